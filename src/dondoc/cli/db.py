@@ -1,0 +1,40 @@
+"""`dondoc init` and `dondoc db upgrade|current`."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from dondoc.config import get_settings
+from dondoc.db import current_revision, get_engine, upgrade
+
+db_app = typer.Typer(help="Cơ sở dữ liệu — database schema (Alembic migrations).", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head")) -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    engine = get_engine()
+    upgrade(engine, revision)
+    Console().print(f"schema at {current_revision(engine)}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the schema revision of the configured database."""
+    Console().print(current_revision(get_engine()) or "(empty database)")
+
+
+def init() -> None:
+    """Create the data folder and the database (safe to run again)."""
+    from dondoc.cli._common import ready_engine
+
+    settings = get_settings()
+    engine = ready_engine(settings)
+    Console().print(f"data folder: {settings.home}\ndatabase: {engine.url.render_as_string(hide_password=True)}"
+                    f"\nschema: {current_revision(engine)}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(db_app, name="db")
+    app.command("init")(init)

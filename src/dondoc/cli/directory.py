@@ -1,0 +1,166 @@
+"""`dondoc directory import|export|check`: the directory of units, officers, contacts and aliases."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+directory_app = typer.Typer(help="Danh bạ đơn vị, cán bộ, liên hệ, tên gọi — the directory.", no_args_is_help=True)
+
+
+@directory_app.command("import")
+def import_cmd(
+    file: Path = typer.Argument(..., help="Directory file: .xlsx, .csv or .yaml"),
+    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
+) -> None:
+    """Import (or update in place) the directory from FILE in one transaction."""
+    from rich.console import Console
+
+    from dondoc import clock
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.services.directory import import_directory
+
+    settings = get_settings()
+    result = import_directory(engine=ready_engine(settings), settings=settings, path=file, now=clock.now())
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        return
+    console = Console()
+    console.print(f"[bold]{file}[/bold]: " + ("đã cập nhật danh bạ" if result.changed else "không có thay đổi"))
+    labels = {"units": "đơn vị", "officers": "cán bộ", "contacts": "liên hệ", "aliases": "tên gọi"}
+    for key, label in labels.items():
+        c = getattr(result, key)
+        console.print(f"  {label:8} thêm {c.created}, sửa {c.updated}, giữ nguyên {c.unchanged}, bỏ {c.removed}")
+    for warning in result.warnings:
+        console.print(f"  [yellow]lưu ý[/yellow]: {warning}")
+
+
+@directory_app.command("export")
+def export_cmd(
+    file: Path | None = typer.Argument(None, help="Output file (default: YAML on standard output)."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="xlsx, yaml or csv (default: from FILE's suffix)."),
+) -> None:
+    """Write the directory as .xlsx, .yaml or .csv (the format `directory import` reads)."""
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.db import session_scope
+    from dondoc.errors import InputError
+    from dondoc.services.directory import dump_directory, to_csv, to_yaml, write_directory
+
+    settings = get_settings()
+    engine = ready_engine(settings)
+    with session_scope(engine) as session:
+        data = dump_directory(session, settings=settings)
+    if file is None:
+        kind = (fmt or "yaml").lower()
+        if kind == "xlsx":
+            raise InputError("an .xlsx export needs an output FILE")
+        if kind not in ("yaml", "yml", "csv"):
+            raise InputError(f"unsupported format {kind!r}: use xlsx, yaml or csv")
+        sys.stdout.write(to_csv(data) if kind == "csv" else to_yaml(data))
+        return
+    path = write_directory(data, file, fmt=fmt)
+    typer.echo(f"{path}: {len(data.rows['units'])} đơn vị, {len(data.rows['officers'])} cán bộ, "
+               f"{len(data.rows['contacts'])} liên hệ, {len(data.rows['aliases'])} tên gọi")
+
+
+def load_plan(path: Path) -> dict[str, Any]:
+    """A plan dict: `dondoc parse --json` output (or a gold annotation) as .json, else a plan document."""
+    from dondoc.errors import PlanReadError
+
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise PlanReadError(f"not a JSON plan ({exc})", path=str(path)) from exc
+        if not isinstance(data, dict) or "assignments" not in data:
+            raise PlanReadError("a JSON plan needs an 'assignments' list", path=str(path))
+        return data
+    from dondoc.plans import parse_path
+
+    return parse_path(path)
+
+
+@directory_app.command("check")
+def check_cmd(
+    planfile: Path = typer.Argument(..., help="A plan document (or its `dondoc parse --json` output)."),
+    scope: str | None = typer.Option(None, "--scope", help="Issuing unit (code or name) when the plan does not say."),
+    as_json: bool = typer.Option(False, "--json", help="Print every name's resolution as JSON."),
+) -> None:
+    """List the plan's body names that do not resolve to the directory, with the closest candidates.
+
+    Exit status 1 when any name is unresolved, 0 when all resolve.
+    """
+    from rich.console import Console
+    from sqlmodel import select
+
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.db import session_scope
+    from dondoc.errors import InputError, NotFound
+    from dondoc.models import Unit
+    from dondoc.services.resolve import Resolver, plan_names
+
+    if not planfile.is_file():
+        raise InputError("no such file", path=str(planfile))
+    plan = load_plan(planfile)
+    settings = get_settings()
+    with session_scope(ready_engine(settings)) as session:
+        resolver = Resolver.from_session(session)
+        owner = None
+        if scope:
+            unit = session.exec(select(Unit).where(Unit.code == scope)).first()
+            if unit is not None:
+                owner = unit.id
+            else:
+                res = resolver.resolve(scope)
+                if len({t[0] for t in res.targets}) != 1:
+                    raise NotFound(f"--scope {scope!r} is neither a unit code nor a single unit's name")
+                owner = res.targets[0][0]
+        resolver = resolver.for_plan(plan, owner=owner)
+        units = {u.id: u for u in session.exec(select(Unit)).all()}
+    names = plan_names(plan)
+    results = [resolver.resolve(n) for n in names]
+    unresolved = [r for r in results if not r.targets]
+    scope_unit = units.get(resolver.scope) if resolver.scope else None
+    if as_json:
+        typer.echo(json.dumps({
+            "plan": str(planfile), "scope": scope_unit.code if scope_unit else None,
+            "names": len(results), "unresolved": len(unresolved),
+            "results": [{"name": r.name, "method": r.method, "score": r.score, "note": r.note,
+                         "targets": [{"unit": units[u].code, "officer": o} for u, o in r.targets],
+                         "candidates": [{"name": c, "score": s} for c, s in r.candidates]} for r in results],
+        }, ensure_ascii=False, indent=1))
+    else:
+        console = Console(highlight=False, soft_wrap=True)
+        where = f"{scope_unit.name} ({scope_unit.code})" if scope_unit else "không xác định (dùng --scope)"
+        console.print(f"[bold]{planfile.name}[/bold] — cơ quan ban hành: {where}")
+        for r in unresolved:
+            near = ", ".join(f"{c} ({s:.0f})" for c, s in r.candidates) or "không có"
+            why = f" [{_note(r.note)}]" if r.note else ""
+            console.print(f"  [red]không khớp[/red]: {r.name!r}{why}\n      gần nhất: {near}")
+        console.print(f"{len(results) - len(unresolved)}/{len(results)} tên đã khớp, {len(unresolved)} không khớp")
+    if unresolved:
+        raise typer.Exit(1)
+
+
+def _note(note: str) -> str:
+    if note.startswith("ambiguous"):
+        return "trùng tên ở nhiều đơn vị: cần biết cơ quan ban hành (--scope) hoặc thêm tên gọi"
+    if "needs the plan's issuing unit" in note:
+        return "tên tập thể: cần biết cơ quan ban hành (--scope)"
+    if ": no unit of kind " in note:
+        kinds, _, under = note.split(": no unit of kind ", 1)[1].partition(" under ")
+        return f"tên tập thể: {under} không có đơn vị con loại {kinds}"
+    if ": no superior of kind " in note:
+        return f"tên tập thể: cơ quan ban hành không có cấp trên loại {note.rsplit(' ', 1)[-1]}"
+    return note
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(directory_app, name="directory")

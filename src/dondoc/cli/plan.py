@@ -1,0 +1,137 @@
+"""`dondoc plan import|list|show|export|delete`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+plan_app = typer.Typer(help="Kế hoạch — import, list, show and export plans.", no_args_is_help=True)
+
+
+@plan_app.command("import")
+def plan_import(
+    files: list[Path] = typer.Argument(..., help="Plan document(s) (.txt .md .docx .pdf) or corrected exports (.yaml .xlsx)"),
+    year: Optional[int] = typer.Option(None, "--year", help="The plan's first year when the document does not say"),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Unit (code or name) that takes tasks naming no body"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per plan"),
+) -> None:
+    """Parse, resolve, store and date plan(s). Each file is one transaction; re-importing is a no-op."""
+    from rich.console import Console
+
+    from dondoc import clock
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.services.importer import import_plan
+
+    settings = get_settings()
+    engine = ready_engine(settings)
+    console = Console()
+    for path in files:
+        result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now())
+        if as_json:
+            typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+            continue
+        verb = {"created": "imported", "updated": "updated", "unchanged": "unchanged (same file)"}[result.status]
+        console.print(f"[bold]{result.plan_id}[/bold]\t{path.name}: {verb}; {result.assignments} assignments, "
+                      f"{result.reports} reports, {result.targets} targets, {result.obligations} obligations"
+                      + (f", [yellow]{len(result.unresolved)} unresolved[/yellow]" if result.unresolved else "")
+                      + (f", {result.needs_review} to review" if result.needs_review else ""))
+        for name in result.unresolved:
+            console.print(f"  [yellow]unresolved:[/yellow] {name}  (add an alias: dondoc directory check {path})")
+        for warning in result.warnings:
+            console.print(f"  [yellow]cảnh báo:[/yellow] {warning}", soft_wrap=True)
+
+
+@plan_app.command("list")
+def plan_list(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Plans with their counts."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from dondoc.cli._common import ready_engine
+    from dondoc.services.plan_query import plan_summaries
+
+    rows = plan_summaries(ready_engine())
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table("ID", "Số", "Tên kế hoạch", "Năm", "Nhiệm vụ", "Nghĩa vụ", "Chưa xác định", "Cần xem lại")
+    for r in rows:
+        table.add_row(str(r["id"]), r["number"] or "—", r["title"][:70], str(r["year"]), str(r["assignments"]),
+                      str(r["obligations"]), str(r["unresolved"]), str(r["needs_review"]))
+    Console().print(table)
+
+
+@plan_app.command("show")
+def plan_show(plan_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+    """One plan: header, assignments with resolved units, reports, targets, obligations by status."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from dondoc.cli._common import ready_engine
+    from dondoc.services.plan_query import plan_detail
+
+    d = plan_detail(ready_engine(), plan_id)
+    if as_json:
+        typer.echo(json.dumps(d, ensure_ascii=False, indent=1, default=str))
+        return
+    c = Console()
+    p = d["plan"]
+    c.print(f"[bold]{p['number'] or '(chưa có số)'}[/bold] — {p['title']}\n{p['issuer'] or ''} · năm {p['year']} · "
+            f"đầu mối: {d['focal_unit'] or '—'}")
+    t = Table("Mục", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian", "Đơn vị", title="Nhiệm vụ")
+    for a in d["assignments"]:
+        t.add_row(a["ref"], a["text"][:60], "; ".join(a["lead"]) or "[yellow](chưa rõ)[/yellow]",
+                  "; ".join(a["support"])[:40], (a["timing"] or {}).get("text") or "—",
+                  ", ".join(a["units"]) + (" [yellow]⚑[/yellow]" if a["needs_review"] else ""))
+    c.print(t)
+    for r in d["reports"]:
+        c.print(f"Báo cáo {r['ref']}: {'tổng hợp ' if r['compiles'] else ''}{'; '.join(r['from'])} → "
+                f"{'; '.join(r['to'])} ({(r['timing'] or {}).get('text') or '—'})")
+    c.print(f"Nghĩa vụ theo trạng thái: {d['obligations_by_status']}")
+
+
+@plan_app.command("export")
+def plan_export_cmd(
+    plan_id: int,
+    fmt: str = typer.Option("yaml", "--format", help="yaml or xlsx"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: plan-ID.FORMAT)"),
+) -> None:
+    """Write the plan as a file a person can correct and re-import with `dondoc plan import`."""
+    from dondoc.cli._common import ready_engine
+    from dondoc.db import session_scope
+    from dondoc.errors import InputError
+    from dondoc.services import plan_export
+
+    if fmt not in ("yaml", "xlsx"):
+        raise InputError(f"--format must be yaml or xlsx, not {fmt!r}")
+    out = out or Path(f"plan-{plan_id}.{fmt}")
+    with session_scope(ready_engine()) as session:
+        data = plan_export.plan_dict(session, plan_id)
+    (plan_export.write_yaml if fmt == "yaml" else plan_export.write_xlsx)(data, out)
+    typer.echo(str(out))
+
+
+@plan_app.command("delete")
+def plan_delete(plan_id: int, yes: bool = typer.Option(False, "--yes", help="Do not ask")) -> None:
+    """Remove a plan with its obligations, statuses and messages."""
+    from dondoc.cli._common import ready_engine
+    from dondoc.db import session_scope
+    from dondoc.errors import NotFound
+    from dondoc.models import Plan
+    from dondoc.services.obligations import delete_plan
+
+    with session_scope(ready_engine()) as session:
+        if session.get(Plan, plan_id) is None:
+            raise NotFound(f"no plan with id {plan_id}")
+        if not yes and not typer.confirm(f"Delete plan {plan_id} and everything under it?"):
+            raise typer.Exit(1)
+        delete_plan(session, plan_id=plan_id)
+    typer.echo(f"deleted plan {plan_id}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(plan_app, name="plan")

@@ -1,0 +1,96 @@
+"""Settings: one typed class read from the environment (DONDOC_*) and an optional `.env` in the data folder.
+
+Nothing is read at import; call `get_settings()` (cached) or build `Settings(...)` in tests.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("dondoc", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DONDOC_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home, description="Data folder: database, attachments, reports, outbox.")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of dondoc's database; default: SQLite file dondoc.db in the data folder. "
+        "PostgreSQL: postgresql+psycopg://user@host:5432/db",
+    )
+    base_url: str = Field(default="http://127.0.0.1:8000", description="Public URL of `dondoc web`, used in personal links.")
+    secret_key: str | None = Field(
+        default=None,
+        description="Key that encrypts secrets at rest (apprise URLs with passwords). Default: a key file in the data folder.",
+    )
+    link_days: int = Field(default=400, description="How long a personal link stays valid, in days.")
+    send_hour: int = Field(default=8, description="Local hour (Asia/Ho_Chi_Minh) at which reminders go out.")
+    reminder_offsets: str = Field(default="5,2,0", description="Working days before a due date when reminders go out.")
+    escalation_offsets: str = Field(default="1,3,5", description="Working days after a due date for escalation rungs 1..3.")
+    support_offset: int = Field(default=3, description="Coordinating bodies' input is due this many working days before the lead's.")
+    stale_months: int = Field(default=3, description="A continuous task not updated for this many months is flagged stale.")
+    max_upload_mb: int = Field(default=20, description="Largest attachment accepted by the web form, in MB.")
+    max_plan_mb: int = Field(default=20, description="Largest plan document accepted, in MB.")
+    send_concurrency: int = Field(default=32, description="Messages sent at once in a sweep.")
+    channel_limits: str = Field(
+        default="email=8,zalo=8,zns=4,webhook=16,telegram=4,outbox=4",
+        description="Sends in flight at once per channel family (name=count, comma separated); a slow channel "
+        "holds at most its own share, the others keep going. Keep send_concurrency above the slowest "
+        "channel's limit so it cannot occupy every sending thread.",
+    )
+    prefect_port: int = Field(default=4200, description="Port of the local Prefect server that `dondoc serve` starts.")
+    outbox: Path | None = Field(
+        default=None,
+        description="When set, every message is written as a file into this folder instead of going out through "
+        "the officers' channels (the demo, dry runs).",
+    )
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'dondoc.db'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.db_url.startswith("sqlite")
+
+    def path(self, *parts: str) -> Path:
+        p = self.home.joinpath(*parts)
+        p.mkdir(parents=True, exist_ok=True)
+        return p
+
+    def channel_limit_map(self) -> dict[str, int]:
+        """`channel_limits` as {family: limit}; a malformed entry is a ConfigError naming it."""
+        from dondoc.errors import ConfigError
+
+        out: dict[str, int] = {}
+        for part in self.channel_limits.split(","):
+            if not part.strip():
+                continue
+            name, sep, count = part.partition("=")
+            if not sep or not name.strip() or not count.strip().isdigit() or int(count) < 1:
+                raise ConfigError(f"DONDOC_CHANNEL_LIMITS: expected name=count (count >= 1), got {part.strip()!r}")
+            out[name.strip().lower()] = int(count)
+        return out
+
+    def offsets(self, which: str) -> list[int]:
+        raw = self.reminder_offsets if which == "reminder" else self.escalation_offsets
+        return [int(x) for x in raw.split(",") if x.strip()]
+
+
+@functools.cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings() -> None:
+    get_settings.cache_clear()

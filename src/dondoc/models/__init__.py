@@ -1,0 +1,39 @@
+"""SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
+
+from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit
+from dondoc.models.messaging import Delivery, Message, Notice
+from dondoc.models.plan import Assignment, AssignmentUnit, Plan, ReportObligation, Target
+from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
+from dondoc.models.work import (
+    CLOSED,
+    STATUS_LABELS,
+    Attachment,
+    ExtensionRequest,
+    Obligation,
+    StatusUpdate,
+)
+
+__all__ = [
+    "AccessToken",
+    "Alias",
+    "Assignment",
+    "AssignmentUnit",
+    "Attachment",
+    "AuditEvent",
+    "CLOSED",
+    "CalendarDay",
+    "CompiledReport",
+    "Contact",
+    "Delivery",
+    "ExtensionRequest",
+    "Message",
+    "Notice",
+    "Obligation",
+    "Officer",
+    "Plan",
+    "ReportObligation",
+    "STATUS_LABELS",
+    "StatusUpdate",
+    "Target",
+    "Unit",
+]

@@ -1,0 +1,72 @@
+"""The directory: units (a tree of any depth), their officers, contacts and aliases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from dondoc.models._base import created_field
+
+
+class Unit(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True, description="Stable key used in the directory file")
+    name: str
+    kind: str = Field(default="unit", description="province, district, commune, department, organisation, office ...")
+    parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    external: bool = Field(default=False, description="Outside the issuer's authority: requested, never escalated")
+    created_at: dt.datetime = created_field()
+
+
+class Alias(SQLModel, table=True):
+    """A name under which a unit (or an officer's position) appears in plans.
+
+    A collective alias ('UBND các xã, thị trấn') has no unit: it names unit kinds, expanded at
+    resolution time relative to the plan's issuer (see dondoc.services.resolve).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(index=True, unique=True, description="Normalised form used for matching")
+    name: str
+    unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    kinds: str | None = Field(default=None, description="Collective: comma-separated unit kinds it expands to")
+    within: str | None = Field(default=None, description="Collective: kind of the issuer's unit (or its superior) "
+                               "whose child units are expanded; empty = the issuer's unit itself")
+    role: str | None = Field(default=None, description="Collective: officer role targeted in each unit (head ...)")
+
+
+class Officer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    name: str
+    role: str = Field(default="staff", description="head, deputy, focal, staff")
+    position: str | None = Field(default=None, description="Chức danh, e.g. 'Công chức Lao động - TB&XH'")
+    active: bool = True
+    created_at: dt.datetime = created_field()
+
+
+class Contact(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("officer_id", "priority"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    officer_id: int = Field(foreign_key="officer.id", index=True)
+    channel: str = Field(description="email, telegram, zalo, webhook, outbox ...")
+    url: str = Field(description="apprise URL; encrypted at rest when it carries a secret")
+    priority: int = Field(default=1, description="1 is tried first")
+
+
+class AccessToken(SQLModel, table=True):
+    """A personal link: only the SHA-256 of the token is stored."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    officer_id: int = Field(foreign_key="officer.id", index=True)
+    token_hash: str = Field(index=True, unique=True)
+    created_at: dt.datetime = created_field()
+    expires_at: dt.datetime
+    revoked_at: Optional[dt.datetime] = None
+    last_used_at: Optional[dt.datetime] = None

@@ -1,0 +1,94 @@
+"""A stored plan and what was parsed out of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from sqlalchemy import Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from dondoc.models._base import created_field, json_dict, json_list
+
+
+class Plan(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    source_name: str
+    source_hash: str = Field(index=True, description="SHA-256 of the source file")
+    number: str | None = None
+    title: str = Field(sa_type=Text)
+    issuer: str | None = None
+    place: str | None = None
+    issued_on: Optional[dt.date] = None
+    year: int
+    signer: str | None = None
+    issuer_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    focal_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    owner_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    parsed: dict[str, Any] = json_dict()
+    policy: dict[str, Any] = json_dict()
+    recipients: list[Any] = json_list()
+    unresolved: list[Any] = json_list()  # names the directory could not resolve at the last import
+    created_at: dt.datetime = created_field()
+    updated_at: dt.datetime = created_field()
+
+
+class Assignment(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    key: str = Field(description="ref + item + normalised leads: matches a corrected re-import to this row")
+    ref: str
+    item: int | None = None
+    section: str | None = Field(default=None, sa_type=Text, description="Heading of the section holding the task")
+    text: str = Field(sa_type=Text)
+    mode: str = "assign"
+    lead: list[Any] = json_list()
+    support: list[Any] = json_list()
+    timing: dict[str, Any] = json_dict()
+    needs_review: bool = False
+
+
+class AssignmentUnit(SQLModel, table=True):
+    """A resolved body of an assignment: one row per unit (and officer, for 'Công chức X')."""
+
+    __table_args__ = (UniqueConstraint("assignment_id", "unit_id", "officer_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    assignment_id: int = Field(foreign_key="assignment.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    role: str = Field(description="lead or support")
+    written_as: str
+
+
+class ReportObligation(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    key: str
+    ref: str
+    text: str = Field(sa_type=Text)
+    senders: list[Any] = json_list()
+    receivers: list[Any] = json_list()
+    via: str | None = None
+    compiles: bool = False
+    timing: dict[str, Any] = json_dict()
+    level: int = Field(default=0, description="0: units -> focal point; 1: focal point -> issuer/upper level")
+
+
+class Target(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    key: str
+    ref: str
+    text: str = Field(sa_type=Text)
+    value: float
+    unit: str | None = None
+    baseline: float | None = None
+    comparator: str | None = None
+    by: str | None = None

@@ -1,0 +1,99 @@
+"""Dated work: obligations (one per unit, task and period) and what officers report on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from sqlalchemy import Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from dondoc.models._base import created_field, json_dict
+
+# Status codes and their Vietnamese labels (the form's choices).
+STATUS_LABELS = {
+    "not_started": "Chưa triển khai",
+    "in_progress": "Đang thực hiện",
+    "done": "Hoàn thành",
+    "impossible": "Không thực hiện được",
+}
+CLOSED = ("done", "impossible")
+
+
+class Obligation(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("key"),
+        Index("ix_obligation_open_due", "closed", "due_date"),
+        Index("ix_obligation_extended_due", "extended_due"),
+        Index("ix_obligation_stale_scan", "kind", "stale", "closed"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(description="plan:source:unit:officer:role:period — stable across re-imports")
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    assignment_id: int | None = Field(default=None, foreign_key="assignment.id", index=True)
+    report_id: int | None = Field(default=None, foreign_key="reportobligation.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    role: str = Field(description="lead, support, report (a unit's report), compile (the focal point's)")
+    mode: str = Field(default="assign", description="assign or request (Đề nghị: reminded, never escalated)")
+    kind: str = Field(default="once", description="once, recurring, continuous, unspecified")
+    period: str = Field(description="'2025', '2025-Q3', '2025-H1', '2025-06'")
+    period_start: dt.date
+    period_end: dt.date
+    cutoff: dt.date = Field(description="Data cut-off (chốt số liệu)")
+    plan_due: Optional[dt.date] = Field(default=None, description="The date as the plan writes it, before shifting")
+    due_date: dt.date = Field(description="Working-day deadline")
+    extended_due: Optional[dt.date] = None
+    status: str = "not_started"
+    closed: bool = False
+    progress: int = 0
+    last_update_at: Optional[dt.datetime] = None
+    completed_at: Optional[dt.datetime] = None
+    reminders_sent: int = 0
+    escalation_level: int = 0
+    stale: bool = False
+    needs_review: bool = False
+    created_at: dt.datetime = created_field()
+
+    @property
+    def effective_due(self) -> dt.date:
+        return self.extended_due or self.due_date
+
+
+class StatusUpdate(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    obligation_id: int = Field(foreign_key="obligation.id", index=True)
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    status: str
+    progress: int = 0
+    result: str = Field(default="", sa_type=Text)
+    figures: dict[str, Any] = json_dict()
+    difficulties: str = Field(default="", sa_type=Text)
+    proposals: str = Field(default="", sa_type=Text)
+    late: bool = Field(default=False, description="Sent after the cut-off (gửi muộn)")
+    via: str = Field(default="web", description="web, api, cli, simulation")
+    submitted_at: dt.datetime = created_field()
+
+
+class Attachment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    status_update_id: int = Field(foreign_key="statusupdate.id", index=True)
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    stored_as: str = Field(description="Path relative to the data folder's attachments/")
+    created_at: dt.datetime = created_field()
+
+
+class ExtensionRequest(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    obligation_id: int = Field(foreign_key="obligation.id", index=True)
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    requested_due: dt.date
+    reason: str = Field(sa_type=Text)
+    state: str = Field(default="pending", description="pending, approved, refused")
+    decided_by: int | None = Field(default=None, foreign_key="officer.id")
+    decided_at: Optional[dt.datetime] = None
+    created_at: dt.datetime = created_field()

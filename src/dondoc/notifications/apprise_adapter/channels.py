@@ -1,0 +1,285 @@
+"""dondoc's own apprise channels: Zalo Official Account, Zalo ZNS template messages, and a folder outbox.
+
+apprise's own `zalo://` arrives only in 2.1 (excluded by prefect's pin) and covers the bot API, not
+Official Account messages, so the OA message API is a plugin here. URL forms:
+
+  zalooa://ACCESS_TOKEN@ZALO_USER_ID[?endpoint=http://127.0.0.1:8081]   (or zalooa://ACCESS_TOKEN/ZALO_USER_ID)
+      POST {endpoint}/v3.0/oa/message/cs, header `access_token`, JSON
+      {"recipient": {"user_id": ...}, "message": {"text": ...}}; default endpoint https://openapi.zalo.me
+  zns://ACCESS_TOKEN@PHONE?template=TEMPLATE_ID[&endpoint=...]   (or zns://ACCESS_TOKEN/PHONE?template=...)
+      POST {endpoint}/message/template with {"phone": "84...", "template_id", "template_data",
+      "tracking_id": the delivery key}; default endpoint https://business.openapi.zalo.me
+  outbox:///ABSOLUTE/FOLDER   or   outbox://   (the data folder's outbox/)
+      writes each message as KEY.txt (and KEY.html when there is an HTML body) into the folder.
+
+Zalo replies JSON with "error": 0 on success; a non-zero error is a failure even under HTTP 200.
+The endpoint can also be set for every contact with DONDOC_ZALO_API_BASE / DONDOC_ZNS_API_BASE
+(applied by the adapter), so tests and staging point the channel at a local server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+import requests
+from apprise.common import NotifyFormat, NotifyType, OverflowMode
+from apprise.plugins.base import NotifyBase
+
+ZALO_DEFAULT_ENDPOINT = "https://openapi.zalo.me"
+ZNS_DEFAULT_ENDPOINT = "https://business.openapi.zalo.me"
+
+
+def _check_endpoint(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not re.match(r"^https?://[^\s/?#]+", value):
+        raise TypeError(f"invalid endpoint {value!r}: expected http(s)://host[:port]")
+    return value.rstrip("/")
+
+
+class _ZaloBase(NotifyBase):  # type: ignore[misc]
+    """Shared HTTP and reply handling of the two Zalo APIs."""
+
+    request_rate_per_sec = 0
+    default_endpoint = ZALO_DEFAULT_ENDPOINT
+    api_path = ""
+
+    def __init__(self, access_token: str | None = None, target: str | None = None,
+                 endpoint: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not access_token:
+            raise TypeError(f"{self.service_name}: no access token in the URL")
+        if not target:
+            raise TypeError(f"{self.service_name}: no recipient in the URL")
+        self.access_token = access_token
+        self.target = target
+        self.endpoint = _check_endpoint(endpoint)
+        # Set by the adapter per send: the process-wide endpoint override and the delivery key.
+        self.endpoint_override: str | None = None
+        self.delivery_key = ""
+        self.template_data: dict[str, str] | None = None
+
+    def _post(self, payload: dict[str, Any]) -> bool:
+        base = self.endpoint or self.endpoint_override or self.default_endpoint
+        url = f"{base}{self.api_path}"
+        headers = {"User-Agent": self.app_id, "Content-Type": "application/json",
+                   "access_token": self.access_token}
+        self.throttle()
+        try:
+            r = requests.post(url, data=json.dumps(payload, ensure_ascii=False).encode("utf-8"), headers=headers,
+                              timeout=self.request_timeout, verify=self.verify_certificate)
+        except requests.RequestException as exc:
+            self.logger.warning("A Connection error occurred sending %s notification.", self.service_name)
+            self.logger.debug("Socket Exception: %s", exc)
+            return False
+        if not 200 <= r.status_code < 300:
+            self.logger.warning("Failed to send %s notification: error=%d.", self.service_name, r.status_code)
+            self.logger.debug("Response Details: %r", (r.content or b"")[:500])
+            return False
+        try:
+            reply = r.json()
+        except ValueError:
+            self.logger.warning("%s answered HTTP %d with a body that is not JSON.", self.service_name, r.status_code)
+            return False
+        code = reply.get("error") if isinstance(reply, dict) else None
+        if code not in (0, "0"):
+            self.logger.warning("%s refused the message: zalo_error=%s %s", self.service_name, code,
+                                str(reply.get("message", "") if isinstance(reply, dict) else "")[:200])
+            return False
+        self.logger.info("Sent %s notification.", self.service_name)
+        return True
+
+    @property
+    def url_identifier(self) -> tuple[Any, ...]:
+        return (self.secure_protocol, self.access_token, self.endpoint)
+
+    def _url(self, privacy: bool, extra: dict[str, str]) -> str:
+        params = dict(extra)
+        if self.endpoint:
+            params["endpoint"] = self.endpoint
+        params.update(self.url_parameters(privacy=privacy))
+        return "{schema}://{token}@{target}/?{params}".format(
+            schema=self.secure_protocol,
+            token=self.pprint(self.access_token, privacy, safe=""),
+            target=self.quote(self.target, safe=""),
+            params=self.urlencode(params),
+        )
+
+    @classmethod
+    def _parse(cls, url: str) -> dict[str, Any] | None:
+        # Two spellings: scheme://TOKEN@TARGET and scheme://TOKEN/TARGET (tgram-style); ?token= and
+        # ?to= override either.
+        results = NotifyBase.parse_url(url, verify_host=False)
+        if not results:
+            return results
+        qsd = results["qsd"]
+        path = NotifyBase.split_path(results.get("fullpath") or "")
+        if results.get("user"):
+            token, target = results["user"], results.get("host")
+        else:
+            token, target = results.get("host"), path[0] if path else None
+        results["access_token"] = NotifyBase.unquote(qsd.get("token") or token or "") or None
+        results["target"] = NotifyBase.unquote(qsd.get("to") or target or "") or None
+        results["endpoint"] = qsd.get("endpoint")
+        return results
+
+
+class NotifyZaloOA(_ZaloBase):
+    """Zalo Official Account customer-service message (API v3) to a follower's user id."""
+
+    service_name = "Zalo OA"
+    service_url = "https://developers.zalo.me/docs/official-account/"
+    protocol = "zalooa"
+    secure_protocol = "zalooa"
+    api_path = "/v3.0/oa/message/cs"
+    notify_format = NotifyFormat.TEXT
+    title_maxlen = 0  # the subject goes on top of the text
+    body_maxlen = 2000  # Zalo's limit for a text message ...
+    overflow_mode = OverflowMode.TRUNCATE  # ... cut, not split: the personal link is near the top
+
+    templates = ("{schema}://{access_token}@{user_id}",)
+
+    def send(self, body: str, title: str = "", notify_type: NotifyType = NotifyType.INFO, **kwargs: Any) -> bool:
+        return self._post({"recipient": {"user_id": self.target}, "message": {"text": body}})
+
+    def url(self, privacy: bool = False, *args: Any, **kwargs: Any) -> str:
+        return self._url(privacy, {})
+
+    @staticmethod
+    def parse_url(url: str) -> dict[str, Any] | None:
+        return NotifyZaloOA._parse(url)
+
+
+class NotifyZaloZNS(_ZaloBase):
+    """Zalo Notification Service: a pre-approved template message to a phone number."""
+
+    service_name = "Zalo ZNS"
+    service_url = "https://zalo.cloud/zns"
+    protocol = "zns"
+    secure_protocol = "zns"
+    api_path = "/message/template"
+    default_endpoint = ZNS_DEFAULT_ENDPOINT
+    notify_format = NotifyFormat.TEXT
+    title_maxlen = 0
+    body_maxlen = 400
+
+    templates = ("{schema}://{access_token}@{phone}?template={template_id}",)
+
+    def __init__(self, template: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not template:
+            raise TypeError("Zalo ZNS: no template id (?template=...) in the URL")
+        self.template_id = template
+        self.phone = phone_international(self.target)
+
+    def send(self, body: str, title: str = "", notify_type: NotifyType = NotifyType.INFO, **kwargs: Any) -> bool:
+        data = dict(self.template_data or {"content": body})
+        payload: dict[str, Any] = {"phone": self.phone, "template_id": self.template_id, "template_data": data}
+        if self.delivery_key:
+            payload["tracking_id"] = self.delivery_key
+        return self._post(payload)
+
+    def url(self, privacy: bool = False, *args: Any, **kwargs: Any) -> str:
+        return self._url(privacy, {"template": self.template_id})
+
+    @staticmethod
+    def parse_url(url: str) -> dict[str, Any] | None:
+        results = NotifyZaloZNS._parse(url)
+        if results:
+            results["template"] = results["qsd"].get("template")
+        return results
+
+
+def phone_international(phone: str) -> str:
+    """'0912 345 678' / '+84912345678' -> '84912345678' (ZNS wants the international form, no '+')."""
+    digits = re.sub(r"\D", "", phone)
+    if digits.startswith("0"):
+        digits = "84" + digits[1:]
+    return digits
+
+
+class NotifyOutbox(NotifyBase):  # type: ignore[misc]
+    """Writes each message as a file into a folder: the demo's and an air-gapped office's channel."""
+
+    service_name = "dondoc outbox"
+    protocol = "outbox"
+    secure_protocol = "outbox"
+    request_rate_per_sec = 0
+    notify_format = NotifyFormat.TEXT
+    title_maxlen = 250
+    body_maxlen = 0  # no limit
+    templates = ("{schema}:///{path}", "{schema}://")
+
+    def __init__(self, folder: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.folder = folder or ""
+        # Set by the adapter per send.
+        self.default_folder: str | None = None
+        self.delivery_key = ""
+        self.html_body = ""
+
+    def _target_folder(self) -> Path:
+        if self.folder and os.path.isabs(self.folder):
+            return Path(self.folder)
+        if not self.default_folder:
+            raise OSError("outbox:// without a folder and no data folder configured")
+        return Path(self.default_folder) / self.folder if self.folder else Path(self.default_folder)
+
+    def send(self, body: str, title: str = "", notify_type: NotifyType = NotifyType.INFO, **kwargs: Any) -> bool:
+        try:
+            folder = self._target_folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            stem = safe_filename(self.delivery_key) if self.delivery_key else uuid.uuid4().hex
+            text = f"Tiêu đề: {title}\nMã: {self.delivery_key}\n\n{body}\n"
+            _atomic_write(folder / f"{stem}.txt", text)
+            if self.html_body:
+                _atomic_write(folder / f"{stem}.html", self.html_body)
+        except OSError as exc:
+            self.logger.warning("Could not write the outbox file: %s (temporary failure)", exc)
+            return False
+        self.logger.info("Wrote outbox message %s.", stem)
+        return True
+
+    def url(self, privacy: bool = False, *args: Any, **kwargs: Any) -> str:
+        return f"outbox://{self.quote(self.folder, safe='/')}"
+
+    @property
+    def url_identifier(self) -> tuple[Any, ...]:
+        return ("outbox", self.folder)
+
+    @staticmethod
+    def parse_url(url: str) -> dict[str, Any] | None:
+        results = NotifyBase.parse_url(url, verify_host=False)
+        if not results:
+            return results
+        raw = url.split("://", 1)[1].split("?", 1)[0]
+        results["folder"] = NotifyBase.unquote(raw)
+        return results
+
+
+def safe_filename(key: str) -> str:
+    return re.sub(r"[^0-9A-Za-z._-]+", "_", key).strip("._") or "message"
+
+
+def _atomic_write(path: Path, content: str) -> None:
+    # Whole file or nothing: a reader never sees half a message, and re-sending the same key
+    # replaces the file instead of adding a second one.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.chmod(tmp, 0o644)  # mkstemp makes it 600; the outbox is read by people
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+CHANNEL_PLUGINS = (NotifyZaloOA, NotifyZaloZNS, NotifyOutbox)

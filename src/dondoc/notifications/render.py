@@ -1,0 +1,193 @@
+"""Message texts: Jinja2 templates (Vietnamese) filled from plain view objects.
+
+Every message has a subject, a plain-text body (Zalo, webhooks, SMS gateways, the outbox) and an
+HTML body (email). The services build the views from the database; nothing here touches it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from dondoc.vietnamese import long_date, short_date, weekday
+
+ROLE_LABELS = {
+    "lead": "chủ trì",
+    "support": "phối hợp",
+    "report": "gửi báo cáo",
+    "compile": "tổng hợp báo cáo",
+}
+
+
+def due_text(d: dt.date) -> str:
+    """'thứ Tư, ngày 05 tháng 11 năm 2025'."""
+    return f"{weekday(d)}, {long_date(d)}"
+
+
+def days_text(days: int, *, courteous: bool = False) -> str:
+    if days > 0:
+        return f"còn {days} ngày"
+    if days == 0:
+        return "đến hạn hôm nay"
+    return f"đã quá {-days} ngày" if courteous else f"quá hạn {-days} ngày"
+
+
+@dataclass
+class ItemView:
+    task: str
+    unit: str
+    role: str
+    period: str
+    due: dt.date
+    days: int  # days left; negative when overdue
+    status: str
+    courteous: bool = False
+    level: int = 0
+    reminded: int = 0
+    reminded_since: dt.date | None = None
+    reminded_who: list[str] = field(default_factory=list)
+    last_update: dt.date | None = None
+    own_unit: bool = True  # the recipient's own unit (no need to name it)
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def due_text(self) -> str:
+        return due_text(self.due)
+
+    @property
+    def days_text(self) -> str:
+        return days_text(self.days, courteous=self.courteous)
+
+    @property
+    def since_text(self) -> str:
+        return short_date(self.reminded_since) if self.reminded_since else ""
+
+    @property
+    def last_update_text(self) -> str:
+        return short_date(self.last_update) if self.last_update else ""
+
+
+@dataclass
+class PlanView:
+    title: str
+    number: str | None = None
+    reminders: list[ItemView] = field(default_factory=list)
+    overdue: list[ItemView] = field(default_factory=list)
+    escalations: list[ItemView] = field(default_factory=list)
+    stale: list[ItemView] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        title = self.title.strip()
+        if self.number and self.number.strip("/ ").strip() and self.number not in title:
+            return f"Kế hoạch số {self.number}: {title}"
+        return title
+
+    def items(self) -> list[ItemView]:
+        return self.reminders + self.overdue + self.escalations + self.stale
+
+
+@dataclass
+class DigestView:
+    officer: str
+    unit: str
+    day: dt.date
+    link: str
+    position: str | None = None
+    plans: list[PlanView] = field(default_factory=list)
+
+    @property
+    def day_text(self) -> str:
+        return long_date(self.day)
+
+    @property
+    def courteous(self) -> bool:
+        """Every item is a request (Đề nghị) to a body outside the issuer's authority."""
+        items = [i for p in self.plans for i in p.items()]
+        return bool(items) and all(i.courteous for i in items)
+
+    @property
+    def own_items(self) -> bool:
+        """The officer's own work is in the message (not only other units' to chase)."""
+        return bool(self.count("reminders") or self.count("overdue"))
+
+    def count(self, section: str) -> int:
+        return sum(len(getattr(p, section)) for p in self.plans)
+
+
+@dataclass
+class AttemptView:
+    channel: str
+    target: str
+    status: str
+    error: str | None
+
+
+@dataclass
+class UnreachableView:
+    recipient: str
+    officer: str
+    unit: str
+    day: dt.date
+    position: str | None
+    attempts: list[AttemptView]
+    plans: list[PlanView]
+    link: str = ""
+    subject_lost: str = ""
+
+    @property
+    def day_text(self) -> str:
+        return long_date(self.day)
+
+
+@functools.cache
+def _env() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("dondoc.notifications", "templates"),
+        autoescape=lambda name: bool(name) and ".html" in name,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["short_date"] = short_date
+    return env
+
+
+def _render(name: str, **ctx: Any) -> str:
+    return str(_env().get_template(name).render(**ctx))
+
+
+def digest_subject(view: DigestView) -> str:
+    when = short_date(view.day)
+    if view.courteous:
+        return f"Đề nghị phối hợp cập nhật tình hình thực hiện kế hoạch ({when})"
+    parts = []
+    for section, label in (("reminders", "nhiệm vụ sắp đến hạn"), ("overdue", "nhiệm vụ quá hạn"),
+                           ("escalations", "nội dung chậm cần chỉ đạo"), ("stale", "nhiệm vụ lâu chưa cập nhật")):
+        n = view.count(section)
+        if n:
+            parts.append(f"{n} {label}")
+    return f"Đôn đốc thực hiện kế hoạch: {', '.join(parts) or 'thông báo'} ({when})"
+
+
+def render_digest(view: DigestView) -> tuple[str, str, str]:
+    return (digest_subject(view), _render("digest.txt.j2", d=view), _render("digest.html.j2", d=view))
+
+
+def render_unreachable(view: UnreachableView) -> tuple[str, str, str]:
+    subject = f"Không liên lạc được: đồng chí {view.officer} ({view.unit})"
+    return (subject, _render("unreachable.txt.j2", u=view), _render("unreachable.html.j2", u=view))
+
+
+def render_test(*, officer: str, unit: str, channel: str, at: dt.datetime) -> tuple[str, str, str]:
+    subject = "Tin nhắn thử từ hệ thống dondoc"
+    ctx = dict(officer=officer, unit=unit, channel=channel, at=at.strftime("%H:%M") + " " + long_date(at.date()))
+    return (subject, _render("test.txt.j2", **ctx), _render("test.html.j2", **ctx))

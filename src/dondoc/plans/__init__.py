@@ -1,0 +1,175 @@
+"""Plan parser: a Kế hoạch document -> a dict valid against ../shared/plan.schema.json.
+
+Pure library: no database, no Prefect. Entry points: `parse_path`, `parse_text`, `split_bodies`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from dondoc.errors import PlanReadError
+from dondoc.plans.bodies import split_bodies
+from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
+from dondoc.plans.extract import (
+    _ANNEX,
+    _FOOTER,
+    _ROMAN_L,
+    Ctx,
+    build_tree,
+    extract_assignments,
+    extract_reports,
+    extract_table,
+    extract_targets,
+)
+from dondoc.plans.header import parse_footer, parse_header
+from dondoc.plans.text import normalize
+
+__all__ = ["parse_path", "parse_text", "parse_blocks", "split_bodies", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1
+
+
+def _is_footer(b: Block) -> bool:
+    if isinstance(b, Paragraph):
+        return bool(_FOOTER.match(b.text))
+    return bool(b.rows and b.rows[0] and re.match(r"^[\s*_#-]*Nơi nhận", b.rows[0][0], re.I))
+
+
+def _annex_heading(b: Block) -> re.Match[str] | None:
+    if isinstance(b, Paragraph) and len(b.text) < 80:
+        return _ANNEX.match(b.text)
+    return None
+
+
+_YEARLY_DM = re.compile(
+    r"(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\s+tháng\s+)\s*(\d{1,2})\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm", re.I
+)
+
+
+def _first_working_year(blocks: list[Block], not_before: dt.date, year: int) -> int:
+    """The plan's year when only the dates it cites bound its issue date from below: the year of
+    its first yearly deadline after that bound (a plan issued after 29/11/2024 whose reports are
+    due 'trước ngày 10/11 hằng năm' first reports in 2025)."""
+    dms = []
+    for b in blocks:
+        if isinstance(b, Paragraph) and ("năm" in b.text):
+            for m in _YEARLY_DM.finditer(b.text):
+                d, mo = int(m.group(1)), int(m.group(2))
+                if 1 <= d <= 31 and 1 <= mo <= 12:
+                    dms.append((mo, d))
+    if dms and all((mo, d) < (not_before.month, not_before.day) for mo, d in dms) and year == not_before.year:
+        return year + 1
+    return year
+
+
+def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -> dict[str, Any]:
+    # where the numbered body starts (first Roman or capital section), where the footer is
+    start = next(
+        (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or re.match(r"^[A-D][.)]\s+[A-ZĐÀ-Ỹ\s,]{6,}$", b.text))),
+        None,
+    )
+    if start is None:
+        start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
+    if start is None:
+        raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
+    footer = next((i for i in range(start, len(blocks)) if _is_footer(blocks[i])), None)
+    annexes = [i for i in range(start, len(blocks)) if _annex_heading(blocks[i]) and (footer is None or i > footer)]
+    body_end = footer if footer is not None else (annexes[0] if annexes else len(blocks))
+
+    header = parse_header(blocks, start)
+    plan_year = year or header.get("year")
+    if not year and header.get("year_from_cited") and header.get("not_before"):
+        plan_year = _first_working_year(blocks[start:body_end], dt.date.fromisoformat(header["not_before"]), plan_year)
+    issued = dt.date.fromisoformat(header["issued_on"]) if header.get("issued_on") else None
+    not_before = dt.date.fromisoformat(header["not_before"]) if header.get("not_before") else None
+    ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before)
+
+    nodes = build_tree(blocks[start:body_end])
+    assignments = extract_assignments(nodes, ctx)
+    columns = None
+    for node in nodes:
+        for table in node.tables:
+            rows, columns = extract_table(table, node.ref, ctx, columns)
+            assignments.extend(rows)
+    targets = extract_targets(nodes, ctx)
+    reports, undated = extract_reports(nodes, assignments, ctx)
+
+    # annexes: 'PL' (or 'PL1', 'PLII' when the plan numbers several)
+    for k, ai in enumerate(annexes):
+        end = annexes[k + 1] if k + 1 < len(annexes) else len(blocks)
+        m = _annex_heading(blocks[ai])
+        prefix = "PL" + ((m.group(1) or str(k + 1)) if len(annexes) > 1 and m else "")
+        anodes = build_tree(blocks[ai + 1 : end], prefix=prefix)
+        assignments.extend(a for a in extract_assignments(anodes, ctx))
+        columns = None
+        for node in anodes:
+            for table in node.tables:
+                rows, columns = extract_table(table, node.ref or prefix, ctx, columns)
+                assignments.extend(rows)
+        r2, u2 = extract_reports(anodes, assignments, ctx)
+        reports.extend(r2)
+        undated.extend(u2)
+
+    footer_info = parse_footer(blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:])
+    warnings: list[str] = list(ctx.warnings)
+    for a in assignments:
+        if not a["lead"]:
+            warnings.append(f"Mục {a['ref']}: nhiệm vụ không nêu cơ quan chủ trì — cần người xác nhận")
+        if a["timing"]["kind"] == "once" and a["timing"]["due"] is None and a["timing"]["text"]:
+            warnings.append(f"Mục {a['ref']}: không tính được hạn từ '{a['timing']['text']}'")
+    if not assignments:
+        warnings.append("Không tìm thấy nhiệm vụ nào giao cho cơ quan, đơn vị cụ thể: áp dụng đơn vị mặc định và cần người xác nhận")
+    if plan_year is None:
+        warnings.append("Không xác định được năm của kế hoạch: hạn hằng năm chưa tính được")
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "title": header.get("title") or "",
+        "number": header.get("number"),
+        "issuer": header.get("issuer"),
+        "place": header.get("place"),
+        "issued_on": header.get("issued_on"),
+        "year": plan_year,
+        "signer": footer_info["signer"],
+        "recipients": footer_info["recipients"],
+        "assignments": assignments,
+        "reports": reports,
+        "targets": targets,
+        "warnings": warnings,
+        "undated_reports": undated,
+    }
+
+
+def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: bool = False) -> dict[str, Any]:
+    """Parse plan text (.txt/.md content). Legacy TCVN3 text is converted; VNI is refused unless
+    convert_vni."""
+    from dondoc.plans.readers import convert_legacy, decode
+
+    if isinstance(text, bytes):  # tolerate bytes from callers that read files themselves
+        text = decode(text, path=source, convert_vni=convert_vni)
+    text = convert_legacy(normalize(text), path=source, convert_vni=convert_vni)
+    if not text.strip():
+        raise PlanReadError("văn bản rỗng (empty), không có nội dung kế hoạch", path=source)
+    return parse_blocks(build_blocks(text), source=source, year=year)
+
+
+def parse_path(
+    path: str | Path, *, year: int | None = None, max_mb: float | None = None, convert_vni: bool = False
+) -> dict[str, Any]:
+    """Read a .txt, .md, .docx or .pdf plan and parse it. Text in the legacy TCVN3 encoding is
+    converted; VNI-Windows text is refused with a message saying how to convert it, or converted
+    when convert_vni is set."""
+    from dondoc.plans.readers import read_blocks
+
+    p = Path(path)
+    if max_mb is None:
+        from dondoc.config import get_settings
+
+        max_mb = get_settings().max_plan_mb
+    blocks, _ = read_blocks(p, max_mb=max_mb, convert_vni=convert_vni)
+    if not blocks:
+        raise PlanReadError("không có nội dung kế hoạch (no text)", path=str(p))
+    return parse_blocks(blocks, source=p.name, year=year)

@@ -1,0 +1,336 @@
+"""From raw text lines to blocks: paragraphs (wrapped lines joined) and tables.
+
+Three table forms are recognised: markdown pipe tables (`| a | b |`), the flattened form that
+HTML-to-markdown converters produce (each cell on its own lines between lines holding a single
+`|`, rows separated by an empty cell), and tables read from .docx files (built directly).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.plans.text import clean, strip_markup
+
+
+@dataclass
+class Paragraph:
+    text: str  # markup removed, whitespace collapsed
+    heading: bool = False  # markdown heading, or a paragraph that is bold/italic as a whole
+    line: int = 0  # 1-based line of the source where it starts (0 when unknown)
+
+
+@dataclass
+class Table:
+    rows: list[list[str]] = field(default_factory=list)  # cells keep their inner newlines
+    line: int = 0
+
+
+Block = Paragraph | Table
+
+_LEAD_MARKUP_CHARS = " \t\n\r\f\v\u00a0*#_>"
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_MARKER = re.compile(
+    rf"^(?:{ROMAN}|[A-Z])[.)]\s"  # I.  II.  A.
+    r"|^\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)"  # 2.1  2.1.  1.2.3
+    r"|^\d{1,2}[.)](?:\s|$)"  # 1.  2)
+    r"|^[a-zđ][)]\s"  # a)  đ)
+    r"|^[-–+•·∙▪●○◦]\s*\S"  # bullets
+    r"|^\*\s"  # markdown bullet
+)
+_NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s")
+_TERMINAL = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)\]]?$")
+_TASK_START = re.compile(
+    r"^(?:Chủ trì|Phối hợp|Tham mưu|Là cơ quan|Căn cứ|Thực hiện|Triển khai|Tổ chức|Xây dựng|"
+    r"Hướng dẫn|Chỉ đạo|Theo dõi|Đôn đốc|Kiểm tra|Tăng cường|Đẩy mạnh|Tiếp tục|Cơ quan|Đơn vị|Thời gian)\b"
+)
+_BOLD_HEAD = re.compile(r"^\s*(\*\*|__|\*)(?!\s)")
+
+
+def _marker_text(line: str) -> str:
+    return line.lstrip(_LEAD_MARKUP_CHARS)  # what _LEAD_MARKUP removes, without a regex call
+
+
+def is_marker_line(line: str) -> bool:
+    s = line.lstrip()
+    if s.startswith("* ") or s.startswith("- ") or s.startswith("+ "):
+        return True
+    return bool(_MARKER.match(_marker_text(s)))
+
+
+def _first_char(s: str) -> str:
+    s = _marker_text(s)
+    s = s.lstrip("\"“‘'([")
+    return s[:1]
+
+
+def _balanced_emphasis(par: str) -> bool:
+    """The paragraph is wrapped in emphasis as a whole: '**1. Sở Y tế**', '*a) Thu gom ...*'."""
+    s = par.strip()
+    if not _BOLD_HEAD.match(s):
+        return False
+    if s.count("**") % 2 == 0 and s.endswith("**") and s.count("**") >= 2:
+        return True
+    single = s.replace("**", "")
+    return s.startswith("*") and not s.startswith("**") and single.count("*") % 2 == 0 and s.rstrip().endswith("*")
+
+
+def _open_bold(par: str) -> bool:
+    return par.count("**") % 2 == 1
+
+
+class _Cur:
+    """The paragraph being built, with what the break decision needs kept up to date line by
+    line (re-joining and re-stripping the whole paragraph at every line was quadratic)."""
+
+    __slots__ = ("lines", "_counted", "_letters", "_uppers", "_raw")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._counted = 0
+        self._letters = 0
+        self._uppers = 0
+        self._raw: str | None = None
+
+    def append(self, line: str) -> None:
+        self.lines.append(line)
+        self._raw = None
+
+    def case_counts(self) -> tuple[int, int]:
+        """(letters, upper-case letters) of the paragraph, counted once per line when asked."""
+        for line in self.lines[self._counted :]:
+            self._letters += sum(map(str.isalpha, line))
+            self._uppers += sum(map(str.isupper, line))
+        self._counted = len(self.lines)
+        return self._letters, self._uppers
+
+    @property
+    def raw(self) -> str:
+        if self._raw is None:
+            self._raw = " ".join(self.lines)  # lines are stored stripped
+        return self._raw
+
+    def plain_tail(self) -> str:
+        """strip_markup of the paragraph, exact at its end (only the last lines are stripped)."""
+        for k in (1, 3):
+            tail = strip_markup(" ".join(self.lines[-k:]))
+            if tail and (k >= len(self.lines) or len(tail) > 2):
+                return tail
+        return strip_markup(self.raw)
+
+
+_HEADER_LINE = re.compile(
+    r"(?:Số\s*:\s*[\w./-]*/[\w.-]+\s*\**$"
+    r"|[A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?,\s*ngày\b[^.;]{0,30}?năm\s+(?:19|20)\d{2}\W*$"
+    r"|KẾ\s*HOẠCH\W*$)"
+)
+def _is_header_line(line: str) -> bool:
+    if "Số" not in line and "ngày" not in line and "HOẠCH" not in line:
+        return False
+    return bool(_HEADER_LINE.match(_marker_text(line)))
+
+
+_CONT_DASH = re.compile(r"^[-–]\s+[a-zđăâêôơưàáảãạ]")
+
+
+def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = False) -> bool:
+    raw_next = nxt.strip()
+    lines = cur.lines
+    if raw_next.startswith("#") or lines[0].lstrip().startswith("#"):
+        return True
+    # header lines stand alone: 'Số: 12/KH-UBND', 'Quan Hoá, ngày ... năm 2024', 'KẾ HOẠCH'
+    if len(lines) <= 3 and (_is_header_line(lines[-1]) or _is_header_line(raw_next)):
+        return True
+    plain_cur = cur.plain_tail()
+    first = _first_char(raw_next)
+    nxt_plain = _marker_text(raw_next)
+    # a dash that continues a wrapped "chính trị - xã hội" is not a bullet
+    end = plain_cur[-6:]  # _TERMINAL is anchored at the end: searching the whole line was wasted work
+    if _CONT_DASH.match(raw_next) and not _TERMINAL.search(end):
+        return False
+    # a dash at the start of a hard-wrapped line inside an unfinished sentence joins two names
+    # ("... của Công an thành phố / - Thường trực tham mưu ..."): not a bullet
+    if (prev_full and raw_next[:2] in ("- ", "– ") and not _TERMINAL.search(end) and not end.endswith(",")
+            and not (len(lines) == 1 and is_marker_line(lines[0]))):  # a numbered heading's bullets stay bullets
+        return False
+    if is_marker_line(raw_next):
+        return True
+    raw = cur.raw
+    if _balanced_emphasis(raw):
+        return True
+    if len(lines) < 6 and _open_bold(raw):
+        return False
+    if not plain_cur:
+        return True
+    if _TERMINAL.search(end):
+        if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain):
+            return False  # a hard-wrapped line that happens to end a sentence
+        return not (first.islower() or first.isdigit() and not blank_between)
+    if plain_cur.endswith(",") or plain_cur[-1] in "-–(/&":
+        return False
+    if first.islower() or first.isdigit():
+        return False
+    # upper-case start after an unterminated line: a heading followed by its text, or a proper
+    # noun wrapped in the middle ("huyện Hoằng / Hoá")
+    if len(raw) < 40 and strip_markup(raw) == "KẾ HOẠCH":
+        return True
+    letters, uppers = cur.case_counts()
+    if letters > 3 and uppers > 0.9 * letters:
+        nxt_letters = [c for c in nxt_plain[:40] if c.isalpha()]
+        if nxt_letters and sum(c.islower() for c in nxt_letters) > 0.3 * len(nxt_letters):
+            return True  # an all-capitals heading followed by ordinary text
+    if len(lines) == 1 and (_NUMBERED.match(_marker_text(lines[0].lstrip())) or lines[0].lstrip().startswith("**")):
+        if _TASK_START.match(nxt_plain):
+            return True
+        last = plain_cur.split()[-1] if plain_cur.split() else ""
+        return not last[:1].isupper()
+    return False
+
+
+_SEP_CELL = re.compile(r":?-{2,}:?")
+_RULE_TEXT = re.compile(r"[-_=*\s]+")
+_RULE_LINE = re.compile(r"[-_=*]{3,}")
+
+
+def _pipe_row(line: str) -> list[str] | None:
+    if "|" not in line:
+        return None
+    s = line.strip()
+    if not (s.startswith("|") and s.count("|") >= 2 and len(s) > 1):
+        return None
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    if all(not c or _SEP_CELL.fullmatch(c) for c in cells):
+        return []  # separator row
+    return cells
+
+
+_STT = re.compile(rf"^\**\s*(?:\d{{1,3}}(?:\.\d{{1,3}})*\.?|{ROMAN}|[A-Z]|[a-zđ])\s*\**$")
+
+
+def _looks_stt(cell: str) -> bool:
+    s = cell.strip()
+    return bool(s) and bool(_STT.match(s)) and len(s) <= 12
+
+
+def _flattened_rows(tokens: list[str]) -> list[list[str]]:
+    """Cells between single-`|` lines -> rows. An empty token is an empty cell or a row break."""
+    if not tokens:
+        return []
+    first: list[str] = []
+    i = 0
+    while i < len(tokens) and tokens[i].strip():
+        first.append(tokens[i])
+        i += 1
+    rows = [first]
+    ncols = max(len(first), 1)
+    cur: list[str] = []
+    i += 1  # skip the separator after the first row
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.strip():
+            cur.append(t)
+        elif not cur:
+            cur.append("")
+        elif len(cur) >= ncols or nxt is None or (len(cur) >= 2 and _looks_stt(nxt)):
+            rows.append(cur)
+            cur = []
+        else:
+            cur.append("")
+        i += 1
+    if any(c.strip() for c in cur):
+        rows.append(cur)
+    return [r for r in rows if any(c.strip() for c in r)]
+
+
+def build_blocks(text: str) -> list[Block]:
+    lines = text.split("\n")
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|")
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    blanks = sum(1 for x in lines if not x.strip())
+    blank_meaningless = blanks >= 0.6 * max(1, len(lengths))
+    blocks: list[Block] = []
+    cur = _Cur()
+    cur_start = 0
+    blank = False
+    prev_len = 0
+
+    def flush() -> None:
+        nonlocal cur
+        if cur.lines:
+            raw = cur.raw
+            heading = raw.lstrip().startswith("#") or _balanced_emphasis(raw)
+            txt = strip_markup(raw)
+            if txt and not _RULE_TEXT.fullmatch(txt):
+                blocks.append(Paragraph(txt, heading, cur_start))
+        cur = _Cur()
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        s = line.strip()
+        if s == "|":
+            flush()
+            start = i
+            tokens: list[str] = []
+            cell: list[str] = []
+            i += 1
+            while i < n:
+                s2 = lines[i].strip()
+                if s2 == "|":
+                    tokens.append("\n".join(cell))
+                    cell = []
+                    if i + 1 >= n or not lines[i + 1].strip():
+                        i += 1
+                        break
+                else:
+                    cell.append(s2)
+                i += 1
+            if cell:
+                tokens.append("\n".join(cell))
+            rows = _flattened_rows(tokens)
+            if rows:
+                blocks.append(Table(rows, start + 1))
+            blank = True
+            continue
+        row = _pipe_row(line)
+        if row is not None:
+            flush()
+            start = i
+            rows = []
+            while i < n:
+                r = _pipe_row(lines[i])
+                if r is None:
+                    break
+                if r:
+                    rows.append(r)
+                i += 1
+            if rows:
+                blocks.append(Table(rows, start + 1))
+            blank = True
+            continue
+        if not s:
+            blank = True
+            i += 1
+            continue
+        if s[0] in "-_=*" and _RULE_LINE.fullmatch(s):  # horizontal rules under header lines
+            flush()
+            i += 1
+            continue
+        # hard-wrapped text (a PDF's lines) is 40-140 characters wide; longer lines are paragraphs
+        prev_full = bool(cur.lines) and 40 <= width <= 140 and prev_len >= 0.85 * width and (not blank or blank_meaningless)
+        if cur.lines and _should_break(cur, s, blank, prev_full):  # s is stripped
+            flush()
+        if not cur.lines:
+            cur_start = i + 1
+        cur.append(s)
+        prev_len = len(line.rstrip())
+        blank = False
+        i += 1
+    flush()
+    return blocks
+
+
+def cell_text(cell: str) -> str:
+    return clean(strip_markup(cell.replace("\n", " ")))

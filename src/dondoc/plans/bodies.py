@@ -1,0 +1,227 @@
+"""Bodies (cơ quan, đơn vị, cán bộ) named in a plan: where a name starts, where it ends, and how a
+list of several bodies splits into one name each.
+
+Names are kept as written; no directory knowledge lives here (aliases and renames are data that
+the resolver reads, not code).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that open the name of a body or an officer. Lower-case forms are matched only where a
+# name can start (after a list separator), capitalised forms anywhere a name is expected.
+HEADS = [
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Ủy ban Mặt trận", "Uỷ ban Mặt trận", "Ủy ban MTTQ",
+    "Uỷ ban MTTQ", "UBMTTQ", "UBMT", "Ủy ban", "Uỷ ban", "Mặt trận", "MTTQ", "Hội đồng nhân dân", "HĐND",
+    "Hội đồng", "Thường trực", "Văn phòng", "Sở", "Bộ", "Ban", "Phòng", "Cục", "Chi cục", "Tổng cục",
+    "Công an", "Bộ Chỉ huy", "BCH", "Ban Chỉ huy", "Quân sự", "Trung tâm", "Đài", "Trạm", "Trường",
+    "Bệnh viện", "Viện", "Báo", "Kho bạc", "Thanh tra", "Tòa án", "Toà án", "Viện kiểm sát",
+    "Bảo hiểm xã hội", "BHXH", "Ngân hàng", "Chi nhánh", "Liên đoàn", "Liên hiệp", "Hiệp hội", "Hội",
+    "Đoàn", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Công chức", "Cán bộ", "Chủ tịch", "Phó Chủ tịch",
+    "Giám đốc", "Thủ trưởng", "Trưởng", "Hiệu trưởng", "Thôn trưởng", "Trưởng thôn", "Tổ trưởng",
+    "Bí thư", "Điện lực", "Tổng Công ty", "Tổng công ty", "Công ty", "Doanh nghiệp", "Các doanh nghiệp",
+    "Quỹ", "Cảng vụ", "Cơ quan", "Đơn vị", "Các cơ quan", "Các đơn vị", "Các sở", "Các Sở", "Các ban",
+    "Các ngành", "Các phòng", "Các tổ chức", "Các hội", "Các đoàn thể", "Các địa phương", "Địa phương",
+    "Các cơ sở", "Các trường", "Các Trung tâm", "Các trung tâm", "Cấp ủy", "Cấp uỷ", "Chính quyền",
+    "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các thôn", "Các khu phố",
+    "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
+    "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Bộ phận", "Người đứng đầu",
+    "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH",
+]
+_HEAD_RE = "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True))
+_NOT_BODY = (
+    r"(?:Báo cáo|Báo chí|Hội nghị|Hội thảo|Hội thi|Hội nhập|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ chỉ số|"
+    r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"
+    r"Chính quyền số|Đơn vị tính|Cơ quan chủ trì|Cơ quan phối hợp|Đơn vị chủ trì|Đơn vị phối hợp|"
+    r"Cơ quan thực hiện|Đơn vị thực hiện|Cơ quan, cán bộ|Cơ quan, đơn vị chủ trì|Quỹ đất|Doanh nghiệp số|"
+    r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số)"
+)
+HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
+
+# After a list separator these lower-case words start another body ("..., cấp ủy, Ban cán sự").
+_LOWER_STARTS = (
+    "các ", "cấp ủy", "cấp uỷ", "cán bộ", "công chức", "chủ tịch", "trưởng ", "thành viên", "ban cán sự",
+    "hiệu trưởng", "thường trực", "hội đồng", "hội liên hiệp", "đoàn thanh niên", "ủy ban", "uỷ ban", "người đứng đầu", "thủ trưởng",
+    "địa phương", "nhà đầu tư", "nhà cung cấp", "doanh nghiệp", "tổ chức",
+    "hội quần chúng", "hội đặc thù",  # the standard categories of mass associations
+)
+_NOT_SPLIT_AFTER = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s*$")
+# Capitalised continuations that are part of a name, not a new body ("Sở Văn hóa, Thể thao và Du lịch").
+_CAP__NOT_BODY = (
+    r"(?:Báo cáo|Báo chí|Hội nghị|Hội thảo|Hội thi|Hội nhập|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ chỉ số|"
+    r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"
+    r"Chính quyền số|Đơn vị tính|Cơ quan chủ trì|Cơ quan phối hợp|Đơn vị chủ trì|Đơn vị phối hợp|"
+    r"Cơ quan thực hiện|Đơn vị thực hiện|Cơ quan, cán bộ|Cơ quan, đơn vị chủ trì|Quỹ đất|Doanh nghiệp số|"
+    r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số)"
+)
+HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
+
+# Where the name stops and the task starts: a verb (or time adverb) in lower case.
+VERBS = [
+    "chủ trì", "phối hợp", "tham mưu", "tổ chức", "triển khai", "thực hiện", "tăng cường", "tiếp tục",
+    "đẩy mạnh", "xây dựng", "hướng dẫn", "chỉ đạo", "theo dõi", "đôn đốc", "kiểm tra", "giám sát",
+    "rà soát", "hỗ trợ", "bảo đảm", "đảm bảo", "chủ động", "khẩn trương", "tập trung", "nghiên cứu",
+    "quan tâm", "bám sát", "căn cứ", "có trách nhiệm", "chịu trách nhiệm", "là cơ quan", "là đơn vị",
+    "là đầu mối", "gửi", "báo cáo", "tổng hợp", "cung cấp", "phát huy", "vận động", "tuyên truyền",
+    "nâng cao", "huy động", "bố trí", "cử", "ban hành", "trình", "đề xuất", "lãnh đạo", "thường xuyên",
+    "định kỳ", "kịp thời", "duy trì", "quản lý", "cập nhật", "phổ biến", "quán triệt", "tiến hành",
+    "ưu tiên", "đề nghị", "tiên phong", "mở", "tích cực", "sớm", "nghiêm túc", "thống nhất", "chuẩn bị",
+    "phân công", "phân bổ", "cân đối", "thẩm định", "giải quyết", "xử lý", "tạo điều kiện", "khuyến khích",
+    "hoàn thành", "hoàn thiện", "theo chức năng", "theo dõi", "căn cứ chức năng", "trong phạm vi",
+    "thúc đẩy", "làm tốt", "phát triển", "ứng dụng", "đổi mới", "nắm", "lồng ghép", "giữ vững",
+    "tiếp nhận", "điều phối", "cấp", "thông tin", "tư vấn", "bảo vệ", "tuân thủ", "chấp hành",
+    "áp dụng", "từng bước",
+]
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
+# "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
+_NOUN_AFTER = re.compile(
+    r"^(?:chính trị|xã hội|thành viên|cá nhân|kinh tế|đoàn thể|quốc tế|tín dụng|cung cấp|tôn giáo|"
+    r"hội|phi chính phủ|,|và|có liên quan|liên quan|thực hiện|đảng|cơ sở đảng)"
+)
+_NOUN_BEFORE = re.compile(r"(?:các|và|,|những|mọi|của|cho|với|Ban|Trung tâm)\s*$")
+
+_SEP = re.compile(r"\s*(?:;|,|\bvà\b|\bcùng\b|/)\s*")
+
+
+def is_body_start(segment: str) -> bool:
+    """The segment opens the name of a body (a capitalised head word, or "các ...", "cán bộ ...")."""
+    return _is_body_start(segment)
+
+
+def _is_body_start(segment: str) -> bool:
+    s = segment[:60].strip()
+    if not s:
+        return False
+    if s[0].isupper() and HEAD.match(s):
+        return True
+    low = s.lower()
+    return any(low.startswith(w) for w in _LOWER_STARTS)
+
+
+# where a separator can start: brackets (tracked for depth), ',', ';', '/', or 'và'/'cùng' after a space
+_SEP_AT = re.compile(r"[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b")
+_NOT_NAME = re.compile(r"[\W\d]+")
+
+
+def split_bodies(phrase: str) -> list[str]:
+    """'Phòng Y tế, Trung tâm y tế huyện' -> two names; 'Các phòng, ban, ngành huyện' stays one.
+
+    A separator (',', ';', 'và') starts a new name only when what follows opens a name (a
+    capitalised head word such as Sở, Phòng, UBND, or 'các ...', 'cán bộ ...'); ';' always does.
+    Separators inside parentheses never split: "Công chức VP-TK (Thường trực HĐTĐKT)".
+    """
+    text = " ".join(phrase.split()).strip(" .;:,")
+    if not text:
+        return []
+    out: list[str] = []
+    depth = 0
+    seg = 0  # where the current name starts
+    pos = 0  # separators before this were consumed
+    for c in _SEP_AT.finditer(text):
+        i = c.start()
+        if i < pos:
+            continue
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+            continue
+        if ch in ")]":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        m = _SEP.match(text, i)
+        if m is None:
+            continue
+        sep = m.group(0).strip()
+        rest = text[m.end() : m.end() + 80]
+        if sep == "/" and not _is_body_start(rest):
+            continue
+        if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
+            cur = text[seg:i].strip()
+            if cur:
+                out.append(cur.strip(" ,;"))
+            seg = m.end()
+        pos = m.end()
+    last = text[seg:]
+    if last.strip(" ,;"):
+        out.append(last.strip(" ,;."))
+    out = [re.sub(r"\s+(?:và|cùng)$", "", o.strip()) for o in out]
+    return [x for x in out if x and not _NOT_NAME.fullmatch(x)]
+
+
+def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first lower-case task verb at or after `start` that is not part of a name."""
+    for m in _VERB_RE.finditer(text, start):
+        word = m.group(0)
+        before = text[: m.start()]
+        after = text[m.end() :].lstrip()
+        if word == "tổ chức" and (_NOUN_AFTER.match(after) or _NOUN_BEFORE.search(before)):
+            continue
+        if word in ("thông tin", "quản lý", "phát triển", "bảo vệ", "cấp", "nắm", "mở", "cử") and _NOUN_BEFORE.search(before):
+            continue
+        if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
+            continue
+        if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
+            continue
+        return m
+    return None
+
+
+_LEAD_IN = re.compile(
+    r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích|Yêu cầu|Các đồng chí|Đồng chí)\s+", re.IGNORECASE
+)
+REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
+_GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
+_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong|tại|theo quy định)\b")
+
+
+def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | None:
+    """A sentence that opens with a body: 'Sở Y tế chủ trì kiểm tra ...' -> (name, rest, request).
+
+    Accepts a lead-in ('Giao', 'Đề nghị', 'Khuyến khích'); returns None when the sentence does
+    not start with a body name followed by a task verb.
+    """
+    s = text.strip()
+    request = bool(REQUEST.match(s))
+    m = _LEAD_IN.match(s)
+    if m:
+        s = s[m.end() :]
+    if not s or _GENERIC.match(s):
+        return None
+    if not HEAD.match(s) and not (s[:1].islower() and any(s.lower().startswith(w) for w in _LOWER_STARTS)):
+        return None
+    colon = s.find(":")
+    v = find_verb(s, 2)
+    if colon != -1 and colon < max_len and (v is None or colon < v.start()):
+        name, rest = s[:colon], s[colon + 1 :]
+    elif v is not None and v.start() <= max_len:
+        name, rest = s[: v.start()], s[v.start() :]
+    else:
+        return None
+    name = name.strip(" ,;-–")
+    if len(name) > 150 and not HEAD.match(name) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
+        return None
+    if re.search(r"\b(?:đã|đang|được)\s*$", name):
+        return None
+    if _BAD_AFTER_NAME.match(rest.strip()):
+        return None
+    if len(name) < 3 or len(name) > max_len:
+        return None
+    parts = split_bodies(name)
+    if len(parts) > 1 and any(not _is_body_start(p) for p in parts[1:]):
+        return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies
+    return name, rest.strip(" :,"), request
+
+
+def is_body_name(text: str) -> bool:
+    """A heading that is nothing but a body name: '1. Sở Y tế', 'Đề nghị Ủy ban MTTQ huyện ...'."""
+    s = text.strip(" :.")
+    m = _LEAD_IN.match(s)
+    if m:
+        s = s[m.end() :]
+    if not s or len(s) > 200 or not HEAD.match(s) or _GENERIC.match(s):
+        return False
+    v = find_verb(s, 2)
+    return v is None

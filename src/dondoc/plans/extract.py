@@ -1,0 +1,564 @@
+"""The numbering tree and what hangs on it: assignments, reports and targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dondoc.plans.blocks import ROMAN, Block, Paragraph, Table, cell_text
+from dondoc.plans.bodies import REQUEST, find_verb, is_body_start, is_body_name, leading_body, split_bodies
+from dondoc.plans.numbers import find_targets
+from dondoc.plans.timing import parse_timing, timing_in_text
+
+_ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
+_CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
+_NUM_L = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)(.*)$|^(\d{1,2})[.)](?:\s+|$)(.*)$")
+_LET_L = re.compile(r"^([a-zđ])\)\s*(.*)$")
+_BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
+_ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)\b\s*(?:số\s*)?([IVX]+|\d+)?\b", re.I)
+_FOOTER = re.compile(r"^(?:-\s*)?Nơi nhận\b", re.I)
+
+LEAD_LABEL = re.compile(
+    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
+    r"(?:(?:chủ trì|thực hiện)(?:\s+(?:tham mưu|thực hiện|và phối hợp thực hiện|và phối hợp|tham mưu thực hiện|triển khai))*"
+    r"|chịu trách nhiệm(?:\s+chính)?|đầu mối)\s*:\s*(.+)$",
+    re.I,
+)
+SUPPORT_LABEL = re.compile(
+    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:cán bộ|đơn vị))?\s+)?phối hợp(?:\s+(?:thực hiện|tham mưu))?\s*:\s*(.*)$",
+    re.I,
+)
+TIME_LABEL = re.compile(
+    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))*\s*:\s*(.+)$", re.I
+)
+OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
+
+_LEAD_IN = re.compile(
+    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó)\b",
+    re.I,
+)
+_ISSUER_ASKS = re.compile(
+    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)\s+(.*)$"
+)
+_BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
+_ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
+_CONDITIONAL = re.compile(r"nếu có\s+(?:khó khăn|vướng mắc|phát sinh)|Trong quá trình", re.I)
+_SUPPORT_IN_TEXT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)", re.I)
+_SUPPORT_STOP = re.compile(
+    r"\s(?:để|nhằm|trong việc|trong|theo|tại|về việc|thực hiện|triển khai|tổ chức|tham mưu|rà soát|xây dựng|"
+    r"hướng dẫn|tiến hành|đẩy mạnh|tăng cường|tiếp tục|làm tốt|vận động|kiểm tra|giám sát)\s|[;.:(]"
+)
+_TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
+_TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|hoạt động", re.I)
+
+
+@dataclass
+class Node:
+    ref: str
+    kind: str  # cap | roman | num | letter
+    title: str
+    content: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    top_title: str = ""
+
+
+@dataclass
+class Ctx:
+    plan_year: int | None
+    issued_on: dt.date | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
+    m = _ROMAN_L.match(text)
+    if m and m.group(1):
+        return "roman", m.group(1), m.group(2)
+    if allow_cap:
+        m = _CAP_L.match(text)
+        if m:
+            rest = m.group(2)
+            letters = [c for c in rest if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+                return "cap", m.group(1), rest
+    m = _NUM_L.match(text)
+    if m:
+        if m.group(1):
+            return "num", m.group(1), m.group(2)
+        return "num", m.group(3), m.group(4)
+    m = _LET_L.match(text)
+    if m:
+        return "letter", m.group(1), m.group(2)
+    return None
+
+
+def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
+    """Numbered nodes in document order; unnumbered paragraphs attach to the last node."""
+    nodes: list[Node] = []
+    cap: str | None = None
+    roman: str | None = None
+    nums: list[str] = []
+    letter: str | None = None
+    cur: Node | None = None
+    stack: dict[str, Node] = {}
+    # capital-letter sections only count when the document also has Roman ones below them
+    allow_cap = sum(1 for b in blocks if isinstance(b, Paragraph) and _CAP_L.match(b.text) and (b.heading or b.text.isupper())) >= 2
+    top_title = ""
+    for b in blocks:
+        if isinstance(b, Table):
+            if cur is None:
+                cur = Node(prefix or "", "root", "")
+                nodes.append(cur)
+            cur.tables.append(b)
+            continue
+        lab = _label(b.text, allow_cap)
+        if lab is None:
+            if cur is None:
+                cur = Node(prefix or "", "root", "")
+                nodes.append(cur)
+            cur.content.append(b)
+            continue
+        kind, num, rest = lab
+        if kind == "cap":
+            cap, roman, nums, letter = num, None, [], None
+        elif kind == "roman":
+            roman, nums, letter = num, [], None
+            top_title = rest
+        elif kind == "num":
+            nums, letter = num.split("."), None
+        else:
+            letter = num
+        parts = [p for p in ([prefix] if prefix else []) + [cap or "", roman or ""] + nums + ([letter] if letter else []) if p]
+        ref = ".".join(parts)
+        parent = None
+        if kind == "letter":
+            parent = stack.get("num") or stack.get("roman")
+        elif kind == "num":
+            parent = stack.get("roman")
+        node = Node(ref, kind, rest, parent=parent, top_title=top_title)
+        if parent:
+            parent.children.append(node)
+        stack[kind] = node
+        if kind in ("cap", "roman"):
+            stack.pop("num", None)
+            stack.pop("letter", None)
+        if kind == "num":
+            stack.pop("letter", None)
+        nodes.append(node)
+        cur = node
+    return nodes
+
+
+def _noun_use(text: str, stop: re.Match[str]) -> bool:
+    """'tổ chức' as a noun ('các tổ chức chính trị - xã hội', 'tổ chức, cá nhân') does not end a name."""
+    if stop.group(0).strip() != "tổ chức":
+        return False
+    return bool(_NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :]))
+
+
+_NOUN_BEFORE_TC = re.compile(r"(?:các|những|và|,)\s*$")
+_NOUN_AFTER_TC = re.compile(r"\s*(?:chính trị|xã hội|thành viên|đoàn thể|cá nhân|,|có liên quan|liên quan)")
+
+
+def _support_from(text: str) -> list[str]:
+    """The bodies a task is done together with: the first 'phối hợp (với) X, Y' naming bodies
+    ('Quy chế phối hợp số 49/...' or 'phối hợp hành động' name none, a later one may)."""
+    pos = 0
+    while True:
+        m = _SUPPORT_IN_TEXT.search(text, pos)
+        if not m:
+            return []
+        pos = m.start() + len("phối hợp")
+        rest = m.group(1)
+        stop = next((x for x in _SUPPORT_STOP.finditer(" " + rest) if not _noun_use(" " + rest, x)), None)
+        v = find_verb(rest, 1)
+        end = len(rest)
+        if stop:
+            end = min(end, max(0, stop.start() - 1))
+        if v:
+            end = min(end, v.start())
+        chunk = rest[:end].strip(" ,")
+        if not chunk or len(chunk) > 300 or chunk[:1].isdigit():
+            continue
+        with_ = bool(re.search(r"\bvới\s*$", m.group(0)[: m.start(1) - m.start()]))
+        if not with_ and not (is_body_start(chunk[:1].upper() + chunk[1:]) or chunk.startswith("lực lượng")):
+            continue  # 'phối hợp hành động', 'phối hợp giải quyết ...': a verb follows, not a body
+        return split_bodies(chunk)
+
+
+def _timing(text: str, ctx: Ctx, explicit: str | None = None) -> dict[str, Any]:
+    if explicit:
+        return parse_timing(explicit, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+    return timing_in_text(text, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+
+
+def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list[str] | None = None,
+                request: bool = False, timing_text: str | None = None, item: int | None = None) -> dict[str, Any]:
+    return {
+        "ref": ref,
+        "item": item,
+        "text": re.sub(r"^[-–+•·*\s]+", "", text).strip(),
+        "lead": lead,
+        "support": support if support is not None else _support_from(text),
+        "mode": "request" if request else "assign",
+        "timing": _timing(text, ctx, timing_text),
+    }
+
+
+_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|với)\s")
+
+
+def _in_enumeration(before: str) -> bool:
+    """The comma continues a list of names governed by '(phối hợp) với': what follows it is
+    another item of that list ('phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường bố trí
+    ...'), not the subject of a new clause. (After 'của X,' a capitalised name is a new subject:
+    'Trên cơ sở đề xuất của Sở Y tế, Hội đồng thi đua xét ...'.)"""
+    clause = re.split(r"[;.]\s", before)[-1]
+    last = None
+    for last in _GOVERNS.finditer(clause):
+        pass
+    if last is None or not is_body_start(clause[last.end() :]) or find_verb(clause, last.end()) is not None:
+        return False
+    tail = re.split(r",\s*|\s+và\s+", clause[last.end() :])[-1].strip()
+    return is_body_start(tail) or (len(tail.split()) <= 2 and tail.islower())
+
+
+def _sentence_body(text: str) -> tuple[str, str, bool] | None:
+    """The body a task sentence gives work to, with the task and whether it is a request."""
+    t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
+    if _CONDITIONAL.match(t):
+        return None
+    m = _ISSUER_ASKS.match(t)
+    if m:
+        lb = leading_body(m.group(2))
+        if lb:
+            return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
+        return None
+    lb = leading_body(t)
+    if lb:
+        return lb
+    if _LEAD_IN.match(t):
+        for sep in re.finditer(r"[,;]\s+", t[:700]):
+            cand = t[sep.end() :]
+            if sep.group(0)[0] == "," and _in_enumeration(t[: sep.start()]):
+                continue
+            if _CONDITIONAL.match(cand):
+                return None
+            lb = leading_body(cand)
+            # after a comma, only a capitalised name or 'các ...' is a subject: in "Căn cứ ...,
+            # tổ chức triển khai" or "Trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì ..."
+            # the lower-case words are a verb or the end of an enumeration
+            if lb and not re.match(r"^(?:các|Các)\s+(?:cấp|ngành)\b", lb[0]) and (lb[0][:1].isupper() or lb[0].startswith("các ")):
+                return lb
+            m = _ISSUER_ASKS.match(cand)
+            if m:
+                lb = leading_body(m.group(2))
+                if lb:
+                    return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
+    return None
+
+
+def _items_of(content: list[Paragraph]) -> list[str]:
+    """Bullets/paragraphs under a heading, '+' sub-bullets folded into the item above them."""
+    items: list[str] = []
+    for p in content:
+        t = p.text
+        if t.startswith("+") and items:
+            items[-1] += " " + t
+            continue
+        if OTHER_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t)):
+            continue
+        items.append(t)
+    return items
+
+
+def _heading_body(title: str) -> tuple[str, bool] | None:
+    """A heading that names a body whose duties follow: '1. Sở Y tế:', 'Đề nghị Ủy ban MTTQ ...'."""
+    t = title.strip()
+    req = bool(REQUEST.match(t))
+    if t.endswith(":") or is_body_name(t):
+        name = t.rstrip(": ")
+        name = re.sub(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+", "", name, flags=re.I)
+        if is_body_name(name):
+            return name, req
+        lb = leading_body(t)
+        if lb and t.endswith(":"):
+            return lb[0], lb[2] or req
+    return None
+
+
+def _same_as_heading(name: str, heading: str) -> bool:
+    """The body an item names is (part of) the body its heading names."""
+    def key(x: str) -> str:
+        return re.sub(r"^(?:các|những)\s+", "", " ".join(x.lower().split()))
+
+    n = key(name)
+    return bool(n) and (n in key(heading) or key(split_bodies(name)[0] if split_bodies(name) else name) in key(heading))
+
+
+def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in nodes:
+        if node.kind == "root" and not node.ref:
+            continue
+        produced: list[dict[str, Any]] = []
+        content = node.content
+        plain = [re.sub(r"^[-–+•·*\s]+", "", p.text) for p in content]
+        lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t)]
+        head = _heading_body(node.title) if node.title else None
+        parent_head = None
+        if node.kind == "letter" and node.parent is not None:
+            parent_head = _heading_body(node.parent.title)
+        if lead_idx:
+            # labelled lines: the task is the heading (or the text before the labels)
+            last_text = node.title
+            for i, t in enumerate(plain):
+                m = LEAD_LABEL.match(t)
+                if m:
+                    value = m.group(1)
+                    lead_part, support = value, []
+                    mm = re.search(r"\s(?:chủ trì)\b[,;]?\s*(?:phối hợp(?:\s+với)?\s+(.*))?$", value)
+                    if mm:
+                        lead_part = value[: mm.start()]
+                        support = split_bodies(mm.group(1)) if mm.group(1) else []
+                    a = _assignment(node.ref, last_text or t, split_bodies(lead_part), ctx, support=support)
+                    produced.append(a)
+                    continue
+                m = SUPPORT_LABEL.match(t)
+                if m and produced:
+                    produced[-1]["support"] = split_bodies(m.group(1))
+                    continue
+                m = TIME_LABEL.match(t)
+                if m and produced:
+                    produced[-1]["timing"] = _timing("", ctx, m.group(1))
+                    continue
+                if not produced and not node.title:
+                    last_text = t
+        elif head is not None:
+            name, req = head
+            leads = split_bodies(name)
+            items = _items_of(content)
+            last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
+            for k, t in enumerate(items, 1):
+                sb = _sentence_body(t)
+                if sb and _same_as_heading(sb[0], name):
+                    sb = None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
+                if sb and not re.match(r"^(?:Chủ trì|Phối hợp)", re.sub(r"^[-–+•·*\s]+", "", t)):
+                    # a closing paragraph after the last body's duties speaks for the whole section
+                    closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
+                    ref = node.parent.ref if closing and node.parent is not None else node.ref
+                    produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2]))
+                    continue
+                if _BOILERPLATE.match(t) and not _BULLET.match(t):
+                    continue
+                produced.append(_assignment(node.ref, t, leads, ctx, request=req, item=k if len(items) > 1 else None))
+        else:
+            if node.title and parent_head is not None and not _sentence_body(node.title):
+                name, req = parent_head
+                text = " ".join([node.title] + [p.text for p in content])
+                produced.append(_assignment(node.ref, text, split_bodies(name), ctx, request=req))
+            else:
+                cands = ([node.title] if node.title else []) + _items_of(content)
+                k = 0
+                for t in cands:
+                    sb = _sentence_body(t)
+                    if sb is None:
+                        # a later sentence may hand the work out: "... Đề nghị các sở, ngành khẩn trương ..."
+                        for part in _ASK_SENTENCE.split(t)[1:]:
+                            sb = _sentence_body(part)
+                            if sb:
+                                t = part
+                                break
+                    if sb is None:
+                        continue
+                    name, rest, req = sb
+                    leads = split_bodies(name)
+                    if not leads:
+                        continue
+                    k += 1
+                    produced.append(_assignment(node.ref, t, leads, ctx, request=req, item=k))
+                if k <= 1:
+                    for a in produced:
+                        a["item"] = None
+        out.extend(produced)
+    return out
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+_COL_STT = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.I)
+_COL_LEAD = re.compile(r"chủ trì|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
+_COL_SUPPORT = re.compile(r"phối hợp", re.I)
+_COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
+_COL_TASK = re.compile(r"nội dung|nhiệm vụ|tên|hoạt động|công việc|giải pháp|đề án|dự án|chương trình", re.I)
+
+
+def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    for hi, row in enumerate(rows[:3]):
+        cols: dict[str, int] = {}
+        for ci, cell in enumerate(row):
+            c = cell_text(cell).strip(" :").lower()
+            if not c:
+                continue
+            if "stt" not in cols and _COL_STT.match(c):
+                cols["stt"] = ci
+            elif "support" not in cols and _COL_SUPPORT.search(c) and not re.search(r"chủ trì", c):
+                cols["support"] = ci
+            elif "lead" not in cols and _COL_LEAD.search(c) and not _COL_TIME.search(c):
+                cols["lead"] = ci
+            elif "time" not in cols and _COL_TIME.search(c):
+                cols["time"] = ci
+            elif "task" not in cols and _COL_TASK.search(c):
+                cols["task"] = ci
+        if "lead" in cols:
+            cols.setdefault("stt", 0 if cols.get("task", 1) != 0 and cols["lead"] != 0 else -1)
+            if "task" not in cols:
+                cands = [i for i in range(len(row)) if i not in cols.values()]
+                if cands:
+                    cols["task"] = cands[0]
+            return hi, cols
+    return None
+
+
+_GROUP_STT = re.compile(rf"^(?:{ROMAN}|[A-Z])\.?$")
+
+
+def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
+    found = _table_columns(table.rows)
+    header_row = -1
+    if found:
+        header_row, cols = found
+    elif columns and table.rows and len(table.rows[0]) >= max(columns[1].values()) + 1 and len(table.rows) > 0:
+        cols = columns[1]
+    else:
+        return [], columns
+    out: list[dict[str, Any]] = []
+    group: list[str] = []
+    for row in table.rows[header_row + 1 :]:
+        def cell(name: str) -> str:
+            i = cols.get(name, -1)
+            return cell_text(row[i]) if 0 <= i < len(row) else ""
+
+        stt = cell("stt").strip(" .")
+        lead = cell("lead")
+        task = cell("task")
+        if re.fullmatch(r"\(?\d+\)?", stt) and re.fullmatch(r"\(?\d+\)?", task or "0") and len(row) > 2 and all(
+            re.fullmatch(r"\(?\d+\)?", cell_text(c) or "0") for c in row
+        ):
+            continue  # a row of column numbers (1) (2) (3)
+        if stt and _GROUP_STT.match(stt) and not lead:
+            if re.fullmatch(r"[A-Z]", stt) and not re.fullmatch(ROMAN, stt):
+                group = [stt]
+            else:
+                group = [g for g in group if re.fullmatch(r"[A-Z]", g) and not re.fullmatch(ROMAN, g)] + [stt]
+            continue
+        if not lead:
+            if task and (stt or task):
+                # a numbered group row ("1", bold) without a lead: it becomes part of the path
+                if stt and re.fullmatch(r"\d{1,2}", stt) and len(task) < 150:
+                    group = [g for g in group if not re.fullmatch(r"\d{1,2}", g)] + [stt]
+            continue
+        path = group[:]
+        if stt:
+            if path and re.fullmatch(r"\d{1,2}", path[-1]) and stt.startswith(path[-1] + "."):
+                path = path[:-1]
+            path.append(stt)
+        ref = ".".join([p for p in [prefix] + path if p])
+        leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))
+        if not leads:
+            continue
+        support = split_bodies(cell("support")) if cell("support") else []
+        timing_text = cell("time") or None
+        a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)), timing_text=timing_text)
+        if not timing_text:
+            a["timing"] = _timing(task, ctx)
+        out.append(a)
+    return out, (header_row, cols)
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+_REPORT_DATE = re.compile(
+    r"(?:trước|chậm nhất|hạn chót|trong|vào)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
+    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
+    re.I,
+)
+_TO = re.compile(r"(?:gửi(?:\s+về)?|về|cho|lên)\s+(.+?)(?=\s*\(|\s+(?:để|trước|chậm nhất|qua|trong|theo|định kỳ)\b|[;.,]|$)", re.I)
+_VIA = re.compile(r"\(?\s*(qua\s+[^);]+)\)?", re.I)
+
+
+def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: Ctx) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dated: list[dict[str, Any]] = []
+    undated: list[dict[str, Any]] = []
+    by_ref: dict[str, list[dict[str, Any]]] = {}
+    for a in assignments:
+        by_ref.setdefault(a["ref"], []).append(a)
+    for node in nodes:
+        texts = ([node.title] if node.title else []) + [p.text for p in node.content]
+        for text in texts:
+            if "báo cáo" not in text.lower() and "tổng hợp" not in text.lower():
+                continue
+            for clause in re.split(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])", text):
+                low = clause.lower()
+                if not ("báo cáo" in low or ("tổng hợp" in low and "gửi" in low)):
+                    continue
+                if _CONDITIONAL.search(clause) and not _REPORT_DATE.search(clause):
+                    continue
+                m = _REPORT_DATE.search(clause)
+                sb = _sentence_body(clause)
+                if sb:
+                    sender = split_bodies(sb[0])
+                else:
+                    owners = by_ref.get(node.ref) or []
+                    sender = owners[-1]["lead"] if owners else []
+                pos = low.find("báo cáo") if "báo cáo" in low else low.find("gửi")
+                tail = clause[pos:]
+                to: list[str] = []
+                tm = _TO.search(tail) or _TO.search(clause[pos:]) or re.search(r"báo cáo\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Ban|Thường trực)[^;.,(]*)", clause)
+                if tm:
+                    cand = re.sub(r"\s*(?:kết quả|tình hình).*$", "", tm.group(1)).strip()
+                    cand = re.split(r"\s+(?:trước|chậm nhất|định kỳ|để|qua|theo)\b", cand)[0].strip()
+                    to = split_bodies(cand) if cand and len(cand) < 200 else []
+                vm = _VIA.search(clause)
+                via = vm.group(1).strip() if vm else None
+                before = low[: m.start()] if m else low
+                compiles = bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:])
+                rep = {
+                    "ref": node.ref,
+                    "text": clause.strip(" -;."),
+                    "from": sender,
+                    "to": to,
+                    "via": via,
+                    "compiles": compiles,
+                }
+                if m:
+                    ctx_text = clause[max(0, m.start() - 30) : m.end() + 25]
+                    rep["timing"] = parse_timing(ctx_text, plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
+                    if re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and rep["timing"]["kind"] == "once" and not m.group(3):
+                        d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
+                        rep["timing"] = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+                    rep["timing"]["text"] = m.group(0)
+                    dated.append(rep)
+                else:
+                    rep["timing"] = timing_in_text(clause, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+                    if re.search(r"báo cáo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Thường trực|về)", clause) or rep["to"]:
+                        undated.append(rep)
+    return dated, undated
+
+
+def extract_targets(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in nodes:
+        if not node.ref or node.ref.startswith("PL"):
+            continue
+        section = " ".join(filter(None, [node.top_title, node.title, node.parent.title if node.parent else ""]))
+        in_targets = bool(_TARGET_SECTION.search(section))
+        ym = re.search(r"(?:đến|năm|cuối năm)\s+((?:19|20)\d{2})", " ".join(filter(None, [node.title, node.parent.title if node.parent else ""])))
+        by = ym.group(1) if ym else (str(ctx.plan_year) if ctx.plan_year and in_targets else None)
+        texts = ([node.title] if node.title and node.kind not in ("roman", "cap") else []) + [p.text for p in node.content]
+        for t in texts:
+            out.extend(find_targets(t, ref=node.ref, by=by, in_targets_section=in_targets))
+    return out

@@ -1,0 +1,181 @@
+"""Vietnamese numbers ('78,2' = 78.2, '60.000' = 60000, '03' = 3) and numeric targets."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_TOKEN = re.compile(rf"(?<![\w/.,\-–])({_NUM})(?=m2|m²|ha\b|km\b)?(?!(?!m2|m²)[\w/]|[.,]\d|\s*[-–]\s*[A-ZĐ])")
+_RANGE = re.compile(rf"(?<![\w/.,])(?:từ\s+)?({_NUM})\s*(?:[-–]|đến)\s*({_NUM})\s*(%|phần trăm)", re.I)
+_BASELINE = re.compile(
+    rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(?:xuống|giảm)\s+(?:còn\s+|dưới\s+)?({_NUM})", re.I
+)
+_SKIP_BEFORE = re.compile(
+    r"(?:số|Số|Điều|điều|khoản|Khoản|mục|Mục|khóa|Khóa|khoá|lần thứ|năm|Năm|ngày|tháng|Tháng|quý|Quý|giai đoạn|"
+    r"đoạn|kỳ|nhiệm kỳ|Chương trình|Dự án|dự án|Tiểu dự án|Nội dung|nội dung|Phụ lục|phụ lục|Quyết định|"
+    r"Nghị định|Thông tư|Chỉ thị|Nghị quyết|Kế hoạch|Luật|Đề án|Tổng đài|tổng đài|hotline|Hotline|QL|tuyến|phiên|"
+    r"lần|thế hệ|cấp độ|mức độ|độ|hạng|loại|nhóm|tiêu chí|Tiêu chí|bước|Bước|giờ|số điện thoại|ĐT|Zalo)\s*$"
+)
+_UNIT_STOP = {
+    "và", "của", "cho", "trong", "tại", "theo", "với", "để", "là", "có", "được", "trở", "đến", "từ", "so",
+    "trên", "dưới", "các", "những", "một", "khoảng", "gần", "hơn", "ít", "nhất", "đạt", "mỗi", "người/năm",
+}
+_UNIT_WORDS = {
+    "người", "hộ", "lao", "trẻ", "khẩu", "bác", "dược", "điều", "tuổi", "năm", "giường", "xã", "trường",
+    "dự", "trạm", "doanh", "cơ", "học", "m2", "m²", "ha", "km", "tỷ", "triệu", "nghìn", "đồng", "điểm",
+    "lớp", "mô", "đơn", "thôn", "khu", "hồ", "thủ", "sản", "cán", "đối", "gia", "lượt", "cuộc", "buổi",
+    "tin", "bài", "chương", "phóng", "hội", "đợt", "ca", "mẫu", "thẻ", "tài", "nhà", "căn", "công", "chiếc",
+    "bé", "dân", "bản", "tổ", "câu", "đội", "làng", "phường", "tấn", "lít", "kg", "con", "cây", "lần",
+    "tháng", "ngày", "giờ", "phút", "sáng", "ý", "hợp", "chợ", "điểm", "vụ", "nạn", "đầu", "tập", "phụ",
+}
+_GE = re.compile(r"(?:trên|hơn|ít nhất|tối thiểu|không dưới|không thấp hơn|từ)\s*$", re.I)
+_LE = re.compile(r"(?:dưới|xuống còn|xuống|còn dưới|còn|tối đa|không quá|không vượt quá|giảm còn)\s*$", re.I)
+_CUE = re.compile(
+    r"phấn đấu|phân đấu|phần đấu|phân đầu|khoảng|bình quân|mỗi năm|cho gần|giải quyết việc làm|chỉ tiêu|đạt|tỷ lệ|tỉ lệ|ít nhất|tối thiểu|trên|dưới|xuống còn|giảm|tăng|"
+    r"bảo đảm|đảm bảo|duy trì|nâng|mục tiêu|hoàn thành|có\s+\d|\d\s*%",
+    re.I,
+)
+# the literal cues, tested with `in` on the lower-cased clause (a long regex alternation scanned
+# every position of every clause: the parser's hottest spot)
+_CUE_WORDS = (
+    "phấn đấu", "phân đấu", "phần đấu", "phân đầu", "khoảng", "bình quân", "mỗi năm", "cho gần",
+    "giải quyết việc làm", "chỉ tiêu", "đạt", "tỷ lệ", "tỉ lệ", "ít nhất", "tối thiểu", "trên", "dưới",
+    "xuống còn", "giảm", "tăng", "bảo đảm", "đảm bảo", "duy trì", "nâng", "mục tiêu", "hoàn thành",
+)
+_CUE_RX = re.compile(r"có\s+\d|\d\s*%", re.I)
+
+
+def _has_cue(clause: str) -> bool:
+    low = clause.lower()
+    return any(w in low for w in _CUE_WORDS) or bool(_CUE_RX.search(clause))
+
+
+_DIGIT = re.compile(r"\d")
+_CURRENT_STATE = re.compile(r"(?:Hiện nay|Hiện tại|Hiện có|Tính đến nay|Đến nay)\b", re.I)
+_PRODUCT = re.compile(r"(?<![\wÀ-ỹ])[A-Z][a-z]{3,}\s*$")  # an ASCII capitalised word: a product name
+_PER = re.compile(r"\btrên\s*$")
+_PER_UNIT = re.compile(r"\s*(?:người dân|dân số|dân|trẻ|người)\b")
+_COMMIT = re.compile(
+    r"(?:phấn đấu|hình thành|xây dựng|thành lập|triển khai|phát triển)(?:\s+(?:có|được|thêm))?(?:\s+(?:ít nhất|tối thiểu))?\s*$",
+    re.I,
+)
+_CLAUSE = re.compile(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])")
+_BY = re.compile(r"(?:cuối năm|đến năm|đến hết năm|vào năm|trong năm|năm)\s+((?:19|20)\d{2})", re.I)
+
+
+def parse_number(token: str) -> float:
+    """'60.000' -> 60000, '78,2' -> 78.2, '1.234,5' -> 1234.5, '03' -> 3."""
+    t = token.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        t = t.replace(".", "")
+    return float(t.replace(",", "."))
+
+
+def _num(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    rest = text[end:]
+    m = re.match(r"\s*(%|phần trăm)", rest)
+    if m:
+        return "%"
+    words = re.findall(r"[^\s,;.()]+", rest[:40])
+    out: list[str] = []
+    for w in words[:3]:
+        lw = w.lower()
+        if lw in _UNIT_STOP or re.match(r"^\d", lw):
+            break
+        out.append(w)
+        if len(out) == 1 and lw not in ("lao", "trẻ", "bác", "dược", "giường", "điều", "học", "doanh", "gia", "cán", "đối", "hồ", "thủ", "sản", "mô", "đơn", "dự", "cơ", "m2", "phóng", "tài", "chương", "công", "bé", "nhà"):
+            break
+        if len(out) == 2:
+            break
+    if not out or out[0].lower() not in _UNIT_WORDS:
+        return None
+    unit = " ".join(out).strip("“”\"'")
+    m = re.match(r"\s*" + re.escape(" ".join(out)) + r"(\s*/\s*[\w.]+(?:\s[\wà-ỹ]+)?)", rest)
+    if m and "sàn" in unit or re.match(r"\s*\S+\s*sàn/người", rest):
+        unit = re.match(r"\s*(\S+\s*sàn/người)", rest).group(1) if re.match(r"\s*(\S+\s*sàn/người)", rest) else unit
+    return unit
+
+
+def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: bool) -> list[dict[str, Any]]:
+    """Numeric commitments in one paragraph: values with a unit or '%', with comparator and baseline."""
+    out: list[dict[str, Any]] = []
+    if not _DIGIT.search(text):
+        return out  # every target form needs a digit
+    clauses = _CLAUSE.split(text)
+    for clause in clauses:
+        if not _DIGIT.search(clause):
+            continue
+        if _CURRENT_STATE.match(clause.lstrip(" -+•")):
+            continue  # 'Hiện nay, tổng số trạm ... khoảng 180 trạm': today's state, not a commitment
+        if not in_targets_section and not _has_cue(clause):
+            continue
+        clause_by = None
+        m = _BY.search(clause)
+        if m:
+            clause_by = m.group(1)
+            if re.search(r"cuối năm\s+" + clause_by, clause):
+                clause_by = "cuối năm " + clause_by
+        taken: list[tuple[int, int]] = []
+        for m in _BASELINE.finditer(clause):
+            value = parse_number(m.group(3))
+            unit = _unit_after(clause, m.end()) or (m.group(2) or "").strip() or None
+            out.append(_target(ref, clause, value, unit, "<=", parse_number(m.group(1)), clause_by or by))
+            taken.append((m.start(), m.end()))
+        for m in _RANGE.finditer(clause):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            for g in (1, 2):
+                out.append(_target(ref, clause, parse_number(m.group(g)), "%", ">=" if g == 1 and "trở lên" in clause[m.end() : m.end() + 12] else None, None, clause_by or by))
+            taken.append((m.start(), m.end()))
+        for m in _TOKEN.finditer(clause):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            tok = m.group(1)
+            before = clause[max(0, m.start() - 25) : m.start()]
+            if _SKIP_BEFORE.search(before):
+                continue
+            after = clause[m.end() : m.end() + 3]
+            if re.match(r"\s*[/:]\s*\d", after) or re.match(r"\s*[-–]\s*\d", after):
+                continue
+            if _PRODUCT.search(before):
+                continue  # 'Chlorine 70%': a product's strength
+            if _PER.search(before) and _PER_UNIT.match(clause[m.end() :]) and _DIGIT.search(clause[: m.start() - 5]):
+                continue  # '7,4 bác sĩ trên 10.000 dân': the denominator of a ratio
+            value = parse_number(tok)
+            if re.fullmatch(r"(?:19|20)\d{2}", tok) and not re.match(r"\s*(?:%|người|hộ|lao động)", clause[m.end() :]):
+                continue
+            unit = _unit_after(clause, m.end())
+            if unit is None and _COMMIT.search(before):
+                # 'ít nhất 02 vùng nuôi', 'tối thiểu 01 trung tâm': a committed count of anything
+                w = re.match(r"\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)", clause[m.end() :])
+                unit = w.group(1) if w and w.group(1).split()[0] not in _UNIT_STOP else None
+            if unit is None:
+                continue
+            if unit in ("năm", "tháng", "ngày", "giờ", "phút") and not re.search(r"sống|tuổi|thọ", clause[max(0, m.start() - 40) : m.start()]):
+                continue
+            if unit.startswith("tuổi") and not re.search(r"thọ|khoảng", before):
+                continue  # "trẻ em dưới 5 tuổi" qualifies a group, it is not a target
+            comp = None
+            if _GE.search(before) or re.match(r"\s*\S*\s*(?:trở lên|trở\b)", clause[m.end() : m.end() + 30]):
+                comp = ">="
+            elif _LE.search(before):
+                comp = "<="
+            out.append(_target(ref, clause, value, unit, comp, None, clause_by or by))
+    return out
+
+
+def _target(ref: str, clause: str, value: float, unit: str | None, comp: str | None, baseline: float | None, by: str | None) -> dict[str, Any]:
+    return {
+        "ref": ref,
+        "text": re.sub(r"^[-+•\s]+", "", clause).strip(" ;."),
+        "value": _num(value),
+        "unit": unit,
+        "baseline": _num(baseline) if baseline is not None else None,
+        "comparator": comp,
+        "by": by,
+    }

@@ -1,0 +1,265 @@
+"""Timing phrases -> {text, kind, due, rrule}.
+
+Due dates follow the annotation rules: a quarter or a month ends on its last day, a year or a
+range of years on 31/12 of the last year, 'trước ngày D/M hằng năm' falls in the plan's first year
+(the next year when that day is before the issue date); continuous work has no due date. No weekend
+or holiday shifting here: that is the scheduler's job.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_D = r"[-–—]"
+YEAR = r"(?:19|20)\d{2}"
+
+RECURRING = re.compile(
+    r"\b(?:hằng|hàng)\s*(?:năm|quý|quí|tháng|tuần|ngày)\b|\bđịnh\s*kỳ\b|\bmỗi\s+(?:năm|quý|tháng|tuần)\b|"
+    r"\bcác năm tiếp theo\b|\b(?:6|sáu)\s*tháng(?:\s*(?:một lần|\/lần|đầu năm|cuối năm))?\b|\bthường niên\b",
+    re.IGNORECASE,
+)
+CONTINUOUS = re.compile(r"\bthường\s*xuyên\b|\bliên tục\b|\blâu dài\b|\bsuốt\b", re.IGNORECASE)
+_PERIOD = [
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*ngày\b", re.I), "day"),
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*tuần\b", re.I), "week"),
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*tháng\b", re.I), "month"),
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*(?:quý|quí)\b|tháng cuối quý", re.I), "quarter"),
+    (re.compile(r"\b(?:6|sáu)\s*tháng\b", re.I), "half"),
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*năm\b|các năm tiếp theo|thường niên", re.I), "year"),
+]
+
+_DM_Y = re.compile(rf"(?<![\d/])(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*({YEAR}))?(?![\d/])")
+_WORDS_DATE = re.compile(
+    rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({YEAR}))?", re.IGNORECASE
+)
+_END_OF_QUARTER_DAY = re.compile(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
+_MONTHLY_DAY = re.compile(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng", re.I)
+_QUARTER = re.compile(
+    rf"\b(?:quý|quí)\s*(IV|I{{1,3}}|[1-4])\b(?:\s*(?:/|{_D}|năm|,)\s*({YEAR}))?", re.IGNORECASE
+)
+_MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
+_RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
+_YEAR_RE = re.compile(rf"\b({YEAR})\b")
+_TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
+_TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
+_SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
+_SOON = re.compile(r"\bngay\b|\bkhẩn trương\b|\bkịp thời\b|\bsớm\b", re.I)
+_DOCREF = re.compile(r"(?:số|Số)\s*[\w./-]*\d[\w./-]*\s*(?:ngày|,\s*ngày)\s*$")
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        from lunardate import LunarDate
+
+        return LunarDate(year, month, day).toSolarDate()
+    except Exception:  # outside the package's table
+        return None
+
+
+def _yearly(d: int, m: int, plan_year: int | None, issued_on: dt.date | None) -> dt.date | None:
+    if plan_year is None:
+        return None
+    due = _safe_date(plan_year, m, d)
+    if due and issued_on and due < issued_on:
+        due = _safe_date(plan_year + 1, m, d)
+    return due
+
+
+def _not_docref(text: str, start: int) -> bool:
+    return not _DOCREF.search(text[max(0, start - 40) : start])
+
+
+def parse_timing(
+    text: str | None, *, plan_year: int | None = None, issued_on: dt.date | None = None, strict: bool = True
+) -> dict[str, Any]:
+    """Read a timing phrase. With strict=False the phrase is free text (a task sentence) and only
+    deadline-like expressions count (not every year mentioned in passing)."""
+    if not text or not text.strip():
+        return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
+    t = re.sub(r"\s+", " ", text).strip()
+    low = t.lower()
+    out: dict[str, Any] = {"text": t, "kind": "unspecified", "due": None, "rrule": None}
+    recurring = bool(RECURRING.search(t))
+    period = next((p for rx, p in _PERIOD if rx.search(t)), None)
+    if period:
+        out["period"] = period
+
+    # every quarter, on day D of its last month
+    m = _END_OF_QUARTER_DAY.search(t)
+    if m:
+        day = int(m.group(1))
+        out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={day}", period="quarter")
+        if plan_year:
+            cands = [_safe_date(plan_year, q, day) for q in (3, 6, 9, 12)] + [_safe_date(plan_year + 1, 3, day)]
+            ok = [c for c in cands if c and (not issued_on or c >= issued_on)]
+            out["due"] = _iso(ok[0] if ok else None)
+        return out
+    m = _MONTHLY_DAY.search(t)
+    if m:
+        day = int(m.group(1))
+        out.update(kind="recurring", rrule=f"FREQ=MONTHLY;BYMONTHDAY={day}", period="month")
+        if plan_year:
+            start = issued_on or dt.date(plan_year, 1, 1)
+            if start.year < plan_year:
+                start = dt.date(plan_year, 1, 1)
+            due = _safe_date(start.year, start.month, min(day, 28) if day > 28 else day)
+            if due and due < start:
+                nm = start.month % 12 + 1
+                due = _safe_date(start.year + (start.month == 12), nm, day)
+            out["due"] = _iso(due)
+        return out
+
+    # explicit day and month ("trước ngày 10/12 hằng năm", "ngày 27 tháng 6 năm 2014", "27/7/2024")
+    dates: list[tuple[int, int, int | None, int]] = []
+    for rx in (_WORDS_DATE, _DM_Y):
+        for m in rx.finditer(t):
+            if not _not_docref(t, m.start()):
+                continue
+            d, mo = int(m.group(1)), int(m.group(2))
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                y = int(m.group(3)) if m.group(3) else None
+                if rx is _DM_Y and y is None and not re.search(r"(?:ngày|trước|đến|từ)\s*$", t[max(0, m.start() - 12) : m.start()], re.I) and strict is False:
+                    continue
+                dates.append((d, mo, y, m.start()))
+    dates.sort(key=lambda x: x[3])
+    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành", low)
+    if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
+        # the deadline is the last date mentioned after 'trước'/'đến', else the last one
+        d, mo, y, _ = dates[-1]
+        if y is None and (recurring or period == "year" or not plan_year or True):
+            if recurring:
+                out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
+                out["due"] = _iso(_yearly(d, mo, plan_year, issued_on))
+            else:
+                out.update(kind="once", due=_iso(_yearly(d, mo, plan_year, issued_on)))
+            return out
+        out.update(kind="once", due=_iso(_safe_date(y, mo, d)))  # type: ignore[arg-type]
+        if recurring:
+            out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
+        return out
+
+    # quarters (the last one of a range): "Quý II/2025", "Quý IV/2025- Quý II/2026"
+    qs = list(_QUARTER.finditer(t))
+    if qs and (strict or deadline):
+        m = qs[-1]
+        q = _ROMAN_Q[m.group(1).lower()]
+        y = int(m.group(2)) if m.group(2) else None
+        if y is None:
+            ym = _YEAR_RE.search(t[m.end() :])
+            y = int(ym.group(1)) if ym else plan_year
+        if y:
+            out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(_last_day(y, q * 3)))
+        else:
+            out.update(kind="once")
+        return out
+    ms = list(_MONTH.finditer(t))
+    if ms and (strict or deadline):
+        m = ms[-1]
+        mo, y = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            out.update(kind="once", due=_iso(_last_day(y, mo)))
+            return out
+
+    # lunar festivals and seasons
+    for rx, (lm, ld) in ((_TET, (1, 1)), (_TRUNG_THU, (8, 15))):
+        if rx.search(t):
+            ym = _YEAR_RE.search(t)
+            y = int(ym.group(1)) if ym else plan_year
+            if y:
+                due = _lunar_to_solar(y, lm, ld)
+                if not ym and due and issued_on and due < issued_on:
+                    due = _lunar_to_solar(y + 1, lm, ld)
+                out.update(kind="recurring" if recurring else "once", due=_iso(due))
+                if recurring:
+                    out["period"] = "year"
+            else:
+                out.update(kind="once")
+            return out
+    if _SUMMER.search(t):
+        ym = _YEAR_RE.search(t)
+        y = int(ym.group(1)) if ym else plan_year
+        out.update(kind="once", due=_iso(dt.date(y, 8, 31)) if y else None)
+        return out
+
+    if CONTINUOUS.search(t) and not (strict and _RANGE.search(t)):
+        out.update(kind="continuous")
+        return out
+    if recurring:
+        out.update(kind="recurring")
+        return out
+
+    # years: "năm 2025", "cuối năm 2027", "đến năm 2030", "2025-2026", "giai đoạn 2021-2025"
+    if strict:
+        r = _RANGE.search(t)
+        if r:
+            out.update(kind="once", due=_iso(dt.date(int(r.group(2)), 12, 31)))
+            return out
+        ys = _YEAR_RE.findall(t)
+        if ys:
+            out.update(kind="once", due=_iso(dt.date(int(ys[-1]), 12, 31)))
+            return out
+        if _SOON.search(t):
+            out.update(kind="once")
+            return out
+    else:
+        m = re.search(rf"(?:hoàn thành|xong|trước|chậm nhất|trong)\s+(?:cuối\s+)?năm\s+({YEAR})", t, re.I)
+        if m:
+            out.update(kind="once", due=_iso(dt.date(int(m.group(1)), 12, 31)))
+            return out
+    return out
+
+
+_TT_DATE = (
+    rf"(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
+    rf"(?:\s+năm\s+{YEAR})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?"
+)
+# Matched on lower-cased text, every branch opening with a literal word: the regex engine then
+# skips ahead to candidate positions instead of trying each branch at every character.
+_TEXT_TIMING = re.compile(
+    rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
+    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
+    r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
+    r"|thường xuyên|định kỳ"
+    r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
+)
+_TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
+
+
+def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
+    """The timing stated inside a task sentence, or kind 'unspecified' when there is none."""
+    low = text.lower()
+    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
+    found = [m for m in matches if _not_docref(text, m.start())]
+    if not found:
+        return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
+    # prefer a dated deadline over a bare frequency word
+    dated = [m for m in found if re.search(r"\d", m.group(0))]
+    best = dated[0] if dated else found[0]
+    phrase = text[best.start() : best.end()]
+    # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
+    start = max(0, best.start() - 25)
+    window = text[start : best.end() + 20]
+    res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
+    res["text"] = phrase.strip()
+    if res["kind"] == "unspecified" and CONTINUOUS.search(phrase):
+        res["kind"] = "continuous"
+    return res

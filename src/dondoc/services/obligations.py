@@ -1,0 +1,237 @@
+"""Obligations: one dated instance of an assignment or a report, for one unit and one period.
+
+`sync_plan` computes the set of obligations a stored plan implies and brings the database to it:
+new ones are inserted, existing ones (matched by key) get their dates refreshed and keep their
+status, and those the plan no longer implies are deleted when untouched or retired (closed, flagged
+for review) when someone already reported on them or was reminded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, delete, func, select
+
+from dondoc.config import Settings
+from dondoc.models import (
+    Assignment,
+    AssignmentUnit,
+    Notice,
+    Obligation,
+    Plan,
+    ReportObligation,
+    StatusUpdate,
+    Unit,
+)
+from dondoc.services.calendar import WorkCalendar
+from dondoc.services.periods import Occurrence, occurrences
+from dondoc.services.policy import Policy
+
+
+
+@dataclass(frozen=True)
+class Wanted:
+    key: str
+    assignment_id: int | None
+    report_id: int | None
+    unit_id: int
+    officer_id: int | None
+    role: str
+    mode: str
+    kind: str
+    occ: Occurrence
+    due_date: dt.date
+    needs_review: bool
+
+
+def plan_policy(plan: Plan, settings: Settings) -> Policy:
+    return Policy.from_settings(settings).merged(plan.policy or {})
+
+
+def _occurrences(timing: dict[str, Any], plan: Plan, calendar: WorkCalendar, policy: Policy,
+                 report_timing: dict[str, Any] | None = None, level: int = 0) -> list[Occurrence]:
+    return occurrences(timing or {"text": None, "kind": "unspecified"}, plan_year=plan.year,
+                       issued_on=plan.issued_on, calendar=calendar, policy=policy, report_timing=report_timing,
+                       level=level)
+
+
+def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
+                       calendar: WorkCalendar | None = None, resolver: Any = None) -> list[Wanted]:
+    """Every obligation the plan implies, with its dates (pure computation over the stored plan)."""
+    from dondoc.services.resolve import Resolver
+
+    assert plan.id is not None
+    calendar = calendar or WorkCalendar.from_session(session)
+    policy = plan_policy(plan, settings)
+    assignments = session.exec(select(Assignment).where(Assignment.plan_id == plan.id)).all()
+    reports = session.exec(select(ReportObligation).where(ReportObligation.plan_id == plan.id)
+                           .order_by(ReportObligation.id)).all()  # type: ignore[arg-type]
+    links = session.exec(select(AssignmentUnit).where(
+        col(AssignmentUnit.assignment_id).in_([a.id for a in assignments]))).all() if assignments else []
+    external = {u.id for u in session.exec(select(Unit).where(Unit.external == True)).all()}  # noqa: E712
+    by_assignment: dict[int, list[AssignmentUnit]] = {}
+    for link in links:
+        by_assignment.setdefault(link.assignment_id, []).append(link)
+
+    # The units' own report (level 0) sets the rhythm of continuous tasks' status updates.
+    unit_report = next((r for r in reports if not r.compiles and (r.timing or {}).get("kind") in ("once", "recurring")),
+                       None)
+    rhythm = dict(unit_report.timing) if unit_report else None
+
+    out: list[Wanted] = []
+    lead_units: list[int] = []
+    for a in assignments:
+        timing = a.timing or {}
+        occs = _occurrences(timing, plan, calendar, policy, report_timing=rhythm)
+        for link in by_assignment.get(a.id or 0, []):
+            if link.role == "lead" and link.unit_id not in lead_units:
+                lead_units.append(link.unit_id)
+            mode = "request" if (a.mode == "request" or link.unit_id in external) else "assign"
+            for occ in occs:
+                due = occ.due_date
+                if link.role == "support":
+                    due = policy.support_due(due, calendar)
+                out.append(Wanted(
+                    key=f"{plan.id}|A{a.id}|u{link.unit_id}|o{link.officer_id or 0}|{link.role}|{occ.period}",
+                    assignment_id=a.id, report_id=None, unit_id=link.unit_id, officer_id=link.officer_id,
+                    role=link.role, mode=mode, kind=timing.get("kind") or "unspecified", occ=occ, due_date=due,
+                    needs_review=a.needs_review or occ.needs_review))
+
+    if reports and resolver is None:
+        resolver = Resolver.from_session(session).for_plan(plan.parsed or {}, owner=plan.owner_unit_id)
+    for r in reports:
+        occs = _occurrences(r.timing, plan, calendar, policy, level=r.level)
+        if r.compiles:
+            units = [plan.focal_unit_id] if plan.focal_unit_id else []
+            role = "compile"
+        else:
+            units = _report_senders(r, resolver, lead_units, plan)
+            role = "report"
+        for unit_id in units:
+            mode = "request" if unit_id in external else "assign"
+            for occ in occs:
+                out.append(Wanted(
+                    key=f"{plan.id}|R{r.id}|u{unit_id}|o0|{role}|{occ.period}", assignment_id=None, report_id=r.id,
+                    unit_id=unit_id, officer_id=None, role=role, mode=mode,
+                    kind=(r.timing or {}).get("kind") or "unspecified", occ=occ, due_date=occ.due_date,
+                    needs_review=occ.needs_review))
+    return out
+
+
+def _report_senders(report: ReportObligation, resolver: Any, lead_units: list[int], plan: Plan) -> list[int]:
+    """Units that send a level-0 report: those named, or — for a collective such as 'các cơ quan, đơn
+    vị' — every unit that leads a task of the plan, except the focal point that receives them."""
+    named: list[int] = []
+    collective = not report.senders
+    for name in report.senders:
+        res = resolver.resolve(name)
+        if res.method in ("collective", "unresolved") or not res.targets:
+            collective = True
+            continue
+        named.extend(u for u, _ in res.targets)
+    units = list(dict.fromkeys(named))
+    if collective:
+        units.extend(u for u in lead_units if u not in units)
+    return [u for u in units if u != plan.focal_unit_id]
+
+
+def sync_plan(
+    session: Session,
+    *,
+    plan: Plan,
+    settings: Settings,
+    now: dt.datetime,
+    retired_assignments: list[int] | None = None,
+    retired_reports: list[int] | None = None,
+    calendar: WorkCalendar | None = None,
+    resolver: Any = None,
+) -> dict[str, int]:
+    """Bring the plan's obligations to what the plan implies. Returns counts of what changed.
+
+    `resolver`: the plan-scoped name resolver the caller already built (else one is built here)."""
+    assert plan.id is not None
+    wanted = {w.key: w for w in wanted_obligations(session, plan=plan, settings=settings, calendar=calendar,
+                                                   resolver=resolver)}
+    existing = {o.key: o for o in session.exec(select(Obligation).where(Obligation.plan_id == plan.id)).all()}
+    created = updated = retired = deleted = 0
+    for key, w in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            session.add(Obligation(
+                key=key, plan_id=plan.id, assignment_id=w.assignment_id, report_id=w.report_id, unit_id=w.unit_id,
+                officer_id=w.officer_id, role=w.role, mode=w.mode, kind=w.kind, period=w.occ.period,
+                period_start=w.occ.period_start, period_end=w.occ.period_end, cutoff=w.occ.cutoff,
+                plan_due=w.occ.plan_due, due_date=w.due_date, needs_review=w.needs_review, created_at=now))
+            created += 1
+            continue
+        fields = dict(period_start=w.occ.period_start, period_end=w.occ.period_end, cutoff=w.occ.cutoff,
+                      plan_due=w.occ.plan_due, due_date=w.due_date, mode=w.mode, kind=w.kind,
+                      officer_id=w.officer_id, needs_review=w.needs_review)
+        if any(getattr(row, k) != v for k, v in fields.items()):
+            for k, v in fields.items():
+                setattr(row, k, v)
+            session.add(row)
+            updated += 1
+    gone = [o for k, o in existing.items() if k not in wanted]
+    if gone:
+        ids = [o.id for o in gone]
+        touched = set(session.exec(select(StatusUpdate.obligation_id).where(
+            col(StatusUpdate.obligation_id).in_(ids))).all())
+        touched |= set(session.exec(select(Notice.obligation_id).where(col(Notice.obligation_id).in_(ids))).all())
+        for o in gone:
+            if o.id in touched:
+                if not o.closed or not o.needs_review:
+                    o.closed = True
+                    o.needs_review = True
+                    session.add(o)
+                    retired += 1
+            else:
+                session.delete(o)
+                deleted += 1
+    session.flush()
+    return {"obligations_created": created, "obligations_updated": updated, "obligations_retired": retired,
+            "obligations_deleted": deleted}
+
+
+def has_obligations(session: Session, *, assignment_id: int | None = None, report_id: int | None = None) -> bool:
+    q = select(func.count()).select_from(Obligation)
+    if assignment_id is not None:
+        q = q.where(Obligation.assignment_id == assignment_id)
+    if report_id is not None:
+        q = q.where(Obligation.report_id == report_id)
+    return int(session.exec(q).one()) > 0
+
+
+def delete_plan(session: Session, *, plan_id: int) -> None:
+    """Remove a plan and everything under it (used by `dondoc plan delete`)."""
+    from dondoc.models import Attachment, CompiledReport, Delivery, ExtensionRequest, Message, Target
+
+    ob_ids = list(session.exec(select(Obligation.id).where(Obligation.plan_id == plan_id)).all())
+    if ob_ids:
+        su_ids = list(session.exec(select(StatusUpdate.id).where(col(StatusUpdate.obligation_id).in_(ob_ids))).all())
+        if su_ids:
+            session.exec(delete(Attachment).where(col(Attachment.status_update_id).in_(su_ids)))
+        session.exec(delete(StatusUpdate).where(col(StatusUpdate.obligation_id).in_(ob_ids)))
+        session.exec(delete(ExtensionRequest).where(col(ExtensionRequest.obligation_id).in_(ob_ids)))
+        msg_ids = list(session.exec(select(Notice.message_id).where(col(Notice.obligation_id).in_(ob_ids),
+                                                                     col(Notice.message_id).is_not(None))).all())
+        session.exec(delete(Notice).where(col(Notice.obligation_id).in_(ob_ids)))
+        if msg_ids:
+            still = set(session.exec(select(Notice.message_id).where(col(Notice.message_id).in_(msg_ids))).all())
+            orphan = [m for m in msg_ids if m not in still]
+            if orphan:
+                session.exec(delete(Delivery).where(col(Delivery.message_id).in_(orphan)))
+                session.exec(delete(Message).where(col(Message.id).in_(orphan)))
+        session.exec(delete(Obligation).where(col(Obligation.plan_id) == plan_id))
+    a_ids = list(session.exec(select(Assignment.id).where(Assignment.plan_id == plan_id)).all())
+    if a_ids:
+        session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(a_ids)))
+    session.exec(delete(Assignment).where(col(Assignment.plan_id) == plan_id))
+    session.exec(delete(ReportObligation).where(col(ReportObligation.plan_id) == plan_id))
+    session.exec(delete(Target).where(col(Target.plan_id) == plan_id))
+    session.exec(delete(CompiledReport).where(col(CompiledReport.plan_id) == plan_id))
+    plan = session.get(Plan, plan_id)
+    if plan is not None:
+        session.delete(plan)

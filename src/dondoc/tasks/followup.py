@@ -1,0 +1,100 @@
+"""Steps of the daily sweep. One task per step, never one per obligation or message: the state lives in
+dondoc's database, where every decision has a unique key.
+
+Retries: deciding, checking and composing are idempotent (unique Notice / Message keys, insert-or-skip),
+so a retry after a dropped connection is harmless. Compiling only queues messages under a unique key, so
+it may be retried too. Delivering is NOT retried by Prefect: `deliver_pending` claims each message in the
+database and retries failed channels itself; a crashed delivery is resumed by the next run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import task
+
+from dondoc.tasks import _context as ctx
+
+DB_RETRIES = 2
+DB_RETRY_DELAYS = [5, 30]
+
+
+@task(name="decide-notices", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
+def decide_notices(at: str, plan_ids: list[int] | None = None) -> dict[str, Any]:
+    """Record today's reminders, escalations and stale flags (no sending)."""
+    from dondoc.services.followup import run_daily
+
+    result = run_daily(engine=ctx.engine(), settings=ctx.settings(), now=ctx.instant(at), deliver=False,
+                       compile_reports=False, plan_ids=plan_ids)
+    out = result.as_dict()
+    out["notices"] = len(result.decisions)
+    return out
+
+
+@task(name="find-due-reports", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
+def find_due_reports(at: str, plan_ids: list[int] | None = None) -> list[tuple[int, str]]:
+    """(plan id, period) of consolidated reports whose compile day has come and that are not compiled."""
+    from dondoc.db import session_scope
+    from dondoc.services.calendar import WorkCalendar, local_date
+    from dondoc.services.followup import reports_due
+
+    engine, settings, now = ctx.engine(), ctx.settings(), ctx.instant(at)
+    with session_scope(engine) as session:
+        calendar = WorkCalendar.from_session(session)
+        day = local_date(now)
+        if not calendar.is_working_day(day):
+            return []
+        return [(int(p), str(per)) for p, per in
+                reports_due(session, day=day, settings=settings, calendar=calendar, plan_ids=plan_ids)]
+
+
+@task(name="compile-report", retries=1, retry_delay_seconds=30,
+      task_run_name="compile-report-{plan_id}-{period}")
+def compile_plan_report(plan_id: int, period: str | None, at: str, send: bool = True) -> dict[str, Any]:
+    """Build one plan's consolidated report; with `send`, queue it for the focal officers."""
+    from dondoc.services.reporting import compile_report
+
+    row = compile_report(engine=ctx.engine(), settings=ctx.settings(), plan_id=plan_id, period=period,
+                         now=ctx.instant(at), send=send)
+    return {"plan": plan_id, "period": row.period, "docx": row.docx_path, "xlsx": row.xlsx_path,
+            "sha256": row.sha256, "sent": row.sent_at is not None}
+
+
+@task(name="compose-messages", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
+def compose_messages(at: str) -> int:
+    """Fold today's notices into one digest message per officer (unique key officer:day:kind)."""
+    from dondoc.db import session_scope
+    from dondoc.services.calendar import local_date
+    from dondoc.services.delivery import compose_messages as compose
+
+    now = ctx.instant(at)
+    with session_scope(ctx.engine()) as session:
+        return len(compose(session, day=local_date(now), now=now, settings=ctx.settings()))
+
+
+@task(name="deliver-messages", retries=0)
+def deliver_messages(at: str, worker: str = "prefect") -> dict[str, Any]:
+    """Send what is pending. Not retried here: exactly-once lives in the database."""
+    from dondoc.notifications import get_notifier
+    from dondoc.services.delivery import deliver_pending
+
+    settings = ctx.settings()
+    stats = deliver_pending(engine=ctx.engine(), settings=settings, notifier=get_notifier(settings),
+                            now=ctx.instant(at), worker=worker, channel_limits=settings.channel_limit_map())
+    return ctx.plain(stats)
+
+
+@task(name="working-day", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
+def working_day(at: str) -> bool:
+    """Is the local date of `at` a working day (holidays and the user's calendar included)?"""
+    from dondoc.db import session_scope
+    from dondoc.services.calendar import WorkCalendar, local_date
+
+    with session_scope(ctx.engine()) as session:
+        return WorkCalendar.from_session(session).is_working_day(local_date(ctx.instant(at)))
+
+
+def may_deliver(at: str) -> bool:
+    """Quiet hours: messages go out from send_hour local time (the decision itself is a pure function)."""
+    now = ctx.instant(at).in_timezone("Asia/Ho_Chi_Minh")
+    return now.hour >= ctx.settings().send_hour

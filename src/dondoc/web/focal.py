@@ -1,0 +1,187 @@
+"""The focal point's page: every unit of a plan, what it sent and when, who has not; remind now;
+approve or refuse extensions; download every submission as a zip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import tempfile
+import zipfile
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session, select
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+
+from dondoc import vietnamese as vn
+from dondoc.models import STATUS_LABELS, Attachment, ExtensionRequest, Obligation, Plan
+from dondoc.services.status import (
+    StatusInputError,
+    attachment_path,
+    decide_extension,
+    is_focal,
+    local_day,
+    plan_targets,
+    remind_now,
+)
+from dondoc.web import queries
+from dondoc.web.render import ROLE_LABELS, local_time
+
+if TYPE_CHECKING:
+    from dondoc.web.app import Viewer, Web
+
+log = logging.getLogger(__name__)
+
+
+def focal_plan(s: Session, v: Viewer, plan_id: int) -> Plan:
+    from dondoc.web.app import NotFoundPage
+
+    plan = s.get(Plan, plan_id)
+    if plan is None or not is_focal(v.officer, plan):
+        raise NotFoundPage()
+    return plan
+
+
+def register(app: FastAPI, web: Web) -> None:
+    from dondoc.web.app import NotFoundPage
+
+    @app.get("/t/{token}/focal/{plan_id}", response_class=HTMLResponse, include_in_schema=False)
+    def focal_page(token: str, plan_id: int, request: Request, period: str | None = None,
+                   reminded: int | None = None, decided: str | None = None) -> HTMLResponse:
+        with web.read() as s:
+            v = web.viewer(s, request, token)
+            plan = focal_plan(s, v, plan_id)
+            today = web.today()
+            periods = queries.plan_periods(s, plan_id)
+            if period not in {p[0] for p in periods}:
+                period = queries.default_period(periods, today)
+            units, pending = queries.focal_page(s, plan=plan, period=period)
+            notice = None
+            if reminded is not None:
+                notice = (f"Đã tạo {reminded} lời nhắc; tin nhắn sẽ được gửi ngay." if reminded
+                          else "Đơn vị này đã được nhắc hôm nay hoặc không còn việc chưa xong.")
+            if decided in ("approved", "refused"):
+                notice = "Đã đồng ý gia hạn." if decided == "approved" else "Đã từ chối đề nghị gia hạn."
+            return web.render("focal.html", title=f"Theo dõi: {plan.title[:60]}", v=v, officer=v.officer, unit=v.unit,
+                              plan=plan, periods=periods, period=period, units=units, pending=pending,
+                              notice=notice, today=today)
+
+    @app.post("/t/{token}/focal/{plan_id}/remind/{unit_id}", include_in_schema=False)
+    async def remind(token: str, plan_id: int, unit_id: int, request: Request) -> Response:
+        form = await request.form(max_files=0, max_fields=20)
+        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        return await run_in_threadpool(_remind, token, plan_id, unit_id, request, fields)
+
+    def _remind(token: str, plan_id: int, unit_id: int, request: Request, fields: dict[str, str]) -> Response:
+        now = web.now()
+        with web.write() as s:
+            v = web.viewer(s, request, token)
+            web.check_csrf(v, fields.get("csrf"))
+            focal_plan(s, v, plan_id)
+            period = fields.get("period") or None
+            n = remind_now(s, officer_id=v.officer.id, plan_id=plan_id, unit_id=unit_id, period=period,  # type: ignore[arg-type]
+                           now=now, via="web", token_id=v.token_row.id)
+            url = f"{v.base}/focal/{plan_id}?reminded={n}" + (f"&period={period}" if period else "")
+        task = BackgroundTask(hand_to_delivery, web, now) if n else None
+        return RedirectResponse(url, status_code=303, background=task)
+
+    @app.post("/t/{token}/focal/extensions/{rid}", include_in_schema=False)
+    async def decide(token: str, rid: int, request: Request) -> Response:
+        form = await request.form(max_files=0, max_fields=20)
+        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        return await run_in_threadpool(_decide, token, rid, request, fields)
+
+    def _decide(token: str, rid: int, request: Request, fields: dict[str, str]) -> Response:
+        with web.write() as s:
+            v = web.viewer(s, request, token)
+            web.check_csrf(v, fields.get("csrf"))
+            decision = fields.get("decision")
+            if decision not in ("approve", "refuse"):
+                raise StatusInputError("Hãy chọn Đồng ý hoặc Từ chối.")
+            req = decide_extension(s, officer_id=v.officer.id, request_id=rid, approve=decision == "approve",  # type: ignore[arg-type]
+                                   via="web", now=web.now(), token_id=v.token_row.id)
+            o = s.get(Obligation, req.obligation_id)
+            assert o is not None
+            url = f"{v.base}/focal/{o.plan_id}?decided={req.state}"
+        return RedirectResponse(url, status_code=303)
+
+    @app.get("/t/{token}/focal/{plan_id}/export.zip", include_in_schema=False)
+    def export(token: str, plan_id: int, request: Request) -> Response:
+        with web.read() as s:
+            v = web.viewer(s, request, token)
+            plan = focal_plan(s, v, plan_id)
+            path = build_export(s, web, plan)
+        name = f"dondoc-ke-hoach-{plan_id}-{web.today():%Y%m%d}.zip"
+        return FileResponse(path, media_type="application/zip", filename=name,
+                            background=BackgroundTask(os.unlink, path))
+
+    _ = NotFoundPage
+
+
+def hand_to_delivery(web: Web, now: object) -> None:
+    """Best effort after 'Nhắc ngay': let the delivery layer compose and send today's notices now.
+    When it is absent or fails, the notices stay and go out on the next scheduled run."""
+    try:
+        from dondoc.services import delivery  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    try:
+        from dondoc.db import session_scope
+
+        with session_scope(web.engine) as s:
+            delivery.compose_messages(s, day=local_day(now), now=now, settings=web.settings)  # type: ignore[arg-type]
+        from dondoc.notifications import get_notifier  # type: ignore[attr-defined]
+
+        delivery.deliver_pending(engine=web.engine, settings=web.settings, notifier=get_notifier(web.settings),
+                                 now=now, worker="web")
+    except Exception:
+        log.exception("immediate delivery after 'Nhắc ngay' failed; the next run will send it")
+
+
+def build_export(s: Session, web: Web, plan: Plan) -> str:
+    """A zip with tong-hop.csv (every submission, UTF-8 with BOM for Excel) and the attachments."""
+    subs = queries.submissions(s, plan_id=plan.id)  # type: ignore[arg-type]
+    targets = {t.key: t for t in plan_targets(s, plan.id)}  # type: ignore[arg-type]
+    atts: dict[int, list[Attachment]] = {}
+    if subs:
+        for a in s.exec(select(Attachment).where(Attachment.status_update_id.in_([u.id for u, _, _ in subs]))):  # type: ignore[union-attr]
+            atts.setdefault(a.status_update_id, []).append(a)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["Mã cập nhật", "Đơn vị", "Mục", "Nhiệm vụ", "Vai trò", "Kỳ", "Hạn", "Tình trạng", "Tiến độ (%)",
+                "Kết quả", "Số liệu chỉ tiêu", "Khó khăn, vướng mắc", "Kiến nghị", "Gửi lúc", "Gửi muộn",
+                "Người gửi", "Qua", "Tệp đính kèm"])
+    fd, path = tempfile.mkstemp(suffix=".zip")
+    os.close(fd)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for u, row, who in subs:
+            names = []
+            for a in atts.get(u.id, []):  # type: ignore[arg-type]
+                src = attachment_path(web.settings, a)
+                arc = f"tep-dinh-kem/{u.id}-{a.id}-{a.filename}"
+                if src.is_file():
+                    zf.write(src, arc)
+                    names.append(arc)
+            figs = "; ".join(f"{targets[k].ref} {targets[k].text[:40]}: {vn.number(v)}" if k in targets else f"{k}: {v}"
+                             for k, v in u.figures.items())
+            o = row.obligation
+            w.writerow([_no_formula(v) for v in [u.id, row.unit_name, row.ref, row.task, ROLE_LABELS.get(o.role, o.role), o.period,
+                        vn.short_date(o.due_date), STATUS_LABELS.get(u.status, u.status), u.progress, u.result, figs,
+                        u.difficulties, u.proposals, local_time(u.submitted_at), "có" if u.late else "", who, u.via,
+                        "\n".join(names)]])
+        zf.writestr("tong-hop.csv", "\ufeff" + buf.getvalue())
+    return path
+
+
+def _no_formula(value: object) -> object:
+    """A CSV cell a spreadsheet would evaluate (=, +, -, @, tab, CR first) gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+__all__ = ["ExtensionRequest", "build_export", "register"]

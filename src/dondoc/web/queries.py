@@ -1,0 +1,193 @@
+"""Read-side queries for the pages (one or two queries per page, no N+1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from dondoc.models import (
+    Assignment,
+    ExtensionRequest,
+    Obligation,
+    Officer,
+    Plan,
+    ReportObligation,
+    StatusUpdate,
+    Unit,
+)
+from dondoc.services.status import FOCAL_ROLES, ISSUER_ROLES, focal_unit_id, visible_clause
+
+UPCOMING_DAYS = 60
+RECENT_DAYS = 90
+
+
+@dataclass
+class PlanHead:
+    """The few plan columns pages show (Plan.parsed can be large: never loaded for a page)."""
+
+    id: int
+    title: str
+    number: str | None
+
+
+@dataclass
+class Row:
+    obligation: Obligation
+    task: str
+    ref: str
+    plan: PlanHead
+    unit_name: str = ""
+    last: StatusUpdate | None = None
+    pending_extension: ExtensionRequest | None = None
+
+
+@dataclass
+class PlanGroup:
+    plan: PlanHead
+    rows: list[Row] = field(default_factory=list)
+
+
+def _task_columns() -> Any:
+    return (func.coalesce(Assignment.text, ReportObligation.text, ""),
+            func.coalesce(Assignment.ref, ReportObligation.ref, ""))
+
+
+def obligation_rows(session: Session, *where: Any, order: Any = None, limit: int | None = None) -> list[Row]:
+    text_col, ref_col = _task_columns()
+    stmt = (select(Obligation, Plan.id, Plan.title, Plan.number, text_col, ref_col, Unit.name)
+            .join(Plan, Plan.id == Obligation.plan_id)
+            .join(Unit, Unit.id == Obligation.unit_id)
+            .outerjoin(Assignment, Assignment.id == Obligation.assignment_id)
+            .outerjoin(ReportObligation, ReportObligation.id == Obligation.report_id)
+            .where(*where))
+    stmt = stmt.order_by(*(order if order is not None else (Obligation.plan_id, Obligation.due_date, Obligation.id)))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [Row(obligation=o, plan=PlanHead(pid, title, number), task=t, ref=r, unit_name=u)
+            for o, pid, title, number, t, r, u in session.exec(stmt).all()]
+
+
+def attach_latest(session: Session, rows: list[Row]) -> None:
+    """Fill Row.last (latest StatusUpdate) and Row.pending_extension in two queries."""
+    ids = [r.obligation.id for r in rows]
+    if not ids:
+        return
+    latest = (select(func.max(StatusUpdate.id)).where(StatusUpdate.obligation_id.in_(ids))  # type: ignore[union-attr]
+              .group_by(StatusUpdate.obligation_id))
+    updates = {u.obligation_id: u for u in session.exec(select(StatusUpdate).where(StatusUpdate.id.in_(latest))).all()}  # type: ignore[union-attr]
+    pend = {e.obligation_id: e for e in session.exec(select(ExtensionRequest).where(
+        ExtensionRequest.obligation_id.in_(ids), ExtensionRequest.state == "pending")).all()}  # type: ignore[union-attr]
+    for r in rows:
+        r.last = updates.get(r.obligation.id)  # type: ignore[arg-type]
+        r.pending_extension = pend.get(r.obligation.id)  # type: ignore[arg-type]
+
+
+def officer_page(session: Session, *, officer: Officer, today: dt.date) -> tuple[list[PlanGroup], int, list[Row]]:
+    """Open obligations the officer may update, grouped by plan: those whose period has begun or whose
+    deadline is within UPCOMING_DAYS; the count of later ones; and the last few closed within
+    RECENT_DAYS (to correct them). One query for both lists, one pair for their latest updates."""
+    horizon = today + dt.timedelta(days=UPCOMING_DAYS)
+    since = dt.datetime.combine(today - dt.timedelta(days=RECENT_DAYS), dt.time(), tzinfo=dt.UTC)
+    rows = obligation_rows(session, visible_clause(officer),
+                           (Obligation.closed == False) | (Obligation.last_update_at >= since))  # type: ignore[operator]
+    open_rows = [r for r in rows if not r.obligation.closed]
+    shown = [r for r in open_rows if r.obligation.period_start <= today or r.obligation.due_date <= horizon]
+    later = len(open_rows) - len(shown)
+    closed = sorted((r for r in rows if r.obligation.closed),
+                    key=lambda r: (r.obligation.last_update_at, r.obligation.id), reverse=True)[:10]
+    attach_latest(session, shown + closed)
+    groups: dict[int, PlanGroup] = {}
+    for r in shown:
+        groups.setdefault(r.plan.id, PlanGroup(plan=r.plan)).rows.append(r)
+    return list(groups.values()), later, closed
+
+
+def plans_led_by(session: Session, officer: Officer) -> tuple[list[Plan], list[Plan]]:
+    """(plans where the officer is the focal point, plans where the officer is on the issuer's side)."""
+    focal: list[Plan] = []
+    issuer: list[Plan] = []
+    if not officer.active:
+        return focal, issuer
+    plans = session.exec(select(Plan).where(
+        (Plan.focal_unit_id == officer.unit_id) | (Plan.owner_unit_id == officer.unit_id)
+        | (Plan.issuer_unit_id == officer.unit_id)).order_by(Plan.id)).all()  # type: ignore[arg-type]
+    for p in plans:
+        if officer.role in FOCAL_ROLES and focal_unit_id(p) == officer.unit_id:
+            focal.append(p)
+        elif officer.role in ISSUER_ROLES and p.issuer_unit_id == officer.unit_id:
+            issuer.append(p)
+    return focal, issuer
+
+
+def plan_periods(session: Session, plan_id: int) -> list[tuple[str, dt.date, dt.date]]:
+    """The plan's periods with their first and last deadline, in date order."""
+    rows = session.exec(select(Obligation.period, func.min(Obligation.due_date), func.max(Obligation.due_date))
+                        .where(Obligation.plan_id == plan_id).group_by(Obligation.period)).all()
+    return sorted(((p, lo, hi) for p, lo, hi in rows), key=lambda x: (x[1], x[0]))
+
+
+def default_period(periods: list[tuple[str, dt.date, dt.date]], today: dt.date) -> str | None:
+    """The first period with a deadline today or later; else the last one."""
+    for p, _lo, hi in periods:
+        if hi >= today:
+            return p
+    return periods[-1][0] if periods else None
+
+
+@dataclass
+class UnitStatus:
+    unit_id: int
+    name: str
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def sent(self) -> list[Row]:
+        return [r for r in self.rows if r.last is not None]
+
+    @property
+    def last_sent(self) -> dt.datetime | None:
+        times = [r.last.submitted_at for r in self.rows if r.last is not None]
+        return max(times) if times else None
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for r in self.rows if not r.obligation.closed)
+
+
+def focal_page(session: Session, *, plan: Plan, period: str | None) -> tuple[list[UnitStatus], list[tuple[ExtensionRequest, Row]]]:
+    where = [Obligation.plan_id == plan.id]
+    if period:
+        where.append(Obligation.period == period)
+    rows = obligation_rows(session, *where, order=(Unit.name, Obligation.due_date, Obligation.id))
+    attach_latest(session, rows)
+    units: dict[int, UnitStatus] = {}
+    for r in rows:
+        units.setdefault(r.obligation.unit_id, UnitStatus(r.obligation.unit_id, r.unit_name)).rows.append(r)
+    # Pending extension requests of the whole plan, whatever period is shown.
+    ext = session.exec(select(ExtensionRequest, Obligation.id).join(Obligation, Obligation.id == ExtensionRequest.obligation_id)
+                       .where(Obligation.plan_id == plan.id, ExtensionRequest.state == "pending")
+                       .order_by(ExtensionRequest.id)).all()
+    by_id = {r.obligation.id: r for r in rows}
+    missing = [oid for _, oid in ext if oid not in by_id]
+    if missing:
+        for r in obligation_rows(session, Obligation.id.in_(missing)):  # type: ignore[union-attr]
+            by_id[r.obligation.id] = r
+    pending = [(e, by_id[oid]) for e, oid in ext]
+    ordered = sorted(units.values(), key=lambda u: (len(u.sent) > 0, u.name))
+    return ordered, pending
+
+
+def submissions(session: Session, *, plan_id: int) -> list[tuple[StatusUpdate, Row, str]]:
+    """Every status update of a plan with its obligation row and the sender's name (for the export)."""
+    rows = {r.obligation.id: r for r in obligation_rows(session, Obligation.plan_id == plan_id)}
+    if not rows:
+        return []
+    ups = session.exec(select(StatusUpdate, func.coalesce(Officer.name, ""))
+                       .outerjoin(Officer, Officer.id == StatusUpdate.officer_id)
+                       .where(StatusUpdate.obligation_id.in_(list(rows)))  # type: ignore[union-attr]
+                       .order_by(StatusUpdate.id)).all()
+    return [(u, rows[u.obligation_id], name) for u, name in ups]

@@ -1,0 +1,127 @@
+"""Shared fixtures.
+
+`engine` is parametrised over SQLite and PostgreSQL: every database test runs on both. PostgreSQL
+is the server at 127.0.0.1:5432 (trust auth, database `test`, override with DONDOC_TEST_PG_URL);
+each xdist worker gets its own schema, migrated once and truncated between tests. SQLite tests get
+a copy of a migrated template file, so each test starts from an empty, current schema.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel
+
+import dondoc.models  # noqa: F401
+from dondoc import clock
+from dondoc.config import Settings, reset_settings
+from dondoc.db import dispose_engines, make_engine, upgrade
+
+PG_URL = os.environ.get("DONDOC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+PLANS = SHARED / "plans"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_schema_url() -> Iterator[str]:
+    schema = f"dondoc_test_{_worker()}_{os.getpid()}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def _truncate_pg(engine: Engine) -> None:
+    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        path = tmp_path / "dondoc.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("pg_schema_url")
+    engine = make_engine(url)
+    _truncate_pg(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as s:
+        yield s
+
+
+@pytest.fixture
+def settings(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """Settings pointing at a temporary data folder and the parametrised database (env too, for subprocesses)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DONDOC_HOME", str(home))
+    monkeypatch.setenv("DONDOC_DATABASE_URL", db_url)
+    monkeypatch.setenv("DONDOC_SECRET_KEY", "test-secret-key-not-for-production")
+    reset_settings()
+    yield Settings(home=home, database_url=db_url, secret_key="test-secret-key-not-for-production")
+    reset_settings()
+    dispose_engines()
+
+
+@pytest.fixture
+def sqlite_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """Settings on a fresh SQLite data folder only (for tests of the embedded default)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DONDOC_HOME", str(home))
+    monkeypatch.delenv("DONDOC_DATABASE_URL", raising=False)
+    monkeypatch.setenv("DONDOC_SECRET_KEY", "test-secret-key-not-for-production")
+    reset_settings()
+    yield Settings(home=home, secret_key="test-secret-key-not-for-production")
+    reset_settings()
+    dispose_engines()
+
+
+@pytest.fixture
+def frozen_clock() -> Iterator[clock.FixedClock]:
+    fixed = clock.FixedClock(pendulum.datetime(2025, 11, 5, 8, 0, tz=clock.TZ))
+    clock.use(fixed)
+    yield fixed
+    clock.use(clock.SystemClock())

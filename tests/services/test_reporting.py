@@ -1,0 +1,219 @@
+"""Snapshot and compilation of the consolidated report (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+from sqlmodel import Session, select
+
+from dondoc.clock import TZ
+from dondoc.errors import InputError, NotFound
+from dondoc.models import CompiledReport, Message, StatusUpdate
+from dondoc.reports.sample import seed_sample
+from dondoc.services import reporting
+from dondoc.services.reporting import assess, build_letter, build_snapshot, compile_report, parse_period
+
+AFTER = pendulum.datetime(2025, 11, 13, 9, 0, tz=TZ)
+
+
+@pytest.fixture
+def sample(session: Session) -> dict[str, Any]:
+    return seed_sample(session)
+
+
+@pytest.mark.parametrize(("code", "start", "end", "label", "nxt"), [
+    ("2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31), "năm 2025", "2026"),
+    ("2025-Q3", dt.date(2025, 7, 1), dt.date(2025, 9, 30), "quý III năm 2025", "2025-Q4"),
+    ("2025-q4", dt.date(2025, 10, 1), dt.date(2025, 12, 31), "quý IV năm 2025", "2026-Q1"),
+    ("2025-H1", dt.date(2025, 1, 1), dt.date(2025, 6, 30), "6 tháng đầu năm 2025", "2025-H2"),
+    ("2025-06", dt.date(2025, 6, 1), dt.date(2025, 6, 30), "tháng 6 năm 2025", "2025-07"),
+    ("2024-2", dt.date(2024, 2, 1), dt.date(2024, 2, 29), "tháng 2 năm 2024", "2024-03"),
+    ("2025-12", dt.date(2025, 12, 1), dt.date(2025, 12, 31), "tháng 12 năm 2025", "2026-01"),
+])
+def test_parse_period(code: str, start: dt.date, end: dt.date, label: str, nxt: str) -> None:
+    p = parse_period(code)
+    assert (p.start, p.end, p.label, p.next().code) == (start, end, label, nxt)
+
+
+@pytest.mark.parametrize("code", ["25", "2025-Q5", "2025-13", "năm 2025", "2025-H3"])
+def test_bad_period_is_a_user_error(code: str) -> None:
+    with pytest.raises(InputError, match="kỳ báo cáo"):
+        parse_period(code)
+
+
+@pytest.mark.parametrize(("value", "achieved", "cmp_", "ratio", "assessment"), [
+    (85, 73, ">=", 85.88, "chưa đạt"),
+    (85, 85, ">=", 100.0, "đạt"),
+    (85, 90, None, 105.88, "vượt"),
+    (12, 12.5, "<=", 104.17, "chưa đạt"),
+    (12, 12, "<=", 100.0, "đạt"),
+    (12, 10, "<=", 83.33, "vượt"),
+    (0, 0, "<=", None, "đạt"),
+])
+def test_assess(value: float, achieved: float, cmp_: str | None, ratio: float | None, assessment: str) -> None:
+    r, a = assess(value, achieved, cmp_)
+    assert a == assessment
+    assert (r is None and ratio is None) or round(r, 2) == ratio  # type: ignore[arg-type]
+
+
+def test_snapshot_figures_timeliness_and_cutoff(session: Session, sample: dict[str, Any]) -> None:
+    s = build_snapshot(session, plan_id=sample["plan_id"], period=None, now=AFTER)
+    assert s["period"]["code"] == "2025" and s["period"]["final"]
+    assert s["period"]["cutoff"] == "2025-11-12" and s["period"]["as_of"] == "2025-11-12"
+    jobs = s["targets"][0]
+    assert (jobs["achieved"], round(jobs["ratio"], 1), jobs["assessment"], jobs["merge"]) == (73, 85.9, "chưa đạt", "sum")
+    assert s["targets"][1]["achieved"] == 96.2 and s["targets"][1]["merge"] == "single"  # a rate is not summed
+    t = s["timeliness"]
+    assert t["counts"] == {"on_time": 3, "done_late": 2, "in_progress": 1, "overdue": 3, "no_deadline": 4}
+    assert (t["total"], t["updated"]) == (13, 10)
+    assert t["not_reported"] == ["UBND thị trấn Hồi Xuân"]
+    assert len(s["submissions"]) == 15  # the update of 13/11 is after the cut-off
+    assert [x["ref"] for x in s["next"]["tasks"]] == ["III.1", "III.2"]
+    assert s["recipients"] == ["UBND tỉnh Thanh Hoá", "Sở Lao động - Thương binh và Xã hội tỉnh"]
+
+
+def test_before_the_cutoff_the_snapshot_is_provisional(session: Session, sample: dict[str, Any]) -> None:
+    early = pendulum.datetime(2025, 11, 8, 9, 0, tz=TZ)
+    s = build_snapshot(session, plan_id=sample["plan_id"], period="2025", now=early)
+    assert not s["period"]["final"] and s["period"]["as_of"] == "2025-11-08"
+    assert s["targets"][0]["achieved"] == 40  # Nam Xuân's 33 came on 11/11
+    assert all(x["at"] <= early.isoformat() for x in s["submissions"])
+
+
+def test_extension_does_not_change_statistics(session: Session, sample: dict[str, Any]) -> None:
+    from dondoc.models import Obligation
+
+    o = session.exec(select(Obligation).where(Obligation.plan_id == sample["plan_id"], Obligation.role == "lead",
+                                              Obligation.due_date == dt.date(2025, 6, 30))).one()
+    o.extended_due = dt.date(2025, 12, 31)
+    session.add(o)
+    session.commit()
+    s = build_snapshot(session, plan_id=sample["plan_id"], period="2025", now=AFTER)
+    assert s["timeliness"]["counts"]["overdue"] == 3
+
+
+def test_unknown_plan(session: Session) -> None:
+    with pytest.raises(NotFound):
+        build_snapshot(session, plan_id=999, period="2025", now=AFTER)
+
+
+def test_compile_stores_sends_once_and_is_byte_identical(engine: Any, settings: Any, sample: dict[str, Any]) -> None:
+    row = compile_report(engine=engine, settings=settings, plan_id=sample["plan_id"], now=AFTER)
+    first = Path(row.docx_path).read_bytes()  # type: ignore[arg-type]
+    assert row.sha256 == hashlib.sha256(first).hexdigest()
+    assert Path(row.docx_path).parent == settings.home / "reports"  # type: ignore[arg-type]
+    assert Path(row.xlsx_path).is_file()  # type: ignore[arg-type]
+    # New data after the cut-off, a later compile: the stored snapshot is reused, the bytes are equal.
+    with Session(engine) as s:
+        s.add(StatusUpdate(obligation_id=1, status="done", progress=100, result="muộn",
+                           submitted_at=pendulum.datetime(2025, 11, 14, 9, tz=TZ)))
+        s.commit()
+    again = compile_report(engine=engine, settings=settings, plan_id=sample["plan_id"], period="2025",
+                           now=AFTER.add(days=5))
+    assert Path(again.docx_path).read_bytes() == first  # type: ignore[arg-type]
+    with Session(engine) as s:
+        assert len(s.exec(select(CompiledReport)).all()) == 1
+        messages = s.exec(select(Message)).all()
+    assert [(m.key, m.kind, m.officer_id) for m in messages] == [
+        (f"report:{sample['plan_id']}:2025:{sample['focal_officer']}", "report", sample["focal_officer"])]
+    assert str(row.docx_path) in messages[0].body_text
+    assert "UBND thị trấn Hồi Xuân" in messages[0].body_text
+
+
+def test_provisional_compile_is_replaced_by_the_final_one(engine: Any, settings: Any, sample: dict[str, Any]) -> None:
+    early = pendulum.datetime(2025, 11, 8, 9, 0, tz=TZ)
+    draft = compile_report(engine=engine, settings=settings, plan_id=sample["plan_id"], period="2025", now=early,
+                           send=False)
+    assert not draft.snapshot["period"]["final"]
+    final = compile_report(engine=engine, settings=settings, plan_id=sample["plan_id"], period="2025", now=AFTER,
+                           send=False)
+    assert final.id == draft.id and final.snapshot["period"]["final"]
+    assert final.snapshot["targets"][0]["achieved"] == 73
+    with Session(engine) as s:
+        assert s.exec(select(Message)).all() == []
+
+
+def test_letter_lists_overdue_assigned_units(session: Session, sample: dict[str, Any]) -> None:
+    data = build_letter(session, plan_id=sample["plan_id"], now=AFTER)
+    names = [u["unit"] for u in data["units"]]
+    # Requested bodies (MTTQ) are not sent a formal letter; continuous tasks have no deadline.
+    assert names == ["UBND thị trấn Hồi Xuân", "UBND xã Nam Xuân"]
+    item = data["units"][0]["items"][0]
+    assert (item["ref"], item["role"], item["due"], item["days_late"], item["reported"]) == (
+        "IV.1", "report", "2025-11-10", 3, False)
+    assert data["reply_by"] == "2025-11-20"
+
+
+def test_focal_officers_fall_back_to_head(session: Session, sample: dict[str, Any]) -> None:
+    from dondoc.models import Officer, Plan
+
+    plan = session.get(Plan, sample["plan_id"])
+    assert [o.id for o in reporting.focal_officers(session, plan)] == [sample["focal_officer"]]  # type: ignore[arg-type]
+    focal = session.get(Officer, sample["focal_officer"])
+    focal.active = False  # type: ignore[union-attr]
+    session.add(focal)
+    session.commit()
+    assert [o.id for o in reporting.focal_officers(session, plan)] == [sample["head_officer"]]  # type: ignore[arg-type]
+
+
+def test_cutoff_day_compile_is_final(session: Session, sample: dict[str, Any]) -> None:
+    # The scheduler compiles one working day before the deadline, which can be the cut-off day itself.
+    morning = pendulum.datetime(2025, 11, 12, 8, 0, tz=TZ)
+    s = build_snapshot(session, plan_id=sample["plan_id"], period="2025", now=morning)
+    assert s["period"]["final"] and s["period"]["as_of"] == "2025-11-12"
+    assert s["targets"][1]["achieved"] is None  # Phòng Y tế's figure came at 10:00 that day
+
+
+def test_upper_level_recipients_when_configured(engine: Any, settings: Any, sample: dict[str, Any]) -> None:
+    from dondoc.models import Officer, Plan, Unit
+
+    with Session(engine) as s:
+        plan = s.get(Plan, sample["plan_id"])
+        plan.policy = {"report_to_upper": True}  # type: ignore[union-attr]
+        s.add(plan)
+        province = s.exec(select(Unit).where(Unit.code == "thanhhoa")).one().id
+        s.add(Officer(code="tinh-head", unit_id=province, name="Lãnh đạo tỉnh", role="head"))
+        s.commit()
+    compile_report(engine=engine, settings=settings, plan_id=sample["plan_id"], now=AFTER)
+    with Session(engine) as s:
+        messages = {m.officer_id: m for m in s.exec(select(Message)).all()}
+        upper = s.exec(select(Officer).where(Officer.code == "tinh-head")).one()
+    assert set(messages) == {sample["focal_officer"], upper.id}
+    assert messages[upper.id].subject.startswith("[dondoc] Báo cáo năm 2025")
+    assert "trình ký" in messages[sample["focal_officer"]].body_text
+    assert "trình ký" not in messages[upper.id].body_text
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Thực hiện Nghị quyết số 42-NQ/TW", "Thực hiện Nghị quyết số 42-NQ/TW"),
+    ("ke-hoach-68.docx", ""),  # the source file name: the parser found no title
+    ("002_5e96f8da14096f37.txt", ""),
+])
+def test_plan_header_title(session: Session, sample: dict[str, Any], title: str, shown: str) -> None:
+    from dondoc.models import Plan
+
+    plan = session.get(Plan, sample["plan_id"])
+    plan.title = title  # type: ignore[union-attr]
+    header = reporting.plan_header(session, plan)  # type: ignore[arg-type]
+    assert header["title"] == shown
+    assert header["symbol"] == "UBND" and header["focal_symbol"] == "LĐTBXH"
+    assert header["issuer_lines"] == ["ỦY BAN NHÂN DÂN", "HUYỆN QUAN HOÁ"]
+
+
+def test_no_focal_officer_stores_without_sending(engine: Any, settings: Any, sample: dict[str, Any]) -> None:
+    from dondoc.models import Officer
+
+    with Session(engine) as s:
+        for o in s.exec(select(Officer)).all():
+            o.active = False
+            s.add(o)
+        s.commit()
+    row = compile_report(engine=engine, settings=settings, plan_id=sample["plan_id"], now=AFTER)
+    assert row.sent_at is None and Path(row.docx_path).is_file()  # type: ignore[arg-type]
+    with Session(engine) as s:
+        assert s.exec(select(Message)).all() == []
