@@ -92,8 +92,16 @@ def test_served_deployment_runs_a_sweep(sqlite_settings: Any, tmp_path: Path) ->
 
         deployment = _wait(daily, 180, "the daily deployment")
         t0 = time.monotonic()
-        run = api.post(f"/deployments/{deployment['id']}/create_flow_run",
-                       json={"parameters": {"at": "2025-11-03T08:00:00+07:00"}}).json()
+
+        def created() -> Any:
+            # The SQLite-backed server can answer 500 'database is locked' under load; the idempotency
+            # key makes a retried POST return the run already created instead of a second one.
+            r = api.post(f"/deployments/{deployment['id']}/create_flow_run",
+                         json={"parameters": {"at": "2025-11-03T08:00:00+07:00"},
+                               "idempotency_key": "test-served-sweep"})
+            return r.json() if r.status_code in (200, 201) else None
+
+        run = _wait(created, 120, "the flow run to be created")
 
         def finished() -> Any:
             r = api.get(f"/flow_runs/{run['id']}")
