@@ -13,7 +13,7 @@ from typing import Optional
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from dondoc.models._base import created_field
+from dondoc.models._base import created_field, json_list
 
 
 class Notice(SQLModel, table=True):
@@ -40,6 +40,7 @@ class Message(SQLModel, table=True):
     subject: str
     body_text: str = Field(sa_type=Text)
     body_html: str = Field(default="", sa_type=Text)
+    attachments: list[str] = json_list()  # files sent with the message (paths under DONDOC_HOME), e.g. a report
     status: str = Field(default="pending", description="pending, sending, sent, failed (will retry), dead")
     attempts: int = 0
     next_attempt_at: Optional[dt.datetime] = None

@@ -65,6 +65,8 @@ class StatusUpdate(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     obligation_id: int = Field(foreign_key="obligation.id", index=True)
     officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    entered_by_id: int | None = Field(default=None, foreign_key="officer.id",
+                                      description="Who typed it, when not the unit's own officer (nhập thay)")
     status: str
     progress: int = 0
     result: str = Field(default="", sa_type=Text)

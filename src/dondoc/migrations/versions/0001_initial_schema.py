@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 17:30:29.060202
+Create Date: 2026-11-23 18:48:13.635965
 """
 from typing import Sequence, Union
 
@@ -180,6 +180,7 @@ def upgrade() -> None:
     sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('body_text', sa.Text(), nullable=False),
     sa.Column('body_html', sa.Text(), nullable=False),
+    sa.Column('attachments', sa.JSON(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('next_attempt_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
@@ -370,6 +371,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('obligation_id', sa.Integer(), nullable=False),
     sa.Column('officer_id', sa.Integer(), nullable=True),
+    sa.Column('entered_by_id', sa.Integer(), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('progress', sa.Integer(), nullable=False),
     sa.Column('result', sa.Text(), nullable=False),
@@ -379,6 +381,7 @@ def upgrade() -> None:
     sa.Column('late', sa.Boolean(), nullable=False),
     sa.Column('via', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('submitted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['entered_by_id'], ['officer.id'], ),
     sa.ForeignKeyConstraint(['obligation_id'], ['obligation.id'], ),
     sa.ForeignKeyConstraint(['officer_id'], ['officer.id'], ),
     sa.PrimaryKeyConstraint('id')
