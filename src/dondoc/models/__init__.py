@@ -1,7 +1,7 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
 from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit
-from dondoc.models.messaging import Delivery, Message, Notice
+from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
 from dondoc.models.plan import Assignment, AssignmentUnit, Plan, ReportObligation, Target
 from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
 from dondoc.models.work import (
@@ -22,6 +22,7 @@ __all__ = [
     "AuditEvent",
     "CLOSED",
     "CalendarDay",
+    "ChannelCredential",
     "CompiledReport",
     "Contact",
     "Delivery",

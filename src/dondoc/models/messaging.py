@@ -62,3 +62,20 @@ class Delivery(SQLModel, table=True):
     status: str = Field(description="sent, transient, failed")
     error: str | None = Field(default=None, sa_type=Text)
     at: dt.datetime = created_field()
+
+
+class ChannelCredential(SQLModel, table=True):
+    """A channel-level secret that changes over time, e.g. a Zalo Official Account's OAuth tokens.
+
+    `data` is a Fernet-sealed JSON object (dondoc.secrets); refreshing it happens under a row lock so that
+    two workers never spend the same single-use refresh token.
+    """
+
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(description="What contact URLs refer to, e.g. the OA name in zalooa://...?oa=NAME")
+    kind: str = Field(description="zalo_oa")
+    data: str = Field(sa_type=Text, description="Sealed JSON: app id, secret key, access and refresh tokens")
+    expires_at: Optional[dt.datetime] = Field(default=None, description="When the access token expires")
+    updated_at: dt.datetime = created_field()

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 18:48:13.635965
+Create Date: 2026-11-23 18:48:59.704737
 """
 from typing import Sequence, Union
 
@@ -29,6 +29,16 @@ def upgrade() -> None:
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_calendarday_day'), ['day'], unique=True)
 
+    op.create_table('channelcredential',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('data', sa.Text(), nullable=False),
+    sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('name')
+    )
     op.create_table('unit',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -496,6 +506,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_unit_code'))
 
     op.drop_table('unit')
+    op.drop_table('channelcredential')
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_calendarday_day'))
 
