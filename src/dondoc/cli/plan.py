@@ -34,13 +34,16 @@ def plan_import(
         if as_json:
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
             continue
-        verb = {"created": "imported", "updated": "updated", "unchanged": "unchanged (same file)"}[result.status]
-        console.print(f"[bold]{result.plan_id}[/bold]\t{path.name}: {verb}; {result.assignments} assignments, "
-                      f"{result.reports} reports, {result.targets} targets, {result.obligations} obligations"
-                      + (f", [yellow]{len(result.unresolved)} unresolved[/yellow]" if result.unresolved else "")
-                      + (f", {result.needs_review} to review" if result.needs_review else ""))
-        for name in result.unresolved:
-            console.print(f"  [yellow]unresolved:[/yellow] {name}  (add an alias: dondoc directory check {path})")
+        verb = {"created": "đã nhập", "updated": "đã cập nhật", "unchanged": "không đổi (cùng tệp)"}[result.status]
+        console.print(f"[bold]{result.plan_id}[/bold]\t{path.name}: {verb}; {result.assignments} nhiệm vụ, "
+                      f"{result.reports} báo cáo, {result.targets} chỉ tiêu, {result.obligations} nghĩa vụ có hạn"
+                      + (f", [yellow]{len(result.unresolved)} tên chưa xác định[/yellow]" if result.unresolved else "")
+                      + (f", {result.needs_review} nhiệm vụ cần xem lại" if result.needs_review else ""))
+        if result.unresolved:
+            console.print("  [yellow]Chưa gắn được với đơn vị nào trong danh bạ:[/yellow]")
+            for name in result.unresolved:
+                console.print(f"    - {name}", soft_wrap=True)
+            console.print(f"  Xem gợi ý và thêm tên gọi khác (alias): dondoc directory check {path}", soft_wrap=True)
         for warning in result.warnings:
             console.print(f"  [yellow]cảnh báo:[/yellow] {warning}", soft_wrap=True)
 

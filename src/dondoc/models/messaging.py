@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import Index, Text, UniqueConstraint
+from sqlalchemy import Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from dondoc.models._base import created_field, json_list
@@ -40,7 +40,9 @@ class Message(SQLModel, table=True):
     subject: str
     body_text: str = Field(sa_type=Text)
     body_html: str = Field(default="", sa_type=Text)
-    attachments: list[str] = json_list()  # files sent with the message (paths under DONDOC_HOME), e.g. a report
+    # Files sent with the message (paths under DONDOC_HOME), e.g. a report; the server default serves bulk
+    # inserts, which skip Python-side defaults.
+    attachments: list[str] = json_list(server_default=text("'[]'"))
     status: str = Field(default="pending", description="pending, sending, sent, failed (will retry), dead")
     attempts: int = 0
     next_attempt_at: Optional[dt.datetime] = None
