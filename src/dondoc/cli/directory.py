@@ -38,6 +38,19 @@ def import_cmd(
         console.print(f"  {label:8} thêm {c.created}, sửa {c.updated}, giữ nguyên {c.unchanged}, bỏ {c.removed}")
     for warning in result.warnings:
         console.print(f"  [yellow]lưu ý[/yellow]: {warning}")
+    print_reresolved(console, result.plans)
+
+
+def print_reresolved(console: Any, plans: list[Any]) -> None:
+    """One line per plan resolved again: names still unresolved and obligations before -> after."""
+    if plans:
+        console.print(f"Đã đối chiếu lại {len(plans)} kế hoạch với danh bạ:")
+    for p in plans:
+        names = len(p.unresolved_after)
+        console.print(f"  kế hoạch {p.plan_id} ({p.source_name}): tên chưa xác định {len(p.unresolved_before)} → "
+                      f"{names}, nghĩa vụ có hạn {p.obligations_before} → {p.obligations_after}", soft_wrap=True)
+        for name in p.unresolved_after:
+            console.print(f"    - {name}", soft_wrap=True)
 
 
 @directory_app.command("export")

@@ -48,6 +48,31 @@ def plan_import(
             console.print(f"  [yellow]cảnh báo:[/yellow] {warning}", soft_wrap=True)
 
 
+@plan_app.command("resolve")
+def plan_resolve(
+    plan_ids: Optional[list[int]] = typer.Argument(None, help="Plan id(s); all plans when none is given"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per plan"),
+) -> None:
+    """Resolve stored plans again against the directory (done by itself after `directory import`)."""
+    from rich.console import Console
+
+    from dondoc import clock
+    from dondoc.cli._common import ready_engine
+    from dondoc.cli.directory import print_reresolved
+    from dondoc.config import get_settings
+    from dondoc.db import session_scope
+    from dondoc.services.importer import reresolve_plans
+
+    settings = get_settings()
+    with session_scope(ready_engine(settings)) as session:
+        done = reresolve_plans(session, settings=settings, now=clock.now(), plan_ids=plan_ids or None)
+    if as_json:
+        for item in done:
+            typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
+        return
+    print_reresolved(Console(), done)
+
+
 @plan_app.command("list")
 def plan_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """Plans with their counts."""

@@ -132,6 +132,7 @@ class DirectoryImportResult:
     contacts: ImportCounts = field(default_factory=ImportCounts)
     aliases: ImportCounts = field(default_factory=ImportCounts)
     warnings: list[str] = field(default_factory=list)
+    plans: list[Any] = field(default_factory=list)  # importer.Reresolved: stored plans resolved again
 
     @property
     def changed(self) -> bool:
@@ -140,7 +141,7 @@ class DirectoryImportResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {name: vars(getattr(self, name)) for name in ("units", "officers", "contacts", "aliases")} | {
-            "changed": self.changed, "warnings": self.warnings}
+            "changed": self.changed, "warnings": self.warnings, "plans": [p.as_dict() for p in self.plans]}
 
 
 class _Errors:
@@ -460,10 +461,20 @@ def _truthy(text: str) -> bool:
 # -- importing --------------------------------------------------------------------------------------
 
 def import_directory(*, engine: Engine, settings: Settings, path: str | Path, now: dt.datetime) -> DirectoryImportResult:
-    """Read `path` and apply it to the database in one transaction (nothing stored on any error)."""
+    """Read `path` and apply it to the database in one transaction (nothing stored on any error).
+
+    When the directory changed, every stored plan is resolved again in the same transaction, so names that
+    an added unit or alias now covers get their obligations at once (and units the directory just retired stop
+    receiving the plans' tasks).
+    """
+    from dondoc.services.importer import reresolve_plans
+
     data = read_directory(path)
     with session_scope(engine) as session:
-        return apply_directory(session, data=data, settings=settings, now=now)
+        result = apply_directory(session, data=data, settings=settings, now=now)
+        if result.changed:
+            result.plans = reresolve_plans(session, settings=settings, now=now)
+        return result
 
 
 def apply_directory(session: Session, *, data: DirectoryData, settings: Settings,

@@ -148,14 +148,20 @@ def store_plan(
     settings: Settings,
     now: dt.datetime,
     owner: str | None = None,
+    existing: Plan | None = None,
+    action: str | None = None,
 ) -> ImportResult:
-    """Store (or update in place) a parsed plan with its resolved bodies and its obligations."""
+    """Store (or update in place) a parsed plan with its resolved bodies and its obligations.
+
+    `existing` names the stored plan to update (re-resolution); otherwise it is found by number, title or
+    the `plan_id` of a corrected export. `action` overrides the audit event's action.
+    """
     from dondoc.services.resolve import Resolver
 
-    year = _plan_year(parsed, now)
+    year = existing.year if existing is not None else _plan_year(parsed, now)
     owner_id = _owner_unit(session, owner)
     resolver = Resolver.from_session(session).for_plan(parsed, owner=owner_id)
-    plan = _find_existing(session, parsed, year)
+    plan = existing if existing is not None else _find_existing(session, parsed, year)
     status = "updated" if plan is not None else "created"
     if plan is None:
         plan = Plan(source_name=source_name, source_hash=source_hash, title="", year=year, created_at=now)
@@ -274,7 +280,7 @@ def store_plan(
 
     plan.unresolved = sorted(set(unresolved))
     session.add(plan)
-    session.add(AuditEvent(at=now, actor="cli", via="import", action=f"plan.{status}", entity="plan",
+    session.add(AuditEvent(at=now, actor="cli", via="import", action=action or f"plan.{status}", entity="plan",
                            entity_id=plan.id, after={"source": source_name, "sha256": source_hash,
                                                      **counts}))
     session.flush()
@@ -282,6 +288,55 @@ def store_plan(
     result.unresolved = list(plan.unresolved)
     result.warnings = warnings
     return result
+
+
+@dataclass
+class Reresolved:
+    """One stored plan resolved again against the current directory."""
+
+    plan_id: int
+    source_name: str
+    unresolved_before: list[str]
+    unresolved_after: list[str]
+    obligations_before: int
+    obligations_after: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"plan": self.plan_id, "source": self.source_name,
+                "unresolved_before": len(self.unresolved_before), "unresolved_after": len(self.unresolved_after),
+                "unresolved_names": self.unresolved_after,
+                "obligations_before": self.obligations_before, "obligations_after": self.obligations_after}
+
+
+def reresolve_plans(session: Session, *, settings: Settings, now: dt.datetime,
+                    plan_ids: list[int] | None = None) -> list[Reresolved]:
+    """Resolve stored plans again against the directory as it is now (after aliases or units were added).
+
+    Each plan is stored again from the parsed JSON it keeps, in the caller's transaction: rows are matched by
+    their keys, so collected statuses stay; bodies that now resolve get their obligations, bodies that no
+    longer resolve lose theirs (kept when they already carry history, as on a corrected import).
+    """
+    query = select(Plan).order_by(col(Plan.id))
+    if plan_ids is not None:
+        query = query.where(col(Plan.id).in_(plan_ids))
+        found = {p.id for p in session.exec(query).all()}
+        missing = sorted(set(plan_ids) - found)
+        if missing:
+            raise NotFound(f"không có kế hoạch số {', '.join(map(str, missing))} trong cơ sở dữ liệu")
+    out: list[Reresolved] = []
+    for plan in session.exec(query).all():
+        assert plan.id is not None
+        before = list(plan.unresolved)
+        obligations_before = _counts(session, plan, status="unchanged").obligations
+        owner = session.get(Unit, plan.owner_unit_id) if plan.owner_unit_id else None
+        keep_owner = owner.code if owner is not None and plan.owner_unit_id != plan.focal_unit_id else None
+        result = store_plan(session, parsed=dict(plan.parsed), source_name=plan.source_name,
+                            source_hash=plan.source_hash, settings=settings, now=now, owner=keep_owner,
+                            existing=plan, action="plan.reresolved")
+        out.append(Reresolved(plan_id=plan.id, source_name=plan.source_name, unresolved_before=before,
+                              unresolved_after=result.unresolved, obligations_before=obligations_before,
+                              obligations_after=result.obligations))
+    return out
 
 
 def _owner_unit(session: Session, owner: str | None) -> int | None:
@@ -376,4 +431,4 @@ def _counts(session: Session, plan: Plan, *, status: str) -> ImportResult:
     )
 
 
-__all__ = ["ImportResult", "import_plan", "store_plan", "file_hash", "body_key"]
+__all__ = ["ImportResult", "Reresolved", "import_plan", "reresolve_plans", "store_plan", "file_hash", "body_key"]
