@@ -87,6 +87,7 @@ from dondoc.notifications.render import (
     render_unreachable,
 )
 from dondoc.secrets import unseal
+from dondoc.services.credentials import with_credentials
 from dondoc.services.links import link_for, links_for
 
 log = logging.getLogger(__name__)
@@ -739,6 +740,7 @@ def deliver_pending(
     limit: int | None = None,
 ) -> DeliveryStats:
     """Send every claimable message (pending, failed and due again, or abandoned by a crashed worker)."""
+    notifier = with_credentials(notifier, engine=engine, settings=settings)  # zalooa://USER?oa=NAME contacts
     sweep = _Sweep(engine=engine, settings=settings, notifier=notifier, now=now, worker=worker, lease=lease,
                    batch=batch, retry_delays=retry_delays, sweep_backoff=sweep_backoff, max_rounds=max_rounds,
                    channel_limits=channel_limits, limit=limit)
@@ -864,6 +866,7 @@ def send_test(*, engine: Engine, settings: Settings, notifier: Notifier, officer
     works) and record it as a Message of kind 'test' with one Delivery row per contact."""
     from dondoc.notifications.render import render_test
 
+    notifier = with_credentials(notifier, engine=engine, settings=settings)
     with session_scope(engine) as s:
         officer = find_officer(s, officer_ref)
         unit = s.get(Unit, officer.unit_id)

@@ -6,6 +6,10 @@ Official Account messages, so the OA message API is a plugin here. URL forms:
   zalooa://ACCESS_TOKEN@ZALO_USER_ID[?endpoint=http://127.0.0.1:8081]   (or zalooa://ACCESS_TOKEN/ZALO_USER_ID)
       POST {endpoint}/v3.0/oa/message/cs, header `access_token`, JSON
       {"recipient": {"user_id": ...}, "message": {"text": ...}}; default endpoint https://openapi.zalo.me
+  zalooa://ZALO_USER_ID?oa=NAME   (and zns://PHONE?oa=NAME&template=...)
+      the token is the OA's stored credential (ChannelCredential NAME, refreshed by dondoc): the delivery
+      service (dondoc.services.credentials) puts a fresh access token into the URL before the send; the
+      plugin alone only parses and masks this form, and refuses to send with it.
   zns://ACCESS_TOKEN@PHONE?template=TEMPLATE_ID[&endpoint=...]   (or zns://ACCESS_TOKEN/PHONE?template=...)
       POST {endpoint}/message/template with {"phone": "84...", "template_id", "template_data",
       "tracking_id": the delivery key}; default endpoint https://business.openapi.zalo.me
@@ -51,13 +55,15 @@ class _ZaloBase(NotifyBase):  # type: ignore[misc]
     api_path = ""
 
     def __init__(self, access_token: str | None = None, target: str | None = None,
-                 endpoint: str | None = None, **kwargs: Any) -> None:
+                 endpoint: str | None = None, oa: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        if not access_token:
-            raise TypeError(f"{self.service_name}: no access token in the URL")
+        if not access_token and not oa:
+            raise TypeError(f"{self.service_name}: no access token (or ?oa=NAME) in the URL")
         if not target:
             raise TypeError(f"{self.service_name}: no recipient in the URL")
-        self.access_token = access_token
+        self.access_token = access_token or ""
+        # A stored OA credential the token comes from (zalooa://USER?oa=NAME); dondoc resolves it.
+        self.oa = oa or None
         self.target = target
         self.endpoint = _check_endpoint(endpoint)
         # Set by the adapter per send: the process-wide endpoint override and the delivery key.
@@ -66,6 +72,10 @@ class _ZaloBase(NotifyBase):  # type: ignore[misc]
         self.template_data: dict[str, str] | None = None
 
     def _post(self, payload: dict[str, Any]) -> bool:
+        if not self.access_token:
+            self.logger.warning("%s: the contact names OA %r (?oa=): its access token is filled in by dondoc's "
+                                "delivery service, which was bypassed", self.service_name, self.oa)
+            return False
         base = self.endpoint or self.endpoint_override or self.default_endpoint
         url = f"{base}{self.api_path}"
         headers = {"User-Agent": self.app_id, "Content-Type": "application/json",
@@ -103,7 +113,12 @@ class _ZaloBase(NotifyBase):  # type: ignore[misc]
         params = dict(extra)
         if self.endpoint:
             params["endpoint"] = self.endpoint
+        if self.oa:
+            params["oa"] = self.oa
         params.update(self.url_parameters(privacy=privacy))
+        if not self.access_token:
+            return "{schema}://{target}/?{params}".format(
+                schema=self.secure_protocol, target=self.quote(self.target, safe=""), params=self.urlencode(params))
         return "{schema}://{token}@{target}/?{params}".format(
             schema=self.secure_protocol,
             token=self.pprint(self.access_token, privacy, safe=""),
@@ -122,11 +137,14 @@ class _ZaloBase(NotifyBase):  # type: ignore[misc]
         path = NotifyBase.split_path(results.get("fullpath") or "")
         if results.get("user"):
             token, target = results["user"], results.get("host")
+        elif qsd.get("oa") and not path:
+            token, target = None, results.get("host")  # scheme://TARGET?oa=NAME: the token is stored
         else:
             token, target = results.get("host"), path[0] if path else None
         results["access_token"] = NotifyBase.unquote(qsd.get("token") or token or "") or None
         results["target"] = NotifyBase.unquote(qsd.get("to") or target or "") or None
         results["endpoint"] = qsd.get("endpoint")
+        results["oa"] = NotifyBase.unquote(qsd.get("oa") or "") or None
         return results
 
 
