@@ -79,6 +79,17 @@ def _open_bold(par: str) -> bool:
     return par.count("**") % 2 == 1
 
 
+def _open_italic(par: str) -> bool:
+    """An italic span opened at the paragraph's start and not yet closed: '*2.3.' then 'Công an tỉnh*'."""
+    s = par.lstrip()
+    if not s.startswith("*") or s.startswith("**"):
+        return False
+    return s.replace("**", "").count("*") % 2 == 1
+
+
+_LONE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$")
+
+
 class _Cur:
     """The paragraph being built, with what the break decision needs kept up to date line by
     line (re-joining and re-stripping the whole paragraph at every line was quadratic)."""
@@ -133,11 +144,21 @@ def _is_header_line(line: str) -> bool:
 _CONT_DASH = re.compile(r"^[-–]\s+[a-zđăâêôơưàáảãạ]")
 
 
-def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = False) -> bool:
+_WRAPPED_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
+
+
+def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = False, blank_separated: bool = False) -> bool:
     raw_next = nxt.strip()
     lines = cur.lines
     if raw_next.startswith("#") or lines[0].lstrip().startswith("#"):
         return True
+    # where paragraphs are separated by blank lines, '1. Cấp ngay ...' straight after a line that
+    # stops mid-sentence ('... ưu tiên các địa bàn cấp độ') is the wrapped end of that sentence
+    if blank_separated and not blank_between and _WRAPPED_NUMBER.match(raw_next):
+        tail = cur.plain_tail()
+        last = tail.split()[-1] if tail.split() else ""
+        if len(cur.raw) > 60 and last[:1].islower() and last[-1:].isalpha() and not cur.raw.rstrip().endswith("*"):
+            return False
     # header lines stand alone: 'Số: 12/KH-UBND', 'Quan Hoá, ngày ... năm 2024', 'KẾ HOẠCH'
     if len(lines) <= 3 and (_is_header_line(lines[-1]) or _is_header_line(raw_next)):
         return True
@@ -158,10 +179,12 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     raw = cur.raw
     if _balanced_emphasis(raw):
         return True
-    if len(lines) < 6 and _open_bold(raw):
+    if len(lines) < 6 and (_open_bold(raw) or _open_italic(raw)):
         return False
     if not plain_cur:
         return True
+    if len(lines) == 1 and _LONE_NUMBER.match(plain_cur) and first.isupper():
+        return False  # '*2.3.' / 'Công an tỉnh*': a heading's number wrapped away from its words
     if _TERMINAL.search(end):
         if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain):
             return False  # a hard-wrapped line that happens to end a sentence
@@ -249,6 +272,7 @@ def build_blocks(text: str) -> list[Block]:
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     blanks = sum(1 for x in lines if not x.strip())
     blank_meaningless = blanks >= 0.6 * max(1, len(lengths))
+    blank_separated = not blank_meaningless and blanks >= 0.15 * max(1, len(lengths))
     blocks: list[Block] = []
     cur = _Cur()
     cur_start = 0
@@ -320,7 +344,7 @@ def build_blocks(text: str) -> list[Block]:
             continue
         # hard-wrapped text (a PDF's lines) is 40-140 characters wide; longer lines are paragraphs
         prev_full = bool(cur.lines) and 40 <= width <= 140 and prev_len >= 0.85 * width and (not blank or blank_meaningless)
-        if cur.lines and _should_break(cur, s, blank, prev_full):  # s is stripped
+        if cur.lines and _should_break(cur, s, blank, prev_full, blank_separated):  # s is stripped
             flush()
         if not cur.lines:
             cur_start = i + 1

@@ -27,7 +27,8 @@ HEADS = [
     "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các thôn", "Các khu phố",
     "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
     "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Bộ phận", "Người đứng đầu",
-    "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH",
+    "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
+    "Cổng TTĐT", "Hệ thống truyền thanh",
 ]
 _HEAD_RE = "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True))
 _NOT_BODY = (
@@ -35,7 +36,8 @@ _NOT_BODY = (
     r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"
     r"Chính quyền số|Đơn vị tính|Cơ quan chủ trì|Cơ quan phối hợp|Đơn vị chủ trì|Đơn vị phối hợp|"
     r"Cơ quan thực hiện|Đơn vị thực hiện|Cơ quan, cán bộ|Cơ quan, đơn vị chủ trì|Quỹ đất|Doanh nghiệp số|"
-    r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số)"
+    r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số|"
+    r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu)"
 )
 HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
 
@@ -45,6 +47,7 @@ _LOWER_STARTS = (
     "hiệu trưởng", "thường trực", "hội đồng", "hội liên hiệp", "đoàn thanh niên", "ủy ban", "uỷ ban", "người đứng đầu", "thủ trưởng",
     "địa phương", "nhà đầu tư", "nhà cung cấp", "doanh nghiệp", "tổ chức",
     "hội quần chúng", "hội đặc thù",  # the standard categories of mass associations
+    "hệ thống truyền thanh", "cổng thông tin",
 )
 _NOT_SPLIT_AFTER = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s*$")
 # Capitalised continuations that are part of a name, not a new body ("Sở Văn hóa, Thể thao và Du lịch").
@@ -53,7 +56,8 @@ _CAP__NOT_BODY = (
     r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"
     r"Chính quyền số|Đơn vị tính|Cơ quan chủ trì|Cơ quan phối hợp|Đơn vị chủ trì|Đơn vị phối hợp|"
     r"Cơ quan thực hiện|Đơn vị thực hiện|Cơ quan, cán bộ|Cơ quan, đơn vị chủ trì|Quỹ đất|Doanh nghiệp số|"
-    r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số)"
+    r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số|"
+    r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu)"
 )
 HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
 
@@ -71,7 +75,7 @@ VERBS = [
     "hoàn thành", "hoàn thiện", "theo chức năng", "theo dõi", "căn cứ chức năng", "trong phạm vi",
     "thúc đẩy", "làm tốt", "phát triển", "ứng dụng", "đổi mới", "nắm", "lồng ghép", "giữ vững",
     "tiếp nhận", "điều phối", "cấp", "thông tin", "tư vấn", "bảo vệ", "tuân thủ", "chấp hành",
-    "áp dụng", "từng bước",
+    "áp dụng", "từng bước", "xem xét", "quyết định", "họp",
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".

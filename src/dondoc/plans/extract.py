@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dondoc.plans.blocks import ROMAN, Block, Paragraph, Table, cell_text
-from dondoc.plans.bodies import REQUEST, find_verb, is_body_start, is_body_name, leading_body, split_bodies
+from dondoc.plans.bodies import HEAD, REQUEST, find_verb, is_body_start, is_body_name, leading_body, split_bodies
 from dondoc.plans.numbers import find_targets
 from dondoc.plans.timing import parse_timing, timing_in_text
 
@@ -36,7 +36,7 @@ TIME_LABEL = re.compile(
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
 _LEAD_IN = re.compile(
-    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó)\b",
+    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi)\b",
     re.I,
 )
 _ISSUER_ASKS = re.compile(
@@ -208,7 +208,7 @@ def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list
     }
 
 
-_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|với)\s")
+_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|với|chỉ đạo|hướng dẫn|đôn đốc)\s")
 
 
 def _in_enumeration(before: str) -> bool:
@@ -226,6 +226,9 @@ def _in_enumeration(before: str) -> bool:
     return is_body_start(tail) or (len(tail.split()) <= 2 and tail.islower())
 
 
+_TOPIC = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")
+
+
 def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     """The body a task sentence gives work to, with the task and whether it is a request."""
     t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
@@ -240,6 +243,10 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     lb = leading_body(t)
     if lb:
         return lb
+    topic = _TOPIC.match(t)
+    if topic and not LEAD_LABEL.match(t) and not TIME_LABEL.match(t):
+        # 'Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp ...'
+        return _sentence_body(t[topic.end() :])
     if _LEAD_IN.match(t):
         for sep in re.finditer(r"[,;]\s+", t[:700]):
             cand = t[sep.end() :]
@@ -251,8 +258,10 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             # after a comma, only a capitalised name or 'các ...' is a subject: in "Căn cứ ...,
             # tổ chức triển khai" or "Trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì ..."
             # the lower-case words are a verb or the end of an enumeration
-            if lb and not re.match(r"^(?:các|Các)\s+(?:cấp|ngành)\b", lb[0]) and (lb[0][:1].isupper() or lb[0].startswith("các ")):
-                return lb
+            if lb and not re.match(r"^(?:các|Các)\s+(?:cấp|ngành)\b", lb[0]) and (
+                lb[0][:1].isupper() or lb[0].startswith("các ") and HEAD.match("C" + lb[0][1:])
+            ):
+                return lb  # ('các văn bản chỉ đạo ...' is no body)
             m = _ISSUER_ASKS.match(cand)
             if m:
                 lb = leading_body(m.group(2))
@@ -275,10 +284,16 @@ def _items_of(content: list[Paragraph]) -> list[str]:
     return items
 
 
-def _heading_body(title: str) -> tuple[str, bool] | None:
-    """A heading that names a body whose duties follow: '1. Sở Y tế:', 'Đề nghị Ủy ban MTTQ ...'."""
+def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | None:
+    """A heading that names a body whose duties follow: '1. Sở Y tế:', 'Đề nghị Ủy ban MTTQ ...'.
+    With has_items (its duties are listed a), b) below it) an unpunctuated 'Đề nghị X ...' heading
+    names X whatever words describe it ('Đề nghị các tổ chức cung cấp dịch vụ chi trả')."""
     t = title.strip()
     req = bool(REQUEST.match(t))
+    if has_items and len(t) < 120 and not re.search(r"[.;]$", t):
+        m = re.match(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+(.+)$", t.rstrip(": "), re.I)
+        if m and is_body_start(m.group(1)) and "," not in m.group(1) and not _heading_body(t):
+            return m.group(1), req
     if t.endswith(":") or is_body_name(t):
         name = t.rstrip(": ")
         name = re.sub(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+", "", name, flags=re.I)
@@ -299,6 +314,19 @@ def _same_as_heading(name: str, heading: str) -> bool:
     return bool(n) and (n in key(heading) or key(split_bodies(name)[0] if split_bodies(name) else name) in key(heading))
 
 
+_SCOPE = re.compile(r"^(?:Đối tượng|ĐỐI TƯỢNG)\b")
+_DANGLING_COOP = re.compile(r"^(?:chủ trì\s*,?\s*)?phối hợp(?:\s+với)?\s*:?$", re.I)
+
+
+def _in_scope_section(node: Node) -> bool:
+    n: Node | None = node
+    while n is not None:
+        if n.kind != "roman" and _SCOPE.match(n.title or ""):
+            return True
+        n = n.parent
+    return False
+
+
 def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for node in nodes:
@@ -308,10 +336,13 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
         content = node.content
         plain = [re.sub(r"^[-–+•·*\s]+", "", p.text) for p in content]
         lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t)]
-        head = _heading_body(node.title) if node.title else None
+        if _in_scope_section(node):
+            continue  # 'Đối tượng ...' lists who is covered, not who does what
+        has_items = any(c.kind == "letter" for c in node.children)
+        head = _heading_body(node.title, has_items=has_items) if node.title else None
         parent_head = None
         if node.kind == "letter" and node.parent is not None:
-            parent_head = _heading_body(node.parent.title)
+            parent_head = _heading_body(node.parent.title, has_items=True)
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
             last_text = node.title
@@ -356,14 +387,28 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                     continue
                 produced.append(_assignment(node.ref, t, leads, ctx, request=req, item=k if len(items) > 1 else None))
         else:
-            if node.title and parent_head is not None and not _sentence_body(node.title):
+            bullets = [p.text for p in content if _BULLET.match(p.text)]
+            if node.title and parent_head is not None and _DANGLING_COOP.match(node.title.strip()) and len(bullets) >= 2:
+                # 'b) Chủ trì, phối hợp' / '- Sở Tài chính ... tham mưu ...' / '- Sở Nội vụ ...': each
+                # bullet is a task of the heading's body, done with the bodies the bullet opens with
+                name, req = parent_head
+                for k, t in enumerate(bullets, 1):
+                    lb = leading_body(re.sub(r"^[-–+•·*\s]+", "", t))
+                    support = split_bodies(lb[0]) if lb else []
+                    produced.append(_assignment(node.ref, node.title + " " + t, split_bodies(name), ctx,
+                                                support=support, request=req, item=k))
+            elif node.title and parent_head is not None and not _sentence_body(node.title):
                 name, req = parent_head
                 text = " ".join([node.title] + [p.text for p in content])
                 produced.append(_assignment(node.ref, text, split_bodies(name), ctx, request=req))
             else:
                 cands = ([node.title] if node.title else []) + _items_of(content)
+                last_child = node.parent is not None and bool(node.parent.children) and node.parent.children[-1] is node
+                # an item that is a whole sentence, then a paragraph to 'các ...' after it: the plan's
+                # closing words for the whole section ('Các cơ quan, đơn vị, địa phương ... triển khai')
+                titled = len(node.title) > 60 and bool(re.search(r"[.;]$", node.title))
                 k = 0
-                for t in cands:
+                for ci, t in enumerate(cands):
                     sb = _sentence_body(t)
                     if sb is None:
                         # a later sentence may hand the work out: "... Đề nghị các sở, ngành khẩn trương ..."
@@ -378,8 +423,12 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                     leads = split_bodies(name)
                     if not leads:
                         continue
+                    ref = node.ref
+                    if (last_child and titled and ci == len(cands) - 1 and ci > 0 and not _BULLET.match(t)
+                            and name.lower().startswith("các ") and node.parent is not None):
+                        ref = node.parent.ref
                     k += 1
-                    produced.append(_assignment(node.ref, t, leads, ctx, request=req, item=k))
+                    produced.append(_assignment(ref, t, leads, ctx, request=req, item=k))
                 if k <= 1:
                     for a in produced:
                         a["item"] = None
@@ -426,6 +475,28 @@ def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
 _GROUP_STT = re.compile(rf"^(?:{ROMAN}|[A-Z])\.?$")
 
 
+def _align_columns(rows: list[list[str]], header_row: int, cols: dict[str, int]) -> dict[str, int]:
+    """A header without its STT cell ('Nội dung | Đơn vị thực hiện | ...' over rows '1.1 | ... |
+    Sở Y tế | ...'): the data rows are one cell (or more) longer, so every column moves right."""
+    width = len(rows[header_row])
+    lens = [len(r) for r in rows[header_row + 1 :] if len(r) > 2]
+    if not lens or "stt" in cols and cols["stt"] >= 0:
+        return cols
+    common = max(set(lens), key=lens.count)
+    shift = common - width
+    if shift <= 0:
+        return cols
+    firsts = [cell_text(r[0]) for r in rows[header_row + 1 :] if len(r) == common]
+    if sum(1 for f in firsts if _STT_CELL.match(f)) < 0.6 * max(1, len(firsts)):
+        return cols
+    moved = {k: v + shift for k, v in cols.items() if v >= 0}
+    moved["stt"] = 0
+    return moved
+
+
+_STT_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
 def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
     found = _table_columns(table.rows)
     header_row = -1
@@ -435,10 +506,20 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         cols = columns[1]
     else:
         return [], columns
+    if found:
+        cols = _align_columns(table.rows, header_row, cols)
+    header_key = [cell_text(c).lower() for c in table.rows[header_row]] if header_row >= 0 else None
     out: list[dict[str, Any]] = []
     group: list[str] = []
-    for row in table.rows[header_row + 1 :]:
-        def cell(name: str) -> str:
+    for ri, row in enumerate(table.rows):
+        if ri == header_row:
+            continue
+        if ri < header_row and not _GROUP_STT.match(cell_text(row[0]).strip(" .") if row else ""):
+            continue  # title lines above the header; group rows ('B', 'I') above it still count
+        if header_key is not None and [cell_text(c).lower() for c in row] == header_key:
+            continue  # the header repeated under each group
+
+        def cell(name: str, row: list[str] = row) -> str:
             i = cols.get(name, -1)
             return cell_text(row[i]) if 0 <= i < len(row) else ""
 
@@ -461,9 +542,13 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
                 if stt and re.fullmatch(r"\d{1,2}", stt) and len(task) < 150:
                     group = [g for g in group if not re.fullmatch(r"\d{1,2}", g)] + [stt]
             continue
+        if not task and stt and not is_body_start(lead):
+            # a sub-group row ('5.1 | | Thương mại'): its rows spell it ('5.1.1'), or sit under it
+            group = [g for g in group if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", g)] + [stt]
+            continue
         path = group[:]
         if stt:
-            if path and re.fullmatch(r"\d{1,2}", path[-1]) and stt.startswith(path[-1] + "."):
+            if path and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", path[-1]) and stt.startswith(path[-1] + "."):
                 path = path[:-1]
             path.append(stt)
         ref = ".".join([p for p in [prefix] + path if p])

@@ -141,7 +141,7 @@ def parse_timing(
                     continue
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
-    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành", low)
+    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|trong (?:tháng|quý|quí)\s*[\divx]", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]
@@ -237,6 +237,7 @@ _TT_DATE = (
 _TEXT_TIMING = re.compile(
     rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
+    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
