@@ -121,7 +121,10 @@ def test_compile_stores_sends_once_and_is_byte_identical(engine: Any, settings: 
         messages = s.exec(select(Message)).all()
     assert [(m.key, m.kind, m.officer_id) for m in messages] == [
         (f"report:{sample['plan_id']}:2025:{sample['focal_officer']}", "report", sample["focal_officer"])]
-    assert str(row.docx_path) in messages[0].body_text
+    # The files go as attachments (paths relative to the data folder), not as server paths in the text.
+    assert messages[0].attachments == ["reports/bao-cao-ke-hoach-1-2025.docx", "reports/bao-cao-ke-hoach-1-2025.xlsx"]
+    assert str(settings.home) not in messages[0].body_text and ".docx" not in messages[0].body_text
+    assert f"/focal/{sample['plan_id']}" in messages[0].body_text  # the focal officer's own page
     assert "UBND thị trấn Hồi Xuân" in messages[0].body_text
 
 

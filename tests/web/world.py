@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from dondoc import clock
 from dondoc.config import Settings
-from dondoc.models import Assignment, Obligation, Officer, Plan, ReportObligation, Target, Unit
+from dondoc.models import Assignment, AssignmentUnit, Obligation, Officer, Plan, ReportObligation, Target, Unit
 from dondoc.services import links
 
 NOW = dt.datetime(2025, 11, 5, 1, 0, tzinfo=dt.UTC)  # 08:00 in Hà Nội
@@ -81,8 +81,13 @@ def build_world(engine: Engine, settings: Settings, *, extra_units: int = 0, tok
                     unit="lao động")
         t2 = Target(plan_id=plan.id, key="t-ngheo", ref="II.2", text="Tỷ lệ hộ nghèo", value=3, unit="%",  # type: ignore[arg-type]
                     comparator="<=")
+        # II.1 and II.2 sit in the objectives section: no unit leads them, only the focal point sees them.
+        # III.1 is the communes' task (a_task below), so its target concerns xa1 and xa2.
+        t3 = Target(plan_id=plan.id, key="t-raosoat", ref="III.1", text="Tỷ lệ hộ nghèo, cận nghèo được rà soát",  # type: ignore[arg-type]
+                    value=100, unit="%")
         s.add(t1)
         s.add(t2)
+        s.add(t3)
         a_task = Assignment(plan_id=plan.id, key="III.1", ref="III.1", text="Rà soát, cập nhật danh sách hộ nghèo, "  # type: ignore[arg-type]
                             "hộ cận nghèo trên địa bàn.", lead=["UBND các xã"], timing={"kind": "once"})
         a_specific = Assignment(plan_id=plan.id, key="III.2", ref="III.2", text="Tổ chức tập huấn cho cán bộ "  # type: ignore[arg-type]
@@ -95,6 +100,10 @@ def build_world(engine: Engine, settings: Settings, *, extra_units: int = 0, tok
         s.flush()
         w.ids["t1"] = t1.id  # type: ignore[assignment]
         w.ids["t2"] = t2.id  # type: ignore[assignment]
+        w.ids["t3"] = t3.id  # type: ignore[assignment]
+        for u, a, who in ((xa1, a_task, None), (xa2, a_task, None), (xa1, a_specific, "b1")):
+            s.add(AssignmentUnit(assignment_id=a.id, unit_id=u.id, officer_id=w[who] if who else None,  # type: ignore[arg-type]
+                                 role="lead", written_as=u.name))
 
         def obligation(key: str, u: Unit, *, due: dt.date, cutoff: dt.date | None = None, assignment: Assignment | None = None,
                        report: ReportObligation | None = None, role: str = "lead", officer_id: int | None = None,

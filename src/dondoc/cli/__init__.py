@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "demo",
     "calendar",
     "serve",
+    "zalo",
 ]
 
 

@@ -1,4 +1,7 @@
-"""`dondoc status submit`: report an obligation's status from a script, with the officer's token."""
+"""`dondoc status submit`: report an obligation's status from a script, with the officer's token.
+
+With `--on-behalf-of UNIT --source "..."` the token is the plan's focal officer's (or the issuer's), who
+enters the status a unit reported by phone, Zalo or on paper (nhập thay)."""
 
 from __future__ import annotations
 
@@ -34,12 +37,25 @@ def submit(
     proposals: str = typer.Option("", "--proposals", help="Kiến nghị, đề xuất."),
     server: str | None = typer.Option(None, "--server", help="URL of `dondoc web` (default: DONDOC_BASE_URL)."),
     local: bool = typer.Option(False, "--local", help="Write to the configured database directly instead of the server."),
+    on_behalf_of: str | None = typer.Option(
+        None, "--on-behalf-of", metavar="UNIT",
+        help="Nhập thay: enter the status of this unit (its directory code) with the focal officer's token."),
+    source: str = typer.Option("", "--source", help="With --on-behalf-of (required): where the unit's report came "
+                               "from, e.g. 'Công văn số 12/BC-UBND ngày 03/11' or 'điện thoại'."),
 ) -> None:
     """Submit a status update. By default it goes to the server's JSON API; --local writes to the database
-    on this machine (the token is checked the same way)."""
+    on this machine (the token is checked the same way). With --on-behalf-of and --source the plan's focal
+    officer (their --token) enters a unit's status on its behalf."""
     from dondoc.config import get_settings
-    from dondoc.errors import DondocError, NotFound
+    from dondoc.errors import DondocError, InputError, NotFound
 
+    if on_behalf_of is not None and not on_behalf_of.strip():
+        raise InputError("--on-behalf-of: hãy ghi mã đơn vị trong danh bạ (xem `dondoc directory`).")
+    if on_behalf_of is None and source.strip():
+        raise InputError("--source chỉ dùng cùng --on-behalf-of MÃ_ĐƠN_VỊ (báo cáo nhập thay cho một đơn vị).")
+    if on_behalf_of is not None and not source.strip():
+        raise InputError("--on-behalf-of cần --source: nguồn báo cáo của đơn vị, ví dụ "
+                         "--source 'Công văn số 12/BC-UBND ngày 03/11' hoặc --source 'điện thoại'.")
     settings = get_settings()
     payload = {"status": status, "progress": progress, "result": result, "figures": _figures(figure),
                "difficulties": difficulties, "proposals": proposals}
@@ -48,7 +64,9 @@ def submit(
         from dondoc.cli._common import ready_engine
         from dondoc.db import session_scope
         from dondoc.services import links
-        from dondoc.services.status import submit_status
+        from dondoc.errors import Forbidden
+        from dondoc.models import Unit
+        from dondoc.services.status import get_officer, obligation_for_entry, submit_on_behalf, submit_status
 
         engine = ready_engine(settings)
         now = clock.now()
@@ -56,22 +74,37 @@ def submit(
             row = links.verify(s, token=token, now=now)
             if row is None:
                 raise NotFound("the token is unknown, expired or revoked")
-            update = submit_status(s, officer_id=row.officer_id, obligation_id=obligation, payload=payload, via="cli",
-                                   now=now, token_id=row.id)
+            try:
+                if on_behalf_of is None:
+                    update = submit_status(s, officer_id=row.officer_id, obligation_id=obligation, payload=payload,
+                                           via="cli", now=now, token_id=row.id)
+                else:
+                    o = obligation_for_entry(s, officer=get_officer(s, row.officer_id), obligation_id=obligation)
+                    unit = s.get(Unit, o.unit_id)
+                    if unit is None or unit.code != on_behalf_of.strip():
+                        raise InputError(f"nhiệm vụ {obligation} là của {unit.name if unit else '?'} "
+                                         f"({unit.code if unit else '?'}), không phải của {on_behalf_of!r}")
+                    update = submit_on_behalf(s, officer_id=row.officer_id, obligation_id=obligation, payload=payload,
+                                              source=source, via="cli", now=now, token_id=row.id)
+            except Forbidden:
+                raise NotFound(_not_found(obligation, on_behalf_of)) from None
             out = {"id": update.id, "obligation_id": obligation, "status": update.status, "progress": update.progress,
-                   "late": update.late, "figures": dict(update.figures)}
+                   "late": update.late, "figures": dict(update.figures), "entered_by_id": update.entered_by_id,
+                   "via": update.via}
     else:
         import httpx
 
-        url = f"{(server or settings.base_url).rstrip('/')}/api/obligations/{obligation}/status"
+        base = f"{(server or settings.base_url).rstrip('/')}/api/obligations/{obligation}/status"
+        url = base if on_behalf_of is None else f"{base}/on-behalf"
+        if on_behalf_of is not None:
+            payload = {**payload, "source": source, "unit": on_behalf_of.strip()}
         try:
             r = httpx.post(url, json=payload, timeout=30,
                            headers={"Authorization": f"Bearer {token}", "X-Dondoc-Client": "cli"})
         except httpx.HTTPError as exc:
             raise DondocError(f"cannot reach {url}: {exc}") from exc
         if r.status_code == 404:
-            raise NotFound(f"obligation {obligation} not found for this token (unknown, expired or revoked token, "
-                           "or another unit's obligation)")
+            raise NotFound(_not_found(obligation, on_behalf_of))
         if r.status_code != 200:
             try:
                 detail = r.json().get("detail")
@@ -80,8 +113,17 @@ def submit(
             raise DondocError(f"the server refused the update ({r.status_code}): {detail}")
         out = r.json()
     late = " (gửi muộn)" if out.get("late") else ""
+    entered = f" — nhập thay cho {on_behalf_of.strip()} (nguồn: {' '.join(source.split())})" if on_behalf_of else ""
     typer.echo(json.dumps(out, ensure_ascii=False, default=str))
-    typer.echo(f"đã ghi nhận báo cáo #{out['id']}{late}", err=True)
+    typer.echo(f"đã ghi nhận báo cáo #{out['id']}{late}{entered}", err=True)
+
+
+def _not_found(obligation: int, on_behalf_of: str | None) -> str:
+    if on_behalf_of is None:
+        return (f"obligation {obligation} not found for this token (unknown, expired or revoked token, "
+                "or another unit's obligation)")
+    return (f"không tìm thấy nhiệm vụ {obligation} với mã này (mã không đúng, hết hạn hoặc đã thu hồi, hoặc người "
+            "giữ mã không phải đầu mối hay cơ quan ban hành của kế hoạch)")
 
 
 def register(app: typer.Typer) -> None:

@@ -15,7 +15,7 @@ Only `dondoc.notifications.apprise_adapter` imports apprise; it is loaded on fir
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +23,12 @@ from dondoc.notifications.fake import FakeNotifier, Sent
 from dondoc.notifications.port import (
     DEFAULT_CHANNEL_LIMITS,
     DEFAULT_LIMIT,
+    FILE_FAMILIES,
+    Attachment,
     Notifier,
     SendResult,
     channel_of,
+    carries_files,
     scheme_of,
 )
 
@@ -35,11 +38,14 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_CHANNEL_LIMITS",
     "DEFAULT_LIMIT",
+    "FILE_FAMILIES",
+    "Attachment",
     "FakeNotifier",
     "RedirectNotifier",
     "Notifier",
     "SendResult",
     "Sent",
+    "carries_files",
     "channel_of",
     "get_notifier",
     "scheme_of",
@@ -74,7 +80,10 @@ class RedirectNotifier:
         return self.inner.mask(url)
 
     def send(self, url: str, *, subject: str, text: str, html: str = "", key: str = "",
-             data: Mapping[str, str] | None = None) -> SendResult:
-        res = self.inner.send(self.url, subject=subject, text=text, html=html, key=key, data=data)
+             data: Mapping[str, str] | None = None, attachments: Sequence[Attachment] = ()) -> SendResult:
+        # Which files go along was decided for the contact's own channel (the caller): the folder
+        # then shows what that channel would have received.
+        extra = {"attachments": attachments} if attachments else {}
+        res = self.inner.send(self.url, subject=subject, text=text, html=html, key=key, data=data, **extra)
         return SendResult(ok=res.ok, transient=res.transient, error=res.error,
                           target=f"{self.inner.mask(url)} -> {res.target}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict, deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dondoc.notifications.port import SendResult, naive_mask
+from dondoc.notifications.port import Attachment, SendResult, naive_mask
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class Sent:
     html: str
     key: str
     data: Mapping[str, str] | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 _SHORT = {
@@ -50,7 +51,7 @@ class FakeNotifier:
         return naive_mask(url)
 
     def send(self, url: str, *, subject: str, text: str, html: str = "", key: str = "",
-             data: Mapping[str, str] | None = None) -> SendResult:
+             data: Mapping[str, str] | None = None, attachments: Sequence[Attachment] = ()) -> SendResult:
         with self._lock:
             result = SendResult(ok=True)
             for part, queue in self._script.items():
@@ -65,7 +66,7 @@ class FakeNotifier:
             result = SendResult(ok=result.ok, transient=result.transient, error=result.error, target=self.mask(url))
             self.attempts.append((url, result.status))
             if result.ok:
-                self.sent.append(Sent(url, subject, text, html, key, dict(data) if data else None))
+                self.sent.append(Sent(url, subject, text, html, key, dict(data) if data else None, tuple(attachments)))
             return result
 
     def to(self, url_part: str) -> list[Sent]:

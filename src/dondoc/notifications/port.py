@@ -9,7 +9,7 @@ folds the results of several targets into one boolean, and the delivery log need
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -44,6 +44,10 @@ DEFAULT_LIMIT = 8
 
 EMAIL_SCHEMES = ("mailto", "mailtos")
 
+# Families whose channel carries files (email as MIME parts, the outbox as files next to the message).
+# The others (Zalo OA text, ZNS templates, webhooks, Telegram) get a text that says where the files are.
+FILE_FAMILIES = frozenset({"email", "outbox"})
+
 
 def scheme_of(url: str) -> str:
     return url.split("://", 1)[0].strip().lower() if "://" in url else ""
@@ -53,6 +57,34 @@ def channel_of(url: str) -> str:
     """The family of a contact URL: email, telegram, webhook, zalo, zns, outbox, or the bare scheme."""
     scheme = scheme_of(url)
     return FAMILIES.get(scheme, scheme or "unknown")
+
+
+def carries_files(url: str) -> bool:
+    """Whether a message to this contact URL can carry attached files."""
+    return channel_of(url) in FILE_FAMILIES
+
+
+def ascii_filename(name: str) -> str:
+    """A file name every mail client and file system takes: 'Báo cáo KH 68/2025.docx' ->
+    'Bao-cao-KH-68-2025.docx' (accents dropped, đ -> d, anything else but letters, digits, '.', '_'
+    and '-' becomes '-')."""
+    import unicodedata
+
+    name = name.replace("đ", "d").replace("Đ", "D")
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    name = re.sub(r"[^0-9A-Za-z._-]+", "-", name).strip(".-_")
+    return name or "tep"
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a message: an absolute path already checked by the caller, the file name the
+    recipient sees (ASCII-safe), its content type and size in bytes."""
+
+    path: str
+    name: str
+    mimetype: str = "application/octet-stream"
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +111,13 @@ class Notifier(Protocol):
         html: str = "",
         key: str = "",
         data: Mapping[str, str] | None = None,
+        attachments: Sequence[Attachment] = (),
     ) -> SendResult:
         """Deliver one message to one contact. `key` is the message's idempotency key (sent along
         where the channel can carry it: an X-Dondoc-Key header, a ZNS tracking_id, the outbox file
-        name); `data` holds template fields for template channels (ZNS)."""
+        name); `data` holds template fields for template channels (ZNS); `attachments` are files sent
+        with it where the channel carries files (`carries_files`); other channels ignore them.
+        Callers pass `attachments` only when there are some."""
         ...
 
     def mask(self, url: str) -> str:

@@ -191,3 +191,39 @@ def render_test(*, officer: str, unit: str, channel: str, at: dt.datetime) -> tu
     subject = "Tin nhắn thử từ hệ thống dondoc"
     ctx = dict(officer=officer, unit=unit, channel=channel, at=at.strftime("%H:%M") + " " + long_date(at.date()))
     return (subject, _render("test.txt.j2", **ctx), _render("test.html.j2", **ctx))
+
+
+# ---- files sent with a message (the consolidated report) ------------------------------------------
+
+_FILE_KINDS = {".docx": "văn bản Word", ".doc": "văn bản Word", ".xlsx": "phụ lục Excel", ".xls": "phụ lục Excel",
+               ".pdf": "bản PDF"}
+_CHANNEL_NAMES = {"zalo": "Zalo", "zns": "Zalo (ZNS)", "telegram": "Telegram", "webhook": "kênh nhắn tin này"}
+
+
+def _file_list(names: list[str]) -> str:
+    out = []
+    for name in names:
+        ext = name[name.rfind("."):].lower() if "." in name else ""
+        kind = _FILE_KINDS.get(ext)
+        out.append(f"{name} ({kind})" if kind else name)
+    return ", ".join(out)
+
+
+def files_attached_note(names: list[str]) -> str:
+    """Closes a message that carries its files."""
+    return f"Tệp gửi kèm: {_file_list(names)}."
+
+
+def files_linked_note(names: list[str], *, channel: str, link: str = "", too_big_mb: int | None = None) -> str:
+    """Opens a message whose files could not go along: why, and where the recipient goes instead.
+    At the top, so a channel that cuts long texts (Zalo) keeps it."""
+    files = _file_list(names)
+    if too_big_mb is not None:
+        why = f"Tệp báo cáo ({files}) lớn hơn {too_big_mb} MB nên không gửi kèm tin nhắn này"
+    else:
+        why = f"Tệp báo cáo ({files}) không gửi kèm được qua {_CHANNEL_NAMES.get(channel, 'kênh này')}"
+    lines = [f"{why}; tệp được lưu trên hệ thống dondoc, đề nghị nhận qua email đã đăng ký hoặc liên hệ "
+             "bộ phận quản trị dondoc để được gửi lại."]
+    if link:
+        lines.append(f"Trang theo dõi kế hoạch: {link}")
+    return "\n".join(lines)

@@ -144,6 +144,10 @@ def _is_header_line(line: str) -> bool:
 _CONT_DASH = re.compile(r"^[-–]\s+[a-zđăâêôơưàáảãạ]")
 
 
+# words a heading never ends with: a line ending with one goes on in the next line
+_JOINING_WORDS = frozenset(
+    "với và của cho các những tại theo về để trong từ đến là được bằng hoặc cùng như gồm".split()
+)
 _WRAPPED_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 
 
@@ -206,6 +210,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         if _TASK_START.match(nxt_plain):
             return True
         last = plain_cur.split()[-1] if plain_cur.split() else ""
+        if last.lower() in _JOINING_WORDS:
+            return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
         return not last[:1].isupper()
     return False
 

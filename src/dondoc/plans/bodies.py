@@ -47,7 +47,7 @@ _LOWER_STARTS = (
     "hiệu trưởng", "thường trực", "hội đồng", "hội liên hiệp", "đoàn thanh niên", "ủy ban", "uỷ ban", "người đứng đầu", "thủ trưởng",
     "địa phương", "nhà đầu tư", "nhà cung cấp", "doanh nghiệp", "tổ chức",
     "hội quần chúng", "hội đặc thù",  # the standard categories of mass associations
-    "hệ thống truyền thanh", "cổng thông tin",
+    "hệ thống truyền thanh", "cổng thông tin", "cơ quan ngành dọc", "cơ quan chuyên môn",
 )
 _NOT_SPLIT_AFTER = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s*$")
 # Capitalised continuations that are part of a name, not a new body ("Sở Văn hóa, Thể thao và Du lịch").

@@ -375,6 +375,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             for k, t in enumerate(items, 1):
                 sb = _sentence_body(t)
+                if sb and re.match(r"^(?:[-–+•·*]\s*)?Căn cứ\b", t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
+                    sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 if sb and _same_as_heading(sb[0], name):
                     sb = None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp)", re.sub(r"^[-–+•·*\s]+", "", t)):
@@ -424,8 +426,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                     if not leads:
                         continue
                     ref = node.ref
-                    if (last_child and titled and ci == len(cands) - 1 and ci > 0 and not _BULLET.match(t)
-                            and name.lower().startswith("các ") and node.parent is not None):
+                    if (last_child and titled and ci > 0 and not _BULLET.match(t) and name.lower().startswith("các ")
+                            and node.parent is not None and not any(_sentence_body(x) for x in cands[ci + 1 :])):
                         ref = node.parent.ref
                     k += 1
                     produced.append(_assignment(ref, t, leads, ctx, request=req, item=k))

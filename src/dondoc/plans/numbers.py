@@ -92,7 +92,7 @@ def _unit_after(text: str, end: int) -> str | None:
             break
         if len(out) == 2:
             break
-    if not out or out[0].lower() not in _UNIT_WORDS:
+    if not out or out[0].lower().split("/")[0] not in _UNIT_WORDS:  # 'con/phụ nữ': a unit per something
         return None
     unit = " ".join(out).strip("“”\"'")
     m = re.match(r"\s*" + re.escape(" ".join(out)) + r"(\s*/\s*[\w.]+(?:\s[\wà-ỹ]+)?)", rest)

@@ -34,6 +34,16 @@ quiet hours before send_hour) if any failure was transient, up to MAX_ROUNDS swe
 failures are permanent, or the rounds are used up, it is marked dead and a 'không liên lạc được'
 (unreachable) message goes to the plan's focal point (the focal unit's officers with role focal,
 else its head), never silently lost. A message sent on a later day than its own day is marked late.
+
+Files. A message may carry files (Message.attachments: paths relative to DONDOC_HOME, e.g. the
+compiled report's .docx and .xlsx). They are checked when the message is sent: a path that leaves the
+data folder, or a file that is gone, fails the message before any contact is tried (one Delivery row
+saying which file; a missing file is tried again by later sweeps, as a transient failure, since
+compiling the report again writes it back; a path outside the folder is dead at once; nobody is told
+the officer is unreachable, since the contacts are not at fault). Channels
+that carry files (email, outbox: port.FILE_FAMILIES) get them, up to MAX_ATTACHMENT_BYTES in all;
+other channels, or files above that size, get a note at the top of the text saying where the files
+are instead, with the personal link the message holds.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import mimetypes
 import re
 import threading
 import time
@@ -50,6 +61,8 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from html import escape
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -76,13 +89,24 @@ from dondoc.models import (
     ReportObligation,
     Unit,
 )
-from dondoc.notifications.port import DEFAULT_CHANNEL_LIMITS, DEFAULT_LIMIT, Notifier, SendResult, channel_of
+from dondoc.notifications.port import (
+    DEFAULT_CHANNEL_LIMITS,
+    DEFAULT_LIMIT,
+    FILE_FAMILIES,
+    Attachment,
+    Notifier,
+    SendResult,
+    ascii_filename,
+    channel_of,
+)
 from dondoc.notifications.render import (
     AttemptView,
     DigestView,
     ItemView,
     PlanView,
     UnreachableView,
+    files_attached_note,
+    files_linked_note,
     render_digest,
     render_unreachable,
 )
@@ -103,6 +127,7 @@ SWEEP_BACKOFF: tuple[dt.timedelta, ...] = (dt.timedelta(minutes=15), dt.timedelt
 MAX_ROUNDS = 4  # sweeps that try a message before it is given up
 CLAIM_BATCH = 256  # messages in flight per worker
 TASK_CHARS = 300  # a task's text is cut to this length in messages
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # files of one message above this, in all, are not attached but pointed to
 
 
 _DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
@@ -383,6 +408,7 @@ class _Job:
     prior_attempts: int
     contacts: list[_Contact]
     data: dict[str, str]
+    attachments: list[str] = field(default_factory=list)  # paths relative to the data folder
 
 
 @dataclass
@@ -403,9 +429,11 @@ class _Outcome:
     sent_via: _Contact | None
     sent_at: dt.datetime | None
     transient: bool  # some failure was transient: worth another sweep
+    files_error: bool = False  # an attached file is missing or not allowed: the message, not a contact, failed
 
 
 _LINK = re.compile(r"https?://\S+/t/[A-Za-z0-9_-]+")
+_PAGE_LINK = re.compile(r"https?://\S+/t/\S+")  # a personal link with its page (e.g. .../t/TOKEN/focal/3)
 _MARK_SENT = (
     update(_MESSAGE)
     .where(_MESSAGE.c.id == bindparam("m_id"), _MESSAGE.c.status != "sent")
@@ -418,7 +446,7 @@ class _Sweep:
     def __init__(self, *, engine: Engine, settings: Settings, notifier: Notifier, now: dt.datetime, worker: str,
                  lease: dt.timedelta, batch: int, retry_delays: Sequence[float],
                  sweep_backoff: Sequence[dt.timedelta], max_rounds: int, channel_limits: dict[str, int] | None,
-                 limit: int | None) -> None:
+                 limit: int | None, max_attachment_bytes: int = MAX_ATTACHMENT_BYTES) -> None:
         self.engine = engine
         self.settings = settings
         self.notifier = notifier
@@ -432,6 +460,7 @@ class _Sweep:
         self.max_rounds = max(1, max_rounds)
         self.limits = {**DEFAULT_CHANNEL_LIMITS, **settings.channel_limit_map(), **(channel_limits or {})}
         self.limit = limit
+        self.max_attachment_bytes = max_attachment_bytes
         self.pg = engine.dialect.name == "postgresql"
         self.stats = DeliveryStats()
         self.send_pool = ThreadPoolExecutor(max_workers=max(1, settings.send_concurrency),
@@ -494,6 +523,7 @@ class _Sweep:
                 contacts=[self._contact(c) for c in contacts[m.officer_id]],
                 data={"name": names.get(m.officer_id, ""), "subject": m.subject[:100],
                       "day": m.day.strftime("%d/%m/%Y"), "link": link.group(0) if link else ""},
+                attachments=[str(a) for a in (m.attachments or [])],
             ))
         self.stats.claimed += len(jobs)
         return jobs
@@ -506,13 +536,54 @@ class _Sweep:
         family = channel_of(url)
         return _Contact(c.id, c.channel or family, family, url)
 
+    # ---- files ----------------------------------------------------------------------------------
+    def _files(self, job: _Job) -> tuple[list[Attachment], str | None, bool]:
+        """The message's files, checked: (attachments, None, False), or ([], why the message cannot go,
+        whether a later sweep may succeed: a missing file can be written again, a bad path cannot)."""
+        home = self.settings.home.resolve()
+        out: list[Attachment] = []
+        for rel in job.attachments:
+            path = (home / rel).resolve()
+            if Path(rel).is_absolute() or not path.is_relative_to(home):
+                return [], f"attachment {rel!r} is outside the data folder (DONDOC_HOME): not sent", False
+            try:
+                size = path.stat().st_size
+                if not path.is_file():
+                    raise FileNotFoundError(rel)
+            except OSError:
+                return [], (f"attachment {rel} is missing from the data folder; a later sweep tries again: "
+                            "compile the report again (dondoc report PLAN --period PERIOD) to write it"), True
+            mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            out.append(Attachment(str(path), ascii_filename(path.name), mimetype, size))
+        return out, None, False
+
+    def _with_files(self, contact: _Contact, job: _Job, files: list[Attachment]) -> tuple[str, str, list[Attachment]]:
+        """Text, HTML and files for one contact: the files where the channel carries them and they
+        fit the size limit, else a note at the top saying where they are."""
+        if not files:
+            return job.text, job.html, []
+        names = [f.name for f in files]
+        total = sum(f.size for f in files)
+        if contact.family in FILE_FAMILIES and total <= self.max_attachment_bytes:
+            note = files_attached_note(names)
+            html = job.html and f"{job.html}\n<p>{escape(note)}</p>"
+            return f"{job.text}\n\n{note}", html, files
+        too_big = (self.max_attachment_bytes // (1024 * 1024) if contact.family in FILE_FAMILIES else None)
+        found = _PAGE_LINK.search(job.text)
+        link = found.group(0).rstrip(".,;)") if found else job.data.get("link", "")
+        note = files_linked_note(names, channel=contact.family, link=link, too_big_mb=too_big)
+        html = job.html and "<p>" + escape(note).replace("\n", "<br>") + f"</p>\n{job.html}"
+        return f"{note}\n\n{job.text}", html, []
+
     # ---- send ---------------------------------------------------------------------------------
-    def _send(self, contact: _Contact, job: _Job) -> SendResult:
+    def _send(self, contact: _Contact, job: _Job, files: Sequence[Attachment] = ()) -> SendResult:
         if contact.error:
             return SendResult(ok=False, transient=False, error=contact.error, target="(sealed)")
         try:
-            return self.notifier.send(contact.url, subject=job.subject, text=job.text, html=job.html, key=job.key,
-                                      data=job.data)
+            text, html, attach = self._with_files(contact, job, list(files))
+            extra: dict[str, Any] = {"attachments": attach} if attach else {}
+            return self.notifier.send(contact.url, subject=job.subject, text=text, html=html, key=job.key,
+                                      data=job.data, **extra)
         except Exception as exc:  # a notifier bug must not stop the sweep or lose the message
             log.exception("notifier raised for message %s", job.key)
             return SendResult(ok=False, transient=False, error=f"notifier error: {type(exc).__name__}: {exc}",
@@ -523,11 +594,20 @@ class _Sweep:
         attempts: list[_Attempt] = []
         n = job.prior_attempts
         transient = False
+        files: list[Attachment] = []
+        if job.attachments:
+            files, problem, again = await loop.run_in_executor(self.send_pool, self._files, job)
+            if problem is not None:  # the message's fault, not a contact's: one row, no contact tried
+                first = job.contacts[0] if job.contacts else None
+                attempts.append(_Attempt(first.id if first else None, first.channel if first else "none",
+                                         "(not sent)", "transient" if again else "failed", problem, n + 1,
+                                         self.at()))
+                return _Outcome(job, attempts, None, None, again, files_error=True)
         for contact in job.contacts:
             sem = sems.setdefault(contact.family, asyncio.Semaphore(self.limits.get(contact.family, DEFAULT_LIMIT)))
             for k in range(len(self.retry_delays) + 1):
                 async with sem:
-                    res = await loop.run_in_executor(self.send_pool, partial(self._send, contact, job))
+                    res = await loop.run_in_executor(self.send_pool, partial(self._send, contact, job, files))
                 n += 1
                 attempts.append(_Attempt(contact.id, contact.channel, res.target, res.status, res.error, n, self.at()))
                 if res.ok:
@@ -624,6 +704,9 @@ class _Sweep:
             stats.lost_lease += 1
             return
         stats.dead += 1
+        if o.files_error:
+            log.error("message %s not sent: %s", job.key, o.attempts[-1].error if o.attempts else "bad attachment")
+            return
         if job.kind in (UNREACHABLE, "test"):
             log.error("message %s (%s) could not be delivered through any channel", job.key, job.kind)
             return
@@ -738,12 +821,14 @@ def deliver_pending(
     max_rounds: int = MAX_ROUNDS,
     channel_limits: dict[str, int] | None = None,
     limit: int | None = None,
+    max_attachment_bytes: int = MAX_ATTACHMENT_BYTES,
 ) -> DeliveryStats:
-    """Send every claimable message (pending, failed and due again, or abandoned by a crashed worker)."""
+    """Send every claimable message (pending, failed and due again, or abandoned by a crashed worker).
+    A message's files go along up to `max_attachment_bytes` in all (see the module doc)."""
     notifier = with_credentials(notifier, engine=engine, settings=settings)  # zalooa://USER?oa=NAME contacts
     sweep = _Sweep(engine=engine, settings=settings, notifier=notifier, now=now, worker=worker, lease=lease,
                    batch=batch, retry_delays=retry_delays, sweep_backoff=sweep_backoff, max_rounds=max_rounds,
-                   channel_limits=channel_limits, limit=limit)
+                   channel_limits=channel_limits, limit=limit, max_attachment_bytes=max_attachment_bytes)
     try:
         stats = _run_coroutine(sweep.run)
     finally:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
 from dondoc.errors import NotFound
-from dondoc.models import Assignment, AssignmentUnit, Obligation, Plan, ReportObligation, Target, Unit
+from dondoc.models import Alias, Assignment, AssignmentUnit, Obligation, Plan, ReportObligation, Target, Unit
 
 
 def plan_summaries(engine: Engine) -> list[dict[str, Any]]:
@@ -57,3 +58,79 @@ def plan_detail(engine: Engine, plan_id: int) -> dict[str, Any]:
         "targets": [{"key": t.key, "ref": t.ref, "text": t.text, "value": t.value, "unit": t.unit} for t in targets],
         "obligations_by_status": by_status,
     }
+
+
+# ---------------------------------------------------------------- which targets concern which unit
+
+
+def ref_path(ref: str | None) -> tuple[str, ...]:
+    """A numbering path as comparable parts: 'II.2.1.a' -> ('ii', '2', '1', 'a')."""
+    return tuple(p.strip().casefold() for p in (ref or "").replace(" ", "").split(".") if p.strip())
+
+
+def refs_related(target_ref: str | None, assignment_ref: str | None) -> bool:
+    """Equal refs, or one an ancestor of the other, part by part: the same section by construction
+    (II.2 relates to II and II.2.1, not to II.20 nor to III.2)."""
+    a, b = ref_path(target_ref), ref_path(assignment_ref)
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+@dataclass
+class TargetScope:
+    """A plan's targets split by the units they concern; `general` concerns no unit in particular
+    (typically the plan's objectives section): only the focal point and the issuer see those."""
+
+    targets: list[Target]
+    by_unit: dict[int, list[Target]] = field(default_factory=dict)
+    general: list[Target] = field(default_factory=list)
+
+    def for_unit(self, unit_id: int, *, with_general: bool = False) -> list[Target]:
+        """The unit's targets (plan order), plus the general ones when asked (focal point, issuer)."""
+        mine = {t.id for t in self.by_unit.get(unit_id, [])}
+        general = {t.id for t in self.general} if with_general else set()
+        return [t for t in self.targets if t.id in mine or t.id in general]
+
+
+def target_scope(session: Session, plan_id: int) -> TargetScope:
+    """Which targets concern which unit, in three queries (four when a target's `by` is a name).
+
+    The rule: a target concerns a unit when the unit leads or supports an assignment whose ref equals,
+    is an ancestor of, or descends from the target's ref (see refs_related); or when the target's `by`
+    names the unit (its directory name or one of its aliases). `by` is usually a year ('2025'), which
+    names nobody. A target concerning no unit is `general`."""
+    from dondoc.services.resolve import name_key
+
+    targets = list(session.exec(select(Target).where(Target.plan_id == plan_id)
+                                           .order_by(col(Target.id))).all())
+    scope = TargetScope(targets=targets)
+    if not targets:
+        return scope
+    unit_refs: dict[int, set[str]] = defaultdict(set)
+    for ref, unit_id in session.exec(select(Assignment.ref, AssignmentUnit.unit_id)
+                                     .join(AssignmentUnit, col(AssignmentUnit.assignment_id) == Assignment.id)
+                                     .where(Assignment.plan_id == plan_id)).all():
+        unit_refs[unit_id].add(ref)
+    by_keys = {t.id: name_key(t.by) for t in targets if t.by and not t.by.strip().isdigit()}
+    named: dict[str, set[int]] = defaultdict(set)
+    if by_keys:
+        keys = set(by_keys.values()) - {""}
+        for key, unit_id in session.exec(select(Alias.key, Alias.unit_id).where(col(Alias.key).in_(keys))).all():
+            if unit_id is not None:
+                named[key].add(unit_id)
+        plan_units = session.exec(select(Unit.id, Unit.name).where(col(Unit.id).in_(
+            select(Obligation.unit_id).where(Obligation.plan_id == plan_id).distinct()))).all()
+        for unit_id, name in plan_units:
+            key = name_key(name)
+            if key in keys:
+                named[key].add(unit_id)
+    for t in targets:
+        units = {u for u, refs in unit_refs.items() if any(refs_related(t.ref, r) for r in refs)}
+        units |= named.get(by_keys.get(t.id, ""), set())
+        if not units:
+            scope.general.append(t)
+        for u in units:
+            scope.by_unit.setdefault(u, []).append(t)
+    return scope

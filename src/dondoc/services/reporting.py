@@ -644,7 +644,10 @@ def focal_officers(session: Session, plan: Plan) -> list[Officer]:
     return focal or [o for o in officers if o.role == "head"]
 
 
-def _message_text(snapshot: dict[str, Any], docx_path: Path, xlsx_path: Path, *, upper: bool = False) -> tuple[str, str]:
+def _message_text(snapshot: dict[str, Any], *, link: str = "", upper: bool = False) -> tuple[str, str]:
+    """Subject and text of the report message. The files go along as attachments (Message.attachments);
+    the delivery service adds the line that names them, or says where they are on channels that
+    cannot carry files. `link` is the recipient's personal page (the focal page for focal officers)."""
     from dondoc.reports.text import subject_line, summary_lines
 
     p = snapshot["plan"]
@@ -659,11 +662,14 @@ def _message_text(snapshot: dict[str, Any], docx_path: Path, xlsx_path: Path, *,
          f"{p.get('issuer') or 'cơ quan ban hành'}, số liệu tính đến ngày {as_of}."),
         *summary_lines(snapshot),
         "",
-        f"Văn bản (Word): {docx_path}",
-        f"Phụ lục (Excel): {xlsx_path}",
     ]
     if not upper:
-        lines.append("Đề nghị kiểm tra, trình ký và gửi theo quy định.")
+        lines.append("Văn bản báo cáo (Word) và phụ lục (Excel) kèm theo; đề nghị kiểm tra, trình ký và gửi theo "
+                     "quy định.")
+    else:
+        lines.append("Văn bản báo cáo (Word) và phụ lục (Excel) kèm theo.")
+    if link:
+        lines.append(f"Trang theo dõi kế hoạch: {link}")
     return subject, "\n".join(lines)
 
 
@@ -719,8 +725,8 @@ def _compile_once(session: Session, *, settings: Settings, plan_id: int, period:
     session.add(row)
     session.flush()
     if send:
-        addressed = _queue_messages(session, plan=plan, snapshot=snapshot, docx_path=docx_path, xlsx_path=xlsx_path,
-                                    now=now)
+        addressed = _queue_messages(session, settings=settings, plan=plan, snapshot=snapshot, docx_path=docx_path,
+                                    xlsx_path=xlsx_path, now=now)
         if addressed and snapshot["period"]["final"]:
             row.sent_at = row.sent_at or now  # queued; Message.sent_at tells when each was delivered
         session.add(row)
@@ -770,9 +776,21 @@ def upper_officers(session: Session, plan: Plan) -> list[Officer]:
     return out
 
 
-def _queue_messages(session: Session, *, plan: Plan, snapshot: dict[str, Any], docx_path: Path, xlsx_path: Path,
-                    now: dt.datetime) -> int:
-    """Queue the report for its recipients (idempotent by key); returns how many officers it is addressed to."""
+def home_relative(path: Path, settings: Settings) -> str:
+    """A file's path relative to the data folder, as Message.attachments holds it. A file outside the
+    folder keeps its absolute path, which the delivery service refuses to send (and says so)."""
+    try:
+        return path.resolve().relative_to(settings.home.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _queue_messages(session: Session, *, settings: Settings, plan: Plan, snapshot: dict[str, Any], docx_path: Path,
+                    xlsx_path: Path, now: dt.datetime) -> int:
+    """Queue the report for its recipients (idempotent by key), the .docx and .xlsx attached; returns how
+    many officers it is addressed to."""
+    from dondoc.services.links import link_for
+
     officers = focal_officers(session, plan)
     if not officers:
         log.warning("plan %s has no focal officer: the compiled report is stored but not sent", plan.id)
@@ -781,16 +799,19 @@ def _queue_messages(session: Session, *, plan: Plan, snapshot: dict[str, Any], d
     if per["final"]:
         officers += [o for o in upper_officers(session, plan) if o.id not in focal_ids]
     suffix = "" if per["final"] else f":draft-{per['as_of']}"
-    texts = {upper: _message_text(snapshot, docx_path, xlsx_path, upper=upper) for upper in (False, True)}
     keys = {o.id: f"report:{plan.id}:{per['code']}:{o.id}{suffix}" for o in officers}
     existing = set(session.exec(select(Message.key).where(col(Message.key).in_(list(keys.values())))).all())
+    files = [home_relative(docx_path, settings), home_relative(xlsx_path, settings)]
     for officer in officers:
         key = keys[officer.id]
         if key in existing:
             continue
-        subject, body = texts[officer.id not in focal_ids]
+        upper = officer.id not in focal_ids
+        # The focal officer's link opens the plan's focal page; an upper-level officer's, their own page.
+        link = link_for(session, officer_id=officer.id, settings=settings, now=now)  # type: ignore[arg-type]
+        subject, body = _message_text(snapshot, link=link if upper else f"{link}/focal/{plan.id}", upper=upper)
         msg = Message(key=key, officer_id=officer.id, day=_local_day(now), kind="report",  # type: ignore[arg-type]
-                      subject=subject, body_text=body, created_at=now)
+                      subject=subject, body_text=body, attachments=files, created_at=now)
         session.add(msg)
     return len(officers)
 

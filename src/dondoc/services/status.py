@@ -6,7 +6,8 @@ Authorisation rules (one place, used by the web pages, the API and the CLI):
   officer may update it; other staff of the unit do not see it.
 - The plan's focal point — an active officer with role `focal` or `head` in the plan's focal unit
   (`Plan.focal_unit_id`, else `Plan.owner_unit_id`) — sees every obligation of the plan, decides
-  extension requests and reminds units. They do not submit status for another unit.
+  extension requests and reminds units. They do not submit status as a unit, but may enter a unit's
+  status on its behalf (nhập thay, `submit_on_behalf`) with the source noted; so may the issuer.
 - The issuer — an active officer with role `head`, `deputy` or `focal` in `Plan.issuer_unit_id` — sees
   the plan's dashboard (read-only).
 Anything else raises `Forbidden`, which the web layer turns into the same 404 as an unknown id.
@@ -299,12 +300,110 @@ def submit_status(
         raise ValueError("now must be aware")
     officer = get_officer(session, officer_id)
     obligation = obligation_for_update(session, officer=officer, obligation_id=obligation_id, lock=True)
+    return _record(session, obligation=obligation, payload=payload, author_id=officer.id, entered_by_id=None,  # type: ignore[arg-type]
+                   actor_id=officer.id, update_via=via, audit_via=via, now=now, token_id=token_id)  # type: ignore[arg-type]
+
+
+MAX_SOURCE = 500
+ON_BEHALF_VIA = "focal"
+
+
+def can_enter_for(officer: Officer, plan: Plan) -> bool:
+    """Nhập thay: the plan's focal point or issuer may enter a unit's status on its behalf."""
+    return is_focal(officer, plan) or is_issuer(officer, plan)
+
+
+def obligation_for_entry(session: Session, *, officer: Officer, obligation_id: int, plan_id: int | None = None,
+                         lock: bool = False) -> Obligation:
+    """An obligation the officer may enter status for on a unit's behalf (of `plan_id` when given);
+    Forbidden (shown as 'not found') otherwise."""
+    stmt = select(Obligation).where(Obligation.id == obligation_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    obligation = session.exec(stmt).first()
+    plan = session.get(Plan, obligation.plan_id) if obligation is not None else None
+    if (obligation is None or plan is None or (plan_id is not None and obligation.plan_id != plan_id)
+            or not can_enter_for(officer, plan)):
+        raise Forbidden("Không tìm thấy.")
+    return obligation
+
+
+def clean_source(value: Any) -> str:
+    """The required note of where an entered report came from ('Công văn số 12/BC-UBND', 'điện thoại')."""
+    source = " ".join(_clean_text(value, "Nguồn báo cáo").split())
+    if not source:
+        raise StatusInputError("Hãy ghi nguồn của báo cáo nhập thay (ví dụ: \"Công văn số 12/BC-UBND ngày 03/11\", "
+                               "\"điện thoại\", \"Zalo\").")
+    if len(source) > MAX_SOURCE:
+        raise StatusInputError(f"Nguồn báo cáo: quá dài (tối đa {MAX_SOURCE} ký tự).")
+    return source
+
+
+def submit_on_behalf(
+    session: Session,
+    *,
+    officer_id: int,
+    obligation_id: int,
+    payload: StatusPayload | dict[str, Any],
+    source: str,
+    via: str,
+    now: dt.datetime,
+    plan_id: int | None = None,
+    token_id: int | None = None,
+) -> StatusUpdate:
+    """Nhập thay: the plan's focal point (or issuer) records a status a unit sent by phone, Zalo or on
+    paper. The update is the unit's in every respect (late marking, on-time statistics, reminders stop
+    the same way: they follow the obligation); `officer_id` stays the obligation's named officer,
+    `entered_by_id` is the focal officer, `via` is "focal". The audit trail names the focal officer as
+    actor, with the channel used (`via`: web, api, cli) and the source in a `status.on_behalf` event."""
+    if now.tzinfo is None:
+        raise ValueError("now must be aware")
+    officer = get_officer(session, officer_id)
+    obligation = obligation_for_entry(session, officer=officer, obligation_id=obligation_id, plan_id=plan_id,
+                                      lock=True)
+    note = clean_source(source)
+    update = _record(session, obligation=obligation, payload=payload, author_id=obligation.officer_id,
+                     entered_by_id=officer.id, actor_id=officer.id, update_via=ON_BEHALF_VIA, audit_via=via,  # type: ignore[arg-type]
+                     now=now, token_id=token_id)
+    session.add(AuditEvent(at=now, actor=actor(officer.id), via=via, token_id=token_id, action="status.on_behalf",
+                           entity="statusupdate", entity_id=update.id, before={},
+                           after={"obligation_id": obligation.id, "unit_id": obligation.unit_id, "source": note},
+                           note=note))
+    session.flush()
+    return update
+
+
+def entry_sources(session: Session, update_ids: list[int]) -> dict[int, str]:
+    """The source noted for each update entered on a unit's behalf (status update id -> source)."""
+    if not update_ids:
+        return {}
+    rows = session.exec(select(AuditEvent.entity_id, AuditEvent.note).where(
+        AuditEvent.entity == "statusupdate", AuditEvent.action == "status.on_behalf",
+        AuditEvent.entity_id.in_(update_ids))).all()  # type: ignore[union-attr]
+    return {eid: note or "" for eid, note in rows if eid is not None}
+
+
+def _record(
+    session: Session,
+    *,
+    obligation: Obligation,
+    payload: StatusPayload | dict[str, Any],
+    author_id: int | None,
+    entered_by_id: int | None,
+    actor_id: int,
+    update_via: str,
+    audit_via: str,
+    now: dt.datetime,
+    token_id: int | None,
+) -> StatusUpdate:
+    """Validate and store one update of a locked obligation, move the obligation, audit it."""
     clean = validate(payload, targets=plan_targets(session, obligation.plan_id))
     before = _snapshot(obligation)
     late = local_day(now) > late_after(obligation)
     update = StatusUpdate(
         obligation_id=obligation.id,  # type: ignore[arg-type]
-        officer_id=officer.id,
+        officer_id=author_id,
+        entered_by_id=entered_by_id,
         status=clean.status,
         progress=clean.progress,
         result=clean.result,
@@ -312,7 +411,7 @@ def submit_status(
         difficulties=clean.difficulties,
         proposals=clean.proposals,
         late=late,
-        via=via,
+        via=update_via,
         submitted_at=now,
     )
     session.add(update)
@@ -328,10 +427,10 @@ def submit_status(
         obligation.completed_at = None
     session.add(obligation)
     session.flush()
+    note = f"statusupdate:{update.id}" + (" late" if late else "") + (" on_behalf" if entered_by_id else "")
     session.add(AuditEvent(
-        at=now, actor=actor(officer.id), via=via, token_id=token_id, action="status.submit",
-        entity="obligation", entity_id=obligation.id, before=before, after=_snapshot(obligation),
-        note=f"statusupdate:{update.id}" + (" late" if late else ""),
+        at=now, actor=actor(actor_id), via=audit_via, token_id=token_id, action="status.submit",
+        entity="obligation", entity_id=obligation.id, before=before, after=_snapshot(obligation), note=note,
     ))
     session.flush()
     return update

@@ -7,10 +7,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import FastAPI, Header, Request
 from pydantic import BaseModel, Field
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from dondoc.models import Obligation
-from dondoc.services.status import StatusPayload, plan_targets, submit_status, visible_clause
+from dondoc.errors import InputError
+from dondoc.models import Obligation, Plan, Unit
+from dondoc.services.plan_query import TargetScope, target_scope
+from dondoc.services.status import (
+    StatusPayload,
+    can_enter_for,
+    obligation_for_entry,
+    submit_on_behalf,
+    submit_status,
+    visible_clause,
+)
 from dondoc.web import queries
 
 if TYPE_CHECKING:
@@ -56,6 +65,18 @@ class StatusIn(BaseModel):
     proposals: str = ""
 
 
+class OnBehalfIn(StatusIn):
+    source: str = Field(description="Where the unit's report came from (required): 'Công văn số 12/BC-UBND "
+                        "ngày 03/11', 'điện thoại', 'Zalo'")
+    unit: str | None = Field(default=None, description="Optional check: the code of the unit the obligation "
+                             "must belong to")
+
+
+class UnitObligationOut(ObligationOut):
+    unit_id: int
+    unit_name: str
+
+
 class StatusOut(BaseModel):
     id: int
     obligation_id: int
@@ -64,6 +85,8 @@ class StatusOut(BaseModel):
     late: bool
     figures: dict[str, Any]
     submitted_at: dt.datetime
+    entered_by_id: int | None = None
+    via: str = ""
 
 
 def register(app: FastAPI, web: Web) -> None:
@@ -76,27 +99,53 @@ def register(app: FastAPI, web: Web) -> None:
             raise NotFoundPage()
         return web.viewer(s, request, token.strip())
 
-    @app.get("/api/obligations", response_model=list[ObligationOut], tags=["obligations"])
-    def list_obligations(request: Request, authorization: Auth = None, include_closed: bool = False) -> list[ObligationOut]:
-        """The obligations the token's officer may update (open ones unless include_closed)."""
-        with web.read() as s:
-            v = bearer(s, request, authorization)
-            where = [visible_clause(v.officer)]
-            if not include_closed:
-                where.append(Obligation.closed == False)
-            rows = queries.obligation_rows(s, *where)
-            today = web.today()
-            targets: dict[int, list[TargetOut]] = {}
-            for pid in {r.plan.id for r in rows}:
-                targets[pid] = [TargetOut(key=t.key, ref=t.ref, text=t.text, value=t.value, unit=t.unit)  # type: ignore[index]
-                                for t in plan_targets(s, pid)]  # type: ignore[arg-type]
-            return [ObligationOut(
+    def to_out(s: Session, rows: list[queries.Row], v: Viewer, cls: type[ObligationOut] = ObligationOut) -> list[Any]:
+        """Rows as API objects, each with the targets that concern its unit (plus the plan's general
+        targets for the plan's focal point and issuer)."""
+        today = web.today()
+        scopes: dict[int, TargetScope] = {pid: target_scope(s, pid) for pid in {r.plan.id for r in rows}}
+        plans = {p.id: p for p in s.exec(select(Plan).where(Plan.id.in_(list(scopes))))} if scopes else {}  # type: ignore[union-attr]
+        lead = {pid: can_enter_for(v.officer, p) for pid, p in plans.items()}
+        out = []
+        for r in rows:
+            targets = [TargetOut(key=t.key, ref=t.ref, text=t.text, value=t.value, unit=t.unit)
+                       for t in scopes[r.plan.id].for_unit(r.obligation.unit_id, with_general=lead[r.plan.id])]
+            extra = {"unit_id": r.obligation.unit_id, "unit_name": r.unit_name} if cls is UnitObligationOut else {}
+            out.append(cls(
                 id=r.obligation.id, plan_id=r.plan.id, plan_title=r.plan.title, plan_number=r.plan.number,  # type: ignore[arg-type]
                 ref=r.ref, task=r.task, role=r.obligation.role, period=r.obligation.period,
                 due_date=r.obligation.due_date, extended_due=r.obligation.extended_due,
                 days_left=(r.obligation.effective_due - today).days, status=r.obligation.status,
                 progress=r.obligation.progress, closed=r.obligation.closed,
-                last_update_at=r.obligation.last_update_at, targets=targets[r.plan.id]) for r in rows]  # type: ignore[index]
+                last_update_at=r.obligation.last_update_at, targets=targets, **extra))
+        return out
+
+    @app.get("/api/obligations", response_model=list[ObligationOut], tags=["obligations"])
+    def list_obligations(request: Request, authorization: Auth = None, include_closed: bool = False) -> list[ObligationOut]:
+        """The obligations the token's officer may update (open ones unless include_closed), each with
+        the plan's targets that concern its unit."""
+        with web.read() as s:
+            v = bearer(s, request, authorization)
+            where = [visible_clause(v.officer)]
+            if not include_closed:
+                where.append(Obligation.closed == False)
+            return to_out(s, queries.obligation_rows(s, *where), v)
+
+    @app.get("/api/plans/{plan_id}/obligations", response_model=list[UnitObligationOut], tags=["focal point"])
+    def plan_obligations(plan_id: int, request: Request, authorization: Auth = None,
+                         include_closed: bool = False) -> list[UnitObligationOut]:
+        """Every unit's obligations of a plan, for its focal point or issuer (to enter a unit's status on
+        its behalf). 404 for anyone else."""
+        with web.read() as s:
+            v = bearer(s, request, authorization)
+            plan = s.get(Plan, plan_id)
+            if plan is None or not can_enter_for(v.officer, plan):
+                raise NotFoundPage()
+            where = [Obligation.plan_id == plan_id]
+            if not include_closed:
+                where.append(Obligation.closed == False)
+            rows = queries.obligation_rows(s, *where, order=(Unit.name, Obligation.due_date, Obligation.id))
+            return to_out(s, rows, v, UnitObligationOut)
 
     @app.post("/api/obligations/{oid}/status", response_model=StatusOut, tags=["obligations"])
     def post_status(oid: int, body: StatusIn, request: Request, authorization: Auth = None) -> StatusOut:
@@ -107,5 +156,29 @@ def register(app: FastAPI, web: Web) -> None:
             update = submit_status(s, officer_id=v.officer.id, obligation_id=oid,  # type: ignore[arg-type]
                                    payload=StatusPayload(**body.model_dump()), via=via, now=web.now(),
                                    token_id=v.token_row.id)
-            return StatusOut(id=update.id, obligation_id=oid, status=update.status, progress=update.progress,  # type: ignore[arg-type]
-                             late=update.late, figures=dict(update.figures), submitted_at=update.submitted_at)
+            return status_out(update)
+
+    @app.post("/api/obligations/{oid}/status/on-behalf", response_model=StatusOut, tags=["focal point"])
+    def post_on_behalf(oid: int, body: OnBehalfIn, request: Request, authorization: Auth = None) -> StatusOut:
+        """Nhập thay: the plan's focal point (or issuer) records the status a unit reported by phone, Zalo
+        or on paper; `source` says where it came from. 404 for anyone else; 422 when invalid."""
+        via = "cli" if request.headers.get("x-dondoc-client") == "cli" else "api"
+        with web.write() as s:
+            v = bearer(s, request, authorization)
+            if body.unit is not None:
+                o = obligation_for_entry(s, officer=v.officer, obligation_id=oid)
+                unit = s.get(Unit, o.unit_id)
+                if unit is None or unit.code != body.unit.strip():
+                    raise InputError(f"Nhiệm vụ {oid} không phải của đơn vị {body.unit!r} mà của "
+                                     f"{unit.name if unit else '?'} ({unit.code if unit else '?'}).")
+            fields = body.model_dump(exclude={"source", "unit"})
+            update = submit_on_behalf(s, officer_id=v.officer.id, obligation_id=oid,  # type: ignore[arg-type]
+                                      payload=StatusPayload(**fields), source=body.source, via=via,
+                                      now=web.now(), token_id=v.token_row.id)
+            return status_out(update)
+
+
+def status_out(update: Any) -> StatusOut:
+    return StatusOut(id=update.id, obligation_id=update.obligation_id, status=update.status, progress=update.progress,
+                     late=update.late, figures=dict(update.figures), submitted_at=update.submitted_at,
+                     entered_by_id=update.entered_by_id, via=update.via)

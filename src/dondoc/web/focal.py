@@ -1,4 +1,5 @@
 """The focal point's page: every unit of a plan, what it sent and when, who has not; remind now;
+enter a unit's status on its behalf (nhập thay: reports received by phone, Zalo or on paper);
 approve or refuse extensions; download every submission as a zip."""
 
 from __future__ import annotations
@@ -9,26 +10,32 @@ import logging
 import os
 import tempfile
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session, select
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from dondoc import vietnamese as vn
-from dondoc.models import STATUS_LABELS, Attachment, ExtensionRequest, Obligation, Plan
+from dondoc.models import STATUS_LABELS, Attachment, ExtensionRequest, Obligation, Plan, StatusUpdate, Unit
 from dondoc.services.status import (
     StatusInputError,
     attachment_path,
+    check_attachment,
     decide_extension,
     is_focal,
     local_day,
     plan_targets,
     remind_now,
+    store_attachment,
+    submit_on_behalf,
 )
 from dondoc.web import queries
+from dondoc.web.officer import MAX_FILES, TEXT_FIELDS, status_form
 from dondoc.web.render import ROLE_LABELS, local_time
 
 if TYPE_CHECKING:
@@ -51,7 +58,7 @@ def register(app: FastAPI, web: Web) -> None:
 
     @app.get("/t/{token}/focal/{plan_id}", response_class=HTMLResponse, include_in_schema=False)
     def focal_page(token: str, plan_id: int, request: Request, period: str | None = None,
-                   reminded: int | None = None, decided: str | None = None) -> HTMLResponse:
+                   reminded: int | None = None, decided: str | None = None, entered: int | None = None) -> HTMLResponse:
         with web.read() as s:
             v = web.viewer(s, request, token)
             plan = focal_plan(s, v, plan_id)
@@ -66,6 +73,8 @@ def register(app: FastAPI, web: Web) -> None:
                           else "Đơn vị này đã được nhắc hôm nay hoặc không còn việc chưa xong.")
             if decided in ("approved", "refused"):
                 notice = "Đã đồng ý gia hạn." if decided == "approved" else "Đã từ chối đề nghị gia hạn."
+            if entered is not None:
+                notice = entered_notice(s, plan_id, entered)
             return web.render("focal.html", title=f"Theo dõi: {plan.title[:60]}", v=v, officer=v.officer, unit=v.unit,
                               plan=plan, periods=periods, period=period, units=units, pending=pending,
                               notice=notice, today=today)
@@ -109,6 +118,57 @@ def register(app: FastAPI, web: Web) -> None:
             url = f"{v.base}/focal/{o.plan_id}?decided={req.state}"
         return RedirectResponse(url, status_code=303)
 
+    @app.get("/t/{token}/focal/{plan_id}/o/{oid}", response_class=HTMLResponse, include_in_schema=False)
+    def entry_get(token: str, plan_id: int, oid: int, request: Request) -> HTMLResponse:
+        """Nhập thay: the unit's status form, filled in by the plan's focal point (or issuer)."""
+        with web.read() as s:
+            v = web.viewer(s, request, token)
+            return status_form(web, s, v, oid, on_behalf_of=plan_id)
+
+    @app.post("/t/{token}/focal/{plan_id}/o/{oid}", include_in_schema=False)
+    async def entry_post(token: str, plan_id: int, oid: int, request: Request) -> Response:
+        limit = (web.settings.max_upload_mb * MAX_FILES + 1) * 1024 * 1024
+        if int(request.headers.get("content-length") or 0) > limit:
+            return web.render("error.html", 413, title="Tệp quá lớn", officer=None,
+                              message=f"Dữ liệu gửi lên quá lớn (mỗi tệp tối đa {web.settings.max_upload_mb} MB).")
+        form = await request.form(max_files=MAX_FILES, max_fields=500)
+        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        files: list[tuple[str, bytes]] = []
+        for item in form.getlist("files"):
+            if isinstance(item, UploadFile) and item.filename:
+                files.append((item.filename, await item.read()))
+        await form.close()
+        return await run_in_threadpool(_enter, token, plan_id, oid, request, fields, files)
+
+    def _enter(token: str, plan_id: int, oid: int, request: Request, fields: dict[str, str],
+               files: list[tuple[str, bytes]]) -> Response:
+        try:
+            with web.write() as s:
+                v = web.viewer(s, request, token)
+                web.check_csrf(v, fields.get("csrf"))
+                checked = [(check_attachment(settings=web.settings, filename=n, data=d), d) for n, d in files]
+                payload: dict[str, Any] = {k: fields.get(k, "") for k in TEXT_FIELDS}
+                payload["figures"] = {k[4:]: val for k, val in fields.items() if k.startswith("fig:")}
+                update = submit_on_behalf(s, officer_id=v.officer.id, obligation_id=oid, plan_id=plan_id,  # type: ignore[arg-type]
+                                          payload=payload, source=fields.get("source", ""), via="web",
+                                          now=web.now(), token_id=v.token_row.id)
+                for (name, _ext), data in checked:
+                    store_attachment(s, settings=web.settings, status_update_id=update.id, filename=name,  # type: ignore[arg-type]
+                                     data=data, now=web.now())
+                o = s.get(Obligation, oid)
+                plan = s.get(Plan, plan_id)
+                assert o is not None and plan is not None
+                back = "focal" if is_focal(v.officer, plan) else "dashboard"
+                url = f"{v.base}/{back}/{plan_id}?entered={update.id}&period={quote(o.period)}"
+            return RedirectResponse(url, status_code=303)
+        except StatusInputError as exc:
+            values: dict[str, Any] = {k: fields.get(k, "") for k in (*TEXT_FIELDS, "source")}
+            values["figures"] = {k[4:]: val for k, val in fields.items() if k.startswith("fig:")}
+            with web.read() as s:
+                v = web.viewer(s, request, token)
+                return status_form(web, s, v, oid, on_behalf_of=plan_id, error=str(exc), values=values,
+                                   status_code=422)
+
     @app.get("/t/{token}/focal/{plan_id}/export.zip", include_in_schema=False)
     def export(token: str, plan_id: int, request: Request) -> Response:
         with web.read() as s:
@@ -120,6 +180,18 @@ def register(app: FastAPI, web: Web) -> None:
                             background=BackgroundTask(os.unlink, path))
 
     _ = NotFoundPage
+
+
+def entered_notice(s: Session, plan_id: int, update_id: int) -> str | None:
+    """The confirmation after 'Nhập thay': which unit, when, late or not (None for an unrelated id)."""
+    found = s.exec(select(StatusUpdate, Obligation, Unit).join(Obligation, Obligation.id == StatusUpdate.obligation_id)
+                   .join(Unit, Unit.id == Obligation.unit_id)
+                   .where(StatusUpdate.id == update_id, Obligation.plan_id == plan_id)).first()
+    if found is None or found[0].entered_by_id is None:
+        return None
+    u, _o, unit = found
+    late = " (gửi muộn: sau ngày chốt số liệu)" if u.late else ""
+    return f"Đã nhập thay báo cáo của {unit.name} lúc {local_time(u.submitted_at)}{late}."
 
 
 def hand_to_delivery(web: Web, now: object) -> None:
@@ -144,21 +216,21 @@ def hand_to_delivery(web: Web, now: object) -> None:
 
 def build_export(s: Session, web: Web, plan: Plan) -> str:
     """A zip with tong-hop.csv (every submission, UTF-8 with BOM for Excel) and the attachments."""
-    subs = queries.submissions(s, plan_id=plan.id)  # type: ignore[arg-type]
+    subs = queries.submissions_with_entry(s, plan_id=plan.id)  # type: ignore[arg-type]
     targets = {t.key: t for t in plan_targets(s, plan.id)}  # type: ignore[arg-type]
     atts: dict[int, list[Attachment]] = {}
     if subs:
-        for a in s.exec(select(Attachment).where(Attachment.status_update_id.in_([u.id for u, _, _ in subs]))):  # type: ignore[union-attr]
+        for a in s.exec(select(Attachment).where(Attachment.status_update_id.in_([u.id for u, _, _, _ in subs]))):  # type: ignore[union-attr]
             atts.setdefault(a.status_update_id, []).append(a)
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["Mã cập nhật", "Đơn vị", "Mục", "Nhiệm vụ", "Vai trò", "Kỳ", "Hạn", "Tình trạng", "Tiến độ (%)",
                 "Kết quả", "Số liệu chỉ tiêu", "Khó khăn, vướng mắc", "Kiến nghị", "Gửi lúc", "Gửi muộn",
-                "Người gửi", "Qua", "Tệp đính kèm"])
+                "Người gửi", "Qua", "Nhập thay", "Tệp đính kèm"])
     fd, path = tempfile.mkstemp(suffix=".zip")
     os.close(fd)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for u, row, who in subs:
+        for u, row, who, entry in subs:
             names = []
             for a in atts.get(u.id, []):  # type: ignore[arg-type]
                 src = attachment_path(web.settings, a)
@@ -172,7 +244,7 @@ def build_export(s: Session, web: Web, plan: Plan) -> str:
             w.writerow([_no_formula(v) for v in [u.id, row.unit_name, row.ref, row.task, ROLE_LABELS.get(o.role, o.role), o.period,
                         vn.short_date(o.due_date), STATUS_LABELS.get(u.status, u.status), u.progress, u.result, figs,
                         u.difficulties, u.proposals, local_time(u.submitted_at), "có" if u.late else "", who, u.via,
-                        "\n".join(names)]])
+                        entry, "\n".join(names)]])
         zf.writestr("tong-hop.csv", "\ufeff" + buf.getvalue())
     return path
 

@@ -16,16 +16,20 @@ from dondoc.models import Attachment, ExtensionRequest, Obligation, Plan, Status
 from dondoc.services.status import (
     StatusInputError,
     attachment_path,
+    can_enter_for,
     can_update,
     check_attachment,
+    entry_sources,
     is_focal,
     is_issuer,
+    obligation_for_entry,
     obligation_for_update,
     plan_targets,
     request_extension,
     store_attachment,
     submit_status,
 )
+from dondoc.services.plan_query import target_scope
 from dondoc.web import queries
 
 if TYPE_CHECKING:
@@ -51,27 +55,7 @@ def register(app: FastAPI, web: Web) -> None:
 
     def form_page(s: Session, v: Viewer, oid: int, *, error: str | None = None, values: dict[str, Any] | None = None,
                   notice: str | None = None, status_code: int = 200) -> HTMLResponse:
-        obligation_for_update(s, officer=v.officer, obligation_id=oid)
-        rows = queries.obligation_rows(s, Obligation.id == oid)
-        queries.attach_latest(s, rows)
-        row = rows[0]
-        targets = plan_targets(s, row.obligation.plan_id)
-        history = s.exec(select(StatusUpdate).where(StatusUpdate.obligation_id == oid)
-                         .order_by(StatusUpdate.id.desc()).limit(5)).all()  # type: ignore[union-attr]
-        atts = _attachments(s, [u.id for u in history])  # type: ignore[misc]
-        extensions = s.exec(select(ExtensionRequest).where(ExtensionRequest.obligation_id == oid)
-                            .order_by(ExtensionRequest.id.desc()).limit(5)).all()  # type: ignore[union-attr]
-        last = row.last
-        if values is None:
-            values = {"status": last.status if last else row.obligation.status,
-                      "progress": last.progress if last else row.obligation.progress,
-                      "result": last.result if last else "", "difficulties": last.difficulties if last else "",
-                      "proposals": last.proposals if last else "",
-                      "figures": {t.key: last.figures.get(t.key) for t in targets} if last else {}}
-        return web.render("form.html", status_code=status_code, title="Cập nhật tình hình", v=v, officer=v.officer,
-                          unit=v.unit, row=row, targets=targets, history=history, atts=atts, extensions=extensions,
-                          values=values, error=error, notice=notice, today=web.today(),
-                          max_mb=web.settings.max_upload_mb, min_ext=row.obligation.effective_due + dt.timedelta(days=1))
+        return status_form(web, s, v, oid, error=error, values=values, notice=notice, status_code=status_code)
 
     @app.get("/t/{token}/o/{oid}", response_class=HTMLResponse, include_in_schema=False)
     def form_get(token: str, oid: int, request: Request, ext: int = 0) -> HTMLResponse:
@@ -174,6 +158,46 @@ def register(app: FastAPI, web: Web) -> None:
             raise NotFoundPage()
         return FileResponse(path, media_type=media_type, headers={
             "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
+
+
+def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int | None = None,
+                error: str | None = None, values: dict[str, Any] | None = None, notice: str | None = None,
+                status_code: int = 200) -> HTMLResponse:
+    """The status form of one obligation: the unit's own (on_behalf_of None), or the one the focal point
+    fills in for the unit (nhập thay; on_behalf_of is the plan id of the focal page it comes from).
+    Only the targets that concern the obligation's unit are listed; the plan's general targets as well
+    for the focal point and the issuer."""
+    if on_behalf_of is None:
+        obligation_for_update(s, officer=v.officer, obligation_id=oid)
+    else:
+        obligation_for_entry(s, officer=v.officer, obligation_id=oid, plan_id=on_behalf_of)
+    rows = queries.obligation_rows(s, Obligation.id == oid)
+    queries.attach_latest(s, rows)
+    row = rows[0]
+    plan = s.get(Plan, row.obligation.plan_id)
+    assert plan is not None
+    scope = target_scope(s, row.obligation.plan_id)
+    targets = scope.for_unit(row.obligation.unit_id, with_general=can_enter_for(v.officer, plan))
+    history = s.exec(select(StatusUpdate).where(StatusUpdate.obligation_id == oid)
+                     .order_by(StatusUpdate.id.desc()).limit(5)).all()  # type: ignore[union-attr]
+    atts = _attachments(s, [u.id for u in history])  # type: ignore[misc]
+    sources = entry_sources(s, [u.id for u in history if u.entered_by_id is not None])  # type: ignore[misc]
+    extensions = s.exec(select(ExtensionRequest).where(ExtensionRequest.obligation_id == oid)
+                        .order_by(ExtensionRequest.id.desc()).limit(5)).all()  # type: ignore[union-attr]
+    last = row.last
+    if values is None:
+        values = {"status": last.status if last else row.obligation.status,
+                  "progress": last.progress if last else row.obligation.progress,
+                  "result": last.result if last else "", "difficulties": last.difficulties if last else "",
+                  "proposals": last.proposals if last else "", "source": "",
+                  "figures": {t.key: last.figures.get(t.key) for t in targets} if last else {}}
+    action = f"{v.base}/o/{oid}" if on_behalf_of is None else f"{v.base}/focal/{on_behalf_of}/o/{oid}"
+    title = "Cập nhật tình hình" if on_behalf_of is None else f"Nhập thay báo cáo: {row.unit_name}"
+    return web.render("form.html", status_code=status_code, title=title, v=v, officer=v.officer,
+                      unit=v.unit, row=row, targets=targets, history=history, atts=atts, sources=sources,
+                      extensions=extensions, values=values, error=error, notice=notice, today=web.today(),
+                      on_behalf_of=on_behalf_of, action=action, max_mb=web.settings.max_upload_mb,
+                      min_ext=row.obligation.effective_due + dt.timedelta(days=1))
 
 
 def _attachments(s: Session, update_ids: list[int]) -> dict[int, list[Attachment]]:

@@ -19,7 +19,7 @@ from dondoc.models import (
     StatusUpdate,
     Unit,
 )
-from dondoc.services.status import FOCAL_ROLES, ISSUER_ROLES, focal_unit_id, visible_clause
+from dondoc.services.status import FOCAL_ROLES, ISSUER_ROLES, entry_sources, focal_unit_id, visible_clause
 
 UPCOMING_DAYS = 60
 RECENT_DAYS = 90
@@ -43,6 +43,7 @@ class Row:
     unit_name: str = ""
     last: StatusUpdate | None = None
     pending_extension: ExtensionRequest | None = None
+    last_source: str | None = None  # the source noted when `last` was entered by the focal point (nhập thay)
 
 
 @dataclass
@@ -72,7 +73,8 @@ def obligation_rows(session: Session, *where: Any, order: Any = None, limit: int
 
 
 def attach_latest(session: Session, rows: list[Row]) -> None:
-    """Fill Row.last (latest StatusUpdate) and Row.pending_extension in two queries."""
+    """Fill Row.last (latest StatusUpdate), Row.last_source and Row.pending_extension in two queries
+    (three when a latest update was entered on the unit's behalf)."""
     ids = [r.obligation.id for r in rows]
     if not ids:
         return
@@ -81,9 +83,12 @@ def attach_latest(session: Session, rows: list[Row]) -> None:
     updates = {u.obligation_id: u for u in session.exec(select(StatusUpdate).where(StatusUpdate.id.in_(latest))).all()}  # type: ignore[union-attr]
     pend = {e.obligation_id: e for e in session.exec(select(ExtensionRequest).where(
         ExtensionRequest.obligation_id.in_(ids), ExtensionRequest.state == "pending")).all()}  # type: ignore[union-attr]
+    sources = entry_sources(session, [u.id for u in updates.values() if u.entered_by_id is not None])  # type: ignore[misc]
     for r in rows:
         r.last = updates.get(r.obligation.id)  # type: ignore[arg-type]
         r.pending_extension = pend.get(r.obligation.id)  # type: ignore[arg-type]
+        if r.last is not None and r.last.entered_by_id is not None:
+            r.last_source = sources.get(r.last.id, "")  # type: ignore[arg-type]
 
 
 def officer_page(session: Session, *, officer: Officer, today: dt.date) -> tuple[list[PlanGroup], int, list[Row]]:
@@ -183,6 +188,12 @@ def focal_page(session: Session, *, plan: Plan, period: str | None) -> tuple[lis
 
 def submissions(session: Session, *, plan_id: int) -> list[tuple[StatusUpdate, Row, str]]:
     """Every status update of a plan with its obligation row and the sender's name (for the export)."""
+    return [(u, row, who) for u, row, who, _entry in submissions_with_entry(session, plan_id=plan_id)]
+
+
+def submissions_with_entry(session: Session, *, plan_id: int) -> list[tuple[StatusUpdate, Row, str, str]]:
+    """Every status update of a plan with its obligation row, the sender's name and, for an update the
+    focal point entered on the unit's behalf, "do đầu mối nhập thay (nguồn: ...); người nhập: ..." (else "")."""
     rows = {r.obligation.id: r for r in obligation_rows(session, Obligation.plan_id == plan_id)}
     if not rows:
         return []
@@ -190,4 +201,21 @@ def submissions(session: Session, *, plan_id: int) -> list[tuple[StatusUpdate, R
                        .outerjoin(Officer, Officer.id == StatusUpdate.officer_id)
                        .where(StatusUpdate.obligation_id.in_(list(rows)))  # type: ignore[union-attr]
                        .order_by(StatusUpdate.id)).all()
-    return [(u, rows[u.obligation_id], name) for u, name in ups]
+    entered = [u.id for u, _ in ups if u.entered_by_id is not None]
+    sources = entry_sources(session, entered)  # type: ignore[arg-type]
+    names = dict(session.exec(select(Officer.id, Officer.name).where(
+        Officer.id.in_({u.entered_by_id for u, _ in ups if u.entered_by_id is not None}))).all()) if entered else {}  # type: ignore[union-attr]
+    out = []
+    for u, name in ups:
+        entry = ""
+        if u.entered_by_id is not None:
+            entry = entry_label(sources.get(u.id, ""))  # type: ignore[arg-type]
+            if names.get(u.entered_by_id):
+                entry += f"; người nhập: {names[u.entered_by_id]}"
+        out.append((u, rows[u.obligation_id], name, entry))
+    return out
+
+
+def entry_label(source: str | None) -> str:
+    """How an update entered on a unit's behalf is shown: 'do đầu mối nhập thay (nguồn: ...)'."""
+    return f"do đầu mối nhập thay (nguồn: {source or 'không ghi'})"

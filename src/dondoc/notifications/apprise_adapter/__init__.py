@@ -12,16 +12,25 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import apprise
+from apprise.attachment.file import AttachFile
 from apprise.common import NotifyFormat
 from apprise.decorators.base import N_MGR
 
 from dondoc.notifications.apprise_adapter.channels import CHANNEL_PLUGINS
 from dondoc.notifications.classify import Record, classify
-from dondoc.notifications.port import EMAIL_SCHEMES, SendResult, naive_mask, scheme_of, scrub, tidy_masked
+from dondoc.notifications.port import (
+    EMAIL_SCHEMES,
+    Attachment,
+    SendResult,
+    naive_mask,
+    scheme_of,
+    scrub,
+    tidy_masked,
+)
 
 log = logging.getLogger(__name__)
 _APPRISE_LOG = logging.getLogger("apprise")
@@ -139,6 +148,7 @@ class AppriseNotifier:
         html: str = "",
         key: str = "",
         data: Mapping[str, str] | None = None,
+        attachments: Sequence[Attachment] = (),
     ) -> SendResult:
         plugin = self._load(url)
         if plugin is None:
@@ -154,8 +164,11 @@ class AppriseNotifier:
             body, fmt = html, NotifyFormat.HTML
         else:
             body, fmt = text, NotifyFormat.TEXT
+        extra: dict[str, Any] = {}
+        if attachments and getattr(plugin, "attachment_support", False):
+            extra["attach"] = self._attach(attachments)
         try:
-            result = plugin.notify(body=body, title=subject, body_format=fmt)
+            result = plugin.notify(body=body, title=subject, body_format=fmt, **extra)
         except Exception as exc:  # a plugin bug must not stop the sweep
             recorder.warning("Unhandled exception in the %s plugin: %s", scheme, exc)
             result = False
@@ -163,6 +176,15 @@ class AppriseNotifier:
             return SendResult(ok=True, target=target)
         transient, error = classify(recorder.records)
         return SendResult(ok=False, transient=transient, error=scrub(error, url), target=target)
+
+    def _attach(self, attachments: Sequence[Attachment]) -> apprise.AppriseAttachment:
+        # Local files only, each under the name and content type the caller chose (an email client
+        # shows that name; apprise would otherwise guess from the path). No size cap of apprise's own:
+        # the delivery service applies dondoc's limit before it gets here.
+        bundle = apprise.AppriseAttachment(asset=self.asset)
+        for a in attachments:
+            bundle.add(AttachFile(a.path, name=a.name, mimetype=a.mimetype, asset=self.asset))
+        return bundle
 
     def _prepare(self, plugin: Any, *, key: str, html: str, data: Mapping[str, str] | None) -> None:
         # The idempotency key travels where the channel can carry it, so a receiver can drop the

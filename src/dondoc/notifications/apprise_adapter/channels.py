@@ -14,7 +14,8 @@ Official Account messages, so the OA message API is a plugin here. URL forms:
       POST {endpoint}/message/template with {"phone": "84...", "template_id", "template_data",
       "tracking_id": the delivery key}; default endpoint https://business.openapi.zalo.me
   outbox:///ABSOLUTE/FOLDER   or   outbox://   (the data folder's outbox/)
-      writes each message as KEY.txt (and KEY.html when there is an HTML body) into the folder.
+      writes each message as KEY.txt (and KEY.html when there is an HTML body) into the folder, and a
+      copy of each attached file as KEY__FILENAME next to it.
 
 Zalo replies JSON with "error": 0 on success; a non-zero error is a failure even under HTTP 200.
 The endpoint can also be set for every contact with DONDOC_ZALO_API_BASE / DONDOC_ZNS_API_BASE
@@ -26,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
 import uuid
 from pathlib import Path
@@ -34,6 +36,8 @@ from typing import Any
 import requests
 from apprise.common import NotifyFormat, NotifyType, OverflowMode
 from apprise.plugins.base import NotifyBase
+
+from dondoc.notifications.port import ascii_filename
 
 ZALO_DEFAULT_ENDPOINT = "https://openapi.zalo.me"
 ZNS_DEFAULT_ENDPOINT = "https://business.openapi.zalo.me"
@@ -232,6 +236,7 @@ class NotifyOutbox(NotifyBase):  # type: ignore[misc]
     notify_format = NotifyFormat.TEXT
     title_maxlen = 250
     body_maxlen = 0  # no limit
+    attachment_support = True
     templates = ("{schema}:///{path}", "{schema}://")
 
     def __init__(self, folder: str | None = None, **kwargs: Any) -> None:
@@ -249,12 +254,25 @@ class NotifyOutbox(NotifyBase):  # type: ignore[misc]
             raise OSError("outbox:// without a folder and no data folder configured")
         return Path(self.default_folder) / self.folder if self.folder else Path(self.default_folder)
 
-    def send(self, body: str, title: str = "", notify_type: NotifyType = NotifyType.INFO, **kwargs: Any) -> bool:
+    def send(self, body: str, title: str = "", notify_type: NotifyType = NotifyType.INFO,
+             attach: Any = None, **kwargs: Any) -> bool:
         try:
             folder = self._target_folder()
             folder.mkdir(parents=True, exist_ok=True)
             stem = safe_filename(self.delivery_key) if self.delivery_key else uuid.uuid4().hex
-            text = f"Tiêu đề: {title}\nMã: {self.delivery_key}\n\n{body}\n"
+            # The files first: the message file, written last, never names a file that is not there.
+            copied = []
+            for no, attachment in enumerate(attach or (), start=1):
+                if not attachment:  # apprise's attachments are falsy when the file cannot be read
+                    raise OSError(f"cannot read the attachment {attachment.url(privacy=True)}")
+                name = ascii_filename(attachment.name or f"file{no:03}.dat")
+                with attachment.open() as src:
+                    _atomic_write_bytes(folder / f"{stem}__{name}", src)
+                copied.append(f"{stem}__{name}")
+            text = f"Tiêu đề: {title}\nMã: {self.delivery_key}\n"
+            if copied:
+                text += "Tệp kèm: " + ", ".join(copied) + "\n"
+            text += f"\n{body}\n"
             _atomic_write(folder / f"{stem}.txt", text)
             if self.html_body:
                 _atomic_write(folder / f"{stem}.html", self.html_body)
@@ -293,6 +311,20 @@ def _atomic_write(path: Path, content: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
         os.chmod(tmp, 0o644)  # mkstemp makes it 600; the outbox is read by people
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _atomic_write_bytes(path: Path, src: Any) -> None:
+    """Copy an open binary file to `path`, whole or not at all (same rules as _atomic_write)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            shutil.copyfileobj(src, fh)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
