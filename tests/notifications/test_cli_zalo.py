@@ -1,0 +1,84 @@
+"""`dondoc zalo set|show|refresh` through the Typer app, against a local Zalo OAuth server."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import select
+from typer.testing import CliRunner
+
+from dondoc.cli import app
+from dondoc.errors import InputError, NotFound
+from dondoc.models import ChannelCredential
+from dondoc.services.credentials import CredentialError
+from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer  # noqa: F401
+
+
+def run(*args: str, input: str | None = None, env: dict[str, str] | None = None):
+    return CliRunner().invoke(app, list(args), input=input, env=env)
+
+
+def test_set_reads_secrets_from_stdin_and_show_masks_them(session, settings, zalo_peer: ZaloPeer) -> None:
+    r = run("zalo", "set", "UBND-P2", "--app-id", APP_ID, "--secret-key", "-", "--refresh-token", "-",
+            input=f"{SECRET}\nRT-initial-0001\n")
+    assert r.exit_code == 0, r.output
+    assert "Đã lưu OA 'UBND-P2'" in r.output and "zalooa://ZALO_USER_ID?oa=UBND-P2" in r.output
+    assert "lịch sử shell" not in r.output
+    row = session.exec(select(ChannelCredential)).one()
+    session.commit()  # end the read (SQLite: its transaction holds the write lock)
+    assert row.kind == "zalo_oa" and SECRET not in row.data and row.expires_at is None
+    shown = run("zalo", "show", "--json")
+    assert shown.exit_code == 0, shown.output
+    (view,) = [json.loads(line) for line in shown.output.splitlines()]
+    assert view == {"name": "UBND-P2", "app_id": APP_ID, "access_token": "(không có)", "refresh_token": "****0001",
+                    "expires_at": None, "refresh_error": None}
+    table = run("zalo", "show")
+    assert "UBND-P2" in table.output and "hết hạn" in table.output
+    for out in (r.output, shown.output, table.output):
+        assert SECRET not in out and "RT-initial-0001" not in out
+
+
+def test_secrets_from_the_environment_and_a_warning_for_argv(session, settings, zalo_peer) -> None:
+    r = run("zalo", "set", "P2", "--app-id", APP_ID, "--refresh-token", "RT-initial-0001",
+            env={"DONDOC_ZALO_SECRET_KEY": SECRET})
+    assert r.exit_code == 0, r.output
+    assert "refresh token ghi trên dòng lệnh" in r.output and "secret key ghi" not in r.output
+
+
+def test_refresh_spends_the_token_and_stores_the_new_pair(session, settings, zalo_peer) -> None:
+    assert run("zalo", "set", "P2", "--app-id", APP_ID, "--secret-key", "-", "--refresh-token", "-",
+               input=f"{SECRET}\nRT-initial-0001\n").exit_code == 0
+    r = run("zalo", "refresh", "P2")
+    assert r.exit_code == 0, r.output
+    assert "Đã làm mới token của OA 'P2'" in r.output
+    assert len(zalo_peer.refresh_calls) == 1
+    view = json.loads(run("zalo", "show", "--json").output)
+    assert (view["access_token"], view["refresh_token"]) == ("****cdef", "****wxyz")
+    assert "AT-fresh" not in r.output
+
+
+def test_a_refused_refresh_tells_the_operator_what_to_do(session, settings, zalo_peer) -> None:
+    assert run("zalo", "set", "P2", "--app-id", APP_ID, "--secret-key", "-", "--refresh-token", "-",
+               input=f"{SECRET}\nRT-revoked-999\n").exit_code == 0
+    r = run("zalo", "refresh", "P2")
+    assert isinstance(r.exception, CredentialError)
+    assert "dondoc zalo set P2 --refresh-token -" in str(r.exception) and "-14014" in str(r.exception)
+    (view,) = [json.loads(line) for line in run("zalo", "show", "--json").output.splitlines()]
+    assert "-14014" in view["refresh_error"]
+    assert "làm mới bị từ chối" in run("zalo", "show", env={"COLUMNS": "300"}).output
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "error", "match"),
+    [(["zalo", "refresh", "NOPE"], None, NotFound, "dondoc zalo set NOPE"),
+     (["zalo", "set", "P2", "--app-id", "1"], None, InputError, "thiếu --secret-key, --refresh-token"),
+     (["zalo", "set", "P2", "--app-id", "1", "--secret-key", "-", "--refresh-token", "-"], "only-one-line\n",
+      InputError, "refresh token: không đọc được giá trị từ stdin"),
+     (["zalo", "set", "a&b", "--app-id", "1"], None, InputError, "không dùng được")],
+)
+def test_bad_input_is_one_clear_error_and_nothing_is_stored(session, settings, args, stdin, error, match) -> None:
+    r = run(*args, input=stdin)
+    assert isinstance(r.exception, error), r.output
+    assert match in str(r.exception)
+    assert session.exec(select(ChannelCredential)).all() == []
