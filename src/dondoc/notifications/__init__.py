@@ -54,7 +54,8 @@ __all__ = [
 
 def get_notifier(settings: Settings) -> Notifier:
     """The real notifier. `outbox://` without a folder writes to the data folder's outbox/;
-    DONDOC_ZALO_API_BASE / DONDOC_ZNS_API_BASE redirect the Zalo APIs (tests, staging).
+    DONDOC_ZALO_API_BASE / DONDOC_ZNS_API_BASE redirect the Zalo APIs (tests, staging),
+    DONDOC_TELEGRAM_API_BASE the Telegram Bot API (a self-hosted telegram-bot-api server).
     With Settings.outbox set (demo, dry run) every message goes into that folder instead of out."""
     from dondoc.notifications.apprise_adapter import AppriseNotifier
 
@@ -62,6 +63,7 @@ def get_notifier(settings: Settings) -> Notifier:
         outbox_dir=str(settings.home / "outbox"),
         zalo_api_base=os.environ.get("DONDOC_ZALO_API_BASE") or None,
         zns_api_base=os.environ.get("DONDOC_ZNS_API_BASE") or None,
+        telegram_api_base=os.environ.get("DONDOC_TELEGRAM_API_BASE") or None,
     )
     if settings.outbox:
         return RedirectNotifier(real, f"outbox://{Path(settings.outbox).resolve()}")

@@ -20,7 +20,7 @@ from apprise.attachment.file import AttachFile
 from apprise.common import NotifyFormat
 from apprise.decorators.base import N_MGR
 
-from dondoc.notifications.apprise_adapter.channels import CHANNEL_PLUGINS
+from dondoc.notifications.apprise_adapter.channels import CHANNEL_PLUGINS, fit_body, telegram_api
 from dondoc.notifications.classify import Record, classify
 from dondoc.notifications.port import (
     EMAIL_SCHEMES,
@@ -121,12 +121,14 @@ class AppriseNotifier:
         outbox_dir: str | None = None,
         zalo_api_base: str | None = None,
         zns_api_base: str | None = None,
+        telegram_api_base: str | None = None,
         app_id: str = "dondoc",
     ) -> None:
         register_channels()
         self.outbox_dir = outbox_dir
         self.zalo_api_base = zalo_api_base.rstrip("/") if zalo_api_base else None
         self.zns_api_base = zns_api_base.rstrip("/") if zns_api_base else None
+        self.telegram_api_base = telegram_api_base.rstrip("/") if telegram_api_base else None
         self.asset = apprise.AppriseAsset(app_id=app_id, app_desc="dondoc - đôn đốc thực hiện kế hoạch",
                                           async_mode=False)
 
@@ -164,11 +166,12 @@ class AppriseNotifier:
             body, fmt = html, NotifyFormat.HTML
         else:
             body, fmt = text, NotifyFormat.TEXT
-        extra: dict[str, Any] = {}
+        body, title, fmt, overflow = fit_body(plugin, body=body, title=subject, body_format=fmt)
+        extra: dict[str, Any] = {"overflow": overflow} if overflow is not None else {}
         if attachments and getattr(plugin, "attachment_support", False):
             extra["attach"] = self._attach(attachments)
         try:
-            result = plugin.notify(body=body, title=subject, body_format=fmt, **extra)
+            result = plugin.notify(body=body, title=title, body_format=fmt, **extra)
         except Exception as exc:  # a plugin bug must not stop the sweep
             recorder.warning("Unhandled exception in the %s plugin: %s", scheme, exc)
             result = False
@@ -196,6 +199,7 @@ class AppriseNotifier:
             plugin.delivery_key = key
         if hasattr(plugin, "endpoint_override"):
             plugin.endpoint_override = self.zns_api_base if plugin.secure_protocol == "zns" else self.zalo_api_base
+        telegram_api(plugin, self.telegram_api_base)
         if hasattr(plugin, "template_data") and data:
             plugin.template_data = dict(data)
         if hasattr(plugin, "default_folder"):

@@ -218,6 +218,39 @@ class NotifyZaloZNS(_ZaloBase):
         return results
 
 
+# ---- apprise's own plugins, as dondoc sends through them ------------------------------------------
+
+TELEGRAM_DEFAULT_API = "https://api.telegram.org"
+
+
+def telegram_api(plugin: Any, api_base: str | None) -> None:
+    """Point a tgram:// plugin at another Bot API server (DONDOC_TELEGRAM_API_BASE: a self-hosted
+    `telegram-bot-api`, or a local peer in tests). apprise builds its request URLs as notify_url + token."""
+    if api_base and getattr(plugin, "secure_protocol", "") == "tgram":
+        plugin.notify_url = f"{api_base.rstrip('/')}/bot"
+
+
+def fit_body(plugin: Any, *, body: str, title: str, body_format: NotifyFormat) -> tuple[str, str, NotifyFormat, Any]:
+    """(body, title, body_format, overflow) to hand a plugin's notify().
+
+    The adapter calls plugins directly, so the conversion `Apprise.notify` would do is done here where it
+    matters: Telegram (parse_mode HTML by default) gets plain text with `&`, `<`, `>` escaped (the only
+    entities its HTML accepts besides &quot;), marked as HTML so that apprise's splitter never cuts an
+    entity in two, and long digests are split into messages of at most 4096 characters (apprise's
+    `overflow=split`; Telegram refuses longer texts) unless the contact URL chose another overflow mode.
+    As in apprise, runs of blank lines become one line break in Telegram. Other plugins are unchanged."""
+    if getattr(plugin, "secure_protocol", "") != "tgram":
+        return body, title, body_format, None
+    overflow = OverflowMode.SPLIT if plugin.overflow_mode == OverflowMode.UPSTREAM else None
+    if plugin.notify_format == NotifyFormat.HTML and body_format == NotifyFormat.TEXT:
+        return _html_escape(body), _html_escape(title), NotifyFormat.HTML, overflow
+    return body, title, body_format, overflow
+
+
+def _html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def phone_international(phone: str) -> str:
     """'0912 345 678' / '+84912345678' -> '84912345678' (ZNS wants the international form, no '+')."""
     digits = re.sub(r"\D", "", phone)
