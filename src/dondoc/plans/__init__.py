@@ -24,7 +24,7 @@ from dondoc.plans.extract import (
     extract_table,
     extract_targets,
 )
-from dondoc.plans.header import parse_footer, parse_header
+from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
 from dondoc.plans.text import normalize
 
 __all__ = ["parse_path", "parse_text", "parse_blocks", "split_bodies", "SCHEMA_VERSION"]
@@ -113,7 +113,9 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
         reports.extend(r2)
         undated.extend(u2)
 
-    footer_info = parse_footer(blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:])
+    footer_blocks = blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:]
+    footer_info = parse_footer(footer_blocks)
+    header = complete_header(header, blocks[: annexes[0] if annexes else len(blocks)], _lines_of(footer_blocks))
     warnings: list[str] = list(ctx.warnings)
     for a in assignments:
         if not a["lead"]:

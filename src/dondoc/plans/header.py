@@ -21,7 +21,7 @@ _ISSUER_IN_TEXT = re.compile(
     r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*)"
 )
 _LEVELS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN")
-_SIGN = re.compile(r"\b(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b")
+_SIGN = re.compile(r"\b(?:TM|KT|TL|TUQ)\.(?=\s|$)|\b(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b")
 _PURPOSE = [
     (re.compile(r"\(\s*b\s*/\s*c\s*\)|\(\s*bc\s*\)|để báo cáo|\bb/c\b", re.I), "report"),
     (re.compile(r"\(\s*p\s*/\s*h\s*\)|để phối hợp", re.I), "coordinate"),
@@ -177,6 +177,68 @@ def _issuer_from_text(joined: str) -> str | None:
     return None
 
 
+_LEVEL_WORDS = r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)"
+_BARE_ISSUER = re.compile(rf"UBND ({_LEVEL_WORDS})")
+_NAME = r"[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,3}"
+_UBND_SIGN = re.compile(r"\b(?:CHỦ TỊCH|(?:ỦY|UỶ) BAN NHÂN DÂN)\b")
+
+
+def _proper(name: str) -> str:
+    """The capitalised words a name is made of ('Định Hòa đã chỉ đạo' -> 'Định Hòa'); the
+    character class above lets lower-case accented letters through."""
+    words = []
+    for w in name.split():
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def _unit_name(level: str, name: str) -> tuple[str, str]:
+    """('phường', '2') -> ('UBND Phường 2', 'Phường 2'); ('xã', 'Hoằng Phụ') -> ('UBND xã Hoằng Phụ', 'Hoằng Phụ').
+    A unit named by a number is written in full, capitalised, as the place of its documents."""
+    if name[:1].isdigit():
+        full = f"{level.capitalize()} {name}"
+        return f"UBND {full}", full
+    return f"UBND {level} {name}", name
+
+
+def complete_header(header: dict[str, Any], blocks: list[Block], footer_lines: list[str]) -> dict[str, Any]:
+    """Fill the issuer and place a text-only header leaves out, from what the text does say:
+    'UBND phường ban hành ...' + 'Đảng ủy Phường 2' -> UBND Phường 2; a title '... Xã Hoằng Phụ năm
+    2022' signed 'KT. CHỦ TỊCH' -> UBND xã Hoằng Phụ; the place is the issuing unit's name (NĐ
+    30/2020: the địa danh of a commune-level document is the commune's name). Nothing is guessed
+    when the text does not name the unit."""
+    out = dict(header)
+    issuer = out.get("issuer")
+    bare = _BARE_ISSUER.fullmatch(issuer or "")
+    if bare:
+        level = bare.group(1)
+        counts: dict[str, int] = {}
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                for m in re.finditer(rf"(?<![\wÀ-ỹ])(?:{level}|{level.capitalize()})\s+({_NAME})", b.text):
+                    name = _proper(m.group(1))
+                    if name and not re.match(r"^(?:Kế|Quyết|Nghị|Chỉ|Thông|Công)\b", name):
+                        counts[name] = counts.get(name, 0) + 1
+        if counts:
+            best = max(counts, key=lambda k: counts[k])
+            out["issuer"], place = _unit_name(level, best)
+            out["place"] = out.get("place") or place
+    elif issuer is None and any(_UBND_SIGN.search(x) for x in footer_lines):
+        m = re.search(rf"(?<![\wÀ-ỹ])({_LEVEL_WORDS}|{_LEVEL_WORDS.replace('(?:', '(?:').title()})\s+({_NAME})", _QUOTED.sub(" ", out.get("title") or ""))
+        if m:
+            name = _proper(m.group(2))
+            if name:
+                out["issuer"], place = _unit_name(m.group(1).lower(), name)
+                out["place"] = out.get("place") or place
+    if out.get("issuer") and not out.get("place"):
+        m = re.fullmatch(rf"UBND ({_LEVEL_WORDS}|Phường|Xã|Quận) ({_NAME})", out["issuer"])
+        if m:
+            out["place"] = _unit_name(m.group(1).lower(), _proper(m.group(2)) or m.group(2))[1]
+    return out
+
+
 def parse_footer(blocks: list[Block]) -> dict[str, Any]:
     """Recipients ('Nơi nhận') and the signer's name."""
     lines = _lines_of(blocks)
@@ -203,7 +265,11 @@ def parse_footer(blocks: list[Block]) -> dict[str, Any]:
                         purpose = p
                 clean_name = re.sub(r"\((?:[^)]*)\)\s*$", "", name).strip(" ;.,")
                 clean_name = re.sub(r"\s*(?:để báo cáo|để thực hiện|để phối hợp)$", "", clean_name)
-                if clean_name and not _SIGN.search(clean_name) and not clean_name.isupper():
+                if re.fullmatch(r"\d+\s*[A-ZĐ]{1,4}", clean_name):
+                    continue  # '08 KH': the clerk's copy count, not a recipient
+                if clean_name and not _SIGN.search(clean_name) and not (
+                    clean_name.isupper() and re.search(r"(?:ỦY|UỶ) BAN|NHÂN DÂN|^DÂN$", clean_name)
+                ):  # 'CT, PCT UBND TP' is a recipient; 'TM. ỦY BAN NHÂN / DÂN' is the signature block
                     recipients.append({"name": clean_name, "purpose": purpose})
     # signer: the last line that looks like a person's name (2-5 capitalised words)
     for line in reversed(lines[-40:]):
@@ -219,4 +285,14 @@ def parse_footer(blocks: list[Block]) -> dict[str, Any]:
         if m and re.search(r"Lưu", t):
             signer = m.group(1)
             break
+    if signer:
+        # the signer's name sits below the list in the same cell or column: not a recipient
+        kept = []
+        for r in recipients:
+            if r["name"] == signer:
+                continue
+            if r["name"].endswith(" " + signer):
+                r = {**r, "name": r["name"][: -len(signer)].strip(" .;,")}
+            kept.append(r)
+        recipients = kept
     return {"recipients": recipients, "signer": signer}
