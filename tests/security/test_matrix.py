@@ -69,6 +69,8 @@ Check = Callable[[Ctx, str], Any]
 OWN_UNIT = {"anonymous": 404, "officer": 303, "head": 303, "other": 404, "focal": 404, "issuer": 404}
 READ_OWN = {"anonymous": 404, "officer": 200, "head": 200, "other": 404, "focal": 404, "issuer": 404}
 FOCAL_ONLY = {"anonymous": 404, "officer": 404, "head": 404, "other": 404, "focal": 200, "issuer": 404}
+# nhập thay: the plan's focal point and its issuer, nobody else (not a unit, not for its own unit either)
+PLAN_LEADS = {**FOCAL_ONLY, "issuer": 200}
 EVERYONE = dict.fromkeys(ROLES, 200)
 SIGNED_IN = {**EVERYONE, "anonymous": 404}
 
@@ -114,11 +116,19 @@ MATRIX: dict[tuple[str, str], tuple[Check, dict[str, int]]] = {
     ("POST", "/t/{token}/focal/extensions/{rid}"): (
         _form("/t/{t}/focal/extensions/{rid}", {"decision": "approve"}), {**FOCAL_ONLY, "focal": 303}),
     ("GET", "/t/{token}/focal/{plan_id}/export.zip"): (_get("/t/{t}/focal/{plan}/export.zip"), FOCAL_ONLY),
+    ("GET", "/t/{token}/focal/{plan_id}/o/{oid}"): (_get("/t/{t}/focal/{plan}/o/{rep1}"), PLAN_LEADS),
+    ("POST", "/t/{token}/focal/{plan_id}/o/{oid}"): (
+        _form("/t/{t}/focal/{plan}/o/{rep1}", {"status": "done", "source": "Công văn số 12/BC-UBND ngày 03/11"}),
+        {**PLAN_LEADS, "focal": 303, "issuer": 303}),
     ("GET", "/t/{token}/dashboard/{plan_id}"): (_get("/t/{t}/dashboard/{plan}"), {**FOCAL_ONLY, "issuer": 200}),
     ("GET", "/api/obligations"): (_api("GET", "/api/obligations"), SIGNED_IN),
     ("POST", "/api/obligations/{oid}/status"): (
         _api("POST", "/api/obligations/{rep1}/status", {"status": "in_progress", "progress": 60}),
         {**OWN_UNIT, "officer": 200, "head": 200}),
+    ("GET", "/api/plans/{plan_id}/obligations"): (_api("GET", "/api/plans/{plan}/obligations"), PLAN_LEADS),
+    ("POST", "/api/obligations/{oid}/status/on-behalf"): (
+        _api("POST", "/api/obligations/{rep1}/status/on-behalf", {"status": "done", "source": "điện thoại"}),
+        PLAN_LEADS),
 }
 
 

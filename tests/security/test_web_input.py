@@ -52,6 +52,7 @@ def _forms(w: World, rid: int) -> list[tuple[str, str, dict[str, str]]]:
         ("a1", f"/o/{w['rep1']}/extension", {"requested_due": "2025-11-25", "reason": "x"}),
         ("focal", f"/focal/{w['plan']}/remind/{w['xa1']}", {}),
         ("focal", f"/focal/extensions/{rid}", {"decision": "approve"}),
+        ("focal", f"/focal/{w['plan']}/o/{w['rep2']}", {"status": "in_progress", "progress": "20", "source": "điện thoại"}),
     ]
 
 
@@ -74,9 +75,10 @@ def _state(engine: Engine) -> tuple[int, list[str], int]:
 
 def test_post_routes_are_exactly_the_csrf_forms(client: TestClient) -> None:
     posts = {r.path for r in client.app.routes if "POST" in (getattr(r, "methods", None) or set())}  # type: ignore[attr-defined]
-    # the API's POST takes a bearer header, which a cross-site form cannot send; every other POST is a form
+    # the API's POSTs take a bearer header, which a cross-site form cannot send; every other POST is a form
     assert posts == {"/t/{token}/o/{oid}", "/t/{token}/o/{oid}/extension", "/t/{token}/focal/{plan_id}/remind/{unit_id}",
-                     "/t/{token}/focal/extensions/{rid}", "/api/obligations/{oid}/status"}
+                     "/t/{token}/focal/extensions/{rid}", "/t/{token}/focal/{plan_id}/o/{oid}",
+                     "/api/obligations/{oid}/status", "/api/obligations/{oid}/status/on-behalf"}
 
 
 @pytest.mark.parametrize("bad", ["missing", "", "0" * 64, "other-link", "upper", "truncated"])

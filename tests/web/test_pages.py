@@ -55,20 +55,22 @@ def test_focal_and_issuer_get_their_links(client: TestClient, world: World) -> N
 def test_submit_form_end_to_end(client: TestClient, world: World, engine: Engine) -> None:
     base = f"/t/{world.tokens['a1']}/o/{world['rep1']}"
     form = client.get(base)
-    assert form.status_code == 200 and "Gửi báo cáo" in form.text and "Giải quyết việc làm" in form.text
+    assert form.status_code == 200 and "Gửi báo cáo" in form.text and "được rà soát" in form.text
+    # The unit sees the targets that concern it (III.1, its task), not the plan's objectives (II.1, II.2).
+    assert 'name="fig:t-raosoat"' in form.text and 'name="fig:t-vieclam"' not in form.text
     data = {"csrf": csrf(form.text), "status": "in_progress", "progress": "60", "result": "Đã rà soát 120 hộ",
-            "fig:t-vieclam": "73", "fig:t-ngheo": "2,8", "difficulties": "Thiếu kinh phí",
+            "fig:t-raosoat": "72,8", "difficulties": "Thiếu kinh phí",
             "proposals": "Bổ sung kinh phí"}
     r = client.post(base, data=data, files=[("files", ("Báo cáo.pdf", PDF, "application/pdf"))], follow_redirects=False)
     assert r.status_code == 303, r.text
     done = client.get(r.headers["location"])
     assert done.status_code == 200 and "Đã gửi báo cáo" in done.text and "Báo cáo.pdf" in done.text
-    assert "73" in done.text and "2,8" in done.text
+    assert "72,8" in done.text
     with Session(engine) as s:
         o = s.get(Obligation, world["rep1"])
         assert o and o.status == "in_progress" and o.progress == 60
         u = s.exec(select(StatusUpdate)).one()
-        assert u.figures == {"t-vieclam": 73.0, "t-ngheo": 2.8} and u.via == "web" and not u.late
+        assert u.figures == {"t-raosoat": 72.8} and u.via == "web" and not u.late and u.entered_by_id is None
         att = s.exec(select(Attachment)).one()
         ev = s.exec(select(AuditEvent).where(AuditEvent.action == "status.submit")).one()
         assert ev.token_id is not None and ev.via == "web" and ev.actor == f"officer:{world['a1']}"
@@ -187,14 +189,13 @@ def test_public_routes(client: TestClient, path: str) -> None:
 def test_figures_prefilled_and_unknown_target_refused(client: TestClient, world: World) -> None:
     base = f"/t/{world.tokens['a1']}/o/{world['rep1']}"
     token = csrf(client.get(base).text)
-    bad = client.post(base, data={"csrf": token, "status": "in_progress", "fig:t-vieclam": "12", "fig:nope": "1"})
+    bad = client.post(base, data={"csrf": token, "status": "in_progress", "fig:t-raosoat": "12", "fig:nope": "1"})
     assert bad.status_code == 422 and "không có chỉ tiêu" in bad.text
-    assert 'name="fig:t-vieclam" type="text" inputmode="decimal" value="12"' in bad.text
-    ok = client.post(base, data={"csrf": token, "status": "in_progress", "fig:t-vieclam": "60.000", "fig:t-ngheo": "2,8"})
+    assert 'name="fig:t-raosoat" type="text" inputmode="decimal" value="12"' in bad.text
+    ok = client.post(base, data={"csrf": token, "status": "in_progress", "fig:t-raosoat": "60.000"})
     assert ok.status_code == 200
     again = client.get(base).text
-    assert 'name="fig:t-vieclam" type="text" inputmode="decimal" value="60.000"' in again
-    assert 'name="fig:t-ngheo" type="text" inputmode="decimal" value="2,8"' in again
+    assert 'name="fig:t-raosoat" type="text" inputmode="decimal" value="60.000"' in again
 
 
 def test_recently_closed_listed_for_correction(client: TestClient, world: World, frozen_clock: clock.FixedClock) -> None:
