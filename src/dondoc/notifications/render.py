@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from dondoc.vietnamese import long_date, short_date, weekday
+from dondoc.vietnamese import long_date, number, short_date, weekday
 
 ROLE_LABELS = {
     "lead": "chủ trì",
@@ -214,16 +214,18 @@ def files_attached_note(names: list[str]) -> str:
     return f"Tệp gửi kèm: {_file_list(names)}."
 
 
-def files_linked_note(names: list[str], *, channel: str, link: str = "", too_big_mb: int | None = None) -> str:
+def files_linked_note(names: list[str], *, channel: str, link: str = "", too_big_mb: float | None = None) -> str:
     """Opens a message whose files could not go along: why, and where the recipient goes instead.
     At the top, so a channel that cuts long texts (Zalo) keeps it."""
     files = _file_list(names)
     if too_big_mb is not None:
-        why = f"Tệp báo cáo ({files}) lớn hơn {too_big_mb} MB nên không gửi kèm tin nhắn này"
+        size = number(round(too_big_mb, 2), 2)
+        lines = [f"Tệp báo cáo lớn hơn {size} MB (giới hạn gửi kèm) nên không gửi kèm: {files}.",
+                 "Tệp được lưu trên hệ thống dondoc; đề nghị liên hệ bộ phận quản trị dondoc để nhận tệp."]
     else:
-        why = f"Tệp báo cáo ({files}) không gửi kèm được qua {_CHANNEL_NAMES.get(channel, 'kênh này')}"
-    lines = [f"{why}; tệp được lưu trên hệ thống dondoc, đề nghị nhận qua email đã đăng ký hoặc liên hệ "
-             "bộ phận quản trị dondoc để được gửi lại."]
+        lines = [f"Tệp báo cáo không gửi kèm được qua {_CHANNEL_NAMES.get(channel, 'kênh này')}: {files}.",
+                 "Tệp được lưu trên hệ thống dondoc; đề nghị nhận qua email đã đăng ký hoặc liên hệ bộ phận "
+                 "quản trị dondoc để được gửi lại."]
     if link:
         lines.append(f"Trang theo dõi kế hoạch: {link}")
     return "\n".join(lines)

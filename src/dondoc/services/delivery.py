@@ -568,7 +568,7 @@ class _Sweep:
             note = files_attached_note(names)
             html = job.html and f"{job.html}\n<p>{escape(note)}</p>"
             return f"{job.text}\n\n{note}", html, files
-        too_big = (self.max_attachment_bytes // (1024 * 1024) if contact.family in FILE_FAMILIES else None)
+        too_big = self.max_attachment_bytes / (1024 * 1024) if contact.family in FILE_FAMILIES else None
         found = _PAGE_LINK.search(job.text)
         link = found.group(0).rstrip(".,;)") if found else job.data.get("link", "")
         note = files_linked_note(names, channel=contact.family, link=link, too_big_mb=too_big)
