@@ -19,13 +19,14 @@ YEAR = r"(?:19|20)\d{2}"
 
 RECURRING = re.compile(
     r"\b(?:hằng|hàng)\s*(?:năm|quý|quí|tháng|tuần|ngày)\b|\bđịnh\s*kỳ\b|\bmỗi\s+(?:năm|quý|tháng|tuần)\b|"
-    r"\bcác năm tiếp theo\b|\b(?:6|sáu)\s*tháng(?:\s*(?:một lần|\/lần|đầu năm|cuối năm))?\b|\bthường niên\b",
+    r"\bcác năm tiếp theo\b|\b(?:6|sáu)\s*tháng(?:\s*(?:một lần|\/lần|đầu năm|cuối năm))?\b|\bthường niên\b|"
+    r"\blần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b",
     re.IGNORECASE,
 )
-CONTINUOUS = re.compile(r"\bthường\s*xuyên\b|\bliên tục\b|\blâu dài\b|\bsuốt\b", re.IGNORECASE)
+CONTINUOUS = re.compile(r"\bthường\s*xuyên\b|\bliên tục\b|\blâu dài\b|\bsuốt\b|(?<![\d/])24\s*/\s*(?:24|7)(?![\d/])", re.IGNORECASE)
 _PERIOD = [
-    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*ngày\b", re.I), "day"),
-    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*tuần\b", re.I), "week"),
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*ngày\b|\blần\s*/\s*ngày\b", re.I), "day"),
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s*tuần\b|\blần\s*/\s*tuần\b", re.I), "week"),
     (re.compile(r"\b(?:hằng|hàng|mỗi)\s*tháng\b", re.I), "month"),
     (re.compile(r"\b(?:hằng|hàng|mỗi)\s*(?:quý|quí)\b|tháng cuối quý", re.I), "quarter"),
     (re.compile(r"\b(?:6|sáu)\s*tháng\b", re.I), "half"),
@@ -240,6 +241,7 @@ _TEXT_TIMING = re.compile(
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
+    r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
 )
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
