@@ -29,12 +29,14 @@ from dondoc.notifications.port import (
     naive_mask,
     scheme_of,
     scrub,
+    secrets_in,
     tidy_masked,
 )
 
 log = logging.getLogger(__name__)
 _APPRISE_LOG = logging.getLogger("apprise")
 _USERINFO = re.compile(r"(://[^:/@\s]*:)[^@\s]+@")
+_BOT_TOKEN = re.compile(r"(/bot\d+:)[A-Za-z0-9_-]+")  # Telegram's token travels in the request path
 
 
 class _NoSecrets(logging.Filter):
@@ -45,13 +47,14 @@ class _NoSecrets(logging.Filter):
         if record.levelno < logging.DEBUG:
             return False
         text = record.getMessage()
-        clean = _USERINFO.sub(r"\1****@", text)
+        clean = _BOT_TOKEN.sub(r"\1****", _USERINFO.sub(r"\1****@", text))
         if clean != text:
             record.msg, record.args = clean, ()
         return True
 
 
 _APPRISE_LOG.addFilter(_NoSecrets())
+logging.getLogger("urllib3.connectionpool").addFilter(_NoSecrets())  # logs request paths at debug level
 _registered = threading.Lock()
 _done = False
 
@@ -69,16 +72,21 @@ def register_channels() -> None:
 
 
 class _Recorder:
-    """Stands in for a plugin's logger during one send: keeps every line, forwards to apprise's logger."""
+    """Stands in for a plugin's logger during one send: keeps every line, forwards to apprise's logger.
+    The contact URL's secrets are blanked first: plugins log their request URLs at debug level, and
+    Telegram's carries the bot token (api.telegram.org/bot<TOKEN>/sendMessage)."""
 
-    def __init__(self) -> None:
+    def __init__(self, url: str = "") -> None:
         self.records: list[Record] = []
+        self.secrets = secrets_in(url)
 
     def _log(self, level: int, msg: Any, *args: Any, **_kw: Any) -> None:
         try:
             text = str(msg) % args if args else str(msg)
         except (TypeError, ValueError):
             text = f"{msg} {args}"
+        for secret in self.secrets:
+            text = text.replace(secret, "****")
         self.records.append((level, text))
         if _APPRISE_LOG.isEnabledFor(level):
             _APPRISE_LOG.log(level, "%s", text)
@@ -158,7 +166,7 @@ class AppriseNotifier:
                               error=f"the contact URL cannot be used (unknown scheme {scheme_of(url)!r} "
                                     "or a missing/invalid part)")
         target = tidy_masked(plugin.url(privacy=True))
-        recorder = _Recorder()
+        recorder = _Recorder(url)
         plugin.logger = recorder
         self._prepare(plugin, key=key, html=html, data=data)
         scheme = scheme_of(url)
