@@ -5,6 +5,7 @@ Contact URLs (Contact.url, sealed at rest) are apprise URLs, one target each:
   tgram://BOT_TOKEN/CHAT_ID                                      Telegram
   json://HOST[:PORT]/PATH   form://...   xml://...                webhooks (SMS gateways, in-house systems)
   zalooa://OA_ACCESS_TOKEN@ZALO_USER_ID[?endpoint=URL]           Zalo Official Account message (API v3)
+  zalooa://ZALO_USER_ID?oa=NAME                                  the same, with the OA token `dondoc zalo set` stored
   zns://ACCESS_TOKEN@PHONE?template=ID[&endpoint=URL]            Zalo ZNS template message
   outbox:///FOLDER  or  outbox://                                 one file per message in a folder
 
