@@ -244,7 +244,7 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     if lb:
         return lb
     topic = _TOPIC.match(t)
-    if topic and not LEAD_LABEL.match(t) and not TIME_LABEL.match(t):
+    if topic and t[topic.end() : topic.end() + 1].isupper() and not LEAD_LABEL.match(t) and not TIME_LABEL.match(t):
         # 'Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp ...'
         return _sentence_body(t[topic.end() :])
     if _LEAD_IN.match(t):
