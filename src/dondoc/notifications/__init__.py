@@ -9,6 +9,10 @@ Contact URLs (Contact.url, sealed at rest) are apprise URLs, one target each:
   zns://ACCESS_TOKEN@PHONE?template=ID[&endpoint=URL]            Zalo ZNS template message
   outbox:///FOLDER  or  outbox://                                 one file per message in a folder
 
+A message may carry files (`Attachment`, e.g. the compiled report): email sends them as MIME parts and
+the outbox copies them next to the message file (`carries_files`); the delivery service gives the
+other channels a note with the link instead.
+
 Only `dondoc.notifications.apprise_adapter` imports apprise; it is loaded on first use of
 `get_notifier`, so importing this package stays cheap.
 """
