@@ -12,7 +12,7 @@ from dondoc.cli import app
 from dondoc.errors import InputError, NotFound
 from dondoc.models import ChannelCredential
 from dondoc.services.credentials import CredentialError
-from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer  # noqa: F401
+from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 
 
 def run(*args: str, input: str | None = None, env: dict[str, str] | None = None):

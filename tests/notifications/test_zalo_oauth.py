@@ -15,7 +15,7 @@ from dondoc.notifications import get_notifier
 from dondoc.services.credentials import set_zalo_oa
 from dondoc.services.delivery import compose_messages, deliver_pending
 from tests.notifications.test_delivery_peers import DAY, NOW, QUICK, World
-from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer  # noqa: F401
+from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 
 OA = "UBND-P2"
 OLD = "AT-old-000000000001"

@@ -95,8 +95,9 @@ def _handler(box: dict[str, ZaloPeer]) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def zalo_peer(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZaloPeer]:
+@pytest.fixture(name="zalo_peer")
+def zalo_peer_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZaloPeer]:
+    """The peer, with DONDOC_ZALO_OAUTH_BASE pointing at it (import `zalo_peer_fixture` to use it)."""
     box: dict[str, ZaloPeer] = {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(box))
     server.daemon_threads = True

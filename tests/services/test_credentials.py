@@ -8,7 +8,6 @@ import pendulum
 import pytest
 from sqlmodel import select
 
-from dondoc import clock
 from dondoc.errors import InputError, NotFound
 from dondoc.models import ChannelCredential
 from dondoc.notifications import FakeNotifier
@@ -21,7 +20,7 @@ from dondoc.services.credentials import (
     set_zalo_oa,
     with_token,
 )
-from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer  # noqa: F401
+from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 
 NOW = pendulum.datetime(2025, 11, 5, 8, 0, tz="Asia/Ho_Chi_Minh")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
 
 import typer
 
@@ -18,7 +17,7 @@ zalo_app = typer.Typer(help="OA Zalo — tokens of Zalo Official Accounts (store
 _SECRET_HELP = "'-' reads it from stdin (one line); or set {env}. Avoid the command line: shells keep a history."
 
 
-def _secret(ctx: typer.Context, param: str, value: Optional[str], label: str) -> Optional[str]:
+def _secret(ctx: typer.Context, param: str, value: str | None, label: str) -> str | None:
     if value is None:
         return None
     if value.strip() == "-":
@@ -39,17 +38,17 @@ def _secret(ctx: typer.Context, param: str, value: Optional[str], label: str) ->
 def set_cmd(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="The OA's name, as contacts refer to it (zalooa://USER_ID?oa=NAME)"),
-    app_id: Optional[str] = typer.Option(None, "--app-id", help="Zalo app id (not secret)"),
-    secret_key: Optional[str] = typer.Option(None, "--secret-key", envvar="DONDOC_ZALO_SECRET_KEY",
+    app_id: str | None = typer.Option(None, "--app-id", help="Zalo app id (not secret)"),
+    secret_key: str | None = typer.Option(None, "--secret-key", envvar="DONDOC_ZALO_SECRET_KEY",
                                              help="The app's secret key. " + _SECRET_HELP.format(
                                                  env="DONDOC_ZALO_SECRET_KEY")),
-    refresh_token: Optional[str] = typer.Option(None, "--refresh-token", envvar="DONDOC_ZALO_REFRESH_TOKEN",
+    refresh_token: str | None = typer.Option(None, "--refresh-token", envvar="DONDOC_ZALO_REFRESH_TOKEN",
                                                 help="The OA refresh token. " + _SECRET_HELP.format(
                                                     env="DONDOC_ZALO_REFRESH_TOKEN")),
-    access_token: Optional[str] = typer.Option(None, "--access-token", envvar="DONDOC_ZALO_ACCESS_TOKEN",
+    access_token: str | None = typer.Option(None, "--access-token", envvar="DONDOC_ZALO_ACCESS_TOKEN",
                                                help="An OA access token issued with it (optional). "
                                                + _SECRET_HELP.format(env="DONDOC_ZALO_ACCESS_TOKEN")),
-    expires_in: Optional[int] = typer.Option(None, "--expires-in", min=1,
+    expires_in: int | None = typer.Option(None, "--expires-in", min=1,
                                              help="Seconds the access token has left (default: 25 h)"),
 ) -> None:
     """Store (or update) an OA's app id, secret key and tokens. Values not given are kept, so re-issuing only

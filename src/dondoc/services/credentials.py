@@ -87,7 +87,7 @@ def _aware(value: dt.datetime | None) -> pendulum.DateTime | None:
     if value is None:
         return None
     if value.tzinfo is None:  # defensive: the column type is aware, a hand-edited row may not be
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     return pendulum.instance(value)
 
 
@@ -248,7 +248,7 @@ def access_token(*, engine: Engine, settings: Settings, name: str, now: dt.datet
 
     Raises CredentialError: `transient` for a network failure or a Zalo server error (the refresh
     token is still good); permanent when Zalo refused the refresh (the operator must act)."""
-    now = pendulum.instance(now or clock.now())
+    now = pendulum.instance(now) if now is not None else clock.now()
     base = (base or oauth_base()).rstrip("/")
     failure: CredentialError | None = None
     token: Token | None = None
@@ -265,12 +265,9 @@ def access_token(*, engine: Engine, settings: Settings, name: str, now: dt.datet
                 return Token(current, expires)  # still valid: use it while it lasts
             raise CredentialError(f"token của OA {name!r} hết hạn và refresh token đã bị Zalo từ chối "
                                   f"({data['refresh_error']}): {_fix_hint(name)}")
-        try:
-            reply = _call_oauth(base=base, app_id=str(data.get("app_id", "")),
-                                secret_key=str(data.get("secret_key", "")),
-                                refresh_token=str(data.get("refresh_token", "")), name=name)
-        except CredentialError:
-            raise  # transient: nothing recorded, the lock is released by the rollback
+        # A transient failure raises out of here: nothing recorded, the rollback releases the lock.
+        reply = _call_oauth(base=base, app_id=str(data.get("app_id", "")), secret_key=str(data.get("secret_key", "")),
+                            refresh_token=str(data.get("refresh_token", "")), name=name)
         new_access, new_refresh = reply.get("access_token"), reply.get("refresh_token")
         if reply.get("error") not in (None, 0, "0") or not new_access:
             reason = _refused(reply, [str(data.get(k, "")) for k in ("secret_key", "refresh_token")
@@ -327,7 +324,7 @@ def with_token(url: str, token: str) -> str:
 def token_rejected(result: SendResult) -> bool:
     """Zalo answered that the access token is invalid or expired (see TOKEN_ERRORS)."""
     m = _ZALO_ERROR.search(result.error or "")
-    return bool(m) and int(m.group(1)) in TOKEN_ERRORS
+    return m is not None and int(m.group(1)) in TOKEN_ERRORS
 
 
 class CredentialNotifier:
