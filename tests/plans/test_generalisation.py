@@ -152,3 +152,14 @@ def test_unit_per_something() -> None:
     got = find_targets("Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái.",
                        ref="I.1", by=None, in_targets_section=False)
     assert [t["value"] for t in got] == [2.1, 109]
+
+
+def test_targets_written_into_an_annex_table() -> None:
+    cells = ["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Thời gian**", "",
+             "1", "Xây dựng chính sách bảo đảm tỷ lệ hoạt động trực tuyến chiếm tối thiểu 50% tổng số hoạt động", "Sở Tư pháp", "2026", "",
+             "2", "Rà soát 12 thủ tục hành chính", "Sở Nội vụ", "2026", ""]
+    lines = ["|"]
+    for c in cells:
+        lines += [c, "|"] if c else ["|"]
+    plan = _plan("**I. NHIỆM VỤ**\n\n1. Nội dung chính.\n\n**PHỤ LỤC**\n\n" + "\n".join(lines) + "\n")
+    assert [(t["ref"], t["value"]) for t in plan["targets"]] == [("PL.1", 50)]  # '12 thủ tục' carries no commitment cue

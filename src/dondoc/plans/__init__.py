@@ -23,6 +23,7 @@ from dondoc.plans.extract import (
     extract_reports,
     extract_table,
     extract_targets,
+    table_targets,
 )
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
 from dondoc.plans.text import normalize
@@ -109,6 +110,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
             for table in node.tables:
                 rows, columns = extract_table(table, node.ref or prefix, ctx, columns)
                 assignments.extend(rows)
+        targets.extend(table_targets(assignments, prefix))
         r2, u2 = extract_reports(anodes, assignments, ctx)
         reports.extend(r2)
         undated.extend(u2)

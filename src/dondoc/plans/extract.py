@@ -649,3 +649,14 @@ def extract_targets(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
         for t in texts:
             out.extend(find_targets(t, ref=node.ref, by=by, in_targets_section=in_targets))
     return out
+
+
+def table_targets(assignments: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    """Numeric commitments written into an annex table's task cells ('... bảo đảm tỷ lệ hoạt động
+    trực tuyến chiếm tối thiểu 50% ...'): only with a commitment cue, as in the body's own text."""
+    out: list[dict[str, Any]] = []
+    for a in assignments:
+        ref = a["ref"]
+        if ref == prefix or ref.startswith(prefix + "."):
+            out.extend(find_targets(a["text"], ref=ref, by=None, in_targets_section=False))
+    return out
