@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from dondoc.cli import app
 from dondoc.errors import InputError, NotFound
-from dondoc.models import ChannelCredential
+from dondoc.models import ChannelCredential, Contact, Delivery, Officer, Unit
+from dondoc.secrets import seal
 from dondoc.services.credentials import CredentialError
 from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 
@@ -32,7 +33,7 @@ def test_set_reads_secrets_from_stdin_and_show_masks_them(session, settings, zal
     assert shown.exit_code == 0, shown.output
     (view,) = [json.loads(line) for line in shown.output.splitlines()]
     assert view == {"name": "UBND-P2", "app_id": APP_ID, "access_token": "(không có)", "refresh_token": "****0001",
-                    "expires_at": None, "refresh_error": None}
+                    "expires_at": None, "refresh_error": None, "contacts": 0}
     table = run("zalo", "show")
     assert "UBND-P2" in table.output and "hết hạn" in table.output
     for out in (r.output, shown.output, table.output):
@@ -82,3 +83,33 @@ def test_bad_input_is_one_clear_error_and_nothing_is_stored(session, settings, a
     assert isinstance(r.exception, error), r.output
     assert match in str(r.exception)
     assert session.exec(select(ChannelCredential)).all() == []
+
+
+def test_notify_test_reaches_an_oa_contact_and_show_counts_contacts_per_oa(session, settings, zalo_peer) -> None:
+    """`dondoc notify test` goes through the same token resolution as the daily delivery."""
+    assert run("zalo", "set", "UBND-P2", "--app-id", APP_ID, "--secret-key", "-", "--refresh-token", "-",
+               input=f"{SECRET}\nRT-initial-0001\n").exit_code == 0
+    unit = Unit(code="vhxh", name="Công chức Văn hóa – Xã hội")
+    session.add(unit)
+    session.flush()
+    lan = Officer(code="lan", unit_id=unit.id, name="Phạm Thị Lan")
+    session.add(lan)
+    session.flush()
+    for i, url in enumerate([zalo_peer.contact("1122334455"), zalo_peer.contact("5566", oa="UBND-P9")], start=1):
+        session.add(Contact(officer_id=lan.id, channel="zalo", priority=i, url=seal(url, settings)))
+    session.commit()
+    r = run("notify", "test", "lan", "--json")
+    rows = [json.loads(line) for line in r.output.splitlines()]
+    assert [row["status"] for row in rows] == ["sent", "failed"], r.output
+    assert "dondoc zalo set UBND-P9" in rows[1]["error"]
+    (msg,) = zalo_peer.messages
+    assert msg["token"] == "AT-fresh-0001-abcdef" and "Phạm Thị Lan" in msg["message"]["text"]
+    assert len(zalo_peer.refresh_calls) == 1
+    targets = [d.target for d in session.exec(select(Delivery)).all()]
+    session.commit()
+    assert targets and not any("AT-fresh" in t or "RT-" in t for t in targets)
+    shown = run("zalo", "show", "--json")
+    views = {v["name"]: v for v in map(json.loads, shown.output.splitlines()) if v.get("name")}
+    assert views["UBND-P2"]["contacts"] == 1
+    assert views["UBND-P9"] == {"name": "UBND-P9", "missing": True, "contacts": 1}
+    assert "chưa có OA 'UBND-P9'" in run("zalo", "show").output

@@ -156,3 +156,14 @@ def test_the_notifier_caches_the_token_between_sends(engine, settings, oa, zalo_
     frozen_clock.set(NOW.add(hours=24, minutes=30) + dt.timedelta(seconds=90000 - 1800))  # 30 min left again
     assert n.send(f"zalooa://559?oa={oa}", subject="s", text="t").ok
     assert len(zalo_peer.refresh_calls) == 2
+
+
+def test_wrapped_once_and_not_at_all_when_everything_goes_to_an_outbox(engine, settings, tmp_path) -> None:
+    from dondoc.services.credentials import with_credentials
+
+    fake = FakeNotifier()
+    wrapped = with_credentials(fake, engine=engine, settings=settings)
+    assert isinstance(wrapped, CredentialNotifier)
+    assert with_credentials(wrapped, engine=engine, settings=settings) is wrapped
+    dry = settings.model_copy(update={"outbox": tmp_path / "outbox"})
+    assert with_credentials(fake, engine=engine, settings=dry) is fake  # a dry run never spends a refresh token

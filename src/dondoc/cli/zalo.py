@@ -86,11 +86,13 @@ def show_cmd(as_json: bool = typer.Option(False, "--json", help="One JSON object
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
-    from dondoc.services.credentials import list_zalo_oa
+    from dondoc.services.credentials import list_zalo_oa, oa_references
 
     settings = get_settings()
     with session_scope(ready_engine(settings)) as session:
         views = list_zalo_oa(session, settings=settings)
+        refs = oa_references(session, settings=settings)
+    unknown = {name: n for name, n in sorted(refs.items()) if name not in {v.name for v in views}}
 
     def local(at: object) -> str:
         return at.in_timezone(clock.TZ).format("HH:mm DD/MM/YYYY") if at is not None else ""  # type: ignore[attr-defined]
@@ -100,14 +102,20 @@ def show_cmd(as_json: bool = typer.Option(False, "--json", help="One JSON object
             typer.echo(json.dumps({"name": v.name, "app_id": v.app_id, "access_token": v.access_token,
                                    "refresh_token": v.refresh_token,
                                    "expires_at": v.expires_at.isoformat() if v.expires_at else None,
-                                   "refresh_error": v.refresh_error}, ensure_ascii=False))
+                                   "refresh_error": v.refresh_error, "contacts": refs.get(v.name, 0)},
+                                  ensure_ascii=False))
+        for name, n in unknown.items():
+            typer.echo(json.dumps({"name": name, "missing": True, "contacts": n}, ensure_ascii=False))
         return
+    for name, n in unknown.items():
+        typer.echo(f"cảnh báo: {n} liên hệ ghi zalooa://...?oa={name} nhưng chưa có OA {name!r}: thêm bằng "
+                   f"`dondoc zalo set {name} --app-id ... --secret-key - --refresh-token -`", err=True)
     if not views:
         typer.echo("Chưa có OA Zalo nào: thêm bằng `dondoc zalo set TÊN --app-id ... --secret-key - "
                    "--refresh-token -`")
         return
     table = Table(title="OA Zalo")
-    for col in ("tên", "app id", "access token", "hết hạn", "refresh token", "tình trạng"):
+    for col in ("tên", "app id", "access token", "hết hạn", "refresh token", "liên hệ", "tình trạng"):
         table.add_column(col, overflow="fold")
     now = clock.now()
     for v in views:
@@ -117,7 +125,8 @@ def show_cmd(as_json: bool = typer.Option(False, "--json", help="One JSON object
             state = "[yellow]access token hết hạn: làm mới ở lần gửi tới[/yellow]"
         else:
             state = "[green]sẵn sàng[/green]"
-        table.add_row(v.name, v.app_id, v.access_token, local(v.expires_at), v.refresh_token, state)
+        table.add_row(v.name, v.app_id, v.access_token, local(v.expires_at), v.refresh_token,
+                      str(refs.get(v.name, 0)), state)
     Console().print(table)
 
 

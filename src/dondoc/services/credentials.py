@@ -182,6 +182,22 @@ def set_zalo_oa(session: Session, *, settings: Settings, name: str, now: dt.date
     return row
 
 
+def oa_references(session: Session, *, settings: Settings) -> dict[str, int]:
+    """How many contacts name each OA (`?oa=NAME`), so `dondoc zalo show` can point out names no credential
+    answers to. Contact URLs are sealed: each is opened in memory, nothing is written or printed."""
+    from dondoc.models import Contact
+
+    counts: dict[str, int] = {}
+    for (url,) in session.execute(select(Contact.url)).all():
+        try:
+            name = oa_name(unseal(url, settings))
+        except DondocError:
+            continue
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def list_zalo_oa(session: Session, *, settings: Settings) -> list[OAView]:
     out = []
     for row in session.exec(select(ChannelCredential).where(ChannelCredential.kind == ZALO_OA)
