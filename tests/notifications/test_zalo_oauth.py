@@ -72,6 +72,18 @@ def test_a_token_zalo_refuses_is_refreshed_once_and_the_send_retried(engine, wor
     assert [m["token"] for m in zalo_peer.messages] == ["AT-fresh-0001-abcdef"]
 
 
+def test_a_zns_template_message_uses_the_same_oa_token_and_its_minus_124(engine, world, zalo_peer) -> None:
+    store_oa(world, zalo_peer, hours_left=10)
+    zalo_peer.access_tokens.discard(OLD)
+    url = f"zns://0912345678?oa={OA}&template=247815&endpoint={zalo_peer.base}"
+    world.remind(world.officer("Phạm Thị Lan", url))
+    assert world.run(engine).sent == 1
+    (msg,) = zalo_peer.messages
+    assert (msg["token"], msg["phone"], msg["template_id"]) == ("AT-fresh-0001-abcdef", "84912345678", "247815")
+    assert msg["template_data"]["name"] == "Phạm Thị Lan"
+    assert len(zalo_peer.refresh_calls) == 1
+
+
 def test_a_token_refused_again_after_the_refresh_is_not_refreshed_twice(engine, world, zalo_peer, smtp_peer) -> None:
     store_oa(world, zalo_peer, hours_left=10)
     zalo_peer.access_tokens.discard(OLD)

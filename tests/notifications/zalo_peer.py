@@ -59,10 +59,10 @@ class ZaloPeer:
             self.access_tokens.add(access)
             return 200, {"access_token": access, "refresh_token": self.refresh_token, "expires_in": self.expires_in}
 
-    def message(self, headers: dict[str, str], body: Any) -> tuple[int, Any]:
+    def message(self, headers: dict[str, str], body: Any, refused: int = -216) -> tuple[int, Any]:
         with self.lock:
             if headers.get("access_token") not in self.access_tokens:
-                return 200, {"error": -216, "message": "Access token is invalid"}
+                return 200, {"error": refused, "message": "Access token is invalid"}
             self.messages.append({"token": headers["access_token"], **body})
             return 200, {"error": 0, "message": "Success", "data": {"message_id": f"m{len(self.messages)}"}}
 
@@ -80,6 +80,8 @@ def _handler(box: dict[str, ZaloPeer]) -> type[BaseHTTPRequestHandler]:
                 status, reply = peer.oauth(headers, form)
             elif self.path.startswith("/v3.0/oa/message/cs"):
                 status, reply = peer.message(headers, json.loads(raw.decode("utf-8")))
+            elif self.path.startswith("/message/template"):  # ZNS: its "invalid access token" is -124
+                status, reply = peer.message(headers, json.loads(raw.decode("utf-8")), refused=-124)
             else:
                 status, reply = 404, {"error": 404}
             data = json.dumps(reply).encode()
