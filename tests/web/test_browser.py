@@ -68,8 +68,8 @@ def test_officer_fills_form_on_phone(browser: object, live_server: LiveServer, w
     page.get_by_label("Tiến độ (%)").fill("65")
     page.get_by_label("Kết quả thực hiện").fill("Đã rà soát 120 hộ; giới thiệu việc làm cho 73 lao động.")
     page.locator("details.targets summary").click()
-    page.locator(f"#fig_{world['t1']}").fill("73")
-    page.locator(f"#fig_{world['t2']}").fill("2,8")
+    assert page.locator(f"#fig_{world['t1']}").count() == 0  # the plan's objectives: the focal point's only
+    page.locator(f"#fig_{world['t3']}").fill("72,8")
     page.get_by_label("Khó khăn, vướng mắc").fill("Kinh phí hỗ trợ chậm.")
     page.get_by_label("Kiến nghị, đề xuất").fill("Đề nghị huyện cấp bổ sung kinh phí.")
     page.set_input_files("#files", files=[{"name": "bien-ban.pdf", "mimeType": "application/pdf",
@@ -88,7 +88,7 @@ def test_officer_fills_form_on_phone(browser: object, live_server: LiveServer, w
         o = s.get(Obligation, world["rep1"])
         assert o and o.status == "in_progress" and o.progress == 65
         u = s.exec(select(StatusUpdate)).one()
-        assert u.figures == {"t-vieclam": 73.0, "t-ngheo": 2.8} and u.difficulties == "Kinh phí hỗ trợ chậm."
+        assert u.figures == {"t-raosoat": 72.8} and u.difficulties == "Kinh phí hỗ trợ chậm."
         assert s.exec(select(Attachment)).one().filename == "bien-ban.pdf"
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "status.submit")).one().token_id
 
@@ -127,7 +127,7 @@ def test_dashboard_in_browser(browser: object, live_server: LiveServer, world: W
     # Every chart is present and drawn (non-zero size).
     for selector in ("#tong-hop svg.chart", "#don-vi svg.mini", "#don-vi svg.spark, #don-vi td", "#chi-tieu svg.chart"):
         assert page.locator(selector).first.bounding_box()["width"] > 0  # type: ignore[index]
-    assert page.locator("#chi-tieu svg.chart").count() == 2
+    assert page.locator("#chi-tieu svg.chart").count() == 3  # one per target of the plan
     assert page.locator("#nhat-ky tbody tr").count() == 2
     assert "Quá hạn chưa hoàn thành: 1" in page.locator("#tong-hop").inner_text()
     keep(page, tmp_path, "screenshot-dashboard.png")
