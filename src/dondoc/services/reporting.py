@@ -664,10 +664,7 @@ def _message_text(snapshot: dict[str, Any], *, link: str = "", upper: bool = Fal
         "",
     ]
     if not upper:
-        lines.append("Văn bản báo cáo (Word) và phụ lục (Excel) kèm theo; đề nghị kiểm tra, trình ký và gửi theo "
-                     "quy định.")
-    else:
-        lines.append("Văn bản báo cáo (Word) và phụ lục (Excel) kèm theo.")
+        lines.append("Đề nghị kiểm tra văn bản báo cáo (Word) và phụ lục (Excel), trình ký và gửi theo quy định.")
     if link:
         lines.append(f"Trang theo dõi kế hoạch: {link}")
     return subject, "\n".join(lines)
