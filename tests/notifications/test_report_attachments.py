@@ -198,3 +198,25 @@ def test_fake_notifier_records_the_files_per_channel(engine, settings, sample) -
     assert [(Path(a.path).name, a.name, a.mimetype) for a in sent.attachments] == [(DOCX, DOCX, DOCX_TYPE),
                                                                                    (XLSX, XLSX, XLSX_TYPE)]
     assert all(a.size == (settings.home / "reports" / a.name).stat().st_size for a in sent.attachments)
+
+
+@pytest.mark.parametrize(("name", "safe"), [
+    ("Báo cáo KH 68/2025.docx", "Bao-cao-KH-68-2025.docx"),
+    ("Đề án tổng hợp.xlsx", "De-an-tong-hop.xlsx"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("ảnh.", "anh"),
+])
+def test_ascii_file_names(name: str, safe: str) -> None:
+    from dondoc.notifications.port import ascii_filename
+
+    assert ascii_filename(name) == safe
+
+
+@pytest.mark.parametrize(("url", "carries"), [
+    ("mailto://h?to=a@x.vn", True), ("mailtos://u:p@h", True), ("outbox://", True),
+    ("zalooa://t@u", False), ("zns://t@0912?template=1", False), ("json://h/p", False), ("tgram://b/c", False),
+])
+def test_which_channels_carry_files(url: str, carries: bool) -> None:
+    from dondoc.notifications import carries_files
+
+    assert carries_files(url) is carries
