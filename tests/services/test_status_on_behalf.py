@@ -64,7 +64,7 @@ def test_refs_related(target: str, assignment: str | None, related: bool) -> Non
 def test_target_scope_links_targets_to_the_units_leading_their_task(engine: Engine, w: World) -> None:
     with Session(engine) as s:
         scope = target_scope(s, w["plan"])
-        keys = lambda ts: [t.key for t in ts]  # noqa: E731
+        keys = lambda ts: [t.key for t in ts]
         assert keys(scope.for_unit(w["xa1"])) == ["t-raosoat"]
         assert keys(scope.for_unit(w["xa2"])) == ["t-raosoat"]
         assert keys(scope.for_unit(w["noivu"])) == []  # reports on the plan, leads no task

@@ -20,8 +20,8 @@ from dondoc import clock
 from dondoc.cli import app as cli_app
 from dondoc.errors import InputError, NotFound
 from dondoc.models import Attachment, AuditEvent, Obligation, StatusUpdate
-from tests.web.test_pages import PDF, csrf
 from tests.web.server import LiveServer
+from tests.web.test_pages import PDF, csrf
 from tests.web.world import World, at
 
 SOURCE = "Công văn số 12/BC-UBND ngày 03/11"

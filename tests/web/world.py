@@ -15,7 +15,16 @@ from sqlmodel import Session
 
 from dondoc import clock
 from dondoc.config import Settings
-from dondoc.models import Assignment, AssignmentUnit, Obligation, Officer, Plan, ReportObligation, Target, Unit
+from dondoc.models import (
+    Assignment,
+    AssignmentUnit,
+    Obligation,
+    Officer,
+    Plan,
+    ReportObligation,
+    Target,
+    Unit,
+)
 from dondoc.services import links
 
 NOW = dt.datetime(2025, 11, 5, 1, 0, tzinfo=dt.UTC)  # 08:00 in Hà Nội

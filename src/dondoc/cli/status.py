@@ -63,9 +63,9 @@ def submit(
         from dondoc import clock
         from dondoc.cli._common import ready_engine
         from dondoc.db import session_scope
-        from dondoc.services import links
         from dondoc.errors import Forbidden
         from dondoc.models import Unit
+        from dondoc.services import links
         from dondoc.services.status import get_officer, obligation_for_entry, submit_on_behalf, submit_status
 
         engine = ready_engine(settings)

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.models import Attachment, ExtensionRequest, Obligation, Plan, StatusUpdate
+from dondoc.services.plan_query import target_scope
 from dondoc.services.status import (
     StatusInputError,
     attachment_path,
@@ -29,7 +30,6 @@ from dondoc.services.status import (
     store_attachment,
     submit_status,
 )
-from dondoc.services.plan_query import target_scope
 from dondoc.web import queries
 
 if TYPE_CHECKING:
