@@ -163,3 +163,11 @@ def test_targets_written_into_an_annex_table() -> None:
         lines += [c, "|"] if c else ["|"]
     plan = _plan("**I. NHIỆM VỤ**\n\n1. Nội dung chính.\n\n**PHỤ LỤC**\n\n" + "\n".join(lines) + "\n")
     assert [(t["ref"], t["value"]) for t in plan["targets"]] == [("PL.1", 50)]  # '12 thủ tục' carries no commitment cue
+
+
+def test_a_markdown_star_bullet_is_not_an_open_italic() -> None:
+    from dondoc.plans.blocks import Paragraph, build_blocks
+
+    blocks = build_blocks("* Sở Y tế chủ trì kiểm tra.\nPhòng khám đa khoa báo cáo kết quả.\n*2.1.\nCông an tỉnh*\n")
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        "Sở Y tế chủ trì kiểm tra.", "Phòng khám đa khoa báo cáo kết quả.", "2.1. Công an tỉnh"]

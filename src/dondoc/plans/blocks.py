@@ -82,7 +82,7 @@ def _open_bold(par: str) -> bool:
 def _open_italic(par: str) -> bool:
     """An italic span opened at the paragraph's start and not yet closed: '*2.3.' then 'Công an tỉnh*'."""
     s = par.lstrip()
-    if not s.startswith("*") or s.startswith("**"):
+    if not s.startswith("*") or s.startswith("**") or s[1:2].isspace():  # '* item' is a markdown bullet
         return False
     return s.replace("**", "").count("*") % 2 == 1
 
