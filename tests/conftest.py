@@ -4,6 +4,10 @@
 is the server at 127.0.0.1:5432 (trust auth, database `test`, override with DONDOC_TEST_PG_URL);
 each xdist worker gets its own schema, migrated once and truncated between tests. SQLite tests get
 a copy of a migrated template file, so each test starts from an empty, current schema.
+
+Property tests (hypothesis) are derandomised by default so that a CI run never turns red on an example
+nobody has seen before; explore with fresh random examples with `pytest --hypothesis-profile=explore`
+(and raise max_examples in the test while doing so), then keep what it finds as a fix and an @example.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis
 import pendulum
 import pytest
 from sqlalchemy import text
@@ -23,6 +28,10 @@ import dondoc.models  # noqa: F401
 from dondoc import clock
 from dondoc.config import Settings, reset_settings
 from dondoc.db import dispose_engines, make_engine, upgrade
+
+hypothesis.settings.register_profile("default", derandomize=True, print_blob=True)
+hypothesis.settings.register_profile("explore", derandomize=False, print_blob=True)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PG_URL = os.environ.get("DONDOC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

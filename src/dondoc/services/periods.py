@@ -94,12 +94,13 @@ def period_of(d: dt.date, freq: str) -> tuple[str, int, int]:
 
 
 def cutoff_window(freq: str, year: int, index: int, *, cutoff_day: int = 14) -> tuple[dt.date, dt.date]:
-    """(data_start, cutoff): from the (cutoff_day+1)th of the month before the period to the
-    cutoff_day-th of its last month."""
+    """(data_start, cutoff): from the day after the previous period's cut-off (the cutoff_day-th of the
+    month before the period) to the cutoff_day-th of its last month. The day after, not the
+    (cutoff_day+1)-th, which does not exist for 28 in a short February."""
     start, end = period_bounds(freq, year, index)
     cutoff = dt.date(end.year, end.month, cutoff_day)
     before = start - dt.timedelta(days=1)
-    return dt.date(before.year, before.month, cutoff_day + 1), cutoff
+    return dt.date(before.year, before.month, cutoff_day) + dt.timedelta(days=1), cutoff
 
 
 def chain_deadlines(
