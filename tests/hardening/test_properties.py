@@ -10,8 +10,7 @@ from pathlib import Path
 import jsonschema
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given
-from hypothesis import example
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
