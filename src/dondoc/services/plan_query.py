@@ -117,15 +117,15 @@ def target_scope(session: Session, plan_id: int) -> TargetScope:
     named: dict[str, set[int]] = defaultdict(set)
     if by_keys:
         keys = set(by_keys.values()) - {""}
-        for key, unit_id in session.exec(select(Alias.key, Alias.unit_id).where(col(Alias.key).in_(keys))).all():
-            if unit_id is not None:
-                named[key].add(unit_id)
+        for key, alias_unit in session.exec(select(Alias.key, Alias.unit_id).where(col(Alias.key).in_(keys))).all():
+            if alias_unit is not None:
+                named[key].add(alias_unit)
         plan_units = session.exec(select(Unit.id, Unit.name).where(col(Unit.id).in_(
             select(Obligation.unit_id).where(Obligation.plan_id == plan_id).distinct()))).all()
-        for unit_id, name in plan_units:
+        for plan_unit, name in plan_units:
             key = name_key(name)
-            if key in keys:
-                named[key].add(unit_id)
+            if key in keys and plan_unit is not None:
+                named[key].add(plan_unit)
     for t in targets:
         units = {u for u, refs in unit_refs.items() if any(refs_related(t.ref, r) for r in refs)}
         units |= named.get(by_keys.get(t.id, ""), set())

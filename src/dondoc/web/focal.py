@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -184,8 +184,9 @@ def register(app: FastAPI, web: Web) -> None:
 
 def entered_notice(s: Session, plan_id: int, update_id: int) -> str | None:
     """The confirmation after 'Nhập thay': which unit, when, late or not (None for an unrelated id)."""
-    found = s.exec(select(StatusUpdate, Obligation, Unit).join(Obligation, Obligation.id == StatusUpdate.obligation_id)
-                   .join(Unit, Unit.id == Obligation.unit_id)
+    found = s.exec(select(StatusUpdate, Obligation, Unit)
+                   .join(Obligation, col(Obligation.id) == StatusUpdate.obligation_id)
+                   .join(Unit, col(Unit.id) == Obligation.unit_id)
                    .where(StatusUpdate.id == update_id, Obligation.plan_id == plan_id)).first()
     if found is None or found[0].entered_by_id is None:
         return None
