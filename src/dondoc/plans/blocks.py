@@ -158,7 +158,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         return True
     # where paragraphs are separated by blank lines, '1. Cấp ngay ...' straight after a line that
     # stops mid-sentence ('... ưu tiên các địa bàn cấp độ') is the wrapped end of that sentence
-    if blank_separated and not blank_between and _WRAPPED_NUMBER.match(raw_next):
+    if blank_separated and not blank_between and raw_next[:1].isdigit() and _WRAPPED_NUMBER.match(raw_next):
         tail = cur.plain_tail()
         last = tail.split()[-1] if tail.split() else ""
         if len(cur.raw) > 60 and last[:1].islower() and last[-1:].isalpha() and not cur.raw.rstrip().endswith("*"):
@@ -183,7 +183,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     raw = cur.raw
     if _balanced_emphasis(raw):
         return True
-    if len(lines) < 6 and (_open_bold(raw) or _open_italic(raw)):
+    if len(lines) < 6 and (_open_bold(raw) or raw[:1] == "*" and _open_italic(raw)):
         return False
     if not plain_cur:
         return True

@@ -314,6 +314,7 @@ def _same_as_heading(name: str, heading: str) -> bool:
     return bool(n) and (n in key(heading) or key(split_bodies(name)[0] if split_bodies(name) else name) in key(heading))
 
 
+_CAN_CU = re.compile(r"^(?:[-–+•·*]\s*)?Căn cứ\b")
 _SCOPE = re.compile(r"^(?:Đối tượng|ĐỐI TƯỢNG)\b")
 _DANGLING_COOP = re.compile(r"^(?:chủ trì\s*,?\s*)?phối hợp(?:\s+với)?\s*:?$", re.I)
 
@@ -375,7 +376,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             for k, t in enumerate(items, 1):
                 sb = _sentence_body(t)
-                if sb and re.match(r"^(?:[-–+•·*]\s*)?Căn cứ\b", t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
+                if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 if sb and _same_as_heading(sb[0], name):
                     sb = None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
@@ -408,7 +409,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                 last_child = node.parent is not None and bool(node.parent.children) and node.parent.children[-1] is node
                 # an item that is a whole sentence, then a paragraph to 'các ...' after it: the plan's
                 # closing words for the whole section ('Các cơ quan, đơn vị, địa phương ... triển khai')
-                titled = len(node.title) > 60 and bool(re.search(r"[.;]$", node.title))
+                titled = len(node.title) > 60 and node.title.endswith((".", ";"))
                 k = 0
                 for ci, t in enumerate(cands):
                     sb = _sentence_body(t)
@@ -518,7 +519,8 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
             continue
         if ri < header_row and not _GROUP_STT.match(cell_text(row[0]).strip(" .") if row else ""):
             continue  # title lines above the header; group rows ('B', 'I') above it still count
-        if header_key is not None and [cell_text(c).lower() for c in row] == header_key:
+        if (header_key is not None and len(row) == len(header_key) and row and cell_text(row[0]).lower() == header_key[0]
+                and [cell_text(c).lower() for c in row] == header_key):
             continue  # the header repeated under each group
 
         def cell(name: str, row: list[str] = row) -> str:
@@ -546,11 +548,11 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
             continue
         if not task and stt and not is_body_start(lead):
             # a sub-group row ('5.1 | | Thương mại'): its rows spell it ('5.1.1'), or sit under it
-            group = [g for g in group if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", g)] + [stt]
+            group = [g for g in group if not _STT_CELL.match(g)] + [stt]
             continue
         path = group[:]
         if stt:
-            if path and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", path[-1]) and stt.startswith(path[-1] + "."):
+            if path and _STT_CELL.match(path[-1]) and stt.startswith(path[-1] + "."):
                 path = path[:-1]
             path.append(stt)
         ref = ".".join([p for p in [prefix] + path if p])
