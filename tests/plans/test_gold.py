@@ -41,7 +41,7 @@ def _f1(hit_g: int, n_g: int, hit_p: int, n_p: int) -> float:
 def test_every_annotated_plan_is_scored() -> None:
     # the ten real plans: five annotated by the second-pass parser developer, five blind by the next one
     ours = {p.name.split("_")[0] for p in OUR_GOLD.glob("*.gold.json")}
-    assert ours == {f"{i:02d}" for i in range(1, 11)}
+    assert ours >= {f"{i:02d}" for i in range(1, 11)}
     assert len(list(SEED_GOLD.glob("*.gold.json"))) == 5
 
 
