@@ -256,3 +256,28 @@ def test_in_progress_entry_leaves_reminders_like_a_units_own(engine: Engine, set
         s.commit()
     decided = _sweep(engine, settings, dt.date(2025, 11, 6))
     assert (w["rep1"], "reminder") in decided and (w["rep2"], "reminder") in decided
+
+
+def test_target_scope_agrees_with_refs_related(engine: Engine, w: World) -> None:
+    """The indexed lookup in target_scope gives what refs_related says, pair by pair."""
+    from dondoc.models import Assignment, AssignmentUnit
+
+    refs = ["II", "III.1.a", "IV.2", "IV.10", "V"]
+    units = [w["noivu"], w["ldtbxh"], w["xa2"], w["ubnd"], w["noivu"]]
+    target_refs = ["II.3", "III.1", "III.1.a.2", "IV", "IV.1", "IV.10.b", "V", "VI.1", "III"]
+    with Session(engine) as s:
+        for i, (ref, unit) in enumerate(zip(refs, units, strict=True)):
+            a = Assignment(plan_id=w["plan"], key=f"x{i}", ref=ref, text="Nhiệm vụ thử")
+            s.add(a)
+            s.flush()
+            s.add(AssignmentUnit(assignment_id=a.id, unit_id=unit, role="support", written_as="x"))  # type: ignore[arg-type]
+        for i, ref in enumerate(target_refs):
+            s.add(Target(plan_id=w["plan"], key=f"tx{i}", ref=ref, text="Chỉ tiêu thử", value=1))
+        s.commit()
+        scope = target_scope(s, w["plan"])
+        pairs = [("III.1", w["xa1"]), ("III.1", w["xa2"]), ("III.2", w["xa1"]), *zip(refs, units, strict=True)]
+        for t in scope.targets:
+            expected = {u for ref, u in pairs if refs_related(t.ref, ref)}
+            got = {u for u, ts in scope.by_unit.items() if t in ts}
+            assert got == expected, t.ref
+            assert (t in scope.general) is (not expected)

@@ -108,11 +108,18 @@ def target_scope(session: Session, plan_id: int) -> TargetScope:
     scope = TargetScope(targets=targets)
     if not targets:
         return scope
-    unit_refs: dict[int, set[str]] = defaultdict(set)
-    for ref, unit_id in session.exec(select(Assignment.ref, AssignmentUnit.unit_id)
-                                     .join(AssignmentUnit, col(AssignmentUnit.assignment_id) == Assignment.id)
-                                     .where(Assignment.plan_id == plan_id)).all():
-        unit_refs[unit_id].add(ref)
+    # refs_related, indexed: a target path relates to an assignment path when one is a prefix of the other,
+    # so map every assignment path and each of its prefixes to the units on it.
+    exact: dict[tuple[str, ...], set[int]] = defaultdict(set)  # assignment path -> units
+    under: dict[tuple[str, ...], set[int]] = defaultdict(set)  # any prefix of an assignment path -> units
+    for ref, unit_id in set(session.exec(select(Assignment.ref, AssignmentUnit.unit_id)
+                                         .join(AssignmentUnit, col(AssignmentUnit.assignment_id) == Assignment.id)
+                                         .where(Assignment.plan_id == plan_id)).all()):
+        path = ref_path(ref)
+        if path:
+            exact[path].add(unit_id)
+            for i in range(1, len(path) + 1):
+                under[path[:i]].add(unit_id)
     by_keys = {t.id: name_key(t.by) for t in targets if t.by and not t.by.strip().isdigit()}
     named: dict[str, set[int]] = defaultdict(set)
     if by_keys:
@@ -127,7 +134,10 @@ def target_scope(session: Session, plan_id: int) -> TargetScope:
             if key in keys and plan_unit is not None:
                 named[key].add(plan_unit)
     for t in targets:
-        units = {u for u, refs in unit_refs.items() if any(refs_related(t.ref, r) for r in refs)}
+        path = ref_path(t.ref)
+        units: set[int] = set(under.get(path, set())) if path else set()  # the task is the target's or below it
+        for i in range(1, len(path)):
+            units |= exact.get(path[:i], set())  # the task is an ancestor of the target
         units |= named.get(by_keys.get(t.id, ""), set())
         if not units:
             scope.general.append(t)
