@@ -96,7 +96,7 @@ def test_a_refused_refresh_is_permanent_recorded_and_not_retried(engine, session
         access_token(engine=engine, settings=settings, name=oa, now=late)
     assert not err.value.transient
     msg = str(err.value)
-    assert "-14014" in msg and "cấp lại refresh token cho OA 'UBND-P2'" in msg and "dondoc zalo set UBND-P2" in msg
+    assert "-14014" in msg and "cấp lại refresh token cho OA 'UBND-P2'" in msg and "`dondoc zalo set UBND-P2`" in msg
     assert SECRET not in msg and "RT-initial-0001" not in msg
     assert "-14014" in stored(session, settings)["refresh_error"]
     with pytest.raises(CredentialError):
@@ -125,7 +125,7 @@ def test_a_zalo_server_error_is_transient_and_leaves_the_credential_alone(engine
 def test_unknown_oa_and_incomplete_set_are_clear_errors(engine, session, settings) -> None:
     with pytest.raises(NotFound, match="dondoc zalo set NOPE"):
         access_token(engine=engine, settings=settings, name="NOPE", now=NOW)
-    with pytest.raises(InputError, match="thiếu --secret-key, --refresh-token"):
+    with pytest.raises(InputError, match="thiếu secret_key, refresh_token"):
         set_zalo_oa(session, settings=settings, name="X", now=NOW, app_id="1")
     session.rollback()
     assert session.exec(select(ChannelCredential)).all() == []

@@ -1,12 +1,15 @@
 """`dondoc zalo set|show|refresh`: the OAuth tokens of Zalo Official Accounts, stored sealed in the database.
 
-Contacts then name the OA instead of carrying a token: `zalooa://ZALO_USER_ID?oa=NAME`. Secrets are read
-from stdin (value '-') or from environment variables rather than the command line, and never printed.
+Contacts then name the OA instead of carrying a token: `zalooa://ZALO_USER_ID?oa=NAME`. No secret is ever an
+option value (shell history, `ps`): `set` asks for them with hidden prompts on a terminal, or reads
+`secret_key=...`, `refresh_token=...`, `access_token=...` lines from stdin, or the environment variables
+DONDOC_ZALO_SECRET_KEY / DONDOC_ZALO_REFRESH_TOKEN / DONDOC_ZALO_ACCESS_TOKEN. Nothing secret is printed.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import typer
@@ -14,61 +17,74 @@ import typer
 zalo_app = typer.Typer(help="OA Zalo — tokens of Zalo Official Accounts (stored encrypted, refreshed automatically).",
                        no_args_is_help=True)
 
-_SECRET_HELP = "'-' reads it from stdin (one line); or set {env}. Avoid the command line: shells keep a history."
+FIELDS = ("secret_key", "refresh_token", "access_token")
+ENV = {f: f"DONDOC_ZALO_{f.upper()}" for f in FIELDS}
+_PROMPTS = {"secret_key": "Secret key của ứng dụng Zalo", "refresh_token": "Refresh token của OA",
+            "access_token": "Access token của OA (không bắt buộc)"}
 
 
-def _secret(ctx: typer.Context, param: str, value: str | None, label: str) -> str | None:
-    if value is None:
-        return None
-    if value.strip() == "-":
-        line = sys.stdin.readline()
-        if not line.strip():
-            from dondoc.errors import InputError
+def _interactive() -> bool:
+    return sys.stdin.isatty()
 
-            raise InputError(f"{label}: không đọc được giá trị từ stdin (dòng trống)")
-        return line.strip()
-    source = ctx.get_parameter_source(param)
-    if getattr(source, "name", "") == "COMMANDLINE":
-        typer.echo(f"lưu ý: {label} ghi trên dòng lệnh sẽ nằm lại trong lịch sử shell; lần sau dùng '-' (stdin) "
-                   "hoặc biến môi trường", err=True)
-    return value
+
+def _read_secrets(*, known: bool) -> dict[str, str]:
+    """The secrets given for this `set`: environment first, then a terminal's hidden prompts (Enter keeps the
+    stored value) or KEY=VALUE lines on stdin."""
+    from dondoc.errors import InputError
+
+    out = {f: os.environ[ENV[f]].strip() for f in FIELDS if os.environ.get(ENV[f], "").strip()}
+    if _interactive():
+        for f in FIELDS:
+            if f in out:
+                continue
+            keep = known or f == "access_token"
+            value = typer.prompt(_PROMPTS[f] + (" (Enter: giữ nguyên / bỏ qua)" if keep else ""), default="" if keep
+                                 else None, hide_input=True, show_default=False)
+            if value.strip():
+                out[f] = value.strip()
+        return out
+    for n, line in enumerate(sys.stdin.read().splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        key = key.strip().lower().replace("-", "_")
+        if not sep or key not in FIELDS:
+            raise InputError(f"stdin dòng {n}: cần dạng KHÓA=GIÁ_TRỊ với KHÓA là {', '.join(FIELDS)} "
+                             f"(đọc được {key or line.strip()[:20]!r}...)")
+        if value.strip():
+            out[key] = value.strip()
+    return out
 
 
 @zalo_app.command("set")
 def set_cmd(
-    ctx: typer.Context,
     name: str = typer.Argument(..., help="The OA's name, as contacts refer to it (zalooa://USER_ID?oa=NAME)"),
     app_id: str | None = typer.Option(None, "--app-id", help="Zalo app id (not secret)"),
-    secret_key: str | None = typer.Option(None, "--secret-key", envvar="DONDOC_ZALO_SECRET_KEY",
-                                             help="The app's secret key. " + _SECRET_HELP.format(
-                                                 env="DONDOC_ZALO_SECRET_KEY")),
-    refresh_token: str | None = typer.Option(None, "--refresh-token", envvar="DONDOC_ZALO_REFRESH_TOKEN",
-                                                help="The OA refresh token. " + _SECRET_HELP.format(
-                                                    env="DONDOC_ZALO_REFRESH_TOKEN")),
-    access_token: str | None = typer.Option(None, "--access-token", envvar="DONDOC_ZALO_ACCESS_TOKEN",
-                                               help="An OA access token issued with it (optional). "
-                                               + _SECRET_HELP.format(env="DONDOC_ZALO_ACCESS_TOKEN")),
     expires_in: int | None = typer.Option(None, "--expires-in", min=1,
-                                             help="Seconds the access token has left (default: 25 h)"),
+                                          help="Seconds a newly given access token has left (default: 25 h)"),
 ) -> None:
-    """Store (or update) an OA's app id, secret key and tokens. Values not given are kept, so re-issuing only
-    the refresh token is `dondoc zalo set NAME --refresh-token -`."""
+    """Store (or update) an OA: its app id here, its secret key and tokens from hidden prompts, stdin lines
+    `secret_key=...` / `refresh_token=...` / `access_token=...`, or DONDOC_ZALO_* variables. Values not
+    given are kept, so re-issuing the refresh token is `dondoc zalo set NAME` and pasting it."""
     import pendulum
+    from sqlmodel import select
 
     from dondoc import clock
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
+    from dondoc.models import ChannelCredential
     from dondoc.services.credentials import set_zalo_oa
 
-    secret_key = _secret(ctx, "secret_key", secret_key, "secret key")
-    refresh_token = _secret(ctx, "refresh_token", refresh_token, "refresh token")
-    access_token = _secret(ctx, "access_token", access_token, "access token")
     settings = get_settings()
+    engine = ready_engine(settings)
+    with session_scope(engine) as session:
+        known = session.exec(select(ChannelCredential.id).where(ChannelCredential.name == name.strip())).first()
+    secrets = _read_secrets(known=known is not None)
     now = clock.now()
-    with session_scope(ready_engine(settings)) as session:
-        row = set_zalo_oa(session, settings=settings, name=name, now=now, app_id=app_id, secret_key=secret_key,
-                          refresh_token=refresh_token, access_token=access_token, expires_in=expires_in)
+    with session_scope(engine) as session:
+        row = set_zalo_oa(session, settings=settings, name=name, now=now, app_id=app_id, expires_in=expires_in,
+                          **secrets)
         expires = row.expires_at
     when = pendulum.instance(expires).in_timezone(clock.TZ).format("HH:mm DD/MM/YYYY") if expires else None
     typer.echo(f"Đã lưu OA {name!r}" + (f"; access token hết hạn lúc {when}" if when else

@@ -100,7 +100,8 @@ def mask_secret(value: str | None) -> str:
 
 def _fix_hint(name: str) -> str:
     return (f"cấp lại refresh token cho OA {name!r} (Zalo for Developers → API Explorer → OA access token) "
-            f"rồi chạy `dondoc zalo set {name} --refresh-token -` (đọc token từ stdin)")
+            f"rồi chạy `dondoc zalo set {name}` và dán token mới khi được hỏi (hoặc dòng refresh_token=... "
+            "qua stdin)")
 
 
 # ============================================================================ storage
@@ -125,8 +126,8 @@ def _load(session: Session, name: str, *, lock: bool) -> ChannelCredential:
         q = q.with_for_update()
     row = session.exec(q).first()
     if row is None:
-        raise NotFound(f"chưa có OA Zalo tên {name!r}: thêm bằng `dondoc zalo set {name} --app-id ... "
-                       "--secret-key - --refresh-token -`")
+        raise NotFound(f"chưa có OA Zalo tên {name!r}: thêm bằng `dondoc zalo set {name} --app-id ...` "
+                       "(secret key và refresh token nhập khi được hỏi)")
     if row.kind != ZALO_OA:
         raise InputError(f"thông tin xác thực {name!r} thuộc loại {row.kind!r}, không phải OA Zalo ({ZALO_OA})")
     return row
@@ -160,9 +161,10 @@ def set_zalo_oa(session: Session, *, settings: Settings, name: str, now: dt.date
             data[key] = value.strip()
     missing = [k for k in ("app_id", "secret_key", "refresh_token") if not data.get(k)]
     if missing:
-        flags = ", ".join("--" + k.replace("_", "-") for k in missing)
-        raise InputError(f"OA {name!r}: thiếu {flags} (khóa bí mật và token đọc được từ stdin với giá trị '-', "
-                         "hoặc từ biến môi trường DONDOC_ZALO_SECRET_KEY / DONDOC_ZALO_REFRESH_TOKEN)")
+        what = ", ".join(missing)
+        raise InputError(f"OA {name!r}: thiếu {what} (app_id: --app-id; secret_key, refresh_token: nhập khi được "
+                         "hỏi, dòng KHÓA=GIÁ_TRỊ qua stdin, hoặc biến DONDOC_ZALO_SECRET_KEY / "
+                         "DONDOC_ZALO_REFRESH_TOKEN)")
     if refresh_token:
         data.pop("refresh_error", None)
     at = pendulum.instance(now)
