@@ -125,10 +125,10 @@ def show_cmd(as_json: bool = typer.Option(False, "--json", help="One JSON object
         return
     for name, n in unknown.items():
         typer.echo(f"cảnh báo: {n} liên hệ ghi zalooa://...?oa={name} nhưng chưa có OA {name!r}: thêm bằng "
-                   f"`dondoc zalo set {name} --app-id ... --secret-key - --refresh-token -`", err=True)
+                   f"`dondoc zalo set {name} --app-id ...`", err=True)
     if not views:
-        typer.echo("Chưa có OA Zalo nào: thêm bằng `dondoc zalo set TÊN --app-id ... --secret-key - "
-                   "--refresh-token -`")
+        typer.echo("Chưa có OA Zalo nào: thêm bằng `dondoc zalo set TÊN --app-id ...` (secret key và refresh "
+                   "token nhập khi được hỏi)")
         return
     table = Table(title="OA Zalo")
     for col in ("tên", "app id", "access token", "hết hạn", "refresh token", "liên hệ", "tình trạng"):
