@@ -22,8 +22,8 @@ def test_list_obligations(client: TestClient, world: World) -> None:
     assert set(items) == {world["rep1"], world["task1"], world["future"]}
     rep = items[world["rep1"]]
     assert rep["due_date"] == "2025-11-10" and rep["days_left"] == 5 and rep["status"] == "not_started"
-    # only the targets that concern xa1 (III.1, its task); II.1 and II.2 are general: focal point only
-    assert {t["ref"] for t in rep["targets"]} == {"III.1"}
+    # the target that concerns xa1 (III.1, its task) and the plan's general ones (II.1, II.2), flagged; plan order
+    assert [(t["ref"], t["general"]) for t in rep["targets"]] == [("II.1", True), ("II.2", True), ("III.1", False)]
     assert "Báo cáo kết quả" in rep["task"]
 
 

@@ -50,14 +50,19 @@ def test_entry_form_lists_unit_and_general_targets_and_asks_for_the_source(clien
     for key in ("t-raosoat", "t-vieclam", "t-ngheo"):
         assert f'name="fig:{key}"' in html
     assert "Xin gia hạn" not in html  # an extension is the unit's own request
-    # the unit's own form: its target only
+    # the unit's own form: its target, open; the plan's general ones after it, optional and closed
     own = client.get(f"/t/{world.tokens['a2']}/o/{world['rep2']}").text
-    assert 'name="fig:t-raosoat"' in own and 'name="fig:t-vieclam"' not in own and 'name="source"' not in own
+    assert 'name="source"' not in own
+    mine, general = own.split("Chỉ tiêu chung của kế hoạch")
+    assert 'name="fig:t-raosoat"' in mine and "Số liệu chỉ tiêu của đơn vị" in mine
+    assert '<details class="targets" open>' in mine
+    assert 'name="fig:t-vieclam"' in general and 'name="fig:t-ngheo"' in general and "Không bắt buộc" in general
 
 
-def test_noivu_form_has_no_targets(client: TestClient, world: World) -> None:
+def test_noivu_form_has_only_the_general_targets(client: TestClient, world: World) -> None:
     html = client.get(f"/t/{world.tokens['a3']}/o/{world['rep3']}").text
-    assert "Gửi báo cáo" in html and 'name="fig:' not in html and "Số liệu chỉ tiêu" not in html
+    assert "Gửi báo cáo" in html and "Số liệu chỉ tiêu của đơn vị" not in html
+    assert "Chỉ tiêu chung của kế hoạch (2)" in html and 'name="fig:t-raosoat"' not in html
 
 
 def test_enter_on_behalf_end_to_end(client: TestClient, world: World, engine: Engine) -> None:

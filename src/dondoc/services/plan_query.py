@@ -81,14 +81,15 @@ def refs_related(target_ref: str | None, assignment_ref: str | None) -> bool:
 @dataclass
 class TargetScope:
     """A plan's targets split by the units they concern; `general` concerns no unit in particular
-    (typically the plan's objectives section): only the focal point and the issuer see those."""
+    (typically the plan's objectives section): every unit may give its share of those, so forms list
+    them after the unit's own targets, as optional figures."""
 
     targets: list[Target]
     by_unit: dict[int, list[Target]] = field(default_factory=dict)
     general: list[Target] = field(default_factory=list)
 
     def for_unit(self, unit_id: int, *, with_general: bool = False) -> list[Target]:
-        """The unit's targets (plan order), plus the general ones when asked (focal point, issuer)."""
+        """The unit's targets (plan order), plus the general ones when asked."""
         mine = {t.id for t in self.by_unit.get(unit_id, [])}
         general = {t.id for t in self.general} if with_general else set()
         return [t for t in self.targets if t.id in mine or t.id in general]

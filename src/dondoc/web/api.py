@@ -35,6 +35,7 @@ class TargetOut(BaseModel):
     text: str
     value: float
     unit: str | None = None
+    general: bool = False  # concerns no unit in particular: the unit's share is optional
 
 
 class ObligationOut(BaseModel):
@@ -100,16 +101,16 @@ def register(app: FastAPI, web: Web) -> None:
         return web.viewer(s, request, token.strip())
 
     def to_out(s: Session, rows: list[queries.Row], v: Viewer, cls: type[ObligationOut] = ObligationOut) -> list[Any]:
-        """Rows as API objects, each with the targets that concern its unit (plus the plan's general
-        targets for the plan's focal point and issuer)."""
+        """Rows as API objects, each with the targets that concern its unit, then the plan's general
+        targets (flagged `general`)."""
         today = web.today()
         scopes: dict[int, TargetScope] = {pid: target_scope(s, pid) for pid in {r.plan.id for r in rows}}
-        plans = {p.id: p for p in s.exec(select(Plan).where(Plan.id.in_(list(scopes))))} if scopes else {}  # type: ignore[union-attr]
-        lead = {pid: can_enter_for(v.officer, p) for pid, p in plans.items()}
+        general = {t.id for scope in scopes.values() for t in scope.general}
         out = []
         for r in rows:
-            targets = [TargetOut(key=t.key, ref=t.ref, text=t.text, value=t.value, unit=t.unit)
-                       for t in scopes[r.plan.id].for_unit(r.obligation.unit_id, with_general=lead[r.plan.id])]
+            targets = [TargetOut(key=t.key, ref=t.ref, text=t.text, value=t.value, unit=t.unit,
+                                 general=t.id in general)
+                       for t in scopes[r.plan.id].for_unit(r.obligation.unit_id, with_general=True)]
             extra = {"unit_id": r.obligation.unit_id, "unit_name": r.unit_name} if cls is UnitObligationOut else {}
             out.append(cls(
                 id=r.obligation.id, plan_id=r.plan.id, plan_title=r.plan.title, plan_number=r.plan.number,  # type: ignore[arg-type]

@@ -17,7 +17,6 @@ from dondoc.services.plan_query import target_scope
 from dondoc.services.status import (
     StatusInputError,
     attachment_path,
-    can_enter_for,
     can_update,
     check_attachment,
     entry_sources,
@@ -160,13 +159,31 @@ def register(app: FastAPI, web: Web) -> None:
             "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
 
 
+def _target_groups(scope: Any, targets: list[Any], values: dict[str, Any]) -> list[dict[str, Any]]:
+    """The form's target fields: the unit's own targets (open), then the plan's general ones (optional,
+    closed unless they hold figures)."""
+    general = {t.id for t in scope.general}
+    figures = values.get("figures") or {}
+    groups = [
+        {"title": "Số liệu chỉ tiêu của đơn vị", "targets": [t for t in targets if t.id not in general],
+         "hint": "Điền số liệu đạt được của đơn vị cho các chỉ tiêu gắn với nhiệm vụ của đơn vị; bỏ trống nếu "
+                 "chưa có.", "open": True},
+        {"title": "Chỉ tiêu chung của kế hoạch", "targets": [t for t in targets if t.id in general],
+         "hint": "Không bắt buộc: điền phần đơn vị đóng góp nếu có số liệu; đầu mối tổng hợp số liệu chung.",
+         "open": False},
+    ]
+    for group in groups:
+        group["open"] = group["open"] or any(figures.get(t.key) not in (None, "") for t in group["targets"])
+    return [g for g in groups if g["targets"]]
+
+
 def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int | None = None,
                 error: str | None = None, values: dict[str, Any] | None = None, notice: str | None = None,
                 status_code: int = 200) -> HTMLResponse:
     """The status form of one obligation: the unit's own (on_behalf_of None), or the one the focal point
     fills in for the unit (nhập thay; on_behalf_of is the plan id of the focal page it comes from).
-    Only the targets that concern the obligation's unit are listed; the plan's general targets as well
-    for the focal point and the issuer."""
+    The targets that concern the obligation's unit come first; the plan's general targets (those that
+    concern no unit in particular) follow as an optional group."""
     if on_behalf_of is None:
         obligation_for_update(s, officer=v.officer, obligation_id=oid)
     else:
@@ -174,10 +191,8 @@ def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int 
     rows = queries.obligation_rows(s, Obligation.id == oid)
     queries.attach_latest(s, rows)
     row = rows[0]
-    plan = s.get(Plan, row.obligation.plan_id)
-    assert plan is not None
     scope = target_scope(s, row.obligation.plan_id)
-    targets = scope.for_unit(row.obligation.unit_id, with_general=can_enter_for(v.officer, plan))
+    targets = scope.for_unit(row.obligation.unit_id, with_general=True)
     history = s.exec(select(StatusUpdate).where(StatusUpdate.obligation_id == oid)
                      .order_by(StatusUpdate.id.desc()).limit(5)).all()  # type: ignore[union-attr]
     atts = _attachments(s, [u.id for u in history])  # type: ignore[misc]
@@ -194,7 +209,7 @@ def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int 
     action = f"{v.base}/o/{oid}" if on_behalf_of is None else f"{v.base}/focal/{on_behalf_of}/o/{oid}"
     title = "Cập nhật tình hình" if on_behalf_of is None else f"Nhập thay báo cáo: {row.unit_name}"
     return web.render("form.html", status_code=status_code, title=title, v=v, officer=v.officer,
-                      unit=v.unit, row=row, targets=targets, history=history, atts=atts, sources=sources,
+                      unit=v.unit, row=row, targets=targets, target_groups=_target_groups(scope, targets, values), history=history, atts=atts, sources=sources,
                       extensions=extensions, values=values, error=error, notice=notice, today=web.today(),
                       on_behalf_of=on_behalf_of, action=action, max_mb=web.settings.max_upload_mb,
                       min_ext=row.obligation.effective_due + dt.timedelta(days=1))
