@@ -122,8 +122,11 @@ def test_dashboard_in_browser(browser: object, live_server: LiveServer, world: W
     assert page.locator("table.grid thead th.unit-col").count() == 3
     cells = page.locator("table.grid td.cell:not(.none)")
     assert cells.count() == 6
-    assert sorted(cells.all_inner_texts()) == sorted(["Xong, trễ hạn", "Quá hạn", "Chưa đến hạn", "Đúng hạn",
-                                                       "Trong hạn", "Chưa đến hạn"])
+    # Each cell: its state, then the focal point's "Nhập thay" link to the unit's form.
+    assert sorted(t.split("\n")[0] for t in cells.all_inner_texts()) == sorted(
+        ["Xong, trễ hạn", "Quá hạn", "Chưa đến hạn", "Đúng hạn", "Trong hạn", "Chưa đến hạn"])
+    assert page.locator("table.grid td.cell a.entry").count() == 6
+    assert page.locator("#bao-cao-tong-hop").is_visible()
     # Every chart is present and drawn (non-zero size).
     for selector in ("#tong-hop svg.chart", "#don-vi svg.mini", "#don-vi svg.spark, #don-vi td", "#chi-tieu svg.chart"):
         assert page.locator(selector).first.bounding_box()["width"] > 0  # type: ignore[index]

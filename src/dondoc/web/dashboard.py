@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from dondoc.models import Notice, Obligation, Officer, Plan, StatusUpdate, Target, Unit
 from dondoc.services import timeliness as tl
-from dondoc.services.status import focal_unit_id, is_focal, is_issuer, local_day
+from dondoc.services.status import can_enter_for, focal_unit_id, is_focal, is_issuer, local_day
 from dondoc.web import queries
 
 if TYPE_CHECKING:
@@ -263,4 +263,5 @@ def register(app: FastAPI, web: Web) -> None:
                               unit=v.unit, plan=plan, today=today, focal=is_focal(v.officer, plan),
                               labels=tl.LABELS, short=SHORT, categories=tl.CATEGORIES, grid_labels=GRID_LABELS,
                               grid_categories=GRID_CATEGORIES,
-                              bar=stacked(data["summary"]), **data)
+                              bar=stacked(data["summary"]), can_enter=can_enter_for(v.officer, plan),
+                              reports=queries.compiled_reports(s, plan_id=plan_id), **data)

@@ -1,6 +1,7 @@
 """The focal point's page: every unit of a plan, what it sent and when, who has not; remind now;
 enter a unit's status on its behalf (nhập thay: reports received by phone, Zalo or on paper);
-approve or refuse extensions; download every submission as a zip."""
+approve or refuse extensions; download every submission as a zip; download the compiled reports
+(Word and Excel files written by services/reporting.py), which chat channels cannot carry."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import csv
 import io
 import logging
 import os
+import re
 import tempfile
 import zipfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -21,11 +24,23 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc import vietnamese as vn
-from dondoc.models import STATUS_LABELS, Attachment, ExtensionRequest, Obligation, Plan, StatusUpdate, Unit
+from dondoc.config import Settings
+from dondoc.models import (
+    STATUS_LABELS,
+    Attachment,
+    CompiledReport,
+    ExtensionRequest,
+    Obligation,
+    Plan,
+    StatusUpdate,
+    Unit,
+)
+from dondoc.notifications.port import ascii_filename
 from dondoc.services.status import (
     StatusInputError,
     attachment_path,
     check_attachment,
+    can_enter_for,
     decide_extension,
     is_focal,
     local_day,
@@ -53,6 +68,49 @@ def focal_plan(s: Session, v: Viewer, plan_id: int) -> Plan:
     return plan
 
 
+# The compiled report's two files: URL suffix -> (content type, what the list calls it).
+REPORT_FILES = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
+}
+
+
+def report_file(settings: Settings, stored: str | None) -> Path | None:
+    """A compiled report file's path from its DB row, under the data folder (DONDOC_HOME): a relative
+    path is taken from the folder, an absolute one must lie inside it. None when there is no path or it
+    leads outside the folder (after resolving '..' and symbolic links)."""
+    if not stored:
+        return None
+    home = settings.home.resolve()
+    path = (home / stored).resolve()  # an absolute `stored` replaces `home` here
+    if not path.is_relative_to(home):
+        log.warning("compiled report path %r is outside the data folder: refused", stored)
+        return None
+    return path
+
+
+def report_download_name(plan: Plan, row: CompiledReport, fmt: str, *, final: bool) -> str:
+    """'Báo cáo tổng hợp năm 2025 - Kế hoạch 68-KH-UBND (dự thảo).docx'."""
+    from dondoc.services.reporting import ReportInputError, parse_period
+
+    try:
+        label = parse_period(row.period).label
+    except ReportInputError:
+        label = row.period
+    ident = (plan.number or str(plan.id)).replace("/", "-").replace("\\", "-")
+    draft = "" if final else " (dự thảo)"
+    return f"Báo cáo tổng hợp {label} - Kế hoạch {ident}{draft}.{fmt}"
+
+
+def content_disposition(name: str) -> str:
+    """attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded name> (RFC 6266)."""
+    stem, dot, ext = name.rpartition(".")
+    fallback = re.sub(r"-{2,}", "-", ascii_filename(stem if dot else name)).strip("-") or "bao-cao"
+    if dot:
+        fallback += "." + ascii_filename(ext)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
 def register(app: FastAPI, web: Web) -> None:
     from dondoc.web.app import NotFoundPage
 
@@ -67,6 +125,7 @@ def register(app: FastAPI, web: Web) -> None:
             if period not in {p[0] for p in periods}:
                 period = queries.default_period(periods, today)
             units, pending = queries.focal_page(s, plan=plan, period=period)
+            reports = queries.compiled_reports(s, plan_id=plan_id)
             notice = None
             if reminded is not None:
                 notice = (f"Đã tạo {reminded} lời nhắc; tin nhắn sẽ được gửi ngay." if reminded
@@ -77,7 +136,7 @@ def register(app: FastAPI, web: Web) -> None:
                 notice = entered_notice(s, plan_id, entered)
             return web.render("focal.html", title=f"Theo dõi: {plan.title[:60]}", v=v, officer=v.officer, unit=v.unit,
                               plan=plan, periods=periods, period=period, units=units, pending=pending,
-                              notice=notice, today=today)
+                              notice=notice, today=today, reports=reports)
 
     @app.post("/t/{token}/focal/{plan_id}/remind/{unit_id}", include_in_schema=False)
     async def remind(token: str, plan_id: int, unit_id: int, request: Request) -> Response:
@@ -178,6 +237,33 @@ def register(app: FastAPI, web: Web) -> None:
         name = f"dondoc-ke-hoach-{plan_id}-{web.today():%Y%m%d}.zip"
         return FileResponse(path, media_type="application/zip", filename=name,
                             background=BackgroundTask(os.unlink, path))
+
+    @app.get("/t/{token}/focal/{plan_id}/reports/{report_id}.{fmt}", include_in_schema=False)
+    def report_download(token: str, plan_id: int, report_id: int, fmt: str, request: Request) -> Response:
+        """A compiled report's Word or Excel file, for the plan's focal officers and issuer."""
+        with web.read() as s:
+            v = web.viewer(s, request, token)
+            plan = s.get(Plan, plan_id)
+            if plan is None or not can_enter_for(v.officer, plan):
+                raise NotFoundPage()
+            row = s.get(CompiledReport, report_id)
+            if row is None or row.plan_id != plan_id or fmt not in REPORT_FILES:
+                raise NotFoundPage()
+            stored = row.docx_path if fmt == "docx" else row.xlsx_path
+            path = report_file(web.settings, stored)
+            if path is None:
+                raise NotFoundPage()
+            final = local_day(row.compiled_at) >= row.cutoff
+            name = report_download_name(plan, row, fmt, final=final)
+        try:
+            data = path.read_bytes()  # reports are small; read whole so a file removed meanwhile is a 404
+        except OSError:
+            log.warning("compiled report %s: file %s is missing", report_id, path)
+            return web.render("error.html", 404, title="Không tìm thấy tệp báo cáo", officer=None,
+                              message="Tệp báo cáo này không còn trên hệ thống. Đề nghị liên hệ bộ phận quản trị "
+                                      "dondoc để lập lại báo cáo (dondoc report).")
+        return Response(data, media_type=REPORT_FILES[fmt][0],
+                        headers={"Content-Disposition": content_disposition(name)})
 
     _ = NotFoundPage
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from dondoc.models import (
     Assignment,
+    CompiledReport,
     ExtensionRequest,
     Obligation,
     Officer,
@@ -19,7 +20,14 @@ from dondoc.models import (
     StatusUpdate,
     Unit,
 )
-from dondoc.services.status import FOCAL_ROLES, ISSUER_ROLES, entry_sources, focal_unit_id, visible_clause
+from dondoc.services.status import (
+    FOCAL_ROLES,
+    ISSUER_ROLES,
+    entry_sources,
+    focal_unit_id,
+    local_day,
+    visible_clause,
+)
 
 UPCOMING_DAYS = 60
 RECENT_DAYS = 90
@@ -219,3 +227,43 @@ def submissions_with_entry(session: Session, *, plan_id: int) -> list[tuple[Stat
 def entry_label(source: str | None) -> str:
     """How an update entered on a unit's behalf is shown: 'do đầu mối nhập thay (nguồn: ...)'."""
     return f"do đầu mối nhập thay (nguồn: {source or 'không ghi'})"
+
+
+@dataclass
+class ReportEntry:
+    """A compiled report as the focal page and the dashboard list it (no snapshot loaded)."""
+
+    id: int
+    period: str
+    label: str
+    cutoff: dt.date
+    compiled_at: dt.datetime
+    sent_at: dt.datetime | None
+    has_docx: bool
+    has_xlsx: bool
+
+    @property
+    def final(self) -> bool:
+        """Official (chính thức) once compiled on or after the data cut-off day, the rule
+        services/reporting.build_snapshot uses for `period.final`; a draft (dự thảo) before."""
+        return local_day(self.compiled_at) >= self.cutoff
+
+
+def compiled_reports(session: Session, *, plan_id: int) -> list[ReportEntry]:
+    """The plan's compiled reports, latest period first (one query; the snapshot column is not read)."""
+    from dondoc.services.reporting import ReportInputError, parse_period
+
+    rows = session.exec(select(CompiledReport.id, CompiledReport.period, CompiledReport.cutoff,
+                               CompiledReport.compiled_at, CompiledReport.sent_at, CompiledReport.docx_path,
+                               CompiledReport.xlsx_path)
+                        .where(CompiledReport.plan_id == plan_id)
+                        .order_by(CompiledReport.cutoff.desc(), CompiledReport.id.desc())).all()  # type: ignore[attr-defined,union-attr]
+    out = []
+    for rid, period, cutoff, compiled_at, sent_at, docx, xlsx in rows:
+        try:
+            label = parse_period(period).label
+        except ReportInputError:
+            label = period
+        out.append(ReportEntry(id=rid, period=period, label=label, cutoff=cutoff, compiled_at=compiled_at,
+                               sent_at=sent_at, has_docx=bool(docx), has_xlsx=bool(xlsx)))
+    return out
