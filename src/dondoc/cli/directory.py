@@ -99,6 +99,60 @@ def load_plan(path: Path) -> dict[str, Any]:
     return parse_path(path)
 
 
+@directory_app.command("scaffold")
+def scaffold_cmd(
+    planfiles: list[Path] = typer.Argument(..., help="Plan documents (or their `dondoc parse --json` output)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The draft directory to write: .xlsx, .yaml or .csv."),
+    as_json: bool = typer.Option(False, "--json", help="Print the proposed rows as JSON."),
+) -> None:
+    """Write the directory plus a draft unit or alias for every body the plans name that it does not know.
+
+    Review the draft (names, kinds, parents), add officers and contacts, then `dondoc directory import` it.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.db import session_scope
+    from dondoc.errors import InputError
+    from dondoc.services.directory import write_directory
+    from dondoc.services.scaffold import scaffold
+
+    for path in planfiles:
+        if not path.is_file():
+            raise InputError("no such file", path=str(path))
+    plans = [(path.name, load_plan(path)) for path in planfiles]
+    settings = get_settings()
+    with session_scope(ready_engine(settings)) as session:
+        draft = scaffold(session, settings=settings, plans=plans)
+    written = write_directory(draft.data, out)
+    if as_json:
+        typer.echo(json.dumps({"file": str(written), "resolved": draft.resolved, "added": draft.added,
+                               "vague": draft.vague}, ensure_ascii=False, indent=1))
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    if draft.added:
+        table = Table("Loại", "Mã / tên gọi", "Tên", "Kiểu đơn vị", "Cấp trên", "Từ kế hoạch")
+        for row in draft.added:
+            if row["sheet"] == "units":
+                table.add_row("đơn vị", row["code"], row["name"], row["kind"], row.get("parent") or "—", row["from"])
+            else:
+                target = row.get("unit") or f"nhóm: {row.get('kinds')}"
+                table.add_row("tên gọi", row["alias"], target, "", "", row["from"])
+        console.print(table)
+    if draft.vague:
+        console.print("Tên quá chung, không đề xuất đơn vị (nếu cần, thêm tên gọi trỏ tới đơn vị phù hợp):")
+        for row in draft.vague:
+            console.print(f"  - {row['name']}  ({row['from']})")
+    units = sum(1 for r in draft.added if r["sheet"] == "units")
+    console.print(f"{written}: {units} đơn vị và {len(draft.added) - units} tên gọi mới đề xuất; "
+                  f"{draft.resolved} tên đã có trong danh bạ.")
+    if draft.added:
+        console.print("Kiểm tra tên, loại đơn vị và cấp trên; thêm cán bộ (Officers) và liên hệ (Contacts) cho "
+                      f"các đơn vị mới, rồi chạy: dondoc directory import {written}")
+
+
 @directory_app.command("check")
 def check_cmd(
     planfile: Path = typer.Argument(..., help="A plan document (or its `dondoc parse --json` output)."),
