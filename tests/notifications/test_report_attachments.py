@@ -115,6 +115,9 @@ def test_zalo_gets_the_link_and_no_file(engine, settings, sample, http_peer) -> 
     assert rest.lstrip().startswith(f"Tệp báo cáo không gửi kèm được qua Zalo: {DOCX} (văn bản Word), {XLSX}")
     note = rest.lstrip().split("\n\n")[0]
     assert "/t/" in note and note.rstrip().endswith(f"/focal/{sample['plan_id']}")
+    # ... which is where the files are downloaded (the focal page's "Báo cáo tổng hợp" box).
+    assert "Tải tệp báo cáo (Word, Excel) tại mục \"Báo cáo tổng hợp\" của trang theo dõi kế hoạch" in note
+    assert "quản trị" not in note
 
 
 def test_a_json_webhook_gets_the_link_and_no_attachment(engine, settings, sample, http_peer) -> None:
@@ -185,6 +188,8 @@ def test_files_above_the_limit_are_not_attached_but_pointed_to(engine, settings,
     [mail] = smtp_peer.mails
     assert attached(mail) == {}
     assert mail.text.startswith(f"Tệp báo cáo lớn hơn 0,01 MB (giới hạn gửi kèm) nên không gửi kèm: {DOCX}")
+    note = mail.text.split("\n\n")[0]
+    assert "Tải tệp báo cáo (Word, Excel)" in note and note.rstrip().endswith(f"/focal/{sample['plan_id']}")
 
 
 def test_fake_notifier_records_the_files_per_channel(engine, settings, sample) -> None:
@@ -220,3 +225,19 @@ def test_which_channels_carry_files(url: str, carries: bool) -> None:
     from dondoc.notifications import carries_files
 
     assert carries_files(url) is carries
+
+
+def test_linked_note_points_to_the_focal_page_only_when_it_is_one() -> None:
+    from dondoc.notifications.render import files_linked_note
+
+    names = [DOCX, XLSX]
+    focal = files_linked_note(names, channel="zalo", link="https://dondoc.example.vn/t/abc/focal/3")
+    assert focal.splitlines()[1:] == [
+        "Tải tệp báo cáo (Word, Excel) tại mục \"Báo cáo tổng hợp\" của trang theo dõi kế hoạch theo đường dẫn "
+        "dưới đây.",
+        "Trang theo dõi kế hoạch: https://dondoc.example.vn/t/abc/focal/3"]
+    # An upper-level recipient's link opens their own page, which has no report list: ask for the files.
+    own = files_linked_note(names, channel="zalo", link="https://dondoc.example.vn/t/abc")
+    assert "Tải tệp" not in own and "quản trị dondoc" in own and own.endswith("https://dondoc.example.vn/t/abc")
+    bare = files_linked_note(names, channel="tgram", too_big_mb=10)
+    assert "Tải tệp" not in bare and "quản trị dondoc" in bare and "Trang theo dõi" not in bare

@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 
 from dondoc import clock
 from dondoc.config import Settings
-from dondoc.models import ExtensionRequest, Obligation, StatusUpdate
+from dondoc.models import CompiledReport, ExtensionRequest, Obligation, StatusUpdate
 from dondoc.services.status import request_extension, store_attachment, submit_status
 from dondoc.web import create_app
 from tests.web.world import World
@@ -60,8 +60,18 @@ def _seed(engine: Engine, settings: Settings, world: World) -> dict[str, int]:
         att = store_attachment(s, settings=settings, status_update_id=u.id, filename="bao-cao.pdf", data=PDF, now=now)  # type: ignore[arg-type]
         ext = request_extension(s, officer_id=world["a1"], obligation_id=world["task1"],
                                 requested_due=dt.date(2025, 11, 28), reason="chờ số liệu", via="web", now=now)
+        # A compiled report of the plan with its two files (written directly: compiling is slow and
+        # beside the point here), stored with a path relative to the data folder.
+        reports = settings.path("reports")
+        reports.mkdir(parents=True, exist_ok=True)
+        for fmt in ("docx", "xlsx"):
+            (reports / f"bao-cao-ke-hoach-{world['plan']}-2025.{fmt}").write_bytes(b"PK\x03\x04 " + fmt.encode())
+        rep = CompiledReport(plan_id=world["plan"], period="2025", cutoff=dt.date(2025, 12, 15), snapshot={},
+                             docx_path=f"reports/bao-cao-ke-hoach-{world['plan']}-2025.docx",
+                             xlsx_path=f"reports/bao-cao-ke-hoach-{world['plan']}-2025.xlsx", compiled_at=now)
+        s.add(rep)
         s.commit()
-        return {**world.ids, "uid": u.id, "aid": att.id, "rid": ext.id}  # type: ignore[dict-item]
+        return {**world.ids, "uid": u.id, "aid": att.id, "rid": ext.id, "report": rep.id}  # type: ignore[dict-item]
 
 
 Check = Callable[[Ctx, str], Any]
@@ -117,6 +127,9 @@ MATRIX: dict[tuple[str, str], tuple[Check, dict[str, int]]] = {
         _form("/t/{t}/focal/extensions/{rid}", {"decision": "approve"}), {**FOCAL_ONLY, "focal": 303}),
     ("GET", "/t/{token}/focal/{plan_id}/export.zip"): (_get("/t/{t}/focal/{plan}/export.zip"), FOCAL_ONLY),
     ("GET", "/t/{token}/focal/{plan_id}/o/{oid}"): (_get("/t/{t}/focal/{plan}/o/{rep1}"), PLAN_LEADS),
+    # the compiled report's files (Word and Excel): the plan's focal point and issuer
+    ("GET", "/t/{token}/focal/{plan_id}/reports/{report_id}.{fmt}"): (
+        _get("/t/{t}/focal/{plan}/reports/{report}.docx"), PLAN_LEADS),
     ("POST", "/t/{token}/focal/{plan_id}/o/{oid}"): (
         _form("/t/{t}/focal/{plan}/o/{rep1}", {"status": "done", "source": "Công văn số 12/BC-UBND ngày 03/11"}),
         {**PLAN_LEADS, "focal": 303, "issuer": 303}),
@@ -195,7 +208,8 @@ def test_other_methods_are_405(ctx: Ctx) -> None:
 def _405(ctx: Ctx, template: str) -> None:
     path = template.replace("{token}", ctx.token("officer")).replace("{oid}", str(ctx.ids["rep1"])) \
         .replace("{uid}", str(ctx.ids["uid"])).replace("{aid}", str(ctx.ids["aid"])) \
-        .replace("{plan_id}", str(ctx.ids["plan"])).replace("{unit_id}", str(ctx.ids["xa1"])).replace("{rid}", str(ctx.ids["rid"]))
+        .replace("{plan_id}", str(ctx.ids["plan"])).replace("{unit_id}", str(ctx.ids["xa1"])).replace("{rid}", str(ctx.ids["rid"])) \
+        .replace("{report_id}", str(ctx.ids["report"])).replace("{fmt}", "xlsx")
     allowed = {m for m, p in MATRIX if p == template}
     for other in {"GET", "POST", "PUT", "DELETE", "PATCH"} - allowed:
         r = ctx.client.request(other, path)

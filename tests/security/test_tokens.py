@@ -121,7 +121,7 @@ def test_bad_token_same_404_as_unknown_path(client: TestClient, world: World, to
     reference = client.get("/no/such/page")
     assert reference.status_code == 404
     for path in (f"/t/{token}", f"/t/{token}/o/{world['rep1']}", f"/t/{token}/focal/{world['plan']}",
-                 f"/t/{token}/dashboard/{world['plan']}"):
+                 f"/t/{token}/dashboard/{world['plan']}", f"/t/{token}/focal/{world['plan']}/reports/1.docx"):
         r = client.get(path)
         assert (r.status_code, r.text) == (404, reference.text), path
     if not token.isascii():

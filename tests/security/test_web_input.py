@@ -279,8 +279,20 @@ def _responses(client: TestClient, world: World, engine: Engine) -> dict[str, ob
     a1, focal = world.tokens["a1"], world.tokens["focal"]
     form = f"/t/{a1}/o/{world['rep1']}"
     token = page_csrf(client.get(form).text)
+    from pathlib import Path
+
+    from dondoc.services.reporting import compile_report
+    from tests.web.world import NOW
+
+    report = compile_report(engine=engine, settings=client.app.state.web.settings, plan_id=world["plan"],  # type: ignore[attr-defined]
+                            period="2025", now=NOW, send=False)
+    report_url = f"/t/{focal}/focal/{world['plan']}/reports/{report.id}"
+    report_docx = client.get(f"{report_url}.docx")
+    Path(report.xlsx_path).unlink()  # type: ignore[arg-type]
     return {
         "home": client.get("/"),
+        "report docx": report_docx,
+        "report missing 404": client.get(f"{report_url}.xlsx"),
         "healthz": client.get("/healthz"),
         "openapi": client.get("/openapi.json"),
         "swagger docs": client.get("/docs"),
@@ -323,7 +335,9 @@ def test_security_headers_on_every_response(client: TestClient, world: World, en
         scripts = directives.get("script-src", directives.get("default-src", ""))
         assert "unsafe-inline" not in scripts and "unsafe-eval" not in scripts and "*" not in scripts.split(), (name, csp)
         assert directives.get("default-src") == "'none'", (name, csp)
+    assert responses["report docx"].status_code == 200 and responses["report missing 404"].status_code == 404  # type: ignore[attr-defined]
     for name in ["officer page", "form", "form 422", "form 303", "csrf 403", "focal", "export zip", "dashboard",
+                 "report docx", "report missing 404",
                  "bad token 404", "bad id 404", "api list", "api 404", "api 422"]:
         assert "no-store" in responses[name].headers.get("cache-control", ""), name  # type: ignore[attr-defined]
 

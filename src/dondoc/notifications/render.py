@@ -215,17 +215,22 @@ def files_attached_note(names: list[str]) -> str:
 
 
 def files_linked_note(names: list[str], *, channel: str, link: str = "", too_big_mb: float | None = None) -> str:
-    """Opens a message whose files could not go along: why, and where the recipient goes instead.
+    """Opens a message whose files could not go along: why, and where the recipient downloads them
+    (the focal page, whose link follows and lists the plan's compiled reports with their files; a
+    recipient without that page is told to ask for them).
     At the top, so a channel that cuts long texts (Zalo) keeps it."""
     files = _file_list(names)
     if too_big_mb is not None:
         size = number(round(too_big_mb, 2), 2)
-        lines = [f"Tệp báo cáo lớn hơn {size} MB (giới hạn gửi kèm) nên không gửi kèm: {files}.",
-                 "Tệp được lưu trên hệ thống dondoc; đề nghị liên hệ bộ phận quản trị dondoc để nhận tệp."]
+        lines = [f"Tệp báo cáo lớn hơn {size} MB (giới hạn gửi kèm) nên không gửi kèm: {files}."]
     else:
-        lines = [f"Tệp báo cáo không gửi kèm được qua {_CHANNEL_NAMES.get(channel, 'kênh này')}: {files}.",
-                 "Tệp được lưu trên hệ thống dondoc; đề nghị nhận qua email đã đăng ký hoặc liên hệ bộ phận "
-                 "quản trị dondoc để được gửi lại."]
+        lines = [f"Tệp báo cáo không gửi kèm được qua {_CHANNEL_NAMES.get(channel, 'kênh này')}: {files}."]
+    if "/focal/" in link:
+        lines.append("Tải tệp báo cáo (Word, Excel) tại mục \"Báo cáo tổng hợp\" của trang theo dõi kế hoạch "
+                     "theo đường dẫn dưới đây.")
+    else:  # no link, or an upper-level recipient's own page (which does not list the plan's reports)
+        lines.append("Tệp được lưu trên hệ thống dondoc; đề nghị nhận qua email đã đăng ký hoặc liên hệ bộ phận "
+                     "quản trị dondoc để được gửi lại.")
     if link:
         lines.append(f"Trang theo dõi kế hoạch: {link}")
     return "\n".join(lines)
