@@ -101,9 +101,10 @@ def _borderless(table) -> None:  # type: ignore[no-untyped-def]
     tblpr.append(borders)
 
 
-def _is_header_table(rows: list[list[str]], index: int) -> bool:
+def _is_layout_table(rows: list[list[str]], index: int) -> bool:
+    """The issuer | national motto header and the 'Nơi nhận' | signature block: borderless."""
     text = " ".join(c for r in rows for c in r).upper()
-    return index < 3 and ("CỘNG HÒA" in text or "CỘNG HOÀ" in text or "ĐỘC LẬP" in text)
+    return (index < 3 and ("CỘNG HÒA" in text or "CỘNG HOÀ" in text or "ĐỘC LẬP" in text)) or "NƠI NHẬN" in text
 
 
 class _Counter:
@@ -173,7 +174,7 @@ def build_docx(source: Path, out: Path, *, auto_numbered: bool = False) -> Path:
         if isinstance(block, Table):
             ncols = max(len(r) for r in block.rows)
             table = doc.add_table(rows=len(block.rows), cols=ncols)
-            if _is_header_table(block.rows, index):
+            if _is_layout_table(block.rows, index):
                 _borderless(table)
             else:
                 table.style = doc.styles["Table Grid"]
@@ -188,6 +189,8 @@ def build_docx(source: Path, out: Path, *, auto_numbered: bool = False) -> Path:
             continue
         assert isinstance(block, Paragraph)
         body = block.text
+        if body.startswith("<!--"):
+            continue  # the corpus's provenance comment is no part of the document
         numbered = counter.match(body) if auto_numbered else None
         para = doc.add_paragraph()
         if numbered:

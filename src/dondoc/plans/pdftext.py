@@ -6,6 +6,10 @@ line's first word would not have fitted on the line, the next line is not indent
 vertical gap is ordinary; any other break is kept as a newline for the block builder to judge.
 Lines at the top or bottom of a page that repeat on most pages (digits ignored) are running
 headers/footers; a lone number or 'Trang 2/5' there is a page number.
+
+Ruled tables (a Word table printed to PDF) are found from their drawn lines and given back as
+markdown pipe rows in their place, one row a line, so that the block builder reads them as the
+tables they are instead of their cells' words run together line by line.
 """
 
 from __future__ import annotations
@@ -28,26 +32,146 @@ class Line:
     bottom: float
     first_word: float  # width of the first word
     space: float  # width of a space in the line's font
+    table: bool = False  # a table row given as a markdown pipe row: never joined, never running
+    cells: tuple[str, ...] = ()  # a table row's cells (all the grid's columns)
+
+
+def _cell(text: str | None) -> str:
+    return " ".join((text or "").replace("|", "/").split())
+
+
+def _pipe(values: list[str] | tuple[str, ...]) -> str:
+    values = list(values)
+    while values and not values[-1]:
+        values.pop()  # cells merged across the row's end
+    return "| " + " | ".join(values) + " |"
+
+
+def _join_split_rows(pages: list[list[Line]]) -> None:
+    """A table row that the page break cut in two (Word and LibreOffice let rows break across
+    pages): the first row of a page's table with an empty first cell, after a page that ended
+    with a row of the same grid, is the rest of that row."""
+    prev: Line | None = None
+    for lines in pages:
+        if prev is not None and lines and lines[0].table and prev.table:
+            head = lines[0]
+            if len(head.cells) == len(prev.cells) and not head.cells[0] and prev.cells[0]:
+                merged = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(prev.cells, head.cells))
+                prev.cells, prev.text = merged, _pipe(merged)
+                lines.pop(0)
+        if lines:
+            prev = lines[-1]
+
+
+def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def]
+    """Ruled tables of the page as pipe-row lines, and their bounding boxes."""
+    try:
+        tables = page.find_tables()
+    except Exception:  # pragma: no cover - a malformed page's graphics: read its text as lines
+        return [], []
+    lines: list[Line] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for table in tables:
+        rows = table.extract()
+        if not rows or max(len(r) for r in rows) < 2:
+            continue  # a framed paragraph, not a table
+        boxes.append(table.bbox)
+        x0, top, x1, _bottom = table.bbox
+        for row, cells in zip(table.rows, rows):
+            values = [_cell(c) for c in cells]
+            if not any(values):
+                continue
+            lines.append(Line(_pipe(values), x0, x1, row.bbox[1], row.bbox[3], 0.0, 3.0, table=True, cells=tuple(values)))
+    return lines, boxes
+
+
+_COLUMN_GAP = 2.0  # a horizontal gap of this many font sizes separates two columns, not two words
+_LABEL = re.compile(r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđA-Z])[.)]?|[-–+•·▪●○◦*]")
+
+
+def _columns_in_order(lines: list[Line], rows: list[int]) -> list[Line]:
+    """Lines split into side-by-side columns, read column by column. A text line that held two
+    columns fixes the split; the lines around it that lie wholly on one side of the split (up to
+    a line that crosses it) form the two-column block: its left column's lines, then its right's."""
+    out: list[Line] = []
+    done = 0  # lines[:done] are emitted
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not (i + 1 < n and rows[i] == rows[i + 1] and (i + 2 >= n or rows[i + 2] != rows[i])):
+            i += 1
+            continue
+        split = (lines[i].x1 + lines[i + 1].x0) / 2
+
+        def side(ln: Line) -> bool:
+            return ln.x1 < split or ln.x0 > split
+
+        lo = i
+        while lo > done and side(lines[lo - 1]):
+            lo -= 1
+        hi = i + 2
+        while hi < n and side(lines[hi]):
+            hi += 1
+        out.extend(lines[done:lo])
+        block = lines[lo:hi]
+        out.extend([ln for ln in block if ln.x1 < split] + [ln for ln in block if ln.x0 > split])
+        done = i = hi
+    out.extend(lines[done:])
+    return out
 
 
 def _lines_of(page) -> list[Line]:  # type: ignore[no-untyped-def]
-    out: list[Line] = []
-    for ln in page.extract_text_lines(return_chars=True, strip=True):
-        text = ln["text"].strip()
-        if not text:
+    out, boxes = _table_lines(page)  # table rows first, merged into the text lines at the end
+    text_page = page
+    if boxes:
+        def outside(obj) -> bool:  # type: ignore[no-untyped-def]
+            if "top" not in obj or "x0" not in obj:
+                return True
+            cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+            return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+        text_page = page.filter(outside)  # a cell's words, by their centre, belong to its table
+    text_lines: list[Line] = []
+    rows: list[int] = []
+    for row, ln in enumerate(text_page.extract_text_lines(return_chars=True, strip=True)):
+        if not ln["text"].strip():
             continue
         chars = [c for c in ln["chars"] if c["text"].strip()]
-        size = statistics.median(c.get("size", 10) for c in chars) if chars else 10
-        first_word = 0.0
-        if chars:
-            end = chars[0]["x1"]
-            for a, b in zip(chars, chars[1:]):
+        if not chars:
+            continue
+        size = statistics.median(c.get("size", 10) for c in chars)
+        # side-by-side columns (the issuer | national motto header, the 'Nơi nhận' | signature
+        # block: borderless two-column tables) share a text line: split it at a wide gap
+        start = 0
+        for k in range(1, len(chars) + 1):
+            if k < len(chars) and chars[k]["x0"] - chars[k - 1]["x1"] <= _COLUMN_GAP * size:
+                continue
+            if k < len(chars) and _LABEL.fullmatch("".join(c["text"] for c in chars[start:k])):
+                continue  # a list label ('II.', '1.2.', 'a)', '-') tabbed away from its text
+            part = chars[start:k]
+            start = k
+            text = ""
+            for a, b in zip([None, *part], part):
+                text += (" " if a is not None and b["x0"] - a["x1"] > 0.15 * size else "") + b["text"]
+            end = part[0]["x1"]
+            for a, b in zip(part, part[1:]):
                 if b["x0"] - a["x1"] > 0.15 * size:  # a gap wider than kerning: the first space
                     break
                 end = b["x1"]
-            first_word = end - chars[0]["x0"]
-        out.append(Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], first_word, 0.28 * size))
-    return out
+            text_lines.append(Line(text.strip(), part[0]["x0"], max(c["x1"] for c in part), ln["top"], ln["bottom"],
+                                   end - part[0]["x0"], 0.28 * size))
+            rows.append(row)
+    ordered = _columns_in_order(text_lines, rows)
+    if not out:
+        return ordered
+    # table rows go in by their position; the text lines keep their (column) order
+    merged: list[Line] = []
+    table_rows = sorted(out, key=lambda ln: ln.top)
+    for ln in ordered:
+        while table_rows and table_rows[0].top < ln.top:
+            merged.append(table_rows.pop(0))
+        merged.append(ln)
+    return merged + table_rows
 
 
 def _key(text: str) -> str:
@@ -62,7 +186,8 @@ def _drop_running(pages: list[list[Line]]) -> list[list[Line]]:
         seen: set[tuple[str, str]] = set()
         for where, part in (("top", lines[:zone]), ("bottom", lines[-zone:])):
             for ln in part:
-                seen.add((where, _key(ln.text)))
+                if not ln.table:
+                    seen.add((where, _key(ln.text)))
         for k in seen:
             counts[k] = counts.get(k, 0) + 1
     need = max(2, (len(pages) + 1) // 2)
@@ -74,6 +199,8 @@ def _drop_running(pages: list[list[Line]]) -> list[list[Line]]:
                 if not keep:
                     break
                 ln = keep[0] if where == "top" else keep[-1]
+                if ln.table:
+                    break
                 if _PAGE_NO.match(ln.text) or (len(pages) > 1 and counts.get((where, _key(ln.text)), 0) >= need):
                     keep.remove(ln)
                 else:
@@ -83,6 +210,8 @@ def _drop_running(pages: list[list[Line]]) -> list[list[Line]]:
 
 
 def _is_wrap(prev: Line, nxt: Line, *, left: float, right: float, gap: float | None, new_page: bool) -> bool:
+    if prev.table or nxt.table:
+        return False
     if nxt.x0 > left + 6:  # indented: a first line, or a centred heading
         return False
     if prev.x1 + prev.space + nxt.first_word <= right + 1.5:
@@ -96,14 +225,16 @@ def _is_wrap(prev: Line, nxt: Line, *, left: float, right: float, gap: float | N
 
 def layout_text(pages: list[list[Line]]) -> str:
     pages = _drop_running(pages)
-    body = [ln for lines in pages for ln in lines]
+    _join_split_rows(pages)
+    body = [ln for lines in pages for ln in lines if not ln.table]
     if not body:
-        return ""
+        return "\n".join(ln.text for lines in pages for ln in lines)
     lefts = [round(ln.x0) for ln in body]
     left = statistics.mode(lefts)
     rights = sorted(ln.x1 for ln in body)
     right = rights[int(len(rights) * 0.95)] if len(rights) > 20 else rights[-1]
-    gaps = [b.top - a.bottom for lines in pages for a, b in zip(lines, lines[1:]) if b.top > a.bottom - 1]
+    gaps = [b.top - a.bottom for lines in pages for a, b in zip(lines, lines[1:])
+            if b.top > a.bottom - 1 and not (a.table or b.table)]
     gap = statistics.median(gaps) if gaps else None
     out: list[str] = []
     prev: Line | None = None
