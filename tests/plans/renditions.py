@@ -196,6 +196,8 @@ def build_docx(source: Path, out: Path, *, auto_numbered: bool = False) -> Path:
         if numbered:
             level, body = numbered
             _set_numbering(para, num_id, level)
+        if re.match(r"(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU)\b", body) and index > 10:
+            para.paragraph_format.page_break_before = True  # an annex starts on its own page
         run = para.add_run(body)
         if block.heading:
             run.bold = True

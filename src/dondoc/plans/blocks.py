@@ -166,6 +166,10 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     # header lines stand alone: 'Số: 12/KH-UBND', 'Quan Hoá, ngày ... năm 2024', 'KẾ HOẠCH'
     if len(lines) <= 3 and (_is_header_line(lines[-1]) or _is_header_line(raw_next)):
         return True
+    # a line bold (or italic) as a whole after a blank line is a heading of its own ('**PHỤ LỤC**'
+    # under the signature block of a PDF)
+    if blank_between and raw_next[:1] == "*" and _balanced_emphasis(raw_next):
+        return True
     plain_cur = cur.plain_tail()
     first = _first_char(raw_next)
     nxt_plain = _marker_text(raw_next)

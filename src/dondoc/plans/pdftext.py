@@ -34,6 +34,7 @@ class Line:
     space: float  # width of a space in the line's font
     table: bool = False  # a table row given as a markdown pipe row: never joined, never running
     cells: tuple[str, ...] = ()  # a table row's cells (all the grid's columns)
+    bold: bool = False  # every letter of the line is set in a bold face
 
 
 def _cell(text: str | None) -> str:
@@ -85,36 +86,61 @@ def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, floa
     return lines, boxes
 
 
+_BOLD_FONT = re.compile(r"Bold|Black|Heavy|Semibold|,B\b", re.I)
 _COLUMN_GAP = 2.0  # a horizontal gap of this many font sizes separates two columns, not two words
 _LABEL = re.compile(r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđA-Z])[.)]?|[-–+•·▪●○◦*]")
 
 
 def _columns_in_order(lines: list[Line], rows: list[int]) -> list[Line]:
     """Lines split into side-by-side columns, read column by column. A text line that held two
-    columns fixes the split; the lines around it that lie wholly on one side of the split (up to
-    a line that crosses it) form the two-column block: its left column's lines, then its right's."""
+    columns opens a two-column block; the lines around it join the block while each lies wholly
+    on one side of a gap that all of them leave free (up to a line that crosses it): the block
+    is read as its left column's lines, then its right column's."""
+
+    def pair(k: int) -> bool:
+        return k + 1 < len(lines) and rows[k] == rows[k + 1] and (k + 2 >= len(lines) or rows[k + 2] != rows[k])
+
     out: list[Line] = []
     done = 0  # lines[:done] are emitted
     i = 0
     n = len(lines)
     while i < n:
-        if not (i + 1 < n and rows[i] == rows[i + 1] and (i + 2 >= n or rows[i + 2] != rows[i])):
+        if not pair(i):
             i += 1
             continue
-        split = (lines[i].x1 + lines[i + 1].x0) / 2
+        gap_l, gap_r = lines[i].x1, lines[i + 1].x0
+        sides = {i: 0, i + 1: 1}
 
-        def side(ln: Line) -> bool:
-            return ln.x1 < split or ln.x0 > split
+        def place(k: int) -> bool:
+            nonlocal gap_l, gap_r
+            ln = lines[k]
+            if ln.x1 < gap_r and (ln.x0 < gap_l or (ln.x0 + ln.x1) / 2 < (gap_l + gap_r) / 2):
+                gap_l = max(gap_l, ln.x1)
+                sides[k] = 0
+                return True
+            if ln.x0 > gap_l:
+                gap_r = min(gap_r, ln.x0)
+                sides[k] = 1
+                return True
+            return False
 
-        lo = i
-        while lo > done and side(lines[lo - 1]):
-            lo -= 1
         hi = i + 2
-        while hi < n and side(lines[hi]):
-            hi += 1
+        while hi < n:
+            if pair(hi):
+                if max(gap_l, lines[hi].x1) >= min(gap_r, lines[hi + 1].x0):
+                    break
+                place(hi)
+                place(hi + 1)
+                hi += 2
+            elif place(hi):
+                hi += 1
+            else:
+                break
+        lo = i
+        while lo > done and not pair(lo - 1) and place(lo - 1):
+            lo -= 1
         out.extend(lines[done:lo])
-        block = lines[lo:hi]
-        out.extend([ln for ln in block if ln.x1 < split] + [ln for ln in block if ln.x0 > split])
+        out.extend([lines[k] for k in range(lo, hi) if sides[k] == 0] + [lines[k] for k in range(lo, hi) if sides[k] == 1])
         done = i = hi
     out.extend(lines[done:])
     return out
@@ -158,8 +184,9 @@ def _lines_of(page) -> list[Line]:  # type: ignore[no-untyped-def]
                 if b["x0"] - a["x1"] > 0.15 * size:  # a gap wider than kerning: the first space
                     break
                 end = b["x1"]
+            bold = all(_BOLD_FONT.search(c.get("fontname") or "") for c in part if c["text"].isalpha())
             text_lines.append(Line(text.strip(), part[0]["x0"], max(c["x1"] for c in part), ln["top"], ln["bottom"],
-                                   end - part[0]["x0"], 0.28 * size))
+                                   end - part[0]["x0"], 0.28 * size, bold=bold and any(c["text"].isalpha() for c in part)))
             rows.append(row)
     ordered = _columns_in_order(text_lines, rows)
     if not out:
@@ -242,9 +269,22 @@ def layout_text(pages: list[list[Line]]) -> str:
         for i, ln in enumerate(lines):
             if prev is not None:
                 wrap = _is_wrap(prev, ln, left=left, right=right, gap=gap, new_page=i == 0)
-                out.append(" " if wrap else "\n")
+                closes = prev.bold and (not ln.bold or bool(_MARKER.match(ln.text)))
+                opens = ln.bold and "*" not in ln.text and (not prev.bold or bool(_MARKER.match(ln.text)))
+                if closes:
+                    out.append("**")  # the end of a bold run
+                # a bold run stands apart from the lines around it: a blank line, as paragraphs are
+                out.append(" " if wrap else "\n\n" if closes or opens else "\n")
+            # a run of bold lines (a heading, however many lines it wraps over) is marked as the
+            # text reader sees headings: '**I. MỤC TIÊU**', '**PHỤ LỤC**'
+            if ln.bold and "*" not in ln.text and (prev is None or not prev.bold or _MARKER.match(ln.text)):
+                out.append("**")
+            elif ln.bold and "*" in ln.text:
+                ln.bold = False
             out.append(ln.text)
             prev = ln
+    if prev is not None and prev.bold:
+        out.append("**")
     return "".join(out)
 
 
