@@ -103,9 +103,13 @@ def test_dashboard_page(client: TestClient, world: World, engine: Engine) -> Non
     assert "Vũ Thị Minh" in html and "Hạn trong 30 ngày tới" in html
     assert '<link rel="stylesheet" href="/static/print.css" media="print">' in html
     assert "<script" not in html and " style=" not in html
-    # The issuer sees the same page, without the focal point's link.
-    issuer = client.get(f"/t/{world.tokens['chutich']}/dashboard/{world['plan']}").text
-    assert 'id="luoi"' in issuer and f"/focal/{world['plan']}" not in issuer
+    # The issuer sees the same page, without the link to the focal point's page (refused to the issuer),
+    # but with the links it may follow: "Nhập thay" per grid cell (and the compiled reports' files).
+    t = world.tokens["chutich"]
+    issuer = client.get(f"/t/{t}/dashboard/{world['plan']}").text
+    assert 'id="luoi"' in issuer and f'href="/t/{t}/focal/{world["plan"]}"' not in issuer
+    assert f'href="/t/{t}/focal/{world["plan"]}/o/{world["task2"]}"' in issuer
+    assert f'href="/t/{world.tokens["focal"]}/focal/{world["plan"]}"' in html
 
 
 def test_dashboard_escapes(client: TestClient, world: World, engine: Engine) -> None:
