@@ -64,6 +64,22 @@ def _join_split_rows(pages: list[list[Line]]) -> None:
             prev = lines[-1]
 
 
+def _row_values(boxes: list, texts: list, xs: list[float]) -> list[str]:  # type: ignore[type-arg]
+    """A row's cell texts in grid order. A grid position where no cell of the row starts is
+    covered by a wider cell to its left (a column edge that only other rows have: dropped, so
+    that the row reads as its own cells) or by a taller cell from above (kept, empty, holding
+    its column)."""
+    out: list[str] = []
+    left = None  # the row's last cell so far
+    for box, text, x in zip(boxes, texts, xs):
+        if box is not None:
+            left = box
+            out.append(_cell(text))
+        elif left is None or left[2] <= x + 1:
+            out.append("")
+    return out
+
+
 def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def]
     """Ruled tables of the page as pipe-row lines, and their bounding boxes."""
     try:
@@ -78,8 +94,9 @@ def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, floa
             continue  # a framed paragraph, not a table
         boxes.append(table.bbox)
         x0, top, x1, _bottom = table.bbox
+        xs = sorted({c[0] for c in table.cells})
         for row, cells in zip(table.rows, rows):
-            values = [_cell(c) for c in cells]
+            values = _row_values(row.cells, cells, xs)
             if not any(values):
                 continue
             lines.append(Line(_pipe(values), x0, x1, row.bbox[1], row.bbox[3], 0.0, 3.0, table=True, cells=tuple(values)))
