@@ -500,6 +500,19 @@ def _align_columns(rows: list[list[str]], header_row: int, cols: dict[str, int])
 _STT_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
+def _is_header_row(row: list[str]) -> bool:
+    """A row of column titles only: a lead column and at least three titled columns, every
+    filled cell a short column title."""
+    cells = [cell_text(c).strip(" :").lower() for c in row if cell_text(c).strip()]
+    if len(cells) < 3 or any(len(c) > 40 for c in cells):
+        return False
+    pats = (_COL_STT, _COL_LEAD, _COL_SUPPORT, _COL_TIME, _COL_TASK)
+    if not all(any(p.search(c) for p in pats) or c.startswith("sản phẩm") or c.startswith("ghi chú") for c in cells):
+        return False
+    found = _table_columns([row])
+    return found is not None and len(found[1]) >= 3
+
+
 def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
     found = _table_columns(table.rows)
     header_row = -1
@@ -522,6 +535,12 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         if (header_key is not None and len(row) == len(header_key) and row and cell_text(row[0]).lower() == header_key[0]
                 and [cell_text(c).lower() for c in row] == header_key):
             continue  # the header repeated under each group
+        if ri > header_row >= 0 and _is_header_row(row):
+            # another table's header where two tables run together (a PDF's ruled grid, Word
+            # tables with nothing between them): its columns hold for the rows below it
+            cols = _align_columns(table.rows[ri:], 0, _table_columns([row])[1])  # type: ignore[index]
+            header_key = [cell_text(c).lower() for c in row]
+            continue
 
         def cell(name: str, row: list[str] = row) -> str:
             i = cols.get(name, -1)
