@@ -321,6 +321,16 @@ def _count(url: str, status: str) -> int:
     return int(n)
 
 
+def _breakdown(url: str) -> list[tuple[str, str, str, int]]:
+    """(kind, status, day, count) of the messages: what a failed count assertion needs to be understood."""
+    engine = make_engine(url)
+    with Session(engine) as s:
+        rows = s.exec(select(Message.kind, Message.status, Message.day, func.count())
+                      .group_by(Message.kind, Message.status, Message.day)).all()
+    engine.dispose()
+    return [(k, st, str(d), int(n)) for k, st, d, n in rows]
+
+
 def _ancestors(pid: int) -> set[int]:
     """The parent chain of `pid` (from /proc): which of our workers started this process."""
     out: set[int] = set()
@@ -371,7 +381,7 @@ def test_killed_worker_run_is_crashed_and_resumed_once(stack: Stack, pg_schema_u
         stack.start_worker(f"{victim}-restarted")
         state, _ = _run_and_wait(stack.api, "deliver-pending/deliver", {"at": "2025-11-03T08:15:00+07:00"}, 300)
         assert state == "COMPLETED"
-        assert _count(pg_schema_url, "sent") == CRASH_OFFICERS
+        assert _count(pg_schema_url, "sent") == CRASH_OFFICERS, _breakdown(pg_schema_url)
         # every officer's digest acknowledged exactly once across the crashed and the resuming run
         assert len(receiver.acked) == CRASH_OFFICERS and set(receiver.acked.values()) == {1}, receiver.acked
     finally:
