@@ -253,7 +253,8 @@ def _drop_running(pages: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
-def _is_wrap(prev: Line, nxt: Line, *, left: float, right: float, gap: float | None, new_page: bool) -> bool:
+def _is_wrap(prev: Line, nxt: Line, *, left: float, right: float, gap: float | None, new_page: bool,
+             indented: bool = False) -> bool:
     if prev.table or nxt.table:
         return False
     if nxt.x0 > left + 6:  # indented: a first line, or a centred heading
@@ -262,8 +263,10 @@ def _is_wrap(prev: Line, nxt: Line, *, left: float, right: float, gap: float | N
         return False  # the next word would have fitted: the writer broke the line on purpose
     if not new_page and gap is not None and nxt.top - prev.bottom > 1.6 * gap + 1:
         return False
-    if _TERMINAL.search(prev.text) and (_MARKER.match(nxt.text) or nxt.text[:1].isupper()):
-        return False  # a full line that ends a sentence, before a new item or sentence
+    if _TERMINAL.search(prev.text) and (_MARKER.match(nxt.text) or nxt.text[:1].isupper() and not indented):
+        # a full line that ends a sentence, before a new item or sentence; where paragraphs
+        # start indented, a sentence that starts at the margin goes on the same paragraph
+        return False
     return not _MARKER.match(nxt.text) or not (_TERMINAL.search(prev.text) or prev.text.endswith(":"))
 
 
@@ -280,12 +283,15 @@ def layout_text(pages: list[list[Line]]) -> str:
     gaps = [b.top - a.bottom for lines in pages for a, b in zip(lines, lines[1:])
             if b.top > a.bottom - 1 and not (a.table or b.table)]
     gap = statistics.median(gaps) if gaps else None
+    # paragraphs start with a first-line indent (as Word documents' do): the margin is then
+    # where a paragraph goes on, not where one starts
+    indented = sum(1 for ln in body if 8 <= ln.x0 - left <= 60) >= 0.05 * len(body)
     out: list[str] = []
     prev: Line | None = None
     for lines in pages:
         for i, ln in enumerate(lines):
             if prev is not None:
-                wrap = _is_wrap(prev, ln, left=left, right=right, gap=gap, new_page=i == 0)
+                wrap = _is_wrap(prev, ln, left=left, right=right, gap=gap, new_page=i == 0, indented=indented)
                 closes = prev.bold and (not ln.bold or bool(_MARKER.match(ln.text)))
                 opens = ln.bold and "*" not in ln.text and (not prev.bold or bool(_MARKER.match(ln.text)))
                 if closes:
