@@ -1,4 +1,4 @@
-"""Parser scores on the text, .docx and .pdf renditions of every annotated plan.
+"""Parser scores on the text, .docx and .pdf renditions of every annotated plan (figures: renditions.md).
 
 usage: .venv/bin/python benchmarks/renditions.py [--no-pdf] [--keep DIR]
 Renders each plan as a Word document (tests/plans/renditions.py) and LibreOffice's PDF of it,
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.plans.renditions import f1, render_all, score, sources  # noqa: E402
+from tests.plans.renditions import SEED_GOLD, f1, render_all, score, sources  # noqa: E402
 
 
 def main() -> None:
@@ -33,7 +33,7 @@ def main() -> None:
             row = []
             for k in kinds:
                 a, r, _t, _tk, td = score(sets[src.stem][k], gold)
-                tot = seed_totals if gold.parent.name == "gold" and "seeds" in str(gold) else totals
+                tot = seed_totals if gold.parent == SEED_GOLD else totals
                 tot[k] = [x + y for x, y in zip(tot[k], a)]
                 flag = ("" if r[0] == r[1] and r[2] == r[3] else "R") + ("" if td[0] == td[1] else "D")
                 row.append(f"{f1(*a):6.3f}{flag:<2}")
