@@ -59,6 +59,20 @@ def test_docx_scores_as_text(src: Path, gold: Path, renditions: dict[str, Path])
     assert rend[3][0] >= text[3][0] - 1, f"timing kind {rend[3]} (text {text[3]})"
 
 
+HEADER = ("issuer", "number", "issued_on", "place", "title", "year")
+
+
+def test_docx_header_as_text(renditions: dict[str, Path]) -> None:
+    """The issuer | motto table, the number and date lines survive as Word tables."""
+    from tests.plans.conftest import parsed
+    from dondoc.plans import parse_path
+
+    for src, _ in PLANS:
+        text, rend = parsed(src.stem), parse_path(renditions[src.stem], max_mb=20)
+        assert {k: rend.get(k) for k in HEADER} == {k: text.get(k) for k in HEADER}, src.stem
+        assert rend["signer"] == text["signer"], src.stem
+
+
 def test_auto_numbered_renditions_hold_no_typed_numbers(renditions: dict[str, Path]) -> None:
     """The plans rendered with Word's numbering really carry their heading numbers only in
     numbering.xml, so that reading them proves the numbering is computed."""
@@ -82,6 +96,8 @@ def test_auto_numbered_renditions_hold_no_typed_numbers(renditions: dict[str, Pa
 def test_pdf_scores_close_to_text(pdf_renditions: dict[str, Path]) -> None:
     """LibreOffice's PDF of each rendition: every plan at its text score except the known
     floors, the real plans together above PDF_OVERALL."""
+    from dondoc.plans import parse_path
+
     failures = []
     total = [0, 0, 0, 0]
     for src, gold in PLANS:
@@ -95,5 +111,10 @@ def test_pdf_scores_close_to_text(pdf_renditions: dict[str, Path]) -> None:
             failures.append(f"{key}: reports {rend[1]} (text {text[1]})")
         if src.suffix == ".md":
             total = [x + y for x, y in zip(total, rend[0])]
+        # the borderless header table read column by column, not line by line across both
+        text_plan, pdf_plan = parse_path(src, max_mb=20), parse_path(pdf_renditions[src.stem], max_mb=20)
+        for k in ("issuer", "number", "issued_on", "place", "title", "year"):
+            if pdf_plan.get(k) != text_plan.get(k):
+                failures.append(f"{key}: {k} {pdf_plan.get(k)!r} (text {text_plan.get(k)!r})")
     assert not failures, "; ".join(failures)
     assert f1(*total) >= PDF_OVERALL, f"overall {f1(*total):.3f} {total}"

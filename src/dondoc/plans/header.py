@@ -64,7 +64,7 @@ def parse_header(blocks: list[Block], body_start: int) -> dict[str, Any]:
         m = re.search(r"(?:^|\s)(?=[A-ZĐ][a-zà-ỹđ])" + _DATE_LINE.pattern, joined)
     if m:
         place = m.group(1).strip(" *")
-        place = re.sub(r"^(?:.*\b(?:Phúc|PHÚC|KH-UBND|UBND)\b\s*-*\s*)", "", place).strip(" -")
+        place = re.sub(r"^(?:.*\b(?:Phúc|PHÚC|phúc|KH-UBND|UBND)\b\s*-*\s*)", "", place).strip(" -")
         out["place"] = place or None
         if m.group(2) and m.group(3):
             try:
@@ -89,6 +89,15 @@ def parse_header(blocks: list[Block], body_start: int) -> dict[str, Any]:
             elif text and len(text) < 120 and not text.startswith("CỘNG HÒA"):
                 out["issuer"] = _title_case_place(text) if text.isupper() else text
             break
+    if not out["issuer"]:
+        # no header table (a PDF's text, a .txt): the issuer's own line opens the document
+        first = next((b.text for b in head if isinstance(b, Paragraph)), "")
+        mm = re.match(r"(?:ỦY|UỶ) BAN NHÂN DÂN\s+(.+)$", first)
+        if mm and mm.group(1).isupper() and len(mm.group(1)) < 60:
+            rest = mm.group(1).strip()
+            lvl = next((lv for lv in _LEVELS if rest.upper().startswith(lv + " ")), None)
+            out["issuer"] = (f"UBND {lvl.lower()} {_title_case_place(rest[len(lvl) + 1 :])}" if lvl
+                             else "UBND " + _title_case_place(rest))
     if not out["issuer"]:
         out["issuer"] = _issuer_from_text(joined)
     # 'UBND huyện ban hành ...' with the locality in the date line: 'UBND huyện Bình Lục'
