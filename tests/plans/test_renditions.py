@@ -22,6 +22,7 @@ ids = [src.stem.split("_")[0] for src, _ in PLANS]
 # the ten real plans together 0.988, as their text). A plan that cannot would get a floor here.
 PDF_FLOORS: dict[str, float] = {}
 PDF_OVERALL = 0.985
+PDF_SIGNER_MISSED = {"07"}  # its signature block reads interleaved with a long recipient list
 
 pytestmark = pytest.mark.xdist_group("renditions")  # one worker renders them once
 
@@ -113,7 +114,9 @@ def test_pdf_scores_close_to_text(pdf_renditions: dict[str, Path]) -> None:
             total = [x + y for x, y in zip(total, rend[0])]
         # the borderless header table read column by column, not line by line across both
         text_plan, pdf_plan = parse_path(src, max_mb=20), parse_path(pdf_renditions[src.stem], max_mb=20)
-        for k in ("issuer", "number", "issued_on", "place", "title", "year"):
+        for k in ("issuer", "number", "issued_on", "place", "title", "year", "signer"):
+            if k == "signer" and key in PDF_SIGNER_MISSED:
+                continue
             if pdf_plan.get(k) != text_plan.get(k):
                 failures.append(f"{key}: {k} {pdf_plan.get(k)!r} (text {text_plan.get(k)!r})")
     assert not failures, "; ".join(failures)

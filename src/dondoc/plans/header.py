@@ -294,6 +294,14 @@ def parse_footer(blocks: list[Block]) -> dict[str, Any]:
         if m and re.search(r"Lưu", t):
             signer = m.group(1)
             break
+        # the signature title and the name run together (one bold block of a PDF):
+        # 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Danh Diệu'
+        name_at = next((k for k in range(max(0, len(words) - 5), len(words) - 1)
+                        if all(w[:1].isupper() and w[1:].islower() for w in words[k:])), None)
+        if (name_at and all(w.isupper() for w in words[:name_at])
+                and re.search(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG", " ".join(words[:name_at]))):
+            signer = " ".join(words[name_at:])
+            break
     if signer:
         # the signer's name sits below the list in the same cell or column: not a recipient
         kept = []
