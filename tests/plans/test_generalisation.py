@@ -171,3 +171,12 @@ def test_a_markdown_star_bullet_is_not_an_open_italic() -> None:
     blocks = build_blocks("* Sở Y tế chủ trì kiểm tra.\nPhòng khám đa khoa báo cáo kết quả.\n*2.1.\nCông an tỉnh*\n")
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
         "Sở Y tế chủ trì kiểm tra.", "Phòng khám đa khoa báo cáo kết quả.", "2.1. Công an tỉnh"]
+
+
+def test_a_body_given_a_field_task_ends_where_the_task_verb_starts() -> None:
+    # 'Giao X <verb> ...' with verbs of field work that a short verb list missed ('xét nghiệm', 'khảo sát')
+    body = ("**I. NHIỆM VỤ**\n\n1. Giao Trung tâm Kiểm soát bệnh tật tỉnh xét nghiệm mẫu nước sinh hoạt; "
+            "thời gian: hằng tháng.\n\n2. Giao Chi cục Thủy lợi khảo sát các công trình bị hư hỏng.\n\n"
+            "3. Ban Chỉ huy Phòng thủ dân sự tỉnh điều động lực lượng cứu hộ.\n")
+    assert _pairs(body) == {("I.1", "Trung tâm Kiểm soát bệnh tật tỉnh"), ("I.2", "Chi cục Thủy lợi"),
+                            ("I.3", "Ban Chỉ huy Phòng thủ dân sự tỉnh")}
