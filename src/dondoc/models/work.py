@@ -67,6 +67,8 @@ class StatusUpdate(SQLModel, table=True):
     officer_id: int | None = Field(default=None, foreign_key="officer.id")
     entered_by_id: int | None = Field(default=None, foreign_key="officer.id",
                                       description="Who typed it, when not the unit's own officer (nhập thay)")
+    source: str | None = Field(default=None, sa_type=Text,
+                               description="Where a report entered on the unit's behalf came from (công văn, điện thoại)")
     status: str
     progress: int = 0
     result: str = Field(default="", sa_type=Text)

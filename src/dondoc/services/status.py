@@ -355,7 +355,7 @@ def submit_on_behalf(
     paper. The update is the unit's in every respect (late marking, on-time statistics, reminders stop
     the same way: they follow the obligation); `officer_id` stays the obligation's named officer,
     `entered_by_id` is the focal officer, `via` is "focal". The audit trail names the focal officer as
-    actor, with the channel used (`via`: web, api, cli) and the source in a `status.on_behalf` event."""
+    actor, with the channel used (`via`: web, api, cli) and the source (also kept on the update) in a `status.on_behalf` event."""
     if now.tzinfo is None:
         raise ValueError("now must be aware")
     officer = get_officer(session, officer_id)
@@ -364,23 +364,13 @@ def submit_on_behalf(
     note = clean_source(source)
     update = _record(session, obligation=obligation, payload=payload, author_id=obligation.officer_id,
                      entered_by_id=officer.id, actor_id=officer.id, update_via=ON_BEHALF_VIA, audit_via=via,  # type: ignore[arg-type]
-                     now=now, token_id=token_id)
+                     now=now, token_id=token_id, source=note)
     session.add(AuditEvent(at=now, actor=actor(officer.id), via=via, token_id=token_id, action="status.on_behalf",
                            entity="statusupdate", entity_id=update.id, before={},
                            after={"obligation_id": obligation.id, "unit_id": obligation.unit_id, "source": note},
                            note=note))
     session.flush()
     return update
-
-
-def entry_sources(session: Session, update_ids: list[int]) -> dict[int, str]:
-    """The source noted for each update entered on a unit's behalf (status update id -> source)."""
-    if not update_ids:
-        return {}
-    rows = session.exec(select(AuditEvent.entity_id, AuditEvent.note).where(
-        AuditEvent.entity == "statusupdate", AuditEvent.action == "status.on_behalf",
-        AuditEvent.entity_id.in_(update_ids))).all()  # type: ignore[union-attr]
-    return {eid: note or "" for eid, note in rows if eid is not None}
 
 
 def _record(
@@ -395,6 +385,7 @@ def _record(
     audit_via: str,
     now: dt.datetime,
     token_id: int | None,
+    source: str | None = None,
 ) -> StatusUpdate:
     """Validate and store one update of a locked obligation, move the obligation, audit it."""
     clean = validate(payload, targets=plan_targets(session, obligation.plan_id))
@@ -404,6 +395,7 @@ def _record(
         obligation_id=obligation.id,  # type: ignore[arg-type]
         officer_id=author_id,
         entered_by_id=entered_by_id,
+        source=source,
         status=clean.status,
         progress=clean.progress,
         result=clean.result,

@@ -19,7 +19,6 @@ from dondoc.services.status import (
     attachment_path,
     can_update,
     check_attachment,
-    entry_sources,
     is_focal,
     is_issuer,
     obligation_for_entry,
@@ -196,7 +195,6 @@ def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int 
     history = s.exec(select(StatusUpdate).where(StatusUpdate.obligation_id == oid)
                      .order_by(StatusUpdate.id.desc()).limit(5)).all()  # type: ignore[union-attr]
     atts = _attachments(s, [u.id for u in history])  # type: ignore[misc]
-    sources = entry_sources(s, [u.id for u in history if u.entered_by_id is not None])  # type: ignore[misc]
     extensions = s.exec(select(ExtensionRequest).where(ExtensionRequest.obligation_id == oid)
                         .order_by(ExtensionRequest.id.desc()).limit(5)).all()  # type: ignore[union-attr]
     last = row.last
@@ -209,7 +207,7 @@ def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int 
     action = f"{v.base}/o/{oid}" if on_behalf_of is None else f"{v.base}/focal/{on_behalf_of}/o/{oid}"
     title = "Cập nhật tình hình" if on_behalf_of is None else f"Nhập thay báo cáo: {row.unit_name}"
     return web.render("form.html", status_code=status_code, title=title, v=v, officer=v.officer,
-                      unit=v.unit, row=row, targets=targets, target_groups=_target_groups(scope, targets, values), history=history, atts=atts, sources=sources,
+                      unit=v.unit, row=row, targets=targets, target_groups=_target_groups(scope, targets, values), history=history, atts=atts,
                       extensions=extensions, values=values, error=error, notice=notice, today=web.today(),
                       on_behalf_of=on_behalf_of, action=action, max_mb=web.settings.max_upload_mb,
                       min_ext=row.obligation.effective_due + dt.timedelta(days=1))

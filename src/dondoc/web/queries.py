@@ -23,7 +23,6 @@ from dondoc.models import (
 from dondoc.services.status import (
     FOCAL_ROLES,
     ISSUER_ROLES,
-    entry_sources,
     focal_unit_id,
     local_day,
     visible_clause,
@@ -81,8 +80,7 @@ def obligation_rows(session: Session, *where: Any, order: Any = None, limit: int
 
 
 def attach_latest(session: Session, rows: list[Row]) -> None:
-    """Fill Row.last (latest StatusUpdate), Row.last_source and Row.pending_extension in two queries
-    (three when a latest update was entered on the unit's behalf)."""
+    """Fill Row.last (latest StatusUpdate), Row.last_source and Row.pending_extension in two queries."""
     ids = [r.obligation.id for r in rows]
     if not ids:
         return
@@ -91,12 +89,11 @@ def attach_latest(session: Session, rows: list[Row]) -> None:
     updates = {u.obligation_id: u for u in session.exec(select(StatusUpdate).where(StatusUpdate.id.in_(latest))).all()}  # type: ignore[union-attr]
     pend = {e.obligation_id: e for e in session.exec(select(ExtensionRequest).where(
         ExtensionRequest.obligation_id.in_(ids), ExtensionRequest.state == "pending")).all()}  # type: ignore[union-attr]
-    sources = entry_sources(session, [u.id for u in updates.values() if u.entered_by_id is not None])  # type: ignore[misc]
     for r in rows:
         r.last = updates.get(r.obligation.id)  # type: ignore[arg-type]
         r.pending_extension = pend.get(r.obligation.id)  # type: ignore[arg-type]
         if r.last is not None and r.last.entered_by_id is not None:
-            r.last_source = sources.get(r.last.id, "")  # type: ignore[arg-type]
+            r.last_source = r.last.source or ""
 
 
 def officer_page(session: Session, *, officer: Officer, today: dt.date) -> tuple[list[PlanGroup], int, list[Row]]:
@@ -210,14 +207,13 @@ def submissions_with_entry(session: Session, *, plan_id: int) -> list[tuple[Stat
                        .where(StatusUpdate.obligation_id.in_(list(rows)))  # type: ignore[union-attr]
                        .order_by(StatusUpdate.id)).all()
     entered = [u.id for u, _ in ups if u.entered_by_id is not None]
-    sources = entry_sources(session, entered)  # type: ignore[arg-type]
     names = dict(session.exec(select(Officer.id, Officer.name).where(
         Officer.id.in_({u.entered_by_id for u, _ in ups if u.entered_by_id is not None}))).all()) if entered else {}  # type: ignore[union-attr]
     out = []
     for u, name in ups:
         entry = ""
         if u.entered_by_id is not None:
-            entry = entry_label(sources.get(u.id, ""))  # type: ignore[arg-type]
+            entry = entry_label(u.source or "")
             if names.get(u.entered_by_id):
                 entry += f"; người nhập: {names[u.entered_by_id]}"
         out.append((u, rows[u.obligation_id], name, entry))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 18:51:11.405200
+Create Date: 2026-11-23 20:07:24.191106
 """
 from typing import Sequence, Union
 
@@ -382,6 +382,7 @@ def upgrade() -> None:
     sa.Column('obligation_id', sa.Integer(), nullable=False),
     sa.Column('officer_id', sa.Integer(), nullable=True),
     sa.Column('entered_by_id', sa.Integer(), nullable=True),
+    sa.Column('source', sa.Text(), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('progress', sa.Integer(), nullable=False),
     sa.Column('result', sa.Text(), nullable=False),
