@@ -21,7 +21,6 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from sqlmodel import Session, col, select
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
 from dondoc import vietnamese as vn
 from dondoc.config import Settings
@@ -50,7 +49,7 @@ from dondoc.services.status import (
     submit_on_behalf,
 )
 from dondoc.web import queries
-from dondoc.web.officer import MAX_FILES, TEXT_FIELDS, status_form
+from dondoc.web.officer import TEXT_FIELDS, read_status_form, status_form
 from dondoc.web.render import ROLE_LABELS, local_time
 
 if TYPE_CHECKING:
@@ -186,18 +185,10 @@ def register(app: FastAPI, web: Web) -> None:
 
     @app.post("/t/{token}/focal/{plan_id}/o/{oid}", include_in_schema=False)
     async def entry_post(token: str, plan_id: int, oid: int, request: Request) -> Response:
-        limit = (web.settings.max_upload_mb * MAX_FILES + 1) * 1024 * 1024
-        if int(request.headers.get("content-length") or 0) > limit:
-            return web.render("error.html", 413, title="Tệp quá lớn", officer=None,
-                              message=f"Dữ liệu gửi lên quá lớn (mỗi tệp tối đa {web.settings.max_upload_mb} MB).")
-        form = await request.form(max_files=MAX_FILES, max_fields=500)
-        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
-        files: list[tuple[str, bytes]] = []
-        for item in form.getlist("files"):
-            if isinstance(item, UploadFile) and item.filename:
-                files.append((item.filename, await item.read()))
-        await form.close()
-        return await run_in_threadpool(_enter, token, plan_id, oid, request, fields, files)
+        read = await read_status_form(web, request)
+        if isinstance(read, Response):
+            return read
+        return await run_in_threadpool(_enter, token, plan_id, oid, request, *read)
 
     def _enter(token: str, plan_id: int, oid: int, request: Request, fields: dict[str, str],
                files: list[tuple[str, bytes]]) -> Response:

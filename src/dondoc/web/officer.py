@@ -64,18 +64,10 @@ def register(app: FastAPI, web: Web) -> None:
 
     @app.post("/t/{token}/o/{oid}", include_in_schema=False)
     async def form_post(token: str, oid: int, request: Request) -> Response:
-        limit = (web.settings.max_upload_mb * MAX_FILES + 1) * 1024 * 1024
-        if int(request.headers.get("content-length") or 0) > limit:
-            return web.render("error.html", 413, title="Tệp quá lớn", officer=None,
-                              message=f"Dữ liệu gửi lên quá lớn (mỗi tệp tối đa {web.settings.max_upload_mb} MB).")
-        form = await request.form(max_files=MAX_FILES, max_fields=500)
-        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
-        files: list[tuple[str, bytes]] = []
-        for item in form.getlist("files"):
-            if isinstance(item, UploadFile) and item.filename:
-                files.append((item.filename, await item.read()))
-        await form.close()
-        return await run_in_threadpool(_submit, token, oid, request, fields, files)
+        read = await read_status_form(web, request)
+        if isinstance(read, Response):
+            return read
+        return await run_in_threadpool(_submit, token, oid, request, *read)
 
     def _submit(token: str, oid: int, request: Request, fields: dict[str, str], files: list[tuple[str, bytes]]) -> Response:
         try:
@@ -156,6 +148,22 @@ def register(app: FastAPI, web: Web) -> None:
             raise NotFoundPage()
         return FileResponse(path, media_type=media_type, headers={
             "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
+
+
+async def read_status_form(web: Web, request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]] | Response:
+    """The status form's fields and files (name, bytes), or a 413 page when the body is over the limit."""
+    limit = (web.settings.max_upload_mb * MAX_FILES + 1) * 1024 * 1024
+    if int(request.headers.get("content-length") or 0) > limit:
+        return web.render("error.html", 413, title="Tệp quá lớn", officer=None,
+                          message=f"Dữ liệu gửi lên quá lớn (mỗi tệp tối đa {web.settings.max_upload_mb} MB).")
+    form = await request.form(max_files=MAX_FILES, max_fields=500)
+    fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+    files: list[tuple[str, bytes]] = []
+    for item in form.getlist("files"):
+        if isinstance(item, UploadFile) and item.filename:
+            files.append((item.filename, await item.read()))
+    await form.close()
+    return fields, files
 
 
 def _target_groups(scope: Any, targets: list[Any], values: dict[str, Any]) -> list[dict[str, Any]]:
