@@ -49,7 +49,7 @@ from dondoc.services.status import (
     submit_on_behalf,
 )
 from dondoc.web import queries
-from dondoc.web.officer import TEXT_FIELDS, read_status_form, status_form
+from dondoc.web.officer import TEXT_FIELDS, read_status_form, status_form, status_payload
 from dondoc.web.render import ROLE_LABELS, local_time
 
 if TYPE_CHECKING:
@@ -197,10 +197,8 @@ def register(app: FastAPI, web: Web) -> None:
                 v = web.viewer(s, request, token)
                 web.check_csrf(v, fields.get("csrf"))
                 checked = [(check_attachment(settings=web.settings, filename=n, data=d), d) for n, d in files]
-                payload: dict[str, Any] = {k: fields.get(k, "") for k in TEXT_FIELDS}
-                payload["figures"] = {k[4:]: val for k, val in fields.items() if k.startswith("fig:")}
                 update = submit_on_behalf(s, officer_id=v.officer.id, obligation_id=oid, plan_id=plan_id,  # type: ignore[arg-type]
-                                          payload=payload, source=fields.get("source", ""), via="web",
+                                          payload=status_payload(fields), source=fields.get("source", ""), via="web",
                                           now=web.now(), token_id=v.token_row.id)
                 for (name, _ext), data in checked:
                     store_attachment(s, settings=web.settings, status_update_id=update.id, filename=name,  # type: ignore[arg-type]

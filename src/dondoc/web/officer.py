@@ -75,10 +75,7 @@ def register(app: FastAPI, web: Web) -> None:
                 v = web.viewer(s, request, token)
                 web.check_csrf(v, fields.get("csrf"))
                 checked = [(check_attachment(settings=web.settings, filename=n, data=d), d) for n, d in files]
-                payload: dict[str, Any] = {k: fields.get(k, "") for k in TEXT_FIELDS}
-                # Figure inputs are named fig:<target key>; submit_status refuses keys the plan lacks.
-                payload["figures"] = {k[4:]: val for k, val in fields.items() if k.startswith("fig:")}
-                update = submit_status(s, officer_id=v.officer.id, obligation_id=oid, payload=payload,  # type: ignore[arg-type]
+                update = submit_status(s, officer_id=v.officer.id, obligation_id=oid, payload=status_payload(fields),  # type: ignore[arg-type]
                                        via="web", now=web.now(), token_id=v.token_row.id)
                 for (name, _ext), data in checked:
                     store_attachment(s, settings=web.settings, status_update_id=update.id, filename=name,  # type: ignore[arg-type]
@@ -164,6 +161,14 @@ async def read_status_form(web: Web, request: Request) -> tuple[dict[str, str], 
             files.append((item.filename, await item.read()))
     await form.close()
     return fields, files
+
+
+def status_payload(fields: dict[str, str]) -> dict[str, Any]:
+    """The status form's fields as a payload; figure inputs are named fig:<target key> (the service refuses
+    keys the plan lacks)."""
+    payload: dict[str, Any] = {k: fields.get(k, "") for k in TEXT_FIELDS}
+    payload["figures"] = {k[4:]: val for k, val in fields.items() if k.startswith("fig:")}
+    return payload
 
 
 def _target_groups(scope: Any, targets: list[Any], values: dict[str, Any]) -> list[dict[str, Any]]:
