@@ -17,7 +17,7 @@ from dondoc import clock
 from dondoc.config import Settings
 from dondoc.db import make_engine, upgrade
 from dondoc.models import Assignment, AssignmentUnit, Contact, Obligation, Officer, Plan, Unit
-from dondoc.services.calendar import WorkCalendar
+from dondoc.calendar.workdays import WorkCalendar
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ROLES = ["head", "deputy", "focal", "staff", "staff"]

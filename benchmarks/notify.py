@@ -67,7 +67,7 @@ def main() -> None:
     from dondoc.db import make_engine, upgrade
     from dondoc.models import Contact, Notice, Obligation, Officer, Plan, Unit
     from dondoc.notifications import get_notifier
-    from dondoc.services.delivery import compose_messages, deliver_pending
+    from dondoc.delivery.compose import compose_messages, deliver_pending
 
     receiver = subprocess.Popen([sys.executable, "-c", RECEIVER], stdout=subprocess.PIPE, text=True)
     assert receiver.stdout is not None

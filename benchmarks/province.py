@@ -5,8 +5,8 @@
 Measures, each stage in its own process (peak memory = that process's maximum resident set, from wait4):
   import    plan import rate: generated Kế hoạch texts (header, tasks with labelled Chủ trì / Phối hợp /
             Thời gian lines naming the province's units) parsed and imported by the real
-            dondoc.services.importer.import_plan into a directory with those units (plans/s)
-  sweep     the daily sweep in local mode: dondoc.services.followup.run_daily(deliver=False) on PostgreSQL
+            dondoc.intake.importer.import_plan into a directory with those units (plans/s)
+  sweep     the daily sweep in local mode: dondoc.followup.sweep.run_daily(deliver=False) on PostgreSQL
   prefect   the same sweep (same day, same starting database, copied from a PostgreSQL template) as the
             daily-province flow on a real local Prefect server on PostgreSQL, with 1 and then 2 process
             workers (each worker process and the server measured too)
@@ -95,7 +95,7 @@ def stage_build(a: argparse.Namespace) -> dict[str, Any]:
 
     from dondoc.clock import TZ
     from dondoc.db import make_engine, upgrade
-    from dondoc.services.followup import run_daily
+    from dondoc.followup.sweep import run_daily
 
     url = fresh_db(BASE_DB)
     engine = make_engine(url)
@@ -154,7 +154,7 @@ def stage_import(a: argparse.Namespace) -> dict[str, Any]:
 
     from dondoc import clock
     from dondoc.db import make_engine, upgrade
-    from dondoc.services.importer import import_plan
+    from dondoc.intake.importer import import_plan
 
     url = fresh_db(BASE_DB + "_import")
     engine = make_engine(url)
@@ -195,7 +195,7 @@ def stage_sweep(a: argparse.Namespace) -> dict[str, Any]:
 
     from dondoc.clock import TZ
     from dondoc.db import make_engine
-    from dondoc.services.followup import run_daily
+    from dondoc.followup.sweep import run_daily
 
     times, decided = [], 0
     for _ in range(a.repeat):  # each time on a fresh copy of the same starting database
@@ -218,7 +218,7 @@ def stage_report(a: argparse.Namespace) -> dict[str, Any]:
 
     from dondoc.clock import TZ
     from dondoc.db import make_engine
-    from dondoc.services.reporting import compile_report
+    from dondoc.reporting.compile import compile_report
 
     url = fresh_db(BASE_DB + "_report", template=BASE_DB)
     engine = make_engine(url)

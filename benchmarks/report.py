@@ -21,10 +21,10 @@ from sqlmodel import Session
 from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.db import make_engine, upgrade
-from dondoc.reports.docx_report import render_report_docx
-from dondoc.reports.sample import seed_bulk
-from dondoc.reports.xlsx_report import render_report_xlsx
-from dondoc.services.reporting import build_snapshot, compile_report
+from dondoc.reporting.docx_report import render_report_docx
+from dondoc.reporting.sample import seed_bulk
+from dondoc.reporting.xlsx_report import render_report_xlsx
+from dondoc.reporting.compile import build_snapshot, compile_report
 
 
 def main() -> None:

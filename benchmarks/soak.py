@@ -170,10 +170,10 @@ def main() -> int:
     from dondoc.clock import TZ
     from dondoc.models import Message, Notice, Obligation, Officer
     from dondoc.notifications import get_notifier
-    from dondoc.services.calendar import WorkCalendar
-    from dondoc.services.followup import run_daily
-    from dondoc.services.links import issue_token
-    from dondoc.services.policy import Policy
+    from dondoc.calendar.workdays import WorkCalendar
+    from dondoc.followup.sweep import run_daily
+    from dondoc.collect.links import issue_token
+    from dondoc.calendar.policy import Policy
 
     plans = max(1, round(40 * args.scale))
     tasks = 10 if args.scale >= 0.025 else max(1, round(400 * args.scale))

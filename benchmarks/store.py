@@ -32,7 +32,7 @@ from _province import drop, fresh_engine  # noqa: E402
 
 from dondoc import clock  # noqa: E402
 from dondoc.db import session_scope  # noqa: E402
-from dondoc.services.directory import (  # noqa: E402
+from dondoc.directory.files import (  # noqa: E402
     DirectoryData,
     Row,
     export_directory,
@@ -40,7 +40,7 @@ from dondoc.services.directory import (  # noqa: E402
     read_directory,
     write_directory,
 )
-from dondoc.services.resolve import Resolver  # noqa: E402
+from dondoc.directory.resolve import Resolver  # noqa: E402
 
 DEPARTMENTS = ["Nội vụ", "Tài chính", "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội", "Y tế",
                "Giáo dục và Đào tạo", "Văn hóa, Thể thao và Du lịch", "Tư pháp", "Xây dựng", "Giao thông vận tải",
@@ -182,7 +182,7 @@ def plans_part(backend: str, paths: list[Path]) -> None:
     from sqlmodel import Session, func, select
 
     from dondoc.models import Obligation, Plan
-    from dondoc.services.importer import import_plan
+    from dondoc.intake.importer import import_plan
 
     now = clock.now()
     engine, settings = fresh_engine(backend, "store_plans")

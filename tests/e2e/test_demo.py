@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from dondoc.services.demo import busiest_year
+from dondoc.app.demo import busiest_year
 
 
 @pytest.mark.slow

@@ -31,7 +31,7 @@ def test_simulate_seed_004(settings) -> None:
     kinds = Counter(e["kind"] for e in events)
     assert kinds["reminder"] > 0 and kinds["escalation"] > 0 and kinds["status"] > 0
 
-    from dondoc.services.calendar import WorkCalendar
+    from dondoc.calendar.workdays import WorkCalendar
 
     cal = WorkCalendar()
     day = lambda e: dt.date.fromisoformat(e["at"][:10])  # noqa: E731
@@ -63,7 +63,7 @@ def test_simulate_seed_004(settings) -> None:
     from sqlmodel import Session, create_engine, select
 
     from dondoc.models import CompiledReport, Obligation
-    from dondoc.services.reporting import TASK_ROLES
+    from dondoc.reporting.compile import TASK_ROLES
 
     engine = create_engine(settings.db_url)
     with Session(engine) as s:

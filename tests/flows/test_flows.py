@@ -85,8 +85,8 @@ def test_compile_due_maps_across_plans(monkeypatch: pytest.MonkeyPatch, sqlite_s
         calls.append((plan_id, period, send))
         return Row(plan_id, period)
 
-    monkeypatch.setattr("dondoc.services.reporting.compile_report", fake_compile)
-    monkeypatch.setattr("dondoc.services.followup.reports_due", lambda session, **kw: [(1, "2025"), (2, "2025-Q4")])
+    monkeypatch.setattr("dondoc.reporting.compile.compile_report", fake_compile)
+    monkeypatch.setattr("dondoc.followup.sweep.reports_due", lambda session, **kw: [(1, "2025"), (2, "2025-Q4")])
     out = compile_due("2025-11-13T07:30:00+07:00")
     assert sorted(r["plan"] for r in out) == [1, 2] and sorted(calls) == [(1, "2025", True), (2, "2025-Q4", True)]
     one = compile_report(7, None, "2025-11-13T07:30:00+07:00", send=False)

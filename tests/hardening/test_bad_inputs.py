@@ -15,8 +15,8 @@ import pendulum
 import pytest
 
 from dondoc.clock import TZ
-from dondoc.services.directory import import_directory
-from dondoc.services.importer import import_plan
+from dondoc.directory.files import import_directory
+from dondoc.intake.importer import import_plan
 from tests.hardening.conftest import BAD, EXAMPLES, SEED_004, cli, row_counts
 
 NOW = pendulum.datetime(2025, 3, 1, 9, 0, tz=TZ)

@@ -29,8 +29,8 @@ from sqlmodel import Session, select
 from dondoc.clock import TZ
 from dondoc.db import make_engine
 from dondoc.models import Assignment, Message, Obligation, Plan
-from dondoc.services.directory import import_directory
-from dondoc.services.importer import import_plan
+from dondoc.directory.files import import_directory
+from dondoc.intake.importer import import_plan
 from tests.hardening.conftest import EXAMPLES, PYTHON, SEED_004, cli, row_counts
 from tests.hardening.peers import Mailbox, Webhook, local_directory
 

@@ -12,7 +12,7 @@ from dondoc.cli import app
 from dondoc.errors import InputError, NotFound
 from dondoc.models import ChannelCredential, Contact, Delivery, Officer, Unit
 from dondoc.secrets import seal
-from dondoc.services.credentials import CredentialError
+from dondoc.notifications.credentials import CredentialError
 from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 
 

@@ -12,8 +12,8 @@ from sqlmodel import select
 from dondoc.db import make_engine
 from dondoc.models import ChannelCredential
 from dondoc.notifications import get_notifier
-from dondoc.services.credentials import set_zalo_oa
-from dondoc.services.delivery import compose_messages, deliver_pending
+from dondoc.notifications.credentials import set_zalo_oa
+from dondoc.delivery.compose import compose_messages, deliver_pending
 from tests.notifications.test_delivery_peers import DAY, NOW, QUICK, World
 from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 

@@ -1,4 +1,4 @@
-"""A snapshot of the sample district plan (dondoc.reports.sample), built once on SQLite, and its renderings."""
+"""A snapshot of the sample district plan (dondoc.reporting.sample), built once on SQLite, and its renderings."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from dondoc.clock import TZ
 from dondoc.db import make_engine
-from dondoc.reports.sample import seed_sample
-from dondoc.services.reporting import build_snapshot
+from dondoc.reporting.sample import seed_sample
+from dondoc.reporting.compile import build_snapshot
 
 AFTER_CUTOFF = pendulum.datetime(2025, 11, 13, 9, 0, tz=TZ)
 
@@ -42,7 +42,7 @@ def snapshot(sample_db: tuple[str, dict[str, Any]]) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def report_docx(snapshot: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from dondoc.reports.docx_report import render_report_docx
+    from dondoc.reporting.docx_report import render_report_docx
 
     path = tmp_path_factory.mktemp("docx") / "report.docx"
     render_report_docx(snapshot, path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dondoc.reports import admin
+from dondoc.reporting import admin
 
 
 @pytest.mark.parametrize(("name", "symbol"), [

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from dondoc.cli import app
-from dondoc.reports.sample import seed_sample
+from dondoc.reporting.sample import seed_sample
 
 runner = CliRunner()
 

@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from dondoc.reports.docx_report import render_report_docx
+from dondoc.reporting.docx_report import render_report_docx
 
 
 @pytest.fixture(scope="module")

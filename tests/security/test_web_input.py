@@ -28,7 +28,7 @@ from dondoc.models import (
     Target,
     Unit,
 )
-from dondoc.services.links import token_hash
+from dondoc.collect.links import token_hash
 from dondoc.web import create_app
 from dondoc.web.security import csrf_token
 from tests.web.world import World
@@ -58,7 +58,7 @@ def _forms(w: World, rid: int) -> list[tuple[str, str, dict[str, str]]]:
 
 def _pending_extension(engine: Engine, w: World) -> int:
     from dondoc import clock
-    from dondoc.services.status import request_extension
+    from dondoc.collect.submit import request_extension
     with Session(engine) as s:
         r = request_extension(s, officer_id=w["a1"], obligation_id=w["task1"], requested_due=dt.date(2025, 11, 28),
                               reason="r", via="web", now=clock.now())
@@ -281,7 +281,7 @@ def _responses(client: TestClient, world: World, engine: Engine) -> dict[str, ob
     token = page_csrf(client.get(form).text)
     from pathlib import Path
 
-    from dondoc.services.reporting import compile_report
+    from dondoc.reporting.compile import compile_report
     from tests.web.world import NOW
 
     report = compile_report(engine=engine, settings=client.app.state.web.settings, plan_id=world["plan"],  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from dondoc.errors import InputError
-from dondoc.services.calendar import WorkCalendar, import_days, read_days_file, remove_day, set_day
+from dondoc.calendar.workdays import WorkCalendar, import_days, read_days_file, remove_day, set_day
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()

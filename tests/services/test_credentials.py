@@ -11,7 +11,7 @@ from sqlmodel import select
 from dondoc.errors import InputError, NotFound
 from dondoc.models import ChannelCredential
 from dondoc.notifications import FakeNotifier
-from dondoc.services.credentials import (
+from dondoc.notifications.credentials import (
     CredentialError,
     CredentialNotifier,
     access_token,
@@ -159,7 +159,7 @@ def test_the_notifier_caches_the_token_between_sends(engine, settings, oa, zalo_
 
 
 def test_wrapped_once_and_not_at_all_when_everything_goes_to_an_outbox(engine, settings, tmp_path) -> None:
-    from dondoc.services.credentials import with_credentials
+    from dondoc.notifications.credentials import with_credentials
 
     fake = FakeNotifier()
     wrapped = with_credentials(fake, engine=engine, settings=settings)

@@ -23,7 +23,7 @@ from dondoc.clock import TZ
 from dondoc.models import Contact, Delivery, Message, Notice, Obligation, Officer, Plan, Unit
 from dondoc.notifications import FakeNotifier, SendResult
 from dondoc.secrets import seal
-from dondoc.services.delivery import compose_messages, deliver_pending
+from dondoc.delivery.compose import compose_messages, deliver_pending
 
 D = dt.date
 DAY = D(2025, 11, 5)  # a Wednesday
@@ -425,7 +425,7 @@ def test_stats_rate_and_dict(engine, session, settings, world) -> None:
 def test_a_failed_commit_of_results_is_retried_not_resent(engine, session, settings, world, monkeypatch) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from dondoc.services import delivery
+    from dondoc.delivery import compose as delivery
 
     _digest_for(session, settings, world)
     real = delivery._Sweep.write
@@ -484,7 +484,7 @@ def test_when_the_focal_point_itself_is_unreachable_the_issuer_head_hears(engine
 
 
 def test_batch_links_are_the_same_as_link_for(session, settings, world) -> None:
-    from dondoc.services.links import link_for, links_for, revoke
+    from dondoc.collect.links import link_for, links_for, revoke
 
     p = world["people"]
     one = link_for(session, officer_id=p["officer"].id, settings=settings, now=NOW)

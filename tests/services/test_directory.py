@@ -18,8 +18,8 @@ from dondoc.config import Settings
 from dondoc.errors import DirectoryError, InputError
 from dondoc.models import Alias, Contact, Officer, Unit
 from dondoc.secrets import unseal
-from dondoc.services import directory as directory_service
-from dondoc.services.directory import (
+from dondoc.directory import files as directory_service
+from dondoc.directory.files import (
     COLUMNS,
     export_directory,
     import_directory,

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 
 from dondoc.clock import TZ
 from dondoc.models import Notice, Obligation, Officer, Plan, Unit
-from dondoc.services.calendar import WorkCalendar
-from dondoc.services.followup import decide, flag_stale, run_daily
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.followup.sweep import decide, flag_stale, run_daily
 
 D = dt.date
 

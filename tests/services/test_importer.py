@@ -10,9 +10,9 @@ from dondoc.clock import TZ
 from dondoc.db import session_scope
 from dondoc.errors import DondocError
 from dondoc.models import Assignment, AuditEvent, Obligation, Plan, StatusUpdate
-from dondoc.services import plan_export
-from dondoc.services.directory import import_directory
-from dondoc.services.importer import import_plan
+from dondoc.intake import export as plan_export
+from dondoc.directory.files import import_directory
+from dondoc.intake.importer import import_plan
 from tests.conftest import EXAMPLES
 
 SEEDS = sorted((EXAMPLES / "plans").glob("*.txt"))
@@ -58,7 +58,7 @@ def test_seed_004_chain_dates(engine, settings, directory) -> None:
 
 
 def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings, directory, tmp_path) -> None:
-    from dondoc.services.status import submit_status
+    from dondoc.collect.submit import submit_status
 
     src = EXAMPLES / "plans" / "004_3b3dcdee6daa1c7d.txt"
     first = import_plan(engine=engine, settings=settings, path=src, now=NOW, year=2025)
@@ -66,7 +66,7 @@ def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings,
         ob = s.exec(select(Obligation).where(Obligation.plan_id == first.plan_id, Obligation.role == "report")
                     .order_by(Obligation.id)).first()
         key = ob.key
-        from dondoc.services.followup import _Directory
+        from dondoc.followup.sweep import _Directory
 
         officer = _Directory(s).responsible(ob)[0]
         submit_status(s, officer_id=officer, obligation_id=ob.id, via="cli", now=NOW,
@@ -86,7 +86,7 @@ def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings,
 
 
 def test_failure_half_way_stores_nothing(engine, settings, directory, monkeypatch) -> None:
-    from dondoc.services import obligations
+    from dondoc.intake import obligations
 
     def boom(*a, **k):
         raise DondocError("injected failure after the plan rows were written")

@@ -10,8 +10,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from dondoc.errors import InputError
-from dondoc.services.calendar import WorkCalendar
-from dondoc.services.periods import (
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.calendar.periods import (
     chain_deadlines,
     cutoff_window,
     frequency_from_text,
@@ -20,7 +20,7 @@ from dondoc.services.periods import (
     period_bounds,
     period_occurrence,
 )
-from dondoc.services.policy import Policy
+from dondoc.calendar.policy import Policy
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()

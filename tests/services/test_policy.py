@@ -9,8 +9,8 @@ import pytest
 
 from dondoc.config import Settings
 from dondoc.errors import InputError
-from dondoc.services.calendar import WorkCalendar
-from dondoc.services.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.calendar.policy import Policy
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()

@@ -14,9 +14,9 @@ from sqlmodel import Session, select
 from dondoc.clock import TZ
 from dondoc.errors import InputError, NotFound
 from dondoc.models import CompiledReport, Message, StatusUpdate
-from dondoc.reports.sample import seed_sample
-from dondoc.services import reporting
-from dondoc.services.reporting import assess, build_letter, build_snapshot, compile_report, parse_period
+from dondoc.reporting.sample import seed_sample
+from dondoc.reporting import compile as reporting
+from dondoc.reporting.compile import assess, build_letter, build_snapshot, compile_report, parse_period
 
 AFTER = pendulum.datetime(2025, 11, 13, 9, 0, tz=TZ)
 

@@ -16,8 +16,8 @@ from dondoc.db import session_scope
 from dondoc.errors import NotFound
 from dondoc.models import AuditEvent, Obligation, Plan, StatusUpdate, Unit
 from dondoc.plans import parse_path
-from dondoc.services.directory import apply_directory, dump_directory, import_directory, read_directory
-from dondoc.services.importer import reresolve_plans, store_plan
+from dondoc.directory.files import apply_directory, dump_directory, import_directory, read_directory
+from dondoc.intake.importer import reresolve_plans, store_plan
 from tests.conftest import EXAMPLES
 
 SEED = EXAMPLES / "plans" / "004_3b3dcdee6daa1c7d.txt"

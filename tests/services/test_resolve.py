@@ -14,8 +14,8 @@ from sqlmodel import Session, select
 from dondoc.config import Settings
 from dondoc.db import make_engine, upgrade
 from dondoc.models import Officer, Unit
-from dondoc.services.directory import apply_directory, read_directory
-from dondoc.services.resolve import Resolver, bare_key, name_key, plan_names
+from dondoc.directory.files import apply_directory, read_directory
+from dondoc.directory.resolve import Resolver, bare_key, name_key, plan_names
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "directory.yaml"

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from dondoc.config import Settings
 from dondoc.errors import Forbidden, NotFound
 from dondoc.models import AuditEvent, Notice, Obligation, StatusUpdate
-from dondoc.services import status as st
+from dondoc.collect import submit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from world import NOW, World, build_world

@@ -19,11 +19,11 @@ from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.errors import Forbidden, NotFound
 from dondoc.models import AuditEvent, Notice, Obligation, Officer, StatusUpdate, Target
-from dondoc.services import status as st
-from dondoc.services import timeliness as tl
-from dondoc.services.calendar import WorkCalendar
-from dondoc.services.followup import decide
-from dondoc.services.plan_query import refs_related, target_scope
+from dondoc.collect import submit as st
+from dondoc.reporting import timeliness as tl
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.followup.sweep import decide
+from dondoc.intake.query import refs_related, target_scope
 from tests.web.world import NOW, World, build_world
 
 SOURCE = "Công văn số 12/BC-UBND ngày 03/11"

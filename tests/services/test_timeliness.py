@@ -7,7 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
-from dondoc.services import timeliness as tl
+from dondoc.reporting import timeliness as tl
 
 D = dt.date
 DUE = D(2025, 11, 10)

@@ -16,8 +16,8 @@ from dondoc import clock
 from dondoc.config import Settings, reset_settings
 from dondoc.db import dispose_engines, get_engine
 from dondoc.models import Obligation, Officer, Plan
-from dondoc.services.links import link_for
-from dondoc.services.status import FOCAL_ROLES, focal_unit_id
+from dondoc.collect.links import link_for
+from dondoc.collect.submit import FOCAL_ROLES, focal_unit_id
 from dondoc.web import create_app
 from tests.web.server import LiveServer
 from tests.web.test_browser import ARGS, CHROMIUM, keep
@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture
 def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Settings, object]]:
-    from dondoc.services.demo import prepare_dir, run_demo
+    from dondoc.app.demo import prepare_dir, run_demo
 
     folder = tmp_path / "demo"
     monkeypatch.setenv("DONDOC_HOME", str(folder))

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from dondoc.cli import app
 from dondoc.models import AuditEvent, StatusUpdate
-from dondoc.services import links
+from dondoc.collect import links
 from tests.web.server import LiveServer
 from tests.web.world import NOW, World
 

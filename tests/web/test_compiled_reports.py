@@ -16,8 +16,8 @@ from sqlmodel import Session
 
 from dondoc.config import Settings
 from dondoc.models import CompiledReport, Officer
-from dondoc.services import links
-from dondoc.services.reporting import compile_report
+from dondoc.collect import links
+from dondoc.reporting.compile import compile_report
 from dondoc.web.focal import content_disposition
 from tests.web.world import NOW, World
 

@@ -11,8 +11,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from dondoc.models import Notice, Obligation
-from dondoc.services import status as st
-from dondoc.services import timeliness as tl
+from dondoc.collect import submit as st
+from dondoc.reporting import timeliness as tl
 from dondoc.web.dashboard import NOT_DUE, classify, dashboard_data
 from tests.web.world import NOW, World
 

@@ -149,7 +149,7 @@ def test_entry_refused_to_others(client: TestClient, world: World, engine: Engin
     own = f"/t/{world.tokens[who]}"
     token = csrf(client.get(own).text) if 'name="csrf"' in client.get(own).text else None
     if token is None:
-        from dondoc.services.links import token_hash
+        from dondoc.collect.links import token_hash
         from dondoc.web.security import csrf_token
         token = csrf_token(client.app.state.web.key, token_hash(world.tokens[who]))  # type: ignore[attr-defined]
     r = client.post(url, data={"csrf": token, "source": SOURCE, "status": "done"})

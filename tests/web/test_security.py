@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from dondoc import clock
 from dondoc.config import Settings
 from dondoc.models import Attachment, StatusUpdate
-from dondoc.services import links
+from dondoc.collect import links
 from dondoc.web import create_app
 from tests.web.world import NOW, World, at
 

@@ -25,7 +25,7 @@ from dondoc.models import (
     Target,
     Unit,
 )
-from dondoc.services import links
+from dondoc.collect import links
 
 NOW = dt.datetime(2025, 11, 5, 1, 0, tzinfo=dt.UTC)  # 08:00 in Hà Nội
 

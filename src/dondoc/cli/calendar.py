@@ -26,7 +26,7 @@ def _set(day: str, kind: str, note: str) -> None:
 
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.services.calendar import set_day
+    from dondoc.calendar.workdays import set_day
 
     d = _date(day)
     with session_scope(ready_engine()) as session:
@@ -54,7 +54,7 @@ def remove(day: str = typer.Argument(..., help="YYYY-MM-DD")) -> None:
 
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.services.calendar import remove_day
+    from dondoc.calendar.workdays import remove_day
 
     d = _date(day)
     with session_scope(ready_engine()) as session:
@@ -71,7 +71,7 @@ def import_file(
 
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.services.calendar import import_days
+    from dondoc.calendar.workdays import import_days
 
     with session_scope(ready_engine()) as session:
         n = import_days(session, path=path)
@@ -87,7 +87,7 @@ def list_days(year: int | None = typer.Option(None, "--year", help="Default: the
     from dondoc import clock
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.services.calendar import WorkCalendar
+    from dondoc.calendar.workdays import WorkCalendar
     from dondoc.vietnamese import short_date, weekday
 
     y = year or clock.today().year
@@ -110,7 +110,7 @@ def check(day: str = typer.Argument(..., help="YYYY-MM-DD"),
 
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.services.calendar import WorkCalendar
+    from dondoc.calendar.workdays import WorkCalendar
     from dondoc.vietnamese import short_date, weekday
 
     d = _date(day)

@@ -20,7 +20,7 @@ def demo(
 
     from dondoc.config import Settings, reset_settings
     from dondoc.db import dispose_engines
-    from dondoc.services.demo import prepare_dir, run_demo
+    from dondoc.app.demo import prepare_dir, run_demo
 
     folder = folder.resolve()
     prepare_dir(folder)

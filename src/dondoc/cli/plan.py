@@ -24,7 +24,7 @@ def plan_import(
     from dondoc import clock
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
-    from dondoc.services.importer import import_plan
+    from dondoc.intake.importer import import_plan
 
     settings = get_settings()
     engine = ready_engine(settings)
@@ -61,7 +61,7 @@ def plan_resolve(
     from dondoc.cli.directory import print_reresolved
     from dondoc.config import get_settings
     from dondoc.db import session_scope
-    from dondoc.services.importer import reresolve_plans
+    from dondoc.intake.importer import reresolve_plans
 
     settings = get_settings()
     with session_scope(ready_engine(settings)) as session:
@@ -80,7 +80,7 @@ def plan_list(as_json: bool = typer.Option(False, "--json")) -> None:
     from rich.table import Table
 
     from dondoc.cli._common import ready_engine
-    from dondoc.services.plan_query import plan_summaries
+    from dondoc.intake.query import plan_summaries
 
     rows = plan_summaries(ready_engine())
     if as_json:
@@ -100,7 +100,7 @@ def plan_show(plan_id: int, as_json: bool = typer.Option(False, "--json")) -> No
     from rich.table import Table
 
     from dondoc.cli._common import ready_engine
-    from dondoc.services.plan_query import plan_detail
+    from dondoc.intake.query import plan_detail
 
     d = plan_detail(ready_engine(), plan_id)
     if as_json:
@@ -132,7 +132,7 @@ def plan_export_cmd(
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
     from dondoc.errors import InputError
-    from dondoc.services import plan_export
+    from dondoc.intake import export as plan_export
 
     if fmt not in ("yaml", "xlsx"):
         raise InputError(f"--format must be yaml or xlsx, not {fmt!r}")
@@ -150,7 +150,7 @@ def plan_delete(plan_id: int, yes: bool = typer.Option(False, "--yes", help="Do 
     from dondoc.db import session_scope
     from dondoc.errors import NotFound
     from dondoc.models import Plan
-    from dondoc.services.obligations import delete_plan
+    from dondoc.intake.obligations import delete_plan
 
     with session_scope(ready_engine()) as session:
         if session.get(Plan, plan_id) is None:

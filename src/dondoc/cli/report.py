@@ -38,7 +38,7 @@ def report(
 
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
-    from dondoc.services.reporting import compile_report
+    from dondoc.reporting.compile import compile_report
 
     settings = get_settings()
     engine = ready_engine(settings)
@@ -54,7 +54,7 @@ def report(
         shutil.copyfile(row.xlsx_path or "", xlsx)
         xlsx_path = xlsx
     if md:
-        from dondoc.reports.markdown import render_report_markdown
+        from dondoc.reporting.markdown import render_report_markdown
 
         typer.echo(render_report_markdown(row.snapshot))
     per = row.snapshot["period"]
@@ -77,8 +77,8 @@ def letter(
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
-    from dondoc.reports.docx_letter import render_letter_docx
-    from dondoc.services.reporting import build_letter
+    from dondoc.reporting.docx_letter import render_letter_docx
+    from dondoc.reporting.compile import build_letter
 
     if not overdue:
         raise InputError("hãy chọn đối tượng đôn đốc: --overdue (các đơn vị có nhiệm vụ quá hạn)")

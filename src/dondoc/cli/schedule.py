@@ -24,7 +24,7 @@ def run_daily_cmd(
     from dondoc import clock
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
-    from dondoc.services.followup import run_daily
+    from dondoc.followup.sweep import run_daily
 
     settings = get_settings()
     now = clock.parse_instant(at) if at else clock.now()
@@ -71,7 +71,7 @@ def simulate_cmd(
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.errors import InputError
-    from dondoc.services.simulation import Behaviour, simulate
+    from dondoc.app.simulation import Behaviour, simulate
 
     first, last = _date(start, "--from"), _date(end, "--to")
     if last < first:

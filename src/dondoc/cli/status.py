@@ -65,8 +65,8 @@ def submit(
         from dondoc.db import session_scope
         from dondoc.errors import Forbidden
         from dondoc.models import Unit
-        from dondoc.services import links
-        from dondoc.services.status import get_officer, obligation_for_entry, submit_on_behalf, submit_status
+        from dondoc.collect import links
+        from dondoc.collect.submit import get_officer, obligation_for_entry, submit_on_behalf, submit_status
 
         engine = ready_engine(settings)
         now = clock.now()

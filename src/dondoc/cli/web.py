@@ -46,8 +46,8 @@ def links(
     from dondoc.db import session_scope
     from dondoc.errors import NotFound
     from dondoc.models import Obligation, Officer, Plan, Unit
-    from dondoc.services.links import link_for
-    from dondoc.services.status import focal_unit_id
+    from dondoc.collect.links import link_for
+    from dondoc.collect.submit import focal_unit_id
 
     settings = get_settings()
     engine = ready_engine(settings)
@@ -85,7 +85,7 @@ def revoke(officer: str = typer.Argument(..., help="Officer code (or numeric id)
     from dondoc.db import session_scope
     from dondoc.errors import NotFound
     from dondoc.models import AuditEvent, Officer
-    from dondoc.services import links as links_service
+    from dondoc.collect import links as links_service
 
     engine = ready_engine(get_settings())
     now = clock.now()

@@ -74,7 +74,7 @@ def set_cmd(
     from dondoc.config import get_settings
     from dondoc.db import session_scope
     from dondoc.models import ChannelCredential
-    from dondoc.services.credentials import set_zalo_oa
+    from dondoc.notifications.credentials import set_zalo_oa
 
     settings = get_settings()
     engine = ready_engine(settings)
@@ -102,7 +102,7 @@ def show_cmd(as_json: bool = typer.Option(False, "--json", help="One JSON object
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
-    from dondoc.services.credentials import list_zalo_oa, oa_references
+    from dondoc.notifications.credentials import list_zalo_oa, oa_references
 
     settings = get_settings()
     with session_scope(ready_engine(settings)) as session:
@@ -153,7 +153,7 @@ def refresh_cmd(name: str = typer.Argument(..., help="The OA's name")) -> None:
     from dondoc import clock
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
-    from dondoc.services.credentials import access_token
+    from dondoc.notifications.credentials import access_token
 
     settings = get_settings()
     token = access_token(engine=ready_engine(settings), settings=settings, name=name, now=clock.now(), force=True)

@@ -25,7 +25,7 @@ class Alias(SQLModel, table=True):
     """A name under which a unit (or an officer's position) appears in plans.
 
     A collective alias ('UBND các xã, thị trấn') has no unit: it names unit kinds, expanded at
-    resolution time relative to the plan's issuer (see dondoc.services.resolve).
+    resolution time relative to the plan's issuer (see dondoc.directory.resolve).
     """
 
     id: int | None = Field(default=None, primary_key=True)

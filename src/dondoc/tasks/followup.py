@@ -22,7 +22,7 @@ DB_RETRY_DELAYS = [5, 30]
 @task(name="decide-notices", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
 def decide_notices(at: str, plan_ids: list[int] | None = None) -> dict[str, Any]:
     """Record today's reminders, escalations and stale flags (no sending)."""
-    from dondoc.services.followup import run_daily
+    from dondoc.followup.sweep import run_daily
 
     result = run_daily(engine=ctx.engine(), settings=ctx.settings(), now=ctx.instant(at), deliver=False,
                        compile_reports=False, plan_ids=plan_ids)
@@ -35,8 +35,8 @@ def decide_notices(at: str, plan_ids: list[int] | None = None) -> dict[str, Any]
 def find_due_reports(at: str, plan_ids: list[int] | None = None) -> list[tuple[int, str]]:
     """(plan id, period) of consolidated reports whose compile day has come and that are not compiled."""
     from dondoc.db import session_scope
-    from dondoc.services.calendar import WorkCalendar, local_date
-    from dondoc.services.followup import reports_due
+    from dondoc.calendar.workdays import WorkCalendar, local_date
+    from dondoc.followup.sweep import reports_due
 
     engine, settings, now = ctx.engine(), ctx.settings(), ctx.instant(at)
     with session_scope(engine) as session:
@@ -52,7 +52,7 @@ def find_due_reports(at: str, plan_ids: list[int] | None = None) -> list[tuple[i
       task_run_name="compile-report-{plan_id}-{period}")
 def compile_plan_report(plan_id: int, period: str | None, at: str, send: bool = True) -> dict[str, Any]:
     """Build one plan's consolidated report; with `send`, queue it for the focal officers."""
-    from dondoc.services.reporting import compile_report
+    from dondoc.reporting.compile import compile_report
 
     row = compile_report(engine=ctx.engine(), settings=ctx.settings(), plan_id=plan_id, period=period,
                          now=ctx.instant(at), send=send)
@@ -64,8 +64,8 @@ def compile_plan_report(plan_id: int, period: str | None, at: str, send: bool = 
 def compose_messages(at: str) -> int:
     """Fold today's notices into one digest message per officer (unique key officer:day:kind)."""
     from dondoc.db import session_scope
-    from dondoc.services.calendar import local_date
-    from dondoc.services.delivery import compose_messages as compose
+    from dondoc.calendar.workdays import local_date
+    from dondoc.delivery.compose import compose_messages as compose
 
     now = ctx.instant(at)
     with session_scope(ctx.engine()) as session:
@@ -76,7 +76,7 @@ def compose_messages(at: str) -> int:
 def deliver_messages(at: str, worker: str = "prefect") -> dict[str, Any]:
     """Send what is pending. Not retried here: exactly-once lives in the database."""
     from dondoc.notifications import get_notifier
-    from dondoc.services.delivery import deliver_pending
+    from dondoc.delivery.compose import deliver_pending
 
     settings = ctx.settings()
     stats = deliver_pending(engine=ctx.engine(), settings=settings, notifier=get_notifier(settings),
@@ -88,7 +88,7 @@ def deliver_messages(at: str, worker: str = "prefect") -> dict[str, Any]:
 def working_day(at: str) -> bool:
     """Is the local date of `at` a working day (holidays and the user's calendar included)?"""
     from dondoc.db import session_scope
-    from dondoc.services.calendar import WorkCalendar, local_date
+    from dondoc.calendar.workdays import WorkCalendar, local_date
 
     with session_scope(ctx.engine()) as session:
         return WorkCalendar.from_session(session).is_working_day(local_date(ctx.instant(at)))

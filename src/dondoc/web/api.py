@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 
 from dondoc.errors import InputError
 from dondoc.models import Obligation, Plan, Unit
-from dondoc.services.plan_query import TargetScope, target_scope
-from dondoc.services.status import (
+from dondoc.intake.query import TargetScope, target_scope
+from dondoc.collect.submit import (
     StatusPayload,
     can_enter_for,
     obligation_for_entry,

@@ -35,7 +35,7 @@ from dondoc.models import (
     Unit,
 )
 from dondoc.notifications.port import ascii_filename
-from dondoc.services.status import (
+from dondoc.collect.submit import (
     StatusInputError,
     attachment_path,
     check_attachment,
@@ -90,7 +90,7 @@ def report_file(settings: Settings, stored: str | None) -> Path | None:
 
 def report_download_name(plan: Plan, row: CompiledReport, fmt: str, *, final: bool) -> str:
     """'Báo cáo tổng hợp năm 2025 - Kế hoạch 68-KH-UBND (dự thảo).docx'."""
-    from dondoc.services.reporting import ReportInputError, parse_period
+    from dondoc.reporting.compile import ReportInputError, parse_period
 
     try:
         label = parse_period(row.period).label
@@ -274,7 +274,7 @@ def hand_to_delivery(web: Web, now: object) -> None:
     """Best effort after 'Nhắc ngay': let the delivery layer compose and send today's notices now.
     When it is absent or fails, the notices stay and go out on the next scheduled run."""
     try:
-        from dondoc.services import delivery  # type: ignore[attr-defined]
+        from dondoc.delivery import compose as delivery
     except ImportError:
         return
     try:

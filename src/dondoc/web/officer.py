@@ -13,8 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from dondoc.models import Attachment, ExtensionRequest, Obligation, Plan, StatusUpdate
-from dondoc.services.plan_query import target_scope
-from dondoc.services.status import (
+from dondoc.intake.query import target_scope
+from dondoc.collect.submit import (
     StatusInputError,
     attachment_path,
     can_update,

@@ -20,7 +20,7 @@ from dondoc.models import (
     StatusUpdate,
     Unit,
 )
-from dondoc.services.status import (
+from dondoc.collect.submit import (
     FOCAL_ROLES,
     ISSUER_ROLES,
     focal_unit_id,
@@ -247,7 +247,7 @@ class ReportEntry:
 
 def compiled_reports(session: Session, *, plan_id: int) -> list[ReportEntry]:
     """The plan's compiled reports, latest period first (one query; the snapshot column is not read)."""
-    from dondoc.services.reporting import ReportInputError, parse_period
+    from dondoc.reporting.compile import ReportInputError, parse_period
 
     rows = session.exec(select(CompiledReport.id, CompiledReport.period, CompiledReport.cutoff,
                                CompiledReport.compiled_at, CompiledReport.sent_at, CompiledReport.docx_path,

@@ -8,7 +8,7 @@ Official Account messages, so the OA message API is a plugin here. URL forms:
       {"recipient": {"user_id": ...}, "message": {"text": ...}}; default endpoint https://openapi.zalo.me
   zalooa://ZALO_USER_ID?oa=NAME   (and zns://PHONE?oa=NAME&template=...)
       the token is the OA's stored credential (ChannelCredential NAME, refreshed by dondoc): the delivery
-      service (dondoc.services.credentials) puts a fresh access token into the URL before the send; the
+      service (dondoc.notifications.credentials) puts a fresh access token into the URL before the send; the
       plugin alone only parses and masks this form, and refuses to send with it.
   zns://ACCESS_TOKEN@PHONE?template=TEMPLATE_ID[&endpoint=...]   (or zns://ACCESS_TOKEN/PHONE?template=...)
       POST {endpoint}/message/template with {"phone": "84...", "template_id", "template_data",

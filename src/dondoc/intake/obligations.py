@@ -25,9 +25,9 @@ from dondoc.models import (
     StatusUpdate,
     Unit,
 )
-from dondoc.services.calendar import WorkCalendar
-from dondoc.services.periods import Occurrence, occurrences
-from dondoc.services.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.calendar.periods import Occurrence, occurrences
+from dondoc.calendar.policy import Policy
 
 
 
@@ -60,7 +60,7 @@ def _occurrences(timing: dict[str, Any], plan: Plan, calendar: WorkCalendar, pol
 def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
                        calendar: WorkCalendar | None = None, resolver: Any = None) -> list[Wanted]:
     """Every obligation the plan implies, with its dates (pure computation over the stored plan)."""
-    from dondoc.services.resolve import Resolver
+    from dondoc.directory.resolve import Resolver
 
     assert plan.id is not None
     calendar = calendar or WorkCalendar.from_session(session)

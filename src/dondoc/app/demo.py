@@ -83,10 +83,10 @@ def run_demo(
     from dondoc import clock
     from dondoc.db import ensure_schema, get_engine
     from dondoc.models import CompiledReport, Message, Obligation
-    from dondoc.services.directory import import_directory
-    from dondoc.services.importer import import_plan
-    from dondoc.services.reporting import compile_report
-    from dondoc.services.simulation import Behaviour, simulate
+    from dondoc.directory.files import import_directory
+    from dondoc.intake.importer import import_plan
+    from dondoc.reporting.compile import compile_report
+    from dondoc.app.simulation import Behaviour, simulate
 
     folder = Path(settings.home)
     examples = examples_dir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dondoc.reports import text as tx
+from dondoc.reporting import text as tx
 
 
 def _cell(text: str) -> str:

@@ -17,7 +17,7 @@ Columns:
   Officers  code*, unit* (code), name*, role (head|deputy|focal|staff), position (chức danh)
   Contacts  officer* (code), channel, url* (apprise URL), priority (1 = tried first)
   Aliases   alias*, then either unit (code) [+ officer (code)] for a fixed target, or kinds (+ within, role)
-            for a collective (see dondoc.services.resolve)
+            for a collective (see dondoc.directory.resolve)
 
 Import is one transaction (any error stores nothing) and idempotent: units, officers and aliases are
 matched by code / key and updated in place; contacts are the file's list per officer; officers missing from
@@ -43,7 +43,7 @@ from dondoc.db import session_scope
 from dondoc.errors import DirectoryError, InputError
 from dondoc.models import Alias, Contact, Officer, Unit
 from dondoc.secrets import seal, unseal
-from dondoc.services.resolve import name_key
+from dondoc.directory.resolve import name_key
 
 COLUMNS: dict[str, list[str]] = {
     "units": ["code", "name", "kind", "parent", "external"],
@@ -467,7 +467,7 @@ def import_directory(*, engine: Engine, settings: Settings, path: str | Path, no
     an added unit or alias now covers get their obligations at once (and units the directory just retired stop
     receiving the plans' tasks).
     """
-    from dondoc.services.importer import reresolve_plans
+    from dondoc.intake.importer import reresolve_plans
 
     data = read_directory(path)
     with session_scope(engine) as session:
@@ -729,7 +729,7 @@ def to_yaml(data: DirectoryData) -> str:
     doc = {sheet: [{c: r.values[c] for c in COLUMNS[sheet] if r.values.get(c, "") != ""} for r in rows]
            for sheet, rows in data.rows.items()}
     header = ("# dondoc directory: units, officers, contacts (apprise URLs), aliases.\n"
-              "# Import with `dondoc directory import FILE`; see dondoc.services.directory for the columns.\n")
+              "# Import with `dondoc directory import FILE`; see dondoc.directory.files for the columns.\n")
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return header + yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=120)
 

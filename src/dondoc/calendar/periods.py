@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dondoc.errors import InputError
-from dondoc.services.calendar import WorkCalendar, as_date
-from dondoc.services.policy import FREQUENCIES, Policy
+from dondoc.calendar.workdays import WorkCalendar, as_date
+from dondoc.calendar.policy import FREQUENCIES, Policy
 
 MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 

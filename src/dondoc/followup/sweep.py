@@ -29,9 +29,9 @@ from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.models import CompiledReport, Notice, Obligation, Officer, Plan
-from dondoc.services.calendar import WorkCalendar
-from dondoc.services.obligations import plan_policy
-from dondoc.services.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.intake.obligations import plan_policy
+from dondoc.calendar.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -380,7 +380,7 @@ def run_daily(
         with session_scope(engine) as session:
             due = reports_due(session, day=day, settings=settings, calendar=calendar, plan_ids=plan_ids)
         if due:
-            from dondoc.services.reporting import compile_report
+            from dondoc.reporting.compile import compile_report
 
             for plan_id, period in due:
                 compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now, send=True)
@@ -390,7 +390,7 @@ def run_daily(
         if local.hour < settings.send_hour:
             result.deferred_delivery = True  # quiet hours: the 08:00 run sends
             return result
-        from dondoc.services.delivery import compose_messages, deliver_pending
+        from dondoc.delivery.compose import compose_messages, deliver_pending
 
         with session_scope(engine) as session:
             compose_messages(session, day=day, now=now, settings=settings)

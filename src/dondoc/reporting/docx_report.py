@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from dondoc.reports import docx_base as b
-from dondoc.reports import text as tx
+from dondoc.reporting import docx_base as b
+from dondoc.reporting import text as tx
 
 SIGN_SPACE = 4
 

@@ -24,8 +24,8 @@ from typing import Any
 from sqlmodel import Session
 
 from dondoc.config import Settings
-from dondoc.services.directory import DirectoryData, Row, dump_directory
-from dondoc.services.resolve import Resolver, bare_key, plan_names
+from dondoc.directory.files import DirectoryData, Row, dump_directory
+from dondoc.directory.resolve import Resolver, bare_key, plan_names
 from dondoc.vietnamese import fold
 
 # Head words of single bodies -> kind (folded, longest first so 'uy ban mat tran' wins over 'uy ban').

@@ -30,8 +30,8 @@ from dondoc.models import (
     Target,
     Unit,
 )
-from dondoc.services import obligations as obligation_service
-from dondoc.services.keys import assignment_key, body_key, report_key, target_keys
+from dondoc.intake import obligations as obligation_service
+from dondoc.intake.keys import assignment_key, body_key, report_key, target_keys
 from dondoc.vietnamese import fold
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def file_hash(path: Path) -> str:
 
 def read_plan_file(path: Path, *, year: int | None, settings: Settings) -> dict[str, Any]:
     """The plan dict of a plan document, or of a corrected export (.yaml / .xlsx written by `plan export`)."""
-    from dondoc.services import plan_export
+    from dondoc.intake import export as plan_export
 
     if plan_export.is_export(path):
         return plan_export.load(path)
@@ -156,7 +156,7 @@ def store_plan(
     `existing` names the stored plan to update (re-resolution); otherwise it is found by number, title or
     the `plan_id` of a corrected export. `action` overrides the audit event's action.
     """
-    from dondoc.services.resolve import Resolver
+    from dondoc.directory.resolve import Resolver
 
     year = existing.year if existing is not None else _plan_year(parsed, now)
     owner_id = _owner_unit(session, owner)
@@ -346,7 +346,7 @@ def _owner_unit(session: Session, owner: str | None) -> int | None:
     unit = session.exec(select(Unit).where(Unit.code == owner)).first()
     if unit is not None:
         return unit.id
-    from dondoc.services.resolve import Resolver
+    from dondoc.directory.resolve import Resolver
 
     res = Resolver.from_session(session).resolve(owner)
     units = {u for u, _ in res.targets}

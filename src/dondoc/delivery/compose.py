@@ -111,8 +111,8 @@ from dondoc.notifications.render import (
     render_unreachable,
 )
 from dondoc.secrets import unseal
-from dondoc.services.credentials import with_credentials
-from dondoc.services.links import link_for, links_for
+from dondoc.notifications.credentials import with_credentials
+from dondoc.collect.links import link_for, links_for
 
 log = logging.getLogger(__name__)
 
@@ -469,7 +469,7 @@ class _Sweep:
         self.db_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dondoc-db")
         self.pending: list[_Outcome] = []
         self.new_messages = False
-        from dondoc.services.policy import Policy
+        from dondoc.calendar.policy import Policy
 
         self.send_hour = Policy.from_settings(settings).send_hour
 

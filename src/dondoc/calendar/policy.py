@@ -17,7 +17,7 @@ import pendulum
 
 from dondoc.clock import TZ
 from dondoc.errors import InputError
-from dondoc.services.calendar import WorkCalendar, as_date
+from dondoc.calendar.workdays import WorkCalendar, as_date
 
 log = logging.getLogger(__name__)
 

@@ -47,8 +47,8 @@ from dondoc.models import (
     Target,
     Unit,
 )
-from dondoc.reports import admin
-from dondoc.services import timeliness as tl
+from dondoc.reporting import admin
+from dondoc.reporting import timeliness as tl
 from dondoc.vietnamese import fold, short_date
 
 log = logging.getLogger(__name__)
@@ -621,8 +621,8 @@ def report_basename(plan_id: int, period: str) -> str:
 
 def render_files(snapshot: dict[str, Any], *, directory: Path, template: Path | None = None) -> tuple[Path, Path]:
     """Write the .docx and .xlsx of a snapshot into `directory`; returns their paths."""
-    from dondoc.reports.docx_report import render_report_docx
-    from dondoc.reports.xlsx_report import render_report_xlsx
+    from dondoc.reporting.docx_report import render_report_docx
+    from dondoc.reporting.xlsx_report import render_report_xlsx
 
     directory.mkdir(parents=True, exist_ok=True)
     base = report_basename(snapshot["plan"]["id"], snapshot["period"]["code"])
@@ -648,7 +648,7 @@ def _message_text(snapshot: dict[str, Any], *, link: str = "", upper: bool = Fal
     """Subject and text of the report message. The files go along as attachments (Message.attachments);
     the delivery service adds the line that names them, or says where they are on channels that
     cannot carry files. `link` is the recipient's personal page (the focal page for focal officers)."""
-    from dondoc.reports.text import subject_line, summary_lines
+    from dondoc.reporting.text import subject_line, summary_lines
 
     p = snapshot["plan"]
     kind = "Báo cáo" if upper else "Dự thảo báo cáo"
@@ -743,7 +743,7 @@ def upper_officers(session: Session, plan: Plan) -> list[Officer]:
     that unit's focal officers, else its head. Names that only resolve fuzzily are not sent to."""
     if not (plan.policy or {}).get("report_to_upper"):
         return []
-    from dondoc.services.resolve import Resolver
+    from dondoc.directory.resolve import Resolver
 
     resolver = Resolver.from_session(session)
     unit_ids: list[int] = []
@@ -786,7 +786,7 @@ def _queue_messages(session: Session, *, settings: Settings, plan: Plan, snapsho
                     xlsx_path: Path, now: dt.datetime) -> int:
     """Queue the report for its recipients (idempotent by key), the .docx and .xlsx attached; returns how
     many officers it is addressed to."""
-    from dondoc.services.links import link_for
+    from dondoc.collect.links import link_for
 
     officers = focal_officers(session, plan)
     if not officers:
@@ -821,7 +821,7 @@ def build_letter(session: Session, *, plan_id: int, now: dt.datetime, reply_days
     """What the formal reminder letter says: the assigned (not requested) units that owe overdue work
     as of today — lead tasks and periodic reports past their due date (with an approved extension,
     past the extended date) — and what each owes."""
-    from dondoc.services.calendar import WorkCalendar
+    from dondoc.calendar.workdays import WorkCalendar
 
     plan = session.get(Plan, plan_id)
     if plan is None:

@@ -1,1 +1,0 @@
-"""Domain rules: plain Python, session passed in."""
