@@ -14,10 +14,10 @@ from sqlmodel import SQLModel
 
 import dondoc.models  # noqa: F401
 from dondoc import clock
+from dondoc.calendar.workdays import WorkCalendar
 from dondoc.config import Settings
 from dondoc.db import make_engine, upgrade
 from dondoc.models import Assignment, AssignmentUnit, Contact, Obligation, Officer, Plan, Unit
-from dondoc.calendar.workdays import WorkCalendar
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ROLES = ["head", "deputy", "focal", "staff", "staff"]

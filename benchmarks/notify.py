@@ -65,9 +65,10 @@ def main() -> None:
     from dondoc.clock import TZ
     from dondoc.config import Settings
     from dondoc.db import make_engine, upgrade
+    from dondoc.delivery.compose import compose_messages
+    from dondoc.delivery.outbox import deliver_pending
     from dondoc.models import Contact, Notice, Obligation, Officer, Plan, Unit
     from dondoc.notifications import get_notifier
-    from dondoc.delivery.compose import compose_messages, deliver_pending
 
     receiver = subprocess.Popen([sys.executable, "-c", RECEIVER], stdout=subprocess.PIPE, text=True)
     assert receiver.stdout is not None

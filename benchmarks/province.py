@@ -93,9 +93,9 @@ def stage_build(a: argparse.Namespace) -> dict[str, Any]:
     import pendulum
     from _province import build_directory, build_plans
 
+    from dondoc.app.daily import run_daily
     from dondoc.clock import TZ
     from dondoc.db import make_engine, upgrade
-    from dondoc.followup.sweep import run_daily
 
     url = fresh_db(BASE_DB)
     engine = make_engine(url)
@@ -193,9 +193,9 @@ def stage_sweep(a: argparse.Namespace) -> dict[str, Any]:
     """run_daily(deliver=False) for DAY on a copy of the province database."""
     import pendulum
 
+    from dondoc.app.daily import run_daily
     from dondoc.clock import TZ
     from dondoc.db import make_engine
-    from dondoc.followup.sweep import run_daily
 
     times, decided = [], 0
     for _ in range(a.repeat):  # each time on a fresh copy of the same starting database

@@ -21,10 +21,11 @@ from sqlmodel import Session
 from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.db import make_engine, upgrade
+from dondoc.reporting.compile import compile_report
 from dondoc.reporting.docx_report import render_report_docx
 from dondoc.reporting.sample import seed_bulk
+from dondoc.reporting.snapshot import build_snapshot
 from dondoc.reporting.xlsx_report import render_report_xlsx
-from dondoc.reporting.compile import build_snapshot, compile_report
 
 
 def main() -> None:

@@ -167,13 +167,13 @@ def main() -> int:
     from sqlalchemy import func
     from sqlmodel import Session, col, select
 
+    from dondoc.app.daily import run_daily
+    from dondoc.calendar.policy import Policy
+    from dondoc.calendar.workdays import WorkCalendar
     from dondoc.clock import TZ
+    from dondoc.collect.links import issue_token
     from dondoc.models import Message, Notice, Obligation, Officer
     from dondoc.notifications import get_notifier
-    from dondoc.calendar.workdays import WorkCalendar
-    from dondoc.followup.sweep import run_daily
-    from dondoc.collect.links import issue_token
-    from dondoc.calendar.policy import Policy
 
     plans = max(1, round(40 * args.scale))
     tasks = 10 if args.scale >= 0.025 else max(1, round(400 * args.scale))

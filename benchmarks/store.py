@@ -32,14 +32,10 @@ from _province import drop, fresh_engine  # noqa: E402
 
 from dondoc import clock  # noqa: E402
 from dondoc.db import session_scope  # noqa: E402
-from dondoc.directory.files import (  # noqa: E402
-    DirectoryData,
-    Row,
-    export_directory,
-    import_directory,
-    read_directory,
-    write_directory,
-)
+from dondoc.directory.apply import import_directory
+from dondoc.directory.data import DirectoryData, Row
+from dondoc.directory.export import export_directory, write_directory
+from dondoc.directory.files import read_directory
 from dondoc.directory.resolve import Resolver  # noqa: E402
 
 DEPARTMENTS = ["Nội vụ", "Tài chính", "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội", "Y tế",
@@ -181,8 +177,8 @@ def plan_variants(n: int, folder: Path) -> list[Path]:
 def plans_part(backend: str, paths: list[Path]) -> None:
     from sqlmodel import Session, func, select
 
-    from dondoc.models import Obligation, Plan
     from dondoc.intake.importer import import_plan
+    from dondoc.models import Obligation, Plan
 
     now = clock.now()
     engine, settings = fresh_engine(backend, "store_plans")

@@ -20,11 +20,11 @@ from sqlmodel import Session, func, select
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _province import build_directory, build_plans, drop, fresh_engine  # noqa: E402
 
+from dondoc.app.daily import run_daily  # noqa: E402
+from dondoc.calendar.workdays import WorkCalendar  # noqa: E402
 from dondoc.clock import TZ  # noqa: E402
 from dondoc.db import session_scope  # noqa: E402
 from dondoc.models import Notice, Obligation  # noqa: E402
-from dondoc.calendar.workdays import WorkCalendar  # noqa: E402
-from dondoc.followup.sweep import run_daily  # noqa: E402
 
 DAY = dt.date(2025, 6, 18)
 

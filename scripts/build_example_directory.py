@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dondoc.directory.files import read_directory, write_directory
+from dondoc.directory.export import write_directory
+from dondoc.directory.files import read_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 

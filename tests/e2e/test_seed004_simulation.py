@@ -63,7 +63,7 @@ def test_simulate_seed_004(settings) -> None:
     from sqlmodel import Session, create_engine, select
 
     from dondoc.models import CompiledReport, Obligation
-    from dondoc.reporting.compile import TASK_ROLES
+    from dondoc.reporting.snapshot import TASK_ROLES
 
     engine = create_engine(settings.db_url)
     with Session(engine) as s:

@@ -15,7 +15,7 @@ import pendulum
 import pytest
 
 from dondoc.clock import TZ
-from dondoc.directory.files import import_directory
+from dondoc.directory.apply import import_directory
 from dondoc.intake.importer import import_plan
 from tests.hardening.conftest import BAD, EXAMPLES, SEED_004, cli, row_counts
 

@@ -15,9 +15,9 @@ import hashlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
-import socket
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,9 +28,9 @@ from sqlmodel import Session, select
 
 from dondoc.clock import TZ
 from dondoc.db import make_engine
-from dondoc.models import Assignment, Message, Obligation, Plan
-from dondoc.directory.files import import_directory
+from dondoc.directory.apply import import_directory
 from dondoc.intake.importer import import_plan
+from dondoc.models import Assignment, Message, Obligation, Plan
 from tests.hardening.conftest import EXAMPLES, PYTHON, SEED_004, cli, row_counts
 from tests.hardening.peers import Mailbox, Webhook, local_directory
 

@@ -14,10 +14,6 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from dondoc.clock import TZ
-from dondoc.errors import PlanReadError
-from dondoc.plans import parse_text
-from dondoc.calendar.workdays import WorkCalendar
 from dondoc.calendar.periods import (
     FREQUENCIES,
     occurrences,
@@ -26,6 +22,10 @@ from dondoc.calendar.periods import (
     period_occurrence,
 )
 from dondoc.calendar.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.clock import TZ
+from dondoc.errors import PlanReadError
+from dondoc.plans import parse_text
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[3] / "shared" / "plan.schema.json").read_text())
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
@@ -148,7 +148,7 @@ NOW = pendulum.datetime(2025, 3, 1, 9, 0, tz=TZ)
 
 @pytest.fixture
 def directory(engine, settings):
-    from dondoc.directory.files import import_directory
+    from dondoc.directory.apply import import_directory
 
     import_directory(engine=engine, settings=settings,
                      path=Path(__file__).resolve().parents[2] / "examples" / "directory.xlsx", now=NOW)
@@ -159,9 +159,9 @@ def directory(engine, settings):
 def test_obligation_generation_is_idempotent(directory, settings) -> None:
     from sqlmodel import Session, select
 
-    from dondoc.models import Obligation, Plan
     from dondoc.intake.importer import import_plan
     from dondoc.intake.obligations import sync_plan
+    from dondoc.models import Obligation, Plan
     from tests.hardening.conftest import row_counts
 
     for path in SEEDS:

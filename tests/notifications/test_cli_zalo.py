@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from dondoc.cli import app
 from dondoc.errors import InputError, NotFound
 from dondoc.models import ChannelCredential, Contact, Delivery, Officer, Unit
-from dondoc.secrets import seal
 from dondoc.notifications.credentials import CredentialError
+from dondoc.secrets import seal
 from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 
 

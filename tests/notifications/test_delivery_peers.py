@@ -18,10 +18,11 @@ import pytest
 from sqlmodel import Session, select
 
 from dondoc.clock import TZ
+from dondoc.delivery.compose import compose_messages
+from dondoc.delivery.outbox import deliver_pending
 from dondoc.models import Contact, Delivery, Message, Notice, Obligation, Officer, Plan, Unit
 from dondoc.notifications import get_notifier
 from dondoc.secrets import seal
-from dondoc.delivery.compose import compose_messages, deliver_pending
 
 D = dt.date
 DAY = D(2025, 11, 5)
@@ -190,7 +191,7 @@ def test_a_sweep_killed_mid_send_then_rerun_loses_nothing(engine, settings, worl
         s.commit()
     http_peer.hang_after = 8
     code = ("import pendulum; from dondoc.config import get_settings; from dondoc.db import make_engine;"
-            "from dondoc.notifications import get_notifier; from dondoc.delivery.compose import deliver_pending;"
+            "from dondoc.notifications import get_notifier; from dondoc.delivery.outbox import deliver_pending;"
             "s = get_settings(); deliver_pending(engine=make_engine(s.db_url), settings=s, notifier=get_notifier(s),"
             f" now=pendulum.parse('{NOW.isoformat()}'), retry_delays=())")
     env = {**os.environ, "DONDOC_SEND_CONCURRENCY": "4"}

@@ -15,13 +15,13 @@ import pytest
 from sqlmodel import Session, col, select
 
 from dondoc.clock import TZ
+from dondoc.delivery.outbox import deliver_pending
 from dondoc.models import Contact, Delivery, Message
 from dondoc.notifications import FakeNotifier, RedirectNotifier
 from dondoc.notifications.apprise_adapter import AppriseNotifier
+from dondoc.reporting.compile import compile_report
 from dondoc.reporting.sample import seed_sample
 from dondoc.secrets import seal
-from dondoc.delivery.compose import deliver_pending
-from dondoc.reporting.compile import compile_report
 
 AFTER = pendulum.datetime(2025, 11, 13, 9, 0, tz=TZ)  # after the sample plan's 2025 cut-off: a final report
 FAST: dict[str, Any] = {"retry_delays": (0.0,)}

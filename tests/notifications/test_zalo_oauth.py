@@ -10,10 +10,11 @@ import pytest
 from sqlmodel import select
 
 from dondoc.db import make_engine
+from dondoc.delivery.compose import compose_messages
+from dondoc.delivery.outbox import deliver_pending
 from dondoc.models import ChannelCredential
 from dondoc.notifications import get_notifier
 from dondoc.notifications.credentials import set_zalo_oa
-from dondoc.delivery.compose import compose_messages, deliver_pending
 from tests.notifications.test_delivery_peers import DAY, NOW, QUICK, World
 from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from dondoc.clock import TZ
 from dondoc.db import make_engine
 from dondoc.reporting.sample import seed_sample
-from dondoc.reporting.compile import build_snapshot
+from dondoc.reporting.snapshot import build_snapshot
 
 AFTER_CUTOFF = pendulum.datetime(2025, 11, 13, 9, 0, tz=TZ)
 

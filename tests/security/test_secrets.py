@@ -16,9 +16,9 @@ from sqlmodel import Session, SQLModel, select
 
 from dondoc import clock
 from dondoc.config import Settings
+from dondoc.directory.apply import import_directory
 from dondoc.models import Contact, Delivery, Message
 from dondoc.secrets import master_key, unseal
-from dondoc.directory.files import import_directory
 
 PASSWORD = "Pa55-w0rd-XYZZY"
 BOT = "123456:AAHbotTOKENsecretQQ"
@@ -67,8 +67,8 @@ def test_contact_urls_sealed_at_rest(engine: Engine, settings: Settings, tmp_pat
 
 def test_failed_delivery_never_reveals_the_password(engine: Engine, settings: Settings, tmp_path: Path,
                                                     caplog: pytest.LogCaptureFixture) -> None:
+    from dondoc.delivery.contact_test import send_test
     from dondoc.notifications.apprise_adapter import AppriseNotifier
-    from dondoc.delivery.compose import send_test
 
     import_directory(engine=engine, settings=settings, path=_directory(tmp_path, _closed_port()), now=clock.now())
     caplog.set_level(logging.DEBUG - 1)  # everything, apprise's trace included

@@ -18,9 +18,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
 from dondoc import clock
+from dondoc.collect import links
 from dondoc.config import Settings
 from dondoc.models import AccessToken
-from dondoc.collect import links
 from dondoc.web import app as web_app
 from dondoc.web import create_app
 from dondoc.web import security as web_security

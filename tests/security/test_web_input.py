@@ -16,6 +16,7 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from dondoc.collect.links import token_hash
 from dondoc.config import Settings
 from dondoc.models import (
     Assignment,
@@ -28,7 +29,6 @@ from dondoc.models import (
     Target,
     Unit,
 )
-from dondoc.collect.links import token_hash
 from dondoc.web import create_app
 from dondoc.web.security import csrf_token
 from tests.web.world import World

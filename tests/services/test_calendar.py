@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from dondoc.errors import InputError
 from dondoc.calendar.workdays import WorkCalendar, import_days, read_days_file, remove_day, set_day
+from dondoc.errors import InputError
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()

@@ -11,15 +11,9 @@ from sqlmodel import select
 from dondoc.errors import InputError, NotFound
 from dondoc.models import ChannelCredential
 from dondoc.notifications import FakeNotifier
-from dondoc.notifications.credentials import (
-    CredentialError,
-    CredentialNotifier,
-    access_token,
-    list_zalo_oa,
-    oa_name,
-    set_zalo_oa,
-    with_token,
-)
+from dondoc.notifications.credentials import CredentialError, list_zalo_oa, set_zalo_oa
+from dondoc.notifications.zalo_oauth import CredentialNotifier, access_token, with_token
+from dondoc.notifications.credentials import oa_name
 from tests.notifications.zalo_peer import APP_ID, SECRET, ZaloPeer, zalo_peer_fixture  # noqa: F401
 
 NOW = pendulum.datetime(2025, 11, 5, 8, 0, tz="Asia/Ho_Chi_Minh")
@@ -159,7 +153,7 @@ def test_the_notifier_caches_the_token_between_sends(engine, settings, oa, zalo_
 
 
 def test_wrapped_once_and_not_at_all_when_everything_goes_to_an_outbox(engine, settings, tmp_path) -> None:
-    from dondoc.notifications.credentials import with_credentials
+    from dondoc.notifications.zalo_oauth import with_credentials
 
     fake = FakeNotifier()
     wrapped = with_credentials(fake, engine=engine, settings=settings)

@@ -20,10 +20,11 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from dondoc.clock import TZ
+from dondoc.delivery.compose import compose_messages
+from dondoc.delivery.outbox import deliver_pending
 from dondoc.models import Contact, Delivery, Message, Notice, Obligation, Officer, Plan, Unit
 from dondoc.notifications import FakeNotifier, SendResult
 from dondoc.secrets import seal
-from dondoc.delivery.compose import compose_messages, deliver_pending
 
 D = dt.date
 DAY = D(2025, 11, 5)  # a Wednesday
@@ -425,7 +426,7 @@ def test_stats_rate_and_dict(engine, session, settings, world) -> None:
 def test_a_failed_commit_of_results_is_retried_not_resent(engine, session, settings, world, monkeypatch) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from dondoc.delivery import compose as delivery
+    from dondoc.delivery import outbox as delivery
 
     _digest_for(session, settings, world)
     real = delivery._Sweep.write

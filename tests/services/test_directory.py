@@ -15,17 +15,15 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from dondoc.config import Settings
+from dondoc.directory import files as directory_service
+from dondoc.directory.apply import import_directory
+from dondoc.directory.contacts import url_problem
+from dondoc.directory.data import COLUMNS
+from dondoc.directory.export import export_directory
+from dondoc.directory.files import read_directory
 from dondoc.errors import DirectoryError, InputError
 from dondoc.models import Alias, Contact, Officer, Unit
 from dondoc.secrets import unseal
-from dondoc.directory import files as directory_service
-from dondoc.directory.files import (
-    COLUMNS,
-    export_directory,
-    import_directory,
-    read_directory,
-    url_problem,
-)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_YAML = ROOT / "examples" / "directory.yaml"

@@ -8,10 +8,11 @@ import pendulum
 import pytest
 from sqlmodel import Session, select
 
-from dondoc.clock import TZ
-from dondoc.models import Notice, Obligation, Officer, Plan, Unit
+from dondoc.app.daily import run_daily
 from dondoc.calendar.workdays import WorkCalendar
-from dondoc.followup.sweep import decide, flag_stale, run_daily
+from dondoc.clock import TZ
+from dondoc.followup.sweep import decide, flag_stale
+from dondoc.models import Notice, Obligation, Officer, Plan, Unit
 
 D = dt.date
 

@@ -8,11 +8,11 @@ from sqlmodel import Session, func, select
 
 from dondoc.clock import TZ
 from dondoc.db import session_scope
+from dondoc.directory.apply import import_directory
 from dondoc.errors import DondocError
-from dondoc.models import Assignment, AuditEvent, Obligation, Plan, StatusUpdate
 from dondoc.intake import export as plan_export
-from dondoc.directory.files import import_directory
 from dondoc.intake.importer import import_plan
+from dondoc.models import Assignment, AuditEvent, Obligation, Plan, StatusUpdate
 from tests.conftest import EXAMPLES
 
 SEEDS = sorted((EXAMPLES / "plans").glob("*.txt"))
@@ -66,7 +66,7 @@ def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings,
         ob = s.exec(select(Obligation).where(Obligation.plan_id == first.plan_id, Obligation.role == "report")
                     .order_by(Obligation.id)).first()
         key = ob.key
-        from dondoc.followup.sweep import _Directory
+        from dondoc.followup.rules import _Directory
 
         officer = _Directory(s).responsible(ob)[0]
         submit_status(s, officer_id=officer, obligation_id=ob.id, via="cli", now=NOW,

@@ -9,8 +9,6 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from dondoc.errors import InputError
-from dondoc.calendar.workdays import WorkCalendar
 from dondoc.calendar.periods import (
     chain_deadlines,
     cutoff_window,
@@ -21,6 +19,8 @@ from dondoc.calendar.periods import (
     period_occurrence,
 )
 from dondoc.calendar.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.errors import InputError
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()

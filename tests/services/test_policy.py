@@ -7,10 +7,10 @@ import datetime as dt
 import pendulum
 import pytest
 
+from dondoc.calendar.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
 from dondoc.config import Settings
 from dondoc.errors import InputError
-from dondoc.calendar.workdays import WorkCalendar
-from dondoc.calendar.policy import Policy
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()

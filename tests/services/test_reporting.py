@@ -14,9 +14,13 @@ from sqlmodel import Session, select
 from dondoc.clock import TZ
 from dondoc.errors import InputError, NotFound
 from dondoc.models import CompiledReport, Message, StatusUpdate
-from dondoc.reporting.sample import seed_sample
 from dondoc.reporting import compile as reporting
-from dondoc.reporting.compile import assess, build_letter, build_snapshot, compile_report, parse_period
+from dondoc.reporting.compile import compile_report
+from dondoc.reporting.figures import assess
+from dondoc.reporting.letter import build_letter
+from dondoc.reporting.period import parse_period
+from dondoc.reporting.sample import seed_sample
+from dondoc.reporting.snapshot import build_snapshot
 
 AFTER = pendulum.datetime(2025, 11, 13, 9, 0, tz=TZ)
 
@@ -202,7 +206,9 @@ def test_plan_header_title(session: Session, sample: dict[str, Any], title: str,
 
     plan = session.get(Plan, sample["plan_id"])
     plan.title = title  # type: ignore[union-attr]
-    header = reporting.plan_header(session, plan)  # type: ignore[arg-type]
+    from dondoc.reporting.snapshot import plan_header
+
+    header = plan_header(session, plan)  # type: ignore[arg-type]
     assert header["title"] == shown
     assert header["symbol"] == "UBND" and header["focal_symbol"] == "LĐTBXH"
     assert header["issuer_lines"] == ["ỦY BAN NHÂN DÂN", "HUYỆN QUAN HOÁ"]

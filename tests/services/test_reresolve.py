@@ -13,11 +13,14 @@ from typer.testing import CliRunner
 
 from dondoc.clock import TZ
 from dondoc.db import session_scope
+from dondoc.directory.apply import apply_directory, import_directory
+from dondoc.directory.export import dump_directory
+from dondoc.directory.files import read_directory
 from dondoc.errors import NotFound
+from dondoc.intake.reresolve import reresolve_plans
+from dondoc.intake.store import store_plan
 from dondoc.models import AuditEvent, Obligation, Plan, StatusUpdate, Unit
 from dondoc.plans import parse_path
-from dondoc.directory.files import apply_directory, dump_directory, import_directory, read_directory
-from dondoc.intake.importer import reresolve_plans, store_plan
 from tests.conftest import EXAMPLES
 
 SEED = EXAMPLES / "plans" / "004_3b3dcdee6daa1c7d.txt"

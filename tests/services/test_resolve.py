@@ -13,9 +13,11 @@ from sqlmodel import Session, select
 
 from dondoc.config import Settings
 from dondoc.db import make_engine, upgrade
+from dondoc.directory.apply import apply_directory
+from dondoc.directory.files import read_directory
+from dondoc.directory.names import bare_key, name_key, plan_names
+from dondoc.directory.resolve import Resolver
 from dondoc.models import Officer, Unit
-from dondoc.directory.files import apply_directory, read_directory
-from dondoc.directory.resolve import Resolver, bare_key, name_key, plan_names
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "directory.yaml"

@@ -11,10 +11,11 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from dondoc.clock import TZ
-from dondoc.directory.files import import_directory, read_directory
 from dondoc.db import session_scope
-from dondoc.intake.importer import store_plan
+from dondoc.directory.apply import import_directory
+from dondoc.directory.files import read_directory
 from dondoc.directory.scaffold import code_for, collective_kinds, guess_kind, is_collective, scaffold
+from dondoc.intake.store import store_plan
 from tests.conftest import EXAMPLES
 
 NOW = pendulum.datetime(2025, 11, 3, 9, tz=TZ)
@@ -96,7 +97,7 @@ def test_scaffold_for_a_new_issuer_then_import_resolves(engine, settings, tmp_pa
     assert draft.vague == [{"name": "lực lượng", "from": path.name}]  # too general to be a unit
     # the file round-trips through the directory reader, and importing it resolves the plan
     out = tmp_path / "draft.xlsx"
-    from dondoc.directory.files import write_directory
+    from dondoc.directory.export import write_directory
 
     write_directory(draft.data, out)
     assert len(read_directory(out).rows["units"]) == len(units)

@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from dondoc.collect import attachments, validation
+from dondoc.collect import submit as st
 from dondoc.config import Settings
 from dondoc.errors import Forbidden, NotFound
 from dondoc.models import AuditEvent, Notice, Obligation, StatusUpdate
-from dondoc.collect import submit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from world import NOW, World, build_world
@@ -80,7 +81,7 @@ def test_authorisation(engine: Engine, w: World, who: str, what: str, allowed: b
     ({"progress": 3}, "Thiếu tình trạng"),
 ])
 def test_validation_refuses(engine: Engine, w: World, payload: dict, message: str) -> None:
-    with pytest.raises(st.StatusInputError, match=message):
+    with pytest.raises(validation.StatusInputError, match=message):
         submit(engine, w, "a1", "rep1", payload)
 
 
@@ -137,7 +138,7 @@ def test_extension_moves_late_line_not_due_date(engine: Engine, w: World) -> Non
         req = st.request_extension(s, officer_id=w["a1"], obligation_id=w["task1"], requested_due=dt.date(2025, 11, 20),
                                    reason="Chờ số liệu của thôn", via="web", now=NOW)
         s.commit()
-    with Session(engine) as s, pytest.raises(st.StatusInputError, match="đang chờ"):
+    with Session(engine) as s, pytest.raises(validation.StatusInputError, match="đang chờ"):
         st.request_extension(s, officer_id=w["a1"], obligation_id=w["task1"], requested_due=dt.date(2025, 11, 25),
                              reason="lại", via="web", now=NOW)
     with Session(engine) as s, pytest.raises(Forbidden):  # only the plan's focal point decides
@@ -150,7 +151,7 @@ def test_extension_moves_late_line_not_due_date(engine: Engine, w: World) -> Non
         assert o and o.extended_due == dt.date(2025, 11, 20) and o.due_date == dt.date(2025, 11, 3)
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "extension.approved")).one()
     assert submit(engine, w, "a1", "task1", {"status": "done"}, now=NOW).late is False
-    with Session(engine) as s, pytest.raises(st.StatusInputError, match="đã được xử lý"):
+    with Session(engine) as s, pytest.raises(validation.StatusInputError, match="đã được xử lý"):
         st.decide_extension(s, officer_id=w["focal"], request_id=req.id, approve=False, via="web", now=NOW)
 
 
@@ -160,7 +161,7 @@ def test_extension_moves_late_line_not_due_date(engine: Engine, w: World) -> Non
     (dt.date(2025, 11, 20), " ", "lý do"),
 ])
 def test_extension_validation(engine: Engine, w: World, due: dt.date, reason: str, message: str) -> None:
-    with Session(engine) as s, pytest.raises(st.StatusInputError, match=message):
+    with Session(engine) as s, pytest.raises(validation.StatusInputError, match=message):
         st.request_extension(s, officer_id=w["a1"], obligation_id=w["task1"], requested_due=due, reason=reason,
                              via="web", now=NOW)
 
@@ -181,16 +182,16 @@ def test_extension_validation(engine: Engine, w: World, due: dt.date, reason: st
 def test_attachment_checks(name: str, data: bytes, ok: bool, tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, secret_key="k", max_upload_mb=1)
     if ok:
-        assert st.check_attachment(settings=settings, filename=name, data=data)[0] == name
+        assert attachments.check_attachment(settings=settings, filename=name, data=data)[0] == name
     else:
-        with pytest.raises(st.StatusInputError):
-            st.check_attachment(settings=settings, filename=name, data=data)
+        with pytest.raises(validation.StatusInputError):
+            attachments.check_attachment(settings=settings, filename=name, data=data)
 
 
 def test_attachment_size_limit(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, secret_key="k", max_upload_mb=1)
-    with pytest.raises(st.StatusInputError, match="quá lớn"):
-        st.check_attachment(settings=settings, filename="a.pdf", data=PDF + b"0" * (1024 * 1024))
+    with pytest.raises(validation.StatusInputError, match="quá lớn"):
+        attachments.check_attachment(settings=settings, filename="a.pdf", data=PDF + b"0" * (1024 * 1024))
 
 
 @pytest.mark.parametrize("name,shown", [
@@ -201,20 +202,20 @@ def test_attachment_size_limit(tmp_path: Path) -> None:
     ("Báo cáo quý IV.pdf", "Báo cáo quý IV.pdf"),
 ])
 def test_safe_filename(name: str, shown: str) -> None:
-    assert st.safe_filename(name) == shown
+    assert attachments.safe_filename(name) == shown
 
 
 def test_store_attachment_outside_web_root(engine: Engine, w: World, settings: Settings) -> None:
     u = submit(engine, w, "a1", "rep1", {"status": "in_progress"})
     with Session(engine) as s:
-        att = st.store_attachment(s, settings=settings, status_update_id=u.id, filename="../../x.pdf", data=PDF, now=NOW)
+        att = attachments.store_attachment(s, settings=settings, status_update_id=u.id, filename="../../x.pdf", data=PDF, now=NOW)
         s.commit()
-        path = st.attachment_path(settings, att)
+        path = attachments.attachment_path(settings, att)
     assert path.read_bytes() == PDF
     assert path.is_relative_to(settings.home / "attachments") and path.name != "x.pdf" and att.filename == "x.pdf"
     att.stored_as = "../../secret.key"
     with pytest.raises(NotFound):
-        st.attachment_path(settings, att)
+        attachments.attachment_path(settings, att)
 
 
 def test_remind_now_creates_notices_once(engine: Engine, w: World) -> None:

@@ -15,15 +15,16 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from dondoc.calendar.workdays import WorkCalendar
 from dondoc.clock import TZ
+from dondoc.collect import submit as st
+from dondoc.collect import validation
 from dondoc.config import Settings
 from dondoc.errors import Forbidden, NotFound
-from dondoc.models import AuditEvent, Notice, Obligation, Officer, StatusUpdate, Target
-from dondoc.collect import submit as st
-from dondoc.reporting import timeliness as tl
-from dondoc.calendar.workdays import WorkCalendar
 from dondoc.followup.sweep import decide
 from dondoc.intake.query import refs_related, target_scope
+from dondoc.models import AuditEvent, Notice, Obligation, Officer, StatusUpdate, Target
+from dondoc.reporting import timeliness as tl
 from tests.web.world import NOW, World, build_world
 
 SOURCE = "Công văn số 12/BC-UBND ngày 03/11"
@@ -180,13 +181,13 @@ def test_focal_of_another_plan_cannot_enter(engine: Engine, w: World) -> None:
     ("a\x00b", "không hợp lệ"),
 ])
 def test_on_behalf_needs_a_source(engine: Engine, w: World, source: str, message: str) -> None:
-    with pytest.raises(st.StatusInputError, match=message), Session(engine) as s:
+    with pytest.raises(validation.StatusInputError, match=message), Session(engine) as s:
         st.submit_on_behalf(s, officer_id=w["focal"], obligation_id=w["rep1"], payload={"status": "done"},
                             source=source, via="web", now=NOW)
 
 
 def test_on_behalf_validates_like_a_unit_submission(engine: Engine, w: World) -> None:
-    with pytest.raises(st.StatusInputError, match="lý do"), Session(engine) as s:
+    with pytest.raises(validation.StatusInputError, match="lý do"), Session(engine) as s:
         st.submit_on_behalf(s, officer_id=w["focal"], obligation_id=w["rep1"], payload={"status": "impossible"},
                             source=SOURCE, via="web", now=NOW)
     with Session(engine) as s:

@@ -13,11 +13,11 @@ import pytest
 from sqlmodel import Session, func, select
 
 from dondoc import clock
+from dondoc.collect.access import FOCAL_ROLES, focal_unit_id
+from dondoc.collect.links import link_for
 from dondoc.config import Settings, reset_settings
 from dondoc.db import dispose_engines, get_engine
 from dondoc.models import Obligation, Officer, Plan
-from dondoc.collect.links import link_for
-from dondoc.collect.submit import FOCAL_ROLES, focal_unit_id
 from dondoc.web import create_app
 from tests.web.server import LiveServer
 from tests.web.test_browser import ARGS, CHROMIUM, keep

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from dondoc.cli import app
-from dondoc.models import AuditEvent, StatusUpdate
 from dondoc.collect import links
+from dondoc.models import AuditEvent, StatusUpdate
 from tests.web.server import LiveServer
 from tests.web.world import NOW, World
 

@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from dondoc.collect import links
 from dondoc.config import Settings
 from dondoc.models import CompiledReport, Officer
-from dondoc.collect import links
 from dondoc.reporting.compile import compile_report
 from dondoc.web.focal import content_disposition
 from tests.web.world import NOW, World

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from dondoc.models import Notice, Obligation
 from dondoc.collect import submit as st
+from dondoc.models import Notice, Obligation
 from dondoc.reporting import timeliness as tl
 from dondoc.web.dashboard import NOT_DUE, classify, dashboard_data
 from tests.web.world import NOW, World

@@ -12,9 +12,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from dondoc import clock
+from dondoc.collect import links
 from dondoc.config import Settings
 from dondoc.models import Attachment, StatusUpdate
-from dondoc.collect import links
 from dondoc.web import create_app
 from tests.web.world import NOW, World, at
 

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from dondoc import clock
+from dondoc.collect import links
 from dondoc.config import Settings
 from dondoc.models import (
     Assignment,
@@ -25,7 +26,6 @@ from dondoc.models import (
     Target,
     Unit,
 )
-from dondoc.collect import links
 
 NOW = dt.datetime(2025, 11, 5, 1, 0, tzinfo=dt.UTC)  # 08:00 in Hà Nội
 

@@ -19,7 +19,6 @@ import pendulum
 from sqlmodel import Session, func, select
 
 from dondoc.clock import TZ
-
 from dondoc.config import Settings
 from dondoc.errors import ConfigError
 
@@ -81,12 +80,12 @@ def run_demo(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoSummary:
     from dondoc import clock
-    from dondoc.db import ensure_schema, get_engine
-    from dondoc.models import CompiledReport, Message, Obligation
-    from dondoc.directory.files import import_directory
-    from dondoc.intake.importer import import_plan
-    from dondoc.reporting.compile import compile_report
     from dondoc.app.simulation import Behaviour, simulate
+    from dondoc.db import ensure_schema, get_engine
+    from dondoc.directory.apply import import_directory
+    from dondoc.intake.importer import import_plan
+    from dondoc.models import CompiledReport, Message, Obligation
+    from dondoc.reporting.compile import compile_report
 
     folder = Path(settings.home)
     examples = examples_dir()

@@ -19,12 +19,13 @@ import pendulum
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from dondoc.app.daily import run_daily
+from dondoc.calendar.workdays import WorkCalendar
 from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.db import session_scope
+from dondoc.followup.rules import Decision
 from dondoc.models import Message, Obligation, Officer, Plan, Target, Unit
-from dondoc.calendar.workdays import WorkCalendar
-from dondoc.followup.sweep import Decision, run_daily
 
 
 @dataclass
@@ -91,8 +92,8 @@ def simulate(
     plan_ids: Iterable[int] | None = None,
 ) -> Iterator[Event]:
     """Yield the timeline day by day. With `deliver`, messages go through `notifier` (else a fake)."""
-    from dondoc.notifications import FakeNotifier
     from dondoc.collect.submit import submit_status
+    from dondoc.notifications import FakeNotifier
 
     plan_ids = list(plan_ids) if plan_ids is not None else None
     notifier = notifier if notifier is not None else (None if deliver else FakeNotifier())
@@ -134,7 +135,7 @@ def _submit_day(engine: Engine, settings: Settings, day: dt.date, ob_ids: list[i
                 units: dict[Any, str], submit_status: Any) -> Iterator[Event]:
     at = _at(day, 7, 30)
     with session_scope(engine) as session:
-        from dondoc.followup.sweep import _Directory
+        from dondoc.followup.rules import _Directory
 
         people = _Directory(session)
         obs = session.exec(select(Obligation).where(col(Obligation.id).in_(ob_ids))).all() if ob_ids else []
@@ -163,7 +164,7 @@ def _close_compile(engine: Engine, settings: Settings, now: pendulum.DateTime, p
                    units: dict[Any, str], submit_status: Any) -> Iterator[Event]:
     """The focal officer checks, signs and sends the compiled report the same day."""
     with session_scope(engine) as session:
-        from dondoc.followup.sweep import _Directory
+        from dondoc.followup.rules import _Directory
 
         people = _Directory(session)
         for ob in session.exec(select(Obligation).where(Obligation.plan_id == plan_id, Obligation.role == "compile",

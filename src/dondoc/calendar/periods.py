@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dondoc.errors import InputError
-from dondoc.calendar.workdays import WorkCalendar, as_date
 from dondoc.calendar.policy import FREQUENCIES, Policy
+from dondoc.calendar.workdays import WorkCalendar, as_date
+from dondoc.errors import InputError
 
 MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import pendulum
 
+from dondoc.calendar.workdays import WorkCalendar, as_date
 from dondoc.clock import TZ
 from dondoc.errors import InputError
-from dondoc.calendar.workdays import WorkCalendar, as_date
 
 log = logging.getLogger(__name__)
 

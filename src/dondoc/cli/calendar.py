@@ -24,9 +24,9 @@ def _date(value: str) -> dt.date:
 def _set(day: str, kind: str, note: str) -> None:
     from rich.console import Console
 
+    from dondoc.calendar.workdays import set_day
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.calendar.workdays import set_day
 
     d = _date(day)
     with session_scope(ready_engine()) as session:
@@ -52,9 +52,9 @@ def remove(day: str = typer.Argument(..., help="YYYY-MM-DD")) -> None:
     """Forget a user exception for DAY (public holidays stay)."""
     from rich.console import Console
 
+    from dondoc.calendar.workdays import remove_day
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.calendar.workdays import remove_day
 
     d = _date(day)
     with session_scope(ready_engine()) as session:
@@ -69,9 +69,9 @@ def import_file(
     """Load extra days off and make-up days from a file."""
     from rich.console import Console
 
+    from dondoc.calendar.workdays import import_days
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.calendar.workdays import import_days
 
     with session_scope(ready_engine()) as session:
         n = import_days(session, path=path)
@@ -85,9 +85,9 @@ def list_days(year: int | None = typer.Option(None, "--year", help="Default: the
     from rich.table import Table
 
     from dondoc import clock
+    from dondoc.calendar.workdays import WorkCalendar
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.calendar.workdays import WorkCalendar
     from dondoc.vietnamese import short_date, weekday
 
     y = year or clock.today().year
@@ -108,9 +108,9 @@ def check(day: str = typer.Argument(..., help="YYYY-MM-DD"),
     """Is DAY a working day, and which working day does a deadline on DAY move to?"""
     from rich.console import Console
 
+    from dondoc.calendar.workdays import WorkCalendar
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
-    from dondoc.calendar.workdays import WorkCalendar
     from dondoc.vietnamese import short_date, weekday
 
     d = _date(day)

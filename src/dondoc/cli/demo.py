@@ -18,9 +18,9 @@ def demo(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
+    from dondoc.app.demo import prepare_dir, run_demo
     from dondoc.config import Settings, reset_settings
     from dondoc.db import dispose_engines
-    from dondoc.app.demo import prepare_dir, run_demo
 
     folder = folder.resolve()
     prepare_dir(folder)

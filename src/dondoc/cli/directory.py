@@ -23,7 +23,7 @@ def import_cmd(
     from dondoc import clock
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
-    from dondoc.directory.files import import_directory
+    from dondoc.directory.apply import import_directory
 
     settings = get_settings()
     result = import_directory(engine=ready_engine(settings), settings=settings, path=file, now=clock.now())
@@ -62,8 +62,8 @@ def export_cmd(
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
+    from dondoc.directory.export import dump_directory, to_csv, to_yaml, write_directory
     from dondoc.errors import InputError
-    from dondoc.directory.files import dump_directory, to_csv, to_yaml, write_directory
 
     settings = get_settings()
     engine = ready_engine(settings)
@@ -115,9 +115,9 @@ def scaffold_cmd(
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
-    from dondoc.errors import InputError
-    from dondoc.directory.files import write_directory
+    from dondoc.directory.export import write_directory
     from dondoc.directory.scaffold import scaffold
+    from dondoc.errors import InputError
 
     for path in planfiles:
         if not path.is_file():
@@ -169,9 +169,10 @@ def check_cmd(
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
+    from dondoc.directory.names import plan_names
+    from dondoc.directory.resolve import Resolver
     from dondoc.errors import InputError, NotFound
     from dondoc.models import Unit
-    from dondoc.directory.resolve import Resolver, plan_names
 
     if not planfile.is_file():
         raise InputError("no such file", path=str(planfile))

@@ -61,7 +61,7 @@ def plan_resolve(
     from dondoc.cli.directory import print_reresolved
     from dondoc.config import get_settings
     from dondoc.db import session_scope
-    from dondoc.intake.importer import reresolve_plans
+    from dondoc.intake.reresolve import reresolve_plans
 
     settings = get_settings()
     with session_scope(ready_engine(settings)) as session:
@@ -149,8 +149,8 @@ def plan_delete(plan_id: int, yes: bool = typer.Option(False, "--yes", help="Do 
     from dondoc.cli._common import ready_engine
     from dondoc.db import session_scope
     from dondoc.errors import NotFound
-    from dondoc.models import Plan
     from dondoc.intake.obligations import delete_plan
+    from dondoc.models import Plan
 
     with session_scope(ready_engine()) as session:
         if session.get(Plan, plan_id) is None:

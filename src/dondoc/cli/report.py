@@ -78,7 +78,7 @@ def letter(
     from dondoc.config import get_settings
     from dondoc.db import session_scope
     from dondoc.reporting.docx_letter import render_letter_docx
-    from dondoc.reporting.compile import build_letter
+    from dondoc.reporting.letter import build_letter
 
     if not overdue:
         raise InputError("hãy chọn đối tượng đôn đốc: --overdue (các đơn vị có nhiệm vụ quá hạn)")

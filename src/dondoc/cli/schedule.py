@@ -22,9 +22,9 @@ def run_daily_cmd(
     from rich.console import Console
 
     from dondoc import clock
+    from dondoc.app.daily import run_daily
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
-    from dondoc.followup.sweep import run_daily
 
     settings = get_settings()
     now = clock.parse_instant(at) if at else clock.now()
@@ -68,10 +68,10 @@ def simulate_cmd(
     """Replay every day between two dates on a fake clock (the same code the flows run)."""
     from rich.console import Console
 
+    from dondoc.app.simulation import Behaviour, simulate
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.errors import InputError
-    from dondoc.app.simulation import Behaviour, simulate
 
     first, last = _date(start, "--from"), _date(end, "--to")
     if last < first:

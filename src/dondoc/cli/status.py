@@ -62,11 +62,12 @@ def submit(
     if local:
         from dondoc import clock
         from dondoc.cli._common import ready_engine
+        from dondoc.collect import links
+        from dondoc.collect.access import get_officer, obligation_for_entry
+        from dondoc.collect.submit import submit_on_behalf, submit_status
         from dondoc.db import session_scope
         from dondoc.errors import Forbidden
         from dondoc.models import Unit
-        from dondoc.collect import links
-        from dondoc.collect.submit import get_officer, obligation_for_entry, submit_on_behalf, submit_status
 
         engine = ready_engine(settings)
         now = clock.now()

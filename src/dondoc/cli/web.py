@@ -42,12 +42,12 @@ def links(
 
     from dondoc import clock
     from dondoc.cli._common import ready_engine
+    from dondoc.collect.access import focal_unit_id
+    from dondoc.collect.links import link_for
     from dondoc.config import get_settings
     from dondoc.db import session_scope
     from dondoc.errors import NotFound
     from dondoc.models import Obligation, Officer, Plan, Unit
-    from dondoc.collect.links import link_for
-    from dondoc.collect.submit import focal_unit_id
 
     settings = get_settings()
     engine = ready_engine(settings)
@@ -81,11 +81,11 @@ def revoke(officer: str = typer.Argument(..., help="Officer code (or numeric id)
 
     from dondoc import clock
     from dondoc.cli._common import ready_engine
+    from dondoc.collect import links as links_service
     from dondoc.config import get_settings
     from dondoc.db import session_scope
     from dondoc.errors import NotFound
     from dondoc.models import AuditEvent, Officer
-    from dondoc.collect import links as links_service
 
     engine = ready_engine(get_settings())
     now = clock.now()

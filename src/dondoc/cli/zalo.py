@@ -153,7 +153,7 @@ def refresh_cmd(name: str = typer.Argument(..., help="The OA's name")) -> None:
     from dondoc import clock
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
-    from dondoc.notifications.credentials import access_token
+    from dondoc.notifications.zalo_oauth import access_token
 
     settings = get_settings()
     token = access_token(engine=ready_engine(settings), settings=settings, name=name, now=clock.now(), force=True)

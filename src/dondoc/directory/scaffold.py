@@ -24,8 +24,10 @@ from typing import Any
 from sqlmodel import Session
 
 from dondoc.config import Settings
-from dondoc.directory.files import DirectoryData, Row, dump_directory
-from dondoc.directory.resolve import Resolver, bare_key, plan_names
+from dondoc.directory.data import DirectoryData, Row
+from dondoc.directory.export import dump_directory
+from dondoc.directory.names import bare_key, plan_names
+from dondoc.directory.resolve import Resolver
 from dondoc.vietnamese import fold
 
 # Head words of single bodies -> kind (folded, longest first so 'uy ban mat tran' wins over 'uy ban').

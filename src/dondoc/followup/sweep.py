@@ -8,8 +8,7 @@ nothing and the next run finishes the job.
 
 Which obligations are due for a step is computed from the working calendar, not by scanning: for
 offset k, the obligations reminded today are those due exactly k working days from today (due
-dates are working days), so the sweep reads only the handful of due dates that matter.
-"""
+dates are working days), so the sweep reads only the handful of due dates that matter."""
 
 from __future__ import annotations
 
@@ -17,142 +16,31 @@ import datetime as dt
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pendulum
 from sqlalchemy import any_, bindparam, text, update
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from dondoc.calendar.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
 from dondoc.clock import TZ
 from dondoc.config import Settings
-from dondoc.db import session_scope
-from dondoc.models import CompiledReport, Notice, Obligation, Officer, Plan
-from dondoc.calendar.workdays import WorkCalendar
+from dondoc.followup.rules import CATCHUP_WORKING_DAYS, Decision, Step, _Directory, _recipients, steps_for
 from dondoc.intake.obligations import plan_policy
-from dondoc.calendar.policy import Policy
+from dondoc.models import CompiledReport, Notice, Obligation, Plan
 
 log = logging.getLogger(__name__)
 
-CATCHUP_WORKING_DAYS = 3  # a sweep also covers steps of up to 3 missed working days (server down)
-ESCALATED_ROLES = ("lead", "report", "compile")
+
 # What the sweep needs of an obligation (plain rows, not ORM objects: tens of thousands per day).
 _OB_COLUMNS = (Obligation.id, Obligation.plan_id, Obligation.unit_id, Obligation.officer_id, Obligation.role,
                Obligation.mode, Obligation.due_date, Obligation.extended_due)
 
 
-@dataclass
-class Step:
-    day: dt.date  # the scheduled day of this step (the Notice's day)
-    kind: str  # reminder, escalation
-    level: int
-    due: dt.date
-
-
-@dataclass
-class Decision:
-    obligation_id: int
-    officer_id: int
-    kind: str
-    level: int
-    day: dt.date
-
-
-@dataclass
-class SweepResult:
-    day: dt.date
-    working_day: bool
-    decided: Counter[str] = field(default_factory=Counter)
-    decisions: list[Decision] = field(default_factory=list)
-    stale: int = 0
-    compiled: list[tuple[int, str]] = field(default_factory=list)
-    delivery: Any = None
-    deferred_delivery: bool = False
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "day": self.day.isoformat(),
-            "working_day": self.working_day,
-            "decided": dict(self.decided),
-            "stale": self.stale,
-            "compiled": [{"plan": p, "period": per} for p, per in self.compiled],
-            "delivery": getattr(self.delivery, "as_dict", lambda: self.delivery)() if self.delivery else None,
-            "deferred_delivery": self.deferred_delivery,
-        }
-
-
 def local_day(now: dt.datetime) -> dt.date:
     d = pendulum.instance(now).in_timezone(TZ)
     return dt.date(d.year, d.month, d.day)
-
-
-def _scheduled_days(day: dt.date, calendar: WorkCalendar) -> list[dt.date]:
-    """Today and the previous working days a missed sweep may have skipped (oldest first)."""
-    days = [day]
-    d = day
-    for _ in range(CATCHUP_WORKING_DAYS):
-        d = calendar.add_working_days(d, -1)
-        days.append(d)
-    return sorted(days)
-
-
-def steps_for(day: dt.date, policy: Policy, calendar: WorkCalendar) -> list[Step]:
-    steps: list[Step] = []
-    for s in _scheduled_days(day, calendar):
-        for k in policy.reminder_offsets:
-            steps.append(Step(s, "reminder", 0, calendar.add_working_days(s, k) if k else s))
-        for level, k in enumerate(policy.escalation_offsets, start=1):
-            steps.append(Step(s, "escalation", level, calendar.add_working_days(s, -k)))
-    return steps
-
-
-class _Directory:
-    """Officers by unit and role, loaded once per sweep."""
-
-    def __init__(self, session: Session) -> None:
-        self.by_unit: dict[int, list[Officer]] = defaultdict(list)
-        for o in session.exec(select(Officer).where(Officer.active == True)).all():  # noqa: E712
-            self.by_unit[o.unit_id].append(o)
-
-    def role(self, unit_id: int | None, *roles: str) -> list[int]:
-        if unit_id is None:
-            return []
-        for role in roles:
-            found = [o.id for o in self.by_unit.get(unit_id, []) if o.role == role and o.id is not None]
-            if found:
-                return found
-        return []
-
-    def responsible(self, ob: Any) -> list[int]:
-        """Who answers for an obligation: its named officer, else the unit's focal officer(s), else the head."""
-        if ob.officer_id:
-            return [ob.officer_id]
-        return self.role(ob.unit_id, "focal", "head", "deputy", "staff")
-
-
-def _recipients(ob: Any, step: Step, plan: Plan, people: _Directory,
-                policy: Policy) -> list[tuple[str, int, int]]:
-    """(kind, level, officer) for one step of one obligation, following the plan's ladder."""
-    if step.kind == "reminder":
-        return [("reminder", 0, o) for o in people.responsible(ob)]
-    if (ob.mode == "request" and not policy.escalate_requests) or ob.role not in ESCALATED_ROLES:
-        # Requested and coordinating bodies are reminded politely once after the date, never escalated.
-        if step.level == 1:
-            return [("reminder", 1, o) for o in people.responsible(ob)]
-        return []
-    rung = policy.ladder[step.level - 1]
-    officers: list[int] = []
-    for who in rung.recipients:
-        if who == "officer":
-            officers += people.responsible(ob)
-        elif who == "unit_head":
-            officers += people.role(ob.unit_id, "head")
-        elif who == "focal":
-            officers += people.role(plan.focal_unit_id, "focal", "head")
-        elif who == "issuer":
-            officers += people.role(plan.issuer_unit_id, "head", "deputy")
-    return [("escalation", step.level, o) for o in dict.fromkeys(officers)]
 
 
 def decide(
@@ -350,53 +238,3 @@ def reports_due(session: Session, *, day: dt.date, settings: Settings, calendar:
                 and (plan_id, period) not in done and (plan_id, period) not in out:
             out.append((plan_id, period))
     return out
-
-
-def run_daily(
-    *,
-    engine: Engine,
-    settings: Settings,
-    now: dt.datetime,
-    notifier: Any = None,
-    deliver: bool = True,
-    plan_ids: Iterable[int] | None = None,
-    compile_reports: bool = True,
-) -> SweepResult:
-    """One sweep as of `now`: decide, flag stale tasks, compile due reports, deliver (from 08:00 local)."""
-    day = local_day(now)
-    with session_scope(engine) as session:
-        calendar = WorkCalendar.from_session(session)
-    result = SweepResult(day=day, working_day=calendar.is_working_day(day))
-    if not result.working_day:
-        return result
-    plan_ids = list(plan_ids) if plan_ids is not None else None
-    with session_scope(engine) as session:
-        result.decisions = decide(session, day=day, now=now, settings=settings, calendar=calendar, plan_ids=plan_ids)
-        stale = flag_stale(session, day=day, now=now, settings=settings, plan_ids=plan_ids)
-        result.decisions += stale
-        result.stale = len({d.obligation_id for d in stale})
-    result.decided.update(d.kind for d in result.decisions)
-    if compile_reports:
-        with session_scope(engine) as session:
-            due = reports_due(session, day=day, settings=settings, calendar=calendar, plan_ids=plan_ids)
-        if due:
-            from dondoc.reporting.compile import compile_report
-
-            for plan_id, period in due:
-                compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now, send=True)
-                result.compiled.append((plan_id, period))
-    if deliver:
-        local = pendulum.instance(now).in_timezone(TZ)
-        if local.hour < settings.send_hour:
-            result.deferred_delivery = True  # quiet hours: the 08:00 run sends
-            return result
-        from dondoc.delivery.compose import compose_messages, deliver_pending
-
-        with session_scope(engine) as session:
-            compose_messages(session, day=day, now=now, settings=settings)
-        if notifier is None:
-            from dondoc.notifications import get_notifier
-
-            notifier = get_notifier(settings)
-        result.delivery = deliver_pending(engine=engine, settings=settings, notifier=notifier, now=now)
-    return result

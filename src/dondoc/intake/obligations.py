@@ -14,6 +14,9 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, func, select
 
+from dondoc.calendar.periods import Occurrence, occurrences
+from dondoc.calendar.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
 from dondoc.config import Settings
 from dondoc.models import (
     Assignment,
@@ -25,10 +28,6 @@ from dondoc.models import (
     StatusUpdate,
     Unit,
 )
-from dondoc.calendar.workdays import WorkCalendar
-from dondoc.calendar.periods import Occurrence, occurrences
-from dondoc.calendar.policy import Policy
-
 
 
 @dataclass(frozen=True)

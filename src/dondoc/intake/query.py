@@ -102,7 +102,7 @@ def target_scope(session: Session, plan_id: int) -> TargetScope:
     is an ancestor of, or descends from the target's ref (see refs_related); or when the target's `by`
     names the unit (its directory name or one of its aliases). `by` is usually a year ('2025'), which
     names nobody. A target concerning no unit is `general`."""
-    from dondoc.directory.resolve import name_key
+    from dondoc.directory.names import name_key
 
     targets = list(session.exec(select(Target).where(Target.plan_id == plan_id)
                                            .order_by(col(Target.id))).all())

@@ -32,8 +32,8 @@ from dondoc.notifications.port import (
     Attachment,
     Notifier,
     SendResult,
-    channel_of,
     carries_files,
+    channel_of,
     scheme_of,
 )
 

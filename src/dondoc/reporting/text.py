@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dondoc.reporting.admin import lower_first
 from dondoc.reporting import timeliness as tl
+from dondoc.reporting.admin import lower_first
 from dondoc.vietnamese import long_date, number, percent, short_date
 
 EMPTY = "Chưa có đơn vị báo cáo nội dung này."

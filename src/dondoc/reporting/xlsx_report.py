@@ -24,8 +24,8 @@ from openpyxl.utils import get_column_letter
 from dondoc.clock import TZ
 from dondoc.models import STATUS_LABELS
 from dondoc.reporting import text as tx
-from dondoc.reporting.docx_base import deterministic_zip, write_atomic, xml_text
 from dondoc.reporting import timeliness as tl
+from dondoc.reporting.docx_base import deterministic_zip, write_atomic, xml_text
 
 _VN = zoneinfo.ZoneInfo(TZ)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -7,19 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import FastAPI, Header, Request
 from pydantic import BaseModel, Field
-from sqlmodel import Session, select
+from sqlmodel import Session
 
+from dondoc.collect.access import can_enter_for, obligation_for_entry, visible_clause
+from dondoc.collect.submit import submit_on_behalf, submit_status
+from dondoc.collect.validation import StatusPayload
 from dondoc.errors import InputError
-from dondoc.models import Obligation, Plan, Unit
 from dondoc.intake.query import TargetScope, target_scope
-from dondoc.collect.submit import (
-    StatusPayload,
-    can_enter_for,
-    obligation_for_entry,
-    submit_on_behalf,
-    submit_status,
-    visible_clause,
-)
+from dondoc.models import Obligation, Plan, Unit
 from dondoc.web import queries
 
 if TYPE_CHECKING:

@@ -24,13 +24,13 @@ from sqlmodel import Session, select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dondoc import clock
+from dondoc.collect import links
+from dondoc.collect.submit import local_day
 from dondoc.config import Settings, get_settings
 from dondoc.db import get_engine, session_scope
 from dondoc.errors import DondocError
 from dondoc.models import AccessToken, Officer, Unit
 from dondoc.secrets import master_key
-from dondoc.collect import links
-from dondoc.collect.submit import local_day
 from dondoc.web.render import HERE, make_env
 from dondoc.web.security import FailureLimiter, SecurityHeaders, csrf_ok, csrf_token
 

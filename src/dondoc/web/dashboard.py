@@ -18,9 +18,10 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from dondoc.collect.access import can_enter_for, focal_unit_id, is_focal, is_issuer
+from dondoc.collect.submit import local_day
 from dondoc.models import Notice, Obligation, Officer, Plan, StatusUpdate, Target, Unit
 from dondoc.reporting import timeliness as tl
-from dondoc.collect.submit import can_enter_for, focal_unit_id, is_focal, is_issuer, local_day
 from dondoc.web import queries
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def classify(o: Obligation, today: dt.date) -> str:
 
 
 def _aggregate_targets(session: Session, plan: Plan) -> list[dict[str, Any]]:
-    from dondoc.reporting.compile import _is_additive, assess
+    from dondoc.reporting.figures import _is_additive, assess
 
     targets = list(session.exec(select(Target).where(Target.plan_id == plan.id).order_by(Target.id)).all())  # type: ignore[arg-type]
     if not targets:
@@ -202,7 +203,7 @@ def dashboard_data(session: Session, *, plan: Plan, today: dt.date, period: str 
             cell.obligations.append(o)
             if SEVERITY.index(cat) < SEVERITY.index(cell.category):
                 cell.category = cat
-    from dondoc.reporting.compile import ref_sort_key
+    from dondoc.reporting.figures import ref_sort_key
 
     task_rows = sorted(tasks.values(), key=lambda t: (ref_sort_key(t.ref), t.task))
     units = sorted(unit_names.items(), key=lambda u: u[1])

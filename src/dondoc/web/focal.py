@@ -23,6 +23,10 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
 from dondoc import vietnamese as vn
+from dondoc.collect.access import can_enter_for, is_focal, plan_targets
+from dondoc.collect.attachments import attachment_path, check_attachment, store_attachment
+from dondoc.collect.submit import decide_extension, local_day, remind_now, submit_on_behalf
+from dondoc.collect.validation import StatusInputError
 from dondoc.config import Settings
 from dondoc.models import (
     STATUS_LABELS,
@@ -35,19 +39,6 @@ from dondoc.models import (
     Unit,
 )
 from dondoc.notifications.port import ascii_filename
-from dondoc.collect.submit import (
-    StatusInputError,
-    attachment_path,
-    check_attachment,
-    can_enter_for,
-    decide_extension,
-    is_focal,
-    local_day,
-    plan_targets,
-    remind_now,
-    store_attachment,
-    submit_on_behalf,
-)
 from dondoc.web import queries
 from dondoc.web.officer import TEXT_FIELDS, read_status_form, status_form, status_payload
 from dondoc.web.render import ROLE_LABELS, local_time
@@ -90,7 +81,7 @@ def report_file(settings: Settings, stored: str | None) -> Path | None:
 
 def report_download_name(plan: Plan, row: CompiledReport, fmt: str, *, final: bool) -> str:
     """'Báo cáo tổng hợp năm 2025 - Kế hoạch 68-KH-UBND (dự thảo).docx'."""
-    from dondoc.reporting.compile import ReportInputError, parse_period
+    from dondoc.reporting.period import ReportInputError, parse_period
 
     try:
         label = parse_period(row.period).label
@@ -274,17 +265,18 @@ def hand_to_delivery(web: Web, now: object) -> None:
     """Best effort after 'Nhắc ngay': let the delivery layer compose and send today's notices now.
     When it is absent or fails, the notices stay and go out on the next scheduled run."""
     try:
-        from dondoc.delivery import compose as delivery
+        from dondoc.delivery.compose import compose_messages
+        from dondoc.delivery.outbox import deliver_pending
     except ImportError:
         return
     try:
         from dondoc.db import session_scope
 
         with session_scope(web.engine) as s:
-            delivery.compose_messages(s, day=local_day(now), now=now, settings=web.settings)  # type: ignore[arg-type]
+            compose_messages(s, day=local_day(now), now=now, settings=web.settings)  # type: ignore[arg-type]
         from dondoc.notifications import get_notifier  # type: ignore[attr-defined]
 
-        delivery.deliver_pending(engine=web.engine, settings=web.settings, notifier=get_notifier(web.settings),
+        deliver_pending(engine=web.engine, settings=web.settings, notifier=get_notifier(web.settings),
                                  now=now, worker="web")
     except Exception:
         log.exception("immediate delivery after 'Nhắc ngay' failed; the next run will send it")

@@ -12,22 +12,19 @@ from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from dondoc.models import Attachment, ExtensionRequest, Obligation, Plan, StatusUpdate
-from dondoc.intake.query import target_scope
-from dondoc.collect.submit import (
-    StatusInputError,
-    attachment_path,
+from dondoc.collect.access import (
     can_update,
-    check_attachment,
     is_focal,
     is_issuer,
     obligation_for_entry,
     obligation_for_update,
     plan_targets,
-    request_extension,
-    store_attachment,
-    submit_status,
 )
+from dondoc.collect.attachments import attachment_path, check_attachment, store_attachment
+from dondoc.collect.submit import request_extension, submit_status
+from dondoc.collect.validation import StatusInputError
+from dondoc.intake.query import target_scope
+from dondoc.models import Attachment, ExtensionRequest, Obligation, Plan, StatusUpdate
 from dondoc.web import queries
 
 if TYPE_CHECKING:

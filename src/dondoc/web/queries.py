@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from dondoc.collect.access import FOCAL_ROLES, ISSUER_ROLES, focal_unit_id, visible_clause
+from dondoc.collect.submit import local_day
 from dondoc.models import (
     Assignment,
     CompiledReport,
@@ -19,13 +21,6 @@ from dondoc.models import (
     ReportObligation,
     StatusUpdate,
     Unit,
-)
-from dondoc.collect.submit import (
-    FOCAL_ROLES,
-    ISSUER_ROLES,
-    focal_unit_id,
-    local_day,
-    visible_clause,
 )
 
 UPCOMING_DAYS = 60
@@ -247,7 +242,7 @@ class ReportEntry:
 
 def compiled_reports(session: Session, *, plan_id: int) -> list[ReportEntry]:
     """The plan's compiled reports, latest period first (one query; the snapshot column is not read)."""
-    from dondoc.reporting.compile import ReportInputError, parse_period
+    from dondoc.reporting.period import ReportInputError, parse_period
 
     rows = session.exec(select(CompiledReport.id, CompiledReport.period, CompiledReport.cutoff,
                                CompiledReport.compiled_at, CompiledReport.sent_at, CompiledReport.docx_path,

@@ -1,0 +1,93 @@
+"""The daily sweep as one use case: decide notices, flag stale tasks, compile the reports that are due, then compose and deliver the digests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pendulum
+from sqlalchemy.engine import Engine
+
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.clock import TZ
+from dondoc.config import Settings
+from dondoc.db import session_scope
+from dondoc.followup.rules import Decision
+from dondoc.followup.sweep import decide, flag_stale, local_day, reports_due
+
+
+@dataclass
+class SweepResult:
+    day: dt.date
+    working_day: bool
+    decided: Counter[str] = field(default_factory=Counter)
+    decisions: list[Decision] = field(default_factory=list)
+    stale: int = 0
+    compiled: list[tuple[int, str]] = field(default_factory=list)
+    delivery: Any = None
+    deferred_delivery: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "working_day": self.working_day,
+            "decided": dict(self.decided),
+            "stale": self.stale,
+            "compiled": [{"plan": p, "period": per} for p, per in self.compiled],
+            "delivery": getattr(self.delivery, "as_dict", lambda: self.delivery)() if self.delivery else None,
+            "deferred_delivery": self.deferred_delivery,
+        }
+
+
+def run_daily(
+    *,
+    engine: Engine,
+    settings: Settings,
+    now: dt.datetime,
+    notifier: Any = None,
+    deliver: bool = True,
+    plan_ids: Iterable[int] | None = None,
+    compile_reports: bool = True,
+) -> SweepResult:
+    """One sweep as of `now`: decide, flag stale tasks, compile due reports, deliver (from 08:00 local)."""
+    day = local_day(now)
+    with session_scope(engine) as session:
+        calendar = WorkCalendar.from_session(session)
+    result = SweepResult(day=day, working_day=calendar.is_working_day(day))
+    if not result.working_day:
+        return result
+    plan_ids = list(plan_ids) if plan_ids is not None else None
+    with session_scope(engine) as session:
+        result.decisions = decide(session, day=day, now=now, settings=settings, calendar=calendar, plan_ids=plan_ids)
+        stale = flag_stale(session, day=day, now=now, settings=settings, plan_ids=plan_ids)
+        result.decisions += stale
+        result.stale = len({d.obligation_id for d in stale})
+    result.decided.update(d.kind for d in result.decisions)
+    if compile_reports:
+        with session_scope(engine) as session:
+            due = reports_due(session, day=day, settings=settings, calendar=calendar, plan_ids=plan_ids)
+        if due:
+            from dondoc.reporting.compile import compile_report
+
+            for plan_id, period in due:
+                compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now, send=True)
+                result.compiled.append((plan_id, period))
+    if deliver:
+        local = pendulum.instance(now).in_timezone(TZ)
+        if local.hour < settings.send_hour:
+            result.deferred_delivery = True  # quiet hours: the 08:00 run sends
+            return result
+        from dondoc.delivery.compose import compose_messages
+        from dondoc.delivery.outbox import deliver_pending
+
+        with session_scope(engine) as session:
+            compose_messages(session, day=day, now=now, settings=settings)
+        if notifier is None:
+            from dondoc.notifications import get_notifier
+
+            notifier = get_notifier(settings)
+        result.delivery = deliver_pending(engine=engine, settings=settings, notifier=notifier, now=now)
+    return result

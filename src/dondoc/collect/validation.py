@@ -1,0 +1,169 @@
+"""Status input validation (pure): the status word, progress, figures, free text, the source of a report entered on a unit's behalf."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from dondoc.errors import InputError
+from dondoc.models import (
+    STATUS_LABELS,
+    Target,
+)
+
+MAX_TEXT = 20_000
+
+
+LABEL_TO_STATUS = {v.casefold(): k for k, v in STATUS_LABELS.items()}
+
+
+class StatusInputError(InputError):
+    """A status submission that does not pass validation (message in Vietnamese, shown on the form)."""
+
+    http_status = 422
+
+
+@dataclass
+class StatusPayload:
+    status: str
+    progress: int | None = None
+    result: str = ""
+    figures: dict[str, float] = field(default_factory=dict)
+    difficulties: str = ""
+    proposals: str = ""
+
+    @classmethod
+    def from_any(cls, value: StatusPayload | dict[str, Any]) -> StatusPayload:
+        if isinstance(value, StatusPayload):
+            return value
+        known = {k: value[k] for k in ("status", "progress", "result", "figures", "difficulties", "proposals")
+                 if k in value and value[k] is not None}
+        if "status" not in known:
+            raise StatusInputError("Thiếu tình trạng thực hiện (status).")
+        return cls(**known)
+
+
+def parse_status(value: str) -> str:
+    """A status code from its code or its Vietnamese label (any case)."""
+    v = unicodedata.normalize("NFC", str(value)).strip()
+    if v in STATUS_LABELS:
+        return v
+    if v.casefold() in LABEL_TO_STATUS:
+        return LABEL_TO_STATUS[v.casefold()]
+    choices = ", ".join(f"{k} ({lbl})" for k, lbl in STATUS_LABELS.items())
+    raise StatusInputError(f"Tình trạng không hợp lệ: {value!r}. Chọn một trong: {choices}.")
+
+
+def _clean_text(value: Any, what: str) -> str:
+    text = unicodedata.normalize("NFC", str(value or "")).replace("\r\n", "\n").strip()
+    if "\x00" in text:
+        raise StatusInputError(f"{what}: có ký tự không hợp lệ.")
+    if len(text) > MAX_TEXT:
+        raise StatusInputError(f"{what}: quá dài (tối đa {MAX_TEXT} ký tự).")
+    return text
+
+
+def parse_number(value: Any) -> float:
+    """A figure from a number or Vietnamese text ('73', '78,2', '60.000', '1.234,5')."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        s = str(value).strip().replace(" ", "").replace("%", "")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # 60.000 / 1.234,5
+            s = s.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"-?\d+,\d+", s):  # 78,2
+            s = s.replace(",", ".")
+        number = float(s)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+@dataclass
+class CleanStatus:
+    status: str
+    progress: int
+    result: str
+    figures: dict[str, float]
+    difficulties: str
+    proposals: str
+
+
+def validate(payload: StatusPayload | dict[str, Any], *, targets: list[Target]) -> CleanStatus:
+    """Check and normalise a submission. Rules:
+    status is one of the four codes (or its label); progress is an integer 0..100; `not_started` means
+    0 %; `done` means 100 % (set when omitted); `impossible` needs the reason in difficulties; figures
+    name targets of the plan (by ref or key) and are finite numbers >= 0."""
+    p = StatusPayload.from_any(payload)
+    status = parse_status(p.status)
+    progress: int | None
+    if p.progress is None or p.progress == "":
+        progress = None
+    else:
+        try:
+            f = float(str(p.progress).replace(",", ".").replace("%", "").strip())
+        except ValueError:
+            raise StatusInputError(f"Tiến độ phải là số từ 0 đến 100, không phải {p.progress!r}.") from None
+        if not math.isfinite(f) or f < 0 or f > 100:
+            raise StatusInputError(f"Tiến độ phải từ 0 đến 100 %, không phải {p.progress}.")
+        progress = round(f)
+    if status == "not_started":
+        if progress:
+            raise StatusInputError("Tình trạng 'Chưa triển khai' thì tiến độ phải là 0 %.")
+        progress = 0
+    elif status == "done":
+        if progress is not None and progress != 100:
+            raise StatusInputError("Tình trạng 'Hoàn thành' thì tiến độ là 100 %.")
+        progress = 100
+    elif progress is None:
+        progress = 0
+    result = _clean_text(p.result, "Kết quả")
+    difficulties = _clean_text(p.difficulties, "Khó khăn, vướng mắc")
+    proposals = _clean_text(p.proposals, "Kiến nghị")
+    if status == "impossible" and not difficulties:
+        raise StatusInputError("Tình trạng 'Không thực hiện được': hãy nêu lý do ở mục Khó khăn, vướng mắc.")
+    by_key = {t.key: t for t in targets}
+    by_ref: dict[str, list[Target]] = {}
+    for t in targets:
+        by_ref.setdefault(t.ref, []).append(t)
+    figures: dict[str, float] = {}
+    for name, raw in (p.figures or {}).items():
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue
+        name = str(name).strip()
+        target = by_key.get(name)
+        if target is None:
+            found = by_ref.get(name, [])
+            if len(found) > 1:
+                raise StatusInputError(f"Chỉ tiêu {name!r} không rõ: mục này có {len(found)} chỉ tiêu, hãy dùng mã "
+                                       f"({', '.join(t.key for t in found)}).")
+            target = found[0] if found else None
+        if target is None:
+            raise StatusInputError(f"Kế hoạch không có chỉ tiêu {name!r}.")
+        try:
+            number = parse_number(raw)
+        except (ValueError, TypeError):
+            raise StatusInputError(f"Số liệu của chỉ tiêu {target.ref} phải là một số, không phải {raw!r}.") from None
+        if number < 0:
+            raise StatusInputError(f"Số liệu của chỉ tiêu {target.ref} không được âm.")
+        figures[target.key] = number
+    return CleanStatus(status, progress, result, figures, difficulties, proposals)
+
+
+MAX_SOURCE = 500
+
+
+def clean_source(value: Any) -> str:
+    """The required note of where an entered report came from ('Công văn số 12/BC-UBND', 'điện thoại')."""
+    source = " ".join(_clean_text(value, "Nguồn báo cáo").split())
+    if not source:
+        raise StatusInputError("Hãy ghi nguồn của báo cáo nhập thay (ví dụ: \"Công văn số 12/BC-UBND ngày 03/11\", "
+                               "\"điện thoại\", \"Zalo\").")
+    if len(source) > MAX_SOURCE:
+        raise StatusInputError(f"Nguồn báo cáo: quá dài (tối đa {MAX_SOURCE} ký tự).")
+    return source

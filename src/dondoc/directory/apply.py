@@ -1,0 +1,248 @@
+"""Directory import: a file read and checked, then applied to the database in one transaction (units, officers, contacts, aliases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from dondoc.config import Settings
+from dondoc.db import session_scope
+from dondoc.directory.contacts import channel_of
+from dondoc.directory.data import TRUE_WORDS, DirectoryData, _Errors
+from dondoc.directory.files import read_directory
+from dondoc.directory.names import name_key
+from dondoc.models import Alias, Contact, Officer, Unit
+from dondoc.secrets import seal, unseal
+
+
+@dataclass
+class ImportCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+@dataclass
+class DirectoryImportResult:
+    source: str
+    units: ImportCounts = field(default_factory=ImportCounts)
+    officers: ImportCounts = field(default_factory=ImportCounts)
+    contacts: ImportCounts = field(default_factory=ImportCounts)
+    aliases: ImportCounts = field(default_factory=ImportCounts)
+    warnings: list[str] = field(default_factory=list)
+    plans: list[Any] = field(default_factory=list)  # importer.Reresolved: stored plans resolved again
+
+    @property
+    def changed(self) -> bool:
+        return any(c.created or c.updated or c.removed
+                   for c in (self.units, self.officers, self.contacts, self.aliases))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: vars(getattr(self, name)) for name in ("units", "officers", "contacts", "aliases")} | {
+            "changed": self.changed, "warnings": self.warnings, "plans": [p.as_dict() for p in self.plans]}
+
+
+def _truthy(text: str) -> bool:
+    return text.strip().lower() in TRUE_WORDS
+
+
+def import_directory(*, engine: Engine, settings: Settings, path: str | Path, now: dt.datetime) -> DirectoryImportResult:
+    """Read `path` and apply it to the database in one transaction (nothing stored on any error).
+
+    When the directory changed, every stored plan is resolved again in the same transaction, so names that
+    an added unit or alias now covers get their obligations at once (and units the directory just retired stop
+    receiving the plans' tasks).
+    """
+    from dondoc.intake.reresolve import reresolve_plans
+
+    data = read_directory(path)
+    with session_scope(engine) as session:
+        result = apply_directory(session, data=data, settings=settings, now=now)
+        if result.changed:
+            result.plans = reresolve_plans(session, settings=settings, now=now)
+        return result
+
+
+def apply_directory(session: Session, *, data: DirectoryData, settings: Settings,
+                    now: dt.datetime) -> DirectoryImportResult:
+    """Apply checked directory data to the session (the caller commits, or rolls back on error)."""
+    errors = _Errors(data.source)
+    result = DirectoryImportResult(source=data.source)
+    units = {u.code: u for u in session.exec(select(Unit)).all()}
+    officers = {o.code: o for o in session.exec(select(Officer)).all()}
+
+    # References and the unit tree, against the file plus what the database already holds.
+    file_units = {r.get("code"): r for r in data.rows["units"]}
+    parent_of: dict[str, str | None] = {}
+    by_id = {u.id: u for u in units.values()}
+    for code, u in units.items():
+        parent = by_id.get(u.parent_id) if u.parent_id else None
+        parent_of[code] = parent.code if parent else None
+    for code, row in file_units.items():
+        parent = row.get("parent") or None
+        if parent and parent not in file_units and parent not in units:
+            errors.add(row, "parent", f"unknown parent unit {parent!r} (expected a code of sheet Units)")
+        if parent == code:
+            errors.add(row, "parent", f"unit {code!r} cannot be its own parent")
+        parent_of[code] = parent
+    reported: set[str] = set()
+    for code in file_units:
+        chain, cur = [code], parent_of.get(code)
+        while cur is not None and cur not in chain:
+            chain.append(cur)
+            cur = parent_of.get(cur)
+        if cur is not None and cur == code and code not in reported:
+            reported.update(chain)
+            errors.add(file_units[code], "parent", "unit cycle: " + " -> ".join(chain + [code]) +
+                       " (a unit cannot be its own superior)")
+    file_officers = {r.get("code"): r for r in data.rows["officers"]}
+    for row in data.rows["officers"]:
+        if row.get("unit") not in file_units and row.get("unit") not in units:
+            errors.add(row, "unit", f"unknown unit {row.get('unit')!r} (expected a code of sheet Units)")
+    for row in data.rows["contacts"]:
+        if row.get("officer") not in file_officers:
+            errors.add(row, "officer", f"unknown officer {row.get('officer')!r} (expected a code of sheet Officers)")
+    for row in data.rows["aliases"]:
+        if row.get("unit") and row.get("unit") not in file_units and row.get("unit") not in units:
+            errors.add(row, "unit", f"unknown unit {row.get('unit')!r} (expected a code of sheet Units)")
+        off = row.get("officer")
+        if off:
+            orow = file_officers.get(off)
+            if orow is None:
+                errors.add(row, "officer", f"unknown officer {off!r} (expected a code of sheet Officers)")
+            elif orow.get("unit") != row.get("unit"):
+                errors.add(row, "officer", f"officer {off!r} belongs to unit {orow.get('unit')!r}, "
+                           f"not {row.get('unit')!r}")
+    errors.raise_if_any()
+
+    # Units: create/update without parents, then link parents (order-free within the file).
+    changed: set[str] = set()
+    for code, row in file_units.items():
+        unit = units.get(code)
+        fields = {"name": row.get("name"), "kind": row.get("kind") or "unit", "external": _truthy(row.get("external"))}
+        if unit is None:
+            unit = Unit(code=code, created_at=now, **fields)
+            session.add(unit)
+            units[code] = unit
+            result.units.created += 1
+        elif _assign(unit, fields):
+            session.add(unit)
+            changed.add(code)
+    session.flush()
+    for code, row in file_units.items():
+        unit = units[code]
+        parent_id = units[row.get("parent")].id if row.get("parent") else None
+        if unit.parent_id != parent_id:
+            unit.parent_id = parent_id
+            session.add(unit)
+            changed.add(code)
+    existing_codes = {u.code for u in by_id.values()}
+    absent = sorted(existing_codes - set(file_units))
+    if absent:
+        result.warnings.append(f"{len(absent)} unit(s) of the database are not in the file and were kept (plans may "
+                               f"refer to them): {', '.join(absent[:10])}{' ...' if len(absent) > 10 else ''}")
+    result.units.updated = len(changed & existing_codes)
+    result.units.unchanged = len((set(file_units) & existing_codes) - changed)
+    session.flush()
+
+    # Officers, by code; those absent from the file become inactive.
+    for code, row in file_officers.items():
+        off = officers.get(code)
+        fields = {"unit_id": units[row.get("unit")].id, "name": row.get("name"), "role": row.get("role") or "staff",
+                  "position": row.get("position") or None, "active": True}
+        if off is None:
+            off = Officer(code=code, created_at=now, **fields)
+            session.add(off)
+            officers[code] = off
+            result.officers.created += 1
+        elif _assign(off, fields):
+            session.add(off)
+            result.officers.updated += 1
+        else:
+            result.officers.unchanged += 1
+    for code, off in officers.items():
+        if code not in file_officers and off.active:
+            off.active = False
+            session.add(off)
+            result.officers.removed += 1
+    session.flush()
+
+    # Contacts: the file's list per officer, matched by priority; URLs sealed at rest.
+    existing: dict[tuple[int, int], Contact] = {(c.officer_id, c.priority): c for c in session.exec(select(Contact)).all()}
+    wanted: set[tuple[int, int]] = set()
+    next_prio: dict[str, int] = defaultdict(int)
+    for row in data.rows["contacts"]:
+        code = row.get("officer")
+        prio = int(row.get("priority")) if row.get("priority") else next_prio[code] + 1
+        next_prio[code] = max(next_prio[code], prio)
+        officer_id = officers[code].id
+        assert officer_id is not None
+        url = row.get("url").strip()
+        channel = row.get("channel") or channel_of(url)
+        key = (officer_id, prio)
+        wanted.add(key)
+        contact = existing.get(key)
+        if contact is None:
+            session.add(Contact(officer_id=officer_id, channel=channel, url=seal(url, settings), priority=prio))
+            result.contacts.created += 1
+        elif unseal(contact.url, settings) != url or contact.channel != channel:
+            contact.url = seal(url, settings)
+            contact.channel = channel
+            session.add(contact)
+            result.contacts.updated += 1
+        else:
+            result.contacts.unchanged += 1
+    for key, contact in existing.items():
+        if key not in wanted:
+            session.delete(contact)
+            result.contacts.removed += 1
+    session.flush()
+
+    # Aliases, by normalised key; those absent from the file are removed.
+    aliases = {a.key: a for a in session.exec(select(Alias)).all()}
+    seen_keys: set[str] = set()
+    for row in data.rows["aliases"]:
+        key = name_key(row.get("alias"))
+        seen_keys.add(key)
+        fields = {
+            "name": row.get("alias"),
+            "unit_id": units[row.get("unit")].id if row.get("unit") else None,
+            "officer_id": officers[row.get("officer")].id if row.get("officer") else None,
+            "kinds": _list(row.get("kinds")), "within": _list(row.get("within")), "role": row.get("role") or None,
+        }
+        alias = aliases.get(key)
+        if alias is None:
+            session.add(Alias(key=key, **fields))
+            result.aliases.created += 1
+        elif _assign(alias, fields):
+            session.add(alias)
+            result.aliases.updated += 1
+        else:
+            result.aliases.unchanged += 1
+    for key, alias in aliases.items():
+        if key not in seen_keys:
+            session.delete(alias)
+            result.aliases.removed += 1
+    session.flush()
+    return result
+
+
+def _list(text: str) -> str | None:
+    items = [t.strip() for t in text.split(",") if t.strip()]
+    return ", ".join(items) if items else None
+
+
+def _assign(obj: Any, fields: dict[str, Any]) -> bool:
+    changed = False
+    for k, v in fields.items():
+        if getattr(obj, k) != v:
+            setattr(obj, k, v)
+            changed = True
+    return changed

@@ -1,0 +1,104 @@
+"""The rules of the daily sweep (no database): which reminder or escalation steps fall on a day under a plan's policy, and who receives each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, select
+
+from dondoc.calendar.policy import Policy
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.models import Officer, Plan
+
+CATCHUP_WORKING_DAYS = 3  # a sweep also covers steps of up to 3 missed working days (server down)
+
+
+ESCALATED_ROLES = ("lead", "report", "compile")
+
+
+@dataclass
+class Step:
+    day: dt.date  # the scheduled day of this step (the Notice's day)
+    kind: str  # reminder, escalation
+    level: int
+    due: dt.date
+
+
+@dataclass
+class Decision:
+    obligation_id: int
+    officer_id: int
+    kind: str
+    level: int
+    day: dt.date
+
+
+def _scheduled_days(day: dt.date, calendar: WorkCalendar) -> list[dt.date]:
+    """Today and the previous working days a missed sweep may have skipped (oldest first)."""
+    days = [day]
+    d = day
+    for _ in range(CATCHUP_WORKING_DAYS):
+        d = calendar.add_working_days(d, -1)
+        days.append(d)
+    return sorted(days)
+
+
+def steps_for(day: dt.date, policy: Policy, calendar: WorkCalendar) -> list[Step]:
+    steps: list[Step] = []
+    for s in _scheduled_days(day, calendar):
+        for k in policy.reminder_offsets:
+            steps.append(Step(s, "reminder", 0, calendar.add_working_days(s, k) if k else s))
+        for level, k in enumerate(policy.escalation_offsets, start=1):
+            steps.append(Step(s, "escalation", level, calendar.add_working_days(s, -k)))
+    return steps
+
+
+class _Directory:
+    """Officers by unit and role, loaded once per sweep."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_unit: dict[int, list[Officer]] = defaultdict(list)
+        for o in session.exec(select(Officer).where(Officer.active == True)).all():  # noqa: E712
+            self.by_unit[o.unit_id].append(o)
+
+    def role(self, unit_id: int | None, *roles: str) -> list[int]:
+        if unit_id is None:
+            return []
+        for role in roles:
+            found = [o.id for o in self.by_unit.get(unit_id, []) if o.role == role and o.id is not None]
+            if found:
+                return found
+        return []
+
+    def responsible(self, ob: Any) -> list[int]:
+        """Who answers for an obligation: its named officer, else the unit's focal officer(s), else the head."""
+        if ob.officer_id:
+            return [ob.officer_id]
+        return self.role(ob.unit_id, "focal", "head", "deputy", "staff")
+
+
+def _recipients(ob: Any, step: Step, plan: Plan, people: _Directory,
+                policy: Policy) -> list[tuple[str, int, int]]:
+    """(kind, level, officer) for one step of one obligation, following the plan's ladder."""
+    if step.kind == "reminder":
+        return [("reminder", 0, o) for o in people.responsible(ob)]
+    if (ob.mode == "request" and not policy.escalate_requests) or ob.role not in ESCALATED_ROLES:
+        # Requested and coordinating bodies are reminded politely once after the date, never escalated.
+        if step.level == 1:
+            return [("reminder", 1, o) for o in people.responsible(ob)]
+        return []
+    rung = policy.ladder[step.level - 1]
+    officers: list[int] = []
+    for who in rung.recipients:
+        if who == "officer":
+            officers += people.responsible(ob)
+        elif who == "unit_head":
+            officers += people.role(ob.unit_id, "head")
+        elif who == "focal":
+            officers += people.role(plan.focal_unit_id, "focal", "head")
+        elif who == "issuer":
+            officers += people.role(plan.issuer_unit_id, "head", "deputy")
+    return [("escalation", step.level, o) for o in dict.fromkeys(officers)]
