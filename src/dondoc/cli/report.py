@@ -32,6 +32,11 @@ def report(
     md: Annotated[bool, typer.Option("--md", help="In báo cáo dạng Markdown ra màn hình.")] = False,
     send: Annotated[bool, typer.Option("--send", help="Gửi báo cáo cho cán bộ đầu mối (qua hàng đợi tin nhắn).")] = False,
     at: Annotated[str | None, typer.Option("--at", help="Lập báo cáo như vào thời điểm này (mô phỏng).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Chuyển văn bản và phụ lục sang PDF (để ký số).")] = False,
+    edxml: Annotated[Path | None, typer.Option("--edxml", help="Đóng gói tin edXML (QCVN 102:2016) gồm văn bản và "
+                                               "phụ lục PDF đã ký số, ghi ra tệp này.")] = None,
+    to: Annotated[list[str] | None, typer.Option("--to", help="Mã đơn vị nhận gói tin edXML (nhắc lại được).")] = None,
+    number: Annotated[str | None, typer.Option("--number", help="Số, ký hiệu văn bản cho gói tin: 125/BC-UBND.")] = None,
 ) -> None:
     """Lập báo cáo tổng hợp kết quả thực hiện kế hoạch (Word + Excel) — compile the consolidated report."""
     from rich.console import Console
@@ -62,6 +67,12 @@ def report(
     console.print(f"Báo cáo {per['label']} ({state}, số liệu đến {per['as_of']}):\n  Word:  {docx_path}\n  Excel: {xlsx_path}")
     if send:
         console.print("Đã đưa vào hàng đợi gửi cho cán bộ đầu mối.")
+    if pdf or edxml:
+        from dondoc.cli.sign import after_report
+
+        for line in after_report(row, docx_path=docx_path, xlsx_path=xlsx_path, pdf=pdf, edxml=edxml, to=to or [],
+                                 number=number, at=at):
+            console.print(line)
 
 
 def letter(
