@@ -98,7 +98,7 @@ def test_received_package_becomes_a_plan(engine, settings) -> None:  # type: ign
     from sqlmodel import Session
 
     from dondoc.models.plan import Plan
-    from dondoc.services.directory import import_directory
+    from dondoc.directory.apply import import_directory
     from dondoc.signing.package import receive_package
 
     import_directory(engine=engine, settings=settings, path=EXAMPLES / "directory.xlsx", now=NOW)

@@ -1,4 +1,4 @@
-"""Prefect flows: each reads as a list of task calls; the decisions live in dondoc.services.
+"""Prefect flows: each reads as a list of task calls; the decisions live in the capability packages and app/.
 
 `daily_followup` (decide, compile what is due, compose, deliver), `compile_due` (the compile check),
 `compile_report` (one plan's report on demand), `import_plan`. `deployments()` builds the deployments

@@ -1,7 +1,7 @@
 """The consolidated report: a snapshot of a plan's period (chốt số liệu) and its compilation.
 
 `build_snapshot` reads everything the report says from the database into plain JSON-able data;
-the renderers in `dondoc.reports` turn that data into Word, Excel and Markdown and never query.
+the renderers in `dondoc.reporting` (docx_*, xlsx_report, markdown) turn that data into Word, Excel and Markdown and never query.
 `compile_report` stores the snapshot (one CompiledReport per plan and period), writes the files
 and queues the report for the plan's focal point. A snapshot taken at or after the period's data
 cut-off is final: compiling again reuses it, so the document comes out byte-identical.

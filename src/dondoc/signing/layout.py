@@ -23,7 +23,7 @@ from pathlib import Path
 from dondoc.signing.errors import SigningError
 
 MM = 72 / 25.4
-LEFT_COLUMN_MM = 78.0  # dondoc.reports.docx_base.signature_block's left column
+LEFT_COLUMN_MM = 78.0  # dondoc.reporting.docx_base.signature_block's left column
 SIGNATURE_MAX_W_MM = 50.0
 SEAL_MM = 36.0  # a district-level seal (36 mm); set the true size of the organisation's own seal
 ANNEX_W_MM, ANNEX_H_MM = 62.0, 14.0

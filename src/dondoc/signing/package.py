@@ -77,7 +77,7 @@ def receive_package(*, engine: Engine, settings: Settings, data: bytes, now: dt.
     (a plan imported this way goes through the usual review of what the reader was unsure of) and keep
     the package's header (sender, code, due date, steering type) with the plan."""
     from dondoc.models.plan import Plan
-    from dondoc.services.importer import import_plan
+    from dondoc.intake.importer import import_plan
 
     pkg = edxml.read_package(data)
     h = pkg.header
