@@ -5,6 +5,7 @@ Inside, instants are aware pendulum DateTimes; at the edges they are shown in As
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Protocol
 
 import pendulum
@@ -52,6 +53,14 @@ def local_now() -> pendulum.DateTime:
 
 def today() -> pendulum.Date:
     return local_now().date()
+
+
+def local_date(instant: dt.datetime) -> dt.date:
+    """The calendar day in Vietnam of an aware instant (a plain `datetime.date`)."""
+    if instant.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware instant")
+    d = pendulum.instance(instant).in_timezone(TZ)
+    return dt.date(d.year, d.month, d.day)
 
 
 def use(clock: Clock) -> None:

@@ -47,6 +47,13 @@ class Settings(BaseSettings):
         "channel's limit so it cannot occupy every sending thread.",
     )
     prefect_port: int = Field(default=4200, description="Port of the local Prefect server that `dondoc serve` starts.")
+    zalo_api_base: str | None = Field(default=None, description="Zalo OA API endpoint (tests point it at a local server).")
+    zns_api_base: str | None = Field(default=None, description="Zalo ZNS template API endpoint.")
+    zalo_oauth_base: str = Field(default="https://oauth.zaloapp.com",
+                                 description="Zalo OAuth v4 endpoint that refreshes OA tokens stored with `dondoc zalo set`.")
+    telegram_api_base: str | None = Field(default=None, description="Telegram Bot API server (a self-hosted one, or a local peer).")
+    worker_name: str | None = Field(default=None, description="Name of this worker in Message.claimed_by (default: the host name).")
+    sign_font: Path | None = Field(default=None, description="TrueType font for the text of visible signatures (default: Times/Liberation/DejaVu Serif).")
     outbox: Path | None = Field(
         default=None,
         description="When set, every message is written as a file into this folder instead of going out through "

@@ -123,7 +123,7 @@ def _handler(box: dict[str, TelegramPeer]) -> type[BaseHTTPRequestHandler]:
 
 
 @pytest.fixture
-def tg_peer(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramPeer]:
+def tg_peer(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[TelegramPeer]:
     box: dict[str, TelegramPeer] = {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(box))
     server.daemon_threads = True
@@ -131,6 +131,8 @@ def tg_peer(monkeypatch: pytest.MonkeyPatch) -> Iterator[TelegramPeer]:
     t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     t.start()
     monkeypatch.setenv("DONDOC_TELEGRAM_API_BASE", peer.base)
+    if "settings" in request.fixturenames:  # a Settings built before this fixture ran reads it too
+        request.getfixturevalue("settings").telegram_api_base = peer.base
     yield peer
     server.shutdown()
     server.server_close()

@@ -98,7 +98,7 @@ def _handler(box: dict[str, ZaloPeer]) -> type[BaseHTTPRequestHandler]:
 
 
 @pytest.fixture(name="zalo_peer")
-def zalo_peer_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZaloPeer]:
+def zalo_peer_fixture(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[ZaloPeer]:
     """The peer, with DONDOC_ZALO_OAUTH_BASE pointing at it (import `zalo_peer_fixture` to use it)."""
     box: dict[str, ZaloPeer] = {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(box))
@@ -107,6 +107,8 @@ def zalo_peer_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZaloPeer]:
     t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     t.start()
     monkeypatch.setenv("DONDOC_ZALO_OAUTH_BASE", peer.base)
+    if "settings" in request.fixturenames:  # a Settings built before this fixture ran reads it too
+        request.getfixturevalue("settings").zalo_oauth_base = peer.base
     yield peer
     server.shutdown()
     server.server_close()

@@ -66,9 +66,10 @@ def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings,
         ob = s.exec(select(Obligation).where(Obligation.plan_id == first.plan_id, Obligation.role == "report")
                     .order_by(Obligation.id)).first()
         key = ob.key
-        from dondoc.followup.rules import _Directory
 
-        officer = _Directory(s).responsible(ob)[0]
+        from dondoc.directory.people import People
+
+        officer = People.load(s).responsible(ob)[0]
         submit_status(s, officer_id=officer, obligation_id=ob.id, via="cli", now=NOW,
                       payload={"status": "in_progress", "progress": 40, "result": "Đang triển khai"})
     corrected = tmp_path / "004_corrected.txt"

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from dondoc.calendar.workdays import WorkCalendar
-from dondoc.clock import TZ
+from dondoc.clock import TZ, local_date
 from dondoc.collect import submit as st
 from dondoc.collect import validation
 from dondoc.config import Settings
@@ -215,14 +215,14 @@ def test_on_behalf_timeliness_is_the_units(engine: Engine, w: World) -> None:
             o = s.get(Obligation, oid)
             assert o and o.completed_at is not None
             assert tl.classify(kind=o.kind, status=o.status, due_date=o.due_date,
-                               completed_on=tl.local_date(o.completed_at), as_of=dt.date(2025, 12, 31)) == tl.ON_TIME
+                               completed_on=local_date(o.completed_at), as_of=dt.date(2025, 12, 31)) == tl.ON_TIME
     late_done = pendulum.datetime(2025, 11, 12, 9, tz=TZ)  # after the deadline too
     enter(engine, w, "focal", "task2", {"status": "done"}, now=late_done)
     with Session(engine) as s:
         o = s.get(Obligation, w["task2"])
         assert o and o.completed_at is not None
         assert tl.classify(kind=o.kind, status=o.status, due_date=o.due_date,
-                           completed_on=tl.local_date(o.completed_at), as_of=dt.date(2025, 12, 31)) == tl.DONE_LATE
+                           completed_on=local_date(o.completed_at), as_of=dt.date(2025, 12, 31)) == tl.DONE_LATE
 
 
 def _sweep(engine: Engine, settings: Settings, day: dt.date) -> list[tuple[int, str]]:

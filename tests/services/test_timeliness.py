@@ -7,6 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
+from dondoc.clock import local_date
 from dondoc.reporting import timeliness as tl
 
 D = dt.date
@@ -32,9 +33,9 @@ def test_classify(kind: str, status: str, completed_on: dt.date | None, as_of: d
 
 def test_local_date_uses_vietnam_time() -> None:
     # 23:30 UTC on the 10th is already the 11th in Hà Nội.
-    assert tl.local_date(pendulum.datetime(2025, 11, 10, 23, 30, tz="UTC")) == D(2025, 11, 11)
+    assert local_date(pendulum.datetime(2025, 11, 10, 23, 30, tz="UTC")) == D(2025, 11, 11)
     with pytest.raises(ValueError):
-        tl.local_date(dt.datetime(2025, 11, 10, 8, 0))
+        local_date(dt.datetime(2025, 11, 10, 8, 0))
 
 
 def test_tally_rates() -> None:

@@ -86,7 +86,7 @@ def run_daily(
         with session_scope(engine) as session:
             compose_messages(session, day=day, now=now, settings=settings)
         if notifier is None:
-            from dondoc.notifications import get_notifier
+            from dondoc.bootstrap import notifier as get_notifier
 
             notifier = get_notifier(settings)
         result.delivery = deliver_pending(engine=engine, settings=settings, notifier=notifier, now=now)

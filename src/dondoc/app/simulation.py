@@ -135,9 +135,9 @@ def _submit_day(engine: Engine, settings: Settings, day: dt.date, ob_ids: list[i
                 units: dict[Any, str], submit_status: Any) -> Iterator[Event]:
     at = _at(day, 7, 30)
     with session_scope(engine) as session:
-        from dondoc.followup.rules import _Directory
+        from dondoc.directory.people import People
 
-        people = _Directory(session)
+        people = People.load(session)
         obs = session.exec(select(Obligation).where(col(Obligation.id).in_(ob_ids))).all() if ob_ids else []
         for ob in obs:
             if ob.closed:
@@ -164,9 +164,9 @@ def _close_compile(engine: Engine, settings: Settings, now: pendulum.DateTime, p
                    units: dict[Any, str], submit_status: Any) -> Iterator[Event]:
     """The focal officer checks, signs and sends the compiled report the same day."""
     with session_scope(engine) as session:
-        from dondoc.followup.rules import _Directory
+        from dondoc.directory.people import People
 
-        people = _Directory(session)
+        people = People.load(session)
         for ob in session.exec(select(Obligation).where(Obligation.plan_id == plan_id, Obligation.role == "compile",
                                                         Obligation.period == period,
                                                         Obligation.closed == False)).all():  # noqa: E712

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import pendulum
-
-from dondoc.clock import TZ
+from dondoc.clock import local_date
 from dondoc.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -46,12 +44,6 @@ def as_date(value: dt.date | str) -> dt.date:
     return dt.date(value.year, value.month, value.day)
 
 
-def local_date(instant: dt.datetime) -> dt.date:
-    """The date of an aware instant in Vietnam."""
-    if instant.tzinfo is None:
-        raise ValueError("naive datetime: pass an aware instant")
-    local = pendulum.instance(instant).in_timezone(TZ)
-    return dt.date(local.year, local.month, local.day)
 
 
 @functools.cache

@@ -1,18 +1,7 @@
-"""Helpers shared by the CLI modules: settings, engine and a prepared database."""
+"""Helpers shared by the CLI modules (the engine comes from the composition root)."""
 
 from __future__ import annotations
 
-from sqlalchemy.engine import Engine
+from dondoc.bootstrap import ready_engine
 
-from dondoc.config import Settings, get_settings
-from dondoc.db import ensure_schema, get_engine
-
-
-def ready_engine(settings: Settings | None = None) -> Engine:
-    """The configured database, created or upgraded to the current schema on first use."""
-    settings = settings or get_settings()
-    if settings.is_sqlite:
-        settings.home.mkdir(parents=True, exist_ok=True)
-    engine = get_engine(settings)
-    ensure_schema(engine)
-    return engine
+__all__ = ["ready_engine"]

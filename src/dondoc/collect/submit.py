@@ -24,10 +24,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pendulum
 from sqlmodel import Session, select
 
-from dondoc.clock import TZ
+from dondoc.clock import local_date as local_day
 from dondoc.collect.access import (
     get_officer,
     is_focal,
@@ -46,11 +45,6 @@ from dondoc.models import (
     Plan,
     StatusUpdate,
 )
-
-
-def local_day(now: dt.datetime) -> dt.date:
-    d = pendulum.instance(now).in_timezone(TZ).date()
-    return dt.date(d.year, d.month, d.day)
 
 
 def late_after(obligation: Obligation) -> dt.date:

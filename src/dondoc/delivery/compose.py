@@ -54,13 +54,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pendulum
 from sqlalchemy import and_, bindparam, insert, not_, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
-from dondoc.clock import TZ
+from dondoc.clock import local_date as local_day
 from dondoc.collect.links import links_for
 from dondoc.config import Settings
 from dondoc.models import (
@@ -100,9 +99,6 @@ _NOTICE = Notice.__table__  # type: ignore[attr-defined]
 _LINK_NOTICE = update(_NOTICE).where(_NOTICE.c.id == bindparam("n_id")).values(message_id=bindparam("n_mid"))
 
 
-def local_day(at: dt.datetime) -> dt.date:
-    d = pendulum.instance(at).in_timezone(TZ)
-    return dt.date(d.year, d.month, d.day)
 
 
 def _chunks(items: Sequence[Any], size: int = 2000) -> Iterable[Sequence[Any]]:

@@ -23,12 +23,12 @@ from dondoc.models import (
     Officer,
     Unit,
 )
-from dondoc.notifications.zalo_oauth import with_credentials
 from dondoc.notifications.port import (
     Notifier,
     SendResult,
     channel_of,
 )
+from dondoc.notifications.zalo_oauth import with_credentials
 from dondoc.secrets import unseal
 
 

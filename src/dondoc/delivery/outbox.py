@@ -33,11 +33,11 @@ from dondoc.models import (
     Message,
     Officer,
 )
-from dondoc.notifications.zalo_oauth import with_credentials
 from dondoc.notifications.port import (
     DEFAULT_CHANNEL_LIMITS,
     Notifier,
 )
+from dondoc.notifications.zalo_oauth import with_credentials
 
 log = logging.getLogger("dondoc.delivery.compose")
 

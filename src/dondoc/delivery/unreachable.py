@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from dondoc.collect.links import link_for
 from dondoc.config import Settings
 from dondoc.delivery.compose import _load_ctx, _plan_views, local_day, log
 from dondoc.delivery.jobs import _Attempt, _Job
+from dondoc.directory.people import focal_point as focal_officers
 from dondoc.models import (
     Message,
     Notice,
@@ -26,18 +26,6 @@ from dondoc.notifications.render import (
 UNREACHABLE = "unreachable"
 
 
-def focal_officers(session: Session, *, unit_ids: Sequence[int | None], exclude: int | None = None) -> list[Officer]:
-    """The focal point of the first unit that has one: its active officers with role 'focal', else its head."""
-    for unit_id in unit_ids:
-        if unit_id is None:
-            continue
-        people = session.exec(select(Officer).where(Officer.unit_id == unit_id, Officer.active == True)  # noqa: E712
-                              .order_by(col(Officer.id))).all()
-        for role in ("focal", "head"):
-            found = [o for o in people if o.role == role and o.id != exclude]
-            if found:
-                return found
-    return []
 
 
 def _notify_unreachable(s: Session, *, job: _Job, attempts: list[_Attempt], settings: Settings,

@@ -30,11 +30,12 @@ def deliver_pending(at: str | None = None, compose: bool = True) -> dict[str, An
     if not working_day(at_iso) or not may_deliver(at_iso):
         return {"at": at_iso, "delivery": None}
     composed = compose_messages(at_iso) if compose else None
-    import os
     import socket
 
+    from dondoc.config import get_settings
+
     # which worker sent it (Message.claimed_by): the worker's name, else the host, plus the run
-    worker = f"{os.environ.get('DONDOC_WORKER_NAME') or socket.gethostname()}:{flow_run.get_id() or 'local'}"
+    worker = f"{get_settings().worker_name or socket.gethostname()}:{flow_run.get_id() or 'local'}"
     return {"at": at_iso, "composed": composed, "delivery": deliver_messages(at_iso, worker)}
 
 

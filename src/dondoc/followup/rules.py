@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, select
-
 from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
-from dondoc.models import Officer, Plan
+from dondoc.directory.people import People
+from dondoc.models import Plan
 
 CATCHUP_WORKING_DAYS = 3  # a sweep also covers steps of up to 3 missed working days (server down)
 
@@ -56,31 +54,9 @@ def steps_for(day: dt.date, policy: Policy, calendar: WorkCalendar) -> list[Step
     return steps
 
 
-class _Directory:
-    """Officers by unit and role, loaded once per sweep."""
-
-    def __init__(self, session: Session) -> None:
-        self.by_unit: dict[int, list[Officer]] = defaultdict(list)
-        for o in session.exec(select(Officer).where(Officer.active == True)).all():  # noqa: E712
-            self.by_unit[o.unit_id].append(o)
-
-    def role(self, unit_id: int | None, *roles: str) -> list[int]:
-        if unit_id is None:
-            return []
-        for role in roles:
-            found = [o.id for o in self.by_unit.get(unit_id, []) if o.role == role and o.id is not None]
-            if found:
-                return found
-        return []
-
-    def responsible(self, ob: Any) -> list[int]:
-        """Who answers for an obligation: its named officer, else the unit's focal officer(s), else the head."""
-        if ob.officer_id:
-            return [ob.officer_id]
-        return self.role(ob.unit_id, "focal", "head", "deputy", "staff")
 
 
-def _recipients(ob: Any, step: Step, plan: Plan, people: _Directory,
+def _recipients(ob: Any, step: Step, plan: Plan, people: People,
                 policy: Policy) -> list[tuple[str, int, int]]:
     """(kind, level, officer) for one step of one obligation, following the plan's ladder."""
     if step.kind == "reminder":

@@ -18,15 +18,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-import pendulum
 from sqlalchemy import any_, bindparam, text, update
 from sqlmodel import Session, col, select
 
 from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
-from dondoc.clock import TZ
+from dondoc.clock import local_date as local_day
 from dondoc.config import Settings
-from dondoc.followup.rules import CATCHUP_WORKING_DAYS, Decision, Step, _Directory, _recipients, steps_for
+from dondoc.directory.people import People
+from dondoc.followup.rules import CATCHUP_WORKING_DAYS, Decision, Step, _recipients, steps_for
 from dondoc.intake.obligations import plan_policy
 from dondoc.models import CompiledReport, Notice, Obligation, Plan
 
@@ -38,9 +38,6 @@ _OB_COLUMNS = (Obligation.id, Obligation.plan_id, Obligation.unit_id, Obligation
                Obligation.mode, Obligation.due_date, Obligation.extended_due)
 
 
-def local_day(now: dt.datetime) -> dt.date:
-    d = pendulum.instance(now).in_timezone(TZ)
-    return dt.date(d.year, d.month, d.day)
 
 
 def decide(
@@ -68,7 +65,7 @@ def decide(
         sig = (pol.reminder_offsets, pol.escalation_offsets, pol.escalation_recipients, pol.escalate_requests)
         groups.setdefault(sig, (pol, []))[1].append(p.id)  # type: ignore[arg-type]
 
-    people = _Directory(session)
+    people = People.load(session)
     wanted: list[Decision] = []
     for pol, ids in groups.values():
         steps = steps_for(day, pol, calendar)
@@ -206,7 +203,7 @@ def flag_stale(session: Session, *, day: dt.date, now: dt.datetime, settings: Se
         return []
     plans = {p.id: p for p in session.exec(select(Plan).where(
         col(Plan.id).in_({o.plan_id for o in candidates}))).all()}
-    people = _Directory(session)
+    people = People.load(session)
     thresholds = {pid: plan_policy(p, settings).stale_before(day) for pid, p in plans.items()}
     decisions: list[Decision] = []
     for ob in candidates:

@@ -19,7 +19,6 @@ from sqlmodel import select
 from dondoc.config import Settings
 from dondoc.db import optimize, session_scope
 from dondoc.errors import InputError, PlanReadError
-from dondoc.intake.keys import body_key
 from dondoc.intake.store import ImportResult, _counts, store_plan
 from dondoc.models import (
     Plan,
@@ -76,10 +75,3 @@ def import_plan(
                             now=now, owner=owner)
     optimize(engine)
     return result
-
-
-
-
-
-
-__all__ = ["ImportResult", "Reresolved", "import_plan", "reresolve_plans", "store_plan", "file_hash", "body_key"]

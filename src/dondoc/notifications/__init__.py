@@ -19,7 +19,6 @@ Only `dondoc.notifications.apprise_adapter` imports apprise; it is loaded on fir
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,9 +65,9 @@ def get_notifier(settings: Settings) -> Notifier:
 
     real = AppriseNotifier(
         outbox_dir=str(settings.home / "outbox"),
-        zalo_api_base=os.environ.get("DONDOC_ZALO_API_BASE") or None,
-        zns_api_base=os.environ.get("DONDOC_ZNS_API_BASE") or None,
-        telegram_api_base=os.environ.get("DONDOC_TELEGRAM_API_BASE") or None,
+        zalo_api_base=settings.zalo_api_base or None,
+        zns_api_base=settings.zns_api_base or None,
+        telegram_api_base=settings.telegram_api_base or None,
     )
     if settings.outbox:
         return RedirectNotifier(real, f"outbox://{Path(settings.outbox).resolve()}")

@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -64,9 +63,8 @@ class CredentialError(DondocError):
         self.transient = transient
 
 
-def oauth_base() -> str:
-    """Zalo's OAuth server (DONDOC_ZALO_OAUTH_BASE; tests and staging point it at a local server)."""
-    return (os.environ.get("DONDOC_ZALO_OAUTH_BASE") or ZALO_OAUTH_DEFAULT).rstrip("/")
+def oauth_base(settings: Settings) -> str:
+    return (settings.zalo_oauth_base or ZALO_OAUTH_DEFAULT).rstrip("/")
 
 
 def _aware(value: dt.datetime | None) -> pendulum.DateTime | None:

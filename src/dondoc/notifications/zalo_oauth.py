@@ -102,7 +102,7 @@ def access_token(*, engine: Engine, settings: Settings, name: str, now: dt.datet
     Raises CredentialError: `transient` for a network failure or a Zalo server error (the refresh
     token is still good); permanent when Zalo refused the refresh (the operator must act)."""
     now = pendulum.instance(now) if now is not None else clock.now()
-    base = (base or oauth_base()).rstrip("/")
+    base = (base or oauth_base(settings)).rstrip("/")
     failure: CredentialError | None = None
     token: Token | None = None
     with session_scope(engine) as s:

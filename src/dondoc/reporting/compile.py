@@ -24,6 +24,8 @@ from sqlmodel import Session, col, select
 
 from dondoc.config import Settings
 from dondoc.db import session_scope
+from dondoc.directory.people import first_by_role
+from dondoc.directory.people import plan_focal_point as focal_officers
 from dondoc.errors import NotFound
 from dondoc.models import (
     CompiledReport,
@@ -57,15 +59,6 @@ def render_files(snapshot: dict[str, Any], *, directory: Path, template: Path | 
     return docx_path, xlsx_path
 
 
-def focal_officers(session: Session, plan: Plan) -> list[Officer]:
-    """Who receives the compiled report: focal officers of the plan's focal unit, else its head."""
-    unit_id = plan.focal_unit_id or plan.owner_unit_id
-    if not unit_id:
-        return []
-    officers = session.exec(select(Officer).where(Officer.unit_id == unit_id, Officer.active == True)
-                            .order_by(Officer.id)).all()  # type: ignore[arg-type]
-    focal = [o for o in officers if o.role == "focal"]
-    return focal or [o for o in officers if o.role == "head"]
 
 
 def _message_text(snapshot: dict[str, Any], *, link: str = "", upper: bool = False) -> tuple[str, str]:
@@ -193,7 +186,7 @@ def upper_officers(session: Session, plan: Plan) -> list[Officer]:
     out = [o for o in rows if o.id in named]
     for uid in unit_ids:
         staff = [o for o in rows if o.unit_id == uid]
-        out += [o for o in staff if o.role == "focal"] or [o for o in staff if o.role == "head"]
+        out += first_by_role(staff)
     return out
 
 

@@ -10,12 +10,12 @@ import pendulum
 from sqlmodel import Session, select
 
 from dondoc.clock import TZ
+from dondoc.clock import local_date as _local_day
 from dondoc.errors import InputError
 from dondoc.models import (
     Obligation,
     Plan,
 )
-from dondoc.reporting import timeliness as tl
 from dondoc.reporting.figures import ROMAN
 
 
@@ -84,8 +84,6 @@ def parse_period(code: str) -> Period:
     return Period(f"{y}-{month:02d}", dt.date(y, month, 1), _month_end(y, month))
 
 
-def _local_day(now: dt.datetime) -> dt.date:
-    return tl.local_date(now)
 
 
 def _end_of_day(d: dt.date) -> dt.datetime:

@@ -12,6 +12,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from dondoc.clock import local_date
 from dondoc.errors import NotFound
 from dondoc.models import (
     STATUS_LABELS,
@@ -315,13 +316,13 @@ def build_snapshot(session: Session, *, plan_id: int, period: str | None, now: d
                                        else "not_started")
         done_at = st.done_since if st else (o.completed_at if status == "done" else None)
         category = tl.classify(kind=o.kind, status=status, due_date=o.due_date,
-                               completed_on=tl.local_date(done_at) if done_at else None, as_of=as_of)
+                               completed_on=local_date(done_at) if done_at else None, as_of=as_of)
         key, ref, text, _ = source_of(o)
         obligation_rows.append({
             "unit": unit_name(o.unit_id), "ref": ref, "task": text, "role": o.role, "mode": o.mode,
             "period": o.period, "due": _iso(o.due_date), "extended_due": _iso(o.extended_due),
             "status": status, "progress": st.progress if st else 0, "category": category,
-            "updates": st.count if st else 0, "completed_on": _iso(tl.local_date(done_at)) if done_at else None,
+            "updates": st.count if st else 0, "completed_on": _iso(local_date(done_at)) if done_at else None,
         })
         if o.role not in ACCOUNTABLE_ROLES:
             continue

@@ -37,11 +37,6 @@ LABELS = {
 NO_DEADLINE_KINDS = ("continuous", "unspecified")
 
 
-def local_date(instant: dt.datetime) -> dt.date:
-    """The Vietnam calendar day of an aware instant."""
-    if instant.tzinfo is None:
-        raise ValueError("aware datetime expected")
-    return instant.astimezone(_VN).date()
 
 
 def classify(*, kind: str, status: str, due_date: dt.date | None, completed_on: dt.date | None,

@@ -10,7 +10,6 @@ authority's box shows the signer's name and time in text instead (a warning says
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,9 @@ FONT_CANDIDATES = (
 
 
 def stamp_font() -> Path:
-    configured = os.environ.get("DONDOC_SIGN_FONT")
+    from dondoc.config import get_settings
+
+    configured = str(get_settings().sign_font or "")
     for candidate in ([configured] if configured else []) + list(FONT_CANDIDATES):
         if Path(candidate).is_file():
             return Path(candidate)

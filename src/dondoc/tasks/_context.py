@@ -7,7 +7,7 @@ import datetime as dt
 import pendulum
 from sqlalchemy.engine import Engine
 
-from dondoc import clock
+from dondoc import bootstrap, clock
 from dondoc.config import Settings, get_settings
 
 
@@ -16,9 +16,7 @@ def settings() -> Settings:
 
 
 def engine() -> Engine:
-    from dondoc.cli._common import ready_engine
-
-    return ready_engine(get_settings())
+    return bootstrap.ready_engine(get_settings())
 
 
 def instant(at: str | None) -> pendulum.DateTime:

@@ -34,7 +34,8 @@ def decide_notices(at: str, plan_ids: list[int] | None = None) -> dict[str, Any]
 @task(name="find-due-reports", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
 def find_due_reports(at: str, plan_ids: list[int] | None = None) -> list[tuple[int, str]]:
     """(plan id, period) of consolidated reports whose compile day has come and that are not compiled."""
-    from dondoc.calendar.workdays import WorkCalendar, local_date
+    from dondoc.calendar.workdays import WorkCalendar
+    from dondoc.clock import local_date
     from dondoc.db import session_scope
     from dondoc.followup.sweep import reports_due
 
@@ -63,7 +64,7 @@ def compile_plan_report(plan_id: int, period: str | None, at: str, send: bool = 
 @task(name="compose-messages", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
 def compose_messages(at: str) -> int:
     """Fold today's notices into one digest message per officer (unique key officer:day:kind)."""
-    from dondoc.calendar.workdays import local_date
+    from dondoc.clock import local_date
     from dondoc.db import session_scope
     from dondoc.delivery.compose import compose_messages as compose
 
@@ -75,8 +76,8 @@ def compose_messages(at: str) -> int:
 @task(name="deliver-messages", retries=0)
 def deliver_messages(at: str, worker: str = "prefect") -> dict[str, Any]:
     """Send what is pending. Not retried here: exactly-once lives in the database."""
+    from dondoc.bootstrap import notifier as get_notifier
     from dondoc.delivery.outbox import deliver_pending
-    from dondoc.notifications import get_notifier
 
     settings = ctx.settings()
     stats = deliver_pending(engine=ctx.engine(), settings=settings, notifier=get_notifier(settings),
@@ -87,7 +88,8 @@ def deliver_messages(at: str, worker: str = "prefect") -> dict[str, Any]:
 @task(name="working-day", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
 def working_day(at: str) -> bool:
     """Is the local date of `at` a working day (holidays and the user's calendar included)?"""
-    from dondoc.calendar.workdays import WorkCalendar, local_date
+    from dondoc.calendar.workdays import WorkCalendar
+    from dondoc.clock import local_date
     from dondoc.db import session_scope
 
     with session_scope(ctx.engine()) as session:
