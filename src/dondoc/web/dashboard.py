@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from dondoc.collect.submit import focal_unit_id, local_day
 from dondoc.models import Notice, Obligation, Officer, Plan, StatusUpdate, Target, Unit
 from dondoc.reporting import timeliness as tl
-from dondoc.collect.submit import focal_unit_id, local_day
 from dondoc.web import queries
 
 # Worst first: the colour of a grid cell holding several obligations (lead + support) is the worst one.

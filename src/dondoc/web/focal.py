@@ -73,7 +73,9 @@ def report_download_name(plan: Plan, row: CompiledReport, fmt: str, *, final: bo
 
 def content_disposition(name: str) -> str:
     """attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded name> (RFC 6266)."""
-    from dondoc.notifications.port import ascii_filename  # not at import: the app starts without notifications
+    from dondoc.notifications.port import (
+        ascii_filename,  # not at import: the app starts without notifications
+    )
 
     stem, dot, ext = name.rpartition(".")
     fallback = re.sub(r"-{2,}", "-", ascii_filename(stem if dot else name)).strip("-") or "bao-cao"

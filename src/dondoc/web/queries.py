@@ -9,6 +9,13 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from dondoc.collect.submit import (
+    FOCAL_ROLES,
+    ISSUER_ROLES,
+    focal_unit_id,
+    local_day,
+    visible_clause,
+)
 from dondoc.models import (
     Assignment,
     CompiledReport,
@@ -19,13 +26,6 @@ from dondoc.models import (
     ReportObligation,
     StatusUpdate,
     Unit,
-)
-from dondoc.collect.submit import (
-    FOCAL_ROLES,
-    ISSUER_ROLES,
-    focal_unit_id,
-    local_day,
-    visible_clause,
 )
 
 UPCOMING_DAYS = 60

@@ -13,7 +13,7 @@ from starlette.background import BackgroundTask
 
 from dondoc.collect.submit import attachment_path, can_enter_for, can_update, is_focal, is_issuer, local_day
 from dondoc.models import Attachment, CompiledReport, Obligation, Plan, StatusUpdate
-from dondoc.web.deps import CurrentViewer, WebContext
+from dondoc.web.deps import AppSettings, CurrentViewer, WebContext
 from dondoc.web.errors import NotFoundPage
 from dondoc.web.focal import (
     REPORT_FILES,
@@ -29,7 +29,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/t/{token}/files/{aid}")
-def download(aid: int, web: WebContext, link: CurrentViewer) -> Response:
+def download(aid: int, settings: AppSettings, link: CurrentViewer) -> Response:
     with link.read() as (s, v):
         att = s.get(Attachment, aid)
         if att is None:
@@ -40,7 +40,7 @@ def download(aid: int, web: WebContext, link: CurrentViewer) -> Response:
         if obligation is None or plan is None or not (
                 can_update(v.officer, obligation) or is_focal(v.officer, plan) or is_issuer(v.officer, plan)):
             raise NotFoundPage()
-        path = attachment_path(web.settings, att)
+        path = attachment_path(settings, att)
         media_type, filename = att.content_type, att.filename
     if not path.is_file():
         raise NotFoundPage()
@@ -59,7 +59,8 @@ def export(plan_id: int, web: WebContext, link: CurrentViewer) -> Response:
 
 
 @router.get("/t/{token}/focal/{plan_id}/reports/{report_id}.{fmt}")
-def report_download(plan_id: int, report_id: int, fmt: str, web: WebContext, link: CurrentViewer) -> Response:
+def report_download(plan_id: int, report_id: int, fmt: str, web: WebContext, settings: AppSettings,
+                    link: CurrentViewer) -> Response:
     """A compiled report's Word or Excel file, for the plan's focal officers and issuer."""
     with link.read() as (s, v):
         plan = s.get(Plan, plan_id)
@@ -69,7 +70,7 @@ def report_download(plan_id: int, report_id: int, fmt: str, web: WebContext, lin
         if row is None or row.plan_id != plan_id or fmt not in REPORT_FILES:
             raise NotFoundPage()
         stored = row.docx_path if fmt == "docx" else row.xlsx_path
-        path = report_file(web.settings, stored)
+        path = report_file(settings, stored)
         if path is None:
             raise NotFoundPage()
         final = local_day(row.compiled_at) >= row.cutoff

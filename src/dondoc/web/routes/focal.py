@@ -23,7 +23,7 @@ from dondoc.collect.submit import (
 )
 from dondoc.models import Obligation, Plan
 from dondoc.web import queries
-from dondoc.web.deps import CurrentViewer, WebContext
+from dondoc.web.deps import CurrentViewer, Today, WebContext
 from dondoc.web.focal import entered_notice, focal_plan, hand_to_delivery
 from dondoc.web.forms import TEXT_FIELDS, read_status_form, status_form, status_payload
 
@@ -44,11 +44,10 @@ def _notice(s: Any, plan_id: int, reminded: int | None, decided: str | None, ent
 
 
 @router.get("/t/{token}/focal/{plan_id}", response_class=HTMLResponse)
-def focal_page(plan_id: int, web: WebContext, link: CurrentViewer, period: str | None = None,
+def focal_page(plan_id: int, web: WebContext, link: CurrentViewer, today: Today, period: str | None = None,
                reminded: int | None = None, decided: str | None = None, entered: int | None = None) -> HTMLResponse:
     with link.read() as (s, v):
         plan = focal_plan(s, v, plan_id)
-        today = web.today()
         periods = queries.plan_periods(s, plan_id)
         if period not in {p[0] for p in periods}:
             period = queries.default_period(periods, today)

@@ -21,7 +21,7 @@ from dondoc.collect.submit import (
 )
 from dondoc.models import Obligation, StatusUpdate
 from dondoc.web import queries
-from dondoc.web.deps import CurrentViewer, WebContext
+from dondoc.web.deps import CurrentViewer, Today, WebContext
 from dondoc.web.errors import NotFoundPage
 from dondoc.web.forms import TEXT_FIELDS, attachments, read_status_form, status_form, status_payload
 
@@ -29,9 +29,8 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/t/{token}", response_class=HTMLResponse)
-def officer_home(web: WebContext, link: CurrentViewer) -> HTMLResponse:
+def officer_home(web: WebContext, link: CurrentViewer, today: Today) -> HTMLResponse:
     with link.read() as (s, v):
-        today = web.today()
         groups, later, closed = queries.officer_page(s, officer=v.officer, today=today)
         focal, issuer = queries.plans_led_by(s, v.officer)
         return web.render("officer.html", title="Việc cần báo cáo", v=v, officer=v.officer, unit=v.unit,
