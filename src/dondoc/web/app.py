@@ -63,7 +63,7 @@ def add_routes(app: FastAPI, router: APIRouter) -> None:
     for r in router.routes:
         assert isinstance(r, APIRoute), r
         app.add_api_route(
-            r.path, r.endpoint, methods=sorted(r.methods), response_model=r.response_model, status_code=r.status_code,
+            r.path, r.endpoint, methods=sorted(r.methods or ()), response_model=r.response_model, status_code=r.status_code,
             tags=r.tags, dependencies=r.dependencies, summary=r.summary, description=r.description,
             response_description=r.response_description, responses=r.responses, deprecated=r.deprecated,
             operation_id=r.operation_id, include_in_schema=r.include_in_schema, response_class=r.response_class,
