@@ -21,7 +21,7 @@ from dondoc import clock
 from dondoc.collect import links
 from dondoc.config import Settings
 from dondoc.models import AccessToken
-from dondoc.web import app as web_app
+from dondoc.web import context as web_context
 from dondoc.web import create_app
 from dondoc.web import security as web_security
 from tests.web.world import World
@@ -107,7 +107,7 @@ def test_secret_comparisons_are_constant_time(fn: object) -> None:
 
 
 def test_lookup_is_by_hash_only() -> None:
-    src = inspect.getsource(links.verify) + inspect.getsource(web_app.Web.viewer)
+    src = inspect.getsource(links.verify) + inspect.getsource(web_context.Web.viewer)
     assert "token_hash(token)" in src
     assert "== token)" not in src and "== token " not in src
 

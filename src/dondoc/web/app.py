@@ -2,183 +2,38 @@
 
 Pages live behind a personal link /t/{token}; the JSON API takes the same token as a bearer.
 An unknown, expired or revoked token, and an obligation of another unit, all get the same 404.
+The routes are in routes/ (one APIRouter per area), their dependencies in deps.py; this module holds
+the factory, the middleware and the error handlers only.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import logging
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from dondoc import clock
-from dondoc.collect import links
-from dondoc.collect.submit import local_day
 from dondoc.config import Settings, get_settings
-from dondoc.db import get_engine, session_scope
+from dondoc.db import get_engine
 from dondoc.errors import DondocError
-from dondoc.models import AccessToken, Officer, Unit
-from dondoc.secrets import master_key
-from dondoc.web.render import HERE, make_env
-from dondoc.web.security import FailureLimiter, SecurityHeaders, csrf_ok, csrf_token
-
-log = logging.getLogger(__name__)
-TOUCH_EVERY = dt.timedelta(hours=1)
-# Request handlers run in a thread pool. The work is CPU-bound Python (ORM, templates): a few threads
-# serve a burst faster and more fairly (first come, first served) than anyio's default forty, which
-# would all fight for the GIL and stretch every request.
-THREADS = 8
-
-
-class NotFoundPage(Exception):
-    """Raised by handlers for anything that must look like 'no such page'."""
-
-
-class TooManyAttempts(Exception):
-    pass
-
-
-class BadCsrf(Exception):
-    pass
-
-
-@dataclass
-class Viewer:
-    token: str
-    token_row: AccessToken
-    officer: Officer
-    unit: Unit
-    csrf: str
-
-    @property
-    def base(self) -> str:
-        return f"/t/{self.token}"
-
-
-class Web:
-    """What the route modules share: settings, engines, templates, key, limiter.
-
-    On SQLite every transaction of the shared engine is BEGIN IMMEDIATE (db.py), which would make each
-    page view take the database's write lock, and concurrent requests then wait in SQLite's busy handler
-    (sleeps of up to 100 ms). Pages therefore read through a second engine whose reads take no lock (WAL
-    readers never block), and writes from this process queue on a lock instead of the busy handler."""
-
-    def __init__(self, settings: Settings, engine: Engine) -> None:
-        self.settings = settings
-        self.engine = engine
-        self.env = make_env()
-        self.key = master_key(settings)
-        self.limiter = FailureLimiter()
-        if engine.url.get_backend_name() == "sqlite":
-            self.read_engine = _sqlite_reader(engine)
-            self._write_lock: Any = threading.Lock()
-        else:
-            self.read_engine = engine
-            self._write_lock = contextlib.nullcontext()
-
-    def now(self) -> dt.datetime:
-        return clock.now()
-
-    def today(self) -> dt.date:
-        return local_day(self.now())
-
-    def render(self, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
-        html = self.env.get_template(name).render(**ctx)
-        return HTMLResponse(html, status_code=status_code)
-
-    def client_ip(self, request: Request) -> str:
-        return request.client.host if request.client else "?"
-
-    def viewer(self, session: Session, request: Request, token: str) -> Viewer:
-        """The officer behind a personal token, or NotFoundPage (rate-limited per client address)."""
-        ip = self.client_ip(request)
-        if self.limiter.blocked(ip):
-            raise TooManyAttempts()
-        now = self.now()
-        found = None
-        if token and len(token) <= 128:
-            # One query for token, officer and unit (links.verify's rule: known, not revoked, not expired).
-            found = session.exec(select(AccessToken, Officer, Unit).join(Officer, Officer.id == AccessToken.officer_id)
-                                 .join(Unit, Unit.id == Officer.unit_id)
-                                 .where(AccessToken.token_hash == links.token_hash(token))).first()
-        if found is None or found[0].revoked_at is not None or _aware(found[0].expires_at) <= now or not found[1].active:
-            self.limiter.fail(ip)
-            raise NotFoundPage()
-        row, officer, unit = found
-        if row.last_used_at is None or now - _aware(row.last_used_at) > TOUCH_EVERY:
-            if session.info.get("readonly"):
-                self._touch(row.id, now)  # type: ignore[arg-type]
-            else:
-                row.last_used_at = now
-                session.add(row)
-        return Viewer(token=token, token_row=row, officer=officer, unit=unit,
-                      csrf=csrf_token(self.key, row.token_hash))
-
-    def check_csrf(self, viewer: Viewer, value: Any) -> None:
-        if not csrf_ok(self.key, viewer.token_row.token_hash, value if isinstance(value, str) else None):
-            raise BadCsrf()
-
-    def _touch(self, token_id: int, now: dt.datetime) -> None:
-        """Record when a link was last used (at most hourly, so page views stay reads)."""
-        with self.write() as s:
-            s.execute(update(AccessToken).where(AccessToken.id == token_id).values(last_used_at=now))  # type: ignore[arg-type]
-
-    @contextlib.contextmanager
-    def read(self) -> Iterator[Session]:
-        """A session for a page view: no write lock taken on SQLite."""
-        with Session(self.read_engine, expire_on_commit=False) as s:
-            s.info["readonly"] = True
-            try:
-                yield s
-            finally:
-                s.rollback()
-
-    @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
-        """One write transaction (commit on success), queued behind this process's other writers."""
-        with self._write_lock, session_scope(self.engine) as s:
-            yield s
-
-    def session(self) -> Any:
-        return self.write()
-
-
-def _sqlite_reader(engine: Engine) -> Engine:
-    from sqlalchemy import create_engine, event
-
-    reader = create_engine(engine.url, connect_args={"check_same_thread": False, "timeout": 30},
-                           pool_size=THREADS, max_overflow=THREADS)
-
-    @event.listens_for(reader, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.execute("PRAGMA query_only=1")
-        cur.close()
-
-    return reader
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+from dondoc.web.context import THREADS, Web
+from dondoc.web.errors import BadCsrf, NotFoundPage, TooManyAttempts
+from dondoc.web.render import HERE
+from dondoc.web.routes import ROUTERS
+from dondoc.web.security import SecurityHeaders
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = engine or get_engine(settings)
     web = Web(settings, engine)
+
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
         import anyio.to_thread
@@ -195,9 +50,32 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.web = web
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    install_error_handlers(app, web)
+    for router in ROUTERS:
+        add_routes(app, router)
+    return app
 
-    def is_api(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
+
+def add_routes(app: FastAPI, router: APIRouter) -> None:
+    """Every route of `router`, added to the app itself, as `include_router` did before FastAPI 0.150
+    (which nests the router instead): `app.routes` keeps listing every path and method, which the
+    authorisation matrix (tests/security/test_matrix.py) walks to find routes it does not cover."""
+    for r in router.routes:
+        assert isinstance(r, APIRoute), r
+        app.add_api_route(
+            r.path, r.endpoint, methods=sorted(r.methods or ()), response_model=r.response_model, status_code=r.status_code,
+            tags=r.tags, dependencies=r.dependencies, summary=r.summary, description=r.description,
+            response_description=r.response_description, responses=r.responses, deprecated=r.deprecated,
+            operation_id=r.operation_id, include_in_schema=r.include_in_schema, response_class=r.response_class,
+            name=r.name, openapi_extra=r.openapi_extra)
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def install_error_handlers(app: FastAPI, web: Web) -> None:
+    """Errors as pages (error.html) or, under /api/, as JSON; anything 'not yours' is the same 404."""
 
     def not_found(request: Request) -> Response:
         if is_api(request):
@@ -241,22 +119,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if is_api(request):
             return JSONResponse({"detail": jsonable(exc.errors())}, status_code=422)
         return not_found(request)  # a malformed id in a page URL is just a page that does not exist
-
-    @app.get("/healthz", include_in_schema=False)
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
-    def home() -> HTMLResponse:
-        return web.render("home.html", title="dondoc", officer=None)
-
-    from dondoc.web import api, dashboard, focal, officer
-
-    officer.register(app, web)
-    focal.register(app, web)
-    dashboard.register(app, web)
-    api.register(app, web)
-    return app
 
 
 def jsonable(errors: Any) -> Any:

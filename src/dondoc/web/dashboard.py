@@ -1,4 +1,4 @@
-"""Plan dashboard (focal point and issuer): tasks x units grid by timeliness, per-unit on-time and update
+"""The plan dashboard's figures (focal point and issuer; the route is routes/dashboard.py): tasks x units grid by timeliness, per-unit on-time and update
 rates over the periods, targets plan vs achieved, the next 30 days of deadlines, the escalation log.
 
 Charts are SVG written by the templates (no JavaScript, nothing to build). Timeliness categories come
@@ -11,21 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from dondoc.collect.access import can_enter_for, focal_unit_id, is_focal, is_issuer
+from dondoc.collect.access import focal_unit_id
 from dondoc.collect.submit import local_day
 from dondoc.models import Notice, Obligation, Officer, Plan, StatusUpdate, Target, Unit
 from dondoc.reporting import timeliness as tl
 from dondoc.web import queries
-
-if TYPE_CHECKING:
-    from dondoc.web.app import Web
 
 # Worst first: the colour of a grid cell holding several obligations (lead + support) is the worst one.
 SEVERITY = [tl.OVERDUE, tl.DONE_LATE, "not_due", tl.IN_PROGRESS, tl.ON_TIME, tl.NO_DEADLINE]
@@ -246,23 +241,3 @@ def stacked(summary: tl.Tally, width: float = 600.0) -> list[dict[str, Any]]:
         out.append({"x": x, "w": w, "cat": cat, "n": n})
         x += w
     return out
-
-
-def register(app: FastAPI, web: Web) -> None:
-    from dondoc.web.app import NotFoundPage
-
-    @app.get("/t/{token}/dashboard/{plan_id}", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard(token: str, plan_id: int, request: Request, period: str | None = None) -> HTMLResponse:
-        with web.read() as s:
-            v = web.viewer(s, request, token)
-            plan = s.get(Plan, plan_id)
-            if plan is None or not (is_focal(v.officer, plan) or is_issuer(v.officer, plan)):
-                raise NotFoundPage()
-            today = web.today()
-            data = dashboard_data(s, plan=plan, today=today, period=period)
-            return web.render("dashboard.html", title=f"Tổng quan: {plan.title[:60]}", v=v, officer=v.officer,
-                              unit=v.unit, plan=plan, today=today, focal=is_focal(v.officer, plan),
-                              labels=tl.LABELS, short=SHORT, categories=tl.CATEGORIES, grid_labels=GRID_LABELS,
-                              grid_categories=GRID_CATEGORIES,
-                              bar=stacked(data["summary"]), can_enter=can_enter_for(v.officer, plan),
-                              reports=queries.compiled_reports(s, plan_id=plan_id), **data)

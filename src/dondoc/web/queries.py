@@ -242,7 +242,8 @@ class ReportEntry:
 
 def compiled_reports(session: Session, *, plan_id: int) -> list[ReportEntry]:
     """The plan's compiled reports, latest period first (one query; the snapshot column is not read)."""
-    from dondoc.reporting.period import ReportInputError, parse_period
+    from dondoc.reporting.compile import parse_period
+    from dondoc.reporting.period import ReportInputError
 
     rows = session.exec(select(CompiledReport.id, CompiledReport.period, CompiledReport.cutoff,
                                CompiledReport.compiled_at, CompiledReport.sent_at, CompiledReport.docx_path,

@@ -1,0 +1,110 @@
+"""The status form of one obligation, shared by the officer's own page and the focal point's nhập thay:
+reading the posted form (fields and files), the payload it makes, and the page it renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+from sqlmodel import Session, select
+from starlette.datastructures import UploadFile
+
+from dondoc.collect.submit import obligation_for_entry, obligation_for_update
+from dondoc.intake.query import target_scope
+from dondoc.models import Attachment, ExtensionRequest, Obligation, StatusUpdate
+from dondoc.web import queries
+from dondoc.web.context import Viewer, Web
+
+MAX_FILES = 10
+TEXT_FIELDS = ("status", "progress", "result", "difficulties", "proposals")
+
+
+async def read_status_form(web: Web, request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]] | Response:
+    """The status form's fields and files (name, bytes), or a 413 page when the body is over the limit."""
+    limit = (web.settings.max_upload_mb * MAX_FILES + 1) * 1024 * 1024
+    if int(request.headers.get("content-length") or 0) > limit:
+        return web.render("error.html", 413, title="Tệp quá lớn", officer=None,
+                          message=f"Dữ liệu gửi lên quá lớn (mỗi tệp tối đa {web.settings.max_upload_mb} MB).")
+    form = await request.form(max_files=MAX_FILES, max_fields=500)
+    fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+    files: list[tuple[str, bytes]] = []
+    for item in form.getlist("files"):
+        if isinstance(item, UploadFile) and item.filename:
+            files.append((item.filename, await item.read()))
+    await form.close()
+    return fields, files
+
+
+def status_payload(fields: dict[str, str]) -> dict[str, Any]:
+    """The status form's fields as a payload; figure inputs are named fig:<target key> (the service refuses
+    keys the plan lacks)."""
+    payload: dict[str, Any] = {k: fields.get(k, "") for k in TEXT_FIELDS}
+    payload["figures"] = {k[4:]: val for k, val in fields.items() if k.startswith("fig:")}
+    return payload
+
+
+def _target_groups(scope: Any, targets: list[Any], values: dict[str, Any]) -> list[dict[str, Any]]:
+    """The form's target fields: the unit's own targets (open), then the plan's general ones (optional,
+    closed unless they hold figures)."""
+    general = {t.id for t in scope.general}
+    figures = values.get("figures") or {}
+    groups = [
+        {"title": "Số liệu chỉ tiêu của đơn vị", "targets": [t for t in targets if t.id not in general],
+         "hint": "Điền số liệu đạt được của đơn vị cho các chỉ tiêu gắn với nhiệm vụ của đơn vị; bỏ trống nếu "
+                 "chưa có.", "open": True},
+        {"title": "Chỉ tiêu chung của kế hoạch", "targets": [t for t in targets if t.id in general],
+         "hint": "Không bắt buộc: điền phần đơn vị đóng góp nếu có số liệu; đầu mối tổng hợp số liệu chung.",
+         "open": False},
+    ]
+    for group in groups:
+        group["open"] = group["open"] or any(figures.get(t.key) not in (None, "") for t in group["targets"])
+    return [g for g in groups if g["targets"]]
+
+
+def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int | None = None,
+                error: str | None = None, values: dict[str, Any] | None = None, notice: str | None = None,
+                status_code: int = 200) -> HTMLResponse:
+    """The status form of one obligation: the unit's own (on_behalf_of None), or the one the focal point
+    fills in for the unit (nhập thay; on_behalf_of is the plan id of the focal page it comes from).
+    The targets that concern the obligation's unit come first; the plan's general targets (those that
+    concern no unit in particular) follow as an optional group."""
+    if on_behalf_of is None:
+        obligation_for_update(s, officer=v.officer, obligation_id=oid)
+    else:
+        obligation_for_entry(s, officer=v.officer, obligation_id=oid, plan_id=on_behalf_of)
+    rows = queries.obligation_rows(s, Obligation.id == oid)
+    queries.attach_latest(s, rows)
+    row = rows[0]
+    scope = target_scope(s, row.obligation.plan_id)
+    targets = scope.for_unit(row.obligation.unit_id, with_general=True)
+    history = s.exec(select(StatusUpdate).where(StatusUpdate.obligation_id == oid)
+                     .order_by(StatusUpdate.id.desc()).limit(5)).all()  # type: ignore[union-attr]
+    atts = attachments(s, [u.id for u in history])  # type: ignore[misc]
+    extensions = s.exec(select(ExtensionRequest).where(ExtensionRequest.obligation_id == oid)
+                        .order_by(ExtensionRequest.id.desc()).limit(5)).all()  # type: ignore[union-attr]
+    last = row.last
+    if values is None:
+        values = {"status": last.status if last else row.obligation.status,
+                  "progress": last.progress if last else row.obligation.progress,
+                  "result": last.result if last else "", "difficulties": last.difficulties if last else "",
+                  "proposals": last.proposals if last else "", "source": "",
+                  "figures": {t.key: last.figures.get(t.key) for t in targets} if last else {}}
+    action = f"{v.base}/o/{oid}" if on_behalf_of is None else f"{v.base}/focal/{on_behalf_of}/o/{oid}"
+    title = "Cập nhật tình hình" if on_behalf_of is None else f"Nhập thay báo cáo: {row.unit_name}"
+    return web.render("form.html", status_code=status_code, title=title, v=v, officer=v.officer,
+                      unit=v.unit, row=row, targets=targets, target_groups=_target_groups(scope, targets, values), history=history, atts=atts,
+                      extensions=extensions, values=values, error=error, notice=notice, today=web.today(),
+                      on_behalf_of=on_behalf_of, action=action, max_mb=web.settings.max_upload_mb,
+                      min_ext=row.obligation.effective_due + dt.timedelta(days=1))
+
+
+def attachments(s: Session, update_ids: list[int]) -> dict[int, list[Attachment]]:
+    out: dict[int, list[Attachment]] = {}
+    if not update_ids:
+        return out
+    for a in s.exec(select(Attachment).where(Attachment.status_update_id.in_(update_ids))  # type: ignore[union-attr]
+                    .order_by(Attachment.id)).all():
+        out.setdefault(a.status_update_id, []).append(a)
+    return out

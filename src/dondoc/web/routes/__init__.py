@@ -1,0 +1,11 @@
+"""One APIRouter per area, included by `dondoc.web.app.create_app` in this order (the order routes are
+matched in)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from dondoc.web.routes import api, dashboard, files, focal, officer, site
+
+ROUTERS: tuple[APIRouter, ...] = (site.router, officer.router, focal.router, files.router, dashboard.router,
+                                  api.router)
