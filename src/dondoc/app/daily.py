@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pendulum
 from sqlalchemy.engine import Engine
 
+from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
-from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.followup.rules import Decision
@@ -76,9 +75,8 @@ def run_daily(
                 compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now, send=True)
                 result.compiled.append((plan_id, period))
     if deliver:
-        local = pendulum.instance(now).in_timezone(TZ)
-        if local.hour < settings.send_hour:
-            result.deferred_delivery = True  # quiet hours: the 08:00 run sends
+        if Policy.from_settings(settings).quiet(now):
+            result.deferred_delivery = True  # the run at send_hour sends
             return result
         from dondoc.delivery.compose import compose_messages
         from dondoc.delivery.outbox import deliver_pending

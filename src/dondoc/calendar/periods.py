@@ -87,6 +87,64 @@ def period_bounds(freq: str, year: int, index: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, first_month, 1), dt.date(year, last_month, _cal.monthrange(year, last_month)[1])
 
 
+_ROMAN = ("", "I", "II", "III", "IV")
+_CODE = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{1,2}))?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The one reporting period: a year, a half, a quarter or a month, by its code ('2025', '2025-H1',
+    '2025-Q3', '2025-06'), with its first and last day and its Vietnamese name."""
+
+    freq: str
+    year: int
+    index: int
+
+    @classmethod
+    def parse(cls, code: str) -> Period:
+        m = _CODE.match(code.strip().upper())
+        if not m:
+            raise InputError(f"kỳ báo cáo {code!r} không hợp lệ: dùng dạng 2025, 2025-Q3, 2025-H1 hoặc 2025-06")
+        year, part = int(m.group(1)), m.group(2)
+        if part is None:
+            return cls("year", year, 1)
+        if part[0] in "QH":
+            return cls("quarter" if part[0] == "Q" else "half", year, int(part[1]))
+        if not 1 <= int(part) <= 12:
+            raise InputError(f"kỳ báo cáo {code!r}: tháng phải từ 01 đến 12")
+        return cls("month", year, int(part))
+
+    @property
+    def code(self) -> str:
+        return period_label(self.freq, self.year, self.index)
+
+    @property
+    def start(self) -> dt.date:
+        return period_bounds(self.freq, self.year, self.index)[0]
+
+    @property
+    def end(self) -> dt.date:
+        return period_bounds(self.freq, self.year, self.index)[1]
+
+    @property
+    def label(self) -> str:
+        """'năm 2025', 'quý III năm 2025', '6 tháng đầu năm 2025', 'tháng 6 năm 2025'."""
+        y = self.year
+        if self.freq == "year":
+            return f"năm {y}"
+        if self.freq == "quarter":
+            return f"quý {_ROMAN[self.index]} năm {y}"
+        if self.freq == "half":
+            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {y}"
+        return f"tháng {self.index} năm {y}"
+
+    def next(self) -> Period:
+        per_year = 12 // MONTHS_PER[self.freq]
+        if self.index < per_year:
+            return Period(self.freq, self.year, self.index + 1)
+        return Period(self.freq, self.year + 1, 1)
+
+
 def period_of(d: dt.date, freq: str) -> tuple[str, int, int]:
     """The (label, year, index) of the calendar period holding `d`."""
     index = (d.month - 1) // MONTHS_PER[freq] + 1

@@ -149,10 +149,21 @@ class Policy:
         d = as_date(day)
         return pendulum.datetime(d.year, d.month, d.day, self.send_hour, 0, tz=TZ)
 
+    def quiet(self, now: dt.datetime) -> bool:
+        """Quiet hours, the one rule: before send_hour (local time) no message goes out."""
+        return pendulum.instance(now).in_timezone(TZ).hour < self.send_hour
+
+    def after_quiet(self, at: dt.datetime) -> dt.datetime:
+        """`at`, or send_hour:00 of the same local day when `at` falls in the quiet hours (a retry's next try)."""
+        if not self.quiet(at):
+            return at
+        local = pendulum.instance(at).in_timezone(TZ)
+        return local.replace(hour=self.send_hour, minute=0, second=0, microsecond=0)
+
     def may_send(self, now: dt.datetime, calendar: WorkCalendar) -> bool:
-        """Quiet hours: messages go out on working days from send_hour on (local time)."""
+        """Messages go out on working days, outside the quiet hours."""
         local = pendulum.instance(now).in_timezone(TZ)
-        return calendar.is_working_day(local.date()) and local.hour >= self.send_hour
+        return calendar.is_working_day(local.date()) and not self.quiet(now)
 
     def stale_before(self, today: dt.date) -> dt.date:
         """A continuous obligation last updated before this date is stale."""

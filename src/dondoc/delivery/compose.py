@@ -73,6 +73,7 @@ from dondoc.models import (
     ReportObligation,
     Unit,
 )
+from dondoc.models.work import task_text
 from dondoc.notifications.render import (
     DigestView,
     ItemView,
@@ -141,13 +142,8 @@ def _load_ctx(session: Session, notices: Sequence[Notice], *, day: dt.date, extr
     reports = _in(session, ReportObligation, (o.report_id for o in obligations.values() if o.report_id))
     tasks: dict[int, str] = {}
     for ob in obligations.values():
-        if ob.assignment_id and ob.assignment_id in assignments:
-            tasks[ob.id] = assignments[ob.assignment_id].text  # type: ignore[index]
-        elif ob.report_id and ob.report_id in reports:
-            tasks[ob.id] = reports[ob.report_id].text  # type: ignore[index]
-        else:
-            tasks[ob.id] = ("Tổng hợp báo cáo kết quả thực hiện kế hoạch" if ob.role == "compile"  # type: ignore[index]
-                            else "Báo cáo kết quả thực hiện kế hoạch")
+        tasks[ob.id] = task_text(ob, assignments.get(ob.assignment_id or -1),  # type: ignore[index]
+                                 reports.get(ob.report_id or -1))
     # Reminder history of the escalated obligations: who heard how many times and since when.
     escalated = sorted({n.obligation_id for n in notices if n.kind == "escalation"})
     history: dict[int, tuple[int, dt.date | None, list[str]]] = {}

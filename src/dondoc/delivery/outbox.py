@@ -20,7 +20,6 @@ from sqlalchemy import and_, bindparam, func, insert, or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from dondoc.clock import TZ
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.delivery.compose import _MESSAGE, _chunks, local_day
@@ -136,7 +135,7 @@ class _Sweep(_Sending):
         self.new_messages = False
         from dondoc.calendar.policy import Policy
 
-        self.send_hour = Policy.from_settings(settings).send_hour
+        self.policy = Policy.from_settings(settings)
 
     # ---- time: the sweep's `now` plus the monotonic time elapsed since it began ----------------
     def at(self) -> pendulum.DateTime:
@@ -285,10 +284,7 @@ class _Sweep(_Sending):
         stats.unreachable += _notify_unreachable(s, job=job, attempts=o.attempts, settings=self.settings, now=at)
 
     def _out_of_quiet_hours(self, at: dt.datetime) -> dt.datetime:
-        local = pendulum.instance(at).in_timezone(TZ)
-        if local.hour < self.send_hour:
-            return local.replace(hour=self.send_hour, minute=0, second=0, microsecond=0)
-        return at
+        return self.policy.after_quiet(at)
 
     # ---- the loop -----------------------------------------------------------------------------
     async def run(self) -> DeliveryStats:

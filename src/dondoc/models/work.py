@@ -101,3 +101,17 @@ class ExtensionRequest(SQLModel, table=True):
     decided_by: int | None = Field(default=None, foreign_key="officer.id")
     decided_at: Optional[dt.datetime] = None
     created_at: dt.datetime = created_field()
+
+
+GENERIC_TASK = {"compile": "Tổng hợp báo cáo kết quả thực hiện kế hoạch",
+                "report": "Báo cáo kết quả thực hiện kế hoạch"}
+
+
+def task_text(ob: Any, assignment: Any = None, report: Any = None) -> str:
+    """The one text of an obligation's task, everywhere it is shown: its assignment's text, else its report's,
+    else a generic label by role (a report obligation whose report row has no text)."""
+    if assignment is not None and assignment.text:
+        return str(assignment.text)
+    if report is not None and report.text:
+        return str(report.text)
+    return GENERIC_TASK.get(str(ob.role), "")

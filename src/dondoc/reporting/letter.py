@@ -16,6 +16,7 @@ from dondoc.models import (
     ReportObligation,
     Unit,
 )
+from dondoc.models.work import task_text
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.figures import _clean, _iso
 from dondoc.reporting.period import _local_day
@@ -46,14 +47,9 @@ def build_letter(session: Session, *, plan_id: int, now: dt.datetime, reply_days
     units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(uids))).all()} if uids else {}
     by_unit: dict[int, list[dict[str, Any]]] = {}
     for o in sorted(overdue, key=lambda o: (o.due_date, o.id)):
-        if o.assignment_id in assignments:
-            a = assignments[o.assignment_id]
-            ref, text = a.ref, _clean(a.text)
-        elif o.report_id in reports:
-            r = reports[o.report_id]
-            ref, text = r.ref, _clean(r.text)
-        else:
-            ref, text = "", ""
+        a, r = assignments.get(o.assignment_id), reports.get(o.report_id)
+        ref = (a.ref if a is not None else r.ref if r is not None else "") or ""
+        text = _clean(task_text(o, a, r))
         by_unit.setdefault(o.unit_id, []).append({
             "ref": ref, "text": text, "role": o.role, "period": o.period, "due": _iso(o.due_date),
             "extended_due": _iso(o.extended_due), "days_late": (today - o.effective_due).days,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 import pendulum
 from sqlmodel import Session, select
 
+from dondoc.calendar.periods import Period
 from dondoc.clock import TZ
 from dondoc.clock import local_date as _local_day
 from dondoc.errors import InputError
@@ -16,72 +15,20 @@ from dondoc.models import (
     Obligation,
     Plan,
 )
-from dondoc.reporting.figures import ROMAN
 
 
 class ReportInputError(InputError):
     """A report request that cannot be served (bad period, unknown plan)."""
 
 
-@dataclass(frozen=True)
-class Period:
-    code: str
-    start: dt.date
-    end: dt.date
-
-    @property
-    def label(self) -> str:
-        y = self.code[:4]
-        rest = self.code[5:]
-        if not rest:
-            return f"năm {y}"
-        if rest.startswith("Q"):
-            return f"quý {ROMAN[int(rest[1:])]} năm {y}"
-        if rest == "H1":
-            return f"6 tháng đầu năm {y}"
-        if rest == "H2":
-            return f"6 tháng cuối năm {y}"
-        return f"tháng {int(rest)} năm {y}"
-
-    def next(self) -> Period:
-        y = int(self.code[:4])
-        rest = self.code[5:]
-        if not rest:
-            return parse_period(str(y + 1))
-        if rest.startswith("Q"):
-            q = int(rest[1:])
-            return parse_period(f"{y}-Q{q + 1}" if q < 4 else f"{y + 1}-Q1")
-        if rest in ("H1", "H2"):
-            return parse_period(f"{y}-H2" if rest == "H1" else f"{y + 1}-H1")
-        m = int(rest)
-        return parse_period(f"{y}-{m + 1:02d}" if m < 12 else f"{y + 1}-01")
-
-
-def _month_end(y: int, m: int) -> dt.date:
-    return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
-
-
-_PERIOD_RE = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{1,2}))?$")
-
-
 def parse_period(code: str) -> Period:
-    """'2025', '2025-Q3', '2025-H1', '2025-06' -> Period (first and last day)."""
-    m = _PERIOD_RE.match(code.strip().upper())
-    if not m:
-        raise ReportInputError(f"kỳ báo cáo {code!r} không hợp lệ: dùng dạng 2025, 2025-Q3, 2025-H1 hoặc 2025-06")
-    y, rest = int(m.group(1)), m.group(2)
-    if rest is None:
-        return Period(f"{y}", dt.date(y, 1, 1), dt.date(y, 12, 31))
-    if rest.startswith("Q"):
-        q = int(rest[1])
-        return Period(f"{y}-Q{q}", dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
-    if rest.startswith("H"):
-        h = int(rest[1])
-        return Period(f"{y}-H{h}", dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h))
-    month = int(rest)
-    if not 1 <= month <= 12:
-        raise ReportInputError(f"kỳ báo cáo {code!r}: tháng phải từ 01 đến 12")
-    return Period(f"{y}-{month:02d}", dt.date(y, month, 1), _month_end(y, month))
+    """'2025', '2025-Q3', '2025-H1', '2025-06' -> Period (calendar.periods.Period, the one period type)."""
+    try:
+        return Period.parse(code)
+    except ReportInputError:
+        raise
+    except InputError as exc:
+        raise ReportInputError(str(exc)) from None
 
 
 

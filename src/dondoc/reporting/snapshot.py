@@ -24,6 +24,7 @@ from dondoc.models import (
     Target,
     Unit,
 )
+from dondoc.models.work import task_text
 from dondoc.reporting import admin
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.figures import (
@@ -211,11 +212,11 @@ def build_snapshot(session: Session, *, plan_id: int, period: str | None, now: d
             a = assignments[o.assignment_id]
             top = a.ref.split(".")[0] if a.ref else ""
             section = _clean(a.section) or (f"Các nhiệm vụ tại mục {top} của Kế hoạch" if top else None)
-            found = (f"A{a.id}", a.ref, _clean(a.text), section)
+            found = (f"A{a.id}", a.ref, _clean(task_text(o, a)), section)
         elif (r := reports.get(o.report_id or -1)) is not None:
-            found = (f"R{r.id}", r.ref, _clean(r.text), "Báo cáo định kỳ")
+            found = (f"R{r.id}", r.ref, _clean(task_text(o, None, r)), "Báo cáo định kỳ")
         else:
-            return f"O{o.id}", "", "", None
+            return f"O{o.id}", "", task_text(o), None
         sources[k] = found
         return found
 

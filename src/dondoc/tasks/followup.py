@@ -97,6 +97,7 @@ def working_day(at: str) -> bool:
 
 
 def may_deliver(at: str) -> bool:
-    """Quiet hours: messages go out from send_hour local time (the decision itself is a pure function)."""
-    now = ctx.instant(at).in_timezone("Asia/Ho_Chi_Minh")
-    return now.hour >= ctx.settings().send_hour
+    """Outside the quiet hours (Policy.quiet, the one rule)."""
+    from dondoc.calendar.policy import Policy
+
+    return not Policy.from_settings(ctx.settings()).quiet(ctx.instant(at))
