@@ -67,9 +67,9 @@ def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings,
                     .order_by(Obligation.id)).first()
         key = ob.key
 
-        from dondoc.directory.people import People
+        from dondoc.directory.focal import load_people
 
-        officer = People.load(s).responsible(ob)[0]
+        officer = load_people(s).responsible(ob)[0]
         submit_status(s, officer_id=officer, obligation_id=ob.id, via="cli", now=NOW,
                       payload={"status": "in_progress", "progress": 40, "result": "Đang triển khai"})
     corrected = tmp_path / "004_corrected.txt"

@@ -135,9 +135,9 @@ def _submit_day(engine: Engine, settings: Settings, day: dt.date, ob_ids: list[i
                 units: dict[Any, str], submit_status: Any) -> Iterator[Event]:
     at = _at(day, 7, 30)
     with session_scope(engine) as session:
-        from dondoc.directory.people import People
+        from dondoc.directory.focal import load_people
 
-        people = People.load(session)
+        people = load_people(session)
         obs = session.exec(select(Obligation).where(col(Obligation.id).in_(ob_ids))).all() if ob_ids else []
         for ob in obs:
             if ob.closed:
@@ -163,10 +163,10 @@ def _submit_day(engine: Engine, settings: Settings, day: dt.date, ob_ids: list[i
 def _close_compile(engine: Engine, settings: Settings, now: pendulum.DateTime, plan_id: int, period: str,
                    units: dict[Any, str], submit_status: Any) -> Iterator[Event]:
     """The focal officer checks, signs and sends the compiled report the same day."""
-    with session_scope(engine) as session:
-        from dondoc.directory.people import People
+    from dondoc.directory.focal import load_people
 
-        people = People.load(session)
+    with session_scope(engine) as session:
+        people = load_people(session)
         for ob in session.exec(select(Obligation).where(Obligation.plan_id == plan_id, Obligation.role == "compile",
                                                         Obligation.period == period,
                                                         Obligation.closed == False)).all():  # noqa: E712

@@ -10,7 +10,7 @@ from dondoc.collect.links import link_for
 from dondoc.config import Settings
 from dondoc.delivery.compose import _load_ctx, _plan_views, local_day, log
 from dondoc.delivery.jobs import _Attempt, _Job
-from dondoc.directory.people import focal_point as focal_officers
+from dondoc.directory.focal import focal_point as focal_officers
 from dondoc.models import (
     Message,
     Notice,

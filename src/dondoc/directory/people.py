@@ -1,5 +1,6 @@
 """Who answers for a unit: the one rule for the focal point and the head.
 
+Pure: officers in, officers out (the queries that load them are in directory/focal.py).
 A unit's focal point is its active officers with role `focal`, else its head (`head`); a plan's focal point
 is that of its focal unit (else the unit that owns the plan). Everything that must reach "the unit" when no
 officer is named — escalations, the compiled report, an unreachable officer's notice — uses this rule.
@@ -11,12 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlmodel import Session, col, select
+from dondoc.models import Officer
+from dondoc.models.vocabulary import OfficerRole
 
-from dondoc.models import Officer, Plan
-
-FOCAL_FIRST = ("focal", "head")
-RESPONSIBLE = ("focal", "head", "deputy", "staff")
+FOCAL_FIRST = (OfficerRole.FOCAL, OfficerRole.HEAD)
+RESPONSIBLE = (OfficerRole.FOCAL, OfficerRole.HEAD, OfficerRole.DEPUTY, OfficerRole.STAFF)
 
 
 def first_by_role(officers: Iterable[Officer], roles: Sequence[str] = FOCAL_FIRST,
@@ -38,10 +38,6 @@ class People:
         for o in sorted(officers, key=lambda o: o.id or 0):
             self.by_unit[o.unit_id].append(o)
 
-    @classmethod
-    def load(cls, session: Session) -> People:
-        return cls(session.exec(select(Officer).where(Officer.active == True)).all())  # noqa: E712
-
     def role(self, unit_id: int | None, *roles: str) -> list[int]:
         if unit_id is None:
             return []
@@ -52,22 +48,3 @@ class People:
         if ob.officer_id:
             return [ob.officer_id]
         return self.role(ob.unit_id, *RESPONSIBLE)
-
-
-def focal_point(session: Session, *, unit_ids: Sequence[int | None], exclude: int | None = None) -> list[Officer]:
-    """The focal point of the first unit in `unit_ids` that has one (see the module's rule)."""
-    wanted = [u for u in unit_ids if u is not None]
-    if not wanted:
-        return []
-    rows = session.exec(select(Officer).where(col(Officer.unit_id).in_(wanted), Officer.active == True)  # noqa: E712
-                        .order_by(col(Officer.id))).all()
-    for unit_id in wanted:
-        found = first_by_role([o for o in rows if o.unit_id == unit_id], FOCAL_FIRST, exclude)
-        if found:
-            return found
-    return []
-
-
-def plan_focal_point(session: Session, plan: Plan) -> list[Officer]:
-    """The plan's focal point: its focal unit's (else its owner unit's) focal officers, else the head."""
-    return focal_point(session, unit_ids=[plan.focal_unit_id or plan.owner_unit_id])

@@ -8,19 +8,20 @@ from typing import Any
 
 from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
-from dondoc.directory.people import People
+from dondoc.directory.people import FOCAL_FIRST, People
 from dondoc.models import Plan
+from dondoc.models.vocabulary import Mode, NoticeKind, ObligationRole, OfficerRole
 
 CATCHUP_WORKING_DAYS = 3  # a sweep also covers steps of up to 3 missed working days (server down)
 
 
-ESCALATED_ROLES = ("lead", "report", "compile")
+ESCALATED_ROLES = (ObligationRole.LEAD, ObligationRole.REPORT, ObligationRole.COMPILE)
 
 
 @dataclass
 class Step:
     day: dt.date  # the scheduled day of this step (the Notice's day)
-    kind: str  # reminder, escalation
+    kind: NoticeKind  # reminder, escalation
     level: int
     due: dt.date
 
@@ -48,23 +49,21 @@ def steps_for(day: dt.date, policy: Policy, calendar: WorkCalendar) -> list[Step
     steps: list[Step] = []
     for s in _scheduled_days(day, calendar):
         for k in policy.reminder_offsets:
-            steps.append(Step(s, "reminder", 0, calendar.add_working_days(s, k) if k else s))
+            steps.append(Step(s, NoticeKind.REMINDER, 0, calendar.add_working_days(s, k) if k else s))
         for level, k in enumerate(policy.escalation_offsets, start=1):
-            steps.append(Step(s, "escalation", level, calendar.add_working_days(s, -k)))
+            steps.append(Step(s, NoticeKind.ESCALATION, level, calendar.add_working_days(s, -k)))
     return steps
-
-
 
 
 def _recipients(ob: Any, step: Step, plan: Plan, people: People,
                 policy: Policy) -> list[tuple[str, int, int]]:
     """(kind, level, officer) for one step of one obligation, following the plan's ladder."""
-    if step.kind == "reminder":
-        return [("reminder", 0, o) for o in people.responsible(ob)]
-    if (ob.mode == "request" and not policy.escalate_requests) or ob.role not in ESCALATED_ROLES:
+    if step.kind == NoticeKind.REMINDER:
+        return [(NoticeKind.REMINDER, 0, o) for o in people.responsible(ob)]
+    if (ob.mode == Mode.REQUEST and not policy.escalate_requests) or ob.role not in ESCALATED_ROLES:
         # Requested and coordinating bodies are reminded politely once after the date, never escalated.
         if step.level == 1:
-            return [("reminder", 1, o) for o in people.responsible(ob)]
+            return [(NoticeKind.REMINDER, 1, o) for o in people.responsible(ob)]
         return []
     rung = policy.ladder[step.level - 1]
     officers: list[int] = []
@@ -72,9 +71,9 @@ def _recipients(ob: Any, step: Step, plan: Plan, people: People,
         if who == "officer":
             officers += people.responsible(ob)
         elif who == "unit_head":
-            officers += people.role(ob.unit_id, "head")
+            officers += people.role(ob.unit_id, OfficerRole.HEAD)
         elif who == "focal":
-            officers += people.role(plan.focal_unit_id, "focal", "head")
+            officers += people.role(plan.focal_unit_id, *FOCAL_FIRST)
         elif who == "issuer":
-            officers += people.role(plan.issuer_unit_id, "head", "deputy")
-    return [("escalation", step.level, o) for o in dict.fromkeys(officers)]
+            officers += people.role(plan.issuer_unit_id, OfficerRole.HEAD, OfficerRole.DEPUTY)
+    return [(NoticeKind.ESCALATION, step.level, o) for o in dict.fromkeys(officers)]

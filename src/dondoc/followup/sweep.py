@@ -25,7 +25,7 @@ from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
 from dondoc.clock import local_date as local_day
 from dondoc.config import Settings
-from dondoc.directory.people import People
+from dondoc.directory.focal import load_people
 from dondoc.followup.rules import CATCHUP_WORKING_DAYS, Decision, Step, _recipients, steps_for
 from dondoc.intake.obligations import plan_policy
 from dondoc.models import CompiledReport, Notice, Obligation, Plan
@@ -65,7 +65,7 @@ def decide(
         sig = (pol.reminder_offsets, pol.escalation_offsets, pol.escalation_recipients, pol.escalate_requests)
         groups.setdefault(sig, (pol, []))[1].append(p.id)  # type: ignore[arg-type]
 
-    people = People.load(session)
+    people = load_people(session)
     wanted: list[Decision] = []
     for pol, ids in groups.values():
         steps = steps_for(day, pol, calendar)
@@ -203,7 +203,7 @@ def flag_stale(session: Session, *, day: dt.date, now: dt.datetime, settings: Se
         return []
     plans = {p.id: p for p in session.exec(select(Plan).where(
         col(Plan.id).in_({o.plan_id for o in candidates}))).all()}
-    people = People.load(session)
+    people = load_people(session)
     thresholds = {pid: plan_policy(p, settings).stale_before(day) for pid, p in plans.items()}
     decisions: list[Decision] = []
     for ob in candidates:

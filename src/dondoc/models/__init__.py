@@ -4,9 +4,8 @@ from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit
 from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
 from dondoc.models.plan import Assignment, AssignmentUnit, Plan, ReportObligation, Target
 from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
+from dondoc.models.vocabulary import CLOSED, STATUS_LABELS, Mode, NoticeKind, ObligationRole, OfficerRole, Status
 from dondoc.models.work import (
-    CLOSED,
-    STATUS_LABELS,
     Attachment,
     ExtensionRequest,
     Obligation,
@@ -15,6 +14,11 @@ from dondoc.models.work import (
 
 __all__ = [
     "AccessToken",
+    "Mode",
+    "NoticeKind",
+    "ObligationRole",
+    "OfficerRole",
+    "Status",
     "Alias",
     "Assignment",
     "AssignmentUnit",

@@ -10,14 +10,6 @@ from sqlmodel import Field, SQLModel
 
 from dondoc.models._base import created_field, json_dict
 
-# Status codes and their Vietnamese labels (the form's choices).
-STATUS_LABELS = {
-    "not_started": "Chưa triển khai",
-    "in_progress": "Đang thực hiện",
-    "done": "Hoàn thành",
-    "impossible": "Không thực hiện được",
-}
-CLOSED = ("done", "impossible")
 
 
 class Obligation(SQLModel, table=True):

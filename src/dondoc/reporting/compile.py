@@ -24,8 +24,8 @@ from sqlmodel import Session, col, select
 
 from dondoc.config import Settings
 from dondoc.db import session_scope
+from dondoc.directory.focal import plan_focal_point as focal_officers
 from dondoc.directory.people import first_by_role
-from dondoc.directory.people import plan_focal_point as focal_officers
 from dondoc.errors import NotFound
 from dondoc.models import (
     CompiledReport,
