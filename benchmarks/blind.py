@@ -1,0 +1,73 @@
+"""Score the parser on the blind set (plans nobody tunes rules on) and on the labelled sets.
+
+    python benchmarks/blind.py [--set blind|tune|more|seeds|all] [--verbose]
+
+Sets (gold from a hand annotation made before any parser run on the plan):
+  blind  tests/data/gold/blind  — plans 24, 27, 29, 31, 47, 50 of ../shared/plans/more: never read while writing rules
+  tune   tests/data/gold/tune   — plans 18, 25, 28, 30 of ../shared/plans/more
+  more   ../shared/plans/more/gold (16 plans)
+  seeds  ../shared/seeds/gold (5 plans)
+Prints the scorer's per-plan lines and its summary line for each set, and the plans refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SETS = {
+    "blind": (ROOT / "tests/data/gold/blind", SHARED / "plans/more"),
+    "tune": (ROOT / "tests/data/gold/tune", SHARED / "plans/more"),
+    "more": (SHARED / "plans/more/gold", SHARED / "plans/more"),
+    "seeds": (SHARED / "seeds/gold", SHARED / "seeds"),
+}
+
+
+def _source(folder: Path, name: str) -> Path | None:
+    found = sorted(p for p in folder.glob(f"{name}.*") if p.suffix != ".json")
+    return found[0] if found else None
+
+
+def score(name: str, verbose: bool) -> None:
+    from dondoc.errors import DondocError
+    from dondoc.plans import parse_path
+
+    gold_dir, plans_dir = SETS[name]
+    refused = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold in sorted(gold_dir.glob("*.gold.json")):
+            doc = gold.name.removesuffix(".gold.json")
+            src = _source(plans_dir, doc)
+            if src is None:
+                refused.append(f"{doc}: source not found")
+                continue
+            try:
+                parsed = parse_path(src)
+            except DondocError as exc:
+                refused.append(f"{doc}: {exc}")
+                continue
+            (Path(tmp) / f"{doc}.json").write_text(json.dumps(parsed, ensure_ascii=False, default=str))
+        args = [sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), tmp]
+        out = subprocess.run([*args, "--verbose"] if verbose else args, capture_output=True, text=True).stdout
+    print(f"== {name} ({gold_dir.relative_to(ROOT) if gold_dir.is_relative_to(ROOT) else gold_dir})")
+    print(out.rstrip())
+    print(f"refused: {len(refused)}" + "".join(f"\n  {r}" for r in refused))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", default="blind", choices=[*SETS, "all"])
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    for name in SETS if args.set == "all" else [args.set]:
+        score(name, args.verbose)
+
+
+if __name__ == "__main__":
+    main()
