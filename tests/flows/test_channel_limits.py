@@ -138,7 +138,6 @@ def test_a_slow_channel_does_not_hold_the_others(session: Session, settings: Set
         # every Zalo message arrived before the webhook receiver had even been handed its last request
         # (an order, not a duration: the test must hold on a loaded machine too)
         assert last_fast < last_slow, (last_fast - t0, last_slow - t0)
-        assert sum(a < sorted(slow.arrivals)[-2] for a in fast.arrivals) == FAST  # before the webhook's last wave
         # and the webhook never had more than its limit in flight: SLOW/2 waves of SLOW_SECONDS
         assert elapsed >= SLOW_SECONDS * SLOW / 2 * 0.9
     else:
