@@ -15,11 +15,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from dondoc.config import Settings
-from dondoc.directory import files as directory_service
-from dondoc.directory.apply import import_directory
+from dondoc.directory import apply as directory_apply
+from dondoc.directory.apply import apply_directory, import_directory
 from dondoc.directory.contacts import url_problem
 from dondoc.directory.data import COLUMNS
-from dondoc.directory.export import export_directory
+from dondoc.directory.export import export_directory, write_directory
 from dondoc.directory.files import read_directory
 from dondoc.errors import DirectoryError, InputError
 from dondoc.models import Alias, Contact, Officer, Unit
@@ -113,7 +113,7 @@ def snapshot(engine: Engine, settings: Settings) -> dict[str, list[tuple]]:
 def test_example_formats_read_the_same(tmp_path: Path) -> None:
     data = read_directory(EXAMPLE_YAML)
     assert read_directory(EXAMPLE_XLSX).plain() == data.plain()
-    csv_path = directory_service.write_directory(data, tmp_path / "d.csv")
+    csv_path = write_directory(data, tmp_path / "d.csv")
     assert read_directory(csv_path).plain() == data.plain()
     assert len(data.rows["units"]) > 100 and len(data.rows["aliases"]) > 30
 
@@ -142,7 +142,7 @@ def test_csv_with_semicolons_as_excel_writes_it_in_vietnamese(tmp_path: Path) ->
 def test_headers_may_carry_a_vietnamese_hint(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    path = directory_service.write_directory(read_directory(write_tables(tmp_path / "d.yaml", BASE)),
+    path = write_directory(read_directory(write_tables(tmp_path / "d.yaml", BASE)),
                                              tmp_path / "d.xlsx")
     header = [c.value for c in load_workbook(path)["Units"][1]]
     assert header[1] == "name (tên đơn vị)"
@@ -248,7 +248,7 @@ def _full_check(path: Path, engine: Engine) -> None:
     data = read_directory(path)
     with Session(engine) as s:
         try:
-            directory_service.apply_directory(s, data=data, settings=Settings(home=path.parent, secret_key="k"),
+            apply_directory(s, data=data, settings=Settings(home=path.parent, secret_key="k"),
                                               now=NOW)
         finally:
             s.rollback()
@@ -277,7 +277,7 @@ def test_failure_midway_stores_nothing(engine: Engine, settings: Settings, tmp_p
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Units and officers are already flushed when sealing a contact fails: the transaction rolls back."""
     calls = {"n": 0}
-    real_seal = directory_service.seal
+    real_seal = directory_apply.seal
 
     def failing_seal(value: str, s: Settings) -> str:
         calls["n"] += 1
@@ -285,7 +285,7 @@ def test_failure_midway_stores_nothing(engine: Engine, settings: Settings, tmp_p
             raise DirectoryError("simulated failure while storing contacts")
         return real_seal(value, s)
 
-    monkeypatch.setattr(directory_service, "seal", failing_seal)
+    monkeypatch.setattr(directory_apply, "seal", failing_seal)
     with pytest.raises(DirectoryError, match="simulated"):
         import_directory(engine=engine, settings=settings, path=write_tables(tmp_path / "d.yaml", BASE), now=NOW)
     assert calls["n"] == 3

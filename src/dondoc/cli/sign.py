@@ -45,7 +45,7 @@ def sign(
     pkcs11_lib: Annotated[Path | None, typer.Option("--pkcs11-lib", envvar="DONDOC_SIGN_PKCS11_LIB",
                                                     help="Thư viện PKCS#11 của USB token/HSM (.so).")] = None,
     pkcs11_label: Annotated[str | None, typer.Option("--pkcs11-label", help="Nhãn token.")] = None,
-    pkcs11_key: Annotated[str | None, typer.Option("--pkcs11-key", help="Nhãn khóa/chứng thư trên token.")] = None,
+    pkcs11_key: Annotated[str | None, typer.Option("--pkcs11-object", help="Nhãn của khóa/chứng thư trên token (mặc định: cái đầu tiên).")] = None,
     passphrase_stdin: Annotated[bool, typer.Option("--passphrase-stdin",
                                                    help="Đọc mật khẩu/PIN từ dòng đầu của stdin.")] = False,
     signature_image: Annotated[Path | None, typer.Option("--signature-image", envvar="DONDOC_SIGN_SIGNATURE_IMAGE",

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 
 def create_app(settings: Any, engine: Any = None) -> FastAPI:
-    from dondoc.web import create_app as _create
+    from dondoc.web.app import create_app as _create
 
     return _create(settings, engine)
 
