@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
 from dondoc.models import Officer, Plan
+from dondoc.reporting.timeliness import NO_DEADLINE_KINDS
 
 CATCHUP_WORKING_DAYS = 3  # a sweep also covers steps of up to 3 missed working days (server down)
 
@@ -85,6 +86,11 @@ def _recipients(ob: Any, step: Step, plan: Plan, people: _Directory,
     """(kind, level, officer) for one step of one obligation, following the plan's ladder."""
     if step.kind == "reminder":
         return [("reminder", 0, o) for o in people.responsible(ob)]
+    if getattr(ob, "kind", None) in NO_DEADLINE_KINDS:
+        # Undated work (continuous, or no deadline under `undated: track`): its date is a status update,
+        # not a deadline; it is reminded, then flagged stale after N months without an update — never
+        # escalated as overdue.
+        return []
     if (ob.mode == "request" and not policy.escalate_requests) or ob.role not in ESCALATED_ROLES:
         # Requested and coordinating bodies are reminded politely once after the date, never escalated.
         if step.level == 1:
