@@ -64,7 +64,8 @@ def is_undated(o: Obligation) -> bool:
 
 
 def completed_on(o: Obligation) -> dt.date | None:
-    return tl.local_date(o.completed_at) if o.completed_at else None
+    at = getattr(o, "completed_at", None)
+    return tl.local_date(at) if at else None
 
 
 def entry(o: Obligation, *, as_of: dt.date, status: str | None = None, done_on: dt.date | None = None,
@@ -74,11 +75,14 @@ def entry(o: Obligation, *, as_of: dt.date, status: str | None = None, done_on: 
     undated = is_undated(o)
     st = status if status is not None else o.status
     finished = done_on if use_done_on else completed_on(o)
+    # `o` may be a row of selected columns (the report's snapshot), so no property of the model is used.
+    extended = getattr(o, "extended_due", None)
     due = None if undated else o.due_date
-    effective = None if undated else o.effective_due
+    effective = None if undated else (extended or o.due_date)
     category = tl.classify(kind=o.kind, status=st, due_date=o.due_date, completed_on=finished, as_of=as_of)
-    return Entry(obligation_id=o.id or 0, status=st, status_label=STATUS_LABELS.get(st, st), progress=o.progress,
-                 closed=o.closed, undated=undated, due=due, effective_due=effective, update_by=o.effective_due,
+    return Entry(obligation_id=o.id or 0, status=st, status_label=STATUS_LABELS.get(st, st),
+                 progress=getattr(o, "progress", 0), closed=getattr(o, "closed", st in ("done", "impossible")),
+                 undated=undated, due=due, effective_due=effective, update_by=extended or o.due_date,
                  category=category, days_left=None if effective is None else (effective - as_of).days)
 
 
