@@ -60,3 +60,15 @@ def test_undated_work_is_reminded_but_never_escalated() -> None:
         assert _recipients(ob, reminder, plan, people, Policy()) == [("reminder", 0, 7)]
     ob = SimpleNamespace(kind="once", mode="assign", role="lead", unit_id=1, officer_id=None)
     assert _recipients(ob, step, plan, people, Policy())  # dated work still escalates
+
+
+def test_error_list_shows_exactly_what_it_counts() -> None:
+    """Issue 17 item 6: '(and 14 more: …)' used to show five."""
+    from dondoc.directory.data import more_text
+
+    few = more_text([f"lỗi {i}" for i in range(3)])
+    assert few.startswith(" (và 3 lỗi khác: ") and all(f"lỗi {i}" in few for i in range(3))
+    many = more_text([f"lỗi {i}" for i in range(14)])
+    assert "và 14 lỗi khác" in many
+    assert sum(f"lỗi {i};" in many or many.endswith(f"lỗi {i})") for i in range(14)) == 5
+    assert "và 9 lỗi nữa" in many
