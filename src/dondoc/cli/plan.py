@@ -88,7 +88,7 @@ def plan_list(as_json: bool = typer.Option(False, "--json")) -> None:
         return
     table = Table("ID", "Số", "Tên kế hoạch", "Năm", "Nhiệm vụ", "Nghĩa vụ", "Chưa xác định", "Cần xem lại")
     for r in rows:
-        table.add_row(str(r["id"]), r["number"] or "—", r["title"][:70], str(r["year"]), str(r["assignments"]),
+        table.add_row(str(r["id"]), r["number"] or "(không ghi số)", r["title"][:70], str(r["year"]), str(r["assignments"]),
                       str(r["obligations"]), str(r["unresolved"]), str(r["needs_review"]))
     Console().print(table)
 

@@ -19,7 +19,8 @@ def run_daily_cmd(
     no_deliver: bool = typer.Option(False, "--no-deliver", help="Decide only; send nothing"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """One daily follow-up sweep: reminders, escalations, stale flags, due reports, delivery."""
+    """Chạy một lượt đôn đốc hằng ngày: nhắc hạn, đôn đốc, cảnh báo lâu chưa cập nhật, báo cáo đến hạn, gửi tin.
+    One daily follow-up sweep: reminders, escalations, stale flags, due reports, delivery."""
     from rich.console import Console
 
     from dondoc import clock
@@ -33,16 +34,34 @@ def run_daily_cmd(
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         return
-    c = Console()
+    c = Console(highlight=False)
+    for line in daily_lines(result, send_hour=settings.send_hour):
+        c.print(line, soft_wrap=True)
+
+
+DECISION_LABELS = {"reminder": "nhắc hạn", "escalation": "đôn đốc", "stale": "lâu chưa cập nhật"}
+DELIVERY_LABELS = {"claimed": "nhận gửi", "sent": "đã gửi", "failed": "lỗi, sẽ gửi lại", "dead": "không gửi được",
+                   "retried": "gửi lại", "skipped": "bỏ qua", "unreachable": "không liên lạc được"}
+
+
+def daily_lines(result: Any, *, send_hour: int) -> list[str]:
+    """What a clerk reads after `dondoc run daily`, in Vietnamese (the --json output keeps the codes)."""
+    day = f"{result.day:%d/%m/%Y}" if hasattr(result.day, "strftime") else str(result.day)
     if not result.working_day:
-        c.print(f"{result.day}: không phải ngày làm việc — nothing to do on a non-working day.")
-        return
-    c.print(f"{result.day}: decided {dict(result.decided) or 'nothing'}; stale {result.stale}; "
-            f"reports compiled {len(result.compiled)}")
+        return [f"{day}: không phải ngày làm việc, không có việc gì."]
+    decided = ", ".join(f"{DECISION_LABELS.get(k, k)} {n}" for k, n in dict(result.decided).items())
+    lines = [f"{day}: {'quyết định gửi ' + decided if decided else 'không có nhắc hạn hay đôn đốc nào'}; "
+             f"đánh dấu lâu chưa cập nhật {result.stale}; báo cáo tổng hợp đã soạn {len(result.compiled)}"]
     if result.deferred_delivery:
-        c.print(f"delivery deferred to {settings.send_hour:02d}:00 (quiet hours)")
+        lines.append(f"Việc gửi tin được hoãn đến {send_hour:02d}:00 (ngoài giờ gửi).")
     elif result.delivery is not None:
-        c.print(f"delivery: {getattr(result.delivery, 'as_dict', lambda: result.delivery)()}")
+        stats = getattr(result.delivery, "as_dict", lambda: result.delivery)()
+        if isinstance(stats, dict):
+            parts = ", ".join(f"{DELIVERY_LABELS.get(k, k)} {v}" for k, v in stats.items() if not isinstance(v, (dict, list)))
+        else:
+            parts = str(stats)
+        lines.append(f"Gửi tin: {parts or 'không có tin nào'}")
+    return lines
 
 
 def _date(value: str, name: str) -> dt.date:
