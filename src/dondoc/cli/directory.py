@@ -31,8 +31,12 @@ def import_cmd(
     from dondoc.directory.apply import import_directory
 
     settings = get_settings()
-    result = import_directory(engine=ready_engine(settings), settings=settings, path=file, now=clock.now(),
-                              prune=prune)
+    from dondoc.cli._progress import progress_bar
+
+    with progress_bar(f"Đang nhập danh bạ {file.name} (và xác định lại các kế hoạch đã lưu)", total=None,
+                      enabled=not as_json):
+        result = import_directory(engine=ready_engine(settings), settings=settings, path=file, now=clock.now(),
+                                  prune=prune)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         return

@@ -29,8 +29,11 @@ def plan_import(
     settings = get_settings()
     engine = ready_engine(settings)
     console = Console()
+    from dondoc.cli._progress import progress_bar
+
     for path in files:
-        result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now())
+        with progress_bar(f"Đang nhập {path.name}", total=None, enabled=not as_json):
+            result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now())
         if as_json:
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
             continue

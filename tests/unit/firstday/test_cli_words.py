@@ -42,3 +42,20 @@ def test_links_print_full_urls_and_mark_the_focal_officer() -> None:
     lines = out.splitlines()
     assert lines[0].startswith("★ Trần Thị B") and "đầu mối kế hoạch 1" in lines[0]
     assert lines[1].strip() == url + "2"
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch, capsys) -> None:
+    from dondoc.cli._progress import progress_bar
+
+    monkeypatch.setenv("DONDOC_PROGRESS", "0")  # piped
+    with progress_bar("Mô phỏng", total=3) as advance:
+        advance("2025-11-03")
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
+    monkeypatch.setenv("DONDOC_PROGRESS", "1")  # a terminal
+    with progress_bar("Mô phỏng", total=3) as advance:
+        advance("2025-11-03")
+    assert "Mô phỏng" in capsys.readouterr().err
+    with progress_bar("Mô phỏng", total=3, enabled=False) as advance:  # --json
+        advance("x")
+    assert capsys.readouterr().err == ""
