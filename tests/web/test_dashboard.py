@@ -91,11 +91,11 @@ def test_dashboard_page(client: TestClient, world: World, engine: Engine) -> Non
     for section in ("tong-hop", "luoi", "don-vi", "chi-tieu", "sap-den-han", "nhat-ky"):
         assert f'id="{section}"' in html
     # Colour AND words in the grid cells.
-    assert re.search(r'class="cell c-overdue"[^>]*>Quá hạn<', html)
-    assert re.search(r'class="cell c-done_late"[^>]*>Xong, trễ hạn<', html)
-    assert re.search(r'class="cell c-on_time"[^>]*>Đúng hạn<', html)
-    assert re.search(r'class="cell c-not_due"[^>]*>Chưa đến hạn<', html)
-    assert re.search(r'class="cell c-in_progress"[^>]*>Trong hạn<', html)
+    assert re.search(r'class="cell c-overdue st-[a-z_]+"[^>]*>Quá hạn<', html)
+    assert re.search(r'class="cell c-done_late st-[a-z_]+"[^>]*>Xong, trễ hạn<', html)
+    assert re.search(r'class="cell c-on_time st-[a-z_]+"[^>]*>Đúng hạn<', html)
+    assert re.search(r'class="cell c-not_due st-[a-z_]+"[^>]*>Chưa đến hạn<', html)
+    assert re.search(r'class="cell c-in_progress st-[a-z_]+"[^>]*>Trong hạn<', html)
     assert html.count('class="cell c-') == 6
     assert "Quá hạn chưa hoàn thành: <strong>1</strong>" in html
     assert html.count("<svg") >= 1 + 5 + 2 + 2  # summary, legend swatches, target bars, unit bars

@@ -84,7 +84,7 @@ def run_demo(
     from dondoc.db import ensure_schema, get_engine
     from dondoc.directory.apply import import_directory
     from dondoc.intake.importer import import_plan
-    from dondoc.models import CompiledReport, Message, Obligation
+    from dondoc.models import CompiledReport, Message, Obligation, Plan
     from dondoc.reporting.compile import compile_report
 
     folder = Path(settings.home)
@@ -106,6 +106,9 @@ def run_demo(
     # 2021-2025); plans whose busiest year starts the same year are simulated together.
     windows: dict[tuple[dt.date, dt.date], list[int]] = {}
     with Session(engine) as session:
+        for p in summary.plans:  # the demo names plans by their number and title, not by their file
+            stored = session.get(Plan, p["id"])
+            p["number"], p["title"] = (stored.number, stored.title) if stored else (None, None)
         for p in summary.plans:
             dues = sorted(session.exec(select(Obligation.due_date).where(Obligation.plan_id == p["id"])).all())
             start, end = busiest_year(dues, fallback=now.date())

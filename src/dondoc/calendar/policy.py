@@ -22,6 +22,16 @@ from dondoc.errors import InputError
 log = logging.getLogger(__name__)
 
 FREQUENCIES = ("month", "quarter", "half", "year")
+# Tasks whose plan gives no deadline ("unspecified" timing). 'track': followed by status updates only
+# (reminded to update at the units' reporting dates, never escalated as overdue, flagged stale after
+# stale_months without an update); 'default_date': given the units' reporting date of each period as an
+# explicit deadline (then reminded, escalated and counted like dated work). Continuous work ("thường
+# xuyên") is always tracked.
+UNDATED = ("track", "default_date")
+UNDATED_LABELS = {
+    "track": "theo dõi bằng cập nhật tình hình, không tính quá hạn; cảnh báo khi {months} tháng không cập nhật",
+    "default_date": "lấy ngày báo cáo định kỳ của mỗi kỳ làm thời hạn (nhắc hạn, đôn đốc, tính quá hạn)",
+}
 SHIFTS = ("previous", "next")
 # Who an escalation rung goes to. 'officer' is the obligation's own officer (or the unit's
 # contact), 'unit_head' the head of the unit, 'focal' the focal point's officer, 'issuer' the
@@ -61,6 +71,8 @@ class Policy:
     report_to_upper: bool = False
     # Signature block of the report when the plan's own cannot be read: e.g. ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"].
     signature: tuple[str, ...] | None = None
+    # What tasks without a deadline get (UNDATED): never the report's deadline silently.
+    undated: str = "track"
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -165,6 +177,11 @@ class Policy:
         local = pendulum.instance(now).in_timezone(TZ)
         return calendar.is_working_day(local.date()) and not self.quiet(now)
 
+    @property
+    def undated_label(self) -> str:
+        """The undated-task policy in words (plan show, the review screen)."""
+        return UNDATED_LABELS[self.undated].format(months=self.stale_months)
+
     def stale_before(self, today: dt.date) -> dt.date:
         """A continuous obligation last updated before this date is stale."""
         return pendulum.date(today.year, today.month, today.day).subtract(months=self.stale_months)
@@ -220,6 +237,8 @@ def _check(p: Policy) -> None:
         bad("support_offset must be >= 0 and stale_months >= 1")
     if p.status_frequency is not None and p.status_frequency not in FREQUENCIES:
         bad(f"status_frequency is one of {', '.join(FREQUENCIES)}, got {p.status_frequency!r}")
+    if p.undated not in UNDATED:
+        bad(f"undated is one of {', '.join(UNDATED)}, got {p.undated!r}")
     if not 1 <= p.cutoff_day <= 28:
         bad(f"cutoff_day must be 1-28, got {p.cutoff_day}")
     if not p.level_gaps or p.level_gaps[0] < 1 or list(p.level_gaps) != sorted(p.level_gaps):

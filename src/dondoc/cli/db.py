@@ -26,13 +26,14 @@ def db_current() -> None:
 
 
 def init() -> None:
-    """Create the data folder and the database (safe to run again)."""
+    """Tạo thư mục dữ liệu và cơ sở dữ liệu (chạy lại nhiều lần không sao).
+    Create the data folder and the database (safe to run again)."""
     from dondoc.cli._common import ready_engine
 
     settings = get_settings()
     engine = ready_engine(settings)
-    Console().print(f"data folder: {settings.home}\ndatabase: {engine.url.render_as_string(hide_password=True)}"
-                    f"\nschema: {current_revision(engine)}")
+    Console().print(f"Thư mục dữ liệu: {settings.home}\nCơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}"
+                    f"\nPhiên bản lược đồ: {current_revision(engine)}", soft_wrap=True, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,10 +10,13 @@ import typer
 
 
 def demo(
-    folder: Path = typer.Option(Path("dondoc-demo"), "--dir", help="Throwaway data folder (recreated each run)"),
-    on_time: float = typer.Option(0.6, "--on-time", min=0.0, max=1.0, help="Share of obligations reported on time"),
+    folder: Path = typer.Option(Path("dondoc-demo"), "--dir", help="Thư mục dữ liệu thử (tạo lại mỗi lần chạy) — "
+                                                                  "throwaway data folder"),
+    on_time: float = typer.Option(0.6, "--on-time", min=0.0, max=1.0, help="Tỷ lệ nghĩa vụ được báo cáo đúng hạn — "
+                                                                          "share of obligations reported on time"),
 ) -> None:
-    """Run the whole chain on the five seed plans: import, a simulated year, messages, reports."""
+    """Chạy thử toàn bộ quy trình trên năm kế hoạch mẫu: nhập, mô phỏng một năm, tin nhắn, báo cáo.
+    Run the whole chain on the five seed plans: import, a simulated year, messages, reports."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -52,7 +55,8 @@ def demo(
     table.add_column("Nghĩa vụ", justify="right")
     table.add_column("Chưa xác định", justify="right")
     for p in summary.plans:
-        table.add_row(f"{p['id']}. {p['file']}", str(p["assignments"]), str(p["obligations"]), str(p["unresolved"]))
+        name = (f"Số {p['number']}: " if p.get("number") else "") + (p.get("title") or p["file"])
+        table.add_row(f"{p['id']}. {name[:90]}", str(p["assignments"]), str(p["obligations"]), str(p["unresolved"]))
     console.print(table)
     ev = summary.events
     console.print(
@@ -63,8 +67,31 @@ def demo(
         f"Báo cáo tổng hợp (reports): {len(summary.reports)}")
     for path in summary.reports:
         console.print(f"  {path}")
-    console.print(f"\nMở bảng điều khiển (open the dashboard):\n  [bold]DONDOC_HOME={summary.folder} dondoc web[/bold]\n"
-                  f"  then the focal officer's link from: DONDOC_HOME={summary.folder} dondoc links")
+    console.print(demo_hint(summary.folder, dondoc_command()), soft_wrap=True, highlight=False)
+
+
+def dondoc_command() -> str:
+    """How to call dondoc again: `dondoc` when it is on PATH, else the path of this interpreter's script
+    (e.g. .venv/bin/dondoc after `python3 -m venv .venv`, whose bin/ is not on PATH)."""
+    import shutil
+    import sys
+
+    script = Path(sys.executable).parent / "dondoc"
+    on_path = shutil.which("dondoc")
+    if on_path and Path(on_path).resolve() == script.resolve():
+        return "dondoc"
+    if script.exists():
+        try:
+            return str(script.relative_to(Path.cwd()))
+        except ValueError:
+            return str(script)
+    return "dondoc"
+
+
+def demo_hint(folder: Path, command: str) -> str:
+    return (f"\nMở bảng tổng quan:\n  [bold]DONDOC_HOME={folder} {command} web[/bold]\n"
+            f"  rồi mở liên kết của cán bộ đầu mối (dòng có dấu ★) trong:\n"
+            f"  [bold]DONDOC_HOME={folder} {command} links[/bold]")
 
 
 def register(app: typer.Typer) -> None:

@@ -15,9 +15,14 @@ directory_app = typer.Typer(help="Danh bạ đơn vị, cán bộ, liên hệ, t
 @directory_app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="Directory file: .xlsx, .csv or .yaml"),
-    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON — print the counts as JSON."),
+    prune: bool = typer.Option(False, "--prune", help="Bỏ các đơn vị không có trong tệp mà không còn gì tham chiếu "
+                                                      "đến (mặc định: giữ nguyên) — remove units the file leaves out "
+                                                      "when nothing refers to them"),
 ) -> None:
-    """Import (or update in place) the directory from FILE in one transaction."""
+    """Nhập (hoặc cập nhật) danh bạ từ tệp, trong một giao dịch. Tệp có thể chỉ chứa một phần: đơn vị vắng mặt được
+    giữ nguyên (--prune bỏ những đơn vị không còn được tham chiếu), trang không có dòng nào thì phần đó giữ nguyên.
+    Import (or update in place) the directory from FILE in one transaction."""
     from rich.console import Console
 
     from dondoc import clock
@@ -26,7 +31,12 @@ def import_cmd(
     from dondoc.directory.apply import import_directory
 
     settings = get_settings()
-    result = import_directory(engine=ready_engine(settings), settings=settings, path=file, now=clock.now())
+    from dondoc.cli._progress import progress_bar
+
+    with progress_bar(f"Đang nhập danh bạ {file.name} (và xác định lại các kế hoạch đã lưu)", total=None,
+                      enabled=not as_json):
+        result = import_directory(engine=ready_engine(settings), settings=settings, path=file, now=clock.now(),
+                                  prune=prune)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         return
@@ -37,7 +47,7 @@ def import_cmd(
         c = getattr(result, key)
         console.print(f"  {label:8} thêm {c.created}, sửa {c.updated}, giữ nguyên {c.unchanged}, bỏ {c.removed}")
     for warning in result.warnings:
-        console.print(f"  [yellow]lưu ý[/yellow]: {warning}")
+        console.print(f"  [yellow]lưu ý[/yellow]: {warning}", soft_wrap=True)
     print_reresolved(console, result.plans)
 
 

@@ -24,10 +24,10 @@ def test_cmd(
     from rich.table import Table
 
     from dondoc import clock
+    from dondoc.bootstrap import notifier as get_notifier
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.delivery.contact_test import send_test
-    from dondoc.bootstrap import notifier as get_notifier
 
     settings = get_settings()
     who, checks = send_test(engine=ready_engine(settings), settings=settings, notifier=get_notifier(settings),
@@ -61,12 +61,12 @@ def send_cmd(
     from rich.console import Console
 
     from dondoc import clock
+    from dondoc.bootstrap import notifier as get_notifier
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
     from dondoc.db import session_scope
     from dondoc.delivery.compose import compose_messages, local_day
     from dondoc.delivery.outbox import deliver_pending
-    from dondoc.bootstrap import notifier as get_notifier
 
     settings = get_settings()
     now = clock.parse_instant(at) if at else clock.now()

@@ -29,8 +29,11 @@ def plan_import(
     settings = get_settings()
     engine = ready_engine(settings)
     console = Console()
+    from dondoc.cli._progress import progress_bar
+
     for path in files:
-        result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now())
+        with progress_bar(f"Đang nhập {path.name}", total=None, enabled=not as_json):
+            result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now())
         if as_json:
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
             continue
@@ -88,7 +91,7 @@ def plan_list(as_json: bool = typer.Option(False, "--json")) -> None:
         return
     table = Table("ID", "Số", "Tên kế hoạch", "Năm", "Nhiệm vụ", "Nghĩa vụ", "Chưa xác định", "Cần xem lại")
     for r in rows:
-        table.add_row(str(r["id"]), r["number"] or "—", r["title"][:70], str(r["year"]), str(r["assignments"]),
+        table.add_row(str(r["id"]), r["number"] or "(không ghi số)", r["title"][:70], str(r["year"]), str(r["assignments"]),
                       str(r["obligations"]), str(r["unresolved"]), str(r["needs_review"]))
     Console().print(table)
 
@@ -101,6 +104,7 @@ def plan_show(plan_id: int, as_json: bool = typer.Option(False, "--json")) -> No
 
     from dondoc.cli._common import ready_engine
     from dondoc.intake.query import plan_detail
+    from dondoc.models.vocabulary import STATUS_LABELS
 
     d = plan_detail(ready_engine(), plan_id)
     if as_json:
@@ -119,7 +123,48 @@ def plan_show(plan_id: int, as_json: bool = typer.Option(False, "--json")) -> No
     for r in d["reports"]:
         c.print(f"Báo cáo {r['ref']}: {'tổng hợp ' if r['compiles'] else ''}{'; '.join(r['from'])} → "
                 f"{'; '.join(r['to'])} ({(r['timing'] or {}).get('text') or '—'})")
-    c.print(f"Nghĩa vụ theo trạng thái: {d['obligations_by_status']}")
+    c.print("Nghĩa vụ theo trạng thái: " + (", ".join(f"{STATUS_LABELS.get(k, k)} {n}"
+                                                     for k, n in d["obligations_by_status"].items()) or "chưa có"))
+    u = d["undated"]
+    c.print(f"Nhiệm vụ không có thời hạn ({u['undated_tasks']} không ghi thời gian, {u['continuous_tasks']} thường "
+            f"xuyên): [bold]{u['policy']}[/bold] — {u['label']}. Đổi: dondoc plan policy {p['id']} --undated "
+            f"track|default_date", soft_wrap=True)
+
+
+@plan_app.command("policy")
+def plan_policy_cmd(
+    plan_id: int,
+    undated: Optional[str] = typer.Option(None, "--undated", help="Nhiệm vụ không có thời hạn: track (theo dõi bằng "
+                                          "cập nhật tình hình, không tính quá hạn) hoặc default_date (lấy ngày báo "
+                                          "cáo định kỳ làm thời hạn)"),
+) -> None:
+    """Xem hoặc đổi chính sách theo dõi của một kế hoạch (nhiệm vụ không có thời hạn); các nghĩa vụ được tính lại,
+    tình trạng đã báo cáo được giữ nguyên."""
+    from dondoc import clock
+    from dondoc.calendar.policy import UNDATED
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.db import session_scope
+    from dondoc.errors import InputError, NotFound
+    from dondoc.intake.obligations import plan_policy, sync_plan
+    from dondoc.models import Plan
+
+    settings = get_settings()
+    with session_scope(ready_engine(settings)) as s:
+        plan = s.get(Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"không có kế hoạch số {plan_id} (xem `dondoc plan list`)")
+        if undated is not None:
+            if undated not in UNDATED:
+                raise InputError(f"--undated nhận một trong: {', '.join(UNDATED)}; nhận được {undated!r}")
+            plan.policy = {**(plan.policy or {}), "undated": undated}
+            s.add(plan)
+            s.flush()
+            changed = sync_plan(s, plan=plan, settings=settings, now=clock.now())
+            typer.echo(f"Đã đổi; nghĩa vụ: thêm {changed['obligations_created']}, cập nhật "
+                       f"{changed['obligations_updated']}, bỏ {changed['obligations_retired'] + changed['obligations_deleted']}")
+        policy = plan_policy(plan, settings)
+        typer.echo(f"Nhiệm vụ không có thời hạn: {policy.undated} — {policy.undated_label}")
 
 
 @plan_app.command("export")

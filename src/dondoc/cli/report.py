@@ -47,7 +47,10 @@ def report(
 
     settings = get_settings()
     engine = ready_engine(settings)
-    row = compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=_now(at), send=send)
+    from dondoc.cli._progress import progress_bar
+
+    with progress_bar(f"Đang soạn báo cáo tổng hợp kế hoạch {plan_id}", total=None, enabled=not md):
+        row = compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=_now(at), send=send)
     console = Console(stderr=md)
     docx_path, xlsx_path = Path(row.docx_path or ""), Path(row.xlsx_path or "")
     if out:

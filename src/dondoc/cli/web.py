@@ -11,18 +11,20 @@ links_app = typer.Typer(help="Liên kết cá nhân — personal links officers 
 
 
 def web(
-    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, help="Port to listen on."),
-    workers: int = typer.Option(1, min=1, help="Worker processes (uvicorn)."),
+    host: str = typer.Option("127.0.0.1", help="Địa chỉ lắng nghe — address to listen on."),
+    port: int = typer.Option(8000, help="Cổng — port to listen on."),
+    workers: int = typer.Option(1, min=1, help="Số tiến trình phục vụ — worker processes (uvicorn)."),
 ) -> None:
-    """Serve the officers' pages, the focal point's page, the dashboard and the JSON API."""
+    """Chạy trang web: trang của cán bộ, trang đầu mối, bảng tổng quan và API JSON.
+    Serve the officers' pages, the focal point's page, the dashboard and the JSON API."""
     import uvicorn
 
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
 
     ready_engine(get_settings())  # create or upgrade the schema once, before the workers start
-    typer.echo(f"dondoc web: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    typer.echo(f"dondoc web: http://{host}:{port}/  (tài liệu API: http://{host}:{port}/docs); mở liên kết cá nhân "
+               "từ `dondoc links` (dòng có dấu ★ là của cán bộ đầu mối: trang theo dõi và bảng tổng quan)")
     uvicorn.run("dondoc.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
                 proxy_headers=True, log_level="warning", access_log=False)
 
@@ -36,13 +38,11 @@ def links(
     """List each active officer's personal link (creating one where none is live)."""
     if ctx.invoked_subcommand is not None:
         return
-    from rich.console import Console
-    from rich.table import Table
     from sqlmodel import select
 
     from dondoc import clock
     from dondoc.cli._common import ready_engine
-    from dondoc.collect.access import focal_unit_id
+    from dondoc.collect.access import FOCAL_ROLES, focal_unit_id
     from dondoc.collect.links import link_for
     from dondoc.config import get_settings
     from dondoc.db import session_scope
@@ -62,16 +62,30 @@ def links(
             unit_ids = set(s.exec(select(Obligation.unit_id).where(Obligation.plan_id == plan).distinct()).all())
             unit_ids |= {u for u in (focal_unit_id(p), p.issuer_unit_id) if u is not None}
             stmt = stmt.where(Officer.unit_id.in_(unit_ids))  # type: ignore[attr-defined]
+        plans = [s.get(Plan, plan)] if plan is not None else list(s.exec(select(Plan)).all())
+        focal_plans: dict[int, list[int]] = {}
+        for p in plans:
+            if p is not None and focal_unit_id(p) is not None:
+                focal_plans.setdefault(focal_unit_id(p), []).append(p.id)  # type: ignore[arg-type]
         for officer, unit in s.exec(stmt.order_by(Unit.name, Officer.name)).all():
+            focal_of = focal_plans.get(unit.id, []) if officer.role in FOCAL_ROLES else []  # type: ignore[arg-type]
             out.append({"officer": officer.name, "code": officer.code, "unit": unit.name,
-                        "url": link_for(s, officer_id=officer.id, settings=settings, now=now)})  # type: ignore[arg-type]
+                        "url": link_for(s, officer_id=officer.id, settings=settings, now=now),  # type: ignore[arg-type]
+                        "focal_of": focal_of})
     if as_json:
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    table = Table("Cán bộ", "Đơn vị", "Liên kết")
-    for row in out:
-        table.add_row(f"{row['officer']} ({row['code']})", row["unit"], row["url"])
-    Console().print(table)
+    print_links(out)
+
+
+def print_links(out: list[dict]) -> None:
+    """Full URLs, never cut: one line per officer when piped; on a terminal, each officer on one line and the
+    URL alone on the next (a table column would truncate it). ★ marks the focal officer's link (dashboard)."""
+    for row in sorted(out, key=lambda r: (not r["focal_of"], r["unit"], r["officer"])):
+        star = "★ " if row["focal_of"] else "  "
+        note = (" — đầu mối kế hoạch " + ", ".join(str(p) for p in row["focal_of"]) + ": trang theo dõi và bảng tổng quan"
+                if row["focal_of"] else "")
+        typer.echo(f"{star}{row['officer']} ({row['code']}), {row['unit']}{note}\n    {row['url']}")
 
 
 @links_app.command("revoke")

@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.directory.contacts import channel_of
-from dondoc.directory.data import TRUE_WORDS, DirectoryData, _Errors
+from dondoc.directory.data import TRUE_WORDS, DirectoryData, DirectoryError, _Errors
 from dondoc.directory.files import read_directory
 from dondoc.directory.names import name_key
-from dondoc.models import Alias, Contact, Officer, Unit
+from dondoc.models import Alias, AssignmentUnit, Contact, Delivery, Obligation, Officer, Plan, Unit
 from dondoc.secrets import seal, unseal
 
 
@@ -53,26 +53,41 @@ def _truthy(text: str) -> bool:
     return text.strip().lower() in TRUE_WORDS
 
 
-def import_directory(*, engine: Engine, settings: Settings, path: str | Path, now: dt.datetime) -> DirectoryImportResult:
+def import_directory(*, engine: Engine, settings: Settings, path: str | Path, now: dt.datetime,
+                     prune: bool = False) -> DirectoryImportResult:
     """Read `path` and apply it to the database in one transaction (nothing stored on any error).
 
     When the directory changed, every stored plan is resolved again in the same transaction, so names that
     an added unit or alias now covers get their obligations at once (and units the directory just retired stop
     receiving the plans' tasks).
     """
+    from sqlalchemy.exc import IntegrityError
+
     from dondoc.intake.reresolve import reresolve_plans
 
     data = read_directory(path)
-    with session_scope(engine) as session:
-        result = apply_directory(session, data=data, settings=settings, now=now)
-        if result.changed:
-            result.plans = reresolve_plans(session, settings=settings, now=now)
-        return result
+    try:
+        with session_scope(engine) as session:
+            result = apply_directory(session, data=data, settings=settings, now=now, prune=prune)
+            if result.changed:
+                result.plans = reresolve_plans(session, settings=settings, now=now)
+            return result
+    except IntegrityError as exc:
+        # A last safety net: a row the file drops is still referenced by stored work. Nothing was stored.
+        raise DirectoryError(
+            "không nhập được danh bạ: tệp bỏ đi một đơn vị, cán bộ, liên hệ hoặc tên gọi mà kế hoạch, nghĩa vụ hoặc "
+            "lịch sử gửi tin đã lưu còn dùng; giữ dòng đó trong tệp (chưa có gì được ghi). Chi tiết: "
+            + str(getattr(exc, "orig", exc)).splitlines()[0], path=data.source) from None
 
 
 def apply_directory(session: Session, *, data: DirectoryData, settings: Settings,
-                    now: dt.datetime) -> DirectoryImportResult:
-    """Apply checked directory data to the session (the caller commits, or rolls back on error)."""
+                    now: dt.datetime, prune: bool = False) -> DirectoryImportResult:
+    """Apply checked directory data to the session (the caller commits, or rolls back on error).
+
+    A partial file is safe: units the file leaves out are kept (with `prune`, those nothing refers to are
+    removed); a sheet with no rows at all leaves that part of the directory as it is (officers stay active,
+    contacts and aliases stay); contacts are replaced only for the officers the file lists, and a contact
+    that messages were already sent through is never deleted."""
     errors = _Errors(data.source)
     result = DirectoryImportResult(source=data.source)
     units = {u.code: u for u in session.exec(select(Unit)).all()}
@@ -146,8 +161,9 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
     existing_codes = {u.code for u in by_id.values()}
     absent = sorted(existing_codes - set(file_units))
     if absent:
-        result.warnings.append(f"{len(absent)} unit(s) of the database are not in the file and were kept (plans may "
-                               f"refer to them): {', '.join(absent[:10])}{' ...' if len(absent) > 10 else ''}")
+        named = {r.get("unit") for r in data.rows["officers"]} | {r.get("unit") for r in data.rows["aliases"]}
+        _absent_units(session, result, [u for u in by_id.values() if u.code in absent], prune=prune,
+                      keep={c for c in named if c})
     result.units.updated = len(changed & existing_codes)
     result.units.unchanged = len((set(file_units) & existing_codes) - changed)
     session.flush()
@@ -168,7 +184,7 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
         else:
             result.officers.unchanged += 1
     for code, off in officers.items():
-        if code not in file_officers and off.active:
+        if file_officers and code not in file_officers and off.active:
             off.active = False
             session.add(off)
             result.officers.removed += 1
@@ -199,10 +215,17 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
             result.contacts.updated += 1
         else:
             result.contacts.unchanged += 1
+    listed = {officers[c].id for c in file_officers if c in officers}
+    used = set(session.exec(select(Delivery.contact_id).where(col(Delivery.contact_id).is_not(None)).distinct()).all())
     for key, contact in existing.items():
-        if key not in wanted:
-            session.delete(contact)
-            result.contacts.removed += 1
+        if key in wanted or not data.rows["contacts"] or key[0] not in listed:
+            continue  # an officer the file does not list keeps their contacts
+        if contact.id in used:
+            result.warnings.append(f"liên hệ ưu tiên {key[1]} của cán bộ mã {_code_of(officers, key[0])} không có "
+                                   "trong tệp nhưng đã được dùng để gửi tin: giữ lại")
+            continue
+        session.delete(contact)
+        result.contacts.removed += 1
     session.flush()
 
     # Aliases, by normalised key; those absent from the file are removed.
@@ -227,11 +250,39 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
         else:
             result.aliases.unchanged += 1
     for key, alias in aliases.items():
-        if key not in seen_keys:
+        if data.rows["aliases"] and key not in seen_keys:
             session.delete(alias)
             result.aliases.removed += 1
     session.flush()
     return result
+
+
+def _code_of(officers: dict[str, Officer], officer_id: int) -> str:
+    return next((code for code, o in officers.items() if o.id == officer_id), str(officer_id))
+
+
+def _absent_units(session: Session, result: DirectoryImportResult, absent: list[Unit], *, prune: bool,
+                  keep: set[str]) -> None:
+    """Say what happens to the units the file leaves out: kept (default), or removed with `prune` when
+    nothing refers to them (no plan, task, obligation, officer, alias or sub-unit)."""
+    ids = [u.id for u in absent]
+    used: set[Any] = set()
+    for column in (Obligation.unit_id, AssignmentUnit.unit_id, Officer.unit_id, Alias.unit_id, Unit.parent_id,
+                   Plan.issuer_unit_id, Plan.focal_unit_id, Plan.owner_unit_id):
+        used |= set(session.exec(select(column).where(col(column).in_(ids)).distinct()).all())
+    names = ", ".join(u.code for u in absent[:10]) + (" ..." if len(absent) > 10 else "")
+    if not prune:
+        result.warnings.append(f"{len(absent)} đơn vị có trong cơ sở dữ liệu nhưng không có trong tệp được giữ nguyên "
+                               f"({names}); thêm --prune để bỏ những đơn vị không còn gì tham chiếu đến")
+        return
+    removable = [u for u in absent if u.id not in used and u.code not in keep]
+    for u in removable:
+        session.delete(u)
+    result.units.removed += len(removable)
+    kept = [u.code for u in absent if u.id in used or u.code in keep]
+    if kept:
+        result.warnings.append(f"{len(kept)} đơn vị không có trong tệp được giữ vì kế hoạch, nghĩa vụ, cán bộ hoặc tên "
+                               f"gọi còn tham chiếu đến: {', '.join(kept[:10])}{' ...' if len(kept) > 10 else ''}")
 
 
 def _list(text: str) -> str | None:

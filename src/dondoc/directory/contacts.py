@@ -34,23 +34,28 @@ DONDOC_SCHEMES = {"zalooa", "zns", "outbox"}
 KNOWN_SCHEMES = APPRISE_SCHEMES | DONDOC_SCHEMES
 
 
-_URL = re.compile(r"^([a-z][a-z0-9+.-]*)://([^\s]+)$")
+_URL = re.compile(r"^([a-z][a-z0-9+.-]*)://([^\s]*)$")
 
 
 def url_problem(url: str) -> str | None:
-    """Why `url` is not a usable apprise URL, or None."""
+    """Why `url` is not a usable apprise URL (in Vietnamese: a clerk reads it), or None.
+
+    `outbox://` (the data folder's outbox/) and `outbox:///absolute/folder` are valid: offline contacts."""
     m = _URL.match(url.strip())
     if not m:
-        return f"{url!r} is not a URL of the form scheme://... (e.g. mailto://user@example.org)"
+        return (f"{url!r} không phải địa chỉ liên lạc dạng kênh://... (ví dụ mailto://ten@example.org, "
+                "zalooa://..., outbox://)")
     scheme, rest = m.group(1), m.group(2)
     if scheme not in KNOWN_SCHEMES:
-        return (f"unknown channel scheme {scheme!r} in {url!r} (expected an apprise scheme such as mailto, mailtos, "
-                "tgram, json, form, or zalooa, zns, outbox)")
+        return (f"kênh {scheme!r} trong {url!r} không được hỗ trợ (dùng một kênh của apprise như mailto, mailtos, "
+                "tgram, json, form, hoặc zalooa, zns, outbox)")
+    if scheme == "outbox":
+        return None  # outbox:// alone, outbox:///absolute/folder or outbox://name: all write files
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
     if not host:
-        return f"{url!r} has nothing after {scheme}:// (expected a host, an address or a token)"
+        return f"{url!r} không có gì sau {scheme}:// (cần một máy chủ, một địa chỉ hoặc một mã)"
     if scheme in ("mailto", "mailtos") and "@" not in rest and "." not in host:
-        return f"{url!r} names no mail address or server (expected e.g. mailto://user@example.org)"
+        return f"{url!r} không có địa chỉ thư hoặc máy chủ thư (ví dụ mailto://ten@example.org)"
     return None
 
 

@@ -20,6 +20,20 @@ REQUIRED: dict[str, set[str]] = {
 }
 
 
+LINE_WORDS = {"row": "hàng", "line": "dòng"}
+SHOWN_MORE = 5  # further problems listed after the first one
+
+
+def more_text(rest: list[str]) -> str:
+    """' (và N lỗi khác: a; b; …)' listing exactly what it counts: all of them when few, else the first
+    SHOWN_MORE and how many are left unlisted."""
+    if not rest:
+        return ""
+    shown = rest[:SHOWN_MORE]
+    tail = f"; … và {len(rest) - len(shown)} lỗi nữa (xem danh sách đầy đủ trong lỗi trả về)" if len(rest) > len(shown) else ""
+    return f" (và {len(rest)} lỗi khác: " + "; ".join(shown) + tail + ")"
+
+
 SHEET_TITLES = {"units": "Units", "officers": "Officers", "contacts": "Contacts", "aliases": "Aliases"}
 
 
@@ -75,16 +89,16 @@ class _Errors:
     def add(self, row: Row | None, column: str | None, message: str, *, sheet: str | None = None) -> None:
         where = []
         if row is not None or sheet:
-            where.append(f"sheet {SHEET_TITLES.get(sheet or row.sheet, sheet or row.sheet)}")  # type: ignore[union-attr]
+            where.append(f"trang {SHEET_TITLES.get(sheet or row.sheet, sheet or row.sheet)}")  # type: ignore[union-attr]
         if row is not None:
-            where.append(f"{row.line_word} {row.line}")
+            where.append(f"{LINE_WORDS.get(row.line_word, row.line_word)} {row.line}")
         if column:
-            where.append(f"column {column}")
+            where.append(f"cột {column}")
         self.items.append((", ".join(where) + ": " if where else "") + message)
 
     def raise_if_any(self) -> None:
         if self.items:
-            more = f" (and {len(self.items) - 1} more: " + "; ".join(self.items[1:6]) + ")" if len(self.items) > 1 else ""
+            more = more_text(self.items[1:])
             err = DirectoryError(self.items[0] + more, path=self.source)
             err.errors = list(self.items)  # type: ignore[attr-defined]
             raise err

@@ -122,7 +122,7 @@ def _read_csv(path: Path, errors: _Errors) -> DirectoryData:
         kind = _cell(cells[0]).lower()
         sheet = RECORDS.get(kind)
         if sheet is None:
-            errors.items.append(f"row {line}, column record: {cells[0]!r} is not one of unit, officer, contact, alias")
+            errors.items.append(f"hàng {line}, cột record: {cells[0]!r} is not one of unit, officer, contact, alias")
             continue
         values: dict[str, str] = {}
         for col, cell in zip(columns[1:], cells[1:]):
@@ -130,7 +130,7 @@ def _read_csv(path: Path, errors: _Errors) -> DirectoryData:
             if not v or col not in union:
                 continue
             if col not in COLUMNS[sheet]:
-                errors.items.append(f"row {line}, column {col}: does not apply to a {kind} record "
+                errors.items.append(f"hàng {line}, cột {col}: does not apply to a {kind} record "
                                     f"(a {kind} has {', '.join(COLUMNS[sheet])})")
                 continue
             values[col] = v
@@ -181,12 +181,12 @@ def _read_yaml(path: Path, errors: _Errors) -> DirectoryData:
         for n, item in enumerate(items):
             line = lines.get(sheet, [])[n] if n < len(lines.get(sheet, [])) else n + 1
             if not isinstance(item, dict):
-                errors.items.append(f"sheet {SHEET_TITLES[sheet]}, line {line}: expected a mapping of "
+                errors.items.append(f"trang {SHEET_TITLES[sheet]}, dòng {line}: expected a mapping of "
                                     f"{', '.join(COLUMNS[sheet])}")
                 continue
             for col in item:
                 if col not in COLUMNS[sheet]:
-                    errors.items.append(f"sheet {SHEET_TITLES[sheet]}, line {line}, column {col}: unknown column "
+                    errors.items.append(f"trang {SHEET_TITLES[sheet]}, dòng {line}, cột {col}: unknown column "
                                         f"(expected: {', '.join(COLUMNS[sheet])})")
             row = Row(sheet, line, {c: _cell(item.get(c)) for c in COLUMNS[sheet] if _cell(item.get(c))}, "line")
             data.rows[sheet].append(row)

@@ -11,6 +11,7 @@ from dondoc.calendar.workdays import WorkCalendar
 from dondoc.directory.people import FOCAL_FIRST, People
 from dondoc.models import Plan
 from dondoc.models.vocabulary import Mode, NoticeKind, ObligationRole, OfficerRole
+from dondoc.reporting.timeliness import NO_DEADLINE_KINDS
 
 CATCHUP_WORKING_DAYS = 3  # a sweep also covers steps of up to 3 missed working days (server down)
 
@@ -60,6 +61,11 @@ def _recipients(ob: Any, step: Step, plan: Plan, people: People,
     """(kind, level, officer) for one step of one obligation, following the plan's ladder."""
     if step.kind == NoticeKind.REMINDER:
         return [(NoticeKind.REMINDER, 0, o) for o in people.responsible(ob)]
+    if getattr(ob, "kind", None) in NO_DEADLINE_KINDS:
+        # Undated work (continuous, or no deadline under `undated: track`): its date is a status update,
+        # not a deadline; it is reminded, then flagged stale after N months without an update — never
+        # escalated as overdue.
+        return []
     if (ob.mode == Mode.REQUEST and not policy.escalate_requests) or ob.role not in ESCALATED_ROLES:
         # Requested and coordinating bodies are reminded politely once after the date, never escalated.
         if step.level == 1:

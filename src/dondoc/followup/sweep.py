@@ -29,12 +29,13 @@ from dondoc.directory.focal import load_people
 from dondoc.followup.rules import CATCHUP_WORKING_DAYS, Decision, Step, _recipients, steps_for
 from dondoc.intake.obligations import plan_policy
 from dondoc.models import CompiledReport, Notice, Obligation, Plan
+from dondoc.reporting.timeliness import NO_DEADLINE_KINDS
 
 log = logging.getLogger(__name__)
 
 
 # What the sweep needs of an obligation (plain rows, not ORM objects: tens of thousands per day).
-_OB_COLUMNS = (Obligation.id, Obligation.plan_id, Obligation.unit_id, Obligation.officer_id, Obligation.role,
+_OB_COLUMNS = (Obligation.kind, Obligation.id, Obligation.plan_id, Obligation.unit_id, Obligation.officer_id, Obligation.role,
                Obligation.mode, Obligation.due_date, Obligation.extended_due)
 
 
@@ -192,9 +193,10 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 def flag_stale(session: Session, *, day: dt.date, now: dt.datetime, settings: Settings,
                plan_ids: Iterable[int] | None = None) -> list[Decision]:
-    """Continuous tasks whose unit has not updated for N months: flag once, tell the focal point."""
+    """Undated tasks (continuous, or no deadline under the `undated: track` policy) whose unit has not
+    updated for N months: flag once, tell the focal point."""
     q = select(Obligation).where(
-        Obligation.kind == "continuous", Obligation.closed == False, Obligation.stale == False,  # noqa: E712
+        col(Obligation.kind).in_(NO_DEADLINE_KINDS), Obligation.closed == False, Obligation.stale == False,  # noqa: E712
         col(Obligation.period_start) <= day, col(Obligation.period_end) >= day)
     if plan_ids is not None:
         q = q.where(col(Obligation.plan_id).in_(list(plan_ids)))

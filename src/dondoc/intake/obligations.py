@@ -49,6 +49,16 @@ def plan_policy(plan: Plan, settings: Settings) -> Policy:
     return Policy.from_settings(settings).merged(plan.policy or {})
 
 
+def stored_kind(timing: dict[str, Any], policy: Policy) -> str:
+    """The obligation's kind under the plan's undated-task policy: an undated task ('unspecified') stays
+    undated under `track` (status updates only, no deadline) and becomes dated ('once': the period's
+    reporting date is its deadline, said so in `plan show`) under `default_date`."""
+    kind = (timing or {}).get("kind") or "unspecified"
+    if kind == "unspecified" and policy.undated == "default_date":
+        return "once"
+    return kind
+
+
 def _occurrences(timing: dict[str, Any], plan: Plan, calendar: WorkCalendar, policy: Policy,
                  report_timing: dict[str, Any] | None = None, level: int = 0) -> list[Occurrence]:
     return occurrences(timing or {"text": None, "kind": "unspecified"}, plan_year=plan.year,
@@ -95,7 +105,7 @@ def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
                 out.append(Wanted(
                     key=f"{plan.id}|A{a.id}|u{link.unit_id}|o{link.officer_id or 0}|{link.role}|{occ.period}",
                     assignment_id=a.id, report_id=None, unit_id=link.unit_id, officer_id=link.officer_id,
-                    role=link.role, mode=mode, kind=timing.get("kind") or "unspecified", occ=occ, due_date=due,
+                    role=link.role, mode=mode, kind=stored_kind(timing, policy), occ=occ, due_date=due,
                     needs_review=a.needs_review or occ.needs_review))
 
     if reports and resolver is None:

@@ -28,7 +28,10 @@ def plan_summaries(engine: Engine) -> list[dict[str, Any]]:
              "needs_review": n_review.get(p.id, 0)} for p in plans]
 
 
-def plan_detail(engine: Engine, plan_id: int) -> dict[str, Any]:
+def plan_detail(engine: Engine, plan_id: int, *, settings: Any = None) -> dict[str, Any]:
+    from dondoc.config import get_settings
+    from dondoc.intake.obligations import plan_policy
+
     with Session(engine) as s:
         plan = s.get(Plan, plan_id)
         if plan is None:
@@ -57,7 +60,17 @@ def plan_detail(engine: Engine, plan_id: int) -> dict[str, Any]:
                      "compiles": r.compiles, "timing": r.timing} for r in reports],
         "targets": [{"key": t.key, "ref": t.ref, "text": t.text, "value": t.value, "unit": t.unit} for t in targets],
         "obligations_by_status": by_status,
+        "undated": _undated_policy(plan, assignments, settings or get_settings(), plan_policy),
     }
+
+
+def _undated_policy(plan: Plan, assignments: Any, settings: Any, plan_policy: Any) -> dict[str, Any]:
+    """The plan's policy for tasks without a deadline, in words, with how many tasks it concerns."""
+    policy = plan_policy(plan, settings)
+    undated = sum(1 for a in assignments if ((a.timing or {}).get("kind") or "unspecified") == "unspecified")
+    continuous = sum(1 for a in assignments if (a.timing or {}).get("kind") == "continuous")
+    return {"policy": policy.undated, "label": policy.undated_label, "undated_tasks": undated,
+            "continuous_tasks": continuous, "stale_months": policy.stale_months}
 
 
 # ---------------------------------------------------------------- which targets concern which unit

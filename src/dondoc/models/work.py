@@ -11,7 +11,6 @@ from sqlmodel import Field, SQLModel
 from dondoc.models._base import created_field, json_dict
 
 
-
 class Obligation(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("key"),

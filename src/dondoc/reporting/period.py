@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pendulum
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from dondoc.calendar.periods import Period
 from dondoc.clock import TZ
@@ -43,15 +43,24 @@ def _compile_obligations(session: Session, plan_id: int) -> list[Obligation]:
 
 
 def default_period(session: Session, *, plan: Plan, now: dt.datetime) -> str:
-    """The period of the focal point's next compilation (or the last one); else the current year."""
+    """The period whose deadline is next (or, when all have passed, most recently passed) for this plan.
+
+    The focal point's compilations set the deadlines when the plan has them; otherwise the units'
+    obligations do (a plan without a reporting section still has dated work per period). Only a plan
+    without any obligation falls back to its own year — never the calendar's current year, which would
+    compile an empty report for a year the plan does not cover."""
     today = _local_day(now)
     compiles = _compile_obligations(session, plan.id)  # type: ignore[arg-type]
-    upcoming = [o for o in compiles if o.due_date >= today]
-    if upcoming:
-        return upcoming[0].period
-    if compiles:
-        return compiles[-1].period
-    return str(today.year)
+    deadlines: list[tuple[dt.date, str]] = [(o.due_date, o.period) for o in compiles]
+    if not deadlines:
+        rows = session.exec(select(Obligation.period, func.max(Obligation.due_date))
+                            .where(Obligation.plan_id == plan.id).group_by(Obligation.period)).all()
+        deadlines = [(due, period) for period, due in rows]
+    if not deadlines:
+        return str(plan.year or today.year)
+    deadlines.sort()
+    upcoming = [p for due, p in deadlines if due >= today]
+    return upcoming[0] if upcoming else deadlines[-1][1]
 
 
 def period_cutoff(session: Session, *, plan: Plan, period: Period) -> tuple[dt.date, dt.date | None]:

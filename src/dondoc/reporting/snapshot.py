@@ -25,7 +25,7 @@ from dondoc.models import (
     Unit,
 )
 from dondoc.models.work import task_text
-from dondoc.reporting import admin
+from dondoc.reporting import admin, ledger
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.figures import (
     _clean,
@@ -316,10 +316,12 @@ def build_snapshot(session: Session, *, plan_id: int, period: str | None, now: d
         status = st.status if st else ("done" if o.status == "done" and o.completed_at and o.completed_at <= as_of_instant
                                        else "not_started")
         done_at = st.done_since if st else (o.completed_at if status == "done" else None)
-        category = tl.classify(kind=o.kind, status=status, due_date=o.due_date,
-                               completed_on=local_date(done_at) if done_at else None, as_of=as_of)
+        read = ledger.entry(o, as_of=as_of, status=status, use_done_on=True,
+                            done_on=local_date(done_at) if done_at else None)
+        category = read.category
         key, ref, text, _ = source_of(o)
         obligation_rows.append({
+            "id": o.id, "deadline": _iso(read.due), "undated": read.undated,
             "unit": unit_name(o.unit_id), "ref": ref, "task": text, "role": o.role, "mode": o.mode,
             "period": o.period, "due": _iso(o.due_date), "extended_due": _iso(o.extended_due),
             "status": status, "progress": st.progress if st else 0, "category": category,

@@ -76,8 +76,8 @@ def receive_package(*, engine: Engine, settings: Settings, data: bytes, now: dt.
     """Save a received package's attachments under `inbox/<document id>/`, import the first as a plan
     (a plan imported this way goes through the usual review of what the reader was unsure of) and keep
     the package's header (sender, code, due date, steering type) with the plan."""
-    from dondoc.models.plan import Plan
     from dondoc.intake.importer import import_plan
+    from dondoc.models.plan import Plan
 
     pkg = edxml.read_package(data)
     h = pkg.header

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from dondoc.collect.access import focal_unit_id
 from dondoc.collect.submit import local_day
 from dondoc.models import Notice, Obligation, Officer, Plan, StatusUpdate, Target, Unit
+from dondoc.reporting import ledger
 from dondoc.reporting import timeliness as tl
 from dondoc.web import queries
 
@@ -44,10 +45,13 @@ HORIZON_DAYS = 30
 class Cell:
     category: str
     obligations: list[Obligation]
+    entries: list[ledger.Entry] = field(default_factory=list)
 
     @property
     def status(self) -> str:
-        return self.obligations[0].status
+        """The least advanced status of the cell's obligations (a lead done, its support not: not done)."""
+        order = ["not_started", "in_progress", "impossible", "done"]
+        return min((o.status for o in self.obligations), key=lambda s: order.index(s) if s in order else 0)
 
 
 @dataclass
@@ -104,7 +108,7 @@ def _completed_on(o: Obligation) -> dt.date | None:
 
 
 def classify(o: Obligation, today: dt.date) -> str:
-    return tl.classify(kind=o.kind, status=o.status, due_date=o.due_date, completed_on=_completed_on(o), as_of=today)
+    return ledger.entry(o, as_of=today).category
 
 
 def _aggregate_targets(session: Session, plan: Plan) -> list[dict[str, Any]]:
@@ -172,7 +176,9 @@ def dashboard_data(session: Session, *, plan: Plan, today: dt.date, period: str 
     periods_all = queries.plan_periods(session, plan.id)  # type: ignore[arg-type]
     if period not in {p[0] for p in periods_all}:
         period = queries.default_period(periods_all, today)
-    cats = {r.obligation.id: classify(r.obligation, today) for r in rows}
+    read = ledger.entries((r.obligation for r in rows), as_of=today)
+    cats = {oid: e.category for oid, e in read.items()}
+    done_in_period = 0
 
     # Grid for the chosen period.
     tasks: dict[tuple[str, int], TaskRow] = {}
@@ -188,14 +194,16 @@ def dashboard_data(session: Session, *, plan: Plan, today: dt.date, period: str 
         unit_names[o.unit_id] = r.unit_name
         cat = cats[o.id]  # type: ignore[index]
         summary.add(cat, updated=o.last_update_at is not None)
+        done_in_period += o.status == "done"
         if cat == tl.IN_PROGRESS and o.last_update_at is None and o.status == "not_started":
             cat = NOT_DUE
         grid_counts[cat] += 1
         cell = task.cells.get(o.unit_id)
         if cell is None:
-            task.cells[o.unit_id] = Cell(cat, [o])
+            task.cells[o.unit_id] = Cell(cat, [o], [read[o.id]])  # type: ignore[index]
         else:
             cell.obligations.append(o)
+            cell.entries.append(read[o.id])  # type: ignore[index]
             if SEVERITY.index(cat) < SEVERITY.index(cell.category):
                 cell.category = cat
     from dondoc.reporting.figures import ref_sort_key
@@ -219,11 +227,12 @@ def dashboard_data(session: Session, *, plan: Plan, today: dt.date, period: str 
     unit_stats = sorted(stats.values(), key=lambda s: (s.on_time_rate if s.on_time_rate is not None else 101, s.name))
 
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
-    upcoming = [r for r in rows if not r.obligation.closed and today <= r.obligation.effective_due <= horizon]
+    upcoming = [r for r in rows if not r.obligation.closed and not read[r.obligation.id].undated  # type: ignore[index]
+                and today <= r.obligation.effective_due <= horizon]
     upcoming.sort(key=lambda r: (r.obligation.effective_due, r.unit_name))
 
     return {"period": period, "periods": periods_all, "task_rows": task_rows, "units": units, "summary": summary,
-            "grid_counts": grid_counts,
+            "grid_counts": grid_counts, "done_in_period": done_in_period,
             "unit_stats": unit_stats, "series_periods": started, "targets": _aggregate_targets(session, plan),
             "upcoming": upcoming, "horizon": horizon, "log": _escalation_log(session, plan.id)}  # type: ignore[arg-type]
 

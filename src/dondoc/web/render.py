@@ -62,5 +62,9 @@ def make_env() -> jinja2.Environment:
         status_label=lambda s: STATUS_LABELS.get(s, s),
         role_label=lambda r: ROLE_LABELS.get(r, r),
     )
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, days_left=days_left)
+    from dondoc.reporting.ledger import entry
+
+    # `ledger(o, today)`: the one reading of an obligation every page shows (reporting/ledger.py).
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, days_left=days_left,
+                       ledger=lambda o, today: entry(o, as_of=today))
     return env

@@ -26,9 +26,12 @@ class ObligationOut(BaseModel):
     task: str
     role: str
     period: str
-    due_date: dt.date
+    due_date: dt.date | None = Field(description="The deadline; null for work without one (see undated)")
     extended_due: dt.date | None
-    days_left: int
+    days_left: int | None
+    undated: bool = False
+    update_by: dt.date | None = Field(default=None, description="When the next report is asked for")
+    category: str = Field(default="", description="Timeliness: on_time, done_late, in_progress, overdue, no_deadline")
     status: str
     progress: int
     closed: bool

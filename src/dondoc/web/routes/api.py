@@ -12,6 +12,7 @@ from dondoc.collect.submit import StatusPayload, obligation_for_entry, submit_on
 from dondoc.errors import InputError
 from dondoc.intake.query import TargetScope, target_scope
 from dondoc.models import Obligation, Plan, Unit
+from dondoc.reporting.ledger import entry
 from dondoc.web import queries
 from dondoc.web.context import Web
 from dondoc.web.deps import ApiViewer, WebContext
@@ -41,11 +42,13 @@ def to_out(web: Web, s: Session, rows: list[queries.Row], cls: type[ObligationOu
                              general=t.id in general)
                    for t in scopes[r.plan.id].for_unit(r.obligation.unit_id, with_general=True)]
         extra = {"unit_id": r.obligation.unit_id, "unit_name": r.unit_name} if cls is UnitObligationOut else {}
+        e = entry(r.obligation, as_of=today)
         out.append(cls(
             id=r.obligation.id, plan_id=r.plan.id, plan_title=r.plan.title, plan_number=r.plan.number,  # type: ignore[arg-type]
             ref=r.ref, task=r.task, role=r.obligation.role, period=r.obligation.period,
-            due_date=r.obligation.due_date, extended_due=r.obligation.extended_due,
-            days_left=(r.obligation.effective_due - today).days, status=r.obligation.status,
+            due_date=e.due, extended_due=r.obligation.extended_due if e.due else None,
+            days_left=e.days_left, undated=e.undated, update_by=e.update_by, category=e.category,
+            status=e.status,
             progress=r.obligation.progress, closed=r.obligation.closed,
             last_update_at=r.obligation.last_update_at, targets=targets, **extra))
     return out
