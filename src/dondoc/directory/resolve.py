@@ -22,6 +22,7 @@ title (Trưởng, Chủ tịch, Hiệu trưởng ...) does the same for any name
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
@@ -32,9 +33,13 @@ from typing import Any
 from sqlmodel import Session, select
 
 from dondoc.directory.names import _NUMBER, _strings, bare_key, exact_key, name_key
-from dondoc.models import Alias, Officer, Unit
+from dondoc import clock
+from dondoc.models import Alias, Officer, Unit, UnitLink
 
 FUZZY_THRESHOLD = 86.0
+
+# Kinds an unaliased collective name may expand to (the 2025 province structure; see bootstrap).
+IMPLICIT_KINDS = ("commune", "ward", "special_zone", "department", "agency", "public_service")
 
 
 FAR = 10_000  # scope distance of a unit outside every ancestor's subtree
@@ -65,6 +70,8 @@ class Resolution:
     candidates: list[tuple[str, float]] = field(default_factory=list)
     matched: str | None = None
     note: str | None = None
+    since: dict[int, dt.date] = field(default_factory=dict)  # successor unit -> first day it stands in
+    proposal: Any = None  # succession.Proposal: a merged unit's successor (a warning for the import)
 
     @property
     def resolved(self) -> bool:
@@ -79,6 +86,9 @@ class _UnitInfo:
     kind: str
     parent_id: int | None
     external: bool
+    official_code: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
 
 
 class Resolver:
@@ -96,6 +106,8 @@ class Resolver:
         self._full: dict[str, list[_Entry]] = defaultdict(list)
         self._bare: dict[str, list[tuple[str | None, _Entry]]] = defaultdict(list)
         self.scope = scope
+        self.as_of: dt.date | None = None  # the plan's date: units dissolved before it are not expanded
+        self.successors: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
         self._cache: dict[tuple[str, int | None, bool], Resolution] = {}
         self._ancestors: dict[int, list[int]] = {}
         for u in self.units.values():
@@ -127,10 +139,14 @@ class Resolver:
     @classmethod
     def from_session(cls, session: Session, *, scope: int | None = None) -> Resolver:
         units = [_UnitInfo(id=u.id, code=u.code, name=u.name, kind=u.kind, parent_id=u.parent_id,  # type: ignore[arg-type]
-                           external=u.external) for u in session.exec(select(Unit)).all()]
+                           external=u.external, official_code=u.official_code, valid_from=u.valid_from,
+                           valid_to=u.valid_to) for u in session.exec(select(Unit)).all()]
         officers = session.exec(select(Officer)).all()
         aliases = session.exec(select(Alias)).all()
-        return cls(units, officers, aliases, scope=scope)
+        resolver = cls(units, officers, aliases, scope=scope)
+        for link in session.exec(select(UnitLink).order_by(UnitLink.id)).all():  # type: ignore[arg-type]
+            resolver.successors[link.predecessor_id].append((link.successor_id, link.effective_on))
+        return resolver
 
     def scoped(self, scope: int | None) -> Resolver:
         """A view of the same index resolving relative to `scope` (a unit id)."""
@@ -138,6 +154,56 @@ class Resolver:
         view.__dict__.update(self.__dict__)
         view.scope = scope
         return view
+
+    # -- validity (2025 reorganisation, merges) ------------------------------------------------------
+    def current(self, unit_id: int) -> bool:
+        """Still existing on the plan's date (today when the plan has none)."""
+        end = self.units[unit_id].valid_to
+        return end is None or end >= (self.as_of or clock.today())
+
+    def has_current_kind(self, kind: str) -> bool:
+        return any(u.kind == kind and self.current(u.id) for u in self.units.values())
+
+    def nearest_of_kind(self, scope: int | None, kind: str) -> int | None:
+        if scope is None:
+            found = [u.id for u in self.units.values() if u.kind == kind and self.current(u.id)]
+            return found[0] if len(found) == 1 else None
+        return next((a for a in self.ancestors(scope) if self.units[a].kind == kind), None)
+
+    def _follow_successors(self, res: Resolution) -> None:
+        """A merged unit: its successors join the targets from the merge day on; once dissolved before the
+        plan's date, only the successors remain. The import warns with the proposal."""
+        from dondoc.directory.succession import successor_proposal
+
+        out: list[Target] = []
+        for unit_id, officer_id in res.targets:
+            nexts = self._successor_chain(unit_id)
+            if not nexts:
+                out.append((unit_id, officer_id))
+                continue
+            if self.current(unit_id):
+                out.append((unit_id, officer_id))
+            for succ, on in nexts:
+                res.since[succ] = on
+                if (succ, None) not in out:
+                    out.append((succ, None))
+            res.proposal = successor_proposal(self, res.name, unit_id, [s for s, _ in nexts], nexts[0][1])
+        res.targets = out
+
+    def _successor_chain(self, unit_id: int) -> list[tuple[int, dt.date]]:
+        """Successors of a dissolved unit, followed through later merges (A -> B -> C gives C, since B's day)."""
+        out: list[tuple[int, dt.date]] = []
+        todo, seen = list(self.successors.get(unit_id, [])), {unit_id}
+        while todo:
+            succ, on = todo.pop(0)
+            if succ in seen:
+                continue
+            seen.add(succ)
+            if self.units[succ].valid_to is not None and self.successors.get(succ):
+                todo.extend((s, max(on, o)) for s, o in self.successors[succ])
+            else:
+                out.append((succ, on))
+        return out if self.units[unit_id].valid_to is not None else []
 
     def _add(self, name: str, entry: _Entry) -> None:
         self._exact[exact_key(name)].append(entry)
@@ -222,6 +288,9 @@ class Resolver:
                     else:
                         res.candidates = self._fuzzy(bare, scope)
                     return res
+        implicit = self._implicit_collective(name, scope)
+        if implicit is not None:
+            return implicit
         several = self._compound(name, scope) if compound else None
         if several is not None:
             return several
@@ -237,6 +306,25 @@ class Resolver:
             if res.targets:
                 return res
         return res
+
+    def _implicit_collective(self, name: str, scope: int | None) -> Resolution | None:
+        """'UBND các xã, phường', 'các sở, ban, ngành' with no alias: the current units of the kinds the
+        words name, under the nearest superior of the scope that has such units (the directory's kinds and
+        hierarchy are the vocabulary). Only for the kinds a 2025 province is made of."""
+        from dondoc.directory.scaffold import collective_kinds, is_collective
+
+        if scope is None or not is_collective(name):
+            return None
+        kinds = set(collective_kinds(name)) & set(IMPLICIT_KINDS)
+        if not kinds:
+            return None
+        for anchor in self.ancestors(scope):
+            units = [c for c in self.children.get(anchor, []) if self.units[c].kind in kinds and self.current(c)]
+            if units:
+                return Resolution(name=name, targets=[(u, None) for u in units], method="collective", score=100.0,
+                                  matched=f"{name} ({self.units[anchor].name})",
+                                  note=f"expanded from the directory: kinds {', '.join(sorted(kinds))}")
+        return None
 
     _SEPARATORS = re.compile(r"\s*(?:[,;]|\s+và\s+|\s+va\s+)\s*", re.IGNORECASE)
 
@@ -294,6 +382,8 @@ class Resolver:
                         targets.append(t)
                 res.targets, res.method, res.score = targets, method, score
                 res.matched = chosen[0][1].label
+                if self.successors:
+                    self._follow_successors(res)
                 return
             if not collective:
                 res.note = "ambiguous: " + "; ".join(sorted({e.label for _, e in chosen}))
@@ -305,7 +395,7 @@ class Resolver:
                             else f"collective '{e.label}': no superior of kind {e.within!r}")
                 continue
             if e.kinds:
-                units = [c for c in self.children.get(anchor, []) if self.units[c].kind in e.kinds]
+                units = [c for c in self.children.get(anchor, []) if self.units[c].kind in e.kinds and self.current(c)]
             else:
                 units = [anchor]
             if not units:
@@ -407,5 +497,14 @@ class Resolver:
         return forms
 
     def for_plan(self, plan: dict[str, Any], *, owner: int | None = None) -> Resolver:
-        """A view scoped to the plan's issuing unit (see `scope_for`)."""
-        return self.scoped(self.scope_for(plan, owner=owner))
+        """A view scoped to the plan's issuing unit (see `scope_for`), as of the plan's date."""
+        view = self.scoped(self.scope_for(plan, owner=owner))
+        issued = plan.get("issued_on")
+        try:
+            as_of = dt.date.fromisoformat(str(issued)[:10]) if issued else None
+        except ValueError:
+            as_of = None
+        if as_of != view.as_of:
+            view.as_of = as_of
+            view._cache = {}
+        return view

@@ -24,6 +24,7 @@ from dondoc.models import (
     Unit,
 )
 from dondoc.reporting import admin
+from dondoc.reporting.merged import as_of_period
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.figures import (
     _clean,
@@ -162,7 +163,7 @@ def build_snapshot(session: Session, *, plan_id: int, period: str | None, now: d
     # Plain rows (not ORM objects): a large plan has thousands of each, and identity-mapped
     # instances cost several times more to load.
     ob_table, su_table = Obligation.__table__, StatusUpdate.__table__  # type: ignore[attr-defined]
-    obligations: list[Any] = list(session.execute(sa_select(ob_table).where(in_period)).all())
+    obligations: list[Any] = as_of_period(list(session.execute(sa_select(ob_table).where(in_period)).all()), per.end)
     updates: list[Any] = list(session.execute(
         sa_select(su_table).join(ob_table, ob_table.c.id == su_table.c.obligation_id)
         .where(in_period, su_table.c.submitted_at <= as_of_instant)
