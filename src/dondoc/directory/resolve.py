@@ -32,9 +32,10 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from dondoc.directory.names import _NUMBER, _strings, bare_key, exact_key, name_key
 from dondoc import clock
+from dondoc.directory.names import _NUMBER, _strings, bare_key, exact_key, name_key
 from dondoc.models import Alias, Officer, Unit, UnitLink
+from dondoc.vietnamese import fold
 
 FUZZY_THRESHOLD = 86.0
 
@@ -162,7 +163,10 @@ class Resolver:
         return end is None or end >= (self.as_of or clock.today())
 
     def has_current_kind(self, kind: str) -> bool:
-        return any(u.kind == kind and self.current(u.id) for u in self.units.values())
+        found = self.__dict__.setdefault("_kinds_now", {})
+        if (kind, self.as_of) not in found:
+            found[(kind, self.as_of)] = any(u.kind == kind and self.current(u.id) for u in self.units.values())
+        return found[(kind, self.as_of)]
 
     def nearest_of_kind(self, scope: int | None, kind: str) -> int | None:
         if scope is None:
@@ -311,11 +315,14 @@ class Resolver:
         """'UBND các xã, phường', 'các sở, ban, ngành' with no alias: the current units of the kinds the
         words name, under the nearest superior of the scope that has such units (the directory's kinds and
         hierarchy are the vocabulary). Only for the kinds a 2025 province is made of."""
-        from dondoc.directory.scaffold import collective_kinds, is_collective
+        from dondoc.directory.scaffold import collective_kinds
 
-        if scope is None or not is_collective(name):
+        words = " " + " ".join(re.sub(r"[^\w\s]", " ", fold(name)).split()) + " "
+        if scope is None or not (" cac " in words or " cap xa " in words):  # 'các ...', 'UBND cấp xã'
             return None
         kinds = set(collective_kinds(name)) & set(IMPLICIT_KINDS)
+        if "commune" in kinds:
+            kinds.add("special_zone")  # a special zone is a commune-level unit
         if not kinds:
             return None
         for anchor in self.ancestors(scope):

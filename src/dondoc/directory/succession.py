@@ -45,8 +45,18 @@ class Proposal:
                 + (f" (thêm tên gọi vào danh bạ — {alias})" if alias else ""))
 
 
-def names_district_level(name: str) -> bool:
-    return bool(_DISTRICT_WORDS.search(unicodedata.normalize("NFC", name)))
+# Township ('thị trấn') was a district-level town's commune-level unit: gone with the districts.
+_TOWNSHIP = re.compile(r"(?<!\w)thị trấn(?!\w)", re.IGNORECASE)
+_DEPARTMENT = re.compile(r"^\s*(?:(?:trưởng|lãnh đạo)\s+)?(?:các\s+)?phòng(?!\w)", re.IGNORECASE)
+
+
+def names_district_level(name: str, *, issuer: str | None = None) -> bool:
+    """A body of the district level: 'huyện', 'quận', 'thị xã', 'cấp huyện', 'thị trấn' in its name, or — in a
+    plan a district issued — a 'Phòng ...' (the district's specialised departments)."""
+    text = unicodedata.normalize("NFC", name)
+    if _DISTRICT_WORDS.search(text) or _TOWNSHIP.search(text):
+        return True
+    return bool(issuer and _DISTRICT_WORDS.search(unicodedata.normalize("NFC", issuer)) and _DEPARTMENT.search(text))
 
 
 def _named_district(name: str) -> str | None:
@@ -68,8 +78,13 @@ def _district_successors() -> dict[tuple[str, str], tuple[str, ...]]:
         return {}
     out: dict[tuple[str, str], list[str]] = {}
     for row in DEFAULT_DATA["mapping"]["rows"]:
-        keys = row["keys"]
-        names = out.setdefault((keys["new_province_name"], keys["old_district_name"]), [])
+        # The package's own keys drop 'Quan' from 'Huyện Quan Hóa' (read as 'Quận'): fold the names here.
+        district = " ".join(fold(row["old"]["district_name"]).split())
+        for level in ("huyen ", "quan ", "thi xa ", "thanh pho "):
+            if district.startswith(level):
+                district = district[len(level):]
+                break
+        names = out.setdefault((_province_key(row["new"]["province_name"]), district), [])
         if row["new"]["ward_name"] not in names:
             names.append(row["new"]["ward_name"])
     return {k: tuple(v) for k, v in out.items()}
@@ -84,14 +99,14 @@ def _province_key(unit_name: str) -> str:
     return " ".join(key.split())
 
 
-def propose(resolver: Any, name: str, scope: int | None) -> Proposal | None:
+def propose(resolver: Any, name: str, scope: int | None, *, issuer: str | None = None) -> Proposal | None:
     """A proposal for a name of the dissolved district level, when the directory has no current district."""
-    if not names_district_level(name) or resolver.has_current_kind("district"):
+    if not names_district_level(name, issuer=issuer) or resolver.has_current_kind("district"):
         return None
     province = resolver.nearest_of_kind(scope, "province")
     local = resolver.resolve(LOCAL_COLLECTIVE, scope=province) if province is not None else None
     local_units = [u for u, _ in local.targets] if local is not None else []
-    district = _named_district(name)
+    district = _named_district(name) or (_named_district(issuer) if issuer else None)
     if district and province is not None:
         new_names = _district_successors().get((_province_key(resolver.units[province].name), district), ())
         wanted = {name_key(f"Ủy ban nhân dân {n}") for n in new_names}
@@ -99,8 +114,8 @@ def propose(resolver: Any, name: str, scope: int | None) -> Proposal | None:
         if units:
             listed = ", ".join(resolver.units[u].name.removeprefix("Ủy ban nhân dân ") for u in units)
             return Proposal(name=name, units=units,
-                            reason="đơn vị cấp huyện đã kết thúc hoạt động từ 01/7/2025; địa bàn nay thuộc "
-                                   f"{len(units)} xã, phường",
+                            reason="cấp huyện đã kết thúc hoạt động từ 01/7/2025; địa bàn huyện "
+                                   f"{district.title()} nay thuộc {len(units)} xã, phường",
                             proposal=f"UBND các xã, phường {listed}")
     if re.match(r"\s*(?:ubnd|ủy ban|uỷ ban)", unicodedata.normalize("NFC", name), re.IGNORECASE) or " cac " in \
             f" {fold(name)} ":

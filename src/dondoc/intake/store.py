@@ -10,6 +10,7 @@ from sqlmodel import Session, col, delete, select
 
 from dondoc.config import Settings
 from dondoc.errors import NotFound
+from dondoc.directory.resolve import Resolution
 from dondoc.directory.succession import propose
 from dondoc.intake import obligations as obligation_service
 from dondoc.intake.keys import assignment_key, report_key, target_keys
@@ -74,10 +75,11 @@ def store_plan(
     since: dict[tuple[str, int], dt.date] = {}
 
     def resolve(name: str) -> list[tuple[int, int | None]]:
-        res = resolver.resolve(name)
-        # A dissolved unit or level (2025 reorganisation, merges): a warning and a proposal, never a silent drop.
-        proposal = res.proposal or (propose(resolver, name, resolver.scope) if not res.targets or
-                                    res.method == "fuzzy" else None)
+        # A dissolved unit or level (2025 reorganisation, merges): a warning and a proposal, never a silent drop;
+        # a district-level name is not resolved by guess (its tasks wait for the mapping to be confirmed).
+        dissolved = propose(resolver, name, resolver.scope, issuer=parsed.get("issuer"))
+        res = resolver.resolve(name) if dissolved is None else Resolution(name=name)
+        proposal = dissolved or res.proposal
         if proposal is not None and name not in proposals:
             proposals[name] = proposal
             warnings.append(proposal.warning())
