@@ -97,3 +97,33 @@ def test_unknown_province_names_the_34():
     assert "Quảng Trị" in str(err.value) and "Nghệ An" in str(err.value)
     assert int(find_province("TP Hồ Chí Minh").code) == 79
     assert int(find_province("Thành phố Huế").code) == 46
+
+
+def test_a_member_excluded_from_one_task_stays_excluded(session, settings):
+    from dondoc.intake.members import expansions, set_excluded
+    from dondoc.intake.reresolve import reresolve_plans
+    from dondoc.intake.store import store_plan
+    from dondoc.models import Obligation
+
+    bootstrap_province(session, province="Lai Châu", now=NOW)
+    parsed = {"schema_version": 1, "source": "x", "title": "KH", "issuer": "UBND tỉnh Lai Châu",
+              "issued_on": "2025-09-01", "year": 2025, "recipients": [], "targets": [], "warnings": [], "reports": [],
+              "assignments": [{"ref": str(n), "item": 1, "text": f"Việc {n}", "lead": ["UBND các xã, phường"],
+                               "support": [], "mode": "assign",
+                               "timing": {"text": None, "kind": "once", "due": "2025-12-15"}} for n in (1, 2)]}
+    plan_id = store_plan(session, parsed=parsed, source_name="x", source_hash="h", settings=settings,
+                         now=NOW).plan_id
+    [task1, _] = expansions(session, plan_id=plan_id)
+    members = task1["names"][0]["members"]
+    assert len(members) == 38 == _expected(next(p for p in PROVINCES if p.codename == "lai_chau")).total()
+    left_out = members[0]["code"]
+    assert set_excluded(session, plan_id=plan_id, ref="1", unit=left_out, excluded=True, settings=settings,
+                        now=NOW) == 2 * 38 - 1
+    reresolve_plans(session, settings=settings, now=NOW)  # a later directory change keeps the exclusion
+    unit = session.exec(select(Unit).where(Unit.code == left_out)).one()
+    rows = session.exec(select(Obligation).where(Obligation.plan_id == plan_id, Obligation.unit_id == unit.id)).all()
+    assert len(rows) == 1  # task 2 only
+    [task1, _] = expansions(session, plan_id=plan_id)
+    assert [x["code"] for x in task1["excluded"]] == [left_out]
+    assert set_excluded(session, plan_id=plan_id, ref="1", unit=left_out, excluded=False, settings=settings,
+                        now=NOW) == 2 * 38
