@@ -250,10 +250,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def home() -> HTMLResponse:
         return web.render("home.html", title="dondoc", officer=None)
 
-    from dondoc.web import api, dashboard, focal, officer
+    from dondoc.web import api, completeness, dashboard, focal, officer
 
     officer.register(app, web)
     focal.register(app, web)
+    completeness.register(app, web)
     dashboard.register(app, web)
     api.register(app, web)
     return app

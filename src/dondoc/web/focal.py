@@ -39,6 +39,7 @@ from dondoc.models import (
     Unit,
 )
 from dondoc.notifications.port import ascii_filename
+from dondoc.reporting.completeness import completeness
 from dondoc.web import queries
 from dondoc.web.officer import TEXT_FIELDS, read_status_form, status_form, status_payload
 from dondoc.web.render import ROLE_LABELS, local_time
@@ -106,7 +107,8 @@ def register(app: FastAPI, web: Web) -> None:
 
     @app.get("/t/{token}/focal/{plan_id}", response_class=HTMLResponse, include_in_schema=False)
     def focal_page(token: str, plan_id: int, request: Request, period: str | None = None,
-                   reminded: int | None = None, decided: str | None = None, entered: int | None = None) -> HTMLResponse:
+                   reminded: int | None = None, decided: str | None = None, entered: int | None = None,
+                   msg: str | None = None) -> HTMLResponse:
         with web.read() as s:
             v = web.viewer(s, request, token)
             plan = focal_plan(s, v, plan_id)
@@ -124,9 +126,12 @@ def register(app: FastAPI, web: Web) -> None:
                 notice = "Đã đồng ý gia hạn." if decided == "approved" else "Đã từ chối đề nghị gia hạn."
             if entered is not None:
                 notice = entered_notice(s, plan_id, entered)
+            if msg and msg.startswith("Đã nhắc "):  # the remind-all route's own summary (web/completeness.py)
+                notice = msg[:300]
+            done = completeness(s, plan_id=plan_id, period=period, today=today)
             return web.render("focal.html", title=f"Theo dõi: {plan.title[:60]}", v=v, officer=v.officer, unit=v.unit,
                               plan=plan, periods=periods, period=period, units=units, pending=pending,
-                              notice=notice, today=today, reports=reports)
+                              notice=notice, today=today, reports=reports, completeness=done)
 
     @app.post("/t/{token}/focal/{plan_id}/remind/{unit_id}", include_in_schema=False)
     async def remind(token: str, plan_id: int, unit_id: int, request: Request) -> Response:
