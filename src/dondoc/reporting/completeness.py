@@ -175,3 +175,56 @@ def _limit_key(channel: str, limits: dict[str, int]) -> str:
 
 def plan_exists(session: Session, plan_id: int) -> bool:
     return session.get(Plan, plan_id) is not None
+
+
+# ---- the consolidated report: figures by kind of unit, non-reporting units listed compactly
+
+COMPACT_FROM = 20  # from this many non-reporting units on, the report groups them by kind, short names
+
+
+def kind_aggregate(per_unit: dict[int, Any], reported: set[int], units: dict[int, Any],
+                   unit_name: Any) -> list[dict[str, Any]]:
+    """Timeliness tallies summed per kind of unit (xã, phường, sở ...), with the kind's non-reporting units."""
+    from dondoc.reporting import timeliness as tl
+
+    groups: dict[str, Any] = {}
+    for uid, tally in per_unit.items():
+        kind = units[uid].kind if uid in units else "unit"
+        g = groups.setdefault(kind, {"kind": kind, "label": KIND_LABELS.get(kind, kind), "units": 0, "reported": 0,
+                                     "not_reported": [], "_t": tl.Tally()})
+        g["units"] += 1
+        if uid in reported:
+            g["reported"] += 1
+        else:
+            g["not_reported"].append(unit_name(uid))
+        for category, n in tally.counts.items():
+            g["_t"].counts[category] += n
+        g["_t"].updated += tally.updated
+    out = []
+    for g in sorted(groups.values(), key=lambda g: (-g["units"], g["label"])):
+        t = g.pop("_t")
+        out.append({**g, **t.as_dict()})
+    return out
+
+
+_PREFIXES = ("Ủy ban nhân dân ", "UBND ")
+
+
+def short_unit_name(name: str, kind_label: str) -> str:
+    """'Ủy ban nhân dân xã Anh Sơn' listed under 'Xã' -> 'Anh Sơn'."""
+    for p in _PREFIXES:
+        if name.startswith(p):
+            rest = name[len(p):]
+            word = kind_label.lower()
+            return rest[len(word) + 1:] if rest.lower().startswith(word + " ") else rest
+    return name
+
+
+def compact_not_reported(by_kind: list[dict[str, Any]]) -> str:
+    """'xã (96): Anh Sơn, Bích Hào ...; phường (8): Vinh Hưng ...' — one line per kind, short names."""
+    parts = []
+    for g in by_kind:
+        if g["not_reported"]:
+            names = ", ".join(short_unit_name(n, g["label"]) for n in g["not_reported"])
+            parts.append(f"{g['label']} ({len(g['not_reported'])}): {names}")
+    return "; ".join(parts)

@@ -24,6 +24,7 @@ from dondoc.models import (
     Unit,
 )
 from dondoc.reporting import admin
+from dondoc.reporting.completeness import kind_aggregate
 from dondoc.reporting.merged import as_of_period
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.figures import (
@@ -335,6 +336,7 @@ def build_snapshot(session: Session, *, plan_id: int, period: str | None, now: d
         "units": [{"unit": unit_name(uid), "external": bool(units[uid].external) if uid in units else False,
                    **per_unit[uid].as_dict()} for uid in accountable_units],
         "not_reported": not_reported,
+        "by_kind": kind_aggregate(per_unit, reported_units, units, unit_name),
     }
 
     # ---- IV / VI. difficulties and proposals (latest word of each obligation, grouped by text)

@@ -71,3 +71,30 @@ def test_completeness_and_remind_all(session, settings):
     assert max(n for *_, n in per) == 1
     reminded_units = set(session.exec(select(Obligation.unit_id).join(Notice, Notice.obligation_id == Obligation.id)).all())
     assert reminded_units.isdisjoint(reporters)
+
+
+def test_report_of_130_communes_lists_missing_compactly_and_by_kind(session, settings, tmp_path):
+    import docx
+
+    from dondoc.reporting.compile import render_files
+    from dondoc.reporting.snapshot import build_snapshot
+
+    plan_id, communes = _setup(session, settings)
+    done_units = {u.id for u in communes[:30]}
+    for o in session.exec(select(Obligation).where(Obligation.plan_id == plan_id)).all():
+        if o.unit_id in done_units:
+            session.add(StatusUpdate(obligation_id=o.id, status="done", progress=100, submitted_at=NOW))
+    session.commit()
+    snap = build_snapshot(session, plan_id=plan_id, period="2025", now=pendulum.datetime(2025, 12, 20, tz=TZ))
+    kinds = {g["kind"]: g for g in snap["timeliness"]["by_kind"]}
+    assert sum(g["units"] for g in kinds.values()) == 130
+    assert sum(g["reported"] for g in kinds.values()) == 30
+    assert sum(len(g["not_reported"]) for g in kinds.values()) == 100
+    docx_path, _ = render_files(snap, directory=tmp_path)
+    text = "\n".join(p.text for p in docx.Document(docx_path).paragraphs)
+    line = next(p for p in text.split("\n") if p.startswith("Các đơn vị chưa báo cáo (100)"))
+    assert "Xã (" in line and "Ủy ban nhân dân" not in line  # grouped by kind, short names
+    tables = docx.Document(docx_path).tables
+    kind_table = next(t for t in tables if t.rows[0].cells[0].text == "Loại đơn vị")
+    assert {r.cells[0].text for r in kind_table.rows[1:]} == {"Xã", "Phường"}
+    assert sum(int(r.cells[1].text) for r in kind_table.rows[1:]) == 130
