@@ -12,6 +12,7 @@ import typer
 def demo(
     folder: Path = typer.Option(Path("dondoc-demo"), "--dir", help="Throwaway data folder (recreated each run)"),
     on_time: float = typer.Option(0.6, "--on-time", min=0.0, max=1.0, help="Share of obligations reported on time"),
+    province: bool = typer.Option(False, "--province", help="The province example: 130 communes of Nghệ An (2025)"),
 ) -> None:
     """Run the whole chain on the five seed plans: import, a simulated year, messages, reports."""
     from rich.console import Console
@@ -43,7 +44,7 @@ def demo(
                 tasks[label] = bar.add_task(label, total=total)
             bar.update(tasks[label], completed=done, total=total)
 
-        summary = run_demo(settings=settings, on_time=on_time, progress=progress)
+        summary = run_demo(settings=settings, on_time=on_time, progress=progress, province=province)
     elapsed = time.perf_counter() - started
 
     table = Table(title=f"dondoc demo — {summary.start} → {summary.end} ({elapsed:.0f} s)")
