@@ -88,8 +88,7 @@ def find_province(name: str) -> Any:
 def _place_key(text: str) -> str:
     key = " ".join(fold(text).replace("_", " ").replace(".", " ").split())
     for prefix in ("thanh pho ", "tp ", "tinh "):
-        if key.startswith(prefix):
-            key = key[len(prefix):]
+        key = key.removeprefix(prefix)
     return key
 
 

@@ -33,7 +33,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from dondoc.directory.names import _NUMBER, _strings, bare_key, exact_key, name_key
-from dondoc.directory.validity import IMPLICIT_KINDS, ValidityMixin
+from dondoc.directory.validity import ValidityMixin
 from dondoc.models import Alias, Officer, Unit, UnitLink
 
 FUZZY_THRESHOLD = 86.0

@@ -69,7 +69,7 @@ def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
                            .order_by(ReportObligation.id)).all()  # type: ignore[arg-type]
     links = session.exec(select(AssignmentUnit).where(
         col(AssignmentUnit.assignment_id).in_([a.id for a in assignments]))).all() if assignments else []
-    external = {u.id for u in session.exec(select(Unit).where(Unit.external == True)).all()}  # noqa: E712
+    external = {u.id for u in session.exec(select(Unit).where(Unit.external == True)).all()}
     validity = _validity(session)
     by_assignment: dict[int, list[AssignmentUnit]] = {}
     for link in links:
@@ -232,9 +232,9 @@ def _predecessors(session: Session) -> dict[int, set[int]]:
     for pred, succ in session.exec(select(UnitLink.predecessor_id, UnitLink.successor_id)).all():
         direct.setdefault(succ, set()).add(pred)
     out: dict[int, set[int]] = {}
-    for succ in direct:
+    for succ, preds in direct.items():
         seen: set[int] = set()
-        todo = list(direct[succ])
+        todo = list(preds)
         while todo:
             u = todo.pop()
             if u not in seen:

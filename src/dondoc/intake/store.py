@@ -9,9 +9,9 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from dondoc.config import Settings
-from dondoc.errors import NotFound
 from dondoc.directory.resolve import Resolution
 from dondoc.directory.succession import propose
+from dondoc.errors import NotFound
 from dondoc.intake import obligations as obligation_service
 from dondoc.intake.keys import assignment_key, report_key, target_keys
 from dondoc.models import (
@@ -290,7 +290,7 @@ def _counts(session: Session, plan: Plan, *, status: str) -> ImportResult:
         reports=count(ReportObligation, ReportObligation.plan_id == plan.id),
         targets=count(Target, Target.plan_id == plan.id),
         obligations=count(Obligation, Obligation.plan_id == plan.id),
-        needs_review=count(Assignment, Assignment.plan_id == plan.id, Assignment.needs_review == True),  # noqa: E712
+        needs_review=count(Assignment, Assignment.plan_id == plan.id, Assignment.needs_review == True),
     )
 
 

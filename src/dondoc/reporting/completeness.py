@@ -123,14 +123,14 @@ def remind_missing(session: Session, *, plan_id: int, period: str | None, day: d
     if not missing:
         return result
     unit_ids = [u.unit_id for u in missing]
-    where = [Obligation.plan_id == plan_id, col(Obligation.unit_id).in_(unit_ids), Obligation.closed == False,  # noqa: E712
+    where = [Obligation.plan_id == plan_id, col(Obligation.unit_id).in_(unit_ids), Obligation.closed == False,
              col(Obligation.role).in_(ACCOUNTABLE)]
     if period:
         where.append(Obligation.period == period)
     obligations = session.exec(select(Obligation.id, Obligation.unit_id, Obligation.officer_id).where(*where)).all()
     staff: dict[int, list[int]] = defaultdict(list)
     for oid, uid in session.exec(select(Officer.id, Officer.unit_id).where(col(Officer.unit_id).in_(unit_ids),
-                                                                         Officer.active == True)).all():  # noqa: E712
+                                                                         Officer.active == True)).all():
         staff[uid].append(oid)
     officer_ids = {o for ids in staff.values() for o in ids} | {o for _, _, o in obligations if o}
     channel = {oid: ch for oid, ch in session.exec(
@@ -157,7 +157,7 @@ def remind_missing(session: Session, *, plan_id: int, period: str | None, day: d
             continue  # already reminded today
         keys = {_limit_key(channel.get(o, ""), limits) for o in addressees}
         if any(used[k] + 1 > limits[k] for k in keys):
-            result.deferred[sorted(keys)[0]] += 1
+            result.deferred[min(keys)] += 1
             continue
         fresh.extend(made)
         result.units += 1

@@ -24,9 +24,8 @@ from dondoc.models import (
     Unit,
 )
 from dondoc.reporting import admin
-from dondoc.reporting.completeness import kind_aggregate
-from dondoc.reporting.merged import as_of_period
 from dondoc.reporting import timeliness as tl
+from dondoc.reporting.completeness import kind_aggregate
 from dondoc.reporting.figures import (
     _clean,
     _fold,
@@ -37,6 +36,7 @@ from dondoc.reporting.figures import (
     assess,
     ref_sort_key,
 )
+from dondoc.reporting.merged import as_of_period
 from dondoc.reporting.period import _end_of_day, _local_day, default_period, parse_period, period_cutoff
 from dondoc.vietnamese import fold
 

@@ -167,7 +167,7 @@ def test_merge_two_communes_into_one(engine, settings, officers):
     # No duplicate reminders: a sweep on every working day of the running quarter's deadline window.
     with session_scope(engine) as session:
         calendar = WorkCalendar.from_session(session)
-        for offset in range(0, 90):
+        for offset in range(90):
             day = on + dt.timedelta(days=offset)
             decide(session, day=day, now=pendulum.datetime(day.year, day.month, day.day, 8, tz=TZ),
                    settings=settings, calendar=calendar, plan_ids=[plan_id])
