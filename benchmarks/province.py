@@ -1,6 +1,7 @@
 """Province scale in one run: 1 province, 25 departments, 100 communes, 40 plans, >= 200,000 obligations.
 
     .venv/bin/python benchmarks/province.py [--small] [--out benchmarks/results.md] [--skip web,notify]
+    .venv/bin/python benchmarks/province.py --reorg [--plans 40] [--db sqlite,postgresql]   (2025 province)
 
 Measures, each stage in its own process (peak memory = that process's maximum resident set, from wait4):
   import    plan import rate: generated Kế hoạch texts (header, tasks with labelled Chủ trì / Phối hợp /
@@ -417,7 +418,16 @@ def main() -> None:
     ap.add_argument("--skip", default="", help="comma separated: import,prefect,notify,report,web")
     ap.add_argument("--out", type=Path, default=HERE / "results.md")
     ap.add_argument("--stage", choices=sorted(STAGES), help=argparse.SUPPRESS)
+    ap.add_argument("--reorg", action="store_true", help="the 2025 province instead (benchmarks/_reorg.py): 130 "
+                    "communes from bootstrap, --plans plans addressed to all communes (40 -> 208,000 obligations); "
+                    "import of a plan to all communes, daily sweep, focal page p95, report compilation")
+    ap.add_argument("--db", default="sqlite,postgresql", help="with --reorg: sqlite, postgresql or both")
     a = ap.parse_args()
+    if a.reorg:
+        import _reorg
+
+        _reorg.run(plans=4 if a.small else a.plans, databases=a.db.split(","), pg_server=PG_SERVER)
+        return
     if a.stage:
         print(json.dumps(STAGES[a.stage](a), default=str))
         return

@@ -78,7 +78,10 @@ def run_demo(
     on_time: float = 0.6,
     late_share: float = 0.5,
     progress: Callable[[str, int, int], None] | None = None,
+    province: bool = False,
 ) -> DemoSummary:
+    """`province`: the province example (examples/province/: a 2025 province directory of 130 communes built by
+    `directory bootstrap`, and a plan addressed to all its communes) instead of the five seed plans."""
     from dondoc import clock
     from dondoc.app.simulation import Behaviour, simulate
     from dondoc.db import ensure_schema, get_engine
@@ -93,8 +96,10 @@ def run_demo(
     ensure_schema(engine)
     summary = DemoSummary(folder=folder)
     now = clock.now()
-    import_directory(engine=engine, settings=settings, path=examples / "directory.xlsx", now=now)
-    plan_files = sorted((examples / "plans").glob("*.txt"))
+    source = examples / "province" if province else examples
+    directory = source / ("directory.yaml" if province else "directory.xlsx")
+    import_directory(engine=engine, settings=settings, path=directory, now=now)
+    plan_files = sorted((source / "plans").glob("*.txt"))
     for n, path in enumerate(plan_files, start=1):
         if progress:
             progress(f"Nhập kế hoạch {path.name}", n, len(plan_files))

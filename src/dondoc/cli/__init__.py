@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "Chạy thử toàn bộ quy trình trên năm kế hoạch mẫu: nhập, mô phỏng một năm, tin nhắn, báo cáo."),
     "calendar": ("calendar", "Lịch làm việc — ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù."),
     "zalo": ("zalo", "OA Zalo — mã truy cập của Official Account (lưu mã hóa, tự làm mới)."),
+    "members": ("members", "Thành viên của tên gọi tập thể (UBND các xã, phường …): xem, loại trừ, đưa lại."),
 }
 
 COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))

@@ -14,6 +14,7 @@ def demo(
                                                                   "throwaway data folder"),
     on_time: float = typer.Option(0.6, "--on-time", min=0.0, max=1.0, help="Tỷ lệ nghĩa vụ được báo cáo đúng hạn — "
                                                                           "share of obligations reported on time"),
+    province: bool = typer.Option(False, "--province", help="Ví dụ cấp tỉnh: 130 xã, phường của Nghệ An (2025)"),
 ) -> None:
     """Chạy thử toàn bộ quy trình trên năm kế hoạch mẫu: nhập, mô phỏng một năm, tin nhắn, báo cáo.
     Run the whole chain on the five seed plans: import, a simulated year, messages, reports."""
@@ -46,7 +47,7 @@ def demo(
                 tasks[label] = bar.add_task(label, total=total)
             bar.update(tasks[label], completed=done, total=total)
 
-        summary = run_demo(settings=settings, on_time=on_time, progress=progress)
+        summary = run_demo(settings=settings, on_time=on_time, progress=progress, province=province)
     elapsed = time.perf_counter() - started
 
     table = Table(title=f"dondoc demo — {summary.start} → {summary.end} ({elapsed:.0f} s)")

@@ -240,5 +240,73 @@ def _note(note: str) -> str:
     return note
 
 
+@directory_app.command("bootstrap")
+def bootstrap_cmd(
+    province: str = typer.Option(..., "--province", "-p", help="Tỉnh, thành phố sau sắp xếp 2025, ví dụ \"Nghệ An\"."),
+    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
+) -> None:
+    """Create (or complete) a province's directory: People's Committee, departments, every commune and ward."""
+    from dondoc import clock
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.directory.bootstrap import run_bootstrap
+
+    settings = get_settings()
+    result = run_bootstrap(engine=ready_engine(settings), settings=settings, province=province, now=clock.now())
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=True)
+    labels = {"province": "UBND tỉnh/thành phố", "office": "văn phòng", "department": "sở, ngành",
+              "agency": "cơ quan khác", "public_service": "đơn vị sự nghiệp", "front": "MTTQ",
+              "commune": "xã", "ward": "phường", "special_zone": "đặc khu"}
+    counts = ", ".join(f"{labels.get(k, k)} {n}" for k, n in result.counts.items())
+    console.print(f"[bold]{result.province}[/bold]: thêm {result.created}, sửa {result.updated}, giữ nguyên "
+                  f"{result.unchanged} đơn vị; thêm {result.aliases_created} tên gọi tập thể ({counts})")
+    print_reresolved(console, result.plans)
+
+
+@directory_app.command("merge")
+def merge_cmd(
+    old: list[str] = typer.Argument(..., help="Mã (hoặc mã hành chính) các đơn vị cũ."),
+    into: str = typer.Option(..., "--into", help="Mã đơn vị mới (hoặc đơn vị nhận sáp nhập)."),
+    on: str = typer.Option(..., "--on", help="Ngày sáp nhập có hiệu lực: YYYY-MM-DD hoặc DD/MM/YYYY."),
+    name: str | None = typer.Option(None, "--name", help="Tên đơn vị mới, khi danh bạ chưa có."),
+    officers: str = typer.Option("transfer", "--officers",
+                                 help="transfer (giữ đường dẫn cá nhân), reissue (cấp lại), retire (thôi)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Merge units: open obligations move to the new unit, history stays, every stored plan resolved again."""
+    from dondoc import clock
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.directory.check import parse_day
+    from dondoc.directory.merge import run_merge
+    from dondoc.errors import InputError
+
+    day = parse_day(on)
+    if day is None:
+        raise InputError(f"--on {on!r}: expected a date such as 2025-07-01 or 01/07/2025")
+    settings = get_settings()
+    result = run_merge(engine=ready_engine(settings), settings=settings, old=old, into=into, on=day,
+                       now=clock.now(), officers=officers, name=name)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=True)
+    mode = {"transfer": "chuyển sang, giữ đường dẫn", "reissue": "chuyển sang, cấp lại đường dẫn",
+            "retire": "thôi, thu hồi đường dẫn"}[officers]
+    console.print(f"Sáp nhập {', '.join(result.old)} vào {result.into} từ ngày {day:%d/%m/%Y}"
+                  + (" (đơn vị mới)" if result.created_unit else "") + ":")
+    console.print(f"  nhiệm vụ đang mở chuyển sang đơn vị mới: {result.moved}; trùng nhau, đóng để rà soát: "
+                  f"{result.closed_duplicates}; lịch sử giữ ở đơn vị cũ: {result.kept}")
+    console.print(f"  cán bộ: {sum(result.officers.values())} ({mode})")
+    print_reresolved(console, result.plans)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(directory_app, name="directory")

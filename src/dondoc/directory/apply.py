@@ -13,11 +13,12 @@ from sqlmodel import Session, col, select
 
 from dondoc.config import Settings
 from dondoc.db import session_scope
+from dondoc.directory.check import parse_day
 from dondoc.directory.contacts import channel_of
 from dondoc.directory.data import TRUE_WORDS, DirectoryData, DirectoryError, _Errors
 from dondoc.directory.files import read_directory
 from dondoc.directory.names import name_key
-from dondoc.models import Alias, AssignmentUnit, Contact, Delivery, Obligation, Officer, Plan, Unit
+from dondoc.models import Alias, AssignmentUnit, Contact, Delivery, Obligation, Officer, Plan, Unit, UnitLink
 from dondoc.secrets import seal, unseal
 
 
@@ -124,6 +125,10 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
     for row in data.rows["contacts"]:
         if row.get("officer") not in file_officers:
             errors.add(row, "officer", f"unknown officer {row.get('officer')!r} (expected a code of sheet Officers)")
+    for row in data.rows["units"]:
+        for pred in _codes(row.get("predecessors")):
+            if pred not in file_units and pred not in units:
+                errors.add(row, "predecessors", f"unknown unit {pred!r} (expected a code of sheet Units)")
     for row in data.rows["aliases"]:
         if row.get("unit") and row.get("unit") not in file_units and row.get("unit") not in units:
             errors.add(row, "unit", f"unknown unit {row.get('unit')!r} (expected a code of sheet Units)")
@@ -142,6 +147,10 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
     for code, row in file_units.items():
         unit = units.get(code)
         fields = {"name": row.get("name"), "kind": row.get("kind") or "unit", "external": _truthy(row.get("external"))}
+        # Official columns are optional: a file without them (older directories) leaves them as they are.
+        for column in ("official_code", "valid_from", "valid_to"):
+            if column in row.values:
+                fields[column] = parse_day(row.get(column)) if column.startswith("valid") else row.get(column) or None
         if unit is None:
             unit = Unit(code=code, created_at=now, **fields)
             session.add(unit)
@@ -158,6 +167,7 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
             unit.parent_id = parent_id
             session.add(unit)
             changed.add(code)
+    changed |= _link_predecessors(session, data, units, now)
     existing_codes = {u.code for u in by_id.values()}
     absent = sorted(existing_codes - set(file_units))
     if absent:
@@ -283,6 +293,27 @@ def _absent_units(session: Session, result: DirectoryImportResult, absent: list[
     if kept:
         result.warnings.append(f"{len(kept)} đơn vị không có trong tệp được giữ vì kế hoạch, nghĩa vụ, cán bộ hoặc tên "
                                f"gọi còn tham chiếu đến: {', '.join(kept[:10])}{' ...' if len(kept) > 10 else ''}")
+
+
+def _codes(text: str) -> list[str]:
+    return [t.strip() for t in (text or "").split(",") if t.strip()]
+
+
+def _link_predecessors(session: Session, data: DirectoryData, units: dict[str, Unit], now: dt.datetime) -> set[str]:
+    """UnitLink rows for the file's `predecessors` column (added, never removed: a merge is history)."""
+    wanted = [(units[p], units[r.get("code")], r) for r in data.rows["units"] for p in _codes(r.get("predecessors"))]
+    if not wanted:
+        return set()
+    have = {(link.predecessor_id, link.successor_id) for link in session.exec(select(UnitLink)).all()}
+    changed: set[str] = set()
+    for pred, succ, row in wanted:
+        if (pred.id, succ.id) in have:
+            continue
+        on = succ.valid_from or (pred.valid_to + dt.timedelta(days=1) if pred.valid_to else now.date())
+        session.add(UnitLink(predecessor_id=pred.id, successor_id=succ.id, effective_on=on, created_at=now))  # type: ignore[arg-type]
+        have.add((pred.id, succ.id))
+        changed.add(succ.code)
+    return changed
 
 
 def _list(text: str) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 
 from dondoc.directory.contacts import url_problem
@@ -33,6 +35,14 @@ def _check_rows(data: DirectoryData, errors: _Errors) -> None:
         seen[code] = row
         if row.get("external").lower() not in TRUE_WORDS | FALSE_WORDS:
             errors.add(row, "external", f"{row.get('external')!r} is not có/không (yes/no)")
+        for col in ("valid_from", "valid_to"):
+            if row.get(col) and parse_day(row.get(col)) is None:
+                errors.add(row, col, f"{row.get(col)!r} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
+        start, end = parse_day(row.get("valid_from")), parse_day(row.get("valid_to"))
+        if start and end and end < start:
+            errors.add(row, "valid_to", f"ends ({end}) before it starts ({start})")
+        if code in [p.strip() for p in row.get("predecessors").split(",")]:
+            errors.add(row, "predecessors", f"unit {code!r} cannot be its own predecessor")
     seen = {}
     for row in data.rows["officers"]:
         code = row.get("code")
@@ -89,6 +99,24 @@ def _check_rows(data: DirectoryData, errors: _Errors) -> None:
                 errors.add(row, "alias", f"{row.get('alias')!r} repeats the alias {other.get('alias')!r} of "
                            f"{other.line_word} {other.line} (same name once normalised); keep one row")
         keys[key] = row
+
+
+def parse_day(text: str) -> dt.date | None:
+    """'2025-07-01', '01/07/2025' or '1/7/2025' -> a date; None when empty or not a date."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if m:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    return None
 
 
 def _describe(target: tuple[str, ...]) -> str:

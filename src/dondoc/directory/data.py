@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from dondoc.errors import DirectoryError
 
 COLUMNS: dict[str, list[str]] = {
-    "units": ["code", "name", "kind", "parent", "external"],
+    "units": ["code", "name", "kind", "parent", "external", "official_code", "valid_from", "valid_to", "predecessors"],
     "officers": ["code", "unit", "name", "role", "position"],
     "contacts": ["officer", "channel", "url", "priority"],
     "aliases": ["alias", "unit", "officer", "kinds", "within", "role"],
@@ -42,7 +42,9 @@ RECORDS = {"unit": "units", "officer": "officers", "contact": "contacts", "alias
 
 HINTS: dict[str, dict[str, str]] = {
     "units": {"code": "mã", "name": "tên đơn vị", "kind": "loại", "parent": "mã đơn vị cấp trên",
-              "external": "ngoài quyền chỉ đạo: có/không"},
+              "external": "ngoài quyền chỉ đạo: có/không", "official_code": "mã hành chính",
+              "valid_from": "hiệu lực từ ngày", "valid_to": "hết hiệu lực sau ngày",
+              "predecessors": "mã các đơn vị tiền thân"},
     "officers": {"code": "mã", "unit": "mã đơn vị", "name": "họ tên", "role": "vai trò", "position": "chức danh"},
     "contacts": {"officer": "mã cán bộ", "channel": "kênh", "url": "địa chỉ apprise", "priority": "thứ tự"},
     "aliases": {"alias": "tên gọi trong kế hoạch", "unit": "mã đơn vị", "officer": "mã cán bộ",

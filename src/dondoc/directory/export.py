@@ -15,7 +15,7 @@ from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.directory.data import COLUMNS, HINTS, RECORDS, SHEET_TITLES, DirectoryData, Row
 from dondoc.errors import InputError
-from dondoc.models import Alias, Contact, Officer, Unit
+from dondoc.models import Alias, Contact, Officer, Unit, UnitLink
 from dondoc.secrets import unseal
 
 
@@ -33,11 +33,18 @@ def dump_directory(session: Session, *, settings: Settings) -> DirectoryData:
         u = stack.pop()
         ordered.append(u)
         stack.extend(reversed(children.get(u.id, [])))
+    preds: dict[int, list[str]] = defaultdict(list)
+    for link in session.exec(select(UnitLink).order_by(UnitLink.id)).all():  # type: ignore[arg-type]
+        if link.predecessor_id in by_id:
+            preds[link.successor_id].append(by_id[link.predecessor_id].code)
     for n, u in enumerate(ordered, start=2):
         parent = by_id.get(u.parent_id) if u.parent_id else None
         data.rows["units"].append(Row("units", n, _drop_empty({
             "code": u.code, "name": u.name, "kind": u.kind, "parent": parent.code if parent else "",
-            "external": "có" if u.external else ""})))
+            "external": "có" if u.external else "", "official_code": u.official_code or "",
+            "valid_from": u.valid_from.isoformat() if u.valid_from else "",
+            "valid_to": u.valid_to.isoformat() if u.valid_to else "",
+            "predecessors": ", ".join(preds.get(u.id, []))})))  # type: ignore[arg-type]
     order = {u.id: i for i, u in enumerate(ordered)}
     officers = [o for o in session.exec(select(Officer)).all() if o.active]
     officers.sort(key=lambda o: (order.get(o.unit_id, 0), o.id))
@@ -117,6 +124,9 @@ HELP_ROWS = [
     ("Units", "kind", "Loại: province, district, ward, commune, town, department, agency, school, front, "
                       "mass_org, association, council, party, committee, village, neighbourhood ..."),
     ("Units", "parent", "Mã đơn vị cấp trên (trống nếu là gốc)"),
+    ("Units", "official_code", "Mã đơn vị hành chính theo danh mục quốc gia (mã xã, phường, tỉnh) hoặc mã cơ quan"),
+    ("Units", "valid_from / valid_to", "Ngày bắt đầu / ngày cuối cùng đơn vị tồn tại (sáp nhập, giải thể)"),
+    ("Units", "predecessors", "Mã các đơn vị tiền thân (đã sáp nhập vào đơn vị này), cách nhau bằng dấu phẩy"),
     ("Units", "external", "có = cơ quan được đề nghị (MTTQ, hội, đoàn thể): nhắc nhẹ, không báo cáo vượt cấp"),
     ("Officers", "code / unit / name", "Mã cán bộ, mã đơn vị, họ tên"),
     ("Officers", "role", "head (thủ trưởng), deputy (phó), focal (đầu mối), staff"),

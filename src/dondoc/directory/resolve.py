@@ -22,6 +22,7 @@ title (Trưởng, Chủ tịch, Hiệu trưởng ...) does the same for any name
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
@@ -32,7 +33,8 @@ from typing import Any
 from sqlmodel import Session, select
 
 from dondoc.directory.names import _NUMBER, _strings, bare_key, exact_key, name_key
-from dondoc.models import Alias, Officer, Unit
+from dondoc.directory.validity import ValidityMixin
+from dondoc.models import Alias, Officer, Unit, UnitLink
 
 FUZZY_THRESHOLD = 86.0
 
@@ -65,6 +67,8 @@ class Resolution:
     candidates: list[tuple[str, float]] = field(default_factory=list)
     matched: str | None = None
     note: str | None = None
+    since: dict[int, dt.date] = field(default_factory=dict)  # successor unit -> first day it stands in
+    proposal: Any = None  # succession.Proposal: a merged unit's successor (a warning for the import)
 
     @property
     def resolved(self) -> bool:
@@ -79,9 +83,12 @@ class _UnitInfo:
     kind: str
     parent_id: int | None
     external: bool
+    official_code: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
 
 
-class Resolver:
+class Resolver(ValidityMixin):
     """Precomputed name index of the directory. Build once per transaction; resolve many names."""
 
     def __init__(self, units: Iterable[_UnitInfo], officers: Iterable[Officer], aliases: Iterable[Alias],
@@ -96,6 +103,8 @@ class Resolver:
         self._full: dict[str, list[_Entry]] = defaultdict(list)
         self._bare: dict[str, list[tuple[str | None, _Entry]]] = defaultdict(list)
         self.scope = scope
+        self.as_of: dt.date | None = None  # the plan's date: units dissolved before it are not expanded
+        self.successors: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
         self._cache: dict[tuple[str, int | None, bool], Resolution] = {}
         self._ancestors: dict[int, list[int]] = {}
         for u in self.units.values():
@@ -127,10 +136,14 @@ class Resolver:
     @classmethod
     def from_session(cls, session: Session, *, scope: int | None = None) -> Resolver:
         units = [_UnitInfo(id=u.id, code=u.code, name=u.name, kind=u.kind, parent_id=u.parent_id,  # type: ignore[arg-type]
-                           external=u.external) for u in session.exec(select(Unit)).all()]
+                           external=u.external, official_code=u.official_code, valid_from=u.valid_from,
+                           valid_to=u.valid_to) for u in session.exec(select(Unit)).all()]
         officers = session.exec(select(Officer)).all()
         aliases = session.exec(select(Alias)).all()
-        return cls(units, officers, aliases, scope=scope)
+        resolver = cls(units, officers, aliases, scope=scope)
+        for link in session.exec(select(UnitLink).order_by(UnitLink.id)).all():  # type: ignore[arg-type]
+            resolver.successors[link.predecessor_id].append((link.successor_id, link.effective_on))
+        return resolver
 
     def scoped(self, scope: int | None) -> Resolver:
         """A view of the same index resolving relative to `scope` (a unit id)."""
@@ -222,6 +235,9 @@ class Resolver:
                     else:
                         res.candidates = self._fuzzy(bare, scope)
                     return res
+        implicit = self._implicit_collective(name, scope)
+        if implicit is not None:
+            return implicit
         several = self._compound(name, scope) if compound else None
         if several is not None:
             return several
@@ -294,6 +310,8 @@ class Resolver:
                         targets.append(t)
                 res.targets, res.method, res.score = targets, method, score
                 res.matched = chosen[0][1].label
+                if self.successors:
+                    self._follow_successors(res)
                 return
             if not collective:
                 res.note = "ambiguous: " + "; ".join(sorted({e.label for _, e in chosen}))
@@ -305,7 +323,7 @@ class Resolver:
                             else f"collective '{e.label}': no superior of kind {e.within!r}")
                 continue
             if e.kinds:
-                units = [c for c in self.children.get(anchor, []) if self.units[c].kind in e.kinds]
+                units = [c for c in self.children.get(anchor, []) if self.units[c].kind in e.kinds and self.current(c)]
             else:
                 units = [anchor]
             if not units:
@@ -407,5 +425,14 @@ class Resolver:
         return forms
 
     def for_plan(self, plan: dict[str, Any], *, owner: int | None = None) -> Resolver:
-        """A view scoped to the plan's issuing unit (see `scope_for`)."""
-        return self.scoped(self.scope_for(plan, owner=owner))
+        """A view scoped to the plan's issuing unit (see `scope_for`), as of the plan's date."""
+        view = self.scoped(self.scope_for(plan, owner=owner))
+        issued = plan.get("issued_on")
+        try:
+            as_of = dt.date.fromisoformat(str(issued)[:10]) if issued else None
+        except ValueError:
+            as_of = None
+        if as_of != view.as_of:
+            view.as_of = as_of
+            view._cache = {}
+        return view

@@ -65,6 +65,8 @@ _KINDS_BY_WORD: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dia phuong", ("district", "town", "commune", "ward", "township")),
     ("truong", ("school",)), ("thon", ("village",)), ("khu pho", ("neighbourhood",)),
     ("trung tam", ("agency",)), ("doanh nghiep", ("agency",)),
+    ("dac khu", ("special_zone",)), ("cap xa", ("commune", "ward", "special_zone")),
+    ("don vi su nghiep", ("public_service",)),
 )
 _LEVEL_WORDS = {"tinh", "huyen", "xa", "phuong", "thi", "tran", "thanh", "pho", "quan"}
 

@@ -79,7 +79,8 @@ def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
                            .order_by(ReportObligation.id)).all()  # type: ignore[arg-type]
     links = session.exec(select(AssignmentUnit).where(
         col(AssignmentUnit.assignment_id).in_([a.id for a in assignments]))).all() if assignments else []
-    external = {u.id for u in session.exec(select(Unit).where(Unit.external == True)).all()}  # noqa: E712
+    external = {u.id for u in session.exec(select(Unit).where(Unit.external == True)).all()}
+    validity = _validity(session)
     by_assignment: dict[int, list[AssignmentUnit]] = {}
     for link in links:
         by_assignment.setdefault(link.assignment_id, []).append(link)
@@ -99,6 +100,8 @@ def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
                 lead_units.append(link.unit_id)
             mode = "request" if (a.mode == "request" or link.unit_id in external) else "assign"
             for occ in occs:
+                if not _within(validity, link.unit_id, occ, link.since):
+                    continue
                 due = occ.due_date
                 if link.role == "support":
                     due = policy.support_due(due, calendar)
@@ -121,12 +124,33 @@ def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
         for unit_id in units:
             mode = "request" if unit_id in external else "assign"
             for occ in occs:
+                if not _within(validity, unit_id, occ, None):
+                    continue
                 out.append(Wanted(
                     key=f"{plan.id}|R{r.id}|u{unit_id}|o0|{role}|{occ.period}", assignment_id=None, report_id=r.id,
                     unit_id=unit_id, officer_id=None, role=role, mode=mode,
                     kind=(r.timing or {}).get("kind") or "unspecified", occ=occ, due_date=occ.due_date,
                     needs_review=occ.needs_review))
     return out
+
+
+def _validity(session: Session) -> dict[int, tuple[dt.date | None, dt.date | None]]:
+    """Units with a start or an end (merged away, created by a merge): id -> (valid_from, valid_to)."""
+    rows = session.exec(select(Unit.id, Unit.valid_from, Unit.valid_to).where(
+        (col(Unit.valid_from).is_not(None)) | (col(Unit.valid_to).is_not(None)))).all()
+    return {uid: (start, end) for uid, start, end in rows}
+
+
+def _within(validity: dict[int, tuple[dt.date | None, dt.date | None]], unit_id: int, occ: Occurrence,
+            since: dt.date | None) -> bool:
+    """Does this period belong to this unit? A period goes to the unit that exists when it ends: a merged
+    unit keeps the periods that ended before the merge (its history, its reports), the successor takes the
+    period running at the merge and the later ones."""
+    start, end = validity.get(unit_id, (None, None))
+    start = max(filter(None, (start, since)), default=None)
+    if end is not None and occ.period_end > end:
+        return False
+    return start is None or occ.period_end >= start
 
 
 def _report_senders(report: ReportObligation, resolver: Any, lead_units: list[int], plan: Plan) -> list[int]:
@@ -165,8 +189,11 @@ def sync_plan(
                                                    resolver=resolver)}
     existing = {o.key: o for o in session.exec(select(Obligation).where(Obligation.plan_id == plan.id)).all()}
     created = updated = retired = deleted = 0
+    adopt = _adoptable(session, wanted, existing)
     for key, w in wanted.items():
         row = existing.get(key)
+        if row is None and adopt:
+            row = _adopt(adopt, w, existing)
         if row is None:
             session.add(Obligation(
                 key=key, plan_id=plan.id, assignment_id=w.assignment_id, report_id=w.report_id, unit_id=w.unit_id,
@@ -189,7 +216,10 @@ def sync_plan(
         touched = set(session.exec(select(StatusUpdate.obligation_id).where(
             col(StatusUpdate.obligation_id).in_(ids))).all())
         touched |= set(session.exec(select(Notice.obligation_id).where(col(Notice.obligation_id).in_(ids))).all())
+        dissolved = {u for u, (_, end) in _validity(session).items() if end is not None} if gone else set()
         for o in gone:
+            if o.closed and o.unit_id in dissolved:
+                continue  # history of a merged or dissolved unit: kept as it was
             if o.id in touched:
                 if not o.closed or not o.needs_review:
                     o.closed = True
@@ -202,6 +232,77 @@ def sync_plan(
     session.flush()
     return {"obligations_created": created, "obligations_updated": updated, "obligations_retired": retired,
             "obligations_deleted": deleted}
+
+
+def _predecessors(session: Session) -> dict[int, set[int]]:
+    """successor unit -> every unit merged into it, directly or through earlier merges."""
+    from dondoc.models import UnitLink
+
+    direct: dict[int, set[int]] = {}
+    for pred, succ in session.exec(select(UnitLink.predecessor_id, UnitLink.successor_id)).all():
+        direct.setdefault(succ, set()).add(pred)
+    out: dict[int, set[int]] = {}
+    for succ, preds in direct.items():
+        seen: set[int] = set()
+        todo = list(preds)
+        while todo:
+            u = todo.pop()
+            if u not in seen:
+                seen.add(u)
+                todo.extend(direct.get(u, ()))
+        out[succ] = seen
+    return out
+
+
+def _adoptable(session: Session, wanted: dict[str, Wanted], existing: dict[str, Obligation]
+               ) -> dict[tuple[Any, ...], list[Obligation]]:
+    """Open obligations of merged units that the plan no longer wants, by (source, role, period): a successor's
+    new obligation takes one over (same row, statuses and reminders kept) instead of starting afresh."""
+    gone = [o for k, o in existing.items() if k not in wanted and not o.closed]
+    if not gone:
+        return {}
+    preds = _predecessors(session)
+    merged = set().union(*preds.values()) if preds else set()
+    out: dict[tuple[Any, ...], list[Obligation]] = {}
+    for o in gone:
+        if o.unit_id in merged:
+            out.setdefault((o.assignment_id, o.report_id, o.role, o.period), []).append(o)
+    for rows in out.values():  # the one with the most to keep goes first
+        rows.sort(key=lambda o: (o.status == "not_started", -(o.progress or 0), o.id or 0))
+    if not out:
+        return {}
+    from dondoc.models import UnitLink
+
+    on = {(p, s): d for p, s, d in session.exec(select(UnitLink.predecessor_id, UnitLink.successor_id,
+                                                       UnitLink.effective_on)).all()}
+    return {"preds": preds, "on": _chain_days(on, preds), **out}  # type: ignore[dict-item]
+
+
+def _chain_days(on: dict[tuple[int, int], dt.date], preds: dict[int, set[int]]) -> dict[tuple[int, int], dt.date]:
+    """(predecessor, successor) -> the day the successor took over, through chains of merges (the latest link)."""
+    out = dict(on)
+    for succ, ps in preds.items():
+        for p in ps:
+            if (p, succ) not in out:
+                days = [d for (a, b), d in on.items() if b == succ or a == p]
+                out[(p, succ)] = max(days) if days else dt.date.min
+    return out
+
+
+def _adopt(adopt: dict[Any, Any], w: Wanted, existing: dict[str, Obligation]) -> Obligation | None:
+    rows = adopt.get((w.assignment_id, w.report_id, w.role, w.occ.period)) or []
+    preds = adopt["preds"].get(w.unit_id, set())
+    for n, row in enumerate(rows):
+        if row.unit_id in preds:
+            rows.pop(n)
+            existing.pop(row.key, None)
+            if row.merged_from_id is None:  # the first holder is the one earlier reports name
+                row.merged_from_id = row.unit_id
+                row.merged_on = adopt["on"].get((row.unit_id, w.unit_id))
+            row.key, row.unit_id = w.key, w.unit_id
+            existing[w.key] = row
+            return row
+    return None
 
 
 def has_obligations(session: Session, *, assignment_id: int | None = None, report_id: int | None = None) -> bool:

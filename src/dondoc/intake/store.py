@@ -9,6 +9,8 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from dondoc.config import Settings
+from dondoc.directory.resolve import Resolution
+from dondoc.directory.succession import propose
 from dondoc.errors import NotFound
 from dondoc.intake import obligations as obligation_service
 from dondoc.intake.keys import assignment_key, report_key, target_keys
@@ -16,6 +18,7 @@ from dondoc.models import (
     Assignment,
     AssignmentUnit,
     AuditEvent,
+    Exclusion,
     Plan,
     ReportObligation,
     Target,
@@ -68,12 +71,25 @@ def store_plan(
 
     unresolved: list[str] = []
     warnings: list[str] = list(parsed.get("warnings") or [])
+    proposals: dict[str, Any] = {}
+    since: dict[tuple[str, int], dt.date] = {}
 
     def resolve(name: str) -> list[tuple[int, int | None]]:
-        res = resolver.resolve(name)
+        # A dissolved unit or level (2025 reorganisation, merges): a warning and a proposal, never a silent drop;
+        # a district-level name is not resolved by guess (its tasks wait for the mapping to be confirmed).
+        dissolved = propose(resolver, name, resolver.scope, issuer=parsed.get("issuer"))
+        res = resolver.resolve(name) if dissolved is None else Resolution(name=name)
+        proposal = dissolved or res.proposal
+        if proposal is not None and name not in proposals:
+            proposals[name] = proposal
+            warnings.append(proposal.warning())
+        for unit_id, day in res.since.items():
+            since[(name, unit_id)] = day
         if not res.targets:
             unresolved.append(name)
         return list(res.targets)
+
+    resolve.since = since  # type: ignore[attr-defined]
 
     _set_plan_units(session, plan, parsed, resolver, owner_id)
 
@@ -102,8 +118,11 @@ def store_plan(
     ids = [r.id for r in rows if r.id is not None]
     if ids:
         session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids)))
+    excluded: dict[int, set[int]] = {}
+    for ex in (session.exec(select(Exclusion).where(col(Exclusion.assignment_id).in_(ids))).all() if ids else []):
+        excluded.setdefault(ex.assignment_id, set()).add(ex.unit_id)
     for row in rows:
-        _link_bodies(session, row, resolve, plan)
+        _link_bodies(session, row, resolve, plan, excluded.get(row.id or 0, frozenset()))
     session.flush()
     stale_ids = [a.id for k, a in existing.items() if k not in seen]
 
@@ -164,6 +183,9 @@ def store_plan(
                 session.delete(row)
 
     plan.unresolved = sorted(set(unresolved))
+    if proposals or plan.proposals:
+        codes = dict(session.exec(select(Unit.id, Unit.code)).all()) if proposals else {}
+        plan.proposals = [p.as_dict(codes) for p in proposals.values()]  # type: ignore[arg-type]
     session.add(plan)
     session.add(AuditEvent(at=now, actor="cli", via="import", action=action or f"plan.{status}", entity="plan",
                            entity_id=plan.id, after={"source": source_name, "sha256": source_hash,
@@ -225,9 +247,12 @@ def _set_plan_units(session: Session, plan: Plan, parsed: dict[str, Any], resolv
     session.add(plan)
 
 
-def _link_bodies(session: Session, row: Assignment, resolve: Any, plan: Plan) -> None:
-    """The resolved lead/support rows of one assignment (its old rows were deleted by the caller)."""
+def _link_bodies(session: Session, row: Assignment, resolve: Any, plan: Plan,
+                 excluded: set[int] | frozenset[int] = frozenset()) -> None:
+    """The resolved lead/support rows of one assignment (its old rows were deleted by the caller); members
+    excluded from this task ('không áp dụng', model Exclusion) are left out."""
     seen: set[tuple[int, int | None, str]] = set()
+    since = getattr(resolve, "since", {})
     review = not row.lead
     for role, names in (("lead", row.lead), ("support", row.support)):
         for name in names:
@@ -235,11 +260,13 @@ def _link_bodies(session: Session, row: Assignment, resolve: Any, plan: Plan) ->
             if not targets and role == "lead":
                 review = True
             for unit_id, officer_id in targets:
+                if unit_id in excluded:
+                    continue
                 if (unit_id, officer_id, role) in seen or (role == "support" and (unit_id, officer_id, "lead") in seen):
                     continue
                 seen.add((unit_id, officer_id, role))
                 session.add(AssignmentUnit(assignment_id=row.id, unit_id=unit_id, officer_id=officer_id, role=role,
-                                           written_as=name))
+                                           written_as=name, since=since.get((name, unit_id))))
     if review and plan.owner_unit_id and not any(u == plan.owner_unit_id and r == "lead" for u, _, r in seen):
         session.add(AssignmentUnit(assignment_id=row.id, unit_id=plan.owner_unit_id, role="lead",
                                    written_as="(mặc định: cơ quan đầu mối)"))
@@ -263,7 +290,7 @@ def _counts(session: Session, plan: Plan, *, status: str) -> ImportResult:
         reports=count(ReportObligation, ReportObligation.plan_id == plan.id),
         targets=count(Target, Target.plan_id == plan.id),
         obligations=count(Obligation, Obligation.plan_id == plan.id),
-        needs_review=count(Assignment, Assignment.plan_id == plan.id, Assignment.needs_review == True),  # noqa: E712
+        needs_review=count(Assignment, Assignment.plan_id == plan.id, Assignment.needs_review == True),
     )
 
 

@@ -1,8 +1,8 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
-from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit
+from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit, UnitLink
 from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
-from dondoc.models.plan import Assignment, AssignmentUnit, Plan, ReportObligation, Target
+from dondoc.models.plan import Assignment, AssignmentUnit, Exclusion, Plan, ReportObligation, Target
 from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
 from dondoc.models.vocabulary import CLOSED, STATUS_LABELS, Mode, NoticeKind, ObligationRole, OfficerRole, Status
 from dondoc.models.work import (
@@ -30,6 +30,7 @@ __all__ = [
     "CompiledReport",
     "Contact",
     "Delivery",
+    "Exclusion",
     "ExtensionRequest",
     "Message",
     "Notice",
@@ -41,4 +42,5 @@ __all__ = [
     "StatusUpdate",
     "Target",
     "Unit",
+    "UnitLink",
 ]

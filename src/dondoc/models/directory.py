@@ -18,6 +18,24 @@ class Unit(SQLModel, table=True):
     kind: str = Field(default="unit", description="province, district, commune, department, organisation, office ...")
     parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     external: bool = Field(default=False, description="Outside the issuer's authority: requested, never escalated")
+    official_code: str | None = Field(default=None, index=True,
+                                      description="Code of the national list of administrative divisions (commune/"
+                                                  "ward/province code) or the agency code, where one exists")
+    valid_from: Optional[dt.date] = Field(default=None, description="First day the unit exists (merged-into units)")
+    valid_to: Optional[dt.date] = Field(default=None, description="Last day the unit exists (dissolved, merged away)")
+    created_at: dt.datetime = created_field()
+
+
+class UnitLink(SQLModel, table=True):
+    """A predecessor -> successor link: a merge (several into one), a split or a rename, effective on a day."""
+
+    __table_args__ = (UniqueConstraint("predecessor_id", "successor_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    predecessor_id: int = Field(foreign_key="unit.id", index=True)
+    successor_id: int = Field(foreign_key="unit.id", index=True)
+    effective_on: dt.date = Field(description="First day the successor stands for the predecessor")
+    kind: str = Field(default="merge", description="merge, rename, split")
     created_at: dt.datetime = created_field()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import Text, UniqueConstraint
+from sqlalchemy import Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from dondoc.models._base import created_field, json_dict, json_list
@@ -29,6 +29,9 @@ class Plan(SQLModel, table=True):
     policy: dict[str, Any] = json_dict()
     recipients: list[Any] = json_list()
     unresolved: list[Any] = json_list()  # names the directory could not resolve at the last import
+    # Names of dissolved units or levels ('UBND các huyện') with the mapping proposed for each, at the last
+    # import: [{"name", "reason", "proposal", "units": [codes]}] (dondoc.directory.succession)
+    proposals: list[Any] = json_list(server_default=text("'[]'"))
     created_at: dt.datetime = created_field()
     updated_at: dt.datetime = created_field()
 
@@ -61,6 +64,20 @@ class AssignmentUnit(SQLModel, table=True):
     officer_id: int | None = Field(default=None, foreign_key="officer.id")
     role: str = Field(description="lead or support")
     written_as: str
+    since: Optional[dt.date] = Field(default=None, description="A successor standing in for a dissolved unit the "
+                                     "plan names: only periods ending on or after this day")
+
+
+class Exclusion(SQLModel, table=True):
+    """'Không áp dụng': a member of a collective left out of one task (kept across re-resolutions)."""
+
+    __table_args__ = (UniqueConstraint("assignment_id", "unit_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    assignment_id: int = Field(foreign_key="assignment.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    reason: str = Field(default="không áp dụng", sa_type=Text)
+    created_at: dt.datetime = created_field()
 
 
 class ReportObligation(SQLModel, table=True):

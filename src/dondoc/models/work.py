@@ -45,6 +45,10 @@ class Obligation(SQLModel, table=True):
     escalation_level: int = 0
     stale: bool = False
     needs_review: bool = False
+    merged_from_id: int | None = Field(default=None, foreign_key="unit.id",
+                                       description="The unit that held it before a merge (reports of earlier "
+                                                   "periods show that unit)")
+    merged_on: Optional[dt.date] = Field(default=None, description="Day the merge took effect")
     created_at: dt.datetime = created_field()
 
     @property

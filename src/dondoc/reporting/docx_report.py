@@ -91,6 +91,11 @@ def _part_timeliness(doc: Any, s: dict[str, Any]) -> None:
         b.para(doc, line)
     b.para(doc, tx.not_reported_sentence(s), keep_next=bool(s["timeliness"]["units"]))
     units = s["timeliness"]["units"]
+    kinds = s["timeliness"].get("by_kind") or []
+    if len(units) >= tx.COMPACT_FROM:  # a hundred communes: the figures by kind of unit first
+        b.para(doc, "Tổng hợp theo loại đơn vị:", keep_next=True)
+        b.grid_table(doc, tx.KIND_HEADERS, [tx.kind_cells(g) for g in kinds], [30, 15, 15, 15, 15, 16, 16, 16, 16],
+                     left_cols=(0,))
     if units:
         b.grid_table(doc, tx.TIMELINESS_HEADERS, [tx.timeliness_cells(i, u) for i, u in enumerate(units, 1)],
                      [12, 42, 15, 16, 16, 16, 16, 16, 16], left_cols=(1,))

@@ -27,6 +27,7 @@ from dondoc.models import (
 from dondoc.models.work import task_text
 from dondoc.reporting import admin, ledger
 from dondoc.reporting import timeliness as tl
+from dondoc.reporting.completeness import kind_aggregate
 from dondoc.reporting.figures import (
     _clean,
     _fold,
@@ -37,6 +38,7 @@ from dondoc.reporting.figures import (
     assess,
     ref_sort_key,
 )
+from dondoc.reporting.merged import as_of_period
 from dondoc.reporting.period import _end_of_day, _local_day, default_period, parse_period, period_cutoff
 from dondoc.vietnamese import fold
 
@@ -164,7 +166,7 @@ def build_snapshot(session: Session, *, plan_id: int, period: str | None, now: d
     # Plain rows (not ORM objects): a large plan has thousands of each, and identity-mapped
     # instances cost several times more to load.
     ob_table, su_table = Obligation.__table__, StatusUpdate.__table__  # type: ignore[attr-defined]
-    obligations: list[Any] = list(session.execute(sa_select(ob_table).where(in_period)).all())
+    obligations: list[Any] = as_of_period(list(session.execute(sa_select(ob_table).where(in_period)).all()), per.end)
     updates: list[Any] = list(session.execute(
         sa_select(su_table).join(ob_table, ob_table.c.id == su_table.c.obligation_id)
         .where(in_period, su_table.c.submitted_at <= as_of_instant)
@@ -338,6 +340,7 @@ def build_snapshot(session: Session, *, plan_id: int, period: str | None, now: d
         "units": [{"unit": unit_name(uid), "external": bool(units[uid].external) if uid in units else False,
                    **per_unit[uid].as_dict()} for uid in accountable_units],
         "not_reported": not_reported,
+        "by_kind": kind_aggregate(per_unit, reported_units, units, unit_name),
     }
 
     # ---- IV / VI. difficulties and proposals (latest word of each obligation, grouped by text)

@@ -11,6 +11,7 @@ from typing import Any
 
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.admin import lower_first
+from dondoc.reporting.completeness import COMPACT_FROM, compact_not_reported
 from dondoc.vietnamese import long_date, number, percent, short_date
 
 EMPTY = "Chưa có đơn vị báo cáo nội dung này."
@@ -168,7 +169,19 @@ def not_reported_sentence(s: dict[str, Any]) -> str:
         return "Không có đơn vị nào phải báo cáo trong kỳ."
     if not names:
         return "Tất cả các đơn vị đã gửi báo cáo."
+    if len(names) >= COMPACT_FROM and s["timeliness"].get("by_kind"):  # 100+ communes: by kind, short names
+        return f"Các đơn vị chưa báo cáo ({len(names)}) — {compact_not_reported(s['timeliness']['by_kind'])}."
     return f"Các đơn vị chưa báo cáo ({len(names)}): {', '.join(names)}."
+
+
+KIND_HEADERS = ["Loại đơn vị", "Số đơn vị", "Đã báo cáo", "Chưa báo cáo", "Số nhiệm vụ", tl.LABELS[tl.ON_TIME],
+                tl.LABELS[tl.DONE_LATE], tl.LABELS[tl.IN_PROGRESS], tl.LABELS[tl.OVERDUE]]
+
+
+def kind_cells(g: dict[str, Any]) -> list[str]:
+    c = g["counts"]
+    return [g["label"], str(g["units"]), str(g["reported"]), str(len(g["not_reported"])), str(g["total"]),
+            str(c[tl.ON_TIME]), str(c[tl.DONE_LATE]), str(c[tl.IN_PROGRESS]), str(c[tl.OVERDUE])]
 
 
 def grouped_line(g: dict[str, Any]) -> str:

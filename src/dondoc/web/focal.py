@@ -21,7 +21,16 @@ from dondoc import vietnamese as vn
 from dondoc.collect.attachments import attachment_path
 from dondoc.collect.submit import is_focal, plan_targets
 from dondoc.config import Settings
-from dondoc.models import STATUS_LABELS, Attachment, CompiledReport, Obligation, Plan, StatusUpdate, Unit
+from dondoc.models import (
+    STATUS_LABELS,
+    Attachment,
+    CompiledReport,
+    Obligation,
+    Plan,
+    StatusUpdate,
+    Unit,
+)
+from dondoc.notifications.port import ascii_filename
 from dondoc.web import queries
 from dondoc.web.context import Viewer, Web
 from dondoc.web.errors import NotFoundPage
@@ -75,7 +84,6 @@ def report_download_name(plan: Plan, row: CompiledReport, fmt: str, *, final: bo
 
 def content_disposition(name: str) -> str:
     """attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded name> (RFC 6266)."""
-    from dondoc.notifications.port import ascii_filename
 
     stem, dot, ext = name.rpartition(".")
     fallback = re.sub(r"-{2,}", "-", ascii_filename(stem if dot else name)).strip("-") or "bao-cao"

@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 20:07:24.191106
+Create Date: 2026-12-06 23:29:34.631912
 """
 from typing import Sequence, Union
 
+from alembic import op
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel types)
-from alembic import op
+
 
 revision: str = '0001'
 down_revision: Union[str, None] = None
@@ -45,12 +46,16 @@ def upgrade() -> None:
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('parent_id', sa.Integer(), nullable=True),
     sa.Column('external', sa.Boolean(), nullable=False),
+    sa.Column('official_code', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('valid_from', sa.Date(), nullable=True),
+    sa.Column('valid_to', sa.Date(), nullable=True),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['parent_id'], ['unit.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('unit', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_unit_code'), ['code'], unique=True)
+        batch_op.create_index(batch_op.f('ix_unit_official_code'), ['official_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_unit_parent_id'), ['parent_id'], unique=False)
 
     op.create_table('officer',
@@ -87,6 +92,7 @@ def upgrade() -> None:
     sa.Column('policy', sa.JSON(), nullable=False),
     sa.Column('recipients', sa.JSON(), nullable=False),
     sa.Column('unresolved', sa.JSON(), nullable=False),
+    sa.Column('proposals', sa.JSON(), server_default=sa.text("'[]'"), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['focal_unit_id'], ['unit.id'], ),
@@ -96,6 +102,22 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('plan', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_plan_source_hash'), ['source_hash'], unique=False)
+
+    op.create_table('unitlink',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('predecessor_id', sa.Integer(), nullable=False),
+    sa.Column('successor_id', sa.Integer(), nullable=False),
+    sa.Column('effective_on', sa.Date(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['predecessor_id'], ['unit.id'], ),
+    sa.ForeignKeyConstraint(['successor_id'], ['unit.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('predecessor_id', 'successor_id')
+    )
+    with op.batch_alter_table('unitlink', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_unitlink_predecessor_id'), ['predecessor_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_unitlink_successor_id'), ['successor_id'], unique=False)
 
     op.create_table('accesstoken',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -251,6 +273,7 @@ def upgrade() -> None:
     sa.Column('officer_id', sa.Integer(), nullable=True),
     sa.Column('role', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('written_as', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('since', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], ),
     sa.ForeignKeyConstraint(['officer_id'], ['officer.id'], ),
     sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
@@ -293,6 +316,21 @@ def upgrade() -> None:
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_delivery_message_id'), ['message_id'], unique=False)
 
+    op.create_table('exclusion',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('assignment_id', sa.Integer(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], ),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('assignment_id', 'unit_id')
+    )
+    with op.batch_alter_table('exclusion', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_exclusion_assignment_id'), ['assignment_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_exclusion_unit_id'), ['unit_id'], unique=False)
+
     op.create_table('obligation',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -320,8 +358,11 @@ def upgrade() -> None:
     sa.Column('escalation_level', sa.Integer(), nullable=False),
     sa.Column('stale', sa.Boolean(), nullable=False),
     sa.Column('needs_review', sa.Boolean(), nullable=False),
+    sa.Column('merged_from_id', sa.Integer(), nullable=True),
+    sa.Column('merged_on', sa.Date(), nullable=True),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], ),
+    sa.ForeignKeyConstraint(['merged_from_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['officer_id'], ['officer.id'], ),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.ForeignKeyConstraint(['report_id'], ['reportobligation.id'], ),
@@ -447,6 +488,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_obligation_assignment_id'))
 
     op.drop_table('obligation')
+    with op.batch_alter_table('exclusion', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_exclusion_unit_id'))
+        batch_op.drop_index(batch_op.f('ix_exclusion_assignment_id'))
+
+    op.drop_table('exclusion')
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_delivery_message_id'))
 
@@ -492,6 +538,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_accesstoken_officer_id'))
 
     op.drop_table('accesstoken')
+    with op.batch_alter_table('unitlink', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_unitlink_successor_id'))
+        batch_op.drop_index(batch_op.f('ix_unitlink_predecessor_id'))
+
+    op.drop_table('unitlink')
     with op.batch_alter_table('plan', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_plan_source_hash'))
 
@@ -503,6 +554,7 @@ def downgrade() -> None:
     op.drop_table('officer')
     with op.batch_alter_table('unit', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_unit_parent_id'))
+        batch_op.drop_index(batch_op.f('ix_unit_official_code'))
         batch_op.drop_index(batch_op.f('ix_unit_code'))
 
     op.drop_table('unit')

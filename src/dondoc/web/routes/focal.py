@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from dondoc.collect.attachments import check_attachment, store_attachment
 from dondoc.collect.submit import StatusInputError, decide_extension, is_focal, remind_now, submit_on_behalf
 from dondoc.models import Obligation, Plan
+from dondoc.reporting.completeness import completeness
 from dondoc.web import queries
 from dondoc.web.deps import CurrentViewer, Today, WebContext
 from dondoc.web.focal import entered_notice, focal_plan, hand_to_delivery
@@ -38,7 +39,8 @@ def _notice(s: Any, plan_id: int, reminded: int | None, decided: str | None, ent
 
 @router.get("/t/{token}/focal/{plan_id}", response_class=HTMLResponse)
 def focal_page(plan_id: int, web: WebContext, link: CurrentViewer, today: Today, period: str | None = None,
-               reminded: int | None = None, decided: str | None = None, entered: int | None = None) -> HTMLResponse:
+               reminded: int | None = None, decided: str | None = None, entered: int | None = None,
+               msg: str | None = None) -> HTMLResponse:
     with link.read() as (s, v):
         plan = focal_plan(s, v, plan_id)
         periods = queries.plan_periods(s, plan_id)
@@ -47,9 +49,12 @@ def focal_page(plan_id: int, web: WebContext, link: CurrentViewer, today: Today,
         units, pending = queries.focal_page(s, plan=plan, period=period)
         reports = queries.compiled_reports(s, plan_id=plan_id)
         notice = _notice(s, plan_id, reminded, decided, entered)
+        if msg and msg.startswith("Đã nhắc "):  # the remind-all route's own summary (routes/completeness.py)
+            notice = msg[:300]
+        done = completeness(s, plan_id=plan_id, period=period, today=today)
         return web.render("focal.html", title=f"Theo dõi: {plan.title[:60]}", v=v, officer=v.officer, unit=v.unit,
                           plan=plan, periods=periods, period=period, units=units, pending=pending,
-                          notice=notice, today=today, reports=reports)
+                          notice=notice, today=today, reports=reports, completeness=done)
 
 
 @router.post("/t/{token}/focal/{plan_id}/remind/{unit_id}")
