@@ -29,7 +29,7 @@ from sqlmodel import Session, select
 from dondoc.db import make_engine
 from dondoc.flows.server import LocalPrefectServer
 from dondoc.models import Contact, Message, Notice, Obligation, Officer, Plan, Unit
-from tests.conftest import PG_URL, _truncate_pg
+from tests.conftest import PG_URL, reset_pg
 
 pytestmark = [pytest.mark.slow, pytest.mark.prefect_server, pytest.mark.xdist_group("prefect_server")]
 
@@ -64,7 +64,7 @@ def prefect_pg() -> Iterator[str]:
 def _seed(url: str) -> int:
     """PLANS plans x UNITS units, one report obligation each due Monday 10/11/2025; returns the officer count."""
     engine = make_engine(url)
-    _truncate_pg(engine)
+    reset_pg(engine)
     with Session(engine) as s:
         issuer = Unit(code="ubnd", name="UBND tỉnh", kind="province")
         s.add(issuer)
@@ -288,7 +288,7 @@ class HoldingReceiver:
 def _seed_crash(url: str, port: int) -> None:
     """CRASH_OFFICERS officers, each with one reminder today and a webhook contact at the receiver."""
     engine = make_engine(url)
-    _truncate_pg(engine)
+    reset_pg(engine)
     with Session(engine) as s:
         issuer = Unit(code="ubnd", name="UBND tỉnh", kind="province")
         s.add(issuer)
