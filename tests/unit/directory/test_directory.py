@@ -1,0 +1,276 @@
+"""Directory import/export: formats, idempotency, updates in place, errors that store nothing."""
+
+from __future__ import annotations
+
+import copy
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+import yaml
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from dondoc.config import Settings
+from dondoc.directory import files as directory_service
+from dondoc.directory.files import (
+    COLUMNS,
+    read_directory,
+    url_problem,
+)
+from dondoc.errors import DirectoryError, InputError
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLE_YAML = ROOT / "examples" / "directory.yaml"
+EXAMPLE_XLSX = ROOT / "examples" / "directory.xlsx"
+NOW = pendulum.datetime(2025, 11, 5, 8, tz="Asia/Ho_Chi_Minh")
+
+BASE: dict[str, list[dict[str, Any]]] = {
+    "units": [
+        {"code": "P", "name": "UBND tỉnh Mẫu", "kind": "province"},
+        {"code": "D", "name": "UBND huyện Mẫu", "kind": "district", "parent": "P"},
+        {"code": "D-LD", "name": "Phòng Lao động - Thương binh và Xã hội", "kind": "department", "parent": "D"},
+        {"code": "C1", "name": "UBND xã Một", "kind": "commune", "parent": "D"},
+        {"code": "M", "name": "Ủy ban MTTQ Việt Nam huyện", "kind": "front", "parent": "D", "external": "có"},
+    ],
+    "officers": [
+        {"code": "D-LD-1", "unit": "D-LD", "name": "Nguyễn Văn Một", "role": "head"},
+        {"code": "D-LD-2", "unit": "D-LD", "name": "Trần Thị Hai", "role": "focal"},
+        {"code": "C1-1", "unit": "C1", "name": "Lê Văn Ba", "role": "focal",
+         "position": "Công chức Lao động - Thương binh và Xã hội"},
+    ],
+    "contacts": [
+        {"officer": "D-LD-1", "channel": "email", "url": "mailto://mot@example.org", "priority": 1},
+        {"officer": "D-LD-1", "channel": "zalo", "url": "zalooa://token/123456", "priority": 2},
+        {"officer": "D-LD-2", "url": "mailto://hai@example.org"},
+        {"officer": "C1-1", "url": "json://hooks.example.org/c1"},
+    ],
+    "aliases": [
+        {"alias": "Phòng LĐ-TB&XH huyện Mẫu", "unit": "D-LD"},
+        {"alias": "UBND các xã", "kinds": "commune"},
+        {"alias": "Cán bộ chính sách xã Một", "unit": "C1", "officer": "C1-1"},
+    ],
+}
+SHEET = {"units": "Units", "officers": "Officers", "contacts": "Contacts", "aliases": "Aliases"}
+
+
+def write_tables(path: Path, tables: dict[str, list[dict[str, Any]]]) -> Path:
+    """Write raw tables (whatever columns the rows carry) as .yaml, .csv or .xlsx."""
+    fmt = path.suffix.lstrip(".")
+    if fmt == "yaml":
+        path.write_text(yaml.safe_dump(tables, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    elif fmt == "csv":
+        cols: list[str] = []
+        for rows in tables.values():
+            for row in rows:
+                cols.extend(c for c in row if c not in cols)
+        record = {"units": "unit", "officers": "officer", "contacts": "contact", "aliases": "alias"}
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["record", *cols])
+            for sheet, rows in tables.items():
+                for row in rows:
+                    w.writerow([record[sheet], *[row.get(c, "") for c in cols]])
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        wb.remove(wb.active)
+        for sheet, rows in tables.items():
+            ws = wb.create_sheet(SHEET[sheet])
+            present = {c for row in rows for c in row}
+            cols = [c for c in COLUMNS[sheet] if c in present]
+            for row in rows:
+                cols.extend(c for c in row if c not in cols)
+            ws.append(cols)
+            for row in rows:
+                ws.append([row.get(c) for c in cols])
+        wb.save(path)
+    return path
+
+
+# -- reading (no database) ------------------------------------------------------------------------------
+
+def test_example_formats_read_the_same(tmp_path: Path) -> None:
+    data = read_directory(EXAMPLE_YAML)
+    assert read_directory(EXAMPLE_XLSX).plain() == data.plain()
+    csv_path = directory_service.write_directory(data, tmp_path / "d.csv")
+    assert read_directory(csv_path).plain() == data.plain()
+    assert len(data.rows["units"]) > 100 and len(data.rows["aliases"]) > 30
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv", "xlsx"])
+def test_small_directory_reads_in_every_format(tmp_path: Path, fmt: str) -> None:
+    data = read_directory(write_tables(tmp_path / f"d.{fmt}", BASE))
+    plain = data.plain()
+    assert [u["code"] for u in plain["units"]] == ["P", "D", "D-LD", "C1", "M"]
+    assert plain["contacts"][1] == {"officer": "D-LD-1", "channel": "zalo", "url": "zalooa://token/123456",
+                                    "priority": "2"}
+    assert plain["units"][4]["external"] == "có"
+
+
+def test_csv_with_semicolons_as_excel_writes_it_in_vietnamese(tmp_path: Path) -> None:
+    path = write_tables(tmp_path / "d.csv", BASE)
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    semi = tmp_path / "semi.csv"
+    with semi.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+    assert ";" in semi.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert read_directory(semi).plain() == read_directory(path).plain()
+
+
+def test_headers_may_carry_a_vietnamese_hint(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = directory_service.write_directory(read_directory(write_tables(tmp_path / "d.yaml", BASE)),
+                                             tmp_path / "d.xlsx")
+    header = [c.value for c in load_workbook(path)["Units"][1]]
+    assert header[1] == "name (tên đơn vị)"
+    assert read_directory(path).plain()["units"][0]["name"] == "UBND tỉnh Mẫu"
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("mailto://someone@example.org", None),
+    ("mailtos://user:pass@smtp.example.org?to=a@example.org", None),
+    ("tgram://123456:ABCDEF/987654", None),
+    ("json://127.0.0.1:8080/hook", None),
+    ("zalooa://token/2001", None),
+    ("zns://token/84900000001", None),
+    ("outbox://ward2", None),
+    ("mailto:someone@example.org", "not a URL"),
+    ("htp://example.org", "unknown channel scheme 'htp'"),
+    ("someone@example.org", "not a URL"),
+    ("mailto://", "not a URL"),
+    ("json:///path-only", "nothing after json://"),
+    ("mailto://nobody", "names no mail address"),
+    ("mailto://a b@example.org", "not a URL"),
+])
+def test_url_validation(url: str, problem: str | None) -> None:
+    got = url_problem(url)
+    assert (got is None) if problem is None else (got is not None and problem in got)
+
+
+# -- errors: each names file, sheet, row, column; nothing is stored ---------------------------------------
+
+def _mutate(fn):
+    tables = copy.deepcopy(BASE)
+    fn(tables)
+    return tables
+
+
+ERROR_CASES = [
+    ("unknown column", "xlsx", lambda t: t["units"][1].update(colour="blue"),
+     ["sheet Units", "column colour", "unknown column 'colour'"]),
+    ("unknown column yaml", "yaml", lambda t: t["officers"][0].update(email="x@example.org"),
+     ["sheet Officers", "line 23", "column email", "unknown column"]),
+    ("missing column", "xlsx", lambda t: [u.pop("name") for u in t["units"]] and t["units"][0].update(title="x"),
+     ["sheet Units", "unknown column 'title'", "missing column(s) name"]),
+    ("unit cycle", "yaml", lambda t: t["units"][0].update(parent="D"),
+     ["sheet Units", "column parent", "unit cycle", "P -> D -> P"]),
+    ("self parent", "csv", lambda t: t["units"][2].update(parent="D-LD"), ["row 4", "its own parent"]),
+    ("unknown parent", "xlsx", lambda t: t["units"][3].update(parent="NOPE"),
+     ["sheet Units", "row 5", "column parent", "unknown parent unit 'NOPE'"]),
+    ("duplicate alias to two units", "xlsx", lambda t: t["aliases"].append({"alias": "Phòng LĐTBXH huyện Mẫu",
+                                                                            "unit": "C1"}),
+     ["sheet Aliases", "row 5", "column alias", "points elsewhere", "unit D-LD there", "unit C1 here"]),
+    ("unknown unit of officer", "xlsx", lambda t: t["officers"][2].update(unit="C9"),
+     ["sheet Officers", "row 4", "column unit", "unknown unit 'C9'"]),
+    ("invalid url", "xlsx", lambda t: t["contacts"][2].update(url="htp://hai@example.org"),
+     ["sheet Contacts", "row 4", "column url", "unknown channel scheme"]),
+    ("url shape", "csv", lambda t: t["contacts"][0].update(url="hai at example.org"),
+     ["sheet Contacts", "column url", "not a URL"]),
+    ("bad role", "xlsx", lambda t: t["officers"][0].update(role="boss"),
+     ["sheet Officers", "row 2", "column role", "'boss' is not one of head"]),
+    ("duplicate unit code", "xlsx", lambda t: t["units"].append({"code": "C1", "name": "UBND xã Hai"}),
+     ["sheet Units", "row 7", "column code", "already used on row 5"]),
+    ("duplicate priority", "xlsx", lambda t: t["contacts"][1].update(priority=1),
+     ["sheet Contacts", "row 3", "column priority", "already has a contact of priority 1"]),
+    ("unknown contact officer", "xlsx", lambda t: t["contacts"][3].update(officer="X-9"),
+     ["sheet Contacts", "row 5", "column officer", "unknown officer 'X-9'"]),
+    ("alias officer of another unit", "xlsx", lambda t: t["aliases"][2].update(unit="D-LD"),
+     ["sheet Aliases", "row 4", "column officer", "belongs to unit 'C1'"]),
+    ("alias with no target", "yaml", lambda t: t["aliases"].append({"alias": "Ai đó"}),
+     ["sheet Aliases", "column unit", "expected a unit code"]),
+    ("external not yes/no", "xlsx", lambda t: t["units"][4].update(external="maybe"),
+     ["sheet Units", "row 6", "column external", "có/không"]),
+    ("empty required value", "xlsx", lambda t: t["officers"][1].update(name=None),
+     ["sheet Officers", "row 3", "column name", "required value is empty"]),
+    ("csv cell of another record", "csv", lambda t: t["units"][0].update(url="mailto://x@example.org"),
+     ["row 2", "column url", "does not apply to a unit record"]),
+]
+
+
+@pytest.mark.parametrize("label, fmt, mutate, expected", ERROR_CASES, ids=[c[0] for c in ERROR_CASES])
+def test_bad_directory_is_refused_naming_where(label: str, fmt: str, mutate, expected: list[str],
+                                               tmp_path: Path, scratch_engine: Engine) -> None:
+    path = write_tables(tmp_path / f"bad.{fmt}", _mutate(mutate))
+    with pytest.raises(DirectoryError) as err:
+        _full_check(path, scratch_engine)
+    message = str(err.value)
+    assert message.startswith(str(path))
+    for part in expected:
+        assert part in message, message
+
+
+@pytest.fixture(scope="module")
+def scratch_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    from dondoc.db import make_engine, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('scratch') / 'd.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def _full_check(path: Path, engine: Engine) -> None:
+    """Checks that need the whole file (references, cycles) run in apply_directory: on an empty database,
+    rolled back."""
+    data = read_directory(path)
+    with Session(engine) as s:
+        try:
+            directory_service.apply_directory(s, data=data, settings=Settings(home=path.parent, secret_key="k"),
+                                              now=NOW)
+        finally:
+            s.rollback()
+
+
+@pytest.mark.parametrize("content, suffix, expected", [
+    (b"PK\x03\x04 this is not really a zip", ".xlsx", "not a readable Excel workbook"),
+    ("KẾ HOẠCH\nTriển khai thực hiện ...\n".encode(), ".xlsx", "not a readable Excel workbook"),
+    (b"- just\n- a list\n", ".yaml", "expected a mapping with the lists units"),
+    (b"units: [\n", ".yaml", "not valid YAML"),
+    (b"code,name\nA,B\n", ".csv", "the first column must be 'record'"),
+    (b"\xff\xfe\x00garbage", ".csv", "not UTF-8"),
+    (b"anything", ".docx", "unsupported directory format '.docx'"),
+])
+def test_corrupted_or_foreign_file(tmp_path: Path, content: bytes, suffix: str, expected: str) -> None:
+    path = tmp_path / f"foreign{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(DirectoryError, match=expected) as err:
+        read_directory(path)
+    assert str(path) in str(err.value)
+
+
+def test_xlsx_without_units_sheet(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Sheet1"
+    wb.active.append(["Họ tên", "Email"])
+    wb.save(tmp_path / "people.xlsx")
+    with pytest.raises(DirectoryError, match="no sheet 'Units'"):
+        read_directory(tmp_path / "people.xlsx")
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_directory(tmp_path / "nope.xlsx")
+
+
+# -- importing ------------------------------------------------------------------------------------------
+
+
