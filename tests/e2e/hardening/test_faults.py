@@ -31,7 +31,8 @@ from dondoc.db import make_engine
 from dondoc.models import Assignment, Message, Obligation, Plan
 from dondoc.directory.files import import_directory
 from dondoc.intake.importer import import_plan
-from tests.integration.hardening.conftest import EXAMPLES, PYTHON, SEED_004, cli, row_counts
+from tests.integration.hardening.conftest import EXAMPLES, PYTHON, SEED_004, row_counts
+from tests.integration.hardening.conftest import cli_process as cli  # a process that can be killed, a server that restarts
 from tests.e2e.hardening.peers import Mailbox, Webhook, local_directory
 
 pytestmark = pytest.mark.slow

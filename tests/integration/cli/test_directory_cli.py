@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -125,24 +122,3 @@ def test_check_of_a_non_plan_json(imported, tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_text("[1, 2]", encoding="utf-8")
     assert "assignments" in str(run("directory", "check", str(path)).exception)
-
-
-@pytest.mark.slow
-def test_cli_process_prints_one_line_errors_and_checks_seed_004(settings, tmp_path: Path) -> None:
-    env = {**os.environ}
-    dondoc = [sys.executable, "-m", "dondoc.cli"]
-    bad = tmp_path / "bad.xlsx"
-    bad.write_bytes(b"not a workbook")
-    proc = subprocess.run([*dondoc, "directory", "import", str(bad)], capture_output=True, text=True, env=env,
-                          timeout=120)
-    assert proc.returncode == 2
-    assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
-    assert proc.stderr.startswith(f"dondoc: error: {bad}: not a readable Excel workbook")
-    proc = subprocess.run([*dondoc, "directory", "import", str(EXAMPLE_XLSX)], capture_output=True, text=True,
-                          env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    seed = next(SEEDS.glob("004_*.txt"))
-    proc = subprocess.run([*dondoc, "directory", "check", str(seed)], capture_output=True, text=True, env=env,
-                          timeout=120)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "UBND Phường 2 (P2)" in proc.stdout and ", 0 không khớp" in proc.stdout

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from dondoc.collect import links
 from dondoc.config import Settings
 from dondoc.models import AccessToken
 from dondoc.web import create_app
+from tests.integration.hardening.conftest import cli
 from tests.integration.web.world import World
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -73,13 +72,11 @@ def test_expired_token_is_404(client: TestClient, world: World, settings: Settin
     assert r.status_code == 404 and r.text == client.get("/no/such/page").text
 
 
-@pytest.mark.slow
 def test_revoke_through_the_cli(engine: Engine, settings: Settings, world: World, client: TestClient) -> None:
     url = f"/t/{world.tokens['a1']}"
     assert client.get(url).status_code == 200
-    r = subprocess.run([sys.executable, "-m", "dondoc.cli", "links", "revoke", "a1"], capture_output=True, text=True, check=False,
-                       cwd=ROOT, timeout=60)
-    assert r.returncode == 0, r.stderr
+    r = cli("links", "revoke", "a1", cwd=ROOT)  # in-process; tests/e2e/cli runs the command groups as processes
+    assert r.code == 0, r.err
     assert client.get(url).status_code == 404
     assert client.get("/api/obligations", headers={"Authorization": f"Bearer {world.tokens['a1']}"}).status_code == 404
     assert client.get(f"/t/{world.tokens['b1']}").status_code == 200  # only that officer's link
