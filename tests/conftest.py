@@ -170,3 +170,16 @@ def frozen_clock() -> Iterator[clock.FixedClock]:
     clock.use(fixed)
     yield fixed
     clock.use(clock.SystemClock())
+
+
+# tests/plans is being edited elsewhere: its slow tests are marked from here until the marks move into the files.
+_SLOW_ELSEWHERE = (
+    "tests/plans/test_renditions.py::",  # builds .docx renditions of the plans (~15 s a worker) and LibreOffice PDFs
+    "tests/plans/test_formats.py::test_cli_json_and_error",  # `dondoc parse` as a subprocess
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(_SLOW_ELSEWHERE):
+            item.add_marker(pytest.mark.slow)

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from dondoc.cli._common import ready_engine
 from tests.integration.flows.conftest import build_world
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.prefect_server]
 
 DONDOC = [sys.executable, "-c", "from dondoc.cli import main; main()"]
 
