@@ -1,6 +1,6 @@
 """Nhập thay (a status entered by the focal point on a unit's behalf) and which targets concern which unit.
 
-World (tests/web/world.py): plan 68/KH-UBND, focal point Phòng LĐ-TB&XH (officer `focal`), issuer UBND
+World (tests/integration/web/world.py): plan 68/KH-UBND, focal point Phòng LĐ-TB&XH (officer `focal`), issuer UBND
 huyện (head `chutich`); rep1/rep2/rep3 are the reports of xa1/xa2/noivu (cut-off 7/11, due 10/11);
 task1/task2 the overdue task III.1 of xa1/xa2; spec1 the task III.2 named for officer b1 of xa1.
 Targets: II.1 and II.2 (objectives: no unit leads them) and III.1 (the communes' task).

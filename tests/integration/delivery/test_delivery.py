@@ -1,4 +1,4 @@
-"""Notices -> digests -> delivery, with the in-memory FakeNotifier (real peers: tests/notifications).
+"""Notices -> digests -> delivery, with the in-memory FakeNotifier (real peers: tests/integration/notifications).
 
 Runs on SQLite and PostgreSQL (the `engine` fixture). What is checked: one digest per officer and
 day, grouped by plan; nothing composed or sent twice; leases recover a crashed claimer; transient

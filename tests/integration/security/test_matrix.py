@@ -1,7 +1,7 @@
 """Authorisation matrix: every route of the app (enumerated from app.routes, so a new route without an
 entry fails) x every role, with the expected status. A role's own personal link is its credential.
 
-Roles (tests/web/world.py): officer = a1 (staff, UBND xã An Bình, the unit of obligation rep1);
+Roles (tests/integration/web/world.py): officer = a1 (staff, UBND xã An Bình, the unit of obligation rep1);
 head = h1 (head of that unit); other = a2 (staff of another commune); focal = the plan's focal
 officer (Phòng LĐ-TB&XH); issuer = chutich (head of the issuing UBND huyện); anonymous = a made-up token.
 """

@@ -1,6 +1,6 @@
 """Nhập thay from the focal point's page, the JSON API and the CLI; targets per unit on the forms.
 
-World: tests/web/world.py (today 5/11/2025; rep2 is xa2's report, cut-off 7/11, due 10/11).
+World: tests/integration/web/world.py (today 5/11/2025; rep2 is xa2's report, cut-off 7/11, due 10/11).
 """
 
 from __future__ import annotations
