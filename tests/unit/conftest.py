@@ -1,11 +1,14 @@
-"""Unit tests: no database, no subprocess, no network. A test here that asks for a database fixture or
-starts a process fails at once, so the unit loop stays seconds long."""
+"""Unit tests: no database, no subprocess, no network. A unit test that asks for a database fixture,
+connects an engine or starts a process fails at once, so the unit loop stays seconds long (a test
+that needs one of them belongs in tests/integration or tests/e2e)."""
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 
 import pytest
+from sqlalchemy.engine import Engine
 
 _DATABASE_FIXTURES = {"db_url", "engine", "session", "settings", "sqlite_settings", "pg_schema_url", "sqlite_template"}
 
@@ -16,9 +19,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.fail(f"unit tests take no database: {item.nodeid} uses {sorted(used)}; move it to tests/integration")
 
 
-@pytest.fixture(autouse=True)
-def _no_subprocess(monkeypatch: pytest.MonkeyPatch) -> None:
+def _refuse(what: str):  # type: ignore[no-untyped-def]
     def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("unit tests start no process; move this test to tests/integration or tests/e2e")
+        raise AssertionError(f"unit tests {what}; move this test to tests/integration or tests/e2e")
 
-    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    return refuse
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _no_database_no_process() -> Iterator[None]:
+    """Module-scoped so that module-scoped fixtures of a unit module are guarded too."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Engine, "connect", _refuse("open no database connection"))
+        mp.setattr(Engine, "raw_connection", _refuse("open no database connection"))
+        mp.setattr(subprocess.Popen, "__init__", _refuse("start no process"))
+        yield

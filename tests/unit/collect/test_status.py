@@ -7,11 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import Engine
 
 from dondoc.collect import submit as st
 from dondoc.config import Settings
-from tests.integration.web.world import World, build_world
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -24,11 +22,6 @@ def office(main_part: str) -> bytes:
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr(main_part, "<x/>")
     return buf.getvalue()
-
-
-@pytest.fixture
-def w(engine: Engine, settings: Settings) -> World:
-    return build_world(engine, settings)
 
 
 @pytest.mark.parametrize("name,data,ok", [
