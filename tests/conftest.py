@@ -181,5 +181,5 @@ _SLOW_ELSEWHERE = (
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.nodeid.startswith(_SLOW_ELSEWHERE):
+        if item.nodeid.startswith(("tests/e2e/", *_SLOW_ELSEWHERE)):  # every whole-process test is slow
             item.add_marker(pytest.mark.slow)
