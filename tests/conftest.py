@@ -87,9 +87,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test that uses `db_url` (directly or through engine/session/settings) runs once per chosen database."""
+    chosen = metafunc.config.getoption("--db")
+    databases = DATABASES if chosen == "all" else (chosen,)
     if "db_url" in metafunc.fixturenames:
-        chosen = metafunc.config.getoption("--db")
-        metafunc.parametrize("db_url", DATABASES if chosen == "all" else (chosen,), indirect=True)
+        metafunc.parametrize("db_url", databases, indirect=True)
+    elif "database" in metafunc.fixturenames:  # tests that build their own database from its name (benchmarks)
+        metafunc.parametrize("database", databases)
 
 
 # DELETE child tables first (reverse of the foreign-key order), then put back at 1 only the sequences

@@ -24,10 +24,9 @@ def bench() -> object:
     return module
 
 
-@pytest.mark.parametrize("db", ["sqlite", "postgresql"])
-def test_fifty_concurrent_submissions_lose_nothing(db: str, tmp_path: Path) -> None:
+def test_fifty_concurrent_submissions_lose_nothing(database: str, tmp_path: Path) -> None:  # sqlite, postgresql (--db)
     b = bench()
-    p = b.prepare(db, 50, tmp_path)  # type: ignore[attr-defined]
+    p = b.prepare(database, 50, tmp_path)  # type: ignore[attr-defined]
     proc, url = b.start_server(p, 1)  # type: ignore[attr-defined]
     try:
         times, failures = asyncio.run(b._clients(url, p, 2, "submit"))  # type: ignore[attr-defined]
