@@ -49,7 +49,7 @@ def prepare(db: str, clients: int, home: Path) -> Prepared:
     from _province import fresh_engine
 
     from dondoc import clock
-    from tests.web.world import build_world
+    from tests.integration.web.world import build_world
 
     engine, settings = fresh_engine(db, f"dondoc_bench_{os.getpid()}", home=home, secret_key=SECRET)
     url = settings.db_url

@@ -1,9 +1,16 @@
 """Shared fixtures.
 
-`engine` is parametrised over SQLite and PostgreSQL: every database test runs on both. PostgreSQL
-is the server at 127.0.0.1:5432 (trust auth, database `test`, override with DONDOC_TEST_PG_URL);
-each xdist worker gets its own schema, migrated once and truncated between tests. SQLite tests get
-a copy of a migrated template file, so each test starts from an empty, current schema.
+`engine` is parametrised over SQLite and PostgreSQL: every database test runs on both by default;
+`--db sqlite` or `--db postgresql` narrows the run to one of them (`--db all` is the default, and what
+CI runs). PostgreSQL is the server at 127.0.0.1:5432 (trust auth, database `test`, override with
+DONDOC_TEST_PG_URL); each xdist worker gets its own schema, migrated once and emptied between tests
+with DELETE in reverse foreign-key order plus one `setval` over the sequences that were used (ids
+start at 1 again) — ~10 ms, where `TRUNCATE ... RESTART IDENTITY CASCADE` took ~600 ms a test.
+SQLite tests get a copy of a migrated template file, so each test starts from an empty, current schema.
+
+Layout: tests/unit (no database, no subprocess, no network), tests/integration (a database, local
+peers), tests/e2e (demo, browser, a real Prefect server, the CLI as a whole process). Marks: `slow`
+(seconds: real servers, subprocesses, renders), `browser`, `prefect_server`; `-m "not slow"` skips them.
 
 Property tests (hypothesis) are derandomised by default so that a CI run never turns red on an example
 nobody has seen before; explore with fresh random examples with `pytest --hypothesis-profile=explore`
@@ -70,23 +77,55 @@ def pg_schema_url() -> Iterator[str]:
     admin.dispose()
 
 
-def _truncate_pg(engine: Engine) -> None:
-    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+DATABASES = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--db", choices=[*DATABASES, "all"], default="all",
+                     help="database(s) the database tests run on (default: all = SQLite and PostgreSQL, as in CI)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses `db_url` (directly or through engine/session/settings) runs once per chosen database."""
+    chosen = metafunc.config.getoption("--db")
+    databases = DATABASES if chosen == "all" else (chosen,)
+    if "db_url" in metafunc.fixturenames:
+        metafunc.parametrize("db_url", databases, indirect=True)
+    elif "database" in metafunc.fixturenames:  # tests that build their own database from its name (benchmarks)
+        metafunc.parametrize("database", databases)
+
+
+# DELETE child tables first (reverse of the foreign-key order), then put back at 1 only the sequences
+# that were used: tests compare ids with literals (officer 1, /units/1 ...), as on a fresh SQLite file.
+_DELETE_ALL = "; ".join(f'DELETE FROM "{t.name}"' for t in reversed(SQLModel.metadata.sorted_tables))
+_RESTART_USED_SEQUENCES = (
+    "SELECT setval(quote_ident(schemaname) || '.' || quote_ident(sequencename), 1, false) "
+    "FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+)
+
+
+def reset_pg(engine: Engine) -> None:
     with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        conn.exec_driver_sql(_DELETE_ALL)
+        conn.exec_driver_sql(_RESTART_USED_SEQUENCES)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(scope="session")
+def pg_reset_engine(pg_schema_url: str) -> Iterator[Engine]:
+    """One small engine per worker for the reset between tests (a new connection per test costs more than the reset)."""
+    engine = make_engine(pg_schema_url, pool_size=1, max_overflow=0)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         path = tmp_path / "dondoc.db"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
-    url = request.getfixturevalue("pg_schema_url")
-    engine = make_engine(url)
-    _truncate_pg(engine)
-    engine.dispose()
-    return url
+    reset_pg(request.getfixturevalue("pg_reset_engine"))
+    return str(request.getfixturevalue("pg_schema_url"))
 
 
 @pytest.fixture
@@ -134,3 +173,16 @@ def frozen_clock() -> Iterator[clock.FixedClock]:
     clock.use(fixed)
     yield fixed
     clock.use(clock.SystemClock())
+
+
+# tests/plans is being edited elsewhere: its slow tests are marked from here until the marks move into the files.
+_SLOW_ELSEWHERE = (
+    "tests/plans/test_renditions.py::",  # builds .docx renditions of the plans (~15 s a worker) and LibreOffice PDFs
+    "tests/plans/test_formats.py::test_cli_json_and_error",  # `dondoc parse` as a subprocess
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(("tests/e2e/", *_SLOW_ELSEWHERE)):  # every whole-process test is slow
+            item.add_marker(pytest.mark.slow)

@@ -267,9 +267,8 @@ def score(path: Path, gold: Path):  # type: ignore[no-untyped-def]
     """The scorer's figures for the plan at `path` against `gold`."""
     import json
 
-    from dondoc.plans import parse_path
-
     from dondoc.errors import PlanReadError
+    from dondoc.plans import parse_path
 
     try:
         pred = json.loads(json.dumps(parse_path(path, max_mb=20), default=str))

@@ -52,8 +52,8 @@ def compiled_pdfs(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactor
     from sqlmodel import Session
 
     from dondoc.db import make_engine
-    from dondoc.reporting.sample import seed_sample
     from dondoc.reporting.compile import render_files
+    from dondoc.reporting.sample import seed_sample
     from dondoc.reporting.snapshot import build_snapshot
     from dondoc.signing.pdf import report_pdfs
 

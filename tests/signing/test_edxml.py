@@ -97,8 +97,8 @@ def test_received_package_becomes_a_plan(engine, settings) -> None:  # type: ign
     package's due date and steering type are kept with it."""
     from sqlmodel import Session
 
-    from dondoc.models.plan import Plan
     from dondoc.directory.apply import import_directory
+    from dondoc.models.plan import Plan
     from dondoc.signing.package import receive_package
 
     import_directory(engine=engine, settings=settings, path=EXAMPLES / "directory.xlsx", now=NOW)

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from dondoc.signing import layout
+from dondoc.signing import layout, signers
 from dondoc.signing import sign as sg
-from dondoc.signing import signers
 from dondoc.signing.layout import MM, Word, find_block
 from tests.signing import pki
 from tests.signing.conftest import AFTER_CUTOFF, Pki

@@ -1,8 +1,8 @@
 """Build the small files of the bad-input corpus (committed next to this script).
 
 Run `python tests/data/bad/build.py` to regenerate them. Large inputs (the 50 MB text) are not
-committed: tests/hardening builds them at test time. Each file's expected clean error is in
-tests/hardening/test_bad_inputs.py.
+committed: tests/integration/hardening builds them at test time. Each file's expected clean error is in
+tests/integration/hardening/test_bad_inputs.py.
 """
 
 from __future__ import annotations

@@ -18,17 +18,7 @@ from dondoc.db import session_scope
 from dondoc.directory.merge import merge_units
 from dondoc.followup.sweep import decide
 from dondoc.intake.store import store_plan
-from dondoc.models import (
-    AccessToken,
-    Contact,
-    Notice,
-    Obligation,
-    Officer,
-    Plan,
-    StatusUpdate,
-    Unit,
-    UnitLink,
-)
+from dondoc.models import AccessToken, Contact, Notice, Obligation, Officer, Plan, StatusUpdate, Unit, UnitLink
 from dondoc.reporting.snapshot import build_snapshot
 
 NOW = pendulum.datetime(2025, 3, 10, 9, tz=TZ)

@@ -14,8 +14,8 @@ from dondoc.calendar.workdays import WorkCalendar
 from dondoc.cli import app
 from dondoc.clock import TZ
 from dondoc.followup.sweep import decide, flag_stale
-from dondoc.models import Notice, Obligation, Officer, Plan, Unit
-from tests.services.test_followup import world  # noqa: F401  (fixture)
+from dondoc.models import Notice, Obligation
+from tests.integration.followup.test_followup import world  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[3]
 runner = CliRunner()

@@ -8,7 +8,6 @@ from urllib.parse import unquote
 from sqlmodel import Session, func, select
 
 from dondoc.models import Notice
-from tests.web.conftest import client, world  # noqa: F401  (fixtures)
 
 
 def _csrf(html: str) -> str:

@@ -1,3 +1,0 @@
-"""Security tests reuse the web tests' small world (tests/web/world.py) and their client fixture."""
-
-from tests.web.conftest import client, world  # noqa: F401  (fixtures re-exported for this package)
