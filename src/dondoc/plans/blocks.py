@@ -133,10 +133,12 @@ class _Cur:
 _HEADER_LINE = re.compile(
     r"(?:Số\s*:\s*[\w./-]*/[\w.-]+\s*\**$"
     r"|[A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?,\s*ngày\b[^.;]{0,30}?năm\s+(?:19|20)\d{2}\W*$"
-    r"|KẾ\s*HOẠCH\W*$)"
+    r"|KẾ\s*HOẠCH\W*$"
+    r"|C[ỘO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\W*$"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc\W*$)"
 )
 def _is_header_line(line: str) -> bool:
-    if "Số" not in line and "ngày" not in line and "HOẠCH" not in line:
+    if "Số" not in line and "ngày" not in line and "HOẠCH" not in line and "NGHĨA" not in line and "Độc" not in line:
         return False
     return bool(_HEADER_LINE.match(_marker_text(line)))
 
