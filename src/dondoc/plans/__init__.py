@@ -13,6 +13,7 @@ from typing import Any
 from dondoc.errors import PlanReadError
 from dondoc.plans.bodies import split_bodies
 from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
+from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import (
     _ANNEX,
     _FOOTER,
@@ -40,7 +41,8 @@ def _is_footer(b: Block) -> bool:
 
 
 def _annex_heading(b: Block) -> re.Match[str] | None:
-    if isinstance(b, Paragraph) and len(b.text) < 80:
+    """'PHỤ LỤC', 'Phụ lục II' — also run together with its capitalised title into one paragraph."""
+    if isinstance(b, Paragraph) and (len(b.text) < 80 or len(b.text) < 500 and b.text[:7] in ("PHỤ LỤC", "PHỤ BIỂ")):
         return _ANNEX.match(b.text)
     return None
 
@@ -66,7 +68,8 @@ def _first_working_year(blocks: list[Block], not_before: dt.date, year: int) -> 
     return year
 
 
-def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -> dict[str, Any]:
+def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
+                 notes: list[str] | None = None) -> dict[str, Any]:
     # where the numbered body starts (first Roman or capital section), where the footer is
     start = next(
         (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or re.match(r"^[A-D][.)]\s+[A-ZĐÀ-Ỹ\s,]{6,}$", b.text))),
@@ -118,7 +121,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
     footer_blocks = blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:]
     footer_info = parse_footer(footer_blocks)
     header = complete_header(header, blocks[: annexes[0] if annexes else len(blocks)], _lines_of(footer_blocks))
-    warnings: list[str] = list(ctx.warnings)
+    warnings: list[str] = list(notes or []) + list(ctx.warnings)
     for a in assignments:
         if not a["lead"]:
             warnings.append(f"Mục {a['ref']}: nhiệm vụ không nêu cơ quan chủ trì — cần người xác nhận")
@@ -128,7 +131,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
         warnings.append("Không tìm thấy nhiệm vụ nào giao cho cơ quan, đơn vị cụ thể: áp dụng đơn vị mặc định và cần người xác nhận")
     if plan_year is None:
         warnings.append("Không xác định được năm của kế hoạch: hạn hằng năm chưa tính được")
-    return {
+    plan = {
         "schema_version": SCHEMA_VERSION,
         "source": source,
         "title": header.get("title") or "",
@@ -145,6 +148,9 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
         "warnings": warnings,
         "undated_reports": undated,
     }
+    grade(plan, blocks[start:])
+    plan["focal"] = find_focal(plan)
+    return plan
 
 
 def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: bool = False) -> dict[str, Any]:
@@ -157,7 +163,10 @@ def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: 
     text = convert_legacy(normalize(text), path=source, convert_vni=convert_vni)
     if not text.strip():
         raise PlanReadError("văn bản rỗng (empty), không có nội dung kế hoạch", path=source)
-    return parse_blocks(build_blocks(text), source=source, year=year)
+    from dondoc.plans.reflow import prepare
+
+    text, notes = prepare(text)
+    return parse_blocks(build_blocks(text), source=source, year=year, notes=notes)
 
 
 def parse_path(
@@ -173,7 +182,8 @@ def parse_path(
         from dondoc.config import get_settings
 
         max_mb = get_settings().max_plan_mb
-    blocks, _ = read_blocks(p, max_mb=max_mb, convert_vni=convert_vni)
+    notes: list[str] = []
+    blocks, _ = read_blocks(p, max_mb=max_mb, convert_vni=convert_vni, notes=notes)
     if not blocks:
         raise PlanReadError("không có nội dung kế hoạch (no text)", path=str(p))
-    return parse_blocks(blocks, source=p.name, year=year)
+    return parse_blocks(blocks, source=p.name, year=year, notes=notes)

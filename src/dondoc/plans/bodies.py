@@ -160,7 +160,23 @@ def split_bodies(phrase: str) -> list[str]:
     if last.strip(" ,;"):
         out.append(last.strip(" ,;."))
     out = [re.sub(r"\s+(?:và|cùng)$", "", o.strip()) for o in out]
-    return [x for x in out if x and not _NOT_NAME.fullmatch(x)]
+    return _fold_generic([x for x in out if x and not _NOT_NAME.fullmatch(x)], text)
+
+
+# a lower-case generic noun after a list of names is the end of a collective, not a body:
+# 'Các sở, ban, ngành, địa phương', 'các cơ quan, tổ chức có liên quan'
+_GENERIC_TAIL = re.compile(r"^địa phương(?:\s+(?:có liên quan|liên quan|trên địa bàn[\wÀ-ỹ ]*))?$")
+
+
+def _fold_generic(names: list[str], text: str) -> list[str]:
+    """Put a generic tail back onto the collective before it, as written."""
+    out: list[str] = []
+    for n in names:
+        if out and _GENERIC_TAIL.match(n) and out[-1].lower().startswith("các ") and (out[-1] + ", " + n) in text:
+            out[-1] = out[-1] + ", " + n
+            continue
+        out.append(n)
+    return out
 
 
 def find_verb(text: str, start: int = 0) -> re.Match[str] | None:

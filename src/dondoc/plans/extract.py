@@ -9,6 +9,8 @@ from typing import Any
 
 from dondoc.plans.blocks import ROMAN, Block, Paragraph, Table, cell_text
 from dondoc.plans.bodies import HEAD, REQUEST, find_verb, is_body_start, is_body_name, leading_body, split_bodies
+from dondoc.plans.gazetteer import canonical, is_generic
+from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
 from dondoc.plans.numbers import find_targets
 from dondoc.plans.timing import parse_timing, timing_in_text
 
@@ -20,19 +22,6 @@ _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 _ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)\b\s*(?:số\s*)?([IVX]+|\d+)?\b", re.I)
 _FOOTER = re.compile(r"^(?:-\s*)?Nơi nhận\b", re.I)
 
-LEAD_LABEL = re.compile(
-    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
-    r"(?:(?:chủ trì|thực hiện)(?:\s+(?:tham mưu|thực hiện|và phối hợp thực hiện|và phối hợp|tham mưu thực hiện|triển khai))*"
-    r"|chịu trách nhiệm(?:\s+chính)?|đầu mối)\s*:\s*(.+)$",
-    re.I,
-)
-SUPPORT_LABEL = re.compile(
-    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:cán bộ|đơn vị))?\s+)?phối hợp(?:\s+(?:thực hiện|tham mưu))?\s*:\s*(.*)$",
-    re.I,
-)
-TIME_LABEL = re.compile(
-    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))*\s*:\s*(.+)$", re.I
-)
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
 _LEAD_IN = re.compile(
@@ -328,6 +317,29 @@ def _in_scope_section(node: Node) -> bool:
     return False
 
 
+def _in_purpose_section(node: Node) -> bool:
+    n: Node | None = node
+    while n is not None:
+        if _PURPOSE.match(n.title or ""):
+            return True
+        n = n.parent
+    return False
+
+
+_VAGUE = re.compile(r"^(?:Thủ trưởng|Người đứng đầu|Lãnh đạo|Các cấp|các cấp)\b|được giao|được phân công|chủ trì nhiệm vụ", re.I)
+
+
+def _vague(name: str) -> bool:
+    """A lead that names no one in particular: 'Các đơn vị chủ trì nhiệm vụ được giao',
+    'Thủ trưởng các cơ quan', 'các cơ quan, đơn vị liên quan'."""
+    return is_generic(name) or bool(_VAGUE.search(name))
+
+
+# 'I. MỤC ĐÍCH, YÊU CẦU', '2. Yêu cầu': what the plan wants, said of everyone ('Thủ trưởng các
+# cơ quan ... phải ...'), not tasks given to someone
+_PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
+
+
 def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for node in nodes:
@@ -346,29 +358,11 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
             parent_head = _heading_body(node.parent.title, has_items=True)
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
-            last_text = node.title
-            for i, t in enumerate(plain):
-                m = LEAD_LABEL.match(t)
-                if m:
-                    value = m.group(1)
-                    lead_part, support = value, []
-                    mm = re.search(r"\s(?:chủ trì)\b[,;]?\s*(?:phối hợp(?:\s+với)?\s+(.*))?$", value)
-                    if mm:
-                        lead_part = value[: mm.start()]
-                        support = split_bodies(mm.group(1)) if mm.group(1) else []
-                    a = _assignment(node.ref, last_text or t, split_bodies(lead_part), ctx, support=support)
-                    produced.append(a)
-                    continue
-                m = SUPPORT_LABEL.match(t)
-                if m and produced:
-                    produced[-1]["support"] = split_bodies(m.group(1))
-                    continue
-                m = TIME_LABEL.match(t)
-                if m and produced:
-                    produced[-1]["timing"] = _timing("", ctx, m.group(1))
-                    continue
-                if not produced and not node.title:
-                    last_text = t
+            produced = labelled_assignments(
+                node.ref, node.title, [p.text for p in content],
+                lambda ref, text, lead, support=None: _assignment(ref, text, lead, ctx, support=support),
+                lambda phrase: _timing("", ctx, phrase),
+            )
         elif head is not None:
             name, req = head
             leads = split_bodies(name)
@@ -432,11 +426,37 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                         ref = node.parent.ref
                     k += 1
                     produced.append(_assignment(ref, t, leads, ctx, request=req, item=k))
+                owner = _section_owner(node) if k == 0 and node.kind == "num" else None
+                if owner:
+                    text = " ".join(cands)
+                    produced.append(_assignment(node.ref, text, [owner], ctx))
                 if k <= 1:
                     for a in produced:
                         a["item"] = None
+        if _in_purpose_section(node):
+            # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
+            # part there is a task
+            produced = [a for a in produced if not all(_vague(x) for x in a["lead"])]
         out.extend(produced)
     return out
+
+
+_OWNED = re.compile(r"^(?:NHIỆM VỤ|Nhiệm vụ|TRÁCH NHIỆM|Trách nhiệm)\b[^:;]{0,60}?\s(?:CỦA|của)\s+(.{4,90}?)\W*$")
+
+
+def _section_owner(node: Node) -> str | None:
+    """'II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG': the items of the section are that
+    body's duties when they name no one themselves (a collective owner is not taken)."""
+    parent = node.parent
+    if parent is None or not parent.title:
+        return None
+    m = _OWNED.match(parent.title)
+    if not m:
+        return None
+    name = canonical(m.group(1))
+    if not is_body_start(name) or is_generic(name) or re.search(r"\bcác\b", name.lower()):
+        return None
+    return name
 
 
 # --- tables -------------------------------------------------------------------------------------
