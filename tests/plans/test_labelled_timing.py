@@ -129,3 +129,26 @@ def test_gazetteer_kinds() -> None:
     assert kind_of("Ủy ban nhân dân các xã, phường") == "local"
     assert is_generic("các cơ quan, đơn vị có liên quan") and is_generic("địa phương")
     assert not is_generic("Sở Y tế")
+
+
+def test_long_list_of_named_bodies_before_the_verb() -> None:
+    text = HEAD + (
+        "I. NHIỆM VỤ\n1. Đề nghị Văn phòng Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và"
+        " Hội đồng nhân dân tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân"
+        " dân tỉnh, Kho bạc Nhà nước khu vực IX, Chi cục Hải quan khu vực IX tăng cường công tác bảo vệ bí mật nhà nước.\n"
+    )
+    a = parse_text(text, source="x.txt")["assignments"][0]
+    assert a["mode"] == "request"
+    assert "Tòa án nhân dân tỉnh" in a["lead"] and "Chi cục Hải quan khu vực IX" in a["lead"]
+
+
+def test_subject_qualified_by_its_assignment_ends_at_co_trach_nhiem() -> None:
+    text = HEAD + (
+        "I. KINH PHÍ\n1. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm"
+        " lập dự toán kinh phí.\n2. Đối với các nhiệm vụ năm 2026, Sở Tài chính chủ động cân đối kinh phí.\n"
+        "II. NHIỆM VỤ CỦA SỞ Y TẾ\n1. Tổ chức tiêm chủng mở rộng.\n"
+    )
+    pairs = _pairs(parse_text(text, source="x.txt"))
+    assert ("I.1", "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này") in pairs
+    assert ("I.2", "Sở Tài chính") in pairs
+    assert ("II.1", "Sở Y tế") in pairs  # the section's heading names the body whose duties follow

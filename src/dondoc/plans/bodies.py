@@ -222,7 +222,14 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         return None
     colon = s.find(":")
     v = find_verb(s, 2)
-    if colon != -1 and colon < max_len and (v is None or colon < v.start()):
+    if v is not None and max_len < v.start() <= 3 * max_len and _long_list(s[: v.start()]):
+        max_len = v.start()  # a long list of named bodies before the verb ('Đề nghị A, B, ... (12 names) tăng cường')
+    duty = _DUTY.search(s, 0, max_len + 20)
+    if v is not None and duty is not None and duty.start() > v.start() and _QUALIFIED.search(s[: v.start()]):
+        # 'Các cơ quan được phân công chủ trì thực hiện nhiệm vụ ... có trách nhiệm lập kế hoạch':
+        # the subject is qualified by what it was given; 'có trách nhiệm' ends it
+        name, rest = s[: duty.start()], s[duty.start() :]
+    elif colon != -1 and colon < max_len and (v is None or colon < v.start()):
         name, rest = s[:colon], s[colon + 1 :]
     elif v is not None and v.start() <= max_len:
         name, rest = s[: v.start()], s[v.start() :]
@@ -241,6 +248,16 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     if len(parts) > 1 and any(not _is_body_start(p) for p in parts[1:]):
         return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies
     return name, rest.strip(" :,"), request
+
+
+_DUTY = re.compile(r"\s(?:có trách nhiệm|chịu trách nhiệm)\b")
+_QUALIFIED = re.compile(r"\b(?:được|đã được)(?:\s+(?:phân công|giao))?\s*$")
+
+
+def _long_list(region: str) -> bool:
+    """Four or more names, nearly all opening with a body's head word."""
+    parts = split_bodies(region.strip(" ,;"))
+    return len(parts) >= 4 and sum(1 for p in parts if _is_body_start(p)) >= 0.8 * len(parts)
 
 
 def is_body_name(text: str) -> bool:

@@ -28,7 +28,7 @@ _VIA_NAME = re.compile(r"^\(?\s*qua\s+", re.I)
 
 
 def _key(text: str) -> str:
-    return " ".join(re.sub(r"^[-–+•·*\s]+", "", text).split())[:48]
+    return " ".join(text.lstrip("-–+•·* \t\n")[:96].split())[:48]
 
 
 class Locator:
@@ -36,17 +36,25 @@ class Locator:
 
     def __init__(self, blocks: list[Block]) -> None:
         self.paras: list[tuple[str, int]] = []
+        self.starts: dict[str, int] = {}
         for b in blocks:
             if isinstance(b, Paragraph):
                 self.paras.append((b.text, b.line))
             elif isinstance(b, Table):
                 for k, row in enumerate(b.rows):
-                    self.paras.append((" ".join(" ".join(c.split()) for c in row), b.line + k if b.line else 0))
+                    for c in row:  # a row is found by any of its cells (the task, the lead ...)
+                        if len(c) > 8:
+                            self.paras.append((" ".join(c.split()), b.line + k if b.line else 0))
+        for t, ln in self.paras:
+            self.starts.setdefault(_key(t)[:24], ln)
 
     def line(self, text: str) -> int | None:
         key = _key(text)
         if len(key) < 6:
             return None
+        hit = self.starts.get(key[:24])
+        if hit:
+            return hit  # the usual case: the item is a paragraph (or row) of its own
         for t, ln in self.paras:
             if key in t:
                 return ln or None
@@ -110,6 +118,7 @@ def find_focal(plan: dict[str, Any]) -> dict[str, Any] | None:
     """The body charged with following the plan up and compiling its reports."""
     issuer = (plan.get("issuer") or "").lower()
     best: tuple[float, str, str, str | None] | None = None
+    last = _last_sections(plan)
     for a in plan["assignments"]:
         if len(a["lead"]) != 1:
             continue
@@ -117,7 +126,7 @@ def find_focal(plan: dict[str, Any]) -> dict[str, Any] | None:
         if is_generic(name) or re.search(r"\bcác\b", name.lower()) or (issuer and name.lower() == issuer):
             continue
         s = _score(a["text"])
-        if a["ref"].split(".")[0] in _LAST_SECTIONS(plan):
+        if a["ref"].split(".")[0] in last:
             s += 0.5  # 'Tổ chức thực hiện' is where the follow-up is assigned
         if s >= 2.5 and (best is None or s > best[0]):
             best = (s, name, a["text"][:200], a["ref"])
@@ -136,6 +145,7 @@ def find_focal(plan: dict[str, Any]) -> dict[str, Any] | None:
     return {"name": best[1], "evidence": best[2], "ref": best[3]}
 
 
-def _LAST_SECTIONS(plan: dict[str, Any]) -> set[str]:  # noqa: N802 - reads like a constant
+def _last_sections(plan: dict[str, Any]) -> set[str]:
+    """The last top-level section holding assignments (usually 'Tổ chức thực hiện')."""
     tops = sorted({a["ref"].split(".")[0] for a in plan["assignments"] if a["ref"] and not a["ref"].startswith("PL")})
     return set(tops[-1:]) if tops else set()

@@ -25,7 +25,7 @@ _FOOTER = re.compile(r"^(?:-\s*)?Nơi nhận\b", re.I)
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
 _LEAD_IN = re.compile(
-    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi)\b",
+    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b",
     re.I,
 )
 _ISSUER_ASKS = re.compile(
@@ -197,7 +197,7 @@ def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list
     }
 
 
-_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|với|chỉ đạo|hướng dẫn|đôn đốc)\s")
+_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|(?<![Đđ]ối )với|chỉ đạo|hướng dẫn|đôn đốc)\s")
 
 
 def _in_enumeration(before: str) -> bool:

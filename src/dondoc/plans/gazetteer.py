@@ -1,4 +1,4 @@
-"""A gazetteer of Vietnamese public bodies, as data (data/gazetteer.tsv) plus the communes,
+"""A gazetteer of Vietnamese public bodies, as data (data/gazetteer.txt) plus the communes,
 wards and provinces of the `vietnam-provinces` package when it is installed.
 
 Used to tell a real name ('Sở Nông nghiệp và Môi trường', 'Ủy ban nhân dân phường Yên Bái')
@@ -36,7 +36,7 @@ def _key(name: str) -> str:
 def names() -> dict[str, str]:
     """Lower-case key -> the name as the gazetteer writes it."""
     out: dict[str, str] = {}
-    text = resources.files("dondoc.plans").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+    text = resources.files("dondoc.plans").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             parts = line.split("\t")
@@ -62,7 +62,7 @@ def canonical(name: str) -> str:
 def entries() -> dict[str, str]:
     """Known name (lower-case key) -> kind."""
     out: dict[str, str] = {}
-    text = resources.files("dondoc.plans").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+    text = resources.files("dondoc.plans").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -29,7 +29,10 @@ _ISSUER_HEAD = re.compile(r"^[\s*#|_>-]*(?:ỦY BAN|UỶ BAN|UBND|BỘ|BAN|HỘI
 
 def strip_wrapper(text: str) -> tuple[str, str | None]:
     """Drop a web page's material before the plan's header. Returns (text, warning or None)."""
-    m = _MOTTO.search(text[:60000])
+    head = text[:30000]
+    if "NGH" not in head.upper():
+        return text, None
+    m = _MOTTO.search(head)
     if not m or m.start() < 200:
         return text, None
     before = text[: m.start()]
@@ -104,10 +107,13 @@ def _split_title(head: str) -> str:
 def lost_breaks(text: str) -> bool:
     """The text's headings run into the paragraphs before them: numbering found inside lines
     (Roman sections with all-capitals titles) but hardly ever at the start of a line."""
-    inline = len(_INLINE_ROMAN.findall(text))
-    if inline < 1 or inline + len(_INLINE_ITEM.findall(text)) < 3:
+    head = text[:20000]  # the layout shows in the first pages; scanning a whole long plan is wasted time
+    at_start = len(_LINE_MARK.findall(head))
+    if at_start >= 8:
         return False
-    at_start = len(_LINE_MARK.findall(text))
+    inline = len(_INLINE_ROMAN.findall(head))
+    if inline < 1 or inline + len(_INLINE_ITEM.findall(head)) < 3:
+        return False
     return at_start < max(3, inline)
 
 
