@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 
-
 def _shared() -> Path:
     """../shared next to the checkout (DONDOC_SHARED overrides it; a worktree deeper in the tree
     finds it by walking up)."""

@@ -220,6 +220,7 @@ def to_pdf(docs: list[Path], outdir: Path) -> list[Path]:
 
 
 from tests.plans.conftest import SHARED  # noqa: E402
+
 OUR_GOLD = Path(__file__).resolve().parents[1] / "data" / "plans" / "gold"
 SEED_GOLD = SHARED / "seeds" / "gold"
 
@@ -267,9 +268,8 @@ def score(path: Path, gold: Path):  # type: ignore[no-untyped-def]
     """The scorer's figures for the plan at `path` against `gold`."""
     import json
 
-    from dondoc.plans import parse_path
-
     from dondoc.errors import PlanReadError
+    from dondoc.plans import parse_path
 
     try:
         pred = json.loads(json.dumps(parse_path(path, max_mb=20), default=str))

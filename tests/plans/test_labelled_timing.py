@@ -152,3 +152,84 @@ def test_subject_qualified_by_its_assignment_ends_at_co_trach_nhiem() -> None:
     assert ("I.1", "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này") in pairs
     assert ("I.2", "Sở Tài chính") in pairs
     assert ("II.1", "Sở Y tế") in pairs  # the section's heading names the body whose duties follow
+
+
+PER_TASK = HEAD + (
+    "I. NHIỆM VỤ\n1. Tuyên truyền, phổ biến Luật\na) Nội dung: Tổ chức hội nghị phổ biến Luật cho cán bộ.\n"
+    "b) Cơ quan chủ trì: Sở Tư pháp; Sở Y tế.\nc) Cơ quan phối hợp: Ủy ban nhân dân các xã, phường.\n"
+    "d) Thời gian thực hiện: Quý II năm 2026.\n2. Rà soát văn bản\na) Nội dung: Rà soát các văn bản.\n"
+    "b) Chủ trì thực hiện\n- Sở Xây dựng.\n- Sở Công Thương.\nc) Thời gian hoàn thành: trước ngày 15 tháng 9 năm 2026.\n"
+    "II. HOẠT ĐỘNG CỤ THỂ\n1. Nội dung: Kiểm tra việc thi hành Luật.\n2. Cơ quan chủ trì, phối hợp:\n"
+    "a) Cơ quan chủ trì: Sở Nội vụ.\nb) Cơ quan phối hợp: Sở Tài chính.\n3. Thời gian thực hiện: Từ ngày 01/3 đến ngày 31/3/2026.\n"
+)
+
+
+def test_per_task_blocks_fold_their_label_items_into_the_task() -> None:
+    plan = parse_text(PER_TASK, source="x.txt")
+    got = {(a["ref"], tuple(a["lead"]), tuple(a["support"]), a["timing"]["due"]) for a in plan["assignments"]}
+    assert got == {
+        ("I.1", ("Sở Tư pháp", "Sở Y tế"), ("Ủy ban nhân dân các xã, phường",), "2026-06-30"),
+        ("I.2", ("Sở Xây dựng", "Sở Công Thương"), (), "2026-09-15"),
+        ("II", ("Sở Nội vụ",), ("Sở Tài chính",), "2026-03-31"),
+    }
+    assert all("Nội dung" not in a["text"] and len(a["text"]) > 20 for a in plan["assignments"])
+
+
+REPORTS = HEAD + (
+    "I. NHIỆM VỤ\n1. Ủy ban nhân dân các xã, phường rà soát, lập danh sách hộ nghèo gửi Sở Nội vụ. "
+    "Thời gian hoàn thành: trước ngày 15 tháng 3 năm 2026.\n"
+    "2. Các sở, ngành tổng hợp, báo cáo định kỳ hằng quý gửi về Sở Tài chính (trước ngày 15 của tháng cuối quý).\n"
+    "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ là cơ quan đầu mối theo dõi, đôn đốc; tổng hợp, báo cáo Ủy ban nhân dân tỉnh "
+    "trước ngày 20/12 hằng năm.\n2. Các sở, ngành, Ủy ban nhân dân các xã, phường báo cáo kết quả thực hiện về Ủy ban "
+    "nhân dân tỉnh (qua Sở Nội vụ) trước ngày 10/12 hằng năm.\n"
+)
+
+
+def test_report_chain_in_prose() -> None:
+    plan = parse_text(REPORTS, source="x.txt")
+    by = {r["ref"]: r for r in plan["reports"]}
+    assert by["I.1"]["to"] == ["Sở Nội vụ"] and by["I.1"]["timing"]["due"] == "2026-03-15"
+    assert by["I.2"]["timing"]["rrule"] == "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15"
+    assert by["II.1"]["compiles"] and by["II.1"]["from"] == ["Sở Nội vụ"]
+    assert by["II.2"]["via"] == "qua Sở Nội vụ" and not by["II.2"]["compiles"]
+    assert all(0 < r["confidence"] <= 1 for r in plan["reports"])
+    assert plan["focal"]["name"] == "Sở Nội vụ"
+
+
+def test_task_without_time_stays_unspecified() -> None:
+    text = HEAD + "I. NHIỆM VỤ\n1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm.\nII. TỔ CHỨC THỰC HIỆN\n" \
+        "1. Các sở, ngành báo cáo kết quả về Sở Nội vụ trước ngày 10/12 hằng năm.\n"
+    a = next(a for a in parse_text(text, source="x.txt")["assignments"] if a["ref"] == "I.1")
+    assert a["timing"]["kind"] == "unspecified" and a["timing"]["due"] is None
+
+
+def test_heading_split_over_two_lines_and_plus_bullets_with_their_own_body() -> None:
+    text = HEAD + (
+        "I. TỔ CHỨC THỰC HIỆN\n\n**1. Sở Nông nghiệp và**\n\n**Môi trường**\n\n- Chủ trì kiểm tra việc thực hiện.\n\n"
+        "**2. Sở Nội vụ:**\n\n- Chủ trì triển khai Kế hoạch, phối hợp với các đơn vị:\n\n"
+        "+ Sở Y tế hướng dẫn các cơ sở y tế thực hiện.\n\n+ Sở Tài chính bố trí kinh phí.\n"
+    )
+    pairs = _pairs(parse_text(text, source="x.txt"))
+    assert ("I.1", "Sở Nông nghiệp và Môi trường") in pairs
+    assert not any(lead == "Sở Nông nghiệp" for _, lead in pairs)
+    assert {("I.2", "Sở Nội vụ"), ("I.2", "Sở Y tế"), ("I.2", "Sở Tài chính")} <= set(pairs)
+
+
+def test_timing_on_its_own_line_goes_to_the_task_above() -> None:
+    text = HEAD + (
+        "I. NHIỆM VỤ\n1. Sở Tài chính:\n- Bố trí kinh phí thực hiện.\n- Thời gian hoàn tất: Quý IV/2026.\n"
+        "2. Ủy ban nhân dân các xã lập danh sách hộ nghèo gửi Sở Y tế.\n- Thời gian: tháng 10/2026.\n"
+    )
+    pairs = _pairs(parse_text(text, source="x.txt"))
+    assert set(pairs) == {("I.1", "Sở Tài chính"), ("I.2", "Ủy ban nhân dân các xã")}
+    assert pairs[("I.1", "Sở Tài chính")]["timing"]["due"] == "2026-12-31"
+    assert pairs[("I.2", "Ủy ban nhân dân các xã")]["timing"]["due"] == "2026-10-31"
+
+
+def test_heading_body_requires_others_and_gazetteer_heads_open_names() -> None:
+    text = HEAD + (
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n- Yêu cầu các đơn vị khai thác khoáng sản lắp đặt camera.\n"
+        "2. Thuế tỉnh\n- Tổ chức kiểm tra việc kê khai thuế tài nguyên.\n"
+    )
+    pairs = _pairs(parse_text(text, source="x.txt"))
+    assert set(pairs) == {("I.1", "Sở Nông nghiệp và Môi trường"), ("I.2", "Thuế tỉnh")}

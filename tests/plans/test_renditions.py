@@ -65,8 +65,8 @@ HEADER = ("issuer", "number", "issued_on", "place", "title", "year")
 
 def test_docx_header_as_text(renditions: dict[str, Path]) -> None:
     """The issuer | motto table, the number and date lines survive as Word tables."""
-    from tests.plans.conftest import parsed
     from dondoc.plans import parse_path
+    from tests.plans.conftest import parsed
 
     for src, _ in PLANS:
         text, rend = parsed(src.stem), parse_path(renditions[src.stem], max_mb=20)

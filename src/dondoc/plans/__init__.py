@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from dondoc.errors import PlanReadError
-from dondoc.plans.bodies import split_bodies
 from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
+from dondoc.plans.bodies import split_bodies
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import (
     _ANNEX,
@@ -21,12 +21,12 @@ from dondoc.plans.extract import (
     Ctx,
     build_tree,
     extract_assignments,
-    extract_reports,
-    extract_table,
     extract_targets,
     table_targets,
 )
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
+from dondoc.plans.reports import extract_reports
+from dondoc.plans.tables import extract_table
 from dondoc.plans.text import normalize
 
 __all__ = ["parse_path", "parse_text", "parse_blocks", "split_bodies", "SCHEMA_VERSION"]

@@ -30,7 +30,14 @@ HEADS = [
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
     "Cổng TTĐT", "Hệ thống truyền thanh",
 ]
-_HEAD_RE = "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True))
+def _gazetteer_heads() -> list[str]:
+    """Head words listed in the gazetteer's data (kind 'head'): data a user can extend."""
+    from dondoc.plans.gazetteer import heads
+
+    return heads()
+
+
+_HEAD_RE = "|".join(sorted((re.escape(h) for h in set(HEADS) | set(_gazetteer_heads())), key=len, reverse=True))
 _NOT_BODY = (
     r"(?:Báo cáo|Báo chí|Hội nghị|Hội thảo|Hội thi|Hội nhập|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ chỉ số|"
     r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"
@@ -83,7 +90,8 @@ VERBS = [
     "sửa chữa", "mua sắm", "cấp phát", "khử khuẩn", "tiêu độc", "thẩm tra", "phê duyệt", "công bố",
     "niêm yết", "đăng tải", "lựa chọn", "điều chỉnh", "sắp xếp", "bảo quản", "kiểm kê",
     "quyết toán", "giải ngân", "lắp đặt", "di dời", "sơ tán", "tuần tra", "điều động", "phát động",
-    "kiện toàn", "ký kết", "phối kết hợp",
+    "kiện toàn", "ký kết", "phối kết hợp", "lập danh sách", "lập kế hoạch", "lập hồ sơ", "lập dự toán",
+    "rà soát, lập", "thành lập", "vận hành", "đề ra", "phấn đấu",
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".

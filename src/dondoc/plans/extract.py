@@ -7,10 +7,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dondoc.plans.blocks import ROMAN, Block, Paragraph, Table, cell_text
-from dondoc.plans.bodies import HEAD, REQUEST, find_verb, is_body_start, is_body_name, leading_body, split_bodies
+from dondoc.plans.blocks import _JOINING_WORDS, ROMAN, Block, Paragraph, Table
+from dondoc.plans.bodies import (
+    HEAD,
+    REQUEST,
+    find_verb,
+    is_body_name,
+    is_body_start,
+    leading_body,
+    split_bodies,
+)
 from dondoc.plans.gazetteer import canonical, is_generic
-from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
+from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, fold_label_children, labelled_assignments
 from dondoc.plans.numbers import find_targets
 from dondoc.plans.timing import parse_timing, timing_in_text
 
@@ -84,8 +92,26 @@ def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
     return None
 
 
+def _join_split_headings(blocks: list[Block]) -> list[Block]:
+    """A numbered heading wrapped after its first words ('**1. Sở Nông nghiệp và**' /
+    '**Môi trường**'; '**2. Ủy ban Mặt trận Tổ quốc**' / '**Việt Nam tỉnh:**'): one heading."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(b, Paragraph) and isinstance(prev, Paragraph) and len(b.text) < 80 and len(prev.text) < 120
+                and _label(b.text, False) is None and _label(prev.text, False) is not None
+                and not prev.text.rstrip().endswith((".", ":", ";")) and not b.text[:1] in "-–+•*"
+                and (b.heading and prev.heading or prev.text.split()[-1].lower() in _JOINING_WORDS)
+                and b.text[:1].isupper() and not b.text.rstrip().endswith(".")):
+            out[-1] = Paragraph(prev.text + " " + b.text, prev.heading, prev.line)
+            continue
+        out.append(b)
+    return out
+
+
 def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
     """Numbered nodes in document order; unnumbered paragraphs attach to the last node."""
+    blocks = _join_split_headings(blocks)
     nodes: list[Node] = []
     cap: str | None = None
     roman: str | None = None
@@ -138,7 +164,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             stack.pop("letter", None)
         nodes.append(node)
         cur = node
-    return nodes
+    return fold_label_children(nodes, lambda text: Paragraph(text))
 
 
 def _noun_use(text: str, stop: re.Match[str]) -> bool:
@@ -260,17 +286,23 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
 
 
 def _items_of(content: list[Paragraph]) -> list[str]:
-    """Bullets/paragraphs under a heading, '+' sub-bullets folded into the item above them."""
+    """Bullets/paragraphs under a heading, '+' sub-bullets folded into the item above them — unless
+    the sub-bullet gives a named body its own part ('+ Sở Y tế hướng dẫn ...')."""
     items: list[str] = []
     for p in content:
         t = p.text
-        if t.startswith("+") and items:
+        if t.startswith("+") and items and not _own_part(t):
             items[-1] += " " + t
             continue
         if OTHER_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t)):
             continue
         items.append(t)
     return items
+
+
+def _own_part(sub: str) -> bool:
+    lb = leading_body(sub.lstrip("+ "))
+    return lb is not None and lb[0][:1].isupper() and not is_generic(lb[0]) and not lb[0].startswith("Các")
 
 
 def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | None:
@@ -369,12 +401,17 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
             items = _items_of(content)
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             for k, t in enumerate(items, 1):
+                tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                if tl and produced:  # 'Thời gian hoàn thành: ...' on its own line: the task above's
+                    produced[-1]["timing"] = _timing("", ctx, tl.group(1))
+                    continue
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 if sb and _same_as_heading(sb[0], name):
                     sb = None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
-                if sb and not re.match(r"^(?:Chủ trì|Phối hợp)", re.sub(r"^[-–+•·*\s]+", "", t)):
+                if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", re.sub(r"^[-–+•·*\s]+", "", t)):
+                    # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
                     closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
@@ -406,6 +443,10 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
                 k = 0
                 for ci, t in enumerate(cands):
+                    tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                    if tl and produced and tl.group(1).strip():
+                        produced[-1]["timing"] = _timing("", ctx, tl.group(1))
+                        continue
                     sb = _sentence_body(t)
                     if sb is None:
                         # a later sentence may hand the work out: "... Đề nghị các sở, ngành khẩn trương ..."
@@ -457,224 +498,6 @@ def _section_owner(node: Node) -> str | None:
     if not is_body_start(name) or is_generic(name) or re.search(r"\bcác\b", name.lower()):
         return None
     return name
-
-
-# --- tables -------------------------------------------------------------------------------------
-
-_COL_STT = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.I)
-_COL_LEAD = re.compile(r"chủ trì|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
-_COL_SUPPORT = re.compile(r"phối hợp", re.I)
-_COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
-_COL_TASK = re.compile(r"nội dung|nhiệm vụ|tên|hoạt động|công việc|giải pháp|đề án|dự án|chương trình", re.I)
-
-
-def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
-    for hi, row in enumerate(rows[:3]):
-        cols: dict[str, int] = {}
-        for ci, cell in enumerate(row):
-            c = cell_text(cell).strip(" :").lower()
-            if not c:
-                continue
-            if "stt" not in cols and _COL_STT.match(c):
-                cols["stt"] = ci
-            elif "support" not in cols and _COL_SUPPORT.search(c) and not re.search(r"chủ trì", c):
-                cols["support"] = ci
-            elif "lead" not in cols and _COL_LEAD.search(c) and not _COL_TIME.search(c):
-                cols["lead"] = ci
-            elif "time" not in cols and _COL_TIME.search(c):
-                cols["time"] = ci
-            elif "task" not in cols and _COL_TASK.search(c):
-                cols["task"] = ci
-        if "lead" in cols:
-            cols.setdefault("stt", 0 if cols.get("task", 1) != 0 and cols["lead"] != 0 else -1)
-            if "task" not in cols:
-                cands = [i for i in range(len(row)) if i not in cols.values()]
-                if cands:
-                    cols["task"] = cands[0]
-            return hi, cols
-    return None
-
-
-_GROUP_STT = re.compile(rf"^(?:{ROMAN}|[A-Z])\.?$")
-
-
-def _align_columns(rows: list[list[str]], header_row: int, cols: dict[str, int]) -> dict[str, int]:
-    """A header without its STT cell ('Nội dung | Đơn vị thực hiện | ...' over rows '1.1 | ... |
-    Sở Y tế | ...'): the data rows are one cell (or more) longer, so every column moves right."""
-    width = len(rows[header_row])
-    lens = [len(r) for r in rows[header_row + 1 :] if len(r) > 2]
-    if not lens or "stt" in cols and cols["stt"] >= 0:
-        return cols
-    common = max(set(lens), key=lens.count)
-    shift = common - width
-    if shift <= 0:
-        return cols
-    firsts = [cell_text(r[0]) for r in rows[header_row + 1 :] if len(r) == common]
-    if sum(1 for f in firsts if _STT_CELL.match(f)) < 0.6 * max(1, len(firsts)):
-        return cols
-    moved = {k: v + shift for k, v in cols.items() if v >= 0}
-    moved["stt"] = 0
-    return moved
-
-
-_STT_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-
-
-def _is_header_row(row: list[str]) -> bool:
-    """A row of column titles only: a lead column and at least three titled columns, every
-    filled cell a short column title."""
-    cells = [cell_text(c).strip(" :").lower() for c in row if cell_text(c).strip()]
-    if len(cells) < 3 or any(len(c) > 40 for c in cells):
-        return False
-    pats = (_COL_STT, _COL_LEAD, _COL_SUPPORT, _COL_TIME, _COL_TASK)
-    if not all(any(p.search(c) for p in pats) or c.startswith("sản phẩm") or c.startswith("ghi chú") for c in cells):
-        return False
-    found = _table_columns([row])
-    return found is not None and len(found[1]) >= 3
-
-
-def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
-    found = _table_columns(table.rows)
-    header_row = -1
-    if found:
-        header_row, cols = found
-    elif columns and table.rows and len(table.rows[0]) >= max(columns[1].values()) + 1 and len(table.rows) > 0:
-        cols = columns[1]
-    else:
-        return [], columns
-    if found:
-        cols = _align_columns(table.rows, header_row, cols)
-    header_key = [cell_text(c).lower() for c in table.rows[header_row]] if header_row >= 0 else None
-    out: list[dict[str, Any]] = []
-    group: list[str] = []
-    for ri, row in enumerate(table.rows):
-        if ri == header_row:
-            continue
-        if ri < header_row and not _GROUP_STT.match(cell_text(row[0]).strip(" .") if row else ""):
-            continue  # title lines above the header; group rows ('B', 'I') above it still count
-        if (header_key is not None and len(row) == len(header_key) and row and cell_text(row[0]).lower() == header_key[0]
-                and [cell_text(c).lower() for c in row] == header_key):
-            continue  # the header repeated under each group
-        if ri > header_row >= 0 and _is_header_row(row):
-            # another table's header where two tables run together (a PDF's ruled grid, Word
-            # tables with nothing between them): its columns hold for the rows below it
-            cols = _align_columns(table.rows[ri:], 0, _table_columns([row])[1])  # type: ignore[index]
-            header_key = [cell_text(c).lower() for c in row]
-            continue
-
-        def cell(name: str, row: list[str] = row) -> str:
-            i = cols.get(name, -1)
-            return cell_text(row[i]) if 0 <= i < len(row) else ""
-
-        stt = cell("stt").strip(" .")
-        lead = cell("lead")
-        task = cell("task")
-        if re.fullmatch(r"\(?\d+\)?", stt) and re.fullmatch(r"\(?\d+\)?", task or "0") and len(row) > 2 and all(
-            re.fullmatch(r"\(?\d+\)?", cell_text(c) or "0") for c in row
-        ):
-            continue  # a row of column numbers (1) (2) (3)
-        if stt and _GROUP_STT.match(stt) and not lead:
-            if re.fullmatch(r"[A-Z]", stt) and not re.fullmatch(ROMAN, stt):
-                group = [stt]
-            else:
-                group = [g for g in group if re.fullmatch(r"[A-Z]", g) and not re.fullmatch(ROMAN, g)] + [stt]
-            continue
-        if not lead:
-            if task and (stt or task):
-                # a numbered group row ("1", bold) without a lead: it becomes part of the path
-                if stt and re.fullmatch(r"\d{1,2}", stt) and len(task) < 150:
-                    group = [g for g in group if not re.fullmatch(r"\d{1,2}", g)] + [stt]
-            continue
-        if not task and stt and not is_body_start(lead):
-            # a sub-group row ('5.1 | | Thương mại'): its rows spell it ('5.1.1'), or sit under it
-            group = [g for g in group if not _STT_CELL.match(g)] + [stt]
-            continue
-        path = group[:]
-        if stt:
-            if path and _STT_CELL.match(path[-1]) and stt.startswith(path[-1] + "."):
-                path = path[:-1]
-            path.append(stt)
-        ref = ".".join([p for p in [prefix] + path if p])
-        leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))
-        if not leads:
-            continue
-        support = split_bodies(cell("support")) if cell("support") else []
-        timing_text = cell("time") or None
-        a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)), timing_text=timing_text)
-        if not timing_text:
-            a["timing"] = _timing(task, ctx)
-        out.append(a)
-    return out, (header_row, cols)
-
-
-# --- reports ------------------------------------------------------------------------------------
-
-_REPORT_DATE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|trong|vào)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
-    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
-    re.I,
-)
-_TO = re.compile(r"(?:gửi(?:\s+về)?|về|cho|lên)\s+(.+?)(?=\s*\(|\s+(?:để|trước|chậm nhất|qua|trong|theo|định kỳ)\b|[;.,]|$)", re.I)
-_VIA = re.compile(r"\(?\s*(qua\s+[^);]+)\)?", re.I)
-
-
-def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: Ctx) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    dated: list[dict[str, Any]] = []
-    undated: list[dict[str, Any]] = []
-    by_ref: dict[str, list[dict[str, Any]]] = {}
-    for a in assignments:
-        by_ref.setdefault(a["ref"], []).append(a)
-    for node in nodes:
-        texts = ([node.title] if node.title else []) + [p.text for p in node.content]
-        for text in texts:
-            if "báo cáo" not in text.lower() and "tổng hợp" not in text.lower():
-                continue
-            for clause in re.split(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])", text):
-                low = clause.lower()
-                if not ("báo cáo" in low or ("tổng hợp" in low and "gửi" in low)):
-                    continue
-                if _CONDITIONAL.search(clause) and not _REPORT_DATE.search(clause):
-                    continue
-                m = _REPORT_DATE.search(clause)
-                sb = _sentence_body(clause)
-                if sb:
-                    sender = split_bodies(sb[0])
-                else:
-                    owners = by_ref.get(node.ref) or []
-                    sender = owners[-1]["lead"] if owners else []
-                pos = low.find("báo cáo") if "báo cáo" in low else low.find("gửi")
-                tail = clause[pos:]
-                to: list[str] = []
-                tm = _TO.search(tail) or _TO.search(clause[pos:]) or re.search(r"báo cáo\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Ban|Thường trực)[^;.,(]*)", clause)
-                if tm:
-                    cand = re.sub(r"\s*(?:kết quả|tình hình).*$", "", tm.group(1)).strip()
-                    cand = re.split(r"\s+(?:trước|chậm nhất|định kỳ|để|qua|theo)\b", cand)[0].strip()
-                    to = split_bodies(cand) if cand and len(cand) < 200 else []
-                vm = _VIA.search(clause)
-                via = vm.group(1).strip() if vm else None
-                before = low[: m.start()] if m else low
-                compiles = bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:])
-                rep = {
-                    "ref": node.ref,
-                    "text": clause.strip(" -;."),
-                    "from": sender,
-                    "to": to,
-                    "via": via,
-                    "compiles": compiles,
-                }
-                if m:
-                    ctx_text = clause[max(0, m.start() - 30) : m.end() + 25]
-                    rep["timing"] = parse_timing(ctx_text, plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
-                    if re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and rep["timing"]["kind"] == "once" and not m.group(3):
-                        d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
-                        rep["timing"] = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
-                    rep["timing"]["text"] = m.group(0)
-                    dated.append(rep)
-                else:
-                    rep["timing"] = timing_in_text(clause, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
-                    if re.search(r"báo cáo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Thường trực|về)", clause) or rep["to"]:
-                        undated.append(rep)
-    return dated, undated
 
 
 def extract_targets(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:

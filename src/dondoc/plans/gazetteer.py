@@ -38,10 +38,16 @@ def names() -> dict[str, str]:
     out: dict[str, str] = {}
     text = resources.files("dondoc.plans").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.strip() and not line.startswith(("#", "head\t")):
             parts = line.split("\t")
             out[_key(parts[1])] = parts[1]
     return out
+
+
+def heads() -> list[str]:
+    """Words that open a body's name (lines of kind 'head')."""
+    text = resources.files("dondoc.plans").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
+    return [p[1] for p in (line.split("\t") for line in text.splitlines() if line.startswith("head\t")) if len(p) > 1]
 
 
 def canonical(name: str) -> str:
@@ -68,6 +74,8 @@ def entries() -> dict[str, str]:
             continue
         parts = line.split("\t")
         kind, name = parts[0], parts[1]
+        if kind == "head":
+            continue
         out[_key(name)] = kind
         for alias in (parts[2].split("|") if len(parts) > 2 else []):
             if alias.strip():

@@ -268,7 +268,7 @@ def _parse_timing(
 
 
 _TT_DATE = (
-    rf"(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
+    rf"(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
     rf"(?:\s+năm\s+{YEAR})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?"
 )
 # Matched on lower-cased text, every branch opening with a literal word: the regex engine then
