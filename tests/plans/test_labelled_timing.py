@@ -233,3 +233,21 @@ def test_heading_body_requires_others_and_gazetteer_heads_open_names() -> None:
     )
     pairs = _pairs(parse_text(text, source="x.txt"))
     assert set(pairs) == {("I.1", "Sở Nông nghiệp và Môi trường"), ("I.2", "Thuế tỉnh")}
+
+
+def test_closing_words_of_the_issuer_speak_for_the_whole_section() -> None:
+    text = HEAD + (
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\na) Chủ trì bố trí kinh phí.\nb) Hướng dẫn thanh quyết toán.\n"
+        "2. Sở Văn hóa, Thể thao và Du lịch Phối hợp với Sở Y tế chỉ đạo tuyên truyền.\n"
+        "Ủy ban nhân dân tỉnh giao Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường triển khai thực hiện./.\n"
+        "II. CHẾ ĐỘ BÁO CÁO\n1. Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.\n"
+        "Trên đây là Kế hoạch thực hiện. Yêu cầu các sở, ban, ngành triển khai thực hiện; đề nghị Ủy ban Mặt trận"
+        " Tổ quốc Việt Nam tỉnh phối hợp thực hiện./.\n"
+    )
+    plan = parse_text(text, source="x.txt")
+    pairs = _pairs(plan)
+    assert ("I.2", "Sở Văn hóa, Thể thao và Du lịch") in pairs
+    assert ("I", "Giám đốc các sở") in pairs and ("I", "Chủ tịch Ủy ban nhân dân các xã, phường") in pairs
+    assert ("II", "các sở, ban, ngành") in pairs
+    assert pairs[("II", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")]["mode"] == "request"
+    assert not any(ref == "I.1.b" and "Giám đốc" in lead for ref, lead in pairs)

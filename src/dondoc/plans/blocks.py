@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dondoc.plans.gazetteer import continues_name
 from dondoc.plans.text import clean, strip_markup
 
 
@@ -218,6 +219,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         last = plain_cur.split()[-1] if plain_cur.split() else ""
         if last.lower() in _JOINING_WORDS:
             return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
+        if continues_name(plain_cur, nxt_plain):
+            return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name
         return not last[:1].isupper()
     return False
 

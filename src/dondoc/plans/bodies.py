@@ -180,9 +180,11 @@ def _fold_generic(names: list[str], text: str) -> list[str]:
     """Put a generic tail back onto the collective before it, as written."""
     out: list[str] = []
     for n in names:
-        if out and _GENERIC_TAIL.match(n) and out[-1].lower().startswith("các ") and (out[-1] + ", " + n) in text:
-            out[-1] = out[-1] + ", " + n
-            continue
+        if out and _GENERIC_TAIL.match(n) and out[-1].lower().startswith("các "):
+            joined = next((out[-1] + sep + n for sep in (", ", " và ") if out[-1] + sep + n in text), None)
+            if joined:
+                out[-1] = joined
+                continue
         out.append(n)
     return out
 
@@ -230,6 +232,9 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         return None
     colon = s.find(":")
     v = find_verb(s, 2)
+    cap = _CAP_VERB.search(s, 2)
+    if cap is not None and (v is None or cap.start() < v.start()):
+        v = cap  # 'Sở Tài chính Chủ trì, phối hợp ...': a heading run into its first duty
     if v is not None and max_len < v.start() <= 3 * max_len and _long_list(s[: v.start()]):
         max_len = v.start()  # a long list of named bodies before the verb ('Đề nghị A, B, ... (12 names) tăng cường')
     duty = _DUTY.search(s, 0, max_len + 20)
@@ -258,6 +263,7 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     return name, rest.strip(" :,"), request
 
 
+_CAP_VERB = re.compile(r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")
 _DUTY = re.compile(r"\s(?:có trách nhiệm|chịu trách nhiệm)\b")
 _QUALIFIED = re.compile(r"\b(?:được|đã được)(?:\s+(?:phân công|giao))?\s*$")
 

@@ -41,6 +41,7 @@ _ISSUER_ASKS = re.compile(
 )
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
+_ASK_CLAUSE = re.compile(r"(?<=;)\s+(?=(?:đề nghị|Đề nghị|yêu cầu|giao)\s)")
 _CONDITIONAL = re.compile(r"nếu có\s+(?:khó khăn|vướng mắc|phát sinh)|Trong quá trình", re.I)
 _SUPPORT_IN_TEXT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)", re.I)
 _SUPPORT_STOP = re.compile(
@@ -92,6 +93,14 @@ def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
     return None
 
 
+# 'Ủy ban nhân dân tỉnh giao Giám đốc các sở, ... triển khai thực hiện ./.': after the last item of a
+# section, the issuer's closing charge to everyone named
+_CLOSING = re.compile(
+    r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?: (?:tỉnh|thành phố|xã|phường|huyện|thị xã))?[^,;:]{0,30}?\s(?:giao|yêu cầu|đề nghị)\s"
+    r"|Trên đây là\b)"
+)
+
+
 def _join_split_headings(blocks: list[Block]) -> list[Block]:
     """A numbered heading wrapped after its first words ('**1. Sở Nông nghiệp và**' /
     '**Môi trường**'; '**2. Ủy ban Mặt trận Tổ quốc**' / '**Việt Nam tỉnh:**'): one heading."""
@@ -134,7 +143,11 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             if cur is None:
                 cur = Node(prefix or "", "root", "")
                 nodes.append(cur)
-            cur.content.append(b)
+            top = stack.get("roman")
+            if top is not None and cur is not top and cur.kind in ("num", "letter") and _CLOSING.match(b.text):
+                top.content.append(b)  # the issuer's closing words speak for the whole section
+            else:
+                cur.content.append(b)
             continue
         kind, num, rest = lab
         if kind == "cap":
@@ -283,6 +296,27 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
                 if lb:
                     return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
     return None
+
+
+def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
+    """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
+    clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
+    sb = _sentence_body(t)
+    if sb is not None:
+        return [(t, sb)]
+    out = []
+    for part in _ASK_SENTENCE.split(t)[1:]:
+        clauses = _ASK_CLAUSE.split(part)
+        sb = _sentence_body(clauses[0])
+        if sb is None:
+            continue
+        # a handover goes on in the clauses after it ('...; đề nghị Ủy ban MTTQ ... phối hợp')
+        out.append((clauses[0], sb))
+        for clause in clauses[1:]:
+            sb = _sentence_body(clause)
+            if sb is not None:
+                out.append((clause, sb))
+    return out
 
 
 def _items_of(content: list[Paragraph]) -> list[str]:
@@ -447,26 +481,16 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                     if tl and produced and tl.group(1).strip():
                         produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                         continue
-                    sb = _sentence_body(t)
-                    if sb is None:
-                        # a later sentence may hand the work out: "... Đề nghị các sở, ngành khẩn trương ..."
-                        for part in _ASK_SENTENCE.split(t)[1:]:
-                            sb = _sentence_body(part)
-                            if sb:
-                                t = part
-                                break
-                    if sb is None:
-                        continue
-                    name, rest, req = sb
-                    leads = split_bodies(name)
-                    if not leads:
-                        continue
-                    ref = node.ref
-                    if (last_child and titled and ci > 0 and not _BULLET.match(t) and name.lower().startswith("các ")
-                            and node.parent is not None and not any(_sentence_body(x) for x in cands[ci + 1 :])):
-                        ref = node.parent.ref
-                    k += 1
-                    produced.append(_assignment(ref, t, leads, ctx, request=req, item=k))
+                    for part, (name, _rest, req) in _handed_out(t):
+                        leads = split_bodies(name)
+                        if not leads:
+                            continue
+                        ref = node.ref
+                        if (last_child and titled and ci > 0 and not _BULLET.match(part) and name.lower().startswith("các ")
+                                and node.parent is not None and not any(_sentence_body(x) for x in cands[ci + 1 :])):
+                            ref = node.parent.ref
+                        k += 1
+                        produced.append(_assignment(ref, part, leads, ctx, request=req, item=k))
                 owner = _section_owner(node) if k == 0 and node.kind == "num" else None
                 if owner:
                     text = " ".join(cands)

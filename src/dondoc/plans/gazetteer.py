@@ -44,6 +44,21 @@ def names() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _known_keys() -> tuple[str, ...]:
+    return tuple(entries())
+
+
+def continues_name(before: str, after: str) -> bool:
+    """A known name runs across the break: '... Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...'."""
+    tail = before.split()[-2:]
+    head = after.split()[:2]
+    if len(tail) < 2 or not head:
+        return False
+    probe = _key(" ".join(tail + head[:1]))
+    return any(probe in k for k in _known_keys())
+
+
 def heads() -> list[str]:
     """Words that open a body's name (lines of kind 'head')."""
     text = resources.files("dondoc.plans").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")

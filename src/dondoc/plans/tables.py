@@ -144,6 +144,8 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
                 path = path[:-1]
             path.append(stt)
         ref = ".".join([p for p in [prefix] + path if p])
+        if re.match(r"^(?:Theo|Căn cứ)\s", lead):
+            continue  # 'Theo phân công tại Quyết định số ...': a pointer to another document, not a body
         leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))
         if not leads:
             continue
