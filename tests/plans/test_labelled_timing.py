@@ -251,3 +251,17 @@ def test_closing_words_of_the_issuer_speak_for_the_whole_section() -> None:
     assert ("II", "các sở, ban, ngành") in pairs
     assert pairs[("II", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")]["mode"] == "request"
     assert not any(ref == "I.1.b" and "Giám đốc" in lead for ref, lead in pairs)
+
+
+def test_declared_focal_point_wins_over_a_topic_lead() -> None:
+    text = HEAD + (
+        "I. TỔ CHỨC THỰC HIỆN\n1. Phòng Quản lý Công nghiệp: Là đầu mối chủ trì tham mưu các nhiệm vụ về công nghiệp.\n"
+        "2. Phòng Kế hoạch - Tổng hợp: Là đầu mối tổng hợp, theo dõi tiến độ và báo cáo kết quả thực hiện Kế hoạch.\n"
+        "3. Văn phòng Sở: Thực hiện công tác cải cách hành chính.\n"
+    )
+    assert parse_text(text, source="x.txt")["focal"]["name"] == "Phòng Kế hoạch - Tổng hợp"
+
+
+def test_page_number_between_pages_is_not_part_of_a_heading() -> None:
+    text = HEAD + "I. TỔ CHỨC THỰC HIỆN\n9. Công an tỉnh\n\n11\n- Chỉ đạo Công an các xã bảo đảm an ninh.\n"
+    assert {lead for a in parse_text(text, source="x.txt")["assignments"] for lead in a["lead"]} == {"Công an tỉnh"}

@@ -149,7 +149,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         "undated_reports": undated,
     }
     grade(plan, blocks[start:])
-    plan["focal"] = find_focal(plan)
+    plan["focal"] = find_focal(plan, blocks[start:body_end])
     return plan
 
 

@@ -353,6 +353,9 @@ def build_blocks(text: str) -> list[Block]:
             blank = True
             i += 1
             continue
+        if blank and len(s) <= 3 and s.isdigit() and cur.lines:
+            i += 1  # a page number left between two pages ('... Công an thành phố Huế' / '' / '11' / '- Chỉ đạo')
+            continue
         if s[0] in "-_=*" and _RULE_LINE.fullmatch(s):  # horizontal rules under header lines
             flush()
             i += 1

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
+from dondoc.plans.bodies import leading_body
 from dondoc.plans.gazetteer import is_generic, kind_of
 
 _FOLLOW_UP = [
@@ -114,8 +115,33 @@ def _score(text: str) -> float:
     return sum(w for rx, w in _FOLLOW_UP if rx.search(text))
 
 
-def find_focal(plan: dict[str, Any]) -> dict[str, Any] | None:
-    """The body charged with following the plan up and compiling its reports."""
+_NAMED_FOCAL = re.compile(r"\b(?:là|làm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b", re.I)
+_PLAN_WIDE = re.compile(r"theo dõi|đôn đốc|tổng hợp|giám sát tổng thể|(?:thực hiện|triển khai)\s+(?:Kế hoạch|Đề án|Chương trình)", re.I)
+_NUMBERING = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|^[-–+•*]\s*")
+
+
+def _declared_focal(blocks: list[Block]) -> tuple[str, str] | None:
+    """'Giao Sở Nội vụ là cơ quan đầu mối, ...', 'Công an tỉnh - cơ quan thường trực ... là đầu mối'."""
+    for b in blocks:
+        if not isinstance(b, Paragraph) or not _NAMED_FOCAL.search(b.text):
+            continue
+        text = _NUMBERING.sub("", b.text)
+        m = _NAMED_FOCAL.search(text)
+        end = text.find(". ", m.end()) if m else -1
+        if not _PLAN_WIDE.search(text[: end if end > 0 else len(text)]):
+            continue  # 'là đầu mối ... các nhiệm vụ về tái cơ cấu ngành công nghiệp': one topic's lead
+        lb = leading_body(text)
+        if lb and not is_generic(lb[0]) and not re.search(r"\bcác\b", lb[0].lower()):
+            return lb[0], b.text[:200]
+    return None
+
+
+def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[str, Any] | None:
+    """The body charged with following the plan up and compiling its reports: the one the plan
+    declares its focal/standing body, else the best follow-up duties."""
+    declared = _declared_focal(blocks) if blocks else None
+    if declared:
+        return {"name": declared[0], "evidence": declared[1], "ref": None}
     issuer = (plan.get("issuer") or "").lower()
     best: tuple[float, str, str, str | None] | None = None
     last = _last_sections(plan)
