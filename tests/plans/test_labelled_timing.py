@@ -265,3 +265,16 @@ def test_declared_focal_point_wins_over_a_topic_lead() -> None:
 def test_page_number_between_pages_is_not_part_of_a_heading() -> None:
     text = HEAD + "I. TỔ CHỨC THỰC HIỆN\n9. Công an tỉnh\n\n11\n- Chỉ đạo Công an các xã bảo đảm an ninh.\n"
     assert {lead for a in parse_text(text, source="x.txt")["assignments"] for lead in a["lead"]} == {"Công an tỉnh"}
+
+
+def test_lead_label_sentence_keeps_its_subject_not_the_means_listed_after_it() -> None:
+    text = HEAD + (
+        "I. NHIỆM VỤ\n1. Công tác tuyên truyền\na) Đơn vị thực hiện: Ủy ban nhân dân các xã chủ trì, chỉ đạo các"
+        " đoàn thể tuyên truyền thông qua các hình thức: phương tiện truyền thông (Đài truyền thanh; Báo An Bình);"
+        " phát tờ rơi tuyên truyền; các buổi họp tổ dân phố.\nb) Thời gian thực hiện: Thường xuyên.\n"
+        "2. Tập huấn\n- Cơ quan thực hiện: Trên cơ sở tài liệu của Bộ Công an, Công an tỉnh biên soạn tài liệu"
+        " tập huấn; Các sở, ban, ngành trong phạm vi nhiệm vụ có trách nhiệm tổ chức tuyên truyền.\n"
+    )
+    pairs = _pairs(parse_text(text, source="x.txt"))
+    assert set(pairs) == {("I.1", "Ủy ban nhân dân các xã"), ("I.2", "Công an tỉnh"), ("I.2", "Các sở, ban, ngành")}
+    assert pairs[("I.1", "Ủy ban nhân dân các xã")]["timing"]["kind"] == "continuous"

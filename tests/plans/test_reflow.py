@@ -59,3 +59,19 @@ def test_web_page_wrapper_is_skipped_and_said() -> None:
     assert plan["issued_on"] == "2024-04-03"
     assert any("trang web" in w for w in plan["warnings"])
     assert {("I.1", "Sở Tư pháp")} <= {(a["ref"], lead) for a in plan["assignments"] for lead in a["lead"]}
+
+
+def test_dash_numbering_is_read_as_dot_numbering() -> None:
+    text = ("UBND TỈNH AN BÌNH\nSố: 5/KH-UBND\nAn Bình, ngày 10 tháng 1 năm 2026\nKẾ HOẠCH\nThử nghiệm\n"
+            "I- MỤC ĐÍCH\nNâng cao nhận thức.\nII- NHIỆM VỤ\n1- Sở Y tế chủ trì kiểm tra, hoàn thành trong năm 2026.\n")
+    plan = parse_text(text, source="dash.txt")
+    assert [(a["ref"], a["lead"], a["timing"]["due"]) for a in plan["assignments"]] == [("II.1", ["Sở Y tế"], "2026-12-31")]
+    assert any("'I-'" in w for w in plan["warnings"])
+
+
+def test_a_plan_without_numbering_is_read_with_a_warning_not_refused() -> None:
+    text = ("UBND TỈNH AN BÌNH\nSố: 5/KH-UBND\nAn Bình, ngày 10 tháng 1 năm 2026\nKẾ HOẠCH\nThử nghiệm\n\n"
+            "Nâng cao nhận thức.\n\nSở Y tế chủ trì kiểm tra.\n")
+    plan = parse_text(text, source="flat.txt")
+    assert plan["number"] == "5/KH-UBND"
+    assert any("mục đánh số" in w for w in plan["warnings"])

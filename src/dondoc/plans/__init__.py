@@ -68,6 +68,33 @@ def _first_working_year(blocks: list[Block], not_before: dt.date, year: int) -> 
     return year
 
 
+_DASH_NUMBER = re.compile(r"^((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–]\s+(?=\S)")
+
+
+def _after_title(blocks: list[Block]) -> int | None:
+    """Where the body of an unnumbered plan starts: after its 'KẾ HOẠCH' line and title; None
+    when the text has no such line (not a plan)."""
+    for i, b in enumerate(blocks[:40]):
+        if isinstance(b, Paragraph) and re.match(r"^KẾ\s*HOẠCH\b", b.text) and i + 2 < len(blocks):
+            return i + 2
+    return None
+
+
+def _dash_numbering(blocks: list[Block]) -> list[Block] | None:
+    """Blocks with 'I- ' / '2.1- ' numbering rewritten as 'I. ' / '2.1. ', when the plan numbers
+    its sections that way (at least two Roman ones); None otherwise."""
+    romans = sum(1 for b in blocks if isinstance(b, Paragraph) and re.match(r"^[IVX]{1,4}\s*[-–]\s+\S", b.text))
+    if romans < 2:
+        return None
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Paragraph) and _DASH_NUMBER.match(b.text) and _DASH_NUMBER.match(b.text).group(1):  # type: ignore[union-attr]
+            out.append(Paragraph(_DASH_NUMBER.sub(lambda m: m.group(1) + ". ", b.text, count=1), b.heading, b.line))
+        else:
+            out.append(b)
+    return out
+
+
 def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                  notes: list[str] | None = None) -> dict[str, Any]:
     # where the numbered body starts (first Roman or capital section), where the footer is
@@ -78,7 +105,14 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     if start is None:
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
     if start is None:
-        raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
+        dashed = _dash_numbering(blocks)
+        if dashed is not None:  # 'I- MỤC ĐÍCH', '1- Sở Y tế ...': numbering written with a dash
+            return parse_blocks(dashed, source=source, year=year,
+                                notes=[*(notes or []), "Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại"])
+        start = _after_title(blocks)
+        if start is None:
+            raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
+        notes = [*(notes or []), "Không tìm thấy các mục đánh số (I., II., 1., 2. ...): cả văn bản được đọc như một mục — cần người xem lại"]
     footer = next((i for i in range(start, len(blocks)) if _is_footer(blocks[i])), None)
     annexes = [i for i in range(start, len(blocks)) if _annex_heading(blocks[i]) and (footer is None or i > footer)]
     body_end = footer if footer is not None else (annexes[0] if annexes else len(blocks))

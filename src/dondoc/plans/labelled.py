@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from dondoc.plans.bodies import leading_body, split_bodies
+from dondoc.plans.bodies import find_verb, is_body_start, leading_body, split_bodies
 
 LEAD_LABEL = re.compile(
     r"^(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
@@ -43,15 +43,42 @@ _SUB = re.compile(r"^\s*[+•·∙◦]\s*|^\s*[-–]\s+")
 Timing = Callable[[str], dict[str, Any]]
 
 
+_CLAUSE_LEAD_IN = re.compile(r"^(?:Trên cơ sở|Căn cứ|Theo)\b[^,;]{0,200},\s*(?=[A-ZĐÀ-Ỹ]|các\s)")
+_NAME_END = re.compile(r"\s(?:trong phạm vi|có trách nhiệm|chịu trách nhiệm|theo chức năng|căn cứ chức năng|được giao)\b")
+
+
+def _trim(name: str) -> str:
+    """A name that ran into its duty ('Các sở, ban, ngành trong phạm vi nhiệm vụ ... có trách nhiệm
+    tổ chức ...'): cut where the duty starts."""
+    m = _NAME_END.search(name)
+    if m:
+        name = name[: m.start()]
+    v = find_verb(name, 2)
+    if v is not None:
+        name = name[: v.start()]
+    return name.strip(" ,;.(")
+
+
 def _names(value: str) -> list[str]:
-    """Lead names of a label's value: a list of names, or clauses that open with them."""
+    """Lead names of a label's value: a list of names, or clauses that open with them (after a
+    lead-in such as 'Trên cơ sở tài liệu của Bộ ..., Công an tỉnh biên soạn ...')."""
     out: list[str] = []
-    for clause in re.split(r";\s*", value.strip(" .;")):
+    sentence = False  # the value is a sentence ('X chủ trì, chỉ đạo ...'), not a list of names
+    value = re.sub(r"\([^()]*;[^()]*\)", "", value)  # '(Đài ...; Báo ...; ...)': means, not leads
+    for k, clause in enumerate(re.split(r";\s*", value.strip(" .;"))):
+        clause = _CLAUSE_LEAD_IN.sub("", clause)
         if not clause:
             continue
         lb = leading_body(clause)
+        if k == 0:
+            sentence = lb is not None and len(lb[1]) > 15
+        elif (lb is None or len(lb[1]) <= 15) and not (is_body_start(clause) and (_NAME_END.search(clause) or not sentence)):
+            continue  # '... thông qua: báo chí; phát tờ rơi; các buổi họp tổ dân phố': the ways, not who
         names = split_bodies(lb[0]) if lb and len(lb[1]) > 15 else split_bodies(clause)
-        out.extend(n for n in names if n not in out)
+        for n in names:
+            n = _trim(n) if len(n) > 40 else n
+            if n and n not in out:
+                out.append(n)
     return out
 
 

@@ -133,12 +133,29 @@ def restore_breaks(text: str) -> str:
     return (head + "\n\n" + body.lstrip()).strip() + "\n"
 
 
+_DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–]\s+\S", re.M)
+_DOT_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\.\s+\S", re.M)
+_DASH_MARK = re.compile(r"^([\s*#]*)((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–]\s+(?=\S)", re.M)
+
+
+def dash_numbering(text: str) -> str | None:
+    """'I- MỤC ĐÍCH', '1- Sở Y tế ...': a plan numbering its items with a dash, rewritten with a
+    dot; None when the plan does not number that way."""
+    if len(_DASH_ROMAN.findall(text[:60000])) < 2 or _DOT_ROMAN.search(text[:60000]):
+        return None
+    return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
+
+
 def prepare(text: str) -> tuple[str, list[str]]:
     """The text to parse and what was done to it (warnings)."""
     notes: list[str] = []
     text, note = strip_wrapper(text)
     if note:
         notes.append(note)
+    dashed = dash_numbering(text)
+    if dashed is not None:
+        text = dashed
+        notes.append("Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại")
     if lost_breaks(text):
         text = restore_breaks(text)
         notes.append("Văn bản mất ngắt dòng (dán từ trang web): đã tách lại các mục theo số thứ tự — kiểm tra lại các mục")
