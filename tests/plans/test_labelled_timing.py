@@ -278,3 +278,28 @@ def test_lead_label_sentence_keeps_its_subject_not_the_means_listed_after_it() -
     pairs = _pairs(parse_text(text, source="x.txt"))
     assert set(pairs) == {("I.1", "Ủy ban nhân dân các xã"), ("I.2", "Công an tỉnh"), ("I.2", "Các sở, ban, ngành")}
     assert pairs[("I.1", "Ủy ban nhân dân các xã")]["timing"]["kind"] == "continuous"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("Quý III, IV/2026", "2026-12-31"), ("Quý IV/2026, 2027", "2027-12-31"), ("Quý II, III/2026", "2026-09-30")],
+)
+def test_a_list_of_quarters_is_due_at_the_last(phrase: str, due: str) -> None:
+    assert parse_timing(phrase, plan_year=2026)["due"] == due
+
+
+def test_table_with_a_pipe_header_and_one_cell_per_line() -> None:
+    text = HEAD + (
+        "I. NHIỆM VỤ\nCác nhiệm vụ tại Phụ lục.\n"
+        "| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |\n| --- | --- | --- | --- |\nThời gian thực hiện\n"
+        "1\nTuyên truyền, phổ biến Nghị định\na)\nTổ chức hội nghị phổ biến Nghị định\nCục Lâm nghiệp\n"
+        "Vụ Pháp chế; các cơ quan có liên quan\nQuý III, IV/2026\nb)\nTổ chức các lớp tập huấn chuyên đề\n"
+        "Cục Lâm nghiệp, Sở Nông nghiệp và Môi trường\nCác cơ quan, đơn vị có liên quan\nThường xuyên\n"
+        "2\nĐàm phán, ký kết các thỏa thuận\nCục Lâm nghiệp\nVụ Hợp tác quốc tế\nQuý IV/2026, 2027\n"
+    )
+    got = {(a["ref"], tuple(a["lead"]), a["timing"]["due"]) for a in parse_text(text, source="x.txt")["assignments"]}
+    assert got == {
+        ("I.1.a", ("Cục Lâm nghiệp",), "2026-12-31"),
+        ("I.1.b", ("Cục Lâm nghiệp", "Sở Nông nghiệp và Môi trường"), None),
+        ("I.2", ("Cục Lâm nghiệp",), "2027-12-31"),
+    }

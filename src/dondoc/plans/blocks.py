@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.gazetteer import continues_name
+from dondoc.plans.linetable import is_bare_header, read_rows
 from dondoc.plans.text import clean, strip_markup
 
 
@@ -345,6 +346,8 @@ def build_blocks(text: str) -> list[Block]:
                 if r:
                     rows.append(r)
                 i += 1
+            if is_bare_header(rows) and i < n and lines[i].strip():
+                rows, i = read_rows(lines, i, rows[0])  # the body's cells one per line below it
             if rows:
                 blocks.append(Table(rows, start + 1))
             blank = True

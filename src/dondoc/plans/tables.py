@@ -142,6 +142,8 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         if stt:
             if path and _STT_CELL.match(path[-1]) and stt.startswith(path[-1] + "."):
                 path = path[:-1]
+            elif path and re.fullmatch(r"\d{1,2}", path[-1]) and re.fullmatch(r"\d{1,2}", stt):
+                path = path[:-1]  # a task row numbered like the group row above it is its sibling
             path.append(stt)
         ref = ".".join([p for p in [prefix] + path if p])
         if re.match(r"^(?:Theo|Căn cứ)\s", lead):

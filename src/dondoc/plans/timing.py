@@ -51,7 +51,8 @@ _YEAR_DEADLINE = re.compile(
 )
 _END_OF_YEAR = re.compile(r"(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:19|20)\d{2})", re.I)
 _QUARTER = re.compile(
-    rf"\b(?:quý|quí)\s*(IV|I{{1,3}}|[1-4])\b(?:\s*(?:/|{_D}|năm|,)\s*({YEAR}))?", re.IGNORECASE
+    rf"\b(?:quý|quí)\s*((?:IV|I{{1,3}}|[1-4])(?:\s*(?:,|và|{_D})\s*(?:IV|I{{1,3}}|[1-4])\b)*)\b(?:\s*(?:/|{_D}|năm|,)\s*({YEAR}))?",
+    re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
 _RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
@@ -198,13 +199,18 @@ def _parse_timing(
     qs = list(_QUARTER.finditer(t))
     if qs and (strict or deadline):
         m = qs[-1]
-        q = _ROMAN_Q[m.group(1).lower()]
+        # 'Quý III, IV/2026': the last quarter listed
+        q = _ROMAN_Q[re.split(rf"\s*(?:,|và|{_D})\s*", m.group(1))[-1].strip().lower()]
         y = int(m.group(2)) if m.group(2) else None
         if y is None:
             ym = _YEAR_RE.search(t[m.end() :])
             y = int(ym.group(1)) if ym else plan_year
         if y:
-            out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(_last_day(y, q * 3)))
+            due = _last_day(y, q * 3)
+            later = [int(x) for x in _YEAR_RE.findall(t[m.end() :])]
+            if later and max(later) > y:
+                due = dt.date(max(later), 12, 31)  # 'Quý IV/2026, 2027': until the end of the last year listed
+            out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(due))
         else:
             out.update(kind="once")
         return out
