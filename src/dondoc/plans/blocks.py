@@ -347,7 +347,9 @@ def build_blocks(text: str) -> list[Block]:
                     rows.append(r)
                 i += 1
             if is_bare_header(rows) and i < n and lines[i].strip():
-                rows, i = read_rows(lines, i, rows[0])  # the body's cells one per line below it
+                got, after = read_rows(lines, i, rows[0])  # the body's cells one per line below it
+                if len(got) > 1:
+                    rows, i = got, after
             if rows:
                 blocks.append(Table(rows, start + 1))
             blank = True
