@@ -303,3 +303,15 @@ def test_table_with_a_pipe_header_and_one_cell_per_line() -> None:
         ("I.1.b", ("Cục Lâm nghiệp", "Sở Nông nghiệp và Môi trường"), None),
         ("I.2", ("Cục Lâm nghiệp",), "2027-12-31"),
     }
+
+
+def test_annex_form_cells_are_not_leads_and_merged_rows_keep_their_item() -> None:
+    text = HEAD + (
+        "I. NHIỆM VỤ\nTheo Phụ lục.\n\n*Nơi nhận:*\n- Lưu: VT.\n\nPHỤ LỤC\n\n"
+        "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n| --- | --- | --- | --- | --- |\n"
+        "| 1 | Ban hành kế hoạch kiểm tra | Sở Nội vụ | Các cơ quan, đơn vị | Tháng 01/2026 |\n"
+        "| | Ban hành kế hoạch kiểm tra | Các cơ quan, đơn vị, địa phương | | Tháng 02/2026 |\n"
+        "| 2 | Mẫu biên bản | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc | | |\n"
+    )
+    got = {(a["ref"], tuple(a["lead"])) for a in parse_text(text, source="x.txt")["assignments"]}
+    assert got == {("PL.1", ("Sở Nội vụ",)), ("PL.1", ("Các cơ quan, đơn vị, địa phương",))}

@@ -9,6 +9,9 @@ from typing import Any
 from dondoc.plans.blocks import ROMAN, Table, cell_text
 from dondoc.plans.bodies import REQUEST, is_body_start, split_bodies
 from dondoc.plans.extract import Ctx, _assignment, _timing
+from dondoc.plans.gazetteer import kind_of
+
+_NOT_A_LEAD = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-|\(Ký|ghi rõ họ tên|ngày\s*\.{2,}|…|^Đơn vị$|^Cơ quan$", re.I)
 
 _COL_STT = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.I)
 _COL_LEAD = re.compile(r"chủ trì|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
@@ -96,6 +99,7 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
     header_key = [cell_text(c).lower() for c in table.rows[header_row]] if header_row >= 0 else None
     out: list[dict[str, Any]] = []
     group: list[str] = []
+    last: tuple[list[str], str] | None = None  # path and task of the row above
     for ri, row in enumerate(table.rows):
         if ri == header_row:
             continue
@@ -145,10 +149,15 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
             elif path and re.fullmatch(r"\d{1,2}", path[-1]) and re.fullmatch(r"\d{1,2}", stt):
                 path = path[:-1]  # a task row numbered like the group row above it is its sibling
             path.append(stt)
+        elif last is not None and (not task or task == last[1]):
+            path = last[0]  # a second line of the row above (its task cell merged): same item
+        last = (path, task)
         ref = ".".join([p for p in [prefix] + path if p])
         if re.match(r"^(?:Theo|Căn cứ)\s", lead):
             continue  # 'Theo phân công tại Quyết định số ...': a pointer to another document, not a body
         leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))
+        # a form's cells in an annex ('CỘNG HÒA XÃ HỘI ...', '(Ký, ghi rõ họ tên)', 'Tổng mức đầu tư ...') name no one
+        leads = [x for x in leads if (is_body_start(x) or kind_of(x)) and not _NOT_A_LEAD.search(x)]
         if not leads:
             continue
         support = split_bodies(cell("support")) if cell("support") else []
