@@ -315,3 +315,16 @@ def test_annex_form_cells_are_not_leads_and_merged_rows_keep_their_item() -> Non
     )
     got = {(a["ref"], tuple(a["lead"])) for a in parse_text(text, source="x.txt")["assignments"]}
     assert got == {("PL.1", ("Sở Nội vụ",)), ("PL.1", ("Các cơ quan, đơn vị, địa phương",))}
+
+
+def test_conditional_request_names_who_must_act_and_lower_case_collective_after_lead_in() -> None:
+    text = HEAD + (
+        "I. KINH PHÍ\n1. Đối với các nhiệm vụ năm 2026, các bộ, cơ quan, địa phương chủ động bố trí kinh phí.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành và địa"
+        " phương kịp thời phản ánh về Bộ Công an để tổng hợp.\n2. Trong quá trình thực hiện, nếu có vướng mắc, kịp thời"
+        " báo cáo để xem xét.\n"
+    )
+    pairs = _pairs(parse_text(text, source="x.txt"))
+    assert ("I.1", "các bộ, cơ quan, địa phương") in pairs
+    assert pairs[("II.1", "các bộ, ngành và địa phương")]["mode"] == "request"
+    assert not any(ref == "II.2" for ref, _ in pairs)

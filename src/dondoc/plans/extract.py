@@ -34,6 +34,7 @@ _ISSUER_ASKS = re.compile(
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
 _ASK_CLAUSE = re.compile(r"(?<=;)\s+(?=(?:đề nghị|Đề nghị|yêu cầu|giao)\s)")
+_COND_ASK = re.compile(r"(?<=[,;])\s*(?:đề nghị|yêu cầu|giao)\s+(?=[A-ZĐÀ-Ỹ]|các\s)", re.I)
 _CONDITIONAL = re.compile(r"nếu có\s+(?:khó khăn|vướng mắc|phát sinh)|Trong quá trình", re.I)
 _SUPPORT_IN_TEXT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)", re.I)
 _SUPPORT_STOP = re.compile(
@@ -124,7 +125,14 @@ _TOPIC = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")
 def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     """The body a task sentence gives work to, with the task and whether it is a request."""
     t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
+    if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
+        return None  # 'Trong quá trình ..., nếu có vướng mắc, báo cáo ...' names no one
     if _CONDITIONAL.match(t):
+        # '..., nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh về Bộ X': a duty of those named
+        m = _COND_ASK.search(t)
+        lb = leading_body(t[m.start() :]) if m else None
+        if lb and (lb[0][:1].isupper() or lb[0].startswith("các ")):
+            return lb
         return None
     m = _ISSUER_ASKS.match(t)
     if m:
