@@ -15,7 +15,8 @@ from pathlib import Path
 
 from dondoc.plans import parse_text
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = next((p.parent / "shared" for p in Path(__file__).resolve().parents[1:] if (p.parent / "shared" / "seeds").is_dir()),
+              Path(__file__).resolve().parents[1].parent / "shared")
 
 
 def main() -> None:

@@ -2,11 +2,24 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+def _shared() -> Path:
+    """../shared next to the checkout (DONDOC_SHARED overrides it; a worktree deeper in the tree
+    finds it by walking up)."""
+    if os.environ.get("DONDOC_SHARED"):
+        return Path(os.environ["DONDOC_SHARED"])
+    for parent in Path(__file__).resolve().parents[2:]:
+        if (parent.parent / "shared" / "plan.schema.json").exists():
+            return parent.parent / "shared"
+    return Path(__file__).resolve().parents[2].parent / "shared"
+
+
+SHARED = _shared()
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 PLANS = sorted((SHARED / "plans").glob("*.md"))
 SCHEMA = json.loads((SHARED / "plan.schema.json").read_text())

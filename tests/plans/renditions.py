@@ -219,7 +219,8 @@ def to_pdf(docs: list[Path], outdir: Path) -> list[Path]:
     return [outdir / (d.stem + ".pdf") for d in docs]
 
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+from tests.plans.conftest import SHARED  # noqa: E402
+
 OUR_GOLD = Path(__file__).resolve().parents[1] / "data" / "plans" / "gold"
 SEED_GOLD = SHARED / "seeds" / "gold"
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from dondoc.errors import PlanReadError
-from dondoc.plans.bodies import split_bodies
 from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
+from dondoc.plans.bodies import split_bodies
+from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import (
     _ANNEX,
     _FOOTER,
@@ -20,12 +21,12 @@ from dondoc.plans.extract import (
     Ctx,
     build_tree,
     extract_assignments,
-    extract_reports,
-    extract_table,
     extract_targets,
     table_targets,
 )
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
+from dondoc.plans.reports import extract_reports
+from dondoc.plans.tables import extract_table
 from dondoc.plans.text import normalize
 
 __all__ = ["parse_path", "parse_text", "parse_blocks", "split_bodies", "SCHEMA_VERSION"]
@@ -40,7 +41,8 @@ def _is_footer(b: Block) -> bool:
 
 
 def _annex_heading(b: Block) -> re.Match[str] | None:
-    if isinstance(b, Paragraph) and len(b.text) < 80:
+    """'PHỤ LỤC', 'Phụ lục II' — also run together with its capitalised title into one paragraph."""
+    if isinstance(b, Paragraph) and (len(b.text) < 80 or len(b.text) < 500 and b.text[:7] in ("PHỤ LỤC", "PHỤ BIỂ")):
         return _ANNEX.match(b.text)
     return None
 
@@ -66,7 +68,35 @@ def _first_working_year(blocks: list[Block], not_before: dt.date, year: int) -> 
     return year
 
 
-def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -> dict[str, Any]:
+_DASH_NUMBER = re.compile(r"^((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–]\s+(?=\S)")
+
+
+def _after_title(blocks: list[Block]) -> int | None:
+    """Where the body of an unnumbered plan starts: after its 'KẾ HOẠCH' line and title; None
+    when the text has no such line (not a plan)."""
+    for i, b in enumerate(blocks[:40]):
+        if isinstance(b, Paragraph) and re.match(r"^KẾ\s*HOẠCH\b", b.text) and i + 2 < len(blocks):
+            return i + 2
+    return None
+
+
+def _dash_numbering(blocks: list[Block]) -> list[Block] | None:
+    """Blocks with 'I- ' / '2.1- ' numbering rewritten as 'I. ' / '2.1. ', when the plan numbers
+    its sections that way (at least two Roman ones); None otherwise."""
+    romans = sum(1 for b in blocks if isinstance(b, Paragraph) and re.match(r"^[IVX]{1,4}\s*[-–]\s+\S", b.text))
+    if romans < 2:
+        return None
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Paragraph) and _DASH_NUMBER.match(b.text) and _DASH_NUMBER.match(b.text).group(1):  # type: ignore[union-attr]
+            out.append(Paragraph(_DASH_NUMBER.sub(lambda m: m.group(1) + ". ", b.text, count=1), b.heading, b.line))
+        else:
+            out.append(b)
+    return out
+
+
+def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
+                 notes: list[str] | None = None) -> dict[str, Any]:
     # where the numbered body starts (first Roman or capital section), where the footer is
     start = next(
         (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or re.match(r"^[A-D][.)]\s+[A-ZĐÀ-Ỹ\s,]{6,}$", b.text))),
@@ -75,7 +105,14 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
     if start is None:
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
     if start is None:
-        raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
+        dashed = _dash_numbering(blocks)
+        if dashed is not None:  # 'I- MỤC ĐÍCH', '1- Sở Y tế ...': numbering written with a dash
+            return parse_blocks(dashed, source=source, year=year,
+                                notes=[*(notes or []), "Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại"])
+        start = _after_title(blocks)
+        if start is None:
+            raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
+        notes = [*(notes or []), "Không tìm thấy các mục đánh số (I., II., 1., 2. ...): cả văn bản được đọc như một mục — cần người xem lại"]
     footer = next((i for i in range(start, len(blocks)) if _is_footer(blocks[i])), None)
     annexes = [i for i in range(start, len(blocks)) if _annex_heading(blocks[i]) and (footer is None or i > footer)]
     body_end = footer if footer is not None else (annexes[0] if annexes else len(blocks))
@@ -118,7 +155,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
     footer_blocks = blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:]
     footer_info = parse_footer(footer_blocks)
     header = complete_header(header, blocks[: annexes[0] if annexes else len(blocks)], _lines_of(footer_blocks))
-    warnings: list[str] = list(ctx.warnings)
+    warnings: list[str] = list(notes or []) + list(ctx.warnings)
     for a in assignments:
         if not a["lead"]:
             warnings.append(f"Mục {a['ref']}: nhiệm vụ không nêu cơ quan chủ trì — cần người xác nhận")
@@ -128,7 +165,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
         warnings.append("Không tìm thấy nhiệm vụ nào giao cho cơ quan, đơn vị cụ thể: áp dụng đơn vị mặc định và cần người xác nhận")
     if plan_year is None:
         warnings.append("Không xác định được năm của kế hoạch: hạn hằng năm chưa tính được")
-    return {
+    plan = {
         "schema_version": SCHEMA_VERSION,
         "source": source,
         "title": header.get("title") or "",
@@ -145,6 +182,9 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None) -
         "warnings": warnings,
         "undated_reports": undated,
     }
+    grade(plan, blocks[start:])
+    plan["focal"] = find_focal(plan, blocks[start:body_end])
+    return plan
 
 
 def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: bool = False) -> dict[str, Any]:
@@ -157,7 +197,10 @@ def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: 
     text = convert_legacy(normalize(text), path=source, convert_vni=convert_vni)
     if not text.strip():
         raise PlanReadError("văn bản rỗng (empty), không có nội dung kế hoạch", path=source)
-    return parse_blocks(build_blocks(text), source=source, year=year)
+    from dondoc.plans.reflow import prepare
+
+    text, notes = prepare(text)
+    return parse_blocks(build_blocks(text), source=source, year=year, notes=notes)
 
 
 def parse_path(
@@ -173,7 +216,8 @@ def parse_path(
         from dondoc.config import get_settings
 
         max_mb = get_settings().max_plan_mb
-    blocks, _ = read_blocks(p, max_mb=max_mb, convert_vni=convert_vni)
+    notes: list[str] = []
+    blocks, _ = read_blocks(p, max_mb=max_mb, convert_vni=convert_vni, notes=notes)
     if not blocks:
         raise PlanReadError("không có nội dung kế hoạch (no text)", path=str(p))
-    return parse_blocks(blocks, source=p.name, year=year)
+    return parse_blocks(blocks, source=p.name, year=year, notes=notes)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dondoc.plans.gazetteer import continues_name
+from dondoc.plans.linetable import is_bare_header, read_rows
 from dondoc.plans.text import clean, strip_markup
 
 
@@ -133,10 +135,12 @@ class _Cur:
 _HEADER_LINE = re.compile(
     r"(?:Số\s*:\s*[\w./-]*/[\w.-]+\s*\**$"
     r"|[A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?,\s*ngày\b[^.;]{0,30}?năm\s+(?:19|20)\d{2}\W*$"
-    r"|KẾ\s*HOẠCH\W*$)"
+    r"|KẾ\s*HOẠCH\W*$"
+    r"|C[ỘO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\W*$"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc\W*$)"
 )
 def _is_header_line(line: str) -> bool:
-    if "Số" not in line and "ngày" not in line and "HOẠCH" not in line:
+    if "Số" not in line and "ngày" not in line and "HOẠCH" not in line and "NGHĨA" not in line and "Độc" not in line:
         return False
     return bool(_HEADER_LINE.match(_marker_text(line)))
 
@@ -216,6 +220,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         last = plain_cur.split()[-1] if plain_cur.split() else ""
         if last.lower() in _JOINING_WORDS:
             return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
+        if continues_name(plain_cur, nxt_plain):
+            return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name
         return not last[:1].isupper()
     return False
 
@@ -340,6 +346,10 @@ def build_blocks(text: str) -> list[Block]:
                 if r:
                     rows.append(r)
                 i += 1
+            if is_bare_header(rows) and i < n and lines[i].strip():
+                got, after = read_rows(lines, i, rows[0])  # the body's cells one per line below it
+                if len(got) > 1:
+                    rows, i = got, after
             if rows:
                 blocks.append(Table(rows, start + 1))
             blank = True
@@ -347,6 +357,9 @@ def build_blocks(text: str) -> list[Block]:
         if not s:
             blank = True
             i += 1
+            continue
+        if blank and len(s) <= 3 and s.isdigit() and cur.lines:
+            i += 1  # a page number left between two pages ('... Công an thành phố Huế' / '' / '11' / '- Chỉ đạo')
             continue
         if s[0] in "-_=*" and _RULE_LINE.fullmatch(s):  # horizontal rules under header lines
             flush()

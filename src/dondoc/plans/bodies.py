@@ -30,7 +30,14 @@ HEADS = [
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
     "Cổng TTĐT", "Hệ thống truyền thanh",
 ]
-_HEAD_RE = "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True))
+def _gazetteer_heads() -> list[str]:
+    """Head words listed in the gazetteer's data (kind 'head'): data a user can extend."""
+    from dondoc.plans.gazetteer import heads
+
+    return heads()
+
+
+_HEAD_RE = "|".join(sorted((re.escape(h) for h in set(HEADS) | set(_gazetteer_heads())), key=len, reverse=True))
 _NOT_BODY = (
     r"(?:Báo cáo|Báo chí|Hội nghị|Hội thảo|Hội thi|Hội nhập|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ chỉ số|"
     r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"
@@ -83,7 +90,8 @@ VERBS = [
     "sửa chữa", "mua sắm", "cấp phát", "khử khuẩn", "tiêu độc", "thẩm tra", "phê duyệt", "công bố",
     "niêm yết", "đăng tải", "lựa chọn", "điều chỉnh", "sắp xếp", "bảo quản", "kiểm kê",
     "quyết toán", "giải ngân", "lắp đặt", "di dời", "sơ tán", "tuần tra", "điều động", "phát động",
-    "kiện toàn", "ký kết", "phối kết hợp",
+    "kiện toàn", "ký kết", "phối kết hợp", "lập danh sách", "lập kế hoạch", "lập hồ sơ", "lập dự toán",
+    "rà soát, lập", "thành lập", "vận hành", "đề ra", "phấn đấu",
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
@@ -160,7 +168,25 @@ def split_bodies(phrase: str) -> list[str]:
     if last.strip(" ,;"):
         out.append(last.strip(" ,;."))
     out = [re.sub(r"\s+(?:và|cùng)$", "", o.strip()) for o in out]
-    return [x for x in out if x and not _NOT_NAME.fullmatch(x)]
+    return _fold_generic([x for x in out if x and not _NOT_NAME.fullmatch(x)], text)
+
+
+# a lower-case generic noun after a list of names is the end of a collective, not a body:
+# 'Các sở, ban, ngành, địa phương', 'các cơ quan, tổ chức có liên quan'
+_GENERIC_TAIL = re.compile(r"^địa phương(?:\s+(?:có liên quan|liên quan|trên địa bàn[\wÀ-ỹ ]*))?$")
+
+
+def _fold_generic(names: list[str], text: str) -> list[str]:
+    """Put a generic tail back onto the collective before it, as written."""
+    out: list[str] = []
+    for n in names:
+        if out and _GENERIC_TAIL.match(n) and out[-1].lower().startswith("các "):
+            joined = next((out[-1] + sep + n for sep in (", ", " và ") if out[-1] + sep + n in text), None)
+            if joined:
+                out[-1] = joined
+                continue
+        out.append(n)
+    return out
 
 
 def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
@@ -206,7 +232,17 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         return None
     colon = s.find(":")
     v = find_verb(s, 2)
-    if colon != -1 and colon < max_len and (v is None or colon < v.start()):
+    cap = _CAP_VERB.search(s, 2)
+    if cap is not None and (v is None or cap.start() < v.start()):
+        v = cap  # 'Sở Tài chính Chủ trì, phối hợp ...': a heading run into its first duty
+    if v is not None and max_len < v.start() <= 3 * max_len and _long_list(s[: v.start()]):
+        max_len = v.start()  # a long list of named bodies before the verb ('Đề nghị A, B, ... (12 names) tăng cường')
+    duty = _DUTY.search(s, 0, max_len + 20)
+    if v is not None and duty is not None and duty.start() > v.start() and _QUALIFIED.search(s[: v.start()]):
+        # 'Các cơ quan được phân công chủ trì thực hiện nhiệm vụ ... có trách nhiệm lập kế hoạch':
+        # the subject is qualified by what it was given; 'có trách nhiệm' ends it
+        name, rest = s[: duty.start()], s[duty.start() :]
+    elif colon != -1 and colon < max_len and (v is None or colon < v.start()):
         name, rest = s[:colon], s[colon + 1 :]
     elif v is not None and v.start() <= max_len:
         name, rest = s[: v.start()], s[v.start() :]
@@ -225,6 +261,17 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     if len(parts) > 1 and any(not _is_body_start(p) for p in parts[1:]):
         return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies
     return name, rest.strip(" :,"), request
+
+
+_CAP_VERB = re.compile(r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")
+_DUTY = re.compile(r"\s(?:có trách nhiệm|chịu trách nhiệm)\b")
+_QUALIFIED = re.compile(r"\b(?:được|đã được)(?:\s+(?:phân công|giao))?\s*$")
+
+
+def _long_list(region: str) -> bool:
+    """Four or more names, nearly all opening with a body's head word."""
+    parts = split_bodies(region.strip(" ,;"))
+    return len(parts) >= 4 and sum(1 for p in parts if _is_body_start(p)) >= 0.8 * len(parts)
 
 
 def is_body_name(text: str) -> bool:

@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from dondoc.plans.blocks import ROMAN, Block, Paragraph, Table, cell_text
-from dondoc.plans.bodies import HEAD, REQUEST, find_verb, is_body_start, is_body_name, leading_body, split_bodies
+from dondoc.plans.blocks import Paragraph
+from dondoc.plans.bodies import (
+    HEAD,
+    REQUEST,
+    find_verb,
+    is_body_name,
+    is_body_start,
+    leading_body,
+    split_bodies,
+)
+from dondoc.plans.gazetteer import canonical, is_generic
+from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
 from dondoc.plans.numbers import find_targets
 from dondoc.plans.timing import parse_timing, timing_in_text
+from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
 
-_ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
-_CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
-_NUM_L = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)(.*)$|^(\d{1,2})[.)](?:\s+|$)(.*)$")
-_LET_L = re.compile(r"^([a-zđ])\)\s*(.*)$")
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
-_ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)\b\s*(?:số\s*)?([IVX]+|\d+)?\b", re.I)
-_FOOTER = re.compile(r"^(?:-\s*)?Nơi nhận\b", re.I)
-
-LEAD_LABEL = re.compile(
-    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
-    r"(?:(?:chủ trì|thực hiện)(?:\s+(?:tham mưu|thực hiện|và phối hợp thực hiện|và phối hợp|tham mưu thực hiện|triển khai))*"
-    r"|chịu trách nhiệm(?:\s+chính)?|đầu mối)\s*:\s*(.+)$",
-    re.I,
-)
-SUPPORT_LABEL = re.compile(
-    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:cán bộ|đơn vị))?\s+)?phối hợp(?:\s+(?:thực hiện|tham mưu))?\s*:\s*(.*)$",
-    re.I,
-)
-TIME_LABEL = re.compile(
-    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))*\s*:\s*(.+)$", re.I
-)
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
 _LEAD_IN = re.compile(
-    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi)\b",
+    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b",
     re.I,
 )
 _ISSUER_ASKS = re.compile(
@@ -44,6 +33,8 @@ _ISSUER_ASKS = re.compile(
 )
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
+_ASK_CLAUSE = re.compile(r"(?<=;)\s+(?=(?:đề nghị|Đề nghị|yêu cầu|giao)\s)")
+_COND_ASK = re.compile(r"(?<=[,;])\s*(?:đề nghị|yêu cầu|giao)\s+(?=[A-ZĐÀ-Ỹ]|các\s)", re.I)
 _CONDITIONAL = re.compile(r"nếu có\s+(?:khó khăn|vướng mắc|phát sinh)|Trong quá trình", re.I)
 _SUPPORT_IN_TEXT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)", re.I)
 _SUPPORT_STOP = re.compile(
@@ -52,104 +43,6 @@ _SUPPORT_STOP = re.compile(
 )
 _TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|hoạt động", re.I)
-
-
-@dataclass
-class Node:
-    ref: str
-    kind: str  # cap | roman | num | letter
-    title: str
-    content: list[Paragraph] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    top_title: str = ""
-
-
-@dataclass
-class Ctx:
-    plan_year: int | None
-    issued_on: dt.date | None
-    warnings: list[str] = field(default_factory=list)
-
-
-def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
-    m = _ROMAN_L.match(text)
-    if m and m.group(1):
-        return "roman", m.group(1), m.group(2)
-    if allow_cap:
-        m = _CAP_L.match(text)
-        if m:
-            rest = m.group(2)
-            letters = [c for c in rest if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
-                return "cap", m.group(1), rest
-    m = _NUM_L.match(text)
-    if m:
-        if m.group(1):
-            return "num", m.group(1), m.group(2)
-        return "num", m.group(3), m.group(4)
-    m = _LET_L.match(text)
-    if m:
-        return "letter", m.group(1), m.group(2)
-    return None
-
-
-def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
-    """Numbered nodes in document order; unnumbered paragraphs attach to the last node."""
-    nodes: list[Node] = []
-    cap: str | None = None
-    roman: str | None = None
-    nums: list[str] = []
-    letter: str | None = None
-    cur: Node | None = None
-    stack: dict[str, Node] = {}
-    # capital-letter sections only count when the document also has Roman ones below them
-    allow_cap = sum(1 for b in blocks if isinstance(b, Paragraph) and _CAP_L.match(b.text) and (b.heading or b.text.isupper())) >= 2
-    top_title = ""
-    for b in blocks:
-        if isinstance(b, Table):
-            if cur is None:
-                cur = Node(prefix or "", "root", "")
-                nodes.append(cur)
-            cur.tables.append(b)
-            continue
-        lab = _label(b.text, allow_cap)
-        if lab is None:
-            if cur is None:
-                cur = Node(prefix or "", "root", "")
-                nodes.append(cur)
-            cur.content.append(b)
-            continue
-        kind, num, rest = lab
-        if kind == "cap":
-            cap, roman, nums, letter = num, None, [], None
-        elif kind == "roman":
-            roman, nums, letter = num, [], None
-            top_title = rest
-        elif kind == "num":
-            nums, letter = num.split("."), None
-        else:
-            letter = num
-        parts = [p for p in ([prefix] if prefix else []) + [cap or "", roman or ""] + nums + ([letter] if letter else []) if p]
-        ref = ".".join(parts)
-        parent = None
-        if kind == "letter":
-            parent = stack.get("num") or stack.get("roman")
-        elif kind == "num":
-            parent = stack.get("roman")
-        node = Node(ref, kind, rest, parent=parent, top_title=top_title)
-        if parent:
-            parent.children.append(node)
-        stack[kind] = node
-        if kind in ("cap", "roman"):
-            stack.pop("num", None)
-            stack.pop("letter", None)
-        if kind == "num":
-            stack.pop("letter", None)
-        nodes.append(node)
-        cur = node
-    return nodes
 
 
 def _noun_use(text: str, stop: re.Match[str]) -> bool:
@@ -208,7 +101,7 @@ def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list
     }
 
 
-_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|với|chỉ đạo|hướng dẫn|đôn đốc)\s")
+_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|(?<![Đđ]ối )với|chỉ đạo|hướng dẫn|đôn đốc)\s")
 
 
 def _in_enumeration(before: str) -> bool:
@@ -232,7 +125,14 @@ _TOPIC = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")
 def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     """The body a task sentence gives work to, with the task and whether it is a request."""
     t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
+    if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
+        return None  # 'Trong quá trình ..., nếu có vướng mắc, báo cáo ...' names no one
     if _CONDITIONAL.match(t):
+        # '..., nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh về Bộ X': a duty of those named
+        m = _COND_ASK.search(t)
+        lb = leading_body(t[m.start() :]) if m else None
+        if lb and (lb[0][:1].isupper() or lb[0].startswith("các ")):
+            return lb
         return None
     m = _ISSUER_ASKS.match(t)
     if m:
@@ -270,18 +170,45 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     return None
 
 
+def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
+    """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
+    clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
+    sb = _sentence_body(t)
+    if sb is not None:
+        return [(t, sb)]
+    out = []
+    for part in _ASK_SENTENCE.split(t)[1:]:
+        clauses = _ASK_CLAUSE.split(part)
+        sb = _sentence_body(clauses[0])
+        if sb is None:
+            continue
+        # a handover goes on in the clauses after it ('...; đề nghị Ủy ban MTTQ ... phối hợp')
+        out.append((clauses[0], sb))
+        for clause in clauses[1:]:
+            sb = _sentence_body(clause)
+            if sb is not None:
+                out.append((clause, sb))
+    return out
+
+
 def _items_of(content: list[Paragraph]) -> list[str]:
-    """Bullets/paragraphs under a heading, '+' sub-bullets folded into the item above them."""
+    """Bullets/paragraphs under a heading, '+' sub-bullets folded into the item above them — unless
+    the sub-bullet gives a named body its own part ('+ Sở Y tế hướng dẫn ...')."""
     items: list[str] = []
     for p in content:
         t = p.text
-        if t.startswith("+") and items:
+        if t.startswith("+") and items and not _own_part(t):
             items[-1] += " " + t
             continue
         if OTHER_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t)):
             continue
         items.append(t)
     return items
+
+
+def _own_part(sub: str) -> bool:
+    lb = leading_body(sub.lstrip("+ "))
+    return lb is not None and lb[0][:1].isupper() and not is_generic(lb[0]) and not lb[0].startswith("Các")
 
 
 def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | None:
@@ -328,6 +255,29 @@ def _in_scope_section(node: Node) -> bool:
     return False
 
 
+def _in_purpose_section(node: Node) -> bool:
+    n: Node | None = node
+    while n is not None:
+        if _PURPOSE.match(n.title or ""):
+            return True
+        n = n.parent
+    return False
+
+
+_VAGUE = re.compile(r"^(?:Thủ trưởng|Người đứng đầu|Lãnh đạo|Các cấp|các cấp)\b|được giao|được phân công|chủ trì nhiệm vụ", re.I)
+
+
+def _vague(name: str) -> bool:
+    """A lead that names no one in particular: 'Các đơn vị chủ trì nhiệm vụ được giao',
+    'Thủ trưởng các cơ quan', 'các cơ quan, đơn vị liên quan'."""
+    return is_generic(name) or bool(_VAGUE.search(name))
+
+
+# 'I. MỤC ĐÍCH, YÊU CẦU', '2. Yêu cầu': what the plan wants, said of everyone ('Thủ trưởng các
+# cơ quan ... phải ...'), not tasks given to someone
+_PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
+
+
 def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for node in nodes:
@@ -346,41 +296,28 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
             parent_head = _heading_body(node.parent.title, has_items=True)
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
-            last_text = node.title
-            for i, t in enumerate(plain):
-                m = LEAD_LABEL.match(t)
-                if m:
-                    value = m.group(1)
-                    lead_part, support = value, []
-                    mm = re.search(r"\s(?:chủ trì)\b[,;]?\s*(?:phối hợp(?:\s+với)?\s+(.*))?$", value)
-                    if mm:
-                        lead_part = value[: mm.start()]
-                        support = split_bodies(mm.group(1)) if mm.group(1) else []
-                    a = _assignment(node.ref, last_text or t, split_bodies(lead_part), ctx, support=support)
-                    produced.append(a)
-                    continue
-                m = SUPPORT_LABEL.match(t)
-                if m and produced:
-                    produced[-1]["support"] = split_bodies(m.group(1))
-                    continue
-                m = TIME_LABEL.match(t)
-                if m and produced:
-                    produced[-1]["timing"] = _timing("", ctx, m.group(1))
-                    continue
-                if not produced and not node.title:
-                    last_text = t
+            produced = labelled_assignments(
+                node.ref, node.title, [p.text for p in content],
+                lambda ref, text, lead, support=None: _assignment(ref, text, lead, ctx, support=support),
+                lambda phrase: _timing("", ctx, phrase),
+            )
         elif head is not None:
             name, req = head
             leads = split_bodies(name)
             items = _items_of(content)
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             for k, t in enumerate(items, 1):
+                tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                if tl and produced:  # 'Thời gian hoàn thành: ...' on its own line: the task above's
+                    produced[-1]["timing"] = _timing("", ctx, tl.group(1))
+                    continue
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 if sb and _same_as_heading(sb[0], name):
                     sb = None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
-                if sb and not re.match(r"^(?:Chủ trì|Phối hợp)", re.sub(r"^[-–+•·*\s]+", "", t)):
+                if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", re.sub(r"^[-–+•·*\s]+", "", t)):
+                    # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
                     closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
@@ -412,249 +349,51 @@ def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
                 k = 0
                 for ci, t in enumerate(cands):
-                    sb = _sentence_body(t)
-                    if sb is None:
-                        # a later sentence may hand the work out: "... Đề nghị các sở, ngành khẩn trương ..."
-                        for part in _ASK_SENTENCE.split(t)[1:]:
-                            sb = _sentence_body(part)
-                            if sb:
-                                t = part
-                                break
-                    if sb is None:
+                    tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                    if tl and produced and tl.group(1).strip():
+                        produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                         continue
-                    name, rest, req = sb
-                    leads = split_bodies(name)
-                    if not leads:
-                        continue
-                    ref = node.ref
-                    if (last_child and titled and ci > 0 and not _BULLET.match(t) and name.lower().startswith("các ")
-                            and node.parent is not None and not any(_sentence_body(x) for x in cands[ci + 1 :])):
-                        ref = node.parent.ref
-                    k += 1
-                    produced.append(_assignment(ref, t, leads, ctx, request=req, item=k))
+                    for part, (name, _rest, req) in _handed_out(t):
+                        leads = split_bodies(name)
+                        if not leads:
+                            continue
+                        ref = node.ref
+                        if (last_child and titled and ci > 0 and not _BULLET.match(part) and name.lower().startswith("các ")
+                                and node.parent is not None and not any(_sentence_body(x) for x in cands[ci + 1 :])):
+                            ref = node.parent.ref
+                        k += 1
+                        produced.append(_assignment(ref, part, leads, ctx, request=req, item=k))
+                owner = _section_owner(node) if k == 0 and node.kind == "num" else None
+                if owner:
+                    text = " ".join(cands)
+                    produced.append(_assignment(node.ref, text, [owner], ctx))
                 if k <= 1:
                     for a in produced:
                         a["item"] = None
+        if _in_purpose_section(node):
+            # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
+            # part there is a task
+            produced = [a for a in produced if not all(_vague(x) for x in a["lead"])]
         out.extend(produced)
     return out
 
 
-# --- tables -------------------------------------------------------------------------------------
-
-_COL_STT = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.I)
-_COL_LEAD = re.compile(r"chủ trì|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
-_COL_SUPPORT = re.compile(r"phối hợp", re.I)
-_COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
-_COL_TASK = re.compile(r"nội dung|nhiệm vụ|tên|hoạt động|công việc|giải pháp|đề án|dự án|chương trình", re.I)
+_OWNED = re.compile(r"^(?:NHIỆM VỤ|Nhiệm vụ|TRÁCH NHIỆM|Trách nhiệm)\b[^:;]{0,60}?\s(?:CỦA|của)\s+(.{4,90}?)\W*$")
 
 
-def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
-    for hi, row in enumerate(rows[:3]):
-        cols: dict[str, int] = {}
-        for ci, cell in enumerate(row):
-            c = cell_text(cell).strip(" :").lower()
-            if not c:
-                continue
-            if "stt" not in cols and _COL_STT.match(c):
-                cols["stt"] = ci
-            elif "support" not in cols and _COL_SUPPORT.search(c) and not re.search(r"chủ trì", c):
-                cols["support"] = ci
-            elif "lead" not in cols and _COL_LEAD.search(c) and not _COL_TIME.search(c):
-                cols["lead"] = ci
-            elif "time" not in cols and _COL_TIME.search(c):
-                cols["time"] = ci
-            elif "task" not in cols and _COL_TASK.search(c):
-                cols["task"] = ci
-        if "lead" in cols:
-            cols.setdefault("stt", 0 if cols.get("task", 1) != 0 and cols["lead"] != 0 else -1)
-            if "task" not in cols:
-                cands = [i for i in range(len(row)) if i not in cols.values()]
-                if cands:
-                    cols["task"] = cands[0]
-            return hi, cols
-    return None
-
-
-_GROUP_STT = re.compile(rf"^(?:{ROMAN}|[A-Z])\.?$")
-
-
-def _align_columns(rows: list[list[str]], header_row: int, cols: dict[str, int]) -> dict[str, int]:
-    """A header without its STT cell ('Nội dung | Đơn vị thực hiện | ...' over rows '1.1 | ... |
-    Sở Y tế | ...'): the data rows are one cell (or more) longer, so every column moves right."""
-    width = len(rows[header_row])
-    lens = [len(r) for r in rows[header_row + 1 :] if len(r) > 2]
-    if not lens or "stt" in cols and cols["stt"] >= 0:
-        return cols
-    common = max(set(lens), key=lens.count)
-    shift = common - width
-    if shift <= 0:
-        return cols
-    firsts = [cell_text(r[0]) for r in rows[header_row + 1 :] if len(r) == common]
-    if sum(1 for f in firsts if _STT_CELL.match(f)) < 0.6 * max(1, len(firsts)):
-        return cols
-    moved = {k: v + shift for k, v in cols.items() if v >= 0}
-    moved["stt"] = 0
-    return moved
-
-
-_STT_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-
-
-def _is_header_row(row: list[str]) -> bool:
-    """A row of column titles only: a lead column and at least three titled columns, every
-    filled cell a short column title."""
-    cells = [cell_text(c).strip(" :").lower() for c in row if cell_text(c).strip()]
-    if len(cells) < 3 or any(len(c) > 40 for c in cells):
-        return False
-    pats = (_COL_STT, _COL_LEAD, _COL_SUPPORT, _COL_TIME, _COL_TASK)
-    if not all(any(p.search(c) for p in pats) or c.startswith("sản phẩm") or c.startswith("ghi chú") for c in cells):
-        return False
-    found = _table_columns([row])
-    return found is not None and len(found[1]) >= 3
-
-
-def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
-    found = _table_columns(table.rows)
-    header_row = -1
-    if found:
-        header_row, cols = found
-    elif columns and table.rows and len(table.rows[0]) >= max(columns[1].values()) + 1 and len(table.rows) > 0:
-        cols = columns[1]
-    else:
-        return [], columns
-    if found:
-        cols = _align_columns(table.rows, header_row, cols)
-    header_key = [cell_text(c).lower() for c in table.rows[header_row]] if header_row >= 0 else None
-    out: list[dict[str, Any]] = []
-    group: list[str] = []
-    for ri, row in enumerate(table.rows):
-        if ri == header_row:
-            continue
-        if ri < header_row and not _GROUP_STT.match(cell_text(row[0]).strip(" .") if row else ""):
-            continue  # title lines above the header; group rows ('B', 'I') above it still count
-        if (header_key is not None and len(row) == len(header_key) and row and cell_text(row[0]).lower() == header_key[0]
-                and [cell_text(c).lower() for c in row] == header_key):
-            continue  # the header repeated under each group
-        if ri > header_row >= 0 and _is_header_row(row):
-            # another table's header where two tables run together (a PDF's ruled grid, Word
-            # tables with nothing between them): its columns hold for the rows below it
-            cols = _align_columns(table.rows[ri:], 0, _table_columns([row])[1])  # type: ignore[index]
-            header_key = [cell_text(c).lower() for c in row]
-            continue
-
-        def cell(name: str, row: list[str] = row) -> str:
-            i = cols.get(name, -1)
-            return cell_text(row[i]) if 0 <= i < len(row) else ""
-
-        stt = cell("stt").strip(" .")
-        lead = cell("lead")
-        task = cell("task")
-        if re.fullmatch(r"\(?\d+\)?", stt) and re.fullmatch(r"\(?\d+\)?", task or "0") and len(row) > 2 and all(
-            re.fullmatch(r"\(?\d+\)?", cell_text(c) or "0") for c in row
-        ):
-            continue  # a row of column numbers (1) (2) (3)
-        if stt and _GROUP_STT.match(stt) and not lead:
-            if re.fullmatch(r"[A-Z]", stt) and not re.fullmatch(ROMAN, stt):
-                group = [stt]
-            else:
-                group = [g for g in group if re.fullmatch(r"[A-Z]", g) and not re.fullmatch(ROMAN, g)] + [stt]
-            continue
-        if not lead:
-            if task and (stt or task):
-                # a numbered group row ("1", bold) without a lead: it becomes part of the path
-                if stt and re.fullmatch(r"\d{1,2}", stt) and len(task) < 150:
-                    group = [g for g in group if not re.fullmatch(r"\d{1,2}", g)] + [stt]
-            continue
-        if not task and stt and not is_body_start(lead):
-            # a sub-group row ('5.1 | | Thương mại'): its rows spell it ('5.1.1'), or sit under it
-            group = [g for g in group if not _STT_CELL.match(g)] + [stt]
-            continue
-        path = group[:]
-        if stt:
-            if path and _STT_CELL.match(path[-1]) and stt.startswith(path[-1] + "."):
-                path = path[:-1]
-            path.append(stt)
-        ref = ".".join([p for p in [prefix] + path if p])
-        leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))
-        if not leads:
-            continue
-        support = split_bodies(cell("support")) if cell("support") else []
-        timing_text = cell("time") or None
-        a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)), timing_text=timing_text)
-        if not timing_text:
-            a["timing"] = _timing(task, ctx)
-        out.append(a)
-    return out, (header_row, cols)
-
-
-# --- reports ------------------------------------------------------------------------------------
-
-_REPORT_DATE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|trong|vào)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
-    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
-    re.I,
-)
-_TO = re.compile(r"(?:gửi(?:\s+về)?|về|cho|lên)\s+(.+?)(?=\s*\(|\s+(?:để|trước|chậm nhất|qua|trong|theo|định kỳ)\b|[;.,]|$)", re.I)
-_VIA = re.compile(r"\(?\s*(qua\s+[^);]+)\)?", re.I)
-
-
-def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: Ctx) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    dated: list[dict[str, Any]] = []
-    undated: list[dict[str, Any]] = []
-    by_ref: dict[str, list[dict[str, Any]]] = {}
-    for a in assignments:
-        by_ref.setdefault(a["ref"], []).append(a)
-    for node in nodes:
-        texts = ([node.title] if node.title else []) + [p.text for p in node.content]
-        for text in texts:
-            if "báo cáo" not in text.lower() and "tổng hợp" not in text.lower():
-                continue
-            for clause in re.split(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])", text):
-                low = clause.lower()
-                if not ("báo cáo" in low or ("tổng hợp" in low and "gửi" in low)):
-                    continue
-                if _CONDITIONAL.search(clause) and not _REPORT_DATE.search(clause):
-                    continue
-                m = _REPORT_DATE.search(clause)
-                sb = _sentence_body(clause)
-                if sb:
-                    sender = split_bodies(sb[0])
-                else:
-                    owners = by_ref.get(node.ref) or []
-                    sender = owners[-1]["lead"] if owners else []
-                pos = low.find("báo cáo") if "báo cáo" in low else low.find("gửi")
-                tail = clause[pos:]
-                to: list[str] = []
-                tm = _TO.search(tail) or _TO.search(clause[pos:]) or re.search(r"báo cáo\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Ban|Thường trực)[^;.,(]*)", clause)
-                if tm:
-                    cand = re.sub(r"\s*(?:kết quả|tình hình).*$", "", tm.group(1)).strip()
-                    cand = re.split(r"\s+(?:trước|chậm nhất|định kỳ|để|qua|theo)\b", cand)[0].strip()
-                    to = split_bodies(cand) if cand and len(cand) < 200 else []
-                vm = _VIA.search(clause)
-                via = vm.group(1).strip() if vm else None
-                before = low[: m.start()] if m else low
-                compiles = bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:])
-                rep = {
-                    "ref": node.ref,
-                    "text": clause.strip(" -;."),
-                    "from": sender,
-                    "to": to,
-                    "via": via,
-                    "compiles": compiles,
-                }
-                if m:
-                    ctx_text = clause[max(0, m.start() - 30) : m.end() + 25]
-                    rep["timing"] = parse_timing(ctx_text, plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
-                    if re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and rep["timing"]["kind"] == "once" and not m.group(3):
-                        d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
-                        rep["timing"] = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
-                    rep["timing"]["text"] = m.group(0)
-                    dated.append(rep)
-                else:
-                    rep["timing"] = timing_in_text(clause, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
-                    if re.search(r"báo cáo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Thường trực|về)", clause) or rep["to"]:
-                        undated.append(rep)
-    return dated, undated
+def _section_owner(node: Node) -> str | None:
+    """'II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG': the items of the section are that
+    body's duties when they name no one themselves (a collective owner is not taken)."""
+    parent = node.parent
+    if parent is None or not parent.title:
+        return None
+    m = _OWNED.match(parent.title)
+    if not m:
+        return None
+    name = canonical(m.group(1))
+    if not is_body_start(name) or is_generic(name) or re.search(r"\bcác\b", name.lower()):
+        return None
+    return name
 
 
 def extract_targets(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:

@@ -340,8 +340,12 @@ def read_pdf(path: Path, *, convert_vni: bool = False) -> str:
     return convert_legacy(normalize(text), path=str(path), convert_vni=convert_vni)
 
 
-def read_blocks(path: Path, *, max_mb: float, convert_vni: bool = False) -> tuple[list[Block], int]:
-    """Blocks of a plan file and the number of characters read."""
+def read_blocks(path: Path, *, max_mb: float, convert_vni: bool = False,
+                notes: list[str] | None = None) -> tuple[list[Block], int]:
+    """Blocks of a plan file and the number of characters read. What had to be repaired in the
+    text (a web page's wrapper, lost line breaks) is appended to `notes`."""
+    from dondoc.plans.reflow import prepare
+
     if not path.exists():
         raise PlanReadError("không tìm thấy tệp (file not found)", path=str(path))
     if path.is_dir():
@@ -360,13 +364,19 @@ def read_blocks(path: Path, *, max_mb: float, convert_vni: bool = False) -> tupl
             text = read_pdf(path, convert_vni=convert_vni)
             return build_blocks(text), len(text)
         if suffix == ".doc":
-            raise PlanReadError("định dạng .doc cũ chưa hỗ trợ; hãy lưu thành .docx hoặc .pdf", path=str(path))
+            from dondoc.plans.worddoc import read_doc
+
+            blocks = read_doc(path, convert_vni=convert_vni)
+            return blocks, sum(len(b.text) if isinstance(b, Paragraph) else sum(len(c) for r in b.rows for c in r) for b in blocks)
         data = path.read_bytes()
     except PermissionError as exc:
         raise PlanReadError("không có quyền đọc tệp (permission denied)", path=str(path)) from exc
     except OSError as exc:
         raise PlanReadError(f"không đọc được tệp ({exc.strerror or exc})", path=str(path)) from exc
     text = decode(data, path=str(path), convert_vni=convert_vni)
+    text, found = prepare(text)
+    if notes is not None:
+        notes.extend(found)
     return build_blocks(text), len(text)
 
 

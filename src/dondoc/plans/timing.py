@@ -38,9 +38,21 @@ _WORDS_DATE = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({YEAR}))?", re.IGNORECASE
 )
 _END_OF_QUARTER_DAY = re.compile(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
-_MONTHLY_DAY = re.compile(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng", re.I)
+_MONTHLY_DAY = re.compile(
+    r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau))", re.I
+)
+_RANGE_START = re.compile(
+    rf"\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{{1,2}})(?:\s*(?:/|-|\.|\s+năm\s+)\s*({YEAR}))?"
+    rf"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.I
+)
+# the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
+_YEAR_DEADLINE = re.compile(
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+({YEAR})", re.I
+)
+_END_OF_YEAR = re.compile(r"(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:19|20)\d{2})", re.I)
 _QUARTER = re.compile(
-    rf"\b(?:quý|quí)\s*(IV|I{{1,3}}|[1-4])\b(?:\s*(?:/|{_D}|năm|,)\s*({YEAR}))?", re.IGNORECASE
+    rf"\b(?:quý|quí)\s*((?:IV|I{{1,3}}|[1-4])(?:\s*(?:,|và|{_D})\s*(?:IV|I{{1,3}}|[1-4])\b)*)\b(?:\s*(?:/|{_D}|năm|,)\s*({YEAR}))?",
+    re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
 _RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
@@ -89,7 +101,32 @@ def _not_docref(text: str, start: int) -> bool:
     return not _DOCREF.search(text[max(0, start - 40) : start])
 
 
+def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[str, Any]:
+    """'Từ ngày 01/3 đến ngày 31/3/2026': a once task due at the end of the range, starting at its
+    beginning (the year of the start defaults to the end's year)."""
+    m = _RANGE_START.search(text)
+    if m and out.get("kind") == "once" and out.get("due"):
+        end = dt.date.fromisoformat(out["due"])
+        y = int(m.group(3)) if m.group(3) else end.year
+        start = _safe_date(y, int(m.group(2)), int(m.group(1)))
+        if start and start > end and not m.group(3):
+            start = _safe_date(y - 1, int(m.group(2)), int(m.group(1)))
+        if start and start <= end:
+            out["start"] = start.isoformat()
+    return out
+
+
 def parse_timing(
+    text: str | None, *, plan_year: int | None = None, issued_on: dt.date | None = None, strict: bool = True
+) -> dict[str, Any]:
+    """Read a timing phrase (see _parse_timing); a date range also gets its `start`."""
+    out = _parse_timing(text, plan_year=plan_year, issued_on=issued_on, strict=strict)
+    if text and out.get("kind") == "once" and "từ" in text.lower():
+        _with_start(out, text, plan_year)
+    return out
+
+
+def _parse_timing(
     text: str | None, *, plan_year: int | None = None, issued_on: dt.date | None = None, strict: bool = True
 ) -> dict[str, Any]:
     """Read a timing phrase. With strict=False the phrase is free text (a task sentence) and only
@@ -162,13 +199,18 @@ def parse_timing(
     qs = list(_QUARTER.finditer(t))
     if qs and (strict or deadline):
         m = qs[-1]
-        q = _ROMAN_Q[m.group(1).lower()]
+        # 'Quý III, IV/2026': the last quarter listed
+        q = _ROMAN_Q[re.split(rf"\s*(?:,|và|{_D})\s*", m.group(1))[-1].strip().lower()]
         y = int(m.group(2)) if m.group(2) else None
         if y is None:
             ym = _YEAR_RE.search(t[m.end() :])
             y = int(ym.group(1)) if ym else plan_year
         if y:
-            out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(_last_day(y, q * 3)))
+            due = _last_day(y, q * 3)
+            later = [int(x) for x in _YEAR_RE.findall(t[m.end() :])]
+            if later and max(later) > y:
+                due = dt.date(max(later), 12, 31)  # 'Quý IV/2026, 2027': until the end of the last year listed
+            out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(due))
         else:
             out.update(kind="once")
         return out
@@ -222,36 +264,45 @@ def parse_timing(
             out.update(kind="once")
             return out
     else:
-        m = re.search(rf"(?:hoàn thành|xong|trước|chậm nhất|trong)\s+(?:cuối\s+)?năm\s+({YEAR})", t, re.I)
+        m = _YEAR_DEADLINE.search(t)
         if m:
             out.update(kind="once", due=_iso(dt.date(int(m.group(1)), 12, 31)))
             return out
+    if plan_year and (_END_OF_YEAR.search(t) or strict and re.match(r"^(?:vào\s+)?(?:dịp\s+)?cuối\s+năm\W*$", t, re.I)):
+        out.update(kind="once", due=_iso(dt.date(plan_year, 12, 31)))
     return out
 
 
 _TT_DATE = (
-    rf"(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
+    rf"(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
     rf"(?:\s+năm\s+{YEAR})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?"
 )
 # Matched on lower-cased text, every branch opening with a literal word: the regex engine then
 # skips ahead to candidate positions instead of trying each branch at every character.
 _TEXT_TIMING = re.compile(
     rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
-    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
+    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:là\s+)?{_TT_DATE}"
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
+    r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
+    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+{YEAR}"
+    r"|(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:19|20)\d{2})"
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
 )
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
 
+# 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
+_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
+
+
 def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
     """The timing stated inside a task sentence, or kind 'unspecified' when there is none."""
     low = text.lower()
     matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
-    found = [m for m in matches if _not_docref(text, m.start())]
+    found = [m for m in matches if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])]
     if not found:
         return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
     # prefer a dated deadline over a bare frequency word
@@ -263,6 +314,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     window = text[start : best.end() + 20]
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
     res["text"] = phrase.strip()
+    if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:
+        _with_start(res, text[max(0, best.start() - 40) : best.end()], plan_year)
     if res["kind"] == "unspecified" and CONTINUOUS.search(phrase):
         res["kind"] = "continuous"
     return res

@@ -1,0 +1,177 @@
+"""What a reviewer needs to trust the parse: where each item was read (`span`), how sure the
+parser is (`confidence`), what was guessed (`warnings`), and the plan's focal point (`focal`).
+
+The focal point is the body a plan charges with following it up: *theo dõi, đôn đốc, kiểm tra,
+hướng dẫn, tổng hợp báo cáo*, often named *cơ quan đầu mối* or *cơ quan thường trực*, or the body
+the units report *qua* ('báo cáo UBND tỉnh (qua Sở Nội vụ)'). It is not the issuer, which signs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dondoc.plans.blocks import Block, Paragraph, Table
+from dondoc.plans.bodies import leading_body
+from dondoc.plans.gazetteer import is_generic, kind_of
+
+_FOLLOW_UP = [
+    (re.compile(r"\bđầu mối\b|\bthường trực\b(?= (?:tham mưu|giúp))|cơ quan thường trực", re.I), 3.0),
+    (re.compile(r"\btheo dõi\b", re.I), 1.0),
+    (re.compile(r"\bđôn đốc\b", re.I), 1.5),
+    (re.compile(r"\bkiểm tra\b", re.I), 0.5),
+    (re.compile(r"\btổng hợp\b", re.I), 1.0),
+    (re.compile(r"\bbáo cáo\b", re.I), 0.5),
+    (re.compile(r"\bhướng dẫn\b", re.I), 0.3),
+    (re.compile(r"(?:việc|tình hình|kết quả)\s+(?:triển khai\s+)?thực hiện\s+(?:Kế hoạch|kế hoạch)", re.I), 1.5),
+]
+_VIA_NAME = re.compile(r"^\(?\s*qua\s+", re.I)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lstrip("-–+•·* \t\n")[:96].split())[:48]
+
+
+class Locator:
+    """Line of the source where a piece of text was read (first paragraph holding its start)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.paras: list[tuple[str, int]] = []
+        self.starts: dict[str, int] = {}
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                self.paras.append((b.text, b.line))
+            elif isinstance(b, Table):
+                for k, row in enumerate(b.rows):
+                    for c in row:  # a row is found by any of its cells (the task, the lead ...)
+                        if len(c) > 8:
+                            self.paras.append((" ".join(c.split()), b.line + k if b.line else 0))
+        for t, ln in self.paras:
+            self.starts.setdefault(_key(t)[:24], ln)
+
+    def line(self, text: str) -> int | None:
+        key = _key(text)
+        if len(key) < 6:
+            return None
+        hit = self.starts.get(key[:24])
+        if hit:
+            return hit  # the usual case: the item is a paragraph (or row) of its own
+        for t, ln in self.paras:
+            if key in t:
+                return ln or None
+        short = key[:24]
+        for t, ln in self.paras:
+            if short in t:
+                return ln or None
+        return None
+
+
+def _lead_confidence(name: str) -> float:
+    if is_generic(name):
+        return 0.35
+    if len(name) > 90:
+        return 0.4  # a name this long has probably swallowed part of the task
+    kind = kind_of(name)
+    if kind in ("unit", None):
+        base = 0.75 if kind == "unit" else 0.6
+    else:
+        base = 0.95
+    if name.lower().startswith("các ") or "," in name:
+        base -= 0.1  # a collective: several bodies under one name
+    return base
+
+
+def grade(plan: dict[str, Any], blocks: list[Block]) -> None:
+    """Add `span` and `confidence` to assignments, reports and targets; warn about weak ones."""
+    loc = Locator(blocks)
+    warnings: list[str] = plan.setdefault("warnings", [])
+    for a in plan["assignments"]:
+        ln = loc.line(a["text"])
+        a["span"] = {"line": ln} if ln else None
+        conf = min((_lead_confidence(n) for n in a["lead"]), default=0.3)
+        if a["timing"]["kind"] == "unspecified":
+            conf -= 0.05
+        a["confidence"] = round(max(0.05, min(1.0, conf)), 2)
+        where = f"dòng {ln}" if ln else f"mục {a['ref']}"
+        for n in a["lead"]:
+            if is_generic(n):
+                warnings.append(f"{where} (mục {a['ref']}): '{n}' là tên chung, không chỉ một cơ quan cụ thể — cần xác nhận")
+            elif len(n) > 90:
+                warnings.append(f"{where} (mục {a['ref']}): tên cơ quan chủ trì quá dài, có thể lẫn nội dung nhiệm vụ — cần xác nhận")
+    for r in plan["reports"]:
+        ln = loc.line(r["text"])
+        r["span"] = {"line": ln} if ln else None
+        conf = 0.85 if r["from"] and r["timing"].get("due") else 0.6
+        if not r["from"]:
+            warnings.append(f"dòng {ln or '?'} (mục {r['ref']}): báo cáo không rõ đơn vị gửi — cần xác nhận")
+        r["confidence"] = conf
+    for t in plan["targets"]:
+        ln = loc.line(t["text"])
+        t["span"] = {"line": ln} if ln else None
+        t["confidence"] = 0.8 if t.get("unit") else 0.6
+
+
+def _score(text: str) -> float:
+    return sum(w for rx, w in _FOLLOW_UP if rx.search(text))
+
+
+_NAMED_FOCAL = re.compile(r"\b(?:là|làm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b", re.I)
+_PLAN_WIDE = re.compile(r"theo dõi|đôn đốc|tổng hợp|giám sát tổng thể|(?:thực hiện|triển khai)\s+(?:Kế hoạch|Đề án|Chương trình)", re.I)
+_NUMBERING = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|^[-–+•*]\s*")
+
+
+def _declared_focal(blocks: list[Block]) -> tuple[str, str] | None:
+    """'Giao Sở Nội vụ là cơ quan đầu mối, ...', 'Công an tỉnh - cơ quan thường trực ... là đầu mối'."""
+    for b in blocks:
+        if not isinstance(b, Paragraph) or not _NAMED_FOCAL.search(b.text):
+            continue
+        text = _NUMBERING.sub("", b.text)
+        m = _NAMED_FOCAL.search(text)
+        end = text.find(". ", m.end()) if m else -1
+        if not _PLAN_WIDE.search(text[: end if end > 0 else len(text)]):
+            continue  # 'là đầu mối ... các nhiệm vụ về tái cơ cấu ngành công nghiệp': one topic's lead
+        lb = leading_body(text)
+        if lb and not is_generic(lb[0]) and not re.search(r"\bcác\b", lb[0].lower()):
+            return lb[0], b.text[:200]
+    return None
+
+
+def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[str, Any] | None:
+    """The body charged with following the plan up and compiling its reports: the one the plan
+    declares its focal/standing body, else the best follow-up duties."""
+    declared = _declared_focal(blocks) if blocks else None
+    if declared:
+        return {"name": declared[0], "evidence": declared[1], "ref": None}
+    issuer = (plan.get("issuer") or "").lower()
+    best: tuple[float, str, str, str | None] | None = None
+    last = _last_sections(plan)
+    for a in plan["assignments"]:
+        if len(a["lead"]) != 1:
+            continue
+        name = a["lead"][0]
+        if is_generic(name) or re.search(r"\bcác\b", name.lower()) or (issuer and name.lower() == issuer):
+            continue
+        s = _score(a["text"])
+        if a["ref"].split(".")[0] in last:
+            s += 0.5  # 'Tổ chức thực hiện' is where the follow-up is assigned
+        if s >= 2.5 and (best is None or s > best[0]):
+            best = (s, name, a["text"][:200], a["ref"])
+    for r in plan["reports"]:
+        via = r.get("via")
+        if via:
+            name = _VIA_NAME.sub("", via).strip(" )")
+            if name and not is_generic(name) and (best is None or best[0] < 3.5):
+                best = (3.5, name, r["text"][:200], r["ref"])
+        if r.get("compiles") and len(r.get("from") or []) == 1 and (best is None or best[0] < 3.0):
+            name = r["from"][0]
+            if not is_generic(name) and not name.lower().startswith("các "):
+                best = (3.0, name, r["text"][:200], r["ref"])
+    if best is None:
+        return None
+    return {"name": best[1], "evidence": best[2], "ref": best[3]}
+
+
+def _last_sections(plan: dict[str, Any]) -> set[str]:
+    """The last top-level section holding assignments (usually 'Tổ chức thực hiện')."""
+    tops = sorted({a["ref"].split(".")[0] for a in plan["assignments"] if a["ref"] and not a["ref"].startswith("PL")})
+    return set(tops[-1:]) if tops else set()

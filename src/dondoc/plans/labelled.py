@@ -1,0 +1,254 @@
+"""Labelled lines under a task: '- Cơ quan chủ trì: ...', '- Cơ quan phối hợp: ...',
+'- Thời gian thực hiện: ...' (also '+' sub-bullets, any order, one task or several in a row).
+
+How Vietnamese plans write them:
+- the labels of one task may come in any order ('Thời gian' before 'Đơn vị chủ trì');
+- a label may stand alone with its values one per bullet below it ('- Cơ quan chủ trì:' then
+  '+ Sở Y tế.' '+ Sở Tài chính.');
+- a timing label may be split by body ('- Thời gian thực hiện:' then '+ Các bộ ... gửi kết quả
+  ... trước ngày 15/12' '+ Bộ Công an tổng hợp ... trước ngày 31/12'): each lead gets the date of
+  the line that names it;
+- a lead label's value may be sentences ('Bộ X rà soát ...; các bộ, ngành rà soát ...'): the
+  names are the subjects of those clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from dondoc.plans.bodies import find_verb, is_body_start, leading_body, split_bodies
+
+LEAD_LABEL = re.compile(
+    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
+    r"(?:(?:chủ trì|thực hiện)(?:\s+(?:tham mưu|thực hiện|và phối hợp thực hiện|và phối hợp|tham mưu thực hiện|triển khai))*"
+    r"|chịu trách nhiệm(?:\s+chính)?|đầu mối)\s*:\s*(.*)$",
+    re.I,
+)
+SUPPORT_LABEL = re.compile(
+    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:cán bộ|đơn vị))?\s+)?phối hợp(?:\s+(?:thực hiện|tham mưu))?\s*:\s*(.*)$",
+    re.I,
+)
+TIME_LABEL = re.compile(
+    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai|báo cáo|ban hành|trình|tổ chức|và|dự kiến))*"
+    r"\s*:\s*(.*)$",
+    re.I,
+)
+_INLINE_SUPPORT = re.compile(r"[;,.]?\s*[-–+]?\s*(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$", re.I)
+_CONTENT_LABEL = re.compile(r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc))?\s*:\s*(.*)$", re.I)
+_BULLET = re.compile(r"^[-–+•·*\s]+")
+_SUB = re.compile(r"^\s*[+•·∙◦]\s*|^\s*[-–]\s+")
+
+Timing = Callable[[str], dict[str, Any]]
+
+
+_CLAUSE_LEAD_IN = re.compile(r"^(?:Trên cơ sở|Căn cứ|Theo)\b[^,;]{0,200},\s*(?=[A-ZĐÀ-Ỹ]|các\s)")
+_NAME_END = re.compile(r"\s(?:trong phạm vi|có trách nhiệm|chịu trách nhiệm|theo chức năng|căn cứ chức năng|được giao)\b")
+
+
+def _trim(name: str) -> str:
+    """A name that ran into its duty ('Các sở, ban, ngành trong phạm vi nhiệm vụ ... có trách nhiệm
+    tổ chức ...'): cut where the duty starts."""
+    m = _NAME_END.search(name)
+    if m:
+        name = name[: m.start()]
+    v = find_verb(name, 2)
+    if v is not None:
+        name = name[: v.start()]
+    return name.strip(" ,;.(")
+
+
+def _names(value: str) -> list[str]:
+    """Lead names of a label's value: a list of names, or clauses that open with them (after a
+    lead-in such as 'Trên cơ sở tài liệu của Bộ ..., Công an tỉnh biên soạn ...')."""
+    out: list[str] = []
+    sentence = False  # the value is a sentence ('X chủ trì, chỉ đạo ...'), not a list of names
+    value = re.sub(r"\([^()]*;[^()]*\)", "", value)  # '(Đài ...; Báo ...; ...)': means, not leads
+    for k, clause in enumerate(re.split(r";\s*", value.strip(" .;"))):
+        clause = _CLAUSE_LEAD_IN.sub("", clause)
+        if not clause:
+            continue
+        lb = leading_body(clause)
+        if k == 0:
+            sentence = lb is not None and len(lb[1]) > 15
+        elif (lb is None or len(lb[1]) <= 15) and not (is_body_start(clause) and (_NAME_END.search(clause) or not sentence)):
+            continue  # '... thông qua: báo chí; phát tờ rơi; các buổi họp tổ dân phố': the ways, not who
+        names = split_bodies(lb[0]) if lb and len(lb[1]) > 15 else split_bodies(clause)
+        for n in names:
+            n = _trim(n) if len(n) > 40 else n
+            if n and n not in out:
+                out.append(n)
+    return out
+
+
+def _followers(plain: list[str], raw: list[str], i: int) -> list[str]:
+    """The sub-bullets right after line i (its values when the label stands alone)."""
+    out = []
+    for j in range(i + 1, len(plain)):
+        if not _SUB.match(raw[j]) or LEAD_LABEL.match(plain[j]) or SUPPORT_LABEL.match(plain[j]) or TIME_LABEL.match(plain[j]):
+            break
+        if raw[i].lstrip()[:1] == raw[j].lstrip()[:1]:
+            break  # a sibling bullet, not a sub-bullet
+        out.append(plain[j])
+    return out
+
+
+def _per_lead_timing(a: dict[str, Any], lines: list[str], timing: Timing) -> list[dict[str, Any]]:
+    """'Thời gian thực hiện:' split by body: each lead takes the date of the line that opens with
+    (else names) it. Leads with different dates become separate assignments: they are separate
+    obligations."""
+    low_lines = [x.lower() for x in lines]
+    default = timing(lines[-1])
+    per: dict[str, dict[str, Any]] = {}
+    for lead in a["lead"]:
+        key = lead.lower()
+        hit = next((k for k, x in enumerate(low_lines) if x.startswith(key)), None)
+        if hit is None:
+            hit = next((k for k, x in enumerate(low_lines) if key in x), None)
+        per[lead] = timing(lines[hit]) if hit is not None else default
+    groups: dict[str, list[str]] = {}
+    for lead, t in per.items():
+        groups.setdefault(repr(sorted(t.items())), []).append(lead)
+    out = []
+    for leads in groups.values():
+        b = dict(a, lead=leads, timing=per[leads[0]])
+        out.append(b)
+    return out
+
+
+def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..., dict[str, Any]],
+                         timing: Timing) -> list[dict[str, Any]]:
+    """Assignments of a node whose content holds lead labels. `make(ref, text, lead, support=)`
+    builds one; `timing(text)` reads a timing phrase."""
+    plain = [_BULLET.sub("", t) for t in raw]
+    produced: list[dict[str, Any]] = []
+    pending_time: dict[str, Any] | None = None
+    pending_support: list[str] | None = None
+    last_text = title
+    desc: str | None = None  # '- Nội dung: ...' of an activity block: what is to be done
+    consumed: set[int] = set()
+    for i, t in enumerate(plain):
+        if i in consumed:
+            continue
+        m = LEAD_LABEL.match(t)
+        if m:
+            value = m.group(1).strip()
+            subs = [] if value else _followers(plain, raw, i)
+            consumed.update(range(i + 1, i + 1 + len(subs)))
+            lead_part, support = value, []
+            inline = _INLINE_SUPPORT.search(value)  # 'Chủ trì: Phòng A; Đơn vị phối hợp: Phòng B, Văn phòng Sở'
+            if inline:
+                value, support = value[: inline.start()], split_bodies(inline.group(1))
+                lead_part = value
+            mm = re.search(r"\s(?:chủ trì)\b[,;]?\s*(?:phối hợp(?:\s+với)?\s+(.*))?$", value)
+            if mm:
+                lead_part = value[: mm.start()]
+                support = support or (split_bodies(mm.group(1)) if mm.group(1) else [])
+            leads = _names(lead_part) if lead_part else [n for s in subs for n in _names(s)]
+            text = (f"{title}: {desc}" if title else desc) if desc else (last_text or t)
+            a = make(ref, text, leads, support=support)
+            if pending_time is not None:
+                a["timing"] = pending_time
+            if pending_support is not None and not support:
+                a["support"] = pending_support
+            pending_time = pending_support = None
+            produced.append(a)
+            continue
+        m = SUPPORT_LABEL.match(t)
+        if m:
+            value = m.group(1).strip()
+            subs = [] if value else _followers(plain, raw, i)
+            consumed.update(range(i + 1, i + 1 + len(subs)))
+            names = split_bodies(value) if value else [n for s in subs for n in split_bodies(s.strip(" .;"))]
+            if produced:
+                produced[-1]["support"] = names
+            else:
+                pending_support = names
+            continue
+        m = TIME_LABEL.match(t)
+        if m:
+            value = m.group(1).strip()
+            subs = [] if value else _followers(plain, raw, i)
+            consumed.update(range(i + 1, i + 1 + len(subs)))
+            if produced and (value or subs):
+                if subs:
+                    produced[-1:] = _per_lead_timing(produced[-1], subs, timing)
+                else:
+                    produced[-1]["timing"] = timing(value)
+            elif value:
+                pending_time = timing(value)
+            continue
+        m = _CONTENT_LABEL.match(t)
+        if m and m.group(1).strip():
+            if produced and produced[-1]["text"] == title:
+                produced[-1]["text"] = (title + ": " if title else "") + m.group(1).strip()
+            elif not produced:
+                desc = m.group(1).strip()
+            continue
+        if not produced and not title:
+            last_text = t
+    return produced
+
+
+# --- per-task blocks ----------------------------------------------------------------------------
+# A task written as a small section whose numbered items are its labels:
+#   '1. Tuyên truyền ...' / 'a) Nội dung: ...' / 'b) Cơ quan chủ trì: Sở Tư pháp' / 'c) Thời gian: ...'
+#   'I. Tuyên truyền' / '1. Nội dung ...' / '2. Cơ quan chủ trì, phối hợp:' ('a) Cơ quan chủ trì: ...',
+#   'b) Cơ quan phối hợp: ...') / '3. Thời gian thực hiện: ...'; or '2. Chủ trì thực hiện' over '- Sở X.'
+# Those items are folded back into the task as labelled lines, so the task keeps its own ref.
+
+_BARE_LABEL = re.compile(
+    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?(?:chủ trì|thực hiện|phối hợp)(?:\s+(?:thực hiện|tham mưu|triển khai))?\s*$"
+    r"|^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai))*\s*$",
+    re.I,
+)
+_GROUP_LABEL = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì\s*(?:,|và)\s*phối hợp(?:\s+thực hiện)?\s*:?\s*$", re.I)
+
+
+def is_label_title(title: str) -> bool:
+    t = title.strip()
+    return bool(LEAD_LABEL.match(t) or SUPPORT_LABEL.match(t) or TIME_LABEL.match(t) or _CONTENT_LABEL.match(t)
+                or _BARE_LABEL.match(t) or _GROUP_LABEL.match(t))
+
+
+def _lead_like(title: str) -> bool:
+    t = title.strip()
+    return bool(LEAD_LABEL.match(t) or _GROUP_LABEL.match(t) or _BARE_LABEL.match(t) and not SUPPORT_LABEL.match(t + ":")
+                and not TIME_LABEL.match(t + ":"))
+
+
+def _as_lines(node, depth: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """A label item and what hangs below it, as labelled lines ('- Label: value', '+ value')."""
+    title = node.title.strip()
+    if _BARE_LABEL.match(title):
+        title += ":"
+    lines = [("- " if depth == 0 else "+ ") + title]
+    for p in node.content:
+        text = p.text.lstrip("-–+•·* ")
+        lines.append("+ " + text if depth == 0 and not is_label_title(text) else "- " + text)
+    for c in node.children:
+        lines.extend(_as_lines(c, depth + 1) if not is_label_title(c.title) else _as_lines(c, 0))
+    return lines
+
+
+def fold_label_children(nodes: list, paragraph) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Nodes with the label items of per-task blocks folded into their task (see above)."""
+    drop: set[int] = set()
+    for node in nodes:
+        kids = node.children
+        labels = [c for c in kids if is_label_title(c.title)]
+        if len(labels) < 2 or len(labels) < len(kids) or not any(_lead_like(c.title) for c in labels):
+            continue
+        if any(LEAD_LABEL.match(p.text.lstrip("-–+•·* ")) for p in node.content):
+            continue  # already labelled lines of its own
+        for c in labels:
+            for line in _as_lines(c, 0):
+                node.content.append(paragraph(line))
+            stack = [c]
+            while stack:
+                n = stack.pop()
+                drop.add(id(n))
+                stack.extend(n.children)
+        node.children = []
+    return [n for n in nodes if id(n) not in drop]

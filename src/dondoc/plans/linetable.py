@@ -1,0 +1,77 @@
+"""A task table whose header survived as a pipe row but whose body did not: text copied from a
+web page or a PDF gives '| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |' and then every
+cell on a line of its own ('1', 'Tổ chức tuyên truyền ...', 'a)', 'Tổ chức hội nghị ...', 'Cục X',
+'Vụ Y; các cơ quan liên quan', 'Quý III/2026', 'b)', ...).
+
+The rows are put back together from what each line is: a row starts at a line holding only an
+STT ('1', '2.', 'a)', 'II'); after it come the task (the first lines), the lead (the first line
+that opens a body's name), the partners (the next such line) and the time (a line that reads as
+a timing phrase). A row of one line is a group row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.plans.bodies import is_body_start
+
+_STT_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]{1,4}\.?)$")
+_TIME_LINE = re.compile(
+    r"^(?:Quý|Quí|Năm|Tháng|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Theo tiến độ|\d{4}\b)", re.I
+)
+_LEAD_HEAD = re.compile(r"chủ trì|thực hiện", re.I)
+
+
+def is_bare_header(rows: list[list[str]]) -> bool:
+    """A pipe table that is only a header row naming a lead column."""
+    return len(rows) == 1 and len(rows[0]) >= 3 and any(_LEAD_HEAD.search(c) for c in rows[0])
+
+
+def _cells(lines: list[str], ncols: int) -> list[str]:
+    """The cells of one row from its lines (STT excluded): task, lead, support, time, in the
+    header's order (assumed STT | task | lead | support | time ...)."""
+    if len(lines) == ncols - 1:
+        return lines
+    task: list[str] = []
+    lead = support = time = ""
+    for k, line in enumerate(lines):
+        if time == "" and _TIME_LINE.match(line) and (lead or k > 0):
+            time = line
+        elif lead == "" and k > 0 and is_body_start(line):
+            lead = line
+        elif lead and support == "" and (is_body_start(line) or line[:3].lower() == "các"):
+            support = line
+        elif lead == "":
+            task.append(line)
+        elif support:
+            support += " " + line  # a wrapped cell
+        else:
+            lead += " " + line
+    return [" ".join(task), lead, support, time][: max(ncols - 1, 4)]
+
+
+def read_rows(lines: list[str], start: int, header: list[str]) -> tuple[list[list[str]], int]:
+    """Rows of a table written one cell per line, from lines[start]; returns the rows (header
+    first, extended by header lines that follow it) and the index of the first line after them."""
+    header = list(header)
+    i = start
+    while i < len(lines) and lines[i].strip() and not _STT_LINE.match(lines[i].strip()) and len(lines[i].strip()) < 40:
+        header.append(lines[i].strip())  # 'Thời gian thực hiện': a header cell on a line of its own
+        i += 1
+    rows: list[list[str]] = [header]
+    cur: list[str] | None = None
+    stt = ""
+    while i < len(lines):
+        s = lines[i].strip()
+        if not s or s.startswith(("Nơi nhận", "PHỤ LỤC", "*Nơi nhận")):
+            break
+        if _STT_LINE.match(s):
+            if cur is not None:
+                rows.append([stt, *_cells(cur, len(header))])
+            stt, cur = s.rstrip(".)"), []
+        elif cur is not None:
+            cur.append(s)
+        i += 1
+    if cur is not None:
+        rows.append([stt, *_cells(cur, len(header))])
+    return rows, i

@@ -1,0 +1,162 @@
+"""Text that lost its layout: web-page wrappers around a plan, and plans whose line breaks are gone.
+
+Two hazards of text copied from a law-library web page:
+- the page's own material before the plan (site notices, a metadata table — Số hiệu, Loại văn
+  bản, Nơi ban hành, Người ký —, loading messages): the plan starts at its issuer line above
+  the national motto (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM); what comes before it is dropped;
+- text pasted with its line breaks lost or re-wrapped at random: every heading runs into the
+  paragraph before it ('... như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích a) Tuyên truyền ...').
+  Administrative numbering is regular enough to put the breaks back: a Roman numeral before an
+  all-capitals title, '1.' / '1.1.' / 'a)' before a capitalised word, a dash after a sentence.
+
+Both are reported in the plan's warnings, since a person should check what was guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
+_WRAPPER_CUES = re.compile(
+    r"Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Tình trạng(?: hiệu lực)?|"
+    r"Lĩnh vực|Đăng nhập|Đăng ký|Tải về|Đang tải|loading|Văn bản liên quan|Lược đồ|Thuộc tính|"
+    r"Tiếng Anh|Bản PDF|Mục lục|Ghi chú|LuatVietnam|Thư viện pháp luật|thuvienphapluat|vbpl\.vn|Cookie",
+    re.I,
+)
+# the issuer line(s) printed above the motto: all capitals, short
+_ISSUER_HEAD = re.compile(r"^[\s*#|_>-]*(?:ỦY BAN|UỶ BAN|UBND|BỘ|BAN|HỘI ĐỒNG|SỞ|THỦ TƯỚNG|CHÍNH PHỦ|VĂN PHÒNG|TỈNH|THÀNH|HUYỆN|XÃ|PHƯỜNG|ĐẢNG|MẶT TRẬN|QUỐC HỘI|TỔNG CỤC|CỤC|TÒA|VIỆN|BỘ CHỈ HUY|CÔNG AN|[A-ZĐÀ-Ỹ ]{4,}$)")
+
+
+def strip_wrapper(text: str) -> tuple[str, str | None]:
+    """Drop a web page's material before the plan's header. Returns (text, warning or None)."""
+    head = text[:30000]
+    if "NGH" not in head.upper():
+        return text, None
+    m = _MOTTO.search(head)
+    if not m or m.start() < 200:
+        return text, None
+    before = text[: m.start()]
+    cues = {c.group(0).lower() for c in _WRAPPER_CUES.finditer(before)}
+    if len(cues) < 2:
+        return text, None
+    # keep the issuer lines right above the motto (same line, or up to three lines above)
+    lines = before.split("\n")
+    keep = len(lines) - 1  # the motto's own line (it may start with the issuer)
+    k = keep - 1
+    while k >= 0 and keep - k <= 4:
+        s = lines[k].strip()
+        if not s:
+            k -= 1
+            continue
+        if _ISSUER_HEAD.match(s) and len(s) < 90 and not _WRAPPER_CUES.search(s):
+            keep = k
+            k -= 1
+            continue
+        break
+    cut = sum(len(x) + 1 for x in lines[:keep])
+    dropped = text[:cut].count("\n")
+    note = (f"Đã bỏ phần bao quanh của trang web ({dropped} dòng trước quốc hiệu: "
+            f"{', '.join(sorted(cues))[:120]}) — kiểm tra lại phần đầu văn bản")
+    return text[cut:], note
+
+
+_LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s", re.M)
+_INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
+_INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
+_UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)"
+_BREAKS = [
+    # Roman section: 'I. MỤC ĐÍCH' (an all-capitals title)
+    re.compile(rf"(?<=\S)\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}]{{2,}}[\s,])"),
+    re.compile(rf"(?<=[.;:])\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}])"),
+    # numbered item '2. Yêu cầu', '1.1. Xác định', '2.\nYêu cầu'
+    re.compile(rf"(?<=[^\d\s/.,])\s+{_NOT_BEFORE_NUM}(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[{_UP}])"),
+    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[{_UP}])"),
+    # lettered item 'a) Tuyên truyền'
+    re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
+    # '(1) Tổ chức ...' list items
+    re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
+    # a dash or plus bullet after the end of a sentence or a heading's colon
+    re.compile(rf"(?<=[.;:])\s+(?=[-–+•]\s+[{_UP}])"),
+    # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
+    re.compile(r"(?<=\S)\s+(?=[-–+]\s+(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Chủ trì|Phối hợp|Sản phẩm|Kinh phí)[^:.;]{0,40}:)"),
+    # the footer
+    re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
+]
+_HEADER_BREAKS = [
+    re.compile(r"\s*[-_=]{3,}\s*"),
+    re.compile(r"(?<=\S)\s+(?=C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc lập\s*[-–]\s*Tự do|Số\s*:\s*[\d/ ])"),
+    re.compile(r"(?<=\S)\s+(?=KẾ\s+HOẠCH\b)"),
+]
+_PLACE_DATE = re.compile(rf"(?<=[/\w-])\s+(?=[{_UP}][\wÀ-ỹ .'-]{{1,30}}?,\s*ngày\b)")
+
+
+def _split_title(head: str) -> str:
+    """'KẾ HOẠCH TRIỂN KHAI ... ĐƯỜNG BỘ Thực hiện Quyết định ...': the all-capitals title ends
+    at the first word with a lower-case letter."""
+    k = head.find("KẾ HOẠCH")
+    if k < 0:
+        return head
+    words = head[k:].split(" ")
+    for i, w in enumerate(words[2:], 2):
+        if w[:1].isupper() and any(c.islower() for c in w[1:]):
+            return head[:k] + " ".join(words[:i]) + "\n\n" + " ".join(words[i:])
+    return head
+
+
+def lost_breaks(text: str) -> bool:
+    """The text's headings run into the paragraphs before them: numbering found inside lines
+    (Roman sections with all-capitals titles) but hardly ever at the start of a line."""
+    head = text[:20000]  # the layout shows in the first pages; scanning a whole long plan is wasted time
+    at_start = len(_LINE_MARK.findall(head))
+    if at_start >= 8:
+        return False
+    inline = len(_INLINE_ROMAN.findall(head))
+    if inline < 1 or inline + len(_INLINE_ITEM.findall(head)) < 3:
+        return False
+    return at_start < max(3, inline)
+
+
+def restore_breaks(text: str) -> str:
+    """Put a line break (a blank line) before every numbered heading, item and bullet, and split
+    the header's parts; the original line breaks are treated as spaces."""
+    flat = " ".join(text.split())
+    first = re.search(r" I\.\s+[A-ZĐ]", flat)
+    head_end = first.start() if first else -1
+    head, body = (flat[:head_end], flat[head_end:]) if head_end > 0 else ("", flat)
+    for rx in _HEADER_BREAKS:
+        head = rx.sub("\n\n", head)
+    head = _PLACE_DATE.sub("\n\n", head, count=1)
+    head = _split_title(head)
+    for rx in _BREAKS:
+        body = rx.sub("\n\n", body)
+    return (head + "\n\n" + body.lstrip()).strip() + "\n"
+
+
+_DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–]\s+\S", re.M)
+_DOT_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\.\s+\S", re.M)
+_DASH_MARK = re.compile(r"^([\s*#]*)((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–]\s+(?=\S)", re.M)
+
+
+def dash_numbering(text: str) -> str | None:
+    """'I- MỤC ĐÍCH', '1- Sở Y tế ...': a plan numbering its items with a dash, rewritten with a
+    dot; None when the plan does not number that way."""
+    if len(_DASH_ROMAN.findall(text[:60000])) < 2 or _DOT_ROMAN.search(text[:60000]):
+        return None
+    return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
+
+
+def prepare(text: str) -> tuple[str, list[str]]:
+    """The text to parse and what was done to it (warnings)."""
+    notes: list[str] = []
+    text, note = strip_wrapper(text)
+    if note:
+        notes.append(note)
+    dashed = dash_numbering(text)
+    if dashed is not None:
+        text = dashed
+        notes.append("Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại")
+    if lost_breaks(text):
+        text = restore_breaks(text)
+        notes.append("Văn bản mất ngắt dòng (dán từ trang web): đã tách lại các mục theo số thứ tự — kiểm tra lại các mục")
+    return text, notes

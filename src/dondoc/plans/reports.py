@@ -1,0 +1,125 @@
+"""Reporting obligations: who reports to whom (through whom), by when, and who compiles."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dondoc.plans.bodies import split_bodies
+from dondoc.plans.extract import _CONDITIONAL, Ctx, Node, _sentence_body
+from dondoc.plans.labelled import TIME_LABEL
+from dondoc.plans.timing import parse_timing, timing_in_text
+
+_REPORT_DATE = re.compile(
+    r"(?:trước|chậm nhất|hạn chót|trong|vào)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
+    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
+    re.I,
+)
+_TO = re.compile(r"(?:gửi(?:\s+về)?|về|cho|lên)\s+(.+?)(?=\s*\(|\s+(?:để|trước|chậm nhất|qua|trong|theo|định kỳ)\b|[;.,]|$)", re.I)
+_VIA = re.compile(r"\(?\s*(qua\s+[^);]+)\)?", re.I)
+
+
+# 'gửi kết quả rà soát về Bộ Công an trước ngày 15/12', 'lập danh sách ... gửi Ủy ban nhân dân xã': a
+# product sent to a body by a date is a report too
+_SUBMIT = re.compile(r"\bgửi\s+(?:về\s+|cho\s+|lên\s+)?(?:kết quả|báo cáo|danh sách|đề xuất|hồ sơ|số liệu|văn bản|dự thảo|[A-ZĐÀ-Ỹ])|"
+                     r"\b(?:kết quả|danh sách|đề xuất|hồ sơ|số liệu|văn bản)\b[^.;]{0,80}?\bgửi\b")
+_QUARTER_DAY = re.compile(r"(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
+_CLAUSE = re.compile(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])")
+
+
+def _is_report(low: str, clause: str, nxt: str | None) -> bool:
+    if "báo cáo" in low or ("tổng hợp" in low and "gửi" in low):
+        return True
+    if "gửi" not in low or not _SUBMIT.search(clause):
+        return False
+    dated_next = bool(nxt and TIME_LABEL.match(nxt) and _REPORT_DATE.search(nxt))
+    return bool(_REPORT_DATE.search(clause) or _QUARTER_DAY.search(clause)) or dated_next
+
+
+def _receivers(clause: str, low: str) -> list[str]:
+    pos = low.find("báo cáo") if "báo cáo" in low else low.find("gửi")
+    tm = _TO.search(clause[pos:]) or re.search(
+        r"báo cáo\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Ban|Thường trực)[^;.,(]*)", clause)
+    if not tm:
+        return []
+    cand = re.sub(r"\s*(?:kết quả|tình hình).*$", "", tm.group(1)).strip()
+    cand = re.split(r"\s+(?:trước|chậm nhất|định kỳ|để|qua|theo)\b", cand)[0].strip()
+    return split_bodies(cand) if cand and len(cand) < 200 else []
+
+
+def _dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
+    ctx_text = clause[max(0, m.start() - 30) : m.end() + 25]
+    t = parse_timing(ctx_text, plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
+    if re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and t["kind"] == "once" and not m.group(3):
+        d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
+        t = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+    t["text"] = m.group(0)
+    return t
+
+
+def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any]], ctx: Ctx) -> tuple[dict[str, Any], bool] | None:
+    """The report a clause states, and whether it is dated; None when it states none."""
+    low = clause.lower()
+    if not _is_report(low, clause, nxt):
+        return None
+    m = _REPORT_DATE.search(clause)
+    q = _QUARTER_DAY.search(clause)
+    if _CONDITIONAL.search(clause) and not (m or q):
+        return None
+    sb = _sentence_body(clause)
+    sender = split_bodies(sb[0]) if sb else (owners[-1]["lead"] if owners else [])
+    vm = _VIA.search(clause)
+    at = m.start() if m else (q.start() if q else len(low))
+    before = low[:at]
+    rep: dict[str, Any] = {
+        "ref": node.ref,
+        "text": clause.strip(" -;."),
+        "from": sender,
+        "to": _receivers(clause, low),
+        "via": vm.group(1).strip() if vm else None,
+        "compiles": bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:]),
+    }
+    if q:  # 'trước ngày 15 của tháng cuối quý': every quarter
+        rep["timing"] = parse_timing(q.group(0), plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+        rep["timing"]["text"] = q.group(0)
+        return rep, True
+    if m:
+        rep["timing"] = _dated_timing(clause, m, ctx)
+        return rep, True
+    tl = TIME_LABEL.match(nxt or "")
+    if tl and _REPORT_DATE.search(nxt or ""):
+        # '... gửi Ủy ban nhân dân cấp xã. Thời gian hoàn thành: trước ngày 15/9/2019.'
+        rep["timing"] = parse_timing(tl.group(1), plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+        return rep, rep["timing"].get("due") is not None
+    rep["timing"] = timing_in_text(clause, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+    return rep, False
+
+
+def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: Ctx) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Dated reports, and undated ones that name a receiver (kept apart for review)."""
+    dated: list[dict[str, Any]] = []
+    undated: list[dict[str, Any]] = []
+    by_ref: dict[str, list[dict[str, Any]]] = {}
+    for a in assignments:
+        by_ref.setdefault(a["ref"], []).append(a)
+    for node in nodes:
+        texts = ([node.title] if node.title else []) + [p.text for p in node.content]
+        for ti, text in enumerate(texts):
+            low_text = text.lower()
+            if "báo cáo" not in low_text and "tổng hợp" not in low_text and "gửi" not in low_text:
+                continue
+            clauses = _CLAUSE.split(text)
+            follow = texts[ti + 1] if ti + 1 < len(texts) else None
+            for ci, clause in enumerate(clauses):
+                nxt = clauses[ci + 1] if ci + 1 < len(clauses) else follow
+                if nxt is not None:
+                    nxt = re.sub(r"^[-–+•·*\s]+", "", nxt)
+                got = _report(node, clause, nxt, by_ref.get(node.ref) or [], ctx)
+                if got is None:
+                    continue
+                rep, is_dated = got
+                if is_dated:
+                    dated.append(rep)
+                elif re.search(r"báo cáo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Thường trực|về)", clause) or rep["to"]:
+                    undated.append(rep)
+    return dated, undated

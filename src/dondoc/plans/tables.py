@@ -1,0 +1,171 @@
+"""Task tables (in the body or an annex): STT | Nội dung | Cơ quan chủ trì | phối hợp | Thời gian | Sản phẩm ...,
+with group rows (a Roman numeral or a letter and a title between task rows) and extra columns."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dondoc.plans.blocks import ROMAN, Table, cell_text
+from dondoc.plans.bodies import REQUEST, is_body_start, split_bodies
+from dondoc.plans.extract import Ctx, _assignment, _timing
+from dondoc.plans.gazetteer import kind_of
+
+_NOT_A_LEAD = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-|\(Ký|ghi rõ họ tên|ngày\s*\.{2,}|…|^Đơn vị$|^Cơ quan$", re.I)
+
+_COL_STT = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.I)
+_COL_LEAD = re.compile(r"chủ trì|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
+_COL_SUPPORT = re.compile(r"phối hợp", re.I)
+_COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
+_COL_TASK = re.compile(r"nội dung|nhiệm vụ|tên|hoạt động|công việc|giải pháp|đề án|dự án|chương trình", re.I)
+
+
+def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    for hi, row in enumerate(rows[:3]):
+        cols: dict[str, int] = {}
+        for ci, cell in enumerate(row):
+            c = cell_text(cell).strip(" :").lower()
+            if not c:
+                continue
+            if "stt" not in cols and _COL_STT.match(c):
+                cols["stt"] = ci
+            elif "support" not in cols and _COL_SUPPORT.search(c) and not re.search(r"chủ trì", c):
+                cols["support"] = ci
+            elif "lead" not in cols and _COL_LEAD.search(c) and not _COL_TIME.search(c):
+                cols["lead"] = ci
+            elif "time" not in cols and _COL_TIME.search(c):
+                cols["time"] = ci
+            elif "task" not in cols and _COL_TASK.search(c):
+                cols["task"] = ci
+        if "lead" in cols:
+            cols.setdefault("stt", 0 if cols.get("task", 1) != 0 and cols["lead"] != 0 else -1)
+            if "task" not in cols:
+                cands = [i for i in range(len(row)) if i not in cols.values()]
+                if cands:
+                    cols["task"] = cands[0]
+            return hi, cols
+    return None
+
+
+_GROUP_STT = re.compile(rf"^(?:{ROMAN}|[A-Z])\.?$")
+
+
+def _align_columns(rows: list[list[str]], header_row: int, cols: dict[str, int]) -> dict[str, int]:
+    """A header without its STT cell ('Nội dung | Đơn vị thực hiện | ...' over rows '1.1 | ... |
+    Sở Y tế | ...'): the data rows are one cell (or more) longer, so every column moves right."""
+    width = len(rows[header_row])
+    lens = [len(r) for r in rows[header_row + 1 :] if len(r) > 2]
+    if not lens or "stt" in cols and cols["stt"] >= 0:
+        return cols
+    common = max(set(lens), key=lens.count)
+    shift = common - width
+    if shift <= 0:
+        return cols
+    firsts = [cell_text(r[0]) for r in rows[header_row + 1 :] if len(r) == common]
+    if sum(1 for f in firsts if _STT_CELL.match(f)) < 0.6 * max(1, len(firsts)):
+        return cols
+    moved = {k: v + shift for k, v in cols.items() if v >= 0}
+    moved["stt"] = 0
+    return moved
+
+
+_STT_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def _is_header_row(row: list[str]) -> bool:
+    """A row of column titles only: a lead column and at least three titled columns, every
+    filled cell a short column title."""
+    cells = [cell_text(c).strip(" :").lower() for c in row if cell_text(c).strip()]
+    if len(cells) < 3 or any(len(c) > 40 for c in cells):
+        return False
+    pats = (_COL_STT, _COL_LEAD, _COL_SUPPORT, _COL_TIME, _COL_TASK)
+    if not all(any(p.search(c) for p in pats) or c.startswith("sản phẩm") or c.startswith("ghi chú") for c in cells):
+        return False
+    found = _table_columns([row])
+    return found is not None and len(found[1]) >= 3
+
+
+def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
+    found = _table_columns(table.rows)
+    header_row = -1
+    if found:
+        header_row, cols = found
+    elif columns and table.rows and len(table.rows[0]) >= max(columns[1].values()) + 1 and len(table.rows) > 0:
+        cols = columns[1]
+    else:
+        return [], columns
+    if found:
+        cols = _align_columns(table.rows, header_row, cols)
+    header_key = [cell_text(c).lower() for c in table.rows[header_row]] if header_row >= 0 else None
+    out: list[dict[str, Any]] = []
+    group: list[str] = []
+    last: tuple[list[str], str] | None = None  # path and task of the row above
+    for ri, row in enumerate(table.rows):
+        if ri == header_row:
+            continue
+        if ri < header_row and not _GROUP_STT.match(cell_text(row[0]).strip(" .") if row else ""):
+            continue  # title lines above the header; group rows ('B', 'I') above it still count
+        if (header_key is not None and len(row) == len(header_key) and row and cell_text(row[0]).lower() == header_key[0]
+                and [cell_text(c).lower() for c in row] == header_key):
+            continue  # the header repeated under each group
+        if ri > header_row >= 0 and _is_header_row(row):
+            # another table's header where two tables run together (a PDF's ruled grid, Word
+            # tables with nothing between them): its columns hold for the rows below it
+            cols = _align_columns(table.rows[ri:], 0, _table_columns([row])[1])  # type: ignore[index]
+            header_key = [cell_text(c).lower() for c in row]
+            continue
+
+        def cell(name: str, row: list[str] = row) -> str:
+            i = cols.get(name, -1)
+            return cell_text(row[i]) if 0 <= i < len(row) else ""
+
+        stt = cell("stt").strip(" .")
+        lead = cell("lead")
+        task = cell("task")
+        if re.fullmatch(r"\(?\d+\)?", stt) and re.fullmatch(r"\(?\d+\)?", task or "0") and len(row) > 2 and all(
+            re.fullmatch(r"\(?\d+\)?", cell_text(c) or "0") for c in row
+        ):
+            continue  # a row of column numbers (1) (2) (3)
+        if stt and _GROUP_STT.match(stt) and not lead:
+            if re.fullmatch(r"[A-Z]", stt) and not re.fullmatch(ROMAN, stt):
+                group = [stt]
+            else:
+                group = [g for g in group if re.fullmatch(r"[A-Z]", g) and not re.fullmatch(ROMAN, g)] + [stt]
+            continue
+        if not lead:
+            if task and (stt or task):
+                # a numbered group row ("1", bold) without a lead: it becomes part of the path
+                if stt and re.fullmatch(r"\d{1,2}", stt) and len(task) < 150:
+                    group = [g for g in group if not re.fullmatch(r"\d{1,2}", g)] + [stt]
+            continue
+        if not task and stt and not is_body_start(lead):
+            # a sub-group row ('5.1 | | Thương mại'): its rows spell it ('5.1.1'), or sit under it
+            group = [g for g in group if not _STT_CELL.match(g)] + [stt]
+            continue
+        path = group[:]
+        if stt:
+            if path and _STT_CELL.match(path[-1]) and stt.startswith(path[-1] + "."):
+                path = path[:-1]
+            elif path and re.fullmatch(r"\d{1,2}", path[-1]) and re.fullmatch(r"\d{1,2}", stt):
+                path = path[:-1]  # a task row numbered like the group row above it is its sibling
+            path.append(stt)
+        elif last is not None and (not task or task == last[1]):
+            path = last[0]  # a second line of the row above (its task cell merged): same item
+        last = (path, task)
+        ref = ".".join([p for p in [prefix] + path if p])
+        if re.match(r"^(?:Theo|Căn cứ)\s", lead):
+            continue  # 'Theo phân công tại Quyết định số ...': a pointer to another document, not a body
+        leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))
+        # a form's cells in an annex ('CỘNG HÒA XÃ HỘI ...', '(Ký, ghi rõ họ tên)', 'Tổng mức đầu tư ...') name no one
+        leads = [x for x in leads if (is_body_start(x) or kind_of(x)) and not _NOT_A_LEAD.search(x)]
+        if not leads:
+            continue
+        support = split_bodies(cell("support")) if cell("support") else []
+        timing_text = cell("time") or None
+        a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)), timing_text=timing_text)
+        if not timing_text:
+            a["timing"] = _timing(task, ctx)
+        out.append(a)
+    return out, (header_row, cols)
+
+

@@ -1,0 +1,146 @@
+"""The numbering tree: Roman sections, numbered and lettered items, with the paragraphs and
+tables that hang on each; per-task label items folded into their task; headings wrapped over two
+lines joined; the issuer's closing words given to the whole section."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dondoc.plans.blocks import _JOINING_WORDS, ROMAN, Block, Paragraph, Table
+from dondoc.plans.labelled import fold_label_children
+
+_ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
+_CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
+_NUM_L = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)(.*)$|^(\d{1,2})[.)](?:\s+|$)(.*)$")
+_LET_L = re.compile(r"^([a-zđ])\)\s*(.*)$")
+_ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)\b\s*(?:số\s*)?([IVX]+|\d+)?\b", re.I)
+_FOOTER = re.compile(r"^(?:-\s*)?Nơi nhận\b", re.I)
+
+@dataclass
+class Node:
+    ref: str
+    kind: str  # cap | roman | num | letter
+    title: str
+    content: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    top_title: str = ""
+
+
+@dataclass
+class Ctx:
+    plan_year: int | None
+    issued_on: dt.date | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
+    m = _ROMAN_L.match(text)
+    if m and m.group(1):
+        return "roman", m.group(1), m.group(2)
+    if allow_cap:
+        m = _CAP_L.match(text)
+        if m:
+            rest = m.group(2)
+            letters = [c for c in rest if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+                return "cap", m.group(1), rest
+    m = _NUM_L.match(text)
+    if m:
+        if m.group(1):
+            return "num", m.group(1), m.group(2)
+        return "num", m.group(3), m.group(4)
+    m = _LET_L.match(text)
+    if m:
+        return "letter", m.group(1), m.group(2)
+    return None
+
+
+# 'Ủy ban nhân dân tỉnh giao Giám đốc các sở, ... triển khai thực hiện ./.': after the last item of a
+# section, the issuer's closing charge to everyone named
+_CLOSING = re.compile(
+    r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?: (?:tỉnh|thành phố|xã|phường|huyện|thị xã))?[^,;:]{0,30}?\s(?:giao|yêu cầu|đề nghị)\s"
+    r"|Trên đây là\b)"
+)
+
+
+def _join_split_headings(blocks: list[Block]) -> list[Block]:
+    """A numbered heading wrapped after its first words ('**1. Sở Nông nghiệp và**' /
+    '**Môi trường**'; '**2. Ủy ban Mặt trận Tổ quốc**' / '**Việt Nam tỉnh:**'): one heading."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(b, Paragraph) and isinstance(prev, Paragraph) and len(b.text) < 80 and len(prev.text) < 120
+                and _label(b.text, False) is None and _label(prev.text, False) is not None
+                and not prev.text.rstrip().endswith((".", ":", ";")) and not b.text[:1] in "-–+•*"
+                and (b.heading and prev.heading or prev.text.split()[-1].lower() in _JOINING_WORDS)
+                and b.text[:1].isupper() and not b.text.rstrip().endswith(".")):
+            out[-1] = Paragraph(prev.text + " " + b.text, prev.heading, prev.line)
+            continue
+        out.append(b)
+    return out
+
+
+def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
+    """Numbered nodes in document order; unnumbered paragraphs attach to the last node."""
+    blocks = _join_split_headings(blocks)
+    nodes: list[Node] = []
+    cap: str | None = None
+    roman: str | None = None
+    nums: list[str] = []
+    letter: str | None = None
+    cur: Node | None = None
+    stack: dict[str, Node] = {}
+    # capital-letter sections only count when the document also has Roman ones below them
+    allow_cap = sum(1 for b in blocks if isinstance(b, Paragraph) and _CAP_L.match(b.text) and (b.heading or b.text.isupper())) >= 2
+    top_title = ""
+    for b in blocks:
+        if isinstance(b, Table):
+            if cur is None:
+                cur = Node(prefix or "", "root", "")
+                nodes.append(cur)
+            cur.tables.append(b)
+            continue
+        lab = _label(b.text, allow_cap)
+        if lab is None:
+            if cur is None:
+                cur = Node(prefix or "", "root", "")
+                nodes.append(cur)
+            top = stack.get("roman")
+            if top is not None and cur is not top and cur.kind in ("num", "letter") and _CLOSING.match(b.text):
+                top.content.append(b)  # the issuer's closing words speak for the whole section
+            else:
+                cur.content.append(b)
+            continue
+        kind, num, rest = lab
+        if kind == "cap":
+            cap, roman, nums, letter = num, None, [], None
+        elif kind == "roman":
+            roman, nums, letter = num, [], None
+            top_title = rest
+        elif kind == "num":
+            nums, letter = num.split("."), None
+        else:
+            letter = num
+        parts = [p for p in ([prefix] if prefix else []) + [cap or "", roman or ""] + nums + ([letter] if letter else []) if p]
+        ref = ".".join(parts)
+        parent = None
+        if kind == "letter":
+            parent = stack.get("num") or stack.get("roman")
+        elif kind == "num":
+            parent = stack.get("roman")
+        node = Node(ref, kind, rest, parent=parent, top_title=top_title)
+        if parent:
+            parent.children.append(node)
+        stack[kind] = node
+        if kind in ("cap", "roman"):
+            stack.pop("num", None)
+            stack.pop("letter", None)
+        if kind == "num":
+            stack.pop("letter", None)
+        nodes.append(node)
+        cur = node
+    return fold_label_children(nodes, lambda text: Paragraph(text))
