@@ -1,7 +1,7 @@
 """Parser scores on the text, .docx and .pdf renditions of every annotated plan (figures: renditions.md).
 
 usage: .venv/bin/python benchmarks/renditions.py [--no-pdf] [--keep DIR]
-Renders each plan as a Word document (tests/plans/renditions.py) and LibreOffice's PDF of it,
+Renders each plan as a Word document (tests/integration/plans/renditions.py) and LibreOffice's PDF of it,
 scores all three with the shared scorer and prints assignment F1 per plan and overall.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.plans.renditions import SEED_GOLD, f1, render_all, score, sources  # noqa: E402
+from tests.integration.plans.renditions import SEED_GOLD, f1, render_all, score, sources  # noqa: E402
 
 
 def main() -> None:

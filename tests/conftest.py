@@ -175,10 +175,10 @@ def frozen_clock() -> Iterator[clock.FixedClock]:
     clock.use(clock.SystemClock())
 
 
-# tests/plans is being edited elsewhere: its slow tests are marked from here until the marks move into the files.
+# Slow tests outside tests/e2e (LibreOffice renditions of every annotated plan, a whole `dondoc parse` process).
 _SLOW_ELSEWHERE = (
-    "tests/plans/test_renditions.py::",  # builds .docx renditions of the plans (~15 s a worker) and LibreOffice PDFs
-    "tests/plans/test_formats.py::test_cli_json_and_error",  # `dondoc parse` as a subprocess
+    "tests/integration/plans/test_renditions.py::",  # builds .docx renditions of the plans (~15 s a worker) and LibreOffice PDFs
+    "tests/e2e/cli/test_parse_cli.py::",  # `dondoc parse` as a subprocess
 )
 
 

@@ -15,7 +15,7 @@ from dondoc.errors import PlanReadError
 from dondoc.plans import parse_path
 from dondoc.plans.legacy import detect, from_tcvn3, from_vni, to_tcvn3, to_vni
 from dondoc.plans.readers import decode
-from tests.plans.conftest import PLANS, SEEDS, pairs, parsed
+from tests.unit.plans.conftest import PLANS, SEEDS, pairs, parsed
 
 TCVN3 = [
     (b"K\xd5 ho\xb9ch", "Kế hoạch"),  # Õ=ế, ¹=ạ

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dondoc.errors import PlanReadError
 from dondoc.plans import parse_path, parse_text
-from tests.plans.conftest import SEEDS, pairs, parsed
+from tests.unit.plans.conftest import SEEDS, pairs, parsed
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SEED = next(p for p in SEEDS if p.stem.startswith("002"))
@@ -100,42 +96,6 @@ def test_pdf_gives_same_assignments(tmp_path: Path, source: Path, justified: boo
     assert [r["timing"]["due"] for r in plan["reports"]] == [r["timing"]["due"] for r in text_plan["reports"]]
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (libreoffice-writer)")
-def test_libreoffice_pdf_of_docx_gives_same_assignments(tmp_path: Path) -> None:
-    """What real plans are: a Word document (justified, indented, page-number field in the
-    header, running footer) printed to PDF by an office suite."""
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = docx.Document()
-    doc.styles["Normal"].font.size = Pt(13)
-    section = doc.sections[0]
-    section.footer.paragraphs[0].text = "Kế hoạch thực hiện Nghị quyết số 42-NQ/TW"
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = header.add_run()
-    for tag, value in (("w:fldChar", "begin"), ("w:instrText", "PAGE"), ("w:fldChar", "end")):
-        el = OxmlElement(tag)
-        if tag == "w:fldChar":
-            el.set(qn("w:fldCharType"), value)
-        else:
-            el.text = value
-        run._r.append(el)
-    for text in _paragraphs(SEED.read_text()):
-        para = doc.add_paragraph(text)
-        para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        para.paragraph_format.first_line_indent = Cm(1)
-    src = tmp_path / "plan.docx"
-    doc.save(str(src))
-    env = {**os.environ, "HOME": str(tmp_path)}  # a private LibreOffice profile
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                   check=True, capture_output=True, timeout=180, env=env)
-    plan = parse_path(tmp_path / "plan.pdf", max_mb=20)
-    assert pairs(plan) == pairs(parsed(SEED.stem))
 
 
 def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
@@ -183,18 +143,3 @@ def test_nfd_input_is_normalised() -> None:
 
     plan = parse_text(unicodedata.normalize("NFD", SEED.read_text()), source=SEED.name)
     assert pairs(plan) == pairs(parsed(SEED.stem))
-
-
-@pytest.mark.slow
-def test_cli_json_and_error(tmp_path: Path) -> None:
-    import json
-
-    out = subprocess.run([sys.executable, "-m", "dondoc.cli", "parse", str(SEED), "--json"], capture_output=True, text=True, timeout=60)
-    if out.returncode != 0 and "No module named dondoc.cli.__main__" in out.stderr:
-        out = subprocess.run([str(Path(sys.executable).parent / "dondoc"), "parse", str(SEED), "--json"], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["schema_version"] == 1
-    bad = tmp_path / "empty.md"
-    bad.write_text("")
-    err = subprocess.run([str(Path(sys.executable).parent / "dondoc"), "parse", str(bad)], capture_output=True, text=True, timeout=60)
-    assert err.returncode != 0 and "Traceback" not in err.stderr and "rỗng" in err.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from tests.plans.conftest import PLANS, SCHEMA, SEEDS, pairs, parsed
+from tests.unit.plans.conftest import PLANS, SCHEMA, SEEDS, pairs, parsed
 
 
 @pytest.mark.parametrize("path", SEEDS + PLANS, ids=lambda p: p.stem)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.plans.conftest import SHARED, parsed
+from tests.unit.plans.conftest import SHARED, parsed
 
-OUR_GOLD = Path(__file__).resolve().parents[1] / "data" / "plans" / "gold"
+OUR_GOLD = Path(__file__).resolve().parents[2] / "data" / "plans" / "gold"
 SEED_GOLD = SHARED / "seeds" / "gold"
 GOLD = sorted(SEED_GOLD.glob("*.gold.json")) + sorted(OUR_GOLD.glob("*.gold.json"))
 

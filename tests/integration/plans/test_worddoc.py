@@ -9,7 +9,7 @@ import pytest
 
 from dondoc.errors import PlanReadError
 from dondoc.plans import parse_path, worddoc
-from tests.plans.conftest import SHARED
+from tests.unit.plans.conftest import SHARED
 
 DOC = SHARED / "plans" / "more" / "16_lamdong-kh-kmt-2026.doc"
 

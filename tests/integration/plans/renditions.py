@@ -7,7 +7,7 @@ Some plans are rendered with Word's automatic list numbering (``w:numPr``) for t
 headings instead of typed numbers, as many real .docx files are: the number then lives in
 numbering.xml, not in the paragraph's text.
 
-Used by tests/plans/test_renditions.py and benchmarks/renditions.py.
+Used by tests/integration/plans/test_renditions.py and benchmarks/renditions.py.
 """
 
 from __future__ import annotations
@@ -219,9 +219,9 @@ def to_pdf(docs: list[Path], outdir: Path) -> list[Path]:
     return [outdir / (d.stem + ".pdf") for d in docs]
 
 
-from tests.plans.conftest import SHARED  # noqa: E402
+from tests.unit.plans.conftest import SHARED  # noqa: E402
 
-OUR_GOLD = Path(__file__).resolve().parents[1] / "data" / "plans" / "gold"
+OUR_GOLD = Path(__file__).resolve().parents[2] / "data" / "plans" / "gold"
 SEED_GOLD = SHARED / "seeds" / "gold"
 
 

@@ -10,7 +10,7 @@ import pytest
 from dondoc.plans import parse_text
 from dondoc.plans.numbers import find_targets
 from dondoc.plans.timing import timing_in_text
-from tests.plans.conftest import pairs
+from tests.unit.plans.conftest import pairs
 
 HEAD = "KẾ HOẠCH\n\nTriển khai nhiệm vụ năm 2025\n\n"
 

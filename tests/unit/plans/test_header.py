@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dondoc.plans import parse_text
-from tests.plans.conftest import parsed
+from tests.unit.plans.conftest import parsed
 
 # seed prefix -> expected header fields (years are the gold annotations' plan_year)
 HEADERS = [
@@ -38,7 +38,7 @@ PLAN_HEADERS = [
 
 @pytest.mark.parametrize(("prefix", "number", "issuer", "place", "issued_on", "signer"), PLAN_HEADERS, ids=[p[0] for p in PLAN_HEADERS])
 def test_plan_header(prefix: str, number: str, issuer: str, place: str, issued_on: str, signer: str) -> None:
-    from tests.plans.conftest import PLANS
+    from tests.unit.plans.conftest import PLANS
 
     plan = parsed(next(p.stem for p in PLANS if p.stem.startswith(prefix + "_")))
     assert (plan["number"], plan["issuer"], plan["place"], plan["issued_on"], plan["signer"]) == (number, issuer, place, issued_on, signer)
@@ -48,7 +48,7 @@ def test_plan_header(prefix: str, number: str, issuer: str, place: str, issued_o
 
 
 def test_recipients_keep_abbreviations_and_drop_clerk_codes() -> None:
-    from tests.plans.conftest import PLANS
+    from tests.unit.plans.conftest import PLANS
 
     names9 = [r["name"] for r in parsed(next(p.stem for p in PLANS if p.stem.startswith("09_")))["recipients"]]
     assert names9[0] == "CT, PCT UBND TP"  # all capitals, still a recipient
@@ -84,14 +84,14 @@ def test_issuer_and_place_completed_from_the_text(head: str, foot: str, issuer: 
 
 @pytest.mark.parametrize(("prefix", "expected"), HEADERS, ids=[p for p, _ in HEADERS])
 def test_seed_header(prefix: str, expected: dict) -> None:
-    from tests.plans.conftest import SEEDS
+    from tests.unit.plans.conftest import SEEDS
 
     plan = parsed(next(p.stem for p in SEEDS if p.stem.startswith(prefix)))
     assert {k: plan[k] for k in expected} == expected
 
 
 def test_seed_002_title_is_not_swallowed_by_the_date_line() -> None:
-    from tests.plans.conftest import SEEDS
+    from tests.unit.plans.conftest import SEEDS
 
     plan = parsed(next(p.stem for p in SEEDS if p.stem.startswith("002")))
     assert plan["title"].startswith("Thực hiện Nghị quyết số 42-NQ/TW") and plan["title"].endswith("huyện Quan Hoá")

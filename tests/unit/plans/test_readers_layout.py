@@ -8,7 +8,7 @@ from pathlib import Path
 from dondoc.plans.blocks import Paragraph, Table
 from dondoc.plans.pdftext import Line, _columns_in_order, _row_values, layout_text
 from dondoc.plans.readers import read_docx
-from tests.plans.renditions import _numbering, _set_numbering
+from tests.integration.plans.renditions import _numbering, _set_numbering
 
 
 def _restart(doc, num_id: int) -> int:  # type: ignore[no-untyped-def]

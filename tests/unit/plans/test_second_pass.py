@@ -6,7 +6,7 @@ import pytest
 
 from dondoc.plans import parse_text
 from dondoc.plans.numbers import find_targets
-from tests.plans.conftest import pairs
+from tests.unit.plans.conftest import pairs
 
 HEAD = "KẾ HOẠCH\nTriển khai nhiệm vụ năm 2025\n"
 

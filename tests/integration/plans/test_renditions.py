@@ -1,6 +1,6 @@
 """Every annotated plan as the .docx and .pdf an office would publish scores as its text does.
 
-The renditions (tests/plans/renditions.py) are real Word documents: headings as bold paragraphs,
+The renditions (tests/integration/plans/renditions.py) are real Word documents: headings as bold paragraphs,
 tables as Word tables, the issuer | motto header and the signature block as borderless 2-column
 tables, and for some plans Word's automatic heading numbering; the PDFs are LibreOffice's print
 of them. benchmarks/renditions.py prints the same figures per plan.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.plans.renditions import AUTO_NUMBERED, build_docx, f1, score, sources, to_pdf
+from tests.integration.plans.renditions import AUTO_NUMBERED, build_docx, f1, score, sources, to_pdf
 
 PLANS = sources()
 ids = [src.stem.split("_")[0] for src, _ in PLANS]
@@ -66,7 +66,7 @@ HEADER = ("issuer", "number", "issued_on", "place", "title", "year")
 def test_docx_header_as_text(renditions: dict[str, Path]) -> None:
     """The issuer | motto table, the number and date lines survive as Word tables."""
     from dondoc.plans import parse_path
-    from tests.plans.conftest import parsed
+    from tests.unit.plans.conftest import parsed
 
     for src, _ in PLANS:
         text, rend = parsed(src.stem), parse_path(renditions[src.stem], max_mb=20)
