@@ -280,7 +280,7 @@ def _absent_units(session: Session, result: DirectoryImportResult, absent: list[
     for column in (Obligation.unit_id, AssignmentUnit.unit_id, Officer.unit_id, Alias.unit_id, Unit.parent_id,
                    Plan.issuer_unit_id, Plan.focal_unit_id, Plan.owner_unit_id):
         used |= set(session.exec(select(column).where(col(column).in_(ids)).distinct()).all())
-    names = ", ".join(u.code for u in absent[:10]) + (" ..." if len(absent) > 10 else "")
+    names = ", ".join(sorted(u.code for u in absent)[:10]) + (" ..." if len(absent) > 10 else "")
     if not prune:
         result.warnings.append(f"{len(absent)} đơn vị có trong cơ sở dữ liệu nhưng không có trong tệp được giữ nguyên "
                                f"({names}); thêm --prune để bỏ những đơn vị không còn gì tham chiếu đến")
