@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.gazetteer import continues_name
-from dondoc.plans.linetable import is_bare_header, read_rows
+from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows
 from dondoc.plans.text import clean, strip_markup
 
 
@@ -358,6 +358,16 @@ def build_blocks(text: str) -> list[Block]:
             blank = True
             i += 1
             continue
+        after_header = plain_header(lines, i) if len(s) <= 12 else None
+        if after_header is not None:
+            # a task table flattened to plain lines, its header too: rows one cell (or a wrapped
+            # cell) per line, each starting at its STT line
+            got, after = read_rows(lines, after_header, CANONICAL)
+            if len(got) > 1:
+                flush()
+                blocks.append(Table(got, i + 1))
+                i, blank = after, True
+                continue
         if blank and len(s) <= 3 and s.isdigit() and cur.lines:
             i += 1  # a page number left between two pages ('... Công an thành phố Huế' / '' / '11' / '- Chỉ đạo')
             continue
