@@ -282,11 +282,37 @@ def _flattened_rows(tokens: list[str]) -> list[list[str]]:
     return [r for r in rows if any(c.strip() for c in r)]
 
 
+_PAGE_MARK = re.compile(r"^#{0,6}\s*(?:Trang|Page)\s+\d{1,3}\s*$", re.I)
+
+
+def _drop_page_marks(lines: list[str]) -> list[str]:
+    """A PDF converted page by page ('## Trang 6', then the page's own number '6'): the marker,
+    the blank lines around it and the page number after it are not text, and a sentence or a
+    bullet cut by the page break goes on across it. Lines are blanked, not removed, so that
+    block line numbers still point into the source."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if not _PAGE_MARK.match(line.strip()):
+            continue
+        out[k] = "\x00"
+        j = k - 1
+        while j >= 0 and not lines[j].strip():
+            out[j] = "\x00"
+            j -= 1
+        j = k + 1
+        while j < len(lines) and not lines[j].strip():
+            out[j] = "\x00"
+            j += 1
+        if j < len(lines) and lines[j].strip().isdigit() and len(lines[j].strip()) <= 3:
+            out[j] = "\x00"
+    return out
+
+
 def build_blocks(text: str) -> list[Block]:
-    lines = text.split("\n")
-    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|")
+    lines = _drop_page_marks(text.split("\n"))
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|" and x != "\x00")
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-    blanks = sum(1 for x in lines if not x.strip())
+    blanks = sum(1 for x in lines if not x.strip() and x != "\x00")
     blank_meaningless = blanks >= 0.6 * max(1, len(lengths))
     blank_separated = not blank_meaningless and blanks >= 0.15 * max(1, len(lengths))
     blocks: list[Block] = []
@@ -309,6 +335,9 @@ def build_blocks(text: str) -> list[Block]:
     n = len(lines)
     while i < n:
         line = lines[i]
+        if line == "\x00":
+            i += 1  # a page marker (see _drop_page_marks)
+            continue
         s = line.strip()
         if s == "|":
             flush()

@@ -98,6 +98,9 @@ def read_rows(lines: list[str], start: int, header: list[str]) -> tuple[list[lis
     stt = ""
     while i < len(lines):
         s = lines[i].strip()
+        if s == "\x00":
+            i += 1  # a page marker between two rows (blocks._drop_page_marks)
+            continue
         if not s or s.startswith(("Nơi nhận", "PHỤ LỤC", "*Nơi nhận")):
             break
         if _STT_LINE.match(s):

@@ -46,3 +46,15 @@ def test_a_plain_header_needs_stt_and_a_lead_column() -> None:
     assert plain_header(["STT", "Nội dung", "Ghi chú", "1"], 0) is None  # no lead column: not a task table
     assert plain_header(["TT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu"], 0) is None
     assert plain_header(["Nội dung", "Đơn vị chủ trì"], 0) is None  # no STT line first
+
+
+def test_a_page_marker_does_not_cut_a_bullet_or_become_a_task() -> None:
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Du lịch\n- Tổ chức tập huấn cho đội ngũ cán bộ, nhân dân địa phương ven\n"
+        "\n## Trang 6\n\n6\nbiển về văn hóa du lịch.\n- Định kỳ hằng năm tổng hợp, báo cáo UBND tỉnh.\n"
+        "2. Sở Y tế\n- Tập huấn sơ cấp cứu cho các đội cứu hộ.\n"
+    )
+    plan = parse_text("KẾ HOẠCH\n\nPhát triển du lịch năm 2026\n\n" + body, source="t.md")
+    texts = [(a["ref"], a["text"]) for a in plan["assignments"]]
+    assert [r for r, _ in texts] == ["III.1", "III.1", "III.2"]
+    assert "ven biển về văn hóa" in texts[0][1] and not any("Trang" in t for _, t in texts)
