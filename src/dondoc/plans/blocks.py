@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.gazetteer import continues_name
-from dondoc.plans.linetable import is_bare_header, read_rows
+from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows
 from dondoc.plans.text import clean, strip_markup
 
 
@@ -282,11 +282,37 @@ def _flattened_rows(tokens: list[str]) -> list[list[str]]:
     return [r for r in rows if any(c.strip() for c in r)]
 
 
+_PAGE_MARK = re.compile(r"^#{0,6}\s*(?:Trang|Page)\s+\d{1,3}\s*$", re.I)
+
+
+def _drop_page_marks(lines: list[str]) -> list[str]:
+    """A PDF converted page by page ('## Trang 6', then the page's own number '6'): the marker,
+    the blank lines around it and the page number after it are not text, and a sentence or a
+    bullet cut by the page break goes on across it. Lines are blanked, not removed, so that
+    block line numbers still point into the source."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if not _PAGE_MARK.match(line.strip()):
+            continue
+        out[k] = "\x00"
+        j = k - 1
+        while j >= 0 and not lines[j].strip():
+            out[j] = "\x00"
+            j -= 1
+        j = k + 1
+        while j < len(lines) and not lines[j].strip():
+            out[j] = "\x00"
+            j += 1
+        if j < len(lines) and lines[j].strip().isdigit() and len(lines[j].strip()) <= 3:
+            out[j] = "\x00"
+    return out
+
+
 def build_blocks(text: str) -> list[Block]:
-    lines = text.split("\n")
-    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|")
+    lines = _drop_page_marks(text.split("\n"))
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|" and x != "\x00")
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-    blanks = sum(1 for x in lines if not x.strip())
+    blanks = sum(1 for x in lines if not x.strip() and x != "\x00")
     blank_meaningless = blanks >= 0.6 * max(1, len(lengths))
     blank_separated = not blank_meaningless and blanks >= 0.15 * max(1, len(lengths))
     blocks: list[Block] = []
@@ -309,6 +335,9 @@ def build_blocks(text: str) -> list[Block]:
     n = len(lines)
     while i < n:
         line = lines[i]
+        if line == "\x00":
+            i += 1  # a page marker (see _drop_page_marks)
+            continue
         s = line.strip()
         if s == "|":
             flush()
@@ -358,6 +387,16 @@ def build_blocks(text: str) -> list[Block]:
             blank = True
             i += 1
             continue
+        after_header = plain_header(lines, i) if len(s) <= 12 else None
+        if after_header is not None:
+            # a task table flattened to plain lines, its header too: rows one cell (or a wrapped
+            # cell) per line, each starting at its STT line
+            got, after = read_rows(lines, after_header, CANONICAL)
+            if len(got) > 1:
+                flush()
+                blocks.append(Table(got, i + 1))
+                i, blank = after, True
+                continue
         if blank and len(s) <= 3 and s.isdigit() and cur.lines:
             i += 1  # a page number left between two pages ('... Công an thành phố Huế' / '' / '11' / '- Chỉ đạo')
             continue

@@ -20,6 +20,35 @@ _TIME_LINE = re.compile(
     r"^(?:Quý|Quí|Năm|Tháng|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Theo tiến độ|\d{4}\b)", re.I
 )
 _LEAD_HEAD = re.compile(r"chủ trì|thực hiện", re.I)
+# a funding cell: the money column between the partners and the time ('NSNN', 'Ngân sách tỉnh',
+# 'NSNN + XHH', 'Nguồn kinh phí thường xuyên', 'Lồng ghép ...') names no body and no date
+_FUND_LINE = re.compile(r"^(?:NSNN|NSĐP|NSTW|XHH|Ngân sách|Kinh phí|Nguồn|Vốn|Xã hội hóa|Xã hội hoá|Lồng ghép|Không)\b", re.I)
+_STT_HEAD = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.I)
+# the order in which _cells gives a row's cells: the header of a table read from plain lines
+CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
+
+
+def plain_header(lines: list[str], start: int) -> int | None:
+    """A table header flattened to plain lines ('STT' / 'Nội dung nhiệm vụ' / 'Đơn vị' / 'chủ trì'
+    / 'Đơn vị phối hợp' / 'Nguồn kinh phí' / 'Thời gian thực hiện'): a line holding only 'STT' or
+    'TT', then short column titles (a title wrapped over two lines continues in lower case), one of
+    them naming the lead column. Returns the index of the first line after the header."""
+    if not _STT_HEAD.match(lines[start].strip()):
+        return None
+    titles: list[str] = []
+    i = start + 1
+    while i < len(lines) and len(titles) < 10:
+        s = lines[i].strip()
+        if not s or len(s) >= 40 or _STT_LINE.match(s) or "|" in s:
+            break
+        if titles and s[0].islower():
+            titles[-1] += " " + s  # 'Đơn vị' / 'chủ trì'
+        else:
+            titles.append(s)
+        i += 1
+    if len(titles) < 2 or not any(_LEAD_HEAD.search(t) for t in titles):
+        return None
+    return i
 
 
 def is_bare_header(rows: list[list[str]]) -> bool:
@@ -30,11 +59,17 @@ def is_bare_header(rows: list[list[str]]) -> bool:
 def _cells(lines: list[str], ncols: int) -> list[str]:
     """The cells of one row from its lines (STT excluded): task, lead, support, time, in the
     header's order (assumed STT | task | lead | support | time ...)."""
-    if len(lines) == ncols - 1:
+    if len(lines) == ncols - 1 and not any(_FUND_LINE.match(x) for x in lines[1:]):
         return lines
     task: list[str] = []
     lead = support = time = ""
+    fund = False
     for k, line in enumerate(lines):
+        if lead and _FUND_LINE.match(line):
+            fund = True  # the money column: what follows it is the time, never a body
+            continue
+        if fund and not time and not _TIME_LINE.match(line):
+            continue  # a wrapped funding cell ('Ngân sách' / 'tỉnh')
         if time == "" and _TIME_LINE.match(line) and (lead or k > 0):
             time = line
         elif lead == "" and k > 0 and is_body_start(line):
@@ -63,6 +98,9 @@ def read_rows(lines: list[str], start: int, header: list[str]) -> tuple[list[lis
     stt = ""
     while i < len(lines):
         s = lines[i].strip()
+        if s == "\x00":
+            i += 1  # a page marker between two rows (blocks._drop_page_marks)
+            continue
         if not s or s.startswith(("Nơi nhận", "PHỤ LỤC", "*Nơi nhận")):
             break
         if _STT_LINE.match(s):
