@@ -182,43 +182,43 @@ def _mutate(fn):
 
 ERROR_CASES = [
     ("unknown column", "xlsx", lambda t: t["units"][1].update(colour="blue"),
-     ["trang Units", "cột colour", "unknown column 'colour'"]),
+     ["trang Units", "cột colour", "cột lạ 'colour'"]),
     ("unknown column yaml", "yaml", lambda t: t["officers"][0].update(email="x@example.org"),
-     ["trang Officers", "dòng 23", "cột email", "unknown column"]),
+     ["trang Officers", "dòng 23", "cột email", "cột lạ"]),
     ("missing column", "xlsx", lambda t: [u.pop("name") for u in t["units"]] and t["units"][0].update(title="x"),
-     ["trang Units", "unknown column 'title'", "missing column(s) name"]),
+     ["trang Units", "cột lạ 'title'", "thiếu cột name"]),
     ("unit cycle", "yaml", lambda t: t["units"][0].update(parent="D"),
-     ["trang Units", "cột parent", "unit cycle", "P -> D -> P"]),
-    ("self parent", "csv", lambda t: t["units"][2].update(parent="D-LD"), ["hàng 4", "its own parent"]),
+     ["trang Units", "cột parent", "vòng lặp cấp trên", "P -> D -> P"]),
+    ("self parent", "csv", lambda t: t["units"][2].update(parent="D-LD"), ["hàng 4", "cấp trên của chính nó"]),
     ("unknown parent", "xlsx", lambda t: t["units"][3].update(parent="NOPE"),
-     ["trang Units", "hàng 5", "cột parent", "unknown parent unit 'NOPE'"]),
+     ["trang Units", "hàng 5", "cột parent", "không có đơn vị cấp trên mã 'NOPE'"]),
     ("duplicate alias to two units", "xlsx", lambda t: t["aliases"].append({"alias": "Phòng LĐTBXH huyện Mẫu",
                                                                             "unit": "C1"}),
-     ["trang Aliases", "hàng 5", "cột alias", "points elsewhere", "unit D-LD there", "unit C1 here"]),
+     ["trang Aliases", "hàng 5", "cột alias", "chỉ nơi khác", "đơn vị D-LD ở đó", "đơn vị C1 ở đây"]),
     ("unknown unit of officer", "xlsx", lambda t: t["officers"][2].update(unit="C9"),
-     ["trang Officers", "hàng 4", "cột unit", "unknown unit 'C9'"]),
+     ["trang Officers", "hàng 4", "cột unit", "không có đơn vị mã 'C9'"]),
     ("invalid url", "xlsx", lambda t: t["contacts"][2].update(url="htp://hai@example.org"),
      ["trang Contacts", "hàng 4", "cột url", "không được hỗ trợ"]),
     ("url shape", "csv", lambda t: t["contacts"][0].update(url="hai at example.org"),
      ["trang Contacts", "cột url", "không phải địa chỉ liên lạc"]),
     ("bad role", "xlsx", lambda t: t["officers"][0].update(role="boss"),
-     ["trang Officers", "hàng 2", "cột role", "'boss' is not one of head"]),
+     ["trang Officers", "hàng 2", "cột role", "'boss' không phải một trong các vai trò head"]),
     ("duplicate unit code", "xlsx", lambda t: t["units"].append({"code": "C1", "name": "UBND xã Hai"}),
-     ["trang Units", "hàng 7", "cột code", "already used on row 5"]),
+     ["trang Units", "hàng 7", "cột code", "đã dùng ở hàng 5"]),
     ("duplicate priority", "xlsx", lambda t: t["contacts"][1].update(priority=1),
-     ["trang Contacts", "hàng 3", "cột priority", "already has a contact of priority 1"]),
+     ["trang Contacts", "hàng 3", "cột priority", "đã có liên hệ ưu tiên 1"]),
     ("unknown contact officer", "xlsx", lambda t: t["contacts"][3].update(officer="X-9"),
-     ["trang Contacts", "hàng 5", "cột officer", "unknown officer 'X-9'"]),
+     ["trang Contacts", "hàng 5", "cột officer", "không có cán bộ mã 'X-9'"]),
     ("alias officer of another unit", "xlsx", lambda t: t["aliases"][2].update(unit="D-LD"),
-     ["trang Aliases", "hàng 4", "cột officer", "belongs to unit 'C1'"]),
+     ["trang Aliases", "hàng 4", "cột officer", "thuộc đơn vị 'C1'"]),
     ("alias with no target", "yaml", lambda t: t["aliases"].append({"alias": "Ai đó"}),
-     ["trang Aliases", "cột unit", "expected a unit code"]),
+     ["trang Aliases", "cột unit", "cần mã đơn vị"]),
     ("external not yes/no", "xlsx", lambda t: t["units"][4].update(external="maybe"),
      ["trang Units", "hàng 6", "cột external", "có/không"]),
     ("empty required value", "xlsx", lambda t: t["officers"][1].update(name=None),
-     ["trang Officers", "hàng 3", "cột name", "required value is empty"]),
+     ["trang Officers", "hàng 3", "cột name", "ô bắt buộc đang để trống"]),
     ("csv cell of another record", "csv", lambda t: t["units"][0].update(url="mailto://x@example.org"),
-     ["hàng 2", "cột url", "does not apply to a unit record"]),
+     ["hàng 2", "cột url", "không dùng cho dòng loại unit"]),
 ]
 
 
@@ -295,13 +295,13 @@ def test_failure_midway_stores_nothing(engine: Engine, settings: Settings, tmp_p
 
 
 @pytest.mark.parametrize("content, suffix, expected", [
-    (b"PK\x03\x04 this is not really a zip", ".xlsx", "not a readable Excel workbook"),
-    ("KẾ HOẠCH\nTriển khai thực hiện ...\n".encode(), ".xlsx", "not a readable Excel workbook"),
-    (b"- just\n- a list\n", ".yaml", "expected a mapping with the lists units"),
-    (b"units: [\n", ".yaml", "not valid YAML"),
-    (b"code,name\nA,B\n", ".csv", "the first column must be 'record'"),
-    (b"\xff\xfe\x00garbage", ".csv", "not UTF-8"),
-    (b"anything", ".docx", "unsupported directory format '.docx'"),
+    (b"PK\x03\x04 this is not really a zip", ".xlsx", "không đọc được tệp Excel"),
+    ("KẾ HOẠCH\nTriển khai thực hiện ...\n".encode(), ".xlsx", "không đọc được tệp Excel"),
+    (b"- just\n- a list\n", ".yaml", "cần một bảng \\(mapping\\) gồm các danh sách units"),
+    (b"units: [\n", ".yaml", "tệp YAML không hợp lệ"),
+    (b"code,name\nA,B\n", ".csv", "cột đầu tiên phải là 'record'"),
+    (b"\xff\xfe\x00garbage", ".csv", "không phải văn bản UTF-8"),
+    (b"anything", ".docx", "định dạng danh bạ '.docx' không được hỗ trợ"),
 ])
 def test_corrupted_or_foreign_file(tmp_path: Path, content: bytes, suffix: str, expected: str) -> None:
     path = tmp_path / f"foreign{suffix}"
@@ -318,12 +318,12 @@ def test_xlsx_without_units_sheet(tmp_path: Path) -> None:
     wb.active.title = "Sheet1"
     wb.active.append(["Họ tên", "Email"])
     wb.save(tmp_path / "people.xlsx")
-    with pytest.raises(DirectoryError, match="no sheet 'Units'"):
+    with pytest.raises(DirectoryError, match="không có trang 'Units'"):
         read_directory(tmp_path / "people.xlsx")
 
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="không có tệp này"):
         read_directory(tmp_path / "nope.xlsx")
 
 
