@@ -164,6 +164,13 @@ def place_from_issuer(issuer: str | None) -> str | None:
     return rest or None
 
 
+def document_symbol(number: str | None, issuer: str | None, raw_issuer: str | None) -> str:
+    """The issuer's symbol: from the plan's number, else from a number line run into the issuer's name."""
+    if number:
+        return symbol_from_number(number, issuer)
+    return embedded_symbol(raw_issuer) or symbol_from_number(None, issuer)
+
+
 def document_place(issuer: str | None, parsed_place: str | None) -> str | None:
     """The place of dondoc's documents: a People's Committee's own unit name read from the issuer (the
     place the parser read from the date line can be a fragment, 'Minh' of 'TP. Hồ Chí Minh'), else

@@ -85,8 +85,7 @@ def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
         "issuer_full": admin.expand(issuer) if issuer else None,
         "upper_line": upper_line,
         "issuer_lines": issuer_bold,
-        "symbol": (admin.symbol_from_number(plan.number, issuer) if plan.number
-                   else admin.embedded_symbol(raw_issuer) or admin.symbol_from_number(None, issuer)),
+        "symbol": admin.document_symbol(plan.number, issuer, raw_issuer),
         "place": admin.document_place(issuer, plan.place),
         "issued_on": _iso(plan.issued_on),
         "year": plan.year,
