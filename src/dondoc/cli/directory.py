@@ -131,7 +131,7 @@ def scaffold_cmd(
 
     for path in planfiles:
         if not path.is_file():
-            raise InputError("no such file", path=str(path))
+            raise InputError("không có tệp này", path=str(path))
     plans = [(path.name, load_plan(path)) for path in planfiles]
     settings = get_settings()
     with session_scope(ready_engine(settings)) as session:
@@ -185,7 +185,7 @@ def check_cmd(
     from dondoc.models import Unit
 
     if not planfile.is_file():
-        raise InputError("no such file", path=str(planfile))
+        raise InputError("không có tệp này", path=str(planfile))
     plan = load_plan(planfile)
     settings = get_settings()
     with session_scope(ready_engine(settings)) as session:

@@ -31,8 +31,10 @@ def plan_import(
     console = Console()
     from dondoc.cli._progress import progress_bar
 
-    for path in files:
-        with progress_bar(f"Đang nhập {path.name}", total=None, enabled=not as_json):
+    for n, path in enumerate(files, 1):
+        # Several files: say which one of how many is being read.
+        label = f"Đang nhập {path.name}" + (f" ({n}/{len(files)})" if len(files) > 1 else "")
+        with progress_bar(label, total=None, enabled=not as_json):
             result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now())
         if as_json:
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
@@ -66,8 +68,12 @@ def plan_resolve(
     from dondoc.db import session_scope
     from dondoc.intake.reresolve import reresolve_plans
 
+    from dondoc.cli._progress import progress_bar
+
     settings = get_settings()
-    with session_scope(ready_engine(settings)) as session:
+    which = "các kế hoạch " + ", ".join(map(str, plan_ids)) if plan_ids else "mọi kế hoạch đã lưu"
+    with progress_bar(f"Đang xác định lại đơn vị của {which} theo danh bạ", total=None, enabled=not as_json), \
+            session_scope(ready_engine(settings)) as session:
         done = reresolve_plans(session, settings=settings, now=clock.now(), plan_ids=plan_ids or None)
     if as_json:
         for item in done:

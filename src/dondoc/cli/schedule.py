@@ -28,9 +28,14 @@ def run_daily_cmd(
     from dondoc.cli._common import ready_engine
     from dondoc.config import get_settings
 
+    from dondoc.cli._progress import progress_bar
+
     settings = get_settings()
     now = clock.parse_instant(at) if at else clock.now()
-    result = run_daily(engine=ready_engine(settings), settings=settings, now=now, deliver=not no_deliver)
+    # The sweep and its deliveries can take minutes on a province's directory: show that it is working.
+    with progress_bar("Đang chạy lượt đôn đốc" + ("" if no_deliver else " và gửi tin"), total=None,
+                      enabled=not as_json):
+        result = run_daily(engine=ready_engine(settings), settings=settings, now=now, deliver=not no_deliver)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         return

@@ -80,6 +80,7 @@ from dondoc.notifications.render import (
     PlanView,
     render_digest,
 )
+from dondoc.vietnamese import fold
 
 log = logging.getLogger(__name__)
 _MESSAGE = Message.__table__  # type: ignore[attr-defined]
@@ -211,8 +212,9 @@ def _plan_views(notices: Sequence[Notice], recipient: Officer, ctx: _Ctx, *, day
         view = by_plan.setdefault(plan.id, PlanView(title=plan.title, number=plan.number))  # type: ignore[arg-type]
         getattr(view, section).append(item)
     for view in by_plan.values():
-        for section in ("reminders", "overdue", "escalations", "stale"):
+        for section in ("reminders", "overdue", "stale"):
             getattr(view, section).sort(key=lambda i: (i.due, i.unit, i.task))
+        view.escalations.sort(key=lambda i: (fold(i.unit), i.due, i.task))  # grouped by unit in the message
     return [by_plan[k] for k in sorted(by_plan)]
 
 

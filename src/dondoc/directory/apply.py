@@ -104,9 +104,9 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
     for code, row in file_units.items():
         parent = row.get("parent") or None
         if parent and parent not in file_units and parent not in units:
-            errors.add(row, "parent", f"unknown parent unit {parent!r} (expected a code of sheet Units)")
+            errors.add(row, "parent", f"không có đơn vị cấp trên mã {parent!r} (cần một mã ở trang Units)")
         if parent == code:
-            errors.add(row, "parent", f"unit {code!r} cannot be its own parent")
+            errors.add(row, "parent", f"đơn vị {code!r} không thể là cấp trên của chính nó")
         parent_of[code] = parent
     reported: set[str] = set()
     for code in file_units:
@@ -116,30 +116,30 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
             cur = parent_of.get(cur)
         if cur is not None and cur == code and code not in reported:
             reported.update(chain)
-            errors.add(file_units[code], "parent", "unit cycle: " + " -> ".join(chain + [code]) +
-                       " (a unit cannot be its own superior)")
+            errors.add(file_units[code], "parent", "vòng lặp cấp trên: " + " -> ".join(chain + [code]) +
+                       " (một đơn vị không thể là cấp trên của chính nó)")
     file_officers = {r.get("code"): r for r in data.rows["officers"]}
     for row in data.rows["officers"]:
         if row.get("unit") not in file_units and row.get("unit") not in units:
-            errors.add(row, "unit", f"unknown unit {row.get('unit')!r} (expected a code of sheet Units)")
+            errors.add(row, "unit", f"không có đơn vị mã {row.get('unit')!r} (cần một mã ở trang Units)")
     for row in data.rows["contacts"]:
         if row.get("officer") not in file_officers:
-            errors.add(row, "officer", f"unknown officer {row.get('officer')!r} (expected a code of sheet Officers)")
+            errors.add(row, "officer", f"không có cán bộ mã {row.get('officer')!r} (cần một mã ở trang Officers)")
     for row in data.rows["units"]:
         for pred in _codes(row.get("predecessors")):
             if pred not in file_units and pred not in units:
-                errors.add(row, "predecessors", f"unknown unit {pred!r} (expected a code of sheet Units)")
+                errors.add(row, "predecessors", f"không có đơn vị mã {pred!r} (cần một mã ở trang Units)")
     for row in data.rows["aliases"]:
         if row.get("unit") and row.get("unit") not in file_units and row.get("unit") not in units:
-            errors.add(row, "unit", f"unknown unit {row.get('unit')!r} (expected a code of sheet Units)")
+            errors.add(row, "unit", f"không có đơn vị mã {row.get('unit')!r} (cần một mã ở trang Units)")
         off = row.get("officer")
         if off:
             orow = file_officers.get(off)
             if orow is None:
-                errors.add(row, "officer", f"unknown officer {off!r} (expected a code of sheet Officers)")
+                errors.add(row, "officer", f"không có cán bộ mã {off!r} (cần một mã ở trang Officers)")
             elif orow.get("unit") != row.get("unit"):
-                errors.add(row, "officer", f"officer {off!r} belongs to unit {orow.get('unit')!r}, "
-                           f"not {row.get('unit')!r}")
+                errors.add(row, "officer", f"cán bộ {off!r} thuộc đơn vị {orow.get('unit')!r}, "
+                           f"không phải {row.get('unit')!r}")
     errors.raise_if_any()
 
     # Units: create/update without parents, then link parents (order-free within the file).

@@ -26,31 +26,31 @@ def _check_rows(data: DirectoryData, errors: _Errors) -> None:
         for row in data.rows[sheet]:
             for col in REQUIRED[sheet]:
                 if not row.get(col):
-                    errors.add(row, col, "required value is empty")
+                    errors.add(row, col, "ô bắt buộc đang để trống")
     seen: dict[str, Row] = {}
     for row in data.rows["units"]:
         code = row.get("code")
         if code in seen:
-            errors.add(row, "code", f"unit code {code!r} already used on {seen[code].line_word} {seen[code].line}")
+            errors.add(row, "code", f"mã đơn vị {code!r} đã dùng ở {seen[code].at}")
         seen[code] = row
         if row.get("external").lower() not in TRUE_WORDS | FALSE_WORDS:
-            errors.add(row, "external", f"{row.get('external')!r} is not có/không (yes/no)")
-        for col in ("valid_from", "valid_to"):
-            if row.get(col) and parse_day(row.get(col)) is None:
-                errors.add(row, col, f"{row.get(col)!r} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
+            errors.add(row, "external", f"{row.get('external')!r} không phải có/không")
+        for column in ("valid_from", "valid_to"):
+            if row.get(column) and parse_day(row.get(column)) is None:
+                errors.add(row, column, f"{row.get(column)!r} không phải ngày (cần dạng YYYY-MM-DD hoặc DD/MM/YYYY)")
         start, end = parse_day(row.get("valid_from")), parse_day(row.get("valid_to"))
         if start and end and end < start:
-            errors.add(row, "valid_to", f"ends ({end}) before it starts ({start})")
+            errors.add(row, "valid_to", f"ngày kết thúc ({end}) trước ngày bắt đầu ({start})")
         if code in [p.strip() for p in row.get("predecessors").split(",")]:
-            errors.add(row, "predecessors", f"unit {code!r} cannot be its own predecessor")
+            errors.add(row, "predecessors", f"đơn vị {code!r} không thể là tiền thân của chính nó")
     seen = {}
     for row in data.rows["officers"]:
         code = row.get("code")
         if code in seen:
-            errors.add(row, "code", f"officer code {code!r} already used on {seen[code].line_word} {seen[code].line}")
+            errors.add(row, "code", f"mã cán bộ {code!r} đã dùng ở {seen[code].at}")
         seen[code] = row
         if row.get("role") and row.get("role") not in ROLES:
-            errors.add(row, "role", f"{row.get('role')!r} is not one of {', '.join(ROLES)}")
+            errors.add(row, "role", f"{row.get('role')!r} không phải một trong các vai trò {', '.join(ROLES)}")
     prio: dict[tuple[str, int], Row] = {}
     auto: dict[str, int] = defaultdict(int)
     for row in data.rows["contacts"]:
@@ -61,7 +61,7 @@ def _check_rows(data: DirectoryData, errors: _Errors) -> None:
         raw = row.get("priority")
         if raw:
             if not raw.isdigit() or int(raw) < 1:
-                errors.add(row, "priority", f"{raw!r} is not a whole number from 1")
+                errors.add(row, "priority", f"{raw!r} không phải số nguyên từ 1 trở lên")
                 continue
             p = int(raw)
         else:
@@ -69,22 +69,22 @@ def _check_rows(data: DirectoryData, errors: _Errors) -> None:
         auto[row.get("officer")] = max(auto[row.get("officer")], p)
         key = (row.get("officer"), p)
         if key in prio:
-            errors.add(row, "priority", f"officer {key[0]!r} already has a contact of priority {p} "
-                       f"({prio[key].line_word} {prio[key].line})")
+            errors.add(row, "priority", f"cán bộ {key[0]!r} đã có liên hệ ưu tiên {p} "
+                       f"({prio[key].at})")
         prio[key] = row
     keys: dict[str, Row] = {}
     for row in data.rows["aliases"]:
         if not name_key(row.get("alias")):
-            errors.add(row, "alias", "the alias has no letters")
+            errors.add(row, "alias", "tên gọi không có chữ cái nào")
             continue
         if row.get("unit") and row.get("kinds"):
-            errors.add(row, "kinds", "an alias names either a unit (fixed) or kinds (a collective), not both")
+            errors.add(row, "kinds", "một tên gọi chỉ một đơn vị (cột unit) hoặc một nhóm đơn vị (cột kinds), không cả hai")
         if not row.get("unit") and not row.get("kinds") and not row.get("within"):
-            errors.add(row, "unit", "expected a unit code (or kinds/within for a collective)")
+            errors.add(row, "unit", "cần mã đơn vị (hoặc kinds/within cho tên gọi chỉ một nhóm đơn vị)")
         if row.get("officer") and not row.get("unit"):
-            errors.add(row, "unit", "an alias naming an officer must also name the officer's unit")
+            errors.add(row, "unit", "tên gọi chỉ một cán bộ phải ghi cả mã đơn vị của cán bộ đó")
         if row.get("role") and row.get("role") not in ROLES:
-            errors.add(row, "role", f"{row.get('role')!r} is not one of {', '.join(ROLES)}")
+            errors.add(row, "role", f"{row.get('role')!r} không phải một trong các vai trò {', '.join(ROLES)}")
         key = name_key(row.get("alias"))
         if key in keys:
             other = keys[key]
@@ -92,12 +92,12 @@ def _check_rows(data: DirectoryData, errors: _Errors) -> None:
             other_target = (other.get("unit"), other.get("officer"), other.get("kinds"), other.get("within"),
                             other.get("role"))
             if target != other_target:
-                errors.add(row, "alias", f"{row.get('alias')!r} is the same name as {other.get('alias')!r} on "
-                           f"{other.line_word} {other.line} but points elsewhere ({_describe(other_target)} there, "
-                           f"{_describe(target)} here)")
+                errors.add(row, "alias", f"{row.get('alias')!r} trùng tên với {other.get('alias')!r} ở "
+                           f"{other.at} nhưng chỉ nơi khác ({_describe(other_target)} ở đó, "
+                           f"{_describe(target)} ở đây)")
             else:
-                errors.add(row, "alias", f"{row.get('alias')!r} repeats the alias {other.get('alias')!r} of "
-                           f"{other.line_word} {other.line} (same name once normalised); keep one row")
+                errors.add(row, "alias", f"{row.get('alias')!r} lặp lại tên gọi {other.get('alias')!r} ở "
+                           f"{other.at} (cùng một tên khi bỏ dấu, hoa thường); chỉ giữ một dòng")
         keys[key] = row
 
 
@@ -122,5 +122,5 @@ def parse_day(text: str) -> dt.date | None:
 def _describe(target: tuple[str, ...]) -> str:
     unit, officer, kinds, within, role = target
     if unit:
-        return f"unit {unit}" + (f", officer {officer}" if officer else "")
-    return f"kinds {kinds or '-'} within {within or 'issuer'}" + (f", role {role}" if role else "")
+        return f"đơn vị {unit}" + (f", cán bộ {officer}" if officer else "")
+    return f"nhóm {kinds or '-'} thuộc {within or 'cơ quan ban hành'}" + (f", vai trò {role}" if role else "")

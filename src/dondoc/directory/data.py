@@ -72,6 +72,11 @@ class Row:
     def get(self, column: str) -> str:
         return self.values.get(column, "")
 
+    @property
+    def at(self) -> str:
+        """'hàng 5' (a sheet's row) or 'dòng 23' (a YAML file's line), for messages."""
+        return f"{LINE_WORDS.get(self.line_word, self.line_word)} {self.line}"
+
 
 @dataclass
 class DirectoryData:

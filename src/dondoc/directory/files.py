@@ -56,10 +56,10 @@ def _table(data: DirectoryData, errors: _Errors, sheet: str, header: list[Any],
     allowed = COLUMNS[sheet]
     for n, col in enumerate(columns):
         if col and col not in allowed:
-            errors.add(None, col, f"unknown column {header[n]!r} (expected: {', '.join(allowed)})", sheet=sheet)
+            errors.add(None, col, f"cột lạ {header[n]!r} (các cột dùng được: {', '.join(allowed)})", sheet=sheet)
     missing = REQUIRED[sheet] - set(columns)
     if missing:
-        errors.add(None, None, f"missing column(s) {', '.join(sorted(missing))} (expected: {', '.join(allowed)})",
+        errors.add(None, None, f"thiếu cột {', '.join(sorted(missing))} (các cột dùng được: {', '.join(allowed)})",
                    sheet=sheet)
     for line, cells in body:
         values = {c: _cell(v) for c, v in zip(columns, cells) if c in allowed}
@@ -76,13 +76,13 @@ def _read_xlsx(path: Path, errors: _Errors) -> DirectoryData:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise DirectoryError(f"not a readable Excel workbook ({type(exc).__name__}); expected an .xlsx file with "
-                             "sheets Units, Officers, Contacts, Aliases", path=str(path)) from exc
+        raise DirectoryError(f"không đọc được tệp Excel ({type(exc).__name__}); cần tệp .xlsx có các trang "
+                             "Units, Officers, Contacts, Aliases", path=str(path)) from exc
     data = DirectoryData(source=str(path))
     try:
         titles = {ws.title.strip().lower(): ws for ws in wb.worksheets}
         if "units" not in titles:
-            raise DirectoryError("no sheet 'Units' (expected sheets Units, Officers, Contacts, Aliases)",
+            raise DirectoryError("không có trang 'Units' (cần các trang Units, Officers, Contacts, Aliases)",
                                  path=str(path))
         for sheet in COLUMNS:
             ws = titles.get(sheet)
@@ -101,7 +101,7 @@ def _read_csv(path: Path, errors: _Errors) -> DirectoryData:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DirectoryError("not UTF-8 text; save the CSV as 'CSV UTF-8'", path=str(path)) from exc
+        raise DirectoryError("tệp không phải văn bản UTF-8; hãy lưu CSV dạng 'CSV UTF-8'", path=str(path)) from exc
     # Excel in a Vietnamese locale (decimal comma) saves CSV with ';' between cells.
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
@@ -109,12 +109,12 @@ def _read_csv(path: Path, errors: _Errors) -> DirectoryData:
     header = next(reader, None)
     data = DirectoryData(source=str(path))
     if not header or _header(header[0]) != "record":
-        raise DirectoryError("the first column must be 'record' (unit, officer, contact or alias)", path=str(path))
+        raise DirectoryError("cột đầu tiên phải là 'record' (unit, officer, contact hoặc alias)", path=str(path))
     columns = [_header(h) for h in header]
     union = {c for cols in COLUMNS.values() for c in cols}
     for n, col in enumerate(columns[1:], start=1):
         if col not in union:
-            errors.add(None, col, f"unknown column {header[n]!r} (expected: record, {', '.join(sorted(union))})",
+            errors.add(None, col, f"cột lạ {header[n]!r} (các cột dùng được: record, {', '.join(sorted(union))})",
                        sheet="csv")
     for line, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
@@ -122,7 +122,7 @@ def _read_csv(path: Path, errors: _Errors) -> DirectoryData:
         kind = _cell(cells[0]).lower()
         sheet = RECORDS.get(kind)
         if sheet is None:
-            errors.items.append(f"hàng {line}, cột record: {cells[0]!r} is not one of unit, officer, contact, alias")
+            errors.items.append(f"hàng {line}, cột record: {cells[0]!r} không phải unit, officer, contact hoặc alias")
             continue
         values: dict[str, str] = {}
         for col, cell in zip(columns[1:], cells[1:]):
@@ -130,15 +130,15 @@ def _read_csv(path: Path, errors: _Errors) -> DirectoryData:
             if not v or col not in union:
                 continue
             if col not in COLUMNS[sheet]:
-                errors.items.append(f"hàng {line}, cột {col}: does not apply to a {kind} record "
-                                    f"(a {kind} has {', '.join(COLUMNS[sheet])})")
+                errors.items.append(f"hàng {line}, cột {col}: không dùng cho dòng loại {kind} "
+                                    f"(dòng {kind} có các cột {', '.join(COLUMNS[sheet])})")
                 continue
             values[col] = v
         data.rows[sheet].append(Row(sheet, line, values))
     for sheet in COLUMNS:
         for row in data.rows[sheet]:
             for col in REQUIRED[sheet] - set(row.values):
-                errors.add(row, col, "required value is empty")
+                errors.add(row, col, "ô bắt buộc đang để trống")
     return data
 
 
@@ -165,33 +165,33 @@ def _read_yaml(path: Path, errors: _Errors) -> DirectoryData:
     try:
         doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise DirectoryError(f"not valid YAML: {exc}".replace("\n", " "), path=str(path)) from exc
+        raise DirectoryError(f"tệp YAML không hợp lệ: {exc}".replace("\n", " "), path=str(path)) from exc
     if not isinstance(doc, dict) or "units" not in doc:
-        raise DirectoryError("expected a mapping with the lists units, officers, contacts, aliases", path=str(path))
+        raise DirectoryError("cần một bảng (mapping) gồm các danh sách units, officers, contacts, aliases", path=str(path))
     lines = _yaml_lines(text)
     data = DirectoryData(source=str(path))
     for key in doc:
         if key not in COLUMNS:
-            errors.add(None, None, f"unknown section {key!r} (expected: {', '.join(COLUMNS)})", sheet=str(key))
+            errors.add(None, None, f"mục lạ {key!r} (các mục dùng được: {', '.join(COLUMNS)})", sheet=str(key))
     for sheet in COLUMNS:
         items = doc.get(sheet) or []
         if not isinstance(items, list):
-            errors.add(None, None, "expected a list of mappings", sheet=sheet)
+            errors.add(None, None, "cần một danh sách, mỗi phần tử là một bảng (mapping)", sheet=sheet)
             continue
         for n, item in enumerate(items):
             line = lines.get(sheet, [])[n] if n < len(lines.get(sheet, [])) else n + 1
             if not isinstance(item, dict):
-                errors.items.append(f"trang {SHEET_TITLES[sheet]}, dòng {line}: expected a mapping of "
+                errors.items.append(f"trang {SHEET_TITLES[sheet]}, dòng {line}: cần một bảng (mapping) gồm "
                                     f"{', '.join(COLUMNS[sheet])}")
                 continue
             for col in item:
                 if col not in COLUMNS[sheet]:
-                    errors.items.append(f"trang {SHEET_TITLES[sheet]}, dòng {line}, cột {col}: unknown column "
-                                        f"(expected: {', '.join(COLUMNS[sheet])})")
+                    errors.items.append(f"trang {SHEET_TITLES[sheet]}, dòng {line}, cột {col}: cột lạ "
+                                        f"(các cột dùng được: {', '.join(COLUMNS[sheet])})")
             row = Row(sheet, line, {c: _cell(item.get(c)) for c in COLUMNS[sheet] if _cell(item.get(c))}, "line")
             data.rows[sheet].append(row)
             for col in REQUIRED[sheet] - set(row.values):
-                errors.add(row, col, "required value is empty")
+                errors.add(row, col, "ô bắt buộc đang để trống")
     return data
 
 
@@ -199,7 +199,7 @@ def read_directory(path: str | Path) -> DirectoryData:
     """Read and check a directory file on its own (no database): raises DirectoryError naming each problem."""
     path = Path(path)
     if not path.is_file():
-        raise InputError("no such file", path=str(path))
+        raise InputError("không có tệp này", path=str(path))
     errors = _Errors(str(path))
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -209,7 +209,7 @@ def read_directory(path: str | Path) -> DirectoryData:
     elif suffix in (".yaml", ".yml"):
         data = _read_yaml(path, errors)
     else:
-        raise DirectoryError(f"unsupported directory format {suffix or '(none)'!r}: use .xlsx, .csv or .yaml",
+        raise DirectoryError(f"định dạng danh bạ {suffix or '(không có đuôi)'!r} không được hỗ trợ: dùng .xlsx, .csv hoặc .yaml",
                              path=str(path))
     errors.raise_if_any()
     _check_rows(data, errors)

@@ -116,9 +116,9 @@ def load(path: Path) -> dict[str, Any]:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise InputError(f"not a readable YAML plan export ({exc.__class__.__name__})", path=str(path)) from exc
+            raise InputError(f"không đọc được tệp YAML kế hoạch đã xuất ({exc.__class__.__name__})", path=str(path)) from exc
         if not isinstance(data, dict) or data.get("kind") != EXPORT_MARK:
-            raise InputError(f"not a dondoc plan export (expected `kind: {EXPORT_MARK}`)", path=str(path))
+            raise InputError(f"không phải tệp kế hoạch do dondoc xuất (cần dòng `kind: {EXPORT_MARK}`)", path=str(path))
         return _validate(data, path)
     return _load_xlsx(path)
 
@@ -149,7 +149,7 @@ def _load_xlsx(path: Path) -> dict[str, Any]:
         got = [str(c) for c in rows[0] if c is not None] if rows else []
         missing = [c for c in columns if c not in got]
         if missing:
-            raise InputError(f"sheet {title}: missing column(s) {', '.join(missing)}", path=str(path))
+            raise InputError(f"trang {title}: thiếu cột {', '.join(missing)}", path=str(path))
         index = {c: got.index(c) for c in columns}
         out = []
         for n, row in enumerate(rows[1:], start=2):
@@ -160,7 +160,7 @@ def _load_xlsx(path: Path) -> dict[str, Any]:
                 try:
                     rec["value"] = float(rec["value"])
                 except (TypeError, ValueError):
-                    raise InputError(f"sheet {title}, row {n}: value must be a number, got {rec['value']!r}",
+                    raise InputError(f"trang {title}, hàng {n}: cột value phải là một số, đang là {rec['value']!r}",
                                      path=str(path)) from None
                 out.append(rec)
                 continue
@@ -182,18 +182,18 @@ def _load_xlsx(path: Path) -> dict[str, Any]:
 def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     for key in ("assignments", "reports", "targets"):
         if not isinstance(data.get(key, []), list):
-            raise InputError(f"`{key}` must be a list", path=str(path))
+            raise InputError(f"`{key}` phải là một danh sách", path=str(path))
         data.setdefault(key, [])
     kinds = {"once", "recurring", "continuous", "unspecified"}
     for n, a in enumerate(data["assignments"], start=1):
         if not a.get("ref"):
-            raise InputError(f"assignment {n}: `ref` is empty", path=str(path))
+            raise InputError(f"nhiệm vụ thứ {n}: `ref` (số mục) đang để trống", path=str(path))
         kind = (a.get("timing") or {}).get("kind", "unspecified")
         if kind not in kinds:
-            raise InputError(f"assignment {n} ({a.get('ref')}): timing kind {kind!r} is not one of {sorted(kinds)}",
+            raise InputError(f"nhiệm vụ thứ {n} (mục {a.get('ref')}): loại thời hạn {kind!r} không phải một trong {sorted(kinds)}",
                              path=str(path))
         if a.get("mode", "assign") not in ("assign", "request"):
-            raise InputError(f"assignment {n} ({a.get('ref')}): mode must be assign or request", path=str(path))
+            raise InputError(f"nhiệm vụ thứ {n} (mục {a.get('ref')}): mode phải là assign (giao) hoặc request (đề nghị)", path=str(path))
     if data.get("year") is not None:
         data["year"] = int(data["year"])
     return data

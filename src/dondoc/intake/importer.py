@@ -18,7 +18,7 @@ from sqlmodel import select
 
 from dondoc.config import Settings
 from dondoc.db import optimize, session_scope
-from dondoc.errors import InputError, PlanReadError
+from dondoc.errors import DondocError, InputError, PlanReadError
 from dondoc.intake.store import ImportResult, _counts, store_plan
 from dondoc.models import (
     Plan,
@@ -45,7 +45,16 @@ def read_plan_file(path: Path, *, year: int | None, settings: Settings) -> dict[
         return plan_export.load(path)
     from dondoc.plans import parse_path
 
-    return parse_path(path, year=year)
+    try:
+        return parse_path(path, year=year)
+    except DondocError:
+        raise  # the readers' own messages say what is wrong with the file, in Vietnamese
+    except Exception as exc:
+        # A parser failure is a bug to fix, but the clerk gets one line in Vietnamese; the trace is logged.
+        log.exception("parser failed on %s", path)
+        raise PlanReadError(f"không phân tích được văn bản kế hoạch (lỗi {type(exc).__name__} của chương trình "
+                            "đọc kế hoạch, đã ghi vào nhật ký); thử lưu lại văn bản dạng .docx hoặc .txt, hoặc "
+                            "nhập bản đã sửa (.yaml/.xlsx) xuất bằng `dondoc plan export`", path=str(path)) from exc
 
 
 def import_plan(
@@ -59,7 +68,7 @@ def import_plan(
 ) -> ImportResult:
     path = Path(path)
     if not path.is_file():
-        raise InputError("no such file", path=str(path))
+        raise InputError("không có tệp này", path=str(path))
     digest = file_hash(path)
     parsed = read_plan_file(path, year=year, settings=settings)
     if not parsed.get("assignments") and not parsed.get("reports"):

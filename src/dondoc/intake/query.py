@@ -107,6 +107,22 @@ class TargetScope:
         general = {t.id for t in self.general} if with_general else set()
         return [t for t in self.targets if t.id in mine or t.id in general]
 
+    def for_obligation(self, unit_id: int, task_ref: str | None) -> dict[str, list[Target]]:
+        """The targets of one obligation's form, in four groups (plan order in each):
+        `task` — the unit's targets that concern this task (its section, see refs_related); a periodic
+        report (`task_ref` None) covers all the unit's work, so all of the unit's targets;
+        `unit` — the unit's targets of its other tasks; `general` — the plan's general targets;
+        `other` — targets of other units. Only `task` is asked for; the rest are optional."""
+        mine = self.for_unit(unit_id)
+        task = mine if task_ref is None else [t for t in mine if refs_related(t.ref, task_ref)]
+        asked = {t.id for t in task}
+        own = {t.id for t in mine}
+        general = {t.id for t in self.general}
+        return {"task": task,
+                "unit": [t for t in mine if t.id not in asked],
+                "general": [t for t in self.targets if t.id in general and t.id not in own],
+                "other": [t for t in self.targets if t.id not in own and t.id not in general]}
+
 
 def target_scope(session: Session, plan_id: int) -> TargetScope:
     """Which targets concern which unit, in three queries (four when a target's `by` is a name).

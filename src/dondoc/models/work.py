@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Optional
 
 from sqlalchemy import Index, Text, UniqueConstraint
@@ -106,7 +107,12 @@ def task_text(ob: Any, assignment: Any = None, report: Any = None) -> str:
     """The one text of an obligation's task, everywhere it is shown: its assignment's text, else its report's,
     else a generic label by role (a report obligation whose report row has no text)."""
     if assignment is not None and assignment.text:
-        return str(assignment.text)
+        return _without_end_mark(str(assignment.text))
     if report is not None and report.text:
-        return str(report.text)
+        return _without_end_mark(str(report.text))
     return GENERIC_TASK.get(str(ob.role), "")
+
+
+def _without_end_mark(text: str) -> str:
+    """A task's words without the document's closing mark './.' (or a broken './') the last paragraph carries."""
+    return re.sub(r"\s*\./\.?\s*$", ".", text)

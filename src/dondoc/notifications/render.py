@@ -91,6 +91,13 @@ class PlanView:
     def items(self) -> list[ItemView]:
         return self.reminders + self.overdue + self.escalations + self.stale
 
+    def escalations_by_unit(self) -> list[tuple[str, list[ItemView]]]:
+        """The late units and what each owes, a unit once (a head may hear of dozens of items at a time)."""
+        groups: dict[str, list[ItemView]] = {}
+        for item in self.escalations:
+            groups.setdefault(item.unit, []).append(item)
+        return list(groups.items())
+
 
 @dataclass
 class DigestView:

@@ -85,21 +85,107 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
-def place_from_issuer(issuer: str | None) -> str | None:
-    """'UBND xã Hoằng Hợp' -> 'Hoằng Hợp'; 'UBND Phường 2' -> 'Phường 2' (a numbered ward keeps its word)."""
+# NĐ 30/2020, Phụ lục I: the place of a document is the proper name of the administrative unit where
+# the issuer sits ('Thanh Hóa', 'Hoằng Hợp'), but a unit named after a person, by a number or after a
+# historical event is written in full with its level ('Thành phố Hồ Chí Minh', 'Phường 2', 'Quận 1').
+# Names of people and events in use as unit names (folded); numbers are recognised by rule.
+_NAMED_AFTER = {
+    "ho chi minh", "tran hung dao", "le loi", "quang trung", "nguyen trai", "hai ba trung", "ly thuong kiet",
+    "nguyen du", "phan boi chau", "vo thi sau", "nguyen thai binh", "pham ngu lao", "nguyen cu trinh",
+    "dien bien phu", "cach mang thang tam", "hoang van thu", "tran phu", "le hong phong",
+    "nguyen van cu", "hung vuong", "ngo quyen", "le thanh tong", "tran quoc toan", "nguyen hue",
+    "ly tu trong", "le duan", "phan dinh phung", "hoang hoa tham",
+}
+
+
+def clean_issuer(issuer: str | None) -> str | None:
+    """The issuer as a header may have run it into the next lines: 'UBND tỉnh Lâm Đồng Số: /kh-ubnd',
+    'Bộ Tài Nguyên Và Môi Trường -------' -> without the number line and the rule under the name."""
     if not issuer:
         return None
-    name = expand(issuer)
+    name = re.split(r"\s+Số\s*:", issuer, maxsplit=1, flags=re.IGNORECASE)[0]
+    name = re.sub(r"[\s\-–_]{3,}$|\s+[-–_]+$", "", name).strip(" -–_")
+    return name or None
+
+
+_BODY_UNDER = re.compile(
+    r"^((?:UBND|ỦY BAN NHÂN DÂN)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+.+?)\s+"
+    r"((?:SỞ|PHÒNG|VĂN PHÒNG|CHI CỤC|BAN|TRUNG TÂM)\s+.+)$")
+
+
+def split_body(issuer: str | None) -> tuple[str | None, str | None]:
+    """(upper level, issuing body) of an upper-case header read as one line: 'UBND TỈNH LÀO CAI SỞ CÔNG
+    THƯƠNG' -> ('UBND tỉnh Lào Cai', 'Sở Công Thương'); (None, issuer) for anything else."""
+    m = _BODY_UNDER.match(issuer or "")
+    if not m or not (issuer or "").isupper():
+        return None, issuer
+    upper = re.sub(r"^ỦY BAN NHÂN DÂN", "UBND", m.group(1))
+    head, level_and_name = upper.split(" ", 1)
+    for level in sorted(_LEVELS, key=len, reverse=True):
+        if level_and_name.lower().startswith(level + " "):
+            upper = f"{head} {level} {level_and_name[len(level) + 1:].title()}"
+            break
+    return upper, m.group(2).title()
+
+
+def embedded_symbol(issuer: str | None) -> str | None:
+    """The issuer's symbol from a number line run into its name ('... Số: /KH-MTTQ-BTT' -> 'MTTQ-BTT')."""
+    m = re.search(r"Số\s*:\s*\d*\s*/\s*[A-Za-zĐđ]+\s*-\s*([^\s/]+)", issuer or "", re.IGNORECASE)
+    return m.group(1).upper() if m else None
+
+
+def drafting_symbol(focal: str | None) -> str | None:
+    """The symbol of the body that drafts the follow-up documents (after the issuer's, 'Số: /UBND-VP'),
+    also the second word of 'Lưu: VT, VP.': a department's initials; for the People's Committee itself
+    its office (Văn phòng, 'VP') drafts them."""
+    if not focal:
+        return None
+    if is_people_committee(focal):
+        return "VP"
+    return initials(focal) or None
+
+
+def place_from_issuer(issuer: str | None) -> str | None:
+    """'UBND xã Hoằng Hợp' -> 'Hoằng Hợp'; 'UBND Phường 2' -> 'Phường 2' and 'UBND thành phố Hồ Chí Minh'
+    -> 'Thành phố Hồ Chí Minh' (a unit named by a number or after a person keeps its level, NĐ 30)."""
+    name = clean_issuer(issuer)
+    if not name:
+        return None
+    name = expand(name)
     if not is_people_committee(name):
         return None
     rest = name[len("Ủy ban nhân dân"):].strip()
-    for level in _LEVELS:
+    for level in sorted(_LEVELS, key=len, reverse=True):
         if fold(rest).startswith(fold(level) + " "):
             tail = rest[len(level):].strip()
-            if tail[:1].isdigit():
+            if tail[:1].isdigit() or fold(tail) in _NAMED_AFTER:
                 return f"{level.capitalize()} {tail}"
             return tail
     return rest or None
+
+
+def document_symbol(number: str | None, issuer: str | None, raw_issuer: str | None) -> str:
+    """The issuer's symbol: from the plan's number, else from a number line run into the issuer's name."""
+    if number:
+        return symbol_from_number(number, issuer)
+    return embedded_symbol(raw_issuer) or symbol_from_number(None, issuer)
+
+
+def document_place(issuer: str | None, parsed_place: str | None) -> str | None:
+    """The place of dondoc's documents: a People's Committee's own unit name read from the issuer (the
+    place the parser read from the date line can be a fragment, 'Minh' of 'TP. Hồ Chí Minh'), else
+    the place the plan itself gives ('Hà Nội' for a ministry)."""
+    return place_from_issuer(issuer) or parsed_place
+
+
+def letter_number(symbol: str, drafting: str | None) -> str:
+    """A công văn's number line with its number left blank for the clerk: 'Số:      /UBND-VP' (NĐ 30)."""
+    return f"Số:        /{symbol}" + (f"-{drafting}" if drafting else "")
+
+
+def archive(drafting: str | None) -> str:
+    """'Lưu: VT, VP.': the archive and the drafting body's copy."""
+    return f"Lưu: VT, {drafting}." if drafting else "Lưu: VT."
 
 
 def lower_first(text: str) -> str:

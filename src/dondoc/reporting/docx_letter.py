@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from dondoc.reporting import admin
 from dondoc.reporting import docx_base as b
 from dondoc.reporting import text as tx
 from dondoc.vietnamese import short_date
@@ -46,7 +47,7 @@ def render_letter_docx(data: dict[str, Any], path: Path, *, template: Path | Non
     sym = p.get("focal_symbol")
     doc = b.new_document(template)
     b.header_block(doc, upper_line=p.get("upper_line"), issuer_lines=p["issuer_lines"],
-                   number_line=f"Số:        /{p['symbol']}" + (f"-{sym}" if sym else ""),
+                   number_line=admin.letter_number(p["symbol"], sym),
                    date_line=tx.date_line(p.get("place"), day), left_extra=[letter_subject(data)])
     units = data["units"]
     names = [u["unit"] for u in units]
@@ -73,7 +74,7 @@ def render_letter_docx(data: dict[str, Any], path: Path, *, template: Path | Non
     b.para(doc, f"Để bảo đảm tiến độ thực hiện Kế hoạch, {who} đề nghị Thủ trưởng các cơ quan, đơn vị khẩn trương "
                 f"triển khai thực hiện các nhiệm vụ nêu trên; báo cáo kết quả về {who}{via} trước ngày "
                 f"{short_date(reply_by)} để tổng hợp, báo cáo theo quy định./.")
-    b.signature_block(doc, recipients=["Như trên"], archive=f"Lưu: VT, {sym}." if sym else "Lưu: VT.",
+    b.signature_block(doc, recipients=["Như trên"], archive=admin.archive(sym),
                       signature=p.get("signature") or [], signer=p.get("signer"))
     b.page_numbers(doc)
     b.set_properties(doc, title=letter_subject(data), day=day)

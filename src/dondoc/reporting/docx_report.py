@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from dondoc.reporting import admin
 from dondoc.reporting import docx_base as b
 from dondoc.reporting import text as tx
 
@@ -13,8 +14,7 @@ SIGN_SPACE = 4
 
 
 def archive_line(plan: dict[str, Any]) -> str:
-    sym = plan.get("focal_symbol")
-    return f"Lưu: VT, {sym}." if sym else "Lưu: VT."
+    return admin.archive(plan.get("focal_symbol"))
 
 
 def render_report_docx(s: dict[str, Any], path: Path, *, template: Path | None = None) -> bytes:
@@ -98,7 +98,7 @@ def _part_timeliness(doc: Any, s: dict[str, Any]) -> None:
                      left_cols=(0,))
     if units:
         b.grid_table(doc, tx.TIMELINESS_HEADERS, [tx.timeliness_cells(i, u) for i, u in enumerate(units, 1)],
-                     [12, 42, 15, 16, 16, 16, 16, 16, 16], left_cols=(1,))
+                     [11, 36, 13, 15, 15, 15, 15, 15, 15, 15], left_cols=(1,))
 
 
 def _part_grouped(doc: Any, part: str, groups: list[dict[str, Any]]) -> None:

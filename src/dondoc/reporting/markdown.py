@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dondoc.reporting import admin
 from dondoc.reporting import text as tx
 
 
@@ -61,7 +62,7 @@ def render_report_markdown(s: dict[str, Any]) -> str:
     lines += ["", tx.closing(s), "", "***Nơi nhận:***"]
     lines += [f"- {r};" for r in s.get("recipients") or []]
     sym = p.get("focal_symbol")
-    lines += [f"- Lưu: VT, {sym}." if sym else "- Lưu: VT.", ""]
+    lines += [f"- {admin.archive(sym)}", ""]
     lines += [f"**{line}**  " for line in p.get("signature") or []]
     lines += ["", "", f"**{p.get('signer') or ''}**", ""]
     return "\n".join(lines)

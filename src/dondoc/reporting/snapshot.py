@@ -68,8 +68,9 @@ def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
     units = {u.id: u for u in session.exec(select(Unit).where(
         col(Unit.id).in_([x for x in (plan.issuer_unit_id, plan.focal_unit_id, plan.owner_unit_id) if x]))).all()}
     issuer_unit = units.get(plan.issuer_unit_id) if plan.issuer_unit_id else None
-    issuer = plan.issuer or (issuer_unit.name if issuer_unit else None)
-    upper_level = None
+    raw_issuer = plan.issuer or (issuer_unit.name if issuer_unit else None)
+    split_upper, issuer = admin.split_body(admin.clean_issuer(raw_issuer))
+    upper_level = split_upper
     if issuer_unit and issuer_unit.parent_id:
         parent = session.get(Unit, issuer_unit.parent_id)
         upper_level = parent.name if parent else None
@@ -86,14 +87,14 @@ def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
         "issuer_full": admin.expand(issuer) if issuer else None,
         "upper_line": upper_line,
         "issuer_lines": issuer_bold,
-        "symbol": admin.symbol_from_number(plan.number, issuer),
-        "place": plan.place or admin.place_from_issuer(issuer),
+        "symbol": admin.document_symbol(plan.number, issuer, raw_issuer),
+        "place": admin.document_place(issuer, plan.place),
         "issued_on": _iso(plan.issued_on),
         "year": plan.year,
         "signer": plan.signer,
         "signature": _signature(plan),
         "focal_unit": focal.name if focal else None,
-        "focal_symbol": admin.initials(focal.name) if focal else None,
+        "focal_symbol": admin.drafting_symbol(focal.name if focal else None),
     }
 
 

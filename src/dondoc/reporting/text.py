@@ -26,7 +26,7 @@ PARTS = {
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "report": "báo cáo"}
 TARGET_HEADERS = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt", "Đánh giá"]
 TIMELINESS_HEADERS = ["STT", "Đơn vị", "Tổng số", tl.LABELS[tl.ON_TIME], tl.LABELS[tl.DONE_LATE],
-                      tl.LABELS[tl.IN_PROGRESS], tl.LABELS[tl.OVERDUE], tl.LABELS[tl.NO_DEADLINE], "Tỷ lệ cập nhật"]
+                      tl.LABELS[tl.IN_PROGRESS], tl.LABELS[tl.NOT_DUE], tl.LABELS[tl.OVERDUE], tl.LABELS[tl.NO_DEADLINE], "Tỷ lệ cập nhật"]
 
 
 def d(value: str | None) -> dt.date | None:
@@ -212,7 +212,7 @@ def summary_lines(s: dict[str, Any]) -> list[str]:
     c = t["counts"]
     lines = [
         (f"- Nhiệm vụ: {t['total']} lượt; hoàn thành đúng hạn {c[tl.ON_TIME]}, hoàn thành quá hạn {c[tl.DONE_LATE]}, "
-         f"đang thực hiện trong hạn {c[tl.IN_PROGRESS]}, quá hạn chưa hoàn thành {c[tl.OVERDUE]}, "
+         f"đang thực hiện trong hạn {c[tl.IN_PROGRESS]}, chưa triển khai (còn trong hạn) {c[tl.NOT_DUE]}, quá hạn chưa hoàn thành {c[tl.OVERDUE]}, "
          f"không có thời hạn {c[tl.NO_DEADLINE]}."),
         f"- Tỷ lệ cập nhật: {pct(t['update_rate'])}.",
         f"- {not_reported_sentence(s)}",

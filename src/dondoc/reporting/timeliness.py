@@ -2,7 +2,9 @@
 
 The categories follow the government's task-tracking statistics: hoàn thành đúng hạn, hoàn thành
 quá hạn, đang thực hiện trong hạn, quá hạn chưa hoàn thành — plus nhiệm vụ không có thời hạn for
-continuous or undated work. They are always judged against the ORIGINAL due date
+continuous or undated work; work not started within its deadline (chưa triển khai, còn trong hạn)
+is kept apart from work in progress — a unit that has reported nothing is not "in progress".
+They are always judged against the ORIGINAL due date
 (`Obligation.due_date`): an approved extension changes when an update counts as late, never the
 statistics. A task reported as impossible (`impossible`) is closed but not completed, so it counts
 as not completed (overdue once its due date has passed).
@@ -22,14 +24,16 @@ _VN = zoneinfo.ZoneInfo(TZ)
 ON_TIME = "on_time"
 DONE_LATE = "done_late"
 IN_PROGRESS = "in_progress"
+NOT_DUE = "not_due"  # not started (nothing reported, or reported as not started), deadline ahead
 OVERDUE = "overdue"
 NO_DEADLINE = "no_deadline"
 
-CATEGORIES = (ON_TIME, DONE_LATE, IN_PROGRESS, OVERDUE, NO_DEADLINE)
+CATEGORIES = (ON_TIME, DONE_LATE, IN_PROGRESS, NOT_DUE, OVERDUE, NO_DEADLINE)
 LABELS = {
     ON_TIME: "Hoàn thành đúng hạn",
     DONE_LATE: "Hoàn thành quá hạn",
     IN_PROGRESS: "Đang thực hiện trong hạn",
+    NOT_DUE: "Chưa triển khai, còn trong hạn",
     OVERDUE: "Quá hạn chưa hoàn thành",
     NO_DEADLINE: "Không có thời hạn",
 }
@@ -49,7 +53,9 @@ def classify(*, kind: str, status: str, due_date: dt.date | None, completed_on: 
         return NO_DEADLINE
     if status == "done" and completed_on is not None and completed_on <= as_of:
         return ON_TIME if completed_on <= due_date else DONE_LATE
-    return IN_PROGRESS if as_of <= due_date else OVERDUE
+    if as_of > due_date:
+        return OVERDUE
+    return NOT_DUE if status == "not_started" else IN_PROGRESS
 
 
 def rate(part: int, total: int) -> float | None:

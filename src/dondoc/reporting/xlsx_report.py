@@ -144,7 +144,7 @@ def render_report_xlsx(s: dict[str, Any], path: Path) -> bytes:
              for i, u in enumerate(s["timeliness"]["units"], 1)]
     book.sheet("III. Tiến độ theo đơn vị", caption,
            ["STT", "Đơn vị", "Tổng số", *(tl.LABELS[k] for k in tl.CATEGORIES), "Đã cập nhật", "Tỷ lệ cập nhật (%)",
-            "Ghi chú"], units, [6, 34, 9, 13, 13, 13, 13, 13, 11, 12, 14])
+            "Ghi chú"], units, [6, 34, 9, 13, 13, 13, 13, 13, 13, 11, 12, 14])
 
     obs = [[i, o["unit"], o["ref"], o["task"], role.get(o["role"], o["role"]), _day(o["due"]), _day(o.get("extended_due")),
             STATUS_LABELS.get(o["status"], o["status"]), o["progress"], _day(o.get("completed_on")),

@@ -45,18 +45,21 @@ def status_payload(fields: dict[str, str]) -> dict[str, Any]:
     return payload
 
 
-def _target_groups(scope: Any, targets: list[Any], values: dict[str, Any]) -> list[dict[str, Any]]:
-    """The form's target fields: the unit's own targets (open), then the plan's general ones (optional,
-    closed unless they hold figures)."""
-    general = {t.id for t in scope.general}
+def _target_groups(groups_of: dict[str, list[Any]], values: dict[str, Any]) -> list[dict[str, Any]]:
+    """The form's target fields: the targets of this task (open), then — closed unless they hold figures,
+    all optional — the unit's targets of its other tasks, the plan's general targets and the other units'."""
     figures = values.get("figures") or {}
+    optional = "Không bắt buộc: điền nếu đơn vị có số liệu; bỏ trống nếu không."
     groups = [
-        {"title": "Số liệu chỉ tiêu của đơn vị", "targets": [t for t in targets if t.id not in general],
-         "hint": "Điền số liệu đạt được của đơn vị cho các chỉ tiêu gắn với nhiệm vụ của đơn vị; bỏ trống nếu "
+        {"title": "Số liệu chỉ tiêu của nhiệm vụ này", "targets": groups_of["task"],
+         "hint": "Điền số liệu đạt được của đơn vị cho các chỉ tiêu gắn với nhiệm vụ này; bỏ trống nếu "
                  "chưa có.", "open": True},
-        {"title": "Chỉ tiêu chung của kế hoạch", "targets": [t for t in targets if t.id in general],
+        {"title": "Chỉ tiêu của các nhiệm vụ khác của đơn vị", "targets": groups_of["unit"], "hint": optional,
+         "open": False},
+        {"title": "Chỉ tiêu chung của kế hoạch", "targets": groups_of["general"],
          "hint": "Không bắt buộc: điền phần đơn vị đóng góp nếu có số liệu; đầu mối tổng hợp số liệu chung.",
          "open": False},
+        {"title": "Chỉ tiêu giao cho đơn vị khác", "targets": groups_of["other"], "hint": optional, "open": False},
     ]
     for group in groups:
         group["open"] = group["open"] or any(figures.get(t.key) not in (None, "") for t in group["targets"])
@@ -78,7 +81,10 @@ def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int 
     queries.attach_latest(s, rows)
     row = rows[0]
     scope = target_scope(s, row.obligation.plan_id)
-    targets = scope.for_unit(row.obligation.unit_id, with_general=True)
+    # A periodic report covers all of the unit's work; a task, the targets of its own section.
+    groups_of = scope.for_obligation(row.obligation.unit_id,
+                                     None if row.obligation.assignment_id is None else row.ref)
+    targets = [t for g in ("task", "unit", "general", "other") for t in groups_of[g]]
     history = s.exec(select(StatusUpdate).where(StatusUpdate.obligation_id == oid)
                      .order_by(StatusUpdate.id.desc()).limit(5)).all()  # type: ignore[union-attr]
     atts = attachments(s, [u.id for u in history])  # type: ignore[misc]
@@ -94,7 +100,7 @@ def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int 
     action = f"{v.base}/o/{oid}" if on_behalf_of is None else f"{v.base}/focal/{on_behalf_of}/o/{oid}"
     title = "Cập nhật tình hình" if on_behalf_of is None else f"Nhập thay báo cáo: {row.unit_name}"
     return web.render("form.html", status_code=status_code, title=title, v=v, officer=v.officer,
-                      unit=v.unit, row=row, targets=targets, target_groups=_target_groups(scope, targets, values), history=history, atts=atts,
+                      unit=v.unit, row=row, targets=targets, target_groups=_target_groups(groups_of, values), history=history, atts=atts,
                       extensions=extensions, values=values, error=error, notice=notice, today=web.today(),
                       on_behalf_of=on_behalf_of, action=action, max_mb=web.settings.max_upload_mb,
                       min_ext=row.obligation.effective_due + dt.timedelta(days=1))

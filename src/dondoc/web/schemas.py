@@ -31,7 +31,7 @@ class ObligationOut(BaseModel):
     days_left: int | None
     undated: bool = False
     update_by: dt.date | None = Field(default=None, description="When the next report is asked for")
-    category: str = Field(default="", description="Timeliness: on_time, done_late, in_progress, overdue, no_deadline")
+    category: str = Field(default="", description="Timeliness: on_time, done_late, in_progress, not_due, overdue, no_deadline")
     status: str
     progress: int
     closed: bool

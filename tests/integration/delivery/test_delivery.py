@@ -174,7 +174,7 @@ def test_escalation_names_late_units_and_the_reminder_history(session, settings,
     assert m.officer_id == p["focal"].id
     text = " ".join(m.body_text.split())
     assert "Đơn vị chậm thực hiện, đề nghị đồng chí chỉ đạo, đôn đốc:" in text
-    assert "Công chức Văn hóa – Xã hội:" in text
+    assert "▸ Công chức Văn hóa – Xã hội (1 nội dung):" in text  # the late unit heads its items
     assert "quá hạn 5 ngày" in text and "Mức đôn đốc: 2" in text
     assert "Nhắc việc: đã nhắc 3 lần kể từ ngày 24/10/2025 (gửi Phạm Thị Lan)." in text
     assert "1 nội dung chậm cần chỉ đạo" in m.subject

@@ -105,8 +105,8 @@ def test_timeliness_counts_and_non_reporting_units(document: Any) -> None:
     assert "Tỷ lệ cập nhật tình hình thực hiện: 10/13 (76,9 %)." in t
     assert "Các đơn vị chưa báo cáo (1): UBND thị trấn Hồi Xuân." in t
     rows = {r[1]: r[2:] for r in table_rows(document.tables[2])[1:]}
-    assert rows["Phòng Y tế"] == ["2", "0", "1", "0", "1", "0", "100 %"]
-    assert rows["UBND thị trấn Hồi Xuân"] == ["2", "0", "0", "0", "1", "1", "0 %"]
+    assert rows["Phòng Y tế"] == ["2", "0", "1", "0", "0", "1", "0", "100 %"]
+    assert rows["UBND thị trấn Hồi Xuân"] == ["2", "0", "0", "0", "0", "1", "1", "0 %"]
 
 
 def test_task_results_merge_units_and_exclude_late_data(document: Any) -> None:

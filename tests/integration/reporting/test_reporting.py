@@ -36,7 +36,8 @@ def test_snapshot_figures_timeliness_and_cutoff(session: Session, sample: dict[s
     assert (jobs["achieved"], round(jobs["ratio"], 1), jobs["assessment"], jobs["merge"]) == (73, 85.9, "chưa đạt", "sum")
     assert s["targets"][1]["achieved"] == 96.2 and s["targets"][1]["merge"] == "single"  # a rate is not summed
     t = s["timeliness"]
-    assert t["counts"] == {"on_time": 3, "done_late": 2, "in_progress": 1, "overdue": 3, "no_deadline": 4}
+    assert t["counts"] == {"on_time": 3, "done_late": 2, "in_progress": 1, "not_due": 0, "overdue": 3,
+                           "no_deadline": 4}
     assert (t["total"], t["updated"]) == (13, 10)
     assert t["not_reported"] == ["UBND thị trấn Hồi Xuân"]
     assert len(s["submissions"]) == 15  # the update of 13/11 is after the cut-off

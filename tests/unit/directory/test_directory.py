@@ -150,13 +150,13 @@ def test_url_validation(url: str, problem: str | None) -> None:
 
 
 @pytest.mark.parametrize("content, suffix, expected", [
-    (b"PK\x03\x04 this is not really a zip", ".xlsx", "not a readable Excel workbook"),
-    ("KẾ HOẠCH\nTriển khai thực hiện ...\n".encode(), ".xlsx", "not a readable Excel workbook"),
-    (b"- just\n- a list\n", ".yaml", "expected a mapping with the lists units"),
-    (b"units: [\n", ".yaml", "not valid YAML"),
-    (b"code,name\nA,B\n", ".csv", "the first column must be 'record'"),
-    (b"\xff\xfe\x00garbage", ".csv", "not UTF-8"),
-    (b"anything", ".docx", "unsupported directory format '.docx'"),
+    (b"PK\x03\x04 this is not really a zip", ".xlsx", "không đọc được tệp Excel"),
+    ("KẾ HOẠCH\nTriển khai thực hiện ...\n".encode(), ".xlsx", "không đọc được tệp Excel"),
+    (b"- just\n- a list\n", ".yaml", "cần một bảng \\(mapping\\) gồm các danh sách units"),
+    (b"units: [\n", ".yaml", "tệp YAML không hợp lệ"),
+    (b"code,name\nA,B\n", ".csv", "cột đầu tiên phải là 'record'"),
+    (b"\xff\xfe\x00garbage", ".csv", "không phải văn bản UTF-8"),
+    (b"anything", ".docx", "định dạng danh bạ '.docx' không được hỗ trợ"),
 ])
 def test_corrupted_or_foreign_file(tmp_path: Path, content: bytes, suffix: str, expected: str) -> None:
     path = tmp_path / f"foreign{suffix}"
@@ -173,12 +173,12 @@ def test_xlsx_without_units_sheet(tmp_path: Path) -> None:
     wb.active.title = "Sheet1"
     wb.active.append(["Họ tên", "Email"])
     wb.save(tmp_path / "people.xlsx")
-    with pytest.raises(DirectoryError, match="no sheet 'Units'"):
+    with pytest.raises(DirectoryError, match="không có trang 'Units'"):
         read_directory(tmp_path / "people.xlsx")
 
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="không có tệp này"):
         read_directory(tmp_path / "nope.xlsx")
 
 

@@ -92,4 +92,4 @@ def test_text_lines_are_indented_under_their_bullet() -> None:
     for i, line in enumerate(lines):
         if line.startswith("• "):
             assert lines[i + 1].startswith("  "), lines[i + 1]
-    assert "  Nhắc việc: đã nhắc 2 lần kể từ ngày 01/11/2025." in lines
+    assert "    Nhắc việc: đã nhắc 2 lần kể từ ngày 01/11/2025." in lines  # under its unit and bullet

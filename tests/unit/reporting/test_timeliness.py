@@ -41,6 +41,7 @@ def test_local_date_uses_vietnam_time() -> None:
 def test_tally_rates() -> None:
     t = tl.tally([(tl.ON_TIME, True), (tl.OVERDUE, False), (tl.OVERDUE, True), (tl.NO_DEADLINE, True)])
     assert t.total == 4 and t.updated == 3 and t.update_rate == 75.0
-    assert t.counts == {tl.ON_TIME: 1, tl.DONE_LATE: 0, tl.IN_PROGRESS: 0, tl.OVERDUE: 2, tl.NO_DEADLINE: 1}
+    assert t.counts == {tl.ON_TIME: 1, tl.DONE_LATE: 0, tl.IN_PROGRESS: 0, tl.NOT_DUE: 0, tl.OVERDUE: 2,
+                        tl.NO_DEADLINE: 1}
     assert t.rates()[tl.OVERDUE] == 50.0
     assert tl.Tally().update_rate is None
