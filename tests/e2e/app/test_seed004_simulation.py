@@ -25,7 +25,7 @@ def test_simulate_seed_004(settings) -> None:
     imp = dondoc("plan", "import", str(SEED), "--year", "2025", "--json")
     assert imp.returncode == 0, imp.stderr
     plan = json.loads(imp.stdout)["plan"]
-    run = dondoc("simulate", "--from", "2025-10-01", "--to", "2025-11-30", "--on-time", "0.5", "--json")
+    run = dondoc("simulate", "--from", "2025-10-01", "--to", "2025-11-30", "--on-time", "0.5", "--json", "--commit")
     assert run.returncode == 0, run.stderr
     events = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
     kinds = Counter(e["kind"] for e in events)

@@ -312,7 +312,7 @@ def test_postgresql_restarted_mid_run_fails_cleanly_and_the_next_run_completes(t
         upgrade(engine)
         stock(engine, settings, tmp_path, webhook=Webhook())
         engine.dispose()
-        proc = popen("simulate", "--from", "2025-01-01", "--to", "2025-12-31", "--on-time", "0.6")
+        proc = popen("simulate", "--from", "2025-01-01", "--to", "2025-12-31", "--on-time", "0.6", "--commit")
         try:
             time.sleep(6)
             assert proc.poll() is None, "the simulation ended before the restart"
@@ -327,7 +327,7 @@ def test_postgresql_restarted_mid_run_fails_cleanly_and_the_next_run_completes(t
         if proc.returncode != 0:
             lines = [line for line in err.splitlines() if line.strip() and not line.startswith("20")]
             assert lines and lines[-1].startswith("dondoc: error: "), err[-2000:]
-        rerun = cli("simulate", "--from", "2025-01-01", "--to", "2025-12-31", "--on-time", "0.6", timeout=900)
+        rerun = cli("simulate", "--from", "2025-01-01", "--to", "2025-12-31", "--on-time", "0.6", "--commit", timeout=900)
         assert rerun.code == 0, rerun.err[-3000:]
     finally:
         reset_settings()

@@ -34,7 +34,7 @@ def test_simulated_fortnight_delivers_one_digest_per_officer_and_day(settings, s
     assert dondoc("directory", "import", str(tmp_path / "directory.yaml")).returncode == 0
     imp = dondoc("plan", "import", str(SEED), "--year", "2025", "--json")
     assert imp.returncode == 0, imp.stderr
-    run = dondoc("simulate", "--from", "2025-11-03", "--to", "2025-11-10", "--deliver", "--json")
+    run = dondoc("simulate", "--from", "2025-11-03", "--to", "2025-11-10", "--deliver", "--json", "--commit")
     assert run.returncode == 0, run.stderr
     events = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
     assert Counter(e["kind"] for e in events)["reminder"] > 0
