@@ -124,6 +124,8 @@ MATRIX: dict[tuple[str, str], tuple[Check, dict[str, int]]] = {
     ("GET", "/t/{token}/focal/{plan_id}"): (_get("/t/{t}/focal/{plan}"), FOCAL_ONLY),
     ("POST", "/t/{token}/focal/{plan_id}/remind/{unit_id}"): (
         _form("/t/{t}/focal/{plan}/remind/{xa1}", {}), {**FOCAL_ONLY, "focal": 303}),
+    ("POST", "/t/{token}/focal/{plan_id}/remind-all"): (
+        _form("/t/{t}/focal/{plan}/remind-all", {}), {**FOCAL_ONLY, "focal": 303}),
     ("POST", "/t/{token}/focal/extensions/{rid}"): (
         _form("/t/{t}/focal/extensions/{rid}", {"decision": "approve"}), {**FOCAL_ONLY, "focal": 303}),
     ("GET", "/t/{token}/focal/{plan_id}/export.zip"): (_get("/t/{t}/focal/{plan}/export.zip"), FOCAL_ONLY),

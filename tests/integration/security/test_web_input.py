@@ -51,6 +51,7 @@ def _forms(w: World, rid: int) -> list[tuple[str, str, dict[str, str]]]:
         ("a1", f"/o/{w['rep1']}", {"status": "in_progress", "progress": "30"}),
         ("a1", f"/o/{w['rep1']}/extension", {"requested_due": "2025-11-25", "reason": "x"}),
         ("focal", f"/focal/{w['plan']}/remind/{w['xa1']}", {}),
+        ("focal", f"/focal/{w['plan']}/remind-all", {}),
         ("focal", f"/focal/extensions/{rid}", {"decision": "approve"}),
         ("focal", f"/focal/{w['plan']}/o/{w['rep2']}", {"status": "in_progress", "progress": "20", "source": "điện thoại"}),
     ]
@@ -77,7 +78,7 @@ def test_post_routes_are_exactly_the_csrf_forms(client: TestClient) -> None:
     posts = {r.path for r in client.app.routes if "POST" in (getattr(r, "methods", None) or set())}  # type: ignore[attr-defined]
     # the API's POSTs take a bearer header, which a cross-site form cannot send; every other POST is a form
     assert posts == {"/t/{token}/o/{oid}", "/t/{token}/o/{oid}/extension", "/t/{token}/focal/{plan_id}/remind/{unit_id}",
-                     "/t/{token}/focal/extensions/{rid}", "/t/{token}/focal/{plan_id}/o/{oid}",
+                     "/t/{token}/focal/{plan_id}/remind-all", "/t/{token}/focal/extensions/{rid}", "/t/{token}/focal/{plan_id}/o/{oid}",
                      "/api/obligations/{oid}/status", "/api/obligations/{oid}/status/on-behalf"}
 
 
