@@ -89,12 +89,21 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
     removed); a sheet with no rows at all leaves that part of the directory as it is (officers stay active,
     contacts and aliases stay); contacts are replaced only for the officers the file lists, and a contact
     that messages were already sent through is never deleted."""
-    errors = _Errors(data.source)
     result = DirectoryImportResult(source=data.source)
     units = {u.code: u for u in session.exec(select(Unit)).all()}
     officers = {o.code: o for o in session.exec(select(Officer)).all()}
+    _check_references(data, units)
+    _apply_units(session, data, units, result, now=now, prune=prune)
+    _apply_officers(session, data, units, officers, result, now=now)
+    _apply_contacts(session, data, officers, result, settings=settings)
+    _apply_aliases(session, data, units, officers, result)
+    return result
 
-    # References and the unit tree, against the file plus what the database already holds.
+
+def _check_references(data: DirectoryData, units: dict[str, Unit]) -> None:
+    """References and the unit tree, against the file plus what the database already holds (every problem
+    with its sheet and row, raised at once)."""
+    errors = _Errors(data.source)
     file_units = {r.get("code"): r for r in data.rows["units"]}
     parent_of: dict[str, str | None] = {}
     by_id = {u.id: u for u in units.values()}
@@ -142,6 +151,11 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
                            f"không phải {row.get('unit')!r}")
     errors.raise_if_any()
 
+
+def _apply_units(session: Session, data: DirectoryData, units: dict[str, Unit], result: DirectoryImportResult,
+                 *, now: dt.datetime, prune: bool) -> None:
+    file_units = {r.get("code"): r for r in data.rows["units"]}
+    by_id = {u.id: u for u in units.values()}
     # Units: create/update without parents, then link parents (order-free within the file).
     changed: set[str] = set()
     for code, row in file_units.items():
@@ -178,6 +192,11 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
     result.units.unchanged = len((set(file_units) & existing_codes) - changed)
     session.flush()
 
+
+
+def _apply_officers(session: Session, data: DirectoryData, units: dict[str, Unit], officers: dict[str, Officer],
+                    result: DirectoryImportResult, *, now: dt.datetime) -> None:
+    file_officers = {r.get("code"): r for r in data.rows["officers"]}
     # Officers, by code; those absent from the file become inactive.
     for code, row in file_officers.items():
         off = officers.get(code)
@@ -200,6 +219,11 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
             result.officers.removed += 1
     session.flush()
 
+
+
+def _apply_contacts(session: Session, data: DirectoryData, officers: dict[str, Officer],
+                    result: DirectoryImportResult, *, settings: Settings) -> None:
+    file_officers = {r.get("code"): r for r in data.rows["officers"]}
     # Contacts: the file's list per officer, matched by priority; URLs sealed at rest.
     existing: dict[tuple[int, int], Contact] = {(c.officer_id, c.priority): c for c in session.exec(select(Contact)).all()}
     wanted: set[tuple[int, int]] = set()
@@ -238,6 +262,10 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
         result.contacts.removed += 1
     session.flush()
 
+
+
+def _apply_aliases(session: Session, data: DirectoryData, units: dict[str, Unit], officers: dict[str, Officer],
+                   result: DirectoryImportResult) -> None:
     # Aliases, by normalised key; those absent from the file are removed.
     aliases = {a.key: a for a in session.exec(select(Alias)).all()}
     seen_keys: set[str] = set()
@@ -264,7 +292,6 @@ def apply_directory(session: Session, *, data: DirectoryData, settings: Settings
             session.delete(alias)
             result.aliases.removed += 1
     session.flush()
-    return result
 
 
 def _code_of(officers: dict[str, Officer], officer_id: int) -> str:
