@@ -20,6 +20,7 @@ from dondoc.config import Settings
 from dondoc.db import optimize, session_scope
 from dondoc.errors import InputError, PlanReadError
 from dondoc.intake.keys import body_key
+from dondoc.intake.lifecycle import activate_plan
 from dondoc.intake.store import ImportResult, _counts, store_plan
 from dondoc.models import (
     Plan,
@@ -57,7 +58,11 @@ def import_plan(
     now: dt.datetime,
     year: int | None = None,
     owner: str | None = None,
+    activate: bool = False,
+    actor: str = "cli",
 ) -> ImportResult:
+    """Import a plan as a draft (nothing scheduled); `activate=True` activates a new draft in the same
+    transaction (scripted imports, the demo). A corrected version of an active plan updates it in place."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", path=str(path))
@@ -71,9 +76,20 @@ def import_plan(
     with session_scope(engine) as session:
         same = session.exec(select(Plan).where(Plan.source_hash == digest)).first()
         if same is not None and (year is None or same.year == year):
-            return _counts(session, same, status="unchanged")
+            if activate and same.state == "draft":
+                activate_plan(session, plan_id=same.id, settings=settings, now=now, actor=actor)  # type: ignore[arg-type]
+            result = _counts(session, same, status="unchanged")
+            result.state = same.state
+            return result
         result = store_plan(session, parsed=parsed, source_name=path.name, source_hash=digest, settings=settings,
-                            now=now, owner=owner)
+                            now=now, owner=owner, actor=actor)
+        if activate and result.state == "draft":
+            activate_plan(session, plan_id=result.plan_id, settings=settings, now=now, actor=actor)
+            plan = session.get(Plan, result.plan_id)
+            assert plan is not None
+            fresh = _counts(session, plan, status=result.status)
+            fresh.unresolved, fresh.warnings, fresh.state = result.unresolved, result.warnings, plan.state
+            result = fresh
     optimize(engine)
     return result
 

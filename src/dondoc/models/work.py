@@ -18,6 +18,10 @@ STATUS_LABELS = {
     "impossible": "Không thực hiện được",
 }
 CLOSED = ("done", "impossible")
+# An obligation whose row was deleted from an active plan: closed, kept for audit, never reminded.
+# Not a choice of the form, so not in STATUS_LABELS.
+NOT_APPLICABLE = "not_applicable"
+NOT_APPLICABLE_LABEL = "Không áp dụng"
 
 
 class Obligation(SQLModel, table=True):
