@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "db",
     "directory",
     "plan",
+    "user",
     "schedule",
     "notify",
     "status",

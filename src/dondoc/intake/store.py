@@ -36,6 +36,7 @@ def store_plan(
     existing: Plan | None = None,
     action: str | None = None,
     actor: str = "cli",
+    source_text: str | None = None,
 ) -> ImportResult:
     """Store (or update in place) a parsed plan with its resolved bodies and its obligations.
 
@@ -64,6 +65,8 @@ def store_plan(
     plan.signer = parsed.get("signer")
     plan.recipients = list(parsed.get("recipients") or [])
     plan.parsed = dict(parsed)
+    if source_text is not None:
+        plan.source_text = source_text
     plan.updated_at = now
     session.add(plan)
     session.flush()

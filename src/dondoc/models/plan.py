@@ -37,6 +37,8 @@ class Plan(SQLModel, table=True):
     state: str = Field(default="active", index=True, description="draft, active, closed")
     activated_at: Optional[dt.datetime] = None
     activated_by: str | None = None
+    source_text: str = Field(default="", sa_type=Text, description="The document's text, shown beside the items "
+                             "on the review screen (one block per line)")
 
 
 class Assignment(SQLModel, table=True):

@@ -256,6 +256,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     focal.register(app, web)
     dashboard.register(app, web)
     api.register(app, web)
+    from dondoc.web import console; console.register(app, web)  # noqa: E702  (staff console and staff API)
     return app
 
 
