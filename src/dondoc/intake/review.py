@@ -249,8 +249,11 @@ def set_focal(session: Session, *, plan_id: int, focal_unit_id: int | None, sett
             raise NotFound(f"không có đơn vị số {uid} trong danh bạ")
     before = {"focal_unit_id": plan.focal_unit_id, "owner_unit_id": plan.owner_unit_id}
     plan.focal_unit_id = focal_unit_id
-    if owner_unit_id is not None:
+    if owner_unit_id is not None and owner_unit_id != plan.owner_unit_id:
         plan.owner_unit_id = owner_unit_id
+        session.add(plan)
+        session.flush()
+        _relink(session, plan, items(session, plan_id))  # rows naming no known body now go to the new owner
     counts = _after_change(session, plan, settings=settings, now=now)
     _audit(session, actor=actor, via=via, action="plan.focal", plan=plan, entity_id=None, before=before,
            after={"focal_unit_id": plan.focal_unit_id, "owner_unit_id": plan.owner_unit_id, **counts}, now=now)

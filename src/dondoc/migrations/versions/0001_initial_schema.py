@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-06 23:26:06.265412
+Create Date: 2026-12-06 23:32:08.307752
 """
 from typing import Sequence, Union
 
@@ -104,6 +104,7 @@ def upgrade() -> None:
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('activated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('activated_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('source_text', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['focal_unit_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['issuer_unit_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['owner_unit_id'], ['unit.id'], ),
