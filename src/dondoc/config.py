@@ -60,6 +60,16 @@ class Settings(BaseSettings):
         "the officers' channels (the demo, dry runs).",
     )
 
+    # Staff console: sessions and single sign-on (OpenID Connect).
+    session_idle_minutes: int = Field(default=30, description="A console session ends after this many idle minutes.")
+    oidc_issuer: str | None = Field(default=None, description="OpenID Connect issuer URL (discovery at "
+                                    "/.well-known/openid-configuration); empty = local accounts only.")
+    oidc_client_id: str | None = Field(default=None, description="Client id registered with the OIDC provider.")
+    oidc_client_secret: str | None = Field(default=None, description="Client secret registered with the provider.")
+    oidc_role_claim: str = Field(default="roles", description="Claim (dotted path) holding the user's roles.")
+    oidc_role_map: str = Field(default="", description="provider-value=role pairs, comma separated "
+                               "(roles: admin, focal, leader, clerk).")
+
     @property
     def db_url(self) -> str:
         if self.database_url:

@@ -165,7 +165,7 @@ def test_obligation_generation_is_idempotent(directory, settings) -> None:
     from tests.hardening.conftest import row_counts
 
     for path in SEEDS:
-        import_plan(engine=directory, settings=settings, path=path, now=NOW)
+        import_plan(engine=directory, settings=settings, activate=True, path=path, now=NOW)
     before = row_counts(directory)
     with Session(directory, expire_on_commit=False) as s:
         keys = {o.key: (o.due_date, o.period, o.unit_id) for o in s.exec(select(Obligation)).all()}
@@ -178,5 +178,5 @@ def test_obligation_generation_is_idempotent(directory, settings) -> None:
         s.commit()
         assert {o.key: (o.due_date, o.period, o.unit_id) for o in s.exec(select(Obligation)).all()} == keys
     for path in SEEDS:  # re-importing the same files is a no-op
-        assert import_plan(engine=directory, settings=settings, path=path, now=NOW).status == "unchanged"
+        assert import_plan(engine=directory, settings=settings, activate=True, path=path, now=NOW).status == "unchanged"
     assert row_counts(directory) == before

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("db", "Cơ sở dữ liệu — database schema (Alembic migrations)."),
     "directory": ("directory", "Danh bạ đơn vị, cán bộ, liên hệ, tên gọi — the directory."),
     "plan": ("plan", "Kế hoạch — import, list, show and export plans."),
+    "user": ("user", "Tài khoản cán bộ dùng bảng điều khiển (console) và API."),
     "links": ("web", "Liên kết cá nhân — personal links officers open to report status."),
     "run": ("schedule", "Chạy một lượt — run one sweep now (or as if at another moment)."),
     "simulate": ("schedule", "Mô phỏng các ngày giữa hai mốc trên đồng hồ giả (cùng mã với lịch chạy thật)."),

@@ -1,10 +1,11 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
+from dondoc.models.accounts import LoginAttempt, PersonalAccessToken, StaffUser
 from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit
 from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
 from dondoc.models.plan import Assignment, AssignmentUnit, Plan, ReportObligation, Target
 from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
-from dondoc.models.vocabulary import CLOSED, STATUS_LABELS, Mode, NoticeKind, ObligationRole, OfficerRole, Status
+from dondoc.models.vocabulary import CLOSED, NOT_APPLICABLE, NOT_APPLICABLE_LABEL, STATUS_LABELS, Mode, NoticeKind, ObligationRole, OfficerRole, Status
 from dondoc.models.work import (
     Attachment,
     ExtensionRequest,
@@ -25,6 +26,8 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "CLOSED",
+    "NOT_APPLICABLE",
+    "NOT_APPLICABLE_LABEL",
     "CalendarDay",
     "ChannelCredential",
     "CompiledReport",
@@ -39,6 +42,9 @@ __all__ = [
     "ReportObligation",
     "STATUS_LABELS",
     "StatusUpdate",
+    "LoginAttempt",
+    "PersonalAccessToken",
+    "StaffUser",
     "Target",
     "Unit",
 ]

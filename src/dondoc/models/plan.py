@@ -31,6 +31,14 @@ class Plan(SQLModel, table=True):
     unresolved: list[Any] = json_list()  # names the directory could not resolve at the last import
     created_at: dt.datetime = created_field()
     updated_at: dt.datetime = created_field()
+    # draft -> active -> closed. An import makes a draft: nothing is scheduled, reminded or escalated
+    # until a person activates it. The Python default stays "active" for rows built directly in code
+    # (fixtures, bulk samples); the importer always sets the state explicitly.
+    state: str = Field(default="active", index=True, description="draft, active, closed")
+    activated_at: Optional[dt.datetime] = None
+    activated_by: str | None = None
+    source_text: str = Field(default="", sa_type=Text, description="The document's text, shown beside the items "
+                             "on the review screen (one block per line)")
 
 
 class Assignment(SQLModel, table=True):
@@ -48,6 +56,8 @@ class Assignment(SQLModel, table=True):
     support: list[Any] = json_list()
     timing: dict[str, Any] = json_dict()
     needs_review: bool = False
+    # A row deleted from an active plan is kept (its obligations closed as "không áp dụng") for audit.
+    removed_at: Optional[dt.datetime] = None
 
 
 class AssignmentUnit(SQLModel, table=True):

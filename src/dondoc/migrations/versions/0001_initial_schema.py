@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 20:07:24.191106
+Create Date: 2026-12-06 23:32:08.307752
 """
 from typing import Sequence, Union
 
+from alembic import op
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel types)
-from alembic import op
+
 
 revision: str = '0001'
 down_revision: Union[str, None] = None
@@ -38,6 +39,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name')
     )
+    op.create_table('loginattempt',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('address', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('loginattempt', schema=None) as batch_op:
+        batch_op.create_index('ix_loginattempt_address_at', ['address', 'at'], unique=False)
+        batch_op.create_index('ix_loginattempt_name_at', ['name', 'at'], unique=False)
+
     op.create_table('unit',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -89,6 +101,10 @@ def upgrade() -> None:
     sa.Column('unresolved', sa.JSON(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('state', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('activated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('activated_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('source_text', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['focal_unit_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['issuer_unit_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['owner_unit_id'], ['unit.id'], ),
@@ -96,6 +112,25 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('plan', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_plan_source_hash'), ['source_hash'], unique=False)
+        batch_op.create_index(batch_op.f('ix_plan_state'), ['state'], unique=False)
+
+    op.create_table('staffuser',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('role', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
+    sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('oidc_subject', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('last_login_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('staffuser', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_staffuser_name'), ['name'], unique=True)
+        batch_op.create_index(batch_op.f('ix_staffuser_oidc_subject'), ['oidc_subject'], unique=False)
 
     op.create_table('accesstoken',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -142,6 +177,7 @@ def upgrade() -> None:
     sa.Column('support', sa.JSON(), nullable=False),
     sa.Column('timing', sa.JSON(), nullable=False),
     sa.Column('needs_review', sa.Boolean(), nullable=False),
+    sa.Column('removed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('plan_id', 'key')
@@ -206,6 +242,20 @@ def upgrade() -> None:
     with op.batch_alter_table('message', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_message_officer_id'), ['officer_id'], unique=False)
         batch_op.create_index('ix_message_pending', ['status', 'next_attempt_at'], unique=False)
+
+    op.create_table('personalaccesstoken',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('last_used_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['staffuser.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('personalaccesstoken', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_personalaccesstoken_token_hash'), ['token_hash'], unique=True)
+        batch_op.create_index(batch_op.f('ix_personalaccesstoken_user_id'), ['user_id'], unique=False)
 
     op.create_table('reportobligation',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -465,6 +515,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_reportobligation_plan_id'))
 
     op.drop_table('reportobligation')
+    with op.batch_alter_table('personalaccesstoken', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_personalaccesstoken_user_id'))
+        batch_op.drop_index(batch_op.f('ix_personalaccesstoken_token_hash'))
+
+    op.drop_table('personalaccesstoken')
     with op.batch_alter_table('message', schema=None) as batch_op:
         batch_op.drop_index('ix_message_pending')
         batch_op.drop_index(batch_op.f('ix_message_officer_id'))
@@ -492,7 +547,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_accesstoken_officer_id'))
 
     op.drop_table('accesstoken')
+    with op.batch_alter_table('staffuser', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_staffuser_oidc_subject'))
+        batch_op.drop_index(batch_op.f('ix_staffuser_name'))
+
+    op.drop_table('staffuser')
     with op.batch_alter_table('plan', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_plan_state'))
         batch_op.drop_index(batch_op.f('ix_plan_source_hash'))
 
     op.drop_table('plan')
@@ -506,6 +567,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_unit_code'))
 
     op.drop_table('unit')
+    with op.batch_alter_table('loginattempt', schema=None) as batch_op:
+        batch_op.drop_index('ix_loginattempt_name_at')
+        batch_op.drop_index('ix_loginattempt_address_at')
+
+    op.drop_table('loginattempt')
     op.drop_table('channelcredential')
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_calendarday_day'))
