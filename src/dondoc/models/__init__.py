@@ -1,6 +1,7 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
 from dondoc.models.accounts import LoginAttempt, PersonalAccessToken, StaffUser
+from dondoc.models.desk import CalendarFeed, Substitute
 from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit
 from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
 from dondoc.models.plan import Assignment, AssignmentUnit, Plan, ReportObligation, Target
@@ -29,6 +30,8 @@ __all__ = [
     "NOT_APPLICABLE",
     "NOT_APPLICABLE_LABEL",
     "CalendarDay",
+    "CalendarFeed",
+    "Substitute",
     "ChannelCredential",
     "CompiledReport",
     "Contact",

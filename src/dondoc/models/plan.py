@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import Text, UniqueConstraint
+from sqlalchemy import Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 from dondoc.models._base import created_field, json_dict, json_list
@@ -56,6 +56,9 @@ class Assignment(SQLModel, table=True):
     support: list[Any] = json_list()
     timing: dict[str, Any] = json_dict()
     needs_review: bool = False
+    # ref and text folded (lower case, no diacritics): the ledger's accent-insensitive search (LIKE). Kept
+    # up to date by the ORM (see the listeners at the end of this module); bulk inserts set it themselves.
+    search: str = Field(default="", sa_type=Text)
     # A row deleted from an active plan is kept (its obligations closed as "không áp dụng") for audit.
     removed_at: Optional[dt.datetime] = None
 
@@ -87,6 +90,7 @@ class ReportObligation(SQLModel, table=True):
     compiles: bool = False
     timing: dict[str, Any] = json_dict()
     level: int = Field(default=0, description="0: units -> focal point; 1: focal point -> issuer/upper level")
+    search: str = Field(default="", sa_type=Text, description="ref and text folded, for the ledger's search")
 
 
 class Target(SQLModel, table=True):
@@ -102,3 +106,18 @@ class Target(SQLModel, table=True):
     baseline: float | None = None
     comparator: str | None = None
     by: str | None = None
+
+
+def search_key(ref: str | None, text: str | None) -> str:
+    from dondoc.vietnamese import fold
+
+    return fold(f"{ref or ''} {' '.join((text or '').split())}")
+
+
+def _set_search(_mapper: Any, _conn: Any, target: Any) -> None:
+    target.search = search_key(target.ref, target.text)
+
+
+for _model in (Assignment, ReportObligation):
+    event.listen(_model, "before_insert", _set_search)
+    event.listen(_model, "before_update", _set_search)

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dondoc.clock import local_date
 from dondoc.models import Obligation
 from dondoc.models.vocabulary import STATUS_LABELS
 from dondoc.reporting import timeliness as tl
@@ -65,7 +66,7 @@ def is_undated(o: Obligation) -> bool:
 
 def completed_on(o: Obligation) -> dt.date | None:
     at = getattr(o, "completed_at", None)
-    return tl.local_date(at) if at else None
+    return local_date(at) if at else None
 
 
 def entry(o: Obligation, *, as_of: dt.date, status: str | None = None, done_on: dt.date | None = None,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-06 23:32:08.307752
+Create Date: 2026-12-06 23:58:05.846088
 """
 from typing import Sequence, Union
 
@@ -29,6 +29,18 @@ def upgrade() -> None:
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_calendarday_day'), ['day'], unique=True)
 
+    op.create_table('calendarfeed',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('scope', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('target_id', sa.Integer(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('last_used_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('token_hash')
+    )
     op.create_table('channelcredential',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -177,6 +189,7 @@ def upgrade() -> None:
     sa.Column('support', sa.JSON(), nullable=False),
     sa.Column('timing', sa.JSON(), nullable=False),
     sa.Column('needs_review', sa.Boolean(), nullable=False),
+    sa.Column('search', sa.Text(), nullable=False),
     sa.Column('removed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.PrimaryKeyConstraint('id'),
@@ -269,12 +282,30 @@ def upgrade() -> None:
     sa.Column('compiles', sa.Boolean(), nullable=False),
     sa.Column('timing', sa.JSON(), nullable=False),
     sa.Column('level', sa.Integer(), nullable=False),
+    sa.Column('search', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('plan_id', 'key')
     )
     with op.batch_alter_table('reportobligation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reportobligation_plan_id'), ['plan_id'], unique=False)
+
+    op.create_table('substitute',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('officer_id', sa.Integer(), nullable=False),
+    sa.Column('substitute_id', sa.Integer(), nullable=True),
+    sa.Column('start', sa.Date(), nullable=False),
+    sa.Column('end', sa.Date(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('cancelled_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['officer_id'], ['officer.id'], ),
+    sa.ForeignKeyConstraint(['substitute_id'], ['officer.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('substitute', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_substitute_officer_id'), ['officer_id'], unique=False)
 
     op.create_table('target',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -397,6 +428,7 @@ def upgrade() -> None:
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('decided_by', sa.Integer(), nullable=True),
     sa.Column('decided_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('decision_note', sa.Text(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['decided_by'], ['officer.id'], ),
     sa.ForeignKeyConstraint(['obligation_id'], ['obligation.id'], ),
@@ -511,6 +543,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_target_plan_id'))
 
     op.drop_table('target')
+    with op.batch_alter_table('substitute', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_substitute_officer_id'))
+
+    op.drop_table('substitute')
     with op.batch_alter_table('reportobligation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reportobligation_plan_id'))
 
@@ -573,6 +609,7 @@ def downgrade() -> None:
 
     op.drop_table('loginattempt')
     op.drop_table('channelcredential')
+    op.drop_table('calendarfeed')
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_calendarday_day'))
 
