@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "Chạy lịch đôn đốc tự động (Prefect): nhắc hạn hằng ngày, lập báo cáo."),
     "demo": ("demo", "Chạy thử toàn bộ quy trình trên năm kế hoạch mẫu: nhập, mô phỏng một năm, tin nhắn, báo cáo."),
     "calendar": ("calendar", "Lịch làm việc — ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù."),
+    "ledger": ("ledger", "Sổ theo dõi nhiệm vụ của mọi kế hoạch: lọc, in, xuất Excel."),
+    "ical": ("ical", "Lịch iCalendar các thời hạn của cán bộ, đơn vị, kế hoạch (liên kết thu hồi được)."),
     "zalo": ("zalo", "OA Zalo — mã truy cập của Official Account (lưu mã hóa, tự làm mới)."),
 }
 
