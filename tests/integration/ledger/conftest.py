@@ -31,6 +31,10 @@ def desk_clock() -> Iterator[clock.FixedClock]:
 
 @pytest.fixture
 def world(engine: Engine, settings: Settings, desk_clock: clock.FixedClock) -> dict[str, Any]:
+    return make_world(engine)
+
+
+def make_world(engine: Engine) -> dict[str, Any]:
     from dondoc.reporting.sample import seed_sample
 
     out: dict[str, Any] = {"users": {}, "tokens": {}}
@@ -46,6 +50,10 @@ def world(engine: Engine, settings: Settings, desk_clock: clock.FixedClock) -> d
 
 @pytest.fixture
 def client(engine: Engine, settings: Settings, world: dict[str, Any]) -> Iterator[TestClient]:
+    yield from _client(engine, settings)
+
+
+def _client(engine: Engine, settings: Settings) -> Iterator[TestClient]:
     s = settings.model_copy(update={"outbox": settings.home / "outbox"})
     with TestClient(create_app(s, engine), base_url="http://127.0.0.1:8000", follow_redirects=False) as c:
         yield c
