@@ -60,6 +60,24 @@ class Settings(BaseSettings):
         "the officers' channels (the demo, dry runs).",
     )
 
+    # Staff console: sessions and single sign-on (OpenID Connect).
+    session_idle_minutes: int = Field(default=30, description="A console session ends after this many idle minutes.")
+    oidc_issuer: str | None = Field(default=None, description="OpenID Connect issuer URL (discovery at "
+                                    "/.well-known/openid-configuration); empty = local accounts only.")
+    oidc_client_id: str | None = Field(default=None, description="Client id registered with the OIDC provider.")
+    oidc_client_secret: str | None = Field(default=None, description="Client secret registered with the provider.")
+    oidc_role_claim: str = Field(default="roles", description="Claim (dotted path) holding the user's roles.")
+    oidc_role_map: str = Field(default="", description="provider-value=role pairs, comma separated "
+                               "(roles: admin, focal, leader, clerk).")
+
+    # Tracking desk (issue 16): the leader's weekly digest and the briefing list.
+    digest_weekday: int = Field(default=0, ge=0, le=6, description="Day of the leader's weekly digest (0 = Monday).")
+    digest_hour: int = Field(default=7, ge=0, le=23, description="Hour (Vietnam time) of the leader's weekly digest.")
+    digest_officers: str = Field(default="", description="Officer codes that get the weekly digest, comma separated "
+                                 "(empty: the heads of the units that issued active plans).")
+    briefing_reminders: int = Field(default=3, ge=0, description="A task overdue after more than this many reminders "
+                                    "goes on the briefing list (a plan's policy key `briefing_reminders` overrides).")
+
     @property
     def db_url(self) -> str:
         if self.database_url:

@@ -103,7 +103,7 @@ def run_demo(
     for n, path in enumerate(plan_files, start=1):
         if progress:
             progress(f"Nhập kế hoạch {path.name}", n, len(plan_files))
-        result = import_plan(engine=engine, settings=settings, path=path, now=now)
+        result = import_plan(engine=engine, settings=settings, path=path, now=now, activate=True)
         summary.plans.append({"id": result.plan_id, "file": path.name, "assignments": result.assignments,
                               "obligations": result.obligations, "unresolved": len(result.unresolved)})
 

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("db", "Cơ sở dữ liệu — database schema (Alembic migrations)."),
     "directory": ("directory", "Danh bạ đơn vị, cán bộ, liên hệ, tên gọi — the directory."),
     "plan": ("plan", "Kế hoạch — import, list, show and export plans."),
+    "user": ("user", "Tài khoản cán bộ dùng bảng điều khiển (console) và API."),
     "links": ("web", "Liên kết cá nhân — personal links officers open to report status."),
     "run": ("schedule", "Chạy một lượt — run one sweep now (or as if at another moment)."),
     "simulate": ("schedule", "Mô phỏng các ngày giữa hai mốc trên đồng hồ giả (cùng mã với lịch chạy thật)."),
@@ -42,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "Chạy lịch đôn đốc tự động (Prefect): nhắc hạn hằng ngày, lập báo cáo."),
     "demo": ("demo", "Chạy thử toàn bộ quy trình trên năm kế hoạch mẫu: nhập, mô phỏng một năm, tin nhắn, báo cáo."),
     "calendar": ("calendar", "Lịch làm việc — ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù."),
+    "ledger": ("ledger", "Sổ theo dõi nhiệm vụ của mọi kế hoạch: lọc, in, xuất Excel."),
+    "ical": ("ical", "Lịch iCalendar các thời hạn của cán bộ, đơn vị, kế hoạch (liên kết thu hồi được)."),
     "zalo": ("zalo", "OA Zalo — mã truy cập của Official Account (lưu mã hóa, tự làm mới)."),
     "members": ("members", "Thành viên của tên gọi tập thể (UBND các xã, phường …): xem, loại trừ, đưa lại."),
 }

@@ -17,8 +17,12 @@ def plan_import(
     year: Optional[int] = typer.Option(None, "--year", help="The plan's first year when the document does not say"),
     owner: Optional[str] = typer.Option(None, "--owner", help="Unit (code or name) that takes tasks naming no body"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per plan"),
+    activate: bool = typer.Option(False, "--activate",
+                                  help="Activate at once (scripted imports): units are told of their tasks and "
+                                       "reminders start. Without it the plan is a draft to review first."),
 ) -> None:
-    """Parse, resolve, store and date plan(s). Each file is one transaction; re-importing is a no-op."""
+    """Parse, resolve and store plan(s) as drafts (nothing is sent before `plan activate`). Each file is one
+    transaction; re-importing is a no-op; a corrected export updates its plan in place."""
     from rich.console import Console
 
     from dondoc import clock
@@ -35,7 +39,8 @@ def plan_import(
         # Several files: say which one of how many is being read.
         label = f"Đang nhập {path.name}" + (f" ({n}/{len(files)})" if len(files) > 1 else "")
         with progress_bar(label, total=None, enabled=not as_json):
-            result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now())
+            result = import_plan(engine=engine, settings=settings, path=path, year=year, owner=owner, now=clock.now(),
+                                 activate=activate)
         if as_json:
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
             continue
@@ -51,6 +56,46 @@ def plan_import(
             console.print(f"  Xem gợi ý và thêm tên gọi khác (alias): dondoc directory check {path}", soft_wrap=True)
         for warning in result.warnings:
             console.print(f"  [yellow]cảnh báo:[/yellow] {warning}", soft_wrap=True)
+        if result.state == "draft":
+            console.print(f"  Dự thảo: chưa giao việc, chưa nhắc. Xem lại rồi kích hoạt: dondoc plan activate "
+                          f"{result.plan_id}", soft_wrap=True)
+
+
+@plan_app.command("activate")
+def plan_activate(
+    plan_id: int = typer.Argument(..., help="Id of a draft plan (`dondoc plan list`)"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Ban hành theo dõi: create the draft's obligations and send each unit its assignment notice."""
+    from dondoc import clock
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.db import session_scope
+    from dondoc.intake.lifecycle import activate_plan
+
+    settings = get_settings()
+    with session_scope(ready_engine(settings)) as session:
+        done = activate_plan(session, plan_id=plan_id, settings=settings, now=clock.now())
+    if as_json:
+        typer.echo(json.dumps(done.as_dict(), ensure_ascii=False))
+        return
+    typer.echo(f"Kế hoạch {plan_id}: đang theo dõi; {done.obligations} nghĩa vụ có hạn; thông báo giao việc cho "
+               f"{done.officers} cán bộ (gửi trong lượt gửi tiếp theo: dondoc notify send).")
+
+
+@plan_app.command("close")
+def plan_close(plan_id: int = typer.Argument(..., help="Id of an active plan")) -> None:
+    """Kết thúc theo dõi: open obligations are closed; nothing more is sent for the plan."""
+    from dondoc import clock
+    from dondoc.cli._common import ready_engine
+    from dondoc.config import get_settings
+    from dondoc.db import session_scope
+    from dondoc.intake.lifecycle import close_plan
+
+    settings = get_settings()
+    with session_scope(ready_engine(settings)) as session:
+        close_plan(session, plan_id=plan_id, now=clock.now())
+    typer.echo(f"Kế hoạch {plan_id}: đã kết thúc theo dõi.")
 
 
 @plan_app.command("resolve")
@@ -63,12 +108,11 @@ def plan_resolve(
 
     from dondoc import clock
     from dondoc.cli._common import ready_engine
+    from dondoc.cli._progress import progress_bar
     from dondoc.cli.directory import print_reresolved
     from dondoc.config import get_settings
     from dondoc.db import session_scope
     from dondoc.intake.reresolve import reresolve_plans
-
-    from dondoc.cli._progress import progress_bar
 
     settings = get_settings()
     which = "các kế hoạch " + ", ".join(map(str, plan_ids)) if plan_ids else "mọi kế hoạch đã lưu"
@@ -89,15 +133,16 @@ def plan_list(as_json: bool = typer.Option(False, "--json")) -> None:
     from rich.table import Table
 
     from dondoc.cli._common import ready_engine
+    from dondoc.intake.lifecycle import STATE_LABELS
     from dondoc.intake.query import plan_summaries
 
     rows = plan_summaries(ready_engine())
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    table = Table("ID", "Số", "Tên kế hoạch", "Năm", "Nhiệm vụ", "Nghĩa vụ", "Chưa xác định", "Cần xem lại")
+    table = Table("ID", "Trạng thái", "Số", "Tên kế hoạch", "Năm", "Nhiệm vụ", "Nghĩa vụ", "Chưa xác định", "Cần xem lại")
     for r in rows:
-        table.add_row(str(r["id"]), r["number"] or "(không ghi số)", r["title"][:70], str(r["year"]), str(r["assignments"]),
+        table.add_row(str(r["id"]), STATE_LABELS.get(r["state"], r["state"]), r["number"] or "(không ghi số)", r["title"][:70], str(r["year"]), str(r["assignments"]),
                       str(r["obligations"]), str(r["unresolved"]), str(r["needs_review"]))
     Console().print(table)
 

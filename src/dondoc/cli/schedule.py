@@ -26,9 +26,8 @@ def run_daily_cmd(
     from dondoc import clock
     from dondoc.app.daily import run_daily
     from dondoc.cli._common import ready_engine
-    from dondoc.config import get_settings
-
     from dondoc.cli._progress import progress_bar
+    from dondoc.config import get_settings
 
     settings = get_settings()
     now = clock.parse_instant(at) if at else clock.now()

@@ -53,7 +53,7 @@ def decide(
     """Record today's reminders and escalations as Notices; return the ones newly recorded."""
     if not calendar.is_working_day(day):
         return []  # nothing goes out on a weekend or a holiday
-    plans_q = select(Plan)
+    plans_q = select(Plan).where(Plan.state == "active")  # drafts and closed plans: nothing is sent
     if plan_ids is not None:
         plans_q = plans_q.where(col(Plan.id).in_(list(plan_ids)))
     plans = {p.id: p for p in session.exec(plans_q).all()}
@@ -194,8 +194,9 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 def flag_stale(session: Session, *, day: dt.date, now: dt.datetime, settings: Settings,
                plan_ids: Iterable[int] | None = None) -> list[Decision]:
     """Undated tasks (continuous, or no deadline under the `undated: track` policy) whose unit has not
-    updated for N months: flag once, tell the focal point."""
-    q = select(Obligation).where(
+    updated for N months, in active plans: flag once, tell the focal point."""
+    q = select(Obligation).join(Plan, col(Plan.id) == col(Obligation.plan_id)).where(
+        Plan.state == "active",
         col(Obligation.kind).in_(NO_DEADLINE_KINDS), Obligation.closed == False, Obligation.stale == False,  # noqa: E712
         col(Obligation.period_start) <= day, col(Obligation.period_end) >= day)
     if plan_ids is not None:
@@ -225,8 +226,8 @@ def reports_due(session: Session, *, day: dt.date, settings: Settings, calendar:
                 plan_ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
     """(plan, period) whose consolidated report should be compiled today: one working day before the
     focal point's deadline (or on it, or late after it), when it has not been compiled yet."""
-    q = select(Obligation.plan_id, Obligation.period, Obligation.due_date, Obligation.extended_due).where(
-        Obligation.role == "compile")
+    q = select(Obligation.plan_id, Obligation.period, Obligation.due_date, Obligation.extended_due).join(
+        Plan, col(Plan.id) == col(Obligation.plan_id)).where(Obligation.role == "compile", Plan.state == "active")
     if plan_ids is not None:
         q = q.where(col(Obligation.plan_id).in_(list(plan_ids)))
     done = set(session.exec(select(CompiledReport.plan_id, CompiledReport.period)).all())

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dondoc.errors import InputError, NotFound
 from dondoc.models import Assignment, Plan, ReportObligation, Target
 
 EXPORT_MARK = "dondoc-plan-export"
-ASSIGNMENT_COLUMNS = ["ref", "item", "text", "lead", "support", "mode", "timing_text", "timing_kind", "timing_due",
+ASSIGNMENT_COLUMNS = ["id", "ref", "item", "text", "lead", "support", "mode", "timing_text", "timing_kind", "timing_due",
                       "timing_rrule"]
 REPORT_COLUMNS = ["ref", "text", "from", "to", "via", "compiles", "timing_text", "timing_kind", "timing_due",
                   "timing_rrule"]
@@ -27,7 +27,8 @@ def plan_dict(session: Session, plan_id: int) -> dict[str, Any]:
     plan = session.get(Plan, plan_id)
     if plan is None:
         raise NotFound(f"no plan with id {plan_id} (see `dondoc plan list`)")
-    assignments = session.exec(select(Assignment).where(Assignment.plan_id == plan_id)
+    assignments = session.exec(select(Assignment).where(Assignment.plan_id == plan_id,
+                                                        col(Assignment.removed_at).is_(None))
                                .order_by(Assignment.id)).all()  # type: ignore[arg-type]
     reports = session.exec(select(ReportObligation).where(ReportObligation.plan_id == plan_id)
                            .order_by(ReportObligation.id)).all()  # type: ignore[arg-type]
@@ -45,7 +46,7 @@ def plan_dict(session: Session, plan_id: int) -> dict[str, Any]:
         "year": plan.year,
         "signer": plan.signer,
         "recipients": list(plan.recipients or []),
-        "assignments": [{"ref": a.ref, "item": a.item, "section": a.section, "text": a.text, "lead": list(a.lead),
+        "assignments": [{"id": a.id, "ref": a.ref, "item": a.item, "section": a.section, "text": a.text, "lead": list(a.lead),
                          "support": list(a.support), "mode": a.mode, "timing": dict(a.timing)} for a in assignments],
         "reports": [{"ref": r.ref, "text": r.text, "from": list(r.senders), "to": list(r.receivers), "via": r.via,
                      "compiles": r.compiles, "timing": dict(r.timing)} for r in reports],
@@ -147,15 +148,15 @@ def _load_xlsx(path: Path) -> dict[str, Any]:
         sheet = wb[title]
         rows = list(sheet.iter_rows(values_only=True))
         got = [str(c) for c in rows[0] if c is not None] if rows else []
-        missing = [c for c in columns if c not in got]
+        missing = [c for c in columns if c not in got and c != "id"]  # id: absent from older exports
         if missing:
             raise InputError(f"trang {title}: thiếu cột {', '.join(missing)}", path=str(path))
-        index = {c: got.index(c) for c in columns}
+        index = {c: got.index(c) for c in columns if c in got}
         out = []
         for n, row in enumerate(rows[1:], start=2):
             if not any(v not in (None, "") for v in row):
                 continue
-            rec = {c: _unquote(row[index[c]]) if index[c] < len(row) else None for c in columns}
+            rec = {c: _unquote(row[index[c]]) if c in index and index[c] < len(row) else None for c in columns}
             if key == "targets":
                 try:
                     rec["value"] = float(rec["value"])

@@ -19,6 +19,7 @@ from sqlmodel import select
 from dondoc.config import Settings
 from dondoc.db import optimize, session_scope
 from dondoc.errors import DondocError, InputError, PlanReadError
+from dondoc.intake.lifecycle import activate_plan
 from dondoc.intake.store import ImportResult, _counts, store_plan
 from dondoc.models import (
     Plan,
@@ -39,14 +40,23 @@ def file_hash(path: Path) -> str:
 
 def read_plan_file(path: Path, *, year: int | None, settings: Settings) -> dict[str, Any]:
     """The plan dict of a plan document, or of a corrected export (.yaml / .xlsx written by `plan export`)."""
+    return read_plan_and_text(path, year=year, settings=settings)[0]
+
+
+def read_plan_and_text(path: Path, *, year: int | None, settings: Settings) -> tuple[dict[str, Any], str | None]:
+    """The plan dict and the document's text (one block per line; None for a corrected export)."""
     from dondoc.intake import export as plan_export
 
     if plan_export.is_export(path):
-        return plan_export.load(path)
-    from dondoc.plans import parse_path
+        return plan_export.load(path), None
+    from dondoc.plans import parse_blocks
+    from dondoc.plans.readers import read_blocks
 
     try:
-        return parse_path(path, year=year)
+        blocks, _ = read_blocks(path, max_mb=settings.max_plan_mb)
+        if not blocks:
+            raise PlanReadError("không có nội dung kế hoạch (no text)", path=str(path))
+        return parse_blocks(blocks, source=path.name, year=year), blocks_text(blocks)
     except DondocError:
         raise  # the readers' own messages say what is wrong with the file, in Vietnamese
     except Exception as exc:
@@ -57,6 +67,17 @@ def read_plan_file(path: Path, *, year: int | None, settings: Settings) -> dict[
                             "nhập bản đã sửa (.yaml/.xlsx) xuất bằng `dondoc plan export`", path=str(path)) from exc
 
 
+def blocks_text(blocks: list[Any]) -> str:
+    lines = []
+    for b in blocks:
+        text = getattr(b, "text", None)
+        if text is None:  # a table: one line per row, cells separated by ' | '
+            lines.extend(" | ".join(" ".join(c.split()) for c in row) for row in b.rows)
+        else:
+            lines.append(text)
+    return "\n".join(lines)
+
+
 def import_plan(
     *,
     engine: Engine,
@@ -65,12 +86,16 @@ def import_plan(
     now: dt.datetime,
     year: int | None = None,
     owner: str | None = None,
+    activate: bool = False,
+    actor: str = "cli",
 ) -> ImportResult:
+    """Import a plan as a draft (nothing scheduled); `activate=True` activates a new draft in the same
+    transaction (scripted imports, the demo). A corrected version of an active plan updates it in place."""
     path = Path(path)
     if not path.is_file():
         raise InputError("không có tệp này", path=str(path))
     digest = file_hash(path)
-    parsed = read_plan_file(path, year=year, settings=settings)
+    parsed, source_text = read_plan_and_text(path, year=year, settings=settings)
     if not parsed.get("assignments") and not parsed.get("reports"):
         # Nothing to follow up: storing an empty plan would only hide the problem from the user.
         raise PlanReadError("không tìm thấy nhiệm vụ hay báo cáo nào giao cho cơ quan, đơn vị (no assignments): "
@@ -79,8 +104,19 @@ def import_plan(
     with session_scope(engine) as session:
         same = session.exec(select(Plan).where(Plan.source_hash == digest)).first()
         if same is not None and (year is None or same.year == year):
-            return _counts(session, same, status="unchanged")
+            if activate and same.state == "draft":
+                activate_plan(session, plan_id=same.id, settings=settings, now=now, actor=actor)  # type: ignore[arg-type]
+            result = _counts(session, same, status="unchanged")
+            result.state = same.state
+            return result
         result = store_plan(session, parsed=parsed, source_name=path.name, source_hash=digest, settings=settings,
-                            now=now, owner=owner)
+                            now=now, owner=owner, actor=actor, source_text=source_text)
+        if activate and result.state == "draft":
+            activate_plan(session, plan_id=result.plan_id, settings=settings, now=now, actor=actor)
+            plan = session.get(Plan, result.plan_id)
+            assert plan is not None
+            fresh = _counts(session, plan, status=result.status)
+            fresh.unresolved, fresh.warnings, fresh.state = result.unresolved, result.warnings, plan.state
+            result = fresh
     optimize(engine)
     return result

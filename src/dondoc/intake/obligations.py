@@ -20,6 +20,7 @@ from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
 from dondoc.config import Settings
 from dondoc.models import (
+    NOT_APPLICABLE,
     Assignment,
     AssignmentUnit,
     Notice,
@@ -75,7 +76,8 @@ def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
     assert plan.id is not None
     calendar = calendar or WorkCalendar.from_session(session)
     policy = plan_policy(plan, settings)
-    assignments = session.exec(select(Assignment).where(Assignment.plan_id == plan.id)).all()
+    assignments = session.exec(select(Assignment).where(Assignment.plan_id == plan.id,
+                                                        col(Assignment.removed_at).is_(None))).all()
     reports = session.exec(select(ReportObligation).where(ReportObligation.plan_id == plan.id)
                            .order_by(ReportObligation.id)).all()  # type: ignore[arg-type]
     links = session.exec(select(AssignmentUnit).where(
@@ -226,6 +228,10 @@ def sync_plan(
 
     `resolver`: the plan-scoped name resolver the caller already built (else one is built here)."""
     assert plan.id is not None
+    if plan.state == "draft":
+        # A draft schedules nothing: its obligations are created when a person activates it.
+        return {"obligations_created": 0, "obligations_updated": 0, "obligations_retired": 0,
+                "obligations_deleted": 0}
     wanted = {w.key: w for w in wanted_obligations(session, plan=plan, settings=settings, calendar=calendar,
                                                    resolver=resolver)}
     existing = {o.key: o for o in session.exec(select(Obligation).where(Obligation.plan_id == plan.id)).all()}
@@ -243,6 +249,9 @@ def sync_plan(
                 plan_due=w.occ.plan_due, due_date=w.due_date, needs_review=w.needs_review, created_at=now))
             created += 1
             continue
+        if row.status == NOT_APPLICABLE:  # a deleted row put back: followed again
+            row.status, row.closed = "not_started", False
+            session.add(row)
         fields = dict(period_start=w.occ.period_start, period_end=w.occ.period_end, cutoff=w.occ.cutoff,
                       plan_due=w.occ.plan_due, due_date=w.due_date, mode=w.mode, kind=w.kind,
                       officer_id=w.officer_id, needs_review=w.needs_review)
@@ -252,6 +261,15 @@ def sync_plan(
             session.add(row)
             updated += 1
     gone = [o for k, o in existing.items() if k not in wanted]
+    if gone and plan.activated_at is not None:
+        # A plan a person activated: units were told of these obligations, so they are kept for audit,
+        # closed as "không áp dụng" (never reminded again), whatever was collected on them.
+        for o in gone:
+            if o.status != NOT_APPLICABLE or not o.closed:
+                o.status, o.closed = NOT_APPLICABLE, True
+                session.add(o)
+                retired += 1
+        gone = []
     if gone:
         ids = [o.id for o in gone]
         touched = set(session.exec(select(StatusUpdate.obligation_id).where(

@@ -22,7 +22,7 @@ def plan_summaries(engine: Engine) -> list[dict[str, Any]]:
         n_obl = dict(s.exec(select(Obligation.plan_id, func.count()).group_by(Obligation.plan_id)).all())
         n_open = dict(s.exec(select(Obligation.plan_id, func.count()).where(Obligation.closed == False)  # noqa: E712
                              .group_by(Obligation.plan_id)).all())
-    return [{"id": p.id, "number": p.number, "title": p.title, "year": p.year, "source": p.source_name,
+    return [{"id": p.id, "state": p.state, "number": p.number, "title": p.title, "year": p.year, "source": p.source_name,
              "assignments": n_assign.get(p.id, 0), "obligations": n_obl.get(p.id, 0),
              "open_obligations": n_open.get(p.id, 0), "unresolved": len(p.unresolved or []),
              "needs_review": n_review.get(p.id, 0)} for p in plans]
@@ -48,7 +48,7 @@ def plan_detail(engine: Engine, plan_id: int, *, settings: Any = None) -> dict[s
         by_status = dict(s.exec(select(Obligation.status, func.count()).where(Obligation.plan_id == plan_id)
                                 .group_by(Obligation.status)).all())
     return {
-        "plan": {"id": plan.id, "number": plan.number, "title": plan.title, "issuer": plan.issuer, "year": plan.year,
+        "plan": {"id": plan.id, "state": plan.state, "number": plan.number, "title": plan.title, "issuer": plan.issuer, "year": plan.year,
                  "place": plan.place, "issued_on": plan.issued_on, "signer": plan.signer, "source": plan.source_name},
         "unresolved": list(plan.unresolved or []),
         "focal_unit": units.get(plan.focal_unit_id) if plan.focal_unit_id else None,

@@ -38,6 +38,8 @@ def store_plan(
     owner: str | None = None,
     existing: Plan | None = None,
     action: str | None = None,
+    actor: str = "cli",
+    source_text: str | None = None,
 ) -> ImportResult:
     """Store (or update in place) a parsed plan with its resolved bodies and its obligations.
 
@@ -52,7 +54,9 @@ def store_plan(
     plan = existing if existing is not None else _find_existing(session, parsed, year)
     status = "updated" if plan is not None else "created"
     if plan is None:
-        plan = Plan(source_name=source_name, source_hash=source_hash, title="", year=year, created_at=now)
+        # An import is a draft: nothing is scheduled or sent before a person activates it.
+        plan = Plan(source_name=source_name, source_hash=source_hash, title="", year=year, created_at=now,
+                    state="draft")
     plan.source_name = source_name
     plan.source_hash = source_hash
     plan.number = parsed.get("number")
@@ -64,6 +68,8 @@ def store_plan(
     plan.signer = parsed.get("signer")
     plan.recipients = list(parsed.get("recipients") or [])
     plan.parsed = dict(parsed)
+    if source_text is not None:
+        plan.source_text = source_text
     plan.updated_at = now
     session.add(plan)
     session.flush()
@@ -94,16 +100,20 @@ def store_plan(
     _set_plan_units(session, plan, parsed, resolver, owner_id)
 
     # Assignments, matched by key so a corrected import keeps row ids (and so obligations and statuses).
-    existing = {a.key: a for a in session.exec(select(Assignment).where(Assignment.plan_id == plan.id)).all()}
+    stored = session.exec(select(Assignment).where(Assignment.plan_id == plan.id)).all()
+    existing = {a.key: a for a in stored}
+    by_id = {a.id: a for a in stored}
     seen: set[str] = set()
     rows: list[Assignment] = []
     for item in parsed.get("assignments", []):
-        key = assignment_key(item)
+        row = _match_row(item, existing, by_id, seen)
+        key = row.key if row is not None else assignment_key(item)
         if key in seen:  # the same task twice under one ref: keep the first, say so
             warnings.append(f"{item.get('ref')}: duplicate assignment for {', '.join(item.get('lead') or [])}")
             continue
         seen.add(key)
-        row = existing.get(key) or Assignment(plan_id=plan.id, key=key, ref=str(item.get("ref") or ""), text="")
+        row = row or Assignment(plan_id=plan.id, key=key, ref=str(item.get("ref") or ""), text="")
+        row.removed_at = None
         row.ref = str(item.get("ref") or "")
         row.item = item.get("item")
         row.section = item.get("section")
@@ -169,6 +179,14 @@ def store_plan(
                                           retired_reports=[i for i in stale_report_ids if i is not None],
                                           resolver=resolver)
     # Rows that no longer exist in the plan: their obligations were retired (or kept, with history) above.
+    if stale_ids and plan.activated_at is not None:
+        # Kept, marked removed: their obligations stay (closed, "không áp dụng") for audit.
+        for aid in stale_ids:
+            row = session.get(Assignment, aid)
+            if row is not None and row.removed_at is None:
+                row.removed_at = now
+                session.add(row)
+        stale_ids = []
     if stale_ids:
         session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(stale_ids)))
         for aid in stale_ids:
@@ -182,19 +200,39 @@ def store_plan(
             if row is not None:
                 session.delete(row)
 
+    if plan.state == "active" and plan.activated_at is not None:
+        from dondoc.intake.lifecycle import notify_assigned
+
+        counts["notified_officers"] = notify_assigned(session, plan=plan, settings=settings, now=now)
     plan.unresolved = sorted(set(unresolved))
     if proposals or plan.proposals:
         codes = dict(session.exec(select(Unit.id, Unit.code)).all()) if proposals else {}
         plan.proposals = [p.as_dict(codes) for p in proposals.values()]  # type: ignore[arg-type]
     session.add(plan)
-    session.add(AuditEvent(at=now, actor="cli", via="import", action=action or f"plan.{status}", entity="plan",
+    session.add(AuditEvent(at=now, actor=actor, via="import", action=action or f"plan.{status}", entity="plan",
                            entity_id=plan.id, after={"source": source_name, "sha256": source_hash,
-                                                     **counts}))
+                                                     "state": plan.state, **counts}))
     session.flush()
     result = _counts(session, plan, status=status)
+    result.state = plan.state
     result.unresolved = list(plan.unresolved)
     result.warnings = warnings
     return result
+
+
+def _match_row(item: dict[str, Any], by_key: dict[str, Assignment], by_id: dict[int | None, Assignment],
+               seen: set[str]) -> Assignment | None:
+    """The stored row a parsed item corrects: by the row id a corrected export carries (so a lead fixed
+    in Excel updates the row rather than adding one), else by its key (ref + item + leads)."""
+    raw = item.get("id")
+    if raw not in (None, ""):
+        try:
+            row = by_id.get(int(raw))
+        except (TypeError, ValueError):
+            row = None
+        if row is not None and row.key not in seen:
+            return row
+    return by_key.get(assignment_key(item))
 
 
 def _owner_unit(session: Session, owner: str | None) -> int | None:
@@ -286,7 +324,8 @@ def _counts(session: Session, plan: Plan, *, status: str) -> ImportResult:
     return ImportResult(
         plan_id=plan.id,
         status=status,
-        assignments=count(Assignment, Assignment.plan_id == plan.id),
+        state=plan.state,
+        assignments=count(Assignment, Assignment.plan_id == plan.id, col(Assignment.removed_at).is_(None)),
         reports=count(ReportObligation, ReportObligation.plan_id == plan.id),
         targets=count(Target, Target.plan_id == plan.id),
         obligations=count(Obligation, Obligation.plan_id == plan.id),
@@ -305,11 +344,13 @@ class ImportResult:
     unresolved: list[str] = field(default_factory=list)
     needs_review: int = 0
     warnings: list[str] = field(default_factory=list)
+    state: str = "draft"
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "plan": self.plan_id,
             "status": self.status,
+            "state": self.state,
             "assignments": self.assignments,
             "reports": self.reports,
             "targets": self.targets,

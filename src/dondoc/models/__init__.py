@@ -1,10 +1,22 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
+from dondoc.models.accounts import LoginAttempt, PersonalAccessToken, StaffUser
+from dondoc.models.desk import CalendarFeed, Substitute
 from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit, UnitLink
 from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
 from dondoc.models.plan import Assignment, AssignmentUnit, Exclusion, Plan, ReportObligation, Target
 from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
-from dondoc.models.vocabulary import CLOSED, STATUS_LABELS, Mode, NoticeKind, ObligationRole, OfficerRole, Status
+from dondoc.models.vocabulary import (
+    CLOSED,
+    NOT_APPLICABLE,
+    NOT_APPLICABLE_LABEL,
+    STATUS_LABELS,
+    Mode,
+    NoticeKind,
+    ObligationRole,
+    OfficerRole,
+    Status,
+)
 from dondoc.models.work import (
     Attachment,
     ExtensionRequest,
@@ -25,7 +37,11 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "CLOSED",
+    "NOT_APPLICABLE",
+    "NOT_APPLICABLE_LABEL",
     "CalendarDay",
+    "CalendarFeed",
+    "Substitute",
     "ChannelCredential",
     "CompiledReport",
     "Contact",
@@ -40,6 +56,9 @@ __all__ = [
     "ReportObligation",
     "STATUS_LABELS",
     "StatusUpdate",
+    "LoginAttempt",
+    "PersonalAccessToken",
+    "StaffUser",
     "Target",
     "Unit",
     "UnitLink",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import Text, UniqueConstraint, text
+from sqlalchemy import Text, UniqueConstraint, event, text
 from sqlmodel import Field, SQLModel
 
 from dondoc.models._base import created_field, json_dict, json_list
@@ -34,6 +34,14 @@ class Plan(SQLModel, table=True):
     proposals: list[Any] = json_list(server_default=text("'[]'"))
     created_at: dt.datetime = created_field()
     updated_at: dt.datetime = created_field()
+    # draft -> active -> closed. An import makes a draft: nothing is scheduled, reminded or escalated
+    # until a person activates it. The Python default stays "active" for rows built directly in code
+    # (fixtures, bulk samples); the importer always sets the state explicitly.
+    state: str = Field(default="active", index=True, description="draft, active, closed")
+    activated_at: Optional[dt.datetime] = None
+    activated_by: str | None = None
+    source_text: str = Field(default="", sa_type=Text, description="The document's text, shown beside the items "
+                             "on the review screen (one block per line)")
 
 
 class Assignment(SQLModel, table=True):
@@ -51,6 +59,11 @@ class Assignment(SQLModel, table=True):
     support: list[Any] = json_list()
     timing: dict[str, Any] = json_dict()
     needs_review: bool = False
+    # ref and text folded (lower case, no diacritics): the ledger's accent-insensitive search (LIKE). Kept
+    # up to date by the ORM (see the listeners at the end of this module); bulk inserts set it themselves.
+    search: str = Field(default="", sa_type=Text)
+    # A row deleted from an active plan is kept (its obligations closed as "không áp dụng") for audit.
+    removed_at: Optional[dt.datetime] = None
 
 
 class AssignmentUnit(SQLModel, table=True):
@@ -94,6 +107,7 @@ class ReportObligation(SQLModel, table=True):
     compiles: bool = False
     timing: dict[str, Any] = json_dict()
     level: int = Field(default=0, description="0: units -> focal point; 1: focal point -> issuer/upper level")
+    search: str = Field(default="", sa_type=Text, description="ref and text folded, for the ledger's search")
 
 
 class Target(SQLModel, table=True):
@@ -109,3 +123,18 @@ class Target(SQLModel, table=True):
     baseline: float | None = None
     comparator: str | None = None
     by: str | None = None
+
+
+def search_key(ref: str | None, text: str | None) -> str:
+    from dondoc.vietnamese import fold
+
+    return fold(f"{ref or ''} {' '.join((text or '').split())}")
+
+
+def _set_search(_mapper: Any, _conn: Any, target: Any) -> None:
+    target.search = search_key(target.ref, target.text)
+
+
+for _model in (Assignment, ReportObligation):
+    event.listen(_model, "before_insert", _set_search)
+    event.listen(_model, "before_update", _set_search)

@@ -54,3 +54,7 @@ STATUS_LABELS = {
     Status.IMPOSSIBLE: "Không thực hiện được",
 }
 CLOSED = (Status.DONE, Status.IMPOSSIBLE)
+# An obligation whose row was deleted from an active plan: closed, kept for audit, never reminded.
+# Not a choice of the form, so not in STATUS_LABELS.
+NOT_APPLICABLE = "not_applicable"
+NOT_APPLICABLE_LABEL = "Không áp dụng"

@@ -96,6 +96,7 @@ class ExtensionRequest(SQLModel, table=True):
     state: str = Field(default="pending", description="pending, approved, refused")
     decided_by: int | None = Field(default=None, foreign_key="officer.id")
     decided_at: Optional[dt.datetime] = None
+    decision_note: str = Field(default="", sa_type=Text, description="The reason given with a refusal (or approval)")
     created_at: dt.datetime = created_field()
 
 

@@ -200,6 +200,51 @@ def render_test(*, officer: str, unit: str, channel: str, at: dt.datetime) -> tu
     return (subject, _render("test.txt.j2", **ctx), _render("test.html.j2", **ctx))
 
 
+@dataclass
+class AssignedItem:
+    ref: str
+    task: str
+    role: str
+    due: dt.date
+    unit: str = ""
+    own_unit: bool = True
+    period_label: str = ""
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def due_text(self) -> str:
+        return due_text(self.due)
+
+
+@dataclass
+class AssignmentView:
+    """The assignment notice (giao việc) an officer gets when a plan is activated or tasks are added."""
+
+    officer: str
+    unit: str
+    plan_title: str
+    plan_number: str | None
+    items: list[AssignedItem]
+    link: str
+    added: bool = False  # tasks added to a plan already followed
+
+    @property
+    def intro(self) -> str:
+        plan = f"{self.plan_title}" + (f" (số {self.plan_number})" if self.plan_number else "")
+        if self.added:
+            return f"Kế hoạch {plan} được bổ sung {len(self.items)} nội dung giao cho đơn vị:"
+        return f"Kế hoạch {plan} đã được ban hành theo dõi. Đơn vị được giao {len(self.items)} nội dung sau:"
+
+
+def render_assignment(view: AssignmentView) -> tuple[str, str, str]:
+    verb = "Bổ sung nhiệm vụ" if view.added else "Giao nhiệm vụ"
+    subject = f"{verb}: {view.plan_number or view.plan_title} ({len(view.items)} nội dung)"
+    return (subject, _render("assignment.txt.j2", a=view), _render("assignment.html.j2", a=view))
+
+
 # ---- files sent with a message (the consolidated report) ------------------------------------------
 
 _FILE_KINDS = {".docx": "văn bản Word", ".doc": "văn bản Word", ".xlsx": "phụ lục Excel", ".xls": "phụ lục Excel",

@@ -53,6 +53,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app, web)
     for router in ROUTERS:
         add_routes(app, router)
+    from dondoc.web import console
+
+    console.register(app, web)  # staff console, staff API and the pages built on them (ledger, decisions...)
     return app
 
 

@@ -125,6 +125,9 @@ class Web:
             try:
                 yield s
             finally:
+                # Pages render after the session ends: detach what it loaded before the rollback would
+                # expire it (the console's pages pass rows to templates).
+                s.expunge_all()
                 s.rollback()
 
     @contextlib.contextmanager

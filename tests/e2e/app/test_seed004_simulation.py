@@ -22,7 +22,7 @@ def dondoc(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_simulate_seed_004(settings) -> None:
     assert dondoc("directory", "import", str(EXAMPLES / "directory.xlsx")).returncode == 0
-    imp = dondoc("plan", "import", str(SEED), "--year", "2025", "--json")
+    imp = dondoc("plan", "import", "--activate", str(SEED), "--year", "2025", "--json")
     assert imp.returncode == 0, imp.stderr
     plan = json.loads(imp.stdout)["plan"]
     run = dondoc("simulate", "--from", "2025-10-01", "--to", "2025-11-30", "--on-time", "0.5", "--json", "--commit")

@@ -74,7 +74,7 @@ def db(settings):  # type: ignore[no-untyped-def]
 
 def stock(engine, settings, tmp_path: Path, **peer) -> None:  # type: ignore[no-untyped-def]
     import_directory(engine=engine, settings=settings, path=local_directory(tmp_path, **peer), now=NOW)
-    import_plan(engine=engine, settings=settings, path=SEED_004, year=2025, now=NOW)
+    import_plan(engine=engine, settings=settings, activate=True, path=SEED_004, year=2025, now=NOW)
 
 
 # ------------------------------------------------------------------------------------------- sweep
@@ -187,7 +187,7 @@ def reference_shape(tmp_path_factory) -> dict[str, tuple[int, int]]:  # type: ig
     upgrade(engine)
     import_directory(engine=engine, settings=s, path=EXAMPLES / "directory.xlsx", now=NOW)
     for p in IMPORT_FILES:
-        import_plan(engine=engine, settings=s, path=p, now=NOW)
+        import_plan(engine=engine, settings=s, activate=True, path=p, now=NOW)
     shape = _plan_shape(engine)
     engine.dispose()
     return shape
@@ -201,7 +201,7 @@ def test_plan_import_killed_leaves_no_half_plan(db, settings, reference_shape) -
     # plan's transaction, whatever the machine's speed.
     for extra in (0.0, 0.15, 0.3):
         before = len(_plan_shape(db))
-        proc = popen("plan", "import", *map(str, IMPORT_FILES))
+        proc = popen("plan", "import", "--activate", *map(str, IMPORT_FILES))
         wait_for(lambda: proc.poll() is not None or len(_plan_shape(db)) > before, timeout=300, step=0.02)
         time.sleep(extra)
         if proc.poll() is None:
@@ -214,7 +214,7 @@ def test_plan_import_killed_leaves_no_half_plan(db, settings, reference_shape) -
         for table, n in row_counts(db).items():
             assert n >= empty[table]
     assert kills_mid_run >= 2, "the imports finished before the kills: raise the delays' resolution"
-    done = cli("plan", "import", *map(str, IMPORT_FILES), timeout=600)
+    done = cli("plan", "import", "--activate", *map(str, IMPORT_FILES), timeout=600)
     assert done.code == 0, done.err
     assert _plan_shape(db) == reference_shape
 
@@ -247,7 +247,7 @@ def test_report_killed_mid_compilation_then_rerun_gives_identical_bytes(db, sett
     fresh_env = {"DONDOC_HOME": str(fresh_home), "DONDOC_DATABASE_URL": f"sqlite:///{fresh_home / 'dondoc.db'}"}
     fresh_home.mkdir()
     assert cli("directory", "import", str(local_directory(tmp_path / "fresh", webhook=Webhook())), env=fresh_env).code == 0
-    assert cli("plan", "import", str(SEED_004), "--year", "2025", env=fresh_env).code == 0
+    assert cli("plan", "import", "--activate", str(SEED_004), "--year", "2025", env=fresh_env).code == 0
     clean = cli("report", "1", "--period", "2025", "--at", at, "--out", str(tmp_path / "clean.docx"), env=fresh_env,
                 timeout=600)
     assert clean.code == 0, clean.err

@@ -32,7 +32,7 @@ def test_simulated_fortnight_delivers_one_digest_per_officer_and_day(settings, s
                              "&mode=insecure", text)
     (tmp_path / "directory.yaml").write_text(local, encoding="utf-8")
     assert dondoc("directory", "import", str(tmp_path / "directory.yaml")).returncode == 0
-    imp = dondoc("plan", "import", str(SEED), "--year", "2025", "--json")
+    imp = dondoc("plan", "import", "--activate", str(SEED), "--year", "2025", "--json")
     assert imp.returncode == 0, imp.stderr
     run = dondoc("simulate", "--from", "2025-11-03", "--to", "2025-11-10", "--deliver", "--json", "--commit")
     assert run.returncode == 0, run.stderr

@@ -17,8 +17,9 @@ from dondoc.directory.apply import apply_directory, import_directory
 from dondoc.directory.export import dump_directory
 from dondoc.directory.files import read_directory
 from dondoc.errors import NotFound
+from dondoc.intake.lifecycle import activate_plan
 from dondoc.intake.reresolve import reresolve_plans
-from dondoc.intake.store import store_plan
+from dondoc.intake.store import _counts, store_plan
 from dondoc.models import AuditEvent, Obligation, Plan, StatusUpdate, Unit
 from dondoc.plans import parse_path
 from tests.conftest import EXAMPLES
@@ -38,6 +39,8 @@ def stored(engine, settings, tmp_path):
     with session_scope(engine) as session:
         result = store_plan(session, parsed=parsed, source_name=SEED.name, source_hash="h", settings=settings,
                             now=NOW)
+        activate_plan(session, plan_id=result.plan_id, settings=settings, now=NOW)
+        result.obligations = _counts(session, session.get(Plan, result.plan_id), status="created").obligations
     assert result.unresolved == [NEW_BODY]
     with session_scope(engine) as session:
         data = dump_directory(session, settings=settings)

@@ -29,7 +29,7 @@ def directory(settings):
 
 
 def test_import_list_show_and_reimport(directory) -> None:
-    first = run("plan", "import", str(SEED), "--json")
+    first = run("plan", "import", "--activate", str(SEED), "--json")
     assert first.exit_code == 0, first.output
     info = json.loads(first.output)
     assert info["status"] == "created" and info["unresolved"] == 0 and info["obligations"] > 0
@@ -40,19 +40,19 @@ def test_import_list_show_and_reimport(directory) -> None:
     refs = {a["ref"] for a in shown["assignments"]}
     assert {"III.1.1", "IV.2", "IV.3"} <= refs
     assert shown["focal_unit"] == "UBND Phường 2"  # its công chức LĐ-TB&XH is the focal officer
-    again = json.loads(run("plan", "import", str(SEED), "--json").output)
+    again = json.loads(run("plan", "import", "--activate", str(SEED), "--json").output)
     assert again["status"] == "unchanged" and again["plan"] == info["plan"]
 
 
 def test_export_yaml_correct_and_reimport(directory, tmp_path) -> None:
-    plan = json.loads(run("plan", "import", str(SEED), "--json").output)["plan"]
+    plan = json.loads(run("plan", "import", "--activate", str(SEED), "--json").output)["plan"]
     out = tmp_path / "plan.yaml"
     assert run("plan", "export", str(plan), "--format", "yaml", "-o", str(out)).exit_code == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["plan_id"] == plan and data["assignments"]
     data["assignments"][0]["lead"] = ["Công chức Văn hóa - Xã hội"]
     out.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    again = json.loads(run("plan", "import", str(out), "--json").output)
+    again = json.loads(run("plan", "import", "--activate", str(out), "--json").output)
     assert again["plan"] == plan and again["status"] == "updated" and again["unresolved"] == 0
 
 
@@ -64,7 +64,7 @@ def test_bad_export_format_and_unknown_plan(directory) -> None:
 
 
 def test_run_daily_and_simulate_json(directory) -> None:
-    assert run("plan", "import", str(SEED), "--year", "2025").exit_code == 0
+    assert run("plan", "import", "--activate", str(SEED), "--year", "2025").exit_code == 0
     weekend = json.loads(run("run", "daily", "--at", "2025-11-08", "--no-deliver", "--json").output)
     assert weekend["working_day"] is False and weekend["decided"] == {}
     monday = json.loads(run("run", "daily", "--at", "2025-11-03", "--no-deliver", "--json").output)
@@ -78,6 +78,6 @@ def test_run_daily_and_simulate_json(directory) -> None:
 
 
 def test_delete(directory) -> None:
-    plan = json.loads(run("plan", "import", str(SEED), "--json").output)["plan"]
+    plan = json.loads(run("plan", "import", "--activate", str(SEED), "--json").output)["plan"]
     assert run("plan", "delete", str(plan), "--yes").exit_code == 0
     assert json.loads(run("plan", "list", "--json").output) == []

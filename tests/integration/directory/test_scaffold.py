@@ -14,7 +14,9 @@ from dondoc.db import session_scope
 from dondoc.directory.apply import import_directory
 from dondoc.directory.files import read_directory
 from dondoc.directory.scaffold import scaffold
-from dondoc.intake.store import store_plan
+from dondoc.intake.lifecycle import activate_plan
+from dondoc.intake.store import _counts, store_plan
+from dondoc.models import Plan
 from tests.conftest import EXAMPLES
 
 NOW = pendulum.datetime(2025, 11, 3, 9, tz=TZ)
@@ -80,6 +82,8 @@ def test_scaffold_for_a_new_issuer_then_import_resolves(engine, settings, tmp_pa
     import_directory(engine=engine, settings=settings, path=out, now=NOW)
     with session_scope(engine) as session:
         result = store_plan(session, parsed=PLAN, source_name=path.name, source_hash="h", settings=settings, now=NOW)
+        activate_plan(session, plan_id=result.plan_id, settings=settings, now=NOW)
+        result.obligations = _counts(session, session.get(Plan, result.plan_id), status="created").obligations
     assert result.obligations > 0
     # left: 'lực lượng' (vague) and the collectives whose member units the directory does not hold yet
     assert set(result.unresolved) == {"lực lượng", "các địa phương"}

@@ -26,7 +26,7 @@ NOW = pendulum.datetime(2025, 3, 1, 9, 0, tz=TZ)
 def stocked(engine, settings):
     """A database holding the example directory and seed 004 with its obligations."""
     import_directory(engine=engine, settings=settings, path=EXAMPLES / "directory.xlsx", now=NOW)
-    import_plan(engine=engine, settings=settings, path=SEED_004, now=NOW)
+    import_plan(engine=engine, settings=settings, activate=True, path=SEED_004, now=NOW)
     return engine
 
 

@@ -43,7 +43,7 @@ def test_obligation_generation_is_idempotent(directory, settings) -> None:
     from tests.hardening.conftest import row_counts
 
     for path in SEEDS:
-        import_plan(engine=directory, settings=settings, path=path, now=NOW)
+        import_plan(engine=directory, settings=settings, activate=True, path=path, now=NOW)
     before = row_counts(directory)
     with Session(directory, expire_on_commit=False) as s:
         keys = {o.key: (o.due_date, o.period, o.unit_id) for o in s.exec(select(Obligation)).all()}

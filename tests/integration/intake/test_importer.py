@@ -32,19 +32,19 @@ def _counts(engine) -> dict[str, int]:
 
 @pytest.mark.slow
 def test_all_seeds_resolve_and_reimport_changes_nothing(engine, settings, directory) -> None:
-    results = [import_plan(engine=engine, settings=settings, path=p, now=NOW) for p in SEEDS]
+    results = [import_plan(engine=engine, settings=settings, activate=True, path=p, now=NOW) for p in SEEDS]
     assert [r.status for r in results] == ["created"] * len(SEEDS)
     assert {p.name: r.unresolved for p, r in zip(SEEDS, results)} == {p.name: [] for p in SEEDS}
     assert all(r.obligations > 0 for r in results)
     before = _counts(engine)
-    again = [import_plan(engine=engine, settings=settings, path=p, now=NOW) for p in SEEDS]
+    again = [import_plan(engine=engine, settings=settings, activate=True, path=p, now=NOW) for p in SEEDS]
     assert [r.status for r in again] == ["unchanged"] * len(SEEDS)
     assert _counts(engine) == before
 
 
 def test_seed_004_chain_dates(engine, settings, directory) -> None:
     """Units report before 10/11 each year; the focal officer compiles before 15/11 (a Saturday in 2025)."""
-    r = import_plan(engine=engine, settings=settings, path=EXAMPLES / "plans" / "004_3b3dcdee6daa1c7d.txt", now=NOW,
+    r = import_plan(engine=engine, settings=settings, activate=True, path=EXAMPLES / "plans" / "004_3b3dcdee6daa1c7d.txt", now=NOW,
                     year=2025)
     with Session(engine) as s:
         obs = s.exec(select(Obligation).where(Obligation.plan_id == r.plan_id)).all()
@@ -61,7 +61,7 @@ def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings,
     from dondoc.collect.submit import submit_status
 
     src = EXAMPLES / "plans" / "004_3b3dcdee6daa1c7d.txt"
-    first = import_plan(engine=engine, settings=settings, path=src, now=NOW, year=2025)
+    first = import_plan(engine=engine, settings=settings, activate=True, path=src, now=NOW, year=2025)
     with session_scope(engine) as s:
         ob = s.exec(select(Obligation).where(Obligation.plan_id == first.plan_id, Obligation.role == "report")
                     .order_by(Obligation.id)).first()
@@ -75,7 +75,7 @@ def test_corrected_version_updates_in_place_and_keeps_statuses(engine, settings,
     corrected = tmp_path / "004_corrected.txt"
     corrected.write_text(src.read_text(encoding="utf-8").replace("trước ngày 10/11 hàng năm",
                                                                  "trước ngày 12/11 hàng năm"), encoding="utf-8")
-    second = import_plan(engine=engine, settings=settings, path=corrected, now=NOW, year=2025)
+    second = import_plan(engine=engine, settings=settings, activate=True, path=corrected, now=NOW, year=2025)
     assert second.plan_id == first.plan_id and second.status == "updated"
     with Session(engine) as s:
         again = s.exec(select(Obligation).where(Obligation.key == key)).one()
@@ -95,7 +95,7 @@ def test_failure_half_way_stores_nothing(engine, settings, directory, monkeypatc
     monkeypatch.setattr(obligations, "sync_plan", boom)
     before = _counts(engine)
     with pytest.raises(DondocError, match="injected"):
-        import_plan(engine=engine, settings=settings, path=SEEDS[2], now=NOW)
+        import_plan(engine=engine, settings=settings, activate=True, path=SEEDS[2], now=NOW)
     assert _counts(engine) == before
     with Session(engine) as s:
         assert s.exec(select(func.count()).select_from(AuditEvent)).one() == 0
@@ -106,21 +106,21 @@ def test_unreadable_file_stores_nothing(engine, settings, directory, tmp_path) -
     bad.write_bytes(b"\x00\x01not a zip at all" * 50)
     before = _counts(engine)
     with pytest.raises(DondocError) as err:
-        import_plan(engine=engine, settings=settings, path=bad, now=NOW)
+        import_plan(engine=engine, settings=settings, activate=True, path=bad, now=NOW)
     assert "plan.docx" in str(err.value)
     assert _counts(engine) == before
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "xlsx"])
 def test_export_correct_and_reimport(engine, settings, directory, tmp_path, fmt) -> None:
-    r = import_plan(engine=engine, settings=settings, path=SEEDS[2], now=NOW)
+    r = import_plan(engine=engine, settings=settings, activate=True, path=SEEDS[2], now=NOW)
     with Session(engine) as s:
         data = plan_export.plan_dict(s, r.plan_id)
     data["assignments"][0]["timing"] = {"text": "Quý III/2025", "kind": "once", "due": "2025-09-30", "rrule": None}
     data["title"] = data["title"] + " (đã hiệu đính)"
     out = tmp_path / f"plan.{fmt}"
     (plan_export.write_yaml if fmt == "yaml" else plan_export.write_xlsx)(data, out)
-    again = import_plan(engine=engine, settings=settings, path=out, now=NOW)
+    again = import_plan(engine=engine, settings=settings, activate=True, path=out, now=NOW)
     assert again.plan_id == r.plan_id and again.status == "updated"
     assert again.assignments == r.assignments
     with Session(engine) as s:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-06 23:29:34.631912
+Create Date: 2026-12-07 00:30:32.428485
 """
 from typing import Sequence, Union
 
@@ -29,6 +29,18 @@ def upgrade() -> None:
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_calendarday_day'), ['day'], unique=True)
 
+    op.create_table('calendarfeed',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('scope', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('target_id', sa.Integer(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('last_used_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('token_hash')
+    )
     op.create_table('channelcredential',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -39,6 +51,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name')
     )
+    op.create_table('loginattempt',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('address', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('loginattempt', schema=None) as batch_op:
+        batch_op.create_index('ix_loginattempt_address_at', ['address', 'at'], unique=False)
+        batch_op.create_index('ix_loginattempt_name_at', ['name', 'at'], unique=False)
+
     op.create_table('unit',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -95,6 +118,10 @@ def upgrade() -> None:
     sa.Column('proposals', sa.JSON(), server_default=sa.text("'[]'"), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('state', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('activated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('activated_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('source_text', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['focal_unit_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['issuer_unit_id'], ['unit.id'], ),
     sa.ForeignKeyConstraint(['owner_unit_id'], ['unit.id'], ),
@@ -102,6 +129,25 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('plan', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_plan_source_hash'), ['source_hash'], unique=False)
+        batch_op.create_index(batch_op.f('ix_plan_state'), ['state'], unique=False)
+
+    op.create_table('staffuser',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('role', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
+    sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('oidc_subject', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('last_login_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('staffuser', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_staffuser_name'), ['name'], unique=True)
+        batch_op.create_index(batch_op.f('ix_staffuser_oidc_subject'), ['oidc_subject'], unique=False)
 
     op.create_table('unitlink',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -164,6 +210,8 @@ def upgrade() -> None:
     sa.Column('support', sa.JSON(), nullable=False),
     sa.Column('timing', sa.JSON(), nullable=False),
     sa.Column('needs_review', sa.Boolean(), nullable=False),
+    sa.Column('search', sa.Text(), nullable=False),
+    sa.Column('removed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('plan_id', 'key')
@@ -229,6 +277,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_message_officer_id'), ['officer_id'], unique=False)
         batch_op.create_index('ix_message_pending', ['status', 'next_attempt_at'], unique=False)
 
+    op.create_table('personalaccesstoken',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('last_used_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['staffuser.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('personalaccesstoken', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_personalaccesstoken_token_hash'), ['token_hash'], unique=True)
+        batch_op.create_index(batch_op.f('ix_personalaccesstoken_user_id'), ['user_id'], unique=False)
+
     op.create_table('reportobligation',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('plan_id', sa.Integer(), nullable=False),
@@ -241,12 +303,30 @@ def upgrade() -> None:
     sa.Column('compiles', sa.Boolean(), nullable=False),
     sa.Column('timing', sa.JSON(), nullable=False),
     sa.Column('level', sa.Integer(), nullable=False),
+    sa.Column('search', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('plan_id', 'key')
     )
     with op.batch_alter_table('reportobligation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reportobligation_plan_id'), ['plan_id'], unique=False)
+
+    op.create_table('substitute',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('officer_id', sa.Integer(), nullable=False),
+    sa.Column('substitute_id', sa.Integer(), nullable=True),
+    sa.Column('start', sa.Date(), nullable=False),
+    sa.Column('end', sa.Date(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('cancelled_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['officer_id'], ['officer.id'], ),
+    sa.ForeignKeyConstraint(['substitute_id'], ['officer.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('substitute', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_substitute_officer_id'), ['officer_id'], unique=False)
 
     op.create_table('target',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -388,6 +468,7 @@ def upgrade() -> None:
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('decided_by', sa.Integer(), nullable=True),
     sa.Column('decided_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('decision_note', sa.Text(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['decided_by'], ['officer.id'], ),
     sa.ForeignKeyConstraint(['obligation_id'], ['obligation.id'], ),
@@ -507,10 +588,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_target_plan_id'))
 
     op.drop_table('target')
+    with op.batch_alter_table('substitute', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_substitute_officer_id'))
+
+    op.drop_table('substitute')
     with op.batch_alter_table('reportobligation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reportobligation_plan_id'))
 
     op.drop_table('reportobligation')
+    with op.batch_alter_table('personalaccesstoken', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_personalaccesstoken_user_id'))
+        batch_op.drop_index(batch_op.f('ix_personalaccesstoken_token_hash'))
+
+    op.drop_table('personalaccesstoken')
     with op.batch_alter_table('message', schema=None) as batch_op:
         batch_op.drop_index('ix_message_pending')
         batch_op.drop_index(batch_op.f('ix_message_officer_id'))
@@ -543,7 +633,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_unitlink_predecessor_id'))
 
     op.drop_table('unitlink')
+    with op.batch_alter_table('staffuser', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_staffuser_oidc_subject'))
+        batch_op.drop_index(batch_op.f('ix_staffuser_name'))
+
+    op.drop_table('staffuser')
     with op.batch_alter_table('plan', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_plan_state'))
         batch_op.drop_index(batch_op.f('ix_plan_source_hash'))
 
     op.drop_table('plan')
@@ -558,7 +654,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_unit_code'))
 
     op.drop_table('unit')
+    with op.batch_alter_table('loginattempt', schema=None) as batch_op:
+        batch_op.drop_index('ix_loginattempt_name_at')
+        batch_op.drop_index('ix_loginattempt_address_at')
+
+    op.drop_table('loginattempt')
     op.drop_table('channelcredential')
+    op.drop_table('calendarfeed')
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_calendarday_day'))
 

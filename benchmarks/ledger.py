@@ -1,0 +1,152 @@
+"""Benchmark of the tracking desk on a province-sized database: 40 plans x 10 tasks x 125 units x 4 quarters
+= 200,000 obligations (about a third done, some extended, most updated once).
+
+Measures, per backend: the ledger page (/so-theo-doi, varied filters and pages) with 20 concurrent staff
+sessions (p50/p95/max), the leader's view (/tong-quan), and the Excel export of 10,000 rows. Requests go
+through the real app in-process (TestClient, one per simulated user, threads): the figures include
+routing, the session, the queries and the template, not the network.
+
+    PYTHONPATH=src python benchmarks/ledger.py [--db sqlite|postgresql|both] [--plans 40] [--tasks 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _province import build_directory, build_plans, drop, fresh_engine  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+FILTERS = ["", "overdue=1", "category=on_time", "unit=xa007", "plan=7", "q=nhiem+vu+3", "sort=unit&page=40",
+           "due_within=14", "status=done&sort=updated&desc=1", "plan=3&unit=so04&category=overdue", "page=900"]
+
+
+def enrich(engine) -> None:  # type: ignore[no-untyped-def]
+    """Statuses, completions, updates and extensions spread over the rows (set-based updates)."""
+    with engine.begin() as c:
+        c.execute(text("UPDATE assignment SET search = lower(replace(replace(text, 'ệ', 'e'), 'ụ', 'u'))"))
+        c.execute(text("UPDATE obligation SET status='done', closed=true, progress=100, "
+                       "completed_at=created_at, last_update_at=created_at WHERE id % 3 = 0"))
+        c.execute(text("UPDATE obligation SET status='in_progress', progress=40, last_update_at=created_at, "
+                       "reminders_sent = id % 6 WHERE id % 3 = 1"))
+        c.execute(text("UPDATE obligation SET extended_due = due_date WHERE id % 17 = 0"))
+        c.execute(text("ANALYZE"))
+
+
+def staff_client(engine, settings):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from dondoc import clock
+    from dondoc.accounts.users import add_user
+    from dondoc.db import session_scope
+    from dondoc.secrets import master_key
+    from dondoc.web import create_app
+    from dondoc.web.console.session import COOKIE, sign
+
+    with session_scope(engine) as s:
+        uid = add_user(s, name="leader1", role="leader", password="mat-khau-rat-dai-2025", now=clock.now()).id
+    app = create_app(settings, engine)
+    key = master_key(settings)
+
+    def make() -> TestClient:
+        c = TestClient(app, base_url="http://127.0.0.1:8000")
+        c.cookies.set(COOKIE, sign(key, {"u": uid, "n": "n", "t": int(clock.now().timestamp())}))
+        return c
+    return make
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))]
+
+
+def run(backend: str, plans: int, tasks: int, users: int, per_user: int) -> None:
+    engine, settings = fresh_engine(backend, "ledger")
+    try:
+        t0 = time.perf_counter()
+        units = build_directory(engine)
+        n = build_plans(engine, units, plans=plans, tasks=tasks)
+        enrich(engine)
+        print(f"[{backend}] built {n} obligations ({plans} plans, {len(units['units'])} units) in "
+              f"{time.perf_counter() - t0:.0f} s")
+        make = staff_client(engine, settings)
+        warm = make()
+        for f in FILTERS:
+            assert warm.get(f"/so-theo-doi?{f}").status_code == 200
+        times: list[float] = []
+        lock = threading.Lock()
+
+        def user(i: int) -> None:
+            c, rnd = make(), random.Random(i)
+            mine = []
+            for _ in range(per_user):
+                f = rnd.choice(FILTERS)
+                t = time.perf_counter()
+                r = c.get(f"/so-theo-doi?{f}")
+                mine.append(time.perf_counter() - t)
+                assert r.status_code == 200
+            with lock:
+                times.extend(mine)
+        threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+        t = time.perf_counter()
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        wall = time.perf_counter() - t
+        print(f"[{backend}] ledger page, {users} concurrent staff x {per_user}: p50 {statistics.median(times) * 1000:.0f} ms, "
+              f"p95 {pct(times, .95) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms, {len(times) / wall:.1f} req/s")
+        single = []
+        for f in FILTERS:
+            t = time.perf_counter()
+            warm.get(f"/so-theo-doi?{f}")
+            single.append(time.perf_counter() - t)
+        print(f"[{backend}] ledger page alone: p50 {statistics.median(single) * 1000:.0f} ms, "
+              f"max {max(single) * 1000:.0f} ms")
+        lv = []
+        for _ in range(5):
+            t = time.perf_counter()
+            assert warm.get("/tong-quan").status_code == 200
+            lv.append(time.perf_counter() - t)
+        print(f"[{backend}] leader's view: median {statistics.median(lv) * 1000:.0f} ms, max {max(lv) * 1000:.0f} ms")
+        t = time.perf_counter()
+        r = warm.get("/so-theo-doi.xlsx?category=overdue")
+        full = time.perf_counter() - t
+        from dondoc.db import session_scope
+        from dondoc.reporting.ledger_query import LedgerFilter, ledger_all, today
+        from dondoc.reporting.ledger_xlsx import ledger_workbook
+
+        t = time.perf_counter()
+        with session_scope(engine) as s:
+            rows = ledger_all(s, LedgerFilter(), as_of=today(), limit=10_000)
+        q = time.perf_counter() - t
+        data = ledger_workbook(rows, title="x", as_of=today())
+        total = time.perf_counter() - t
+        print(f"[{backend}] export of {len(rows)} rows: {total:.2f} s (query {q:.2f} s, workbook {total - q:.2f} s, "
+              f"{len(data) // 1024} KiB); /so-theo-doi.xlsx?category=overdue ({len(r.content) // 1024} KiB): {full:.2f} s")
+    finally:
+        drop(engine)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", default="both", choices=["sqlite", "postgresql", "both"])
+    ap.add_argument("--plans", type=int, default=40)
+    ap.add_argument("--tasks", type=int, default=10)
+    ap.add_argument("--users", type=int, default=20)
+    ap.add_argument("--per-user", type=int, default=10)
+    a = ap.parse_args()
+    for backend in (["sqlite", "postgresql"] if a.db == "both" else [a.db]):
+        run(backend, a.plans, a.tasks, a.users, a.per_user)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,363 @@
+"""The tracking ledger (sổ theo dõi nhiệm vụ): every obligation of every active plan, filtered in SQL.
+
+One query gives a page of rows (plan, task, unit, officer and obligation joined; filters, sort, LIMIT and
+OFFSET in SQL) plus one COUNT; the support units and the last result summary of the page's rows come in
+one batched query each (no query per row). Each row's deadline, status and timeliness category are the
+one reading of reporting/ledger.py (`entry`); the category filter repeats reporting/timeliness.classify
+as a SQL CASE so it can filter and count before paging (tests check that both agree).
+
+Search: `Assignment.search` / `ReportObligation.search` hold ref + text folded (lower case, no diacritics,
+models/plan.py), and the query is folded the same way: a LIKE '%...%' that behaves the same on SQLite and
+PostgreSQL ("ke hoach" finds "Kế hoạch"). It scans; fine for a province (200k rows, see benchmarks/ledger.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import Date, and_, case, cast, func, literal, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from dondoc.clock import local_date
+from dondoc.errors import InputError
+from dondoc.models import Assignment, AssignmentUnit, Obligation, Officer, Plan, ReportObligation, StatusUpdate, Unit
+from dondoc.models.work import task_text
+from dondoc.reporting import timeliness as tl
+from dondoc.reporting.ledger import Entry, entry
+from dondoc.vietnamese import fold
+
+SORTS = ("due", "plan", "unit", "status", "updated", "ref", "category")
+PER_PAGE = 50
+MAX_PER_PAGE = 500
+BATCH = 900  # ids per IN (...) (SQLite's parameter limit is far above; PostgreSQL has none worth noting)
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """What the ledger shows: every field is optional and they combine (AND). Lives in the URL."""
+
+    plan: int | None = None
+    unit: str | None = None  # unit code
+    role: str | None = None  # lead, support, report, compile
+    status: str | None = None  # not_started, in_progress, done, impossible
+    category: str | None = None  # a reporting.timeliness category
+    overdue: bool = False  # open and past its effective (extended) deadline
+    due_within: int | None = None  # open, effective deadline within N days from today
+    updated_since: dt.date | None = None
+    not_updated_since: dt.date | None = None
+    mode: str | None = None  # assign (order) or request
+    q: str | None = None  # search in ref and task text
+    sort: str = "due"
+    desc: bool = False
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> LedgerFilter:
+        """From query parameters (the URL, the API, the CLI). Empty values are absent; a wrong value is an
+        InputError saying which parameter and what it expects."""
+        def get(name: str) -> str | None:
+            value = params.get(name)
+            value = str(value).strip() if value is not None else ""
+            return value or None
+
+        def integer(name: str, low: int = 0) -> int | None:
+            value = get(name)
+            if value is None:
+                return None
+            if not value.isdigit() or int(value) < low:
+                raise InputError(f"tham số {name}: cần một số nguyên ≥ {low}, nhận được '{value}'")
+            return int(value)
+
+        def day(name: str) -> dt.date | None:
+            value = get(name)
+            if value is None:
+                return None
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise InputError(f"tham số {name}: cần ngày dạng YYYY-MM-DD, nhận được '{value}'") from None
+
+        def choice(name: str, allowed: tuple[str, ...]) -> str | None:
+            value = get(name)
+            if value is not None and value not in allowed:
+                raise InputError(f"tham số {name}: một trong {', '.join(allowed)}; nhận được '{value}'")
+            return value
+
+        sort = choice("sort", SORTS) or "due"
+        per_page = min(integer("per_page", 1) or PER_PAGE, MAX_PER_PAGE)
+        return cls(plan=integer("plan"), unit=get("unit"),
+                   role=choice("role", ("lead", "support", "report", "compile")),
+                   status=choice("status", ("not_started", "in_progress", "done", "impossible", "not_applicable")),
+                   category=choice("category", tl.CATEGORIES), overdue=(get("overdue") or "") in ("1", "true", "on"),
+                   due_within=integer("due_within"), updated_since=day("updated_since"),
+                   not_updated_since=day("not_updated_since"), mode=choice("mode", ("assign", "request")),
+                   q=get("q"), sort=sort, desc=(get("desc") or "") in ("1", "true", "on"),
+                   page=integer("page", 1) or 1, per_page=per_page)
+
+    def params(self, **changes: Any) -> dict[str, str]:
+        """The non-default fields as query parameters (for links: pages, sort headers, export)."""
+        f = replace(self, **changes)
+        out: dict[str, str] = {}
+        for fd in fields(f):
+            value = getattr(f, fd.name)
+            if value in (None, False, "") or value == fd.default:
+                continue
+            out[fd.name] = "1" if value is True else (value.isoformat() if isinstance(value, dt.date) else str(value))
+        return out
+
+    def query_string(self, **changes: Any) -> str:
+        return urlencode(self.params(**changes))
+
+
+@dataclass
+class LedgerRow:
+    obligation: int
+    plan_id: int
+    plan_number: str | None
+    plan_title: str
+    plan_issued_on: dt.date | None
+    plan_issuer: str | None
+    ref: str
+    task: str
+    role: str
+    mode: str
+    unit_code: str
+    unit_name: str
+    support: list[str]
+    officer: str | None
+    entry: Entry
+    original_due: dt.date | None
+    extended_due: dt.date | None
+    last_update: dt.datetime | None
+    result: str
+    reminders: int
+    escalations: int
+    period: str
+
+    def as_dict(self) -> dict[str, Any]:
+        e = self.entry
+        return {"obligation": self.obligation, "plan": self.plan_id, "plan_number": self.plan_number,
+                "plan_title": self.plan_title, "plan_issued_on": _iso(self.plan_issued_on),
+                "plan_issuer": self.plan_issuer, "ref": self.ref, "task": self.task, "role": self.role,
+                "mode": self.mode, "unit": self.unit_code, "unit_name": self.unit_name, "support": self.support,
+                "officer": self.officer, "due": _iso(e.effective_due), "original_due": _iso(self.original_due),
+                "extended_due": _iso(self.extended_due), "update_by": _iso(e.update_by), "undated": e.undated,
+                "status": e.status, "progress": e.progress, "category": e.category,
+                "last_update": self.last_update.isoformat() if self.last_update else None, "result": self.result,
+                "reminders": self.reminders, "escalations": self.escalations, "period": self.period}
+
+
+@dataclass
+class LedgerPage:
+    rows: list[LedgerRow]
+    total: int
+    filter: LedgerFilter
+    as_of: dt.date
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.filter.per_page))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which plans a viewer may see: all, or those a unit follows (focal or owner unit, or no unit set)."""
+
+    unit_id: int | None = None
+    all_plans: bool = True
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def local_day_sql(column: Any, dialect: str) -> Any:
+    """The Vietnam calendar day of a stored UTC timestamp (UTC+7 all year, no daylight saving)."""
+    if dialect == "postgresql":
+        return cast(func.timezone("Asia/Ho_Chi_Minh", column), Date)
+    return func.date(column, "+7 hours")
+
+
+def category_sql(as_of: dt.date, dialect: str) -> Any:
+    """reporting.timeliness.classify as SQL (original deadline; done counts from its Vietnam day)."""
+    done_day = local_day_sql(col(Obligation.completed_at), dialect)
+    day = literal(as_of, Date)
+    return case(
+        (col(Obligation.kind).in_(tl.NO_DEADLINE_KINDS), literal(tl.NO_DEADLINE)),
+        (and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None), done_day <= day),
+         case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
+        (day <= col(Obligation.due_date), literal(tl.IN_PROGRESS)),
+        else_=literal(tl.OVERDUE))
+
+
+def effective_due_sql() -> Any:
+    return func.coalesce(col(Obligation.extended_due), col(Obligation.due_date))
+
+
+def start_of(day: dt.date) -> dt.datetime:
+    import pendulum
+
+    from dondoc.clock import TZ
+
+    return pendulum.datetime(day.year, day.month, day.day, tz=TZ)
+
+
+def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope,
+                task: Any, unit: Any) -> list[Any]:
+    dialect = session.get_bind().dialect.name
+    dated = col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS)
+    where: list[Any] = [Plan.state == "active"]
+    if not scope.all_plans:
+        where.append(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
+                         Plan.owner_unit_id == scope.unit_id))
+    if flt.plan is not None:
+        where.append(Obligation.plan_id == flt.plan)
+    if flt.unit:
+        where.append(unit.code == flt.unit)
+    if flt.role:
+        where.append(Obligation.role == flt.role)
+    if flt.status:
+        where.append(Obligation.status == flt.status)
+    if flt.mode:
+        where.append(Obligation.mode == flt.mode)
+    if flt.category:
+        where.append(category_sql(as_of, dialect) == flt.category)
+    if flt.overdue:
+        where.extend([Obligation.closed == False, dated, effective_due_sql() < as_of])  # noqa: E712
+    if flt.due_within is not None:
+        where.extend([Obligation.closed == False, dated, effective_due_sql() >= as_of,  # noqa: E712
+                      effective_due_sql() <= as_of + dt.timedelta(days=flt.due_within)])
+    if flt.updated_since:
+        where.append(col(Obligation.last_update_at) >= start_of(flt.updated_since))
+    if flt.not_updated_since:
+        where.append(or_(col(Obligation.last_update_at).is_(None),
+                         col(Obligation.last_update_at) < start_of(flt.not_updated_since)))
+    if flt.q:
+        needle = fold(" ".join(flt.q.split())).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append(task.like(f"%{needle}%", escape="\\"))
+    return where
+
+
+def _sort(flt: LedgerFilter, *, as_of: dt.date, dialect: str, unit: Any, ref: Any) -> list[Any]:
+    key = {"due": effective_due_sql(), "plan": col(Obligation.plan_id), "unit": unit.code,
+           "status": col(Obligation.status), "updated": col(Obligation.last_update_at), "ref": ref,
+           "category": category_sql(as_of, dialect)}[flt.sort]
+    first = key.desc() if flt.desc else key.asc()
+    return [first, col(Obligation.id).desc() if flt.desc else col(Obligation.id).asc()]
+
+
+def _base(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> tuple[Any, list[Any], Any, Any]:
+    unit = aliased(Unit)
+    task = func.coalesce(col(Assignment.search), col(ReportObligation.search), "")
+    ref = func.coalesce(col(Assignment.ref), col(ReportObligation.ref), "")
+    where = _conditions(session, flt, as_of=as_of, scope=scope, task=task, unit=unit)
+    return unit, where, task, ref
+
+
+def _joined(stmt: Any, unit: Any) -> Any:
+    return (stmt.select_from(Obligation)
+            .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+            .join(unit, unit.id == col(Obligation.unit_id))
+            .outerjoin(Assignment, col(Assignment.id) == col(Obligation.assignment_id))
+            .outerjoin(ReportObligation, col(ReportObligation.id) == col(Obligation.report_id)))
+
+
+def count(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope()) -> int:
+    unit, where, _task, _ref = _base(session, flt, as_of=as_of, scope=scope)
+    return int(session.exec(_joined(select(func.count()), unit).where(*where)).one())  # type: ignore[call-overload]
+
+
+def _select_rows(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope,
+                 limit: int | None, offset: int) -> list[Any]:
+    unit, where, _task, ref = _base(session, flt, as_of=as_of, scope=scope)
+    dialect = session.get_bind().dialect.name
+    stmt = _joined(select(Obligation, Plan.number, Plan.title, Plan.issued_on, Plan.issuer,  # type: ignore[call-overload]
+                          Assignment.ref, Assignment.text, ReportObligation.ref, ReportObligation.text,
+                          unit.code, unit.name, Officer.name), unit)
+    stmt = stmt.outerjoin(Officer, col(Officer.id) == col(Obligation.officer_id)).where(*where)
+    stmt = stmt.order_by(*_sort(flt, as_of=as_of, dialect=dialect, unit=unit, ref=ref))
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return list(session.exec(stmt).all())
+
+
+def _extras(session: Session, obs: list[Obligation]) -> tuple[dict[int, list[str]], dict[int, str]]:
+    """Support units per assignment and the last non-empty result per obligation, batched."""
+    assignment_ids = sorted({o.assignment_id for o in obs if o.assignment_id})
+    support: dict[int, list[str]] = defaultdict(list)
+    for chunk in _chunks(assignment_ids):
+        for aid, name in session.exec(select(AssignmentUnit.assignment_id, Unit.name)
+                                      .join(Unit, col(Unit.id) == col(AssignmentUnit.unit_id))
+                                      .where(col(AssignmentUnit.assignment_id).in_(chunk), AssignmentUnit.role == "support")
+                                      .order_by(col(AssignmentUnit.id))).all():
+            if name not in support[aid]:
+                support[aid].append(name)
+    results: dict[int, str] = {}
+    ids = [o.id for o in obs if o.last_update_at is not None and o.id is not None]
+    for chunk in _chunks(ids):
+        last = (select(func.max(StatusUpdate.id)).where(col(StatusUpdate.obligation_id).in_(chunk),
+                                                        StatusUpdate.result != "")
+                .group_by(col(StatusUpdate.obligation_id)))
+        for oid, result in session.exec(select(StatusUpdate.obligation_id, StatusUpdate.result)
+                                        .where(col(StatusUpdate.id).in_(last))).all():
+            results[oid] = result
+    return support, results
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(items), BATCH):
+        yield items[i:i + BATCH]
+
+
+def _rows(session: Session, raw: list[Any], *, as_of: dt.date) -> list[LedgerRow]:
+    obs = [r[0] for r in raw]
+    support, results = _extras(session, obs)
+    out = []
+    for o, number, title, issued, issuer, aref, atext, rref, rtext, ucode, uname, officer in raw:
+        e = entry(o, as_of=as_of)
+        text = task_text(o, _Text(atext), _Text(rtext))
+        out.append(LedgerRow(
+            obligation=o.id, plan_id=o.plan_id, plan_number=number, plan_title=title, plan_issued_on=issued,
+            plan_issuer=issuer, ref=aref or rref or "", task=" ".join(text.split()), role=o.role, mode=o.mode,
+            unit_code=ucode, unit_name=uname, support=support.get(o.assignment_id or 0, []), officer=officer,
+            entry=e, original_due=e.due, extended_due=None if e.undated else o.extended_due,
+            last_update=o.last_update_at, result=results.get(o.id, ""), reminders=o.reminders_sent,
+            escalations=o.escalation_level, period=o.period))
+    return out
+
+
+@dataclass
+class _Text:
+    text: str | None
+
+
+def ledger_page(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope()) -> LedgerPage:
+    """One page of the ledger and the number of rows the filters match."""
+    total = count(session, flt, as_of=as_of, scope=scope)
+    raw = _select_rows(session, flt, as_of=as_of, scope=scope, limit=flt.per_page,
+                       offset=(flt.page - 1) * flt.per_page)
+    return LedgerPage(rows=_rows(session, raw, as_of=as_of), total=total, filter=flt, as_of=as_of)
+
+
+def ledger_all(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope(),
+               limit: int | None = None) -> list[LedgerRow]:
+    """Every row the filters match, in the ledger's order (the export, the CLI); paging ignored."""
+    raw = _select_rows(session, flt, as_of=as_of, scope=scope, limit=limit, offset=0)
+    return _rows(session, raw, as_of=as_of)
+
+
+def today() -> dt.date:
+    from dondoc import clock
+
+    return local_date(clock.now())
+
+
+__all__ = ["LedgerFilter", "LedgerPage", "LedgerRow", "Scope", "category_sql", "count", "ledger_all",
+           "ledger_page", "today"]

@@ -1,0 +1,130 @@
+"""Console login: local accounts (password) and OpenID Connect, logout."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from dondoc import clock
+from dondoc.accounts.users import LoginRefused, Throttled, authenticate
+from dondoc.web.console.session import (
+    PRE_COOKIE,
+    current_staff,
+    new_session,
+    page,
+    redirect,
+    set_cookie,
+    sign,
+    unsign,
+)
+from dondoc.web.security import csrf_ok, csrf_token
+
+
+def _safe_next(value: str | None) -> str:
+    """Only a path of the console itself (never another site: no open redirect)."""
+    if value and value.startswith("/console") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/console"
+
+
+def make_router(web: Any) -> APIRouter:
+    router = APIRouter(prefix="/console", include_in_schema=False)
+
+    def address(request: Request) -> str:
+        return web.client_ip(request)
+
+    def login_page(request: Request, error: str = "", status_code: int = 200, next_url: str = "/console") -> Response:
+        nonce = secrets.token_urlsafe(18)
+        resp = page(web, request, None, "console/login.html", status_code, title="Đăng nhập", error=error,
+                    login_csrf=csrf_token(web.key, "login:" + nonce), next_url=_safe_next(next_url),
+                    oidc=bool(web.settings.oidc_issuer))
+        set_cookie(resp, request, web.settings.base_url, PRE_COOKIE, sign(web.key, {"n": nonce}), 1800)
+        return resp
+
+    @router.get("/login")
+    def login_form(request: Request, next: str = "/console") -> Response:
+        return login_page(request, next_url=next)
+
+    @router.post("/login")
+    def login(request: Request, name: str = Form(""), password: str = Form(""), csrf: str = Form(""),
+              next: str = Form("/console")) -> Response:
+        pre = unsign(web.key, request.cookies.get(PRE_COOKIE)) or {}
+        if not csrf_ok(web.key, "login:" + str(pre.get("n") or ""), csrf) or not pre.get("n"):
+            return login_page(request, "Biểu mẫu đăng nhập đã hết hiệu lực, hãy nhập lại.", 403, next)
+        try:
+            with web.write() as s:
+                try:
+                    user = authenticate(s, name=name, password=password, address=address(request), now=clock.now())
+                except (LoginRefused, Throttled) as exc:
+                    s.commit()  # the failure is recorded (throttling, audit) even though login fails
+                    raise exc
+                s.expunge(user)
+        except Throttled as exc:
+            return login_page(request, str(exc), 429, next)
+        except LoginRefused as exc:
+            return login_page(request, str(exc), 401, next)
+        resp = RedirectResponse(_safe_next(next), status_code=303)
+        new_session(web, request, resp, user)
+        return resp
+
+    @router.post("/logout")
+    def logout(request: Request, csrf: str = Form("")) -> Response:
+        with web.read() as s:
+            staff = current_staff(web, s, request)
+        if staff is not None and csrf_ok(web.key, staff.nonce, csrf):
+            with web.write() as s:
+                from dondoc.accounts.users import audit
+
+                audit(s, actor=f"staff:{staff.user.id}", action="logout", entity_id=staff.user.id, now=clock.now())
+        resp = RedirectResponse("/console/login", status_code=303)
+        resp.delete_cookie("dondoc_staff", path="/")
+        return resp
+
+    @router.get("/login/oidc")
+    def oidc_start(request: Request) -> Response:
+        from dondoc.accounts import oidc
+
+        cfg = oidc.OidcConfig.from_settings(web.settings)
+        if cfg is None:
+            raise HTTPException(404)
+        url, pending = oidc.start(cfg, redirect_uri=_callback(web))
+        resp = RedirectResponse(url, status_code=303)
+        set_cookie(resp, request, web.settings.base_url, PRE_COOKIE,
+                   sign(web.key, {"s": pending.state, "o": pending.nonce, "v": pending.verifier}), 600)
+        return resp
+
+    @router.get("/oidc/callback")
+    def oidc_callback(request: Request, code: str = "", state: str = "", error: str = "") -> Response:
+        from dondoc.accounts import oidc
+
+        cfg = oidc.OidcConfig.from_settings(web.settings)
+        if cfg is None:
+            raise HTTPException(404)
+        pre = unsign(web.key, request.cookies.get(PRE_COOKIE)) or {}
+        if error or not code or not pre.get("s") or not secrets.compare_digest(str(pre["s"]), state):
+            return login_page(request, "Đăng nhập một lần không thành công, hãy thử lại.", 401)
+        try:
+            claims = oidc.finish(cfg, code=code, redirect_uri=_callback(web),
+                                 pending=oidc.Pending(state=pre["s"], nonce=pre["o"], verifier=pre["v"]))
+            with web.write() as s:
+                try:
+                    user = oidc.login_with_claims(s, cfg=cfg, claims=claims, now=clock.now(),
+                                                  address=address(request))
+                except LoginRefused:
+                    s.commit()
+                    raise
+                s.expunge(user)
+        except LoginRefused as exc:
+            return login_page(request, str(exc), 401)
+        resp = redirect(web, request, None, "/console")
+        new_session(web, request, resp, user)
+        return resp
+
+    return router
+
+
+def _callback(web: Any) -> str:
+    return f"{web.settings.base_url.rstrip('/')}/console/oidc/callback"

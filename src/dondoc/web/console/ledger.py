@@ -1,0 +1,127 @@
+"""The tracking desk's ledger: /so-theo-doi (page, Excel export), GET /api/ledger (staff tokens) and the
+calendar feeds /ical/{token}.ics.
+
+Every staff role reads the ledger. Focal staff attached to a unit see the plans their unit follows (its
+focal or owner unit, or plans with none); admins, leaders, clerks and unit-less focal staff see all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Header, HTTPException, Request
+from fastapi.responses import Response
+
+from dondoc import clock
+from dondoc.errors import DondocError
+from dondoc.models import Plan, StaffUser, Unit
+from dondoc.reporting import timeliness as tl
+from dondoc.reporting.ledger_query import LedgerFilter, Scope, ledger_all, ledger_page, today
+from dondoc.reporting.ledger_xlsx import COLUMNS, cells, ledger_workbook
+from dondoc.web.console.session import Staff, finish, page, require
+
+ALL = ("admin", "focal", "leader", "clerk")
+EXPORT_LIMIT = 50_000
+ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp", "report": "Báo cáo", "compile": "Tổng hợp"}
+STATUS_CHOICES = {"not_started": "Chưa triển khai", "in_progress": "Đang thực hiện", "done": "Hoàn thành",
+                  "impossible": "Không thực hiện được"}
+
+
+def scope_of(user: StaffUser) -> Scope:
+    if user.role == "focal" and user.unit_id is not None:
+        return Scope(unit_id=user.unit_id, all_plans=False)
+    return Scope()
+
+
+def staff_from_token(web: Any, authorization: str | None, *roles: str) -> StaffUser:
+    """The staff account behind `Authorization: Bearer <personal access token>` (401 / 403 otherwise)."""
+    from dondoc.accounts.users import user_for_token
+
+    token = (authorization or "").removeprefix("Bearer ").strip()
+    with web.read() as s:
+        found = user_for_token(s, token=token) if token else None
+        if found is None:
+            raise HTTPException(401, "cần mã truy cập cá nhân của cán bộ (Authorization: Bearer ...)",
+                                headers={"WWW-Authenticate": "Bearer"})
+        user = found.user
+        s.expunge(user)
+    if user.role not in roles:
+        raise HTTPException(403, "tài khoản không có quyền dùng chức năng này")
+    return user
+
+
+def make_router(web: Any) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    api = APIRouter(prefix="/api", tags=["staff"])
+
+    def choices(s: Any, scope: Scope) -> dict[str, Any]:
+        from sqlmodel import col, or_, select
+
+        plans = select(Plan).where(Plan.state == "active").order_by(col(Plan.id))
+        if not scope.all_plans:
+            plans = plans.where(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
+                                    Plan.owner_unit_id == scope.unit_id))
+        return {"plans": list(s.exec(plans).all()),
+                "units": list(s.exec(select(Unit).order_by(col(Unit.name))).all())}
+
+    def parse(request: Request) -> LedgerFilter:
+        try:
+            return LedgerFilter.from_params(request.query_params)
+        except DondocError as exc:
+            raise HTTPException(400, str(exc)) from None
+
+    @router.get("/so-theo-doi")
+    def ledger(request: Request) -> Response:
+        with web.read() as s:
+            staff = require(web, s, request, *ALL)
+            scope = scope_of(staff.user)
+            try:
+                flt = LedgerFilter.from_params(request.query_params)
+                error = ""
+            except DondocError as exc:
+                flt, error = LedgerFilter(), str(exc)
+            result = ledger_page(s, flt, as_of=today(), scope=scope)
+            opts = choices(s, scope)
+        return page(web, request, staff, "console/ledger.html", 400 if error else 200, title="Sổ theo dõi nhiệm vụ",
+                    p=result, f=flt, error=error, columns=[h for h, _ in COLUMNS], cells=cells,
+                    categories=tl.LABELS, roles=ROLE_LABELS, statuses=STATUS_CHOICES, **opts)
+
+    @router.get("/so-theo-doi.xlsx")
+    def export(request: Request) -> Response:
+        with web.read() as s:
+            staff = require(web, s, request, *ALL)
+            flt = parse(request)
+            as_of = today()
+            rows = ledger_all(s, flt, as_of=as_of, scope=scope_of(staff.user), limit=EXPORT_LIMIT)
+        data = ledger_workbook(rows, title="SỔ THEO DÕI THỰC HIỆN NHIỆM VỤ", as_of=as_of)
+        resp = Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"content-disposition": f'attachment; filename="so-theo-doi-{as_of:%Y%m%d}.xlsx"'})
+        return finish(web, request, staff, resp)
+
+    @api.get("/ledger", summary="Sổ theo dõi: các nghĩa vụ của kế hoạch đang thực hiện, cùng bộ lọc như /so-theo-doi")
+    def api_ledger(request: Request, authorization: str | None = Header(None)) -> dict[str, Any]:
+        user = staff_from_token(web, authorization, *ALL)
+        flt = parse(request)
+        with web.read() as s:
+            result = ledger_page(s, flt, as_of=today(), scope=scope_of(user))
+        return {"as_of": result.as_of.isoformat(), "total": result.total, "page": flt.page,
+                "per_page": flt.per_page, "rows": [r.as_dict() for r in result.rows]}
+
+    @router.get("/ical/{token}.ics")
+    def ical(token: str) -> Response:
+        from dondoc.collect.ical import find_feed, render_feed
+
+        now = clock.now()
+        with web.write() as s:
+            feed = find_feed(s, token)
+            body = render_feed(s, feed=feed, settings=web.settings, now=now)
+            feed.last_used_at = now
+            s.add(feed)
+        return Response(body, media_type="text/calendar; charset=utf-8",
+                        headers={"cache-control": "private, max-age=300",
+                                 "content-disposition": 'inline; filename="dondoc.ics"'})
+
+    router.routes.extend(api.routes)
+    return router
+
+
+__all__ = ["make_router", "scope_of", "staff_from_token", "Staff"]

@@ -1,0 +1,181 @@
+"""What the review screen shows: the source text with each item's span, the items with what needs a
+person first (low confidence, unresolved or ambiguous bodies with candidates, guessed timings, a default
+deadline, collectives expanded), and the plan's focal unit. Read-only; built in a few queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from dondoc.intake.review import items
+from dondoc.models import AssignmentUnit, Obligation, Plan, Unit
+from dondoc.vietnamese import fold
+
+LOW_CONFIDENCE = 0.6
+
+
+@dataclass
+class BodyView:
+    name: str
+    role: str
+    units: list[str]
+    method: str
+    candidates: list[tuple[str, float, int | None]] = field(default_factory=list)  # label, score, unit id
+
+
+@dataclass
+class ItemView:
+    id: int
+    ref: str
+    text: str
+    section: str | None
+    lead: list[str]
+    support: list[str]
+    mode: str
+    timing: dict[str, Any]
+    due: dt.date | None
+    bodies: list[BodyView]
+    flags: list[str]
+    confidence: float | None
+    span: tuple[int, int] | None  # character offsets in the source text
+    obligations: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def priority(self) -> int:
+        return -len(self.flags)
+
+
+@dataclass
+class ReviewData:
+    plan: Plan
+    items: list[ItemView]
+    source: list[tuple[str, int | None]]  # pieces of source text, with the item id each highlights
+    units: list[Unit]
+    focal: Unit | None
+    owner: Unit | None
+    warnings: list[str]
+    parsed_focal: dict[str, Any] | None
+
+
+def _parsed_index(plan: Plan) -> dict[tuple[str, str], dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for a in (plan.parsed or {}).get("assignments") or []:
+        out.setdefault((str(a.get("ref") or ""), fold(" ".join(str(a.get("text") or "").split()))[:80]), a)
+    return out
+
+
+def _span(source: str, folded: str, text: str, parsed: dict[str, Any] | None) -> tuple[int, int] | None:
+    """The item's place in the source: the parser's offsets when they hold its text, else a search for
+    the start of the text (folded, so accents and case do not matter)."""
+    span = (parsed or {}).get("span") or {}
+    start, end = span.get("start"), span.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(source):
+        return start, end
+    line = span.get("line")
+    if isinstance(line, int) and line > 0:
+        lines = source.split("\n")
+        if line <= len(lines):
+            s = sum(len(x) + 1 for x in lines[:line - 1])
+            e_line = min(int(span.get("end_line") or line), len(lines))
+            return s, sum(len(x) + 1 for x in lines[:e_line]) - 1
+    probe = fold(" ".join(text.split()))[:60]
+    if len(probe) < 8:
+        return None
+    at = folded.find(probe)
+    return (at, at + len(text.split("\n")[0])) if at >= 0 else None
+
+
+def _pieces(source: str, spans: list[tuple[int, int, int]]) -> list[tuple[str, int | None]]:
+    out: list[tuple[str, int | None]] = []
+    pos = 0
+    for start, end, item_id in sorted(spans):
+        if start < pos:
+            continue  # overlapping spans: the first one wins
+        if start > pos:
+            out.append((source[pos:start], None))
+        out.append((source[start:end], item_id))
+        pos = end
+    if pos < len(source):
+        out.append((source[pos:], None))
+    return out
+
+
+def build(session: Session, plan: Plan) -> ReviewData:
+    from dondoc.directory.resolve import Resolver
+
+    assert plan.id is not None
+    rows = items(session, plan.id)
+    ids = [r.id for r in rows]
+    links = session.exec(select(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids))).all() if ids else []
+    units = list(session.exec(select(Unit).order_by(col(Unit.name))).all())
+    unit_by_id = {u.id: u for u in units}
+    linked: dict[int, list[AssignmentUnit]] = {}
+    for link in links:
+        linked.setdefault(link.assignment_id, []).append(link)
+    obligations: dict[int, dict[str, int]] = {}
+    if plan.state != "draft" and ids:
+        for aid, status in session.exec(select(Obligation.assignment_id, Obligation.status).where(
+                Obligation.plan_id == plan.id)).all():
+            if aid is not None:
+                obligations.setdefault(aid, {}).setdefault(status, 0)
+                obligations[aid][status] += 1
+    resolver = Resolver.from_session(session).for_plan(plan.parsed or {}, owner=plan.owner_unit_id)
+    by_name = {fold(u.name): u.id for u in units}
+    parsed = _parsed_index(plan)
+    source = plan.source_text or ""
+    folded = fold(source)
+    views: list[ItemView] = []
+    spans: list[tuple[int, int, int]] = []
+    for r in rows:
+        p = parsed.get((r.ref, fold(" ".join(r.text.split()))[:80]))
+        bodies, flags = _bodies(r, resolver, by_name, linked.get(r.id or 0, []), unit_by_id)
+        timing = dict(r.timing or {})
+        if timing.get("guessed"):
+            flags.append("Thời hạn do máy đoán")
+        if timing.get("kind") in (None, "unspecified"):
+            flags.append("Không ghi thời hạn: áp hạn mặc định")
+        conf = (p or {}).get("confidence")
+        if isinstance(conf, (int, float)) and conf < LOW_CONFIDENCE:
+            flags.insert(0, f"Độ tin cậy thấp ({conf:.0%})")
+        if r.needs_review and not flags:
+            flags.append("Cần xem lại")
+        span = _span(source, folded, r.text, p) if source else None
+        if span:
+            spans.append((span[0], span[1], r.id or 0))
+        due = timing.get("due")
+        views.append(ItemView(id=r.id or 0, ref=r.ref, text=r.text, section=r.section, lead=list(r.lead),
+                              support=list(r.support), mode=r.mode, timing=timing,
+                              due=dt.date.fromisoformat(due) if isinstance(due, str) and due else None,
+                              bodies=bodies, flags=flags, confidence=conf if isinstance(conf, (int, float)) else None,
+                              span=span, obligations=sum(obligations.get(r.id or 0, {}).values()),
+                              statuses=obligations.get(r.id or 0, {})))
+    views.sort(key=lambda v: (0 if v.flags else 1, v.id))
+    return ReviewData(plan=plan, items=views, source=_pieces(source, spans), units=units,
+                      focal=unit_by_id.get(plan.focal_unit_id), owner=unit_by_id.get(plan.owner_unit_id),
+                      warnings=list((plan.parsed or {}).get("warnings") or []),
+                      parsed_focal=(plan.parsed or {}).get("focal"))
+
+
+def _bodies(row: Any, resolver: Any, by_name: dict[str, int | None], links: list[AssignmentUnit],
+            unit_by_id: dict[int | None, Unit]) -> tuple[list[BodyView], list[str]]:
+    flags: list[str] = []
+    out: list[BodyView] = []
+    if not row.lead:
+        flags.append("Không có cơ quan chủ trì: giao mặc định cho cơ quan đầu mối")
+    for role, names in (("lead", row.lead), ("support", row.support)):
+        for name in names:
+            res = resolver.resolve(name)
+            units = [unit_by_id[u].name for u, _ in res.targets if u in unit_by_id]
+            cands = [(label, score, by_name.get(fold(label))) for label, score in (res.candidates or [])[:5]]
+            out.append(BodyView(name=name, role=role, units=units, method=res.method, candidates=cands))
+            if not res.targets:
+                flags.append(f"Chưa xác định: {name}")
+            elif res.method == "fuzzy":
+                flags.append(f"Khớp gần đúng: {name} → {', '.join(units)}")
+            elif res.method == "collective":
+                flags.append(f"Tên chung mở rộng thành {len(units)} đơn vị: {name}")
+    return out, flags

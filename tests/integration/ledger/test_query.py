@@ -1,0 +1,94 @@
+"""The ledger query: SQL filters agree with the one reading (reporting/ledger.entry), combine, page, search."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlmodel import Session, select
+
+from dondoc.errors import InputError
+from dondoc.models import Obligation, Plan
+from dondoc.reporting import timeliness as tl
+from dondoc.reporting.ledger import entry
+from dondoc.reporting.ledger_query import LedgerFilter, Scope, count, ledger_all, ledger_page
+from dondoc.reporting.sample import seed_sample
+
+AS_OF = dt.date(2025, 11, 20)
+
+
+@pytest.fixture
+def seeded(session: Session) -> dict:
+    ids = seed_sample(session)
+    session.commit()
+    return ids
+
+
+def _all(session: Session) -> list[Obligation]:
+    return list(session.exec(select(Obligation).join(Plan).where(Plan.state == "active")).all())
+
+
+def test_category_filter_matches_the_one_reading(session: Session, seeded: dict) -> None:
+    obs = _all(session)
+    assert obs
+    seen = 0
+    for category in tl.CATEGORIES:
+        expected = {o.id for o in obs if entry(o, as_of=AS_OF).category == category}
+        got = {r.obligation for r in ledger_all(session, LedgerFilter(category=category), as_of=AS_OF)}
+        assert got == expected, category
+        seen += len(got)
+    assert seen == len(obs)
+    assert {r.entry.category for r in ledger_all(session, LedgerFilter(), as_of=AS_OF)} >= {tl.OVERDUE}
+
+
+def test_filters_combine_and_page(session: Session, seeded: dict) -> None:
+    obs = _all(session)
+    unit_of = {o.id: o.unit_id for o in obs}
+    rows = ledger_all(session, LedgerFilter(overdue=True), as_of=AS_OF)
+    assert rows and all(not r.entry.closed and r.entry.effective_due < AS_OF for r in rows)
+    code = rows[0].unit_code
+    both = ledger_all(session, LedgerFilter(overdue=True, unit=code), as_of=AS_OF)
+    assert both and {r.obligation for r in both} == {r.obligation for r in rows if r.unit_code == code}
+    assert len({unit_of[r.obligation] for r in both}) == 1
+    total = count(session, LedgerFilter(), as_of=AS_OF)
+    assert total == len(obs)
+    page1 = ledger_page(session, LedgerFilter(per_page=3), as_of=AS_OF)
+    page2 = ledger_page(session, LedgerFilter(per_page=3, page=2), as_of=AS_OF)
+    assert page1.total == total and len(page1.rows) == 3
+    assert not {r.obligation for r in page1.rows} & {r.obligation for r in page2.rows}
+    dues = [r.entry.effective_due or dt.date.max for r in ledger_all(session, LedgerFilter(), as_of=AS_OF)]
+    assert [d for d in dues if d != dt.date.max] == sorted(d for d in dues if d != dt.date.max)
+
+
+def test_search_ignores_accents_and_case(session: Session, seeded: dict) -> None:
+    rows = ledger_all(session, LedgerFilter(), as_of=AS_OF)
+    word = next(r.task for r in rows if r.task).split()[0]
+    from dondoc.vietnamese import fold
+
+    plain = fold(word).upper()
+    hits = ledger_all(session, LedgerFilter(q=plain), as_of=AS_OF)
+    assert hits and all(fold(word) in fold(r.ref + " " + r.task) for r in hits)
+    assert count(session, LedgerFilter(q="khong-co-chu-nay-zzz"), as_of=AS_OF) == 0
+    assert count(session, LedgerFilter(q="100%"), as_of=AS_OF) == 0  # % is literal, not a wildcard
+
+
+def test_drafts_and_other_units_plans_are_hidden(session: Session, seeded: dict) -> None:
+    plan = session.exec(select(Plan)).first()
+    assert plan is not None
+    total = count(session, LedgerFilter(), as_of=AS_OF)
+    assert count(session, LedgerFilter(), as_of=AS_OF, scope=Scope(unit_id=plan.focal_unit_id, all_plans=False)) == total
+    assert count(session, LedgerFilter(), as_of=AS_OF, scope=Scope(unit_id=-1, all_plans=False)) == 0
+    plan.state = "draft"
+    session.add(plan)
+    session.commit()
+    assert count(session, LedgerFilter(), as_of=AS_OF) == 0
+
+
+def test_params_round_trip_and_errors() -> None:
+    f = LedgerFilter.from_params({"plan": "3", "unit": "yte", "overdue": "1", "due_within": "7", "q": "y tế",
+                                  "updated_since": "2025-01-02", "sort": "unit", "desc": "1", "page": "2"})
+    assert LedgerFilter.from_params(f.params()) == f
+    with pytest.raises(InputError, match="due_within"):
+        LedgerFilter.from_params({"due_within": "abc"})
+    with pytest.raises(InputError, match="category"):
+        LedgerFilter.from_params({"category": "late"})
