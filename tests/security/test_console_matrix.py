@@ -71,7 +71,8 @@ def form(path: str, data: dict[str, str] | None = None, files: dict[str, Any] | 
     def run(c: Ctx, role: str) -> Any:
         cookies, _h, csrf = c.as_role(role)
         c.client.cookies.clear()
-        return c.client.post(path.format(**c.ids), data={"csrf": csrf, **(data or {})}, files=files,
+        values = {k: v.format(**c.ids) for k, v in (data or {}).items()}
+        return c.client.post(path.format(**c.ids), data={"csrf": csrf, **values}, files=files,
                              cookies=cookies, follow_redirects=False)
     return run
 
