@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-07 00:30:32.428485
+Create Date: 2026-12-07 00:30:47.435324
 """
 from typing import Sequence, Union
 

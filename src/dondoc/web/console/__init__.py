@@ -14,7 +14,7 @@ def register(app: FastAPI, web: Any) -> None:
     from urllib.parse import quote
 
     from dondoc.web.console import api, auth, directory, pages
-    from dondoc.web.console.session import LoginRequired, current_staff, page, require
+    from dondoc.web.console.session import LoginRequired, read, current_staff, page, require
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
@@ -31,7 +31,7 @@ def register(app: FastAPI, web: Any) -> None:
     @app.get("/console/api-docs", include_in_schema=False)
     def api_docs(request: Request) -> Response:
         """The staff API's OpenAPI description rendered on the server (no CDN, works offline)."""
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, "admin", "focal", "leader", "clerk")
         spec = app.openapi()
         paths = [(p, [(m, op) for m, op in ops.items() if "staff" in (op.get("tags") or [])])

@@ -17,7 +17,7 @@ from dondoc.intake import review
 from dondoc.intake.lifecycle import activate_plan, get_plan, preview_activation
 from dondoc.models import Plan, StaffUser
 from dondoc.web.console.pages import ALL, EDITORS, UPLOADERS, deliver_now, import_upload, save_upload
-from dondoc.web.console.session import Staff
+from dondoc.web.console.session import read, Staff
 
 
 class TimingIn(BaseModel):
@@ -55,7 +55,7 @@ def make_router(web: Any) -> APIRouter:
 
     def staff(authorization: str | None, *roles: str) -> Staff:
         token = (authorization or "").removeprefix("Bearer ").strip()
-        with web.read() as s:
+        with read(web) as s:
             found = user_for_token(s, token=token) if token else None
             if found is None:
                 raise HTTPException(401, "cần mã truy cập cá nhân của cán bộ (Authorization: Bearer ...)",
@@ -69,7 +69,7 @@ def make_router(web: Any) -> APIRouter:
     def editable(st: Staff, plan_id: int) -> None:
         from dondoc.web.console.pages import can_edit
 
-        with web.read() as s:
+        with read(web) as s:
             plan = get_plan(s, plan_id)
         if not can_edit(st, plan):
             raise HTTPException(403, "không phụ trách kế hoạch này")
@@ -79,7 +79,7 @@ def make_router(web: Any) -> APIRouter:
         return f"staff:{user.id}"
 
     def answer(plan_id: int) -> dict[str, Any]:
-        with web.read() as s:
+        with read(web) as s:
             return plan_json(s, get_plan(s, plan_id))
 
     @router.post("/plans", status_code=201, summary="Upload a plan document: a draft with its parsed items")
@@ -93,7 +93,7 @@ def make_router(web: Any) -> APIRouter:
         return out
 
     @router.get("/plans/{plan_id}", summary="A plan with its state and items")
-    def read(plan_id: int, authorization: str | None = Header(None)) -> dict[str, Any]:
+    def read_plan(plan_id: int, authorization: str | None = Header(None)) -> dict[str, Any]:
         staff(authorization, *ALL)
         return answer(plan_id)
 
@@ -140,7 +140,7 @@ def make_router(web: Any) -> APIRouter:
     @router.get("/plans/{plan_id}/preview", summary="What activation would do: obligations per unit, first messages")
     def preview(plan_id: int, authorization: str | None = Header(None)) -> dict[str, Any]:
         staff(authorization, *ALL)
-        with web.read() as s:
+        with read(web) as s:
             plan = get_plan(s, plan_id)
             return {"id": plan.id, "state": plan.state, **preview_activation(s, plan=plan, settings=web.settings).as_dict()}
 

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from dondoc import clock
 from dondoc.accounts.users import LoginRefused, Throttled, authenticate
 from dondoc.web.console.session import (
+    read,
     PRE_COOKIE,
     current_staff,
     new_session,
@@ -72,7 +73,7 @@ def make_router(web: Any) -> APIRouter:
 
     @router.post("/logout")
     def logout(request: Request, csrf: str = Form("")) -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = current_staff(web, s, request)
         if staff is not None and csrf_ok(web.key, staff.nonce, csrf):
             with web.write() as s:

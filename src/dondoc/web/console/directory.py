@@ -15,7 +15,7 @@ from dondoc import clock
 from dondoc.errors import DondocError
 from dondoc.models import Alias, Contact, Officer, Unit
 from dondoc.vietnamese import fold
-from dondoc.web.console.session import check_csrf, page, require
+from dondoc.web.console.session import read, check_csrf, page, require
 
 READERS = ("admin", "focal", "leader")
 ADMINS = ("admin",)
@@ -60,7 +60,7 @@ def make_router(web: Any) -> APIRouter:
 
     def listing(request: Request, staff: Any, q: str = "", error: str = "", result: Any = None, link: str = "",
                 status_code: int = 200) -> Response:
-        with web.read() as s:
+        with read(web) as s:
             units = list(s.exec(select(Unit)).all())
             officers = list(s.exec(select(Officer).order_by(col(Officer.name))).all())
             aliases = list(s.exec(select(Alias).order_by(col(Alias.name))).all())
@@ -81,13 +81,13 @@ def make_router(web: Any) -> APIRouter:
 
     @router.get("")
     def directory(request: Request, q: str = "") -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *READERS)
         return listing(request, staff, q=q)
 
     @router.get("/units/{unit_id}")
     def unit_page(request: Request, unit_id: int, link: str = "", sent: str = "") -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *READERS)
             unit = s.get(Unit, unit_id)
             if unit is None:
@@ -109,7 +109,7 @@ def make_router(web: Any) -> APIRouter:
     def export(request: Request) -> Response:
         from dondoc.directory.export import export_directory
 
-        with web.read() as s:
+        with read(web) as s:
             require(web, s, request, *READERS)
         out = web.settings.path("exports") / f"danh-ba-{secrets.token_hex(4)}.xlsx"
         export_directory(engine=web.engine, settings=web.settings, path=out)
@@ -121,7 +121,7 @@ def make_router(web: Any) -> APIRouter:
         from dondoc.accounts.users import audit
         from dondoc.directory.apply import import_directory
 
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *ADMINS)
         check_csrf(web, staff, csrf)
         name = (file.filename or "danh-ba.xlsx").rsplit("/", 1)[-1]
@@ -145,7 +145,7 @@ def make_router(web: Any) -> APIRouter:
         from dondoc.delivery.contact_test import send_test
         from dondoc.notifications import get_notifier
 
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *LINK_KEEPERS)
             officer = s.get(Officer, officer_id)
         check_csrf(web, staff, csrf)
@@ -164,7 +164,7 @@ def make_router(web: Any) -> APIRouter:
         from dondoc.accounts.users import audit
         from dondoc.collect import links
 
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *LINK_KEEPERS)
         check_csrf(web, staff, csrf)
         with web.write() as s:
@@ -178,7 +178,7 @@ def make_router(web: Any) -> APIRouter:
                   entity="officer", entity_id=officer_id, now=clock.now(), after={"revoked": n})
             unit_id = officer.unit_id
         # The new link is shown once, on this answer only (never put in a URL or a log).
-        with web.read() as s:
+        with read(web) as s:
             return unit_page_with_link(request, staff, unit_id, url or "(đã thu hồi)")
 
     def unit_page_with_link(request: Request, staff: Any, unit_id: int, link: str) -> Response:

@@ -15,7 +15,7 @@ from dondoc.errors import DondocError
 from dondoc.intake import review
 from dondoc.intake.lifecycle import STATE_LABELS, activate_plan, get_plan, preview_activation
 from dondoc.models import Plan
-from dondoc.web.console.session import Staff, check_csrf, page, redirect, require
+from dondoc.web.console.session import read, Staff, check_csrf, page, redirect, require
 
 ALL = ("admin", "focal", "leader", "clerk")
 UPLOADERS = ("admin", "focal", "clerk")
@@ -61,7 +61,7 @@ def make_router(web: Any) -> APIRouter:
     router = APIRouter(prefix="/console", include_in_schema=False)
 
     def editable(staff: Staff, plan_id: int) -> Plan:
-        with web.read() as s:
+        with read(web) as s:
             plan = get_plan(s, plan_id)
         if not can_edit(staff, plan):
             raise HTTPException(403, "Bạn không phụ trách kế hoạch này.")
@@ -83,7 +83,7 @@ def make_router(web: Any) -> APIRouter:
     def review_page(request: Request, staff: Staff, plan_id: int, error: str = "", status_code: int = 200) -> Response:
         from dondoc.web.console.review_data import build
 
-        with web.read() as s:
+        with read(web) as s:
             plan = get_plan(s, plan_id)
             data = build(s, plan)
         return page(web, request, staff, "console/review.html", status_code, title=f"Xem lại: {plan.title}", d=data,
@@ -92,7 +92,7 @@ def make_router(web: Any) -> APIRouter:
 
     @router.get("")
     def plans(request: Request) -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *ALL)
             rows = list(s.exec(select(Plan).order_by(col(Plan.id).desc())).all())
         return page(web, request, staff, "console/plans.html", title="Kế hoạch", plans=rows, STATE_LABELS=STATE_LABELS,
@@ -100,13 +100,13 @@ def make_router(web: Any) -> APIRouter:
 
     @router.get("/plans/upload")
     def upload_form(request: Request) -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *UPLOADERS)
         return page(web, request, staff, "console/upload.html", title="Tải lên kế hoạch", error="", result=None)
 
     @router.post("/plans")
     async def upload(request: Request, file: UploadFile = File(...), csrf: str = Form("")) -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *UPLOADERS)
         check_csrf(web, staff, csrf)
         data = await file.read()
@@ -119,7 +119,7 @@ def make_router(web: Any) -> APIRouter:
 
     @router.get("/plans/{plan_id}")
     def review_screen(request: Request, plan_id: int) -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *ALL)
         return review_page(request, staff, plan_id)
 
@@ -189,7 +189,7 @@ def make_router(web: Any) -> APIRouter:
 
     @router.get("/plans/{plan_id}/preview")
     def preview(request: Request, plan_id: int) -> Response:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *ALL)
             plan = get_plan(s, plan_id)
             pv = preview_activation(s, plan=plan, settings=web.settings)
@@ -210,7 +210,7 @@ def make_router(web: Any) -> APIRouter:
         return back(request, staff, plan_id, msg="activated")
 
     def _staff_post(request: Request, csrf: str, *roles: str) -> Staff:
-        with web.read() as s:
+        with read(web) as s:
             staff = require(web, s, request, *roles)
         check_csrf(web, staff, csrf)
         return staff

@@ -6,8 +6,10 @@ request. CSRF: every form carries HMAC(key, nonce) (web.security.csrf_token) and
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +99,10 @@ def current_staff(web: Any, session: Session, request: Request) -> Staff | None:
     if user is None or user.disabled:
         return None
     unit = session.get(Unit, user.unit_id) if user.unit_id else None
+    # Detached, loaded: the page's read session is rolled back (which would expire them) long before use.
+    session.expunge(user)
+    if unit is not None:
+        session.expunge(unit)
     refresh = sign(web.key, {**data, "t": now}) if now - last >= REFRESH_AFTER else None
     return Staff(user=user, unit=unit, nonce=data["n"], csrf=csrf_token(web.key, data["n"]), refresh=refresh)
 
@@ -138,3 +144,13 @@ def redirect(web: Any, request: Request, staff: Staff | None, url: str) -> Respo
 
 def monotonic() -> float:
     return time.perf_counter()
+
+
+@contextlib.contextmanager
+def read(web: Any) -> Iterator[Session]:
+    """web.read(), with the rows loaded left usable after it (detached, not expired by its rollback)."""
+    with web.read() as s:
+        try:
+            yield s
+        finally:
+            s.expunge_all()
