@@ -45,7 +45,7 @@ def test_import_of_a_bad_file_raises_the_directory_error(settings, tmp_path: Pat
     bad.write_text("units:\n- code: A\n  name: A\n  parent: B\n", encoding="utf-8")
     result = run("directory", "import", str(bad))
     assert isinstance(result.exception, DirectoryError)
-    assert "dòng 2, cột parent: unknown parent unit 'B'" in str(result.exception)
+    assert "dòng 2, cột parent: không có đơn vị cấp trên mã 'B'" in str(result.exception)
     # nothing stored
     assert yaml.safe_load(run("directory", "export").output)["units"] == []
 
