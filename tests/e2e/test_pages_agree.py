@@ -60,7 +60,7 @@ def test_every_page_agrees_on_every_obligation(sqlite_settings, tmp_path, undate
     _cli("directory", "scaffold", str(PLAN), "-o", str(draft))
     _with_officers(draft)
     _cli("directory", "import", str(draft))
-    _cli("plan", "import", str(PLAN))
+    _cli("plan", "import", str(PLAN), "--activate")
     _cli("plan", "policy", "1", "--undated", undated)
     engine = make_engine(settings.db_url)
     with Session(engine) as s:

@@ -92,7 +92,7 @@ def _timing(v: Any) -> dict[str, Any]:
 def _relink(session: Session, plan: Plan, rows: list[Assignment]) -> list[str]:
     """Resolve the rows' lead/support names again; returns the names the directory does not know."""
     from dondoc.directory.resolve import Resolver
-    from dondoc.intake.store import _link_bodies
+    from dondoc.intake.rows import _link_bodies
 
     resolver = Resolver.from_session(session).for_plan(plan.parsed or {}, owner=plan.owner_unit_id)
     unknown: list[str] = []

@@ -6,19 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from dondoc.config import Settings
 from dondoc.directory.resolve import Resolution
 from dondoc.directory.succession import propose
 from dondoc.errors import NotFound
 from dondoc.intake import obligations as obligation_service
-from dondoc.intake.keys import assignment_key, report_key, target_keys
+from dondoc.intake.rows import retire_rows, store_assignments, store_reports, store_targets
 from dondoc.models import (
     Assignment,
-    AssignmentUnit,
     AuditEvent,
-    Exclusion,
     Plan,
     ReportObligation,
     Target,
@@ -53,152 +51,25 @@ def store_plan(
     resolver = Resolver.from_session(session).for_plan(parsed, owner=owner_id)
     plan = existing if existing is not None else _find_existing(session, parsed, year)
     status = "updated" if plan is not None else "created"
-    if plan is None:
-        # An import is a draft: nothing is scheduled or sent before a person activates it.
-        plan = Plan(source_name=source_name, source_hash=source_hash, title="", year=year, created_at=now,
-                    state="draft")
-    plan.source_name = source_name
-    plan.source_hash = source_hash
-    plan.number = parsed.get("number")
-    plan.title = " ".join(str(parsed.get("title") or source_name).split())
-    plan.issuer = parsed.get("issuer")
-    plan.place = parsed.get("place")
-    plan.issued_on = dt.date.fromisoformat(parsed["issued_on"]) if parsed.get("issued_on") else None
-    plan.year = year
-    plan.signer = parsed.get("signer")
-    plan.recipients = list(parsed.get("recipients") or [])
-    plan.parsed = dict(parsed)
-    if source_text is not None:
-        plan.source_text = source_text
-    plan.updated_at = now
+    plan = _plan_row(plan, parsed, source_name=source_name, source_hash=source_hash, year=year, now=now,
+                     source_text=source_text)
     session.add(plan)
     session.flush()
     assert plan.id is not None
 
-    unresolved: list[str] = []
-    warnings: list[str] = list(parsed.get("warnings") or [])
-    proposals: dict[str, Any] = {}
-    since: dict[tuple[str, int], dt.date] = {}
-
-    def resolve(name: str) -> list[tuple[int, int | None]]:
-        # A dissolved unit or level (2025 reorganisation, merges): a warning and a proposal, never a silent drop;
-        # a district-level name is not resolved by guess (its tasks wait for the mapping to be confirmed).
-        dissolved = propose(resolver, name, resolver.scope, issuer=parsed.get("issuer"))
-        res = resolver.resolve(name) if dissolved is None else Resolution(name=name)
-        proposal = dissolved or res.proposal
-        if proposal is not None and name not in proposals:
-            proposals[name] = proposal
-            warnings.append(proposal.warning())
-        for unit_id, day in res.since.items():
-            since[(name, unit_id)] = day
-        if not res.targets:
-            unresolved.append(name)
-        return list(res.targets)
-
-    resolve.since = since  # type: ignore[attr-defined]
+    resolve = _Resolving(resolver, issuer=parsed.get("issuer"), warnings=list(parsed.get("warnings") or []))
+    unresolved, warnings, proposals = resolve.unresolved, resolve.warnings, resolve.proposals
 
     _set_plan_units(session, plan, parsed, resolver, owner_id)
 
-    # Assignments, matched by key so a corrected import keeps row ids (and so obligations and statuses).
-    stored = session.exec(select(Assignment).where(Assignment.plan_id == plan.id)).all()
-    existing = {a.key: a for a in stored}
-    by_id = {a.id: a for a in stored}
-    seen: set[str] = set()
-    rows: list[Assignment] = []
-    for item in parsed.get("assignments", []):
-        row = _match_row(item, existing, by_id, seen)
-        key = row.key if row is not None else assignment_key(item)
-        if key in seen:  # the same task twice under one ref: keep the first, say so
-            warnings.append(f"{item.get('ref')}: duplicate assignment for {', '.join(item.get('lead') or [])}")
-            continue
-        seen.add(key)
-        row = row or Assignment(plan_id=plan.id, key=key, ref=str(item.get("ref") or ""), text="")
-        row.removed_at = None
-        row.ref = str(item.get("ref") or "")
-        row.item = item.get("item")
-        row.section = item.get("section")
-        row.text = str(item.get("text") or "")
-        row.mode = item.get("mode") or "assign"
-        row.lead = list(item.get("lead") or [])
-        row.support = list(item.get("support") or [])
-        row.timing = dict(item.get("timing") or {"text": None, "kind": "unspecified"})
-        session.add(row)
-        rows.append(row)
-    session.flush()  # one batch: ids for the new rows
-    ids = [r.id for r in rows if r.id is not None]
-    if ids:
-        session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids)))
-    excluded: dict[int, set[int]] = {}
-    for ex in (session.exec(select(Exclusion).where(col(Exclusion.assignment_id).in_(ids))).all() if ids else []):
-        excluded.setdefault(ex.assignment_id, set()).add(ex.unit_id)
-    for row in rows:
-        _link_bodies(session, row, resolve, plan, excluded.get(row.id or 0, frozenset()))
-    session.flush()
-    stale_ids = [a.id for k, a in existing.items() if k not in seen]
-
-    reports_existing = {r.key: r for r in session.exec(
-        select(ReportObligation).where(ReportObligation.plan_id == plan.id)).all()}
-    report_seen: set[str] = set()
-    for n, item in enumerate(parsed.get("reports", []), start=1):
-        key = report_key(item, n)
-        report_seen.add(key)
-        row = reports_existing.get(key) or ReportObligation(plan_id=plan.id, key=key, ref="", text="")
-        row.ref = str(item.get("ref") or "")
-        row.text = str(item.get("text") or "")
-        row.senders = list(item.get("from") or [])
-        row.receivers = list(item.get("to") or [])
-        row.via = item.get("via")
-        row.compiles = bool(item.get("compiles"))
-        row.level = 1 if row.compiles else 0
-        row.timing = dict(item.get("timing") or {"text": None, "kind": "unspecified"})
-        session.add(row)
-        for name in row.senders if not row.compiles else []:
-            resolve(name)
-    stale_report_ids = [r.id for k, r in reports_existing.items() if k not in report_seen]
-
-    targets_existing = {t.key: t for t in session.exec(select(Target).where(Target.plan_id == plan.id)).all()}
-    target_seen: set[str] = set()
-    for key, item in target_keys(parsed.get("targets", [])):
-        target_seen.add(key)
-        row = targets_existing.get(key) or Target(plan_id=plan.id, key=key, ref="", text="", value=0)
-        row.ref = str(item.get("ref") or "")
-        row.text = str(item.get("text") or "")
-        row.value = float(item["value"])
-        row.unit = item.get("unit")
-        row.baseline = item.get("baseline")
-        row.comparator = item.get("comparator")
-        row.by = item.get("by")
-        session.add(row)
-    for key, t in targets_existing.items():
-        if key not in target_seen:
-            session.delete(t)
-    session.flush()
+    stale_ids = store_assignments(session, plan, parsed, resolve, warnings)
+    stale_report_ids = store_reports(session, plan, parsed, resolve)
+    store_targets(session, plan, parsed)
 
     counts = obligation_service.sync_plan(session, plan=plan, settings=settings, now=now,
-                                          retired_assignments=[i for i in stale_ids if i is not None],
-                                          retired_reports=[i for i in stale_report_ids if i is not None],
+                                          retired_assignments=stale_ids, retired_reports=stale_report_ids,
                                           resolver=resolver)
-    # Rows that no longer exist in the plan: their obligations were retired (or kept, with history) above.
-    if stale_ids and plan.activated_at is not None:
-        # Kept, marked removed: their obligations stay (closed, "không áp dụng") for audit.
-        for aid in stale_ids:
-            row = session.get(Assignment, aid)
-            if row is not None and row.removed_at is None:
-                row.removed_at = now
-                session.add(row)
-        stale_ids = []
-    if stale_ids:
-        session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(stale_ids)))
-        for aid in stale_ids:
-            if not obligation_service.has_obligations(session, assignment_id=aid):
-                row = session.get(Assignment, aid)
-                if row is not None:
-                    session.delete(row)
-    for rid in stale_report_ids:
-        if not obligation_service.has_obligations(session, report_id=rid):
-            row = session.get(ReportObligation, rid)
-            if row is not None:
-                session.delete(row)
+    retire_rows(session, plan, stale_ids=stale_ids, stale_report_ids=stale_report_ids, now=now)
 
     if plan.state == "active" and plan.activated_at is not None:
         from dondoc.intake.lifecycle import notify_assigned
@@ -220,19 +91,6 @@ def store_plan(
     return result
 
 
-def _match_row(item: dict[str, Any], by_key: dict[str, Assignment], by_id: dict[int | None, Assignment],
-               seen: set[str]) -> Assignment | None:
-    """The stored row a parsed item corrects: by the row id a corrected export carries (so a lead fixed
-    in Excel updates the row rather than adding one), else by its key (ref + item + leads)."""
-    raw = item.get("id")
-    if raw not in (None, ""):
-        try:
-            row = by_id.get(int(raw))
-        except (TypeError, ValueError):
-            row = None
-        if row is not None and row.key not in seen:
-            return row
-    return by_key.get(assignment_key(item))
 
 
 def _owner_unit(session: Session, owner: str | None) -> int | None:
@@ -285,31 +143,6 @@ def _set_plan_units(session: Session, plan: Plan, parsed: dict[str, Any], resolv
     session.add(plan)
 
 
-def _link_bodies(session: Session, row: Assignment, resolve: Any, plan: Plan,
-                 excluded: set[int] | frozenset[int] = frozenset()) -> None:
-    """The resolved lead/support rows of one assignment (its old rows were deleted by the caller); members
-    excluded from this task ('không áp dụng', model Exclusion) are left out."""
-    seen: set[tuple[int, int | None, str]] = set()
-    since = getattr(resolve, "since", {})
-    review = not row.lead
-    for role, names in (("lead", row.lead), ("support", row.support)):
-        for name in names:
-            targets = resolve(name)
-            if not targets and role == "lead":
-                review = True
-            for unit_id, officer_id in targets:
-                if unit_id in excluded:
-                    continue
-                if (unit_id, officer_id, role) in seen or (role == "support" and (unit_id, officer_id, "lead") in seen):
-                    continue
-                seen.add((unit_id, officer_id, role))
-                session.add(AssignmentUnit(assignment_id=row.id, unit_id=unit_id, officer_id=officer_id, role=role,
-                                           written_as=name, since=since.get((name, unit_id))))
-    if review and plan.owner_unit_id and not any(u == plan.owner_unit_id and r == "lead" for u, _, r in seen):
-        session.add(AssignmentUnit(assignment_id=row.id, unit_id=plan.owner_unit_id, role="lead",
-                                   written_as="(mặc định: cơ quan đầu mối)"))
-    row.needs_review = review
-    session.add(row)
 
 
 def _counts(session: Session, plan: Plan, *, status: str) -> ImportResult:
@@ -387,3 +220,52 @@ def _find_existing(session: Session, parsed: dict[str, Any], year: int) -> Plan 
         if fold(" ".join(plan.title.split())) == title:
             return plan
     return None
+
+
+def _plan_row(plan: Plan | None, parsed: dict[str, Any], *, source_name: str, source_hash: str, year: int,
+              now: dt.datetime, source_text: str | None) -> Plan:
+    """The plan row with the parsed plan's facts (a new one is a draft: nothing is scheduled or sent before a
+    person activates it)."""
+    if plan is None:
+        plan = Plan(source_name=source_name, source_hash=source_hash, title="", year=year, created_at=now,
+                    state="draft")
+    plan.source_name = source_name
+    plan.source_hash = source_hash
+    plan.number = parsed.get("number")
+    plan.title = " ".join(str(parsed.get("title") or source_name).split())
+    plan.issuer = parsed.get("issuer")
+    plan.place = parsed.get("place")
+    plan.issued_on = dt.date.fromisoformat(parsed["issued_on"]) if parsed.get("issued_on") else None
+    plan.year = year
+    plan.signer = parsed.get("signer")
+    plan.recipients = list(parsed.get("recipients") or [])
+    plan.parsed = dict(parsed)
+    if source_text is not None:
+        plan.source_text = source_text
+    plan.updated_at = now
+    return plan
+
+
+class _Resolving:
+    """Resolve a body name for the store, collecting what a person must look at: unresolved names, warnings,
+    and proposals for dissolved units or levels (the 2025 reorganisation, merges) — never a silent drop; a
+    district-level name is not resolved by guess (its tasks wait for the mapping to be confirmed)."""
+
+    def __init__(self, resolver: Any, *, issuer: str | None, warnings: list[str]) -> None:
+        self.resolver, self.issuer, self.warnings = resolver, issuer, warnings
+        self.unresolved: list[str] = []
+        self.proposals: dict[str, Any] = {}
+        self.since: dict[tuple[str, int], dt.date] = {}
+
+    def __call__(self, name: str) -> list[tuple[int, int | None]]:
+        dissolved = propose(self.resolver, name, self.resolver.scope, issuer=self.issuer)
+        res = self.resolver.resolve(name) if dissolved is None else Resolution(name=name)
+        proposal = dissolved or res.proposal
+        if proposal is not None and name not in self.proposals:
+            self.proposals[name] = proposal
+            self.warnings.append(proposal.warning())
+        for unit_id, day in res.since.items():
+            self.since[(name, unit_id)] = day
+        if not res.targets:
+            self.unresolved.append(name)
+        return list(res.targets)

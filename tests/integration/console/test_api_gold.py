@@ -7,16 +7,14 @@ import json
 from collections import Counter
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from dondoc.models import Assignment, Message, Notice, Obligation
+from dondoc.intake.obligations import reporting_duplicates
+from dondoc.models import Assignment, Message, Notice, Obligation, ReportObligation, Unit
 from tests.integration.console.conftest import SEED_004, SHARED, Staff, bearer
-
-import pytest
-
-from dondoc.models import Unit
 
 CASES = {
     # the seed the example directory covers (the parser gets it right: corrections are a no-op)
@@ -112,6 +110,11 @@ def test_api_import_correct_to_gold_activate(app_client: TestClient, engine: Eng
         lead_obs = s.exec(select(Obligation).where(Obligation.plan_id == plan["id"], Obligation.role == "lead",
                                                    Obligation.closed == False)).all()  # noqa: E712
         followed = {o.assignment_id for o in lead_obs}
+        # a task that restates the plan's reporting section is followed once, as the report itself (issue 17):
+        # its units are asked by their report obligation, not by a second, duplicate task obligation
+        reported = reporting_duplicates(rows, s.exec(select(ReportObligation).where(
+            ReportObligation.plan_id == plan["id"])).all())
+        followed |= set(reported) & set(by_id)
         pairs = {(by_id[a].ref, name) for a in followed if a in by_id for name in by_id[a].lead}
         assert pairs == {(g["ref"], " ".join(n.split())) for g in gold for n in g["lead"]}
         assert followed == set(by_id)  # every gold row is followed, nothing else is

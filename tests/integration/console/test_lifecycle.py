@@ -101,7 +101,7 @@ def test_activation_then_corrections_in_place(engine: Engine, settings: Settings
 
 
 def _officer_of(s: Session, ob_id: int) -> int:
-    from dondoc.followup.rules import _Directory
+    from dondoc.directory.focal import load_people
 
     ob = s.get(Obligation, ob_id)
-    return _Directory(s).responsible(ob)[0]
+    return load_people(s).responsible(ob)[0]

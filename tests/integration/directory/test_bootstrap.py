@@ -102,7 +102,8 @@ def test_unknown_province_names_the_34():
 def test_a_member_excluded_from_one_task_stays_excluded(session, settings):
     from dondoc.intake.members import expansions, set_excluded
     from dondoc.intake.reresolve import reresolve_plans
-    from dondoc.intake.store import store_plan
+    from dondoc.intake.lifecycle import activate_plan
+from dondoc.intake.store import store_plan
     from dondoc.models import Obligation
 
     bootstrap_province(session, province="Lai Châu", now=NOW)
@@ -113,6 +114,7 @@ def test_a_member_excluded_from_one_task_stays_excluded(session, settings):
                                "timing": {"text": None, "kind": "once", "due": "2025-12-15"}} for n in (1, 2)]}
     plan_id = store_plan(session, parsed=parsed, source_name="x", source_hash="h", settings=settings,
                          now=NOW).plan_id
+    activate_plan(session, plan_id=plan_id, settings=settings, now=NOW)
     [task1, _] = expansions(session, plan_id=plan_id)
     members = task1["names"][0]["members"]
     assert len(members) == 38 == _expected(next(p for p in PROVINCES if p.codename == "lai_chau")).total()

@@ -11,6 +11,7 @@ from dondoc.clock import TZ
 from dondoc.db import session_scope
 from dondoc.directory.bootstrap import bootstrap_province
 from dondoc.directory.succession import names_district_level
+from dondoc.intake.lifecycle import activate_plan
 from dondoc.intake.store import store_plan
 from dondoc.models import Plan
 from dondoc.plans import parse_path
@@ -67,5 +68,6 @@ def test_a_2025_plan_gets_no_district_warning(engine, settings):
         bootstrap_province(session, province="Nghệ An", now=NOW)
     with session_scope(engine) as session:
         result = store_plan(session, parsed=parsed, source_name="x", source_hash="h", settings=settings, now=NOW)
+        activated = activate_plan(session, plan_id=result.plan_id, settings=settings, now=NOW)
     assert result.warnings == [] and result.unresolved == []
-    assert result.obligations == 131  # 130 communes lead, Sở Tài chính supports
+    assert activated.obligations == 131  # 130 communes lead, Sở Tài chính supports

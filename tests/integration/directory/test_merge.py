@@ -17,6 +17,7 @@ from dondoc.collect.links import link_for, verify
 from dondoc.db import session_scope
 from dondoc.directory.merge import merge_units
 from dondoc.followup.sweep import decide
+from dondoc.intake.lifecycle import activate_plan
 from dondoc.intake.store import store_plan
 from dondoc.models import AccessToken, Contact, Notice, Obligation, Officer, Plan, StatusUpdate, Unit, UnitLink
 from dondoc.reporting.snapshot import build_snapshot
@@ -83,6 +84,7 @@ def test_merge_two_communes_into_one(engine, settings, officers):
         result = store_plan(session, parsed=PLAN, source_name="kh-thu.txt", source_hash="h", settings=settings,
                             now=NOW)
         plan_id = result.plan_id
+        activate_plan(session, plan_id=plan_id, settings=settings, now=NOW)
     with session_scope(engine) as session:
         a_q2 = next(o for o in _obligations(session, ids["A"], "2025-Q2") if o.role == "report")
         a_q3 = [o for o in _obligations(session, ids["A"], "2025-Q3")]
@@ -129,8 +131,12 @@ def test_merge_two_communes_into_one(engine, settings, officers):
         assert session.exec(select(func.count()).select_from(StatusUpdate)).one() == updates_before
         assert session.exec(select(func.count()).select_from(Notice)).one() == notices_before
         assert session.get(Obligation, a_q2.id).unit_id == ids["A"]  # Q2 stays with A
-        assert {o.period for o in _obligations(session, ids["B"])} == {"2025-Q1", "2025-Q2"} | (
-            {"2025-Q3"} if any(o.closed for o in _obligations(session, ids["B"], "2025-Q3")) else set())
+        # an activated plan keeps the rows the merge took away from B, closed as 'không áp dụng' (for audit)
+        retired = [o for o in _obligations(session, ids["B"]) if o.status == "not_applicable"]
+        assert all(o.closed for o in retired) and {o.period for o in retired} <= {"2025-Q3", "2025-Q4"}
+        assert {o.period for o in _obligations(session, ids["B"]) if o.status != "not_applicable"} == {"2025-Q1", "2025-Q2"} | (
+            {"2025-Q3"} if any(o.closed and o.status != "not_applicable"
+                           for o in _obligations(session, ids["B"], "2025-Q3")) else set())
         # The running quarter moved to C: A's task with its status, B's report with its reminder rung.
         moved_task = session.get(Obligation, a_task_q3.id)
         assert moved_task.unit_id == c.id and moved_task.status == "in_progress" and moved_task.progress == 50

@@ -27,7 +27,7 @@ def _ok(*args: str) -> str:
 
 def _world(settings) -> None:
     _ok("directory", "import", str(ROOT / "examples" / "directory.yaml"))
-    _ok("plan", "import", str(SEED))
+    _ok("plan", "import", str(SEED), "--activate")
     engine = make_engine(settings.db_url)
     with Session(engine) as s:  # a message went out through every contact: delivery history refers to them
         for c in s.exec(select(Contact)).all():

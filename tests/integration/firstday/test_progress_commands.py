@@ -18,7 +18,7 @@ runner = CliRunner()
 def stored(settings):  # a directory and a plan in the test database
     assert runner.invoke(app, ["directory", "import", str(ROOT / "examples" / "directory.yaml")]).exit_code == 0
     out = runner.invoke(app, ["plan", "import", str(ROOT / "examples" / "plans" / "004_3b3dcdee6daa1c7d.txt"),
-                              "--json"])
+                              "--json", "--activate"])
     assert out.exit_code == 0, out.output
     return settings
 

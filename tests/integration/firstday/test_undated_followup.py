@@ -50,7 +50,7 @@ def test_undated_task_not_escalated_but_flagged_stale(session, settings, world) 
 def test_plan_show_states_the_policy_and_plan_policy_changes_it(settings) -> None:
     assert runner.invoke(app, ["directory", "import", str(ROOT / "examples" / "directory.yaml")]).exit_code == 0
     seed = ROOT / "examples" / "plans" / "004_3b3dcdee6daa1c7d.txt"
-    plan = json.loads(runner.invoke(app, ["plan", "import", str(seed), "--json"]).output)["plan"]
+    plan = json.loads(runner.invoke(app, ["plan", "import", str(seed), "--json", "--activate"]).output)["plan"]
     shown = runner.invoke(app, ["plan", "show", str(plan)])
     assert shown.exit_code == 0 and "Nhiệm vụ không có thời hạn" in shown.output and "track" in shown.output
     as_json = json.loads(runner.invoke(app, ["plan", "show", str(plan), "--json"]).output)

@@ -38,7 +38,7 @@ def test_targets_asked_are_those_of_the_task(sqlite_settings, tmp_path: Path, na
                         for i, u in enumerate(data.get("units") or [], start=1)]
     draft.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     _cli("directory", "import", str(draft))
-    _cli("plan", "import", str(plan_file))
+    _cli("plan", "import", str(plan_file), "--activate")
     with Session(make_engine(sqlite_settings.db_url)) as s:
         scope = target_scope(s, 1)
         total = len(s.exec(select(Target).where(Target.plan_id == 1)).all())

@@ -25,7 +25,7 @@ runner = CliRunner()
 @pytest.mark.parametrize("seed", ["002_5e96f8da14096f37.txt", "004_3b3dcdee6daa1c7d.txt"])
 def test_reporting_section_once_per_unit(settings, seed: str) -> None:
     assert runner.invoke(app, ["directory", "import", str(ROOT / "examples" / "directory.yaml")]).exit_code == 0
-    out = runner.invoke(app, ["plan", "import", str(ROOT / "examples" / "plans" / seed), "--json"])
+    out = runner.invoke(app, ["plan", "import", str(ROOT / "examples" / "plans" / seed), "--json", "--activate"])
     assert out.exit_code == 0, out.output
     plan_id = json.loads(out.output)["plan"]
     with Session(create_engine(settings.db_url)) as s:

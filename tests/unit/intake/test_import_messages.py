@@ -28,6 +28,7 @@ def test_a_parser_failure_is_one_vietnamese_line(tmp_path: Path, monkeypatch: py
         raise ValueError("list index out of range")
 
     monkeypatch.setattr("dondoc.plans.parse_path", broken)
+    monkeypatch.setattr("dondoc.plans.parse_blocks", broken)
     with caplog.at_level(logging.ERROR), pytest.raises(PlanReadError) as err:
         importer.read_plan_file(plan, year=None, settings=Settings())
     assert "không phân tích được văn bản kế hoạch" in str(err.value) and str(plan) in str(err.value)
