@@ -27,6 +27,7 @@ class SweepResult:
     decisions: list[Decision] = field(default_factory=list)
     stale: int = 0
     compiled: list[tuple[int, str]] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
     delivery: Any = None
     deferred_delivery: bool = False
 
@@ -37,6 +38,7 @@ class SweepResult:
             "decided": dict(self.decided),
             "stale": self.stale,
             "compiled": [{"plan": p, "period": per} for p, per in self.compiled],
+            "failed": [{"plan": p, "period": per} for p, per in self.failed],
             "delivery": getattr(self.delivery, "as_dict", lambda: self.delivery)() if self.delivery else None,
             "deferred_delivery": self.deferred_delivery,
         }
@@ -70,11 +72,13 @@ def run_daily(
         with session_scope(engine) as session:
             due = reports_due(session, day=day, settings=settings, calendar=calendar, plan_ids=plan_ids)
         if due:
-            from dondoc.reporting.compile import compile_report
+            from dondoc.app.report_failures import compile_isolated
 
-            for plan_id, period in due:
-                compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now, send=True)
-                result.compiled.append((plan_id, period))
+            for plan_id, period in due:  # each plan on its own: one failure must not stop the reminders
+                if compile_isolated(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now):
+                    result.compiled.append((plan_id, period))
+                else:
+                    result.failed.append((plan_id, period))
     if deliver:
         local = pendulum.instance(now).in_timezone(TZ)
         if local.hour < settings.send_hour:

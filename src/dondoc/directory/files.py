@@ -33,6 +33,7 @@ from typing import Any
 from dondoc.directory.check import _check_rows
 from dondoc.directory.data import COLUMNS, RECORDS, REQUIRED, SHEET_TITLES, DirectoryData, Row, _Errors
 from dondoc.errors import DirectoryError, InputError
+from dondoc.textsafe import clean
 
 
 def _cell(value: Any) -> str:
@@ -42,7 +43,7 @@ def _cell(value: Any) -> str:
         return "có" if value else "không"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).split())
+    return " ".join(clean(value).split())  # XML/Word/Excel-safe: names end up in reports
 
 
 def _header(text: Any) -> str:

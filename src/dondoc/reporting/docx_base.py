@@ -300,12 +300,10 @@ def _append_rows(tbl: Any, rows: Sequence[Sequence[str]], twips: Sequence[str], 
         tbl.append(tr)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _xml_safe(text: str) -> str:
-    """XML 1.0 cannot carry control characters; submissions pasted from elsewhere sometimes do."""
-    return _CONTROL.sub("", text)
+    """XML 1.0 cannot carry control characters, lone surrogates or U+FFFE/U+FFFF; stored text is cleaned
+    where it enters, and cleaned again here so that a renderer never fails on a stored row."""
+    return xml_safe(text)
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -349,7 +347,7 @@ def set_properties(doc: Any, *, title: str, day: dt.date) -> None:
     stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)
     cp.author = "dondoc"
     cp.last_modified_by = "dondoc"
-    cp.title = title[:250]
+    cp.title = xml_safe(title)[:250]
     cp.subject = ""
     cp.keywords = ""
     cp.comments = ""

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import FastAPI, Header, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 from sqlmodel import Session
 
 from dondoc.collect.access import can_enter_for, obligation_for_entry, visible_clause
@@ -54,9 +54,9 @@ class ObligationOut(BaseModel):
 
 class StatusIn(BaseModel):
     status: str = Field(description="not_started | in_progress | done | impossible (or the Vietnamese label)")
-    progress: int | None = Field(default=None, ge=0, le=100)
+    progress: StrictInt | None = Field(default=None, ge=0, le=100)
     result: str = ""
-    figures: dict[str, float | str] = Field(default_factory=dict, description="target ref (or key) -> number")
+    figures: dict[str, StrictInt | StrictFloat | StrictStr] = Field(default_factory=dict, description="target ref (or key) -> number")
     difficulties: str = ""
     proposals: str = ""
 
