@@ -18,7 +18,7 @@ from typing import Any
 # U+FDD0..U+FDEF and U+xFFFE/U+xFFFF of every plane.
 _BAD = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"\\U{p:05x}fffe\\U{p:05x}ffff" for p in range(1, 17))
+    + "".join(f"\\U{p:04x}fffe\\U{p:04x}ffff" for p in range(1, 17))
     + "]"
 )
 

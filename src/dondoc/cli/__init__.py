@@ -35,6 +35,7 @@ COMMAND_MODULES = [
     "calendar",
     "serve",
     "zalo",
+    "keys",
 ]
 
 

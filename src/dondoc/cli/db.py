@@ -29,9 +29,12 @@ def init() -> None:
     """Create the data folder and the database (safe to run again)."""
     from dondoc.cli._common import ready_engine
 
+    from dondoc.secrets import ensure_key
+
     settings = get_settings()
+    key = ensure_key(settings)  # a random key file (0600) unless DONDOC_SECRET_KEY is set; a weak key is refused
     engine = ready_engine(settings)
-    Console().print(f"data folder: {settings.home}\ndatabase: {engine.url.render_as_string(hide_password=True)}"
+    Console().print(f"secret key: {key or 'DONDOC_SECRET_KEY'}\ndata folder: {settings.home}\ndatabase: {engine.url.render_as_string(hide_password=True)}"
                     f"\nschema: {current_revision(engine)}")
 
 

@@ -32,6 +32,8 @@ def links(
     ctx: typer.Context,
     plan: int | None = typer.Option(None, "--plan", help="Only officers of units with obligations in this plan."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: [{officer, unit, url}]."),
+    rotate: bool = typer.Option(False, "--rotate", help="Revoke the listed officers' links first: every "
+                                "one gets a new link (after a leak)."),
 ) -> None:
     """List each active officer's personal link (creating one where none is live)."""
     if ctx.invoked_subcommand is not None:
@@ -62,7 +64,15 @@ def links(
             unit_ids = set(s.exec(select(Obligation.unit_id).where(Obligation.plan_id == plan).distinct()).all())
             unit_ids |= {u for u in (focal_unit_id(p), p.issuer_unit_id) if u is not None}
             stmt = stmt.where(Officer.unit_id.in_(unit_ids))  # type: ignore[attr-defined]
-        for officer, unit in s.exec(stmt.order_by(Unit.name, Officer.name)).all():
+        found = s.exec(stmt.order_by(Unit.name, Officer.name)).all()
+        if rotate:
+            from dondoc.collect.links import revoke_all
+            from dondoc.models import AuditEvent
+
+            n = revoke_all(s, now=now, officer_ids=[o.id for o, _ in found] if plan is not None else None)
+            s.add(AuditEvent(at=now, actor="cli", via="cli", action="links.rotate", entity="plan" if plan else "all",
+                             entity_id=plan, before={}, after={"revoked": n}))
+        for officer, unit in found:
             out.append({"officer": officer.name, "code": officer.code, "unit": unit.name,
                         "url": link_for(s, officer_id=officer.id, settings=settings, now=now)})  # type: ignore[arg-type]
     if as_json:

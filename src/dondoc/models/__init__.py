@@ -3,7 +3,7 @@
 from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit
 from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
 from dondoc.models.plan import Assignment, AssignmentUnit, Plan, ReportObligation, Target
-from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
+from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport, RateCounter
 from dondoc.models.work import (
     CLOSED,
     STATUS_LABELS,
@@ -32,6 +32,7 @@ __all__ = [
     "Obligation",
     "Officer",
     "Plan",
+    "RateCounter",
     "ReportObligation",
     "STATUS_LABELS",
     "StatusUpdate",

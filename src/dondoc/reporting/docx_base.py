@@ -24,6 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from dondoc.textsafe import xml_safe
+
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 12

@@ -30,7 +30,7 @@ from dondoc.config import Settings, get_settings
 from dondoc.db import get_engine, session_scope
 from dondoc.errors import DondocError
 from dondoc.models import AccessToken, Officer, Unit
-from dondoc.secrets import master_key
+from dondoc.secrets import key_id, master_key
 from dondoc.web.render import HERE, make_env
 from dondoc.web.security import FailureLimiter, SecurityHeaders, csrf_ok, csrf_token
 
@@ -79,7 +79,8 @@ class Web:
         self.settings = settings
         self.engine = engine
         self.env = make_env()
-        self.key = master_key(settings)
+        self.key = master_key(settings)  # refuses to start without a strong key
+        self.key_id = key_id(self.key)
         self.limiter = FailureLimiter()
         if engine.url.get_backend_name() == "sqlite":
             self.read_engine = _sqlite_reader(engine)
@@ -113,7 +114,8 @@ class Web:
             found = session.exec(select(AccessToken, Officer, Unit).join(Officer, Officer.id == AccessToken.officer_id)
                                  .join(Unit, Unit.id == Officer.unit_id)
                                  .where(AccessToken.token_hash == links.token_hash(token))).first()
-        if found is None or found[0].revoked_at is not None or _aware(found[0].expires_at) <= now or not found[1].active:
+        if found is None or found[0].revoked_at is not None or _aware(found[0].expires_at) <= now or \
+                not found[1].active or found[0].key_id != self.key_id:
             self.limiter.fail(ip)
             raise NotFoundPage()
         row, officer, unit = found

@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 20:07:24.191106
+Create Date: 2026-12-06 23:26:02.270956
 """
 from typing import Sequence, Union
 
+from alembic import op
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel types)
-from alembic import op
+
 
 revision: str = '0001'
 down_revision: Union[str, None] = None
@@ -37,6 +38,12 @@ def upgrade() -> None:
     sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name')
+    )
+    op.create_table('ratecounter',
+    sa.Column('bucket', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('window_start', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('bucket')
     )
     op.create_table('unit',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -101,6 +108,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('officer_id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('sealed', sa.Text(), nullable=True),
+    sa.Column('key_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
@@ -506,6 +515,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_unit_code'))
 
     op.drop_table('unit')
+    op.drop_table('ratecounter')
     op.drop_table('channelcredential')
     with op.batch_alter_table('calendarday', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_calendarday_day'))
