@@ -156,3 +156,28 @@ def revoke_all(session: Session, *, now: dt.datetime, officer_ids: Iterable[int]
 def count_live(session: Session, *, now: dt.datetime) -> int:
     return session.exec(select(func.count()).select_from(AccessToken).where(
         AccessToken.revoked_at.is_(None), AccessToken.expires_at > now)).one()  # type: ignore[union-attr]
+
+
+# Stored messages never hold a live link: their bodies carry this placeholder where the recipient's
+# token goes, and the sender puts the token in at send time (delivery/outbox.py). '~' is outside the
+# tokens' alphabet, and survives HTML escaping and URL-safe rendering unchanged.
+PLACEHOLDER = "~lien-ket~"
+
+
+def stored_link(session: Session, *, officer_id: int, settings: Settings, now: dt.datetime) -> str:
+    """What a message body stores for the officer's personal link (a live token is made sure to exist)."""
+    issue_token(session, officer_id=officer_id, settings=settings, now=now)
+    return f"{settings.base_url.rstrip('/')}/t/{PLACEHOLDER}"
+
+
+def stored_links(session: Session, *, officer_ids: Iterable[int], settings: Settings,
+                 now: dt.datetime) -> dict[int, str]:
+    ids = sorted(set(officer_ids))
+    _issue(session, officer_ids=ids, settings=settings, now=now)
+    base = settings.base_url.rstrip("/")
+    return {i: f"{base}/t/{PLACEHOLDER}" for i in ids}
+
+
+def fill(text: str, token: str) -> str:
+    """A stored body with the recipient's token in place of the placeholder."""
+    return text.replace(f"/t/{PLACEHOLDER}", f"/t/{token}")

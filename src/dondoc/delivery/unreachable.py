@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from dondoc.collect.links import link_for
+from dondoc.collect.links import stored_link as link_for  # placeholder; token filled in at send time
 from dondoc.config import Settings
 from dondoc.delivery.compose import _load_ctx, _plan_views, local_day, log
 from dondoc.delivery.jobs import _Attempt, _Job

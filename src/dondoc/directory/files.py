@@ -204,6 +204,9 @@ def read_directory(path: str | Path) -> DirectoryData:
     errors = _Errors(str(path))
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
+        from dondoc.intake.sandbox import check_archive
+
+        check_archive(path)  # a zip bomb is refused before openpyxl inflates it
         data = _read_xlsx(path, errors)
     elif suffix == ".csv":
         data = _read_csv(path, errors)

@@ -42,11 +42,13 @@ def read_plan_file(path: Path, *, year: int | None, settings: Settings) -> dict[
     """The plan dict of a plan document, or of a corrected export (.yaml / .xlsx written by `plan export`)."""
     from dondoc.intake import export as plan_export
 
+    from dondoc.intake.sandbox import check_archive, parse_plan
+
+    if path.suffix.lower() == ".xlsx":
+        check_archive(path)  # before openpyxl opens it (is_export does)
     if plan_export.is_export(path):
         return plan_export.load(path)
-    from dondoc.plans import parse_path
-
-    return parse_path(path, year=year)
+    return parse_plan(path, year=year, max_mb=settings.max_plan_mb)  # pre-checked, in a capped worker
 
 
 def import_plan(

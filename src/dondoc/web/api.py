@@ -91,8 +91,7 @@ def register(app: FastAPI, web: Web) -> None:
     def bearer(s: Session, request: Request, authorization: str | None) -> Viewer:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            web.limiter.fail(web.client_ip(request))
-            raise NotFoundPage()
+            return web.viewer(s, request, "")  # counted as a failed attempt; 404 (or 429 when over the limit)
         return web.viewer(s, request, token.strip())
 
     def to_out(s: Session, rows: list[queries.Row], v: Viewer, cls: type[ObligationOut] = ObligationOut) -> list[Any]:
@@ -146,7 +145,7 @@ def register(app: FastAPI, web: Web) -> None:
     @app.post("/api/obligations/{oid}/status", response_model=StatusOut, tags=["obligations"])
     def post_status(oid: int, body: StatusIn, request: Request, authorization: Auth = None) -> StatusOut:
         """Submit a status update. 404 for an unknown token or an obligation of another unit; 422 when invalid."""
-        via = "cli" if request.headers.get("x-dondoc-client") == "cli" else "api"
+        via = "api"  # from what the server knows (the JSON API), never from a header the caller sets
         with web.write() as s:
             v = bearer(s, request, authorization)
             update = submit_status(s, officer_id=v.officer.id, obligation_id=oid,  # type: ignore[arg-type]
@@ -158,7 +157,7 @@ def register(app: FastAPI, web: Web) -> None:
     def post_on_behalf(oid: int, body: OnBehalfIn, request: Request, authorization: Auth = None) -> StatusOut:
         """Nhập thay: the plan's focal point (or issuer) records the status a unit reported by phone, Zalo
         or on paper; `source` says where it came from. 404 for anyone else; 422 when invalid."""
-        via = "cli" if request.headers.get("x-dondoc-client") == "cli" else "api"
+        via = "api"  # from what the server knows (the JSON API), never from a header the caller sets
         with web.write() as s:
             v = bearer(s, request, authorization)
             if body.unit is not None:

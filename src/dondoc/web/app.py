@@ -31,8 +31,10 @@ from dondoc.db import get_engine, session_scope
 from dondoc.errors import DondocError
 from dondoc.models import AccessToken, Officer, Unit
 from dondoc.secrets import key_id, master_key
+from dondoc.web import limits
 from dondoc.web.render import HERE, make_env
-from dondoc.web.security import FailureLimiter, SecurityHeaders, csrf_ok, csrf_token
+from dondoc.web.ratelimit import DbFailureLimiter
+from dondoc.web.security import SecurityHeaders, csrf_ok, csrf_token
 
 log = logging.getLogger(__name__)
 TOUCH_EVERY = dt.timedelta(hours=1)
@@ -81,13 +83,13 @@ class Web:
         self.env = make_env()
         self.key = master_key(settings)  # refuses to start without a strong key
         self.key_id = key_id(self.key)
-        self.limiter = FailureLimiter()
         if engine.url.get_backend_name() == "sqlite":
             self.read_engine = _sqlite_reader(engine)
             self._write_lock: Any = threading.Lock()
         else:
             self.read_engine = engine
             self._write_lock = contextlib.nullcontext()
+        self.limiter = DbFailureLimiter(self)  # shared by every worker; never limits a valid link
 
     def now(self) -> dt.datetime:
         return clock.now()
@@ -105,8 +107,6 @@ class Web:
     def viewer(self, session: Session, request: Request, token: str) -> Viewer:
         """The officer behind a personal token, or NotFoundPage (rate-limited per client address)."""
         ip = self.client_ip(request)
-        if self.limiter.blocked(ip):
-            raise TooManyAttempts()
         now = self.now()
         found = None
         if token and len(token) <= 128:
@@ -116,7 +116,9 @@ class Web:
                                  .where(AccessToken.token_hash == links.token_hash(token))).first()
         if found is None or found[0].revoked_at is not None or _aware(found[0].expires_at) <= now or \
                 not found[1].active or found[0].key_id != self.key_id:
-            self.limiter.fail(ip)
+            if self.limiter.blocked(ip, token):  # only bad tokens are limited: a valid link always opens
+                raise TooManyAttempts()
+            self.limiter.fail(ip, token, session=session)
             raise NotFoundPage()
         row, officer, unit = found
         if row.last_used_at is None or now - _aware(row.last_used_at) > TOUCH_EVERY:
@@ -195,6 +197,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         version="0.1.0",
     )
     app.state.web = web
+    limits.install(app, web)  # body caps and token check before reading, 404 for huge ids, a safe 500
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -264,7 +267,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 def jsonable(errors: Any) -> Any:
     from fastapi.encoders import jsonable_encoder
 
-    return jsonable_encoder(errors, custom_encoder={Exception: str})
+    import math
+
+    # NaN/Infinity in a refused body must not make the 422 itself fail (JSON has no NaN)
+    return jsonable_encoder(errors, custom_encoder={Exception: str,
+                                                    float: lambda f: f if math.isfinite(f) else str(f)})
 
 
 def create_app_from_env() -> FastAPI:
