@@ -31,7 +31,7 @@ from dondoc.db import get_engine, session_scope
 from dondoc.errors import DondocError
 from dondoc.models import AccessToken, Officer, Unit
 from dondoc.secrets import key_id, master_key
-from dondoc.web import limits
+from dondoc.web import docs, limits
 from dondoc.web.render import HERE, make_env
 from dondoc.web.ratelimit import DbFailureLimiter
 from dondoc.web.security import SecurityHeaders, csrf_ok, csrf_token
@@ -195,11 +195,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         title="dondoc",
         description="Cập nhật tình hình thực hiện kế hoạch — status API for officers (bearer: the personal token).",
         version="0.1.0",
+        docs_url=None,  # served by web/docs.py from local files (no CDN)
+        redoc_url=None,
     )
     app.state.web = web
     limits.install(app, web)  # body caps and token check before reading, 404 for huge ids, a safe 500
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    docs.install(app)
 
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/")
