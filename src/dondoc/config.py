@@ -77,7 +77,7 @@ class Settings(BaseSettings):
 
     def path(self, *parts: str) -> Path:
         p = self.home.joinpath(*parts)
-        p.mkdir(parents=True, exist_ok=True)
+        p.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder is private to dondoc's user
         return p
 
     def channel_limit_map(self) -> dict[str, int]:

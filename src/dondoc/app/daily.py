@@ -68,6 +68,7 @@ def run_daily(
         result.decisions += stale
         result.stale = len({d.obligation_id for d in stale})
     result.decided.update(d.kind for d in result.decisions)
+    _settle_attachments(engine, settings, now)
     if compile_reports:
         with session_scope(engine) as session:
             due = reports_due(session, day=day, settings=settings, calendar=calendar, plan_ids=plan_ids)
@@ -95,3 +96,16 @@ def run_daily(
             notifier = get_notifier(settings)
         result.delivery = deliver_pending(engine=engine, settings=settings, notifier=notifier, now=now)
     return result
+
+
+def _settle_attachments(engine: Engine, settings: Settings, now: dt.datetime) -> None:
+    """Files a crashed upload left (older than a day): never let housekeeping stop the sweep."""
+    import logging
+
+    from dondoc.collect.attachments import sweep_orphans
+
+    try:
+        with session_scope(engine) as session:
+            sweep_orphans(session, settings=settings, now=now)
+    except Exception:  # noqa: BLE001
+        logging.getLogger(__name__).exception("sweeping orphan attachments failed")

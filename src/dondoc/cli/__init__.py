@@ -54,6 +54,7 @@ _register_all()
 
 
 def main() -> None:
+    os.umask(0o077)  # every file and folder dondoc creates is private to its user
     logging.basicConfig(level=os.environ.get("DONDOC_LOG_LEVEL", "WARNING"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
