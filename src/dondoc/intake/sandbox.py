@@ -123,6 +123,17 @@ def _vm_size() -> int:
     return 0
 
 
+def _peak_of(pid: int | None) -> int | None:
+    """A live process's peak resident size in KB (VmHWM), for a worker about to be stopped."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def _child(conn: Any, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], cap: int, seconds: float) -> None:
     try:
         limit = _vm_size() + cap
@@ -172,6 +183,7 @@ class Sandbox:
         finally:
             parent.close()
             if proc.is_alive():
+                self.peak_kb = _peak_of(proc.pid) or self.peak_kb
                 proc.kill()  # our own worker, by its handle
             proc.join(5)
         if kind == "ok":
