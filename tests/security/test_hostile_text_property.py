@@ -39,6 +39,7 @@ def _raw(text: str) -> str:
 
 def _apply(engine: Engine, world: World, texts: list[str]) -> None:
     sub, unit, officer, title, task, target, raw_unit = texts
+    sub = sub.replace("\x00", "")  # a NUL in a submission is refused with a message (test_nul_refused)
     with Session(engine) as s:
         # a submission, through the service (validation cleans)
         submit_status(s, officer_id=world["a1"], obligation_id=world["rep1"], via="api", now=DAY,
@@ -126,3 +127,10 @@ def test_clean_is_idempotent_and_safe() -> None:
         et.fromstring(f"<a>{once.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</a>")
 
     check()
+
+
+def test_nul_in_a_submission_is_refused_not_stored() -> None:
+    from dondoc.collect.validation import StatusInputError, validate
+
+    with pytest.raises(StatusInputError, match="không hợp lệ"):
+        validate({"status": "in_progress", "result": "a\x00b"}, targets=[])

@@ -65,6 +65,8 @@ def parse_status(value: str) -> str:
 def _clean_text(value: Any, what: str) -> str:
     if value is not None and not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise StatusInputError(f"{what}: phải là văn bản.")
+    if "\x00" in str(value or ""):
+        raise StatusInputError(f"{what}: có ký tự không hợp lệ.")
     text = clean(value or "").strip()  # XML/Word/Excel-safe: one stray character must not stop a report
     if len(text) > MAX_TEXT:
         raise StatusInputError(f"{what}: quá dài (tối đa {MAX_TEXT} ký tự).")
