@@ -40,8 +40,8 @@ def network(ip: str) -> str:
 
 def buckets(ip: str, token: str | None) -> list[str]:
     out = [network(ip)]
-    if token:
-        out.append(f"tok:{token[:PREFIX]}")
+    if token:  # only the tokens' own alphabet goes into the key (a NUL would break PostgreSQL)
+        out.append("tok:" + "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "?" for c in token[:PREFIX]))
     return out
 
 
@@ -58,10 +58,14 @@ class DbFailureLimiter:
 
     def blocked(self, ip: str, token: str | None = None) -> bool:
         now = self.web.now()
-        with self.web.read() as s:
-            counts = s.execute(select(RateCounter.count).where(
-                RateCounter.bucket.in_(buckets(ip, token)),  # type: ignore[attr-defined]
-                RateCounter.window_start > self._cutoff(now))).scalars().all()
+        try:
+            with self.web.read() as s:
+                counts = s.execute(select(RateCounter.count).where(
+                    RateCounter.bucket.in_(buckets(ip, token)),  # type: ignore[attr-defined]
+                    RateCounter.window_start > self._cutoff(now))).scalars().all()
+        except Exception:  # noqa: BLE001 — the limiter must never turn a 404 into a 500
+            log.exception("could not read failed link attempts")
+            return False
         return any(c >= self.max_failures for c in counts)
 
     def fail(self, ip: str, token: str | None = None, *, session: Session | None = None) -> None:
