@@ -24,7 +24,7 @@ ROLES = ["head", "deputy", "focal", "staff", "staff"]
 
 
 def fresh_engine(backend: str, name: str, *, home: Path | None = None,
-                 secret_key: str = "bench") -> tuple[Engine, Settings]:
+                 secret_key: str = "benchmark-secret-key-not-for-production") -> tuple[Engine, Settings]:
     """An empty, migrated database: a temporary SQLite file, or a dedicated PostgreSQL schema."""
     home = home or Path(tempfile.mkdtemp(prefix=f"dondoc-bench-{name}-"))
     if backend == "sqlite":

@@ -86,7 +86,7 @@ def main() -> None:
             url = f"{PG_URL}?options=-csearch_path%3Dbench_notify"
         engine = make_engine(url)
         upgrade(engine)
-        settings = Settings(home=home, database_url=url, secret_key="bench", send_concurrency=args.concurrency)
+        settings = Settings(home=home, database_url=url, secret_key="benchmark-secret-key-not-for-production", send_concurrency=args.concurrency)
         now = pendulum.datetime(2025, 11, 5, 8, 0, tz=TZ)
         day = dt.date(2025, 11, 5)
         n = args.n

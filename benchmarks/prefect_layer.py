@@ -28,7 +28,7 @@ def main() -> None:
 
     rows: list[tuple[str, str]] = []
     home = Path(tempfile.mkdtemp(prefix="dondoc-bench-"))
-    os.environ.update({"DONDOC_HOME": str(home), "DONDOC_SECRET_KEY": "bench"})
+    os.environ.update({"DONDOC_HOME": str(home), "DONDOC_SECRET_KEY": "benchmark-secret-key-not-for-production"})
     os.environ.pop("DONDOC_DATABASE_URL", None)
     os.environ.pop("PREFECT_API_URL", None)
     from dondoc.cli._common import ready_engine

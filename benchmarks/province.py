@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 PG_SERVER = os.environ.get("DONDOC_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 BASE_DB = "dondoc_bench_province"
 DAY = dt.date(2025, 6, 18)  # a Wednesday: the measured sweep; the days before it are caught up first
-SECRET = "benchmark-secret-key"
+SECRET = "benchmark-secret-key-not-for-production"
 DEPARTMENTS = [
     "Sở Nội vụ", "Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "Sở Nông nghiệp và Môi trường",
     "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch",

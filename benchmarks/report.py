@@ -44,7 +44,7 @@ def main() -> None:
         info = seed_bulk(s, units=args.units, tasks=args.tasks)
     print(f"seeded {info['obligations']} obligations, {info['submissions']} submissions in {time.perf_counter() - t0:.2f} s")
     now = pendulum.datetime(2025, 11, 13, 9, tz=TZ)
-    settings = Settings(home=home, database_url=url, secret_key="bench")
+    settings = Settings(home=home, database_url=url, secret_key="benchmark-secret-key-not-for-production")
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()

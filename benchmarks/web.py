@@ -33,7 +33,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PG_URL = os.environ.get("DONDOC_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-SECRET = "benchmark-secret-key"
+SECRET = "benchmark-secret-key-not-for-production"
 
 
 @dataclass

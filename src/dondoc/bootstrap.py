@@ -29,9 +29,13 @@ def ready_engine(settings: Settings | None = None) -> Engine:
 
     settings = settings or get_settings()
     if settings.is_sqlite:
-        settings.home.mkdir(parents=True, exist_ok=True)
+        settings.home.mkdir(parents=True, exist_ok=True, mode=0o700)
     engine = get_engine(settings)
     ensure_schema(engine)
+    if settings.is_sqlite and engine.url.database and engine.url.database != ":memory:":
+        import os
+
+        os.chmod(engine.url.database, 0o600)  # the database holds sealed secrets and personal data
     return engine
 
 

@@ -17,6 +17,12 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("dondoc", appauthor=False))
 
 
+def default_key_file() -> Path:
+    """The key file lives in the configuration folder, not the data folder: a backup or a copy of the
+    data folder (database, attachments) then holds no key that opens its sealed secrets."""
+    return Path(platformdirs.user_config_dir("dondoc", appauthor=False)) / "secret.key"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DONDOC_", extra="ignore")
 
@@ -29,7 +35,13 @@ class Settings(BaseSettings):
     base_url: str = Field(default="http://127.0.0.1:8000", description="Public URL of `dondoc web`, used in personal links.")
     secret_key: str | None = Field(
         default=None,
-        description="Key that encrypts secrets at rest (apprise URLs with passwords). Default: a key file in the data folder.",
+        description="Key that encrypts secrets at rest (apprise URLs with passwords) and seals personal links; "
+        "at least 32 random characters. Prefer DONDOC_KEY_FILE (a value here is visible in the environment).",
+    )
+    key_file: Path | None = Field(
+        default=None,
+        description="File holding the secret key (mode 600), created by `dondoc init`. Default: secret.key in the "
+        "user's configuration folder (outside the data folder); a legacy secret.key in the data folder is still read.",
     )
     link_days: int = Field(default=400, description="How long a personal link stays valid, in days.")
     send_hour: int = Field(default=8, description="Local hour (Asia/Ho_Chi_Minh) at which reminders go out.")
@@ -90,7 +102,7 @@ class Settings(BaseSettings):
 
     def path(self, *parts: str) -> Path:
         p = self.home.joinpath(*parts)
-        p.mkdir(parents=True, exist_ok=True)
+        p.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder is private to dondoc's user
         return p
 
     def channel_limit_map(self) -> dict[str, int]:

@@ -26,6 +26,7 @@ class SweepResult:
     decisions: list[Decision] = field(default_factory=list)
     stale: int = 0
     compiled: list[tuple[int, str]] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
     delivery: Any = None
     deferred_delivery: bool = False
 
@@ -36,6 +37,7 @@ class SweepResult:
             "decided": dict(self.decided),
             "stale": self.stale,
             "compiled": [{"plan": p, "period": per} for p, per in self.compiled],
+            "failed": [{"plan": p, "period": per} for p, per in self.failed],
             "delivery": getattr(self.delivery, "as_dict", lambda: self.delivery)() if self.delivery else None,
             "deferred_delivery": self.deferred_delivery,
         }
@@ -65,15 +67,18 @@ def run_daily(
         result.decisions += stale
         result.stale = len({d.obligation_id for d in stale})
     result.decided.update(d.kind for d in result.decisions)
+    _settle_attachments(engine, settings, now)
     if compile_reports:
         with session_scope(engine) as session:
             due = reports_due(session, day=day, settings=settings, calendar=calendar, plan_ids=plan_ids)
         if due:
-            from dondoc.reporting.compile import compile_report
+            from dondoc.app.report_failures import compile_isolated
 
-            for plan_id, period in due:
-                compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now, send=True)
-                result.compiled.append((plan_id, period))
+            for plan_id, period in due:  # each plan on its own: one failure must not stop the reminders
+                if compile_isolated(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now):
+                    result.compiled.append((plan_id, period))
+                else:
+                    result.failed.append((plan_id, period))
     if deliver:
         if Policy.from_settings(settings).quiet(now):
             result.deferred_delivery = True  # the run at send_hour sends
@@ -89,3 +94,16 @@ def run_daily(
             notifier = get_notifier(settings)
         result.delivery = deliver_pending(engine=engine, settings=settings, notifier=notifier, now=now)
     return result
+
+
+def _settle_attachments(engine: Engine, settings: Settings, now: dt.datetime) -> None:
+    """Files a crashed upload left (older than a day): never let housekeeping stop the sweep."""
+    import logging
+
+    from dondoc.collect.attachments import sweep_orphans
+
+    try:
+        with session_scope(engine) as session:
+            sweep_orphans(session, settings=settings, now=now)
+    except Exception:  # noqa: BLE001
+        logging.getLogger(__name__).exception("sweeping orphan attachments failed")

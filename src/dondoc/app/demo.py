@@ -91,6 +91,10 @@ def run_demo(
     from dondoc.reporting.compile import compile_report
 
     folder = Path(settings.home)
+    from dondoc.secrets import ensure_key
+
+    # a throw-away demo folder keeps its own key in it (a real install keeps the key outside the data)
+    ensure_key(settings, path=None if settings.key_file else folder / "secret.key")
     examples = examples_dir()
     engine = get_engine(settings)
     ensure_schema(engine)

@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ledger": ("ledger", "Sổ theo dõi nhiệm vụ của mọi kế hoạch: lọc, in, xuất Excel."),
     "ical": ("ical", "Lịch iCalendar các thời hạn của cán bộ, đơn vị, kế hoạch (liên kết thu hồi được)."),
     "zalo": ("zalo", "OA Zalo — mã truy cập của Official Account (lưu mã hóa, tự làm mới)."),
+    "key": ("keys", "Khóa bí mật: đổi khóa, mã hóa lại liên hệ và thu hồi liên kết cũ."),
     "members": ("members", "Thành viên của tên gọi tập thể (UBND các xã, phường …): xem, loại trừ, đưa lại."),
 }
 
@@ -106,6 +107,7 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
+    os.umask(0o077)  # every file and folder dondoc creates is private to its user
     logging.basicConfig(level=os.environ.get("DONDOC_LOG_LEVEL", "WARNING"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:

@@ -29,10 +29,13 @@ def init() -> None:
     """Tạo thư mục dữ liệu và cơ sở dữ liệu (chạy lại nhiều lần không sao).
     Create the data folder and the database (safe to run again)."""
     from dondoc.cli._common import ready_engine
+    from dondoc.secrets import ensure_key
 
     settings = get_settings()
+    key = ensure_key(settings)  # a random key file (0600) unless DONDOC_SECRET_KEY is set; a weak key is refused
     engine = ready_engine(settings)
-    Console().print(f"Thư mục dữ liệu: {settings.home}\nCơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}"
+    Console().print(f"Khóa bí mật: {key or 'DONDOC_SECRET_KEY'}\nThư mục dữ liệu: {settings.home}\n"
+                    f"Cơ sở dữ liệu: {engine.url.render_as_string(hide_password=True)}"
                     f"\nPhiên bản lược đồ: {current_revision(engine)}", soft_wrap=True, highlight=False)
 
 

@@ -66,7 +66,7 @@ def parse_command(
     """Đọc một kế hoạch và in các nhiệm vụ, báo cáo, chỉ tiêu trích xuất được."""
     import json
 
-    from dondoc.plans import parse_path
+    from dondoc.intake.sandbox import parse_plan as parse_path  # pre-checked, parsed in a capped worker
 
     plan = parse_path(file, year=year, convert_vni=convert_vni)
     if as_json:

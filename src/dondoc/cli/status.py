@@ -72,7 +72,7 @@ def submit(
         engine = ready_engine(settings)
         now = clock.now()
         with session_scope(engine) as s:
-            row = links.verify(s, token=token, now=now)
+            row = links.verify(s, token=token, now=now, settings=settings)
             if row is None:
                 raise NotFound("the token is unknown, expired or revoked")
             try:

@@ -34,6 +34,8 @@ def links(
     ctx: typer.Context,
     plan: int | None = typer.Option(None, "--plan", help="Only officers of units with obligations in this plan."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: [{officer, unit, url}]."),
+    rotate: bool = typer.Option(False, "--rotate", help="Revoke the listed officers' links first: every "
+                                "one gets a new link (after a leak)."),
 ) -> None:
     """List each active officer's personal link (creating one where none is live)."""
     if ctx.invoked_subcommand is not None:
@@ -67,7 +69,15 @@ def links(
         for p in plans:
             if p is not None and focal_unit_id(p) is not None:
                 focal_plans.setdefault(focal_unit_id(p), []).append(p.id)  # type: ignore[arg-type]
-        for officer, unit in s.exec(stmt.order_by(Unit.name, Officer.name)).all():
+        found = s.exec(stmt.order_by(Unit.name, Officer.name)).all()
+        if rotate:
+            from dondoc.collect.links import revoke_all
+            from dondoc.models import AuditEvent
+
+            n = revoke_all(s, now=now, officer_ids=[o.id for o, _ in found] if plan is not None else None)
+            s.add(AuditEvent(at=now, actor="cli", via="cli", action="links.rotate", entity="plan" if plan else "all",
+                             entity_id=plan, before={}, after={"revoked": n}))
+        for officer, unit in found:
             focal_of = focal_plans.get(unit.id, []) if officer.role in FOCAL_ROLES else []  # type: ignore[arg-type]
             out.append({"officer": officer.name, "code": officer.code, "unit": unit.name,
                         "url": link_for(s, officer_id=officer.id, settings=settings, now=now),  # type: ignore[arg-type]

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
+import os
 import secrets
 import unicodedata
 import zipfile
 from pathlib import Path
 
 import pendulum
-from sqlmodel import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, select
 
 from dondoc.clock import TZ
 from dondoc.collect.validation import StatusInputError
@@ -99,9 +103,14 @@ def store_attachment(
     rel = Path(f"{local.year:04d}") / f"{local.month:02d}" / f"{secrets.token_hex(16)}.{ext}"
     root = attachments_root(settings)
     target = root / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "xb") as fh:
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Written under a temporary name, renamed when the row commits (deleted if it rolls back): a crash
+    # in between leaves a .partial file that sweep_orphans settles a day later, never a file with no row.
+    partial = target.with_name(f".{target.name}{PARTIAL}")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
         fh.write(data)
+    session.info.setdefault(_PENDING, []).append((partial, target))
     att = Attachment(status_update_id=status_update_id, filename=shown, content_type=ALLOWED[ext], size=len(data),
                      sha256=hashlib.sha256(data).hexdigest(), stored_as=rel.as_posix(), created_at=now)
     session.add(att)
@@ -120,3 +129,49 @@ def attachment_path(settings: Settings, att: Attachment) -> Path:
     if not path.is_relative_to(root):
         raise NotFound("Không tìm thấy.")
     return path
+
+
+PARTIAL = ".partial"
+_PENDING = "dondoc.attachments.partial"
+ORPHAN_AGE = dt.timedelta(days=1)
+log = logging.getLogger(__name__)
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _publish(session: OrmSession) -> None:
+    for partial, target in session.info.pop(_PENDING, []):
+        try:
+            os.replace(partial, target)
+        except OSError:
+            log.exception("attachment %s committed but not renamed; sweep_orphans will", target.name)
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _discard(session: OrmSession) -> None:
+    for partial, _target in session.info.pop(_PENDING, []):
+        partial.unlink(missing_ok=True)
+
+
+def sweep_orphans(session: Session, *, settings: Settings, now: dt.datetime) -> tuple[int, int]:
+    """Settle what a crash left in the attachments folder, for files older than a day: a .partial file
+    whose row committed is put in place, any other .partial file or a file no row names is deleted.
+    Returns (files put in place, files deleted)."""
+    root = attachments_root(settings)
+    known = set(session.exec(select(Attachment.stored_as)).all())
+    cutoff = (now - ORPHAN_AGE).timestamp()
+    placed = deleted = 0
+    for path in root.rglob("*"):
+        if not path.is_file() or path.stat().st_mtime > cutoff:
+            continue
+        if path.name.startswith(".") and path.name.endswith(PARTIAL):
+            final = path.with_name(path.name[1:-len(PARTIAL)])
+            if final.relative_to(root).as_posix() in known and not final.exists():
+                os.replace(path, final)
+                placed += 1
+                continue
+            path.unlink()
+            deleted += 1
+        elif path.relative_to(root).as_posix() not in known:
+            path.unlink()
+            deleted += 1
+    return placed, deleted

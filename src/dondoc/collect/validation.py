@@ -9,12 +9,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dondoc.errors import InputError
+from dondoc.textsafe import clean
 from dondoc.models import (
     STATUS_LABELS,
     Target,
 )
 
 MAX_TEXT = 20_000
+# A figure may not exceed this many times its target's value, nor FIGURE_CEILING (a typo of a few
+# digits is caught, and no sum of units' figures can overflow to infinity).
+FIGURE_FACTOR = 1000
+FIGURE_CEILING = 1e12
 
 
 LABEL_TO_STATUS = {v.casefold(): k for k, v in STATUS_LABELS.items()}
@@ -58,30 +63,48 @@ def parse_status(value: str) -> str:
 
 
 def _clean_text(value: Any, what: str) -> str:
-    text = unicodedata.normalize("NFC", str(value or "")).replace("\r\n", "\n").strip()
-    if "\x00" in text:
+    if value is not None and not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise StatusInputError(f"{what}: phải là văn bản.")
+    if "\x00" in str(value or ""):
         raise StatusInputError(f"{what}: có ký tự không hợp lệ.")
+    text = clean(value or "").strip()  # XML/Word/Excel-safe: one stray character must not stop a report
     if len(text) > MAX_TEXT:
         raise StatusInputError(f"{what}: quá dài (tối đa {MAX_TEXT} ký tự).")
     return text
 
 
 def parse_number(value: Any) -> float:
-    """A figure from a number or Vietnamese text ('73', '78,2', '60.000', '1.234,5')."""
-    if isinstance(value, bool):
+    """A figure from a number or Vietnamese text ('73', '78,2', '60.000', '1.234,5', '12.5').
+
+    Text must be plain ASCII decimal digits (no '1_000', no exponent, no other scripts' digits);
+    booleans, NaN and infinities are refused (ValueError)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError(value)
     if isinstance(value, (int, float)):
         number = float(value)
     else:
-        s = str(value).strip().replace(" ", "").replace("%", "")
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # 60.000 / 1.234,5
+        s = value.strip().replace(" ", "").replace("\u00a0", "").replace("%", "")
+        if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", s, re.ASCII):  # 60.000 / 1.234,5
             s = s.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"-?\d+,\d+", s):  # 78,2
+        elif re.fullmatch(r"-?[0-9]+,[0-9]+", s, re.ASCII):  # 78,2
             s = s.replace(",", ".")
+        elif not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", s, re.ASCII):
+            raise ValueError(value)
         number = float(s)
     if not math.isfinite(number):
         raise ValueError(value)
     return number
+
+
+def figure_limit(target_value: float | None) -> float:
+    """The largest plausible figure for a target: FIGURE_FACTOR times its value, at most FIGURE_CEILING."""
+    try:
+        v = abs(float(target_value or 0))
+    except (TypeError, ValueError):
+        v = 0.0
+    if not math.isfinite(v) or v == 0:
+        return FIGURE_CEILING
+    return min(FIGURE_CEILING, max(v * FIGURE_FACTOR, 100.0))
 
 
 @dataclass
@@ -104,10 +127,15 @@ def validate(payload: StatusPayload | dict[str, Any], *, targets: list[Target]) 
     progress: int | None
     if p.progress is None or p.progress == "":
         progress = None
+    elif isinstance(p.progress, bool):
+        raise StatusInputError("Tiến độ phải là số từ 0 đến 100, không phải true/false.")
     else:
         try:
-            f = float(str(p.progress).replace(",", ".").replace("%", "").strip())
-        except ValueError:
+            raw = p.progress if isinstance(p.progress, (int, float)) else str(p.progress).replace("%", "").strip()
+            if isinstance(raw, str) and not re.fullmatch(r"[0-9]+([.,][0-9]+)?", raw, re.ASCII):
+                raise ValueError(raw)
+            f = float(raw.replace(",", ".") if isinstance(raw, str) else raw)
+        except (ValueError, TypeError):
             raise StatusInputError(f"Tiến độ phải là số từ 0 đến 100, không phải {p.progress!r}.") from None
         if not math.isfinite(f) or f < 0 or f > 100:
             raise StatusInputError(f"Tiến độ phải từ 0 đến 100 %, không phải {p.progress}.")
@@ -151,6 +179,9 @@ def validate(payload: StatusPayload | dict[str, Any], *, targets: list[Target]) 
             raise StatusInputError(f"Số liệu của chỉ tiêu {target.ref} phải là một số, không phải {raw!r}.") from None
         if number < 0:
             raise StatusInputError(f"Số liệu của chỉ tiêu {target.ref} không được âm.")
+        if number > figure_limit(target.value):
+            raise StatusInputError(f"Số liệu của chỉ tiêu {target.ref} ({raw}) lớn bất thường so với chỉ tiêu "
+                                   f"({target.value:g}): hãy kiểm tra lại.")
         figures[target.key] = number
     return CleanStatus(status, progress, result, figures, difficulties, proposals)
 

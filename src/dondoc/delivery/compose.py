@@ -60,7 +60,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from dondoc.clock import local_date as local_day
-from dondoc.collect.links import links_for
+from dondoc.collect.links import stored_links as links_for  # placeholders; tokens filled in at send time
 from dondoc.config import Settings
 from dondoc.models import (
     STATUS_LABELS,

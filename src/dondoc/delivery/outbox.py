@@ -20,6 +20,7 @@ from sqlalchemy import and_, bindparam, func, insert, or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from dondoc.collect import links as links_service
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.delivery.compose import _MESSAGE, _chunks, local_day
@@ -173,16 +174,22 @@ class _Sweep(_Sending):
                                 .order_by(col(Contact.officer_id), col(Contact.priority))).all():
                     contacts[c.officer_id].append(c)
                 names.update(s.exec(select(Officer.id, Officer.name).where(col(Officer.id).in_(chunk))).all())
+            # Bodies store a placeholder for the recipient's link; the live token goes in only now.
+            tokens = links_service._issue(s, officer_ids=officer_ids, settings=self.settings, now=at) \
+                if any(links_service.PLACEHOLDER in m.body_text + m.body_html for m in rows) else {}
             prior: dict[int, int] = {}
             for chunk in _chunks([m.id for m in rows]):
                 prior.update(s.exec(select(Delivery.message_id, func.count()).where(
                     col(Delivery.message_id).in_(chunk)).group_by(col(Delivery.message_id))).all())
         jobs = []
         for m in rows:
-            link = _LINK.search(m.body_text)
+            token = tokens.get(m.officer_id)
+            text = links_service.fill(m.body_text, token) if token else m.body_text
+            html = links_service.fill(m.body_html, token) if token else m.body_html
+            link = _LINK.search(text)
             jobs.append(_Job(
                 id=m.id, key=m.key, officer_id=m.officer_id, day=m.day, kind=m.kind, subject=m.subject,  # type: ignore[arg-type]
-                text=m.body_text, html=m.body_html, rounds=m.attempts, claimed_at=at,
+                text=text, html=html, rounds=m.attempts, claimed_at=at,
                 prior_attempts=prior.get(m.id, 0),  # type: ignore[arg-type]
                 contacts=[self._contact(c) for c in contacts[m.officer_id]],
                 data={"name": names.get(m.officer_id, ""), "subject": m.subject[:100],

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from dondoc.collect.links import link_for
+from dondoc.collect.links import stored_link as link_for  # placeholder; token filled in at send time
 from dondoc.config import Settings
 from dondoc.delivery.compose import _load_ctx, _plan_views, local_day, log
 from dondoc.delivery.jobs import _Attempt, _Job

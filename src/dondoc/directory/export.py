@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -83,12 +84,16 @@ def write_directory(data: DirectoryData, path: str | Path, *, fmt: str | None = 
     if fmt not in ("xlsx", "yaml", "csv"):
         raise InputError(f"unsupported format {fmt!r}: use xlsx, yaml or csv")
     path.parent.mkdir(parents=True, exist_ok=True)
+    # The export holds contact URLs in clear (SMTP passwords, bot tokens): readable by its owner only.
+    path.touch(mode=0o600, exist_ok=True)
+    os.chmod(path, 0o600)
     if fmt == "yaml":
         path.write_text(to_yaml(data), encoding="utf-8")
     elif fmt == "csv":
         path.write_text(to_csv(data), encoding="utf-8-sig")
     else:
         _write_xlsx(data, path)
+    os.chmod(path, 0o600)
     return path
 
 

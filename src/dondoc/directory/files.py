@@ -33,6 +33,7 @@ from typing import Any
 from dondoc.directory.check import _check_rows
 from dondoc.directory.data import COLUMNS, RECORDS, REQUIRED, SHEET_TITLES, DirectoryData, Row, _Errors
 from dondoc.errors import DirectoryError, InputError
+from dondoc.textsafe import clean
 
 
 def _cell(value: Any) -> str:
@@ -42,7 +43,7 @@ def _cell(value: Any) -> str:
         return "có" if value else "không"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).split())
+    return " ".join(clean(value).split())  # XML/Word/Excel-safe: names end up in reports
 
 
 def _header(text: Any) -> str:
@@ -203,6 +204,9 @@ def read_directory(path: str | Path) -> DirectoryData:
     errors = _Errors(str(path))
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
+        from dondoc.intake.sandbox import check_archive
+
+        check_archive(path)  # a zip bomb is refused before openpyxl inflates it
         data = _read_xlsx(path, errors)
     elif suffix == ".csv":
         data = _read_csv(path, errors)

@@ -46,14 +46,27 @@ def read_plan_file(path: Path, *, year: int | None, settings: Settings) -> dict[
 def read_plan_and_text(path: Path, *, year: int | None, settings: Settings) -> tuple[dict[str, Any], str | None]:
     """The plan dict and the document's text (one block per line; None for a corrected export)."""
     from dondoc.intake import export as plan_export
+    from dondoc.intake.sandbox import Sandbox, check_archive, precheck
 
+    if path.suffix.lower() == ".xlsx":
+        check_archive(path)  # before openpyxl opens it (is_export does)
     if plan_export.is_export(path):
         return plan_export.load(path), None
+    if path.is_file() and path.stat().st_size > settings.max_plan_mb * 1024 * 1024:
+        raise PlanReadError(f"tệp lớn hơn {settings.max_plan_mb:g} MB (file too large)", path=str(path))
+    if path.is_file():
+        precheck(path)
+    # pre-checked, then parsed in a worker process with a memory cap and a time limit (intake/sandbox.py)
+    return Sandbox().run(path, _parse_with_text, path, year=year, max_mb=settings.max_plan_mb)
+
+
+def _parse_with_text(path: Path, *, year: int | None, max_mb: float) -> tuple[dict[str, Any], str]:
+    """In the sandbox's worker: the plan dict and the document's text (one block per line)."""
     from dondoc.plans import parse_blocks
     from dondoc.plans.readers import read_blocks
 
     try:
-        blocks, _ = read_blocks(path, max_mb=settings.max_plan_mb)
+        blocks, _ = read_blocks(path, max_mb=max_mb)
         if not blocks:
             raise PlanReadError("không có nội dung kế hoạch (no text)", path=str(path))
         return parse_blocks(blocks, source=path.name, year=year), blocks_text(blocks)
@@ -64,7 +77,7 @@ def read_plan_and_text(path: Path, *, year: int | None, settings: Settings) -> t
         log.exception("parser failed on %s", path)
         raise PlanReadError(f"không phân tích được văn bản kế hoạch (lỗi {type(exc).__name__} của chương trình "
                             "đọc kế hoạch, đã ghi vào nhật ký); thử lưu lại văn bản dạng .docx hoặc .txt, hoặc "
-                            "nhập bản đã sửa (.yaml/.xlsx) xuất bằng `dondoc plan export`", path=str(path)) from exc
+                            "nhập bản đã sửa (.yaml/.xlsx) xuất bằng `dondoc plan export`", path=str(path)) from None
 
 
 def blocks_text(blocks: list[Any]) -> str:

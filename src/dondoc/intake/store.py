@@ -22,6 +22,7 @@ from dondoc.models import (
     Target,
     Unit,
 )
+from dondoc.textsafe import clean, clean_tree
 from dondoc.vietnamese import fold
 
 
@@ -46,6 +47,8 @@ def store_plan(
     """
     from dondoc.directory.resolve import Resolver
 
+    parsed = clean_tree(parsed)  # XML/Word/Excel-safe text: a plan's words end up in every report
+    source_name = clean(source_name)
     year = existing.year if existing is not None else _plan_year(parsed, now)
     owner_id = _owner_unit(session, owner)
     resolver = Resolver.from_session(session).for_plan(parsed, owner=owner_id)

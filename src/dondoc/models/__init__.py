@@ -5,7 +5,7 @@ from dondoc.models.desk import CalendarFeed, Substitute
 from dondoc.models.directory import AccessToken, Alias, Contact, Officer, Unit, UnitLink
 from dondoc.models.messaging import ChannelCredential, Delivery, Message, Notice
 from dondoc.models.plan import Assignment, AssignmentUnit, Exclusion, Plan, ReportObligation, Target
-from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport
+from dondoc.models.records import AuditEvent, CalendarDay, CompiledReport, RateCounter
 from dondoc.models.vocabulary import (
     CLOSED,
     NOT_APPLICABLE,
@@ -53,6 +53,7 @@ __all__ = [
     "Obligation",
     "Officer",
     "Plan",
+    "RateCounter",
     "ReportObligation",
     "STATUS_LABELS",
     "StatusUpdate",

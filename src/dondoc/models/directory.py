@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from dondoc.models._base import created_field
@@ -84,6 +84,10 @@ class AccessToken(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     officer_id: int = Field(foreign_key="officer.id", index=True)
     token_hash: str = Field(index=True, unique=True)
+    # The random token sealed under the secret key (so reminders can carry the link) and the key's
+    # fingerprint: a link made under another key (a rotated or a leaked one) is dead.
+    sealed: str | None = Field(default=None, sa_type=Text)
+    key_id: str | None = Field(default=None, max_length=16)
     created_at: dt.datetime = created_field()
     expires_at: dt.datetime
     revoked_at: Optional[dt.datetime] = None

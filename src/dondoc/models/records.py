@@ -47,3 +47,12 @@ class CalendarDay(SQLModel, table=True):
     day: dt.date = Field(unique=True, index=True)
     kind: str = Field(description="off or work")
     note: str = ""
+
+
+class RateCounter(SQLModel, table=True):
+    """Failed personal-link attempts per bucket (a client's /64 or IPv4 address, a token prefix) in a fixed
+    window, shared by every web worker (web/ratelimit.py)."""
+
+    bucket: str = Field(primary_key=True, max_length=64)
+    window_start: dt.datetime
+    count: int = 0

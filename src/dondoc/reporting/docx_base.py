@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable, Sequence
@@ -23,6 +24,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from dondoc.textsafe import xml_safe
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -300,12 +303,10 @@ def _append_rows(tbl: Any, rows: Sequence[Sequence[str]], twips: Sequence[str], 
         tbl.append(tr)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _xml_safe(text: str) -> str:
-    """XML 1.0 cannot carry control characters; submissions pasted from elsewhere sometimes do."""
-    return _CONTROL.sub("", text)
+    """XML 1.0 cannot carry control characters, lone surrogates or U+FFFE/U+FFFF; stored text is cleaned
+    where it enters, and cleaned again here so that a renderer never fails on a stored row."""
+    return xml_safe(text)
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -349,7 +350,7 @@ def set_properties(doc: Any, *, title: str, day: dt.date) -> None:
     stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)
     cp.author = "dondoc"
     cp.last_modified_by = "dondoc"
-    cp.title = title[:250]
+    cp.title = xml_safe(title)[:250]
     cp.subject = ""
     cp.keywords = ""
     cp.comments = ""
@@ -382,9 +383,12 @@ def deterministic_zip(data: bytes, *, stamp: str | None = None,
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # reports hold officers' names and figures
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
     tmp.replace(path)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from dondoc.reporting import admin
 from dondoc.reporting import text as tx
+from dondoc.textsafe import xml_safe
 
 
 def _cell(text: str) -> str:
@@ -65,4 +67,10 @@ def render_report_markdown(s: dict[str, Any]) -> str:
     lines += [f"- {admin.archive(sym)}", ""]
     lines += [f"**{line}**  " for line in p.get("signature") or []]
     lines += ["", "", f"**{p.get('signer') or ''}**", ""]
-    return "\n".join(lines)
+    return _inert("\n".join(lines))
+
+
+def _inert(markdown: str) -> str:
+    """No raw HTML and no links from unit or plan text: <, >, & become entities and brackets are escaped
+    (the report's own Markdown uses none of them)."""
+    return xml_safe(html.escape(markdown, quote=False).replace("[", "\\[").replace("]", "\\]"))

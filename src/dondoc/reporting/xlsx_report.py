@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ from dondoc.models import STATUS_LABELS
 from dondoc.reporting import text as tx
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.docx_base import deterministic_zip, write_atomic, xml_text
+from dondoc.textsafe import xml_safe
 
 _VN = zoneinfo.ZoneInfo(TZ)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,18 +61,18 @@ class _Book:
 
     def sheet(self, title: str, caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
               widths: Sequence[int]) -> None:
-        ws = self.wb.create_sheet(title[:31])
+        ws = self.wb.create_sheet(title[:31])  # titles are ours, never user text
         for c, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(c)].width = w
         ws.freeze_panes = "A3"
         last = get_column_letter(len(headers))
         ws.auto_filter.ref = f"A2:{last}{max(2, len(rows) + 2)}"
-        title_cell = WriteOnlyCell(ws, value=caption)
+        title_cell = WriteOnlyCell(ws, value=xml_safe(caption))
         title_cell.font = Font(name=FONT, bold=True, size=13)
         ws.append([title_cell])
         head = []
         for h in headers:
-            cell = WriteOnlyCell(ws, value=h)
+            cell = WriteOnlyCell(ws, value=xml_safe(h))
             cell.font = HEADER_FONT
             cell.fill = HEADER_FILL
             cell.alignment = HEADER_ALIGN
@@ -89,8 +91,10 @@ class _Book:
                 ref = f"{letter}{r}"
                 if isinstance(v, bool):
                     cells.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
-                elif isinstance(v, (int, float)):
+                elif isinstance(v, (int, float)) and math.isfinite(v):
                     cells.append(f'<c r="{ref}"><v>{v!r}</v></c>')
+                elif isinstance(v, float):  # inf/nan cannot be stored in a cell: the file would not open
+                    cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{"∞" if v == v else "?"}</t></is></c>')
                 else:
                     text = str(v)
                     style = f' s="{self.quoted_style}"' if text.startswith(FORMULA_START) else ""

@@ -53,10 +53,14 @@ def find_due_reports(at: str, plan_ids: list[int] | None = None) -> list[tuple[i
       task_run_name="compile-report-{plan_id}-{period}")
 def compile_plan_report(plan_id: int, period: str | None, at: str, send: bool = True) -> dict[str, Any]:
     """Build one plan's consolidated report; with `send`, queue it for the focal officers."""
-    from dondoc.reporting.compile import compile_report
+    from dondoc.app.report_failures import compile_isolated
 
-    row = compile_report(engine=ctx.engine(), settings=ctx.settings(), plan_id=plan_id, period=period,
-                         now=ctx.instant(at), send=send)
+    # Isolated: a failure is recorded and reported (audit + message to the focal officers), the flow's
+    # other plans and the day's delivery go on, and the next run retries (no CompiledReport row).
+    row = compile_isolated(engine=ctx.engine(), settings=ctx.settings(), plan_id=plan_id, period=period,
+                           now=ctx.instant(at), send=send)
+    if row is None:
+        return {"plan": plan_id, "period": period, "failed": True}
     return {"plan": plan_id, "period": row.period, "docx": row.docx_path, "xlsx": row.xlsx_path,
             "sha256": row.sha256, "sent": row.sent_at is not None}
 

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dondoc.config import Settings, get_settings
 from dondoc.db import get_engine
 from dondoc.errors import DondocError
+from dondoc.web import docs, limits
 from dondoc.web.context import THREADS, Web
 from dondoc.web.errors import BadCsrf, NotFoundPage, TooManyAttempts
 from dondoc.web.render import HERE
@@ -46,10 +47,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         title="dondoc",
         description="Cập nhật tình hình thực hiện kế hoạch — status API for officers (bearer: the personal token).",
         version="0.1.0",
+        docs_url=None,  # served by web/docs.py from local files (no CDN)
+        redoc_url=None,
     )
     app.state.web = web
+    limits.install(app, web)  # body caps and token check before reading, 404 for huge ids, a safe 500
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    docs.install(app)
     install_error_handlers(app, web)
     for router in ROUTERS:
         add_routes(app, router)
@@ -125,9 +130,13 @@ def install_error_handlers(app: FastAPI, web: Web) -> None:
 
 
 def jsonable(errors: Any) -> Any:
+    import math
+
     from fastapi.encoders import jsonable_encoder
 
-    return jsonable_encoder(errors, custom_encoder={Exception: str})
+    # NaN/Infinity in a refused body must not make the 422 itself fail (JSON has no NaN)
+    return jsonable_encoder(errors, custom_encoder={Exception: str,
+                                                    float: lambda f: f if math.isfinite(f) else str(f)})
 
 
 def create_app_from_env() -> FastAPI:

@@ -23,10 +23,11 @@ from dondoc.collect.submit import local_day
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.models import AccessToken, Officer, Unit
-from dondoc.secrets import master_key
+from dondoc.secrets import key_id, master_key
 from dondoc.web.errors import BadCsrf, NotFoundPage, TooManyAttempts
+from dondoc.web.ratelimit import DbFailureLimiter
 from dondoc.web.render import make_env
-from dondoc.web.security import FailureLimiter, csrf_ok, csrf_token
+from dondoc.web.security import csrf_ok, csrf_token
 
 log = logging.getLogger(__name__)
 TOUCH_EVERY = dt.timedelta(hours=1)
@@ -61,14 +62,15 @@ class Web:
         self.settings = settings
         self.engine = engine
         self.env = make_env()
-        self.key = master_key(settings)
-        self.limiter = FailureLimiter()
+        self.key = master_key(settings)  # refuses to start without a strong key
+        self.key_id = key_id(self.key)
         if engine.url.get_backend_name() == "sqlite":
             self.read_engine = _sqlite_reader(engine)
             self._write_lock: Any = threading.Lock()
         else:
             self.read_engine = engine
             self._write_lock = contextlib.nullcontext()
+        self.limiter = DbFailureLimiter(self)  # shared by every worker; never limits a valid link
 
     def now(self) -> dt.datetime:
         return clock.now()
@@ -86,8 +88,6 @@ class Web:
     def viewer(self, session: Session, request: Request, token: str) -> Viewer:
         """The officer behind a personal token, or NotFoundPage (rate-limited per client address)."""
         ip = self.client_ip(request)
-        if self.limiter.blocked(ip):
-            raise TooManyAttempts()
         now = self.now()
         found = None
         if token and len(token) <= 128:
@@ -95,8 +95,11 @@ class Web:
             found = session.exec(select(AccessToken, Officer, Unit).join(Officer, Officer.id == AccessToken.officer_id)
                                  .join(Unit, Unit.id == Officer.unit_id)
                                  .where(AccessToken.token_hash == links.token_hash(token))).first()
-        if found is None or found[0].revoked_at is not None or _aware(found[0].expires_at) <= now or not found[1].active:
-            self.limiter.fail(ip)
+        if found is None or found[0].revoked_at is not None or _aware(found[0].expires_at) <= now or \
+                not found[1].active or found[0].key_id != self.key_id:
+            if self.limiter.blocked(ip, token):  # only bad tokens are limited: a valid link always opens
+                raise TooManyAttempts()
+            self.limiter.fail(ip, token, session=session)
             raise NotFoundPage()
         row, officer, unit = found
         if row.last_used_at is None or now - _aware(row.last_used_at) > TOUCH_EVERY:

@@ -24,7 +24,6 @@ from sqlmodel import Session
 
 from dondoc.config import Settings
 from dondoc.web.context import Viewer, Web
-from dondoc.web.errors import NotFoundPage
 
 
 async def get_web(request: Request) -> Web:
@@ -58,10 +57,8 @@ class ViewerLink:
     token: str | None  # None: the bearer header was missing or malformed
 
     def resolve(self, s: Session) -> Viewer:
-        if self.token is None:
-            self.web.limiter.fail(self.web.client_ip(self.request))
-            raise NotFoundPage()
-        return self.web.viewer(s, self.request, self.token)
+        # a missing bearer is a failed attempt like a bad token: 404, or 429 when over the limit
+        return self.web.viewer(s, self.request, self.token or "")
 
     @contextlib.contextmanager
     def read(self) -> Iterator[tuple[Session, Viewer]]:

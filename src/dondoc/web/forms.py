@@ -27,7 +27,10 @@ async def read_status_form(web: Web, request: Request) -> tuple[dict[str, str], 
     if int(request.headers.get("content-length") or 0) > limit:
         return web.render("error.html", 413, title="Tệp quá lớn", officer=None,
                           message=f"Dữ liệu gửi lên quá lớn (mỗi tệp tối đa {web.settings.max_upload_mb} MB).")
-    form = await request.form(max_files=MAX_FILES, max_fields=500)
+    from dondoc.web.limits import file_limit
+    from dondoc.web.upload import capped_form
+
+    form = await capped_form(request, max_file_size=file_limit(web.settings), max_files=MAX_FILES)  # capped as read
     fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
     files: list[tuple[str, bytes]] = []
     for item in form.getlist("files"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 
 
 class TargetOut(BaseModel):
@@ -41,9 +41,9 @@ class ObligationOut(BaseModel):
 
 class StatusIn(BaseModel):
     status: str = Field(description="not_started | in_progress | done | impossible (or the Vietnamese label)")
-    progress: int | None = Field(default=None, ge=0, le=100)
+    progress: StrictInt | None = Field(default=None, ge=0, le=100)
     result: str = ""
-    figures: dict[str, float | str] = Field(default_factory=dict, description="target ref (or key) -> number")
+    figures: dict[str, StrictInt | StrictFloat | StrictStr] = Field(default_factory=dict, description="target ref (or key) -> number")
     difficulties: str = ""
     proposals: str = ""
 

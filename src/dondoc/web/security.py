@@ -15,11 +15,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 # No inline script anywhere; inline <svg> is markup, not script. Pages never load third-party content.
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
-# Swagger UI (/docs) needs its own scripts; FastAPI serves them from a CDN with one inline bootstrap,
+# Swagger UI (/docs) needs its own scripts, served from this server (web/docs.py) with one inline bootstrap,
 # allowed by its SHA-256 (computed from the page itself), never by 'unsafe-inline'.
-DOCS_CSP = ("default-src 'none'; script-src 'self' https://cdn.jsdelivr.net{hashes}; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+DOCS_CSP = ("default-src 'none'; script-src 'self'{hashes}; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 _INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -50,6 +51,7 @@ class SecurityHeaders:
         path: str = scope.get("path", "")
         docs = path in ("/docs", "/redoc")
         private = path.startswith(("/t/", "/api/"))
+        https = scope.get("scheme") == "https"
         held: list[Message] = []
 
         def add_headers(message: Message, csp: str) -> None:
@@ -59,6 +61,8 @@ class SecurityHeaders:
             headers.append((b"content-security-policy", csp.encode()))
             if private and b"cache-control" not in names:
                 headers.append((b"cache-control", b"no-store"))
+            if https:  # behind TLS (uvicorn --proxy-headers): browsers must never come back over http
+                headers.append(HSTS)
             message["headers"] = headers
 
         async def send_with_headers(message: Message) -> None:

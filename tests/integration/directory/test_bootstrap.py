@@ -100,10 +100,10 @@ def test_unknown_province_names_the_34():
 
 
 def test_a_member_excluded_from_one_task_stays_excluded(session, settings):
+    from dondoc.intake.lifecycle import activate_plan
     from dondoc.intake.members import expansions, set_excluded
     from dondoc.intake.reresolve import reresolve_plans
-    from dondoc.intake.lifecycle import activate_plan
-from dondoc.intake.store import store_plan
+    from dondoc.intake.store import store_plan
     from dondoc.models import Obligation
 
     bootstrap_province(session, province="Lai Châu", now=NOW)

@@ -37,7 +37,7 @@ def memory(tmp_path_factory: pytest.TempPathFactory, example_data) -> Iterator[S
     engine = make_engine(f"sqlite:///{home / 'dir.db'}")
     upgrade(engine)
     with Session(engine, expire_on_commit=False) as session:
-        apply_directory(session, data=example_data, settings=Settings(home=home, secret_key="k"), now=NOW)
+        apply_directory(session, data=example_data, settings=Settings(home=home, secret_key="test-secret-key-not-for-production"), now=NOW)
         session.commit()
         yield session
     engine.dispose()

@@ -147,6 +147,8 @@ TG = f"tgram://{BOT}/{CHAT}"
 
 
 def lines(text: str) -> list[str]:
+    # stored bodies hold a placeholder where the sender puts the recipient's personal link (issue 18)
+    text = re.sub(r"/t/[A-Za-z0-9_~-]+", "/t/TOKEN", text)
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 

@@ -3,15 +3,14 @@ role -> allowed or 403. Every route of the desk is listed here (a new one fails 
 
 from __future__ import annotations
 
-import pytest
-from fastapi.testclient import TestClient
-
-from dondoc.config import Settings
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
+from dondoc.config import Settings
 from tests.integration.ledger.conftest import ROLES, _client, desk_clock, login, make_world
 
 # This package's conftest has its own `client` and `world` (the officers' web world): the desk's go by other names.

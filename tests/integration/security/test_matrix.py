@@ -149,7 +149,7 @@ MATRIX: dict[tuple[str, str], tuple[Check, dict[str, int]]] = {
 
 
 def app_routes(tmp: Any) -> set[tuple[str, str]]:
-    app = create_app(Settings(home=tmp, secret_key="k", database_url=f"sqlite:///{tmp}/x.db"))
+    app = create_app(Settings(home=tmp, secret_key="test-secret-key-not-for-production", database_url=f"sqlite:///{tmp}/x.db"))
     out = set()
     for r in app.routes:
         if isinstance(r, Mount):

@@ -78,8 +78,9 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
 
 
-def test_cli_client_header_marks_via(client: TestClient, world: World, engine: Engine) -> None:
+def test_cli_client_header_does_not_set_via(client: TestClient, world: World, engine: Engine) -> None:
+    """The audit's `via` comes from what the server knows: a caller claiming to be the CLI is still the API."""
     h = auth(world, "a1") | {"X-Dondoc-Client": "cli"}
     assert client.post(f"/api/obligations/{world['rep1']}/status", json={"status": "done"}, headers=h).status_code == 200
     with Session(engine) as s:
-        assert s.exec(select(StatusUpdate)).one().via == "cli"
+        assert s.exec(select(StatusUpdate)).one().via == "api"

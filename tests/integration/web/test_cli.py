@@ -76,7 +76,7 @@ def test_status_submit_remote(world: World, engine: Engine, live_server: LiveSer
     assert json.loads(r.output.splitlines()[0])["status"] == "done"
     with Session(engine) as s:
         u = s.exec(select(StatusUpdate)).one()
-        assert u.via == "cli" and u.figures == {"t-ngheo": 2.9}
+        assert u.via == "api" and u.figures == {"t-ngheo": 2.9}  # via: what the server knows, not a header
     other = runner.invoke(app, args[:-6] + ["--obligation", str(world["rep1"]), "--status", "done"])
     assert other.exit_code != 0 and "not found" in str(other.exception or other.output)
     bad_fig = runner.invoke(app, args + ["--figure", "II.1"])

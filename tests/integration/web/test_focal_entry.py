@@ -252,7 +252,7 @@ def test_cli_on_behalf_remote(world: World, engine: Engine, live_server: LiveSer
         u = s.exec(select(StatusUpdate)).one()
         assert (u.via, u.entered_by_id, u.progress) == ("focal", world["focal"], 70)
         ev = s.exec(select(AuditEvent).where(AuditEvent.action == "status.on_behalf")).one()
-        assert ev.via == "cli" and ev.note == "Zalo"
+        assert ev.via == "api" and ev.note == "Zalo"  # via: what the server knows, not a header
     wrong = runner.invoke(cli_app, [*args, "--on-behalf-of", "XA-AB"])
     assert wrong.exit_code != 0 and "XA-BM" in str(wrong.exception)
     as_unit = [world.tokens["a2"] if a == world.tokens["focal"] else a for a in args]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-07 00:30:47.435324
+Create Date: 2026-12-07 00:34:55.543870
 """
 from typing import Sequence, Union
 
@@ -62,6 +62,12 @@ def upgrade() -> None:
         batch_op.create_index('ix_loginattempt_address_at', ['address', 'at'], unique=False)
         batch_op.create_index('ix_loginattempt_name_at', ['name', 'at'], unique=False)
 
+    op.create_table('ratecounter',
+    sa.Column('bucket', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('window_start', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('bucket')
+    )
     op.create_table('unit',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -169,6 +175,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('officer_id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('sealed', sa.Text(), nullable=True),
+    sa.Column('key_id', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
@@ -654,6 +662,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_unit_code'))
 
     op.drop_table('unit')
+    op.drop_table('ratecounter')
     with op.batch_alter_table('loginattempt', schema=None) as batch_op:
         batch_op.drop_index('ix_loginattempt_name_at')
         batch_op.drop_index('ix_loginattempt_address_at')

@@ -291,7 +291,7 @@ class NotifyOutbox(NotifyBase):  # type: ignore[misc]
              attach: Any = None, **kwargs: Any) -> bool:
         try:
             folder = self._target_folder()
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             stem = safe_filename(self.delivery_key) if self.delivery_key else uuid.uuid4().hex
             # The files first: the message file, written last, never names a file that is not there.
             copied = []
@@ -343,7 +343,7 @@ def _atomic_write(path: Path, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
-        os.chmod(tmp, 0o644)  # mkstemp makes it 600; the outbox is read by people
+        # mkstemp makes it 600, kept: a message may carry the recipient's personal link
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -357,7 +357,6 @@ def _atomic_write_bytes(path: Path, src: Any) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             shutil.copyfileobj(src, fh)
-        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

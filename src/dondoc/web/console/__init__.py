@@ -14,7 +14,7 @@ def register(app: FastAPI, web: Any) -> None:
     from urllib.parse import quote
 
     from dondoc.web.console import api, auth, directory, pages
-    from dondoc.web.console.session import LoginRequired, read, current_staff, page, require
+    from dondoc.web.console.session import LoginRequired, current_staff, page, read, require
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:

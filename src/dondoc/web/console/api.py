@@ -17,7 +17,7 @@ from dondoc.intake import review
 from dondoc.intake.lifecycle import activate_plan, get_plan, preview_activation
 from dondoc.models import Plan, StaffUser
 from dondoc.web.console.pages import ALL, EDITORS, UPLOADERS, deliver_now, import_upload, save_upload
-from dondoc.web.console.session import read, Staff
+from dondoc.web.console.session import Staff, read
 
 
 class TimingIn(BaseModel):

@@ -11,11 +11,11 @@ from fastapi.responses import RedirectResponse, Response
 from dondoc import clock
 from dondoc.accounts.users import LoginRefused, Throttled, authenticate
 from dondoc.web.console.session import (
-    read,
     PRE_COOKIE,
     current_staff,
     new_session,
     page,
+    read,
     redirect,
     set_cookie,
     sign,

@@ -15,7 +15,7 @@ from dondoc import clock
 from dondoc.errors import DondocError
 from dondoc.models import Alias, Contact, Officer, Unit
 from dondoc.vietnamese import fold
-from dondoc.web.console.session import read, check_csrf, page, require
+from dondoc.web.console.session import check_csrf, page, read, require
 
 READERS = ("admin", "focal", "leader")
 ADMINS = ("admin",)

@@ -15,7 +15,7 @@ from dondoc.errors import DondocError
 from dondoc.intake import review
 from dondoc.intake.lifecycle import STATE_LABELS, activate_plan, get_plan, preview_activation
 from dondoc.models import Plan
-from dondoc.web.console.session import read, Staff, check_csrf, page, redirect, require
+from dondoc.web.console.session import Staff, check_csrf, page, read, redirect, require
 
 ALL = ("admin", "focal", "leader", "clerk")
 UPLOADERS = ("admin", "focal", "clerk")

@@ -55,7 +55,7 @@ def to_out(web: Web, s: Session, rows: list[queries.Row], cls: type[ObligationOu
 
 
 def _via(request: Request) -> str:
-    return "cli" if request.headers.get("x-dondoc-client") == "cli" else "api"
+    return "api"  # from what the server knows (the JSON API), never from a header the caller sets
 
 
 @router.get("/obligations", response_model=list[ObligationOut], tags=["obligations"])
