@@ -116,7 +116,7 @@ def _peak_kb(cmd: list[str], env: dict[str, str]) -> tuple[int, int, str]:
 
 
 def bomb_cases() -> None:
-    from tests.security import bombs
+    from tests.integration.security import bombs
 
     folder = Path(tempfile.mkdtemp())
     for make, name in ((bombs.docx_bomb, "bomb.docx"), (bombs.xlsx_bomb, "bomb.xlsx"), (bombs.pdf_bomb, "bomb.pdf")):

@@ -190,11 +190,12 @@ def category_sql(as_of: dt.date, dialect: str) -> Any:
     done_day = local_day_sql(col(Obligation.completed_at), dialect)
     day = literal(as_of, Date)
     return case(
-        (col(Obligation.kind).in_(tl.NO_DEADLINE_KINDS), literal(tl.NO_DEADLINE)),
+        (or_(col(Obligation.kind).in_(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_(None)), literal(tl.NO_DEADLINE)),
         (and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None), done_day <= day),
          case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
-        (day <= col(Obligation.due_date), literal(tl.IN_PROGRESS)),
-        else_=literal(tl.OVERDUE))
+        (day > col(Obligation.due_date), literal(tl.OVERDUE)),
+        (Obligation.status == "not_started", literal(tl.NOT_DUE)),
+        else_=literal(tl.IN_PROGRESS))
 
 
 def effective_due_sql() -> Any:

@@ -71,6 +71,14 @@ def _token_of(scope: Scope) -> tuple[str | None, bool]:
     return None, False
 
 
+def _staff_token_live(web: Web, token: str) -> bool:
+    """A staff member's personal access token (the staff API: plans, items, activation)."""
+    from dondoc.accounts.users import user_for_token
+
+    with web.read() as s:
+        return user_for_token(s, token=token) is not None
+
+
 def token_live(web: Web, token: str) -> bool:
     """The check `Web.viewer` makes (known, live, this key's, active officer), without touching the row."""
     from dondoc.collect.links import token_hash
@@ -84,7 +92,7 @@ def token_live(web: Web, token: str) -> bool:
                        .join(Officer, Officer.id == AccessToken.officer_id)
                        .where(AccessToken.token_hash == token_hash(token))).first()
     if found is None:
-        return False
+        return _staff_token_live(web, token)
     expires_at, revoked_at, key, active = found
     expires = expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=dt.UTC)
     return bool(active) and revoked_at is None and expires > now and key == web.key_id

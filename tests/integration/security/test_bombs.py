@@ -12,7 +12,7 @@ import pytest
 
 from dondoc.errors import DirectoryError, PlanReadError
 from dondoc.intake import sandbox
-from tests.security import bombs
+from tests.integration.security import bombs
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1024 * 1024

@@ -24,7 +24,7 @@ from dondoc.models import Assignment, Plan
 from dondoc.web import create_app
 from dondoc.web.console.session import COOKIE, unsign
 from dondoc.web.security import csrf_token
-from tests.web.world import World
+from tests.integration.web.world import World
 
 PASSWORD = "mat-khau-rat-dai-2025"
 STAFF = ("admin", "focal", "leader", "clerk")

@@ -41,6 +41,12 @@ DESK = {"/so-theo-doi", "/so-theo-doi.xlsx", "/tong-quan", "/cho-xu-ly", "/cho-x
         "/api/ledger", "/ical/{token}.ics"}
 
 
+def is_desk_route(method: str, path: str) -> bool:
+    """A route of the tracking desk (ledger, leader's view, queue, reports, calendar feeds): staff only,
+    checked by this matrix."""
+    return path in DESK
+
+
 def test_every_desk_route_is_in_the_matrix(desk_client: TestClient) -> None:
     paths = {r.path for r in desk_client.app.routes}  # type: ignore[attr-defined]
     assert DESK <= paths

@@ -25,7 +25,7 @@ from dondoc import clock
 from dondoc.config import Settings
 from dondoc.models import AuditEvent, CompiledReport, Message, Obligation, StatusUpdate, Unit
 from dondoc.textsafe import clean, is_safe, xml_safe
-from tests.web.world import World
+from tests.integration.web.world import World
 
 DAY = pendulum.datetime(2025, 11, 6, 8, 0, tz=clock.TZ)  # Thursday: reminders (offset 2) and compile day
 BAD = "a\ufffeb\uffffc\x01d\x85e\u202ef\U0010fffeg"

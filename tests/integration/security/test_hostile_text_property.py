@@ -25,8 +25,8 @@ from dondoc.directory.files import _cell
 from dondoc.models import Assignment, CompiledReport, Officer, Plan, Target, Unit
 from dondoc.reporting.compile import compile_report
 from dondoc.textsafe import clean, clean_tree
-from tests.security.test_hostile_text import DAY, _add_compile_obligations
-from tests.web.world import World
+from tests.integration.security.test_hostile_text import DAY, _add_compile_obligations
+from tests.integration.web.world import World
 
 NASTY = st.sampled_from(["\ufffe", "\uffff", "\ud800", "\udfff", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x85",
                          "\x9f", "\u200e", "\u200f", "\u202e", "\u2066", "\ufeff", "\U0010ffff", "\U0001fffe",

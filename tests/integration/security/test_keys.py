@@ -25,7 +25,7 @@ from dondoc.errors import ConfigError
 from dondoc.models import AccessToken, AuditEvent, Contact
 from dondoc.secrets import check_key, master_key, seal, unseal
 from dondoc.web import create_app
-from tests.web.world import World
+from tests.integration.web.world import World
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 from dondoc.config import Settings
 from dondoc.models import Attachment, StatusUpdate
 from dondoc.web import create_app
-from tests.web.server import LiveServer
-from tests.web.world import World
+from tests.integration.web.server import LiveServer
+from tests.integration.web.world import World
 
 MB = 1024 * 1024
 BOUNDARY = "dondocBOUNDARY"

@@ -20,7 +20,7 @@ from dondoc.collect.validation import StatusInputError, parse_number, validate
 from dondoc.config import Settings
 from dondoc.models import Contact, Message, Notice, Target
 from dondoc.secrets import seal
-from tests.web.world import World
+from tests.integration.web.world import World
 
 T = [Target(plan_id=1, key="t-ho", ref="II.1", text="Hộ thoát nghèo", value=120, unit="hộ")]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,9 +86,10 @@ print(json.dumps({"errors": errors, "heavy": heavy}))
 """
 
 
-def test_every_web_module_imports_first_and_the_app_stays_light() -> None:
+def test_every_web_module_imports_first_and_the_app_stays_light(tmp_path: Path) -> None:
+    env = {**os.environ, "DONDOC_SECRET_KEY": "import-test-key-Zq8Lm3Rv7Tx2Wn5Pk9Hd4Fs6", "DONDOC_HOME": str(tmp_path)}
     run = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(web_modules()), json.dumps(HEAVY)],
-                         capture_output=True, text=True, timeout=120, check=False)
+                         capture_output=True, text=True, timeout=120, check=False, env=env)
     assert run.returncode == 0, run.stderr[-2000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["errors"] == {}

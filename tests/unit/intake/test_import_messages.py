@@ -29,6 +29,8 @@ def test_a_parser_failure_is_one_vietnamese_line(tmp_path: Path, monkeypatch: py
 
     monkeypatch.setattr("dondoc.plans.parse_path", broken)
     monkeypatch.setattr("dondoc.plans.parse_blocks", broken)
+    # in-process here (the sandbox's worker logs in its own process, out of caplog's reach)
+    monkeypatch.setattr("dondoc.intake.sandbox.Sandbox.run", lambda self, path, func, *a, **k: func(*a, **k))
     with caplog.at_level(logging.ERROR), pytest.raises(PlanReadError) as err:
         importer.read_plan_file(plan, year=None, settings=Settings())
     assert "không phân tích được văn bản kế hoạch" in str(err.value) and str(plan) in str(err.value)

@@ -117,7 +117,7 @@ def require(web: Any, session: Session, request: Request, *roles: str) -> Staff:
 
 
 def check_csrf(web: Any, staff: Staff, value: Any) -> None:
-    from dondoc.web.app import BadCsrf
+    from dondoc.web.errors import BadCsrf
 
     if not csrf_ok(web.key, staff.nonce, value if isinstance(value, str) else None):
         raise BadCsrf()
