@@ -45,21 +45,21 @@ def fresh_engine(backend: str, name: str, *, home: Path | None = None,
 def build_directory(engine: Engine, *, departments: int = 25, communes: int = 100, per_unit: int = 5,
                     contact_url: str = "json://127.0.0.1:9/hook") -> dict[str, list[int]]:
     now = clock.now()
-    units = [dict(id=1, code="tinh", name="UBND tỉnh", kind="province", parent_id=None, external=False, created_at=now)]
+    units = [{"id": 1, "code": "tinh", "name": "UBND tỉnh", "kind": "province", "parent_id": None, "external": False, "created_at": now}]
     for i in range(departments):
-        units.append(dict(id=2 + i, code=f"so{i:02d}", name=f"Sở {i:02d}", kind="department", parent_id=1,
-                          external=False, created_at=now))
+        units.append({"id": 2 + i, "code": f"so{i:02d}", "name": f"Sở {i:02d}", "kind": "department", "parent_id": 1,
+                          "external": False, "created_at": now})
     for i in range(communes):
-        units.append(dict(id=2 + departments + i, code=f"xa{i:03d}", name=f"UBND xã {i:03d}", kind="commune",
-                          parent_id=1, external=False, created_at=now))
+        units.append({"id": 2 + departments + i, "code": f"xa{i:03d}", "name": f"UBND xã {i:03d}", "kind": "commune",
+                          "parent_id": 1, "external": False, "created_at": now})
     officers, contacts = [], []
     oid = 0
     for u in units:
         for r in range(per_unit):
             oid += 1
-            officers.append(dict(id=oid, code=f"o{oid}", unit_id=u["id"], name=f"Cán bộ {oid}", role=ROLES[r % 5],
-                                 position=None, active=True, created_at=now))
-            contacts.append(dict(officer_id=oid, channel="webhook", url=contact_url, priority=1))
+            officers.append({"id": oid, "code": f"o{oid}", "unit_id": u["id"], "name": f"Cán bộ {oid}", "role": ROLES[r % 5],
+                                 "position": None, "active": True, "created_at": now})
+            contacts.append({"officer_id": oid, "channel": "webhook", "url": contact_url, "priority": 1})
     with engine.begin() as conn:
         conn.execute(insert(Unit), units)
         conn.execute(insert(Officer), officers)
@@ -79,27 +79,27 @@ def build_plans(engine: Engine, units: dict[str, list[int]], *, plans: int = 40,
     total = 0
     with engine.begin() as conn:
         for p in range(1, plans + 1):
-            conn.execute(insert(Plan), [dict(id=p, source_name=f"plan{p}.txt", source_hash=f"h{p}",
-                                             number=f"{p}/KH-UBND", title=f"Kế hoạch {p}", year=year,
-                                             issuer_unit_id=1, focal_unit_id=units["departments"][p % 25],
-                                             parsed={}, policy={}, recipients=[], unresolved=[], created_at=now,
-                                             updated_at=now)])
+            conn.execute(insert(Plan), [{"id": p, "source_name": f"plan{p}.txt", "source_hash": f"h{p}",
+                                             "number": f"{p}/KH-UBND", "title": f"Kế hoạch {p}", "year": year,
+                                             "issuer_unit_id": 1, "focal_unit_id": units["departments"][p % 25],
+                                             "parsed": {}, "policy": {}, "recipients": [], "unresolved": [], "created_at": now,
+                                             "updated_at": now}])
             rows, links, obs = [], [], []
             for t in range(tasks):
                 aid = p * 1000 + t
-                rows.append(dict(id=aid, plan_id=p, key=f"{t}", ref=f"III.{t + 1}", text=f"Nhiệm vụ {t + 1}",
-                                 mode="assign", lead=["UBND các xã"], support=[], timing={"kind": "recurring"},
-                                 needs_review=False))
+                rows.append({"id": aid, "plan_id": p, "key": f"{t}", "ref": f"III.{t + 1}", "text": f"Nhiệm vụ {t + 1}",
+                                 "mode": "assign", "lead": ["UBND các xã"], "support": [], "timing": {"kind": "recurring"},
+                                 "needs_review": False})
                 for u in targets:
-                    links.append(dict(assignment_id=aid, unit_id=u, role="lead", written_as="UBND các xã"))
+                    links.append({"assignment_id": aid, "unit_id": u, "role": "lead", "written_as": "UBND các xã"})
                     for q in range(4):
                         due = rnd.choice(workdays[q * len(workdays) // 4:(q + 1) * len(workdays) // 4])
-                        obs.append(dict(key=f"{p}|A{aid}|u{u}|o0|lead|{year}-Q{q + 1}", plan_id=p, assignment_id=aid,
-                                        unit_id=u, role="lead", mode="assign", kind="recurring",
-                                        period=f"{year}-Q{q + 1}", period_start=dt.date(year, 3 * q + 1, 1),
-                                        period_end=dt.date(year, 3 * q + 3, 28), cutoff=due, due_date=due,
-                                        status="not_started", closed=False, progress=0, reminders_sent=0,
-                                        escalation_level=0, stale=False, needs_review=False, created_at=now))
+                        obs.append({"key": f"{p}|A{aid}|u{u}|o0|lead|{year}-Q{q + 1}", "plan_id": p, "assignment_id": aid,
+                                        "unit_id": u, "role": "lead", "mode": "assign", "kind": "recurring",
+                                        "period": f"{year}-Q{q + 1}", "period_start": dt.date(year, 3 * q + 1, 1),
+                                        "period_end": dt.date(year, 3 * q + 3, 28), "cutoff": due, "due_date": due,
+                                        "status": "not_started", "closed": False, "progress": 0, "reminders_sent": 0,
+                                        "escalation_level": 0, "stale": False, "needs_review": False, "created_at": now})
             conn.execute(insert(Assignment), rows)
             conn.execute(insert(AssignmentUnit), links)
             for i in range(0, len(obs), 5000):
@@ -122,4 +122,4 @@ def drop(engine: Engine) -> None:
         engine.dispose()
 
 
-__all__ = ["fresh_engine", "build_directory", "build_plans", "drop", "SQLModel"]
+__all__ = ["SQLModel", "build_directory", "build_plans", "drop", "fresh_engine"]

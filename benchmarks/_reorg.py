@@ -106,7 +106,7 @@ def measure(url: str, *, plans: int) -> dict[str, Any]:
     app = create_app(settings, engine)
     times = []
     with TestClient(app, base_url="http://127.0.0.1:8000") as client:
-        for n in range(40):
+        for _n in range(40):
             t = time.perf_counter()
             r = client.get(f"/{path}/focal/{plan_id}?period=2025-08")
             times.append(time.perf_counter() - t)

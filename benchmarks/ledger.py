@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _province import build_directory, build_plans, drop, fresh_engine  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from _province import build_directory, build_plans, drop, fresh_engine
+from sqlalchemy import text
 
 FILTERS = ["", "overdue=1", "category=on_time", "unit=xa007", "plan=7", "q=nhiem+vu+3", "sort=unit&page=40",
            "due_within=14", "status=done&sort=updated&desc=1", "plan=3&unit=so04&category=overdue", "page=900"]
@@ -64,7 +64,7 @@ def staff_client(engine, settings):  # type: ignore[no-untyped-def]
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p * (len(xs) - 1)))]
 
 
 def run(backend: str, plans: int, tasks: int, users: int, per_user: int) -> None:

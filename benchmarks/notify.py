@@ -97,20 +97,20 @@ def main() -> None:
             s.add(Plan(id=1, source_name="bench", source_hash="x", title="Kế hoạch giảm nghèo bền vững năm 2025",
                        year=2025, issuer_unit_id=1, focal_unit_id=1, created_at=now, updated_at=now))
             s.flush()
-            s.execute(insert(Unit), [dict(id=1 + i, code=f"xa{i}", name=f"UBND xã {i:05d}", kind="commune",
-                                          parent_id=1, external=False, created_at=now) for i in range(1, n + 1)])
-            s.execute(insert(Officer), [dict(id=i, code=f"o{i}", unit_id=1 + i, name=f"Nguyễn Văn {i:05d}",
-                                             role="focal", active=True, created_at=now) for i in range(1, n + 1)])
-            s.execute(insert(Contact), [dict(officer_id=i, channel="webhook", priority=1,
-                                             url=f"json://127.0.0.1:{port}/hook") for i in range(1, n + 1)])
-            s.execute(insert(Obligation), [dict(
-                id=i, key=f"ob{i}", plan_id=1, unit_id=1 + i, officer_id=i, role="report", mode="assign",
-                kind="recurring", period="2025", period_start=dt.date(2025, 1, 1), period_end=dt.date(2025, 12, 31),
-                cutoff=dt.date(2025, 11, 1), due_date=dt.date(2025, 11, 10), status="not_started", closed=False,
-                progress=0, reminders_sent=0, escalation_level=0, stale=False, needs_review=False, created_at=now)
+            s.execute(insert(Unit), [{"id": 1 + i, "code": f"xa{i}", "name": f"UBND xã {i:05d}", "kind": "commune",
+                                          "parent_id": 1, "external": False, "created_at": now} for i in range(1, n + 1)])
+            s.execute(insert(Officer), [{"id": i, "code": f"o{i}", "unit_id": 1 + i, "name": f"Nguyễn Văn {i:05d}",
+                                             "role": "focal", "active": True, "created_at": now} for i in range(1, n + 1)])
+            s.execute(insert(Contact), [{"officer_id": i, "channel": "webhook", "priority": 1,
+                                             "url": f"json://127.0.0.1:{port}/hook"} for i in range(1, n + 1)])
+            s.execute(insert(Obligation), [{
+                "id": i, "key": f"ob{i}", "plan_id": 1, "unit_id": 1 + i, "officer_id": i, "role": "report", "mode": "assign",
+                "kind": "recurring", "period": "2025", "period_start": dt.date(2025, 1, 1), "period_end": dt.date(2025, 12, 31),
+                "cutoff": dt.date(2025, 11, 1), "due_date": dt.date(2025, 11, 10), "status": "not_started", "closed": False,
+                "progress": 0, "reminders_sent": 0, "escalation_level": 0, "stale": False, "needs_review": False, "created_at": now}
                 for i in range(1, n + 1)])
-            s.execute(insert(Notice), [dict(obligation_id=i, officer_id=i, kind="reminder", level=0, day=day,
-                                            created_at=now) for i in range(1, n + 1)])
+            s.execute(insert(Notice), [{"obligation_id": i, "officer_id": i, "kind": "reminder", "level": 0, "day": day,
+                                            "created_at": now} for i in range(1, n + 1)])
             s.commit()
         setup = time.perf_counter() - t
 

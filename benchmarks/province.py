@@ -164,9 +164,9 @@ def stage_import(a: argparse.Namespace) -> dict[str, Any]:
     with engine.begin() as conn:  # the real names the generated plans use
         conn.execute(text("UPDATE unit SET name = :n WHERE kind = 'province'"), {"n": "UBND tỉnh Bình Nam"})
         ids = [r[0] for r in conn.execute(text("SELECT id FROM unit WHERE kind = 'department' ORDER BY id"))]
-        conn.execute(text("UPDATE unit SET name = :n WHERE id = :i"), [{"n": n, "i": i} for n, i in zip(DEPARTMENTS, ids)])
+        conn.execute(text("UPDATE unit SET name = :n WHERE id = :i"), [{"n": n, "i": i} for n, i in zip(DEPARTMENTS, ids, strict=False)])
         ids = [r[0] for r in conn.execute(text("SELECT id FROM unit WHERE kind = 'commune' ORDER BY id"))]
-        conn.execute(text("UPDATE unit SET name = :n WHERE id = :i"), [{"n": n, "i": i} for n, i in zip(COMMUNES, ids)])
+        conn.execute(text("UPDATE unit SET name = :n WHERE id = :i"), [{"n": n, "i": i} for n, i in zip(COMMUNES, ids, strict=False)])
     folder = Path(tempfile.mkdtemp(prefix="dondoc-bench-plans-"))
     rnd = random.Random(10)
     paths = []
@@ -362,7 +362,7 @@ def prefect_sweeps(a: argparse.Namespace) -> list[dict[str, Any]]:
                 for w in workers:
                     os.killpg(w.pid, signal.SIGTERM)
                 worker_mem = []
-                for w, m in zip(workers, mem):
+                for w, m in zip(workers, mem, strict=False):
                     _, _, usage = os.wait4(w.pid, 0)
                     worker_mem.append(max(m, usage.ru_maxrss / 1024))
             rows.append({"workers": n_workers, "state": state, "wall_s": wall, "decided": decided,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.integration.plans.renditions import SEED_GOLD, f1, render_all, score, sources  # noqa: E402
+from tests.integration.plans.renditions import SEED_GOLD, f1, render_all, score, sources
 
 
 def main() -> None:
@@ -34,7 +34,7 @@ def main() -> None:
             for k in kinds:
                 a, r, _t, _tk, td = score(sets[src.stem][k], gold)
                 tot = seed_totals if gold.parent == SEED_GOLD else totals
-                tot[k] = [x + y for x, y in zip(tot[k], a)]
+                tot[k] = [x + y for x, y in zip(tot[k], a, strict=False)]
                 flag = ("" if r[0] == r[1] and r[2] == r[3] else "R") + ("" if td[0] == td[1] else "D")
                 row.append(f"{f1(*a):6.3f}{flag:<2}")
             print(f"{src.stem[:4]:<5} " + " ".join(row))

@@ -46,14 +46,14 @@ def _send(port: int, head: bytes, body_bytes: int, chunked: bool) -> str:
             frame = (f"{len(block):x}\r\n".encode() + block + b"\r\n") if chunked else block
             try:
                 sock.sendall(frame)
-            except (socket.timeout, BlockingIOError):
+            except (TimeoutError, BlockingIOError):
                 pass
             sent += len(block)
             try:
                 reply += sock.recv(4096)
                 if reply:
                     break
-            except (socket.timeout, BlockingIOError):
+            except (TimeoutError, BlockingIOError):
                 pass
     except (BrokenPipeError, ConnectionResetError):
         pass

@@ -316,7 +316,7 @@ def main() -> int:
             rungs[oid].add(level)
     wrong_rem = wrong_esc = 0
     examples: list[str] = []
-    for oid, due, closed, status, level in final:
+    for oid, due, _closed, _status, _level in final:
         rep = reports[oid]
         want_days = {cal.add_working_days(due, -o) if o else cal.adjust(due, "previous") for o in policy.reminder_offsets}
         must = {x for x in want_days if x >= start and (rep is None or x < rep)}

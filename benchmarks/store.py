@@ -28,15 +28,15 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _province import drop, fresh_engine  # noqa: E402
+from _province import drop, fresh_engine
 
-from dondoc import clock  # noqa: E402
-from dondoc.db import session_scope  # noqa: E402
+from dondoc import clock
+from dondoc.db import session_scope
 from dondoc.directory.apply import import_directory
 from dondoc.directory.data import DirectoryData, Row
 from dondoc.directory.export import export_directory, write_directory
 from dondoc.directory.files import read_directory
-from dondoc.directory.resolve import Resolver  # noqa: E402
+from dondoc.directory.resolve import Resolver
 
 DEPARTMENTS = ["Nội vụ", "Tài chính", "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội", "Y tế",
                "Giáo dục và Đào tạo", "Văn hóa, Thể thao và Du lịch", "Tư pháp", "Xây dựng", "Giao thông vận tải",

@@ -18,13 +18,13 @@ import pendulum
 from sqlmodel import Session, func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _province import build_directory, build_plans, drop, fresh_engine  # noqa: E402
+from _province import build_directory, build_plans, drop, fresh_engine
 
-from dondoc.app.daily import run_daily  # noqa: E402
-from dondoc.calendar.workdays import WorkCalendar  # noqa: E402
-from dondoc.clock import TZ  # noqa: E402
-from dondoc.db import session_scope  # noqa: E402
-from dondoc.models import Notice, Obligation  # noqa: E402
+from dondoc.app.daily import run_daily
+from dondoc.calendar.workdays import WorkCalendar
+from dondoc.clock import TZ
+from dondoc.db import session_scope
+from dondoc.models import Notice, Obligation
 
 DAY = dt.date(2025, 6, 18)
 
@@ -65,7 +65,7 @@ def naive(n_obligations: int) -> dict[str, float]:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from prefect import flow, task
 
-    engine, settings = fresh_engine("sqlite", "naive")
+    engine, _settings = fresh_engine("sqlite", "naive")
     units = build_directory(engine)
     build_plans(engine, units, plans=1, tasks=max(1, n_obligations // (125 * 4)))
     with Session(engine) as s:

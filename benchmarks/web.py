@@ -135,7 +135,7 @@ async def _clients(url: str, p: Prepared, rounds: int, kind: str, rate: float = 
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
         csrf: dict[int, str] = {}
         if kind == "submit":
-            for i, (tok, oid) in enumerate(zip(p.tokens, p.obligations)):
+            for i, (tok, oid) in enumerate(zip(p.tokens, p.obligations, strict=False)):
                 html = (await client.get(f"/t/{tok}/o/{oid}")).text
                 m = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
                 assert m, "no CSRF token in the form"

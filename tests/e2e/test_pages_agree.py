@@ -91,7 +91,7 @@ def test_every_page_agrees_on_every_obligation(sqlite_settings, tmp_path, undate
             dashboard = _page(client, f"/t/{ft}/dashboard/1?period={period}")
             focal_page = _page(client, f"/t/{ft}/focal/1?period={period}")
             officer_pages: dict[int, tuple[str | None, str, str]] = {}
-            for oid, token in tokens.items():
+            for token in tokens.values():
                 officer_pages.update(_page(client, f"/t/{token}"))
             api = client.get("/api/plans/1/obligations?include_closed=true", headers={"Authorization": f"Bearer {ft}"})
             assert api.status_code == 200

@@ -80,7 +80,7 @@ def test_annex_stamp_top_right_of_first_page(annex_pdf: Path, test_pki: Pki, tmp
                 opts=sg.Options(role=sg.Role.ORGANISATION, now=AFTER_CUTOFF, number="125/BC-UBND"))
     field = _fields(annex_pdf)["dondoc-organisation"]
     width, height = layout.page_size(annex_pdf)
-    x1, y1, x2, y2 = field["rect"]
+    x1, y1, x2, _y2 = field["rect"]
     assert field["page"] == 0
     assert abs(x2 - (width - 15 * MM)) < 0.5 and x1 > width / 2 and y1 > height - 30 * MM
 

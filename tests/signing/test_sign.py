@@ -124,9 +124,9 @@ def test_softhsm_token_signs(report_pdf: Path, test_pki: Pki, softhsm: Path) -> 
 
 
 def test_softhsm_wrong_pin(report_pdf: Path, softhsm: Path) -> None:
-    with pytest.raises(SigningError, match="PKCS#11"):
-        with signers.from_pkcs11(softhsm, token_label=TOKEN, pin="0000", key_label="signer"):
-            pass
+    with pytest.raises(SigningError, match="PKCS#11"), \
+            signers.from_pkcs11(softhsm, token_label=TOKEN, pin="0000", key_label="signer"):
+        pass
 
 
 def test_remote_flow_prepare_then_finish(report_pdf: Path, test_pki: Pki, tmp_path: Path) -> None:

@@ -105,5 +105,5 @@ def _settle_attachments(engine: Engine, settings: Settings, now: dt.datetime) ->
     try:
         with session_scope(engine) as session:
             sweep_orphans(session, settings=settings, now=now)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logging.getLogger(__name__).exception("sweeping orphan attachments failed")

@@ -27,12 +27,12 @@ def compile_isolated(*, engine: Engine, settings: Settings, plan_id: int, period
 
     try:
         return compile_report(engine=engine, settings=settings, plan_id=plan_id, period=period, now=now, send=send)
-    except Exception as exc:  # noqa: BLE001 — isolation is the point: any error of one plan is contained
+    except Exception as exc:
         log.exception("compiling the report of plan %s (%s) failed; the other plans go on, the next run retries",
                       plan_id, period)
         try:
             record_failure(engine=engine, plan_id=plan_id, period=period, error=exc, now=now)
-        except Exception:  # noqa: BLE001 — recording must not undo the isolation (e.g. the database is down)
+        except Exception:
             log.exception("could not record the failed report of plan %s", plan_id)
         return None
 

@@ -104,7 +104,7 @@ def simulate(
         officers = {o.id: o for o in session.exec(select(Officer)).all()}
         planned: dict[dt.date, list[int]] = defaultdict(list)
         if behaviour is not None:
-            q = select(Obligation).where(col(Obligation.plan_id).in_(list(plans)), Obligation.closed == False,  # noqa: E712
+            q = select(Obligation).where(col(Obligation.plan_id).in_(list(plans)), Obligation.closed == False,
                                          col(Obligation.role).in_(["lead", "support", "report"]),
                                          col(Obligation.due_date) >= start - dt.timedelta(days=45),
                                          col(Obligation.due_date) <= end + dt.timedelta(days=45))
@@ -169,7 +169,7 @@ def _close_compile(engine: Engine, settings: Settings, now: pendulum.DateTime, p
         people = load_people(session)
         for ob in session.exec(select(Obligation).where(Obligation.plan_id == plan_id, Obligation.role == "compile",
                                                         Obligation.period == period,
-                                                        Obligation.closed == False)).all():  # noqa: E712
+                                                        Obligation.closed == False)).all():
             who = people.responsible(ob)
             if not who:
                 continue

@@ -356,13 +356,14 @@ def _from_rrule(rule: str, due: dt.date | None, start: dt.date, end: dt.date, ca
     from dateutil.rrule import rrulestr
 
     try:
-        dtstart = dt.datetime(start.year, start.month, start.day)
+        # dateutil's rrule works on naive wall-clock dates here (ignoretz): only the dates are kept
+        dtstart = dt.datetime(start.year, start.month, start.day)  # noqa: DTZ001
         rr = rrulestr(rule, dtstart=dtstart, ignoretz=True)
     except (ValueError, TypeError) as exc:
         raise InputError(f"not a recurrence rule: {rule!r} ({exc})") from exc
     freq = frequency_of_rrule(rule)
     out = []
-    last = dt.datetime(end.year, end.month, end.day, 23, 59, 59)
+    last = dt.datetime(end.year, end.month, end.day, 23, 59, 59)  # noqa: DTZ001 (naive like dtstart above)
     for when in rr.between(dtstart, last, inc=True):
         d = when.date()
         if freq is None:

@@ -84,7 +84,7 @@ def officer_obligations(session: Session, officer: Officer) -> list[Obligation]:
     from dondoc.directory.focal import load_people
 
     obs = session.exec(select(Obligation).join(Plan, col(Plan.id) == col(Obligation.plan_id))
-                       .where(Plan.state == "active", Obligation.closed == False,  # noqa: E712
+                       .where(Plan.state == "active", Obligation.closed == False,
                               Obligation.unit_id == officer.unit_id)).all()
     people = load_people(session)
     return [o for o in obs if officer.id in people.responsible(o)]
@@ -99,7 +99,7 @@ class _Scoped:
 
 def _scoped(session: Session, feed: CalendarFeed) -> _Scoped:
     base = select(Obligation).join(Plan, col(Plan.id) == col(Obligation.plan_id)).where(
-        Plan.state == "active", Obligation.closed == False)  # noqa: E712
+        Plan.state == "active", Obligation.closed == False)
     if feed.scope == "officer":
         officer = session.get(Officer, feed.target_id)
         if officer is None:

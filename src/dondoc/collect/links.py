@@ -175,7 +175,7 @@ def stored_links(session: Session, *, officer_ids: Iterable[int], settings: Sett
     ids = sorted(set(officer_ids))
     _issue(session, officer_ids=ids, settings=settings, now=now)
     base = settings.base_url.rstrip("/")
-    return {i: f"{base}/t/{PLACEHOLDER}" for i in ids}
+    return dict.fromkeys(ids, f"{base}/t/{PLACEHOLDER}")
 
 
 def fill(text: str, token: str) -> str:

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dondoc.errors import InputError
-from dondoc.textsafe import clean
 from dondoc.models import (
     STATUS_LABELS,
     Target,
 )
+from dondoc.textsafe import clean
 
 MAX_TEXT = 20_000
 # A figure may not exceed this many times its target's value, nor FIGURE_CEILING (a typo of a few
@@ -63,7 +63,7 @@ def parse_status(value: str) -> str:
 
 
 def _clean_text(value: Any, what: str) -> str:
-    if value is not None and not isinstance(value, (str, int, float)) or isinstance(value, bool):
+    if (value is not None and not isinstance(value, (str, int, float))) or isinstance(value, bool):
         raise StatusInputError(f"{what}: phải là văn bản.")
     if "\x00" in str(value or ""):
         raise StatusInputError(f"{what}: có ký tự không hợp lệ.")

@@ -287,8 +287,8 @@ def compose_messages(session: Session, *, day: dt.date, now: dt.datetime, settin
             continue
         n_before = len(existing[officer.id])  # type: ignore[index]
         key = f"{officer.id}:{day.isoformat()}:{DIGEST}" + (f":{n_before + 1}" if n_before else "")
-        new_rows.append(dict(key=key, officer_id=officer.id, day=day, kind=DIGEST, subject=subject, body_text=text,
-                             body_html=html, status="pending", attempts=0, late=False, created_at=now))
+        new_rows.append({"key": key, "officer_id": officer.id, "day": day, "kind": DIGEST, "subject": subject, "body_text": text,
+                             "body_html": html, "status": "pending", "attempts": 0, "late": False, "created_at": now})
     session.flush()
     conn = session.connection()
     for chunk in _chunks(new_rows, 500):

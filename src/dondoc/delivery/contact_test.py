@@ -86,8 +86,8 @@ def send_test(*, engine: Engine, settings: Settings, notifier: Notifier, officer
                 res = SendResult(ok=False, error=f"notifier error: {type(exc).__name__}: {exc}",
                                  target=notifier.mask(url))
         checks.append(ContactCheck(c.priority, channel, res.target, res.status, res.error))
-        rows.append(dict(contact_id=c.id, channel=channel, target=res.target, attempt=i, status=res.status,
-                         error=res.error, at=now))
+        rows.append({"contact_id": c.id, "channel": channel, "target": res.target, "attempt": i, "status": res.status,
+                         "error": res.error, "at": now})
     if contacts:
         ok = [ch for ch in checks if ch.status == "sent"]
         with session_scope(engine) as s:

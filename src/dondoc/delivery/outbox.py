@@ -206,8 +206,8 @@ class _Sweep(_Sending):
             conn = s.connection()
             rows: list[dict[str, Any]] = []
             for o in outcomes:
-                rows += [dict(message_id=o.job.id, contact_id=a.contact_id, channel=a.channel, target=a.target,
-                              attempt=a.attempt, status=a.status, error=a.error, at=a.at) for a in o.attempts]
+                rows += [{"message_id": o.job.id, "contact_id": a.contact_id, "channel": a.channel, "target": a.target,
+                              "attempt": a.attempt, "status": a.status, "error": a.error, "at": a.at} for a in o.attempts]
                 if o.sent_via is not None and o.attempts[0].contact_id != o.sent_via.id:
                     failed = dict.fromkeys(a.channel for a in o.attempts[:-1])
                     rows[-1]["error"] = f"fallback after {', '.join(failed)} failed"

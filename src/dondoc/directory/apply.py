@@ -125,7 +125,7 @@ def _check_references(data: DirectoryData, units: dict[str, Unit]) -> None:
             cur = parent_of.get(cur)
         if cur is not None and cur == code and code not in reported:
             reported.update(chain)
-            errors.add(file_units[code], "parent", "vòng lặp cấp trên: " + " -> ".join(chain + [code]) +
+            errors.add(file_units[code], "parent", "vòng lặp cấp trên: " + " -> ".join([*chain, code]) +
                        " (một đơn vị không thể là cấp trên của chính nó)")
     file_officers = {r.get("code"): r for r in data.rows["officers"]}
     for row in data.rows["officers"]:
@@ -333,7 +333,7 @@ def _link_predecessors(session: Session, data: DirectoryData, units: dict[str, U
         return set()
     have = {(link.predecessor_id, link.successor_id) for link in session.exec(select(UnitLink)).all()}
     changed: set[str] = set()
-    for pred, succ, row in wanted:
+    for pred, succ, _row in wanted:
         if (pred.id, succ.id) in have:
             continue
         on = succ.valid_from or (pred.valid_to + dt.timedelta(days=1) if pred.valid_to else now.date())

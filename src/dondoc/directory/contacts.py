@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import re
 
-APPRISE_SCHEMES = set("""
-46elks apprise apprises aprs atalk azure bark barks blink1 bluesky brevo bsky bulksms bulkvs burstsms chanify
-chime clickatell clicksend d7sms dapnet dbus dingtalk discord dot eight00com elks emby embys enigma2 enigma2s
-evolution evolutions exotel fcm feishu flock form forms freemobile gchat gio glib gnome gotify gotifys groupme
-growl guilded hassio hassios httpsms humhub humhubs ifttt irc ircs jellyfin jellyfins jira join json jsons
-kavenegar kde kodi kodis kook kumulos lametric lametrics lark line macosx mailersend mailgun mailto mailtos
-mastodon mastodons matrix matrixs misskey misskeys mmost mmosts mqtt mqtts msg91 msgbird ncloud nclouds nctalk
-nctalks nexmo notica noticas notifiarr notifico notificos notifyre ntfy ntfys o365 octopush onesignal opsgenie
-pagerduty pagertree parsep parseps pbul pinglet pinglets pjet pjets plivo postmark pover prowl psafer psafers
-push pushdeer pushdeers pushed pushme pushplus pushy qq qt reddit resend revolt ringc rocket rockets rsyslog
-ryver schan sendgrid sendpulse serwersms ses session sessions seven sfr signal signals signl4 sinch slack smpp
-smpps smsc smseagle smseagles smsmanager smsmgr smtp2go sns sogs sparkpost spike splunk spugpush spush
-stackfield strmlabs synology synologys syslog tgram threema toot toots trigv trigvs tweet twilio twist twitter
-vapid viber victorops voipms vonage webex wechat wecom wecombot whatsapp windows workflow workflows wxpusher
-wxteams x xbmc xbmcs xml xmls xmpp xmpps zoom zulip
-""".split())
+APPRISE_SCHEMES = {"46elks", "apprise", "apprises", "aprs", "atalk", "azure", "bark", "barks", "blink1", "bluesky", "brevo", "bsky", "bulksms", "bulkvs", "burstsms", "chanify", "chime", "clickatell", "clicksend", "d7sms", "dapnet", "dbus", "dingtalk", "discord", "dot", "eight00com", "elks", "emby", "embys", "enigma2", "enigma2s", "evolution", "evolutions", "exotel", "fcm", "feishu", "flock", "form", "forms", "freemobile", "gchat", "gio", "glib", "gnome", "gotify", "gotifys", "groupme", "growl", "guilded", "hassio", "hassios", "httpsms", "humhub", "humhubs", "ifttt", "irc", "ircs", "jellyfin", "jellyfins", "jira", "join", "json", "jsons", "kavenegar", "kde", "kodi", "kodis", "kook", "kumulos", "lametric", "lametrics", "lark", "line", "macosx", "mailersend", "mailgun", "mailto", "mailtos", "mastodon", "mastodons", "matrix", "matrixs", "misskey", "misskeys", "mmost", "mmosts", "mqtt", "mqtts", "msg91", "msgbird", "ncloud", "nclouds", "nctalk", "nctalks", "nexmo", "notica", "noticas", "notifiarr", "notifico", "notificos", "notifyre", "ntfy", "ntfys", "o365", "octopush", "onesignal", "opsgenie", "pagerduty", "pagertree", "parsep", "parseps", "pbul", "pinglet", "pinglets", "pjet", "pjets", "plivo", "postmark", "pover", "prowl", "psafer", "psafers", "push", "pushdeer", "pushdeers", "pushed", "pushme", "pushplus", "pushy", "qq", "qt", "reddit", "resend", "revolt", "ringc", "rocket", "rockets", "rsyslog", "ryver", "schan", "sendgrid", "sendpulse", "serwersms", "ses", "session", "sessions", "seven", "sfr", "signal", "signals", "signl4", "sinch", "slack", "smpp", "smpps", "smsc", "smseagle", "smseagles", "smsmanager", "smsmgr", "smtp2go", "sns", "sogs", "sparkpost", "spike", "splunk", "spugpush", "spush", "stackfield", "strmlabs", "synology", "synologys", "syslog", "tgram", "threema", "toot", "toots", "trigv", "trigvs", "tweet", "twilio", "twist", "twitter", "vapid", "viber", "victorops", "voipms", "vonage", "webex", "wechat", "wecom", "wecombot", "whatsapp", "windows", "workflow", "workflows", "wxpusher", "wxteams", "x", "xbmc", "xbmcs", "xml", "xmls", "xmpp", "xmpps", "zoom", "zulip"}
 
 
 CHANNEL_OF_SCHEME = {"mailto": "email", "mailtos": "email", "tgram": "telegram", "zalooa": "zalo", "zns": "zalo",

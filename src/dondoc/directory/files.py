@@ -63,7 +63,7 @@ def _table(data: DirectoryData, errors: _Errors, sheet: str, header: list[Any],
         errors.add(None, None, f"thiếu cột {', '.join(sorted(missing))} (các cột dùng được: {', '.join(allowed)})",
                    sheet=sheet)
     for line, cells in body:
-        values = {c: _cell(v) for c, v in zip(columns, cells) if c in allowed}
+        values = {c: _cell(v) for c, v in zip(columns, cells, strict=False) if c in allowed}
         if any(values.values()):
             data.rows[sheet].append(Row(sheet, line, values))
 
@@ -126,7 +126,7 @@ def _read_csv(path: Path, errors: _Errors) -> DirectoryData:
             errors.items.append(f"hàng {line}, cột record: {cells[0]!r} không phải unit, officer, contact hoặc alias")
             continue
         values: dict[str, str] = {}
-        for col, cell in zip(columns[1:], cells[1:]):
+        for col, cell in zip(columns[1:], cells[1:], strict=False):
             v = _cell(cell)
             if not v or col not in union:
                 continue

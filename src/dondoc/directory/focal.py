@@ -12,7 +12,7 @@ from dondoc.models import Officer, Plan
 
 def load_people(session: Session) -> People:
     """Every active officer, by unit (once per sweep or simulated day)."""
-    return People(session.exec(select(Officer).where(Officer.active == True)).all())  # noqa: E712
+    return People(session.exec(select(Officer).where(Officer.active == True)).all())
 
 
 def focal_point(session: Session, *, unit_ids: Sequence[int | None], exclude: int | None = None) -> list[Officer]:
@@ -20,7 +20,7 @@ def focal_point(session: Session, *, unit_ids: Sequence[int | None], exclude: in
     wanted = [u for u in unit_ids if u is not None]
     if not wanted:
         return []
-    rows = session.exec(select(Officer).where(col(Officer.unit_id).in_(wanted), Officer.active == True)  # noqa: E712
+    rows = session.exec(select(Officer).where(col(Officer.unit_id).in_(wanted), Officer.active == True)
                         .order_by(col(Officer.id))).all()
     for unit_id in wanted:
         found = first_by_role([o for o in rows if o.unit_id == unit_id], FOCAL_FIRST, exclude)

@@ -93,7 +93,7 @@ def merge_units(session: Session, *, old: list[str], into: str, on: dt.date, set
             session.add(UnitLink(predecessor_id=unit.id, successor_id=new.id, effective_on=on, kind="merge",  # type: ignore[arg-type]
                                  created_at=now))
     moved_officers = session.exec(select(Officer).where(col(Officer.unit_id).in_(old_ids),
-                                                        Officer.active == True)).all()  # noqa: E712
+                                                        Officer.active == True)).all()
     for off in moved_officers:
         if officers == "retire":
             off.active = False
@@ -124,8 +124,8 @@ def _open_counts(session: Session, unit_ids: list[Any], on: dt.date) -> dict[str
         return int(session.exec(select(func.count()).select_from(Obligation).where(
             col(Obligation.unit_id).in_(unit_ids), *where)).one())
 
-    return {"running": count(Obligation.closed == False, Obligation.period_end >= on),  # noqa: E712
-            "closed_review": count(Obligation.closed == True, Obligation.needs_review == True,  # noqa: E712
+    return {"running": count(Obligation.closed == False, Obligation.period_end >= on),
+            "closed_review": count(Obligation.closed == True, Obligation.needs_review == True,
                                    Obligation.period_end >= on),
             "all": count()}
 

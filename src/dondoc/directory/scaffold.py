@@ -126,7 +126,7 @@ def _shortens(name: str, issuer: str) -> bool:
 
 def code_for(name: str, *, prefix: str | None, taken: set[str]) -> str:
     """Initials of the name's significant words ('Sở Y tế' -> SYT), under the issuer's code, made unique."""
-    words = [w for w in re.sub(r"[^\w\s]", " ", fold(name)).upper().split()]
+    words = list(re.sub(r"[^\w\s]", " ", fold(name)).upper().split())
     if words[:4] == ["UY", "BAN", "NHAN", "DAN"]:
         words = words[4:]
     elif words[:1] == ["UBND"]:

@@ -25,7 +25,7 @@ def acting_map(session: Session, *, day: dt.date) -> dict[int, int]:
     officers = {o.id: o for o in session.exec(select(Officer).where(col(Officer.id).in_(absent))).all()}
     heads = {o.unit_id: o.id for o in session.exec(select(Officer).where(
         col(Officer.unit_id).in_({o.unit_id for o in officers.values()}), Officer.role == "head",
-        Officer.active == True).order_by(col(Officer.id).desc())).all()}  # noqa: E712
+        Officer.active == True).order_by(col(Officer.id).desc())).all()}
     out: dict[int, int] = {}
     for r in rows:
         officer = officers.get(r.officer_id)

@@ -55,7 +55,7 @@ def daily_province(at: str | None = None, batches: int = 2, senders: int = 2, ti
     children = _start_and_wait(run_deployment, BATCH_DEPLOYMENT, [
         ({"at": at_iso, "plan_ids": g, "deliver": False}, f"{parent}:batch:{i}") for i, g in enumerate(groups)],
         timeout)
-    summary["batches"] = [{"plans": len(g), "state": s} for g, s in zip(groups, children)]
+    summary["batches"] = [{"plans": len(g), "state": s} for g, s in zip(groups, children, strict=False)]
     if may_deliver(at_iso):
         summary["composed"] = compose_messages(at_iso)
         summary["senders"] = _start_and_wait(run_deployment, DELIVERY_DEPLOYMENT, [

@@ -75,7 +75,7 @@ def decide(
             by_due[st.due].append(st)
         dues = list(by_due)
         # Two index seeks (original and extended deadlines) rather than one OR that scans the table.
-        open_in_plans = (col(Obligation.plan_id).in_(ids), Obligation.closed == False)  # noqa: E712
+        open_in_plans = (col(Obligation.plan_id).in_(ids), Obligation.closed == False)
         obs = list(session.exec(select(*_OB_COLUMNS).where(
             *open_in_plans, col(Obligation.due_date).in_(dues), col(Obligation.extended_due).is_(None))).all())
         obs += session.exec(select(*_OB_COLUMNS).where(*open_in_plans, col(Obligation.extended_due).in_(dues))).all()
@@ -117,9 +117,9 @@ def record(session: Session, decisions: list[Decision], *, now: dt.datetime) -> 
     fresh = [d for d in decisions if (d.obligation_id, d.kind, d.level, d.day, d.officer_id) not in existing]
     if not fresh:
         return []
-    created = dt.datetime.fromtimestamp(now.timestamp(), tz=dt.timezone.utc)  # plain datetime: cheap to bind
-    rows = [dict(obligation_id=d.obligation_id, officer_id=d.officer_id, kind=d.kind, level=d.level, day=d.day,
-                 created_at=created) for d in fresh]
+    created = dt.datetime.fromtimestamp(now.timestamp(), tz=dt.UTC)  # plain datetime: cheap to bind
+    rows = [{"obligation_id": d.obligation_id, "officer_id": d.officer_id, "kind": d.kind, "level": d.level, "day": d.day,
+                 "created_at": created} for d in fresh]
     conn = session.connection()
     inserted: set[tuple[Any, ...]] = set()
     if pg:
@@ -197,7 +197,7 @@ def flag_stale(session: Session, *, day: dt.date, now: dt.datetime, settings: Se
     updated for N months, in active plans: flag once, tell the focal point."""
     q = select(Obligation).join(Plan, col(Plan.id) == col(Obligation.plan_id)).where(
         Plan.state == "active",
-        col(Obligation.kind).in_(NO_DEADLINE_KINDS), Obligation.closed == False, Obligation.stale == False,  # noqa: E712
+        col(Obligation.kind).in_(NO_DEADLINE_KINDS), Obligation.closed == False, Obligation.stale == False,
         col(Obligation.period_start) <= day, col(Obligation.period_end) >= day)
     if plan_ids is not None:
         q = q.where(col(Obligation.plan_id).in_(list(plan_ids)))

@@ -95,7 +95,7 @@ def close_plan(session: Session, *, plan_id: int, now: dt.datetime, actor: str =
     before = plan.state
     plan.state, plan.updated_at = "closed", now
     session.add(plan)
-    session.execute(update(Obligation).where(col(Obligation.plan_id) == plan_id, col(Obligation.closed) == False)  # noqa: E712
+    session.execute(update(Obligation).where(col(Obligation.plan_id) == plan_id, col(Obligation.closed) == False)
                     .values(closed=True, status=NOT_APPLICABLE))
     session.add(AuditEvent(at=now, actor=actor, via=via, action="plan.close", entity="plan", entity_id=plan_id,
                            before={"state": before}, after={"state": "closed"}))
@@ -161,7 +161,7 @@ def notify_assigned(session: Session, *, plan: Plan, settings: Settings, now: dt
     told = set(session.exec(select(Notice.obligation_id).join(Obligation, col(Obligation.id) == col(Notice.obligation_id))
                             .where(Obligation.plan_id == plan.id, Notice.kind == ASSIGNMENT)).all())
     fresh = [o for o in session.exec(select(Obligation).where(Obligation.plan_id == plan.id,
-                                                              Obligation.closed == False)  # noqa: E712
+                                                              Obligation.closed == False)
                                      .order_by(col(Obligation.due_date), col(Obligation.id))).all()
              if o.id not in told]
     if not fresh:

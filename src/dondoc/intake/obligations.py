@@ -252,9 +252,9 @@ def sync_plan(
         if row.status == NOT_APPLICABLE:  # a deleted row put back: followed again
             row.status, row.closed = "not_started", False
             session.add(row)
-        fields = dict(period_start=w.occ.period_start, period_end=w.occ.period_end, cutoff=w.occ.cutoff,
-                      plan_due=w.occ.plan_due, due_date=w.due_date, mode=w.mode, kind=w.kind,
-                      officer_id=w.officer_id, needs_review=w.needs_review)
+        fields = {"period_start": w.occ.period_start, "period_end": w.occ.period_end, "cutoff": w.occ.cutoff,
+                      "plan_due": w.occ.plan_due, "due_date": w.due_date, "mode": w.mode, "kind": w.kind,
+                      "officer_id": w.officer_id, "needs_review": w.needs_review}
         if any(getattr(row, k) != v for k, v in fields.items()):
             for k, v in fields.items():
                 setattr(row, k, v)

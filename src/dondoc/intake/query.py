@@ -17,10 +17,10 @@ def plan_summaries(engine: Engine) -> list[dict[str, Any]]:
     with Session(engine) as s:
         plans = s.exec(select(Plan).order_by(Plan.id)).all()  # type: ignore[arg-type]
         n_assign = dict(s.exec(select(Assignment.plan_id, func.count()).group_by(Assignment.plan_id)).all())
-        n_review = dict(s.exec(select(Assignment.plan_id, func.count()).where(Assignment.needs_review == True)  # noqa: E712
+        n_review = dict(s.exec(select(Assignment.plan_id, func.count()).where(Assignment.needs_review == True)
                                .group_by(Assignment.plan_id)).all())
         n_obl = dict(s.exec(select(Obligation.plan_id, func.count()).group_by(Obligation.plan_id)).all())
-        n_open = dict(s.exec(select(Obligation.plan_id, func.count()).where(Obligation.closed == False)  # noqa: E712
+        n_open = dict(s.exec(select(Obligation.plan_id, func.count()).where(Obligation.closed == False)
                              .group_by(Obligation.plan_id)).all())
     return [{"id": p.id, "state": p.state, "number": p.number, "title": p.title, "year": p.year, "source": p.source_name,
              "assignments": n_assign.get(p.id, 0), "obligations": n_obl.get(p.id, 0),

@@ -145,12 +145,12 @@ def _child(conn: Any, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], 
         result = ("memory", None)
     except DondocError as exc:  # the parser's own refusal, passed on as is (its message names the file)
         result = ("raise", exc)
-    except BaseException as exc:  # noqa: BLE001 — reported to the parent as one line
+    except BaseException as exc:
         result = ("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     try:
         conn.send((result, peak))
-    except BaseException:  # noqa: BLE001 — e.g. out of memory while pickling: the parent sees no answer
+    except BaseException:
         pass
     finally:
         conn.close()

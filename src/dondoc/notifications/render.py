@@ -196,7 +196,7 @@ def render_unreachable(view: UnreachableView) -> tuple[str, str, str]:
 
 def render_test(*, officer: str, unit: str, channel: str, at: dt.datetime) -> tuple[str, str, str]:
     subject = "Tin nhắn thử từ hệ thống dondoc"
-    ctx = dict(officer=officer, unit=unit, channel=channel, at=at.strftime("%H:%M") + " " + long_date(at.date()))
+    ctx = {"officer": officer, "unit": unit, "channel": channel, "at": at.strftime("%H:%M") + " " + long_date(at.date())}
     return (subject, _render("test.txt.j2", **ctx), _render("test.html.j2", **ctx))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from dondoc.errors import PlanReadError
-from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
+from dondoc.plans.blocks import Block, Paragraph, build_blocks
 from dondoc.plans.bodies import split_bodies
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import (
@@ -29,7 +29,7 @@ from dondoc.plans.reports import extract_reports
 from dondoc.plans.tables import extract_table
 from dondoc.plans.text import normalize
 
-__all__ = ["parse_path", "parse_text", "parse_blocks", "split_bodies", "SCHEMA_VERSION"]
+__all__ = ["SCHEMA_VERSION", "parse_blocks", "parse_path", "parse_text", "split_bodies"]
 
 SCHEMA_VERSION = 1
 
@@ -42,7 +42,7 @@ def _is_footer(b: Block) -> bool:
 
 def _annex_heading(b: Block) -> re.Match[str] | None:
     """'PHỤ LỤC', 'Phụ lục II' — also run together with its capitalised title into one paragraph."""
-    if isinstance(b, Paragraph) and (len(b.text) < 80 or len(b.text) < 500 and b.text[:7] in ("PHỤ LỤC", "PHỤ BIỂ")):
+    if isinstance(b, Paragraph) and (len(b.text) < 80 or (len(b.text) < 500 and b.text[:7] in ("PHỤ LỤC", "PHỤ BIỂ"))):
         return _ANNEX.match(b.text)
     return None
 

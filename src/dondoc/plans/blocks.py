@@ -96,7 +96,7 @@ class _Cur:
     """The paragraph being built, with what the break decision needs kept up to date line by
     line (re-joining and re-stripping the whole paragraph at every line was quadratic)."""
 
-    __slots__ = ("lines", "_counted", "_letters", "_uppers", "_raw")
+    __slots__ = ("_counted", "_letters", "_raw", "_uppers", "lines")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -150,7 +150,7 @@ _CONT_DASH = re.compile(r"^[-–]\s+[a-zđăâêôơưàáảãạ]")
 
 # words a heading never ends with: a line ending with one goes on in the next line
 _JOINING_WORDS = frozenset(
-    "với và của cho các những tại theo về để trong từ đến là được bằng hoặc cùng như gồm".split()
+    ["với", "và", "của", "cho", "các", "những", "tại", "theo", "về", "để", "trong", "từ", "đến", "là", "được", "bằng", "hoặc", "cùng", "như", "gồm"]
 )
 _WRAPPED_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 
@@ -191,7 +191,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     raw = cur.raw
     if _balanced_emphasis(raw):
         return True
-    if len(lines) < 6 and (_open_bold(raw) or raw[:1] == "*" and _open_italic(raw)):
+    if len(lines) < 6 and (_open_bold(raw) or (raw[:1] == "*" and _open_italic(raw))):
         return False
     if not plain_cur:
         return True
@@ -200,7 +200,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     if _TERMINAL.search(end):
         if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain):
             return False  # a hard-wrapped line that happens to end a sentence
-        return not (first.islower() or first.isdigit() and not blank_between)
+        return not (first.islower() or (first.isdigit() and not blank_between))
     if plain_cur.endswith(",") or plain_cur[-1] in "-–(/&":
         return False
     if first.islower() or first.isdigit():

@@ -249,7 +249,7 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     else:
         return None
     name = name.strip(" ,;-–")
-    if len(name) > 150 and not HEAD.match(name) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
+    if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
         return None
     if re.search(r"\b(?:đã|đang|được)\s*$", name):
         return None

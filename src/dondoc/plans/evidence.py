@@ -72,10 +72,7 @@ def _lead_confidence(name: str) -> float:
     if len(name) > 90:
         return 0.4  # a name this long has probably swallowed part of the task
     kind = kind_of(name)
-    if kind in ("unit", None):
-        base = 0.75 if kind == "unit" else 0.6
-    else:
-        base = 0.95
+    base = (0.75 if kind == "unit" else 0.6) if kind in ("unit", None) else 0.95
     if name.lower().startswith("các ") or "," in name:
         base -= 0.1  # a collective: several bodies under one name
     return base

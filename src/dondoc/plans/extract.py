@@ -111,7 +111,7 @@ def _in_enumeration(before: str) -> bool:
     'Trên cơ sở đề xuất của Sở Y tế, Hội đồng thi đua xét ...'.)"""
     clause = re.split(r"[;.]\s", before)[-1]
     last = None
-    for last in _GOVERNS.finditer(clause):
+    for last in _GOVERNS.finditer(clause):  # noqa: B007 (the loop keeps the last match)
         pass
     if last is None or not is_body_start(clause[last.end() :]) or find_verb(clause, last.end()) is not None:
         return False
@@ -159,7 +159,7 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             # tổ chức triển khai" or "Trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì ..."
             # the lower-case words are a verb or the end of an enumeration
             if lb and not re.match(r"^(?:các|Các)\s+(?:cấp|ngành)\b", lb[0]) and (
-                lb[0][:1].isupper() or lb[0].startswith("các ") and HEAD.match("C" + lb[0][1:])
+                lb[0][:1].isupper() or (lb[0].startswith("các ") and HEAD.match("C" + lb[0][1:]))
             ):
                 return lb  # ('các văn bản chỉ đạo ...' is no body)
             m = _ISSUER_ASKS.match(cand)

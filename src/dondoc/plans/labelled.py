@@ -214,8 +214,8 @@ def is_label_title(title: str) -> bool:
 
 def _lead_like(title: str) -> bool:
     t = title.strip()
-    return bool(LEAD_LABEL.match(t) or _GROUP_LABEL.match(t) or _BARE_LABEL.match(t) and not SUPPORT_LABEL.match(t + ":")
-                and not TIME_LABEL.match(t + ":"))
+    return bool(LEAD_LABEL.match(t) or _GROUP_LABEL.match(t) or (_BARE_LABEL.match(t) and not SUPPORT_LABEL.match(t + ":")
+                and not TIME_LABEL.match(t + ":")))
 
 
 def _as_lines(node, depth: int) -> list[str]:  # type: ignore[no-untyped-def]

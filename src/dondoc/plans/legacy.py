@@ -144,7 +144,7 @@ def _restore_caps(line: str) -> str:
         return line
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(line)]
     caps = [bool(_ascii_letters(w)) and _ascii_letters(w).isupper() for _, _, w in words]
-    anchor = [c and len(_ascii_letters(w)) >= 2 and _has_lower_code(w) for c, (_, _, w) in zip(caps, words)]
+    anchor = [c and len(_ascii_letters(w)) >= 2 and _has_lower_code(w) for c, (_, _, w) in zip(caps, words, strict=False)]
     letters = _ascii_letters(line)
     if any(anchor) and len(letters) >= 4 and letters.isupper():
         return _convert(line).upper()  # a whole line in capitals: 'ĐỘC LẬP - TỰ DO - HẠNH PHÚC'
@@ -190,7 +190,7 @@ def _capitalise_sentences(text: str) -> str:
         m = _ITEM.match(line)
         if m:
             line = m.group(1) + m.group(2).upper() + line[m.end() :]
-        elif (line[:1] and "à" <= line[0] <= "ỹ" or line[:1] == "đ") and not _LETTER_MARKER.match(line):
+        elif ((line[:1] and "à" <= line[0] <= "ỹ") or line[:1] == "đ") and not _LETTER_MARKER.match(line):
             if not prev or _ENDS_SENTENCE.search(prev):
                 line = line[0].upper() + line[1:]
         out.append(line)

@@ -27,7 +27,7 @@ _UNIT_WORDS = {
     "lớp", "mô", "đơn", "thôn", "khu", "hồ", "thủ", "sản", "cán", "đối", "gia", "lượt", "cuộc", "buổi",
     "tin", "bài", "chương", "phóng", "hội", "đợt", "ca", "mẫu", "thẻ", "tài", "nhà", "căn", "công", "chiếc",
     "bé", "dân", "bản", "tổ", "câu", "đội", "làng", "phường", "tấn", "lít", "kg", "con", "cây", "lần",
-    "tháng", "ngày", "giờ", "phút", "sáng", "ý", "hợp", "chợ", "điểm", "vụ", "nạn", "đầu", "tập", "phụ",
+    "tháng", "ngày", "giờ", "phút", "sáng", "ý", "hợp", "chợ", "vụ", "nạn", "đầu", "tập", "phụ",
 }
 _GE = re.compile(r"(?:trên|hơn|ít nhất|tối thiểu|không dưới|không thấp hơn|từ)\s*$", re.I)
 _LE = re.compile(r"(?:dưới|xuống còn|xuống|còn dưới|còn|tối đa|không quá|không vượt quá|giảm còn)\s*$", re.I)
@@ -96,7 +96,7 @@ def _unit_after(text: str, end: int) -> str | None:
         return None
     unit = " ".join(out).strip("“”\"'")
     m = re.match(r"\s*" + re.escape(" ".join(out)) + r"(\s*/\s*[\w.]+(?:\s[\wà-ỹ]+)?)", rest)
-    if m and "sàn" in unit or re.match(r"\s*\S+\s*sàn/người", rest):
+    if (m and "sàn" in unit) or re.match(r"\s*\S+\s*sàn/người", rest):
         unit = re.match(r"\s*(\S+\s*sàn/người)", rest).group(1) if re.match(r"\s*(\S+\s*sàn/người)", rest) else unit
     return unit
 

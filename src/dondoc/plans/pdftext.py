@@ -14,6 +14,7 @@ tables they are instead of their cells' words run together line by line.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ def _join_split_rows(pages: list[list[Line]]) -> None:
         if prev is not None and lines and lines[0].table and prev.table:
             head = lines[0]
             if len(head.cells) == len(prev.cells) and not head.cells[0] and prev.cells[0]:
-                merged = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(prev.cells, head.cells))
+                merged = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(prev.cells, head.cells, strict=False))
                 prev.cells, prev.text = merged, _pipe(merged)
                 lines.pop(0)
         if lines:
@@ -71,7 +72,7 @@ def _row_values(boxes: list, texts: list, xs: list[float]) -> list[str]:  # type
     its column)."""
     out: list[str] = []
     left = None  # the row's last cell so far
-    for box, text, x in zip(boxes, texts, xs):
+    for box, text, x in zip(boxes, texts, xs, strict=False):
         if box is not None:
             left = box
             out.append(_cell(text))
@@ -93,9 +94,9 @@ def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, floa
         if not rows or max(len(r) for r in rows) < 2:
             continue  # a framed paragraph, not a table
         boxes.append(table.bbox)
-        x0, top, x1, _bottom = table.bbox
+        x0, _top, x1, _bottom = table.bbox
         xs = sorted({c[0] for c in table.cells})
-        for row, cells in zip(table.rows, rows):
+        for row, cells in zip(table.rows, rows, strict=False):
             values = _row_values(row.cells, cells, xs)
             if not any(values):
                 continue
@@ -194,10 +195,10 @@ def _lines_of(page) -> list[Line]:  # type: ignore[no-untyped-def]
             part = chars[start:k]
             start = k
             text = ""
-            for a, b in zip([None, *part], part):
+            for a, b in zip([None, *part], part, strict=False):
                 text += (" " if a is not None and b["x0"] - a["x1"] > 0.15 * size else "") + b["text"]
             end = part[0]["x1"]
-            for a, b in zip(part, part[1:]):
+            for a, b in itertools.pairwise(part):
                 if b["x0"] - a["x1"] > 0.15 * size:  # a gap wider than kerning: the first space
                     break
                 end = b["x1"]
@@ -263,7 +264,7 @@ def _is_wrap(prev: Line, nxt: Line, *, left: float, right: float, gap: float | N
         return False  # the next word would have fitted: the writer broke the line on purpose
     if not new_page and gap is not None and nxt.top - prev.bottom > 1.6 * gap + 1:
         return False
-    if _TERMINAL.search(prev.text) and (_MARKER.match(nxt.text) or nxt.text[:1].isupper() and not indented):
+    if _TERMINAL.search(prev.text) and (_MARKER.match(nxt.text) or (nxt.text[:1].isupper() and not indented)):
         # a full line that ends a sentence, before a new item or sentence; where paragraphs
         # start indented, a sentence that starts at the margin goes on the same paragraph
         return False
@@ -280,7 +281,7 @@ def layout_text(pages: list[list[Line]]) -> str:
     left = statistics.mode(lefts)
     rights = sorted(ln.x1 for ln in body)
     right = rights[int(len(rights) * 0.95)] if len(rights) > 20 else rights[-1]
-    gaps = [b.top - a.bottom for lines in pages for a, b in zip(lines, lines[1:])
+    gaps = [b.top - a.bottom for lines in pages for a, b in itertools.pairwise(lines)
             if b.top > a.bottom - 1 and not (a.table or b.table)]
     gap = statistics.median(gaps) if gaps else None
     # paragraphs start with a first-line indent (as Word documents' do): the margin is then

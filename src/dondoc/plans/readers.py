@@ -174,7 +174,7 @@ class _DocxNumbering:
                     levels[ilvl] = self._level(lvl)
                 so = override.find(qn("w:startOverride"))
                 if so is not None:
-                    start, fmt, text = levels.get(ilvl, (1, "decimal", f"%{ilvl + 1}."))
+                    _start, fmt, text = levels.get(ilvl, (1, "decimal", f"%{ilvl + 1}."))
                     levels[ilvl] = (int(so.get(qn("w:val"), "1")), fmt, text)
                     restart.add(ilvl)
             self.levels[num_id] = levels
@@ -208,7 +208,7 @@ class _DocxNumbering:
         counters[level] = counters.get(level, levels[level][0] - 1) + 1
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
-        start, fmt, text = levels[level]
+        _start, fmt, text = levels[level]
         if fmt == "bullet":
             return "-"
         out = text

@@ -55,7 +55,7 @@ def _align_columns(rows: list[list[str]], header_row: int, cols: dict[str, int])
     Sở Y tế | ...'): the data rows are one cell (or more) longer, so every column moves right."""
     width = len(rows[header_row])
     lens = [len(r) for r in rows[header_row + 1 :] if len(r) > 2]
-    if not lens or "stt" in cols and cols["stt"] >= 0:
+    if not lens or ("stt" in cols and cols["stt"] >= 0):
         return cols
     common = max(set(lens), key=lens.count)
     shift = common - width
@@ -152,7 +152,7 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         elif last is not None and (not task or task == last[1]):
             path = last[0]  # a second line of the row above (its task cell merged): same item
         last = (path, task)
-        ref = ".".join([p for p in [prefix] + path if p])
+        ref = ".".join([p for p in [prefix, *path] if p])
         if re.match(r"^(?:Theo|Căn cứ)\s", lead):
             continue  # 'Theo phân công tại Quyết định số ...': a pointer to another document, not a body
         leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))

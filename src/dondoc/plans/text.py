@@ -8,7 +8,7 @@ import unicodedata
 from dondoc.plans.legacy import detect as legacy_encoding
 from dondoc.plans.legacy import from_tcvn3, from_vni, to_tcvn3, to_vni
 
-__all__ = ["legacy_encoding", "from_tcvn3", "from_vni", "to_tcvn3", "to_vni", "normalize", "strip_markup", "clean"]
+__all__ = ["clean", "from_tcvn3", "from_vni", "legacy_encoding", "normalize", "strip_markup", "to_tcvn3", "to_vni"]
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 _SPACES = re.compile("[\u00a0\u2002\u2003\u2009\u202f\t\u3000]")

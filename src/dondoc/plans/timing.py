@@ -183,7 +183,7 @@ def _parse_timing(
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]
-        if y is None and (recurring or period == "year" or not plan_year or True):
+        if y is None and (True):
             if recurring:
                 out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
                 out["due"] = _iso(_yearly(d, mo, plan_year, issued_on))
@@ -268,7 +268,7 @@ def _parse_timing(
         if m:
             out.update(kind="once", due=_iso(dt.date(int(m.group(1)), 12, 31)))
             return out
-    if plan_year and (_END_OF_YEAR.search(t) or strict and re.match(r"^(?:vào\s+)?(?:dịp\s+)?cuối\s+năm\W*$", t, re.I)):
+    if plan_year and (_END_OF_YEAR.search(t) or (strict and re.match(r"^(?:vào\s+)?(?:dịp\s+)?cuối\s+năm\W*$", t, re.I))):
         out.update(kind="once", due=_iso(dt.date(plan_year, 12, 31)))
     return out
 

@@ -75,8 +75,8 @@ def _join_split_headings(blocks: list[Block]) -> list[Block]:
         prev = out[-1] if out else None
         if (isinstance(b, Paragraph) and isinstance(prev, Paragraph) and len(b.text) < 80 and len(prev.text) < 120
                 and _label(b.text, False) is None and _label(prev.text, False) is not None
-                and not prev.text.rstrip().endswith((".", ":", ";")) and not b.text[:1] in "-–+•*"
-                and (b.heading and prev.heading or prev.text.split()[-1].lower() in _JOINING_WORDS)
+                and not prev.text.rstrip().endswith((".", ":", ";")) and b.text[:1] not in "-–+•*"
+                and ((b.heading and prev.heading) or prev.text.split()[-1].lower() in _JOINING_WORDS)
                 and b.text[:1].isupper() and not b.text.rstrip().endswith(".")):
             out[-1] = Paragraph(prev.text + " " + b.text, prev.heading, prev.line)
             continue

@@ -133,9 +133,9 @@ def remind_missing(session: Session, *, plan_id: int, period: str | None, day: d
                                                                          Officer.active == True)).all():
         staff[uid].append(oid)
     officer_ids = {o for ids in staff.values() for o in ids} | {o for _, _, o in obligations if o}
-    channel = {oid: ch for oid, ch in session.exec(
+    channel = dict(session.exec(
         select(Contact.officer_id, Contact.channel).where(col(Contact.officer_id).in_(officer_ids))
-        .order_by(Contact.officer_id, Contact.priority.desc())).all()} if officer_ids else {}  # type: ignore[union-attr]
+        .order_by(Contact.officer_id, Contact.priority.desc())).all()) if officer_ids else {}  # type: ignore[union-attr]
     today = session.exec(select(Notice.obligation_id, Notice.officer_id).join(
         Obligation, Obligation.id == Notice.obligation_id).where(
         Obligation.plan_id == plan_id, Notice.kind == "reminder", Notice.level == 0, Notice.day == day)).all()

@@ -154,10 +154,10 @@ def _fixed_widths(table: Any, widths_mm: Sequence[float]) -> None:
     layout.set(qn("w:type"), "fixed")
     tblpr.append(layout)
     grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths_mm):
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
         col.set(qn("w:w"), str(int(Mm(w).twips)))
     for row in table.rows:
-        for cell, w in zip(row.cells, widths_mm):
+        for cell, w in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(w)
 
 
@@ -272,7 +272,7 @@ def grid_table(doc: Any, headers: Sequence[str], rows: Sequence[Sequence[str]], 
     trpr = t.rows[0]._tr.get_or_add_trPr()
     hdr = OxmlElement("w:tblHeader")
     trpr.append(hdr)
-    for cell, text in zip(t.rows[0].cells, headers):
+    for cell, text in zip(t.rows[0].cells, headers, strict=False):
         p = cell.paragraphs[0]
         p.alignment = CENTER
         p.paragraph_format.space_before = Pt(2)
@@ -292,7 +292,7 @@ def _append_rows(tbl: Any, rows: Sequence[Sequence[str]], twips: Sequence[str], 
     parts = []
     for values in rows:
         cells = []
-        for i, (text, w) in enumerate(zip(values, twips)):
+        for i, (text, w) in enumerate(zip(values, twips, strict=False)):
             jc = "left" if i in left_cols else "center"
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
                          f'<w:spacing w:before="40" w:after="0"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr>'
@@ -347,7 +347,8 @@ def page_break(doc: Any) -> None:
 
 def set_properties(doc: Any, *, title: str, day: dt.date) -> None:
     cp = doc.core_properties
-    stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)
+    # Office document properties are naive UTC by the format (08:00 in Vietnam = 01:00 UTC)
+    stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)  # noqa: DTZ001
     cp.author = "dondoc"
     cp.last_modified_by = "dondoc"
     cp.title = xml_safe(title)[:250]

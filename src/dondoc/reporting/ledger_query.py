@@ -231,9 +231,9 @@ def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: S
     if flt.category:
         where.append(category_sql(as_of, dialect) == flt.category)
     if flt.overdue:
-        where.extend([Obligation.closed == False, dated, effective_due_sql() < as_of])  # noqa: E712
+        where.extend([Obligation.closed == False, dated, effective_due_sql() < as_of])
     if flt.due_within is not None:
-        where.extend([Obligation.closed == False, dated, effective_due_sql() >= as_of,  # noqa: E712
+        where.extend([Obligation.closed == False, dated, effective_due_sql() >= as_of,
                       effective_due_sql() <= as_of + dt.timedelta(days=flt.due_within)])
     if flt.updated_since:
         where.append(col(Obligation.last_update_at) >= start_of(flt.updated_since))

@@ -49,7 +49,7 @@ def render_report_markdown(s: dict[str, Any]) -> str:
     else:
         lines.append("Kế hoạch không đề ra chỉ tiêu định lượng.")
 
-    lines += ["", f"## III. {tx.PARTS['III']}", ""] + tx.timeliness_sentences(s) + ["", tx.not_reported_sentence(s), ""]
+    lines += ["", f"## III. {tx.PARTS['III']}", "", *tx.timeliness_sentences(s), "", tx.not_reported_sentence(s), ""]
     if s["timeliness"]["units"]:
         lines += _table(tx.TIMELINESS_HEADERS, [tx.timeliness_cells(i, u) for i, u in enumerate(s["timeliness"]["units"], 1)])
 

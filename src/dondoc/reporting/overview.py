@@ -129,7 +129,7 @@ def briefing(session: Session, *, as_of: dt.date, scope: Scope, threshold: int, 
     q = _visible(q, scope).join(Unit, col(Unit.id) == col(Obligation.unit_id)).outerjoin(
         Assignment, col(Assignment.id) == col(Obligation.assignment_id)).outerjoin(
         ReportObligation, col(ReportObligation.id) == col(Obligation.report_id)).where(
-        Obligation.closed == False, col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS),  # noqa: E712
+        Obligation.closed == False, col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS),
         effective_due_sql() < as_of, Obligation.reminders_sent > lowest).order_by(
         col(Obligation.reminders_sent).desc(), effective_due_sql(), col(Obligation.id)).limit(limit * 3)
     out = []

@@ -85,7 +85,7 @@ class _Book:
         out = []
         for r, values in enumerate(rows, 3):
             cells = []
-            for letter, v in zip(letters, values):
+            for letter, v in zip(letters, values, strict=False):
                 if v is None or v == "":
                     continue
                 ref = f"{letter}{r}"
@@ -172,7 +172,8 @@ def render_report_xlsx(s: dict[str, Any], path: Path) -> bytes:
            grouped(s["proposals"]), [6, 60, 45, 14, 9])
 
     day = dt.date.fromisoformat(s["report_date"])
-    stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)
+    # Office document properties are naive UTC by the format (08:00 in Vietnam = 01:00 UTC)
+    stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)  # noqa: DTZ001
     wb.properties.creator = "dondoc"
     wb.properties.title = caption[:250]
     wb.properties.created = stamp

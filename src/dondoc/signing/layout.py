@@ -114,7 +114,7 @@ def read_block(pdf: Path) -> SignatureBlock:
 def signature_box(block: SignatureBlock, *, aspect: float = 2.0) -> Box:
     """The signer's image: centred on the title/name column, filling the gap less a small margin;
     `aspect` = width / height of the image."""
-    x1, y1, x2, y2 = block.gap
+    _x1, y1, _x2, y2 = block.gap
     margin = 2 * MM
     h = max(y2 - y1 - 2 * margin, 8 * MM)
     w = min(h * aspect, SIGNATURE_MAX_W_MM * MM)

@@ -123,7 +123,7 @@ class Limits:
 
         try:
             await self._handle(scope, receive, send_tracked)
-        except Exception:  # noqa: BLE001 — the last line: a traceback in the log, a short page to the user
+        except Exception:
             log.exception("unhandled error on %s %s", scope.get("method"), _safe_path(scope))
             if not started:
                 api = scope.get("path", "").startswith("/api/")

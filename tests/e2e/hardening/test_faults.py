@@ -123,7 +123,7 @@ def test_two_sweeps_started_at_once_send_each_digest_once(db, settings, tmp_path
         procs = [popen("run", "daily", "--at", f"{DAY}T08:00", "--json", env={"DONDOC_SEND_CONCURRENCY": "4"})
                  for _ in range(2)]
         outs = [p.communicate(timeout=600) for p in procs]
-        for p, (out, err) in zip(procs, outs):
+        for p, (_out, err) in zip(procs, outs, strict=False):
             assert p.returncode == 0, err
             assert "Traceback" not in err
         final = digests(db)

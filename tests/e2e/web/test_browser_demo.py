@@ -57,7 +57,7 @@ def test_demo_dashboard(demo: tuple[Settings, object], tmp_path: Path) -> None:
                          .order_by(func.count().desc())).first()
         plan = s.get(Plan, plan_id)
         assert plan is not None
-        officer = s.exec(select(Officer).where(Officer.unit_id == focal_unit_id(plan), Officer.active == True,  # noqa: E712
+        officer = s.exec(select(Officer).where(Officer.unit_id == focal_unit_id(plan), Officer.active == True,
                                                Officer.role.in_(FOCAL_ROLES))).first()  # type: ignore[attr-defined]
         assert officer is not None, "the demo plan has no focal officer"
         url = link_for(s, officer_id=officer.id, settings=settings, now=clock.now())  # type: ignore[arg-type]

@@ -50,7 +50,8 @@ def enter(engine: Engine, w: World, who: str, what: str, payload: dict, *, sourc
 def test_target_scope_links_targets_to_the_units_leading_their_task(engine: Engine, w: World) -> None:
     with Session(engine) as s:
         scope = target_scope(s, w["plan"])
-        keys = lambda ts: [t.key for t in ts]
+        def keys(ts):
+            return [t.key for t in ts]
         assert keys(scope.for_unit(w["xa1"])) == ["t-raosoat"]
         assert keys(scope.for_unit(w["xa2"])) == ["t-raosoat"]
         assert keys(scope.for_unit(w["noivu"])) == []  # reports on the plan, leads no task

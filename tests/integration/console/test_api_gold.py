@@ -108,7 +108,7 @@ def test_api_import_correct_to_gold_activate(app_client: TestClient, engine: Eng
                                                Assignment.removed_at == None)).all()  # noqa: E711
         by_id = {a.id: a for a in rows}
         lead_obs = s.exec(select(Obligation).where(Obligation.plan_id == plan["id"], Obligation.role == "lead",
-                                                   Obligation.closed == False)).all()  # noqa: E712
+                                                   Obligation.closed == False)).all()
         followed = {o.assignment_id for o in lead_obs}
         # a task that restates the plan's reporting section is followed once, as the report itself (issue 17):
         # its units are asked by their report obligation, not by a second, duplicate task obligation

@@ -87,8 +87,8 @@ def test_merge_two_communes_into_one(engine, settings, officers):
         activate_plan(session, plan_id=plan_id, settings=settings, now=NOW)
     with session_scope(engine) as session:
         a_q2 = next(o for o in _obligations(session, ids["A"], "2025-Q2") if o.role == "report")
-        a_q3 = [o for o in _obligations(session, ids["A"], "2025-Q3")]
-        b_q3 = [o for o in _obligations(session, ids["B"], "2025-Q3")]
+        a_q3 = list(_obligations(session, ids["A"], "2025-Q3"))
+        b_q3 = list(_obligations(session, ids["B"], "2025-Q3"))
         assert len(a_q3) == len(b_q3) == 2  # the quarterly task and the quarterly report
         officer_a = session.exec(select(Officer).where(Officer.code == "A-1")).one()
         officer_b = session.exec(select(Officer).where(Officer.code == "B-1")).one()
@@ -125,7 +125,7 @@ def test_merge_two_communes_into_one(engine, settings, officers):
         c = session.exec(select(Unit).where(Unit.code == "C")).one()
         a, b = session.get(Unit, ids["A"]), session.get(Unit, ids["B"])
         assert a.valid_to == b.valid_to == dt.date(2025, 7, 31) and c.valid_from == on
-        assert {(l.predecessor_id, l.successor_id) for l in session.exec(select(UnitLink)).all()} == \
+        assert {(link.predecessor_id, link.successor_id) for link in session.exec(select(UnitLink)).all()} == \
             {(ids["A"], c.id), (ids["B"], c.id)}
         # History stays: every status update and notice still exists, on the rows they were made on.
         assert session.exec(select(func.count()).select_from(StatusUpdate)).one() == updates_before

@@ -22,9 +22,9 @@ from tests.conftest import EXAMPLES
 NOW = pendulum.datetime(2025, 11, 3, 9, tz=TZ)
 
 
-def _assignment(ref: str, lead: list[str], support: list[str] = [], mode: str = "assign") -> dict:
+def _assignment(ref: str, lead: list[str], support: tuple[str, ...] = (), mode: str = "assign") -> dict:
     return {"ref": ref, "item": None, "section": None, "text": f"nhiệm vụ {ref}", "mode": mode, "lead": lead,
-            "support": support, "timing": {"text": "trước ngày 30/12/2025", "kind": "once", "due": "2025-12-30",
+            "support": list(support), "timing": {"text": "trước ngày 30/12/2025", "kind": "once", "due": "2025-12-30",
                                            "rrule": None}}
 
 

@@ -34,7 +34,7 @@ def _counts(engine) -> dict[str, int]:
 def test_all_seeds_resolve_and_reimport_changes_nothing(engine, settings, directory) -> None:
     results = [import_plan(engine=engine, settings=settings, activate=True, path=p, now=NOW) for p in SEEDS]
     assert [r.status for r in results] == ["created"] * len(SEEDS)
-    assert {p.name: r.unresolved for p, r in zip(SEEDS, results)} == {p.name: [] for p in SEEDS}
+    assert {p.name: r.unresolved for p, r in zip(SEEDS, results, strict=False)} == {p.name: [] for p in SEEDS}
     assert all(r.obligations > 0 for r in results)
     before = _counts(engine)
     again = [import_plan(engine=engine, settings=settings, activate=True, path=p, now=NOW) for p in SEEDS]

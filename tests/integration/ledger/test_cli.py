@@ -34,7 +34,7 @@ def test_ledger_json_and_export(settings: Any, world: dict, tmp_path: Path) -> N
     from openpyxl import load_workbook
 
     ws = load_workbook(out).active
-    body = [r for r in ws.iter_rows(min_row=4, values_only=True)]
+    body = list(ws.iter_rows(min_row=4, values_only=True))
     assert [r[3] for r in body] == [r["task"] for r in overdue]
     assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
     soffice = shutil.which("soffice") or shutil.which("libreoffice")

@@ -75,7 +75,7 @@ def test_leader_view_counts_match_the_ledger(client: TestClient, settings: Setti
 def test_extension_decided_from_the_queue(client: TestClient, settings: Settings, engine: Engine, world: dict) -> None:
     with session_scope(engine) as s:
         ld = s.exec(select(Officer).where(Officer.code == "ld-focal")).one().unit_id  # a unit with officers to tell
-        ob = s.exec(select(Obligation).where(Obligation.closed == False, Obligation.unit_id == ld)).first()  # noqa: E712
+        ob = s.exec(select(Obligation).where(Obligation.closed == False, Obligation.unit_id == ld)).first()
         req = ExtensionRequest(obligation_id=ob.id, requested_due=ob.due_date + dt.timedelta(days=20), reason="Chờ số liệu")
         s.add(req)
         s.flush()
@@ -113,7 +113,7 @@ def test_ical_round_trip(client: TestClient, settings: Settings, engine: Engine,
     r = client.get(f"/ical/{token}.ics")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/calendar")
     cal = Calendar.from_ical(r.content)
-    events = [c for c in cal.walk("VEVENT")]
+    events = list(cal.walk("VEVENT"))
     uids = [str(e["uid"]).split("@")[0].removeprefix("obligation-") for e in events]
     assert sorted(int(u) for u in uids) == sorted(expected)  # every open obligation once
     for e in events:

@@ -65,7 +65,7 @@ class SMTPPeer:
         self.lock = threading.Lock()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self.lock:
             if self.replies:
                 return self.replies.popleft()
@@ -141,7 +141,7 @@ def _handler(peer_box: dict[str, HTTPPeer]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_POST(self) -> None:  # noqa: N802 - http.server API
+        def do_POST(self) -> None:
             peer = peer_box["peer"]
             n = int(self.headers.get("Content-Length", 0))
             body = self.rfile.read(n)

@@ -106,7 +106,7 @@ def _handler(box: dict[str, TelegramPeer]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_POST(self) -> None:  # noqa: N802 - http.server API
+        def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             status, reply = box["peer"].answer(self.path, json.loads(raw.decode("utf-8")))
             data = json.dumps(reply, ensure_ascii=False).encode()

@@ -244,7 +244,7 @@ def render_all(outdir: Path, *, pdf: bool = True) -> dict[str, dict[str, Path]]:
         out[src.stem] = {"text": src, "docx": build_docx(src, outdir / (src.stem + ".docx"), auto_numbered=auto)}
     if pdf:
         pdfs = to_pdf([v["docx"] for v in out.values()], outdir)
-        for v, p in zip(out.values(), pdfs):
+        for v, p in zip(out.values(), pdfs, strict=False):
             v["pdf"] = p
     return out
 

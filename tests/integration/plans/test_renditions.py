@@ -40,7 +40,7 @@ def renditions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def pdf_renditions(renditions: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("renditions_pdf")
     names = list(renditions)
-    return dict(zip(names, to_pdf([renditions[n] for n in names], out)))
+    return dict(zip(names, to_pdf([renditions[n] for n in names], out), strict=False))
 
 
 def _same(src: Path, gold: Path, path: Path, floor_margin: float) -> tuple[float, float]:
@@ -111,7 +111,7 @@ def test_pdf_scores_close_to_text(pdf_renditions: dict[str, Path]) -> None:
         if rend[1] != text[1]:
             failures.append(f"{key}: reports {rend[1]} (text {text[1]})")
         if src.suffix == ".md":
-            total = [x + y for x, y in zip(total, rend[0])]
+            total = [x + y for x, y in zip(total, rend[0], strict=False)]
         # the borderless header table read column by column, not line by line across both
         text_plan, pdf_plan = parse_path(src, max_mb=20), parse_path(pdf_renditions[src.stem], max_mb=20)
         for k in ("issuer", "number", "issued_on", "place", "title", "year", "signer"):

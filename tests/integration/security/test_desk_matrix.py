@@ -49,7 +49,7 @@ def is_desk_route(method: str, path: str) -> bool:
 
 def test_every_desk_route_is_in_the_matrix(desk_client: TestClient) -> None:
     paths = {r.path for r in desk_client.app.routes}  # type: ignore[attr-defined]
-    assert DESK <= paths
+    assert paths >= DESK
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))

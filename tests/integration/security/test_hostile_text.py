@@ -72,7 +72,7 @@ def test_bad_characters_in_a_submission_are_stored_clean(client: TestClient, wor
 @pytest.mark.parametrize("text", ["a\ud800b", "\udfff", "x\ud83dy"])
 def test_lone_surrogate_is_not_a_500(client: TestClient, world: World, text: str) -> None:
     # a JSON body with an escaped lone surrogate (as an attacker's client would send it)
-    body = '{"status": "in_progress", "result": "%s"}' % text.encode("unicode_escape", "surrogatepass").decode()
+    body = '{{"status": "in_progress", "result": "{}"}}'.format(text.encode("unicode_escape", "surrogatepass").decode())
     r = client.post(f"/api/obligations/{world['rep1']}/status", content=body,
                     headers=_auth(world, "a1") | {"Content-Type": "application/json"})
     assert r.status_code in (200, 422), r.text

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
                                  "a" * 64, "0123456789" * 2, "your-secret-key-here-0123456789abcdefgh", ""])
 def test_weak_or_placeholder_key_refused(tmp_path: Path, key: str) -> None:
     s = Settings(home=tmp_path, secret_key=key or None, key_file=tmp_path / "none.key")
-    with pytest.raises(ConfigError, match="dondoc init|key"):
+    with pytest.raises(ConfigError, match=r"dondoc init|key"):
         master_key(s)
 
 

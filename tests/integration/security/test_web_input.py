@@ -337,7 +337,7 @@ def test_security_headers_on_every_response(client: TestClient, world: World, en
         csp = h.get("content-security-policy", "")
         assert "frame-ancestors 'none'" in csp or h.get("x-frame-options") == "DENY", name
         assert h.get("x-frame-options") == "DENY", name
-        directives = dict((d.strip().split(" ", 1) + [""])[:2] for d in csp.split(";") if d.strip())
+        directives = dict(([*d.strip().split(" ", 1), ""])[:2] for d in csp.split(";") if d.strip())
         scripts = directives.get("script-src", directives.get("default-src", ""))
         assert "unsafe-inline" not in scripts and "unsafe-eval" not in scripts and "*" not in scripts.split(), (name, csp)
         assert directives.get("default-src") == "'none'", (name, csp)

@@ -77,7 +77,7 @@ def test_status_submit_remote(world: World, engine: Engine, live_server: LiveSer
     with Session(engine) as s:
         u = s.exec(select(StatusUpdate)).one()
         assert u.via == "api" and u.figures == {"t-ngheo": 2.9}  # via: what the server knows, not a header
-    other = runner.invoke(app, args[:-6] + ["--obligation", str(world["rep1"]), "--status", "done"])
+    other = runner.invoke(app, [*args[:-6], "--obligation", str(world["rep1"]), "--status", "done"])
     assert other.exit_code != 0 and "not found" in str(other.exception or other.output)
-    bad_fig = runner.invoke(app, args + ["--figure", "II.1"])
+    bad_fig = runner.invoke(app, [*args, "--figure", "II.1"])
     assert bad_fig.exit_code != 0

@@ -163,7 +163,7 @@ def test_paths_outside_the_data_folder_are_refused(engine: Engine, settings: Set
         assert (r.status_code, r.text) == (404, reference), stored
         assert b"not for download" not in r.content
     # A path relative to the data folder (as Message.attachments holds them) is served.
-    set_paths(engine, row.id, docx="reports/bao-cao-ke-hoach-%d-2025.docx" % world["plan"])  # type: ignore[arg-type]
+    set_paths(engine, row.id, docx=f"reports/bao-cao-ke-hoach-{world['plan']}-2025.docx")  # type: ignore[arg-type]
     r = client.get(url(world, "focal", row.id, "docx"))  # type: ignore[arg-type]
     assert r.status_code == 200 and r.content == (settings.home / "reports" / f"bao-cao-ke-hoach-{world['plan']}-2025.docx").read_bytes()
 

@@ -14,7 +14,7 @@ def _csrf(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
-def test_focal_page_shows_completeness_and_reminds_all(client, world, engine):  # noqa: F811
+def test_focal_page_shows_completeness_and_reminds_all(client, world, engine):
     url = f"/t/{world.tokens['focal']}/focal/{world['plan']}"
     page = client.get(url)
     assert page.status_code == 200

@@ -50,4 +50,4 @@ def test_quiet_hours_are_local_time() -> None:
 def test_local_date_is_the_day_in_vietnam_and_refuses_naive() -> None:
     assert local_date(pendulum.datetime(2025, 11, 10, 17, 30, tz="UTC")) == dt.date(2025, 11, 11)
     with pytest.raises(ValueError, match="naive"):
-        local_date(dt.datetime(2025, 11, 10, 8, 0))  # noqa: DTZ001
+        local_date(dt.datetime(2025, 11, 10, 8, 0))

@@ -79,7 +79,7 @@ def test_fake_scripts_and_downs() -> None:
     fake = FakeNotifier()
     fake.script("a", "transient", "ok")
     fake.down("b")
-    kw = dict(subject="s", text="t")
+    kw = {"subject": "s", "text": "t"}
     assert [fake.send("json://a", **kw).status for _ in range(3)] == ["transient", "sent", "sent"]
     assert fake.send("json://b", **kw) == SendResult(ok=False, transient=False,
                                                       error="fake: permanent failure (550 no such user)",

@@ -29,8 +29,8 @@ def test_days_left_or_overdue(days, courteous, text) -> None:
 
 
 def item(days: int, **kw) -> ItemView:
-    base = dict(task="Báo cáo kết quả <giảm nghèo> & việc làm", unit="Công chức VHXH", role="report", period="2025",
-                due=D(2025, 11, 5) + dt.timedelta(days=days), days=days, status="Chưa triển khai")
+    base = {"task": "Báo cáo kết quả <giảm nghèo> & việc làm", "unit": "Công chức VHXH", "role": "report", "period": "2025",
+                "due": D(2025, 11, 5) + dt.timedelta(days=days), "days": days, "status": "Chưa triển khai"}
     return ItemView(**{**base, **kw})
 
 

@@ -65,5 +65,5 @@ def test_gold_overall() -> None:
         if gp.parent == SEED_GOLD:
             continue
         a = _score(gp)[0]
-        tot = [x + y for x, y in zip(tot, a)]
+        tot = [x + y for x, y in zip(tot, a, strict=False)]
     assert _f1(*tot) >= 0.98, f"assignments {tot}"

@@ -44,7 +44,7 @@ def test_plan_header(prefix: str, number: str, issuer: str, place: str, issued_o
     assert (plan["number"], plan["issuer"], plan["place"], plan["issued_on"], plan["signer"]) == (number, issuer, place, issued_on, signer)
     names = [r["name"] for r in plan["recipients"]]
     assert names and signer not in names and not any(signer in n for n in names)  # the name under the list signs, it receives nothing
-    assert not any(n in ("KT", "TM", "DÂN") or n.isupper() and "ỦY BAN" in n for n in names)
+    assert not any(n in ("KT", "TM", "DÂN") or (n.isupper() and "ỦY BAN" in n) for n in names)
 
 
 def test_recipients_keep_abbreviations_and_drop_clerk_codes() -> None:

@@ -42,7 +42,7 @@ def test_funding_cell_is_neither_a_partner_nor_part_of_the_lead() -> None:
 
 
 def test_a_plain_header_needs_stt_and_a_lead_column() -> None:
-    assert plain_header(HEADER + ["1"], 0) == len(HEADER)
+    assert plain_header([*HEADER, "1"], 0) == len(HEADER)
     assert plain_header(["STT", "Nội dung", "Ghi chú", "1"], 0) is None  # no lead column: not a task table
     assert plain_header(["TT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu"], 0) is None
     assert plain_header(["Nội dung", "Đơn vị chủ trì"], 0) is None  # no STT line first

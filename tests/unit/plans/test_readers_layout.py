@@ -122,7 +122,7 @@ def test_table_row_cut_by_a_page_break_is_joined() -> None:
         return Line("| " + " | ".join(cells) + " |", 60, 500, top, top + 20, 0.0, 3.0, table=True, cells=cells)
 
     body = [_ln(f"Dòng nội dung số {i} của kế hoạch", 60, 500, 100 + 20 * i) for i in range(4)]
-    pages = [body + [row(("1", "Rà soát hồ sơ và", "Sở Nội"), 700)],
+    pages = [[*body, row(("1", "Rà soát hồ sơ và", "Sở Nội"), 700)],
              [row(("", "cập nhật dữ liệu", "vụ"), 60), row(("2", "Tập huấn", "Sở Y tế"), 90)]]
     text = layout_text(pages)
     assert "| 1 | Rà soát hồ sơ và cập nhật dữ liệu | Sở Nội vụ |\n| 2 | Tập huấn | Sở Y tế |" in text

@@ -57,7 +57,7 @@ def test_place_rule_on_every_seed_and_more_plan() -> None:
     checked = 0
     for path in _plans():
         parsed = parse_path(path)
-        upper, issuer = admin.split_body(admin.clean_issuer(parsed["issuer"]))
+        _upper, issuer = admin.split_body(admin.clean_issuer(parsed["issuer"]))
         place = admin.document_place(issuer, parsed["place"])
         if not (issuer and admin.is_people_committee(issuer)):
             continue

@@ -52,4 +52,4 @@ def test_secret_key_not_a_command_line_option() -> None:
         for sub in getattr(c, "commands", {}).values():
             walk(sub)
     walk(cmd)
-    assert names and not [n for n in names if "secret" in n or "key" in n.lower() and "api" not in n.lower()]
+    assert names and not [n for n in names if "secret" in n or ("key" in n.lower() and "api" not in n.lower())]

@@ -91,7 +91,7 @@ class _Recorder:
         if _APPRISE_LOG.isEnabledFor(level):
             _APPRISE_LOG.log(level, "%s", text)
 
-    def isEnabledFor(self, level: int) -> bool:  # noqa: N802 - logging API
+    def isEnabledFor(self, level: int) -> bool:
         return _APPRISE_LOG.isEnabledFor(level)
 
     def log(self, level: int, msg: Any, *args: Any, **kw: Any) -> None:

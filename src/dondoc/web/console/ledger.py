@@ -124,4 +124,4 @@ def make_router(web: Any) -> APIRouter:
     return router
 
 
-__all__ = ["make_router", "scope_of", "staff_from_token", "Staff"]
+__all__ = ["Staff", "make_router", "scope_of", "staff_from_token"]
