@@ -82,6 +82,7 @@ def run_demo(
 ) -> DemoSummary:
     """`province`: the province example (examples/province/: a 2025 province directory of 130 communes built by
     `directory bootstrap`, and a plan addressed to all its communes) instead of the five seed plans."""
+    # Long on purpose: the demo's script, step by step, with its progress output.
     from dondoc import clock
     from dondoc.app.simulation import Behaviour, simulate
     from dondoc.db import ensure_schema, get_engine

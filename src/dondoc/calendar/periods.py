@@ -272,6 +272,7 @@ def occurrences(
     - unspecified: as continuous, flagged for a person to review.
     Periods whose deadline falls before the plan was issued are dropped (not for 'once').
     """
+    # Long on purpose: the timing kinds handled case by case.
     kind = str(timing.get("kind") or "unspecified")
     start, end = horizon(plan_year, policy, until)
     due = _date_or_none(timing.get("due"))

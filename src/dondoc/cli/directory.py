@@ -173,6 +173,7 @@ def check_cmd(
 
     Exit status 1 when any name is unresolved, 0 when all resolve.
     """
+    # Long on purpose: a command's options and their checks, then one call.
     from rich.console import Console
     from sqlmodel import select
 

@@ -71,6 +71,7 @@ def sign(
     at: Annotated[str | None, typer.Option("--at", help="Thời điểm ký (mô phỏng).")] = None,
 ) -> None:
     """Ký số văn bản PDF theo Nghị định 30/2020 (PAdES, pyHanko) — sign a PDF as the authority or the organisation."""
+    # Long on purpose: a command's options and their checks, then one call.
     import base64
 
     from rich.console import Console

@@ -46,6 +46,7 @@ def submit(
     """Submit a status update. By default it goes to the server's JSON API; --local writes to the database
     on this machine (the token is checked the same way). With --on-behalf-of and --source the plan's focal
     officer (their --token) enters a unit's status on its behalf."""
+    # Long on purpose: a command's options and their checks, then one call.
     from dondoc.config import get_settings
     from dondoc.errors import DondocError, InputError, NotFound
 

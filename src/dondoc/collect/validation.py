@@ -122,6 +122,7 @@ def validate(payload: StatusPayload | dict[str, Any], *, targets: list[Target]) 
     status is one of the four codes (or its label); progress is an integer 0..100; `not_started` means
     0 %; `done` means 100 % (set when omitted); `impossible` needs the reason in difficulties; figures
     name targets of the plan (by ref or key) and are finite numbers >= 0."""
+    # Long on purpose: each field of a report checked in turn, every problem reported together.
     p = StatusPayload.from_any(payload)
     status = parse_status(p.status)
     progress: int | None

@@ -224,6 +224,7 @@ def compose_messages(session: Session, *, day: dt.date, now: dt.datetime, settin
     Returns the messages created or extended; the caller commits. Escalation notices of requested
     obligations (mode 'request') are never turned into messages: requested bodies are not escalated.
     """
+    # Long on purpose: one transaction that loads, groups by officer and plan, and writes the digests.
     if session.get_bind().dialect.name == "postgresql":
         # Two sweeps composing at once would both mint the same links and digests and one would die on
         # the unique keys: serialise composition (SQLite already does, with BEGIN IMMEDIATE). The lock

@@ -295,6 +295,7 @@ class _Sweep(_Sending):
 
     # ---- the loop -----------------------------------------------------------------------------
     async def run(self) -> DeliveryStats:
+        # Long on purpose: the send loop's claim, send and write phases share the loop's state.
         loop = asyncio.get_running_loop()
         sems: dict[str, asyncio.Semaphore] = {}
         inflight: set[asyncio.Task[_Outcome]] = set()

@@ -22,6 +22,7 @@ from dondoc.directory.names import name_key
 
 def _check_rows(data: DirectoryData, errors: _Errors) -> None:
     """Checks that need no database: duplicates, values, URLs, required cells."""
+    # Long on purpose: every sheet's rows checked in one pass, so all problems are reported at once.
     for sheet in COLUMNS:
         for row in data.rows[sheet]:
             for col in REQUIRED[sheet]:

@@ -57,6 +57,7 @@ def merge_units(session: Session, *, old: list[str], into: str, on: dt.date, set
                 now: dt.datetime, officers: str = "transfer", name: str | None = None,
                 actor: str = "cli") -> MergeResult:
     """Merge the units coded `old` into `into` from `on` (see the module doc). The caller commits."""
+    # Long on purpose: the steps of a merge in one transaction, each one call.
     from dondoc.collect.links import issue_token, revoke
     from dondoc.intake.reresolve import reresolve_plans
 

@@ -145,6 +145,7 @@ def code_for(name: str, *, prefix: str | None, taken: set[str]) -> str:
 def scaffold(session: Session, *, settings: Settings, plans: list[tuple[str, dict[str, Any]]]) -> Scaffold:
     """The current directory plus rows for every name of `plans` ((source, parsed plan) pairs) that the
     directory does not resolve."""
+    # Long on purpose: one pass over the plan's names, deciding each one.
     data = dump_directory(session, settings=settings)
     rows = data.rows
     out = Scaffold(data=data, plans=len(plans))

@@ -71,6 +71,7 @@ def _occurrences(timing: dict[str, Any], plan: Plan, calendar: WorkCalendar, pol
 def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
                        calendar: WorkCalendar | None = None, resolver: Any = None) -> list[Wanted]:
     """Every obligation the plan implies, with its dates (pure computation over the stored plan)."""
+    # Long on purpose: each assignment and report expanded to units and periods in one pass.
     from dondoc.directory.resolve import Resolver
 
     assert plan.id is not None
@@ -227,6 +228,7 @@ def sync_plan(
     """Bring the plan's obligations to what the plan implies. Returns counts of what changed.
 
     `resolver`: the plan-scoped name resolver the caller already built (else one is built here)."""
+    # Long on purpose: wanted vs stored obligations compared and written in one transaction.
     assert plan.id is not None
     if plan.state == "draft":
         # A draft schedules nothing: its obligations are created when a person activates it.

@@ -45,6 +45,7 @@ def store_plan(
     `existing` names the stored plan to update (re-resolution); otherwise it is found by number, title or
     the `plan_id` of a corrected export. `action` overrides the audit event's action.
     """
+    # Long on purpose: the steps of storing a plan in one transaction, each one call.
     from dondoc.directory.resolve import Resolver
 
     parsed = clean_tree(parsed)  # XML/Word/Excel-safe text: a plan's words end up in every report

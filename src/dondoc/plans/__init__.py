@@ -98,6 +98,7 @@ def _dash_numbering(blocks: list[Block]) -> list[Block] | None:
 def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                  notes: list[str] | None = None) -> dict[str, Any]:
     # where the numbered body starts (first Roman or capital section), where the footer is
+    # Long on purpose: the parser's passes in order (header, blocks, assignments, reports, targets, checks).
     start = next(
         (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or re.match(r"^[A-D][.)]\s+[A-ZĐÀ-Ỹ\s,]{6,}$", b.text))),
         None,

@@ -156,6 +156,7 @@ _WRAPPED_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 
 
 def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = False, blank_separated: bool = False) -> bool:
+    # Long on purpose: the cases where a paragraph ends, in the order they are decided.
     raw_next = nxt.strip()
     lines = cur.lines
     if raw_next.startswith("#") or lines[0].lstrip().startswith("#"):
@@ -309,6 +310,7 @@ def _drop_page_marks(lines: list[str]) -> list[str]:
 
 
 def build_blocks(text: str) -> list[Block]:
+    # Long on purpose: one pass over the lines; the cases are the layout's rules and their order matters.
     lines = _drop_page_marks(text.split("\n"))
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|" and x != "\x00")
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0

@@ -279,6 +279,7 @@ _PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\
 
 
 def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
+    # Long on purpose: one pass over the classified blocks; each case is a layout rule.
     out: list[dict[str, Any]] = []
     for node in nodes:
         if node.kind == "root" and not node.ref:

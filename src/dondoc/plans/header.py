@@ -47,6 +47,7 @@ def _lines_of(blocks: list[Block]) -> list[str]:
 
 def parse_header(blocks: list[Block], body_start: int) -> dict[str, Any]:
     """Header facts from the blocks before the first section (index body_start)."""
+    # Long on purpose: the header's fields in document order, one reading of the header kept together.
     head = blocks[:body_start]
     lines = _lines_of(head)
     joined = " ".join(lines)
@@ -250,6 +251,7 @@ def complete_header(header: dict[str, Any], blocks: list[Block], footer_lines: l
 
 def parse_footer(blocks: list[Block]) -> dict[str, Any]:
     """Recipients ('Nơi nhận') and the signer's name."""
+    # Long on purpose: the footer's parts (recipients, signature) in document order.
     lines = _lines_of(blocks)
     recipients: list[dict[str, Any]] = []
     signer = None

@@ -121,6 +121,7 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
                          timing: Timing) -> list[dict[str, Any]]:
     """Assignments of a node whose content holds lead labels. `make(ref, text, lead, support=)`
     builds one; `timing(text)` reads a timing phrase."""
+    # Long on purpose: one pass over labelled lines; each label kind is a case.
     plain = [_BULLET.sub("", t) for t in raw]
     produced: list[dict[str, Any]] = []
     pending_time: dict[str, Any] | None = None

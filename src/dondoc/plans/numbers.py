@@ -103,6 +103,7 @@ def _unit_after(text: str, end: int) -> str | None:
 
 def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: bool) -> list[dict[str, Any]]:
     """Numeric commitments in one paragraph: values with a unit or '%', with comparator and baseline."""
+    # Long on purpose: the target phrases tried case by case over one sentence.
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):
         return out  # every target form needs a digit

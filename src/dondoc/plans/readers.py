@@ -220,6 +220,7 @@ class _DocxNumbering:
 
 
 def read_docx(path: Path, *, convert_vni: bool = False) -> list[Block]:
+    # Long on purpose: Word's body in document order (paragraphs, numbering, tables) in one walk.
     try:
         import docx
         from docx.oxml.ns import qn

@@ -86,6 +86,7 @@ def _is_header_row(row: list[str]) -> bool:
 
 
 def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
+    # Long on purpose: one pass over a table's rows; header, group and task rows are decided in turn.
     found = _table_columns(table.rows)
     header_row = -1
     if found:

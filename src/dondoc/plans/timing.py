@@ -131,6 +131,7 @@ def _parse_timing(
 ) -> dict[str, Any]:
     """Read a timing phrase. With strict=False the phrase is free text (a task sentence) and only
     deadline-like expressions count (not every year mentioned in passing)."""
+    # Long on purpose: the timing vocabulary tried phrase by phrase, in the order the phrases must be tried.
     if not text or not text.strip():
         return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
     t = re.sub(r"\s+", " ", text).strip()

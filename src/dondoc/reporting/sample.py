@@ -85,6 +85,7 @@ def _update(session: Session, o: Obligation, when: pendulum.DateTime, status: st
 
 def seed_sample(session: Session) -> dict[str, Any]:
     """The small district plan of the docstring; returns the ids tests refer to."""
+    # Long on purpose: a fixture, the sample data set written out row by row.
     province = _unit(session, "thanhhoa", "UBND tỉnh Thanh Hoá", kind="province")
     district = _unit(session, "quanhoa", "UBND huyện Quan Hoá", kind="district", parent=province)
     ld = _unit(session, "ldtbxh", "Phòng Lao động - Thương binh và Xã hội", parent=district)

@@ -116,6 +116,7 @@ def _figures(figures: dict[str, Any]) -> str:
 
 def render_report_xlsx(s: dict[str, Any], path: Path) -> bytes:
     """Write the annex of snapshot `s` to `path`; returns the bytes written."""
+    # Long on purpose: the annex's sheets and columns written in order.
     book = _Book()
     wb = book.wb
     per = s["period"]

@@ -129,6 +129,7 @@ def _aware(moment: dt.datetime) -> str:
 
 def write_package(pkg: Package) -> bytes:
     """The package as UTF-8 XML bytes; valid against edxml.xsd (checked before returning)."""
+    # Long on purpose: the edXML header's elements in the order the standard sets.
     from lxml import etree
 
     h = pkg.header

@@ -171,6 +171,7 @@ def _escalation_log(session: Session, plan_id: int) -> list[dict[str, Any]]:
 
 
 def dashboard_data(session: Session, *, plan: Plan, today: dt.date, period: str | None) -> dict[str, Any]:
+    # Long on purpose: the dashboard's figures computed in one pass over the rows.
     rows = queries.obligation_rows(session, Obligation.plan_id == plan.id,
                                    order=(Obligation.period, Obligation.due_date, Obligation.id))
     periods_all = queries.plan_periods(session, plan.id)  # type: ignore[arg-type]

@@ -51,6 +51,7 @@ def plan_json(session: Any, plan: Plan) -> dict[str, Any]:
 
 
 def make_router(web: Any) -> APIRouter:
+    # Long on purpose: the list of this area's routes, each a small handler sharing the router's dependencies.
     router = APIRouter(prefix="/api", tags=["staff"])
 
     def staff(authorization: str | None, *roles: str) -> Staff:

@@ -32,6 +32,7 @@ def _safe_next(value: str | None) -> str:
 
 
 def make_router(web: Any) -> APIRouter:
+    # Long on purpose: the list of this area's routes, each a small handler sharing the router's dependencies.
     router = APIRouter(prefix="/console", include_in_schema=False)
 
     def address(request: Request) -> str:

@@ -56,6 +56,7 @@ def _tree(units: list[Unit]) -> list[tuple[int, Unit]]:
 
 
 def make_router(web: Any) -> APIRouter:
+    # Long on purpose: the list of this area's routes, each a small handler sharing the router's dependencies.
     router = APIRouter(prefix="/console/directory", include_in_schema=False)
 
     def listing(request: Request, staff: Any, q: str = "", error: str = "", result: Any = None, link: str = "",

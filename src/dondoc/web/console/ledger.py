@@ -50,6 +50,7 @@ def staff_from_token(web: Any, authorization: str | None, *roles: str) -> StaffU
 
 
 def make_router(web: Any) -> APIRouter:
+    # Long on purpose: the list of this area's routes, each a small handler sharing the router's dependencies.
     router = APIRouter(include_in_schema=False)
     api = APIRouter(prefix="/api", tags=["staff"])
 

@@ -58,6 +58,7 @@ def import_upload(web: Any, staff: Staff, path: Path) -> Any:
 
 
 def make_router(web: Any) -> APIRouter:
+    # Long on purpose: the list of this area's routes, each a small handler sharing the router's dependencies.
     router = APIRouter(prefix="/console", include_in_schema=False)
 
     def editable(staff: Staff, plan_id: int) -> Plan:
