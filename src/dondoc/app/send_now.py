@@ -12,7 +12,8 @@ from dondoc.clock import local_date
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.delivery.compose import compose_messages
-from dondoc.delivery.outbox import DeliveryStats, deliver_pending
+from dondoc.delivery.jobs import DeliveryStats
+from dondoc.delivery.outbox import deliver_pending
 
 
 def send_now(*, engine: Engine, settings: Settings, now: dt.datetime, worker: str = "web") -> DeliveryStats:

@@ -6,13 +6,11 @@ import asyncio
 import datetime as dt
 import logging
 import re
-import threading
 import time
 import uuid
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import Any
 
 import pendulum
@@ -24,7 +22,7 @@ from dondoc.collect import links as links_service
 from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.delivery.compose import _MESSAGE, _chunks, local_day
-from dondoc.delivery.jobs import _Job, _Outcome
+from dondoc.delivery.jobs import DeliveryStats, _Job, _Outcome, _run_coroutine
 from dondoc.delivery.sending import _Sending
 from dondoc.delivery.unreachable import UNREACHABLE, _notify_unreachable
 from dondoc.models import (
@@ -67,31 +65,6 @@ _DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
 
 
 
-@dataclass
-class DeliveryStats:
-    claimed: int = 0
-    sent: int = 0
-    retry: int = 0  # failed this sweep, a later sweep tries again
-    dead: int = 0
-    attempts: int = 0
-    fallbacks: int = 0
-    late: int = 0
-    unreachable: int = 0  # 'không liên lạc được' messages created for focal points
-    lost_lease: int = 0  # results for messages another worker had re-claimed meanwhile
-    seconds: float = 0.0
-    by_channel: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def rate(self) -> float:
-        return self.sent / self.seconds if self.seconds else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "claimed": self.claimed, "sent": self.sent, "retry": self.retry, "dead": self.dead,
-            "attempts": self.attempts, "fallbacks": self.fallbacks, "late": self.late,
-            "unreachable": self.unreachable, "lost_lease": self.lost_lease,
-            "seconds": round(self.seconds, 3), "by_channel": dict(self.by_channel),
-        }
 
 
 _LINK = re.compile(r"https?://\S+/t/[A-Za-z0-9_-]+")
@@ -413,23 +386,3 @@ def deliver_pending(
     return stats
 
 
-def _run_coroutine(factory: Any) -> Any:
-    """asyncio.run, also from a thread that already runs an event loop (then in a helper thread)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(factory())
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["result"] = asyncio.run(factory())
-        except BaseException as exc:  # re-raised in the caller's thread
-            box["error"] = exc
-
-    t = threading.Thread(target=target, name="dondoc-deliver")
-    t.start()
-    t.join()
-    if "error" in box:
-        raise box["error"]
-    return box["result"]

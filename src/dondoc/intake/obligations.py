@@ -9,7 +9,6 @@ for review) when someone already reported on them or was reminded.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from dondoc.calendar.periods import Occurrence, occurrences
 from dondoc.calendar.policy import Policy
 from dondoc.calendar.workdays import WorkCalendar
 from dondoc.config import Settings
+from dondoc.intake.duplicates import drop_reporting_duplicates
 from dondoc.models import (
     NOT_APPLICABLE,
     Assignment,
@@ -138,27 +138,8 @@ def wanted_obligations(session: Session, *, plan: Plan, settings: Settings,
     return drop_reporting_duplicates(out, assignments, reports)
 
 
-def _letters(text: str | None) -> str:
-    from dondoc.vietnamese import fold
-
-    return "".join(ch for ch in fold(text or "") if ch.isalnum())
 
 
-def reporting_duplicates(assignments: Sequence[Any], reports: Sequence[Any]) -> dict[int, int]:
-    """{assignment id: report id} for assignments that carry the plan's reporting duty: the parser reads a
-    sentence such as 'định kỳ trước ngày 10/12 hằng năm, báo cáo ... gửi Phòng X' both as a task of its
-    section (led by the senders) and as a report obligation. Same section, the report's words inside the
-    task's, and the task's date taken from that sentence (same timing) — then it is one duty, not two."""
-    out: dict[int, int] = {}
-    for a in assignments:
-        words = _letters(a.text)
-        for r in reports:
-            said = _letters(r.text)
-            if (a.id is not None and r.id is not None and not r.compiles and a.ref == r.ref and len(said) >= 20
-                    and said in words and _same_timing(a.timing, r.timing)):
-                out[a.id] = r.id
-                break
-    return out
 
 
 def _validity(session: Session) -> dict[int, tuple[dt.date | None, dt.date | None]]:
@@ -180,21 +161,8 @@ def _within(validity: dict[int, tuple[dt.date | None, dt.date | None]], unit_id:
     return start is None or occ.period_end >= start
 
 
-def _same_timing(a: dict[str, Any] | None, r: dict[str, Any] | None) -> bool:
-    a, r = a or {}, r or {}
-    return bool(a.get("kind")) and all(a.get(k) == r.get(k) for k in ("kind", "due", "rrule"))
 
 
-def drop_reporting_duplicates(wanted: list[Wanted], assignments: Sequence[Any],
-                              reports: Sequence[Any]) -> list[Wanted]:
-    """Without the task obligations that repeat a report obligation of the same unit and period (the
-    reporting section read twice, see `reporting_duplicates`): a unit is asked once, as 'báo cáo'."""
-    dup = reporting_duplicates(assignments, reports)
-    if not dup:
-        return wanted
-    reported = {(w.report_id, w.unit_id, w.occ.period) for w in wanted if w.report_id is not None}
-    return [w for w in wanted if not (w.assignment_id in dup
-                                      and (dup[w.assignment_id], w.unit_id, w.occ.period) in reported)]
 
 
 def _report_senders(report: ReportObligation, resolver: Any, lead_units: list[int], plan: Plan) -> list[int]:

@@ -14,19 +14,11 @@ from dondoc.errors import PlanReadError
 from dondoc.plans.blocks import Block, Paragraph, build_blocks
 from dondoc.plans.bodies import split_bodies
 from dondoc.plans.evidence import find_focal, grade
-from dondoc.plans.extract import (
-    _ANNEX,
-    _FOOTER,
-    _ROMAN_L,
-    Ctx,
-    build_tree,
-    extract_assignments,
-    extract_targets,
-    table_targets,
-)
+from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, extract_assignments
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
 from dondoc.plans.reports import extract_reports
 from dondoc.plans.tables import extract_table
+from dondoc.plans.target_pass import extract_targets, table_targets
 from dondoc.plans.text import normalize
 
 __all__ = ["SCHEMA_VERSION", "parse_blocks", "parse_path", "parse_text", "split_bodies"]

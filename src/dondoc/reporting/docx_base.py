@@ -347,8 +347,7 @@ def page_break(doc: Any) -> None:
 
 def set_properties(doc: Any, *, title: str, day: dt.date) -> None:
     cp = doc.core_properties
-    # Office document properties are naive UTC by the format (08:00 in Vietnam = 01:00 UTC)
-    stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)  # noqa: DTZ001
+    stamp = dt.datetime(day.year, day.month, day.day, 1, 0, 0)  # noqa: DTZ001 (Office wants naive UTC: 08:00 VN)
     cp.author = "dondoc"
     cp.last_modified_by = "dondoc"
     cp.title = xml_safe(title)[:250]

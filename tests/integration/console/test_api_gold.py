@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from dondoc.intake.obligations import reporting_duplicates
+from dondoc.intake.duplicates import reporting_duplicates
 from dondoc.models import Assignment, Message, Notice, Obligation, ReportObligation, Unit
 from tests.integration.console.conftest import SEED_004, SHARED, Staff, bearer
 
