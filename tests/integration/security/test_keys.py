@@ -27,7 +27,7 @@ from dondoc.secrets import check_key, master_key, seal, unseal
 from dondoc.web import create_app
 from tests.integration.web.world import World
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize("key", ["change-me", "changeme", "CHANGE-ME-please-0123456789abcdefghijkl", "short",

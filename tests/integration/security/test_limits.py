@@ -150,7 +150,7 @@ def test_nginx_cap_matches_the_app() -> None:
 
     from dondoc.web.limits import MAX_FILES
 
-    conf = (Path(__file__).resolve().parents[2] / "deploy" / "nginx-dondoc.conf").read_text()
+    conf = (Path(__file__).resolve().parents[3] / "deploy" / "nginx-dondoc.conf").read_text()
     m = re.search(r"client_max_body_size\s+(\d+)m;", conf)
     assert m and int(m.group(1)) == Settings().max_upload_mb * MAX_FILES + 1
     assert "Strict-Transport-Security" in conf
