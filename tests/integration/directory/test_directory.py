@@ -3,94 +3,31 @@
 from __future__ import annotations
 
 import copy
-import csv
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pendulum
 import pytest
-import yaml
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from dondoc.config import Settings
 from dondoc.directory import apply as directory_apply
 from dondoc.directory.apply import apply_directory, import_directory
-from dondoc.directory.data import COLUMNS
 from dondoc.directory.export import export_directory
 from dondoc.directory.files import read_directory
 from dondoc.errors import DirectoryError
 from dondoc.models import Alias, Contact, Officer, Unit
 from dondoc.secrets import unseal
+from tests.unit.directory.test_directory import BASE, write_tables  # the shared sample directory
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE_YAML = ROOT / "examples" / "directory.yaml"
 EXAMPLE_XLSX = ROOT / "examples" / "directory.xlsx"
 NOW = pendulum.datetime(2025, 11, 5, 8, tz="Asia/Ho_Chi_Minh")
 
-BASE: dict[str, list[dict[str, Any]]] = {
-    "units": [
-        {"code": "P", "name": "UBND tỉnh Mẫu", "kind": "province"},
-        {"code": "D", "name": "UBND huyện Mẫu", "kind": "district", "parent": "P"},
-        {"code": "D-LD", "name": "Phòng Lao động - Thương binh và Xã hội", "kind": "department", "parent": "D"},
-        {"code": "C1", "name": "UBND xã Một", "kind": "commune", "parent": "D"},
-        {"code": "M", "name": "Ủy ban MTTQ Việt Nam huyện", "kind": "front", "parent": "D", "external": "có"},
-    ],
-    "officers": [
-        {"code": "D-LD-1", "unit": "D-LD", "name": "Nguyễn Văn Một", "role": "head"},
-        {"code": "D-LD-2", "unit": "D-LD", "name": "Trần Thị Hai", "role": "focal"},
-        {"code": "C1-1", "unit": "C1", "name": "Lê Văn Ba", "role": "focal",
-         "position": "Công chức Lao động - Thương binh và Xã hội"},
-    ],
-    "contacts": [
-        {"officer": "D-LD-1", "channel": "email", "url": "mailto://mot@example.org", "priority": 1},
-        {"officer": "D-LD-1", "channel": "zalo", "url": "zalooa://token/123456", "priority": 2},
-        {"officer": "D-LD-2", "url": "mailto://hai@example.org"},
-        {"officer": "C1-1", "url": "json://hooks.example.org/c1"},
-    ],
-    "aliases": [
-        {"alias": "Phòng LĐ-TB&XH huyện Mẫu", "unit": "D-LD"},
-        {"alias": "UBND các xã", "kinds": "commune"},
-        {"alias": "Cán bộ chính sách xã Một", "unit": "C1", "officer": "C1-1"},
-    ],
-}
-SHEET = {"units": "Units", "officers": "Officers", "contacts": "Contacts", "aliases": "Aliases"}
 
 
-def write_tables(path: Path, tables: dict[str, list[dict[str, Any]]]) -> Path:
-    """Write raw tables (whatever columns the rows carry) as .yaml, .csv or .xlsx."""
-    fmt = path.suffix.lstrip(".")
-    if fmt == "yaml":
-        path.write_text(yaml.safe_dump(tables, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    elif fmt == "csv":
-        cols: list[str] = []
-        for rows in tables.values():
-            for row in rows:
-                cols.extend(c for c in row if c not in cols)
-        record = {"units": "unit", "officers": "officer", "contacts": "contact", "aliases": "alias"}
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["record", *cols])
-            for sheet, rows in tables.items():
-                for row in rows:
-                    w.writerow([record[sheet], *[row.get(c, "") for c in cols]])
-    else:
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        wb.remove(wb.active)
-        for sheet, rows in tables.items():
-            ws = wb.create_sheet(SHEET[sheet])
-            present = {c for row in rows for c in row}
-            cols = [c for c in COLUMNS[sheet] if c in present]
-            for row in rows:
-                cols.extend(c for c in row if c not in cols)
-            ws.append(cols)
-            for row in rows:
-                ws.append([row.get(c) for c in cols])
-        wb.save(path)
-    return path
 
 
 def snapshot(engine: Engine, settings: Settings) -> dict[str, list[tuple]]:
