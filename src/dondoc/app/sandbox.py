@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -96,7 +97,7 @@ def _pg_schema_copy(engine: Engine, settings: Settings) -> Iterator[Sandbox]:
                 conn.execute(text(f'INSERT INTO "{schema}"."{table.name}" ({cols}) '
                                   f'SELECT {cols} FROM "{live}"."{table.name}"'))
                 for c in table.primary_key.columns:
-                    if c.autoincrement is True or (c.autoincrement == "auto" and c.type.python_type is int):
+                    if c.autoincrement is True or (c.autoincrement == "auto" and _is_int(c.type)):
                         conn.execute(text(
                             f"SELECT setval(pg_get_serial_sequence('\"{schema}\".\"{table.name}\"', '{c.name}'), "
                             f"COALESCE((SELECT MAX(\"{c.name}\") FROM \"{schema}\".\"{table.name}\"), 0) + 1, false)"))
@@ -107,3 +108,11 @@ def _pg_schema_copy(engine: Engine, settings: Settings) -> Iterator[Sandbox]:
         box_engine.dispose()
         with engine.begin() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+
+
+def _is_int(column_type: Any) -> bool:
+    """Whether a column holds integers (a type without a Python type, e.g. a string key, does not)."""
+    try:
+        return column_type.python_type is int
+    except NotImplementedError:
+        return False

@@ -53,7 +53,9 @@ def read_plan_and_text(path: Path, *, year: int | None, settings: Settings) -> t
     if plan_export.is_export(path):
         return plan_export.load(path), None
     if path.is_file() and path.stat().st_size > settings.max_plan_mb * 1024 * 1024:
-        raise PlanReadError(f"tệp lớn hơn {settings.max_plan_mb:g} MB (file too large)", path=str(path))
+        size = path.stat().st_size
+        raise PlanReadError(f"tệp quá lớn ({size / 1048576:.1f} MB), giới hạn là {settings.max_plan_mb:g} MB "
+                            "(DONDOC_MAX_PLAN_MB)", path=str(path))
     if path.is_file():
         precheck(path)
     # pre-checked, then parsed in a worker process with a memory cap and a time limit (intake/sandbox.py)

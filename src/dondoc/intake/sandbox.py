@@ -207,7 +207,8 @@ def parse_plan(path: str | Path, *, year: int | None = None, max_mb: float | Non
 
         max_mb = get_settings().max_plan_mb
     if path.is_file() and path.stat().st_size > max_mb * 1024 * 1024:
-        raise PlanReadError(f"tệp lớn hơn {max_mb:g} MB (file too large)", path=str(path))
+        raise PlanReadError(f"tệp quá lớn ({path.stat().st_size / 1048576:.1f} MB), giới hạn là {max_mb:g} MB "
+                            "(DONDOC_MAX_PLAN_MB)", path=str(path))
     if path.is_file():
         precheck(path)
     return (sandbox or Sandbox()).run(path, parse_path, path, year=year, max_mb=max_mb, convert_vni=convert_vni)

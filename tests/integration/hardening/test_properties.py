@@ -40,7 +40,7 @@ def test_obligation_generation_is_idempotent(directory, settings) -> None:
     from dondoc.intake.importer import import_plan
     from dondoc.intake.obligations import sync_plan
     from dondoc.models import Obligation, Plan
-    from tests.hardening.conftest import row_counts
+    from tests.integration.hardening.conftest import row_counts
 
     for path in SEEDS:
         import_plan(engine=directory, settings=settings, activate=True, path=path, now=NOW)
