@@ -75,6 +75,13 @@ def db(settings):  # type: ignore[no-untyped-def]
 def stock(engine, settings, tmp_path: Path, **peer) -> None:  # type: ignore[no-untyped-def]
     import_directory(engine=engine, settings=settings, path=local_directory(tmp_path, **peer), now=NOW)
     import_plan(engine=engine, settings=settings, activate=True, path=SEED_004, year=2025, now=NOW)
+    # the activation's assignment notices (giao việc) went out on the day of activation: these tests are about
+    # the digests of a later sweep
+    with Session(engine) as s:
+        for m in s.exec(select(Message).where(Message.kind != "digest")).all():
+            m.status, m.sent_at = "sent", NOW
+            s.add(m)
+        s.commit()
 
 
 # ------------------------------------------------------------------------------------------- sweep
