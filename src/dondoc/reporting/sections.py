@@ -127,7 +127,8 @@ def _new_task(rows: Rows, o: Any, key: str, ref: str, text: str, section: str | 
 def task_sections(rows: Rows) -> list[dict[str, Any]]:
     """I. Results by task, grouped by the plan's sections: who leads, who reported what."""
     tasks: dict[str, dict[str, Any]] = {}
-    for o in sorted(rows.obligations, key=lambda o: (o.due_date, o.id)):
+    # by due date, then unit: obligation ids follow insertion order, which may differ between two imports
+    for o in sorted(rows.obligations, key=lambda o: (o.due_date, o.unit_id, o.id)):
         key, ref, text, section = rows.source_of(o)
         task = tasks.get(key) or tasks.setdefault(key, _new_task(rows, o, key, ref, text, section))
         if o.unit_id not in task["_units"][o.role]:
@@ -272,7 +273,7 @@ def grouped_words(rows: Rows, attr: str) -> list[dict[str, Any]]:
 def next_tasks(rows: Rows) -> list[dict[str, Any]]:
     """V. What falls due in the next period, by task."""
     tasks: dict[str, dict[str, Any]] = {}
-    for o in sorted(rows.next_obligations, key=lambda o: (o.due_date, o.id)):
+    for o in sorted(rows.next_obligations, key=lambda o: (o.due_date, o.unit_id, o.id)):
         key, ref, text, _ = rows.source_of(o)
         nt = tasks.setdefault(key, {"ref": ref, "text": text, "units": [], "due": _iso(o.due_date),
                                     "kind": o.kind, "is_report": o.role == "report"})
