@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.cli import COMMANDS
+
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE_XLSX = ROOT / "examples" / "directory.xlsx"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -23,8 +25,6 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 pytestmark = pytest.mark.slow
 
 # Top-level commands and command groups of `dondoc` (see dondoc.cli.COMMAND_MODULES).
-from dondoc.cli import COMMANDS
-
 GROUPS = sorted(COMMANDS)  # every command the CLI lists (tests/unit/cli/test_registry.py ties it to the modules)
 
 
