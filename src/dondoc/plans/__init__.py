@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from dondoc.errors import PlanReadError
-from dondoc.plans.blocks import Block, Paragraph, build_blocks
+from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
 from dondoc.plans.bodies import split_bodies
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, extract_assignments
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
 from dondoc.plans.reports import extract_reports
+from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
 from dondoc.plans.target_pass import extract_targets, table_targets
 from dondoc.plans.text import normalize
@@ -108,6 +109,11 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         notes = [*(notes or []), "Không tìm thấy các mục đánh số (I., II., 1., 2. ...): cả văn bản được đọc như một mục — cần người xem lại"]
     footer = next((i for i in range(start, len(blocks)) if _is_footer(blocks[i])), None)
     annexes = [i for i in range(start, len(blocks)) if _annex_heading(blocks[i]) and (footer is None or i > footer)]
+    if footer is not None and not annexes:
+        # an annex without a 'PHỤ LỤC' heading ('DANH MỤC NHIỆM VỤ ...' under the signature): its task table
+        table_at = next((i for i in range(footer + 1, len(blocks)) if isinstance(blocks[i], Table) and table_columns(blocks[i].rows)), None)
+        if table_at is not None:
+            annexes = [table_at - 1]
     body_end = footer if footer is not None else (annexes[0] if annexes else len(blocks))
 
     header = parse_header(blocks, start)

@@ -241,6 +241,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
 
 
 
+from dondoc.plans import gridless  # noqa: E402 (gridless reads bodies, which reads this module's neighbours)
 from dondoc.plans.rowtext import _RULE_LINE, _RULE_TEXT, _drop_page_marks, _flattened_rows, _pipe_row  # noqa: E402 (rowtext uses ROMAN above)
 
 
@@ -304,6 +305,11 @@ def build_blocks(text: str) -> list[Block]:
         if row is not None:
             flush()
             start = i
+            lost = gridless.read(lines, i) if row and row[0].strip(" *").upper() in ("STT", "TT", "SỐ TT", "SỐ THỨ TỰ") else None
+            if lost is not None:  # a PDF table whose grid was lost: rows put back together
+                blocks.append(Table(lost[0], start + 1))
+                i, blank = lost[1], True
+                continue
             rows = []
             while i < n:
                 r = _pipe_row(lines[i])

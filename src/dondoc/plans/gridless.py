@@ -1,0 +1,326 @@
+"""A task table whose grid was lost: a PDF table converted to text line by line.
+
+What such text looks like (an annex of a province's plan): the header survives as one or two
+pipe rows (`| STT | | Địa điểm | Đơn vị | Đơn vị | Nguồn | Thời gian |` over `| | | | chủ trì |
+phối hợp | Kinh phí | thực hiện |`), and each task row comes out as a mix of
+
+- pipe fragments: a horizontal slice of the row whose cells kept their columns
+  (`| cơ bản tại các điểm đến | | Phú Xuân | UBND | | | |`), possibly one cell more or less
+  than the header where the converter split a cell: the columns are counted from the right,
+  where the lead, partners, funding and time columns sit;
+- plain lines: a slice whose cells were run together in column order
+  (`7. tiến, quảng bá tuyến du lịch  Sở Du lịch UBND các địa  NSNN + XHH 2026–2027`);
+- the row's number (`4.`) in the vertical middle of the row, the task's first words above it.
+
+How Vietnamese task tables are written makes the row readable again: a task cell opens with an
+action verb ('Xây dựng', 'Nâng cấp', 'Tổ chức'); a group row is a Roman numeral with a title in
+capitals; the columns run task, place, lead, partners, funding, time; a body's name opens with a
+head word ('Sở', 'UBND', 'Trung tâm' ...); funding is written with its own words ('NSNN', 'XHH');
+a time is a year, a range of years, a quarter or 'Thường xuyên'. A plain line's names are thus read
+right to left: the last one is the partners', the one before it the lead's.
+
+`read(lines, start)` returns the rows (a canonical header first: STT | Nội dung | Đơn vị chủ trì |
+Đơn vị phối hợp | Thời gian thực hiện) and the index of the first line after the table, or None
+when the table at `start` is not of this kind (an ordinary pipe table is left to the caller).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.plans.bodies import HEAD, VERBS
+
+CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+
+# words a task cell opens with, beyond the verbs that end a body's name ('Nâng cấp', 'Chỉnh trang'
+# are verbs too but never follow a name in running text)
+_OPENERS = sorted(
+    {v for v in VERBS if " " in v or len(v) > 3}
+    | {"nâng cấp", "chỉnh trang", "xúc tiến", "kết nối", "đào tạo", "bồi dưỡng", "đầu tư", "tổng kết", "sơ kết",
+       "đánh giá", "thí điểm", "số hóa", "số hoá", "chuyển đổi", "hoàn thiện", "ban hành", "thu hút", "quảng bá",
+       "nâng cao", "bảo tồn", "phục dựng", "trưng bày", "mở rộng", "cải tạo", "hình thành", "tham gia", "thành lập"},
+    key=len, reverse=True,
+)
+_OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
+_STT_PLAIN = re.compile(r"^(\d{1,2})\.(?:\s+|$)")
+_STT_CELL = re.compile(r"^(\d{1,2})\.?(?:\s+|$)")
+_GROUP_PLAIN = re.compile(rf"^({_ROMAN})\.?\s+(\S.{{5,}})$")
+_GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
+_PAGE_NO = re.compile(r"^\d{1,3}$")
+_TIME_END = re.compile(
+    r"(?:(?:Quý|Quí)\s+[IV]{1,3}(?:\s*[–-]\s*[IV]{1,3})?\s*/\s*\d{4}|(?:Quý|Quí)\s+[IV]{1,3}\s*[–-]"
+    r"|[IV]{1,3}\s*/\s*\d{4}|(?:Năm\s+)?(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|(?:19|20)\d{2}\s*[–-]"
+    r"|Thường\s+xuyên|Thường|xuyên|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Hàng\s+quý)\s*$"
+)
+_FUND_END = re.compile(
+    r"(?:\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|xã hội|hóa \(XHH\)|hoá \(XHH\))[\s+,;)]*)+$"
+)
+_FUND_CELL = re.compile(r"^\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|Nguồn|Kinh phí|Vốn|xã hội|hóa|hoá|trợ du|cộng đồng\)|\(chính sách)", re.I)
+# a place, not a body: 'Các điểm du lịch sinh thái', 'Các khu vực có tiềm năng', 'Các xã, phường vùng biển'
+_PLACE = re.compile(r"^(?:Các|các)\s+(?:điểm|khu vực|khu|địa điểm|vùng|tuyến|làng|xã, phường vùng)\b")
+_ROLE_TITLES = (
+    ("lead", re.compile(r"chủ trì|chịu trách nhiệm|thực hiện$|đầu mối", re.I)),
+    ("support", re.compile(r"phối hợp", re.I)),
+    ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
+    ("fund", re.compile(r"kinh phí|nguồn|dự toán", re.I)),
+    ("place", re.compile(r"địa điểm|địa bàn|phạm vi", re.I)),
+    ("product", re.compile(r"sản phẩm|kết quả", re.I)),
+    ("note", re.compile(r"ghi chú", re.I)),
+    ("stt", re.compile(r"^(?:stt|tt|số tt)$", re.I)),
+)
+_END = re.compile(r"^(?:#|\**\s*(?:Nơi nhận|PHỤ LỤC|Phụ lục)\b)")
+
+
+def _pipe(line: str) -> list[str] | None:
+    s = line.strip()
+    if not (s.startswith("|") and s.count("|") >= 2):
+        return None
+    cells = [" ".join(c.split()) for c in s.strip("|").split("|")]
+    if all(not c or re.fullmatch(r":?-{2,}:?", c) for c in cells):
+        return []
+    return cells
+
+
+def _roles(header: list[str]) -> dict[int, str]:
+    roles: dict[int, str] = {}
+    for i, title in enumerate(header):
+        t = title.strip().lower()
+        for role, rx in _ROLE_TITLES:
+            if t and rx.search(t) and role not in roles.values():
+                roles[i] = role
+                break
+    return roles
+
+
+def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """The header's titles, column-wise, from pipe rows (and short plain title lines) at `start`;
+    None unless they name a lead column."""
+    first = _pipe(lines[start])
+    if not first or not re.fullmatch(r"(?:STT|TT|Số TT|Số thứ tự)", first[0].strip(" *"), re.I):
+        return None
+    titles = list(first)
+    i = start + 1
+    while i < len(lines) and i < start + 6:
+        s = lines[i].strip()
+        row = _pipe(s)
+        if row == []:
+            i += 1
+            continue
+        if row is None:
+            if s and len(s) < 40 and not _STT_PLAIN.match(s) and not _OPENER.match(s):
+                i += 1  # 'Nội dung nhiệm vụ': a title that lost its cell
+                continue
+            break
+        if len(row) != len(titles) or any(len(c) > 30 for c in row) or _GROUP_CELL.fullmatch(row[0]) and row[0]:
+            break
+        titles = [f"{a} {b}".strip() for a, b in zip(titles, row, strict=True)]
+        i += 1
+    if "lead" not in _roles(titles).values():
+        return None
+    return titles, i
+
+
+@dataclass
+class _Row:
+    stt: str = ""
+    anchor: int = -1  # line of the row's number
+    start: int = -1
+    lines: list[tuple[int, list[str] | str]] = field(default_factory=list)
+
+
+def _task_part(item: list[str] | str, roles: dict[int, str], width: int) -> str:
+    if isinstance(item, str):
+        return _STT_PLAIN.sub("", item.strip(), count=1)
+    cells = _by_role(item, roles, width)
+    text = " ".join(c for r, c in cells if r in ("task", "stt") and c)
+    return _STT_CELL.sub("", text, count=1)
+
+
+def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[str, str]]:
+    """(role, text) of a pipe fragment's cells, columns counted from the right (a split cell adds
+    a column at the left, where the task is)."""
+    shift = len(cells) - width
+    out = []
+    for i, c in enumerate(cells):
+        j = i - shift if shift > 0 else i
+        role = roles.get(j, "task") if j >= 0 else "task"
+        if i == 0 and shift <= 0 and roles.get(0) == "stt" and not _STT_CELL.match(c) and not _GROUP_CELL.fullmatch(c):
+            role = "task"  # the task's text spilled into the number's column
+        out.append((role, c))
+    return out
+
+
+def _chunks(text: str) -> tuple[str, list[str], str]:
+    """A plain line's cells run together: (text before the first name, the names in order, the time)."""
+    s = " ".join(text.split("  ")) if "   " in text else text
+    times = []
+    while True:
+        m = _TIME_END.search(s)
+        if not m or m.start() == 0 and not times and len(s) < 4:
+            break
+        if m.start() > 0 and s[m.start() - 1] not in " \t(":
+            break
+        times.insert(0, m.group(0).strip())
+        s = s[: m.start()].rstrip()
+        f = _FUND_END.search(s)
+        if f and (f.start() == 0 or s[f.start() - 1] == " "):
+            s = s[: f.start()].rstrip()
+    f = _FUND_END.search(s)
+    if f and (f.start() == 0 or s[f.start() - 1] == " ") and f.group(0).strip():
+        s = s[: f.start()].rstrip()
+    starts = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])]
+    names = []
+    for k, p in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(s)
+        names.append(s[p:end].strip(" ,;"))
+    before = s[: starts[0]] if starts else s
+    names = [n for n in names if n and not _PLACE.match(n)]
+    return before.strip(), names, " ".join(times)
+
+
+def _is_task_start(item: list[str] | str, roles: dict[int, str], width: int) -> bool:
+    t = _task_part(item, roles, width).strip(" *")
+    return bool(t) and t[0].isupper() and bool(_OPENER.match(" ".join(t.split())))
+
+
+def _gridless(lines: list[str], start: int) -> bool:
+    """Pipe rows interrupted by plain lines, again and again: the grid was lost."""
+    switches = pipes = 0
+    prev_pipe = True
+    for line in lines[start : start + 60]:
+        s = line.strip()
+        if not s:
+            continue
+        is_pipe = _pipe(s) is not None
+        pipes += is_pipe
+        if is_pipe != prev_pipe:
+            switches += 1
+        prev_pipe = is_pipe
+    return pipes >= 4 and switches >= 6
+
+
+def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    # Long on purpose: find the header, cut the region, anchor the rows, then read each row.
+    head = _header(lines, start)
+    if head is None or not _gridless(lines, head[1]):
+        return None
+    titles, i = head
+    width = len(titles)
+    roles = _roles(titles)
+    if "stt" not in roles.values():
+        roles[0] = "stt"
+    # the region: up to the end of the text or the next part of the document
+    items: list[tuple[int, list[str] | str]] = []
+    end = i
+    while end < len(lines):
+        s = lines[end].strip()
+        if _END.match(s):
+            break
+        if s and s != "\x00":
+            row = _pipe(s)
+            if row is None and _PAGE_NO.match(s):
+                pass  # a page number
+            elif row != []:
+                items.append((end, row if row is not None else s))
+        end += 1
+    # anchors: group rows and numbered rows
+    kinds: list[tuple[str, str, str]] = []  # (kind, number, title) per item
+    for _, it in items:
+        if isinstance(it, str):
+            g = _GROUP_PLAIN.match(it)
+            if g and g.group(1) and g.group(2) == g.group(2).upper():
+                kinds.append(("group", g.group(1), g.group(2)))
+                continue
+            m = _STT_PLAIN.match(it)
+            kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
+            continue
+        filled = [c for c in it if c]
+        if filled and _GROUP_CELL.fullmatch(filled[0]) and filled[0] and len(filled) >= 2 and not any(
+            c[:1].islower() for c in filled[1:]
+        ):
+            kinds.append(("group", filled[0], " ".join(filled[1:])))
+            continue
+        m = _STT_CELL.match(it[0]) if it else None
+        kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
+    # rows: from the first task line after the previous anchor (the number sits mid-row)
+    out: list[list[str]] = [list(CANONICAL)]
+    anchors = [k for k, (kind, _, _) in enumerate(kinds) if kind]
+    if not any(kinds[k][0] == "stt" for k in anchors):
+        return None
+    bounds: list[tuple[int, int, int]] = []  # (first item, anchor item, kind index)
+    prev = -1
+    for a in anchors:
+        if kinds[a][0] == "group":
+            bounds.append((a, a, a))
+            prev = a
+            continue
+        first = a
+        if prev >= 0 and kinds[prev][0] == "group" or prev < 0:
+            first = prev + 1
+        else:
+            for k in range(prev + 1, a + 1):
+                if _is_task_start(items[k][1], roles, width):
+                    first = k
+                    break
+        bounds.append((first, a, a))
+        prev = a
+    for n, (first, a, _) in enumerate(bounds):
+        kind, number, title = kinds[a]
+        if kind == "group":
+            out.append([number, title, "", "", ""])
+            continue
+        nxt = bounds[n + 1][0] if n + 1 < len(bounds) else len(items)
+        out.append([number, *_read_row([it for _, it in items[first:nxt]], items[a][1], roles, width)])
+    return out, end
+
+
+def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str], width: int) -> list[str]:
+    # Long on purpose: each column gathered from the pipe slices, then the plain slices read right to left.
+    task: list[str] = []
+    lead: list[str] = []
+    support: list[str] = []
+    time: list[str] = []
+    plain: list[tuple[bool, list[str]]] = []
+    for it in parts:
+        if isinstance(it, str):
+            before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1))
+            if before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower() or (
+                    before and before[:1].isupper() and _OPENER.match(before)):
+                task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
+            elif before and task and before[:1].islower():
+                task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
+            if t:
+                time.append(t)
+            plain.append((it is anchor or bool(before), names))
+            continue
+        for role, c in _by_role(it, roles, width):
+            if not c:
+                continue
+            if role in ("task", "stt"):
+                c = _STT_CELL.sub("", c, count=1)
+                if c:
+                    task.append(c)
+            elif role == "lead":
+                lead.append(c)
+            elif role == "support":
+                support.append(c)
+            elif role == "time":
+                time.append(c)
+    plain_lead: list[str] = []
+    if not lead:
+        # the names of the slice holding most of them (the row's number line first), right to left
+        best = max(plain, key=lambda p: (len(p[1]) >= 2, p[0] and bool(p[1]), len(p[1])), default=None)
+        if best and best[1]:
+            names = best[1]
+            if len(names) >= 2 and not support:
+                plain_lead, rest = [names[-2]], [names[-1]]
+            elif len(names) >= 2:
+                plain_lead, rest = [names[-2]], [names[-1]]
+            else:
+                plain_lead, rest = [names[0]], []
+            support.extend(rest)
+    lead_text = " ".join(lead) if lead else " ".join(plain_lead)
+    time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))
+    return [" ".join(task), lead_text, " ".join(support), time_text]
