@@ -330,6 +330,13 @@ def build_blocks(text: str) -> list[Block]:
             blank = True
             i += 1
             continue
+        if s[:3].upper() in ("STT", "TT", "TT ", "SỐ ") or s[:2].upper() == "TT":
+            lost = gridless.read(lines, i)
+            if lost is not None:  # a task table flattened to lines whose cells ran together
+                flush()
+                blocks.append(Table(lost[0], i + 1))
+                i, blank = lost[1], True
+                continue
         after_header = plain_header(lines, i) if len(s) <= 12 else None
         if after_header is not None:
             # a task table flattened to plain lines, its header too: rows one cell (or a wrapped

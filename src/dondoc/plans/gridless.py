@@ -94,10 +94,48 @@ def _roles(header: list[str]) -> dict[int, str]:
     return roles
 
 
+_STT_TITLE = re.compile(r"^\**(?:STT|TT|Số TT|Số thứ tự)\**(?=\s|$)", re.I)
+_TITLE_WORDS = re.compile(
+    r"(Nội dung(?: nhiệm vụ| công việc| hoạt động)?|Nhiệm vụ|Hoạt động|Địa điểm|Địa bàn|"
+    r"(?:Cơ quan|Đơn vị)(?:,? (?:cơ quan|đơn vị))?\s+(?:chủ trì|thực hiện|phối hợp)|Chủ trì|Phối hợp|"
+    r"(?:Nguồn )?[Kk]inh phí|Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|Tiến độ|Sản phẩm(?: đầu ra)?|Ghi chú)",
+    re.I,
+)
+
+
+def _plain_header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """A header that lost its pipes: 'STT' alone then one short title per line ('Đơn vị' / 'chủ
+    trì' wrapped), or all the titles run together on the 'STT' line."""
+    s = " ".join(lines[start].split())
+    if not _STT_TITLE.match(s):
+        return None
+    rest = _STT_TITLE.sub("", s, count=1).strip()
+    if rest:
+        titles = ["STT", *(m.group(0) for m in _TITLE_WORDS.finditer(rest))]
+        return (titles, start + 1) if len(titles) >= 3 else None
+    titles = ["STT"]
+    i = start + 1
+    while i < len(lines) and len(titles) < 10:
+        t = " ".join(lines[i].split())
+        if not t or len(t) >= 40 or _STT_PLAIN.match(t) or "|" in t or _GROUP_PLAIN.match(t) and t == t.upper():
+            break
+        if len(titles) > 1 and t[0].islower():
+            titles[-1] += " " + t
+        else:
+            titles.append(t)
+        i += 1
+    return (titles, i) if len(titles) >= 3 else None
+
+
 def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """The header's titles, column-wise, from pipe rows (and short plain title lines) at `start`;
     None unless they name a lead column."""
     first = _pipe(lines[start])
+    if first is None:
+        found = _plain_header(lines, start)
+        if found is None or "lead" not in _roles(found[0]).values():
+            return None
+        return found
     if not first or not re.fullmatch(r"(?:STT|TT|Số TT|Số thứ tự)", first[0].strip(" *"), re.I):
         return None
     titles = list(first)
@@ -186,8 +224,9 @@ def _is_task_start(item: list[str] | str, roles: dict[int, str], width: int) -> 
 
 
 def _gridless(lines: list[str], start: int) -> bool:
-    """Pipe rows interrupted by plain lines, again and again: the grid was lost."""
-    switches = pipes = 0
+    """Pipe rows interrupted by plain lines, again and again: the grid was lost. Or no pipes at
+    all but numbered lines whose cells ran together (a name and a time after the task's words)."""
+    switches = pipes = run_together = 0
     prev_pipe = True
     for line in lines[start : start + 60]:
         s = line.strip()
@@ -198,7 +237,10 @@ def _gridless(lines: list[str], start: int) -> bool:
         if is_pipe != prev_pipe:
             switches += 1
         prev_pipe = is_pipe
-    return pipes >= 4 and switches >= 6
+        if not is_pipe and _STT_PLAIN.match(s):
+            before, names, time = _chunks(_STT_PLAIN.sub("", s, count=1))
+            run_together += bool(before and names and time)
+    return (pipes >= 4 and switches >= 6) or run_together >= 3
 
 
 def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
@@ -250,6 +292,13 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     if not any(kinds[k][0] == "stt" for k in anchors):
         return None
     bounds: list[tuple[int, int, int]] = []  # (first item, anchor item, kind index)
+    # the number on the row's first line (its task opens there or on the next line), or mid-row
+    numbered = [a for a in anchors if kinds[a][0] == "stt"]
+    top = sum(
+        1 for a in numbered
+        if _is_task_start(items[a][1], roles, width)
+        or (not _task_part(items[a][1], roles, width).strip() and a + 1 < len(items) and _is_task_start(items[a + 1][1], roles, width))
+    ) >= 0.6 * len(numbered)
     prev = -1
     for a in anchors:
         if kinds[a][0] == "group":
@@ -257,7 +306,9 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             prev = a
             continue
         first = a
-        if prev >= 0 and kinds[prev][0] == "group" or prev < 0:
+        if top:
+            pass
+        elif prev >= 0 and kinds[prev][0] == "group" or prev < 0:
             first = prev + 1
         else:
             for k in range(prev + 1, a + 1):

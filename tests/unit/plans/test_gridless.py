@@ -1,0 +1,87 @@
+"""Task tables whose grid was lost in a PDF conversion (plans.gridless): synthetic text written
+for these tests in the layouts such conversions produce."""
+
+from __future__ import annotations
+
+from dondoc.plans import gridless, parse_text
+
+# pipe slices of each row interleaved with plain lines whose cells ran together; the row number
+# sits in the middle of its row, the task's first words above it
+MIXED = """\
+| STT |     | Địa điểm | Đơn vị  | Đơn vị   | Nguồn    | Thời gian |
+| --- | --- | -------- | ------- | -------- | -------- | --------- |
+Nội dung nhiệm vụ
+|     |     |          | chủ trì | phối hợp | kinh phí | thực hiện |
+| --- | --- | -------- | ------- | -------- | -------- | --------- |
+| I   | VÙNG ĐỒNG BẰNG VEN SÔNG |  |  |  |  |  |
+Nâng cấp bến thuyền và nhà chờ  Xã An Hòa,
+| tại các điểm tham quan (bảng chỉ |  | Xã Phú Mỹ | UBND |  |  |  |
+| 1. |  |  |  | Sở Xây dựng | NSNN | 2026–2027 |
+| dẫn, nhà vệ sinh) |  |  | các xã, phường |  |  |  |
+Biên soạn tài liệu giới thiệu
+| làng nghề truyền thống |  |  |  | UBND các xã |  |  |
+2. cho khách tham quan  Các điểm du lịch,  Sở Văn hóa và Thể thao  NSNN 2026
+| và học sinh |  |  |  | phường |  |  |
+| II  | VÙNG NÚI |  |  |  |  |  |
+3. Tổ chức lễ hội mùa hoa hằng năm  Sở Du lịch UBND các xã  XHH Thường xuyên
+| tại các bản vùng cao |  |  |  |  |  |  |
+Hỗ trợ hộ gia đình làm homestay
+| 4. |  |  |  | Sở Công Thương | NSNN | Quý I–II/2026 |
+| đạt chuẩn | | | Ủy ban nhân dân các xã | | | |
+"""
+
+# no pipes: a header on one line, then each row's cells run together on its numbered line
+RUN_TOGETHER = """\
+STT Nội dung nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện
+I NHIỆM VỤ CHUNG
+1. Xây dựng bộ tiêu chí đánh giá điểm đến  Sở Du lịch  UBND các xã, phường  2026
+2. Tập huấn kỹ năng phục vụ khách  Sở Du lịch  Hiệp hội Du lịch  Năm 2027
+3. Rà soát thủ tục đăng ký kinh doanh  Sở Tài chính  Sở Du lịch  Thường xuyên
+"""
+
+
+def _rows(text: str) -> list[list[str]]:
+    got = gridless.read(text.split("\n"), 0)
+    assert got is not None
+    return got[0]
+
+
+def test_mixed_slices_rows_put_back_together() -> None:
+    rows = _rows(MIXED)
+    assert rows[0] == gridless.CANONICAL
+    by = {r[0]: r for r in rows[1:]}
+    assert by["I"][1] == "VÙNG ĐỒNG BẰNG VEN SÔNG" and by["I"][2] == ""
+    # the lead's column from its pipe slices, wrapped over two of them
+    assert by["1"][2] == "UBND các xã, phường" and by["1"][3] == "Sở Xây dựng" and by["1"][4] == "2026–2027"
+    assert by["1"][1].startswith("Nâng cấp bến thuyền và nhà chờ tại các điểm tham quan")
+    # names run together on a plain line are read right to left: the last is the partners'
+    assert by["2"][2] == "Sở Văn hóa và Thể thao" and by["2"][4] == "2026"
+    assert by["3"][2] == "Sở Du lịch" and "UBND các xã" in by["3"][3] and by["3"][4] == "Thường xuyên"
+    assert by["4"][2] == "Ủy ban nhân dân các xã" and by["4"][4] == "Quý I–II/2026"
+
+
+def test_run_together_rows_without_pipes() -> None:
+    rows = _rows(RUN_TOGETHER)
+    by = {r[0]: r for r in rows[1:]}
+    assert [by[k][2] for k in ("1", "2", "3")] == ["Sở Du lịch", "Sở Du lịch", "Sở Tài chính"]
+    assert by["2"][3] == "Hiệp hội Du lịch" and by["3"][4] == "Thường xuyên"
+    assert by["1"][1] == "Xây dựng bộ tiêu chí đánh giá điểm đến"
+
+
+def test_ordinary_pipe_table_is_left_alone() -> None:
+    text = "| STT | Nội dung | Đơn vị chủ trì | Thời gian |\n| --- | --- | --- | --- |\n| 1 | Làm A | Sở Y tế | 2026 |\n| 2 | Làm B | Sở Tài chính | 2026 |\n"
+    assert gridless.read(text.split("\n"), 0) is None
+
+
+def test_annex_under_the_signature_without_phu_luc_heading() -> None:
+    plan = (
+        "KẾ HOẠCH\nPhát triển du lịch\nI. MỤC ĐÍCH\nNâng cao chất lượng.\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Du lịch: Chủ trì theo dõi, tổng hợp.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nNguyễn Văn A\n\n"
+        "DANH MỤC NHIỆM VỤ\n" + MIXED
+    )
+    got = parse_text(plan, source="x.md", year=2026)
+    annex = {(a["ref"], tuple(a["lead"])) for a in got["assignments"] if a["ref"].startswith("PL")}
+    assert ("PL.I.1", ("UBND các xã, phường",)) in annex
+    assert ("PL.II.4", ("Ủy ban nhân dân các xã",)) in annex
+    due = {a["ref"]: a["timing"]["due"] for a in got["assignments"]}
+    assert str(due["PL.I.1"])[:10] == "2027-12-31" and str(due["PL.II.4"])[:10] == "2026-06-30"
