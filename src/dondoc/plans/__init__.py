@@ -96,6 +96,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or re.match(r"^[A-D][.)]\s+[A-ZĐÀ-Ỹ\s,]{6,}$", b.text))),
         None,
     )
+    unnumbered = False
     if start is None:
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
     if start is None:
@@ -104,6 +105,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
             return parse_blocks(dashed, source=source, year=year,
                                 notes=[*(notes or []), "Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại"])
         start = _after_title(blocks)
+        unnumbered = True
         if start is None:
             raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
         notes = [*(notes or []), "Không tìm thấy các mục đánh số (I., II., 1., 2. ...): cả văn bản được đọc như một mục — cần người xem lại"]
@@ -125,7 +127,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before)
 
     nodes = build_tree(blocks[start:body_end])
-    assignments = extract_assignments(nodes, ctx)
+    assignments = extract_assignments(nodes, ctx, unnumbered=unnumbered)
     columns = None
     for node in nodes:
         for table in node.tables:

@@ -39,6 +39,7 @@ _MARKER = re.compile(
     r"|^[a-zđ][)]\s"  # a)  đ)
     r"|^[-–+•·∙▪●○◦]\s*\S"  # bullets
     r"|^\*\s"  # markdown bullet
+    r"|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}(?:\s*[.:)–-]|\s*$)"  # Hoạt động 2: ...
 )
 _NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s")
 _TERMINAL = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)\]]?$")

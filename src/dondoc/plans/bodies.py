@@ -18,7 +18,7 @@ HEADS = [
     "Công an", "Bộ Chỉ huy", "BCH", "Ban Chỉ huy", "Quân sự", "Trung tâm", "Đài", "Trạm", "Trường",
     "Bệnh viện", "Viện", "Báo", "Kho bạc", "Thanh tra", "Tòa án", "Toà án", "Viện kiểm sát",
     "Bảo hiểm xã hội", "BHXH", "Ngân hàng", "Chi nhánh", "Liên đoàn", "Liên hiệp", "Hiệp hội", "Hội",
-    "Đoàn", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Công chức", "Cán bộ", "Chủ tịch", "Phó Chủ tịch",
+    "Đoàn", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Tỉnh Đoàn", "Thành Đoàn", "Huyện Đoàn", "Công chức", "Cán bộ", "Chủ tịch", "Phó Chủ tịch",
     "Giám đốc", "Thủ trưởng", "Trưởng", "Hiệu trưởng", "Thôn trưởng", "Trưởng thôn", "Tổ trưởng",
     "Bí thư", "Điện lực", "Tổng Công ty", "Tổng công ty", "Công ty", "Doanh nghiệp", "Các doanh nghiệp",
     "Quỹ", "Cảng vụ", "Cơ quan", "Đơn vị", "Các cơ quan", "Các đơn vị", "Các sở", "Các Sở", "Các ban",

@@ -277,11 +277,12 @@ def _vague(name: str) -> bool:
 _PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
 
 
-def extract_assignments(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
+def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
     # Long on purpose: one pass over the classified blocks; each case is a layout rule.
+    # (unnumbered: the plan has no numbered sections, its text before any number is its body)
     out: list[dict[str, Any]] = []
     for node in nodes:
-        if node.kind == "root" and not node.ref:
+        if node.kind == "root" and not node.ref and not unnumbered:
             continue
         produced: list[dict[str, Any]] = []
         content = node.content

@@ -37,7 +37,14 @@ class Ctx:
     warnings: list[str] = field(default_factory=list)
 
 
+# 'Hoạt động 2', 'Nhiệm vụ 3: Tập huấn ...': an item of a list of activities, numbered in words
+_ACT_L = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+(\d{1,2})(?:\s*[.:)–-]\s*|\s*$)(.*)$")
+
+
 def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
+    m = _ACT_L.match(text)
+    if m:
+        return "act", m.group(1), m.group(2)
     m = _ROMAN_L.match(text)
     if m and m.group(1):
         return "roman", m.group(1), m.group(2)
@@ -97,6 +104,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
     # capital-letter sections only count when the document also has Roman ones below them
     allow_cap = sum(1 for b in blocks if isinstance(b, Paragraph) and _CAP_L.match(b.text) and (b.heading or b.text.isupper())) >= 2
     top_title = ""
+    act_level: str | None = None
     for b in blocks:
         if isinstance(b, Table):
             if cur is None:
@@ -116,6 +124,12 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
                 cur.content.append(b)
             continue
         kind, num, rest = lab
+        if kind == "act":
+            # under a numbered item, or an item itself: as the first activity of the section was
+            act_level = act_level or ("letter" if stack.get("num") is not None else "num")
+            kind = act_level
+        elif kind in ("cap", "roman") or (kind == "num" and act_level == "num"):
+            act_level = None
         if kind == "cap":
             cap, roman, nums, letter = num, None, [], None
         elif kind == "roman":

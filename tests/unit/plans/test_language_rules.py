@@ -1,0 +1,81 @@
+"""Rules of how Vietnamese administrative plans are written, each on a small paraphrased text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dondoc.plans import parse_text
+
+HEAD = "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n"
+
+
+def _plan(body: str) -> dict[str, Any]:
+    return parse_text(HEAD + body, source="t.md", year=2026)
+
+
+def _pairs(plan: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(a["ref"], lead) for a in plan["assignments"] for lead in a["lead"]}
+
+
+def test_activities_numbered_in_words_are_items_carrying_their_content() -> None:
+    plan = _plan(
+        "I. CÁC HOẠT ĐỘNG\nHoạt động 1\n- Nội dung: Tổ chức hội nghị tập huấn cho cán bộ cơ sở.\n"
+        "- Thời gian: từ ngày 01/3 đến ngày 31/3/2026.\n- Đơn vị chủ trì: Sở Nội vụ.\n- Đơn vị phối hợp: Sở Tài chính.\n"
+        "Hoạt động 2\n- Nội dung: Kiểm tra việc thực hiện tại các xã.\n- Thời gian: Quý IV/2026.\n- Đơn vị chủ trì: Thanh tra tỉnh.\n"
+    )
+    by = {a["ref"]: a for a in plan["assignments"]}
+    assert _pairs(plan) == {("I.1", "Sở Nội vụ"), ("I.2", "Thanh tra tỉnh")}
+    assert "tập huấn" in by["I.1"]["text"] and "Kiểm tra" in by["I.2"]["text"]
+    assert by["I.1"]["timing"]["due"] == "2026-03-31" and by["I.2"]["timing"]["due"] == "2026-12-31"
+
+
+def test_activities_under_a_numbered_item_are_its_sub_items() -> None:
+    plan = _plan(
+        "I. NHIỆM VỤ\n1. Truyền thông\nHoạt động 1: Sản xuất phóng sự\n- Đơn vị chủ trì: Đài Phát thanh và Truyền hình tỉnh.\n"
+        "Hoạt động 2: Tọa đàm chuyên đề\n- Đơn vị chủ trì: Báo Nhân dân.\n2. Sở Y tế chủ trì tổng kết.\n"
+    )
+    refs = {a["ref"] for a in plan["assignments"]}
+    assert {"I.1.1", "I.1.2", "I.2"} <= refs
+
+
+def test_plus_sub_bullet_naming_another_body_is_its_part() -> None:
+    plan = _plan(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo:\n- Chỉ đạo các trường tổ chức tuyên truyền; trong đó:\n"
+        "+ Sở Y tế hướng dẫn công tác y tế trường học.\n+ Tỉnh Đoàn phối hợp tổ chức hoạt động ngoại khóa.\n"
+    )
+    assert {("II.1", "Sở Giáo dục và Đào tạo"), ("II.1", "Sở Y tế"), ("II.1", "Tỉnh Đoàn")} <= _pairs(plan)
+
+
+def test_unnumbered_plan_body_is_read_and_flagged() -> None:
+    plan = _plan(
+        "Để chủ động phòng chống thiên tai, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:\n"
+        "- Sở Nông nghiệp và Môi trường chủ trì rà soát phương án ứng phó.\n- Công an tỉnh bảo đảm an ninh trật tự.\n"
+    )
+    leads = {lead for a in plan["assignments"] for lead in a["lead"]}
+    assert {"Sở Nông nghiệp và Môi trường", "Công an tỉnh"} <= leads
+    assert any("mục đánh số" in w for w in plan["warnings"])
+
+
+def test_requirements_section_gives_no_assignment() -> None:
+    plan = _plan(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao hiệu quả.\n2. Yêu cầu\n"
+        "Thủ trưởng các cơ quan, đơn vị phải quán triệt, triển khai nghiêm túc.\nII. NHIỆM VỤ\n1. Sở Nội vụ chủ trì hướng dẫn thực hiện.\n"
+    )
+    assert _pairs(plan) == {("II.1", "Sở Nội vụ")}
+
+
+def test_timing_on_its_own_line_belongs_to_the_task_above() -> None:
+    plan = _plan(
+        "I. NHIỆM VỤ\n1. Sở Y tế chủ trì xây dựng quy trình tiếp nhận phản ánh.\nThời gian hoàn thành: trước ngày 15 tháng 9 năm 2026.\n"
+        "2. Sở Tài chính bố trí kinh phí thực hiện.\nThời gian hoàn tất: trước ngày 30/10/2026.\n"
+    )
+    due = {a["ref"]: a["timing"]["due"] for a in plan["assignments"]}
+    assert due == {"I.1": "2026-09-15", "I.2": "2026-10-30"}
+
+
+def test_focal_point_is_the_body_charged_with_following_up() -> None:
+    plan = _plan(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế triển khai các nội dung chuyên môn.\n"
+        "2. Sở Tài chính chủ trì theo dõi, đôn đốc, kiểm tra, tổng hợp báo cáo kết quả thực hiện Kế hoạch.\n"
+    )
+    assert plan["focal"]["name"] == "Sở Tài chính"
