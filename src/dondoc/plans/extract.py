@@ -125,7 +125,9 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     """The body a task sentence gives work to, with the task and whether it is a request."""
     t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
     if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
-        return None  # 'Trong quá trình ..., nếu có vướng mắc, báo cáo ...' names no one
+        # 'Trong quá trình ..., nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo ...':
+        # the body named after the condition is the one to report; with none, it names no one
+        return _reporting_subject(t)
     if _CONDITIONAL.match(t):
         # '..., nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh về Bộ X': a duty of those named
         m = _COND_ASK.search(t)
@@ -166,6 +168,24 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
                 lb = leading_body(m.group(2))
                 if lb:
                     return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
+    return None
+
+
+_NEU = re.compile(r"\bnếu\b", re.I)
+_REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh)\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
+_WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
+
+
+def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
+    """The subject of the main clause after a condition ('nếu thấy cần sửa đổi, bổ sung các sở,
+    ngành, địa phương chủ động đề xuất ...'): a body whose verb is to report or propose."""
+    neu = _NEU.search(t)
+    if neu is None:
+        return None
+    for m in _WORD_START.finditer(t, neu.end(), min(len(t), neu.end() + 300)):
+        lb = leading_body(t[m.start() :])
+        if lb and _REPORTS.match(lb[1]) and not is_generic(lb[0].split(",")[0]) or (lb and _REPORTS.match(lb[1]) and lb[0].startswith("các ")):
+            return lb
     return None
 
 

@@ -70,7 +70,10 @@ def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
 # section, the issuer's closing charge to everyone named
 _CLOSING = re.compile(
     r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?: (?:tỉnh|thành phố|xã|phường|huyện|thị xã))?[^,;:]{0,30}?\s(?:giao|yêu cầu|đề nghị)\s"
-    r"|Trên đây là\b)"
+    r"|Trên đây là\b"
+    # 'Yêu cầu các sở, ngành ... căn cứ ...', 'Trong quá trình thực hiện, nếu có khó khăn ...': said to
+    # everyone at the end of the section, not a duty of the last body named above
+    r"|(?:Yêu cầu|Đề nghị) các\b|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,\s*nếu\b)"
 )
 
 
