@@ -201,9 +201,11 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
 
 _BARE_LABEL = re.compile(
     r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?(?:chủ trì|thực hiện|phối hợp)(?:\s+(?:thực hiện|tham mưu|triển khai))?\s*$"
-    r"|^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai))*\s*$",
+    r"|^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai))*\s*$"
+    r"|^(?:Nội dung)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ))?\s*$",  # 'Nội dung' over the task's text
     re.I,
 )
+_BARE_CONTENT = re.compile(r"^Nội dung(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ))?\s*$", re.I)
 _GROUP_LABEL = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì\s*(?:,|và)\s*phối hợp(?:\s+thực hiện)?\s*:?\s*$", re.I)
 
 
@@ -222,6 +224,8 @@ def _lead_like(title: str) -> bool:
 def _as_lines(node, depth: int) -> list[str]:  # type: ignore[no-untyped-def]
     """A label item and what hangs below it, as labelled lines ('- Label: value', '+ value')."""
     title = node.title.strip()
+    if _BARE_CONTENT.match(title):  # 'Nội dung' then the task's text: one labelled line
+        return [("- " if depth == 0 else "+ ") + title + ": " + " ".join(p.text.lstrip("-–+•·* ") for p in node.content)]
     if _BARE_LABEL.match(title):
         title += ":"
     lines = [("- " if depth == 0 else "+ ") + title]

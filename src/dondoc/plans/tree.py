@@ -87,7 +87,8 @@ def _join_split_headings(blocks: list[Block]) -> list[Block]:
                 and _label(b.text, False) is None and _label(prev.text, False) is not None
                 and not prev.text.rstrip().endswith((".", ":", ";")) and b.text[:1] not in "-–+•*"
                 and ((b.heading and prev.heading) or prev.text.split()[-1].lower() in _JOINING_WORDS)
-                and b.text[:1].isupper() and not b.text.rstrip().endswith(".")):
+                and (b.text[:1].isupper() or b.text.split()[0] in _JOINING_WORDS)  # '**1. Sở Văn hóa, Thể thao**' / '**và Du lịch**'
+                and not b.text.rstrip().endswith(".")):
             out[-1] = Paragraph(prev.text + " " + b.text, prev.heading, prev.line)
             continue
         out.append(b)
@@ -108,6 +109,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
     allow_cap = sum(1 for b in blocks if isinstance(b, Paragraph) and _CAP_L.match(b.text) and (b.heading or b.text.isupper())) >= 2
     top_title = ""
     act_level: str | None = None
+    num_nodes: dict[str, Node] = {}
     for b in blocks:
         if isinstance(b, Table):
             if cur is None:
@@ -148,7 +150,9 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
         if kind == "letter":
             parent = stack.get("num") or stack.get("roman")
         elif kind == "num":
-            parent = stack.get("roman")
+            # '1.2. Cơ quan chủ trì: ...' under '1. Xây dựng ...': a part of the item its number spells
+            parent = num_nodes.get(num.rsplit(".", 1)[0]) if "." in num else None
+            parent = parent or stack.get("roman")
         node = Node(ref, kind, rest, parent=parent, top_title=top_title)
         if parent:
             parent.children.append(node)
@@ -158,6 +162,9 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             stack.pop("letter", None)
         if kind == "num":
             stack.pop("letter", None)
+            num_nodes[num] = node
+        elif kind in ("cap", "roman"):
+            num_nodes = {}
         nodes.append(node)
         cur = node
     return fold_label_children(nodes, lambda text: Paragraph(text))

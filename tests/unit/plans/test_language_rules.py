@@ -79,3 +79,35 @@ def test_focal_point_is_the_body_charged_with_following_up() -> None:
         "2. Sở Tài chính chủ trì theo dõi, đôn đốc, kiểm tra, tổng hợp báo cáo kết quả thực hiện Kế hoạch.\n"
     )
     assert plan["focal"]["name"] == "Sở Tài chính"
+
+
+def test_task_block_with_dotted_label_items() -> None:
+    plan = _plan(
+        "II. NHIỆM VỤ CỤ THỂ\n1. Xây dựng cơ sở dữ liệu đất đai\n1.1. Nội dung: Số hóa hồ sơ địa chính của các xã.\n"
+        "1.2. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n1.3. Cơ quan phối hợp: Ủy ban nhân dân các xã, phường.\n"
+        "1.4. Thời gian thực hiện: Năm 2026.\n2. Nâng cấp hạ tầng viễn thông\n2.1. Nội dung: Phủ sóng khu công nghiệp.\n"
+        "2.2. Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n2.3. Thời gian thực hiện: Quý II/2026.\n"
+    )
+    by = {a["ref"]: a for a in plan["assignments"]}
+    assert _pairs(plan) == {("II.1", "Sở Nông nghiệp và Môi trường"), ("II.2", "Sở Khoa học và Công nghệ")}
+    assert "Số hóa hồ sơ" in by["II.1"]["text"] and by["II.1"]["support"] == ["Ủy ban nhân dân các xã, phường"]
+    assert by["II.2"]["timing"]["due"] == "2026-06-30"
+
+
+def test_task_block_with_bare_labels_and_one_body_per_bullet() -> None:
+    plan = _plan(
+        "II. NHIỆM VỤ\n1. Nội dung\nRà soát, cắm mốc hành lang an toàn đường bộ.\n2. Chủ trì thực hiện\n- Sở Xây dựng.\n"
+        "- Công an tỉnh.\n3. Phối hợp thực hiện\n- Ủy ban nhân dân các xã, phường.\n4. Thời gian thực hiện: Hoàn thành trước ngày 30/6/2026.\n"
+    )
+    (a,) = plan["assignments"]
+    assert a["ref"] == "II" and a["lead"] == ["Sở Xây dựng", "Công an tỉnh"] and "cắm mốc" in a["text"]
+    assert a["timing"]["due"] == "2026-06-30"
+
+
+def test_body_heading_wrapped_before_va_is_one_name() -> None:
+    plan = _plan(
+        "IV. TỔ CHỨC THỰC HIỆN\n**1. Sở Văn hóa, Thể thao**\n**và Du lịch**\n- Chủ trì phát động phong trào thi đua.\n"
+        "**2. Ban Thi đua - Khen thưởng tỉnh**\nTham mưu khen thưởng các tập thể, cá nhân.\n"
+    )
+    assert _pairs(plan) == {("IV.1", "Sở Văn hóa, Thể thao và Du lịch"), ("IV.2", "Ban Thi đua - Khen thưởng tỉnh")}
+    assert all(a["text"] != "và Du lịch" for a in plan["assignments"])
