@@ -57,6 +57,8 @@ _QUARTER = re.compile(
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
 _RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
 _YEAR_RE = re.compile(rf"\b({YEAR})\b")
+_AND_DAY_MONTH = re.compile(r"(?:\bvà|,)\s+(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b(?!\s*năm\s+\d)", re.I)
+_HALF_OF_YEAR = re.compile(rf"\b(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\s+({YEAR})\b", re.I)
 _TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
 _TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
 _SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
@@ -137,6 +139,12 @@ def _parse_timing(
     t = re.sub(r"\s+", " ", text).strip()
     low = t.lower()
     out: dict[str, Any] = {"text": t, "kind": "unspecified", "due": None, "rrule": None}
+    # '6 tháng đầu năm 2026' / 'sáu tháng cuối năm 2026': one half of a named year, not every half year
+    m = _HALF_OF_YEAR.search(t)
+    if m and not re.search(r"\b(?:hằng|hàng|mỗi)\s*năm\b|định\s*kỳ", t, re.I):
+        year = int(m.group(2))
+        out.update(kind="once", due=_iso(dt.date(year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(year, 12, 31)))
+        return out
     recurring = bool(RECURRING.search(t))
     period = next((p for rx, p in _PERIOD if rx.search(t)), None)
     if period:
@@ -184,6 +192,18 @@ def _parse_timing(
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]
+        for m in _AND_DAY_MONTH.finditer(t):  # 'ngày 20 tháng 6 và 20 tháng 12 hằng năm': both dates
+            dd, mm = int(m.group(1)), int(m.group(2))
+            if 1 <= dd <= 31 and 1 <= mm <= 12 and (dd, mm) not in [(x[0], x[1]) for x in dates]:
+                dates.append((dd, mm, None, m.start()))
+        yearless = sorted({(x[1], x[0]) for x in dates if x[2] is None})
+        if recurring and len(yearless) >= 2 and len({x[1] for x in yearless}) == 1 and all(x[2] is None for x in dates):
+            day = yearless[0][1]
+            months = ",".join(str(x[0]) for x in yearless)
+            out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}", period="half" if len(yearless) == 2 else "year")
+            cands = [c for c in (_yearly(day, mo_, plan_year, issued_on) for mo_, _ in yearless) if c]
+            out["due"] = _iso(min(cands) if cands else None)
+            return out
         if y is None and (True):
             if recurring:
                 out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")

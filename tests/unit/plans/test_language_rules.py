@@ -111,3 +111,18 @@ def test_body_heading_wrapped_before_va_is_one_name() -> None:
     )
     assert _pairs(plan) == {("IV.1", "Sở Văn hóa, Thể thao và Du lịch"), ("IV.2", "Ban Thi đua - Khen thưởng tỉnh")}
     assert all(a["text"] != "và Du lịch" for a in plan["assignments"])
+
+
+def test_half_of_a_named_year_is_one_deadline() -> None:
+    from dondoc.plans.timing import parse_timing
+
+    assert parse_timing("6 tháng đầu năm 2026", plan_year=2026)["due"] == "2026-06-30"
+    assert parse_timing("Sáu tháng cuối năm 2027", plan_year=2026)["kind"] == "once"
+    assert parse_timing("Báo cáo 6 tháng đầu năm hằng năm", plan_year=2026)["kind"] == "recurring"
+
+
+def test_two_yearly_dates_of_the_same_day() -> None:
+    from dondoc.plans.timing import parse_timing
+
+    t = parse_timing("trước ngày 20 tháng 6 và 20 tháng 12 hằng năm", plan_year=2026)
+    assert t["rrule"] == "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=20" and t["due"] == "2026-06-20"
