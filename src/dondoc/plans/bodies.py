@@ -44,7 +44,7 @@ _NOT_BODY = (
     r"Chính quyền số|Đơn vị tính|Cơ quan chủ trì|Cơ quan phối hợp|Đơn vị chủ trì|Đơn vị phối hợp|"
     r"Cơ quan thực hiện|Đơn vị thực hiện|Cơ quan, cán bộ|Cơ quan, đơn vị chủ trì|Quỹ đất|Doanh nghiệp số|"
     r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số|"
-    r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu)"
+    r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu|Vụ việc|Vụ án|Vụ mùa|Thư viện số|Bảo tàng số)"
 )
 HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
 
@@ -82,7 +82,7 @@ VERBS = [
     "hoàn thành", "hoàn thiện", "theo chức năng", "theo dõi", "căn cứ chức năng", "trong phạm vi",
     "thúc đẩy", "làm tốt", "phát triển", "ứng dụng", "đổi mới", "nắm", "lồng ghép", "giữ vững",
     "tiếp nhận", "điều phối", "cấp", "thông tin", "tư vấn", "bảo vệ", "tuân thủ", "chấp hành",
-    "áp dụng", "từng bước", "xem xét", "quyết định", "họp",
+    "áp dụng", "từng bước", "xem xét", "quyết định", "họp", "phải", "cần",
     # Task verbs of field work, so that 'Giao X <verb> ...' finds where X ends. Words that also serve as
     # nouns or sit in lower case inside body names ('khả năng tiếp cận', 'hệ thống truyền thông', 'Tìm kiếm
     # cứu nạn', 'giáo dục và đào tạo', 'công tác đánh giá') are left out.

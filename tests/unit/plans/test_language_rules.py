@@ -126,3 +126,17 @@ def test_two_yearly_dates_of_the_same_day() -> None:
 
     t = parse_timing("trước ngày 20 tháng 6 và 20 tháng 12 hằng năm", plan_year=2026)
     assert t["rrule"] == "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=20" and t["due"] == "2026-06-20"
+
+
+def test_a_ministry_names_its_departments_vu_and_its_bodies() -> None:
+    plan = _plan(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Vụ Thư viện là đơn vị đầu mối, theo dõi, đôn đốc, tổng hợp báo cáo Bộ trưởng trước ngày 15/12/2026.\n"
+        "2. Vụ Kế hoạch, Tài chính bố trí kinh phí thực hiện Kế hoạch.\n3. Thư viện Quốc gia Việt Nam xây dựng thư viện số dùng chung.\n"
+    )
+    assert _pairs(plan) == {("III.1", "Vụ Thư viện"), ("III.2", "Vụ Kế hoạch, Tài chính"), ("III.3", "Thư viện Quốc gia Việt Nam")}
+    assert plan["focal"]["name"] == "Vụ Thư viện"
+
+
+def test_a_modal_ends_the_subject_of_a_requirement() -> None:
+    plan = _plan("I. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\nCác đơn vị phải phối hợp chặt chẽ.\nII. NHIỆM VỤ\n1. Sở Y tế chủ trì.\n")
+    assert _pairs(plan) == {("II.1", "Sở Y tế")}
