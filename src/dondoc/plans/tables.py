@@ -48,6 +48,7 @@ def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
 
 
 _GROUP_STT = re.compile(rf"^(?:{ROMAN}|[A-Z])\.?$")
+_GROUP_IN_TASK = re.compile(rf"^((?=[IVXA-Z])(?:{ROMAN}|[A-Z]))[.)]\s+(\S.{{3,}})$")
 
 
 def _align_columns(rows: list[list[str]], header_row: int, cols: dict[str, int]) -> dict[str, int]:
@@ -123,6 +124,9 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         stt = cell("stt").strip(" .")
         lead = cell("lead")
         task = cell("task")
+        gm = _GROUP_IN_TASK.match(task) if not stt and not lead else None
+        if gm and gm.group(2) == gm.group(2).upper():  # '| | III. TRUYỀN THÔNG | | |': the group's numeral written with its title
+            stt, task = gm.group(1), gm.group(2)
         if re.fullmatch(r"\(?\d+\)?", stt) and re.fullmatch(r"\(?\d+\)?", task or "0") and len(row) > 2 and all(
             re.fullmatch(r"\(?\d+\)?", cell_text(c) or "0") for c in row
         ):

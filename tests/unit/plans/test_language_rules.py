@@ -140,3 +140,14 @@ def test_a_ministry_names_its_departments_vu_and_its_bodies() -> None:
 def test_a_modal_ends_the_subject_of_a_requirement() -> None:
     plan = _plan("I. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\nCác đơn vị phải phối hợp chặt chẽ.\nII. NHIỆM VỤ\n1. Sở Y tế chủ trì.\n")
     assert _pairs(plan) == {("II.1", "Sở Y tế")}
+
+
+def test_annex_group_numeral_written_in_the_task_column() -> None:
+    annex = (
+        "II. NHIỆM VỤ\nNhiệm vụ cụ thể tại Phụ lục kèm theo.\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\n"
+        "| STT | Nội dung nhiệm vụ | Sản phẩm | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Kinh phí |\n"
+        "|---|---|---|---|---|---|---|\n| I | HOÀN THIỆN THỂ CHẾ | | | | | |\n"
+        "| 1 | Xây dựng quy chế phối hợp | Quyết định | Sở Tư pháp | Các sở, ngành | Quý II/2026 | NSNN |\n"
+        "|  | **II. TRUYỀN THÔNG** | | | | | |\n| 1 | Tuyên truyền trên báo chí | Tin bài | Báo Lâm Đồng | | Thường xuyên | |\n"
+    )
+    assert _pairs(_plan(annex)) == {("PL.I.1", "Sở Tư pháp"), ("PL.II.1", "Báo Lâm Đồng")}
