@@ -28,7 +28,7 @@ HEADS = [
     "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
     "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Bộ phận", "Người đứng đầu",
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
-    "Cổng TTĐT", "Hệ thống truyền thanh",
+    "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức",
 ]
 def _gazetteer_heads() -> list[str]:
     """Head words listed in the gazetteer's data (kind 'head'): data a user can extend."""
@@ -134,6 +134,8 @@ def split_bodies(phrase: str) -> list[str]:
     text = " ".join(phrase.split()).strip(" .;:,")
     if not text:
         return []
+    if _OFFICER_IN_CHARGE.match(text) and ";" not in text:
+        return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
     out: list[str] = []
     depth = 0
     seg = 0  # where the current name starts
@@ -283,4 +285,10 @@ def is_body_name(text: str) -> bool:
     if not s or len(s) > 200 or not HEAD.match(s) or _GENERIC.match(s):
         return False
     v = find_verb(s, 2)
+    if v is not None and _IN_CHARGE_OF.search(s[: v.start()]):
+        return True  # 'Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội': an officer named by the field in their charge
     return v is None
+
+
+_OFFICER_IN_CHARGE = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức)\s+phụ trách\s+(?:lĩnh vực|công tác|mảng)\b")
+_IN_CHARGE_OF = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức|Đồng chí|Phó\s+\w+|Trưởng\s+\w+)[^,;:]{0,30}\sphụ trách\s+(?:lĩnh vực|công tác|mảng|địa bàn)?\s*\S*\s*$")

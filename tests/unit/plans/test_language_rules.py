@@ -151,3 +151,14 @@ def test_annex_group_numeral_written_in_the_task_column() -> None:
         "|  | **II. TRUYỀN THÔNG** | | | | | |\n| 1 | Tuyên truyền trên báo chí | Tin bài | Báo Lâm Đồng | | Thường xuyên | |\n"
     )
     assert _pairs(_plan(annex)) == {("PL.I.1", "Sở Tư pháp"), ("PL.II.1", "Báo Lâm Đồng")}
+
+
+def test_an_officer_named_by_the_field_in_their_charge() -> None:
+    plan = _plan(
+        "III. PHÂN CÔNG\n1. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội\n- Chuẩn bị tài liệu hội nghị.\n"
+        "2. Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng\n- Bảo đảm thông tin liên lạc thông suốt.\n"
+    )
+    assert _pairs(plan) == {
+        ("III.1", "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"),
+        ("III.2", "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng"),
+    }
