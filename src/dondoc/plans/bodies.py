@@ -282,7 +282,9 @@ def is_body_name(text: str) -> bool:
     m = _LEAD_IN.match(s)
     if m:
         s = s[m.end() :]
-    if not s or len(s) > 200 or not HEAD.match(s) or _GENERIC.match(s):
+    # after 'Đề nghị' / 'Giao' a list may open in lower case: 'Đề nghị các tổ chức, doanh nghiệp, Hiệp hội ...'
+    lower_ok = m is not None and any(s.startswith(w) for w in _LOWER_STARTS)
+    if not s or len(s) > 200 or not (HEAD.match(s) or lower_ok) or _GENERIC.match(s):
         return False
     v = find_verb(s, 2)
     if v is not None and _IN_CHARGE_OF.search(s[: v.start()]):

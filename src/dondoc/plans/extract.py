@@ -32,6 +32,7 @@ _ISSUER_ASKS = re.compile(
 )
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
+_CLOSING_ASK = re.compile(r",\s*(?=(?:yêu cầu|đề nghị|giao)\s+(?:các\s|Ủy ban|UBND|Sở\s|Thủ trưởng|[A-ZĐ]))")
 _ASK_CLAUSE = re.compile(r"(?<=;)\s+(?=(?:đề nghị|Đề nghị|yêu cầu|giao)\s)")
 _COND_ASK = re.compile(r"(?<=[,;])\s*(?:đề nghị|yêu cầu|giao)\s+(?=[A-ZĐÀ-Ỹ]|các\s)", re.I)
 _CONDITIONAL = re.compile(r"nếu có\s+(?:khó khăn|vướng mắc|phát sinh)|Trong quá trình", re.I)
@@ -196,6 +197,12 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     if sb is not None:
         return [(t, sb)]
     out = []
+    closing = _CLOSING_ASK.search(t) if t.startswith("Trên đây") else None
+    if closing:  # 'Trên đây là Kế hoạch ..., yêu cầu các sở, ...; Ủy ban nhân dân các xã ... nghiêm túc triển khai'
+        part = t[closing.start() :].lstrip(", ")
+        sb = _sentence_body(part[:1].upper() + part[1:])
+        if sb is not None:
+            return [(part, sb)]
     for part in _ASK_SENTENCE.split(t)[1:]:
         clauses = _ASK_CLAUSE.split(part)
         sb = _sentence_body(clauses[0])
@@ -242,8 +249,9 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
             return m.group(1), req
     if t.endswith(":") or is_body_name(t):
         name = t.rstrip(": ")
-        name = re.sub(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+", "", name, flags=re.I)
-        if is_body_name(name):
+        asked = re.match(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+", name, flags=re.I)
+        name = name[asked.end() :] if asked else name
+        if is_body_name(name) or (asked and is_body_name(t.rstrip(": "))):
             return name, req
         lb = leading_body(t)
         if lb and t.endswith(":"):

@@ -11,7 +11,7 @@ from dondoc.plans.labelled import TIME_LABEL
 from dondoc.plans.timing import parse_timing, timing_in_text
 
 _REPORT_DATE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|trong|vào)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
+    r"(?:(?:trước|chậm nhất|hạn chót|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
     r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
     re.I,
 )

@@ -302,6 +302,7 @@ _TT_DATE = (
 # skips ahead to candidate positions instead of trying each branch at every character.
 _TEXT_TIMING = re.compile(
     rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
+    r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"  # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:là\s+)?{_TT_DATE}"
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"

@@ -162,3 +162,19 @@ def test_an_officer_named_by_the_field_in_their_charge() -> None:
         ("III.1", "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"),
         ("III.2", "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng"),
     }
+
+
+def test_closing_words_charge_everyone_named_and_their_periodic_report() -> None:
+    plan = _plan(
+        "V. TỔ CHỨC THỰC HIỆN\n1. Sở Du lịch\n- Chủ trì theo dõi việc thực hiện.\n"
+        "2. Đề nghị các tổ chức, doanh nghiệp, Hiệp hội Du lịch tỉnh\n- Tham gia quảng bá điểm đến.\n"
+        "Trên đây là Kế hoạch phát triển du lịch, yêu cầu các sở, ban, ngành; Ủy ban nhân dân các xã, phường nghiêm túc "
+        "triển khai thực hiện, báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027) kết quả thực hiện gửi Ủy ban nhân dân tỉnh "
+        "(qua Sở Du lịch tổng hợp).\n"
+    )
+    pairs = _pairs(plan)
+    assert {("V.2", "Hiệp hội Du lịch tỉnh"), ("V", "các sở, ban, ngành"), ("V", "Ủy ban nhân dân các xã, phường")} <= pairs
+    assert all(a["mode"] == "request" for a in plan["assignments"] if a["ref"] == "V.2")
+    closing = next(a for a in plan["assignments"] if a["ref"] == "V")
+    assert closing["timing"]["kind"] == "recurring" and closing["timing"]["due"] == "2026-12-25"
+    assert any(r["timing"]["due"] == "2026-12-25" for r in plan["reports"])
