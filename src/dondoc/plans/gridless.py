@@ -44,8 +44,9 @@ _OPENERS = sorted(
     key=len, reverse=True,
 )
 _OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
-_STT_PLAIN = re.compile(r"^(\d{1,2})\.(?:\s+|$)")
-_STT_CELL = re.compile(r"^(\d{1,2})\.?(?:\s+|$)")
+# a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb
+_STT_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
+_STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
 _GROUP_PLAIN = re.compile(rf"^({_ROMAN})\.?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
 _PAGE_NO = re.compile(r"^\d{1,3}$")
@@ -160,6 +161,11 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     return titles, i
 
 
+def _repeated_header(row: list[str]) -> bool:
+    cells = [c.lower() for c in row if c]
+    return bool(cells) and (bool(_STT_TITLE.match(row[0].strip())) or all(len(c) < 30 and any(rx.search(c) for _, rx in _ROLE_TITLES) for c in cells)) and len(cells) >= 2
+
+
 @dataclass
 class _Row:
     stt: str = ""
@@ -264,6 +270,8 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             row = _pipe(s)
             if row is None and _PAGE_NO.match(s):
                 pass  # a page number
+            elif row and items and _repeated_header(row):
+                pass  # the header repeated at the top of a page
             elif row != []:
                 items.append((end, row if row is not None else s))
         end += 1

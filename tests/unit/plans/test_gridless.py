@@ -85,3 +85,19 @@ def test_annex_under_the_signature_without_phu_luc_heading() -> None:
     assert ("PL.II.4", ("Ủy ban nhân dân các xã",)) in annex
     due = {a["ref"]: a["timing"]["due"] for a in got["assignments"]}
     assert str(due["PL.I.1"])[:10] == "2027-12-31" and str(due["PL.II.4"])[:10] == "2026-06-30"
+
+
+def test_header_repeated_on_a_new_page_and_sub_numbered_rows() -> None:
+    text = (
+        "STT Nội dung nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện\n"
+        "I HẠ TẦNG\n"
+        "1.1 Xây dựng trạm quan trắc tự động  Sở Nông nghiệp và Môi trường  UBND các xã  Năm 2026\n"
+        "1.2 Nâng cấp đường vào khu du lịch  Sở Xây dựng  UBND các xã  2026–2027\n"
+        "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |\n"
+        "1.3 Tập huấn cán bộ quản lý  Sở Nội vụ  Sở Tài chính  Quý III/2026\n"
+    )
+    rows = _rows(text)
+    by = {r[0]: r for r in rows[1:]}
+    assert by["1.1"][2] == "Sở Nông nghiệp và Môi trường" and by["1.2"][2] == "Sở Xây dựng"
+    assert by["1.3"][2] == "Sở Nội vụ" and by["1.3"][4] == "Quý III/2026"
+    assert all("chủ trì" not in r[2] for r in rows[1:])
