@@ -178,3 +178,14 @@ def test_closing_words_charge_everyone_named_and_their_periodic_report() -> None
     closing = next(a for a in plan["assignments"] if a["ref"] == "V")
     assert closing["timing"]["kind"] == "recurring" and closing["timing"]["due"] == "2026-12-25"
     assert any(r["timing"]["due"] == "2026-12-25" for r in plan["reports"])
+
+
+def test_carriers_and_state_groups_are_named_by_their_brand() -> None:
+    plan = _plan(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Viettel Nghệ An, Viễn thông Nghệ An, MobiFone Nghệ An chủ trì đầu tư hạ tầng trạm phát sóng.\n"
+        "2. Bưu điện tỉnh phối hợp tuyên truyền.\n3. Các doanh nghiệp viễn thông chia sẻ hạ tầng cột ăng ten.\n"
+    )
+    assert _pairs(plan) == {
+        ("III.1", "Viettel Nghệ An"), ("III.1", "Viễn thông Nghệ An"), ("III.1", "MobiFone Nghệ An"),
+        ("III.2", "Bưu điện tỉnh"), ("III.3", "Các doanh nghiệp viễn thông"),
+    }
