@@ -218,9 +218,16 @@ def _chunks(text: str) -> tuple[str, list[str], str]:
     names = []
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
-        names.append(s[p:end].strip(" ,;"))
+        piece = s[p:end]
+        if names and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
+            names[-1] += ", " + piece.strip(" ,;")  # 'Sở GDĐT, Sở Du': one cell listing two names
+            continue
+        names.append(piece.strip(" ,;"))
     before = s[: starts[0]] if starts else s
     names = [n for n in names if n and not _PLACE.match(n)]
+    # a bare head word at the end of a line ('Sở Xây dựng; Sở') is the start of a name wrapped to the next line
+    if len(names) >= 2 and len(names[-1].split()) == 1 and not s.rstrip().endswith((".", ")")):
+        names[-2:] = [names[-2] + "; " + names[-1]]
     return before.strip(), names, " ".join(times)
 
 
@@ -342,9 +349,12 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     support: list[str] = []
     time: list[str] = []
     plain: list[tuple[bool, list[str]]] = []
+    lone: list[str] = []  # names alone on a line above the lead's first piece
     for it in parts:
         if isinstance(it, str):
             before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1))
+            if not before and not t and len(names) == 1 and not lead:
+                lone.append(names[0])
             if before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower() or (
                     before and before[:1].isupper() and _OPENER.match(before)):
                 task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
@@ -368,9 +378,21 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
             elif role == "time":
                 time.append(c)
     plain_lead: list[str] = []
+    if lead and not HEAD.match(lead[0]) and not lead[0][:1].isupper() or lead and not HEAD.match(lead[0]) and lone:
+        # the lead's column holds only the end of a name ('phương', 'tiến Đầu tư,'): its start was run
+        # into a plain line: a name alone on a line above it, or the lead's place on the row's line
+        start = None
+        best = max(plain, key=lambda p: (p[0] and bool(p[1]), len(p[1]) >= 2, len(p[1])), default=None)
+        if best and best[1] and best[0]:
+            start = best[1][-2] if len(best[1]) >= 2 else best[1][0]
+        elif lone:
+            start = lone[0]
+        if start:
+            lead.insert(0, start)
     if not lead:
         # the names of the slice holding most of them (the row's number line first), right to left
-        best = max(plain, key=lambda p: (len(p[1]) >= 2, p[0] and bool(p[1]), len(p[1])), default=None)
+        # (a line of names alone is a wrapped piece of a cell, its column unknown: the last resort)
+        best = max(plain, key=lambda p: (p[0] and bool(p[1]), len(p[1]) >= 2, len(p[1])), default=None)
         if best and best[1]:
             names = best[1]
             if len(names) >= 2 and not support:

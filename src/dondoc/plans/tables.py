@@ -160,7 +160,8 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         ref = ".".join([p for p in [prefix, *path] if p])
         if re.match(r"^(?:Theo|Căn cứ)\s", lead):
             continue  # 'Theo phân công tại Quyết định số ...': a pointer to another document, not a body
-        leads = split_bodies(re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead))
+        # 'UBND địa phương/Sở Du lịch': in a lead cell a slash joins two leads
+        leads = [x for piece in re.split(r"\s*/\s*(?=[A-ZĐÀ-Ỹ])", re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead)) for x in split_bodies(piece)]
         # a form's cells in an annex ('CỘNG HÒA XÃ HỘI ...', '(Ký, ghi rõ họ tên)', 'Tổng mức đầu tư ...') name no one
         leads = [x for x in leads if (is_body_start(x) or kind_of(x)) and not _NOT_A_LEAD.search(x)]
         if not leads:
