@@ -21,6 +21,7 @@ from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
 from dondoc.plans.target_pass import extract_targets, table_targets
 from dondoc.plans.text import normalize
+from dondoc.plans.tree import ARTICLE_L
 
 __all__ = ["SCHEMA_VERSION", "parse_blocks", "parse_path", "parse_text", "split_bodies"]
 
@@ -97,6 +98,8 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         None,
     )
     unnumbered = False
+    if start is None:  # a resolution's articles ('Điều 2.') hold the duties themselves
+        start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and ARTICLE_L.match(b.text)), None)
     if start is None:
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
     if start is None:

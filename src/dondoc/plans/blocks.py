@@ -40,6 +40,7 @@ _MARKER = re.compile(
     r"|^[-–+•·∙▪●○◦]\s*\S"  # bullets
     r"|^\*\s"  # markdown bullet
     r"|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}(?:\s*[.:)–-]|\s*$)"  # Hoạt động 2: ...
+    r"|^Điều\s+\d{1,2}\s*[.:]"  # Điều 3. (an article of a resolution or decision)
 )
 _NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s")
 _TERMINAL = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)\]]?$")

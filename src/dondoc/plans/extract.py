@@ -190,9 +190,14 @@ def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
     return None
 
 
+_ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị) này")
+
+
 def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
     clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
+    if _ENFORCEMENT.search(t):
+        return []  # a decision's enforcement clause ('... chịu trách nhiệm thi hành Quyết định này'), not a task
     sb = _sentence_body(t)
     if sb is not None:
         return [(t, sb)]

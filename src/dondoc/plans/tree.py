@@ -41,7 +41,14 @@ class Ctx:
 _ACT_L = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+(\d{1,2})(?:\s*[.:)–-]\s*|\s*$)(.*)$")
 
 
+# 'Điều 2.' of a resolution or decision that carries the duties itself (no Roman sections)
+ARTICLE_L = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
+
+
 def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
+    m = ARTICLE_L.match(text)
+    if m:
+        return "roman", f"Điều {m.group(1)}", m.group(2)
     m = _ACT_L.match(text)
     if m:
         return "act", m.group(1), m.group(2)

@@ -189,3 +189,18 @@ def test_carriers_and_state_groups_are_named_by_their_brand() -> None:
         ("III.1", "Viettel Nghệ An"), ("III.1", "Viễn thông Nghệ An"), ("III.1", "MobiFone Nghệ An"),
         ("III.2", "Bưu điện tỉnh"), ("III.3", "Các doanh nghiệp viễn thông"),
     }
+
+
+def test_a_resolutions_articles_carry_duties_but_not_its_enforcement_clause() -> None:
+    text = (
+        "NGHỊ QUYẾT\nBan hành Kế hoạch sửa đổi luật\nQUYẾT NGHỊ:\nĐiều 1.\nBan hành kèm theo Nghị quyết này Kế hoạch sửa đổi luật.\n"
+        "Điều 2.\n1. Các cơ quan được giao nhiệm vụ soạn thảo khẩn trương tổ chức thực hiện.\n"
+        "2. Thường trực Hội đồng Dân tộc, Văn phòng Quốc hội, trong phạm vi nhiệm vụ được giao, chủ động rà soát.\n"
+        "Điều 3.\nGiao Tổng Thư ký Quốc hội theo dõi, đôn đốc việc triển khai thực hiện.\n"
+        "Điều 4. Chánh Văn phòng, Thủ trưởng các cơ quan chịu trách nhiệm thi hành Nghị quyết này./.\n"
+    )
+    plan = parse_text(text, source="nq.md", year=2026)
+    pairs = _pairs(plan)
+    assert {("Điều 2.1", "Các cơ quan được giao nhiệm vụ"), ("Điều 2.2", "Thường trực Hội đồng Dân tộc"),
+            ("Điều 2.2", "Văn phòng Quốc hội"), ("Điều 3", "Tổng Thư ký Quốc hội")} <= pairs
+    assert not any(ref.startswith("Điều 4") for ref, _ in pairs)
