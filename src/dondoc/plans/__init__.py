@@ -100,6 +100,12 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     unnumbered = False
     if start is None:  # a resolution's articles ('Điều 2.') hold the duties themselves
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and ARTICLE_L.match(b.text)), None)
+        attached = next((i for i in range(start or 0, len(blocks)) if start is not None and isinstance(blocks[i], Paragraph)
+                         and re.match(r"^KẾ\s*HOẠCH\b", blocks[i].text)), None)
+        if attached is not None:
+            # a decision issuing a plan numbered on its own: the plan is the body, not the articles
+            own = next((i for i in range(attached, len(blocks)) if isinstance(blocks[i], Paragraph) and re.match(r"^\d{1,2}[.)]\s", blocks[i].text)), None)
+            start = own if own is not None else start
     if start is None:
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
     if start is None:

@@ -204,3 +204,13 @@ def test_a_resolutions_articles_carry_duties_but_not_its_enforcement_clause() ->
     assert {("Điều 2.1", "Các cơ quan được giao nhiệm vụ"), ("Điều 2.2", "Thường trực Hội đồng Dân tộc"),
             ("Điều 2.2", "Văn phòng Quốc hội"), ("Điều 3", "Tổng Thư ký Quốc hội")} <= pairs
     assert not any(ref.startswith("Điều 4") for ref, _ in pairs)
+
+
+def test_a_decision_issuing_a_plan_numbered_on_its_own_reads_the_plan() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nĐiều 3. Chánh Văn phòng, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.\n"
+        "KẾ HOẠCH\nPhòng chống dịch năm 2026\n1. Sở Y tế chủ trì giám sát dịch bệnh.\n2. Sở Tài chính bố trí kinh phí.\n"
+    )
+    plan = parse_text(text, source="qd.md", year=2026)
+    assert _pairs(plan) == {("1", "Sở Y tế"), ("2", "Sở Tài chính")}
