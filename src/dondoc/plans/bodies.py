@@ -261,7 +261,7 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     if len(name) < 3 or len(name) > max_len:
         return None
     parts = split_bodies(name)
-    if len(parts) > 1 and any(not _is_body_start(p) for p in parts[1:]):
+    if len(parts) > 1 and any(not _is_body_start(p) and not p.lower().startswith(("cơ quan", "đơn vị")) for p in parts[1:]):
         return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies
     return name, rest.strip(" :,"), request
 

@@ -214,3 +214,13 @@ def test_a_decision_issuing_a_plan_numbered_on_its_own_reads_the_plan() -> None:
     )
     plan = parse_text(text, source="qd.md", year=2026)
     assert _pairs(plan) == {("1", "Sở Y tế"), ("2", "Sở Tài chính")}
+
+
+def test_a_list_of_collectives_as_subject_and_a_monthly_deadline_in_the_sentence() -> None:
+    plan = parse_text(
+        HEAD + "VI. CHẾ ĐỘ BÁO CÁO\n1. Các Sở, ban, ngành; cơ quan, đơn vị tiến hành đánh giá, báo cáo kết quả thực hiện "
+        "gửi về Sở Công Thương trước ngày 20 hằng tháng.\n", source="t.md", year=2026,
+    )
+    (a,) = plan["assignments"]
+    assert a["lead"] == ["Các Sở, ban, ngành", "cơ quan, đơn vị"]
+    assert a["timing"]["kind"] == "recurring" and a["timing"]["rrule"] == "FREQ=MONTHLY;BYMONTHDAY=20"
