@@ -185,7 +185,7 @@ def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
         return None
     for m in _WORD_START.finditer(t, neu.end(), min(len(t), neu.end() + 300)):
         lb = leading_body(t[m.start() :])
-        if lb and _REPORTS.match(lb[1]) and not is_generic(lb[0].split(",")[0]) or (lb and _REPORTS.match(lb[1]) and lb[0].startswith("các ")):
+        if (lb and _REPORTS.match(lb[1]) and not is_generic(lb[0].split(",")[0])) or (lb and _REPORTS.match(lb[1]) and lb[0].startswith("các ")):
             return lb
     return None
 

@@ -118,7 +118,7 @@ def _plain_header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     i = start + 1
     while i < len(lines) and len(titles) < 10:
         t = " ".join(lines[i].split())
-        if not t or len(t) >= 40 or _STT_PLAIN.match(t) or "|" in t or _GROUP_PLAIN.match(t) and t == t.upper():
+        if not t or len(t) >= 40 or _STT_PLAIN.match(t) or "|" in t or (_GROUP_PLAIN.match(t) and t == t.upper()):
             break
         if len(titles) > 1 and t[0].islower():
             titles[-1] += " " + t
@@ -152,7 +152,7 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
                 i += 1  # 'Nội dung nhiệm vụ': a title that lost its cell
                 continue
             break
-        if len(row) != len(titles) or any(len(c) > 30 for c in row) or _GROUP_CELL.fullmatch(row[0]) and row[0]:
+        if len(row) != len(titles) or any(len(c) > 30 for c in row) or (_GROUP_CELL.fullmatch(row[0]) and row[0]):
             break
         titles = [f"{a} {b}".strip() for a, b in zip(titles, row, strict=True)]
         i += 1
@@ -202,7 +202,7 @@ def _chunks(text: str) -> tuple[str, list[str], str]:
     times = []
     while True:
         m = _TIME_END.search(s)
-        if not m or m.start() == 0 and not times and len(s) < 4:
+        if not m or (m.start() == 0 and not times and len(s) < 4):
             break
         if m.start() > 0 and s[m.start() - 1] not in " \t(":
             break
@@ -323,7 +323,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         first = a
         if top:
             pass
-        elif prev >= 0 and kinds[prev][0] == "group" or prev < 0:
+        elif (prev >= 0 and kinds[prev][0] == "group") or prev < 0:
             first = prev + 1
         else:
             for k in range(prev + 1, a + 1):
@@ -355,10 +355,8 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
             before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1))
             if not before and not t and len(names) == 1 and not lead:
                 lone.append(names[0])
-            if before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower() or (
-                    before and before[:1].isupper() and _OPENER.match(before)):
-                task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
-            elif before and task and before[:1].islower():
+            if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
+                    before and before[:1].isupper() and _OPENER.match(before)) or (before and task and before[:1].islower()):
                 task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
             if t:
                 time.append(t)
@@ -378,7 +376,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
             elif role == "time":
                 time.append(c)
     plain_lead: list[str] = []
-    if lead and not HEAD.match(lead[0]) and not lead[0][:1].isupper() or lead and not HEAD.match(lead[0]) and lone:
+    if (lead and not HEAD.match(lead[0]) and not lead[0][:1].isupper()) or (lead and not HEAD.match(lead[0]) and lone):
         # the lead's column holds only the end of a name ('phương', 'tiến Đầu tư,'): its start was run
         # into a plain line: a name alone on a line above it, or the lead's place on the row's line
         start = None
@@ -395,9 +393,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
         best = max(plain, key=lambda p: (p[0] and bool(p[1]), len(p[1]) >= 2, len(p[1])), default=None)
         if best and best[1]:
             names = best[1]
-            if len(names) >= 2 and not support:
-                plain_lead, rest = [names[-2]], [names[-1]]
-            elif len(names) >= 2:
+            if len(names) >= 2:  # the last name is the partners', the one before it the lead's
                 plain_lead, rest = [names[-2]], [names[-1]]
             else:
                 plain_lead, rest = [names[0]], []
