@@ -100,11 +100,11 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     unnumbered = False
     if start is None:  # a resolution's articles ('Điều 2.') hold the duties themselves
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and ARTICLE_L.match(b.text)), None)
-        attached = next((i for i in range(start or 0, len(blocks)) if start is not None and isinstance(blocks[i], Paragraph)
-                         and re.match(r"^KẾ\s*HOẠCH\b", blocks[i].text)), None)
+        attached = next((i for i, b in enumerate(blocks) if start is not None and i >= start and isinstance(b, Paragraph)
+                         and re.match(r"^KẾ\s*HOẠCH\b", b.text)), None)
         if attached is not None:
             # a decision issuing a plan numbered on its own: the plan is the body, not the articles
-            own = next((i for i in range(attached, len(blocks)) if isinstance(blocks[i], Paragraph) and re.match(r"^\d{1,2}[.)]\s", blocks[i].text)), None)
+            own = next((i for i, b in enumerate(blocks) if i >= attached and isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
             start = own if own is not None else start
     if start is None:
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
@@ -122,7 +122,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     annexes = [i for i in range(start, len(blocks)) if _annex_heading(blocks[i]) and (footer is None or i > footer)]
     if footer is not None and not annexes:
         # an annex without a 'PHỤ LỤC' heading ('DANH MỤC NHIỆM VỤ ...' under the signature): its task table
-        table_at = next((i for i in range(footer + 1, len(blocks)) if isinstance(blocks[i], Table) and table_columns(blocks[i].rows)), None)
+        table_at = next((i for i, b in enumerate(blocks) if i > footer and isinstance(b, Table) and table_columns(b.rows)), None)
         if table_at is not None:
             annexes = [table_at - 1]
     body_end = footer if footer is not None else (annexes[0] if annexes else len(blocks))

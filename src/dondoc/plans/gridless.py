@@ -199,7 +199,7 @@ def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[
 def _chunks(text: str) -> tuple[str, list[str], str]:
     """A plain line's cells run together: (text before the first name, the names in order, the time)."""
     s = " ".join(text.split("  ")) if "   " in text else text
-    times = []
+    times: list[str] = []
     while True:
         m = _TIME_END.search(s)
         if not m or (m.start() == 0 and not times and len(s) < 4):
@@ -215,7 +215,7 @@ def _chunks(text: str) -> tuple[str, list[str], str]:
     if f and (f.start() == 0 or s[f.start() - 1] == " ") and f.group(0).strip():
         s = s[: f.start()].rstrip()
     starts = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])]
-    names = []
+    names: list[str] = []
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
         piece = s[p:end]

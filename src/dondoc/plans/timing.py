@@ -201,8 +201,8 @@ def _parse_timing(
             day = yearless[0][1]
             months = ",".join(str(x[0]) for x in yearless)
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}", period="half" if len(yearless) == 2 else "year")
-            cands = [c for c in (_yearly(day, mo_, plan_year, issued_on) for mo_, _ in yearless) if c]
-            out["due"] = _iso(min(cands) if cands else None)
+            firsts = [c for c in (_yearly(day, mo_, plan_year, issued_on) for mo_, _ in yearless) if c is not None]
+            out["due"] = _iso(min(firsts) if firsts else None)
             return out
         if y is None and (True):
             if recurring:
@@ -211,7 +211,7 @@ def _parse_timing(
             else:
                 out.update(kind="once", due=_iso(_yearly(d, mo, plan_year, issued_on)))
             return out
-        out.update(kind="once", due=_iso(_safe_date(y, mo, d)))  # type: ignore[arg-type]
+        out.update(kind="once", due=_iso(_safe_date(y, mo, d)))
         if recurring:
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
         return out
