@@ -45,9 +45,9 @@ _OPENERS = sorted(
 )
 _OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
 # a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb
-_STT_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
+_STT_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
 _STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
-_GROUP_PLAIN = re.compile(rf"^({_ROMAN})\.?\s+(\S.{{5,}})$")
+_GROUP_PLAIN = re.compile(rf"^({_ROMAN})[.)]?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
 _PAGE_NO = re.compile(r"^\d{1,3}$")
 _TIME_END = re.compile(
@@ -56,7 +56,7 @@ _TIME_END = re.compile(
     r"|Thường\s+xuyên|Thường|xuyên|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Hàng\s+quý)\s*$"
 )
 _FUND_END = re.compile(
-    r"(?:\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|xã hội|hóa \(XHH\)|hoá \(XHH\))[\s+,;)]*)+$"
+    r"(?:\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|(?<=\+ )xã hội|hóa \(XHH\)|hoá \(XHH\))[\s+,;)]*)+$"
 )
 _FUND_CELL = re.compile(r"^\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|Nguồn|Kinh phí|Vốn|xã hội|hóa|hoá|trợ du|cộng đồng\)|\(chính sách)", re.I)
 # a place, not a body: 'Các điểm du lịch sinh thái', 'Các khu vực có tiềm năng', 'Các xã, phường vùng biển'
@@ -148,7 +148,7 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
             i += 1
             continue
         if row is None:
-            if s and len(s) < 40 and not _STT_PLAIN.match(s) and not _OPENER.match(s):
+            if s and len(s) < 40 and not _STT_PLAIN.match(s) and not _OPENER.match(s) and not _GROUP_PLAIN.match(s):
                 i += 1  # 'Nội dung nhiệm vụ': a title that lost its cell
                 continue
             break
@@ -159,6 +159,17 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     if "lead" not in _roles(titles).values():
         return None
     return titles, i
+
+
+def _group_title(title: str, *, dotted: bool) -> bool:
+    """A group row's title: in capitals ('VÙNG BIỂN – ĐẦM PHÁ'), or after 'I.' a title naming no
+    lead and no time ('I. Phát triển sản phẩm du lịch')."""
+    if title == title.upper():
+        return True
+    if not dotted or not title[:1].isupper() or len(title) > 150:
+        return False
+    _, names, time = _chunks(title)
+    return not names and not time
 
 
 def _repeated_header(row: list[str]) -> bool:
@@ -275,8 +286,8 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             break
         if s and s != "\x00":
             row = _pipe(s)
-            if row is None and _PAGE_NO.match(s):
-                pass  # a page number
+            if row is None and _PAGE_NO.match(s) and (end == 0 or not lines[end - 1].strip() or lines[end - 1] == "\x00"):
+                pass  # a page number, after the blank line of a page break (a row's number stands in the text)
             elif row and items and _repeated_header(row):
                 pass  # the header repeated at the top of a page
             elif row != []:
@@ -287,7 +298,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     for _, it in items:
         if isinstance(it, str):
             g = _GROUP_PLAIN.match(it)
-            if g and g.group(1) and g.group(2) == g.group(2).upper():
+            if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".)"):
                 kinds.append(("group", g.group(1), g.group(2)))
                 continue
             m = _STT_PLAIN.match(it)

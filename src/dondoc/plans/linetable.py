@@ -23,6 +23,7 @@ _LEAD_HEAD = re.compile(r"chủ trì|thực hiện", re.I)
 # a funding cell: the money column between the partners and the time ('NSNN', 'Ngân sách tỉnh',
 # 'NSNN + XHH', 'Nguồn kinh phí thường xuyên', 'Lồng ghép ...') names no body and no date
 _FUND_LINE = re.compile(r"^(?:NSNN|NSĐP|NSTW|XHH|Ngân sách|Kinh phí|Nguồn|Vốn|Xã hội hóa|Xã hội hoá|Lồng ghép|Không)\b", re.I)
+_PLACE = re.compile(r"^(?:Các|các)\s+(?:điểm|khu vực|khu|địa điểm|vùng|tuyến|làng)\b")
 _STT_HEAD = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.I)
 # the order in which _cells gives a row's cells: the header of a table read from plain lines
 CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
@@ -72,7 +73,7 @@ def _cells(lines: list[str], ncols: int) -> list[str]:
             continue  # a wrapped funding cell ('Ngân sách' / 'tỉnh')
         if time == "" and _TIME_LINE.match(line) and (lead or k > 0):
             time = line
-        elif lead == "" and k > 0 and is_body_start(line):
+        elif lead == "" and k > 0 and is_body_start(line) and not _PLACE.match(line):  # 'Các điểm du lịch': a place
             lead = line
         elif lead and support == "" and (is_body_start(line) or line[:3].lower() == "các"):
             support = line

@@ -101,3 +101,32 @@ def test_header_repeated_on_a_new_page_and_sub_numbered_rows() -> None:
     assert by["1.1"][2] == "Sở Nông nghiệp và Môi trường" and by["1.2"][2] == "Sở Xây dựng"
     assert by["1.3"][2] == "Sở Nội vụ" and by["1.3"][4] == "Quý III/2026"
     assert all("chủ trì" not in r[2] for r in rows[1:])
+
+
+# title-case group rows, numbers alone or before a column gap
+TITLE_CASE = """\
+| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+| --- | --- | --- | --- | --- |
+I. Phát triển sản phẩm du lịch
+Xây dựng tour du lịch
+| đêm tại trung tâm |  |  |  |  |
+1
+| thành phố |  | Sở Du lịch | UBND các phường | Quý II/2025 |
+Tổ chức lễ hội ẩm thực
+2  Sở Văn hóa và Thể thao  Sở Du lịch  Năm 2025
+| đường phố |  |  |  |  |
+II. Quảng bá, xúc tiến
+Quảng bá trên mạng xã hội
+| 1 | và báo chí | Sở Du lịch | Hiệp hội Du lịch | Thường xuyên |
+Tổ chức hội chợ du lịch
+| quốc tế |  | Trung tâm Xúc tiến | Sở Công Thương | 2025 |
+2
+"""
+
+
+def test_title_case_groups_and_bare_row_numbers() -> None:
+    rows = _rows(TITLE_CASE)
+    assert [r[0] for r in rows[1:]] == ["I", "1", "2", "II", "1", "2"]
+    assert rows[1][1] == "Phát triển sản phẩm du lịch"
+    assert rows[3][2] == "Sở Văn hóa và Thể thao" and rows[3][4] == "Năm 2025"
+    assert rows[5][1] == "Quảng bá trên mạng xã hội và báo chí" and rows[6][2] == "Trung tâm Xúc tiến"
