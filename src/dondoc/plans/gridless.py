@@ -310,6 +310,10 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         ):
             kinds.append(("group", filled[0], " ".join(filled[1:])))
             continue
+        g = _GROUP_PLAIN.match(filled[0]) if len(filled) == 1 else None
+        if g and g.group(1) and _group_title(g.group(2), dotted=True):  # '| I. PHÁT TRIỂN SẢN PHẨM | | |'
+            kinds.append(("group", g.group(1), g.group(2)))
+            continue
         m = _STT_CELL.match(it[0]) if it else None
         kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
     # rows: from the first task line after the previous anchor (the number sits mid-row)

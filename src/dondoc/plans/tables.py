@@ -127,6 +127,9 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         gm = _GROUP_IN_TASK.match(task) if not stt and not lead else None
         if gm and gm.group(2) == gm.group(2).upper():  # '| | III. TRUYỀN THÔNG | | |': the group's numeral written with its title
             stt, task = gm.group(1), gm.group(2)
+        gm = _GROUP_IN_TASK.match(stt) if not lead and len(stt) > 4 else None
+        if gm:  # '| I. PHÁT TRIỂN SẢN PHẨM | | |': the numeral and its title in the number's cell
+            stt, task = gm.group(1), gm.group(2)
         if re.fullmatch(r"\(?\d+\)?", stt) and re.fullmatch(r"\(?\d+\)?", task or "0") and len(row) > 2 and all(
             re.fullmatch(r"\(?\d+\)?", cell_text(c) or "0") for c in row
         ):

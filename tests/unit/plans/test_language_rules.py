@@ -224,3 +224,13 @@ def test_a_list_of_collectives_as_subject_and_a_monthly_deadline_in_the_sentence
     (a,) = plan["assignments"]
     assert a["lead"] == ["Các Sở, ban, ngành", "cơ quan, đơn vị"]
     assert a["timing"]["kind"] == "recurring" and a["timing"]["rrule"] == "FREQ=MONTHLY;BYMONTHDAY=20"
+
+
+def test_annex_group_numeral_and_title_in_the_number_cell() -> None:
+    annex = (
+        "I. NHIỆM VỤ\nTheo danh mục kèm theo.\nNơi nhận:\n- Lưu: VT.\n\nDANH MỤC NHIỆM VỤ\n"
+        "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+        "| I. PHÁT TRIỂN SẢN PHẨM | | | | |\n| 1 | Xây dựng tour đêm | Sở Du lịch | | 2025 |\n"
+        "| II. Quảng bá du lịch | | | | |\n| 1 | Tổ chức lễ hội | Sở Văn hóa và Thể thao | | 2025 |\n"
+    )
+    assert _pairs(_plan(annex)) == {("PL.I.1", "Sở Du lịch"), ("PL.II.1", "Sở Văn hóa và Thể thao")}
