@@ -40,7 +40,9 @@ _OPENERS = sorted(
     {v for v in VERBS if " " in v or len(v) > 3}
     | {"nâng cấp", "chỉnh trang", "xúc tiến", "kết nối", "đào tạo", "bồi dưỡng", "đầu tư", "tổng kết", "sơ kết",
        "đánh giá", "thí điểm", "số hóa", "số hoá", "chuyển đổi", "hoàn thiện", "ban hành", "thu hút", "quảng bá",
-       "nâng cao", "bảo tồn", "phục dựng", "trưng bày", "mở rộng", "cải tạo", "hình thành", "tham gia", "thành lập"},
+       "nâng cao", "bảo tồn", "phục dựng", "trưng bày", "mở rộng", "cải tạo", "hình thành", "tham gia", "thành lập",
+       "phát hành", "sản xuất", "thiết kế", "cải thiện", "giới thiệu", "trồng", "bảo trì", "biên tập", "in ấn", "ký kết",
+       "kêu gọi", "vận động", "tăng cường", "khai thác", "quy hoạch", "lập", "đăng ký", "công nhận", "tôn vinh", "khen thưởng"},
     key=len, reverse=True,
 )
 _OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
@@ -148,7 +150,8 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
             i += 1
             continue
         if row is None:
-            if s and len(s) < 40 and not _STT_PLAIN.match(s) and not _OPENER.match(s) and not _GROUP_PLAIN.match(s):
+            if (s and len(s) < 40 and not _STT_PLAIN.match(s) and not _OPENER.match(s) and not _GROUP_PLAIN.match(s)
+                    and not _GROUP_CELL.fullmatch(s.strip(" *."))):
                 i += 1  # 'Nội dung nhiệm vụ': a title that lost its cell
                 continue
             break
@@ -295,7 +298,22 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         end += 1
     # anchors: group rows and numbered rows
     kinds: list[tuple[str, str, str]] = []  # (kind, number, title) per item
-    for _, it in items:
+    title_of: dict[int, int] = {}  # a group row alone -> the item holding its title
+    for k, (_, it) in enumerate(items):
+        if k - 1 in title_of:
+            kinds.append(("", "", ""))  # the title of the group row above
+            continue
+        alone = it.strip(" *.") if isinstance(it, str) else (" ".join(c for c in it if c).strip(" *.") if it else "")
+        if alone and _GROUP_CELL.fullmatch(alone):
+            # 'I' alone (on a line, or the only filled cell): a group row whose title went to the next line
+            nxt = items[k + 1][1] if k + 1 < len(items) else ""
+            title = nxt if isinstance(nxt, str) else " ".join(c for c in nxt if c)
+            if title and title == title.upper() and not _STT_PLAIN.match(title):
+                kinds.append(("group", alone, title))
+                title_of[k] = k + 1
+            else:
+                kinds.append(("group", alone, ""))
+            continue
         if isinstance(it, str):
             g = _GROUP_PLAIN.match(it)
             if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".)"):
@@ -333,7 +351,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     for a in anchors:
         if kinds[a][0] == "group":
             bounds.append((a, a, a))
-            prev = a
+            prev = title_of.get(a, a)
             continue
         first = a
         if top:

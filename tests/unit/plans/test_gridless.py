@@ -130,3 +130,30 @@ def test_title_case_groups_and_bare_row_numbers() -> None:
     assert rows[1][1] == "Phát triển sản phẩm du lịch"
     assert rows[3][2] == "Sở Văn hóa và Thể thao" and rows[3][4] == "Năm 2025"
     assert rows[5][1] == "Quảng bá trên mạng xã hội và báo chí" and rows[6][2] == "Trung tâm Xúc tiến"
+
+
+# a group's numeral alone on its line (or alone in its row), its title on the next line
+LONE_GROUP = """\
+| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+| --- | --- | --- | --- | --- |
+I
+PHÁT TRIỂN SẢN PHẨM
+Xây dựng tour du lịch
+| 1. | đêm tại trung tâm | Sở Du lịch | UBND các phường | Quý II/2025 |
+Tổ chức lễ hội ẩm thực
+2.  Sở Văn hóa và Thể thao  Sở Du lịch  Năm 2025
+| II |  |  |  |  |
+QUẢNG BÁ
+Quảng bá trên mạng xã hội
+| 1. | và báo chí | Sở Du lịch | Hiệp hội Du lịch | Thường xuyên |
+Tổ chức hội chợ du lịch
+| 2. | quốc tế | Trung tâm Xúc tiến | Sở Công Thương | 2025 |
+Phát hành ấn phẩm
+| 3. | quảng bá | Sở Du lịch |  | 2025 |
+"""
+
+
+def test_group_numeral_alone_with_its_title_below() -> None:
+    rows = _rows(LONE_GROUP)
+    assert [(r[0], r[1]) for r in rows[1:] if not r[2]] == [("I", "PHÁT TRIỂN SẢN PHẨM"), ("II", "QUẢNG BÁ")]
+    assert rows[2][1] == "Xây dựng tour du lịch đêm tại trung tâm" and rows[-1][1] == "Phát hành ấn phẩm quảng bá"
