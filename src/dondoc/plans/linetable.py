@@ -102,7 +102,21 @@ def read_rows(lines: list[str], start: int, header: list[str]) -> tuple[list[lis
         if s == "\x00":
             i += 1  # a page marker between two rows (blocks._drop_page_marks)
             continue
-        if not s or s.startswith(("Nơi nhận", "PHỤ LỤC", "*Nơi nhận")):
+        if not s:
+            # a page break inside the table: blank lines, perhaps the page's number, then the next row
+            j = i
+            while j < len(lines) and (not lines[j].strip() or lines[j] == "\x00"):
+                j += 1
+            nxt = lines[j].strip() if j < len(lines) else ""
+            if re.fullmatch(r"\d{1,3}", nxt) and not (stt.isdigit() and int(nxt) == int(stt) + 1):
+                j += 1  # the page's number (a row's number would follow the row above)
+                while j < len(lines) and not lines[j].strip():
+                    j += 1
+            if cur is not None and j < len(lines) and _STT_LINE.match(lines[j].strip()) and j - i <= 4:
+                i = j
+                continue
+            break
+        if s.startswith(("Nơi nhận", "PHỤ LỤC", "*Nơi nhận")):
             break
         if _STT_LINE.match(s):
             if cur is not None:

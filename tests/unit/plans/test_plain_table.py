@@ -58,3 +58,47 @@ def test_a_page_marker_does_not_cut_a_bullet_or_become_a_task() -> None:
     texts = [(a["ref"], a["text"]) for a in plan["assignments"]]
     assert [r for r, _ in texts] == ["III.1", "III.1", "III.2"]
     assert "ven biển về văn hóa" in texts[0][1] and not any("Trang" in t for _, t in texts)
+
+
+def test_table_in_plain_lines_goes_on_across_a_page_break() -> None:
+    from dondoc.plans import parse_text
+
+    text = """\
+KẾ HOẠCH
+Phát triển du lịch năm 2025
+I. MỤC ĐÍCH
+Nâng cao.
+Nơi nhận:
+- Lưu: VT.
+Nguyễn Văn A
+
+DANH MỤC NHIỆM VỤ
+STT
+Nội dung nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian thực hiện
+I
+PHÁT TRIỂN SẢN PHẨM
+1
+Xây dựng tour du lịch đêm
+Sở Du lịch
+UBND các phường
+Quý II/2025
+
+14
+2
+Tổ chức lễ hội ẩm thực
+Sở Văn hóa và Thể thao
+Sở Du lịch
+Năm 2025
+
+3
+Quảng bá điểm đến
+Sở Du lịch
+Hiệp hội Du lịch
+Thường xuyên
+"""
+    plan = parse_text(text, source="lt.md", year=2025)
+    got = {(a["ref"], tuple(a["lead"])) for a in plan["assignments"]}
+    assert got == {("PL.I.1", ("Sở Du lịch",)), ("PL.I.2", ("Sở Văn hóa và Thể thao",)), ("PL.I.3", ("Sở Du lịch",))}
