@@ -8,6 +8,7 @@ from typing import Any
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _TOKEN = re.compile(rf"(?<![\w/.,\-–])({_NUM})(?=m2|m²|ha\b|km\b)?(?!(?!m2|m²)[\w/]|[.,]\d|\s*[-–]\s*[A-ZĐ])")
 _RANGE = re.compile(rf"(?<![\w/.,])(?:từ\s+)?({_NUM})\s*(?:[-–]|đến)\s*({_NUM})\s*(%|phần trăm)", re.I)
+_COUNT_RANGE = re.compile(rf"(?<![\w/.,])({_NUM})\s*[-–]\s*({_NUM})(?=\s+[a-zà-ỹđ])")
 _BASELINE = re.compile(
     rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(?:xuống|giảm)\s+(?:còn\s+|dưới\s+)?({_NUM})", re.I
 )
@@ -132,6 +133,15 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
                 continue
             for g in (1, 2):
                 out.append(_target(ref, clause, parse_number(m.group(g)), "%", ">=" if g == 1 and "trở lên" in clause[m.end() : m.end() + 12] else None, None, clause_by or by))
+            taken.append((m.start(), m.end()))
+        for m in _COUNT_RANGE.finditer(clause):
+            # 'khoảng 10–12 xã', 'tối thiểu 8–10 mô hình': a range of counts commits to its lower bound
+            if any(a <= m.start() < b for a, b in taken) or _SKIP_BEFORE.search(clause[max(0, m.start() - 25) : m.start()]):
+                continue
+            unit = _unit_after(clause, m.end(2))
+            if unit is None or re.fullmatch(r"(?:19|20)\d{2}", m.group(1)) or unit in ("năm", "tháng", "ngày"):
+                continue
+            out.append(_target(ref, clause, parse_number(m.group(1)), unit, ">=", None, clause_by or by))
             taken.append((m.start(), m.end()))
         for m in _TOKEN.finditer(clause):
             if any(a <= m.start() < b for a, b in taken):

@@ -234,3 +234,12 @@ def test_annex_group_numeral_and_title_in_the_number_cell() -> None:
         "| II. Quảng bá du lịch | | | | |\n| 1 | Tổ chức lễ hội | Sở Văn hóa và Thể thao | | 2025 |\n"
     )
     assert _pairs(_plan(annex)) == {("PL.I.1", "Sở Du lịch"), ("PL.II.1", "Sở Văn hóa và Thể thao")}
+
+
+def test_a_range_of_counts_commits_to_its_lower_bound() -> None:
+    from dondoc.plans.numbers import find_targets
+
+    got = find_targets("Triển khai du lịch cộng đồng tại khoảng 10–12 xã, phường; tối thiểu 8–10 mô hình điểm.",
+                       ref="II", by=None, in_targets_section=True)
+    assert [(t["value"], t["unit"]) for t in got] == [(10, "xã"), (8, "mô hình")]
+    assert find_targets("Giai đoạn 2026–2027 hoàn thành", ref="II", by=None, in_targets_section=True) == []
