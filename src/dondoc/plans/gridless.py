@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.bodies import HEAD, VERBS
+from dondoc.plans.text import strip_markup
 
 CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -134,6 +135,7 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """The header's titles, column-wise, from pipe rows (and short plain title lines) at `start`;
     None unless they name a lead column."""
     first = _pipe(lines[start])
+    first = [strip_markup(c) for c in first] if first else first
     if first is None:
         found = _plain_header(lines, start)
         if found is None or "lead" not in _roles(found[0]).values():
@@ -146,6 +148,7 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     while i < len(lines) and i < start + 6:
         s = lines[i].strip()
         row = _pipe(s)
+        row = [strip_markup(c) for c in row] if row else row
         if row == []:
             i += 1
             continue
@@ -294,7 +297,8 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             elif row and items and _repeated_header(row):
                 pass  # the header repeated at the top of a page
             elif row != []:
-                items.append((end, row if row is not None else s))
+                # emphasis marks ('**I**', '**VÙNG BIỂN**') carry nothing here; a plain line keeps its column gaps
+                items.append((end, [strip_markup(c) for c in row] if row is not None else s.replace("**", "").replace("__", "")))
         end += 1
     # anchors: group rows and numbered rows
     kinds: list[tuple[str, str, str]] = []  # (kind, number, title) per item

@@ -157,3 +157,28 @@ def test_group_numeral_alone_with_its_title_below() -> None:
     rows = _rows(LONE_GROUP)
     assert [(r[0], r[1]) for r in rows[1:] if not r[2]] == [("I", "PHÁT TRIỂN SẢN PHẨM"), ("II", "QUẢNG BÁ")]
     assert rows[2][1] == "Xây dựng tour du lịch đêm tại trung tâm" and rows[-1][1] == "Phát hành ấn phẩm quảng bá"
+
+
+# emphasis marks on the header, the group rows and a group line
+BOLD = """\
+| **STT** | **Nội dung** | **Đơn vị chủ trì** | **Đơn vị phối hợp** | **Thời gian** |
+| --- | --- | --- | --- | --- |
+| **I** | **PHÁT TRIỂN SẢN PHẨM** | | | |
+Xây dựng tour du lịch
+| 1. | đêm tại trung tâm | Sở Du lịch | UBND các phường | Quý II/2025 |
+Tổ chức lễ hội ẩm thực
+2.  Sở Văn hóa và Thể thao  Sở Du lịch  Năm 2025
+**II. QUẢNG BÁ**
+Quảng bá trên mạng xã hội
+| 1. | và báo chí | Sở Du lịch | Hiệp hội Du lịch | Thường xuyên |
+Tổ chức hội chợ du lịch
+| 2. | quốc tế | Trung tâm Xúc tiến | Sở Công Thương | 2025 |
+Phát hành ấn phẩm
+| 3. | quảng bá | Sở Du lịch |  | 2025 |
+"""
+
+
+def test_emphasis_marks_do_not_hide_headers_and_groups() -> None:
+    rows = _rows(BOLD)
+    assert [r[0] for r in rows[1:]] == ["I", "1", "2", "II", "1", "2", "3"]
+    assert rows[2][1] == "Xây dựng tour du lịch đêm tại trung tâm" and rows[2][2] == "Sở Du lịch"
