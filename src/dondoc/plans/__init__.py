@@ -89,6 +89,15 @@ def _dash_numbering(blocks: list[Block]) -> list[Block] | None:
     return out
 
 
+def _rebuilt(table: Table, rows: list[dict[str, Any]], rebuilt: list[dict[str, Any]], ctx: Ctx) -> None:
+    if table.rebuilt and rows:
+        rebuilt.extend(rows)
+        ctx.warnings.append(
+            f"dòng {table.line}: bảng mất khung khi chuyển từ PDF, đã ghép lại {len(rows)} nhiệm vụ theo cột "
+            "(chủ trì, phối hợp, thời gian) — cần đối chiếu tên cơ quan với bản gốc"
+        )
+
+
 def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                  notes: list[str] | None = None) -> dict[str, Any]:
     # where the numbered body starts (first Roman or capital section), where the footer is
@@ -135,6 +144,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     not_before = dt.date.fromisoformat(header["not_before"]) if header.get("not_before") else None
     ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before)
 
+    rebuilt: list[dict[str, Any]] = []  # rows of tables whose grid was lost (plans.gridless)
     nodes = build_tree(blocks[start:body_end])
     assignments = extract_assignments(nodes, ctx, unnumbered=unnumbered)
     columns = None
@@ -142,6 +152,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         for table in node.tables:
             rows, columns = extract_table(table, node.ref, ctx, columns)
             assignments.extend(rows)
+            _rebuilt(table, rows, rebuilt, ctx)
     targets = extract_targets(nodes, ctx)
     reports, undated = extract_reports(nodes, assignments, ctx)
 
@@ -157,6 +168,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
             for table in node.tables:
                 rows, columns = extract_table(table, node.ref or prefix, ctx, columns)
                 assignments.extend(rows)
+                _rebuilt(table, rows, rebuilt, ctx)
         targets.extend(table_targets(assignments, prefix))
         r2, u2 = extract_reports(anodes, assignments, ctx)
         reports.extend(r2)
@@ -193,6 +205,8 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         "undated_reports": undated,
     }
     grade(plan, blocks[start:])
+    for a in rebuilt:  # cells put back together from a lost grid: a reviewer checks them against the original
+        a["confidence"] = min(a.get("confidence", 1.0), 0.5)
     plan["focal"] = find_focal(plan, blocks[start:body_end])
     return plan
 

@@ -26,6 +26,7 @@ class Paragraph:
 class Table:
     rows: list[list[str]] = field(default_factory=list)  # cells keep their inner newlines
     line: int = 0
+    rebuilt: bool = False  # put back together from text whose grid was lost (plans.gridless)
 
 
 Block = Paragraph | Table
@@ -309,7 +310,7 @@ def build_blocks(text: str) -> list[Block]:
             start = i
             lost = gridless.read(lines, i) if row and row[0].strip(" *").upper() in ("STT", "TT", "SỐ TT", "SỐ THỨ TỰ") else None
             if lost is not None:  # a PDF table whose grid was lost: rows put back together
-                blocks.append(Table(lost[0], start + 1))
+                blocks.append(Table(lost[0], start + 1, rebuilt=True))
                 i, blank = lost[1], True
                 continue
             rows = []
@@ -336,7 +337,7 @@ def build_blocks(text: str) -> list[Block]:
             lost = gridless.read(lines, i)
             if lost is not None:  # a task table flattened to lines whose cells ran together
                 flush()
-                blocks.append(Table(lost[0], i + 1))
+                blocks.append(Table(lost[0], i + 1, rebuilt=True))
                 i, blank = lost[1], True
                 continue
         after_header = plain_header(lines, i) if len(s) <= 12 else None

@@ -85,6 +85,9 @@ def test_annex_under_the_signature_without_phu_luc_heading() -> None:
     assert ("PL.II.4", ("Ủy ban nhân dân các xã",)) in annex
     due = {a["ref"]: a["timing"]["due"] for a in got["assignments"]}
     assert str(due["PL.I.1"])[:10] == "2027-12-31" and str(due["PL.II.4"])[:10] == "2026-06-30"
+    # rows put back together are flagged for a reviewer
+    assert all(a["confidence"] <= 0.5 for a in got["assignments"] if a["ref"].startswith("PL"))
+    assert any("mất khung" in w for w in got["warnings"])
 
 
 def test_header_repeated_on_a_new_page_and_sub_numbered_rows() -> None:
