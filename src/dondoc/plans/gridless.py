@@ -310,8 +310,8 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         alone = it.strip(" *.") if isinstance(it, str) else (" ".join(c for c in it if c).strip(" *.") if it else "")
         if alone and _GROUP_CELL.fullmatch(alone):
             # 'I' alone (on a line, or the only filled cell): a group row whose title went to the next line
-            nxt = items[k + 1][1] if k + 1 < len(items) else ""
-            title = nxt if isinstance(nxt, str) else " ".join(c for c in nxt if c)
+            below = items[k + 1][1] if k + 1 < len(items) else ""
+            title = below if isinstance(below, str) else " ".join(c for c in below if c)
             if title and title == title.upper() and not _STT_PLAIN.match(title):
                 kinds.append(("group", alone, title))
                 title_of[k] = k + 1
