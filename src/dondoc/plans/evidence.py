@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
-from dondoc.plans.bodies import leading_body
+from dondoc.plans.bodies import find_verb, leading_body
 from dondoc.plans.gazetteer import is_generic, kind_of
 
 _FOLLOW_UP = [
@@ -157,15 +157,32 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
         via = r.get("via")
         if via:
             name = _VIA_NAME.sub("", via).strip(" )")
+            v = find_verb(name, 2)
+            name = name[: v.start()].strip(" ,;") if v else name  # '(qua Sở Du lịch tổng hợp)': the body, not its duty
             if name and not is_generic(name) and (best is None or best[0] < 3.5):
                 best = (3.5, name, r["text"][:200], r["ref"])
         if r.get("compiles") and len(r.get("from") or []) == 1 and (best is None or best[0] < 3.0):
             name = r["from"][0]
             if not is_generic(name) and not name.lower().startswith("các "):
                 best = (3.0, name, r["text"][:200], r["ref"])
+    if best is None and blocks:
+        # 'báo cáo kết quả thực hiện về Sở Xây dựng để tổng hợp': the body the reports go to for compiling
+        for b in blocks:
+            m = _SENT_TO_COMPILE.search(b.text) if isinstance(b, Paragraph) else None
+            if m:
+                name = re.split(r"\s+(?:trước|chậm nhất|trong|vào|theo|định kỳ|hằng|hàng)\b", m.group(1))[0]
+                lb = leading_body(name + " tổng hợp")
+                if lb and not is_generic(lb[0]) and not lb[0].lower().startswith("các "):
+                    return {"name": lb[0], "evidence": b.text[max(0, m.start() - 80) : m.end() + 40], "ref": None}
     if best is None:
         return None
     return {"name": best[1], "evidence": best[2], "ref": best[3]}
+
+
+_SENT_TO_COMPILE = re.compile(
+    r"(?:báo cáo|gửi)\b[^.;]{0,80}?\b(?:gửi\s+)?về\s+((?:Sở|Phòng|Ban|Văn phòng|Cục|Vụ|Trung tâm|Ủy ban|UBND|Công an|Bộ)\b[^,.;()]{2,80}?)"
+    r"(?:,\s*|\s+)(?:để\s+)?tổng hợp\b"
+)
 
 
 def _last_sections(plan: dict[str, Any]) -> set[str]:

@@ -243,3 +243,14 @@ def test_a_range_of_counts_commits_to_its_lower_bound() -> None:
                        ref="II", by=None, in_targets_section=True)
     assert [(t["value"], t["unit"]) for t in got] == [(10, "xã"), (8, "mô hình")]
     assert find_targets("Giai đoạn 2026–2027 hoàn thành", ref="II", by=None, in_targets_section=True) == []
+
+
+def test_focal_point_is_where_reports_are_sent_to_be_compiled() -> None:
+    plan = _plan(
+        "V. TỔ CHỨC THỰC HIỆN\n1. Sở Giao thông vận tải triển khai các nhiệm vụ được giao.\n"
+        "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện. Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo "
+        "kết quả thực hiện về Sở Xây dựng trước ngày 30/11/2026, để tổng hợp báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert plan["focal"]["name"] == "Sở Xây dựng"
+    via = _plan("V. TỔ CHỨC THỰC HIỆN\nCác sở báo cáo định kỳ (ngày 25/12 năm 2026) gửi Ủy ban nhân dân tỉnh (qua Sở Du lịch tổng hợp).\n")
+    assert via["focal"]["name"] == "Sở Du lịch"
