@@ -74,7 +74,11 @@ _ROLE_TITLES = (
     ("note", re.compile(r"ghi chú", re.I)),
     ("stt", re.compile(r"^(?:stt|tt|số tt)$", re.I)),
 )
-_END = re.compile(r"^(?:#|\**\s*(?:Nơi nhận|PHỤ LỤC|Phụ lục)\b)")
+# where a table in the body gives way to the text again: the next part of the plan, its closing words, the signature
+_END = re.compile(
+    r"^(?:#|\**\s*(?:Nơi nhận|PHỤ LỤC|Phụ lục|Trên đây|TM\.|KT\.|T/M)\b"
+    r"|\**\s*[IVX]{1,4}[.)]?\s+(?:TỔ CHỨC THỰC HIỆN|KINH PHÍ|CHẾ ĐỘ BÁO CÁO|MỤC ĐÍCH|YÊU CẦU|Tổ chức thực hiện|Kinh phí)\b)"
+)
 
 
 def _pipe(line: str) -> list[str] | None:
