@@ -168,7 +168,9 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
     if best is None and blocks:
         # 'báo cáo kết quả thực hiện về Sở Xây dựng để tổng hợp': the body the reports go to for compiling
         for b in blocks:
-            m = _SENT_TO_COMPILE.search(b.text) if isinstance(b, Paragraph) else None
+            if not isinstance(b, Paragraph):
+                continue
+            m = _SENT_TO_COMPILE.search(b.text)
             if m:
                 name = re.split(r"\s+(?:trước|chậm nhất|trong|vào|theo|định kỳ|hằng|hàng)\b", m.group(1))[0]
                 lb = leading_body(name + " tổng hợp")
