@@ -6,12 +6,17 @@ sessions (p50/p95/max), the leader's view (/tong-quan), and the Excel export of 
 through the real app in-process (TestClient, one per simulated user, threads): the figures include
 routing, the session, the queries and the template, not the network.
 
-    PYTHONPATH=src python benchmarks/ledger.py [--db sqlite|postgresql|both] [--plans 40] [--tasks 10]
+    PYTHONPATH=src python benchmarks/ledger.py [--db sqlite|postgresql|both] [--scale 1.0] [--fresh]
+
+--scale 0.1 builds 4 plans (20,000 obligations) for quick iterations; the issue's figures are at --scale 1.
+The built database is cached (SQLite: a file under ~/.cache/dondoc-bench, PostgreSQL: a schema), keyed by
+the size and the migration's hash, so a second run measures at once; --fresh rebuilds it.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import statistics
 import sys
@@ -21,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _province import build_directory, build_plans, drop, fresh_engine
-from sqlalchemy import text
+from _province import PG_URL, build_directory, build_plans, drop, fresh_engine
+from sqlalchemy import inspect, text
 
 FILTERS = ["", "overdue=1", "category=on_time", "unit=xa007", "plan=7", "q=nhiem+vu+3", "sort=unit&page=40",
            "due_within=14", "status=done&sort=updated&desc=1", "plan=3&unit=so04&category=overdue", "page=900"]
@@ -50,8 +55,14 @@ def staff_client(engine, settings):  # type: ignore[no-untyped-def]
     from dondoc.web import create_app
     from dondoc.web.console.session import COOKIE, sign
 
+    from sqlmodel import select
+
+    from dondoc.models import StaffUser
+
     with session_scope(engine) as s:
-        uid = add_user(s, name="leader1", role="leader", password="mat-khau-rat-dai-2025", now=clock.now()).id
+        found = s.exec(select(StaffUser).where(StaffUser.name == "leader1")).first()
+        uid = found.id if found else add_user(s, name="leader1", role="leader", password="mat-khau-rat-dai-2025",
+                                              now=clock.now()).id
     app = create_app(settings, engine)
     key = master_key(settings)
 
@@ -67,15 +78,60 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, round(p * (len(xs) - 1)))]
 
 
-def run(backend: str, plans: int, tasks: int, users: int, per_user: int) -> None:
-    engine, settings = fresh_engine(backend, "ledger")
+CACHE = Path.home() / ".cache" / "dondoc-bench"
+SECRET = "benchmark-secret-key-not-for-production"
+
+
+def schema_hash() -> str:
+    import dondoc
+
+    versions = Path(dondoc.__file__).parent / "migrations" / "versions"
+    h = hashlib.sha256()
+    for f in sorted(versions.glob("*.py")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def cached_engine(backend: str, plans: int, tasks: int, fresh: bool):  # type: ignore[no-untyped-def]
+    """The benchmark database, built once per size and schema and kept (built = a `bench_built` table)."""
+    from dondoc.config import Settings
+    from dondoc.db import make_engine
+
+    name = f"ledger_{plans}_{tasks}_{schema_hash()}"
+    home = CACHE / name
+    home.mkdir(parents=True, exist_ok=True)
+    if backend == "sqlite":
+        url = f"sqlite:///{home / 'bench.db'}"
+    else:
+        url = f"{PG_URL}?options=-csearch_path%3Dbench_{name}"
+    if not fresh:
+        try:
+            engine = make_engine(url)
+            if inspect(engine).has_table("bench_built"):
+                print(f"[{backend}] cached database {name}")
+                return engine, Settings(home=home, database_url=url, secret_key=SECRET), False
+            engine.dispose()
+        except Exception:  # noqa: BLE001 - no such schema yet: build it
+            pass
+    if backend == "sqlite":
+        (home / "bench.db").unlink(missing_ok=True)
+        engine, settings = fresh_engine(backend, name, home=home, secret_key=SECRET)
+    else:
+        engine, settings = fresh_engine(backend, name, home=home, secret_key=SECRET)
+    t0 = time.perf_counter()
+    units = build_directory(engine)
+    n = build_plans(engine, units, plans=plans, tasks=tasks)
+    enrich(engine)
+    with engine.begin() as c:
+        c.execute(text("CREATE TABLE bench_built (n integer)"))
+    print(f"[{backend}] built {n} obligations ({plans} plans, {len(units['units'])} units) in "
+          f"{time.perf_counter() - t0:.0f} s")
+    return engine, settings, True
+
+
+def run(backend: str, plans: int, tasks: int, users: int, per_user: int, *, fresh: bool, keep: bool) -> None:
+    engine, settings, _built = cached_engine(backend, plans, tasks, fresh)
     try:
-        t0 = time.perf_counter()
-        units = build_directory(engine)
-        n = build_plans(engine, units, plans=plans, tasks=tasks)
-        enrich(engine)
-        print(f"[{backend}] built {n} obligations ({plans} plans, {len(units['units'])} units) in "
-              f"{time.perf_counter() - t0:.0f} s")
         make = staff_client(engine, settings)
         warm = make()
         for f in FILTERS:
@@ -132,19 +188,26 @@ def run(backend: str, plans: int, tasks: int, users: int, per_user: int) -> None
         print(f"[{backend}] export of {len(rows)} rows: {total:.2f} s (query {q:.2f} s, workbook {total - q:.2f} s, "
               f"{len(data) // 1024} KiB); /so-theo-doi.xlsx?category=overdue ({len(r.content) // 1024} KiB): {full:.2f} s")
     finally:
-        drop(engine)
+        if keep:
+            engine.dispose()
+        else:
+            drop(engine)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", default="both", choices=["sqlite", "postgresql", "both"])
-    ap.add_argument("--plans", type=int, default=40)
+    ap.add_argument("--scale", type=float, default=1.0, help="1 = 40 plans (200,000 obligations)")
+    ap.add_argument("--plans", type=int, default=None)
     ap.add_argument("--tasks", type=int, default=10)
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--per-user", type=int, default=10)
+    ap.add_argument("--fresh", action="store_true", help="rebuild the cached database")
+    ap.add_argument("--drop", action="store_true", help="drop the database afterwards (no cache)")
     a = ap.parse_args()
+    plans = a.plans or max(1, round(40 * a.scale))
     for backend in (["sqlite", "postgresql"] if a.db == "both" else [a.db]):
-        run(backend, a.plans, a.tasks, a.users, a.per_user)
+        run(backend, plans, a.tasks, a.users, a.per_user, fresh=a.fresh, keep=not a.drop)
     return 0
 
 

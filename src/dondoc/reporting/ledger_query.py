@@ -20,8 +20,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Date, and_, case, cast, func, literal, or_
-from sqlalchemy.orm import aliased
+from sqlalchemy import Date, and_, case, cast, func, literal, not_, or_
 from sqlmodel import Session, col, select
 
 from dondoc.clock import local_date
@@ -210,18 +209,44 @@ def start_of(day: dt.date) -> dt.datetime:
     return pendulum.datetime(day.year, day.month, day.day, tz=TZ)
 
 
-def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope,
-                task: Any, unit: Any) -> list[Any]:
+def visible_plans(scope: Scope) -> Any:
+    """The ids of the active plans a viewer may see, as a subquery."""
+    q = select(Plan.id).where(Plan.state == "active")
+    if not scope.all_plans:
+        q = q.where(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
+                        Plan.owner_unit_id == scope.unit_id))
+    return q
+
+
+def category_where(category: str, as_of: dt.date, dialect: str) -> Any:
+    """`category_sql(as_of) == category` as plain comparisons on the obligation's columns (no function of
+    every row), so a filter or a count can use the indexes; tests check both forms agree."""
+    dated = and_(col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_not(None))
+    done_by = and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None),
+                   col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
+    done_day = local_day_sql(col(Obligation.completed_at), dialect)
+    if category == tl.NO_DEADLINE:
+        return not_(dated)
+    if category in (tl.ON_TIME, tl.DONE_LATE):
+        timely = done_day <= col(Obligation.due_date)
+        return and_(dated, done_by, timely if category == tl.ON_TIME else not_(timely))
+    open_ = and_(dated, not_(done_by))
+    if category == tl.OVERDUE:
+        return and_(open_, col(Obligation.due_date) < as_of)
+    started = Obligation.status == "not_started"
+    return and_(open_, col(Obligation.due_date) >= as_of, started if category == tl.NOT_DUE else not_(started))
+
+
+def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> list[Any]:
+    """The filters as conditions on the obligation alone (related tables through IN subqueries), so the
+    count needs no join and the page's ids come from the obligation's indexes."""
     dialect = session.get_bind().dialect.name
     dated = col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS)
-    where: list[Any] = [Plan.state == "active"]
-    if not scope.all_plans:
-        where.append(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
-                         Plan.owner_unit_id == scope.unit_id))
+    where: list[Any] = [col(Obligation.plan_id).in_(visible_plans(scope))]
     if flt.plan is not None:
         where.append(Obligation.plan_id == flt.plan)
     if flt.unit:
-        where.append(unit.code == flt.unit)
+        where.append(col(Obligation.unit_id).in_(select(Unit.id).where(Unit.code == flt.unit)))
     if flt.role:
         where.append(Obligation.role == flt.role)
     if flt.status:
@@ -229,7 +254,7 @@ def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: S
     if flt.mode:
         where.append(Obligation.mode == flt.mode)
     if flt.category:
-        where.append(category_sql(as_of, dialect) == flt.category)
+        where.append(category_where(flt.category, as_of, dialect))
     if flt.overdue:
         where.extend([Obligation.closed == False, dated, effective_due_sql() < as_of])
     if flt.due_within is not None:
@@ -242,51 +267,73 @@ def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: S
                          col(Obligation.last_update_at) < start_of(flt.not_updated_since)))
     if flt.q:
         needle = fold(" ".join(flt.q.split())).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(task.like(f"%{needle}%", escape="\\"))
+        pattern = f"%{needle}%"
+        where.append(or_(
+            col(Obligation.assignment_id).in_(select(Assignment.id).where(
+                col(Assignment.search).like(pattern, escape="\\"))),
+            col(Obligation.report_id).in_(select(ReportObligation.id).where(
+                col(ReportObligation.search).like(pattern, escape="\\")))))
     return where
 
 
-def _sort(flt: LedgerFilter, *, as_of: dt.date, dialect: str, unit: Any, ref: Any) -> list[Any]:
-    key = {"due": effective_due_sql(), "plan": col(Obligation.plan_id), "unit": unit.code,
-           "status": col(Obligation.status), "updated": col(Obligation.last_update_at), "ref": ref,
-           "category": category_sql(as_of, dialect)}[flt.sort]
+def _sort(flt: LedgerFilter, *, as_of: dt.date, dialect: str) -> list[Any]:
+    """ORDER BY terms, ties broken by id (unit code and task ref through correlated subqueries)."""
+    if flt.sort == "unit":
+        key: Any = col(Unit.code)  # joined by _ids: walks the units by code, each unit's rows by id
+    elif flt.sort == "ref":
+        key = func.coalesce(
+            select(Assignment.ref).where(col(Assignment.id) == col(Obligation.assignment_id)).scalar_subquery(),
+            select(ReportObligation.ref).where(col(ReportObligation.id) == col(Obligation.report_id)).scalar_subquery(),
+            "")
+    else:
+        key = {"due": effective_due_sql(), "plan": col(Obligation.plan_id), "status": col(Obligation.status),
+               "updated": col(Obligation.last_update_at), "category": category_sql(as_of, dialect)}[flt.sort]
     first = key.desc() if flt.desc else key.asc()
     return [first, col(Obligation.id).desc() if flt.desc else col(Obligation.id).asc()]
 
 
-def _base(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> tuple[Any, list[Any], Any, Any]:
-    unit = aliased(Unit)
-    task = func.coalesce(col(Assignment.search), col(ReportObligation.search), "")
-    ref = func.coalesce(col(Assignment.ref), col(ReportObligation.ref), "")
-    where = _conditions(session, flt, as_of=as_of, scope=scope, task=task, unit=unit)
-    return unit, where, task, ref
-
-
-def _joined(stmt: Any, unit: Any) -> Any:
-    return (stmt.select_from(Obligation)
-            .join(Plan, col(Plan.id) == col(Obligation.plan_id))
-            .join(unit, unit.id == col(Obligation.unit_id))
-            .outerjoin(Assignment, col(Assignment.id) == col(Obligation.assignment_id))
-            .outerjoin(ReportObligation, col(ReportObligation.id) == col(Obligation.report_id)))
-
-
 def count(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope()) -> int:
-    unit, where, _task, _ref = _base(session, flt, as_of=as_of, scope=scope)
-    return int(session.exec(_joined(select(func.count()), unit).where(*where)).one())  # type: ignore[call-overload]
+    where = _conditions(session, flt, as_of=as_of, scope=scope)
+    return int(session.exec(select(func.count()).select_from(Obligation).where(*where)).one())  # type: ignore[call-overload]
+
+
+def ids_statement(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> Any:
+    """The ids of the matching obligations in the ledger's order: filters and sort on the obligation
+    table alone (its covering indexes ix_obligation_ledger*), the wide row is read for a page's ids only."""
+    where = _conditions(session, flt, as_of=as_of, scope=scope)
+    order = _sort(flt, as_of=as_of, dialect=session.get_bind().dialect.name)
+    stmt = select(Obligation.id)
+    if flt.sort == "unit":
+        stmt = stmt.join(Unit, col(Unit.id) == col(Obligation.unit_id))
+    return stmt.where(*where).order_by(*order)
+
+
+def _ids(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope, limit: int | None,
+         offset: int) -> list[int]:
+    stmt = ids_statement(session, flt, as_of=as_of, scope=scope)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return [int(i) for i in session.exec(stmt).all()]
 
 
 def _select_rows(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope,
                  limit: int | None, offset: int) -> list[Any]:
-    unit, where, _task, ref = _base(session, flt, as_of=as_of, scope=scope)
-    dialect = session.get_bind().dialect.name
-    stmt = _joined(select(Obligation, Plan.number, Plan.title, Plan.issued_on, Plan.issuer,  # type: ignore[call-overload]
-                          Assignment.ref, Assignment.text, ReportObligation.ref, ReportObligation.text,
-                          unit.code, unit.name, Officer.name), unit)
-    stmt = stmt.outerjoin(Officer, col(Officer.id) == col(Obligation.officer_id)).where(*where)
-    stmt = stmt.order_by(*_sort(flt, as_of=as_of, dialect=dialect, unit=unit, ref=ref))
-    if limit is not None:
-        stmt = stmt.limit(limit).offset(offset)
-    return list(session.exec(stmt).all())
+    ids = _ids(session, flt, as_of=as_of, scope=scope, limit=limit, offset=offset)
+    found: dict[int, Any] = {}
+    for chunk in _chunks(ids):
+        stmt = (select(Obligation, Plan.number, Plan.title, Plan.issued_on, Plan.issuer,  # type: ignore[call-overload]
+                       Assignment.ref, Assignment.text, ReportObligation.ref, ReportObligation.text,
+                       Unit.code, Unit.name, Officer.name)
+                .select_from(Obligation)
+                .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+                .join(Unit, col(Unit.id) == col(Obligation.unit_id))
+                .outerjoin(Assignment, col(Assignment.id) == col(Obligation.assignment_id))
+                .outerjoin(ReportObligation, col(ReportObligation.id) == col(Obligation.report_id))
+                .outerjoin(Officer, col(Officer.id) == col(Obligation.officer_id))
+                .where(col(Obligation.id).in_(chunk)))
+        for row in session.exec(stmt).all():
+            found[row[0].id] = row
+    return [found[i] for i in ids if i in found]
 
 
 def _extras(session: Session, obs: list[Obligation]) -> tuple[dict[int, list[str]], dict[int, str]]:
@@ -360,5 +407,5 @@ def today() -> dt.date:
     return local_date(clock.now())
 
 
-__all__ = ["LedgerFilter", "LedgerPage", "LedgerRow", "Scope", "category_sql", "count", "ledger_all",
-           "ledger_page", "today"]
+__all__ = ["LedgerFilter", "LedgerPage", "LedgerRow", "Scope", "category_sql", "category_where", "count",
+           "ledger_all", "ledger_page", "today", "visible_plans"]

@@ -92,3 +92,20 @@ def test_params_round_trip_and_errors() -> None:
         LedgerFilter.from_params({"due_within": "abc"})
     with pytest.raises(InputError, match="category"):
         LedgerFilter.from_params({"category": "late"})
+
+
+@pytest.mark.parametrize("sort", ["due", "plan", "unit", "status", "updated", "ref", "category"])
+@pytest.mark.parametrize("desc", [False, True])
+def test_pages_follow_the_sort_and_add_up_to_the_whole(session: Session, seeded: dict, sort: str, desc: bool) -> None:
+    flt = LedgerFilter(sort=sort, desc=desc, per_page=4)
+    whole = ledger_all(session, flt, as_of=AS_OF)
+    paged = []
+    for n in range(1, ledger_page(session, flt, as_of=AS_OF).pages + 1):
+        paged.extend(ledger_page(session, LedgerFilter(sort=sort, desc=desc, per_page=4, page=n), as_of=AS_OF).rows)
+    assert [r.obligation for r in paged] == [r.obligation for r in whole]
+    assert len(whole) == count(session, flt, as_of=AS_OF) == len(_all(session))
+    key = {"unit": lambda r: r.unit_code, "plan": lambda r: r.plan_id, "status": lambda r: r.entry.status,
+           "ref": lambda r: r.ref, "category": lambda r: r.entry.category}.get(sort)
+    if key is not None:
+        keys = [key(r) for r in whole]
+        assert keys == sorted(keys, reverse=desc)
