@@ -62,7 +62,7 @@ class Obligation(SQLModel, table=True):
 # visible plans are an IN list), the other by the effective deadline (the default sort, the overdue and
 # due-within ranges) with the id as the tie-breaker.
 _LEDGER_COLUMNS = ("plan_id", "unit_id", "status", "closed", "kind", "due_date", "extended_due", "completed_at",
-                   "last_update_at", "role", "mode", "assignment_id", "report_id")
+                   "last_update_at", "role", "mode", "assignment_id", "report_id", "reminders_sent")
 Index("ix_obligation_ledger", *(getattr(Obligation, c) for c in _LEDGER_COLUMNS))
 Index("ix_obligation_ledger_due", func.coalesce(Obligation.extended_due, Obligation.due_date), Obligation.id,
       *(getattr(Obligation, c) for c in _LEDGER_COLUMNS))
@@ -127,4 +127,6 @@ def task_text(ob: Any, assignment: Any = None, report: Any = None) -> str:
 
 def _without_end_mark(text: str) -> str:
     """A task's words without the document's closing mark './.' (or a broken './') the last paragraph carries."""
+    if "./" not in text:  # the common case, without a regex scan (the ledger export calls this per row)
+        return text
     return re.sub(r"\s*\./\.?\s*$", ".", text)

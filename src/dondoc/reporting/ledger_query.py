@@ -17,6 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -185,13 +186,16 @@ def local_day_sql(column: Any, dialect: str) -> Any:
 
 
 def category_sql(as_of: dt.date, dialect: str) -> Any:
-    """reporting.timeliness.classify as SQL (original deadline; done counts from its Vietnam day)."""
+    """reporting.timeliness.classify as SQL (original deadline; done counts from its Vietnam day). "Done by
+    `as_of`" is a comparison of the stored instant with a constant; the Vietnam day of the completion is
+    computed only for the done rows (CASE stops at the first true branch)."""
     done_day = local_day_sql(col(Obligation.completed_at), dialect)
     day = literal(as_of, Date)
+    done_by = and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None),
+                   col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
     return case(
         (or_(col(Obligation.kind).in_(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_(None)), literal(tl.NO_DEADLINE)),
-        (and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None), done_day <= day),
-         case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
+        (done_by, case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
         (day > col(Obligation.due_date), literal(tl.OVERDUE)),
         (Obligation.status == "not_started", literal(tl.NOT_DUE)),
         else_=literal(tl.IN_PROGRESS))
@@ -316,14 +320,22 @@ def _ids(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope, l
     return [int(i) for i in session.exec(stmt).all()]
 
 
+_EXTRA = (("plan_number", Plan.number), ("plan_title", Plan.title), ("plan_issued_on", Plan.issued_on),
+          ("plan_issuer", Plan.issuer), ("a_ref", Assignment.ref), ("a_text", Assignment.text),
+          ("r_ref", ReportObligation.ref), ("r_text", ReportObligation.text), ("unit_code", Unit.code),
+          ("unit_name", Unit.name), ("officer_name", Officer.name))
+
+
 def _select_rows(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope,
                  limit: int | None, offset: int) -> list[Any]:
+    """The wide rows of the page's ids, in the ids' order. Plain column rows, not ORM objects: the
+    export reads 10,000 of them and the ledger only reads."""
     ids = _ids(session, flt, as_of=as_of, scope=scope, limit=limit, offset=offset)
+    columns = [c.label(f"o_{c.key}") for c in Obligation.__table__.columns]  # type: ignore[attr-defined]
+    names = [c.key for c in Obligation.__table__.columns]  # type: ignore[attr-defined]
     found: dict[int, Any] = {}
     for chunk in _chunks(ids):
-        stmt = (select(Obligation, Plan.number, Plan.title, Plan.issued_on, Plan.issuer,  # type: ignore[call-overload]
-                       Assignment.ref, Assignment.text, ReportObligation.ref, ReportObligation.text,
-                       Unit.code, Unit.name, Officer.name)
+        stmt = (select(*columns, *(col(c).label(name) for name, c in _EXTRA))  # type: ignore[call-overload]
                 .select_from(Obligation)
                 .join(Plan, col(Plan.id) == col(Obligation.plan_id))
                 .join(Unit, col(Unit.id) == col(Obligation.unit_id))
@@ -332,11 +344,12 @@ def _select_rows(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: 
                 .outerjoin(Officer, col(Officer.id) == col(Obligation.officer_id))
                 .where(col(Obligation.id).in_(chunk)))
         for row in session.exec(stmt).all():
-            found[row[0].id] = row
+            o = SimpleNamespace(**dict(zip(names, row[:len(names)], strict=True)))
+            found[o.id] = (o, row._mapping)
     return [found[i] for i in ids if i in found]
 
 
-def _extras(session: Session, obs: list[Obligation]) -> tuple[dict[int, list[str]], dict[int, str]]:
+def _extras(session: Session, obs: list[Any]) -> tuple[dict[int, list[str]], dict[int, str]]:
     """Support units per assignment and the last non-empty result per obligation, batched."""
     assignment_ids = sorted({o.assignment_id for o in obs if o.assignment_id})
     support: dict[int, list[str]] = defaultdict(list)
@@ -368,13 +381,14 @@ def _rows(session: Session, raw: list[Any], *, as_of: dt.date) -> list[LedgerRow
     obs = [r[0] for r in raw]
     support, results = _extras(session, obs)
     out = []
-    for o, number, title, issued, issuer, aref, atext, rref, rtext, ucode, uname, officer in raw:
+    for o, m in raw:
         e = entry(o, as_of=as_of)
-        text = task_text(o, _Text(atext), _Text(rtext))
+        text = task_text(o, _Text(m["a_text"]), _Text(m["r_text"]))
         out.append(LedgerRow(
-            obligation=o.id, plan_id=o.plan_id, plan_number=number, plan_title=title, plan_issued_on=issued,
-            plan_issuer=issuer, ref=aref or rref or "", task=" ".join(text.split()), role=o.role, mode=o.mode,
-            unit_code=ucode, unit_name=uname, support=support.get(o.assignment_id or 0, []), officer=officer,
+            obligation=o.id, plan_id=o.plan_id, plan_number=m["plan_number"], plan_title=m["plan_title"],
+            plan_issued_on=m["plan_issued_on"], plan_issuer=m["plan_issuer"], ref=m["a_ref"] or m["r_ref"] or "",
+            task=" ".join(text.split()), role=o.role, mode=o.mode, unit_code=m["unit_code"],
+            unit_name=m["unit_name"], support=support.get(o.assignment_id or 0, []), officer=m["officer_name"],
             entry=e, original_due=e.due, extended_due=None if e.undated else o.extended_due,
             last_update=o.last_update_at, result=results.get(o.id, ""), reminders=o.reminders_sent,
             escalations=o.escalation_level, period=o.period))

@@ -109,3 +109,23 @@ def test_pages_follow_the_sort_and_add_up_to_the_whole(session: Session, seeded:
     if key is not None:
         keys = [key(r) for r in whole]
         assert keys == sorted(keys, reverse=desc)
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2025, 6, 30), AS_OF, dt.date(2026, 2, 1)])
+def test_leader_view_figures_follow_the_one_reading(session: Session, seeded: dict, as_of: dt.date) -> None:
+    from dondoc.reporting.ledger import completed_on
+    from dondoc.reporting.overview import overview
+
+    obs = _all(session)
+    ov = overview(session, as_of=as_of)
+    per_unit: dict[int, dict[str, int]] = {}
+    for o in obs:
+        if o.status != "not_applicable":
+            cats = per_unit.setdefault(o.unit_id, dict.fromkeys(tl.CATEGORIES, 0))
+            cats[entry(o, as_of=as_of).category] += 1
+    assert {u.unit_id: u.counts for u in ov.units} == per_unit
+    for week in ov.weeks:
+        cats = [tl.classify(kind=o.kind, status=o.status, due_date=o.due_date, completed_on=completed_on(o),
+                            as_of=week.end) for o in obs]
+        assert (week.overdue, week.done) == (cats.count(tl.OVERDUE), cats.count(tl.ON_TIME) + cats.count(tl.DONE_LATE))
+    assert any(w.overdue for w in ov.weeks) and ov.weeks[-1].end == as_of

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-07 02:17:31.752270
+Create Date: 2026-12-07 02:24:46.840098
 """
 from typing import Sequence, Union
 
@@ -461,7 +461,7 @@ def upgrade() -> None:
     with op.batch_alter_table('obligation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_obligation_assignment_id'), ['assignment_id'], unique=False)
         batch_op.create_index('ix_obligation_extended_due', ['extended_due'], unique=False)
-        batch_op.create_index('ix_obligation_ledger', ['plan_id', 'unit_id', 'status', 'closed', 'kind', 'due_date', 'extended_due', 'completed_at', 'last_update_at', 'role', 'mode', 'assignment_id', 'report_id'], unique=False)
+        batch_op.create_index('ix_obligation_ledger', ['plan_id', 'unit_id', 'status', 'closed', 'kind', 'due_date', 'extended_due', 'completed_at', 'last_update_at', 'role', 'mode', 'assignment_id', 'report_id', 'reminders_sent'], unique=False)
         batch_op.create_index('ix_obligation_open_due', ['closed', 'due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_plan_id'), ['plan_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_report_id'), ['report_id'], unique=False)
@@ -545,7 +545,7 @@ def upgrade() -> None:
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attachment_status_update_id'), ['status_update_id'], unique=False)
 
-    op.create_index('ix_obligation_ledger_due', 'obligation', [sa.literal_column('coalesce(extended_due, due_date)'), 'id', 'plan_id', 'unit_id', 'status', 'closed', 'kind', 'due_date', 'extended_due', 'completed_at', 'last_update_at', 'role', 'mode', 'assignment_id', 'report_id'], unique=False)
+    op.create_index('ix_obligation_ledger_due', 'obligation', [sa.literal_column('coalesce(extended_due, due_date)'), 'id', 'plan_id', 'unit_id', 'status', 'closed', 'kind', 'due_date', 'extended_due', 'completed_at', 'last_update_at', 'role', 'mode', 'assignment_id', 'report_id', 'reminders_sent'], unique=False)
     # ### end Alembic commands ###
 
 
