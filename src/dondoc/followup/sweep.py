@@ -26,6 +26,7 @@ from dondoc.calendar.workdays import WorkCalendar
 from dondoc.clock import local_date as local_day
 from dondoc.config import Settings
 from dondoc.directory.focal import load_people
+from dondoc.directory.substitutes import acting_map
 from dondoc.followup.rules import CATCHUP_WORKING_DAYS, Decision, Step, _recipients, steps_for
 from dondoc.intake.obligations import plan_policy
 from dondoc.models import CompiledReport, Notice, Obligation, Plan
@@ -67,6 +68,7 @@ def decide(
         groups.setdefault(sig, (pol, []))[1].append(p.id)  # type: ignore[arg-type]
 
     people = load_people(session)
+    acting = acting_map(session, day=day)  # an absent officer's notices go to whoever acts for them
     wanted: list[Decision] = []
     for pol, ids in groups.values():
         steps = steps_for(day, pol, calendar)
@@ -93,7 +95,7 @@ def decide(
                     continue  # only the newest step of a catch-up window is sent
                 for kind, level, officer in _recipients(ob, st, plans[ob.plan_id], people, pol):
                     assert ob.id is not None
-                    wanted.append(Decision(ob.id, officer, kind, level, st.day))
+                    wanted.append(Decision(ob.id, acting.get(officer, officer), kind, level, st.day))
     return record(session, wanted, now=now)
 
 

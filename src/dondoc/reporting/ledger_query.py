@@ -32,6 +32,7 @@ from dondoc.reporting import timeliness as tl
 from dondoc.reporting.ledger import Entry, entry
 from dondoc.vietnamese import fold
 
+SUBSTITUTE_VIA = "substitute"  # StatusUpdate.via of what a substitute entered (collect/submit.py)
 SORTS = ("due", "plan", "unit", "status", "updated", "ref", "category")
 PER_PAGE = 50
 MAX_PER_PAGE = 500
@@ -140,6 +141,7 @@ class LedgerRow:
     reminders: int
     escalations: int
     period: str
+    last_note: str = ""  # "A thay B" when the last update was entered by a substitute
 
     def as_dict(self) -> dict[str, Any]:
         e = self.entry
@@ -151,7 +153,8 @@ class LedgerRow:
                 "extended_due": _iso(self.extended_due), "update_by": _iso(e.update_by), "undated": e.undated,
                 "status": e.status, "progress": e.progress, "category": e.category,
                 "last_update": self.last_update.isoformat() if self.last_update else None, "result": self.result,
-                "reminders": self.reminders, "escalations": self.escalations, "period": self.period}
+                "reminders": self.reminders, "escalations": self.escalations, "period": self.period,
+                "last_note": self.last_note}
 
 
 @dataclass
@@ -349,8 +352,9 @@ def _select_rows(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: 
     return [found[i] for i in ids if i in found]
 
 
-def _extras(session: Session, obs: list[Any]) -> tuple[dict[int, list[str]], dict[int, str]]:
-    """Support units per assignment and the last non-empty result per obligation, batched."""
+def _extras(session: Session, obs: list[Any]) -> tuple[dict[int, list[str]], dict[int, str], dict[int, str]]:
+    """Support units per assignment, the last non-empty result per obligation and who entered the last
+    update when a substitute did ("A thay B"), batched."""
     assignment_ids = sorted({o.assignment_id for o in obs if o.assignment_id})
     support: dict[int, list[str]] = defaultdict(list)
     for chunk in _chunks(assignment_ids):
@@ -369,7 +373,14 @@ def _extras(session: Session, obs: list[Any]) -> tuple[dict[int, list[str]], dic
         for oid, result in session.exec(select(StatusUpdate.obligation_id, StatusUpdate.result)
                                         .where(col(StatusUpdate.id).in_(last))).all():
             results[oid] = result
-    return support, results
+    notes: dict[int, str] = {}
+    for chunk in _chunks(ids):
+        latest = (select(func.max(StatusUpdate.id)).where(col(StatusUpdate.obligation_id).in_(chunk))
+                  .group_by(col(StatusUpdate.obligation_id)))
+        for oid, source in session.exec(select(StatusUpdate.obligation_id, StatusUpdate.source).where(
+                col(StatusUpdate.id).in_(latest), StatusUpdate.via == SUBSTITUTE_VIA)).all():
+            notes[oid] = source or ""
+    return support, results, notes
 
 
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
@@ -379,7 +390,7 @@ def _chunks(items: list[Any]) -> Iterator[list[Any]]:
 
 def _rows(session: Session, raw: list[Any], *, as_of: dt.date) -> list[LedgerRow]:
     obs = [r[0] for r in raw]
-    support, results = _extras(session, obs)
+    support, results, notes = _extras(session, obs)
     out = []
     for o, m in raw:
         e = entry(o, as_of=as_of)
@@ -391,7 +402,7 @@ def _rows(session: Session, raw: list[Any], *, as_of: dt.date) -> list[LedgerRow
             unit_name=m["unit_name"], support=support.get(o.assignment_id or 0, []), officer=m["officer_name"],
             entry=e, original_due=e.due, extended_due=None if e.undated else o.extended_due,
             last_update=o.last_update_at, result=results.get(o.id, ""), reminders=o.reminders_sent,
-            escalations=o.escalation_level, period=o.period))
+            escalations=o.escalation_level, period=o.period, last_note=notes.get(o.id, "")))
     return out
 
 

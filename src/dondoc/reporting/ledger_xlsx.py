@@ -30,7 +30,8 @@ def cells(n: int, r: LedgerRow) -> list[object]:
     due = e.due_text if e.undated else _d(e.effective_due)
     original = "" if e.undated else (_d(r.original_due) + (" (đã gia hạn)" if r.extended_due else ""))
     return [n, plan, r.ref, r.task, r.unit_name, ", ".join(r.support), r.officer or "", due, original,
-            e.status_label, f"{e.progress}%", e.category_label, _d(r.last_update), r.result,
+            e.status_label, f"{e.progress}%", e.category_label,
+            _d(r.last_update) + (f" ({r.last_note})" if r.last_note else ""), r.result,
             f"{r.reminders} / {r.escalations}"]
 
 
