@@ -19,7 +19,17 @@ from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.directory.substitutes import acting_map, cancel_substitute, name_substitute, redirect
 from dondoc.errors import Forbidden, InputError
-from dondoc.models import AuditEvent, Contact, Message, Notice, Obligation, Officer, Plan, StatusUpdate, Substitute, Unit
+from dondoc.models import (
+    AuditEvent,
+    Contact,
+    Message,
+    Notice,
+    Obligation,
+    Officer,
+    Plan,
+    Substitute,
+    Unit,
+)
 from dondoc.notifications.fake import FakeNotifier
 from dondoc.secrets import seal
 
