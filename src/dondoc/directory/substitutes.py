@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -20,7 +21,7 @@ from dondoc.errors import InputError, NotFound
 from dondoc.models import AuditEvent, Officer, Substitute
 
 
-def _in_force(day: dt.date) -> tuple[object, ...]:
+def _in_force(day: dt.date) -> tuple[Any, ...]:
     return (col(Substitute.start) <= day, col(Substitute.end) >= day, col(Substitute.cancelled_at).is_(None))
 
 
@@ -93,6 +94,7 @@ def name_substitute(session: Session, *, officer: str, substitute: str | None, s
     if clash is not None:
         raise InputError(f"{away.name} đã có lịch vắng từ {clash.start:%d/%m/%Y} đến {clash.end:%d/%m/%Y} "
                          f"(số {clash.id}); hủy lịch đó trước (`dondoc substitute cancel {clash.id}`)")
+    assert away.id is not None
     row = Substitute(officer_id=away.id, substitute_id=sub.id if sub else None, start=start, end=end,
                      note=note, created_by=by, created_at=now)
     session.add(row)

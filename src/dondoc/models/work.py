@@ -7,7 +7,7 @@ import re
 from typing import Any, Optional
 
 from sqlalchemy import Index, Text, UniqueConstraint, func
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from dondoc.models._base import created_field, json_dict
 
@@ -64,7 +64,7 @@ class Obligation(SQLModel, table=True):
 _LEDGER_COLUMNS = ("plan_id", "unit_id", "status", "closed", "kind", "due_date", "extended_due", "completed_at",
                    "last_update_at", "role", "mode", "assignment_id", "report_id", "reminders_sent")
 Index("ix_obligation_ledger", *(getattr(Obligation, c) for c in _LEDGER_COLUMNS))
-Index("ix_obligation_ledger_due", func.coalesce(Obligation.extended_due, Obligation.due_date), Obligation.id,
+Index("ix_obligation_ledger_due", func.coalesce(Obligation.extended_due, Obligation.due_date), col(Obligation.id),
       *(getattr(Obligation, c) for c in _LEDGER_COLUMNS))
 
 

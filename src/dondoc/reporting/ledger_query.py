@@ -194,13 +194,13 @@ def category_sql(as_of: dt.date, dialect: str) -> Any:
     computed only for the done rows (CASE stops at the first true branch)."""
     done_day = local_day_sql(col(Obligation.completed_at), dialect)
     day = literal(as_of, Date)
-    done_by = and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None),
+    done_by = and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None),
                    col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
     return case(
         (or_(col(Obligation.kind).in_(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_(None)), literal(tl.NO_DEADLINE)),
         (done_by, case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
         (day > col(Obligation.due_date), literal(tl.OVERDUE)),
-        (Obligation.status == "not_started", literal(tl.NOT_DUE)),
+        (col(Obligation.status) == "not_started", literal(tl.NOT_DUE)),
         else_=literal(tl.IN_PROGRESS))
 
 
@@ -220,8 +220,8 @@ def visible_plans(scope: Scope) -> Any:
     """The ids of the active plans a viewer may see, as a subquery."""
     q = select(Plan.id).where(Plan.state == "active")
     if not scope.all_plans:
-        q = q.where(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
-                        Plan.owner_unit_id == scope.unit_id))
+        q = q.where(or_(col(Plan.focal_unit_id).is_(None), col(Plan.focal_unit_id) == scope.unit_id,
+                        col(Plan.owner_unit_id) == scope.unit_id))
     return q
 
 
@@ -229,7 +229,7 @@ def category_where(category: str, as_of: dt.date, dialect: str) -> Any:
     """`category_sql(as_of) == category` as plain comparisons on the obligation's columns (no function of
     every row), so a filter or a count can use the indexes; tests check both forms agree."""
     dated = and_(col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_not(None))
-    done_by = and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None),
+    done_by = and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None),
                    col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
     done_day = local_day_sql(col(Obligation.completed_at), dialect)
     if category == tl.NO_DEADLINE:
@@ -240,7 +240,7 @@ def category_where(category: str, as_of: dt.date, dialect: str) -> Any:
     open_ = and_(dated, not_(done_by))
     if category == tl.OVERDUE:
         return and_(open_, col(Obligation.due_date) < as_of)
-    started = Obligation.status == "not_started"
+    started = col(Obligation.status) == "not_started"
     return and_(open_, col(Obligation.due_date) >= as_of, started if category == tl.NOT_DUE else not_(started))
 
 
@@ -301,7 +301,7 @@ def _sort(flt: LedgerFilter, *, as_of: dt.date, dialect: str) -> list[Any]:
 
 def count(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope()) -> int:
     where = _conditions(session, flt, as_of=as_of, scope=scope)
-    return int(session.exec(select(func.count()).select_from(Obligation).where(*where)).one())  # type: ignore[call-overload]
+    return int(session.exec(select(func.count()).select_from(Obligation).where(*where)).one())
 
 
 def ids_statement(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> Any:
@@ -338,7 +338,7 @@ def _select_rows(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: 
     names = [c.key for c in Obligation.__table__.columns]  # type: ignore[attr-defined]
     found: dict[int, Any] = {}
     for chunk in _chunks(ids):
-        stmt = (select(*columns, *(col(c).label(name) for name, c in _EXTRA))  # type: ignore[call-overload]
+        stmt = (select(*columns, *(col(c).label(name) for name, c in _EXTRA))
                 .select_from(Obligation)
                 .join(Plan, col(Plan.id) == col(Obligation.plan_id))
                 .join(Unit, col(Unit.id) == col(Obligation.unit_id))

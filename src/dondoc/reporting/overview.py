@@ -84,7 +84,7 @@ def overview(session: Session, *, as_of: dt.date, scope: Scope = Scope(), thresh
     dialect = session.get_bind().dialect.name
     cat = category_sql(as_of, dialect).label("cat")
     updated = col(Obligation.last_update_at).is_not(None)
-    q = select(Obligation.unit_id, cat, func.count(), func.sum(case((updated, 1), else_=0)))  # type: ignore[call-overload]
+    q = select(Obligation.unit_id, cat, func.count(), func.sum(case((updated, 1), else_=0)))
     q = _visible(q.select_from(Obligation), scope).where(Obligation.status != "not_applicable")
     rows: dict[int, UnitRow] = {}
     # Category first: no index gives that order, so the planner keeps the covering index (not the unit one).
@@ -108,7 +108,7 @@ def _weeks(session: Session, *, as_of: dt.date, scope: Scope, dialect: str) -> l
     else a deadline before it is overdue."""
     last_sunday = as_of - dt.timedelta(days=(as_of.weekday() + 1) % 7)
     ends = [last_sunday - dt.timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS - 1)] + [as_of]
-    done_day = case((and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None)),
+    done_day = case((and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None)),
                      local_day_sql(col(Obligation.completed_at), dialect)), else_=None).label("done_day")
     q = _visible(select(Obligation.due_date, done_day, func.count()).select_from(Obligation), scope).where(  # type: ignore[call-overload]
         col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_not(None))

@@ -77,7 +77,7 @@ def compose_messages(at: str) -> int:
         return len(compose(session, day=local_date(now), now=now, settings=ctx.settings()))
 
 
-@task(name="compose-leader-digests", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)
+@task(name="compose-leader-digests", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)  # type: ignore[arg-type]
 def compose_leader_digests(at: str) -> int:
     """This week's leader digest for each leader who has none yet (unique key per ISO week and leader)."""
     from dondoc.db import session_scope
