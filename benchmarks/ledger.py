@@ -100,10 +100,11 @@ def cached_engine(backend: str, plans: int, tasks: int, fresh: bool):  # type: i
     home = CACHE / name
     home.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{home / 'bench.db'}" if backend == "sqlite" else f"{PG_URL}?options=-csearch_path%3Dbench_{name}"
+    schema = None if backend == "sqlite" else f"bench_{name}"
     if not fresh:
         try:
             engine = make_engine(url)
-            if inspect(engine).has_table("bench_built"):
+            if inspect(engine).has_table("bench_built", schema=schema):
                 print(f"[{backend}] cached database {name}")
                 return engine, Settings(home=home, database_url=url, secret_key=SECRET), False
             engine.dispose()
