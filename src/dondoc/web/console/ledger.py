@@ -49,6 +49,19 @@ def staff_from_token(web: Any, authorization: str | None, *roles: str) -> StaffU
     return user
 
 
+def plan_completeness(s: Any, plan_id: int | None, visible: list[Plan]) -> Any:
+    """The ledger filtered to one plan the viewer may see: who has reported in its current period (the
+    focal page's default period), who has not, most urgent first; None otherwise."""
+    from dondoc.reporting.completeness import completeness
+    from dondoc.web import queries
+
+    if plan_id is None or plan_id not in {p.id for p in visible}:
+        return None
+    day = today()
+    return completeness(s, plan_id=plan_id, period=queries.default_period(queries.plan_periods(s, plan_id), day),
+                        today=day)
+
+
 def make_router(web: Any) -> APIRouter:
     # Long on purpose: the list of this area's routes, each a small handler sharing the router's dependencies.
     router = APIRouter(include_in_schema=False)
@@ -82,8 +95,9 @@ def make_router(web: Any) -> APIRouter:
                 flt, error = LedgerFilter(), str(exc)
             result = ledger_page(s, flt, as_of=today(), scope=scope)
             opts = choices(s, scope)
+            done = plan_completeness(s, flt.plan, opts["plans"])
         return page(web, request, staff, "console/ledger.html", 400 if error else 200, title="Sổ theo dõi nhiệm vụ",
-                    p=result, f=flt, error=error, columns=[h for h, _ in COLUMNS], cells=cells,
+                    p=result, f=flt, error=error, columns=[h for h, _ in COLUMNS], cells=cells, completeness=done,
                     categories=tl.LABELS, roles=ROLE_LABELS, statuses=STATUS_CHOICES, **opts)
 
     @router.get("/so-theo-doi.xlsx")
