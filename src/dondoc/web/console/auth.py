@@ -23,7 +23,6 @@ from dondoc.web.console.session import (
 )
 from dondoc.web.security import csrf_ok, csrf_token
 
-
 STAFF_PAGES = ("/console", "/so-theo-doi", "/tong-quan", "/cho-xu-ly", "/bao-cao")
 
 
