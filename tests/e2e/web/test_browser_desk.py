@@ -44,8 +44,8 @@ def desk(engine: Engine, settings: Settings) -> Iterator[tuple[LiveServer, dict[
         clock.use(clock.SystemClock())
 
 
-def _login(browser: Any, url: str, name: str) -> Any:
-    ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN", accept_downloads=True)
+def _login(chromium: Any, url: str, name: str) -> Any:
+    ctx = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN", accept_downloads=True)
     page = ctx.new_page()
     page.goto(f"{url}/console/login?next=/so-theo-doi")
     page.get_by_label("Tên đăng nhập").fill(name)
@@ -100,7 +100,7 @@ def test_ledger_filters_in_the_url_and_export(browser: Any, desk: tuple[LiveServ
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     ws = load_workbook(io.BytesIO(path.read_bytes())).active
-    body = [r for r in ws.iter_rows(min_row=4, values_only=True)]
+    body = list(ws.iter_rows(min_row=4, values_only=True))
     tasks = page.locator("#ledger tbody tr[data-obligation] td:nth-child(4)").all_inner_texts()
     assert len(body) == len(shown) and [str(r[3]) for r in body] == [t.strip() for t in tasks]
 
