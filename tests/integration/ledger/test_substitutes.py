@@ -27,6 +27,7 @@ from dondoc.models import (
     Obligation,
     Officer,
     Plan,
+    StatusUpdate,
     Substitute,
     Unit,
 )
@@ -190,3 +191,37 @@ def test_naming_a_substitute_is_checked(engine: Engine, settings: Settings, desk
                           ({"officer": "b", "substitute": "a", "start": D(2025, 12, 2), "end": D(2025, 12, 1)}, "trước ngày bắt đầu")]:
         with session_scope(engine) as s, pytest.raises(InputError, match=words):
             name_substitute(s, now=now, **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_substitute_link_shows_and_takes_the_absent_officers_task(engine: Engine, settings: Settings,
+                                                                       desk: dict) -> None:
+    from fastapi.testclient import TestClient
+
+    from dondoc import clock
+    from dondoc.collect.links import link_for
+    from dondoc.web import create_app
+
+    now = pendulum.datetime(2025, 11, 5, 10, tz=TZ)
+    clock.use(clock.FixedClock(now))
+    try:
+        with session_scope(engine) as s:
+            name_substitute(s, officer="b", substitute="a", start=D(2025, 11, 3), end=D(2025, 11, 7), now=now)
+            url = link_for(s, officer_id=desk["a"], settings=settings, now=now)
+        path = "/t/" + url.rsplit("/t/", 1)[1]
+        with TestClient(create_app(settings, engine), base_url="http://127.0.0.1:8000") as c:
+            page = c.get(path)
+            assert page.status_code == 200 and f"/o/{desk['ob']}" in page.text
+            form = c.get(f"{path}/o/{desk['ob']}")
+            assert form.status_code == 200
+            import re
+
+            csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)  # type: ignore[union-attr]
+            sent = c.post(f"{path}/o/{desk['ob']}", data={"csrf": csrf, "status": "in_progress", "progress": "30",
+                                                          "result": "Đã họp"}, follow_redirects=True)
+            assert sent.status_code == 200
+            assert "Đỗ Minh Anh thay Phạm Thị Lan" in c.get(f"{path}/o/{desk['ob']}").text
+    finally:
+        clock.use(clock.SystemClock())
+    with session_scope(engine) as s:
+        (u,) = s.exec(select(StatusUpdate)).all()
+        assert (u.officer_id, u.entered_by_id, u.source) == (desk["b"], desk["a"], "Đỗ Minh Anh thay Phạm Thị Lan")
