@@ -129,3 +129,14 @@ def test_leader_view_figures_follow_the_one_reading(session: Session, seeded: di
                             as_of=week.end) for o in obs]
         assert (week.overdue, week.done) == (cats.count(tl.OVERDUE), cats.count(tl.ON_TIME) + cats.count(tl.DONE_LATE))
     assert any(w.overdue for w in ov.weeks) and ov.weeks[-1].end == as_of
+
+
+def test_a_page_counts_up_to_a_limit(session: Session, seeded: dict) -> None:
+    total = count(session, LedgerFilter(), as_of=AS_OF)
+    assert total > 4
+    assert count(session, LedgerFilter(), as_of=AS_OF, limit=3) == 4  # stops at limit + 1
+    assert count(session, LedgerFilter(), as_of=AS_OF, limit=total) == total
+    page = ledger_page(session, LedgerFilter(per_page=2), as_of=AS_OF, count_limit=3)
+    assert page.more and page.total == 3 and len(page.rows) == 2
+    exact = ledger_page(session, LedgerFilter(per_page=2), as_of=AS_OF, count_limit=total)
+    assert not exact.more and exact.total == total and exact.pages == -(-total // 2)
