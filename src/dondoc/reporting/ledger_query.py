@@ -1,10 +1,16 @@
 """The tracking ledger (sổ theo dõi nhiệm vụ): every obligation of every active plan, filtered in SQL.
 
-One query gives a page of rows (plan, task, unit, officer and obligation joined; filters, sort, LIMIT and
-OFFSET in SQL) plus one COUNT; the support units and the last result summary of the page's rows come in
-one batched query each (no query per row). Each row's deadline, status and timeliness category are the
-one reading of reporting/ledger.py (`entry`); the category filter repeats reporting/timeliness.classify
-as a SQL CASE so it can filter and count before paging (tests check that both agree).
+A page is three steps, sized for a province (200,000 obligations, benchmarks/ledger.py):
+1. the filters are conditions on the obligation row alone (plan, unit and search through IN subqueries), so
+   the COUNT needs no join and both it and the sort run on two covering indexes (models/work.py
+   ix_obligation_ledger, led by the plan; ix_obligation_ledger_due, led by the effective deadline);
+   the page counts up to a limit ("trên 10.000");
+2. the ids of the page in the ledger's order (ORDER BY, LIMIT, OFFSET on those indexes);
+3. the wide rows (plan, task, unit, officer joined) of those ids only, as plain column rows; the support
+   units, the last result and who entered the last update come in one batched query each.
+Each row's deadline, status and timeliness category are the one reading of reporting/ledger.py (`entry`);
+the category is also written in SQL twice — `category_sql` (a CASE, for sorting and grouping) and
+`category_where` (plain comparisons, for filtering on the indexes) — and tests check all three agree.
 
 Search: `Assignment.search` / `ReportObligation.search` hold ref + text folded (lower case, no diacritics,
 models/plan.py), and the query is folded the same way: a LIKE '%...%' that behaves the same on SQLite and
