@@ -1,6 +1,6 @@
 """The leader's weekly digest: the leader's view (/tong-quan) in a message, once a week to each leader.
 
-Who: the officers named in Settings.digest_officers (codes), else the active heads of the units that
+Only when Settings.leader_digest is on (DONDOC_LEADER_DIGEST=1). Who: the officers named in Settings.digest_officers (codes), else the active heads of the units that
 issued an active plan. When: the first delivering sweep at or after Settings.digest_weekday /
 digest_hour (Vietnam time) in each ISO week — a holiday Monday or a server down that morning moves it
 to the next run of the same week, never into the next week. Exactly once per week and leader: the
@@ -103,7 +103,7 @@ def compose_leader_digests(session: Session, *, now: dt.datetime, settings: Sett
     """This week's digest for each leader who has none yet (nothing before the configured moment)."""
     from dondoc.clock import local_date
 
-    if not due_now(now, settings):
+    if not settings.leader_digest or not due_now(now, settings):
         return []
     day = local_date(now)
     week = week_key(day)

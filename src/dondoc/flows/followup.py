@@ -38,7 +38,7 @@ def daily_followup(at: str | None = None, plan_ids: list[int] | None = None, com
         summary["compiled"] = [f.result() for f in futures]
     if deliver and may_deliver(at_iso):
         summary["composed"] = compose_messages(at_iso)
-        if plan_ids is None:
+        if plan_ids is None and ctx.settings().leader_digest:  # the leaders' weekly digest, when turned on
             summary["leader_digests"] = compose_leader_digests(at_iso)
         summary["delivery"] = deliver_messages(at_iso)
     else:

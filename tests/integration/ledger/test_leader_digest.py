@@ -58,7 +58,8 @@ def ward(engine: Engine, settings: Settings) -> dict[str, Any]:
 
 
 def _run(engine: Engine, settings: Settings, at: pendulum.DateTime, notifier: FakeNotifier) -> int:
-    return run_daily(engine=engine, settings=settings, now=at, notifier=notifier, compile_reports=False).leader_digests
+    on = settings.model_copy(update={"leader_digest": True})
+    return run_daily(engine=engine, settings=on, now=at, notifier=notifier, compile_reports=False).leader_digests
 
 
 def _digests(notifier: FakeNotifier, key: str) -> list[Any]:
@@ -67,6 +68,9 @@ def _digests(notifier: FakeNotifier, key: str) -> list[Any]:
 
 def test_monday_digest_once_per_week(engine: Engine, settings: Settings, ward: dict) -> None:
     notifier = FakeNotifier()
+    off = run_daily(engine=engine, settings=settings, now=pendulum.datetime(2025, 11, 24, 9, 0, tz=TZ),
+                    notifier=notifier, compile_reports=False)
+    assert off.leader_digests == 0 and notifier.sent == []  # off unless DONDOC_LEADER_DIGEST
     assert _run(engine, settings, pendulum.datetime(2025, 11, 24, 6, 30, tz=TZ), notifier) == 0  # before 07:00
     assert _run(engine, settings, pendulum.datetime(2025, 11, 24, 9, 0, tz=TZ), notifier) == 1
     assert _run(engine, settings, pendulum.datetime(2025, 11, 24, 14, 0, tz=TZ), notifier) == 0  # again: nothing
@@ -87,7 +91,7 @@ def test_monday_digest_once_per_week(engine: Engine, settings: Settings, ward: d
 
 
 def test_day_hour_and_leaders_from_settings(engine: Engine, settings: Settings, ward: dict) -> None:
-    custom = settings.model_copy(update={"digest_weekday": 2, "digest_hour": 14, "digest_officers": "chair, deputy",
+    custom = settings.model_copy(update={"leader_digest": True, "digest_weekday": 2, "digest_hour": 14, "digest_officers": "chair, deputy",
                                          "briefing_reminders": 5})
     notifier = FakeNotifier()
     assert _run(engine, custom, pendulum.datetime(2025, 11, 24, 9, 0, tz=TZ), notifier) == 0  # Monday
