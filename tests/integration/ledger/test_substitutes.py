@@ -225,3 +225,18 @@ def test_the_substitute_link_shows_and_takes_the_absent_officers_task(engine: En
     with session_scope(engine) as s:
         (u,) = s.exec(select(StatusUpdate)).all()
         assert (u.officer_id, u.entered_by_id, u.source) == (desk["b"], desk["a"], "Đỗ Minh Anh thay Phạm Thị Lan")
+
+
+def test_a_substitute_named_after_the_morning_run_gets_no_second_copy(engine: Engine, settings: Settings,
+                                                                       desk: dict) -> None:
+    notifier = FakeNotifier()
+    _day(engine, settings, D(2025, 11, 3), notifier)  # 09:00: B is reminded (5 working days before)
+    assert len(_sent_to(notifier, "b")) == 1
+    with session_scope(engine) as s:  # 10:00: B goes on leave, A stands in
+        name_substitute(s, officer="b", substitute="a", start=D(2025, 11, 3), end=D(2025, 11, 7),
+                        now=pendulum.datetime(2025, 11, 3, 10, tz=TZ))
+    run_daily(engine=engine, settings=settings, now=pendulum.datetime(2025, 11, 3, 14, tz=TZ), notifier=notifier,
+              compile_reports=False)
+    assert _sent_to(notifier, "a") == [] and len(_sent_to(notifier, "b")) == 1
+    _day(engine, settings, D(2025, 11, 6), notifier)  # the next step during the absence goes to A
+    assert len(_sent_to(notifier, "a")) == 1 and len(_sent_to(notifier, "b")) == 1
