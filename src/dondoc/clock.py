@@ -59,7 +59,7 @@ def local_date(instant: dt.datetime) -> dt.date:
     """The calendar day in Vietnam of an aware instant (a plain `datetime.date`)."""
     if instant.tzinfo is None:
         raise ValueError("naive datetime: pass an aware instant")
-    d = pendulum.instance(instant).in_timezone(TZ)
+    d = instant.astimezone(VN)  # pendulum's zone is a tzinfo: no DateTime built (the ledger calls this per row)
     return dt.date(d.year, d.month, d.day)
 
 

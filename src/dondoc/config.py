@@ -83,6 +83,8 @@ class Settings(BaseSettings):
                                "(roles: admin, focal, leader, clerk).")
 
     # Tracking desk (issue 16): the leader's weekly digest and the briefing list.
+    leader_digest: bool = Field(default=False, description="Send the leaders' weekly digest (the leader's view in a "
+                                "message) from the daily sweep; off until an office turns it on.")
     digest_weekday: int = Field(default=0, ge=0, le=6, description="Day of the leader's weekly digest (0 = Monday).")
     digest_hour: int = Field(default=7, ge=0, le=23, description="Hour (Vietnam time) of the leader's weekly digest.")
     digest_officers: str = Field(default="", description="Officer codes that get the weekly digest, comma separated "

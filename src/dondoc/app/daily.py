@@ -29,6 +29,7 @@ class SweepResult:
     failed: list[tuple[int, str]] = field(default_factory=list)
     delivery: Any = None
     deferred_delivery: bool = False
+    leader_digests: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +41,7 @@ class SweepResult:
             "failed": [{"plan": p, "period": per} for p, per in self.failed],
             "delivery": getattr(self.delivery, "as_dict", lambda: self.delivery)() if self.delivery else None,
             "deferred_delivery": self.deferred_delivery,
+            "leader_digests": self.leader_digests,
         }
 
 
@@ -84,10 +86,14 @@ def run_daily(
             result.deferred_delivery = True  # the run at send_hour sends
             return result
         from dondoc.delivery.compose import compose_messages
+        from dondoc.delivery.leader_digest import compose_leader_digests
         from dondoc.delivery.outbox import deliver_pending
 
         with session_scope(engine) as session:
             compose_messages(session, day=day, now=now, settings=settings)
+        if plan_ids is None:  # the weekly digest covers every plan: not from a sweep of a few
+            with session_scope(engine) as session:
+                result.leader_digests = len(compose_leader_digests(session, now=now, settings=settings))
         if notifier is None:
             from dondoc.bootstrap import notifier as get_notifier
 

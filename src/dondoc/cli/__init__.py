@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "Chạy thử toàn bộ quy trình trên năm kế hoạch mẫu: nhập, mô phỏng một năm, tin nhắn, báo cáo."),
     "calendar": ("calendar", "Lịch làm việc — ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù."),
     "ledger": ("ledger", "Sổ theo dõi nhiệm vụ của mọi kế hoạch: lọc, in, xuất Excel."),
+    "substitute": ("substitute", "Người làm thay khi cán bộ vắng (nghỉ phép, công tác): nhắc việc, liên kết, báo cáo."),
     "ical": ("ical", "Lịch iCalendar các thời hạn của cán bộ, đơn vị, kế hoạch (liên kết thu hồi được)."),
     "zalo": ("zalo", "OA Zalo — mã truy cập của Official Account (lưu mã hóa, tự làm mới)."),
     "key": ("keys", "Khóa bí mật: đổi khóa, mã hóa lại liên hệ và thu hồi liên kết cũ."),

@@ -1,12 +1,18 @@
-"""Who may see and update what: an officer's own unit's obligations, the plan's focal point and issuer, and the rows a form may load (locked for update)."""
+"""Who may see and update what: an officer's own unit's obligations, the plan's focal point and issuer, and the rows a form may load (locked for update).
+
+Substitutes: on a day officer A acts for an absent officer B (directory/substitutes.py), A may also see
+and update what B may; `stand_in` says when a submission is A's on B's behalf ("A thay B")."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
+from dondoc.directory.substitutes import absent_for
 from dondoc.errors import Forbidden, NotFound
 from dondoc.models import (
     Obligation,
@@ -45,12 +51,37 @@ def can_update(officer: Officer, obligation: Obligation) -> bool:
     return officer.role in UNIT_MANAGERS
 
 
-def visible_clause(officer: Officer) -> Any:
-    """SQL condition selecting the obligations `officer` may update (mirrors can_update)."""
+def visible_clause(officer: Officer, absent: Sequence[Officer] = ()) -> Any:
+    """SQL condition selecting the obligations `officer` may update (mirrors can_update), and those of the
+    `absent` officers they act for today (`acting_for`)."""
+    cond = _own_clause(officer)
+    for other in absent:
+        cond = cond | _own_clause(other)
+    return cond
+
+
+def _own_clause(officer: Officer) -> Any:
     cond = Obligation.unit_id == officer.unit_id
     if officer.role in UNIT_MANAGERS:
         return cond
     return cond & or_(Obligation.officer_id.is_(None), Obligation.officer_id == officer.id)  # type: ignore[union-attr]
+
+
+def acting_for(session: Session, *, officer: Officer, day: dt.date | None) -> list[Officer]:
+    """The absent officers `officer` acts for on `day` (none when `day` is None)."""
+    if day is None or officer.id is None:
+        return []
+    return absent_for(session, officer_id=officer.id, day=day)
+
+
+def stand_in(session: Session, *, officer: Officer, obligation: Obligation, day: dt.date | None) -> Officer | None:
+    """The absent officer on whose behalf `officer` updates `obligation` on `day`: one they act for who may
+    update it, when it is that officer's own task or `officer` could not update it alone. None: `officer`
+    acts in their own name."""
+    for other in acting_for(session, officer=officer, day=day):
+        if can_update(other, obligation) and (obligation.officer_id == other.id or not can_update(officer, obligation)):
+            return other
+    return None
 
 
 def get_officer(session: Session, officer_id: int) -> Officer:
@@ -60,12 +91,15 @@ def get_officer(session: Session, officer_id: int) -> Officer:
     return officer
 
 
-def obligation_for_update(session: Session, *, officer: Officer, obligation_id: int, lock: bool = False) -> Obligation:
+def obligation_for_update(session: Session, *, officer: Officer, obligation_id: int, lock: bool = False,
+                          day: dt.date | None = None) -> Obligation:
+    """An obligation `officer` may update (as a substitute too, on `day`); Forbidden otherwise."""
     stmt = select(Obligation).where(Obligation.id == obligation_id)
     if lock:
         stmt = stmt.with_for_update()
     obligation = session.exec(stmt).first()
-    if obligation is None or not can_update(officer, obligation):
+    if obligation is None or not (can_update(officer, obligation)
+                                  or stand_in(session, officer=officer, obligation=obligation, day=day)):
         raise Forbidden("Không tìm thấy.")
     return obligation
 

@@ -33,6 +33,7 @@ from dondoc.collect.access import (
     obligation_for_entry,
     obligation_for_update,
     plan_targets,
+    stand_in,
 )
 from dondoc.collect.validation import StatusInputError, StatusPayload, _clean_text, clean_source, validate
 from dondoc.errors import Forbidden, NotFound
@@ -86,9 +87,21 @@ def submit_status(
     if now.tzinfo is None:
         raise ValueError("now must be aware")
     officer = get_officer(session, officer_id)
-    obligation = obligation_for_update(session, officer=officer, obligation_id=obligation_id, lock=True)
+    day = local_day(now)
+    obligation = obligation_for_update(session, officer=officer, obligation_id=obligation_id, lock=True, day=day)
+    absent = stand_in(session, officer=officer, obligation=obligation, day=day)
+    if absent is not None:
+        # A substitute: the update is the absent officer's, entered by the substitute, shown "A thay B".
+        from dondoc.directory.substitutes import on_behalf_label
+
+        return _record(session, obligation=obligation, payload=payload, author_id=absent.id,
+                       entered_by_id=officer.id, actor_id=officer.id, update_via=SUBSTITUTE_VIA,  # type: ignore[arg-type]
+                       audit_via=via, now=now, token_id=token_id, source=on_behalf_label(officer.name, absent.name))
     return _record(session, obligation=obligation, payload=payload, author_id=officer.id, entered_by_id=None,  # type: ignore[arg-type]
                    actor_id=officer.id, update_via=via, audit_via=via, now=now, token_id=token_id)  # type: ignore[arg-type]
+
+
+SUBSTITUTE_VIA = "substitute"  # StatusUpdate.via of a substitute's entry (reporting/ledger_query.py reads it)
 
 
 ON_BEHALF_VIA = "focal"
@@ -174,7 +187,8 @@ def _record(
         obligation.completed_at = None
     session.add(obligation)
     session.flush()
-    note = f"statusupdate:{update.id}" + (" late" if late else "") + (" on_behalf" if entered_by_id else "")
+    kind = " substitute" if update_via == SUBSTITUTE_VIA else " on_behalf" if entered_by_id else ""
+    note = f"statusupdate:{update.id}" + (" late" if late else "") + kind
     session.add(AuditEvent(
         at=now, actor=actor(actor_id), via=audit_via, token_id=token_id, action="status.submit",
         entity="obligation", entity_id=obligation.id, before=before, after=_snapshot(obligation), note=note,
@@ -195,7 +209,8 @@ def request_extension(
     token_id: int | None = None,
 ) -> ExtensionRequest:
     officer = get_officer(session, officer_id)
-    obligation = obligation_for_update(session, officer=officer, obligation_id=obligation_id, lock=True)
+    obligation = obligation_for_update(session, officer=officer, obligation_id=obligation_id, lock=True,
+                                       day=local_day(now))
     reason = _clean_text(reason, "Lý do")
     if not reason:
         raise StatusInputError("Hãy nêu lý do xin gia hạn.")

@@ -9,6 +9,7 @@ from prefect import flow, get_run_logger, unmapped
 from dondoc.tasks import _context as ctx
 from dondoc.tasks.followup import (
     compile_plan_report,
+    compose_leader_digests,
     compose_messages,
     decide_notices,
     deliver_messages,
@@ -37,6 +38,8 @@ def daily_followup(at: str | None = None, plan_ids: list[int] | None = None, com
         summary["compiled"] = [f.result() for f in futures]
     if deliver and may_deliver(at_iso):
         summary["composed"] = compose_messages(at_iso)
+        if plan_ids is None and ctx.settings().leader_digest:  # the leaders' weekly digest, when turned on
+            summary["leader_digests"] = compose_leader_digests(at_iso)
         summary["delivery"] = deliver_messages(at_iso)
     else:
         summary["delivery"] = None  # quiet hours: the run at send_hour sends

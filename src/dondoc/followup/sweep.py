@@ -26,6 +26,7 @@ from dondoc.calendar.workdays import WorkCalendar
 from dondoc.clock import local_date as local_day
 from dondoc.config import Settings
 from dondoc.directory.focal import load_people
+from dondoc.directory.substitutes import acting_map
 from dondoc.followup.rules import CATCHUP_WORKING_DAYS, Decision, Step, _recipients, steps_for
 from dondoc.intake.obligations import plan_policy
 from dondoc.models import CompiledReport, Notice, Obligation, Plan
@@ -67,6 +68,8 @@ def decide(
         groups.setdefault(sig, (pol, []))[1].append(p.id)  # type: ignore[arg-type]
 
     people = load_people(session)
+    acting = acting_map(session, day=day)  # an absent officer's notices go to whoever acts for them
+    redirected: dict[tuple[Any, ...], int] = {}  # (obligation, kind, level, day, substitute) -> absent officer
     wanted: list[Decision] = []
     for pol, ids in groups.values():
         steps = steps_for(day, pol, calendar)
@@ -93,8 +96,27 @@ def decide(
                     continue  # only the newest step of a catch-up window is sent
                 for kind, level, officer in _recipients(ob, st, plans[ob.plan_id], people, pol):
                     assert ob.id is not None
-                    wanted.append(Decision(ob.id, officer, kind, level, st.day))
+                    target = acting.get(officer, officer)
+                    wanted.append(Decision(ob.id, target, kind, level, st.day))
+                    if target != officer:
+                        redirected[(wanted[-1].obligation_id, kind, level, st.day, target)] = officer
+    if redirected:
+        wanted = _not_told_already(session, wanted, redirected)
     return record(session, wanted, now=now)
+
+
+def _not_told_already(session: Session, wanted: list[Decision],
+                      redirected: dict[tuple[Any, ...], int]) -> list[Decision]:
+    """A substitute named after the absent officer was already told today's step (an earlier run) gets
+    nothing more for it: one notice per obligation and step, whoever received it."""
+    ob_ids = sorted({k[0] for k in redirected})
+    days = sorted({k[3] for k in redirected})
+    told = set(session.exec(select(Notice.obligation_id, Notice.kind, Notice.level, Notice.day,  # type: ignore[call-overload]
+                                   Notice.officer_id)
+                            .where(col(Notice.obligation_id).in_(ob_ids), col(Notice.day).in_(days))).all())
+    return [d for d in wanted
+            if (original := redirected.get((d.obligation_id, d.kind, d.level, d.day, d.officer_id))) is None
+            or (d.obligation_id, d.kind, d.level, d.day, original) not in told]
 
 
 def record(session: Session, decisions: list[Decision], *, now: dt.datetime) -> list[Decision]:

@@ -1,10 +1,16 @@
 """The tracking ledger (sổ theo dõi nhiệm vụ): every obligation of every active plan, filtered in SQL.
 
-One query gives a page of rows (plan, task, unit, officer and obligation joined; filters, sort, LIMIT and
-OFFSET in SQL) plus one COUNT; the support units and the last result summary of the page's rows come in
-one batched query each (no query per row). Each row's deadline, status and timeliness category are the
-one reading of reporting/ledger.py (`entry`); the category filter repeats reporting/timeliness.classify
-as a SQL CASE so it can filter and count before paging (tests check that both agree).
+A page is three steps, sized for a province (200,000 obligations, benchmarks/ledger.py):
+1. the filters are conditions on the obligation row alone (plan, unit and search through IN subqueries), so
+   the COUNT needs no join and both it and the sort run on two covering indexes (models/work.py
+   ix_obligation_ledger, led by the plan; ix_obligation_ledger_due, led by the effective deadline);
+   the page counts up to a limit ("trên 10.000");
+2. the ids of the page in the ledger's order (ORDER BY, LIMIT, OFFSET on those indexes);
+3. the wide rows (plan, task, unit, officer joined) of those ids only, as plain column rows; the support
+   units, the last result and who entered the last update come in one batched query each.
+Each row's deadline, status and timeliness category are the one reading of reporting/ledger.py (`entry`);
+the category is also written in SQL twice — `category_sql` (a CASE, for sorting and grouping) and
+`category_where` (plain comparisons, for filtering on the indexes) — and tests check all three agree.
 
 Search: `Assignment.search` / `ReportObligation.search` hold ref + text folded (lower case, no diacritics,
 models/plan.py), and the query is folded the same way: a LIKE '%...%' that behaves the same on SQLite and
@@ -17,11 +23,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Date, and_, case, cast, func, literal, or_
-from sqlalchemy.orm import aliased
+from sqlalchemy import Date, and_, case, cast, func, literal, not_, or_
 from sqlmodel import Session, col, select
 
 from dondoc.clock import local_date
@@ -32,6 +38,7 @@ from dondoc.reporting import timeliness as tl
 from dondoc.reporting.ledger import Entry, entry
 from dondoc.vietnamese import fold
 
+SUBSTITUTE_VIA = "substitute"  # StatusUpdate.via of what a substitute entered (collect/submit.py)
 SORTS = ("due", "plan", "unit", "status", "updated", "ref", "category")
 PER_PAGE = 50
 MAX_PER_PAGE = 500
@@ -140,6 +147,7 @@ class LedgerRow:
     reminders: int
     escalations: int
     period: str
+    last_note: str = ""  # "A thay B" when the last update was entered by a substitute
 
     def as_dict(self) -> dict[str, Any]:
         e = self.entry
@@ -151,7 +159,8 @@ class LedgerRow:
                 "extended_due": _iso(self.extended_due), "update_by": _iso(e.update_by), "undated": e.undated,
                 "status": e.status, "progress": e.progress, "category": e.category,
                 "last_update": self.last_update.isoformat() if self.last_update else None, "result": self.result,
-                "reminders": self.reminders, "escalations": self.escalations, "period": self.period}
+                "reminders": self.reminders, "escalations": self.escalations, "period": self.period,
+                "last_note": self.last_note}
 
 
 @dataclass
@@ -160,10 +169,11 @@ class LedgerPage:
     total: int
     filter: LedgerFilter
     as_of: dt.date
+    more: bool = False  # the count stopped at `total`: there are more rows than that
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.filter.per_page))
+        return max(1, -(-self.total // self.filter.per_page), self.filter.page)
 
 
 @dataclass(frozen=True)
@@ -186,15 +196,18 @@ def local_day_sql(column: Any, dialect: str) -> Any:
 
 
 def category_sql(as_of: dt.date, dialect: str) -> Any:
-    """reporting.timeliness.classify as SQL (original deadline; done counts from its Vietnam day)."""
+    """reporting.timeliness.classify as SQL (original deadline; done counts from its Vietnam day). "Done by
+    `as_of`" is a comparison of the stored instant with a constant; the Vietnam day of the completion is
+    computed only for the done rows (CASE stops at the first true branch)."""
     done_day = local_day_sql(col(Obligation.completed_at), dialect)
     day = literal(as_of, Date)
+    done_by = and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None),
+                   col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
     return case(
         (or_(col(Obligation.kind).in_(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_(None)), literal(tl.NO_DEADLINE)),
-        (and_(Obligation.status == "done", col(Obligation.completed_at).is_not(None), done_day <= day),
-         case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
+        (done_by, case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
         (day > col(Obligation.due_date), literal(tl.OVERDUE)),
-        (Obligation.status == "not_started", literal(tl.NOT_DUE)),
+        (col(Obligation.status) == "not_started", literal(tl.NOT_DUE)),
         else_=literal(tl.IN_PROGRESS))
 
 
@@ -210,18 +223,44 @@ def start_of(day: dt.date) -> dt.datetime:
     return pendulum.datetime(day.year, day.month, day.day, tz=TZ)
 
 
-def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope,
-                task: Any, unit: Any) -> list[Any]:
+def visible_plans(scope: Scope) -> Any:
+    """The ids of the active plans a viewer may see, as a subquery."""
+    q = select(Plan.id).where(Plan.state == "active")
+    if not scope.all_plans:
+        q = q.where(or_(col(Plan.focal_unit_id).is_(None), col(Plan.focal_unit_id) == scope.unit_id,
+                        col(Plan.owner_unit_id) == scope.unit_id))
+    return q
+
+
+def category_where(category: str, as_of: dt.date, dialect: str) -> Any:
+    """`category_sql(as_of) == category` as plain comparisons on the obligation's columns (no function of
+    every row), so a filter or a count can use the indexes; tests check both forms agree."""
+    dated = and_(col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_not(None))
+    done_by = and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None),
+                   col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
+    done_day = local_day_sql(col(Obligation.completed_at), dialect)
+    if category == tl.NO_DEADLINE:
+        return not_(dated)
+    if category in (tl.ON_TIME, tl.DONE_LATE):
+        timely = done_day <= col(Obligation.due_date)
+        return and_(dated, done_by, timely if category == tl.ON_TIME else not_(timely))
+    open_ = and_(dated, not_(done_by))
+    if category == tl.OVERDUE:
+        return and_(open_, col(Obligation.due_date) < as_of)
+    started = col(Obligation.status) == "not_started"
+    return and_(open_, col(Obligation.due_date) >= as_of, started if category == tl.NOT_DUE else not_(started))
+
+
+def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> list[Any]:
+    """The filters as conditions on the obligation alone (related tables through IN subqueries), so the
+    count needs no join and the page's ids come from the obligation's indexes."""
     dialect = session.get_bind().dialect.name
     dated = col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS)
-    where: list[Any] = [Plan.state == "active"]
-    if not scope.all_plans:
-        where.append(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
-                         Plan.owner_unit_id == scope.unit_id))
+    where: list[Any] = [col(Obligation.plan_id).in_(visible_plans(scope))]
     if flt.plan is not None:
         where.append(Obligation.plan_id == flt.plan)
     if flt.unit:
-        where.append(unit.code == flt.unit)
+        where.append(col(Obligation.unit_id).in_(select(Unit.id).where(Unit.code == flt.unit)))
     if flt.role:
         where.append(Obligation.role == flt.role)
     if flt.status:
@@ -229,7 +268,7 @@ def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: S
     if flt.mode:
         where.append(Obligation.mode == flt.mode)
     if flt.category:
-        where.append(category_sql(as_of, dialect) == flt.category)
+        where.append(category_where(flt.category, as_of, dialect))
     if flt.overdue:
         where.extend([Obligation.closed == False, dated, effective_due_sql() < as_of])
     if flt.due_within is not None:
@@ -242,55 +281,93 @@ def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: S
                          col(Obligation.last_update_at) < start_of(flt.not_updated_since)))
     if flt.q:
         needle = fold(" ".join(flt.q.split())).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(task.like(f"%{needle}%", escape="\\"))
+        pattern = f"%{needle}%"
+        where.append(or_(
+            col(Obligation.assignment_id).in_(select(Assignment.id).where(
+                col(Assignment.search).like(pattern, escape="\\"))),
+            col(Obligation.report_id).in_(select(ReportObligation.id).where(
+                col(ReportObligation.search).like(pattern, escape="\\")))))
     return where
 
 
-def _sort(flt: LedgerFilter, *, as_of: dt.date, dialect: str, unit: Any, ref: Any) -> list[Any]:
-    key = {"due": effective_due_sql(), "plan": col(Obligation.plan_id), "unit": unit.code,
-           "status": col(Obligation.status), "updated": col(Obligation.last_update_at), "ref": ref,
-           "category": category_sql(as_of, dialect)}[flt.sort]
+def _sort(flt: LedgerFilter, *, as_of: dt.date, dialect: str) -> list[Any]:
+    """ORDER BY terms, ties broken by id (unit code and task ref through correlated subqueries)."""
+    if flt.sort == "unit":
+        key: Any = col(Unit.code)  # joined by _ids: walks the units by code, each unit's rows by id
+    elif flt.sort == "ref":
+        key = func.coalesce(
+            select(Assignment.ref).where(col(Assignment.id) == col(Obligation.assignment_id)).scalar_subquery(),
+            select(ReportObligation.ref).where(col(ReportObligation.id) == col(Obligation.report_id)).scalar_subquery(),
+            "")
+    else:
+        key = {"due": effective_due_sql(), "plan": col(Obligation.plan_id), "status": col(Obligation.status),
+               "updated": col(Obligation.last_update_at), "category": category_sql(as_of, dialect)}[flt.sort]
     first = key.desc() if flt.desc else key.asc()
     return [first, col(Obligation.id).desc() if flt.desc else col(Obligation.id).asc()]
 
 
-def _base(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> tuple[Any, list[Any], Any, Any]:
-    unit = aliased(Unit)
-    task = func.coalesce(col(Assignment.search), col(ReportObligation.search), "")
-    ref = func.coalesce(col(Assignment.ref), col(ReportObligation.ref), "")
-    where = _conditions(session, flt, as_of=as_of, scope=scope, task=task, unit=unit)
-    return unit, where, task, ref
+def count(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope(),
+          limit: int | None = None) -> int:
+    """How many rows the filters match; with `limit`, counting stops at limit + 1 (a page only needs to
+    say "more than 10,000": counting 130,000 overdue rows exactly is most of a broad page's time)."""
+    where = _conditions(session, flt, as_of=as_of, scope=scope)
+    if limit is None:
+        return int(session.exec(select(func.count()).select_from(Obligation).where(*where)).one())
+    capped = select(Obligation.id).where(*where).limit(limit + 1).subquery()
+    return int(session.exec(select(func.count()).select_from(capped)).one())
 
 
-def _joined(stmt: Any, unit: Any) -> Any:
-    return (stmt.select_from(Obligation)
-            .join(Plan, col(Plan.id) == col(Obligation.plan_id))
-            .join(unit, unit.id == col(Obligation.unit_id))
-            .outerjoin(Assignment, col(Assignment.id) == col(Obligation.assignment_id))
-            .outerjoin(ReportObligation, col(ReportObligation.id) == col(Obligation.report_id)))
+def ids_statement(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> Any:
+    """The ids of the matching obligations in the ledger's order: filters and sort on the obligation
+    table alone (its covering indexes ix_obligation_ledger*), the wide row is read for a page's ids only."""
+    where = _conditions(session, flt, as_of=as_of, scope=scope)
+    order = _sort(flt, as_of=as_of, dialect=session.get_bind().dialect.name)
+    stmt = select(Obligation.id)
+    if flt.sort == "unit":
+        stmt = stmt.join(Unit, col(Unit.id) == col(Obligation.unit_id))
+    return stmt.where(*where).order_by(*order)
 
 
-def count(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope()) -> int:
-    unit, where, _task, _ref = _base(session, flt, as_of=as_of, scope=scope)
-    return int(session.exec(_joined(select(func.count()), unit).where(*where)).one())  # type: ignore[call-overload]
+def _ids(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope, limit: int | None,
+         offset: int) -> list[int]:
+    stmt = ids_statement(session, flt, as_of=as_of, scope=scope)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return [int(i) for i in session.exec(stmt).all()]
+
+
+_EXTRA = (("plan_number", Plan.number), ("plan_title", Plan.title), ("plan_issued_on", Plan.issued_on),
+          ("plan_issuer", Plan.issuer), ("a_ref", Assignment.ref), ("a_text", Assignment.text),
+          ("r_ref", ReportObligation.ref), ("r_text", ReportObligation.text), ("unit_code", Unit.code),
+          ("unit_name", Unit.name), ("officer_name", Officer.name))
 
 
 def _select_rows(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope,
                  limit: int | None, offset: int) -> list[Any]:
-    unit, where, _task, ref = _base(session, flt, as_of=as_of, scope=scope)
-    dialect = session.get_bind().dialect.name
-    stmt = _joined(select(Obligation, Plan.number, Plan.title, Plan.issued_on, Plan.issuer,  # type: ignore[call-overload]
-                          Assignment.ref, Assignment.text, ReportObligation.ref, ReportObligation.text,
-                          unit.code, unit.name, Officer.name), unit)
-    stmt = stmt.outerjoin(Officer, col(Officer.id) == col(Obligation.officer_id)).where(*where)
-    stmt = stmt.order_by(*_sort(flt, as_of=as_of, dialect=dialect, unit=unit, ref=ref))
-    if limit is not None:
-        stmt = stmt.limit(limit).offset(offset)
-    return list(session.exec(stmt).all())
+    """The wide rows of the page's ids, in the ids' order. Plain column rows, not ORM objects: the
+    export reads 10,000 of them and the ledger only reads."""
+    ids = _ids(session, flt, as_of=as_of, scope=scope, limit=limit, offset=offset)
+    columns = [c.label(f"o_{c.key}") for c in Obligation.__table__.columns]  # type: ignore[attr-defined]
+    names = [c.key for c in Obligation.__table__.columns]  # type: ignore[attr-defined]
+    found: dict[int, Any] = {}
+    for chunk in _chunks(ids):
+        stmt = (select(*columns, *(col(c).label(name) for name, c in _EXTRA))
+                .select_from(Obligation)
+                .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+                .join(Unit, col(Unit.id) == col(Obligation.unit_id))
+                .outerjoin(Assignment, col(Assignment.id) == col(Obligation.assignment_id))
+                .outerjoin(ReportObligation, col(ReportObligation.id) == col(Obligation.report_id))
+                .outerjoin(Officer, col(Officer.id) == col(Obligation.officer_id))
+                .where(col(Obligation.id).in_(chunk)))
+        for row in session.exec(stmt).all():
+            o = SimpleNamespace(**dict(zip(names, row[:len(names)], strict=True)))
+            found[o.id] = (o, row._mapping)
+    return [found[i] for i in ids if i in found]
 
 
-def _extras(session: Session, obs: list[Obligation]) -> tuple[dict[int, list[str]], dict[int, str]]:
-    """Support units per assignment and the last non-empty result per obligation, batched."""
+def _extras(session: Session, obs: list[Any]) -> tuple[dict[int, list[str]], dict[int, str], dict[int, str]]:
+    """Support units per assignment, the last non-empty result per obligation and who entered the last
+    update when a substitute did ("A thay B"), batched."""
     assignment_ids = sorted({o.assignment_id for o in obs if o.assignment_id})
     support: dict[int, list[str]] = defaultdict(list)
     for chunk in _chunks(assignment_ids):
@@ -309,7 +386,14 @@ def _extras(session: Session, obs: list[Obligation]) -> tuple[dict[int, list[str
         for oid, result in session.exec(select(StatusUpdate.obligation_id, StatusUpdate.result)
                                         .where(col(StatusUpdate.id).in_(last))).all():
             results[oid] = result
-    return support, results
+    notes: dict[int, str] = {}
+    for chunk in _chunks(ids):
+        latest = (select(func.max(StatusUpdate.id)).where(col(StatusUpdate.obligation_id).in_(chunk))
+                  .group_by(col(StatusUpdate.obligation_id)))
+        for oid, source in session.exec(select(StatusUpdate.obligation_id, StatusUpdate.source).where(
+                col(StatusUpdate.id).in_(latest), StatusUpdate.via == SUBSTITUTE_VIA)).all():
+            notes[oid] = source or ""
+    return support, results, notes
 
 
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
@@ -319,18 +403,19 @@ def _chunks(items: list[Any]) -> Iterator[list[Any]]:
 
 def _rows(session: Session, raw: list[Any], *, as_of: dt.date) -> list[LedgerRow]:
     obs = [r[0] for r in raw]
-    support, results = _extras(session, obs)
+    support, results, notes = _extras(session, obs)
     out = []
-    for o, number, title, issued, issuer, aref, atext, rref, rtext, ucode, uname, officer in raw:
+    for o, m in raw:
         e = entry(o, as_of=as_of)
-        text = task_text(o, _Text(atext), _Text(rtext))
+        text = task_text(o, _Text(m["a_text"]), _Text(m["r_text"]))
         out.append(LedgerRow(
-            obligation=o.id, plan_id=o.plan_id, plan_number=number, plan_title=title, plan_issued_on=issued,
-            plan_issuer=issuer, ref=aref or rref or "", task=" ".join(text.split()), role=o.role, mode=o.mode,
-            unit_code=ucode, unit_name=uname, support=support.get(o.assignment_id or 0, []), officer=officer,
+            obligation=o.id, plan_id=o.plan_id, plan_number=m["plan_number"], plan_title=m["plan_title"],
+            plan_issued_on=m["plan_issued_on"], plan_issuer=m["plan_issuer"], ref=m["a_ref"] or m["r_ref"] or "",
+            task=" ".join(text.split()), role=o.role, mode=o.mode, unit_code=m["unit_code"],
+            unit_name=m["unit_name"], support=support.get(o.assignment_id or 0, []), officer=m["officer_name"],
             entry=e, original_due=e.due, extended_due=None if e.undated else o.extended_due,
             last_update=o.last_update_at, result=results.get(o.id, ""), reminders=o.reminders_sent,
-            escalations=o.escalation_level, period=o.period))
+            escalations=o.escalation_level, period=o.period, last_note=notes.get(o.id, "")))
     return out
 
 
@@ -339,12 +424,16 @@ class _Text:
     text: str | None
 
 
-def ledger_page(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope()) -> LedgerPage:
-    """One page of the ledger and the number of rows the filters match."""
-    total = count(session, flt, as_of=as_of, scope=scope)
+def ledger_page(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope(),
+                count_limit: int | None = None) -> LedgerPage:
+    """One page of the ledger and the number of rows the filters match (at most `count_limit`, then
+    `more` is set)."""
+    total = count(session, flt, as_of=as_of, scope=scope, limit=count_limit)
+    more = count_limit is not None and total > count_limit
     raw = _select_rows(session, flt, as_of=as_of, scope=scope, limit=flt.per_page,
                        offset=(flt.page - 1) * flt.per_page)
-    return LedgerPage(rows=_rows(session, raw, as_of=as_of), total=total, filter=flt, as_of=as_of)
+    return LedgerPage(rows=_rows(session, raw, as_of=as_of), total=min(total, count_limit) if more and count_limit else total,
+                      filter=flt, as_of=as_of, more=more)
 
 
 def ledger_all(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope = Scope(),
@@ -360,5 +449,5 @@ def today() -> dt.date:
     return local_date(clock.now())
 
 
-__all__ = ["LedgerFilter", "LedgerPage", "LedgerRow", "Scope", "category_sql", "count", "ledger_all",
-           "ledger_page", "today"]
+__all__ = ["LedgerFilter", "LedgerPage", "LedgerRow", "Scope", "category_sql", "category_where", "count",
+           "ledger_all", "ledger_page", "today", "visible_plans"]

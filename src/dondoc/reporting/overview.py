@@ -2,8 +2,8 @@
 completion and update rates, a ranking, a 12-week trend, and the briefing list (tasks still overdue after
 more than N reminders).
 
-Three queries whatever the size: one GROUP BY unit and category, one pass computing the 12 weekly
-figures at once (a SUM(CASE) per week), and the briefing list. Categories are the SQL form of
+Three queries whatever the size: one GROUP BY unit and category, one GROUP BY (deadline, day done) from
+which the 12 weekly figures are summed, and the briefing list. Categories are the SQL form of
 reporting/timeliness.classify (reporting/ledger_query.category_sql), checked against the one reading."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Integer, case, func
+from sqlalchemy import and_, case, func
 from sqlmodel import Session, col, select
 
 from dondoc.models import Obligation, Plan, Unit
 from dondoc.reporting import timeliness as tl
-from dondoc.reporting.ledger_query import Scope, category_sql, effective_due_sql
+from dondoc.reporting.ledger_query import Scope, category_sql, effective_due_sql, local_day_sql, visible_plans
 
 WEEKS = 12
 
@@ -74,13 +74,9 @@ class Overview:
 
 
 def _visible(q: Any, scope: Scope) -> Any:
-    from sqlmodel import or_
-
-    q = q.where(Plan.state == "active")
-    if not scope.all_plans:
-        q = q.where(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
-                        Plan.owner_unit_id == scope.unit_id))
-    return q
+    """Obligations of the active plans the viewer may see (an IN list: the count stays on the covering
+    index of the obligation, models/work.py ix_obligation_ledger)."""
+    return q.where(col(Obligation.plan_id).in_(visible_plans(scope)))
 
 
 def overview(session: Session, *, as_of: dt.date, scope: Scope = Scope(), threshold: int = 3,
@@ -88,10 +84,11 @@ def overview(session: Session, *, as_of: dt.date, scope: Scope = Scope(), thresh
     dialect = session.get_bind().dialect.name
     cat = category_sql(as_of, dialect).label("cat")
     updated = col(Obligation.last_update_at).is_not(None)
-    q = select(Obligation.unit_id, cat, func.count(), func.sum(case((updated, 1), else_=0)))  # type: ignore[call-overload]
-    q = _visible(q.join(Plan, col(Plan.id) == col(Obligation.plan_id)), scope).where(Obligation.status != "not_applicable")
+    q = select(Obligation.unit_id, cat, func.count(), func.sum(case((updated, 1), else_=0)))
+    q = _visible(q.select_from(Obligation), scope).where(Obligation.status != "not_applicable")
     rows: dict[int, UnitRow] = {}
-    for unit_id, category, n, upd in session.exec(q.group_by(col(Obligation.unit_id), cat)).all():
+    # Category first: no index gives that order, so the planner keeps the covering index (not the unit one).
+    for unit_id, category, n, upd in session.exec(q.group_by(cat, col(Obligation.unit_id))).all():
         r = rows.setdefault(unit_id, UnitRow(unit_id, "", ""))
         r.counts[category] += int(n)
         r.updated += int(upd or 0)
@@ -104,17 +101,31 @@ def overview(session: Session, *, as_of: dt.date, scope: Scope = Scope(), thresh
 
 
 def _weeks(session: Session, *, as_of: dt.date, scope: Scope, dialect: str) -> list[Week]:
-    """Overdue and done counts at the end of each of the last 12 weeks (Sundays; the last one is today)."""
+    """Overdue and done counts at the end of each of the last 12 weeks (Sundays; the last one is today).
+
+    One pass groups the dated obligations by (deadline, day reported done); each week's figures are sums
+    over those groups, following reporting/timeliness.classify: done by the week's end counts as done,
+    else a deadline before it is overdue."""
     last_sunday = as_of - dt.timedelta(days=(as_of.weekday() + 1) % 7)
     ends = [last_sunday - dt.timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS - 1)] + [as_of]
-    cols = []
-    for i, end in enumerate(ends):
-        c = category_sql(end, dialect)
-        cols.append(func.sum(case((c == tl.OVERDUE, 1), else_=0)).cast(Integer).label(f"o{i}"))
-        cols.append(func.sum(case((c.in_([tl.ON_TIME, tl.DONE_LATE]), 1), else_=0)).cast(Integer).label(f"d{i}"))
-    q = _visible(select(*cols).select_from(Obligation).join(Plan, col(Plan.id) == col(Obligation.plan_id)), scope)
-    row = session.exec(q).one()
-    return [Week(end=end, overdue=int(row[2 * i] or 0), done=int(row[2 * i + 1] or 0)) for i, end in enumerate(ends)]
+    done_day = case((and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None)),
+                     local_day_sql(col(Obligation.completed_at), dialect)), else_=None).label("done_day")
+    q = _visible(select(Obligation.due_date, done_day, func.count()).select_from(Obligation), scope).where(  # type: ignore[call-overload]
+        col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_not(None))
+    groups = [(due, _as_date(done), int(n)) for due, done, n in session.exec(q.group_by(col(Obligation.due_date), done_day)).all()]
+    out = []
+    for end in ends:
+        done = sum(n for _due, d, n in groups if d is not None and d <= end)
+        overdue = sum(n for due, d, n in groups if due < end and (d is None or d > end))
+        out.append(Week(end=end, overdue=overdue, done=done))
+    return out
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """SQLite's date() gives text, PostgreSQL a date."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 def briefing(session: Session, *, as_of: dt.date, scope: Scope, threshold: int, limit: int = 100) -> list[dict[str, Any]]:
@@ -123,9 +134,9 @@ def briefing(session: Session, *, as_of: dt.date, scope: Scope, threshold: int, 
     from dondoc.models import Assignment, ReportObligation
     from dondoc.models.work import task_text
 
-    plans = {p.id: p for p in session.exec(_visible(select(Plan), scope)).all()}
+    plans = {p.id: p for p in session.exec(select(Plan).where(col(Plan.id).in_(visible_plans(scope)))).all()}
     lowest = min([threshold] + [int((p.policy or {}).get("briefing_reminders", threshold)) for p in plans.values()])
-    q = select(Obligation, Unit.name, Assignment, ReportObligation).join(Plan, col(Plan.id) == col(Obligation.plan_id))
+    q = select(Obligation, Unit.name, Assignment, ReportObligation).select_from(Obligation)
     q = _visible(q, scope).join(Unit, col(Unit.id) == col(Obligation.unit_id)).outerjoin(
         Assignment, col(Assignment.id) == col(Obligation.assignment_id)).outerjoin(
         ReportObligation, col(ReportObligation.id) == col(Obligation.report_id)).where(

@@ -77,6 +77,16 @@ def compose_messages(at: str) -> int:
         return len(compose(session, day=local_date(now), now=now, settings=ctx.settings()))
 
 
+@task(name="compose-leader-digests", retries=DB_RETRIES, retry_delay_seconds=DB_RETRY_DELAYS)  # type: ignore[arg-type]
+def compose_leader_digests(at: str) -> int:
+    """This week's leader digest for each leader who has none yet (unique key per ISO week and leader)."""
+    from dondoc.db import session_scope
+    from dondoc.delivery.leader_digest import compose_leader_digests as compose
+
+    with session_scope(ctx.engine()) as session:
+        return len(compose(session, now=ctx.instant(at), settings=ctx.settings()))
+
+
 @task(name="deliver-messages", retries=0)
 def deliver_messages(at: str, worker: str = "prefect") -> dict[str, Any]:
     """Send what is pending. Not retried here: exactly-once lives in the database."""

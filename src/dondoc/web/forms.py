@@ -77,7 +77,7 @@ def status_form(web: Web, s: Session, v: Viewer, oid: int, *, on_behalf_of: int 
     The targets that concern the obligation's unit come first; the plan's general targets (those that
     concern no unit in particular) follow as an optional group."""
     if on_behalf_of is None:
-        obligation_for_update(s, officer=v.officer, obligation_id=oid)
+        obligation_for_update(s, officer=v.officer, obligation_id=oid, day=web.today())
     else:
         obligation_for_entry(s, officer=v.officer, obligation_id=oid, plan_id=on_behalf_of)
     rows = queries.obligation_rows(s, Obligation.id == oid)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from dondoc.collect.access import FOCAL_ROLES, ISSUER_ROLES, focal_unit_id, visible_clause
+from dondoc.collect.access import FOCAL_ROLES, ISSUER_ROLES, acting_for, focal_unit_id, visible_clause
 from dondoc.collect.submit import local_day
 from dondoc.models import (
     Assignment,
@@ -97,7 +97,7 @@ def officer_page(session: Session, *, officer: Officer, today: dt.date) -> tuple
     RECENT_DAYS (to correct them). One query for both lists, one pair for their latest updates."""
     horizon = today + dt.timedelta(days=UPCOMING_DAYS)
     since = dt.datetime.combine(today - dt.timedelta(days=RECENT_DAYS), dt.time(), tzinfo=dt.UTC)
-    rows = obligation_rows(session, visible_clause(officer),
+    rows = obligation_rows(session, visible_clause(officer, acting_for(session, officer=officer, day=today)),
                            (Obligation.closed == False) | (Obligation.last_update_at >= since))  # type: ignore[operator]
     open_rows = [r for r in rows if not r.obligation.closed]
     shown = [r for r in open_rows if r.obligation.period_start <= today or r.obligation.due_date <= horizon]

@@ -91,3 +91,19 @@ def test_compile_due_maps_across_plans(monkeypatch: pytest.MonkeyPatch, sqlite_s
     assert sorted(r["plan"] for r in out) == [1, 2] and sorted(calls) == [(1, "2025", True), (2, "2025-Q4", True)]
     one = compile_report(7, None, "2025-11-13T07:30:00+07:00", send=False)
     assert one["period"] == "2025" and calls[-1] == (7, None, False)
+
+
+def test_daily_followup_sends_the_leader_digest_when_turned_on(world: dict[str, Any], notifier: FakeNotifier,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from dondoc.config import reset_settings
+    from dondoc.flows import daily_followup
+
+    monkeypatch.setenv("DONDOC_LEADER_DIGEST", "1")
+    reset_settings()
+    summary = daily_followup("2025-11-03T08:00:00+07:00")  # a Monday after 07:00
+    assert summary["leader_digests"] >= 1
+    digests = [s for s in notifier.sent if s.subject.startswith("Tổng quan tuần")]
+    assert len(digests) == summary["leader_digests"] and "/tong-quan" in digests[0].text
+    again = daily_followup("2025-11-04T08:00:00+07:00")  # the same ISO week: nothing more
+    assert again["leader_digests"] == 0
+    assert len([s for s in notifier.sent if s.subject.startswith("Tổng quan tuần")]) == len(digests)

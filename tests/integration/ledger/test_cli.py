@@ -52,3 +52,24 @@ def test_ical_link(settings: Any, world: dict) -> None:
     assert _run("ical", "link", "ld-focal").strip() == url  # the same live feed
     _run("ical", "revoke", "ld-focal")
     assert _run("ical", "link", "ld-focal").strip() != url
+
+
+def test_substitute_commands(settings: Any, world: dict) -> None:
+    from dondoc.db import make_engine, session_scope
+    from dondoc.models import Officer, Substitute
+
+    engine = make_engine(settings.database_url)
+    with session_scope(engine) as s:
+        officers = s.exec(__import__("sqlmodel").select(Officer).order_by(Officer.id)).all()
+        away, sub = officers[0].code, officers[1].code
+    assert "Đã ghi lịch vắng" in _run("substitute", "add", away, "--from", "2025-11-20", "--to", "2025-11-28",
+                                      "--by", sub, "--note", "nghỉ phép")
+    listed = _run("substitute", "list", "--all")
+    assert away in listed and sub in listed and "nghỉ phép" in listed
+    r = CliRunner().invoke(build_app(), ["substitute", "add", away, "--from", "2025-11-25", "--to", "2025-11-30"])
+    assert r.exit_code != 0 and "đã có lịch vắng" in str(r.exception or r.output)
+    with session_scope(engine) as s:
+        ident = s.exec(__import__("sqlmodel").select(Substitute.id)).one()
+    assert "Đã hủy" in _run("substitute", "cancel", str(ident))
+    assert "Không có lịch vắng" in _run("substitute", "list", "--all")
+    engine.dispose()

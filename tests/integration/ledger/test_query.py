@@ -92,3 +92,51 @@ def test_params_round_trip_and_errors() -> None:
         LedgerFilter.from_params({"due_within": "abc"})
     with pytest.raises(InputError, match="category"):
         LedgerFilter.from_params({"category": "late"})
+
+
+@pytest.mark.parametrize("sort", ["due", "plan", "unit", "status", "updated", "ref", "category"])
+@pytest.mark.parametrize("desc", [False, True])
+def test_pages_follow_the_sort_and_add_up_to_the_whole(session: Session, seeded: dict, sort: str, desc: bool) -> None:
+    flt = LedgerFilter(sort=sort, desc=desc, per_page=4)
+    whole = ledger_all(session, flt, as_of=AS_OF)
+    paged = []
+    for n in range(1, ledger_page(session, flt, as_of=AS_OF).pages + 1):
+        paged.extend(ledger_page(session, LedgerFilter(sort=sort, desc=desc, per_page=4, page=n), as_of=AS_OF).rows)
+    assert [r.obligation for r in paged] == [r.obligation for r in whole]
+    assert len(whole) == count(session, flt, as_of=AS_OF) == len(_all(session))
+    key = {"unit": lambda r: r.unit_code, "plan": lambda r: r.plan_id, "status": lambda r: r.entry.status,
+           "ref": lambda r: r.ref, "category": lambda r: r.entry.category}.get(sort)
+    if key is not None:
+        keys = [key(r) for r in whole]
+        assert keys == sorted(keys, reverse=desc)
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2025, 6, 30), AS_OF, dt.date(2026, 2, 1)])
+def test_leader_view_figures_follow_the_one_reading(session: Session, seeded: dict, as_of: dt.date) -> None:
+    from dondoc.reporting.ledger import completed_on
+    from dondoc.reporting.overview import overview
+
+    obs = _all(session)
+    ov = overview(session, as_of=as_of)
+    per_unit: dict[int, dict[str, int]] = {}
+    for o in obs:
+        if o.status != "not_applicable":
+            cats = per_unit.setdefault(o.unit_id, dict.fromkeys(tl.CATEGORIES, 0))
+            cats[entry(o, as_of=as_of).category] += 1
+    assert {u.unit_id: u.counts for u in ov.units} == per_unit
+    for week in ov.weeks:
+        cats = [tl.classify(kind=o.kind, status=o.status, due_date=o.due_date, completed_on=completed_on(o),
+                            as_of=week.end) for o in obs]
+        assert (week.overdue, week.done) == (cats.count(tl.OVERDUE), cats.count(tl.ON_TIME) + cats.count(tl.DONE_LATE))
+    assert any(w.overdue for w in ov.weeks) and ov.weeks[-1].end == as_of
+
+
+def test_a_page_counts_up_to_a_limit(session: Session, seeded: dict) -> None:
+    total = count(session, LedgerFilter(), as_of=AS_OF)
+    assert total > 4
+    assert count(session, LedgerFilter(), as_of=AS_OF, limit=3) == 4  # stops at limit + 1
+    assert count(session, LedgerFilter(), as_of=AS_OF, limit=total) == total
+    page = ledger_page(session, LedgerFilter(per_page=2), as_of=AS_OF, count_limit=3)
+    assert page.more and page.total == 3 and len(page.rows) == 2
+    exact = ledger_page(session, LedgerFilter(per_page=2), as_of=AS_OF, count_limit=total)
+    assert not exact.more and exact.total == total and exact.pages == -(-total // 2)

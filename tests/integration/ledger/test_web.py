@@ -123,3 +123,22 @@ def test_ical_round_trip(client: TestClient, settings: Settings, engine: Engine,
     with session_scope(engine) as s:
         assert revoke_feeds(s, scope="officer", target_id=officer.id, now=clock.now()) == 1
     assert client.get(f"/ical/{token}.ics").status_code == 404
+
+
+def test_ledger_of_one_plan_shows_who_has_reported(client: TestClient, settings: Settings, engine: Engine,
+                                                   world: dict) -> None:
+    import re
+
+    from dondoc.reporting.completeness import completeness
+
+    login(client, settings, world["users"]["leader"])
+    assert 'id="completeness"' not in client.get("/so-theo-doi").text  # all plans: no per-plan box
+    r = client.get(f"/so-theo-doi?plan={world['plan_id']}")
+    assert r.status_code == 200 and 'id="completeness"' in r.text
+    with session_scope(engine) as s:
+        expected = completeness(s, plan_id=world["plan_id"], period=world["period"], today=NOW.date())
+    shown = re.findall(r'data-unit="([^"]+)" data-reported="([01])"', r.text)
+    # every accountable unit once, in the order of urgency (not reported and most overdue first)
+    assert shown == [(u.code, "1" if u.reported else "0") for u in expected.units]
+    assert expected.missing and expected.reported and f"{expected.reported}/{len(expected.units)} đơn vị" in r.text
+    assert [x[1] for x in shown] == sorted(x[1] for x in shown)

@@ -23,10 +23,14 @@ from dondoc.web.console.session import (
 )
 from dondoc.web.security import csrf_ok, csrf_token
 
+STAFF_PAGES = ("/console", "/so-theo-doi", "/tong-quan", "/cho-xu-ly", "/bao-cao")
+
 
 def _safe_next(value: str | None) -> str:
-    """Only a path of the console itself (never another site: no open redirect)."""
-    if value and value.startswith("/console") and not value.startswith("//") and "\\" not in value:
+    """Only a staff page of this site (never another site: no open redirect); a shared ledger link opened
+    before logging in comes back to the ledger with its filters."""
+    if (value and value.startswith(STAFF_PAGES) and not value.startswith("//") and "\\" not in value
+            and "://" not in value):
         return value
     return "/console"
 

@@ -21,6 +21,7 @@ from dondoc.web.console.session import Staff, finish, page, require
 
 ALL = ("admin", "focal", "leader", "clerk")
 EXPORT_LIMIT = 50_000
+PAGE_COUNT_LIMIT = 10_000  # the page says "trên 10.000 nhiệm vụ" beyond (the API and the CLI count exactly)
 ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp", "report": "Báo cáo", "compile": "Tổng hợp"}
 STATUS_CHOICES = {"not_started": "Chưa triển khai", "in_progress": "Đang thực hiện", "done": "Hoàn thành",
                   "impossible": "Không thực hiện được"}
@@ -47,6 +48,19 @@ def staff_from_token(web: Any, authorization: str | None, *roles: str) -> StaffU
     if user.role not in roles:
         raise HTTPException(403, "tài khoản không có quyền dùng chức năng này")
     return user
+
+
+def plan_completeness(s: Any, plan_id: int | None, visible: list[Plan]) -> Any:
+    """The ledger filtered to one plan the viewer may see: who has reported in its current period (the
+    focal page's default period), who has not, most urgent first; None otherwise."""
+    from dondoc.reporting.completeness import completeness
+    from dondoc.web import queries
+
+    if plan_id is None or plan_id not in {p.id for p in visible}:
+        return None
+    day = today()
+    return completeness(s, plan_id=plan_id, period=queries.default_period(queries.plan_periods(s, plan_id), day),
+                        today=day)
 
 
 def make_router(web: Any) -> APIRouter:
@@ -80,10 +94,11 @@ def make_router(web: Any) -> APIRouter:
                 error = ""
             except DondocError as exc:
                 flt, error = LedgerFilter(), str(exc)
-            result = ledger_page(s, flt, as_of=today(), scope=scope)
+            result = ledger_page(s, flt, as_of=today(), scope=scope, count_limit=PAGE_COUNT_LIMIT)
             opts = choices(s, scope)
+            done = plan_completeness(s, flt.plan, opts["plans"])
         return page(web, request, staff, "console/ledger.html", 400 if error else 200, title="Sổ theo dõi nhiệm vụ",
-                    p=result, f=flt, error=error, columns=[h for h, _ in COLUMNS], cells=cells,
+                    p=result, f=flt, error=error, columns=[h for h, _ in COLUMNS], cells=cells, completeness=done,
                     categories=tl.LABELS, roles=ROLE_LABELS, statuses=STATUS_CHOICES, **opts)
 
     @router.get("/so-theo-doi.xlsx")

@@ -109,8 +109,8 @@ def current_staff(web: Any, session: Session, request: Request) -> Staff | None:
 
 def require(web: Any, session: Session, request: Request, *roles: str) -> Staff:
     staff = current_staff(web, session, request)
-    if staff is None:
-        raise LoginRequired(request.url.path)
+    if staff is None:  # back to this page after logging in, filters included (a shared ledger link)
+        raise LoginRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
     if roles and staff.role not in roles:
         raise HTTPException(403, "Tài khoản của bạn không có quyền dùng chức năng này.")
     return staff

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from sqlmodel import Session
 
-from dondoc.collect.access import can_enter_for, visible_clause
+from dondoc.collect.access import acting_for, can_enter_for, visible_clause
 from dondoc.collect.submit import StatusPayload, obligation_for_entry, submit_on_behalf, submit_status
 from dondoc.errors import InputError
 from dondoc.intake.query import TargetScope, target_scope
@@ -63,7 +63,7 @@ def list_obligations(web: WebContext, link: ApiViewer, include_closed: bool = Fa
     """The obligations the token's officer may update (open ones unless include_closed), each with
     the plan's targets that concern its unit."""
     with link.read() as (s, v):
-        where = [visible_clause(v.officer)]
+        where = [visible_clause(v.officer, acting_for(s, officer=v.officer, day=web.today()))]
         if not include_closed:
             where.append(Obligation.closed == False)
         return to_out(web, s, queries.obligation_rows(s, *where))

@@ -75,7 +75,7 @@ def _submit(web: WebContext, link: CurrentViewer, oid: int, fields: dict[str, st
 @router.get("/t/{token}/o/{oid}/sent/{uid}", response_class=HTMLResponse)
 def sent(oid: int, uid: int, web: WebContext, link: CurrentViewer) -> HTMLResponse:
     with link.read() as (s, v):
-        obligation_for_update(s, officer=v.officer, obligation_id=oid)
+        obligation_for_update(s, officer=v.officer, obligation_id=oid, day=web.today())
         update = s.get(StatusUpdate, uid)
         if update is None or update.obligation_id != oid:
             raise NotFoundPage()
