@@ -5,13 +5,15 @@ deadline, collectives expanded), and the plan's focal unit. Read-only; built in 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from dondoc.intake.review import items
-from dondoc.models import AssignmentUnit, Obligation, Plan, Unit
+from dondoc.models import Obligation, Plan, Unit
 from dondoc.vietnamese import fold
 
 LOW_CONFIDENCE = 0.6
@@ -66,7 +68,7 @@ class ReviewData:
 def _parsed_index(plan: Plan) -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for a in (plan.parsed or {}).get("assignments") or []:
-        out.setdefault((str(a.get("ref") or ""), fold(" ".join(str(a.get("text") or "").split()))[:80]), a)
+        out.setdefault((str(a.get("ref") or ""), _text_key(str(a.get("text") or ""))), a)
     return out
 
 
@@ -79,10 +81,11 @@ def _span(source: str, folded: str, text: str, parsed: dict[str, Any] | None, cu
     span = (parsed or {}).get("span") or {}
     start, end = span.get("start"), span.get("end")
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(source) \
-            and fold(" ".join(source[start:end].split()))[:24] == fold(words)[:24]:
+            and fold(" ".join(source[start:start + 96].split()))[:24] == fold(words[:96])[:24]:
         return start, end
+    start_folded = fold(words[:72])
     for size in (60, 30):
-        probe = fold(words)[:size]
+        probe = start_folded[:size]
         if len(probe) < 8:
             return None
         at = folded.find(probe, cursor)
@@ -95,8 +98,16 @@ def _span(source: str, folded: str, text: str, parsed: dict[str, Any] | None, cu
     return None
 
 
+def _text_key(text: str) -> str:
+    """An item's text as a key to find the parser's record of it: its start, spaces and case evened (the row's
+    text and the parser's come from the same reading; fold() would cost more than the rest of the screen)."""
+    return unicodedata.normalize("NFC", " ".join(text[:160].split())[:80]).lower()
+
+
+@functools.lru_cache(maxsize=8)
 def _folded(source: str) -> str:
-    """fold() of the source with the same length, so that offsets found in it hold in the source."""
+    """fold() of the source with the same length, so that offsets found in it hold in the source (cached: a
+    plan's text never changes, and folding 100 pages costs more than the rest of the screen)."""
     out = fold(source)
     return out if len(out) == len(source) else "".join((fold(c) or " ")[:1] for c in source)
 
@@ -122,12 +133,8 @@ def build(session: Session, plan: Plan) -> ReviewData:
     assert plan.id is not None
     rows = items(session, plan.id)
     ids = [r.id for r in rows]
-    links = session.exec(select(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids))).all() if ids else []
     units = list(session.exec(select(Unit).order_by(col(Unit.name))).all())
     unit_by_id = {u.id: u for u in units}
-    linked: dict[int, list[AssignmentUnit]] = {}
-    for link in links:
-        linked.setdefault(link.assignment_id, []).append(link)
     obligations: dict[int, dict[str, int]] = {}
     if plan.state != "draft" and ids:
         for aid, status in session.exec(select(Obligation.assignment_id, Obligation.status).where(
@@ -144,8 +151,8 @@ def build(session: Session, plan: Plan) -> ReviewData:
     views: list[ItemView] = []
     spans: list[tuple[int, int, int]] = []
     for r in rows:
-        p = parsed.get((r.ref, fold(" ".join(r.text.split()))[:80]))
-        bodies, flags = _bodies(r, resolver, by_name, linked.get(r.id or 0, []), unit_by_id)
+        p = parsed.get((r.ref, _text_key(r.text)))
+        bodies, flags = _bodies(r, resolver, by_name, unit_by_id)
         timing = dict(r.timing or {})
         if timing.get("guessed"):
             flags.append("Thời hạn do máy đoán")
@@ -188,21 +195,21 @@ def unit_choices(units: list[Unit]) -> list[tuple[int, str]]:
     """Options of a unit picker: a name several units share is followed by its parent's name (a directory of
     a province has a 'Phòng Nội vụ' in every district), sorted by the label."""
     by_id = {u.id: u for u in units}
+    keys = {u.id: fold(u.name) for u in units}
     seen: dict[str, int] = {}
-    for u in units:
-        seen[fold(u.name)] = seen.get(fold(u.name), 0) + 1
+    for key in keys.values():
+        seen[key] = seen.get(key, 0) + 1
     out: list[tuple[int, str]] = []
     for u in units:
         label = u.name
-        if seen[fold(u.name)] > 1:
+        if seen[keys[u.id]] > 1:
             parent = by_id.get(u.parent_id)
             label = f"{u.name} — {parent.name}" if parent is not None else f"{u.name} ({u.code})"
         out.append((u.id or 0, label))
-    return sorted(out, key=lambda c: fold(c[1]))
+    return sorted(out, key=lambda c: (keys.get(c[0], ""), c[1]))
 
 
-def _bodies(row: Any, resolver: Any, by_name: dict[str, int | None], links: list[AssignmentUnit],
-            unit_by_id: dict[int | None, Unit]) -> tuple[list[BodyView], list[str]]:
+def _bodies(row: Any, resolver: Any, by_name: dict[str, int | None], unit_by_id: dict[int | None, Unit]) -> tuple[list[BodyView], list[str]]:
     flags: list[str] = []
     out: list[BodyView] = []
     if not row.lead:
