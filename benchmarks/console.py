@@ -51,7 +51,7 @@ def plan_text(items: int) -> str:
             lead = f"Ban Quản lý chợ số {n}" if n % 23 == 0 else LEADS[n % len(LEADS)]
             support = LEADS[(n * 7 + 3) % len(LEADS)]
             verb, topic = VERBS[n % len(VERBS)], TOPICS[(n * 3) % len(TOPICS)]
-            when = ("hoàn thành trước ngày {:02d}/{:02d}/2025.".format(1 + n % 28, 6 + n % 7) if n % 4 == 0 else
+            when = (f"hoàn thành trước ngày {1 + n % 28:02d}/{6 + n % 7:02d}/2025." if n % 4 == 0 else
                     "thực hiện thường xuyên." if n % 4 == 1 else
                     "thực hiện định kỳ hằng quý." if n % 4 == 2 else "")
             lines.append(f"{sec}.{k}. {lead} chủ trì, phối hợp với {support} {verb} {topic} trên địa bàn phường "
@@ -64,7 +64,7 @@ def plan_text(items: int) -> str:
 
 def pct(values: list[float], p: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
 def run(db: str, items: int, renders: int) -> dict[str, float]:
@@ -103,11 +103,12 @@ def run(db: str, items: int, renders: int) -> dict[str, float]:
         url = f"/console/plans/{result.plan_id}"
         first = client.get(url)
         assert first.status_code == 200, first.text[:500]
-        times = []
+        times, cpu = [], []
         for _ in range(renders):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             r = client.get(url)
             times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)  # the app runs in this process (TestClient's thread)
             assert r.status_code == 200
         size = len(first.content)
 
@@ -117,9 +118,9 @@ def run(db: str, items: int, renders: int) -> dict[str, float]:
         from dondoc.notifications import get_notifier
 
         get_notifier(settings)
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         r = client.post(f"{url}/activate", data={"csrf": csrf_token(key, "bench")}, follow_redirects=False)
-        activation = time.perf_counter() - t
+        activation, activation_cpu = time.perf_counter() - t, time.process_time() - c
         assert r.status_code == 303, r.text[:500]
         with Session(engine) as s:
             obligations = s.exec(select(func.count()).select_from(Obligation).where(
@@ -135,6 +136,7 @@ def run(db: str, items: int, renders: int) -> dict[str, float]:
         client.close()
         return {"items": n_items, "import_s": imported, "html_kb": size / 1024, "p50": pct(times, 50),
                 "p95": pct(times, 95), "max": max(times), "mean": statistics.mean(times), "activate_s": activation,
+                "cpu_p50": pct(cpu, 50), "cpu_p95": pct(cpu, 95), "activate_cpu_s": activation_cpu,
                 "obligations": obligations, "messages": messages, "sent": sent, "active_p95": pct(after, 95)}
     finally:
         drop(engine)
@@ -149,12 +151,14 @@ def main() -> None:
     args = ap.parse_args()
     dbs = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     print(f"console benchmark: a {args.items}-item plan, review page rendered {args.renders} times, then activated")
+    print("wall = elapsed time; cpu = the process's CPU time (what the work costs when the machine is shared)")
     for db in dbs:
         f = run(db, args.items, args.renders)
-        print(f"{db:10s} items={f['items']} import={f['import_s']:.2f}s page={f['html_kb']:.0f} KB | review "
-              f"p50={f['p50']:.0f} ms p95={f['p95']:.0f} ms max={f['max']:.0f} ms (goal p95 <= 300) | activation "
-              f"{f['activate_s']:.2f}s (goal <= 2): {f['obligations']} obligations, {f['messages']} notices "
-              f"({f['sent']} delivered) | review once active p95={f['active_p95']:.0f} ms")
+        print(f"{db:10s} items={f['items']} import={f['import_s']:.2f}s page={f['html_kb']:.0f} KB\n"
+              f"  review (goal p95 <= 300 ms): wall p50={f['p50']:.0f} p95={f['p95']:.0f} max={f['max']:.0f} ms; "
+              f"cpu p50={f['cpu_p50']:.0f} p95={f['cpu_p95']:.0f} ms; once active wall p95={f['active_p95']:.0f} ms\n"
+              f"  activation (goal <= 2 s): wall {f['activate_s']:.2f} s, cpu {f['activate_cpu_s']:.2f} s: "
+              f"{f['obligations']} obligations, {f['messages']} notices ({f['sent']} delivered)")
 
 
 if __name__ == "__main__":

@@ -214,11 +214,12 @@ def sync_plan(
         if row is None and adopt:
             row = _adopt(adopt, w, existing)
         if row is None:
-            fresh.append(dict(
-                key=key, plan_id=plan.id, assignment_id=w.assignment_id, report_id=w.report_id, unit_id=w.unit_id,
-                officer_id=w.officer_id, role=w.role, mode=w.mode, kind=w.kind, period=w.occ.period,
-                period_start=w.occ.period_start, period_end=w.occ.period_end, cutoff=w.occ.cutoff,
-                plan_due=w.occ.plan_due, due_date=w.due_date, needs_review=w.needs_review, created_at=now))
+            fresh.append({
+                "key": key, "plan_id": plan.id, "assignment_id": w.assignment_id, "report_id": w.report_id,
+                "unit_id": w.unit_id, "officer_id": w.officer_id, "role": w.role, "mode": w.mode, "kind": w.kind,
+                "period": w.occ.period, "period_start": w.occ.period_start, "period_end": w.occ.period_end,
+                "cutoff": w.occ.cutoff, "plan_due": w.occ.plan_due, "due_date": w.due_date,
+                "needs_review": w.needs_review, "created_at": now})
             created += 1
             continue
         if row.status == NOT_APPLICABLE:  # a deleted row put back: followed again

@@ -129,7 +129,7 @@ def test_review_screen_side_by_side(app_client: TestClient, engine: Engine, staf
     login(app_client, "leader1")
     html = app_client.get(f"/console/plans/{plan.id}").text
     assert "<mark" in html and "Xóa nội dung" not in html and "Thêm nội dung" not in html
-    assert 'action="/console/plans/%d/items"' % plan.id not in html
+    assert f'action="/console/plans/{plan.id}/items"' not in html
 
 
 def test_review_order_on_a_seed(app_client: TestClient, engine: Engine, staff: Staff, world_plan: int) -> None:
