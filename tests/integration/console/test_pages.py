@@ -117,8 +117,13 @@ def test_review_screen_side_by_side(app_client: TestClient, engine: Engine, staf
     # "Thêm tên gọi khác" in one click: the name becomes an alias, the item is no longer first nor unknown.
     with Session(engine) as s:
         market = s.exec(select(Unit).where(Unit.name == "UBND Phường 2")).one()
-    r = app_client.post(f"/console/plans/{plan.id}/alias", data={"csrf": token, "name": "Ban Quản lý chợ Đông Ba",
-                                                                  "unit_id": str(market.id)}, follow_redirects=False)
+    assert '<datalist id="unit-choices">' in html and '<option value="Phòng Nội vụ — UBND huyện Quan Hoá">' in html
+    alias = {"csrf": token, "name": "Ban Quản lý chợ Đông Ba"}
+    for typed in ("Phòng Nội vụ", "Ban không có"):  # a shared name without its parent, an unknown one: refused
+        r = app_client.post(f"/console/plans/{plan.id}/alias", data={**alias, "unit_label": typed})
+        assert r.status_code == 400 and f"Không thấy đơn vị “{typed}”" in r.text
+    r = app_client.post(f"/console/plans/{plan.id}/alias", data={**alias, "unit_label": " ubnd  phuong 2 "},
+                        follow_redirects=False)  # typed into the unit field, accents and case as they come
     assert r.status_code == 303
     with Session(engine) as s:
         assert s.exec(select(Alias).where(Alias.name == "Ban Quản lý chợ Đông Ba")).one().unit_id == market.id

@@ -180,10 +180,14 @@ def make_router(web: Any) -> APIRouter:
 
     @router.post("/plans/{plan_id}/alias")
     def add_alias(request: Request, plan_id: int, csrf: str = Form(""), name: str = Form(""),
-                  unit_id: str = Form("")) -> Response:
+                  unit_id: str = Form(""), unit_label: str = Form("")) -> Response:
         staff = _staff_post(request, csrf, *EDITORS)
+        if not unit_id.isdigit() and unit_label.strip():  # typed into the unit field (a datalist of labels)
+            unit_id = str(unit_by_label(unit_label) or "")
         if not unit_id.isdigit():
-            return review_page(request, staff, plan_id, error="Chọn đơn vị cho tên gọi khác.", status_code=400)
+            return review_page(request, staff, plan_id, error=f"Không thấy đơn vị “{unit_label.strip()}” trong danh bạ; "
+                               "chọn một đơn vị trong danh sách gợi ý." if unit_label.strip() else
+                               "Chọn đơn vị cho tên gọi khác.", status_code=400)
         return edit(request, staff, plan_id, lambda s: review.add_alias(
             s, name=name, unit_id=int(unit_id), settings=web.settings, now=clock.now(), actor=f"staff:{staff.user.id}",
             plan_id=plan_id))
@@ -209,6 +213,18 @@ def make_router(web: Any) -> APIRouter:
             return review_page(request, staff, plan_id, error=str(exc), status_code=400)
         deliver_now(web)
         return back(request, staff, plan_id, msg="activated")
+
+    def unit_by_label(label: str) -> int | None:
+        """The unit a label of the review screen's unit list names (its name, or name — parent)."""
+        from dondoc.models import Unit
+        from dondoc.vietnamese import fold
+        from dondoc.web.console.review_data import unit_choices
+
+        with read(web) as s:
+            choices = unit_choices(list(s.exec(select(Unit)).all()))
+        want = fold(" ".join(label.split()))
+        hits = [uid for uid, text in choices if fold(text) == want]
+        return hits[0] if len(hits) == 1 else None
 
     def _staff_post(request: Request, csrf: str, *roles: str) -> Staff:
         with read(web) as s:
