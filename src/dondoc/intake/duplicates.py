@@ -27,7 +27,7 @@ def reporting_duplicates(assignments: Sequence[Any], reports: Sequence[Any]) -> 
             if r.id not in said:
                 said[r.id] = _letters(r.text)
             if len(said[r.id]) >= 20 and said[r.id] in words:
-                out[a.id] = r.id  # type: ignore[index]
+                out[a.id] = r.id
                 break
     return out
 

@@ -36,7 +36,7 @@ def make_router(web: Any) -> APIRouter:
     router = APIRouter(prefix="/console", include_in_schema=False)
 
     def address(request: Request) -> str:
-        return web.client_ip(request)
+        return str(web.client_ip(request))
 
     def login_page(request: Request, error: str = "", status_code: int = 200, next_url: str = "/console") -> Response:
         nonce = secrets.token_urlsafe(18)

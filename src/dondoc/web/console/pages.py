@@ -43,7 +43,7 @@ def save_upload(settings: Any, upload: UploadFile, data: bytes) -> Path:
         raise InputError(f"tệp {name} lớn hơn {settings.max_plan_mb} MB")
     if not data:
         raise InputError(f"tệp {name} rỗng")
-    folder = settings.path("uploads", secrets.token_hex(8))
+    folder: Path = settings.path("uploads", secrets.token_hex(8))
     safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "ke-hoach.txt"
     path = folder / safe
     path.write_bytes(data)
@@ -154,7 +154,7 @@ def make_router(web: Any) -> APIRouter:
     async def merge_items(request: Request, plan_id: int) -> Response:
         form = await request.form()
         staff = _staff_post(request, str(form.get("csrf") or ""), *EDITORS)
-        ids = [int(v) for v in form.getlist("item") if str(v).isdigit()]
+        ids = [int(str(v)) for v in form.getlist("item") if str(v).isdigit()]
         return edit(request, staff, plan_id, lambda s: review.merge_items(
             s, plan_id=plan_id, item_ids=ids, settings=web.settings, now=clock.now(), actor=f"staff:{staff.user.id}"))
 

@@ -185,11 +185,13 @@ def build(session: Session, plan: Plan) -> ReviewData:
 def _rows(session: Session, plan_id: int) -> list[Any]:
     """The plan's current items (as intake.review.items), read as columns: building hundreds of rows with
     their JSON fields was a third of the screen's time."""
-    return list(session.exec(select(Assignment.id, Assignment.ref, Assignment.text, Assignment.section,
-                                    Assignment.lead, Assignment.support, Assignment.mode, Assignment.timing,
-                                    Assignment.needs_review)
-                             .where(Assignment.plan_id == plan_id, col(Assignment.removed_at).is_(None))
-                             .order_by(col(Assignment.id))).all())
+    from sqlalchemy import select as columns
+
+    a = Assignment
+    return list(session.execute(columns(col(a.id), col(a.ref), col(a.text), col(a.section), col(a.lead),
+                                        col(a.support), col(a.mode), col(a.timing), col(a.needs_review))
+                                .where(col(a.plan_id) == plan_id, col(a.removed_at).is_(None))
+                                .order_by(col(a.id))).all())
 
 
 def _level(bodies: list[BodyView], row: Any, conf: Any, flags: list[str]) -> int:
