@@ -174,6 +174,8 @@ def test_preview_page(app_client: TestClient, engine: Engine, staff: Staff, worl
     assert html.count('<details class="unit">') == units and html.count('<details class="message"') == officers
     assert 'id="activate"' in html and htmllib.escape(plan.title) in html
     assert "(đường dẫn cá nhân của đồng chí)" in html  # no real link is made for a preview
+    # one of four units of that name in the directory: said with its parent's
+    assert "<summary>Phòng Lao động - Thương binh và Xã hội — UBND thị xã Quảng Trị:" in html
     assert count(engine, Obligation) == 0 and count(engine, Message) == 0  # nothing written
     login(app_client, "leader1")
     assert 'id="activate"' not in app_client.get(f"/console/plans/{world_plan}/preview").text

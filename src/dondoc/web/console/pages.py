@@ -194,12 +194,16 @@ def make_router(web: Any) -> APIRouter:
 
     @router.get("/plans/{plan_id}/preview")
     def preview(request: Request, plan_id: int) -> Response:
+        from dondoc.models import Unit
+        from dondoc.web.console.review_data import unit_choices
+
         with read(web) as s:
             staff = require(web, s, request, *ALL)
             plan = get_plan(s, plan_id)
             pv = preview_activation(s, plan=plan, settings=web.settings)
+            labels = dict(unit_choices(list(s.exec(select(Unit)).all())))  # shared names with their parent's
         return page(web, request, staff, "console/preview.html", title=f"Xem trước: {plan.title}", plan=plan, pv=pv,
-                    editable=can_edit(staff, plan), STATE_LABELS=STATE_LABELS)
+                    editable=can_edit(staff, plan), STATE_LABELS=STATE_LABELS, labels=labels)
 
     @router.post("/plans/{plan_id}/activate")
     def activate(request: Request, plan_id: int, csrf: str = Form("")) -> Response:
