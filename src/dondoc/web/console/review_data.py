@@ -229,7 +229,8 @@ def _bodies(row: Any, resolver: Any, by_name: dict[str, int | None], unit_by_id:
         for name in names:
             res = resolver.resolve(name)
             units = [unit_by_id[u].name for u, _ in res.targets if u in unit_by_id]
-            cands = [(label, score, by_name.get(fold(label))) for label, score in (res.candidates or [])[:5]]
+            shown = not res.targets or res.method == "fuzzy"  # the screen offers candidates for these only
+            cands = [(label, score, by_name.get(fold(label))) for label, score in (res.candidates or [])[:5]] if shown else []
             out.append(BodyView(name=name, role=role, units=units, method=res.method, candidates=cands))
             if not res.targets:
                 flags.append(f"Chưa xác định: {name}")
