@@ -105,7 +105,9 @@ def test_review_flow_in_browser(browser: object, console: tuple[LiveServer, Sett
     fixed_id = int(str(card_id).removeprefix("item-"))
 
     # Delete a row: I.1 is a purpose of the plan, not a task anyone reports on.
-    _item(page, "I.1", "Các tổ chức").get_by_role("button", name="Xóa nội dung").click()  # type: ignore[attr-defined]
+    doomed = _item(page, "I.1", "Các tổ chức")
+    doomed.locator("summary", has_text="Xóa nội dung").click()  # type: ignore[attr-defined]  (two steps: no slip)
+    doomed.get_by_role("button", name="Xác nhận xóa I.1").click()  # type: ignore[attr-defined]
     page.wait_for_url(f"**/console/plans/{plan_id}")
     assert page.locator(ITEMS).count() == n_items - 1
 
