@@ -155,7 +155,10 @@ def finish(cfg: OidcConfig, *, code: str, redirect_uri: str, pending: Pending) -
         raise LoginRefused(f"ID token không hợp lệ ({type(exc).__name__})") from exc
     out = dict(token.claims)
     if doc.get("userinfo_endpoint") and tokens.get("access_token"):
-        info = _get_json(doc["userinfo_endpoint"], headers={"Authorization": f"Bearer {tokens['access_token']}"})
+        try:
+            info = _get_json(doc["userinfo_endpoint"], headers={"Authorization": f"Bearer {tokens['access_token']}"})
+        except ProviderUnavailable:  # the signed ID token is enough; userinfo only adds claims
+            info = None
         if isinstance(info, dict) and info.get("sub") == out.get("sub"):
             out = {**info, **out}  # the signed ID token wins over the userinfo answer
     return out
