@@ -67,14 +67,34 @@ def role_from_claims(claims: dict[str, Any], cfg: OidcConfig) -> str | None:
 _DISCOVERY: dict[str, dict[str, Any]] = {}
 
 
-def discover(cfg: OidcConfig) -> dict[str, Any]:
-    if cfg.issuer not in _DISCOVERY:
-        r = httpx.get(f"{cfg.issuer}/.well-known/openid-configuration", timeout=10)
+class ProviderUnavailable(LoginRefused):
+    """The provider did not answer (or answered nonsense): the person can retry or use a local account."""
+
+    http_status = 503
+
+
+def _get_json(url: str, **kwargs: Any) -> Any:
+    try:
+        r = httpx.get(url, timeout=10, **kwargs)
         r.raise_for_status()
-        doc = r.json()
+        return r.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        raise ProviderUnavailable(f"nhà cung cấp đăng nhập một lần không trả lời ({type(exc).__name__}), "
+                                  "hãy thử lại sau hoặc dùng tài khoản của dondoc") from exc
+
+
+def discover(cfg: OidcConfig) -> dict[str, Any]:
+    """The provider's discovery document (cached per issuer); its issuer must be the configured one."""
+    if cfg.issuer not in _DISCOVERY:
+        doc = _get_json(f"{cfg.issuer}/.well-known/openid-configuration")
+        if not isinstance(doc, dict):
+            raise ProviderUnavailable("tài liệu cấu hình OIDC của nhà cung cấp không hợp lệ")
         for key in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
             if key not in doc:
                 raise ConfigError(f"OIDC discovery document of {cfg.issuer} lacks {key}")
+        if str(doc.get("issuer", cfg.issuer)).rstrip("/") != cfg.issuer:
+            raise ConfigError(f"OIDC discovery document of {cfg.issuer} names another issuer: {doc.get('issuer')!r} "
+                              "(DONDOC_OIDC_ISSUER must be exactly the provider's issuer)")
         _DISCOVERY[cfg.issuer] = doc
     return _DISCOVERY[cfg.issuer]
 
@@ -102,33 +122,45 @@ def start(cfg: OidcConfig, *, redirect_uri: str) -> tuple[str, Pending]:
 
 
 def finish(cfg: OidcConfig, *, code: str, redirect_uri: str, pending: Pending) -> dict[str, Any]:
-    """Exchange the code, verify the ID token (signature, issuer, audience, expiry, nonce), add userinfo."""
-    from authlib.jose import JsonWebKey, jwt
-    from authlib.jose.errors import JoseError
+    """Exchange the code, verify the ID token (signature, issuer, audience, expiry, nonce), add userinfo.
+
+    A confidential client authenticates with HTTP Basic (client_secret_basic, what providers default to);
+    a public one (no secret) sends its id alone (auth method `none`), PKCE being its proof."""
+    from joserfc import jwt
+    from joserfc.errors import JoseError
+    from joserfc.jwk import KeySet
 
     doc = discover(cfg)
-    r = httpx.post(doc["token_endpoint"], data={"grant_type": "authorization_code", "code": code,
-                                                "redirect_uri": redirect_uri, "code_verifier": pending.verifier,
-                                                "client_id": cfg.client_id},
-                   auth=(cfg.client_id, cfg.client_secret), timeout=10)
+    form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
+            "code_verifier": pending.verifier}
+    if not cfg.client_secret:
+        form["client_id"] = cfg.client_id
+    try:
+        r = httpx.post(doc["token_endpoint"], data=form, timeout=10,
+                       auth=(cfg.client_id, cfg.client_secret) if cfg.client_secret else None)
+    except httpx.HTTPError as exc:
+        raise ProviderUnavailable(f"nhà cung cấp đăng nhập một lần không trả lời ({type(exc).__name__})") from exc
     if r.status_code != 200:
         raise LoginRefused(f"nhà cung cấp đăng nhập từ chối mã xác thực ({r.status_code})")
     tokens = r.json()
-    keys = JsonWebKey.import_key_set(httpx.get(doc["jwks_uri"], timeout=10).json())
+    keys = KeySet.import_key_set(_get_json(doc["jwks_uri"]))
+    algorithms = doc.get("id_token_signing_alg_values_supported") or ["RS256"]
     try:
-        claims = jwt.decode(tokens["id_token"], keys, claims_options={
-            "iss": {"essential": True, "value": doc.get("issuer", cfg.issuer)},
-            "aud": {"essential": True, "value": cfg.client_id},
-            "nonce": {"essential": True, "value": pending.nonce}})
-        claims.validate(leeway=60)
-    except (JoseError, KeyError, ValueError) as exc:
+        token = jwt.decode(str(tokens["id_token"]), keys, algorithms=[a for a in algorithms if a != "none"])
+        jwt.JWTClaimsRegistry(leeway=60, iss={"essential": True, "value": doc.get("issuer", cfg.issuer)},
+                              aud={"essential": True, "value": cfg.client_id},
+                              nonce={"essential": True, "value": pending.nonce},
+                              sub={"essential": True}, exp={"essential": True}).validate(token.claims)
+    except (JoseError, KeyError, ValueError, TypeError) as exc:
         raise LoginRefused(f"ID token không hợp lệ ({type(exc).__name__})") from exc
-    out = dict(claims)
+    out = dict(token.claims)
     if doc.get("userinfo_endpoint") and tokens.get("access_token"):
-        info = httpx.get(doc["userinfo_endpoint"], headers={"Authorization": f"Bearer {tokens['access_token']}"},
-                         timeout=10)
-        if info.status_code == 200 and info.json().get("sub") == out.get("sub"):
-            out = {**info.json(), **out}
+        try:
+            info = _get_json(doc["userinfo_endpoint"], headers={"Authorization": f"Bearer {tokens['access_token']}"})
+        except ProviderUnavailable:  # the signed ID token is enough; userinfo only adds claims
+            info = None
+        if isinstance(info, dict) and info.get("sub") == out.get("sub"):
+            out = {**info, **out}  # the signed ID token wins over the userinfo answer
     return out
 
 

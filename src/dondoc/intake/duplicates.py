@@ -16,12 +16,17 @@ def reporting_duplicates(assignments: Sequence[Any], reports: Sequence[Any]) -> 
     section (led by the senders) and as a report obligation. Same section, the report's words inside the
     task's, and the task's date taken from that sentence (same timing) — then it is one duty, not two."""
     out: dict[int, int] = {}
+    said: dict[int, str] = {}  # folding is the costly part: each text once, and only where refs and timings agree
     for a in assignments:
+        same = [r for r in reports if a.id is not None and r.id is not None and not r.compiles and a.ref == r.ref
+                and _same_timing(a.timing, r.timing)]
+        if not same:
+            continue
         words = _letters(a.text)
-        for r in reports:
-            said = _letters(r.text)
-            if (a.id is not None and r.id is not None and not r.compiles and a.ref == r.ref and len(said) >= 20
-                    and said in words and _same_timing(a.timing, r.timing)):
+        for r in same:
+            if r.id not in said:
+                said[r.id] = _letters(r.text)
+            if len(said[r.id]) >= 20 and said[r.id] in words:
                 out[a.id] = r.id
                 break
     return out

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
 
 from dondoc.config import Settings
@@ -107,12 +107,15 @@ def _task_texts(session: Session, obligations: list[Any]) -> dict[tuple[str, int
     a_ids = {o.assignment_id for o in obligations if o.assignment_id}
     r_ids = {o.report_id for o in obligations if o.report_id}
     out: dict[tuple[str, int], tuple[str, str]] = {}
+    # Columns, not rows: loading hundreds of rows with their JSON fields cost more than the whole notice.
     if a_ids:
-        for a in session.exec(select(Assignment).where(col(Assignment.id).in_(a_ids))).all():
-            out[("A", a.id)] = (a.ref, a.text)  # type: ignore[index]
+        for aid, ref, text in session.exec(select(Assignment.id, Assignment.ref, Assignment.text)
+                                           .where(col(Assignment.id).in_(a_ids))).all():
+            out[("A", aid)] = (ref, text)  # type: ignore[index]
     if r_ids:
-        for r in session.exec(select(ReportObligation).where(col(ReportObligation.id).in_(r_ids))).all():
-            out[("R", r.id)] = (r.ref, r.text)  # type: ignore[index]
+        for rid, ref, text in session.exec(select(ReportObligation.id, ReportObligation.ref, ReportObligation.text)
+                                           .where(col(ReportObligation.id).in_(r_ids))).all():
+            out[("R", rid)] = (ref, text)  # type: ignore[index]
     return out
 
 
@@ -177,6 +180,7 @@ def notify_assigned(session: Session, *, plan: Plan, settings: Settings, now: dt
     prefix = f"{{}}:{day.isoformat()}:assign:{plan.id}"
     taken = set(session.exec(select(Message.key).where(Message.kind == ASSIGNMENT, Message.day == day,
                                                        col(Message.officer_id).in_(list(officers)))).all())
+    notices: list[dict[str, Any]] = []
     for officer_id, obs in sorted(per_officer.items()):
         officer = officers.get(officer_id)
         if officer is None:
@@ -194,8 +198,10 @@ def notify_assigned(session: Session, *, plan: Plan, settings: Settings, now: dt
                       body_html=html, created_at=now)
         session.add(msg)
         session.flush()
-        session.add_all([Notice(obligation_id=o.id, officer_id=officer_id, kind=ASSIGNMENT, level=0, day=day,
-                                message_id=msg.id, created_at=now) for o in obs])
+        notices.extend({"obligation_id": o.id, "officer_id": officer_id, "kind": ASSIGNMENT, "level": 0, "day": day,
+                        "message_id": msg.id, "created_at": now} for o in obs)
+    if notices:
+        session.execute(insert(Notice), notices)  # one statement for all (hundreds on an activation)
     session.flush()
     return len(per_officer)
 

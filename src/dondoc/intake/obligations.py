@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, delete, func, select
 
 from dondoc.calendar.periods import Occurrence, occurrences
@@ -207,16 +208,18 @@ def sync_plan(
     existing = {o.key: o for o in session.exec(select(Obligation).where(Obligation.plan_id == plan.id)).all()}
     created = updated = retired = deleted = 0
     adopt = _adoptable(session, wanted, existing)
+    fresh: list[dict[str, Any]] = []  # inserted in one statement: an activation creates hundreds of rows
     for key, w in wanted.items():
         row = existing.get(key)
         if row is None and adopt:
             row = _adopt(adopt, w, existing)
         if row is None:
-            session.add(Obligation(
-                key=key, plan_id=plan.id, assignment_id=w.assignment_id, report_id=w.report_id, unit_id=w.unit_id,
-                officer_id=w.officer_id, role=w.role, mode=w.mode, kind=w.kind, period=w.occ.period,
-                period_start=w.occ.period_start, period_end=w.occ.period_end, cutoff=w.occ.cutoff,
-                plan_due=w.occ.plan_due, due_date=w.due_date, needs_review=w.needs_review, created_at=now))
+            fresh.append({
+                "key": key, "plan_id": plan.id, "assignment_id": w.assignment_id, "report_id": w.report_id,
+                "unit_id": w.unit_id, "officer_id": w.officer_id, "role": w.role, "mode": w.mode, "kind": w.kind,
+                "period": w.occ.period, "period_start": w.occ.period_start, "period_end": w.occ.period_end,
+                "cutoff": w.occ.cutoff, "plan_due": w.occ.plan_due, "due_date": w.due_date,
+                "needs_review": w.needs_review, "created_at": now})
             created += 1
             continue
         if row.status == NOT_APPLICABLE:  # a deleted row put back: followed again
@@ -230,6 +233,9 @@ def sync_plan(
                 setattr(row, k, v)
             session.add(row)
             updated += 1
+    if fresh:
+        session.flush()  # pending changes first: the insert below bypasses the unit of work
+        session.execute(insert(Obligation), fresh)
     gone = [o for k, o in existing.items() if k not in wanted]
     if gone and plan.activated_at is not None:
         # A plan a person activated: units were told of these obligations, so they are kept for audit,

@@ -40,7 +40,7 @@ def make_router(web: Any) -> APIRouter:
     router = APIRouter(prefix="/console", include_in_schema=False)
 
     def address(request: Request) -> str:
-        return web.client_ip(request)
+        return str(web.client_ip(request))
 
     def login_page(request: Request, error: str = "", status_code: int = 200, next_url: str = "/console") -> Response:
         nonce = secrets.token_urlsafe(18)
@@ -90,16 +90,20 @@ def make_router(web: Any) -> APIRouter:
         return resp
 
     @router.get("/login/oidc")
-    def oidc_start(request: Request) -> Response:
+    def oidc_start(request: Request, next: str = "/console") -> Response:
         from dondoc.accounts import oidc
 
         cfg = oidc.OidcConfig.from_settings(web.settings)
         if cfg is None:
             raise HTTPException(404)
-        url, pending = oidc.start(cfg, redirect_uri=_callback(web))
+        try:
+            url, pending = oidc.start(cfg, redirect_uri=_callback(web))
+        except LoginRefused as exc:  # the provider is down: say so, offer the local login
+            return login_page(request, str(exc), exc.http_status, next)
         resp = RedirectResponse(url, status_code=303)
         set_cookie(resp, request, web.settings.base_url, PRE_COOKIE,
-                   sign(web.key, {"s": pending.state, "o": pending.nonce, "v": pending.verifier}), 600)
+                   sign(web.key, {"s": pending.state, "o": pending.nonce, "v": pending.verifier,
+                                  "x": _safe_next(next)}), 600)
         return resp
 
     @router.get("/oidc/callback")
@@ -110,11 +114,13 @@ def make_router(web: Any) -> APIRouter:
         if cfg is None:
             raise HTTPException(404)
         pre = unsign(web.key, request.cookies.get(PRE_COOKIE)) or {}
-        if error or not code or not pre.get("s") or not secrets.compare_digest(str(pre["s"]), state):
+        expected = str(pre.get("s") or "")
+        if error or not code or not expected or not secrets.compare_digest(expected.encode(), state.encode()):
             return login_page(request, "Đăng nhập một lần không thành công, hãy thử lại.", 401)
         try:
             claims = oidc.finish(cfg, code=code, redirect_uri=_callback(web),
-                                 pending=oidc.Pending(state=pre["s"], nonce=pre["o"], verifier=pre["v"]))
+                                 pending=oidc.Pending(state=expected, nonce=str(pre.get("o")),
+                                                      verifier=str(pre.get("v"))))
             with web.write() as s:
                 try:
                     user = oidc.login_with_claims(s, cfg=cfg, claims=claims, now=clock.now(),
@@ -124,8 +130,9 @@ def make_router(web: Any) -> APIRouter:
                     raise
                 s.expunge(user)
         except LoginRefused as exc:
-            return login_page(request, str(exc), 401)
-        resp = redirect(web, request, None, "/console")
+            resp = login_page(request, str(exc), exc.http_status)
+            return resp
+        resp = redirect(web, request, None, _safe_next(str(pre.get("x") or "/console")))
         new_session(web, request, resp, user)
         return resp
 

@@ -20,6 +20,13 @@ from dondoc.web.console.session import check_csrf, page, read, require
 READERS = ("admin", "focal", "leader")
 ADMINS = ("admin",)
 LINK_KEEPERS = ("admin", "focal")
+OFFICER_ROLES = {"head": "Thủ trưởng", "deputy": "Cấp phó", "focal": "Đầu mối theo dõi", "staff": "Cán bộ"}
+UNIT_KINDS = {"province": "Cấp tỉnh", "district": "Cấp huyện", "town": "Thị xã", "commune": "Xã", "ward": "Phường",
+              "township": "Thị trấn", "department": "Phòng, ban, sở", "agency": "Cơ quan", "office": "Văn phòng",
+              "front": "Mặt trận Tổ quốc", "mass_org": "Đoàn thể", "association": "Hội", "committee": "Ban",
+              "council": "Hội đồng nhân dân", "party": "Cơ quan Đảng", "school": "Trường học",
+              "neighbourhood": "Khu phố, tổ dân phố", "village": "Thôn, bản", "public_service": "Đơn vị sự nghiệp",
+              "unit": "Đơn vị"}
 
 
 def mask(sealed: str, settings: Any) -> str:
@@ -104,7 +111,8 @@ def make_router(web: Any) -> APIRouter:
             children = list(s.exec(select(Unit).where(Unit.parent_id == unit_id).order_by(col(Unit.name))).all())
         return page(web, request, staff, "console/unit.html", title=unit.name, unit=unit, parent=parent,
                     children=children, officers=officers, contacts=contacts, aliases=aliases,
-                    can_links=staff.role in LINK_KEEPERS, link=link, sent=sent)
+                    can_links=staff.role in LINK_KEEPERS, link=link, sent=sent, OFFICER_ROLES=OFFICER_ROLES,
+                    UNIT_KINDS=UNIT_KINDS)
 
     @router.get("/export.xlsx")
     def export(request: Request) -> Response:

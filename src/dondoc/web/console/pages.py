@@ -43,7 +43,7 @@ def save_upload(settings: Any, upload: UploadFile, data: bytes) -> Path:
         raise InputError(f"tệp {name} lớn hơn {settings.max_plan_mb} MB")
     if not data:
         raise InputError(f"tệp {name} rỗng")
-    folder = settings.path("uploads", secrets.token_hex(8))
+    folder: Path = settings.path("uploads", secrets.token_hex(8))
     safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "ke-hoach.txt"
     path = folder / safe
     path.write_bytes(data)
@@ -154,7 +154,7 @@ def make_router(web: Any) -> APIRouter:
     async def merge_items(request: Request, plan_id: int) -> Response:
         form = await request.form()
         staff = _staff_post(request, str(form.get("csrf") or ""), *EDITORS)
-        ids = [int(v) for v in form.getlist("item") if str(v).isdigit()]
+        ids = [int(str(v)) for v in form.getlist("item") if str(v).isdigit()]
         return edit(request, staff, plan_id, lambda s: review.merge_items(
             s, plan_id=plan_id, item_ids=ids, settings=web.settings, now=clock.now(), actor=f"staff:{staff.user.id}"))
 
@@ -180,22 +180,30 @@ def make_router(web: Any) -> APIRouter:
 
     @router.post("/plans/{plan_id}/alias")
     def add_alias(request: Request, plan_id: int, csrf: str = Form(""), name: str = Form(""),
-                  unit_id: str = Form("")) -> Response:
+                  unit_id: str = Form(""), unit_label: str = Form("")) -> Response:
         staff = _staff_post(request, csrf, *EDITORS)
+        if not unit_id.isdigit() and unit_label.strip():  # typed into the unit field (a datalist of labels)
+            unit_id = str(unit_by_label(unit_label) or "")
         if not unit_id.isdigit():
-            return review_page(request, staff, plan_id, error="Chọn đơn vị cho tên gọi khác.", status_code=400)
+            return review_page(request, staff, plan_id, error=f"Không thấy đơn vị “{unit_label.strip()}” trong danh bạ; "
+                               "chọn một đơn vị trong danh sách gợi ý." if unit_label.strip() else
+                               "Chọn đơn vị cho tên gọi khác.", status_code=400)
         return edit(request, staff, plan_id, lambda s: review.add_alias(
             s, name=name, unit_id=int(unit_id), settings=web.settings, now=clock.now(), actor=f"staff:{staff.user.id}",
             plan_id=plan_id))
 
     @router.get("/plans/{plan_id}/preview")
     def preview(request: Request, plan_id: int) -> Response:
+        from dondoc.models import Unit
+        from dondoc.web.console.review_data import unit_choices
+
         with read(web) as s:
             staff = require(web, s, request, *ALL)
             plan = get_plan(s, plan_id)
             pv = preview_activation(s, plan=plan, settings=web.settings)
+            labels = dict(unit_choices(list(s.exec(select(Unit)).all())))  # shared names with their parent's
         return page(web, request, staff, "console/preview.html", title=f"Xem trước: {plan.title}", plan=plan, pv=pv,
-                    editable=can_edit(staff, plan), STATE_LABELS=STATE_LABELS)
+                    editable=can_edit(staff, plan), STATE_LABELS=STATE_LABELS, labels=labels)
 
     @router.post("/plans/{plan_id}/activate")
     def activate(request: Request, plan_id: int, csrf: str = Form("")) -> Response:
@@ -209,6 +217,18 @@ def make_router(web: Any) -> APIRouter:
             return review_page(request, staff, plan_id, error=str(exc), status_code=400)
         deliver_now(web)
         return back(request, staff, plan_id, msg="activated")
+
+    def unit_by_label(label: str) -> int | None:
+        """The unit a label of the review screen's unit list names (its name, or name — parent)."""
+        from dondoc.models import Unit
+        from dondoc.vietnamese import fold
+        from dondoc.web.console.review_data import unit_choices
+
+        with read(web) as s:
+            choices = unit_choices(list(s.exec(select(Unit)).all()))
+        want = fold(" ".join(label.split()))
+        hits = [uid for uid, text in choices if fold(text) == want]
+        return hits[0] if len(hits) == 1 else None
 
     def _staff_post(request: Request, csrf: str, *roles: str) -> Staff:
         with read(web) as s:

@@ -5,13 +5,14 @@ deadline, collectives expanded), and the plan's focal unit. Read-only; built in 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from dondoc.intake.review import items
-from dondoc.models import AssignmentUnit, Obligation, Plan, Unit
+from dondoc.models import Assignment, Obligation, Plan, Unit
 from dondoc.vietnamese import fold
 
 LOW_CONFIDENCE = 0.6
@@ -43,10 +44,11 @@ class ItemView:
     span: tuple[int, int] | None  # character offsets in the source text
     obligations: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
+    level: int = 0  # how urgently a person must look: 3 unknown body / low confidence, 2 guess, 1 notice, 0 none
 
     @property
     def priority(self) -> int:
-        return -len(self.flags)
+        return -self.level
 
 
 @dataclass
@@ -55,6 +57,7 @@ class ReviewData:
     items: list[ItemView]
     source: list[tuple[str, int | None]]  # pieces of source text, with the item id each highlights
     units: list[Unit]
+    choices: list[tuple[int, str]]  # (unit id, label): names several units share carry their parent's
     focal: Unit | None
     owner: Unit | None
     warnings: list[str]
@@ -64,29 +67,48 @@ class ReviewData:
 def _parsed_index(plan: Plan) -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for a in (plan.parsed or {}).get("assignments") or []:
-        out.setdefault((str(a.get("ref") or ""), fold(" ".join(str(a.get("text") or "").split()))[:80]), a)
+        out.setdefault((str(a.get("ref") or ""), _text_key(str(a.get("text") or ""))), a)
     return out
 
 
-def _span(source: str, folded: str, text: str, parsed: dict[str, Any] | None) -> tuple[int, int] | None:
-    """The item's place in the source: the parser's offsets when they hold its text, else a search for
-    the start of the text (folded, so accents and case do not matter)."""
+def _span(source: str, folded: str, text: str, parsed: dict[str, Any] | None, cursor: int) -> tuple[int, int] | None:
+    """The item's place in the source: the parser's character offsets when they hold its text, else a search
+    for the start of the text (folded: accents and case do not matter), from where the previous item was found
+    (several items may start alike). The parser's `line` counts lines of the file as read, not of the stored
+    text (one block per line), so it is no guide here."""
+    words = " ".join(text.split())
     span = (parsed or {}).get("span") or {}
     start, end = span.get("start"), span.get("end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(source):
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(source) \
+            and fold(" ".join(source[start:start + 96].split()))[:24] == fold(words[:96])[:24]:
         return start, end
-    line = span.get("line")
-    if isinstance(line, int) and line > 0:
-        lines = source.split("\n")
-        if line <= len(lines):
-            s = sum(len(x) + 1 for x in lines[:line - 1])
-            e_line = min(int(span.get("end_line") or line), len(lines))
-            return s, sum(len(x) + 1 for x in lines[:e_line]) - 1
-    probe = fold(" ".join(text.split()))[:60]
-    if len(probe) < 8:
-        return None
-    at = folded.find(probe)
-    return (at, at + len(text.split("\n")[0])) if at >= 0 else None
+    start_folded = fold(words[:72])
+    for size in (60, 30):
+        probe = start_folded[:size]
+        if len(probe) < 8:
+            return None
+        at = folded.find(probe, cursor)
+        if at < 0:
+            at = folded.find(probe)
+        if at >= 0:
+            stop = min(len(source), at + len(words))
+            line_end = source.find("\n", stop - 1)
+            return at, (line_end if line_end >= 0 else len(source))
+    return None
+
+
+def _text_key(text: str) -> str:
+    """An item's text as a key to find the parser's record of it: its start, spaces and case evened (the row's
+    text and the parser's come from the same reading; fold() would cost more than the rest of the screen)."""
+    return unicodedata.normalize("NFC", " ".join(text[:160].split())[:80]).lower()
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(source: str) -> str:
+    """fold() of the source with the same length, so that offsets found in it hold in the source (cached: a
+    plan's text never changes, and folding 100 pages costs more than the rest of the screen)."""
+    out = fold(source)
+    return out if len(out) == len(source) else "".join((fold(c) or " ")[:1] for c in source)
 
 
 def _pieces(source: str, spans: list[tuple[int, int, int]]) -> list[tuple[str, int | None]]:
@@ -108,14 +130,10 @@ def build(session: Session, plan: Plan) -> ReviewData:
     from dondoc.directory.resolve import Resolver
 
     assert plan.id is not None
-    rows = items(session, plan.id)
+    rows = _rows(session, plan.id)
     ids = [r.id for r in rows]
-    links = session.exec(select(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids))).all() if ids else []
     units = list(session.exec(select(Unit).order_by(col(Unit.name))).all())
     unit_by_id = {u.id: u for u in units}
-    linked: dict[int, list[AssignmentUnit]] = {}
-    for link in links:
-        linked.setdefault(link.assignment_id, []).append(link)
     obligations: dict[int, dict[str, int]] = {}
     if plan.state != "draft" and ids:
         for aid, status in session.exec(select(Obligation.assignment_id, Obligation.status).where(
@@ -127,12 +145,13 @@ def build(session: Session, plan: Plan) -> ReviewData:
     by_name = {fold(u.name): u.id for u in units}
     parsed = _parsed_index(plan)
     source = plan.source_text or ""
-    folded = fold(source)
+    folded = _folded(source)
+    cursor = 0
     views: list[ItemView] = []
     spans: list[tuple[int, int, int]] = []
     for r in rows:
-        p = parsed.get((r.ref, fold(" ".join(r.text.split()))[:80]))
-        bodies, flags = _bodies(r, resolver, by_name, linked.get(r.id or 0, []), unit_by_id)
+        p = parsed.get((r.ref, _text_key(r.text)))
+        bodies, flags = _bodies(r, resolver, by_name, unit_by_id)
         timing = dict(r.timing or {})
         if timing.get("guessed"):
             flags.append("Thời hạn do máy đoán")
@@ -143,25 +162,65 @@ def build(session: Session, plan: Plan) -> ReviewData:
             flags.insert(0, f"Độ tin cậy thấp ({conf:.0%})")
         if r.needs_review and not flags:
             flags.append("Cần xem lại")
-        span = _span(source, folded, r.text, p) if source else None
+        level = _level(bodies, r, conf, flags)
+        span = _span(source, folded, r.text, p, cursor) if source else None
         if span:
             spans.append((span[0], span[1], r.id or 0))
+            cursor = span[0] + 1
         due = timing.get("due")
         views.append(ItemView(id=r.id or 0, ref=r.ref, text=r.text, section=r.section, lead=list(r.lead),
                               support=list(r.support), mode=r.mode, timing=timing,
                               due=dt.date.fromisoformat(due) if isinstance(due, str) and due else None,
                               bodies=bodies, flags=flags, confidence=conf if isinstance(conf, (int, float)) else None,
                               span=span, obligations=sum(obligations.get(r.id or 0, {}).values()),
-                              statuses=obligations.get(r.id or 0, {})))
-    views.sort(key=lambda v: (0 if v.flags else 1, v.id))
-    return ReviewData(plan=plan, items=views, source=_pieces(source, spans), units=units,
+                              statuses=obligations.get(r.id or 0, {}), level=level))
+    # The most doubtful first (an unknown body before a guessed one before a mere notice), document order within.
+    views.sort(key=lambda v: (-v.level, v.id))
+    return ReviewData(plan=plan, items=views, source=_pieces(source, spans), units=units, choices=unit_choices(units),
                       focal=unit_by_id.get(plan.focal_unit_id), owner=unit_by_id.get(plan.owner_unit_id),
                       warnings=list((plan.parsed or {}).get("warnings") or []),
                       parsed_focal=(plan.parsed or {}).get("focal"))
 
 
-def _bodies(row: Any, resolver: Any, by_name: dict[str, int | None], links: list[AssignmentUnit],
-            unit_by_id: dict[int | None, Unit]) -> tuple[list[BodyView], list[str]]:
+def _rows(session: Session, plan_id: int) -> list[Any]:
+    """The plan's current items (as intake.review.items), read as columns: building hundreds of rows with
+    their JSON fields was a third of the screen's time."""
+    from sqlalchemy import select as columns
+
+    a = Assignment
+    return list(session.execute(columns(col(a.id), col(a.ref), col(a.text), col(a.section), col(a.lead),
+                                        col(a.support), col(a.mode), col(a.timing), col(a.needs_review))
+                                .where(col(a.plan_id) == plan_id, col(a.removed_at).is_(None))
+                                .order_by(col(a.id))).all())
+
+
+def _level(bodies: list[BodyView], row: Any, conf: Any, flags: list[str]) -> int:
+    if (isinstance(conf, (int, float)) and conf < LOW_CONFIDENCE) or any(not b.units for b in bodies):
+        return 3
+    if not row.lead or row.needs_review or any(b.method == "fuzzy" for b in bodies):
+        return 2
+    return 1 if flags else 0
+
+
+def unit_choices(units: list[Unit]) -> list[tuple[int, str]]:
+    """Options of a unit picker: a name several units share is followed by its parent's name (a directory of
+    a province has a 'Phòng Nội vụ' in every district), sorted by the label."""
+    by_id = {u.id: u for u in units}
+    keys = {u.id: fold(u.name) for u in units}
+    seen: dict[str, int] = {}
+    for key in keys.values():
+        seen[key] = seen.get(key, 0) + 1
+    out: list[tuple[int, str]] = []
+    for u in units:
+        label = u.name
+        if seen[keys[u.id]] > 1:
+            parent = by_id.get(u.parent_id)
+            label = f"{u.name} — {parent.name}" if parent is not None else f"{u.name} ({u.code})"
+        out.append((u.id or 0, label))
+    return sorted(out, key=lambda c: (keys.get(c[0], ""), c[1]))
+
+
+def _bodies(row: Any, resolver: Any, by_name: dict[str, int | None], unit_by_id: dict[int | None, Unit]) -> tuple[list[BodyView], list[str]]:
     flags: list[str] = []
     out: list[BodyView] = []
     if not row.lead:
@@ -170,7 +229,8 @@ def _bodies(row: Any, resolver: Any, by_name: dict[str, int | None], links: list
         for name in names:
             res = resolver.resolve(name)
             units = [unit_by_id[u].name for u, _ in res.targets if u in unit_by_id]
-            cands = [(label, score, by_name.get(fold(label))) for label, score in (res.candidates or [])[:5]]
+            shown = not res.targets or res.method == "fuzzy"  # the screen offers candidates for these only
+            cands = [(label, score, by_name.get(fold(label))) for label, score in (res.candidates or [])[:5]] if shown else []
             out.append(BodyView(name=name, role=role, units=units, method=res.method, candidates=cands))
             if not res.targets:
                 flags.append(f"Chưa xác định: {name}")
