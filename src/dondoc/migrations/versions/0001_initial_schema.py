@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-07 00:34:55.543870
+Create Date: 2026-12-07 02:23:00.241470
 """
 from typing import Sequence, Union
 
@@ -463,6 +463,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_obligation_extended_due', ['extended_due'], unique=False)
         batch_op.create_index('ix_obligation_open_due', ['closed', 'due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_plan_id'), ['plan_id'], unique=False)
+        batch_op.create_index('ix_obligation_plan_period', ['plan_id', 'period', 'due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_report_id'), ['report_id'], unique=False)
         batch_op.create_index('ix_obligation_stale_scan', ['kind', 'stale', 'closed'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_unit_id'), ['unit_id'], unique=False)
@@ -571,6 +572,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_obligation_unit_id'))
         batch_op.drop_index('ix_obligation_stale_scan')
         batch_op.drop_index(batch_op.f('ix_obligation_report_id'))
+        batch_op.drop_index('ix_obligation_plan_period')
         batch_op.drop_index(batch_op.f('ix_obligation_plan_id'))
         batch_op.drop_index('ix_obligation_open_due')
         batch_op.drop_index('ix_obligation_extended_due')
