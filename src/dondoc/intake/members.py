@@ -137,10 +137,11 @@ def set_members(session: Session, *, plan_id: int, assignment_id: int, exclude: 
     if not added and not removed:
         return {"excluded": 0, "included": 0}
     _relink(session, plan, [row])
-    counts = {"excluded": len(added), "included": len(removed), **_after_change(session, plan, settings=settings, now=now)}
+    synced = _after_change(session, plan, settings=settings, now=now)
     session.add(AuditEvent(at=now, actor=actor, via=via, action="plan.members", entity="assignment",
                            entity_id=assignment_id, note=f"plan {plan_id} ({plan.state})",
                            after={"ref": row.ref, "excluded": sorted(units[u].code for u in added),
-                                  "included": sorted(units[u].code for u in removed), "reason": reason, **counts}))
+                                  "included": sorted(units[u].code for u in removed), "reason": reason,
+                                  "obligations": synced}))
     session.flush()
-    return counts
+    return {"excluded": len(added), "included": len(removed), **synced}
