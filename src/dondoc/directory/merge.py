@@ -183,8 +183,8 @@ def preview_merge(*, engine: Engine, settings: Settings, old: list[str], into: s
                 open_by_plan=[{"id": pid, "number": number, "title": title, "open": int(n)}
                               for pid, number, title, n in by_plan],
                 officers=[{"code": o.code, "name": o.name, "role": o.role, "unit": code.get(o.unit_id, ""),
-                           "channels": channels.get(o.id, [])} for o in staff],  # type: ignore[arg-type]
-                aliases=[{"name": a.name, "unit": code.get(a.unit_id, "")} for a in aliases])  # type: ignore[arg-type]
+                           "channels": channels.get(o.id or 0, [])} for o in staff],
+                aliases=[{"name": a.name, "unit": code.get(a.unit_id or 0, "")} for a in aliases])
             preview.result = merge_units(session, old=old, into=into, on=on, settings=settings, now=now,
                                          officers=officers, name=name, actor="preview", via="preview")
             return preview

@@ -73,15 +73,16 @@ def review_expansions(session: Session, *, plan_id: int) -> dict[int, list[dict[
     task ('không áp dụng', listed under the name they were excluded from when it is known)."""
     tasks = session.exec(select(Assignment.id).where(Assignment.plan_id == plan_id,
                                                      col(Assignment.removed_at).is_(None))).all()
-    ids = list(tasks)
+    ids = [i for i in tasks if i is not None]
     if not ids:
         return {}
-    links = session.exec(select(AssignmentUnit.assignment_id, AssignmentUnit.role, AssignmentUnit.written_as,
-                                Unit.id, Unit.code, Unit.name)
+    links = session.exec(select(col(AssignmentUnit.assignment_id), col(AssignmentUnit.role),  # type: ignore[call-overload]
+                                col(AssignmentUnit.written_as), col(Unit.id), col(Unit.code), col(Unit.name))
                          .join(Unit, col(Unit.id) == AssignmentUnit.unit_id)
                          .where(col(AssignmentUnit.assignment_id).in_(ids))
                          .order_by(col(AssignmentUnit.assignment_id), col(Unit.name))).all()
-    excluded = session.exec(select(Exclusion.assignment_id, Exclusion.reason, Unit.id, Unit.code, Unit.name)
+    excluded = session.exec(select(col(Exclusion.assignment_id), col(Exclusion.reason), col(Unit.id), col(Unit.code),  # type: ignore[call-overload]
+                                   col(Unit.name))
                             .join(Unit, col(Unit.id) == Exclusion.unit_id)
                             .where(col(Exclusion.assignment_id).in_(ids)).order_by(col(Unit.name))).all()
     groups: dict[int, dict[tuple[str, str], list[dict[str, Any]]]] = {}

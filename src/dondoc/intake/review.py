@@ -106,7 +106,7 @@ def _relink(session: Session, plan: Plan, rows: list[Assignment]) -> list[str]:
     ids = [r.id for r in rows if r.id is not None]
     excluded: dict[int, set[int]] = {}
     if ids:
-        session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids)))  # type: ignore[call-overload]
+        session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids)))
         for aid, uid in session.exec(select(Exclusion.assignment_id, Exclusion.unit_id)
                                      .where(col(Exclusion.assignment_id).in_(ids))).all():
             excluded.setdefault(aid, set()).add(uid)

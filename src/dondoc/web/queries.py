@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dondoc.collect.access import FOCAL_ROLES, ISSUER_ROLES, focal_unit_id, visible_clause
 from dondoc.collect.submit import local_day
@@ -186,10 +186,10 @@ def focal_page(session: Session, *, plan: Plan, period: str | None, page: int = 
     if period:
         where.append(Obligation.period == period)
     sent_col = func.count(func.distinct(StatusUpdate.obligation_id))
-    order = session.exec(select(Obligation.unit_id, Unit.name, sent_col)
-                         .join(Unit, Unit.id == Obligation.unit_id)
-                         .outerjoin(StatusUpdate, StatusUpdate.obligation_id == Obligation.id)
-                         .where(*where).group_by(Obligation.unit_id, Unit.name)).all()
+    order = session.exec(select(col(Obligation.unit_id), col(Unit.name), sent_col)
+                         .join(Unit, col(Unit.id) == Obligation.unit_id)
+                         .outerjoin(StatusUpdate, col(StatusUpdate.obligation_id) == Obligation.id)
+                         .where(*where).group_by(col(Obligation.unit_id), col(Unit.name))).all()
     ordered = sorted(order, key=lambda x: (x[2] > 0, x[1], x[0]))
     pages = max(1, -(-len(ordered) // per_page))
     page = min(max(page, 1), pages)

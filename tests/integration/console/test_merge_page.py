@@ -80,7 +80,7 @@ def test_preview_then_merge_from_the_console(engine, settings, world):
         assert event.actor == f"staff:{world['staff:admin']}" and event.via == "web"
         assert event.after["moved"] == moved and event.after["officers"] == {"reissue": 2}
         assert not s.exec(select(Obligation).where(col(Obligation.unit_id).in_([world["A"], world["B"]]),
-                                                   Obligation.closed == False,  # noqa: E712
+                                                   Obligation.closed == False,
                                                    Obligation.period_end >= dt.date(2025, 8, 1))).all()
 
 

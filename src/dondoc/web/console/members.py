@@ -31,8 +31,8 @@ def make_router(web: Any) -> APIRouter:
         check_csrf(web, staff, form.get("csrf"))
         if not can_edit(staff, plan):
             raise HTTPException(403, "Bạn không phụ trách kế hoạch này.")
-        listed = {int(v) for v in form.getlist("listed") if str(v).isdigit()}
-        kept = {int(v) for v in form.getlist("unit") if str(v).isdigit()} & listed
+        listed = {int(v) for v in form.getlist("listed") if isinstance(v, str) and v.isdigit()}
+        kept = {int(v) for v in form.getlist("unit") if isinstance(v, str) and v.isdigit()} & listed
         reason = " ".join(str(form.get("reason") or "").split())[:200] or "không áp dụng"
 
         def apply() -> dict[str, int]:
