@@ -14,6 +14,7 @@ Prints one line of figures per database.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import statistics
 import tempfile
 import time
@@ -172,7 +173,7 @@ def run(*, plans: int, databases: list[str], pg_server: str) -> list[dict[str, A
         if db == "sqlite":
             url = f"sqlite:///{tempfile.mkdtemp(prefix='dondoc-reorg-db-')}/bench.db"
         else:
-            name = "dondoc_bench_reorg"
+            name = os.environ.get("DONDOC_BENCH_REORG_DB", "dondoc_bench_reorg")  # two runs side by side
             admin = sa.create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
             with admin.connect() as conn:
                 conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
