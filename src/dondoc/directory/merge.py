@@ -55,7 +55,7 @@ def _unit(session: Session, code: str) -> Unit | None:
 
 def merge_units(session: Session, *, old: list[str], into: str, on: dt.date, settings: Settings,
                 now: dt.datetime, officers: str = "transfer", name: str | None = None,
-                actor: str = "cli") -> MergeResult:
+                actor: str = "cli", via: str = "cli") -> MergeResult:
     """Merge the units coded `old` into `into` from `on` (see the module doc). The caller commits."""
     # Long on purpose: the steps of a merge in one transaction, each one call.
     from dondoc.collect.links import issue_token, revoke
@@ -114,7 +114,7 @@ def merge_units(session: Session, *, old: list[str], into: str, on: dt.date, set
     result.closed_duplicates = after["closed_review"] - before["closed_review"]
     result.moved -= result.closed_duplicates
     result.kept = after["all"]
-    session.add(AuditEvent(at=now, actor=actor, via="cli", action="directory.merge", entity="unit",
+    session.add(AuditEvent(at=now, actor=actor, via=via, action="directory.merge", entity="unit",
                            entity_id=new.id, after=result.as_dict() | {"plans": len(result.plans)}))
     session.flush()
     return result
@@ -132,7 +132,61 @@ def _open_counts(session: Session, unit_ids: list[Any], on: dt.date) -> dict[str
 
 
 def run_merge(*, engine: Engine, settings: Settings, old: list[str], into: str, on: dt.date, now: dt.datetime,
-              officers: str = "transfer", name: str | None = None) -> MergeResult:
+              officers: str = "transfer", name: str | None = None, actor: str = "cli",
+              via: str = "cli") -> MergeResult:
     with session_scope(engine) as session:
         return merge_units(session, old=old, into=into, on=on, settings=settings, now=now, officers=officers,
-                           name=name)
+                           name=name, actor=actor, via=via)
+
+
+@dataclass
+class MergePreview:
+    """What a merge would do, found by running it in a transaction that is then rolled back: the figures are
+    those of the real merge (same code), the lists say which rows they are."""
+
+    result: MergeResult
+    old_units: list[dict[str, Any]]  # code, name, kind, official_code
+    new_unit: dict[str, Any]  # code, name, exists
+    open_by_plan: list[dict[str, Any]]  # plan id, number, title, open obligations that move (periods from `on`)
+    officers: list[dict[str, Any]]  # code, name, role, unit (old unit code), contacts (channels)
+    aliases: list[dict[str, Any]]  # name, unit (old unit code): names that lead to the new unit from `on`
+
+
+def preview_merge(*, engine: Engine, settings: Settings, old: list[str], into: str, on: dt.date, now: dt.datetime,
+                  officers: str = "transfer", name: str | None = None) -> MergePreview:
+    """The merge of `old` into `into` on `on`, computed and undone: nothing is written."""
+    from dondoc.models import Alias, Contact, Plan
+
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            olds = [u for u in (_unit(session, c) for c in dict.fromkeys(old)) if u is not None]
+            ids = [u.id for u in olds]
+            new = _unit(session, into)
+            by_plan = session.exec(
+                select(Plan.id, Plan.number, Plan.title, func.count())
+                .join(Obligation, col(Obligation.plan_id) == Plan.id)
+                .where(col(Obligation.unit_id).in_(ids), Obligation.closed == False, Obligation.period_end >= on)
+                .group_by(col(Plan.id), col(Plan.number), col(Plan.title)).order_by(col(Plan.id))).all()
+            staff = session.exec(select(Officer).where(col(Officer.unit_id).in_(ids), Officer.active == True)
+                                 .order_by(col(Officer.name))).all()
+            channels: dict[int, list[str]] = {}
+            for oid, channel in session.exec(select(Contact.officer_id, Contact.channel).where(
+                    col(Contact.officer_id).in_([o.id for o in staff])).order_by(col(Contact.priority))).all():
+                channels.setdefault(oid, []).append(channel)
+            code = {u.id: u.code for u in olds}
+            aliases = session.exec(select(Alias).where(col(Alias.unit_id).in_(ids)).order_by(col(Alias.name))).all()
+            preview = MergePreview(
+                result=MergeResult(into=into, old=[u.code for u in olds], on=on),
+                old_units=[{"code": u.code, "name": u.name, "kind": u.kind, "official_code": u.official_code}
+                           for u in olds],
+                new_unit={"code": into, "name": new.name if new else (name or ""), "exists": new is not None},
+                open_by_plan=[{"id": pid, "number": number, "title": title, "open": int(n)}
+                              for pid, number, title, n in by_plan],
+                officers=[{"code": o.code, "name": o.name, "role": o.role, "unit": code.get(o.unit_id, ""),
+                           "channels": channels.get(o.id or 0, [])} for o in staff],
+                aliases=[{"name": a.name, "unit": code.get(a.unit_id or 0, "")} for a in aliases])
+            preview.result = merge_units(session, old=old, into=into, on=on, settings=settings, now=now,
+                                         officers=officers, name=name, actor="preview", via="preview")
+            return preview
+        finally:
+            session.rollback()

@@ -16,7 +16,7 @@ from dondoc.config import Settings
 from dondoc.errors import InputError, NotFound
 from dondoc.intake.keys import assignment_key
 from dondoc.intake.lifecycle import get_plan, notify_assigned
-from dondoc.models import Assignment, AssignmentUnit, AuditEvent, Plan, Unit
+from dondoc.models import Assignment, AssignmentUnit, AuditEvent, Exclusion, Plan, Unit
 
 EDITABLE = ("ref", "text", "lead", "support", "mode", "timing", "section")
 TIMING_KINDS = ("once", "recurring", "continuous", "unspecified")
@@ -104,10 +104,14 @@ def _relink(session: Session, plan: Plan, rows: list[Assignment]) -> list[str]:
         return list(res.targets)
 
     ids = [r.id for r in rows if r.id is not None]
+    excluded: dict[int, set[int]] = {}
     if ids:
-        session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids)))  # type: ignore[call-overload]
-    for r in rows:
-        _link_bodies(session, r, resolve, plan)
+        session.exec(delete(AssignmentUnit).where(col(AssignmentUnit.assignment_id).in_(ids)))
+        for aid, uid in session.exec(select(Exclusion.assignment_id, Exclusion.unit_id)
+                                     .where(col(Exclusion.assignment_id).in_(ids))).all():
+            excluded.setdefault(aid, set()).add(uid)
+    for r in rows:  # members left out of a task ('không áp dụng') stay out when it is edited
+        _link_bodies(session, r, resolve, plan, excluded.get(r.id or 0, frozenset()))
     session.flush()
     return unknown
 

@@ -18,6 +18,9 @@ class Obligation(SQLModel, table=True):
         Index("ix_obligation_open_due", "closed", "due_date"),
         Index("ix_obligation_extended_due", "extended_due"),
         Index("ix_obligation_stale_scan", "kind", "stale", "closed"),
+        # A plan's periods and one period's rows (focal page, completeness, dashboard): without it a period of
+        # a 130-unit plan is found by reading all of the plan's rows.
+        Index("ix_obligation_plan_period", "plan_id", "period", "due_date"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dondoc.collect.access import FOCAL_ROLES, ISSUER_ROLES, acting_for, focal_unit_id, visible_clause
 from dondoc.collect.submit import local_day
@@ -163,16 +163,44 @@ class UnitStatus:
         return sum(1 for r in self.rows if not r.obligation.closed)
 
 
-def focal_page(session: Session, *, plan: Plan, period: str | None) -> tuple[list[UnitStatus], list[tuple[ExtensionRequest, Row]]]:
+FOCAL_PAGE_UNITS = 25  # unit cards per page of the focal page (a province plan has 130+ units)
+
+
+@dataclass
+class FocalUnits:
+    """The focal page's unit cards: one page of them, with the counts of all."""
+
+    units: list[UnitStatus]  # this page's units, rows loaded
+    total: int  # units of the plan (in the period)
+    sent: int  # units that sent something
+    page: int
+    pages: int
+
+
+def focal_page(session: Session, *, plan: Plan, period: str | None, page: int = 1,
+               per_page: int = FOCAL_PAGE_UNITS) -> tuple[FocalUnits, list[tuple[ExtensionRequest, Row]]]:
+    """One page of the plan's units (those that sent nothing first, then by name) with their obligations of
+    `period` and each one's latest update; the plan's pending extension requests. The order and the counts
+    come from one aggregate query; rows are loaded only for the page's units."""
     where = [Obligation.plan_id == plan.id]
     if period:
         where.append(Obligation.period == period)
-    rows = obligation_rows(session, *where, order=(Unit.name, Obligation.due_date, Obligation.id))
+    sent_col = func.count(func.distinct(StatusUpdate.obligation_id))
+    order = session.exec(select(col(Obligation.unit_id), col(Unit.name), sent_col)
+                         .join(Unit, col(Unit.id) == Obligation.unit_id)
+                         .outerjoin(StatusUpdate, col(StatusUpdate.obligation_id) == Obligation.id)
+                         .where(*where).group_by(col(Obligation.unit_id), col(Unit.name))).all()
+    ordered = sorted(order, key=lambda x: (x[2] > 0, x[1], x[0]))
+    pages = max(1, -(-len(ordered) // per_page))
+    page = min(max(page, 1), pages)
+    shown = ordered[(page - 1) * per_page:page * per_page]
+    rows = obligation_rows(session, *where, Obligation.unit_id.in_([u for u, _, _ in shown]),  # type: ignore[attr-defined]
+                           order=(Obligation.due_date, Obligation.id)) if shown else []
     attach_latest(session, rows)
-    units: dict[int, UnitStatus] = {}
+    units = {u: UnitStatus(u, name) for u, name, _ in shown}
     for r in rows:
-        units.setdefault(r.obligation.unit_id, UnitStatus(r.obligation.unit_id, r.unit_name)).rows.append(r)
-    # Pending extension requests of the whole plan, whatever period is shown.
+        units[r.obligation.unit_id].rows.append(r)
+    # Pending extension requests of the whole plan, whatever period and page are shown.
     ext = session.exec(select(ExtensionRequest, Obligation.id).join(Obligation, Obligation.id == ExtensionRequest.obligation_id)
                        .where(Obligation.plan_id == plan.id, ExtensionRequest.state == "pending")
                        .order_by(ExtensionRequest.id)).all()
@@ -182,8 +210,8 @@ def focal_page(session: Session, *, plan: Plan, period: str | None) -> tuple[lis
         for r in obligation_rows(session, Obligation.id.in_(missing)):  # type: ignore[union-attr]
             by_id[r.obligation.id] = r
     pending = [(e, by_id[oid]) for e, oid in ext]
-    ordered = sorted(units.values(), key=lambda u: (len(u.sent) > 0, u.name))
-    return ordered, pending
+    return FocalUnits(units=list(units.values()), total=len(ordered), sent=sum(1 for x in ordered if x[2] > 0),
+                      page=page, pages=pages), pending
 
 
 def submissions(session: Session, *, plan_id: int) -> list[tuple[StatusUpdate, Row, str]]:

@@ -92,6 +92,7 @@ UPLOAD_FORM = {**READ_ALL, "leader": 403}
 EDIT = {**ANON, "admin": 303, "focal": 303, "leader": 403, "clerk": 403}
 DIRECTORY = {**READ_ALL, "clerk": 403}
 LINKS = {**ANON, "admin": 303, "focal": 303, "leader": 403, "clerk": 403}
+ADMIN_ONLY = {**ANON, "admin": 200, "focal": 403, "leader": 403, "clerk": 403}
 API_READ = {**NO_API, **dict.fromkeys(STAFF, 200)}
 API_EDIT = {**NO_API, "admin": 200, "focal": 200, "leader": 403, "clerk": 403}
 PLAN_TXT = ("ke-hoach.txt", "KẾ HOẠCH\nThực hiện chuyển đổi số năm 2025\n\nII. NHIỆM VỤ\n1. Phòng Lao động - Thương binh "
@@ -128,6 +129,16 @@ MATRIX: dict[tuple[str, str], tuple[Check, dict[str, int]]] = {
         {**ANON, "admin": 400, "focal": 403, "leader": 403, "clerk": 403}),
     ("POST", "/console/directory/officers/{officer_id}/test"): (form("/console/directory/officers/{a1}/test"), LINKS),
     ("POST", "/console/directory/officers/{officer_id}/link"): (form("/console/directory/officers/{a1}/link"), {**LINKS, "admin": 200, "focal": 200}),
+    # merges of units: admin only (the preview and the merge of an unknown unit: the form again, 400)
+    ("GET", "/console/directory/merge"): (page("/console/directory/merge"), ADMIN_ONLY),
+    ("POST", "/console/directory/merge/preview"): (
+        form("/console/directory/merge/preview", {"old": "ZZ", "into": "XX", "on": "2025-08-01"}),
+        {**ADMIN_ONLY, "admin": 400}),
+    ("POST", "/console/directory/merge"): (
+        form("/console/directory/merge", {"old": "ZZ", "into": "XX", "on": "2025-08-01"}), {**ADMIN_ONLY, "admin": 400}),
+    # a collective's members on the review screen ('không áp dụng'): the plan's editors
+    ("POST", "/console/plans/{plan_id}/items/{item_id}/members"): (
+        form("/console/plans/{draft}/items/{item}/members", {"listed": "{noivu}"}), EDIT),
     ("POST", "/api/plans"): (api("POST", "/api/plans", files={"file": PLAN_TXT}), {**NO_API, **dict.fromkeys(STAFF, 201), "leader": 403}),
     ("GET", "/api/plans/{plan_id}"): (api("GET", "/api/plans/{draft}"), API_READ),
     ("PATCH", "/api/plans/{plan_id}/items/{item_id}"): (api("PATCH", "/api/plans/{draft}/items/{item}", {"text": "sửa"}), API_EDIT),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-07 02:24:46.840098
+Create Date: 2026-12-07 03:30:16.759083
 """
 from typing import Sequence, Union
 
@@ -464,6 +464,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_obligation_ledger', ['plan_id', 'unit_id', 'status', 'closed', 'kind', 'due_date', 'extended_due', 'completed_at', 'last_update_at', 'role', 'mode', 'assignment_id', 'report_id', 'reminders_sent'], unique=False)
         batch_op.create_index('ix_obligation_open_due', ['closed', 'due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_plan_id'), ['plan_id'], unique=False)
+        batch_op.create_index('ix_obligation_plan_period', ['plan_id', 'period', 'due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_report_id'), ['report_id'], unique=False)
         batch_op.create_index('ix_obligation_stale_scan', ['kind', 'stale', 'closed'], unique=False)
         batch_op.create_index(batch_op.f('ix_obligation_unit_id'), ['unit_id'], unique=False)
@@ -574,6 +575,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_obligation_unit_id'))
         batch_op.drop_index('ix_obligation_stale_scan')
         batch_op.drop_index(batch_op.f('ix_obligation_report_id'))
+        batch_op.drop_index('ix_obligation_plan_period')
         batch_op.drop_index(batch_op.f('ix_obligation_plan_id'))
         batch_op.drop_index('ix_obligation_open_due')
         batch_op.drop_index('ix_obligation_ledger')

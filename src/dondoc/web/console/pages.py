@@ -82,12 +82,15 @@ def make_router(web: Any) -> APIRouter:
         return back(request, staff, plan_id, anchor)
 
     def review_page(request: Request, staff: Staff, plan_id: int, error: str = "", status_code: int = 200) -> Response:
+        from dondoc.intake.members import review_expansions
         from dondoc.web.console.review_data import build
 
         with read(web) as s:
             plan = get_plan(s, plan_id)
             data = build(s, plan)
+            members = review_expansions(s, plan_id=plan_id)  # console/_members.html
         return page(web, request, staff, "console/review.html", status_code, title=f"Xem lại: {plan.title}", d=data,
+                    members=members,
                     editable=can_edit(staff, plan), error=error, msg=request.query_params.get("msg", ""),
                     STATE_LABELS=STATE_LABELS)
 

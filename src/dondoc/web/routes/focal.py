@@ -40,20 +40,20 @@ def _notice(s: Any, plan_id: int, reminded: int | None, decided: str | None, ent
 @router.get("/t/{token}/focal/{plan_id}", response_class=HTMLResponse)
 def focal_page(plan_id: int, web: WebContext, link: CurrentViewer, today: Today, period: str | None = None,
                reminded: int | None = None, decided: str | None = None, entered: int | None = None,
-               msg: str | None = None) -> HTMLResponse:
+               msg: str | None = None, page: int = 1) -> HTMLResponse:
     with link.read() as (s, v):
         plan = focal_plan(s, v, plan_id)
         periods = queries.plan_periods(s, plan_id)
         if period not in {p[0] for p in periods}:
             period = queries.default_period(periods, today)
-        units, pending = queries.focal_page(s, plan=plan, period=period)
+        cards, pending = queries.focal_page(s, plan=plan, period=period, page=page)
         reports = queries.compiled_reports(s, plan_id=plan_id)
         notice = _notice(s, plan_id, reminded, decided, entered)
         if msg and msg.startswith("Đã nhắc "):  # the remind-all route's own summary (routes/completeness.py)
             notice = msg[:300]
         done = completeness(s, plan_id=plan_id, period=period, today=today)
         return web.render("focal.html", title=f"Theo dõi: {plan.title[:60]}", v=v, officer=v.officer, unit=v.unit,
-                          plan=plan, periods=periods, period=period, units=units, pending=pending,
+                          plan=plan, periods=periods, period=period, units=cards.units, cards=cards, pending=pending,
                           notice=notice, today=today, reports=reports, completeness=done)
 
 
