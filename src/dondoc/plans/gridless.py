@@ -48,10 +48,13 @@ _OPENERS = sorted(
 )
 _OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
 # a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb
-_STT_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
+_STT_PLAIN = re.compile(r"^(?!\d{1,2}\s*[–-]\s*\d)(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
 _STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
 _GROUP_PLAIN = re.compile(rf"^({_ROMAN})[.)]?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
+# a numbered sub-group row: '1 Chính sách hỗ trợ tạo ra sản phẩm du lịch', '3.1 Du lịch di sản' (its rows
+# are numbered '1.1', '1.2' or again from '1'); told from a task row by naming no body and no time
+_SUB_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-ZĐÀ-Ỹ]\S*(?:\s+\S+){1,})$")
 _PAGE_NO = re.compile(r"^\d{1,3}$")
 _TIME_END = re.compile(
     r"(?:(?:Quý|Quí)\s+[IV]{1,3}(?:\s*[–-]\s*[IV]{1,3})?\s*/\s*\d{4}|(?:Quý|Quí)\s+[IV]{1,3}\s*[–-]"
@@ -59,7 +62,11 @@ _TIME_END = re.compile(
     r"|Thường\s+xuyên|Thường|xuyên|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Hàng\s+quý)\s*$"
 )
 _FUND_END = re.compile(
-    r"(?:\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|(?<=\+ )xã hội|hóa \(XHH\)|hoá \(XHH\))[\s+,;)]*)+$"
+    r"(?:(?:\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|(?<=\+ )xã hội|hóa \(XHH\)|hoá \(XHH\))|(?:(?<=\s)|^)[xX])[\s+,;)]*)+$"
+)
+# a time inside a line whose cells ran together, cells following it ('... Sở Du lịch x x 2025-2026 mặt bằng ...')
+_TIME_MID = re.compile(
+    r"(?<=\s)(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s|$)"
 )
 _FUND_CELL = re.compile(r"^\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|Nguồn|Kinh phí|Vốn|xã hội|hóa|hoá|trợ du|cộng đồng\)|\(chính sách)", re.I)
 # a place, not a body: 'Các điểm du lịch sinh thái', 'Các khu vực có tiềm năng', 'Các xã, phường vùng biển'
@@ -68,7 +75,8 @@ _ROLE_TITLES = (
     ("lead", re.compile(r"chủ trì|chịu trách nhiệm|thực hiện$|đầu mối", re.I)),
     ("support", re.compile(r"phối hợp", re.I)),
     ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
-    ("fund", re.compile(r"kinh phí|nguồn|dự toán", re.I)),
+    ("fund", re.compile(r"kinh phí|nguồn|dự toán|ngân sách", re.I)),
+    ("detail", re.compile(r"nội dung cụ thể|chi tiết|mô tả", re.I)),
     ("place", re.compile(r"địa điểm|địa bàn|phạm vi", re.I)),
     ("product", re.compile(r"sản phẩm|kết quả", re.I)),
     ("note", re.compile(r"ghi chú", re.I)),
@@ -96,7 +104,7 @@ def _roles(header: list[str]) -> dict[int, str]:
     for i, title in enumerate(header):
         t = title.strip().lower()
         for role, rx in _ROLE_TITLES:
-            if t and rx.search(t) and role not in roles.values():
+            if t and rx.search(t) and (role not in roles.values() or role in ("fund", "detail")):
                 roles[i] = role
                 break
     return roles
@@ -145,10 +153,21 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
         if found is None or "lead" not in _roles(found[0]).values():
             return None
         return found
-    if not first or not re.fullmatch(r"(?:STT|TT|Số TT|Số thứ tự)", first[0].strip(" *"), re.I):
+    if not first:
+        return None
+    i = start + 1
+    if not first[0].strip(" *"):
+        # a header of several lines whose 'STT' sits on a lower line, the other titles wrapped above
+        # and below it ('| | | Cơ quan | |' / '| STT | Nội dung | | Cơ quan phối hợp |' / '| | | chủ trì | |')
+        k = i
+        while k < len(lines) and _pipe(lines[k]) == []:
+            k += 1
+        below = _pipe(lines[k]) if k < len(lines) else None
+        if not below or len(below) != len(first) or not _STT_TITLE.fullmatch(strip_markup(below[0]).strip(" *")):
+            return None
+    elif not re.fullmatch(r"(?:STT|TT|Số TT|Số thứ tự)", first[0].strip(" *"), re.I):
         return None
     titles = list(first)
-    i = start + 1
     while i < len(lines) and i < start + 6:
         s = lines[i].strip()
         row = _pipe(s)
@@ -217,9 +236,16 @@ def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[
     return out
 
 
-def _chunks(text: str) -> tuple[str, list[str], str]:
-    """A plain line's cells run together: (text before the first name, the names in order, the time)."""
+def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
+    """A plain line's cells run together: (text before the first name, the names in order, the time).
+    With `tail` (the table has a column right of the time: 'Nội dung cụ thể', 'Ghi chú') the words
+    after the first time that follows a name belong to that column and are dropped."""
     s = " ".join(text.split("  ")) if "   " in text else text
+    if tail:
+        first = next((m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])), None)
+        cut = _TIME_MID.search(s, first) if first is not None else None
+        if cut and cut.end() < len(s.rstrip()):
+            s = s[: cut.end()]
     times: list[str] = []
     while True:
         m = _TIME_END.search(s)
@@ -324,8 +350,14 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             continue
         if isinstance(it, str):
             g = _GROUP_PLAIN.match(it)
-            if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".)"):
+            # 'I Xây dựng cơ chế, chính sách': a Roman numeral and a title naming no body and no time is
+            # a group row with or without the numeral's dot
+            if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".) "):
                 kinds.append(("group", g.group(1), g.group(2)))
+                continue
+            sub = _SUB_PLAIN.match(it)
+            if sub and not any(_chunks(sub.group(2))[1:]):
+                kinds.append(("sub", sub.group(1), sub.group(2)))
                 continue
             m = _STT_PLAIN.match(it)
             kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
@@ -342,6 +374,15 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             continue
         m = _STT_CELL.match(it[0]) if it else None
         kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
+    # a sub-group row only where the rows below spell it ('1' -> '1.1') or number again from '1' under it
+    for k, (kind, number, _) in enumerate(kinds):
+        if kind != "sub":
+            continue
+        below = [n for kd, n, _ in kinds[k + 1 :] if kd == "stt"][:3]
+        if not any(n == f"{number}.1" or (n == "1" and "." in number) for n in below):
+            it = items[k][1]
+            m = _STT_PLAIN.match(it) if isinstance(it, str) else None
+            kinds[k] = ("stt", m.group(1), "") if m else ("", "", "")
     # rows: from the first task line after the previous anchor (the number sits mid-row)
     out: list[list[str]] = [list(CANONICAL)]
     anchors = [k for k, (kind, _, _) in enumerate(kinds) if kind]
@@ -357,14 +398,14 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     ) >= 0.6 * len(numbered)
     prev = -1
     for a in anchors:
-        if kinds[a][0] == "group":
+        if kinds[a][0] in ("group", "sub"):
             bounds.append((a, a, a))
             prev = title_of.get(a, a)
             continue
         first = a
         if top:
             pass
-        elif (prev >= 0 and kinds[prev][0] == "group") or prev < 0:
+        elif (prev >= 0 and kinds[prev][0] in ("group", "sub")) or prev < 0:
             first = prev + 1
         else:
             for k in range(prev + 1, a + 1):
@@ -375,7 +416,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         prev = a
     for n, (first, a, _) in enumerate(bounds):
         kind, number, title = kinds[a]
-        if kind == "group":
+        if kind in ("group", "sub"):
             out.append([number, title, "", "", ""])
             continue
         nxt = bounds[n + 1][0] if n + 1 < len(bounds) else len(items)
@@ -390,10 +431,12 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     support: list[str] = []
     time: list[str] = []
     plain: list[tuple[bool, list[str]]] = []
+    at = next((j for j, r in roles.items() if r == "time"), None)
+    tail = at is not None and any(j > at and r in ("detail", "product", "note") for j, r in roles.items())
     lone: list[str] = []  # names alone on a line above the lead's first piece
     for it in parts:
         if isinstance(it, str):
-            before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1))
+            before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1), tail=tail)
             if not before and not t and len(names) == 1 and not lead:
                 lone.append(names[0])
             if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
