@@ -190,6 +190,20 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     return titles, i
 
 
+_RANGE = re.compile(r"^\d{1,2}\s*[–-]\s*\d")
+
+
+def _next_number(kinds: list[tuple[str, str, str]]) -> str:
+    """The number the next row of the sequence carries: '1' under a group row, 'n+1' after row 'n'."""
+    for kind, number, _ in reversed(kinds):
+        if kind in ("group", "sub"):
+            return "1"
+        if kind == "stt":
+            head, _, last = number.rpartition(".")
+            return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+    return ""
+
+
 def _group_title(title: str, *, dotted: bool) -> bool:
     """A group row's title: in capitals ('VÙNG BIỂN – ĐẦM PHÁ'), or after 'I.' a title naming no
     lead and no time ('I. Phát triển sản phẩm du lịch')."""
@@ -360,6 +374,11 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
                 kinds.append(("sub", sub.group(1), sub.group(2)))
                 continue
             m = _STT_PLAIN.match(it)
+            if not m and _next_number(kinds) and re.match(rf"{_next_number(kinds)}\s+\S", it) and not _RANGE.match(it):
+                # '5 phương;  Sở  Sở Du lịch x x 2025-2030': the number that comes next in the sequence, before
+                # words of the row's middle line, is the row's number
+                kinds.append(("stt", _next_number(kinds), ""))
+                continue
             kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
             continue
         filled = [c for c in it if c]
@@ -379,7 +398,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         if kind != "sub":
             continue
         below = [n for kd, n, _ in kinds[k + 1 :] if kd == "stt"][:3]
-        if not any(n == f"{number}.1" or (n == "1" and "." in number) for n in below):
+        if not (any(n == f"{number}.1" for n in below) or ("." in number and below and "." not in below[0])):
             it = items[k][1]
             m = _STT_PLAIN.match(it) if isinstance(it, str) else None
             kinds[k] = ("stt", m.group(1), "") if m else ("", "", "")

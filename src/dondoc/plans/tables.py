@@ -87,12 +87,13 @@ def _is_header_row(row: list[str]) -> bool:
 
 
 def _numbers_under(rows: list[list[str]], ri: int, cols: dict[str, int], stt: str) -> bool:
-    """The next numbered row below row `ri` is the first of a group numbered `stt`: '1' or 'stt.1'."""
+    """The next numbered row below row `ri` belongs to a group numbered `stt`: 'stt.1', or a plain
+    number (a new sequence: '3.1' cannot be followed by its sibling '2')."""
     i = cols.get("stt", 0)
     for row in rows[ri + 1 :]:
         n = cell_text(row[i]).strip(" .") if 0 <= i < len(row) else ""
         if n:
-            return n in ("1", f"{stt}.1")
+            return n == f"{stt}.1" or n.isdigit()
     return False
 
 
@@ -154,7 +155,7 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
             if task and (stt or task):
                 # a numbered group row ("1", bold) without a lead: it becomes part of the path
                 if stt and re.fullmatch(r"\d{1,2}", stt) and len(task) < 150:
-                    group = [g for g in group if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", g)] + [stt]
+                    group = [g for g in group if not re.fullmatch(r"\d{1,2}", g)] + [stt]
                 elif stt and re.fullmatch(r"\d{1,2}\.\d{1,2}", stt) and len(task) < 150 and _numbers_under(table.rows, ri, cols, stt):
                     # a sub-group row ('3.1 | Du lịch di sản | |') whose rows number again from '1' or spell it ('3.1.1')
                     group = [g for g in group if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", g)] + [stt]
