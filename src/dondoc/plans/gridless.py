@@ -280,6 +280,9 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
         piece = s[p:end]
+        if names and re.fullmatch(r"Ban [Qq]uản lý", names[-1]):
+            names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
+            continue
         if names and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
             names[-1] += ", " + piece.strip(" ,;")  # 'Sở GDĐT, Sở Du': one cell listing two names
             continue
@@ -292,12 +295,18 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     return before.strip(), names, " ".join(times)
 
 
+def _tail(roles: dict[int, str]) -> bool:
+    """Columns right of the time column ('Nội dung cụ thể', 'Sản phẩm', 'Ghi chú')."""
+    at = next((j for j, r in roles.items() if r == "time"), None)
+    return at is not None and any(j > at and r in ("detail", "product", "note") for j, r in roles.items())
+
+
 def _is_task_start(item: list[str] | str, roles: dict[int, str], width: int) -> bool:
     t = _task_part(item, roles, width).strip(" *")
     return bool(t) and t[0].isupper() and bool(_OPENER.match(" ".join(t.split())))
 
 
-def _gridless(lines: list[str], start: int) -> bool:
+def _gridless(lines: list[str], start: int, *, tail: bool = False) -> bool:
     """Pipe rows interrupted by plain lines, again and again: the grid was lost. Or no pipes at
     all but numbered lines whose cells ran together (a name and a time after the task's words)."""
     switches = pipes = run_together = 0
@@ -312,7 +321,7 @@ def _gridless(lines: list[str], start: int) -> bool:
             switches += 1
         prev_pipe = is_pipe
         if not is_pipe and _STT_PLAIN.match(s):
-            before, names, time = _chunks(_STT_PLAIN.sub("", s, count=1))
+            before, names, time = _chunks(_STT_PLAIN.sub("", s, count=1), tail=tail)
             run_together += bool(before and names and time)
     return (pipes >= 4 and switches >= 6) or run_together >= 3
 
@@ -320,7 +329,7 @@ def _gridless(lines: list[str], start: int) -> bool:
 def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     # Long on purpose: find the header, cut the region, anchor the rows, then read each row.
     head = _header(lines, start)
-    if head is None or not _gridless(lines, head[1]):
+    if head is None or not _gridless(lines, head[1], tail=_tail(_roles(head[0]))):
         return None
     titles, i = head
     width = len(titles)
@@ -450,8 +459,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     support: list[str] = []
     time: list[str] = []
     plain: list[tuple[bool, list[str]]] = []
-    at = next((j for j, r in roles.items() if r == "time"), None)
-    tail = at is not None and any(j > at and r in ("detail", "product", "note") for j, r in roles.items())
+    tail = _tail(roles)
     lone: list[str] = []  # names alone on a line above the lead's first piece
     for it in parts:
         if isinstance(it, str):
