@@ -461,6 +461,8 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     plain: list[tuple[bool, list[str]]] = []
     tail = _tail(roles)
     lone: list[str] = []  # names alone on a line above the lead's first piece
+    spare: list[str] = []
+    misplaced: list[tuple[bool, str]] = []  # (on the row's number slice?, name) in a column that holds no name
     for it in parts:
         if isinstance(it, str):
             before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1), tail=tail)
@@ -473,10 +475,12 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 time.append(t)
             plain.append((it is anchor or bool(before), names))
             continue
-        for role, c in _by_role(it, roles, width):
+        for k, (role, c) in enumerate(_by_role(it, roles, width)):
             if not c:
                 continue
-            if role in ("task", "stt"):
+            if k and role != "time" and _TIME_END.fullmatch(c):
+                spare.append(c)  # a time alone in a cell of another column (the slice's columns are its own)
+            elif role in ("task", "stt"):
                 c = _STT_CELL.sub("", c, count=1)
                 if c:
                     task.append(c)
@@ -486,6 +490,14 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 support.append(c)
             elif role == "time":
                 time.append(c)
+            elif role in ("fund", "detail"):
+                # the converter placed this slice's cells in columns of its own: a body's name on the
+                # row's number slice where funding marks or details stand is the lead's moved aside
+                if HEAD.match(c) and not _FUND_CELL.match(c):
+                    misplaced.append((it is anchor, c))
+    moved = [c for a, c in misplaced if a]
+    if not lead and moved:
+        lead, support = [moved[0]], support + moved[1:]
     plain_lead: list[str] = []
     if (lead and not HEAD.match(lead[0]) and not lead[0][:1].isupper()) or (lead and not HEAD.match(lead[0]) and lone):
         # the lead's column holds only the end of a name ('phương', 'tiến Đầu tư,'): its start was run
@@ -510,5 +522,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 plain_lead, rest = [names[0]], []
             support.extend(rest)
     lead_text = " ".join(lead) if lead else " ".join(plain_lead)
+    if not any(_TIME_MID.search(" " + t) or _TIME_END.search(t) for t in time):
+        time = spare  # the time's column held only words of a partner's name moved aside ('học và')
     time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))
     return [" ".join(task), lead_text, " ".join(support), time_text]
