@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.bodies import HEAD, VERBS
+from dondoc.plans.gazetteer import entries
 from dondoc.plans.text import strip_markup
 
 CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
@@ -295,6 +296,24 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     return before.strip(), names, " ".join(times)
 
 
+def _known_start(name: str) -> str:
+    """A lead put together from a lost grid that opens with a known name and goes on in lower case
+    ('Sở Du lịch lược truyền', 'Sở Tài chính liên'): the words after it came from the cells next to
+    it, and the known name is the lead."""
+    words = name.split()
+    known = entries()
+    for n in range(len(words) - 1, 1, -1):
+        head, longer = " ".join(words[:n]).lower(), " ".join(words[: n + 1]).lower()
+        if (words[n][:1].islower() and words[n] not in _NAME_GOES_ON and head in known
+                and not words[n - 1].endswith((",", ";")) and not any(k.startswith(longer) for k in known)):
+            return " ".join(words[:n])
+    return name
+
+
+# lower-case words a known name goes on with: its level or place ('Hội Nông dân tỉnh'), a list ('và', 'các')
+_NAME_GOES_ON = frozenset({"tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "và", "chi", "khu", "vùng", "trung", "ương"})
+
+
 def _tail(roles: dict[int, str]) -> bool:
     """Columns right of the time column ('Nội dung cụ thể', 'Sản phẩm', 'Ghi chú')."""
     at = next((j for j, r in roles.items() if r == "time"), None)
@@ -521,7 +540,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
             else:
                 plain_lead, rest = [names[0]], []
             support.extend(rest)
-    lead_text = " ".join(lead) if lead else " ".join(plain_lead)
+    lead_text = _known_start(" ".join(lead) if lead else " ".join(plain_lead))
     if not any(_TIME_MID.search(" " + t) or _TIME_END.search(t) for t in time):
         time = spare  # the time's column held only words of a partner's name moved aside ('học và')
     time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))

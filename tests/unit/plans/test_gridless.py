@@ -272,3 +272,13 @@ def test_sub_group_rows_give_the_annex_refs() -> None:
     }
     due = {a["ref"]: str(a["timing"]["due"])[:10] for a in got["assignments"]}
     assert due["PL.I.1.2"] == "2026-12-31" and due["PL.II.2.2.1"] == "2030-12-31"
+
+
+def test_a_rebuilt_lead_keeps_the_known_name_and_drops_the_neighbours_words() -> None:
+    # words of the cells next to the lead ran into it; a known name going on in lower case is cut there
+    assert gridless._known_start("Sở Du lịch lược truyền") == "Sở Du lịch"
+    assert gridless._known_start("Sở Tài chính liên") == "Sở Tài chính"
+    # but a name's own level or place, a list, or a longer known name stays whole
+    assert gridless._known_start("Hội Nông dân tỉnh") == "Hội Nông dân tỉnh"
+    assert gridless._known_start("Sở Du lịch, Sở Văn hóa và Thể thao") == "Sở Du lịch, Sở Văn hóa và Thể thao"
+    assert gridless._known_start("Sở Du lịch TP") == "Sở Du lịch TP"
