@@ -308,7 +308,7 @@ def build_blocks(text: str) -> list[Block]:
         if row is not None:
             flush()
             start = i
-            lost = gridless.read(lines, i) if row and row[0].strip(" *").upper() in ("STT", "TT", "SỐ TT", "SỐ THỨ TỰ") else None
+            lost = gridless.read(lines, i) if row and row[0].strip(" *").upper() in ("STT", "TT", "SỐ TT", "SỐ THỨ TỰ", "") else None
             if lost is not None:  # a PDF table whose grid was lost: rows put back together
                 blocks.append(Table(lost[0], start + 1, rebuilt=True))
                 i, blank = lost[1], True

@@ -100,7 +100,7 @@ _NOUN_AFTER = re.compile(
     r"^(?:chính trị|xã hội|thành viên|cá nhân|kinh tế|đoàn thể|quốc tế|tín dụng|cung cấp|tôn giáo|"
     r"hội|phi chính phủ|,|và|có liên quan|liên quan|thực hiện|đảng|cơ sở đảng)"
 )
-_NOUN_BEFORE = re.compile(r"(?:các|và|,|những|mọi|của|cho|với|Ban|Trung tâm)\s*$")
+_NOUN_BEFORE = re.compile(r"(?:[Cc]ác|[Vv]à|,|[Nn]hững|[Mm]ọi|của|cho|với|Ban|Trung tâm)\s*$")
 
 _SEP = re.compile(r"\s*(?:;|,|\bvà\b|\bcùng\b|/)\s*")
 

@@ -32,7 +32,11 @@ _ISSUER_ASKS = re.compile(
 )
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
-_CLOSING_ASK = re.compile(r",\s*(?=(?:yêu cầu|đề nghị|giao)\s+(?:các\s|Ủy ban|UBND|Sở\s|Thủ trưởng|[A-ZĐ]))")
+_CLOSING_ASK = re.compile(
+    r",\s*(?=(?:yêu cầu|đề nghị|giao)\s+(?:các\s|Ủy ban|UBND|Sở\s|Thủ trưởng|[A-ZĐ]))"
+    # '... tầm nhìn đến năm 2045” Ủy ban nhân dân thành phố yêu cầu các sở, ...': the issuer asks after the title
+    r"|(?<=[”\"),.])\s+(?=(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?: (?:tỉnh|thành phố|huyện|xã|phường))?\s+(?:yêu cầu|đề nghị|giao)\s)"
+)
 _ASK_CLAUSE = re.compile(r"(?<=;)\s+(?=(?:đề nghị|Đề nghị|yêu cầu|giao)\s)")
 _COND_ASK = re.compile(r"(?<=[,;])\s*(?:đề nghị|yêu cầu|giao)\s+(?=[A-ZĐÀ-Ỹ]|các\s)", re.I)
 _CONDITIONAL = re.compile(r"nếu có\s+(?:khó khăn|vướng mắc|phát sinh)|Trong quá trình", re.I)

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.bodies import HEAD, VERBS
+from dondoc.plans.gazetteer import entries
 from dondoc.plans.text import strip_markup
 
 CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
@@ -48,10 +49,13 @@ _OPENERS = sorted(
 )
 _OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
 # a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb
-_STT_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
+_STT_PLAIN = re.compile(r"^(?!\d{1,2}\s*[–-]\s*\d)(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
 _STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
 _GROUP_PLAIN = re.compile(rf"^({_ROMAN})[.)]?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
+# a numbered sub-group row: '1 Chính sách hỗ trợ tạo ra sản phẩm du lịch', '3.1 Du lịch di sản' (its rows
+# are numbered '1.1', '1.2' or again from '1'); told from a task row by naming no body and no time
+_SUB_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-ZĐÀ-Ỹ]\S*(?:\s+\S+){1,})$")
 _PAGE_NO = re.compile(r"^\d{1,3}$")
 _TIME_END = re.compile(
     r"(?:(?:Quý|Quí)\s+[IV]{1,3}(?:\s*[–-]\s*[IV]{1,3})?\s*/\s*\d{4}|(?:Quý|Quí)\s+[IV]{1,3}\s*[–-]"
@@ -59,7 +63,11 @@ _TIME_END = re.compile(
     r"|Thường\s+xuyên|Thường|xuyên|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|Hàng\s+quý)\s*$"
 )
 _FUND_END = re.compile(
-    r"(?:\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|(?<=\+ )xã hội|hóa \(XHH\)|hoá \(XHH\))[\s+,;)]*)+$"
+    r"(?:(?:\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|(?<=\+ )xã hội|hóa \(XHH\)|hoá \(XHH\))|(?:(?<=\s)|^)[xX])[\s+,;)]*)+$"
+)
+# a time inside a line whose cells ran together, cells following it ('... Sở Du lịch x x 2025-2026 mặt bằng ...')
+_TIME_MID = re.compile(
+    r"(?<=\s)(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s|$)"
 )
 _FUND_CELL = re.compile(r"^\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|Nguồn|Kinh phí|Vốn|xã hội|hóa|hoá|trợ du|cộng đồng\)|\(chính sách)", re.I)
 # a place, not a body: 'Các điểm du lịch sinh thái', 'Các khu vực có tiềm năng', 'Các xã, phường vùng biển'
@@ -68,7 +76,8 @@ _ROLE_TITLES = (
     ("lead", re.compile(r"chủ trì|chịu trách nhiệm|thực hiện$|đầu mối", re.I)),
     ("support", re.compile(r"phối hợp", re.I)),
     ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
-    ("fund", re.compile(r"kinh phí|nguồn|dự toán", re.I)),
+    ("fund", re.compile(r"kinh phí|nguồn|dự toán|ngân sách", re.I)),
+    ("detail", re.compile(r"nội dung cụ thể|chi tiết|mô tả", re.I)),
     ("place", re.compile(r"địa điểm|địa bàn|phạm vi", re.I)),
     ("product", re.compile(r"sản phẩm|kết quả", re.I)),
     ("note", re.compile(r"ghi chú", re.I)),
@@ -96,7 +105,7 @@ def _roles(header: list[str]) -> dict[int, str]:
     for i, title in enumerate(header):
         t = title.strip().lower()
         for role, rx in _ROLE_TITLES:
-            if t and rx.search(t) and role not in roles.values():
+            if t and rx.search(t) and (role not in roles.values() or role in ("fund", "detail")):
                 roles[i] = role
                 break
     return roles
@@ -145,10 +154,21 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
         if found is None or "lead" not in _roles(found[0]).values():
             return None
         return found
-    if not first or not re.fullmatch(r"(?:STT|TT|Số TT|Số thứ tự)", first[0].strip(" *"), re.I):
+    if not first:
+        return None
+    i = start + 1
+    if not first[0].strip(" *"):
+        # a header of several lines whose 'STT' sits on a lower line, the other titles wrapped above
+        # and below it ('| | | Cơ quan | |' / '| STT | Nội dung | | Cơ quan phối hợp |' / '| | | chủ trì | |')
+        k = i
+        while k < len(lines) and _pipe(lines[k]) == []:
+            k += 1
+        below = _pipe(lines[k]) if k < len(lines) else None
+        if not below or len(below) != len(first) or not _STT_TITLE.fullmatch(strip_markup(below[0]).strip(" *")):
+            return None
+    elif not re.fullmatch(r"(?:STT|TT|Số TT|Số thứ tự)", first[0].strip(" *"), re.I):
         return None
     titles = list(first)
-    i = start + 1
     while i < len(lines) and i < start + 6:
         s = lines[i].strip()
         row = _pipe(s)
@@ -169,6 +189,20 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     if "lead" not in _roles(titles).values():
         return None
     return titles, i
+
+
+_RANGE = re.compile(r"^\d{1,2}\s*[–-]\s*\d")
+
+
+def _next_number(kinds: list[tuple[str, str, str]]) -> str:
+    """The number the next row of the sequence carries: '1' under a group row, 'n+1' after row 'n'."""
+    for kind, number, _ in reversed(kinds):
+        if kind in ("group", "sub"):
+            return "1"
+        if kind == "stt":
+            head, _, last = number.rpartition(".")
+            return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+    return ""
 
 
 def _group_title(title: str, *, dotted: bool) -> bool:
@@ -217,9 +251,16 @@ def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[
     return out
 
 
-def _chunks(text: str) -> tuple[str, list[str], str]:
-    """A plain line's cells run together: (text before the first name, the names in order, the time)."""
+def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
+    """A plain line's cells run together: (text before the first name, the names in order, the time).
+    With `tail` (the table has a column right of the time: 'Nội dung cụ thể', 'Ghi chú') the words
+    after the first time that follows a name belong to that column and are dropped."""
     s = " ".join(text.split("  ")) if "   " in text else text
+    if tail:
+        first = next((m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])), None)
+        cut = _TIME_MID.search(s, first) if first is not None else None
+        if cut and cut.end() < len(s.rstrip()):
+            s = s[: cut.end()]
     times: list[str] = []
     while True:
         m = _TIME_END.search(s)
@@ -240,6 +281,9 @@ def _chunks(text: str) -> tuple[str, list[str], str]:
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
         piece = s[p:end]
+        if names and re.fullmatch(r"Ban [Qq]uản lý", names[-1]):
+            names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
+            continue
         if names and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
             names[-1] += ", " + piece.strip(" ,;")  # 'Sở GDĐT, Sở Du': one cell listing two names
             continue
@@ -252,12 +296,36 @@ def _chunks(text: str) -> tuple[str, list[str], str]:
     return before.strip(), names, " ".join(times)
 
 
+def _known_start(name: str) -> str:
+    """A lead put together from a lost grid that opens with a known name and goes on in lower case
+    ('Sở Du lịch lược truyền', 'Sở Tài chính liên'): the words after it came from the cells next to
+    it, and the known name is the lead."""
+    words = name.split()
+    known = entries()
+    for n in range(len(words) - 1, 1, -1):
+        head, longer = " ".join(words[:n]).lower(), " ".join(words[: n + 1]).lower()
+        if (words[n][:1].islower() and words[n] not in _NAME_GOES_ON and head in known
+                and not words[n - 1].endswith((",", ";")) and not any(k.startswith(longer) for k in known)):
+            return " ".join(words[:n])
+    return name
+
+
+# lower-case words a known name goes on with: its level or place ('Hội Nông dân tỉnh'), a list ('và', 'các')
+_NAME_GOES_ON = frozenset({"tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "và", "chi", "khu", "vùng", "trung", "ương"})
+
+
+def _tail(roles: dict[int, str]) -> bool:
+    """Columns right of the time column ('Nội dung cụ thể', 'Sản phẩm', 'Ghi chú')."""
+    at = next((j for j, r in roles.items() if r == "time"), None)
+    return at is not None and any(j > at and r in ("detail", "product", "note") for j, r in roles.items())
+
+
 def _is_task_start(item: list[str] | str, roles: dict[int, str], width: int) -> bool:
     t = _task_part(item, roles, width).strip(" *")
     return bool(t) and t[0].isupper() and bool(_OPENER.match(" ".join(t.split())))
 
 
-def _gridless(lines: list[str], start: int) -> bool:
+def _gridless(lines: list[str], start: int, *, tail: bool = False) -> bool:
     """Pipe rows interrupted by plain lines, again and again: the grid was lost. Or no pipes at
     all but numbered lines whose cells ran together (a name and a time after the task's words)."""
     switches = pipes = run_together = 0
@@ -272,7 +340,7 @@ def _gridless(lines: list[str], start: int) -> bool:
             switches += 1
         prev_pipe = is_pipe
         if not is_pipe and _STT_PLAIN.match(s):
-            before, names, time = _chunks(_STT_PLAIN.sub("", s, count=1))
+            before, names, time = _chunks(_STT_PLAIN.sub("", s, count=1), tail=tail)
             run_together += bool(before and names and time)
     return (pipes >= 4 and switches >= 6) or run_together >= 3
 
@@ -280,7 +348,7 @@ def _gridless(lines: list[str], start: int) -> bool:
 def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     # Long on purpose: find the header, cut the region, anchor the rows, then read each row.
     head = _header(lines, start)
-    if head is None or not _gridless(lines, head[1]):
+    if head is None or not _gridless(lines, head[1], tail=_tail(_roles(head[0]))):
         return None
     titles, i = head
     width = len(titles)
@@ -324,10 +392,21 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             continue
         if isinstance(it, str):
             g = _GROUP_PLAIN.match(it)
-            if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".)"):
+            # 'I Xây dựng cơ chế, chính sách': a Roman numeral and a title naming no body and no time is
+            # a group row with or without the numeral's dot
+            if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".) "):
                 kinds.append(("group", g.group(1), g.group(2)))
                 continue
+            sub = _SUB_PLAIN.match(it)
+            if sub and not any(_chunks(sub.group(2))[1:]):
+                kinds.append(("sub", sub.group(1), sub.group(2)))
+                continue
             m = _STT_PLAIN.match(it)
+            if not m and _next_number(kinds) and re.match(rf"{_next_number(kinds)}\s+\S", it) and not _RANGE.match(it):
+                # '5 phương;  Sở  Sở Du lịch x x 2025-2030': the number that comes next in the sequence, before
+                # words of the row's middle line, is the row's number
+                kinds.append(("stt", _next_number(kinds), ""))
+                continue
             kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
             continue
         filled = [c for c in it if c]
@@ -342,6 +421,15 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             continue
         m = _STT_CELL.match(it[0]) if it else None
         kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
+    # a sub-group row only where the rows below spell it ('1' -> '1.1') or number again from '1' under it
+    for k, (kind, number, _) in enumerate(kinds):
+        if kind != "sub":
+            continue
+        below = [n for kd, n, _ in kinds[k + 1 :] if kd == "stt"][:3]
+        if not (any(n == f"{number}.1" for n in below) or ("." in number and below and "." not in below[0])):
+            it = items[k][1]
+            m = _STT_PLAIN.match(it) if isinstance(it, str) else None
+            kinds[k] = ("stt", m.group(1), "") if m else ("", "", "")
     # rows: from the first task line after the previous anchor (the number sits mid-row)
     out: list[list[str]] = [list(CANONICAL)]
     anchors = [k for k, (kind, _, _) in enumerate(kinds) if kind]
@@ -357,14 +445,14 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     ) >= 0.6 * len(numbered)
     prev = -1
     for a in anchors:
-        if kinds[a][0] == "group":
+        if kinds[a][0] in ("group", "sub"):
             bounds.append((a, a, a))
             prev = title_of.get(a, a)
             continue
         first = a
         if top:
             pass
-        elif (prev >= 0 and kinds[prev][0] == "group") or prev < 0:
+        elif (prev >= 0 and kinds[prev][0] in ("group", "sub")) or prev < 0:
             first = prev + 1
         else:
             for k in range(prev + 1, a + 1):
@@ -375,7 +463,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         prev = a
     for n, (first, a, _) in enumerate(bounds):
         kind, number, title = kinds[a]
-        if kind == "group":
+        if kind in ("group", "sub"):
             out.append([number, title, "", "", ""])
             continue
         nxt = bounds[n + 1][0] if n + 1 < len(bounds) else len(items)
@@ -390,10 +478,13 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     support: list[str] = []
     time: list[str] = []
     plain: list[tuple[bool, list[str]]] = []
+    tail = _tail(roles)
     lone: list[str] = []  # names alone on a line above the lead's first piece
+    spare: list[str] = []
+    misplaced: list[tuple[bool, str]] = []  # (on the row's number slice?, name) in a column that holds no name
     for it in parts:
         if isinstance(it, str):
-            before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1))
+            before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1), tail=tail)
             if not before and not t and len(names) == 1 and not lead:
                 lone.append(names[0])
             if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
@@ -403,10 +494,12 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 time.append(t)
             plain.append((it is anchor or bool(before), names))
             continue
-        for role, c in _by_role(it, roles, width):
+        for k, (role, c) in enumerate(_by_role(it, roles, width)):
             if not c:
                 continue
-            if role in ("task", "stt"):
+            if k and role != "time" and _TIME_END.fullmatch(c):
+                spare.append(c)  # a time alone in a cell of another column (the slice's columns are its own)
+            elif role in ("task", "stt"):
                 c = _STT_CELL.sub("", c, count=1)
                 if c:
                     task.append(c)
@@ -416,6 +509,14 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 support.append(c)
             elif role == "time":
                 time.append(c)
+            elif role in ("fund", "detail"):
+                # the converter placed this slice's cells in columns of its own: a body's name on the
+                # row's number slice where funding marks or details stand is the lead's moved aside
+                if HEAD.match(c) and not _FUND_CELL.match(c):
+                    misplaced.append((it is anchor, c))
+    moved = [c for a, c in misplaced if a]
+    if not lead and moved:
+        lead, support = [moved[0]], support + moved[1:]
     plain_lead: list[str] = []
     if (lead and not HEAD.match(lead[0]) and not lead[0][:1].isupper()) or (lead and not HEAD.match(lead[0]) and lone):
         # the lead's column holds only the end of a name ('phương', 'tiến Đầu tư,'): its start was run
@@ -439,6 +540,8 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
             else:
                 plain_lead, rest = [names[0]], []
             support.extend(rest)
-    lead_text = " ".join(lead) if lead else " ".join(plain_lead)
+    lead_text = _known_start(" ".join(lead) if lead else " ".join(plain_lead))
+    if not any(_TIME_MID.search(" " + t) or _TIME_END.search(t) for t in time):
+        time = spare  # the time's column held only words of a partner's name moved aside ('học và')
     time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))
     return [" ".join(task), lead_text, " ".join(support), time_text]

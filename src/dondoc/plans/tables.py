@@ -86,6 +86,17 @@ def _is_header_row(row: list[str]) -> bool:
     return found is not None and len(found[1]) >= 3
 
 
+def _numbers_under(rows: list[list[str]], ri: int, cols: dict[str, int], stt: str) -> bool:
+    """The next numbered row below row `ri` belongs to a group numbered `stt`: 'stt.1', or a plain
+    number (a new sequence: '3.1' cannot be followed by its sibling '2')."""
+    i = cols.get("stt", 0)
+    for row in rows[ri + 1 :]:
+        n = cell_text(row[i]).strip(" .") if 0 <= i < len(row) else ""
+        if n:
+            return n == f"{stt}.1" or n.isdigit()
+    return False
+
+
 def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
     # Long on purpose: one pass over a table's rows; header, group and task rows are decided in turn.
     found = _table_columns(table.rows)
@@ -145,6 +156,9 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
                 # a numbered group row ("1", bold) without a lead: it becomes part of the path
                 if stt and re.fullmatch(r"\d{1,2}", stt) and len(task) < 150:
                     group = [g for g in group if not re.fullmatch(r"\d{1,2}", g)] + [stt]
+                elif stt and re.fullmatch(r"\d{1,2}\.\d{1,2}", stt) and len(task) < 150 and _numbers_under(table.rows, ri, cols, stt):
+                    # a sub-group row ('3.1 | Du lịch di sản | |') whose rows number again from '1' or spell it ('3.1.1')
+                    group = [g for g in group if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", g)] + [stt]
             continue
         if not task and stt and not is_body_start(lead):
             # a sub-group row ('5.1 | | Thương mại'): its rows spell it ('5.1.1'), or sit under it

@@ -215,3 +215,70 @@ II. TỔ CHỨC THỰC HIỆN
     pairs = {(a["ref"], a["lead"][0]) for a in plan["assignments"]}
     assert {("II.1", "Sở Tài chính"), ("II.2", "Sở Du lịch"), ("I.I.1", "Sở Du lịch")} <= pairs
     assert not any(ref.startswith("I.II.") and lead == "Sở Tài chính" for ref, lead in pairs)
+
+
+# a header of several lines whose 'STT' sits on the second; funding marked 'x' in two columns and a
+# 'Nội dung cụ thể' column right of the time; Roman group rows without a dot in title case; numbered
+# sub-group rows ('1 Chính sách ...', '2.1 Du lịch ...') whose rows spell them ('1.1') or number
+# again from '1'; a row number without a dot before lower-case words, known by the sequence
+SUBGROUPS = """\
+PHỤ LỤC
+Danh mục nhiệm vụ ưu tiên
+|     |          | Cơ quan |                  | Ngân     | Nguồn   | Thời gian |                 |
+| --- | -------- | ------- | ---------------- | -------- | ------- | --------- | --------------- |
+| STT | Nội dung |         | Cơ quan phối hợp |          |         |           | Nội dung cụ thể |
+|     |          | chủ trì |                  | sách nhà | xã hội  | thực hiện |                 |
+|     |          |         |                  | nước     | hóa     |           |                 |
+I Xây dựng cơ chế, chính sách
+1 Chính sách hỗ trợ đầu tư hạ tầng du lịch
+Cơ chế cho thuê tài sản công đối với
+| 1.1 | | Sở Tài chính | Sở Du lịch | x | | 2025 | - Các công trình |
+các công trình di tích  nhà cổ
+1.2 Cơ chế miễn giảm tiền thuê đất  Sở Tài chính Sở Xây dựng x x 2025-2026 - Giảm tiền thuê đất
+2 Chính sách hỗ trợ quảng bá
+2.1 Hỗ trợ quảng bá trên mạng xã hội  Sở Du lịch Sở Văn hóa và Thể thao x 2026 hỗ trợ kinh phí
+| --- | --- | --- | --- | --- | --- | --- | --- |
+II Phát triển sản phẩm du lịch
+2.1 Du lịch di sản
+1 Tổ chức lễ hội đêm Hoàng thành  Trung tâm Bảo tồn Di tích x x Hằng năm tạo điểm nhấn
+2 khu phố cổ kết hợp ẩm thực  Sở Du lịch UBND các phường x 2025-2030 mở rộng
+2.2 Du lịch sinh thái
+1 Xây dựng tour rừng nguyên sinh  Ban Quản lý Vườn quốc gia x x 2026-2030 thuê môi trường
+"""
+
+
+def test_sub_group_rows_and_a_header_whose_stt_sits_below() -> None:
+    rows = _rows(SUBGROUPS.split("\n", 2)[2])
+    assert [r[0] for r in rows[1:]] == ["I", "1", "1.1", "1.2", "2", "2.1", "II", "2.1", "1", "2", "2.2", "1"]
+    by = {r[0]: r for r in rows[1:] if r[2]}
+    # the 'x' funding marks and the words of the column right of the time stay out of the lead and the time
+    assert by["1.2"][2] == "Sở Tài chính" and by["1.2"][4] == "2025-2026"
+    assert by["1.1"][2] == "Sở Tài chính" and by["1.1"][3] == "Sở Du lịch"
+
+
+def test_sub_group_rows_give_the_annex_refs() -> None:
+    plan = (
+        "KẾ HOẠCH\nPhát triển du lịch\nI. MỤC ĐÍCH\nNâng cao chất lượng.\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Du lịch: Chủ trì theo dõi, tổng hợp.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nNguyễn Văn A\n\n" + SUBGROUPS
+    )
+    got = parse_text(plan, source="x.md", year=2025)
+    annex = {(a["ref"], a["lead"][0]) for a in got["assignments"] if a["ref"].startswith("PL")}
+    # PL.<group>.<row>: a row number spelling its sub-group ('1.1') writes it once; rows numbered again
+    # under a sub-group ('2.1' then '1') add their number to it
+    assert annex == {
+        ("PL.I.1.1", "Sở Tài chính"), ("PL.I.1.2", "Sở Tài chính"), ("PL.I.2.1", "Sở Du lịch"),
+        ("PL.II.2.1.1", "Trung tâm Bảo tồn Di tích"), ("PL.II.2.1.2", "Sở Du lịch"),
+        ("PL.II.2.2.1", "Ban Quản lý Vườn quốc gia"),
+    }
+    due = {a["ref"]: str(a["timing"]["due"])[:10] for a in got["assignments"]}
+    assert due["PL.I.1.2"] == "2026-12-31" and due["PL.II.2.2.1"] == "2030-12-31"
+
+
+def test_a_rebuilt_lead_keeps_the_known_name_and_drops_the_neighbours_words() -> None:
+    # words of the cells next to the lead ran into it; a known name going on in lower case is cut there
+    assert gridless._known_start("Sở Du lịch lược truyền") == "Sở Du lịch"
+    assert gridless._known_start("Sở Tài chính liên") == "Sở Tài chính"
+    # but a name's own level or place, a list, or a longer known name stays whole
+    assert gridless._known_start("Hội Nông dân tỉnh") == "Hội Nông dân tỉnh"
+    assert gridless._known_start("Sở Du lịch, Sở Văn hóa và Thể thao") == "Sở Du lịch, Sở Văn hóa và Thể thao"
+    assert gridless._known_start("Sở Du lịch TP") == "Sở Du lịch TP"

@@ -180,6 +180,16 @@ def test_closing_words_charge_everyone_named_and_their_periodic_report() -> None
     assert any(r["timing"]["due"] == "2026-12-25" for r in plan["reports"])
 
 
+def test_closing_words_where_the_issuer_asks_right_after_the_plans_title() -> None:
+    # no comma before the ask: '... tầm nhìn đến năm 2045” Ủy ban nhân dân thành phố yêu cầu các sở, ...'
+    plan = _plan(
+        "V. TỔ CHỨC THỰC HIỆN\n1. Sở Du lịch\n- Chủ trì theo dõi việc thực hiện.\n"
+        "Trên đây là Kế hoạch triển khai Đề án “Phát triển du lịch giai đoạn 2025 – 2030” Ủy ban nhân dân thành phố "
+        "yêu cầu các sở, ban, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch thực hiện hằng năm.\n"
+    )
+    assert ("V", "các sở, ban, ngành, địa phương") in _pairs(plan)
+
+
 def test_carriers_and_state_groups_are_named_by_their_brand() -> None:
     plan = _plan(
         "III. TỔ CHỨC THỰC HIỆN\n1. Viettel Nghệ An, Viễn thông Nghệ An, MobiFone Nghệ An chủ trì đầu tư hạ tầng trạm phát sóng.\n"

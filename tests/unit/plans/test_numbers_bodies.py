@@ -81,3 +81,9 @@ def test_leading_body(sentence: str, name: str | None, is_request: bool | None) 
         assert got is None
     else:
         assert got is not None and (got[0], got[2]) == (name, is_request)
+
+
+def test_cac_to_chuc_at_a_sentence_start_is_a_noun() -> None:
+    # 'Các tổ chức mặt trận, đoàn thể: ...': after 'Các' (capitalised at a heading's start) 'tổ chức' names organisations
+    got = leading_body("Các tổ chức mặt trận, đoàn thể: Đẩy mạnh tuyên truyền")
+    assert got is not None and got[0] == "Các tổ chức mặt trận, đoàn thể"
