@@ -56,6 +56,42 @@ def test_stored_messages_hold_no_live_link_and_sends_carry_one(engine: Engine, s
     assert world.tokens["a1"] in sent[0].html
 
 
+def test_outbox_files_hold_no_live_link(engine: Engine, settings: Settings, world: World, tmp_path: Path) -> None:
+    # The demo's set-up (every message redirected to a folder, DONDOC_OUTBOX): the officer's contact
+    # still receives the live link, but the file at rest holds only its first characters, which match
+    # the line `dondoc links` prints for that officer.
+    from dondoc.delivery.compose import compose_messages
+    from dondoc.delivery.outbox import deliver_pending
+    from dondoc.notifications import get_notifier
+    from dondoc.notifications.render import SHOWN_PREFIX
+
+    day = dt.date(2025, 11, 5)
+    with Session(engine) as s:
+        s.add(Contact(officer_id=world["a1"], channel="email",
+                      url=seal("mailto://127.0.0.1:9?from=a@example.vn&to=b@example.vn", settings), priority=1))
+        s.add(Notice(obligation_id=world["rep1"], officer_id=world["a1"], kind="reminder", level=0, day=day,
+                     created_at=clock.now()))
+        s.commit()
+        compose_messages(s, day=day, now=clock.now(), settings=settings)
+        s.commit()
+    folder = tmp_path / "outbox"
+    dry = settings.model_copy(update={"outbox": folder})
+    stats = deliver_pending(engine=engine, settings=dry, notifier=get_notifier(dry), now=clock.now())
+    assert stats.sent == 1
+    files = [p for p in folder.iterdir() if p.suffix in (".txt", ".html")]
+    assert sorted(p.suffix for p in files) == [".html", ".txt"]
+    with Session(engine) as s:
+        live = links.link_for(s, officer_id=world["a1"], settings=settings, now=clock.now())
+        s.commit()
+    token = live.rsplit("/", 1)[1]
+    assert token == world.tokens["a1"]
+    for p in files:
+        content = p.read_text(encoding="utf-8")
+        assert not any(t in content for t in world.tokens.values()), p.name
+        assert not re.search(r"/t/[A-Za-z0-9_-]{16,}", content), p.name
+        assert f"/t/{token[:SHOWN_PREFIX]}…" in content and "dondoc links" in content
+
+
 # ------------------------------------------------------------------------------------------ #6 figures
 
 @pytest.mark.parametrize("raw", ["1_000", "١٠٠", "１００", "1e3", "1e308", "inf", "nan", "0x10", True, False,
