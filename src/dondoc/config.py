@@ -66,6 +66,15 @@ class Settings(BaseSettings):
     telegram_api_base: str | None = Field(default=None, description="Telegram Bot API server (a self-hosted one, or a local peer).")
     worker_name: str | None = Field(default=None, description="Name of this worker in Message.claimed_by (default: the host name).")
     sign_font: Path | None = Field(default=None, description="TrueType font for the text of visible signatures (default: Times/Liberation/DejaVu Serif).")
+    sign_signature_image: Path | None = Field(default=None, description="The authority's signature image (PNG, blue, "
+                                              "transparent) for signing in the console when none is uploaded.")
+    sign_seal_image: Path | None = Field(default=None, description="The organisation's seal image (PNG, red, "
+                                         "transparent) placed by the organisation's signature.")
+    sign_seal_mm: float = Field(default=36.0, description="The seal's true diameter, in mm.")
+    sign_tsa_url: str | None = Field(default=None, description="Time-stamping authority (RFC 3161): signatures "
+                                     "made in the console are PAdES B-T when set, else B-B.")
+    sign_trust: str = Field(default="", description="Trusted root certificates (PEM files, separated by spaces) "
+                            "the console and `dondoc verify` check signers' chains against.")
     outbox: Path | None = Field(
         default=None,
         description="When set, every message is written as a file into this folder instead of going out through "

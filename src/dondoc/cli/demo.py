@@ -92,7 +92,8 @@ def dondoc_command() -> str:
 def demo_hint(folder: Path, command: str) -> str:
     return (f"\nMở bảng tổng quan:\n  [bold]DONDOC_HOME={folder} {command} web[/bold]\n"
             f"  rồi mở liên kết của cán bộ đầu mối (dòng có dấu ★) trong:\n"
-            f"  [bold]DONDOC_HOME={folder} {command} links[/bold]")
+            f"  [bold]DONDOC_HOME={folder} {command} links[/bold]\n"
+            f"  (tệp trong outbox/ chỉ ghi 6 ký tự đầu của mỗi liên kết cá nhân: liên kết đầy đủ lấy từ lệnh trên)")
 
 
 def register(app: typer.Typer) -> None:

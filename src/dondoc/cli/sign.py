@@ -140,7 +140,8 @@ def verify(
     result = verify_pdf(pdf, trust=tuple(trust or ()))
     console = Console()
     table = Table(title=str(pdf))
-    for col in ("#", "Vai trò", "Người ký", "Thời gian ký", "Toàn vẹn", "Tin cậy", "Sửa đổi sau khi ký"):
+    for col in ("#", "Vai trò", "Người ký", "Thời gian ký", "Toàn vẹn", "Tin cậy", "Sửa đổi sau khi ký",
+                "Dữ liệu thu hồi (LT)"):
         table.add_column(col)
     yes, no = "có", "KHÔNG"
     for n, s in enumerate(result.signatures, 1):
@@ -150,7 +151,8 @@ def verify(
                       yes if s.intact and s.valid else no,
                       "chưa kiểm tra" if s.trusted is None else (yes if s.trusted else no),
                       "không" if s.coverage == "ENTIRE_FILE" else
-                      ("chỉ thêm chữ ký sau" if s.unchanged else f"CÓ ({s.changes_after})"))
+                      ("chỉ thêm chữ ký sau" if s.unchanged else f"CÓ ({s.changes_after})"),
+                      "kèm trong văn bản" if s.revocation_embedded else "không")
     console.print(table)
     if result.error:
         console.print(f"[red]{result.error}[/red]")

@@ -16,6 +16,7 @@ from typing import Any
 from sqlmodel import Session, col, or_, select
 
 from dondoc.clock import local_date
+from dondoc.collect import extensions
 from dondoc.collect.validation import StatusInputError
 from dondoc.errors import InputError, NotFound
 from dondoc.models import AuditEvent, ExtensionRequest, Message, Obligation, Plan, StatusUpdate, Unit
@@ -106,35 +107,19 @@ def _task(session: Session, ob: Obligation) -> str:
 
 def decide_extension(session: Session, *, request_id: int, approve: bool, new_due: dt.date | None, reason: str,
                      actor: str, now: dt.datetime, scope: Scope = Scope()) -> ExtensionRequest:
-    """Approve (with the requested date, or `new_due`) or refuse (a reason is required). The original
-    deadline stays in Obligation.due_date for the statistics; the extension goes to extended_due."""
-    req = session.get(ExtensionRequest, request_id)
-    if req is None:
-        raise NotFound("Không tìm thấy đề nghị gia hạn.")
-    ob = session.exec(select(Obligation).where(Obligation.id == req.obligation_id).with_for_update()).one()
-    plan = session.get(Plan, ob.plan_id)
-    if plan is None or not _in_scope(plan, scope):
-        raise NotFound("Không tìm thấy đề nghị gia hạn.")
-    if req.state != "pending":
-        raise StatusInputError("Đề nghị này đã được xử lý.")
-    reason = " ".join((reason or "").split())[:1000]
-    if not approve and not reason:
-        raise InputError("Từ chối gia hạn: hãy ghi lý do để đơn vị biết.")
-    due = new_due or req.requested_due
-    if approve and due <= ob.due_date:
-        raise InputError(f"Hạn mới ({due:%d/%m/%Y}) phải sau hạn ban đầu ({ob.due_date:%d/%m/%Y}).")
-    before = {"state": req.state, "extended_due": ob.extended_due.isoformat() if ob.extended_due else None}
-    req.state, req.decided_at, req.decision_note = ("approved" if approve else "refused"), now, reason
-    if approve:
-        ob.extended_due = due
-        session.add(ob)
-    session.add(req)
-    _audit(session, actor=actor, action=f"extension.{req.state}", entity="extensionrequest", entity_id=req.id, now=now,
-           before=before, after={"state": req.state, "extended_due": due.isoformat() if approve else None},
-           note=reason or None)
+    """Approve (with the requested date, or `new_due`) or refuse (a reason is required) a request of a
+    plan within `scope` (collect.extensions.decide), then tell the unit."""
+    def check(plan: Plan | None) -> None:
+        if plan is None or not _in_scope(plan, scope):
+            raise NotFound("Không tìm thấy đề nghị gia hạn.")
+
+    req, ob = extensions.decide(session, request_id=request_id, approve=approve, check=check, actor=actor, via="web",
+                                now=now, new_due=new_due, reason=reason, reason_required=True,
+                                missing="Không tìm thấy đề nghị gia hạn.")
+    reason = req.decision_note
     task = _task(session, ob)
     if approve:
-        subject, text = "Đồng ý gia hạn", f"Nhiệm vụ {task}: đồng ý gia hạn đến ngày {due:%d/%m/%Y}." + (
+        subject, text = "Đồng ý gia hạn", f"Nhiệm vụ {task}: đồng ý gia hạn đến ngày {ob.extended_due:%d/%m/%Y}." + (
             f" Ghi chú: {reason}" if reason else "")
     else:
         subject, text = "Không đồng ý gia hạn", (f"Nhiệm vụ {task}: không đồng ý gia hạn; thời hạn giữ nguyên "

@@ -27,6 +27,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from dondoc.clock import local_date as local_day
+from dondoc.collect import extensions
 from dondoc.collect.access import (
     get_officer,
     is_focal,
@@ -36,7 +37,7 @@ from dondoc.collect.access import (
     stand_in,
 )
 from dondoc.collect.validation import StatusInputError, StatusPayload, _clean_text, clean_source, validate
-from dondoc.errors import Forbidden, NotFound
+from dondoc.errors import Forbidden
 from dondoc.models import (
     CLOSED,
     AuditEvent,
@@ -246,28 +247,13 @@ def decide_extension(
 ) -> ExtensionRequest:
     """The plan's focal point approves (sets Obligation.extended_due) or refuses a pending request."""
     officer = get_officer(session, officer_id)
-    req = session.get(ExtensionRequest, request_id)
-    if req is None:
-        raise NotFound("Không tìm thấy.")
-    obligation = session.exec(select(Obligation).where(Obligation.id == req.obligation_id).with_for_update()).one()
-    plan = session.get(Plan, obligation.plan_id)
-    if plan is None or not is_focal(officer, plan):
-        raise Forbidden("Không tìm thấy.")
-    if req.state != "pending":
-        raise StatusInputError("Đề nghị này đã được xử lý.")
-    before = {"state": req.state, "extended_due": obligation.extended_due.isoformat() if obligation.extended_due else None}
-    req.state = "approved" if approve else "refused"
-    req.decided_by = officer.id
-    req.decided_at = now
-    if approve:
-        obligation.extended_due = req.requested_due
-        session.add(obligation)
-    session.add(req)
-    session.add(AuditEvent(at=now, actor=actor(officer.id), via=via, token_id=token_id,
-                           action=f"extension.{req.state}", entity="extensionrequest", entity_id=req.id,
-                           before=before, after={"state": req.state, "extended_due": obligation.extended_due.isoformat()
-                                                 if obligation.extended_due else None}))
-    session.flush()
+
+    def check(plan: Plan | None) -> None:
+        if plan is None or not is_focal(officer, plan):
+            raise Forbidden("Không tìm thấy.")
+
+    req, _ = extensions.decide(session, request_id=request_id, approve=approve, check=check, actor=actor(officer.id),
+                               via=via, now=now, decided_by=officer.id, token_id=token_id)
     return req
 
 

@@ -51,7 +51,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, bindparam, insert, not_, update
@@ -114,15 +114,27 @@ def _clip(text: str, limit: int = TASK_CHARS) -> str:
 
 
 @dataclass
-class _Ctx:
-    """Rows the views need, loaded in a handful of IN queries."""
+class MessageContext:
+    """Rows the message views need, loaded in a handful of IN queries (`load_context`): the obligations'
+    plans, units and tasks, and the recipients."""
 
     obligations: dict[int, Obligation]
     units: dict[int, Unit]
     plans: dict[int, Plan]
     officers: dict[int, Officer]
-    tasks: dict[int, str]  # obligation id -> task text
-    history: dict[int, tuple[int, dt.date | None, list[str]]]  # obligation -> (reminder days, since, who)
+    assignments: dict[int, Assignment]
+    reports: dict[int, ReportObligation]
+    history: dict[int, tuple[int, dt.date | None, list[str]]] = field(default_factory=dict)
+    # obligation -> (reminder days, since, who): the reminder history of escalated obligations (digests)
+
+    def task(self, ob: Any) -> str:
+        """The obligation's task text (models.work.task_text)."""
+        return task_text(ob, self.assignments.get(ob.assignment_id or -1), self.reports.get(ob.report_id or -1))
+
+    def ref(self, ob: Any) -> str:
+        """The section number of the obligation's assignment or report ('2.1', 'IV.3')."""
+        row: Any = self.assignments.get(ob.assignment_id or -1) or self.reports.get(ob.report_id or -1)
+        return (row.ref or "") if row is not None else ""
 
 
 def _in(session: Session, model: Any, ids: Iterable[int]) -> dict[int, Any]:
@@ -134,20 +146,32 @@ def _in(session: Session, model: Any, ids: Iterable[int]) -> dict[int, Any]:
     return out
 
 
-def _load_ctx(session: Session, notices: Sequence[Notice], *, day: dt.date, extra_officers: Iterable[int] = ()) -> _Ctx:
+def load_context(session: Session, *, obligations: Iterable[Any], officer_ids: Iterable[int]) -> MessageContext:
+    """The context of messages about `obligations` to `officer_ids`. The obligations may be stored rows
+    or not yet stored (an activation preview: objects with plan_id, unit_id, assignment_id, report_id,
+    role); only stored ones (with an id) are kept in `obligations`."""
+    obs = list(obligations)
+    officers = _in(session, Officer, officer_ids)
+    return MessageContext(
+        obligations={o.id: o for o in obs if o.id is not None},
+        units=_in(session, Unit, [o.unit_id for o in obs] + [o.unit_id for o in officers.values()]),
+        plans=_in(session, Plan, (o.plan_id for o in obs)),
+        officers=officers,
+        assignments=_in(session, Assignment, (o.assignment_id for o in obs if o.assignment_id)),
+        reports=_in(session, ReportObligation, (o.report_id for o in obs if o.report_id)),
+    )
+
+
+def _load_ctx(session: Session, notices: Sequence[Notice], *, day: dt.date,
+              extra_officers: Iterable[int] = ()) -> MessageContext:
+    """A digest's context: `load_context` for the notices' obligations and officers, plus the reminder
+    history of the escalated obligations."""
     obligations = _in(session, Obligation, (n.obligation_id for n in notices))
-    officers = _in(session, Officer, [n.officer_id for n in notices] + list(extra_officers))
-    plans = _in(session, Plan, (o.plan_id for o in obligations.values()))
-    units = _in(session, Unit, [o.unit_id for o in obligations.values()] + [o.unit_id for o in officers.values()])
-    assignments = _in(session, Assignment, (o.assignment_id for o in obligations.values() if o.assignment_id))
-    reports = _in(session, ReportObligation, (o.report_id for o in obligations.values() if o.report_id))
-    tasks: dict[int, str] = {}
-    for ob in obligations.values():
-        tasks[ob.id] = task_text(ob, assignments.get(ob.assignment_id or -1),  # type: ignore[index]
-                                 reports.get(ob.report_id or -1))
+    ctx = load_context(session, obligations=obligations.values(),
+                       officer_ids=[n.officer_id for n in notices] + list(extra_officers))
+    officers = ctx.officers
     # Reminder history of the escalated obligations: who heard how many times and since when.
     escalated = sorted({n.obligation_id for n in notices if n.kind == "escalation"})
-    history: dict[int, tuple[int, dt.date | None, list[str]]] = {}
     if escalated:
         rows: list[tuple[int, int, dt.date]] = []
         for chunk in _chunks(escalated):
@@ -162,8 +186,8 @@ def _load_ctx(session: Session, notices: Sequence[Notice], *, day: dt.date, extr
             if officer_id in officers:
                 who[ob_id][officers[officer_id].name] = None
         for ob_id in escalated:
-            history[ob_id] = (len(days[ob_id]), min(days[ob_id]) if days[ob_id] else None, list(who[ob_id]))
-    return _Ctx(obligations, units, plans, officers, tasks, history)
+            ctx.history[ob_id] = (len(days[ob_id]), min(days[ob_id]) if days[ob_id] else None, list(who[ob_id]))
+    return ctx
 
 
 def _section(notice: Notice, ob: Obligation, recipient: Officer, days: int) -> str:
@@ -176,7 +200,7 @@ def _section(notice: Notice, ob: Obligation, recipient: Officer, days: int) -> s
     return "reminders" if days >= 0 else "overdue"
 
 
-def _plan_views(notices: Sequence[Notice], recipient: Officer, ctx: _Ctx, *, day: dt.date) -> list[PlanView]:
+def _plan_views(notices: Sequence[Notice], recipient: Officer, ctx: MessageContext, *, day: dt.date) -> list[PlanView]:
     by_plan: dict[int, PlanView] = {}
     seen: dict[tuple[str, int], ItemView] = {}
     for n in sorted(notices, key=lambda n: (n.obligation_id, -n.level)):
@@ -193,7 +217,7 @@ def _plan_views(notices: Sequence[Notice], recipient: Officer, ctx: _Ctx, *, day
         reminded, since, who = ctx.history.get(ob.id, (0, None, []))
         last = local_day(ob.last_update_at) if ob.last_update_at else None
         item = ItemView(
-            task=_clip(ctx.tasks.get(ob.id, "")),
+            task=_clip(ctx.task(ob)),
             unit=unit.name if unit else "",
             role=ob.role,
             period=ob.period,

@@ -21,19 +21,18 @@ from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
 
 from dondoc.config import Settings
+from dondoc.delivery.compose import MessageContext, load_context
 from dondoc.errors import InputError, NotFound
 from dondoc.models import (
     NOT_APPLICABLE,
-    Assignment,
     AuditEvent,
     Message,
     Notice,
     Obligation,
     Officer,
     Plan,
-    ReportObligation,
-    Unit,
 )
+from dondoc.models.work import GENERIC_TASK
 
 ASSIGNMENT = "assignment"  # Notice.kind and Message.kind of the giao việc notice
 STATES = ("draft", "active", "closed")
@@ -102,38 +101,13 @@ def close_plan(session: Session, *, plan_id: int, now: dt.datetime, actor: str =
     session.flush()
 
 
-def _task_texts(session: Session, obligations: list[Any]) -> dict[tuple[str, int], tuple[str, str]]:
-    """(ref, text) of each assignment / report the obligations belong to, in two queries."""
-    a_ids = {o.assignment_id for o in obligations if o.assignment_id}
-    r_ids = {o.report_id for o in obligations if o.report_id}
-    out: dict[tuple[str, int], tuple[str, str]] = {}
-    # Columns, not rows: loading hundreds of rows with their JSON fields cost more than the whole notice.
-    if a_ids:
-        for aid, ref, text in session.exec(select(Assignment.id, Assignment.ref, Assignment.text)
-                                           .where(col(Assignment.id).in_(a_ids))).all():
-            out[("A", aid)] = (ref, text)  # type: ignore[index]
-    if r_ids:
-        for rid, ref, text in session.exec(select(ReportObligation.id, ReportObligation.ref, ReportObligation.text)
-                                           .where(col(ReportObligation.id).in_(r_ids))).all():
-            out[("R", rid)] = (ref, text)  # type: ignore[index]
-    return out
-
-
-def _item(ob: Any, texts: dict[tuple[str, int], tuple[str, str]], units: dict[int, Unit],
-          officer: Officer) -> Any:
+def _item(ob: Any, ctx: MessageContext, officer: Officer) -> Any:
     from dondoc.notifications.render import AssignedItem
 
-    if ob.assignment_id:
-        ref, text = texts.get(("A", ob.assignment_id), ("", ""))
-    elif ob.report_id:
-        ref, text = texts.get(("R", ob.report_id), ("", ""))
-    else:
-        ref, text = "", ""
-    if not text:
-        text = "Tổng hợp báo cáo kết quả thực hiện kế hoạch" if ob.role == "compile" else "Báo cáo kết quả thực hiện"
-    unit = units.get(ob.unit_id)
+    unit = ctx.units.get(ob.unit_id)
     recurring = ob.kind in ("recurring", "continuous")
-    return AssignedItem(ref=ref, task=" ".join(text.split())[:300], role=ob.role, due=ob.due_date,
+    text = ctx.task(ob) or GENERIC_TASK["report"]
+    return AssignedItem(ref=ctx.ref(ob), task=" ".join(text.split())[:300], role=ob.role, due=ob.due_date,
                         unit=unit.name if unit else "", own_unit=ob.unit_id == officer.unit_id,
                         period_label=f"kỳ {ob.period}" if recurring else "")
 
@@ -154,7 +128,7 @@ def notify_assigned(session: Session, *, plan: Plan, settings: Settings, now: dt
     """Queue one assignment notice per officer for the plan's open obligations nobody was told of yet.
 
     Returns the number of officers notified. The messages go out with the next delivery run."""
-    from dondoc.collect.links import links_for
+    from dondoc.collect.links import stored_links
     from dondoc.followup.sweep import local_day
     from dondoc.notifications.render import AssignmentView, render_assignment
 
@@ -165,29 +139,27 @@ def notify_assigned(session: Session, *, plan: Plan, settings: Settings, now: dt
                             .where(Obligation.plan_id == plan.id, Notice.kind == ASSIGNMENT)).all())
     fresh = [o for o in session.exec(select(Obligation).where(Obligation.plan_id == plan.id,
                                                               Obligation.closed == False)
-                                     .order_by(col(Obligation.due_date), col(Obligation.id))).all()
+                                     .order_by(col(Obligation.due_date), col(Obligation.key))).all()
              if o.id not in told]
     if not fresh:
         return 0
     added = bool(told)  # units were told of this plan before: this notice lists what was added
     per_officer = group_by_officer(session, fresh)
-    officers = {o.id: o for o in session.exec(select(Officer).where(col(Officer.id).in_(list(per_officer)))).all()}
-    unit_ids = {o.unit_id for o in fresh} | {o.unit_id for o in officers.values()}
-    units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()}
-    texts = _task_texts(session, fresh)
-    links = links_for(session, officer_ids=list(officers), settings=settings, now=now)
+    ctx = load_context(session, obligations=fresh, officer_ids=per_officer)
+    # Stored bodies hold a placeholder for the personal link; the sender puts the live token in.
+    links = stored_links(session, officer_ids=list(ctx.officers), settings=settings, now=now)
     day = local_day(now)
     prefix = f"{{}}:{day.isoformat()}:assign:{plan.id}"
     taken = set(session.exec(select(Message.key).where(Message.kind == ASSIGNMENT, Message.day == day,
-                                                       col(Message.officer_id).in_(list(officers)))).all())
+                                                       col(Message.officer_id).in_(list(ctx.officers)))).all())
     notices: list[dict[str, Any]] = []
     for officer_id, obs in sorted(per_officer.items()):
-        officer = officers.get(officer_id)
+        officer = ctx.officers.get(officer_id)
         if officer is None:
             continue
-        unit = units.get(officer.unit_id)
+        unit = ctx.units.get(officer.unit_id)
         view = AssignmentView(officer=officer.name, unit=unit.name if unit else "", plan_title=plan.title,
-                              plan_number=plan.number, items=[_item(o, texts, units, officer) for o in obs],
+                              plan_number=plan.number, items=[_item(o, ctx, officer) for o in obs],
                               link=links[officer_id], added=added)
         subject, text, html = render_assignment(view)
         key, n = prefix.format(officer_id), 1
@@ -238,16 +210,13 @@ def preview_activation(session: Session, *, plan: Plan, settings: Settings) -> P
     from dondoc.notifications.render import AssignmentView, render_assignment
 
     wanted = wanted_obligations(session, plan=plan, settings=settings)
-    obs = [SimpleNamespace(id=None, assignment_id=w.assignment_id, report_id=w.report_id, unit_id=w.unit_id,
-                           officer_id=w.officer_id, role=w.role, kind=w.kind, period=w.occ.period, due_date=w.due_date)
+    obs = [SimpleNamespace(id=None, plan_id=plan.id, assignment_id=w.assignment_id, report_id=w.report_id,
+                           unit_id=w.unit_id, officer_id=w.officer_id, role=w.role, kind=w.kind, period=w.occ.period,
+                           due_date=w.due_date)
            for w in sorted(wanted, key=lambda w: (w.due_date, w.key))]
-    unit_ids = {o.unit_id for o in obs}
-    units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()} if unit_ids else {}
-    texts = _task_texts(session, obs)
     per_officer = group_by_officer(session, obs)
-    officers = {o.id: o for o in session.exec(select(Officer).where(col(Officer.id).in_(list(per_officer)))).all()}
-    units.update({u.id: u for u in session.exec(select(Unit).where(
-        col(Unit.id).in_({o.unit_id for o in officers.values()} - set(units)))).all()})
+    ctx = load_context(session, obligations=obs, officer_ids=per_officer)
+    units = ctx.units
     by_unit: dict[int, list[Any]] = defaultdict(list)
     for o in obs:
         by_unit[o.unit_id].append(o)
@@ -255,20 +224,17 @@ def preview_activation(session: Session, *, plan: Plan, settings: Settings) -> P
     unit_rows = []
     for unit_id, items in sorted(by_unit.items(), key=lambda kv: units[kv[0]].name if kv[0] in units else ""):
         unit = units.get(unit_id)
-        rows = []
-        for o in items:
-            ref, text = texts.get(("A", o.assignment_id) if o.assignment_id else ("R", o.report_id), ("", ""))
-            rows.append({"role": o.role, "ref": ref, "task": " ".join(text.split())[:200], "due": o.due_date.isoformat(),
-                         "period": o.period})
+        rows = [{"role": o.role, "ref": ctx.ref(o), "task": " ".join(ctx.task(o).split())[:200],
+                 "due": o.due_date.isoformat(), "period": o.period} for o in items]
         unit_rows.append({"unit_id": unit_id, "unit": unit.name if unit else str(unit_id), "obligations": rows})
     out: list[PreviewOfficer] = []
     for officer_id, items in sorted(per_officer.items()):
-        officer = officers.get(officer_id)
+        officer = ctx.officers.get(officer_id)
         if officer is None:
             continue
         unit = units.get(officer.unit_id)
         view = AssignmentView(officer=officer.name, unit=unit.name if unit else "", plan_title=plan.title,
-                              plan_number=plan.number, items=[_item(o, texts, units, officer) for o in items],
+                              plan_number=plan.number, items=[_item(o, ctx, officer) for o in items],
                               link=PREVIEW_LINK)
         subject, text, _html = render_assignment(view)
         out.append(PreviewOfficer(officer=officer.name, unit=view.unit, items=view.items, subject=subject, text=text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -286,3 +287,24 @@ def files_linked_note(names: list[str], *, channel: str, link: str = "", too_big
     if link:
         lines.append(f"Trang theo dõi kế hoạch: {link}")
     return "\n".join(lines)
+
+
+# ---- personal links in files at rest (the outbox channel) ---------------------------------------------
+
+# A personal link's token as it appears in a sent text: /t/ then the token (collect.links.new_token():
+# 43 characters of the URL-safe alphabet), maybe followed by a page (/t/TOKEN/focal/3). The stored
+# placeholder (~lien-ket~) is not a token and is left alone.
+_LIVE_TOKEN = re.compile(r"/t/([A-Za-z0-9_-]{16,})")
+SHOWN_PREFIX = 6  # characters of a token kept in a file at rest: enough to find the line in `dondoc links`
+REDACTED_MARK = "…"
+
+LINKS_REDACTED_NOTE = (f"Liên kết cá nhân trong tệp này chỉ giữ {SHOWN_PREFIX} ký tự đầu (tệp lưu trên đĩa không "
+                       "chứa liên kết dùng được). Liên kết đầy đủ: lệnh `dondoc links` (dòng có liên kết bắt đầu "
+                       "bằng các ký tự đó), hoặc tin nhắn gửi qua Zalo, email của cán bộ.")
+
+
+def redact_links(text: str) -> tuple[str, int]:
+    """`text` with every personal link cut to its token's first characters (`/t/AbC12x…`): a file that
+    holds a message (the outbox) is not a credential at rest. Returns (text, number of links cut)."""
+    text, n = _LIVE_TOKEN.subn(lambda m: f"/t/{m.group(1)[:SHOWN_PREFIX]}{REDACTED_MARK}", text)
+    return text, n

@@ -33,6 +33,7 @@ class SignatureCheck:
     coverage: str  # ENTIRE_FILE | ENTIRE_REVISION | ...
     changes_after: str  # NONE | FORM_FILLING | ... | OTHER
     revision: int
+    revocation_embedded: bool = False  # the document carries OCSP responses or CRLs (its DSS): PAdES B-LT
 
     @property
     def unchanged(self) -> bool:
@@ -63,7 +64,8 @@ def verify_pdf(path: Path, *, trust: tuple[Path, ...] = ()) -> Verification:
         with path.open("rb") as f:
             reader = PdfFileReader(f, strict=False)
             sigs = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
-            checks = [_check(s, trust) for s in sigs]
+            revocation = _has_revocation_data(reader)
+            checks = [_check(s, trust, revocation) for s in sigs]
     except (PdfReadError, ValueError, KeyError) as exc:
         return Verification(path, [], False, f"tệp PDF hỏng hoặc không đọc được: {exc}")
     except OSError as exc:
@@ -78,7 +80,15 @@ def _order_ok(checks: list[SignatureCheck]) -> bool:
     return True
 
 
-def _check(sig: Any, trust: tuple[Path, ...]) -> SignatureCheck:
+def _has_revocation_data(reader: Any) -> bool:
+    """Does the document's security store (DSS) hold OCSP responses or CRLs?"""
+    if "/DSS" not in reader.root:
+        return False
+    dss = reader.root["/DSS"]  # subscripting resolves the indirect references
+    return any(key in dss and len(dss[key]) > 0 for key in ("/OCSPs", "/CRLs"))
+
+
+def _check(sig: Any, trust: tuple[Path, ...], revocation: bool = False) -> SignatureCheck:
     import pendulum
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -101,7 +111,8 @@ def _check(sig: Any, trust: tuple[Path, ...]) -> SignatureCheck:
         timestamp=pendulum.instance(ts).in_timezone("Asia/Ho_Chi_Minh") if ts else None,
         intact=bool(status.intact), valid=bool(status.valid), trusted=bool(status.trusted) if roots else None,
         coverage=status.coverage.name if status.coverage is not None else "UNKNOWN",
-        changes_after=level.name if level is not None else "UNKNOWN", revision=sig.signed_revision)
+        changes_after=level.name if level is not None else "UNKNOWN", revision=sig.signed_revision,
+        revocation_embedded=revocation)
 
 
 __all__ = ["FIELD", "SignatureCheck", "Verification", "verify_pdf"]

@@ -111,7 +111,7 @@ def install_error_handlers(app: FastAPI, web: Web) -> None:
         if exc.status_code == 404:
             return not_found(request)
         if is_api(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return web.render("error.html", exc.status_code, title="Lỗi", message=str(exc.detail), officer=None)
 
     @app.exception_handler(DondocError)

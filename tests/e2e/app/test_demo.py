@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -30,6 +33,22 @@ def test_demo_runs_end_to_end(tmp_path, monkeypatch) -> None:
         assert load_workbook(path, read_only=True).sheetnames
     outbox = [p for p in (folder / "outbox").rglob("*") if p.is_file()]
     assert outbox, "the outbox holds the delivered messages"
+    # No working link at rest (issue 18 #5): the files show each link's first characters, and
+    # `dondoc links` (what the demo's closing hint tells the user to run) prints the full link.
+    shown = set()
+    for p in outbox:
+        if p.suffix in (".txt", ".html"):
+            content = p.read_text(encoding="utf-8")
+            assert not re.search(r"/t/[A-Za-z0-9_-]{16,}", content), p.name
+            shown |= set(re.findall(r"/t/([A-Za-z0-9_-]{6})…", content))
+    assert shown
+    listed = subprocess.run([sys.executable, "-m", "dondoc.cli", "links", "--json"], capture_output=True, text=True,
+                            timeout=300, cwd=tmp_path, env={**os.environ, "DONDOC_HOME": str(folder)})
+    assert listed.returncode == 0, listed.stderr[-2000:]
+    prefixes = {row["url"].rsplit("/t/", 1)[1][:6] for row in json.loads(listed.stdout)}
+    # Files of earlier simulated years show links that have expired since (DONDOC_LINK_DAYS); the latest
+    # ones show the officers' current links.
+    assert shown & prefixes
     db = sqlite3.connect(folder / "dondoc.db")
     sent = db.execute("SELECT key FROM message WHERE status = 'sent'").fetchall()
     assert sent and len(sent) == len(set(sent))

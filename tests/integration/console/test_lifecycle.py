@@ -105,3 +105,28 @@ def _officer_of(s: Session, ob_id: int) -> int:
 
     ob = s.get(Obligation, ob_id)
     return load_people(s).responsible(ob)[0]
+
+
+def test_preview_shows_what_activation_sends(engine: Engine, settings: Settings, directory: None) -> None:
+    """The preview and the activation build their messages from one context (delivery.compose.load_context):
+    each officer's previewed text is the text stored on activation, the link aside."""
+    from dondoc.collect.links import PLACEHOLDER
+    from dondoc.intake.lifecycle import ASSIGNMENT, PREVIEW_LINK, preview_activation
+    from dondoc.models import Officer
+
+    pid = import_plan(engine=engine, settings=settings, path=SEED_004, year=2025, now=clock.now()).plan_id
+    with Session(engine) as s:
+        preview = preview_activation(s, plan=s.get(Plan, pid), settings=settings)  # type: ignore[arg-type]
+    assert preview.officers and preview.obligations > 0
+    assert all(i.ref and i.task for o in preview.officers for i in o.items)
+    assert all(row["task"] for u in preview.units for row in u["obligations"])
+    with session_scope(engine) as s:
+        activate_plan(s, plan_id=pid, settings=settings, now=clock.now())
+    with Session(engine) as s:
+        stored = {s.get(Officer, m.officer_id).name: m for m in  # type: ignore[union-attr]
+                  s.exec(select(Message).where(Message.kind == ASSIGNMENT)).all()}
+    assert sorted(stored) == sorted(o.officer for o in preview.officers)
+    base = f"{settings.base_url.rstrip('/')}/t/{PLACEHOLDER}"
+    for o in preview.officers:
+        assert stored[o.officer].subject == o.subject
+        assert stored[o.officer].body_text == o.text.replace(PREVIEW_LINK, base)

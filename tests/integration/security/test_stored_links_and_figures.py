@@ -56,6 +56,68 @@ def test_stored_messages_hold_no_live_link_and_sends_carry_one(engine: Engine, s
     assert world.tokens["a1"] in sent[0].html
 
 
+def test_assignment_notices_hold_no_live_link(engine: Engine, settings: Settings, world: World) -> None:
+    # The giao việc notice of an activation (intake/lifecycle.notify_assigned) is stored like a digest:
+    # a placeholder, the token put in at send time.
+    from dondoc.delivery.outbox import deliver_pending
+    from dondoc.intake.lifecycle import ASSIGNMENT, notify_assigned
+    from dondoc.models import Plan
+    from dondoc.notifications.fake import FakeNotifier
+
+    with Session(engine) as s:
+        assert notify_assigned(s, plan=s.get(Plan, world["plan"]), settings=settings, now=clock.now()) > 0
+        s.commit()
+        stored = s.exec(select(Message).where(Message.kind == ASSIGNMENT)).all()
+        bodies = [m.body_text + m.body_html for m in stored]
+        head = [m.body_text for m in stored if m.officer_id == world["h1"]]  # xa1's head answers for its tasks
+        s.add(Contact(officer_id=world["h1"], channel="webhook", url=seal("json://hooks.example/h1", settings),
+                      priority=1))
+        s.commit()
+    assert bodies and all(links.PLACEHOLDER in b for b in bodies)
+    assert not any(re.search(r"/t/[A-Za-z0-9_-]{16,}", b) for b in bodies)
+    assert head and "III.1" in head[0]  # the task's section number, from the shared message context
+    notifier = FakeNotifier()
+    deliver_pending(engine=engine, settings=settings, notifier=notifier, now=clock.now())
+    sent = [x for x in notifier.sent if "h1" in x.url]
+    assert sent and world.tokens["h1"] in sent[0].text
+
+
+def test_outbox_files_hold_no_live_link(engine: Engine, settings: Settings, world: World, tmp_path: Path) -> None:
+    # The demo's set-up (every message redirected to a folder, DONDOC_OUTBOX): the officer's contact
+    # still receives the live link, but the file at rest holds only its first characters, which match
+    # the line `dondoc links` prints for that officer.
+    from dondoc.delivery.compose import compose_messages
+    from dondoc.delivery.outbox import deliver_pending
+    from dondoc.notifications import get_notifier
+    from dondoc.notifications.render import SHOWN_PREFIX
+
+    day = dt.date(2025, 11, 5)
+    with Session(engine) as s:
+        s.add(Contact(officer_id=world["a1"], channel="email",
+                      url=seal("mailto://127.0.0.1:9?from=a@example.vn&to=b@example.vn", settings), priority=1))
+        s.add(Notice(obligation_id=world["rep1"], officer_id=world["a1"], kind="reminder", level=0, day=day,
+                     created_at=clock.now()))
+        s.commit()
+        compose_messages(s, day=day, now=clock.now(), settings=settings)
+        s.commit()
+    folder = tmp_path / "outbox"
+    dry = settings.model_copy(update={"outbox": folder})
+    stats = deliver_pending(engine=engine, settings=dry, notifier=get_notifier(dry), now=clock.now())
+    assert stats.sent == 1
+    files = [p for p in folder.iterdir() if p.suffix in (".txt", ".html")]
+    assert sorted(p.suffix for p in files) == [".html", ".txt"]
+    with Session(engine) as s:
+        live = links.link_for(s, officer_id=world["a1"], settings=settings, now=clock.now())
+        s.commit()
+    token = live.rsplit("/", 1)[1]
+    assert token == world.tokens["a1"]
+    for p in files:
+        content = p.read_text(encoding="utf-8")
+        assert not any(t in content for t in world.tokens.values()), p.name
+        assert not re.search(r"/t/[A-Za-z0-9_-]{16,}", content), p.name
+        assert f"/t/{token[:SHOWN_PREFIX]}…" in content and "dondoc links" in content
+
+
 # ------------------------------------------------------------------------------------------ #6 figures
 
 @pytest.mark.parametrize("raw", ["1_000", "١٠٠", "１００", "1e3", "1e308", "inf", "nan", "0x10", True, False,

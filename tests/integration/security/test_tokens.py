@@ -157,3 +157,22 @@ def test_bearer_without_scheme_counts_as_failure(engine: Engine, settings: Setti
         assert c.get("/api/obligations", headers={"Authorization": f"Basic {world.tokens['a1']}"}).status_code == 404
         assert c.get("/api/obligations", headers={"Authorization": "Bearer nope"}).status_code == 429
         assert c.get("/api/obligations", headers={"Authorization": f"Bearer {world.tokens['a1']}"}).status_code == 200
+
+
+def test_rate_limit_is_shared_by_workers_and_per_ipv6_64(engine: Engine, settings: Settings, world: World) -> None:
+    """Issue 18 #7: two web workers (two apps on one database) share the count, so N workers are not
+    N times looser; an IPv6 client cannot rotate out of its /64; another /64 is untouched."""
+    first, second = create_app(settings, engine), create_app(settings, engine)
+    for app in (first, second):
+        app.state.web.limiter.max_failures = 4
+    with TestClient(first, client=("2001:db8:1:2::10", 5000)) as a, \
+            TestClient(second, client=("2001:db8:1:2::ffff:1", 5000)) as b, \
+            TestClient(second, client=("2001:db8:1:3::10", 5000)) as other:
+        # Two failures on each worker from two addresses of one /64 (tokens of different prefixes,
+        # so only the network bucket reaches the limit).
+        for i, c in enumerate((a, b, a, b)):
+            assert c.get(f"/t/{i}{i}{i}{i}{i}{i}" + "Q" * 37).status_code == 404
+        assert a.get("/t/" + "R" * 43).status_code == 429
+        assert b.get("/t/" + "S" * 43).status_code == 429
+        assert other.get("/t/" + "T" * 43).status_code == 404
+        assert b.get(f"/t/{world.tokens['a1']}").status_code == 200  # a valid link still opens

@@ -15,7 +15,9 @@ Official Account messages, so the OA message API is a plugin here. URL forms:
       "tracking_id": the delivery key}; default endpoint https://business.openapi.zalo.me
   outbox:///ABSOLUTE/FOLDER   or   outbox://   (the data folder's outbox/)
       writes each message as KEY.txt (and KEY.html when there is an HTML body) into the folder, and a
-      copy of each attached file as KEY__FILENAME next to it.
+      copy of each attached file as KEY__FILENAME next to it. Personal links are written cut to their
+      token's first characters (render.redact_links): a file at rest holds no working link; the officer
+      gets the full link by Zalo/email, and an operator from `dondoc links`.
 
 Zalo replies JSON with "error": 0 on success; a non-zero error is a failure even under HTTP 200.
 The endpoint can also be set for every contact with DONDOC_ZALO_API_BASE / DONDOC_ZNS_API_BASE
@@ -38,6 +40,7 @@ from apprise.common import NotifyFormat, NotifyType, OverflowMode
 from apprise.plugins.base import NotifyBase
 
 from dondoc.notifications.port import ascii_filename
+from dondoc.notifications.render import LINKS_REDACTED_NOTE, redact_links
 
 ZALO_DEFAULT_ENDPOINT = "https://openapi.zalo.me"
 ZNS_DEFAULT_ENDPOINT = "https://business.openapi.zalo.me"
@@ -302,13 +305,20 @@ class NotifyOutbox(NotifyBase):  # type: ignore[misc]
                 with attachment.open() as src:
                     _atomic_write_bytes(folder / f"{stem}__{name}", src)
                 copied.append(f"{stem}__{name}")
+            title, _ = redact_links(title)
+            body, cut = redact_links(body)
+            html, cut_html = redact_links(self.html_body)
             text = f"Tiêu đề: {title}\nMã: {self.delivery_key}\n"
             if copied:
                 text += "Tệp kèm: " + ", ".join(copied) + "\n"
+            if cut:
+                text += f"Ghi chú: {LINKS_REDACTED_NOTE}\n"
             text += f"\n{body}\n"
             _atomic_write(folder / f"{stem}.txt", text)
-            if self.html_body:
-                _atomic_write(folder / f"{stem}.html", self.html_body)
+            if html:
+                if cut_html:
+                    html = f"<p><em>{_html_escape(LINKS_REDACTED_NOTE)}</em></p>\n{html}"
+                _atomic_write(folder / f"{stem}.html", html)
         except OSError as exc:
             self.logger.warning("Could not write the outbox file: %s (temporary failure)", exc)
             return False

@@ -12,10 +12,10 @@ from fastapi import APIRouter, File, Header, HTTPException, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from dondoc import clock
-from dondoc.accounts.users import user_for_token
 from dondoc.intake import review
 from dondoc.intake.lifecycle import activate_plan, get_plan, preview_activation
 from dondoc.models import Plan, StaffUser
+from dondoc.web.console.auth import staff_from_token
 from dondoc.web.console.pages import ALL, EDITORS, UPLOADERS, deliver_now, import_upload, save_upload
 from dondoc.web.console.session import Staff, read
 
@@ -55,17 +55,7 @@ def make_router(web: Any) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["staff"])
 
     def staff(authorization: str | None, *roles: str) -> Staff:
-        token = (authorization or "").removeprefix("Bearer ").strip()
-        with read(web) as s:
-            found = user_for_token(s, token=token) if token else None
-            if found is None:
-                raise HTTPException(401, "cần mã truy cập cá nhân của cán bộ (Authorization: Bearer ...)",
-                                    headers={"WWW-Authenticate": "Bearer"})
-            user = found.user
-            s.expunge(user)
-        if user.role not in roles:
-            raise HTTPException(403, "tài khoản không có quyền dùng chức năng này")
-        return Staff(user=user, unit=None, nonce="", csrf="")
+        return Staff(user=staff_from_token(web, authorization, *roles), unit=None, nonce="", csrf="")
 
     def editable(st: Staff, plan_id: int) -> None:
         from dondoc.web.console.pages import can_edit

@@ -1,4 +1,4 @@
-"""Console login: local accounts (password) and OpenID Connect, logout."""
+"""Console login (local accounts with a password, OpenID Connect, logout) and the staff APIs' bearer token."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from dondoc import clock
-from dondoc.accounts.users import LoginRefused, Throttled, authenticate
+from dondoc.accounts.users import LoginRefused, Throttled, authenticate, user_for_token
+from dondoc.models import StaffUser
 from dondoc.web.console.session import (
     PRE_COOKIE,
     current_staff,
@@ -24,6 +25,24 @@ from dondoc.web.console.session import (
 from dondoc.web.security import csrf_ok, csrf_token
 
 STAFF_PAGES = ("/console", "/so-theo-doi", "/tong-quan", "/cho-xu-ly", "/bao-cao")
+
+
+def staff_from_token(web: Any, authorization: str | None, *roles: str) -> StaffUser:
+    """The staff account behind `Authorization: Bearer <personal access token>` (`dondoc user token NAME`),
+    detached from the session: 401 without a valid staff token (an officer's personal-link token is not
+    one), 403 when the account's role is not among `roles`. The one resolution of the staff APIs
+    (web/console/api.py, web/console/ledger.py)."""
+    token = (authorization or "").removeprefix("Bearer ").strip()
+    with read(web) as s:
+        found = user_for_token(s, token=token) if token else None
+        if found is None:
+            raise HTTPException(401, "cần mã truy cập cá nhân của cán bộ (Authorization: Bearer ...)",
+                                headers={"WWW-Authenticate": "Bearer"})
+        user = found.user
+        s.expunge(user)
+    if user.role not in roles:
+        raise HTTPException(403, "tài khoản không có quyền dùng chức năng này")
+    return user
 
 
 def _safe_next(value: str | None) -> str:

@@ -17,6 +17,7 @@ from dondoc.models import Plan, StaffUser, Unit
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.ledger_query import LedgerFilter, Scope, ledger_all, ledger_page, today
 from dondoc.reporting.ledger_xlsx import COLUMNS, cells, ledger_workbook
+from dondoc.web.console.auth import staff_from_token
 from dondoc.web.console.session import Staff, finish, page, require
 
 ALL = ("admin", "focal", "leader", "clerk")
@@ -31,23 +32,6 @@ def scope_of(user: StaffUser) -> Scope:
     if user.role == "focal" and user.unit_id is not None:
         return Scope(unit_id=user.unit_id, all_plans=False)
     return Scope()
-
-
-def staff_from_token(web: Any, authorization: str | None, *roles: str) -> StaffUser:
-    """The staff account behind `Authorization: Bearer <personal access token>` (401 / 403 otherwise)."""
-    from dondoc.accounts.users import user_for_token
-
-    token = (authorization or "").removeprefix("Bearer ").strip()
-    with web.read() as s:
-        found = user_for_token(s, token=token) if token else None
-        if found is None:
-            raise HTTPException(401, "cần mã truy cập cá nhân của cán bộ (Authorization: Bearer ...)",
-                                headers={"WWW-Authenticate": "Bearer"})
-        user = found.user
-        s.expunge(user)
-    if user.role not in roles:
-        raise HTTPException(403, "tài khoản không có quyền dùng chức năng này")
-    return user
 
 
 def plan_completeness(s: Any, plan_id: int | None, visible: list[Plan]) -> Any:

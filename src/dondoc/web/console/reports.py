@@ -30,9 +30,13 @@ def make_router(web: Any) -> APIRouter:
             plans = list(s.exec(select(Plan).where(Plan.state == "active").order_by(col(Plan.id))).all())
             reports = list(s.exec(select(CompiledReport).order_by(col(CompiledReport.compiled_at).desc())).all())
         plans = [p for p in plans if staff.role != "focal" or can_edit(staff, p)]
+        from dondoc.signing.reports import signing_state
+
+        shown = {p.id for p in plans}
+        signing = {r.id: signing_state(web.settings, r) for r in reports if r.plan_id in shown}
         return page(web, request, staff, "console/reports.html", status_code, title="Báo cáo", plans=plans,
                     reports=reports, titles={p.id: p for p in plans}, changes=changes, compiled=compiled, error=error,
-                    can_compile=staff.role in COMPILERS)
+                    can_compile=staff.role in COMPILERS, signing=signing)
 
     @router.get("/bao-cao")
     def reports(request: Request) -> Response:
