@@ -28,7 +28,7 @@ from dondoc.config import Settings
 from dondoc.db import session_scope
 from dondoc.directory.names import name_key
 from dondoc.errors import DirectoryError, NotFound
-from dondoc.models import Alias, Unit
+from dondoc.models import Alias, AuditEvent, Unit
 from dondoc.vietnamese import fold
 
 STANDARD_LIST = Path(__file__).parent / "data" / "province_2025.yaml"
@@ -49,6 +49,7 @@ class BootstrapResult:
     aliases_created: int = 0
     counts: dict[str, int] = field(default_factory=dict)  # kind -> units of the province in the database
     plans: list[Any] = field(default_factory=list)
+    new_units: list[dict[str, str]] = field(default_factory=list)  # code, name, kind of the units created
 
     def as_dict(self) -> dict[str, Any]:
         return {"province": self.province, "province_code": self.province_code, "created": self.created,
@@ -177,6 +178,7 @@ def bootstrap_province(session: Session, *, province: str, now: dt.datetime,
             unit = Unit(code=row["code"], created_at=now, **fields)
             session.add(unit)
             result.created += 1
+            result.new_units.append({"code": row["code"], "name": row["name"], "kind": row["kind"]})
         elif any(getattr(unit, k) != v for k, v in fields.items() if v is not None):
             for k, v in fields.items():
                 if v is not None:
@@ -216,13 +218,46 @@ def _add_aliases(session: Session, rows: list[dict[str, Any]]) -> int:
     return added
 
 
-def run_bootstrap(*, engine: Engine, settings: Settings, province: str, now: dt.datetime,
-                  reresolve: bool = True) -> BootstrapResult:
-    """One transaction: bootstrap, then resolve the stored plans again when the directory changed."""
+def province_choices() -> list[dict[str, str]]:
+    """The 34 provinces and centrally-run cities of the package, for a select: value (the name) and label."""
+    return [{"value": p.name, "label": f"{p.name} (mã {int(p.code):02d})"}
+            for p in sorted(_package_provinces(), key=lambda p: fold(_short_name(p)))]
+
+
+def _bootstrap_and_reresolve(session: Session, *, settings: Settings, province: str, now: dt.datetime,
+                             reresolve: bool) -> BootstrapResult:
     from dondoc.intake.reresolve import reresolve_plans
 
+    result = bootstrap_province(session, province=province, now=now)
+    if reresolve and (result.created or result.updated or result.aliases_created):
+        result.plans = reresolve_plans(session, settings=settings, now=now)
+    return result
+
+
+def apply_bootstrap(session: Session, *, settings: Settings, province: str, now: dt.datetime,
+                    reresolve: bool = True, actor: str = "cli", via: str = "cli") -> BootstrapResult:
+    """Bootstrap, resolve the stored plans again when the directory changed, audit: in the caller's transaction."""
+    result = _bootstrap_and_reresolve(session, settings=settings, province=province, now=now, reresolve=reresolve)
+    root = session.exec(select(Unit).where(Unit.code == f"T{result.province_code:02d}")).first()
+    session.add(AuditEvent(at=now, actor=actor, via=via, action="directory.bootstrap", entity="unit",
+                           entity_id=root.id if root else None,
+                           after=result.as_dict() | {"plans": len(result.plans)}))
+    session.flush()
+    return result
+
+
+def run_bootstrap(*, engine: Engine, settings: Settings, province: str, now: dt.datetime,
+                  reresolve: bool = True, actor: str = "cli", via: str = "cli") -> BootstrapResult:
+    """One transaction: `apply_bootstrap`."""
     with session_scope(engine) as session:
-        result = bootstrap_province(session, province=province, now=now)
-        if reresolve and (result.created or result.updated or result.aliases_created):
-            result.plans = reresolve_plans(session, settings=settings, now=now)
-        return result
+        return apply_bootstrap(session, settings=settings, province=province, now=now, reresolve=reresolve,
+                               actor=actor, via=via)
+
+
+def preview_bootstrap(*, engine: Engine, settings: Settings, province: str, now: dt.datetime) -> BootstrapResult:
+    """The bootstrap of `province`, computed by the same code in a transaction that is rolled back."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            return _bootstrap_and_reresolve(session, settings=settings, province=province, now=now, reresolve=True)
+        finally:
+            session.rollback()

@@ -136,6 +136,12 @@ MATRIX: dict[tuple[str, str], tuple[Check, dict[str, int]]] = {
         {**ADMIN_ONLY, "admin": 400}),
     ("POST", "/console/directory/merge"): (
         form("/console/directory/merge", {"old": "ZZ", "into": "XX", "on": "2025-08-01"}), {**ADMIN_ONLY, "admin": 400}),
+    # the directory bootstrap of a province: admin only (an unknown province: the form again, 400)
+    ("GET", "/console/directory/bootstrap"): (page("/console/directory/bootstrap"), ADMIN_ONLY),
+    ("POST", "/console/directory/bootstrap/preview"): (
+        form("/console/directory/bootstrap/preview", {"province": "Hà Tây"}), {**ADMIN_ONLY, "admin": 400}),
+    ("POST", "/console/directory/bootstrap"): (
+        form("/console/directory/bootstrap", {"province": "Hà Tây"}), {**ADMIN_ONLY, "admin": 400}),
     # a collective's members on the review screen ('không áp dụng'): the plan's editors
     ("POST", "/console/plans/{plan_id}/items/{item_id}/members"): (
         form("/console/plans/{draft}/items/{item}/members", {"listed": "{noivu}"}), EDIT),
