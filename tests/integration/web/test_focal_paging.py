@@ -95,3 +95,24 @@ def test_focal_page_pages_its_units(engine, settings, at_now):
     states = [state for state, _ in seen_units]
     assert states == sorted(states, key=lambda st: st == "unit-sent")  # nothing sent first
     assert {name for state, name in seen_units if state == "unit-sent"} == set(senders)
+
+
+def test_remind_now_from_a_later_page_comes_back_to_that_page(engine, settings, at_now):
+    with session_scope(engine) as s:
+        _province(s)
+        plan_id = store_plan(s, parsed=PLAN, source_name="kh.txt", source_hash="h", settings=settings, now=NOW).plan_id
+        activate_plan(s, plan_id=plan_id, settings=settings, now=NOW)
+        focal = s.exec(select(Officer).where(Officer.code == "SNV-1")).one()
+        token = link_for(s, officer_id=focal.id, settings=settings, now=NOW).rsplit("/", 1)[1]  # type: ignore[arg-type]
+    period = "2025-Q3"
+    with TestClient(create_app(settings, engine), base_url="http://127.0.0.1:8000") as client:
+        html = client.get(f"/t/{token}/focal/{plan_id}?period={period}&page=2").text
+        form = re.search(r'<form method="post" action="([^"]+/remind/\d+)"[^>]*>(.*?)</form>', html, re.S)
+        assert form is not None
+        fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form.group(2)))
+        assert fields["page"] == "2"
+        sent = client.post(form.group(1), data=fields, follow_redirects=False)
+        assert sent.status_code == 303
+        location = sent.headers["location"]
+        assert f"period={period}" in location and location.endswith("&page=2#units")
+        assert "reminded=" in location

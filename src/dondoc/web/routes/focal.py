@@ -72,7 +72,9 @@ def _remind(web: WebContext, link: CurrentViewer, plan_id: int, unit_id: int, fi
         period = fields.get("period") or None
         n = remind_now(s, officer_id=v.officer.id, plan_id=plan_id, unit_id=unit_id, period=period,  # type: ignore[arg-type]
                        now=now, via="web", token_id=v.token_row.id)
-        url = f"{v.base}/focal/{plan_id}?reminded={n}" + (f"&period={period}" if period else "")
+        page = fields.get("page", "")
+        url = (f"{v.base}/focal/{plan_id}?reminded={n}" + (f"&period={quote(period)}" if period else "")
+               + (f"&page={page}#units" if page.isdigit() and page != "1" else ""))
     task = BackgroundTask(hand_to_delivery, web, now) if n else None
     return RedirectResponse(url, status_code=303, background=task)
 
