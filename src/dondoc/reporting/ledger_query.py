@@ -27,7 +27,7 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Date, and_, case, cast, func, literal, not_, or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from dondoc.clock import local_date
@@ -36,6 +36,7 @@ from dondoc.models import Assignment, AssignmentUnit, Obligation, Officer, Plan,
 from dondoc.models.work import task_text
 from dondoc.reporting import timeliness as tl
 from dondoc.reporting.ledger import Entry, entry
+from dondoc.reporting.ledger_sql import category_sql, category_where, effective_due_sql, start_of
 from dondoc.vietnamese import fold
 
 SUBSTITUTE_VIA = "substitute"  # StatusUpdate.via of what a substitute entered (collect/submit.py)
@@ -188,41 +189,6 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def local_day_sql(column: Any, dialect: str) -> Any:
-    """The Vietnam calendar day of a stored UTC timestamp (UTC+7 all year, no daylight saving)."""
-    if dialect == "postgresql":
-        return cast(func.timezone("Asia/Ho_Chi_Minh", column), Date)
-    return func.date(column, "+7 hours")
-
-
-def category_sql(as_of: dt.date, dialect: str) -> Any:
-    """reporting.timeliness.classify as SQL (original deadline; done counts from its Vietnam day). "Done by
-    `as_of`" is a comparison of the stored instant with a constant; the Vietnam day of the completion is
-    computed only for the done rows (CASE stops at the first true branch)."""
-    done_day = local_day_sql(col(Obligation.completed_at), dialect)
-    day = literal(as_of, Date)
-    done_by = and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None),
-                   col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
-    return case(
-        (or_(col(Obligation.kind).in_(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_(None)), literal(tl.NO_DEADLINE)),
-        (done_by, case((done_day <= col(Obligation.due_date), literal(tl.ON_TIME)), else_=literal(tl.DONE_LATE))),
-        (day > col(Obligation.due_date), literal(tl.OVERDUE)),
-        (col(Obligation.status) == "not_started", literal(tl.NOT_DUE)),
-        else_=literal(tl.IN_PROGRESS))
-
-
-def effective_due_sql() -> Any:
-    return func.coalesce(col(Obligation.extended_due), col(Obligation.due_date))
-
-
-def start_of(day: dt.date) -> dt.datetime:
-    import pendulum
-
-    from dondoc.clock import TZ
-
-    return pendulum.datetime(day.year, day.month, day.day, tz=TZ)
-
-
 def visible_plans(scope: Scope) -> Any:
     """The ids of the active plans a viewer may see, as a subquery."""
     q = select(Plan.id).where(Plan.state == "active")
@@ -230,25 +196,6 @@ def visible_plans(scope: Scope) -> Any:
         q = q.where(or_(col(Plan.focal_unit_id).is_(None), col(Plan.focal_unit_id) == scope.unit_id,
                         col(Plan.owner_unit_id) == scope.unit_id))
     return q
-
-
-def category_where(category: str, as_of: dt.date, dialect: str) -> Any:
-    """`category_sql(as_of) == category` as plain comparisons on the obligation's columns (no function of
-    every row), so a filter or a count can use the indexes; tests check both forms agree."""
-    dated = and_(col(Obligation.kind).not_in(tl.NO_DEADLINE_KINDS), col(Obligation.due_date).is_not(None))
-    done_by = and_(col(Obligation.status) == "done", col(Obligation.completed_at).is_not(None),
-                   col(Obligation.completed_at) < start_of(as_of + dt.timedelta(days=1)))
-    done_day = local_day_sql(col(Obligation.completed_at), dialect)
-    if category == tl.NO_DEADLINE:
-        return not_(dated)
-    if category in (tl.ON_TIME, tl.DONE_LATE):
-        timely = done_day <= col(Obligation.due_date)
-        return and_(dated, done_by, timely if category == tl.ON_TIME else not_(timely))
-    open_ = and_(dated, not_(done_by))
-    if category == tl.OVERDUE:
-        return and_(open_, col(Obligation.due_date) < as_of)
-    started = col(Obligation.status) == "not_started"
-    return and_(open_, col(Obligation.due_date) >= as_of, started if category == tl.NOT_DUE else not_(started))
 
 
 def _conditions(session: Session, flt: LedgerFilter, *, as_of: dt.date, scope: Scope) -> list[Any]:

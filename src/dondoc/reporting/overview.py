@@ -4,7 +4,7 @@ more than N reminders).
 
 Three queries whatever the size: one GROUP BY unit and category, one GROUP BY (deadline, day done) from
 which the 12 weekly figures are summed, and the briefing list. Categories are the SQL form of
-reporting/timeliness.classify (reporting/ledger_query.category_sql), checked against the one reading."""
+reporting/timeliness.classify (reporting/ledger_sql.category_sql), checked against the one reading."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from sqlmodel import Session, col, select
 
 from dondoc.models import Obligation, Plan, Unit
 from dondoc.reporting import timeliness as tl
-from dondoc.reporting.ledger_query import Scope, category_sql, effective_due_sql, local_day_sql, visible_plans
+from dondoc.reporting.ledger_query import Scope, visible_plans
+from dondoc.reporting.ledger_sql import category_sql, effective_due_sql, local_day_sql
 
 WEEKS = 12
 
