@@ -17,6 +17,14 @@ from dondoc.plans.bodies import (
 )
 from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
+from dondoc.plans.placing import (
+    _CAN_CU,
+    _DANGLING_COOP,
+    _in_purpose_section,
+    _in_scope_section,
+    _same_as_heading,
+    _vague,
+)
 from dondoc.plans.timing import parse_timing, timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
 
@@ -266,52 +274,6 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
         if lb and t.endswith(":"):
             return lb[0], lb[2] or req
     return None
-
-
-def _same_as_heading(name: str, heading: str) -> bool:
-    """The body an item names is (part of) the body its heading names."""
-    def key(x: str) -> str:
-        return re.sub(r"^(?:các|những)\s+", "", " ".join(x.lower().split()))
-
-    n = key(name)
-    return bool(n) and (n in key(heading) or key(split_bodies(name)[0] if split_bodies(name) else name) in key(heading))
-
-
-_CAN_CU = re.compile(r"^(?:[-–+•·*]\s*)?Căn cứ\b")
-_SCOPE = re.compile(r"^(?:Đối tượng|ĐỐI TƯỢNG)\b")
-_DANGLING_COOP = re.compile(r"^(?:chủ trì\s*,?\s*)?phối hợp(?:\s+với)?\s*:?$", re.I)
-
-
-def _in_scope_section(node: Node) -> bool:
-    n: Node | None = node
-    while n is not None:
-        if n.kind != "roman" and _SCOPE.match(n.title or ""):
-            return True
-        n = n.parent
-    return False
-
-
-def _in_purpose_section(node: Node) -> bool:
-    n: Node | None = node
-    while n is not None:
-        if _PURPOSE.match(n.title or ""):
-            return True
-        n = n.parent
-    return False
-
-
-_VAGUE = re.compile(r"^(?:Thủ trưởng|Người đứng đầu|Lãnh đạo|Các cấp|các cấp)\b|được giao|được phân công|chủ trì nhiệm vụ", re.I)
-
-
-def _vague(name: str) -> bool:
-    """A lead that names no one in particular: 'Các đơn vị chủ trì nhiệm vụ được giao',
-    'Thủ trưởng các cơ quan', 'các cơ quan, đơn vị liên quan'."""
-    return is_generic(name) or bool(_VAGUE.search(name))
-
-
-# 'I. MỤC ĐÍCH, YÊU CẦU', '2. Yêu cầu': what the plan wants, said of everyone ('Thủ trưởng các
-# cơ quan ... phải ...'), not tasks given to someone
-_PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
 
 
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
