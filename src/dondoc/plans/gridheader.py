@@ -24,8 +24,13 @@ _OPENERS = sorted(
     key=len, reverse=True,
 )
 _OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
-# a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb
-_STT_PLAIN = re.compile(r"^(?!\d{1,2}\s*[–-]\s*\d)(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
+# a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb written
+# with its capital ('4 Xây dựng ...', '4 Tổ chức ...'), the same words a task cell opens with
+_CAP_OPENER = "|".join(re.escape(v[:1].upper() + v[1:]) for v in _OPENERS)
+_STT_PLAIN = re.compile(
+    r"^(?!\d{1,2}\s*[–-]\s*\d)(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+"
+    rf"|\s+(?=(?:{_CAP_OPENER})(?![\wÀ-ỹ])))"
+)
 _STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
 _GROUP_PLAIN = re.compile(rf"^({_ROMAN})[.)]?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")

@@ -265,3 +265,15 @@ def test_a_rebuilt_lead_keeps_the_known_name_and_drops_the_neighbours_words() ->
     assert gridless._known_start("Hội Nông dân tỉnh") == "Hội Nông dân tỉnh"
     assert gridless._known_start("Sở Du lịch, Sở Văn hóa và Thể thao") == "Sở Du lịch, Sở Văn hóa và Thể thao"
     assert gridless._known_start("Sở Du lịch TP") == "Sở Du lịch TP"
+
+
+def test_a_bare_row_number_before_any_task_verb_opens_a_row() -> None:
+    """'4 Đánh giá ...': a number without its dot is a row's number before the capitalised verb a task
+    opens with (any of the task verbs, not a fixed few); before other words it is not."""
+    from dondoc.plans.gridheader import _STT_PLAIN
+
+    for line in ("4 Đánh giá kết quả thực hiện", "12 Phổ biến quy định mới", "3 Khảo sát hiện trạng", "7 Xây dựng kế hoạch"):
+        m = _STT_PLAIN.match(line)
+        assert m and m.group(1) == line.split()[0], line
+    for line in ("4 phường Nội Thành", "2 Sở Du lịch", "3 Đánh bắt hải sản"):
+        assert not _STT_PLAIN.match(line), line
