@@ -189,3 +189,18 @@ def _next_number(kinds: list[tuple[str, str, str]]) -> str:
 def _repeated_header(row: list[str]) -> bool:
     cells = [c.lower() for c in row if c]
     return bool(cells) and (bool(_STT_TITLE.match(row[0].strip())) or all(len(c) < 30 and any(rx.search(c) for _, rx in _ROLE_TITLES) for c in cells)) and len(cells) >= 2
+
+
+# the marks ticking a funding column ('x' under 'Ngân sách nhà nước'), run into the time's cell
+_FUND_MARKS = re.compile(r"^(?:[xX]\s+)+")
+
+
+def _cell_end(piece: str) -> str:
+    """A name's cell ends at a column gap: two spaces or more where its own words stand one space apart
+    ('TTXTĐT,  Danh mục các địa điểm': the next column's words follow). A justified cell spaces all its
+    words wide ('Sở  Tài  chính,  Sở'): there a wide gap is no column's edge."""
+    gaps = re.findall(r" +", piece.strip())
+    if len(gaps) >= 2 and gaps[0] != " " and gaps[1] != " ":
+        return piece
+    m = re.search(r"\S {2,}(?=\S)", piece)
+    return piece[: m.start() + 1] if m else piece

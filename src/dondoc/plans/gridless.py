@@ -35,6 +35,7 @@ from dondoc.plans.gridheader import (
     _END,
     _FUND_CELL,
     _FUND_END,
+    _FUND_MARKS,
     _GROUP_CELL,
     _GROUP_PLAIN,
     _OPENER,
@@ -47,6 +48,7 @@ from dondoc.plans.gridheader import (
     _TIME_END,
     _TIME_MID,
     CANONICAL,
+    _cell_end,
     _header,
     _next_number,
     _pipe,
@@ -140,21 +142,6 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     if len(names) >= 2 and len(names[-1].split()) == 1 and not s.rstrip().endswith((".", ")")):
         names[-2:] = [names[-2] + "; " + names[-1]]
     return before.strip(), names, " ".join(times)
-
-
-# the marks ticking a funding column ('x' under 'Ngân sách nhà nước'), run into the time's cell
-_FUND_MARKS = re.compile(r"^(?:[xX]\s+)+")
-
-
-def _cell_end(piece: str) -> str:
-    """A name's cell ends at a column gap: two spaces or more where its own words stand one space apart
-    ('TTXTĐT,  Danh mục các địa điểm': the next column's words follow). A justified cell spaces all its
-    words wide ('Sở  Tài  chính,  Sở'): there a wide gap is no column's edge."""
-    gaps = re.findall(r" +", piece.strip())
-    if len(gaps) >= 2 and gaps[0] != " " and gaps[1] != " ":
-        return piece
-    m = re.search(r"\S {2,}(?=\S)", piece)
-    return piece[: m.start() + 1] if m else piece
 
 
 def _known_start(name: str) -> str:

@@ -4,6 +4,7 @@ for these tests in the layouts such conversions produce."""
 from __future__ import annotations
 
 from dondoc.plans import gridless, parse_text
+from dondoc.plans.gridheader import _cell_end
 
 # pipe slices of each row interleaved with plain lines whose cells ran together; the row number
 # sits in the middle of its row, the task's first words above it
@@ -295,10 +296,10 @@ def test_the_lead_is_read_on_the_row_number_line_where_a_short_cell_sits() -> No
 
 
 def test_a_name_cell_ends_at_a_column_gap_unless_the_cell_is_justified() -> None:
-    assert gridless._cell_end("TTXTĐT,  Danh mục các địa điểm đầu") == "TTXTĐT,"
-    assert gridless._cell_end("Sở Tài chính; UBND  Ưu đãi vay vốn từ Quỹ") == "Sở Tài chính; UBND"
-    assert gridless._cell_end("Sở  Tài  chính,  Sở") == "Sở  Tài  chính,  Sở"
-    assert gridless._cell_end("Sở Du lịch") == "Sở Du lịch"
+    assert _cell_end("TTXTĐT,  Danh mục các địa điểm đầu") == "TTXTĐT,"
+    assert _cell_end("Sở Tài chính; UBND  Ưu đãi vay vốn từ Quỹ") == "Sở Tài chính; UBND"
+    assert _cell_end("Sở  Tài  chính,  Sở") == "Sở  Tài  chính,  Sở"
+    assert _cell_end("Sở Du lịch") == "Sở Du lịch"
 
 
 def test_a_time_run_into_the_funding_marks_cell_is_the_rows_time() -> None:
