@@ -38,6 +38,12 @@ def _gazetteer_heads() -> list[str]:
 
 
 _HEAD_RE = "|".join(sorted((re.escape(h) for h in set(HEADS) | set(_gazetteer_heads())), key=len, reverse=True))
+# A centre or a management board named by its initials ('TTBT Di tích Cố đô Huế', 'TTXTĐT, TM&HTDN', 'TTYT
+# huyện', 'BQL dự án'): 'TT' (Trung tâm) or 'BQL' (Ban quản lý) and the initials of what it does. Initials
+# opening with 'TT' that name no body: thủ tục hành chính, thông tin điện tử, Thủ tướng Chính phủ, trật tự
+# an toàn giao thông / xã hội, thông tin và truyền thông.
+_NOT_INITIALS = ("TTHC", "TTĐT", "TTCP", "TTATGT", "TTATXH", "TTXH", "TTTT", "TTGT")
+_HEAD_RE += r"|(?!(?:" + "|".join(_NOT_INITIALS) + r")(?![A-ZĐ]))(?:TT[A-ZĐ]{2,7}|BQL[A-ZĐ]{0,6})(?![a-zà-ỹ])"
 _NOT_BODY = (
     r"(?:Báo cáo|Báo chí|Hội nghị|Hội thảo|Hội thi|Hội nhập|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ chỉ số|"
     r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"

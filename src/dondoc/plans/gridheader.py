@@ -24,8 +24,13 @@ _OPENERS = sorted(
     key=len, reverse=True,
 )
 _OPENER = re.compile(r"^(?:" + "|".join(re.escape(v) for v in _OPENERS) + r")(?![\wÀ-ỹ])", re.I)
-# a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb
-_STT_PLAIN = re.compile(r"^(?!\d{1,2}\s*[–-]\s*\d)(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+|\s+(?=(?:Xây dựng|Tổ chức|Triển khai|Tuyên truyền|Rà soát|Hỗ trợ|Phát triển|Nâng cấp|Đào tạo|Tập huấn|Thực hiện|Hoàn thiện|Kiểm tra|Đẩy mạnh|Tăng cường|Ban hành)\b))")
+# a row's number: '4.', '2.3.', '2.3' ahead of its task; '4' without a dot only before a task verb written
+# with its capital ('4 Xây dựng ...', '4 Tổ chức ...'), the same words a task cell opens with
+_CAP_OPENER = "|".join(re.escape(v[:1].upper() + v[1:]) for v in _OPENERS)
+_STT_PLAIN = re.compile(
+    r"^(?!\d{1,2}\s*[–-]\s*\d)(\d{1,2}(?:\.\d{1,2})*)(?:\.(?:\s+|$)|$|\s{2,}|(?<=\d\.\d)\s+|(?<=\d\.\d\d)\s+"
+    rf"|\s+(?=(?:{_CAP_OPENER})(?![\wÀ-ỹ])))"
+)
 _STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
 _GROUP_PLAIN = re.compile(rf"^({_ROMAN})[.)]?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
@@ -184,3 +189,18 @@ def _next_number(kinds: list[tuple[str, str, str]]) -> str:
 def _repeated_header(row: list[str]) -> bool:
     cells = [c.lower() for c in row if c]
     return bool(cells) and (bool(_STT_TITLE.match(row[0].strip())) or all(len(c) < 30 and any(rx.search(c) for _, rx in _ROLE_TITLES) for c in cells)) and len(cells) >= 2
+
+
+# the marks ticking a funding column ('x' under 'Ngân sách nhà nước'), run into the time's cell
+_FUND_MARKS = re.compile(r"^(?:[xX]\s+)+")
+
+
+def _cell_end(piece: str) -> str:
+    """A name's cell ends at a column gap: two spaces or more where its own words stand one space apart
+    ('TTXTĐT,  Danh mục các địa điểm': the next column's words follow). A justified cell spaces all its
+    words wide ('Sở  Tài  chính,  Sở'): there a wide gap is no column's edge."""
+    gaps = re.findall(r" +", piece.strip())
+    if len(gaps) >= 2 and gaps[0] != " " and gaps[1] != " ":
+        return piece
+    m = re.search(r"\S {2,}(?=\S)", piece)
+    return piece[: m.start() + 1] if m else piece

@@ -35,6 +35,7 @@ from dondoc.plans.gridheader import (
     _END,
     _FUND_CELL,
     _FUND_END,
+    _FUND_MARKS,
     _GROUP_CELL,
     _GROUP_PLAIN,
     _OPENER,
@@ -47,6 +48,7 @@ from dondoc.plans.gridheader import (
     _TIME_END,
     _TIME_MID,
     CANONICAL,
+    _cell_end,
     _header,
     _next_number,
     _pipe,
@@ -126,7 +128,7 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     names: list[str] = []
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
-        piece = s[p:end]
+        piece = _cell_end(s[p:end])
         if names and re.fullmatch(r"Ban [Qq]uản lý", names[-1]):
             names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
             continue
@@ -323,7 +325,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     lead: list[str] = []
     support: list[str] = []
     time: list[str] = []
-    plain: list[tuple[bool, list[str]]] = []
+    plain: list[tuple[bool, bool, list[str]]] = []  # (the row's number line?, a line of the row's text?, names)
     tail = _tail(roles)
     lone: list[str] = []  # names alone on a line above the lead's first piece
     spare: list[str] = []
@@ -338,13 +340,15 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
             if t:
                 time.append(t)
-            plain.append((it is anchor or bool(before), names))
+            plain.append((it is anchor, it is anchor or bool(before), names))
             continue
         for k, (role, c) in enumerate(_by_role(it, roles, width)):
             if not c:
                 continue
-            if k and role != "time" and _TIME_END.fullmatch(c):
-                spare.append(c)  # a time alone in a cell of another column (the slice's columns are its own)
+            if k and role != "time" and _TIME_END.fullmatch(_FUND_MARKS.sub("", c)):
+                # a time alone in a cell of another column, or after the funding column's marks ('x 2025-2030'):
+                # the slice's columns are its own
+                spare.append(_FUND_MARKS.sub("", c))
             elif role in ("task", "stt"):
                 c = _STT_CELL.sub("", c, count=1)
                 if c:
@@ -368,9 +372,9 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
         # the lead's column holds only the end of a name ('phương', 'tiến Đầu tư,'): its start was run
         # into a plain line: a name alone on a line above it, or the lead's place on the row's line
         start = None
-        best = max(plain, key=lambda p: (p[0] and bool(p[1]), len(p[1]) >= 2, len(p[1])), default=None)
-        if best and best[1] and best[0]:
-            start = best[1][-2] if len(best[1]) >= 2 else best[1][0]
+        best = max(plain, key=lambda p: (p[1] and bool(p[2]), len(p[2]) >= 2, len(p[2])), default=None)
+        if best and best[2] and best[1]:
+            start = best[2][-2] if len(best[2]) >= 2 else best[2][0]
         elif lone:
             start = lone[0]
         if start:
@@ -378,9 +382,9 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     if not lead:
         # the names of the slice holding most of them (the row's number line first), right to left
         # (a line of names alone is a wrapped piece of a cell, its column unknown: the last resort)
-        best = max(plain, key=lambda p: (p[0] and bool(p[1]), len(p[1]) >= 2, len(p[1])), default=None)
-        if best and best[1]:
-            names = best[1]
+        best = max(plain, key=lambda p: (p[0] and bool(p[2]), p[1] and bool(p[2]), len(p[2]) >= 2, len(p[2])), default=None)
+        if best and best[2]:
+            names = best[2]
             if len(names) >= 2:  # the last name is the partners', the one before it the lead's
                 plain_lead, rest = [names[-2]], [names[-1]]
             else:

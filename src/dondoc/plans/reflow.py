@@ -23,6 +23,7 @@ _WRAPPER_CUES = re.compile(
     r"Tiếng Anh|Bản PDF|Mục lục|Ghi chú|LuatVietnam|Thư viện pháp luật|thuvienphapluat|vbpl\.vn|Cookie",
     re.I,
 )
+_TITLE = re.compile(r"(?<![\wÀ-ỹ])KẾ\s+HOẠCH(?![\wÀ-ỹ])")
 # the issuer line(s) printed above the motto: all capitals, short
 _ISSUER_HEAD = re.compile(r"^[\s*#|_>-]*(?:ỦY BAN|UỶ BAN|UBND|BỘ|BAN|HỘI ĐỒNG|SỞ|THỦ TƯỚNG|CHÍNH PHỦ|VĂN PHÒNG|TỈNH|THÀNH|HUYỆN|XÃ|PHƯỜNG|ĐẢNG|MẶT TRẬN|QUỐC HỘI|TỔNG CỤC|CỤC|TÒA|VIỆN|BỘ CHỈ HUY|CÔNG AN|[A-ZĐÀ-Ỹ ]{4,}$)")
 
@@ -30,10 +31,11 @@ _ISSUER_HEAD = re.compile(r"^[\s*#|_>-]*(?:ỦY BAN|UỶ BAN|UBND|BỘ|BAN|HỘI
 def strip_wrapper(text: str) -> tuple[str, str | None]:
     """Drop a web page's material before the plan's header. Returns (text, warning or None)."""
     head = text[:30000]
-    if "NGH" not in head.upper():
+    if "NGH" not in head.upper() and "KẾ HOẠCH" not in head:
         return text, None
-    m = _MOTTO.search(head)
-    if not m or m.start() < 200:
+    # the plan starts at the motto, or at its title in capitals where the page shows no motto
+    m = _MOTTO.search(head) or _TITLE.search(head)
+    if not m or m.start() < (200 if m.re is _MOTTO else 60):
         return text, None
     before = text[: m.start()]
     cues = {c.group(0).lower() for c in _WRAPPER_CUES.finditer(before)}
@@ -54,6 +56,11 @@ def strip_wrapper(text: str) -> tuple[str, str | None]:
             continue
         break
     cut = sum(len(x) + 1 for x in lines[:keep])
+    if keep == len(lines) - 1 and len(lines[-1]) > 200:
+        # the page's material and the plan's issuer on one line (its breaks lost): the issuer is the run
+        # of words in capitals right before the motto ('... Tình trạng: Đã biết ỦY BAN NHÂN DÂN TỈNH X')
+        caps = re.search(rf"(?:(?:[{_UP}][{_UP}\d.,-]*|[-_=]{{3,}})[\s*|_]+)+$", lines[-1])
+        cut += caps.start() if caps else len(lines[-1])
     dropped = text[:cut].count("\n")
     note = (f"Đã bỏ phần bao quanh của trang web ({dropped} dòng trước quốc hiệu: "
             f"{', '.join(sorted(cues))[:120]}) — kiểm tra lại phần đầu văn bản")
@@ -104,10 +111,21 @@ def _split_title(head: str) -> str:
     return head
 
 
+# Markdown's marks ('**I. MỤC ĐÍCH**', '## II.', a table's '|' and '| --- |' rows): in text whose line
+# breaks are lost they carry no structure any more and stand between a numeral and the space before it
+_MARKUP = re.compile(r"\*\*|__|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
+
+
+def _unmarked(text: str) -> str:
+    return _MARKUP.sub(" ", text)
+
+
 def lost_breaks(text: str) -> bool:
     """The text's headings run into the paragraphs before them: numbering found inside lines
     (Roman sections with all-capitals titles) but hardly ever at the start of a line."""
     head = text[:20000]  # the layout shows in the first pages; scanning a whole long plan is wasted time
+    if "**" in head or "#" in head or "|" in head:
+        head = _unmarked(head)
     at_start = len(_LINE_MARK.findall(head))
     if at_start >= 8:
         return False
@@ -120,7 +138,7 @@ def lost_breaks(text: str) -> bool:
 def restore_breaks(text: str) -> str:
     """Put a line break (a blank line) before every numbered heading, item and bullet, and split
     the header's parts; the original line breaks are treated as spaces."""
-    flat = " ".join(text.split())
+    flat = " ".join(_unmarked(text).split())
     first = re.search(r" I\.\s+[A-ZĐ]", flat)
     head_end = first.start() if first else -1
     head, body = (flat[:head_end], flat[head_end:]) if head_end > 0 else ("", flat)

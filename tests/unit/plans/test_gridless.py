@@ -4,6 +4,7 @@ for these tests in the layouts such conversions produce."""
 from __future__ import annotations
 
 from dondoc.plans import gridless, parse_text
+from dondoc.plans.gridheader import _cell_end
 
 # pipe slices of each row interleaved with plain lines whose cells ran together; the row number
 # sits in the middle of its row, the task's first words above it
@@ -265,3 +266,58 @@ def test_a_rebuilt_lead_keeps_the_known_name_and_drops_the_neighbours_words() ->
     assert gridless._known_start("Hội Nông dân tỉnh") == "Hội Nông dân tỉnh"
     assert gridless._known_start("Sở Du lịch, Sở Văn hóa và Thể thao") == "Sở Du lịch, Sở Văn hóa và Thể thao"
     assert gridless._known_start("Sở Du lịch TP") == "Sở Du lịch TP"
+
+
+def test_a_bare_row_number_before_any_task_verb_opens_a_row() -> None:
+    """'4 Đánh giá ...': a number without its dot is a row's number before the capitalised verb a task
+    opens with (any of the task verbs, not a fixed few); before other words it is not."""
+    from dondoc.plans.gridheader import _STT_PLAIN
+
+    for line in ("4 Đánh giá kết quả thực hiện", "12 Phổ biến quy định mới", "3 Khảo sát hiện trạng", "7 Xây dựng kế hoạch"):
+        m = _STT_PLAIN.match(line)
+        assert m and m.group(1) == line.split()[0], line
+    for line in ("4 phường Nội Thành", "2 Sở Du lịch", "3 Đánh bắt hải sản"):
+        assert not _STT_PLAIN.match(line), line
+
+
+_TITLES = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+
+
+def test_the_lead_is_read_on_the_row_number_line_where_a_short_cell_sits() -> None:
+    """A table's cells are centred vertically: a short lead cell sits on the line of the row's number,
+    while the names on the lines above belong to taller cells (the partners' list, the details)."""
+    from dondoc.plans.gridheader import _roles
+
+    above = "Chính sách hỗ trợ các hoạt động  Sở Văn hóa và Thể  tích, kinh phí khác"
+    anchor = "4.1 những người nổi tiếng (KOLS,  Sở Du lịch  2026"
+    row = gridless._read_row([above, anchor, "mạng xã hội, thương mại điện tử"], anchor, _roles(_TITLES), len(_TITLES))
+    assert row[1] == "Sở Du lịch"
+    assert row[3] == "2026"
+
+
+def test_a_name_cell_ends_at_a_column_gap_unless_the_cell_is_justified() -> None:
+    assert _cell_end("TTXTĐT,  Danh mục các địa điểm đầu") == "TTXTĐT,"
+    assert _cell_end("Sở Tài chính; UBND  Ưu đãi vay vốn từ Quỹ") == "Sở Tài chính; UBND"
+    assert _cell_end("Sở  Tài  chính,  Sở") == "Sở  Tài  chính,  Sở"
+    assert _cell_end("Sở Du lịch") == "Sở Du lịch"
+
+
+def test_a_time_run_into_the_funding_marks_cell_is_the_rows_time() -> None:
+    """'x 2025-2030': the tick of a funding column and the time, one cell of a slice with columns of its own."""
+    from dondoc.plans.gridheader import _roles
+
+    titles = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Ngân sách", "Xã hội hóa", "Thời gian thực hiện"]
+    anchor = ["1.1", "Kêu gọi đầu tư khách sạn", "Sở Du lịch", "", "", "x 2025-2030"]
+    row = gridless._read_row([anchor], anchor, _roles(titles), len(titles))
+    assert row[1] == "Sở Du lịch" and row[3] == "2025-2030"
+
+
+def test_centres_and_boards_named_by_initials_open_a_name() -> None:
+    """'TT' (Trung tâm) or 'BQL' (Ban quản lý) and initials name a body; 'TTHC' (thủ tục hành chính),
+    'TTĐT' (thông tin điện tử) or a circular's code ('TT-BTC') do not."""
+    from dondoc.plans.bodies import HEAD
+
+    for name in ("TTXTĐT, TM&HTDN", "TTBT Di tích Cố đô Huế", "TTYT huyện", "BQL dự án"):
+        assert HEAD.match(name), name
+    for word in ("TTHC", "TTĐT", "TT-BTC", "TTg"):
+        assert not HEAD.match(word), word

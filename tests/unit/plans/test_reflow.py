@@ -75,3 +75,35 @@ def test_a_plan_without_numbering_is_read_with_a_warning_not_refused() -> None:
     plan = parse_text(text, source="flat.txt")
     assert plan["number"] == "5/KH-UBND"
     assert any("mục đánh số" in w for w in plan["warnings"])
+
+
+_PAGE = (
+    "Thư Viện Pháp Luật Đăng nhập Đăng ký Đang tải văn bản... Số hiệu: 12/KH-UBND Loại văn bản: Kế hoạch "
+    "Nơi ban hành: Ủy ban nhân dân tỉnh An Bình Người ký: Trần Văn B Ngày ban hành: 01/01/2020 Tình trạng: Đã biết "
+)
+
+
+def test_markdown_marks_do_not_hide_lost_breaks() -> None:
+    """'**I. MỤC ĐÍCH**', '## II.', a table's pipes run into the text: marks that carried the layout
+    stand between the numeral and the space before it once the line breaks are gone."""
+    marked = FLAT.replace("I. MỤC ĐÍCH, YÊU CẦU", "**I. MỤC ĐÍCH, YÊU CẦU**").replace("II. NHIỆM VỤ", "## **II. NHIỆM VỤ**")
+    marked = marked.replace("KẾ HOẠCH TRIỂN KHAI", "| | | KẾ HOẠCH TRIỂN KHAI")
+    assert lost_breaks(marked)
+    lines = [x.strip() for x in restore_breaks(marked).split("\n") if x.strip()]
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and any(x.startswith("II. NHIỆM VỤ") for x in lines)
+
+
+def test_a_page_wrapper_on_the_same_line_as_the_plan_is_cut_at_the_issuer() -> None:
+    """Line breaks lost: the page's metadata and the plan's issuer share a line; the issuer is the run
+    of capitals before the motto, and the page's own 'Ngày ban hành' must not date the plan."""
+    flat = " ".join((_PAGE + FLAT).split())
+    text, note = strip_wrapper(flat)
+    assert note and text.startswith("ỦY BAN NHÂN DÂN TỈNH AN BÌNH")
+    plan = parse_text(flat, source="web.txt")
+    assert plan["issued_on"] == "2024-04-03" and plan["number"] == "12/KH-UBND"
+
+
+def test_a_page_wrapper_before_a_plan_without_motto_is_cut_at_the_title() -> None:
+    body = FLAT[FLAT.index("KẾ HOẠCH") :]
+    text, note = strip_wrapper(" ".join((_PAGE + body).split()))
+    assert note and text.startswith("KẾ HOẠCH TRIỂN KHAI")
