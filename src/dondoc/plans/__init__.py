@@ -113,7 +113,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         attached = next((i for i, b in enumerate(blocks) if start is not None and i >= start and isinstance(b, Paragraph)
                          and re.match(r"^KẾ\s*HOẠCH\b", b.text)), None)
         if attached is not None:
-            attached_line = blocks[attached].line  # type: ignore[union-attr]
+            attached_line = blocks[attached].line
             # a decision issuing a plan numbered on its own: the plan is the body, not the articles
             own = next((i for i, b in enumerate(blocks) if i >= attached and isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
             start = own if own is not None else start

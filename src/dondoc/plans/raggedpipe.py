@@ -67,9 +67,10 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             continue
         if re.fullmatch(r"[|\s:-]+", ln):
             continue  # a markdown separator row
-        if not cur_open and ln.startswith("|") and [c for c in cells if c] and _GROUP.match([c for c in cells if c][0]) and len([c for c in cells if c]) == 1:
+        filled_cells = [c for c in cells if c]
+        if not cur_open and ln.startswith("|") and len(filled_cells) == 1 and _GROUP.match(filled_cells[0]):
             close()
-            rows.append([c for c in cells if c])  # a group row stands alone
+            rows.append(filled_cells)  # a group row stands alone
             continue
         filled = sum(1 for c in cur if c)
         if cur and not cur_open and filled * 2 >= len(titled) and ln.startswith("|"):
