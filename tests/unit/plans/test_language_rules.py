@@ -271,3 +271,16 @@ def test_focal_point_is_where_reports_are_sent_to_be_compiled() -> None:
     assert plan["focal"]["name"] == "Sở Xây dựng"
     via = _plan("V. TỔ CHỨC THỰC HIỆN\nCác sở báo cáo định kỳ (ngày 25/12 năm 2026) gửi Ủy ban nhân dân tỉnh (qua Sở Du lịch tổng hợp).\n")
     assert via["focal"]["name"] == "Sở Du lịch"
+
+
+def test_sending_opinions_to_the_focal_point_after_a_condition_is_a_duty() -> None:
+    plan = _plan(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương theo dõi, đôn đốc thực hiện Kế hoạch.\n"
+        "2. Trong quá trình thực hiện, nếu có vướng mắc phát sinh, Thủ trưởng các cơ quan, đơn vị, Chủ tịch Ủy ban "
+        "nhân dân các xã, phường chủ động gửi ý kiến về Sở Công Thương để tổng hợp.\n"
+        "3. Trong quá trình thực hiện, nếu thấy cần sửa đổi, các sở, ngành chủ động đề xuất sửa đổi Kế hoạch.\n"
+    )
+    pairs = _pairs(plan)
+    assert ("I.2", "Thủ trưởng các cơ quan, đơn vị") in pairs
+    assert ("I.2", "Chủ tịch Ủy ban nhân dân các xã, phường") in pairs
+    assert not any(ref == "I.3" for ref, _ in pairs)  # proposing amendments is not counted
