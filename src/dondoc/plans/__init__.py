@@ -107,11 +107,13 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         None,
     )
     unnumbered = False
+    attached_line = None  # the line of a plan attached under a resolution's articles (its 'KẾ HOẠCH' title)
     if start is None:  # a resolution's articles ('Điều 2.') hold the duties themselves
         start = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and ARTICLE_L.match(b.text)), None)
         attached = next((i for i, b in enumerate(blocks) if start is not None and i >= start and isinstance(b, Paragraph)
                          and re.match(r"^KẾ\s*HOẠCH\b", b.text)), None)
         if attached is not None:
+            attached_line = blocks[attached].line
             # a decision issuing a plan numbered on its own: the plan is the body, not the articles
             own = next((i for i, b in enumerate(blocks) if i >= attached and isinstance(b, Paragraph) and re.match(r"^\d{1,2}[.)]\s", b.text)), None)
             start = own if own is not None else start
@@ -150,7 +152,9 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     columns = None
     for node in nodes:
         for table in node.tables:
-            rows, columns = extract_table(table, node.ref, ctx, columns)
+            # the attached plan's table (after the articles) is ref'd by its own labels ('I', 'II')
+            own = attached_line is not None and table.line > attached_line
+            rows, columns = extract_table(table, "" if own else node.ref, ctx, columns)
             assignments.extend(rows)
             _rebuilt(table, rows, rebuilt, ctx)
     targets = extract_targets(nodes, ctx)

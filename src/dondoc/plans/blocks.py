@@ -244,7 +244,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
 
 
 
-from dondoc.plans import gridless  # noqa: E402 (gridless reads bodies, which reads this module's neighbours)
+from dondoc.plans import gridless, raggedpipe  # noqa: E402 (they read bodies / ROMAN, neighbours of this module)
 from dondoc.plans.rowtext import _RULE_LINE, _RULE_TEXT, _drop_page_marks, _flattened_rows, _pipe_row  # noqa: E402 (rowtext uses ROMAN above)
 
 
@@ -309,6 +309,8 @@ def build_blocks(text: str) -> list[Block]:
             flush()
             start = i
             lost = gridless.read(lines, i) if row and row[0].strip(" *").upper() in ("STT", "TT", "SỐ TT", "SỐ THỨ TỰ", "") else None
+            if lost is None and row:
+                lost = raggedpipe.read(lines, i)  # rows broken over several pipe lines
             if lost is not None:  # a PDF table whose grid was lost: rows put back together
                 blocks.append(Table(lost[0], start + 1, rebuilt=True))
                 i, blank = lost[1], True

@@ -185,7 +185,7 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
 
 
 _NEU = re.compile(r"\bnếu\b", re.I)
-_REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh)\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
+_REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh|(?:chủ động\s+)?gửi\s+(?:ý kiến|báo cáo|văn bản|đề xuất))\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 
 

@@ -114,8 +114,9 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
             continue
         if _CURRENT_STATE.match(clause.lstrip(" -+•")):
             continue  # 'Hiện nay, tổng số trạm ... khoảng 180 trạm': today's state, not a commitment
-        if not in_targets_section and not _has_cue(clause):
-            continue
+        cued = in_targets_section or _has_cue(clause)
+        if not cued and not _COUNT_RANGE.search(clause):
+            continue  # a range of counts ('Mở thêm 2-3 đường bay') commits even without a cue word
         clause_by = None
         m = _BY.search(clause)
         if m:
@@ -123,6 +124,9 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
             if re.search(r"cuối năm\s+" + clause_by, clause):
                 clause_by = "cuối năm " + clause_by
         taken: list[tuple[int, int]] = []
+        _count_ranges(clause, ref, clause_by or by, out, taken)
+        if not cued:
+            continue
         for m in _BASELINE.finditer(clause):
             value = parse_number(m.group(3))
             unit = _unit_after(clause, m.end()) or (m.group(2) or "").strip() or None
@@ -133,15 +137,6 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
                 continue
             for g in (1, 2):
                 out.append(_target(ref, clause, parse_number(m.group(g)), "%", ">=" if g == 1 and "trở lên" in clause[m.end() : m.end() + 12] else None, None, clause_by or by))
-            taken.append((m.start(), m.end()))
-        for m in _COUNT_RANGE.finditer(clause):
-            # 'khoảng 10–12 xã', 'tối thiểu 8–10 mô hình': a range of counts commits to its lower bound
-            if any(a <= m.start() < b for a, b in taken) or _SKIP_BEFORE.search(clause[max(0, m.start() - 25) : m.start()]):
-                continue
-            unit = _unit_after(clause, m.end(2))
-            if unit is None or re.fullmatch(r"(?:19|20)\d{2}", m.group(1)) or unit in ("năm", "tháng", "ngày"):
-                continue
-            out.append(_target(ref, clause, parse_number(m.group(1)), unit, ">=", None, clause_by or by))
             taken.append((m.start(), m.end()))
         for m in _TOKEN.finditer(clause):
             if any(a <= m.start() < b for a, b in taken):
@@ -178,6 +173,30 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
                 comp = "<="
             out.append(_target(ref, clause, value, unit, comp, None, clause_by or by))
     return out
+
+
+_RANGE_NOT_COUNT = {"năm", "tháng", "ngày", "giờ", "phút", "tuần", "tuổi", "sao"}
+
+
+def _count_ranges(clause: str, ref: str, by: str | None, out: list[dict[str, Any]], taken: list[tuple[int, int]]) -> None:
+    """'khoảng 10–12 xã', 'Mở thêm 2-3 đường bay', 'Tổ chức 5-7 hội nghị': a range of counts of
+    things is an estimate the plan commits to, cue word or not; both bounds are targets. Not a span
+    of time ('3-5 năm'), an age ('3-5 tuổi'), a hotel class ('4-5 sao') or a year range."""
+    for m in _COUNT_RANGE.finditer(clause):
+        if any(a <= m.start() < b for a, b in taken) or _SKIP_BEFORE.search(clause[max(0, m.start() - 25) : m.start()]):
+            continue
+        lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
+        if re.fullmatch(r"(?:19|20)\d{2}", m.group(1)) or lo >= hi:
+            continue
+        unit = _unit_after(clause, m.end(2))
+        if unit is None:
+            w = re.match(r"\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)", clause[m.end(2) :])
+            unit = w.group(1) if w and w.group(1).split()[0] not in _UNIT_STOP else None
+        if unit is None or unit.split()[0].split("/")[0] in _RANGE_NOT_COUNT:
+            continue
+        out.append(_target(ref, clause, lo, unit, ">=", None, by))
+        out.append(_target(ref, clause, hi, unit, "<=", None, by))
+        taken.append((m.start(), m.end()))
 
 
 def _target(ref: str, clause: str, value: float, unit: str | None, comp: str | None, baseline: float | None, by: str | None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from dondoc.plans.gazetteer import kind_of
 _NOT_A_LEAD = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-|\(Ký|ghi rõ họ tên|ngày\s*\.{2,}|…|^Đơn vị$|^Cơ quan$", re.I)
 
 _COL_STT = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.I)
-_COL_LEAD = re.compile(r"chủ trì|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
+_COL_LEAD = re.compile(r"chủ trì|(?:cơ quan|đơn vị) soạn thảo|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
 _COL_SUPPORT = re.compile(r"phối hợp", re.I)
 _COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
 _COL_TASK = re.compile(r"nội dung|nhiệm vụ|tên|hoạt động|công việc|giải pháp|đề án|dự án|chương trình", re.I)
@@ -97,6 +97,23 @@ def _numbers_under(rows: list[list[str]], ri: int, cols: dict[str, int], stt: st
     return False
 
 
+# '- Ủy ban Pháp luật chủ trì thẩm tra; - Hội đồng Dân tộc, các Ủy ban của Quốc hội tham gia': a
+# cell of another column (the review, the appraisal) naming its own lead and partners
+_CELL_LEAD = re.compile(r"^[-–•+\s]*(?P<lead>[^;:()]{4,120}?)\s+chủ trì\s+(?P<verb>[^;]{2,80})(?:;\s*[-–•+]?\s*(?P<sup>[^;]+?)\s+(?:tham gia|phối hợp)\b)?")
+
+
+def _cell_lead(text: str, ref: str, task: str, timing: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
+    m = _CELL_LEAD.match(text)
+    if not m or not (is_body_start(m["lead"]) or kind_of(m["lead"])):
+        return []
+    leads = split_bodies(m["lead"])
+    if not leads:
+        return []
+    a = _assignment(ref, f"{task} ({text})", leads, ctx, support=split_bodies(m["sup"]) if m["sup"] else [])
+    a["timing"] = timing
+    return [a]
+
+
 def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[str, int]] | None) -> tuple[list[dict[str, Any]], tuple[int, dict[str, int]] | None]:
     # Long on purpose: one pass over a table's rows; header, group and task rows are decided in turn.
     found = _table_columns(table.rows)
@@ -177,18 +194,35 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         ref = ".".join([p for p in [prefix, *path] if p])
         if re.match(r"^(?:Theo|Căn cứ)\s", lead):
             continue  # 'Theo phân công tại Quyết định số ...': a pointer to another document, not a body
+        # 'Ban Công tác đại biểu (Viện Nghiên cứu lập pháp phối hợp chuẩn bị dự thảo)': the lead cell's
+        # closing note names a partner, or only explains ('... là cơ quan thường trực ...')
+        note = re.search(r"\s*\(([^()]{6,})\)\s*(?:\[\d+\])?\s*$", lead)
+        helpers: list[str] = []
+        if note and is_body_start(lead[: note.start()]) and not _NOT_A_LEAD.search(note.group(1)):
+            hm = re.match(r"(.+?)\s+phối hợp\b", note.group(1))
+            helpers = split_bodies(hm.group(1)) if hm and is_body_start(hm.group(1)) else []
+            lead = lead[: note.start()]
         # 'UBND địa phương/Sở Du lịch': in a lead cell a slash joins two leads
         leads = [x for piece in re.split(r"\s*/\s*(?=[A-ZĐÀ-Ỹ])", re.sub(r"\b(?:chủ trì|Chủ trì)\b", "", lead)) for x in split_bodies(piece)]
         # a form's cells in an annex ('CỘNG HÒA XÃ HỘI ...', '(Ký, ghi rõ họ tên)', 'Tổng mức đầu tư ...') name no one
         leads = [x for x in leads if (is_body_start(x) or kind_of(x)) and not _NOT_A_LEAD.search(x)]
         if not leads:
             continue
-        support = split_bodies(cell("support")) if cell("support") else []
+        support = (split_bodies(cell("support")) if cell("support") else []) + helpers
         timing_text = cell("time") or None
+        ti = cols.get("time", -1)
+        if header_key is not None and len(row) < len(header_key) and 0 < ti < len(row) and not re.search(r"\d{4}", timing_text or ""):
+            # a row that lost an empty cell before the time column: its time sits one cell to the left
+            prev = cell_text(row[ti - 1])
+            if re.search(r"\d{4}|[Tt]hường xuyên|[Hh][ằà]ng năm", prev) and ti - 1 not in (cols.get("lead"), cols.get("task")):
+                timing_text = prev
         a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)), timing_text=timing_text)
         if not timing_text:
             a["timing"] = _timing(task, ctx)
         out.append(a)
+        for ci, c in enumerate(row):
+            if ci not in cols.values():
+                out.extend(_cell_lead(cell_text(c), ref or prefix, task or lead, a["timing"], ctx))
     return out, (header_row, cols)
 
 

@@ -47,9 +47,10 @@ _RANGE_START = re.compile(
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+({YEAR})", re.I
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+({YEAR})", re.I
 )
-_END_OF_YEAR = re.compile(r"(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:19|20)\d{2})", re.I)
+# 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
+_END_OF_YEAR = re.compile(r"(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))", re.I)
 _QUARTER = re.compile(
     rf"\b(?:quý|quí)\s*((?:IV|I{{1,3}}|[1-4])(?:\s*(?:,|và|{_D})\s*(?:IV|I{{1,3}}|[1-4])\b)*)\b(?:\s*(?:/|{_D}|năm|,)\s*({YEAR}))?",
     re.IGNORECASE,
@@ -116,6 +117,18 @@ def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[s
         if start and start <= end:
             out["start"] = start.isoformat()
     return out
+
+
+def _milestone(t: str, ms: list[re.Match[str]]) -> int:
+    """Which of several month phrases is the due date: the last of a range ('từ tháng 3/2026 đến
+    tháng 6/2026', 'tháng 3/2026 - tháng 6/2026'), but the first of successive steps ('Ban hành kế
+    hoạch trong tháng 01/2026, tổ chức kiểm tra trong tháng 6/2026 và báo cáo trong tháng 8/2026')."""
+    if len(ms) < 2:
+        return -1
+    between = t[ms[0].end() : ms[1].start()]
+    if re.search(r",|;|\bvà\b", between) and not re.fullmatch(rf"\s*(?:{_D}|đến|tới)\s*", between):
+        return 0
+    return -1
 
 
 def parse_timing(
@@ -237,7 +250,7 @@ def _parse_timing(
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):
-        m = ms[-1]
+        m = ms[_milestone(t, ms)]
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             out.update(kind="once", due=_iso(_last_day(y, mo)))
@@ -310,7 +323,8 @@ _TEXT_TIMING = re.compile(
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
     rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+{YEAR}"
-    r"|(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:19|20)\d{2})"
+    r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
+    rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
 )
@@ -321,11 +335,19 @@ _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 _BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
 
 
+# 'Chương trình mục tiêu quốc gia ... đến năm 2030', '... tầm nhìn đến năm 2045': the year ends a title
+_TITLED = re.compile(r"chương trình|kế hoạch|chiến lược|đề án|quy hoạch|nghị quyết|quyết định|kết luận|chỉ thị|tầm nhìn|giai đoạn|dự án")
+
+
 def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
     """The timing stated inside a task sentence, or kind 'unspecified' when there is none."""
     low = text.lower()
     matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
-    found = [m for m in matches if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])]
+    found = [
+        m for m in matches
+        if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
+        and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
+    ]
     if not found:
         return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
     # prefer a dated deadline over a bare frequency word

@@ -246,13 +246,20 @@ def test_annex_group_numeral_and_title_in_the_number_cell() -> None:
     assert _pairs(_plan(annex)) == {("PL.I.1", "Sở Du lịch"), ("PL.II.1", "Sở Văn hóa và Thể thao")}
 
 
-def test_a_range_of_counts_commits_to_its_lower_bound() -> None:
+def test_a_range_of_counts_gives_both_bounds_cue_or_not() -> None:
     from dondoc.plans.numbers import find_targets
 
     got = find_targets("Triển khai du lịch cộng đồng tại khoảng 10–12 xã, phường; tối thiểu 8–10 mô hình điểm.",
                        ref="II", by=None, in_targets_section=True)
-    assert [(t["value"], t["unit"]) for t in got] == [(10, "xã"), (8, "mô hình")]
+    assert [(t["value"], t["unit"], t["comparator"]) for t in got] == [
+        (10, "xã", ">="), (12, "xã", "<="), (8, "mô hình", ">="), (10, "mô hình", "<=")]
+    # no cue word: the range of counts is itself the commitment
+    got = find_targets("Mở thêm 2-3 đường bay quốc tế; kêu gọi đầu tư 4 – 5 khách sạn 4 - 5 sao.",
+                       ref="II", by=None, in_targets_section=False)
+    assert [(t["value"], t["unit"]) for t in got] == [
+        (2, "đường bay"), (3, "đường bay"), (4, "khách sạn"), (5, "khách sạn")]
     assert find_targets("Giai đoạn 2026–2027 hoàn thành", ref="II", by=None, in_targets_section=True) == []
+    assert find_targets("Trẻ em 3-5 tuổi được học 2-3 năm.", ref="II", by=None, in_targets_section=False) == []
 
 
 def test_focal_point_is_where_reports_are_sent_to_be_compiled() -> None:
@@ -264,3 +271,16 @@ def test_focal_point_is_where_reports_are_sent_to_be_compiled() -> None:
     assert plan["focal"]["name"] == "Sở Xây dựng"
     via = _plan("V. TỔ CHỨC THỰC HIỆN\nCác sở báo cáo định kỳ (ngày 25/12 năm 2026) gửi Ủy ban nhân dân tỉnh (qua Sở Du lịch tổng hợp).\n")
     assert via["focal"]["name"] == "Sở Du lịch"
+
+
+def test_sending_opinions_to_the_focal_point_after_a_condition_is_a_duty() -> None:
+    plan = _plan(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương theo dõi, đôn đốc thực hiện Kế hoạch.\n"
+        "2. Trong quá trình thực hiện, nếu có vướng mắc phát sinh, Thủ trưởng các cơ quan, đơn vị, Chủ tịch Ủy ban "
+        "nhân dân các xã, phường chủ động gửi ý kiến về Sở Công Thương để tổng hợp.\n"
+        "3. Trong quá trình thực hiện, nếu thấy cần sửa đổi, các sở, ngành chủ động đề xuất sửa đổi Kế hoạch.\n"
+    )
+    pairs = _pairs(plan)
+    assert ("I.2", "Thủ trưởng các cơ quan, đơn vị") in pairs
+    assert ("I.2", "Chủ tịch Ủy ban nhân dân các xã, phường") in pairs
+    assert not any(ref == "I.3" for ref, _ in pairs)  # proposing amendments is not counted

@@ -73,3 +73,26 @@ def test_yearly_deadline_before_issue_moves_to_next_year() -> None:
 def test_timing_inside_sentences(sentence: str, kind: str, due: str | None) -> None:
     t = timing_in_text(sentence, plan_year=2024, issued_on=None)
     assert (t["kind"], t["due"]) == (kind, due)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        # bare 'cuối năm' after a verb: the plan year's end; 'cuối năm học' is not
+        ("Tham mưu đánh giá, phân xếp loại cuối năm đối với cá nhân, tập thể.", "2024-12-31"),
+        ("Tổng kết cuối năm học cho giáo viên.", None),
+        # 'đến năm 2030' closing a clause is a deadline, unless it ends a programme's title
+        ("Thực hiện Kế hoạch số 31 về thủy sản đến năm 2030; thành lập mới khu bảo vệ nguồn lợi đến năm 2030.", "2030-12-31"),
+        ("Tổ chức thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030.", None),
+        ("Phát triển kinh tế biển theo Chiến lược đến năm 2030, tầm nhìn đến năm 2045.", None),
+    ],
+)
+def test_year_end_and_clause_final_year_in_a_sentence(sentence: str, due: str | None) -> None:
+    assert timing_in_text(sentence, plan_year=2024, issued_on=ISSUED)["due"] == due
+
+
+def test_successive_monthly_steps_are_due_at_the_first_a_range_at_its_end() -> None:
+    steps = "Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo trong tháng 8/2026"
+    assert parse_timing(steps, plan_year=2026)["due"] == "2026-01-31"
+    assert parse_timing("từ tháng 3/2026 đến tháng 6/2026", plan_year=2026)["due"] == "2026-06-30"
+    assert parse_timing("tháng 3/2026 - tháng 6/2026", plan_year=2026)["due"] == "2026-06-30"
