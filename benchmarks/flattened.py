@@ -77,8 +77,8 @@ def plans(name: str) -> list[tuple[str, Path, Path]]:
 
 
 def _scorer(gold_dir: Path, pred_dir: Path, verbose: bool) -> str:
-    out = subprocess.run([sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), str(pred_dir)],
-                         capture_output=True, text=True).stdout.strip().splitlines()
+    args = [sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), str(pred_dir)]
+    out = subprocess.run([*args, "--verbose"] if verbose else args, capture_output=True, text=True).stdout.strip().splitlines()
     return "\n".join(out if verbose else out[-1:])
 
 

@@ -71,6 +71,8 @@ _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
 _UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Thời gian thực hiện|Thời gian hoàn thành|"
+           "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
 _NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)"
 _BREAKS = [
     # Roman section: 'I. MỤC ĐÍCH' (an all-capitals title)
@@ -87,8 +89,15 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:])\s+(?=[-–+•]\s+[{_UP}])"),
     # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
     re.compile(r"(?<=\S)\s+(?=[-–+]\s+(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Chủ trì|Phối hợp|Sản phẩm|Kinh phí)[^:.;]{0,40}:)"),
-    # the footer
+    # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
+    re.compile(rf"(?<=\S)\s+(?=(?:{_LABELS})\s*:)"),
+    # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
+    # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
+    re.compile(rf"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s*[{_UP}]{{2,}}\s)"),
+    re.compile(r"(?<=\./\.)\s+"),
+    # an annex: 'PHỤ LỤC' in capitals, then a numeral or its capitalised title
+    re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*]|\s*$))"),
 ]
 _HEADER_BREAKS = [
     re.compile(r"\s*[-_=]{3,}\s*"),
@@ -96,6 +105,56 @@ _HEADER_BREAKS = [
     re.compile(r"(?<=\S)\s+(?=KẾ\s+HOẠCH\b)"),
 ]
 _PLACE_DATE = re.compile(rf"(?<=[/\w-])\s+(?=[{_UP}][\wÀ-ỹ .'-]{{1,30}}?,\s*ngày\b)")
+
+
+# the second half of a department's double name ('Phòng Tài chính - Kế hoạch', 'Sở Văn hóa - Thể thao và Du lịch'):
+# a dash before these is not a bullet
+_PAIRED = re.compile(
+    r"(?:Kế hoạch|Thông tin|Hạ tầng|Thương binh|Thể thao|Đào tạo|Xã hội|Du lịch|Tài chính|Truyền hình|Công nghệ|"
+    r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Phát triển|Dịch vụ|Văn hóa|Văn hoá|Gia đình|"
+    r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên)(?![\wÀ-ỹ])"
+)
+_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
+# a duty that starts with a verb in capitals right after the name of the body it falls to
+# ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
+_DUTY_VERB = re.compile(
+    r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
+    r"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,])"
+)
+_ORG_HEAD_END = re.compile(r"(?:Ban|Cục|Phòng|Tổ|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng)$")
+_BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][a-zà-ỹđ]*,?\s+[a-zà-ỹđ])")
+_CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][a-zà-ỹđ])")
+
+
+def _split_heading(par: str) -> str:
+    """A numbered heading run into its first line: an all-capitals section title followed by a
+    sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
+    followed by its duty in capitals ('5. Sở Khoa học và Công nghệ Chủ trì ...'). Looked for in the
+    heading's first 160 characters, before any full stop, semicolon or colon."""
+    m = _CAPS_TITLE_END.match(par)
+    if m:
+        return m.group(1) + "\n\n" + par[m.end():]
+    head = par[:160]
+    stop = re.search(r"[.;:!?]\s", head[4:])
+    if stop:
+        head = head[: stop.start() + 4]
+    for b in _BULLET_IN.finditer(head):
+        if not _PAIRED.match(par, b.end() + 2):
+            return par[: b.start()] + "\n\n" + par[b.end():]
+    for v in _DUTY_VERB.finditer(head, 4):
+        if not _ORG_HEAD_END.search(par[: v.start()]):
+            return par[: v.start()] + "\n\n" + par[v.end():]
+    return par
+
+
+def _split_bullets(par: str) -> str:
+    """A dash bullet run into the sentence before it, with no stop between ('... tại xã - Thực hiện việc ...')."""
+    out, last = [], 0
+    for b in _BULLET_IN.finditer(par):
+        if not _PAIRED.match(par, b.end() + 2):
+            out += [par[last: b.start()], "\n\n"]
+            last = b.end()
+    return "".join(out) + par[last:] if out else par
 
 
 def _split_title(head: str) -> str:
@@ -148,6 +207,8 @@ def restore_breaks(text: str) -> str:
     head = _split_title(head)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
+    body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
+                       for p in body.split("\n\n"))
     return (head + "\n\n" + body.lstrip()).strip() + "\n"
 
 
