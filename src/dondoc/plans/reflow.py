@@ -70,6 +70,7 @@ def strip_wrapper(text: str) -> tuple[str, str | None]:
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s", re.M)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
+_LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
@@ -79,8 +80,10 @@ _BREAKS = [
     re.compile(rf"(?<=\S)\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}]{{2,}}[\s,])"),
     re.compile(rf"(?<=[.;:])\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}])"),
     # numbered item '2. Yêu cầu', '1.1. Xác định', '2.\nYêu cầu'
-    re.compile(rf"(?<=[^\d\s/.,])\s+{_NOT_BEFORE_NUM}(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[{_UP}])"),
-    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[{_UP}])"),
+    re.compile(rf"(?<=[^\d\s/.,])\s+{_NOT_BEFORE_NUM}(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
+    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
+    # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
+    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền'
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
     # '(1) Tổ chức ...' list items
@@ -90,7 +93,7 @@ _BREAKS = [
     # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
     re.compile(r"(?<=\S)\s+(?=[-–+]\s+(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Chủ trì|Phối hợp|Sản phẩm|Kinh phí)[^:.;]{0,40}:)"),
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
-    re.compile(rf"(?<=\S)\s+(?=(?:{_LABELS})\s*:)"),
+    re.compile(rf"(?<=[^\s+•–-])\s+(?=(?:{_LABELS})\s*:)"),
     # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
     # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
@@ -118,12 +121,12 @@ _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 # a duty that starts with a verb in capitals right after the name of the body it falls to
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
-    r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    r"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,])"
+    rf"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
+    r"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|Giao\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Ban|Cục|Phòng|Tổ|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng)$")
-_BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][a-zà-ỹđ]*,?\s+[a-zà-ỹđ])")
-_CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][a-zà-ỹđ])")
+_BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
+_CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][{_LOW}])")
 
 
 def _split_heading(par: str) -> str:
