@@ -74,13 +74,13 @@ _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếề
 _UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
-_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)"
+_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)"
 _BREAKS = [
     # Roman section: 'I. MỤC ĐÍCH' (an all-capitals title)
     re.compile(rf"(?<=\S)\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}]{{2,}}[\s,])"),
     re.compile(rf"(?<=[.;:])\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}])"),
     # numbered item '2. Yêu cầu', '1.1. Xác định', '2.\nYêu cầu'
-    re.compile(rf"(?<=[^\d\s/.,])\s+{_NOT_BEFORE_NUM}(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
+    re.compile(rf"(?<=[^\d\s/.,]){_NOT_BEFORE_NUM}\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
@@ -175,7 +175,7 @@ def _split_title(head: str) -> str:
 
 # Markdown's marks ('**I. MỤC ĐÍCH**', '## II.', a table's '|' and '| --- |' rows): in text whose line
 # breaks are lost they carry no structure any more and stand between a numeral and the space before it
-_MARKUP = re.compile(r"\*\*|__|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
+_MARKUP = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
 
 
 def _unmarked(text: str) -> str:
