@@ -160,6 +160,27 @@ def _split_bullets(par: str) -> str:
     return "".join(out) + par[last:] if out else par
 
 
+_ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_INLINE_SECTION = re.compile(rf"(?<![\wÀ-ỹ])(?<!Quý )(?<!quý )(?<!khóa )(?<!khoá )(?<!Khóa )([IVX]{{1,4}})\.\s+(?=[{_UP}])")
+
+
+def _next_sections(body: str) -> str:
+    """Sections are numbered I, II, III ... in order: the next numeral run into a paragraph
+    ('... 319.753.785 đồng IV. Tổ chức thực hiện.') starts a section, whatever its title's case."""
+    out, last, expect = [], 0, 0
+    for m in _INLINE_SECTION.finditer(body):
+        numeral = m.group(1)
+        if numeral not in _ROMAN_SEQ:
+            continue
+        k = _ROMAN_SEQ.index(numeral)
+        if m.start() == 0 or body[m.start() - 1] == "\n":  # a section already on its own line
+            expect = max(expect, k + 1)
+        elif k == expect:
+            out += [body[last: m.start()].rstrip(), "\n\n"]
+            last, expect = m.start(), k + 1
+    return "".join(out) + body[last:] if out else body
+
+
 def _split_title(head: str) -> str:
     """'KẾ HOẠCH TRIỂN KHAI ... ĐƯỜNG BỘ Thực hiện Quyết định ...': the all-capitals title ends
     at the first word with a lower-case letter."""
@@ -210,6 +231,7 @@ def restore_breaks(text: str) -> str:
     head = _split_title(head)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
+    body = _next_sections(body)
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     return (head + "\n\n" + body.lstrip()).strip() + "\n"
