@@ -114,7 +114,7 @@ _PLACE_DATE = re.compile(rf"(?<=[/\w-])\s+(?=[{_UP}][\wÀ-ỹ .'-]{{1,30}}?,\s*n
 # a dash before these is not a bullet
 _PAIRED = re.compile(
     r"(?:Kế hoạch|Thông tin|Hạ tầng|Thương binh|Thể thao|Đào tạo|Xã hội|Du lịch|Tài chính|Truyền hình|Công nghệ|"
-    r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Phát triển|Dịch vụ|Văn hóa|Văn hoá|Gia đình|"
+    r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|"
     r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên)(?![\wÀ-ỹ])"
 )
 _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
@@ -181,6 +181,31 @@ def _next_sections(body: str) -> str:
     return "".join(out) + body[last:] if out else body
 
 
+_ITEM_AT = re.compile(r"(\d{1,2})\.\s")
+_INLINE_NEXT = re.compile(rf"(?<=\S){_NOT_BEFORE_NUM}\s+(\d{{1,2}})\.\s+(?=[{_UP}])")
+
+
+def _next_items(body: str) -> str:
+    """Items of a section are numbered 1., 2., 3. ... in order: the next number run into a paragraph
+    after a figure or a stray page number ('... Trang 7 7 6. Sở Xây dựng') starts the next item."""
+    pars, last = body.split("\n\n"), 0
+    out: list[str] = []
+    for par in pars:
+        if par[:1] in "IVX" and re.match(r"[IVX]{1,4}\.\s", par):
+            last = 0
+        m = _ITEM_AT.match(par)
+        if m:
+            last = int(m.group(1))
+        while last:
+            nxt = next((x for x in _INLINE_NEXT.finditer(par) if int(x.group(1)) == last + 1), None)
+            if nxt is None:
+                break
+            out.append(par[: nxt.start()])
+            par, last = par[nxt.start(1):], last + 1
+        out.append(par)
+    return "\n\n".join(out)
+
+
 def _split_title(head: str) -> str:
     """'KẾ HOẠCH TRIỂN KHAI ... ĐƯỜNG BỘ Thực hiện Quyết định ...': the all-capitals title ends
     at the first word with a lower-case letter."""
@@ -231,7 +256,7 @@ def restore_breaks(text: str) -> str:
     head = _split_title(head)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
-    body = _next_sections(body)
+    body = _next_items(_next_sections(body))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     return (head + "\n\n" + body.lstrip()).strip() + "\n"
