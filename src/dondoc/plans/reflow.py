@@ -80,7 +80,7 @@ _BREAKS = [
     re.compile(rf"(?<=\S)\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}]{{2,}}[\s,])"),
     re.compile(rf"(?<=[.;:])\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}])"),
     # numbered item '2. Yêu cầu', '1.1. Xác định', '2.\nYêu cầu'
-    re.compile(rf"(?<=[^\d\s/.,]){_NOT_BEFORE_NUM}\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
+    re.compile(rf"(?<=[^\d\s/.,]){_NOT_BEFORE_NUM}\s+(?=(?:1|\d{{1,2}}(?:\.\d{{1,2}})+)\.\s*[*_]{{0,2}}[{_UP}])"),
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
@@ -124,7 +124,7 @@ _DUTY_VERB = re.compile(
     rf"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
     r"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|Giao\s+[{_UP}])"
 )
-_ORG_HEAD_END = re.compile(r"(?:Ban|Cục|Phòng|Tổ|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng)$")
+_ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
 _CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][{_LOW}])")
 
