@@ -7,7 +7,13 @@ Two hazards of text copied from a law-library web page:
 - text pasted with its line breaks lost or re-wrapped at random: every heading runs into the
   paragraph before it ('... như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích a) Tuyên truyền ...').
   Administrative numbering is regular enough to put the breaks back: a Roman numeral before an
-  all-capitals title, '1.' / '1.1.' / 'a)' before a capitalised word, a dash after a sentence.
+  all-capitals title, '1.' / '1.1.' / 'a)' before a capitalised word, a dash after a sentence; the
+  next numeral in order (II after I, 3. after 2.) wherever it stands; a numbered heading run into its
+  first bullet, its body's duty ('1. Sở Tài chính - Bố trí ...', '5. Sở Khoa học và Công nghệ Chủ trì')
+  or the sentence after an all-capitals title; labels ('Cơ quan chủ trì:', 'Thời gian hoàn thành:'),
+  the signature block ('Nơi nhận:', 'TM.', 'KT.'), the end mark './.' and 'PHỤ LỤC'. Numbers inside
+  sentences (after 'số', 'khoản', 'Điều', 'tháng', 'Quý' ...) and double names ('Phòng Tài chính -
+  Kế hoạch') are not breaks. Tables flattened without their grid are not rebuilt here.
 
 Both are reported in the plan's warnings, since a person should check what was guessed.
 """
@@ -121,8 +127,8 @@ _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 # a duty that starts with a verb in capitals right after the name of the body it falls to
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
-    rf"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    r"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|Giao\s+[{_UP}])"
+    r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
+    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|Giao\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")

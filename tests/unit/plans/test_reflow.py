@@ -179,3 +179,10 @@ def test_the_next_section_and_item_in_sequence_start_a_line() -> None:
     assert "IV. Tổ chức thực hiện." in lines
     assert "2. Sở Công Thương phối hợp quảng bá. Trang 7 7" in lines
     assert "3. Sở Xây dựng thẩm định dự án đến Quý IV. Tổ chức nghiệm thu theo 9. Quy chế." in lines
+
+
+def test_giao_before_a_body_after_a_heading_but_not_in_a_name() -> None:
+    lines = _lines(_HEAD + "I. NHIỆM VỤ 1. Đổi mới dịch vụ xã hội Giao Phòng Nội vụ chủ trì thực hiện. "
+                   "2. Sở Giao thông vận tải chủ trì bảo trì đường bộ.")
+    assert "1. Đổi mới dịch vụ xã hội" in lines and "Giao Phòng Nội vụ chủ trì thực hiện." in lines
+    assert "2. Sở Giao thông vận tải chủ trì bảo trì đường bộ." in lines
