@@ -7,7 +7,13 @@ Two hazards of text copied from a law-library web page:
 - text pasted with its line breaks lost or re-wrapped at random: every heading runs into the
   paragraph before it ('... như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích a) Tuyên truyền ...').
   Administrative numbering is regular enough to put the breaks back: a Roman numeral before an
-  all-capitals title, '1.' / '1.1.' / 'a)' before a capitalised word, a dash after a sentence.
+  all-capitals title, '1.' / '1.1.' / 'a)' before a capitalised word, a dash after a sentence; the
+  next numeral in order (II after I, 3. after 2.) wherever it stands; a numbered heading run into its
+  first bullet, its body's duty ('1. Sở Tài chính - Bố trí ...', '5. Sở Khoa học và Công nghệ Chủ trì')
+  or the sentence after an all-capitals title; labels ('Cơ quan chủ trì:', 'Thời gian hoàn thành:'),
+  the signature block ('Nơi nhận:', 'TM.', 'KT.'), the end mark './.' and 'PHỤ LỤC'. Numbers inside
+  sentences (after 'số', 'khoản', 'Điều', 'tháng', 'Quý' ...) and double names ('Phòng Tài chính -
+  Kế hoạch') are not breaks. Tables flattened without their grid are not rebuilt here.
 
 Both are reported in the plan's warnings, since a person should check what was guessed.
 """
@@ -70,15 +76,20 @@ def strip_wrapper(text: str) -> tuple[str, str | None]:
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s", re.M)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
+_LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
-_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)"
+_LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Thời gian thực hiện|Thời gian hoàn thành|"
+           "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
+_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)"
 _BREAKS = [
     # Roman section: 'I. MỤC ĐÍCH' (an all-capitals title)
     re.compile(rf"(?<=\S)\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}]{{2,}}[\s,])"),
     re.compile(rf"(?<=[.;:])\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}])"),
     # numbered item '2. Yêu cầu', '1.1. Xác định', '2.\nYêu cầu'
-    re.compile(rf"(?<=[^\d\s/.,])\s+{_NOT_BEFORE_NUM}(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[{_UP}])"),
-    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[{_UP}])"),
+    re.compile(rf"(?<=[^\d\s/.,]){_NOT_BEFORE_NUM}\s+(?=(?:1|\d{{1,2}}(?:\.\d{{1,2}})+)\.\s*[*_]{{0,2}}[{_UP}])"),
+    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
+    # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
+    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền'
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
     # '(1) Tổ chức ...' list items
@@ -87,8 +98,15 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:])\s+(?=[-–+•]\s+[{_UP}])"),
     # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
     re.compile(r"(?<=\S)\s+(?=[-–+]\s+(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Chủ trì|Phối hợp|Sản phẩm|Kinh phí)[^:.;]{0,40}:)"),
-    # the footer
+    # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
+    re.compile(rf"(?<=[^\s+•–-])\s+(?=(?:{_LABELS})\s*:)"),
+    # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
+    # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
+    re.compile(rf"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s*[{_UP}]{{2,}}\s)"),
+    re.compile(r"(?<=\./\.)\s+"),
+    # an annex: 'PHỤ LỤC' in capitals, then a numeral or its capitalised title
+    re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*]|\s*$))"),
 ]
 _HEADER_BREAKS = [
     re.compile(r"\s*[-_=]{3,}\s*"),
@@ -96,6 +114,102 @@ _HEADER_BREAKS = [
     re.compile(r"(?<=\S)\s+(?=KẾ\s+HOẠCH\b)"),
 ]
 _PLACE_DATE = re.compile(rf"(?<=[/\w-])\s+(?=[{_UP}][\wÀ-ỹ .'-]{{1,30}}?,\s*ngày\b)")
+
+
+# the second half of a department's double name ('Phòng Tài chính - Kế hoạch', 'Sở Văn hóa - Thể thao và Du lịch'):
+# a dash before these is not a bullet
+_PAIRED = re.compile(
+    r"(?:Kế hoạch|Thông tin|Hạ tầng|Thương binh|Thể thao|Đào tạo|Xã hội|Du lịch|Tài chính|Truyền hình|Công nghệ|"
+    r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|"
+    r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên)(?![\wÀ-ỹ])"
+)
+_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
+# a duty that starts with a verb in capitals right after the name of the body it falls to
+# ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
+_DUTY_VERB = re.compile(
+    r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
+    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|Giao\s+[{_UP}])"
+)
+_ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
+_BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
+_CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][{_LOW}])")
+
+
+def _split_heading(par: str) -> str:
+    """A numbered heading run into its first line: an all-capitals section title followed by a
+    sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
+    followed by its duty in capitals ('5. Sở Khoa học và Công nghệ Chủ trì ...'). Looked for in the
+    heading's first 160 characters, before any full stop, semicolon or colon."""
+    m = _CAPS_TITLE_END.match(par)
+    if m:
+        return m.group(1) + "\n\n" + par[m.end():]
+    head = par[:160]
+    stop = re.search(r"[.;:!?]\s", head[4:])
+    if stop:
+        head = head[: stop.start() + 4]
+    for b in _BULLET_IN.finditer(head):
+        if not _PAIRED.match(par, b.end() + 2):
+            return par[: b.start()] + "\n\n" + par[b.end():]
+    for v in _DUTY_VERB.finditer(head, 4):
+        if not _ORG_HEAD_END.search(par[: v.start()]):
+            return par[: v.start()] + "\n\n" + par[v.end():]
+    return par
+
+
+def _split_bullets(par: str) -> str:
+    """A dash bullet run into the sentence before it, with no stop between ('... tại xã - Thực hiện việc ...')."""
+    out, last = [], 0
+    for b in _BULLET_IN.finditer(par):
+        if not _PAIRED.match(par, b.end() + 2):
+            out += [par[last: b.start()], "\n\n"]
+            last = b.end()
+    return "".join(out) + par[last:] if out else par
+
+
+_ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_INLINE_SECTION = re.compile(rf"(?<![\wÀ-ỹ])(?<!Quý )(?<!quý )(?<!khóa )(?<!khoá )(?<!Khóa )([IVX]{{1,4}})\.\s+(?=[{_UP}])")
+
+
+def _next_sections(body: str) -> str:
+    """Sections are numbered I, II, III ... in order: the next numeral run into a paragraph
+    ('... 319.753.785 đồng IV. Tổ chức thực hiện.') starts a section, whatever its title's case."""
+    out, last, expect = [], 0, 0
+    for m in _INLINE_SECTION.finditer(body):
+        numeral = m.group(1)
+        if numeral not in _ROMAN_SEQ:
+            continue
+        k = _ROMAN_SEQ.index(numeral)
+        if m.start() == 0 or body[m.start() - 1] == "\n":  # a section already on its own line
+            expect = max(expect, k + 1)
+        elif k == expect:
+            out += [body[last: m.start()].rstrip(), "\n\n"]
+            last, expect = m.start(), k + 1
+    return "".join(out) + body[last:] if out else body
+
+
+_ITEM_AT = re.compile(r"(\d{1,2})\.\s")
+_INLINE_NEXT = re.compile(rf"(?<=\S){_NOT_BEFORE_NUM}\s+(\d{{1,2}})\.\s+(?=[{_UP}])")
+
+
+def _next_items(body: str) -> str:
+    """Items of a section are numbered 1., 2., 3. ... in order: the next number run into a paragraph
+    after a figure or a stray page number ('... Trang 7 7 6. Sở Xây dựng') starts the next item."""
+    pars, last = body.split("\n\n"), 0
+    out: list[str] = []
+    for par in pars:
+        if par[:1] in "IVX" and re.match(r"[IVX]{1,4}\.\s", par):
+            last = 0
+        m = _ITEM_AT.match(par)
+        if m:
+            last = int(m.group(1))
+        while last:
+            nxt = next((x for x in _INLINE_NEXT.finditer(par) if int(x.group(1)) == last + 1), None)
+            if nxt is None:
+                break
+            out.append(par[: nxt.start()])
+            par, last = par[nxt.start(1):], last + 1
+        out.append(par)
+    return "\n\n".join(out)
 
 
 def _split_title(head: str) -> str:
@@ -113,7 +227,7 @@ def _split_title(head: str) -> str:
 
 # Markdown's marks ('**I. MỤC ĐÍCH**', '## II.', a table's '|' and '| --- |' rows): in text whose line
 # breaks are lost they carry no structure any more and stand between a numeral and the space before it
-_MARKUP = re.compile(r"\*\*|__|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
+_MARKUP = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
 
 
 def _unmarked(text: str) -> str:
@@ -148,6 +262,9 @@ def restore_breaks(text: str) -> str:
     head = _split_title(head)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
+    body = _next_items(_next_sections(body))
+    body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
+                       for p in body.split("\n\n"))
     return (head + "\n\n" + body.lstrip()).strip() + "\n"
 
 

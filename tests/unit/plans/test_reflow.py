@@ -107,3 +107,82 @@ def test_a_page_wrapper_before_a_plan_without_motto_is_cut_at_the_title() -> Non
     body = FLAT[FLAT.index("KẾ HOẠCH") :]
     text, note = strip_wrapper(" ".join((_PAGE + body).split()))
     assert note and text.startswith("KẾ HOẠCH TRIỂN KHAI")
+
+
+def _lines(text: str) -> list[str]:
+    return [x.strip() for x in restore_breaks(text).split("\n") if x.strip()]
+
+
+_HEAD = ("UBND TỈNH AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 7/KH-UBND "
+         "An Bình, ngày 2 tháng 3 năm 2025 KẾ HOẠCH Thử nghiệm đọc văn bản mất ngắt dòng Để triển khai, Ủy ban ban hành kế hoạch như sau: ")
+
+
+def test_a_body_headed_duty_is_split_from_its_first_bullet_but_not_a_double_name() -> None:
+    lines = _lines(_HEAD + "I. MỤC ĐÍCH Bảo đảm thống nhất. II. TỔ CHỨC THỰC HIỆN 1. Sở Tài chính - Bố trí kinh phí hằng năm."
+                   " 2. Phòng Tài chính - Kế hoạch chủ trì thẩm định dự toán. 3. Sở Khoa học và Công nghệ Chủ trì, "
+                   "phối hợp triển khai đề án. 4. Ban Tham mưu tổng hợp kết quả.")
+    assert "1. Sở Tài chính" in lines and "- Bố trí kinh phí hằng năm." in lines
+    assert "2. Phòng Tài chính - Kế hoạch chủ trì thẩm định dự toán." in lines
+    assert "3. Sở Khoa học và Công nghệ" in lines and "Chủ trì, phối hợp triển khai đề án." in lines
+    assert "4. Ban Tham mưu tổng hợp kết quả." in lines
+
+
+def test_an_all_capitals_title_is_split_from_the_sentence_run_into_it() -> None:
+    lines = _lines(_HEAD + "I. MỤC ĐÍCH Bảo đảm thống nhất. II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU Phấn đấu hoàn thành chỉ tiêu.")
+    assert "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU" in lines and "Phấn đấu hoàn thành chỉ tiêu." in lines
+
+
+def test_a_dash_bullet_after_an_unpunctuated_sentence() -> None:
+    lines = _lines(_HEAD + "I. NHIỆM VỤ 1. Tuyên truyền - Tổ chức hội nghị tại xã - Thực hiện việc rà soát hồ sơ"
+                   " - Phối hợp với Phòng Văn hóa - Thông tin xây dựng tin bài.")
+    assert "- Tổ chức hội nghị tại xã" in lines and "- Thực hiện việc rà soát hồ sơ" in lines
+    assert "- Phối hợp với Phòng Văn hóa - Thông tin xây dựng tin bài." in lines
+
+
+def test_labels_start_a_line_but_not_after_their_own_dash() -> None:
+    lines = _lines(_HEAD + "I. NHIỆM VỤ 1. Rà soát văn bản Cơ quan chủ trì: Sở Tư pháp Thời gian hoàn thành: Quý II/2025."
+                   " 2. Kiểm tra - Cơ quan phối hợp: Sở Nội vụ.")
+    assert "Cơ quan chủ trì: Sở Tư pháp" in lines and "Thời gian hoàn thành: Quý II/2025." in lines
+    assert "- Cơ quan phối hợp: Sở Nội vụ." in lines
+
+
+def test_signature_block_end_mark_and_annex_open_lines() -> None:
+    lines = _lines(_HEAD + "I. NHIỆM VỤ 1. Sở Y tế chủ trì kiểm tra, báo cáo kết quả./. Nơi nhận: - Như trên; - Lưu: VT."
+                   " TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn B PHỤ LỤC DANH MỤC NHIỆM VỤ")
+    assert "1. Sở Y tế chủ trì kiểm tra, báo cáo kết quả./." in lines
+    assert any(x.startswith("Nơi nhận:") for x in lines)
+    assert "TM. ỦY BAN NHÂN DÂN" in lines and any(x.startswith("KT. CHỦ TỊCH") for x in lines)
+    assert "PHỤ LỤC DANH MỤC NHIỆM VỤ" in lines
+
+
+def test_numbers_inside_sentences_are_not_items() -> None:
+    body = ("I. NHIỆM VỤ 1. Sở Tư pháp thực hiện Nghị định số 15/2020/NĐ-CP theo khoản 2 Điều 5, điểm a khoản 1; mức chi "
+            "1.000.000 đồng từ ngày 1.1.2025, báo cáo trước ngày 17 tháng 12. Thời gian báo cáo tính theo năm, đạt 95%."
+            " Hoàn thành trong Quý IV. Tổ chức sơ kết vào cuối năm.")
+    lines = _lines(_HEAD + body)
+    assert [x for x in lines if x.startswith("1. Sở Tư pháp")] == [body[len("I. NHIỆM VỤ "):]]
+
+
+def test_sub_items_without_last_dot_and_italic_marks() -> None:
+    lines = _lines(_HEAD + "I. NHIỆM VỤ 1. Nâng cao nhận thức. 1.1 Tuyên truyền sâu rộng đến nhân dân. "
+                   "2. Rà soát *ngày 17 tháng 12.* *- Thu thập số liệu.*")
+    assert "1.1 Tuyên truyền sâu rộng đến nhân dân." in lines
+    assert "2. Rà soát ngày 17 tháng 12." in lines and "- Thu thập số liệu." in lines
+
+
+def test_the_next_section_and_item_in_sequence_start_a_line() -> None:
+    """'IV.' with a title in lower case after a figure, '6.' after a stray page number: the numbering's order
+    says they open a section and an item; 'Quý IV.' and a number out of order stay in the sentence."""
+    lines = _lines(_HEAD + "I. MỤC TIÊU Bảo đảm. II. NỘI DUNG Tuyên truyền. III. KINH PHÍ Tổng kinh phí 319.753.785 đồng "
+                   "IV. Tổ chức thực hiện. 1. Sở Du lịch chủ trì. 2. Sở Công Thương phối hợp quảng bá. Trang 7 7 "
+                   "3. Sở Xây dựng thẩm định dự án đến Quý IV. Tổ chức nghiệm thu theo 9. Quy chế.")
+    assert "IV. Tổ chức thực hiện." in lines
+    assert "2. Sở Công Thương phối hợp quảng bá. Trang 7 7" in lines
+    assert "3. Sở Xây dựng thẩm định dự án đến Quý IV. Tổ chức nghiệm thu theo 9. Quy chế." in lines
+
+
+def test_giao_before_a_body_after_a_heading_but_not_in_a_name() -> None:
+    lines = _lines(_HEAD + "I. NHIỆM VỤ 1. Đổi mới dịch vụ xã hội Giao Phòng Nội vụ chủ trì thực hiện. "
+                   "2. Sở Giao thông vận tải chủ trì bảo trì đường bộ.")
+    assert "1. Đổi mới dịch vụ xã hội" in lines and "Giao Phòng Nội vụ chủ trì thực hiện." in lines
+    assert "2. Sở Giao thông vận tải chủ trì bảo trì đường bộ." in lines
