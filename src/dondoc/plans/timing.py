@@ -33,6 +33,7 @@ _PERIOD = [
     (re.compile(r"\b(?:hằng|hàng|mỗi)\s*năm\b|các năm tiếp theo|thường niên", re.I), "year"),
 ]
 
+_ONGOING = re.compile(rf"(?:{YEAR}|\b(?:quý|quí)\s*[IV1-4]+)[.,]?\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b", re.I)
 _DM_Y = re.compile(rf"(?<![\d/])(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*({YEAR}))?(?![\d/])")
 _WORDS_DATE = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({YEAR}))?", re.IGNORECASE
@@ -229,6 +230,12 @@ def _parse_timing(
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
         return out
 
+    # 'Quý IV năm 2024 và các năm tiếp theo', 'năm 2025, năm 2026 và các năm tiếp theo': a task started at
+    # a point and carried on from year to year with no yearly deadline of its own -> continuous
+    if _ONGOING.search(t) and not re.search(r"\b(?:hằng|hàng|mỗi)\s*năm\b|định\s*kỳ|thường niên", low):
+        out.update(kind="continuous")
+        out.pop("period", None)
+        return out
     # quarters (the last one of a range): "Quý II/2025", "Quý IV/2025- Quý II/2026"
     qs = list(_QUARTER.finditer(t))
     if qs and (strict or deadline):

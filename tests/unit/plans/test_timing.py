@@ -96,3 +96,18 @@ def test_successive_monthly_steps_are_due_at_the_first_a_range_at_its_end() -> N
     assert parse_timing(steps, plan_year=2026)["due"] == "2026-01-31"
     assert parse_timing("từ tháng 3/2026 đến tháng 6/2026", plan_year=2026)["due"] == "2026-06-30"
     assert parse_timing("tháng 3/2026 - tháng 6/2026", plan_year=2026)["due"] == "2026-06-30"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("Quý III năm 2031 và các năm tiếp theo.", "continuous"),
+        ("Năm 2030, năm 2031 và các năm tiếp theo", "continuous"),
+        ("Quý II/2029 và những năm tiếp theo", "continuous"),
+        ("Hằng năm, từ năm 2030 và các năm tiếp theo", "recurring"),
+        ("Trước ngày 20/11 năm 2030 và các năm tiếp theo", "recurring"),
+        ("Quý III năm 2031", "once"),
+    ],
+)
+def test_a_start_carried_on_into_the_following_years_is_continuous(phrase: str, kind: str) -> None:
+    assert parse_timing(phrase, plan_year=2030)["kind"] == kind
