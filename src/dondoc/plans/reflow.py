@@ -99,7 +99,8 @@ _BREAKS = [
     # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
     re.compile(r"(?<=\S)\s+(?=[-–+]\s+(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Chủ trì|Phối hợp|Sản phẩm|Kinh phí)[^:.;]{0,40}:)"),
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
-    re.compile(rf"(?<=[^\s+•–-])\s+(?=(?:{_LABELS})\s*:)"),
+    # (not after a bare letter or number that introduces it: 'a) Cơ quan chủ trì: ...' stays one line)
+    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)\s+(?=(?:{_LABELS})\s*:)"),
     # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
     # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
@@ -249,6 +250,12 @@ def lost_breaks(text: str) -> bool:
     return at_start < max(3, inline)
 
 
+# a passage quoted from a law between curly quotes ('... tại khoản 4 Điều 8 Luật X “4. Ủy ban nhân dân cấp tỉnh
+# ...: b) Quy định ...”'): its own numbering is the law's, not the plan's; its spaces are kept from every break
+_QUOTED = re.compile(r"“[^“”\n]{1,600}”")
+_KEEP = "\ue000"
+
+
 def restore_breaks(text: str) -> str:
     """Put a line break (a blank line) before every numbered heading, item and bullet, and split
     the header's parts; the original line breaks are treated as spaces."""
@@ -260,12 +267,13 @@ def restore_breaks(text: str) -> str:
         head = rx.sub("\n\n", head)
     head = _PLACE_DATE.sub("\n\n", head, count=1)
     head = _split_title(head)
+    body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
     body = _next_items(_next_sections(body))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
-    return (head + "\n\n" + body.lstrip()).strip() + "\n"
+    return (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
 
 
 _DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–]\s+\S", re.M)

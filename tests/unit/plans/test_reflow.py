@@ -186,3 +186,27 @@ def test_giao_before_a_body_after_a_heading_but_not_in_a_name() -> None:
                    "2. Sở Giao thông vận tải chủ trì bảo trì đường bộ.")
     assert "1. Đổi mới dịch vụ xã hội" in lines and "Giao Phòng Nội vụ chủ trì thực hiện." in lines
     assert "2. Sở Giao thông vận tải chủ trì bảo trì đường bộ." in lines
+
+
+def test_a_label_stays_with_the_letter_that_introduces_it() -> None:
+    flat = FLAT.replace(
+        "2. Rà soát văn bản a) Sở Nội vụ",
+        "2. Rà soát văn bản a) Cơ quan chủ trì: Sở Nội vụ. b) Cơ quan phối hợp: Sở Xây dựng. c) Thời gian"
+        " thực hiện: Quý III năm 2024. 3. Kiểm tra a) Sở Nội vụ",
+    )
+    lines = [x for x in restore_breaks(flat).split("\n") if x]
+    assert "a) Cơ quan chủ trì: Sở Nội vụ." in lines
+    assert "c) Thời gian thực hiện: Quý III năm 2024." in lines
+    assert "a)" not in lines
+
+
+def test_numbering_inside_a_quoted_law_passage_is_not_the_plans() -> None:
+    flat = FLAT.replace(
+        "2. Rà soát văn bản a) Sở Nội vụ",
+        "2. Ban hành văn bản a) Nhiệm vụ tại khoản 3 Điều 9 Luật Mẫu “3. Ủy ban nhân dân cấp tỉnh quy định"
+        " các nội dung sau: c) Mức thu phí trông giữ xe;” - Cơ quan chủ trì: Sở Tài chính. b) Sở Nội vụ",
+    )
+    lines = [x for x in restore_breaks(flat).split("\n") if x]
+    assert any(x.startswith("a) Nhiệm vụ tại khoản 3") and x.endswith("trông giữ xe;”") for x in lines)
+    assert not any(x.startswith("c) Mức thu") for x in lines)
+    assert "- Cơ quan chủ trì: Sở Tài chính." in lines
