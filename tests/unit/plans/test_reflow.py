@@ -210,3 +210,19 @@ def test_numbering_inside_a_quoted_law_passage_is_not_the_plans() -> None:
     assert any(x.startswith("a) Nhiệm vụ tại khoản 3") and x.endswith("trông giữ xe;”") for x in lines)
     assert not any(x.startswith("c) Mức thu") for x in lines)
     assert "- Cơ quan chủ trì: Sở Tài chính." in lines
+
+
+def test_performing_body_and_form_labels_open_lines_even_cut_off_at_the_end() -> None:
+    flat = FLAT.replace(
+        "2. Rà soát văn bản a) Sở Nội vụ chủ trì rà soát các quy định về tổ chức bộ máy, hoàn thành trước ngày 30/6/2024.",
+        "2. Phát thanh cơ sở Hình thức thực hiện: Xây dựng bản tin. Cơ quan thực hiện: Đài Truyền thanh huyện."
+        " Đơn vị phối hợp: Sở Nội vụ. Thời gian thực hiện: Năm 2024. 3. In tài liệu Cơ quan thực hiện: Sở Nội vụ."
+        " Cơ quan phối hợp",
+    )
+    lines = [x for x in restore_breaks(flat).split("\n") if x]
+    assert "Hình thức thực hiện: Xây dựng bản tin." in lines
+    assert "Cơ quan thực hiện: Đài Truyền thanh huyện." in lines
+    assert "Cơ quan thực hiện: Sở Nội vụ." in lines
+    assert lines[-1] == "Cơ quan phối hợp"
+    leads = {a["ref"]: a["lead"] for a in parse_text(flat, source="x.txt")["assignments"]}
+    assert leads.get("II.3") == ["Sở Nội vụ"]
