@@ -38,6 +38,7 @@ _MARKER = re.compile(
     r"|^\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)"  # 2.1  2.1.  1.2.3
     r"|^\d{1,2}[.)](?:\s|$)"  # 1.  2)
     r"|^[a-zđ][)]\s"  # a)  đ)
+    r"|^\(\d{1,2}\)\s"  # (1)  (2)
     r"|^[-–+•·∙▪●○◦]\s*\S"  # bullets
     r"|^\*\s"  # markdown bullet
     r"|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}(?:\s*[.:)–-]|\s*$)"  # Hoạt động 2: ...
@@ -49,6 +50,7 @@ _TASK_START = re.compile(
     r"^(?:Chủ trì|Phối hợp|Tham mưu|Là cơ quan|Căn cứ|Thực hiện|Triển khai|Tổ chức|Xây dựng|"
     r"Hướng dẫn|Chỉ đạo|Theo dõi|Đôn đốc|Kiểm tra|Tăng cường|Đẩy mạnh|Tiếp tục|Cơ quan|Đơn vị|Thời gian)\b"
 )
+_LABEL_LINE = re.compile(r"^(?:Thời gian|Thời hạn|Cơ quan|Đơn vị)[^:.;]{0,30}:")
 _BOLD_HEAD = re.compile(r"^\s*(\*\*|__|\*)(?!\s)")
 
 
@@ -202,8 +204,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     if len(lines) == 1 and _LONE_NUMBER.match(plain_cur) and first.isupper():
         return False  # '*2.3.' / 'Công an tỉnh*': a heading's number wrapped away from its words
     if _TERMINAL.search(end):
-        if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain):
-            return False  # a hard-wrapped line that happens to end a sentence
+        if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain):
+            return False  # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...')
         return not (first.islower() or (first.isdigit() and not blank_between))
     if plain_cur.endswith(",") or plain_cur[-1] in "-–(/&":
         return False

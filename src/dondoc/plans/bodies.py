@@ -301,3 +301,26 @@ def is_body_name(text: str) -> bool:
 
 _OFFICER_IN_CHARGE = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức)\s+phụ trách\s+(?:lĩnh vực|công tác|mảng)\b")
 _IN_CHARGE_OF = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức|Đồng chí|Phó\s+\w+|Trưởng\s+\w+)[^,;:]{0,30}\sphụ trách\s+(?:lĩnh vực|công tác|mảng|địa bàn)?\s*\S*\s*$")
+
+
+_PART = re.compile(r"(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|thẩm định|hướng dẫn|theo dõi)\b")
+_TRAILING = re.compile(r"\(([^()]{3,200})\)[\s.;,…]*$")
+
+
+def trailing_body(text: str) -> tuple[str, str, bool] | None:
+    """A task whose body is named in parentheses at its end: '... tổ công tác (Sở Y tế chủ trì tham mưu).',
+    '... đến từng cán bộ (Các sở, ban, ngành, UBND cấp huyện).' -> (name, task, False): a body followed
+    by its part, or nothing but names of bodies."""
+    m = _TRAILING.search(text)
+    if m is None or m.start() < 20:
+        return None
+    inner, task = m.group(1).strip(), text[: m.start()].strip()
+    if not inner[:1].isupper() or ":" in inner:
+        return None  # '(các phường: An Phú, ...)' lists places, '(Văn bản số ...: ...)' cites
+    lb = leading_body(inner)
+    if lb is not None:  # its part in the task ('là cơ quan thường trực của ...' says what it is)
+        return (lb[0], task, False) if _PART.match(lb[1]) else None
+    names = split_bodies(inner)
+    if len(inner) < 120 and names and all(is_body_start(n) and not re.search(r"\d", n) for n in names):
+        return inner, task, False
+    return None

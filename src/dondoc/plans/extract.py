@@ -14,6 +14,7 @@ from dondoc.plans.bodies import (
     is_body_start,
     leading_body,
     split_bodies,
+    trailing_body,
 )
 from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
@@ -210,7 +211,7 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
     if _ENFORCEMENT.search(t):
         return []  # a decision's enforcement clause ('... chịu trách nhiệm thi hành Quyết định này'), not a task
-    sb = _sentence_body(t)
+    sb = _sentence_body(t) or trailing_body(t)
     if sb is not None:
         return [(t, sb)]
     out = []
@@ -277,8 +278,7 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
 
 
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
-    # Long on purpose: one pass over the classified blocks; each case is a layout rule.
-    # (unnumbered: the plan has no numbered sections, its text before any number is its body)
+    # Long on purpose: one pass over the blocks, each case a layout rule (unnumbered: no numbered sections)
     out: list[dict[str, Any]] = []
     for node in nodes:
         if node.kind == "root" and not node.ref and not unnumbered:

@@ -15,6 +15,7 @@ _ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
 _CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
 _NUM_L = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)(.*)$|^(\d{1,2})[.)](?:\s+|$)(.*)$")
 _LET_L = re.compile(r"^([a-zđ])\)\s*(.*)$")
+_PAREN_L = re.compile(r"^\((\d{1,2})\)\s+(\S.*)$")
 _ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)\b\s*(?:số\s*)?([IVX]+|\d+)?\b", re.I)
 _FOOTER = re.compile(r"^(?:-\s*)?Nơi nhận\b", re.I)
 
@@ -102,6 +103,26 @@ def _join_split_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+class _ParenSeq:
+    """'(1) Tổ chức ...', '(2) Thành lập ...' under a numbered item: its sub-items, numbered in order.
+    A list that restarts at (1) inside one ('(5) Xây dựng các bộ tiêu chí: (1) ...; (2) ...') is that
+    item's own enumeration and is followed before the outer one."""
+
+    def __init__(self) -> None:
+        self.outer, self.inner = 1, 0
+
+    def item(self, n: int) -> bool:
+        if self.inner and n == self.inner:
+            self.inner += 1
+            return False
+        if n == self.outer:
+            self.outer, self.inner = n + 1, 0
+            return True
+        if n == 1:
+            self.inner = 2
+        return False
+
+
 def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
     """Numbered nodes in document order; unnumbered paragraphs attach to the last node."""
     blocks = _join_split_headings(blocks)
@@ -117,6 +138,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
     top_title = ""
     act_level: str | None = None
     num_nodes: dict[str, Node] = {}
+    paren = _ParenSeq()
     for b in blocks:
         if isinstance(b, Table):
             if cur is None:
@@ -125,6 +147,15 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             cur.tables.append(b)
             continue
         lab = _label(b.text, allow_cap)
+        pm = _PAREN_L.match(b.text) if lab is None and cur is not None and cur.kind != "root" else None
+        if pm and paren.item(int(pm.group(1))):
+            owner = stack.get("letter") or stack.get("num")  # (not a section's: a table's column numbers)
+            if owner is not None:
+                node = Node(f"{owner.ref}.{pm.group(1)}", "letter", pm.group(2), parent=owner, top_title=top_title)
+                owner.children.append(node)
+                nodes.append(node)
+                cur = node
+                continue
         if lab is None:
             if cur is None:
                 cur = Node(prefix or "", "root", "")
@@ -136,6 +167,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
                 cur.content.append(b)
             continue
         kind, num, rest = lab
+        paren = _ParenSeq()
         if kind == "act":
             # under a numbered item, or an item itself: as the first activity of the section was
             act_level = act_level or ("letter" if stack.get("num") is not None else "num")

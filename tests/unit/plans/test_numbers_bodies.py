@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dondoc.plans import split_bodies
-from dondoc.plans.bodies import leading_body
+from dondoc.plans.bodies import leading_body, trailing_body
 from dondoc.plans.numbers import find_targets, parse_number
 
 
@@ -87,3 +87,19 @@ def test_cac_to_chuc_at_a_sentence_start_is_a_noun() -> None:
     # 'Các tổ chức mặt trận, đoàn thể: ...': after 'Các' (capitalised at a heading's start) 'tổ chức' names organisations
     got = leading_body("Các tổ chức mặt trận, đoàn thể: Đẩy mạnh tuyên truyền")
     assert got is not None and got[0] == "Các tổ chức mặt trận, đoàn thể"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Lập danh mục các tuyến đường cần cải tạo (Sở Xây dựng chủ trì tham mưu).", "Sở Xây dựng"),
+        ("Kiểm tra việc niêm yết giá tại các chợ (Sở Công Thương phối hợp với Công an tỉnh thực hiện).", "Sở Công Thương"),
+        ("Phổ biến quy chế đến từng hộ kinh doanh (Các sở, ngành, UBND cấp huyện).", "Các sở, ngành, UBND cấp huyện"),
+        ("Nhân rộng mô hình điểm tại các xã (các xã: Tân An, Phú Mỹ).", None),
+        ("Thành lập Ban biên tập kỷ yếu (Sở Nội vụ là cơ quan thường trực của Ban).", None),
+        ("Hoàn thiện quy chế (theo Quyết định số 12/QĐ-UBND).", None),
+    ],
+)
+def test_trailing_body(sentence: str, name: str | None) -> None:
+    got = trailing_body(sentence)
+    assert (got[0] if got else None) == name

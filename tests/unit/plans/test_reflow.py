@@ -226,3 +226,47 @@ def test_performing_body_and_form_labels_open_lines_even_cut_off_at_the_end() ->
     assert lines[-1] == "Cơ quan phối hợp"
     leads = {a["ref"]: a["lead"] for a in parse_text(flat, source="x.txt")["assignments"]}
     assert leads.get("II.3") == ["Sở Nội vụ"]
+
+
+PAREN_PLAN = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+
+KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH MẪU
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+(1) Nâng cao ý thức của người dân về vệ sinh đô thị.
+
+II. NHIỆM VỤ VÀ THỜI GIAN THỰC HIỆN
+
+1. Công tác triển khai
+
+(1) Tổ chức hội nghị triển khai chương trình đến các phường, xã và các tổ dân phố trên địa bàn (Văn phòng UBND tỉnh phối hợp với Sở Xây dựng thực hiện).
+
+Thời gian hoàn thành: Tháng 5/2031.
+
+(2) Ban hành bộ tiêu chí khu dân cư sạch đẹp: (1) Tuyến phố xanh; (2) Chợ sạch; (3) Trường học sạch (Sở Xây dựng chủ trì tham mưu).
+
+Thời gian hoàn thành: Tháng 6/2031.
+
+(3) Bổ sung chỉ tiêu vệ sinh đô thị vào kế hoạch năm (Các sở, ngành, UBND cấp huyện).
+
+Thời gian hoàn thành: Tháng 7/2031.
+"""
+
+
+def test_parenthesised_sub_items_with_their_body_at_the_end() -> None:
+    got = {(a["ref"], tuple(a["lead"]), (a["timing"] or {}).get("due"))
+           for a in parse_text(PAREN_PLAN, source="x.txt", year=2031)["assignments"]}
+    assert ("II.1.1", ("Văn phòng UBND tỉnh",), "2031-05-31") in got
+    assert ("II.1.2", ("Sở Xây dựng",), "2031-06-30") in got
+    assert any(r == "II.1.3" and d == "2031-07-31" for r, _, d in got)
+    assert all(r.startswith("II.1.") and r.count(".") == 2 for r, _, _ in got)  # not I.1.1, nor the criteria (1)-(3)
+
+
+def test_parenthesised_sub_items_pasted_flat() -> None:
+    flat = " ".join(PAREN_PLAN.split())
+    assert lost_breaks(flat)
+    refs = {a["ref"] for a in parse_text(flat, source="x.txt", year=2031)["assignments"]}
+    assert {"II.1.1", "II.1.2", "II.1.3"} <= refs
