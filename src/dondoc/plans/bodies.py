@@ -198,6 +198,10 @@ def _fold_generic(names: list[str], text: str) -> list[str]:
     return out
 
 
+# the coordinating councils every level of government has: their names hold words that are verbs elsewhere
+_COUNCIL = re.compile(r"Hội đồng\s+[Pp]hối hợp\s+(?:công tác\s+)?(?:phổ biến,?\s+giáo dục pháp luật|liên ngành)", re.I)
+
+
 def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
     """The first lower-case task verb at or after `start` that is not part of a name."""
     for m in _VERB_RE.finditer(text, start):
@@ -212,6 +216,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue
         if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
             continue
+        if "Hội đồng" in before and any(c.start() < m.start() < c.end() for c in _COUNCIL.finditer(text, 0, m.end() + 60)):
+            continue  # 'Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh': a council's name
         return m
     return None
 

@@ -103,3 +103,10 @@ def test_cac_to_chuc_at_a_sentence_start_is_a_noun() -> None:
 def test_trailing_body(sentence: str, name: str | None) -> None:
     got = trailing_body(sentence)
     assert (got[0] if got else None) == name
+
+
+def test_a_coordinating_councils_name_holds_its_verbs() -> None:
+    lb = leading_body("Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện chủ trì tổ chức tọa đàm")
+    assert lb is not None and lb[0] == "Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện"
+    lb = leading_body("Hội đồng nhân dân huyện phối hợp giám sát việc thực hiện")
+    assert lb is not None and lb[0] == "Hội đồng nhân dân huyện"
