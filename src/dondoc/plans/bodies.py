@@ -317,7 +317,9 @@ def trailing_body(text: str) -> tuple[str, str, bool] | None:
     """A task whose body is named in parentheses at its end: '... tổ công tác (Sở Y tế chủ trì tham mưu).',
     '... đến từng cán bộ (Các sở, ban, ngành, UBND cấp huyện).' -> (name, task, False): a body followed
     by its part, or nothing but names of bodies."""
-    m = _TRAILING.search(text)
+    if not text.rstrip(" .;,…").endswith(")"):
+        return None
+    m = _TRAILING.search(text, max(0, len(text) - 230))
     if m is None or m.start() < 20:
         return None
     inner, task = m.group(1).strip(), text[: m.start()].strip()
