@@ -185,11 +185,14 @@ def split_bodies(phrase: str) -> list[str]:
 _GENERIC_TAIL = re.compile(r"^địa phương(?:\s+(?:có liên quan|liên quan|trên địa bàn[\wÀ-ỹ ]*))?$")
 
 
+_COLLECTIVE = re.compile(r"^(?:(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+)?các\s", re.I)  # 'Thủ trưởng các sở, ngành, địa phương'
+
+
 def _fold_generic(names: list[str], text: str) -> list[str]:
     """Put a generic tail back onto the collective before it, as written."""
     out: list[str] = []
     for n in names:
-        if out and _GENERIC_TAIL.match(n) and out[-1].lower().startswith("các "):
+        if out and _GENERIC_TAIL.match(n) and _COLLECTIVE.match(out[-1]):
             joined = next((out[-1] + sep + n for sep in (", ", " và ") if out[-1] + sep + n in text), None)
             if joined:
                 out[-1] = joined

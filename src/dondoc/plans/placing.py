@@ -42,7 +42,9 @@ def _in_purpose_section(node: Node) -> bool:
     return False
 
 
-_VAGUE = re.compile(r"^(?:Thủ trưởng|Người đứng đầu|Lãnh đạo|Các cấp|các cấp)\b|được giao|được phân công|chủ trì nhiệm vụ", re.I)
+# ('Thủ trưởng các sở, ban, ngành, địa phương' names the heads of the departments: not vague)
+_VAGUE = re.compile(r"^(?:(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\b(?!\s+(?:các\s+)?(?:sở|bộ|ban|UBND|Ủy ban)\b)|Các cấp\b)"
+                    r"|được giao|được phân công|chủ trì nhiệm vụ", re.I)
 
 
 def _vague(name: str) -> bool:

@@ -110,3 +110,15 @@ def test_a_coordinating_councils_name_holds_its_verbs() -> None:
     assert lb is not None and lb[0] == "Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện"
     lb = leading_body("Hội đồng nhân dân huyện phối hợp giám sát việc thực hiện")
     assert lb is not None and lb[0] == "Hội đồng nhân dân huyện"
+
+
+def test_heads_of_named_departments_are_one_collective_and_count_in_a_purpose_section() -> None:
+    from dondoc.plans import parse_text
+
+    assert split_bodies("Thủ trưởng các sở, ban ngành, địa phương") == ["Thủ trưởng các sở, ban ngành, địa phương"]
+    plan = ("KẾ HOẠCH MẪU\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n2. Yêu cầu\n\n- Thủ trưởng các sở, ban ngành, địa phương phổ biến"
+            " kế hoạch đến từng công chức trong tháng đầu năm.\n\n- Thủ trưởng các cơ quan, đơn vị phải bảo đảm tiến độ."
+            "\n\nII. NHIỆM VỤ\n\n1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm.\n")
+    leads = [a["lead"] for a in parse_text(plan, source="x.txt")["assignments"]]
+    assert ["Thủ trưởng các sở, ban ngành, địa phương"] in leads
+    assert not any("Thủ trưởng các cơ quan" in x for lead in leads for x in lead)
