@@ -13,7 +13,8 @@ Two hazards of text copied from a law-library web page:
   or the sentence after an all-capitals title; labels ('Cơ quan chủ trì:', 'Thời gian hoàn thành:'),
   the signature block ('Nơi nhận:', 'TM.', 'KT.'), the end mark './.' and 'PHỤ LỤC'. Numbers inside
   sentences (after 'số', 'khoản', 'Điều', 'tháng', 'Quý' ...) and double names ('Phòng Tài chính -
-  Kế hoạch') are not breaks. Tables flattened without their grid are not rebuilt here.
+  Kế hoạch'), a label after the letter that introduces it ('a) Cơ quan chủ trì:') and the numbering of a law
+  quoted between curly quotes are not breaks. Tables flattened without their grid are not rebuilt here.
 
 Both are reported in the plan's warnings, since a person should check what was guessed.
 """
