@@ -333,12 +333,12 @@ def _extras(session: Session, obs: list[Any]) -> tuple[dict[int, list[str]], dic
                        .group_by(col(StatusUpdate.obligation_id)))
         latest = (select(func.max(StatusUpdate.id)).where(col(StatusUpdate.obligation_id).in_(chunk))
                   .group_by(col(StatusUpdate.obligation_id)))
-        found = session.exec(select(StatusUpdate.id, StatusUpdate.obligation_id, StatusUpdate.result,
-                                    StatusUpdate.source, StatusUpdate.via)
+        found = session.exec(select(StatusUpdate.obligation_id, StatusUpdate.result, StatusUpdate.source,
+                                    StatusUpdate.via)
                              .where(or_(col(StatusUpdate.id).in_(with_result), col(StatusUpdate.id).in_(latest)))
                              .order_by(col(StatusUpdate.id))).all()
-        results.update({oid: result for _u, oid, result, _s, _v in found if result})  # ascending: last wins
-        last = {oid: (via, source) for _u, oid, _r, source, via in found}
+        results.update({oid: result for oid, result, _s, _v in found if result})  # ascending: last wins
+        last = {oid: (via, source) for oid, _r, source, via in found}
         notes.update({oid: source or "" for oid, (via, source) in last.items() if via == SUBSTITUTE_VIA})
     return support, results, notes
 
