@@ -4,35 +4,18 @@ rule the CLI and the console's /nguoi-thay page use; audited as officer:ID)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse, Response
-from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 
-from dondoc.directory.substitutes import name_substitute, substitutes
+from dondoc.directory.substitutes import name_substitute
 from dondoc.errors import DondocError, InputError
-from dondoc.models import Officer
 from dondoc.web.console.substitutes import NOTE_MAX, form_date
-from dondoc.web.context import Viewer
 from dondoc.web.deps import CurrentViewer, WebContext
+from dondoc.web.officer_page import colleagues, home_page
 
 router = APIRouter(include_in_schema=False)
 FIELDS = ("substitute", "start", "end", "note")
-
-
-def colleagues(s: Session, v: Viewer) -> list[Officer]:
-    """The active officers of the viewer's unit other than the viewer: whom they may name."""
-    return list(s.exec(select(Officer).where(Officer.unit_id == v.officer.unit_id, Officer.active == True,
-                                             Officer.id != v.officer.id).order_by(col(Officer.name))).all())
-
-
-def absence_context(s: Session, v: Viewer, today: Any) -> dict[str, Any]:
-    """What the officer page's absence form shows: the colleagues and the officer's own absences to come."""
-    assert v.officer.id is not None
-    mine = [(r, sub) for r, _away, sub in substitutes(s, since=today, officer_ids=[v.officer.id])]
-    return {"colleagues": colleagues(s, v), "absences": mine}
 
 
 @router.post("/t/{token}/vang-mat")
@@ -57,11 +40,9 @@ def _absence(web: WebContext, link: CurrentViewer, fields: dict[str, str]) -> Re
             url = f"{v.base}?vang={row.id}#vang-mat"
         return RedirectResponse(url, status_code=303)
     except DondocError as exc:
-        from dondoc.web.routes.officer import home_page
-
         with link.read() as (s, v):
             return home_page(web, s, v, web.today(), status_code=422, absence_error=str(exc),
                              absence_values={k: fields.get(k, "") for k in FIELDS})
 
 
-__all__ = ["absence_context", "router"]
+__all__ = ["router"]

@@ -8,7 +8,6 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from dondoc.collect.attachments import check_attachment, store_attachment
@@ -21,10 +20,10 @@ from dondoc.collect.submit import (
 )
 from dondoc.models import Obligation, StatusUpdate
 from dondoc.web import queries
-from dondoc.web.context import Viewer
 from dondoc.web.deps import CurrentViewer, Today, WebContext
 from dondoc.web.errors import NotFoundPage
 from dondoc.web.forms import TEXT_FIELDS, attachments, read_status_form, status_form, status_payload
+from dondoc.web.officer_page import home_page
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,19 +32,6 @@ router = APIRouter(include_in_schema=False)
 def officer_home(web: WebContext, link: CurrentViewer, today: Today, vang: int = 0) -> HTMLResponse:
     with link.read() as (s, v):
         return home_page(web, s, v, today, absence_saved=vang)
-
-
-def home_page(web: WebContext, s: Session, v: Viewer, today: dt.date, status_code: int = 200,
-              **absence: Any) -> HTMLResponse:
-    """The officer's page: their open obligations, the plans they follow, the absence form."""
-    from dondoc.web.routes.absence import absence_context
-
-    groups, later, closed = queries.officer_page(s, officer=v.officer, today=today)
-    focal, issuer = queries.plans_led_by(s, v.officer)
-    ctx = {"absence_saved": 0, "absence_error": "", "absence_values": {}, **absence, **absence_context(s, v, today)}
-    return web.render("officer.html", status_code, title="Việc cần báo cáo", v=v, officer=v.officer, unit=v.unit,
-                      groups=groups, later=later, closed=closed, today=today, focal_plans=focal,
-                      issuer_plans=issuer, **ctx)
 
 
 @router.get("/t/{token}/o/{oid}", response_class=HTMLResponse)
