@@ -207,6 +207,10 @@ def run(backend: str, plans: int, tasks: int, users: int, per_user: int, *, fres
         print(f"[{backend}] IN-PROCESS (TestClient, {users} threads, one GIL) ledger page, {users} concurrent staff x {per_user}: p50 {statistics.median(times) * 1000:.0f} ms, "
               f"p95 {pct(times, .95) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms, {len(times) / wall:.1f} req/s; "
               f"this process's CPU {cpu / len(times) * 1000:.0f} ms per request")
+        from _handler_cpu import handler_cpu, summary
+
+        per, statements = handler_cpu(warm.app, dict(warm.cookies), FILTERS)
+        print(f"[{backend}] ledger page CPU in its handler, one at a time (the ≤ 15 ms aim): {summary(per, statements)}")
         single, single_cpu = [], []
         for f in FILTERS:
             t, c0 = time.perf_counter(), time.process_time()
