@@ -11,6 +11,7 @@ The ledger page is measured twice:
   time between clicks (an office at work); see benchmarks/_served.py;
 - IN-PROCESS (kept for comparison with earlier runs): the app in this process through TestClient, 20
   threads sharing one interpreter and its GIL, which no deployment does.
+The page's CPU in its handler alone, one request at a time, is printed too (benchmarks/_handler_cpu.py).
 
     PYTHONPATH=src python benchmarks/ledger.py [--db sqlite|postgresql|both] [--scale 1.0] [--fresh]
         [--workers 2,4] [--server-src DIR]
