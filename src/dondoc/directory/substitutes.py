@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from dondoc.clock import local_date
 from dondoc.errors import InputError, NotFound
 from dondoc.models import AuditEvent, Officer, Substitute
 
@@ -77,11 +78,17 @@ def _officer(session: Session, code: str) -> Officer:
 
 def name_substitute(session: Session, *, officer: str, substitute: str | None, start: dt.date, end: dt.date,
                     note: str = "", by: str = "cli", now: dt.datetime) -> Substitute:
-    """Officer `officer` (a code) is away from `start` to `end`; `substitute` (a code) acts for them, or the
-    head of their unit when None. Refused: an end before the start, oneself as substitute, an inactive
+    """Officer `officer` (a code) is away from `start` to `end` (Vietnam days, inclusive); `substitute` (a
+    code) acts for them, or the head of their unit when None. The one rule behind the CLI, the console page
+    and the officer's own form (`by`: "cli", "staff:ID" or "officer:ID", recorded and audited). Refused: an
+    end before the start, an end already past (Vietnam day of `now`), oneself as substitute, an inactive
     substitute, or a period overlapping another absence of the same officer."""
     if end < start:
         raise InputError(f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}")
+    today = local_date(now)
+    if end < today:
+        raise InputError(f"ngày kết thúc {end:%d/%m/%Y} đã qua (hôm nay là {today:%d/%m/%Y}): lịch vắng phải "
+                         "còn hiệu lực từ hôm nay trở đi")
     away = _officer(session, officer)
     sub = _officer(session, substitute) if substitute else None
     if sub is not None and sub.id == away.id:
@@ -92,8 +99,10 @@ def name_substitute(session: Session, *, officer: str, substitute: str | None, s
         Substitute.officer_id == away.id, col(Substitute.cancelled_at).is_(None),
         col(Substitute.start) <= end, col(Substitute.end) >= start)).first()
     if clash is not None:
+        how = f"`dondoc substitute cancel {clash.id}`" if by == "cli" else "trên trang Người làm thay"
         raise InputError(f"{away.name} đã có lịch vắng từ {clash.start:%d/%m/%Y} đến {clash.end:%d/%m/%Y} "
-                         f"(số {clash.id}); hủy lịch đó trước (`dondoc substitute cancel {clash.id}`)")
+                         f"(số {clash.id}), trùng với khoảng thời gian này; hủy lịch đó trước ({how}) "
+                         "hoặc chọn ngày khác")
     assert away.id is not None
     row = Substitute(officer_id=away.id, substitute_id=sub.id if sub else None, start=start, end=end,
                      note=note, created_by=by, created_at=now)
@@ -117,11 +126,14 @@ def cancel_substitute(session: Session, *, substitute_id: int, by: str = "cli", 
     return row
 
 
-def substitutes(session: Session, *, since: dt.date) -> list[tuple[Substitute, Officer, Officer | None]]:
-    """Absences not cancelled that end on or after `since`, with the absent officer and who acts (None:
-    the unit head by default)."""
-    rows = session.exec(select(Substitute).where(col(Substitute.end) >= since, col(Substitute.cancelled_at).is_(None))
-                        .order_by(col(Substitute.start), col(Substitute.id))).all()
+def substitutes(session: Session, *, since: dt.date, officer_ids: Iterable[int] | None = None
+                ) -> list[tuple[Substitute, Officer, Officer | None]]:
+    """Absences not cancelled that end on or after `since` (of `officer_ids` only, when given), with the
+    absent officer and who acts (None: the unit head by default)."""
+    q = select(Substitute).where(col(Substitute.end) >= since, col(Substitute.cancelled_at).is_(None))
+    if officer_ids is not None:
+        q = q.where(col(Substitute.officer_id).in_(list(officer_ids)))
+    rows = session.exec(q.order_by(col(Substitute.start), col(Substitute.id))).all()
     ids = {r.officer_id for r in rows} | {r.substitute_id for r in rows if r.substitute_id}
     officers = {o.id: o for o in session.exec(select(Officer).where(col(Officer.id).in_(ids))).all()}
     return [(r, officers[r.officer_id], officers.get(r.substitute_id) if r.substitute_id else None) for r in rows]

@@ -325,21 +325,21 @@ def _extras(session: Session, obs: list[Any]) -> tuple[dict[int, list[str]], dic
             if name not in support[aid]:
                 support[aid].append(name)
     results: dict[int, str] = {}
-    ids = [o.id for o in obs if o.last_update_at is not None and o.id is not None]
-    for chunk in _chunks(ids):
-        last = (select(func.max(StatusUpdate.id)).where(col(StatusUpdate.obligation_id).in_(chunk),
-                                                        StatusUpdate.result != "")
-                .group_by(col(StatusUpdate.obligation_id)))
-        for oid, result in session.exec(select(StatusUpdate.obligation_id, StatusUpdate.result)
-                                        .where(col(StatusUpdate.id).in_(last))).all():
-            results[oid] = result
     notes: dict[int, str] = {}
-    for chunk in _chunks(ids):
+    ids = [o.id for o in obs if o.last_update_at is not None and o.id is not None]
+    for chunk in _chunks(ids):  # one query: the last update with a result and the last update
+        with_result = (select(func.max(StatusUpdate.id)).where(col(StatusUpdate.obligation_id).in_(chunk),
+                                                               StatusUpdate.result != "")
+                       .group_by(col(StatusUpdate.obligation_id)))
         latest = (select(func.max(StatusUpdate.id)).where(col(StatusUpdate.obligation_id).in_(chunk))
                   .group_by(col(StatusUpdate.obligation_id)))
-        for oid, source in session.exec(select(StatusUpdate.obligation_id, StatusUpdate.source).where(
-                col(StatusUpdate.id).in_(latest), StatusUpdate.via == SUBSTITUTE_VIA)).all():
-            notes[oid] = source or ""
+        found = session.exec(select(StatusUpdate.obligation_id, StatusUpdate.result, StatusUpdate.source,
+                                    StatusUpdate.via)
+                             .where(or_(col(StatusUpdate.id).in_(with_result), col(StatusUpdate.id).in_(latest)))
+                             .order_by(col(StatusUpdate.id))).all()
+        results.update({oid: result for oid, result, _s, _v in found if result})  # ascending: last wins
+        last = {oid: (via, source) for oid, _r, source, via in found}
+        notes.update({oid: source or "" for oid, (via, source) in last.items() if via == SUBSTITUTE_VIA})
     return support, results, notes
 
 

@@ -7,7 +7,8 @@ import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +72,18 @@ class Web:
             self.read_engine = engine
             self._write_lock = contextlib.nullcontext()
         self.limiter = DbFailureLimiter(self)  # shared by every worker; never limits a valid link
+        self._cache: dict[Any, tuple[float, Any]] = {}
+
+    def cached(self, key: Any, ttl: float, compute: Callable[[], Any]) -> Any:
+        """A per-process value kept `ttl` seconds (lists every page repeats: the ledger's plans and units
+        for its filter dropdowns). Read-only values only: threads share them."""
+        now = time.monotonic()
+        hit = self._cache.get(key)
+        if hit is not None and now - hit[0] < ttl:
+            return hit[1]
+        value = compute()
+        self._cache[key] = (now, value)
+        return value
 
     def now(self) -> dt.datetime:
         return clock.now()

@@ -1,7 +1,8 @@
 """The tracking desk in headless Chromium (system /usr/bin/chromium, Playwright) against the app served by
 uvicorn: a leader logs in through the form, filters the ledger (the filters land in the URL, and the URL
 opened in another browser shows the same rows), downloads the Excel export (= the rows on the page), opens
-the leader's view; a focal officer approves an extension from the decisions queue."""
+the leader's view; a focal officer approves an extension from the decisions queue and names (then cancels) a
+substitute on /nguoi-thay."""
 
 from __future__ import annotations
 
@@ -145,3 +146,31 @@ def test_extension_approved_from_the_queue(browser: Any, desk: tuple[LiveServer,
         ob = s.get(Obligation, ob_id)
         assert ob is not None and ob.extended_due == new_due and ob.due_date == original
         assert s.get(ExtensionRequest, req_id).state == "approved"  # type: ignore[union-attr]
+
+
+def test_substitute_named_and_cancelled(browser: Any, desk: tuple[LiveServer, dict], engine: Engine) -> None:  # noqa: F811
+    """A focal officer names the unit head as ld-focal's substitute for a week from /nguoi-thay, then cancels it."""
+    from dondoc.models import Substitute
+
+    server, _world = desk
+    page = _login(browser, server.url, "focal1")
+    page.get_by_role("link", name="Người làm thay").click()
+    page.wait_for_load_state()
+    form = page.locator("#add")
+    form.get_by_label("Cán bộ vắng mặt").select_option("ld-focal")
+    form.get_by_label("Người làm thay").select_option("ld-head")
+    form.get_by_label("Từ ngày").fill("2025-11-24")
+    form.get_by_label("Đến ngày (hết ngày này)").fill("2025-11-28")
+    form.get_by_label("Lý do").fill("nghỉ phép")
+    form.get_by_role("button", name="Ghi lịch vắng").click()
+    page.wait_for_load_state()
+    assert "Đã ghi lịch vắng số" in page.locator("#msg").inner_text()
+    with session_scope(engine) as s:
+        row = s.exec(select(Substitute)).one()
+        ident = row.id
+    table = page.locator(f"#sub-{ident}").inner_text()
+    assert "Lò Thị Hoa" in table and "24/11/2025" in table and "28/11/2025" in table
+    page.locator(f"#sub-{ident}").get_by_role("button", name="Hủy").click()
+    page.wait_for_load_state()
+    assert f"Đã hủy lịch vắng số {ident}" in page.locator("#msg").inner_text()
+    assert page.locator(f"#sub-{ident}").count() == 0

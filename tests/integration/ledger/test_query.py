@@ -140,3 +140,28 @@ def test_a_page_counts_up_to_a_limit(session: Session, seeded: dict) -> None:
     assert page.more and page.total == 3 and len(page.rows) == 2
     exact = ledger_page(session, LedgerFilter(per_page=2), as_of=AS_OF, count_limit=total)
     assert not exact.more and exact.total == total and exact.pages == -(-total // 2)
+
+
+def test_result_is_the_last_non_empty_and_the_note_follows_the_last_update(session: Session, seeded: dict) -> None:
+    """The result column shows the last update that carried a result (a later empty one does not erase it);
+    "A thay B" shows only when the very last update came from a substitute."""
+    import pendulum
+
+    from dondoc.clock import TZ
+    from dondoc.models import StatusUpdate
+
+    obs = sorted(_all(session), key=lambda o: o.id or 0)[:3]
+    at = pendulum.datetime(2025, 11, 10, 9, tz=TZ)
+    plan = [[("kết quả 1", "web", None), ("kết quả 2", "web", None), ("", "web", None)],
+            [("đã xong phần đầu", "web", None), ("", "substitute", "A thay B")],
+            [("", "substitute", "C thay D"), ("kết quả cuối", "web", None)]]
+    for o, updates in zip(obs, plan, strict=True):
+        for i, (result, via, source) in enumerate(updates):
+            session.add(StatusUpdate(obligation_id=o.id, status="in_progress", progress=10, result=result, via=via,  # type: ignore[arg-type]
+                                     source=source, submitted_at=at.add(hours=i)))
+        o.last_update_at = at.add(hours=len(updates))
+        session.add(o)
+    session.commit()
+    rows = {r.obligation: r for r in ledger_all(session, LedgerFilter(), as_of=AS_OF)}
+    got = [(rows[o.id].result, rows[o.id].last_note) for o in obs]  # type: ignore[index]
+    assert got == [("kết quả 2", ""), ("đã xong phần đầu", "A thay B"), ("kết quả cuối", "")]

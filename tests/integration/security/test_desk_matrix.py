@@ -1,4 +1,4 @@
-"""Who may open the tracking desk's routes (issue 16): anonymous -> login (pages) or 401 (API); each staff
+"""Who may open the tracking desk's routes (issue 16; substitutes: /nguoi-thay): anonymous -> login (pages) or 401 (API); each staff
 role -> allowed or 403. Every route of the desk is listed here (a new one fails the completeness test)."""
 
 from __future__ import annotations
@@ -33,12 +33,14 @@ PAGES = {
     "/tong-quan": ("admin", "focal", "leader"),
     "/cho-xu-ly": ("admin", "focal", "leader"),
     "/bao-cao": ("admin", "focal", "leader"),
+    "/nguoi-thay": ("admin", "focal", "leader"),
 }
 POSTS = {"/cho-xu-ly/gia-han/1": ("admin", "focal", "leader"), "/cho-xu-ly/nhap-thay/1": ("admin", "focal", "leader"),
-         "/cho-xu-ly/nghiem-thu/1": ("admin", "focal", "leader"), "/bao-cao": ("admin", "focal")}
+         "/cho-xu-ly/nghiem-thu/1": ("admin", "focal", "leader"), "/bao-cao": ("admin", "focal"),
+         "/nguoi-thay": ("admin", "focal"), "/nguoi-thay/1/huy": ("admin", "focal")}
 DESK = {"/so-theo-doi", "/so-theo-doi.xlsx", "/tong-quan", "/cho-xu-ly", "/cho-xu-ly/gia-han/{request_id}",
         "/cho-xu-ly/nhap-thay/{update_id}", "/cho-xu-ly/nghiem-thu/{update_id}", "/bao-cao", "/bao-cao/{report_id}.{ext}",
-        "/api/ledger", "/ical/{token}.ics"}
+        "/api/ledger", "/ical/{token}.ics", "/nguoi-thay", "/nguoi-thay/{substitute_id}/huy"}
 
 
 def is_desk_route(method: str, path: str) -> bool:

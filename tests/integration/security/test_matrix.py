@@ -119,6 +119,11 @@ MATRIX: dict[tuple[str, str], tuple[Check, dict[str, int]]] = {
     ("GET", "/t/{token}/o/{oid}/sent/{uid}"): (_get("/t/{t}/o/{rep1}/sent/{uid}"), READ_OWN),
     ("POST", "/t/{token}/o/{oid}/extension"): (
         _form("/t/{t}/o/{rep1}/extension", {"requested_due": "2025-11-25", "reason": "lý do"}), OWN_UNIT),
+    # an officer's own absence ("Vắng mặt — cử người thay"): any valid link, for oneself, naming a colleague of
+    # the unit only (here someone who is not: refused with the form again)
+    ("POST", "/t/{token}/vang-mat"): (
+        _form("/t/{t}/vang-mat", {"substitute": "nobody", "start": "2025-12-01", "end": "2025-12-02"}),
+        {**dict.fromkeys(ROLES, 422), "anonymous": 404}),
     # the plan's focal point and issuer may download what units sent
     ("GET", "/t/{token}/files/{aid}"): (_get("/t/{t}/files/{aid}"), {**READ_OWN, "focal": 200, "issuer": 200}),
     ("GET", "/t/{token}/focal/{plan_id}"): (_get("/t/{t}/focal/{plan}"), FOCAL_ONLY),

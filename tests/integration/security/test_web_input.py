@@ -54,6 +54,7 @@ def _forms(w: World, rid: int) -> list[tuple[str, str, dict[str, str]]]:
         ("focal", f"/focal/{w['plan']}/remind-all", {}),
         ("focal", f"/focal/extensions/{rid}", {"decision": "approve"}),
         ("focal", f"/focal/{w['plan']}/o/{w['rep2']}", {"status": "in_progress", "progress": "20", "source": "điện thoại"}),
+        ("a1", "/vang-mat", {"substitute": "b1", "start": "2025-12-01", "end": "2025-12-05"}),
     ]
 
 
@@ -86,6 +87,7 @@ def test_post_routes_are_exactly_the_csrf_forms(client: TestClient) -> None:
     # (the staff console's forms, with their session cookie and CSRF, are checked by its own matrices)
     assert posts == {"/t/{token}/o/{oid}", "/t/{token}/o/{oid}/extension", "/t/{token}/focal/{plan_id}/remind/{unit_id}",
                      "/t/{token}/focal/{plan_id}/remind-all", "/t/{token}/focal/extensions/{rid}", "/t/{token}/focal/{plan_id}/o/{oid}",
+                     "/t/{token}/vang-mat",
                      "/api/obligations/{oid}/status", "/api/obligations/{oid}/status/on-behalf"}
 
 

@@ -20,11 +20,12 @@ def register(app: FastAPI, web: Any) -> None:
     async def _login(request: Request, exc: LoginRequired) -> Response:
         return RedirectResponse(f"/console/login?next={quote(exc.next_url)}", status_code=303)
 
-    from dondoc.web.console import bootstrap, desk, ledger, members, merge, reports, signing
+    from dondoc.web.console import bootstrap, desk, ledger, members, merge, reports, signing, substitutes
 
     for router in (auth.make_router(web), pages.make_router(web), directory.make_router(web), api.make_router(web),
                    ledger.make_router(web), desk.make_router(web), reports.make_router(web), merge.make_router(web),
-                   bootstrap.make_router(web), members.make_router(web), signing.make_router(web)):
+                   bootstrap.make_router(web), members.make_router(web), signing.make_router(web),
+                   substitutes.make_router(web)):
         # The routes themselves rather than include_router: this FastAPI wraps an included router in one
         # opaque entry of app.routes, which the authorisation matrix (tests/security) could not enumerate.
         app.router.routes.extend(router.routes)

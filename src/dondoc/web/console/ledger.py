@@ -6,7 +6,7 @@ focal or owner unit, or plans with none); admins, leaders, clerks and unit-less 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from fastapi import APIRouter, Header, HTTPException, Request
 from fastapi.responses import Response
@@ -22,6 +22,9 @@ from dondoc.web.console.session import Staff, finish, page, require
 
 ALL = ("admin", "focal", "leader", "clerk")
 EXPORT_LIMIT = 50_000
+# The dropdowns' plans and units change rarely (a plan activated, a unit added): kept per process this
+# long instead of two queries and some hundred rows per page view.
+CHOICES_TTL = 30.0
 PAGE_COUNT_LIMIT = 10_000  # the page says "trên 10.000 nhiệm vụ" beyond (the API and the CLI count exactly)
 ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp", "report": "Báo cáo", "compile": "Tổng hợp"}
 STATUS_CHOICES = {"not_started": "Chưa triển khai", "in_progress": "Đang thực hiện", "done": "Hoàn thành",
@@ -34,7 +37,7 @@ def scope_of(user: StaffUser) -> Scope:
     return Scope()
 
 
-def plan_completeness(s: Any, plan_id: int | None, visible: list[Plan]) -> Any:
+def plan_completeness(s: Any, plan_id: int | None, visible: list[PlanChoice]) -> Any:
     """The ledger filtered to one plan the viewer may see: who has reported in its current period (the
     focal page's default period), who has not, most urgent first; None otherwise."""
     from dondoc.reporting.completeness import completeness
@@ -47,20 +50,34 @@ def plan_completeness(s: Any, plan_id: int | None, visible: list[Plan]) -> Any:
                         today=day)
 
 
+class PlanChoice(NamedTuple):
+    id: int
+    number: str | None
+    title: str
+
+
+class UnitChoice(NamedTuple):
+    code: str
+    name: str
+
+
+def choices(s: Any, scope: Scope) -> dict[str, Any]:
+    """The filter dropdowns' data: the active plans the viewer may see and every unit (plain tuples: the
+    page caches them per process, see CHOICES_TTL)."""
+    from sqlmodel import col, or_, select
+
+    plans = select(Plan.id, Plan.number, Plan.title).where(Plan.state == "active").order_by(col(Plan.id))
+    if not scope.all_plans:
+        plans = plans.where(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
+                                Plan.owner_unit_id == scope.unit_id))
+    return {"plans": [PlanChoice(*r) for r in s.exec(plans).all()],
+            "units": [UnitChoice(*r) for r in s.exec(select(Unit.code, Unit.name).order_by(col(Unit.name))).all()]}
+
+
 def make_router(web: Any) -> APIRouter:
     # Long on purpose: the list of this area's routes, each a small handler sharing the router's dependencies.
     router = APIRouter(include_in_schema=False)
     api = APIRouter(prefix="/api", tags=["staff"])
-
-    def choices(s: Any, scope: Scope) -> dict[str, Any]:
-        from sqlmodel import col, or_, select
-
-        plans = select(Plan).where(Plan.state == "active").order_by(col(Plan.id))
-        if not scope.all_plans:
-            plans = plans.where(or_(col(Plan.focal_unit_id).is_(None), Plan.focal_unit_id == scope.unit_id,
-                                    Plan.owner_unit_id == scope.unit_id))
-        return {"plans": list(s.exec(plans).all()),
-                "units": list(s.exec(select(Unit).order_by(col(Unit.name))).all())}
 
     def parse(request: Request) -> LedgerFilter:
         try:
@@ -79,7 +96,7 @@ def make_router(web: Any) -> APIRouter:
             except DondocError as exc:
                 flt, error = LedgerFilter(), str(exc)
             result = ledger_page(s, flt, as_of=today(), scope=scope, count_limit=PAGE_COUNT_LIMIT)
-            opts = choices(s, scope)
+            opts = web.cached(("ledger-choices", scope), CHOICES_TTL, lambda: choices(s, scope))
             done = plan_completeness(s, flt.plan, opts["plans"])
         return page(web, request, staff, "console/ledger.html", 400 if error else 200, title="Sổ theo dõi nhiệm vụ",
                     p=result, f=flt, error=error, columns=[h for h, _ in COLUMNS], cells=cells, completeness=done,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from dondoc.web.routes import api, completeness, dashboard, files, focal, officer, site
+from dondoc.web.routes import absence, api, completeness, dashboard, files, focal, officer, site
 
-ROUTERS: tuple[APIRouter, ...] = (site.router, officer.router, focal.router, completeness.router, files.router,
-                                  dashboard.router, api.router)
+ROUTERS: tuple[APIRouter, ...] = (site.router, officer.router, absence.router, focal.router, completeness.router,
+                                  files.router, dashboard.router, api.router)

@@ -23,18 +23,15 @@ from dondoc.web import queries
 from dondoc.web.deps import CurrentViewer, Today, WebContext
 from dondoc.web.errors import NotFoundPage
 from dondoc.web.forms import TEXT_FIELDS, attachments, read_status_form, status_form, status_payload
+from dondoc.web.officer_page import home_page
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/t/{token}", response_class=HTMLResponse)
-def officer_home(web: WebContext, link: CurrentViewer, today: Today) -> HTMLResponse:
+def officer_home(web: WebContext, link: CurrentViewer, today: Today, vang: int = 0) -> HTMLResponse:
     with link.read() as (s, v):
-        groups, later, closed = queries.officer_page(s, officer=v.officer, today=today)
-        focal, issuer = queries.plans_led_by(s, v.officer)
-        return web.render("officer.html", title="Việc cần báo cáo", v=v, officer=v.officer, unit=v.unit,
-                          groups=groups, later=later, closed=closed, today=today,
-                          focal_plans=focal, issuer_plans=issuer)
+        return home_page(web, s, v, today, absence_saved=vang)
 
 
 @router.get("/t/{token}/o/{oid}", response_class=HTMLResponse)
