@@ -84,7 +84,7 @@ def _chunks(line: str, occ: list[int]) -> list[tuple[int, int, str]]:
         cur = [words[0]]
         for prev, w in zip(words, words[1:], strict=False):
             gap = prev[0] + len(prev[1])
-            if gap < len(occ) and occ[gap] == 0 and (gap == 0 or occ[gap - 1] > 0) and occ[w[0]] > 0:
+            if gap < len(occ) and occ[gap] == 0 and w[0] < len(occ) and occ[w[0]] > 0:
                 out.append((cur[0][0], cur[-1][0] + len(cur[-1][1]), " ".join(t for _, t in cur)))
                 cur = []
             cur.append(w)
@@ -120,7 +120,8 @@ def _columns(header: list[str], occ: list[int]) -> tuple[list[int], list[str]] |
 
 def _recut(words: list[list[tuple[int, str]]], at: list[int], cuts: list[int]) -> list[int]:
     """The borders on the lines after a break (a blank line: a page's end, its number): kept while no
-    word crosses them, else the as many runs of x that none of those lines fills, the widest ones."""
+    word crosses them, else as many runs of x that none of those lines fills, those after which most
+    words start (a column's cells share their left edge)."""
     block = [ws for ws, k in zip(words, at, strict=True) if k - at[0] == len([1 for j in at if j < k])]
     occ = _occupancy(block)
     if all(c >= len(occ) or occ[c] == 0 for c in cuts):
@@ -139,8 +140,10 @@ def _recut(words: list[list[tuple[int, str]]], at: list[int], cuts: list[int]) -
             k += 1
     if len(runs) < len(cuts):
         return cuts
-    widest = sorted(sorted(runs, key=lambda r: r[0] - r[1])[: len(cuts)])
-    return [(a + b) // 2 for a, b in widest]
+    # a column's cells start at one x on every line: the runs most words start right after
+    starts = [x for ws in block for x, _ in ws]
+    best = sorted(sorted(runs, key=lambda r: (-starts.count(r[1]), r[0] - r[1]))[: len(cuts)])
+    return [(a + b) // 2 for a, b in best]
 
 
 def _pieces(words: list[tuple[int, str]], cuts: list[int]) -> list[tuple[int, int, str]]:
