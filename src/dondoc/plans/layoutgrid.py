@@ -119,31 +119,28 @@ def _columns(header: list[str], occ: list[int]) -> tuple[list[int], list[str]] |
 
 
 def _recut(words: list[list[tuple[int, str]]], at: list[int], cuts: list[int]) -> list[int]:
-    """The borders on the lines after a break (a blank line: a page's end, its number): kept while no
-    word crosses them, else as many runs of x that none of those lines fills, those after which most
-    words start (a column's cells share their left edge)."""
+    """The borders on the lines after a break (a blank line: a page's end, its number): kept while
+    (nearly) no word crosses them, else put before the x-positions where a column's cells share their
+    left edge: many words start there and almost none crosses the x just before."""
     block = [ws for ws, k in zip(words, at, strict=True) if k - at[0] == len([1 for j in at if j < k])]
     occ = _occupancy(block)
-    if all(c >= len(occ) or occ[c] == 0 for c in cuts):
+    tol = len(block) // 25
+    if all(c >= len(occ) or occ[c] <= tol for c in cuts):
         return cuts
     left = min((ws[0][0] for ws in block if ws), default=0)
-    runs: list[tuple[int, int]] = []
-    k = left
-    while k < len(occ) - 2:
-        if occ[k] == 0:
-            j = k
-            while j < len(occ) - 2 and occ[j] == 0:
-                j += 1
-            runs.append((k, j))
-            k = j
-        else:
-            k += 1
-    if len(runs) < len(cuts):
-        return cuts
-    # a column's cells start at one x on every line: the runs most words start right after
-    starts = [x for ws in block for x, _ in ws]
-    best = sorted(sorted(runs, key=lambda r: (-starts.count(r[1]), r[0] - r[1]))[: len(cuts)])
-    return [(a + b) // 2 for a, b in best]
+    starts: dict[int, int] = {}
+    for ws in block:
+        for x, _ in ws:
+            if x > left + 1:
+                starts[x] = starts.get(x, 0) + 1
+    score = {x: n - 2 * occ[x - 1] for x, n in starts.items()}
+    edges: list[int] = []
+    for x in sorted(score, key=lambda x: -score[x]):
+        if score[x] <= 1 or len(edges) == len(cuts):
+            break
+        if all(abs(x - e) > 3 for e in edges):
+            edges.append(x)
+    return sorted(e - 1 for e in edges) if len(edges) == len(cuts) else cuts
 
 
 def _pieces(words: list[tuple[int, str]], cuts: list[int]) -> list[tuple[int, int, str]]:

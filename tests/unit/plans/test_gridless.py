@@ -392,8 +392,8 @@ PAGES = "\n".join([
     "",
     _at((0, "a"), (4, "Xây dựng Thông tư"), (22, "Cục Lâm nghiệp"), (37, "Vụ Pháp chế;"), (52, "Quý IV/2026")),
     _at((4, "hướng dẫn"), (37, "các cơ quan")),
-    _at((0, "b"), (4, "Cập nhật danh mục"), (22, "Cục Kiểm lâm"), (37, "Cục Biến đổi"), (52, "Thường xuyên")),
-    _at((37, "khí hậu")),
+    _at((0, "b"), (4, "Cập nhật danh mục"), (22, "Viện Khoa học"), (37, "Cục Biến đổi"), (52, "Thường xuyên")),
+    _at((22, "lâm nghiệp"), (37, "khí hậu")),
 ])
 
 
@@ -401,7 +401,7 @@ def test_layout_a_page_break_resets_the_column_borders_and_letters_open_sub_rows
     rows, _ = layoutgrid.read(PAGES.split("\n"), 0)
     assert [r[0] for r in rows[1:]] == ["1", "2", "a", "b"]
     assert rows[3] == ["a", "Xây dựng Thông tư hướng dẫn", "Cục Lâm nghiệp", "Vụ Pháp chế; các cơ quan", "Quý IV/2026"]
-    assert rows[4][2:] == ["Cục Kiểm lâm", "Cục Biến đổi khí hậu", "Thường xuyên"]
+    assert rows[4][2:] == ["Viện Khoa học lâm nghiệp", "Cục Biến đổi khí hậu", "Thường xuyên"]
 
 
 def test_layout_reader_leaves_other_text_alone() -> None:
