@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.bodies import VERBS
+from dondoc.plans.gazetteer import entries
 from dondoc.plans.text import strip_markup
 
 CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
@@ -204,3 +205,27 @@ def _cell_end(piece: str) -> str:
         return piece
     m = re.search(r"\S {2,}(?=\S)", piece)
     return piece[: m.start() + 1] if m else piece
+
+
+# a time cell read whole: a year, a range of years, a quarter, 'Hằng năm' (not a piece of a wrapped one, '2025-')
+_WHOLE_TIME = re.compile(
+    r"(?:(?:Quý|Quí)\s+[IV]{1,3}\s*/\s*|Năm\s+)?(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường xuyên|H[ằà]ng (?:năm|quý|tháng)"
+)
+
+
+def _known_start(name: str) -> str:
+    """A lead put together from a lost grid that opens with a known name and goes on in lower case
+    ('Sở Du lịch lược truyền', 'Sở Tài chính liên'): the words after it came from the cells next to
+    it, and the known name is the lead."""
+    words = name.split()
+    known = entries()
+    for n in range(len(words) - 1, 1, -1):
+        head, longer = " ".join(words[:n]).lower(), " ".join(words[: n + 1]).lower()
+        if (words[n][:1].islower() and words[n] not in _NAME_GOES_ON and head in known
+                and not words[n - 1].endswith((",", ";")) and not any(k.startswith(longer) for k in known)):
+            return " ".join(words[:n])
+    return name
+
+
+# lower-case words a known name goes on with: its level or place ('Hội Nông dân tỉnh'), a list ('và', 'các')
+_NAME_GOES_ON = frozenset({"tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "và", "chi", "khu", "vùng", "trung", "ương"})

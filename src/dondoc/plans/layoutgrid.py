@@ -21,6 +21,7 @@ or None when the line at `start` is no header of such a table.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from dondoc.plans.gridheader import _END, CANONICAL, _roles
@@ -82,7 +83,7 @@ def _chunks(line: str, occ: list[int]) -> list[tuple[int, int, str]]:
         x = m.start()
         words = [(x + w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
         cur = [words[0]]
-        for prev, w in zip(words, words[1:], strict=False):
+        for prev, w in itertools.pairwise(words):
             gap = prev[0] + len(prev[1])
             if gap < len(occ) and occ[gap] == 0 and w[0] < len(occ) and occ[w[0]] > 0:
                 out.append((cur[0][0], cur[-1][0] + len(cur[-1][1]), " ".join(t for _, t in cur)))
@@ -107,7 +108,7 @@ def _columns(header: list[str], occ: list[int]) -> tuple[list[int], list[str]] |
     if len(cols) < 3:
         return None
     cuts = []
-    for left, right in zip(cols, cols[1:], strict=False):
+    for left, right in itertools.pairwise(cols):
         a, b = max(q[1] for q in left), min(q[0] for q in right)
         if b <= a:
             return None
@@ -250,7 +251,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     top = [bool(cells[k].get(task_col[k], "")[:1].isupper()) for k, kind, _ in anchors if kind == "stt"]
     top_aligned = sum(top) >= 0.6 * len(top)
     starts = [anchors[0][0]]
-    for (a, ka, _), (b, kb, _) in zip(anchors, anchors[1:], strict=False):
+    for (a, ka, _), (b, kb, _) in itertools.pairwise(anchors):
         if top_aligned or kb == "group":
             starts.append(b)
         elif ka == "group":

@@ -323,6 +323,18 @@ def test_centres_and_boards_named_by_initials_open_a_name() -> None:
         assert not HEAD.match(word), word
 
 
+def test_a_second_whole_time_off_the_number_line_gives_way_to_the_one_on_it() -> None:
+    # row 3's task wraps onto a line ending in a period of years: the row's time cell is on its number line
+    text = RUN_TOGETHER.rstrip("\n") + "\n" + (
+        "4. Hỗ trợ phát triển du lịch cộng đồng  Sở Du lịch  Sở Tài chính  2025-2026\n"
+        "trên địa bàn thành phố giai đoạn 2026-2030\n"
+        "5. Tổ chức lễ hội ẩm thực  Sở Du lịch  UBND các xã, phường  2027\n"
+    )
+    rows, _ = gridless.read(text.split("\n"), 0)
+    row = next(r for r in rows if r[0] == "4")
+    assert row[2] == "Sở Du lịch" and row[4] == "2025-2026"
+
+
 # --- tables printed by `pdftotext -layout` (plans.layoutgrid): words at their columns' x-positions ---
 
 from dondoc.plans import layoutgrid  # noqa: E402
@@ -354,6 +366,7 @@ NARROW = "\n".join([
 
 def test_layout_columns_one_space_apart_are_split_where_no_body_line_has_a_character() -> None:
     rows, end = layoutgrid.read(NARROW.split("\n"), 0)
+    assert end == len(NARROW.split("\n"))  # the table runs to the end of the text
     assert rows[0] == ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
     assert rows[1] == ["I", "NHIỆM VỤ CHUNG", "", "", ""]
     assert rows[2] == ["1", "Xây dựng bộ tiêu chí đánh giá điểm đến", "Sở Du lịch", "UBND các xã, phường liên quan", "2026"]
