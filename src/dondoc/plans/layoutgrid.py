@@ -267,13 +267,12 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             title = " ".join(v for j in row for c, v in sorted(cells[j].items()) if not (j == k and c == stt_col[j]))
             out.append([number, title.removeprefix(number).strip(" .)"), "", "", ""])
             continue
-        got: dict[str, list[str]] = {}
+        by_role: dict[str, list[str]] = {}
         for j in row:
-            for c, v in sorted(cells[j].items()):
-                role = line_roles[j].get(c, "task")
-                if role == "stt":
-                    continue
-                got.setdefault(role, []).append(v)
-        out.append([number, *(" ".join(got.get(r, [])) for r in ("task", "lead", "support", "time"))])
+            for col, v in sorted(cells[j].items()):
+                role = line_roles[j].get(col, "task")
+                if role != "stt":
+                    by_role.setdefault(role, []).append(v)
+        out.append([number, *(" ".join(by_role.get(r, [])) for r in ("task", "lead", "support", "time"))])
     return out, end
 
