@@ -229,3 +229,43 @@ def _known_start(name: str) -> str:
 
 # lower-case words a known name goes on with: its level or place ('Hội Nông dân tỉnh'), a list ('và', 'các')
 _NAME_GOES_ON = frozenset({"tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "và", "chi", "khu", "vùng", "trung", "ương"})
+
+
+class _Slice(list[str]):
+    """A pipe fragment's cells with the roles its own columns hold (see `_slice_roles`)."""
+
+    roles: dict[int, str]
+
+
+def _slice_roles(items: list[tuple[int, list[str] | str]], width: int) -> None:
+    """Fragments with fewer cells than the header (the converter merged columns) read by what their
+    cells hold: pipe lines of one width in a run are one slice of the table; on its line with a whole
+    time cell, that cell is the time column, the 'x' marks left of it the funding's, the cell right of
+    the first the lead's and those up to the marks the partners'; cells right of the time are details."""
+    k = 0
+    while k < len(items):
+        n = k
+        while n < len(items) and isinstance(items[n][1], list) and len(items[n][1]) == len(items[k][1]):
+            n += 1
+        run = [it for _, it in items[k:n] if isinstance(it, list)]
+        if not run or len(run[0]) >= width:
+            k = max(n, k + 1)
+            continue
+        roles: dict[int, str] | None = None
+        for cells in run:
+            t = next((i for i, c in enumerate(cells) if i >= 2 and _WHOLE_TIME.fullmatch(_FUND_MARKS.sub("", c))), None)
+            if t is None:
+                continue
+            f = next((i for i, c in enumerate(cells[:t]) if i >= 2 and re.fullmatch(r"[xX](?:\s+[xX])*", c)), t)
+            got = {0: "stt", 1: "lead", **dict.fromkeys(range(2, f), "support"), **dict.fromkeys(range(f, t), "fund"), t: "time"}
+            got.update(dict.fromkeys(range(t + 1, len(cells)), "detail"))
+            if roles is not None and roles != got:
+                roles = None  # two lines of the slice disagree: leave it to the header's columns
+                break
+            roles = got
+        if roles:
+            for j in range(k, n):
+                sl = _Slice(items[j][1])
+                sl.roles = roles
+                items[j] = (items[j][0], sl)
+        k = n

@@ -55,6 +55,8 @@ from dondoc.plans.gridheader import (
     _pipe,
     _repeated_header,
     _roles,
+    _Slice,
+    _slice_roles,
 )
 from dondoc.plans.text import strip_markup
 
@@ -89,6 +91,8 @@ def _task_part(item: list[str] | str, roles: dict[int, str], width: int) -> str:
 def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[str, str]]:
     """(role, text) of a pipe fragment's cells, columns counted from the right (a split cell adds
     a column at the left, where the task is)."""
+    if isinstance(cells, _Slice):
+        return [(cells.roles.get(i, "task"), c) for i, c in enumerate(cells)]
     shift = len(cells) - width
     out = []
     for i, c in enumerate(cells):
@@ -203,6 +207,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
                 # emphasis marks ('**I**', '**VÙNG BIỂN**') carry nothing here; a plain line keeps its column gaps
                 items.append((end, [strip_markup(c) for c in row] if row is not None else s.replace("**", "").replace("__", "")))
         end += 1
+    _slice_roles(items, width)
     # anchors: group rows and numbered rows
     kinds: list[tuple[str, str, str]] = []  # (kind, number, title) per item
     title_of: dict[int, int] = {}  # a group row alone -> the item holding its title

@@ -335,6 +335,33 @@ def test_a_second_whole_time_off_the_number_line_gives_way_to_the_one_on_it() ->
     assert row[2] == "Sở Du lịch" and row[4] == "2025-2026"
 
 
+# the header has eight columns; the rows' slices have six (the converter merged the funding and detail columns):
+# the slice's own line with a whole time says where its lead, partners, funding marks and time stand
+MERGED_COLUMNS = """\
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Ngân sách | Xã hội hóa | Thời gian | Nội dung cụ thể |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+I Xây dựng cơ chế, chính sách
+| Thành lập khu dịch vụ du lịch | Sở Tài chính | Sở Xây dựng; Sở Du | | | hình thành cơ sở |
+| 1.1 | | lịch | x | 2025-2026 | dịch vụ đạt chuẩn |
+- Phát huy di sản gắn với
+kinh tế dịch vụ
+| Hỗ trợ lãi suất cho hộ làm | Sở Du lịch | UBND các xã, | | | hỗ trợ vốn vay |
+| 1.2 | | phường | x x | 2026 | ưu đãi |
+- Hỗ trợ người dân
+tiếp cận vốn
+| Tổ chức lễ hội ẩm thực | Sở Công Thương | Hiệp hội Du lịch | | | quảng bá |
+| 1.3 | | | x | Hằng năm | món ăn Huế |
+- Kết hợp du lịch đêm
+"""
+
+
+def test_slices_with_fewer_cells_than_the_header_are_read_from_their_time_cell() -> None:
+    rows = {r[0]: r for r in _rows(MERGED_COLUMNS)}
+    assert rows["1.1"][2:] == ["Sở Tài chính", "Sở Xây dựng; Sở Du lịch", "2025-2026"]
+    assert rows["1.2"][2:] == ["Sở Du lịch", "UBND các xã, phường", "2026"]
+    assert rows["1.3"][2:] == ["Sở Công Thương", "Hiệp hội Du lịch", "Hằng năm"]
+
+
 # --- tables printed by `pdftotext -layout` (plans.layoutgrid): words at their columns' x-positions ---
 
 from dondoc.plans import layoutgrid  # noqa: E402
