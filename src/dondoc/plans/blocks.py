@@ -246,7 +246,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
 
 
 
-from dondoc.plans import gridless, raggedpipe  # noqa: E402 (they read bodies / ROMAN, neighbours of this module)
+from dondoc.plans import gridless, layoutgrid, raggedpipe  # noqa: E402 (they read bodies / ROMAN, neighbours of this module)
 from dondoc.plans.rowtext import _RULE_LINE, _RULE_TEXT, _drop_page_marks, _flattened_rows, _pipe_row  # noqa: E402 (rowtext uses ROMAN above)
 
 
@@ -338,7 +338,8 @@ def build_blocks(text: str) -> list[Block]:
             i += 1
             continue
         if s[:3].upper() in ("STT", "TT", "TT ", "SỐ ") or s[:2].upper() == "TT":
-            lost = gridless.read(lines, i)
+            # a table printed by `pdftotext -layout` (words at their columns' x), else cells run together
+            lost = layoutgrid.read(lines, i) or gridless.read(lines, i)
             if lost is not None:  # a task table flattened to lines whose cells ran together
                 flush()
                 blocks.append(Table(lost[0], i + 1, rebuilt=True))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.bodies import VERBS
+from dondoc.plans.gazetteer import entries
 from dondoc.plans.text import strip_markup
 
 CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
@@ -204,3 +205,67 @@ def _cell_end(piece: str) -> str:
         return piece
     m = re.search(r"\S {2,}(?=\S)", piece)
     return piece[: m.start() + 1] if m else piece
+
+
+# a time cell read whole: a year, a range of years, a quarter, 'Hằng năm' (not a piece of a wrapped one, '2025-')
+_WHOLE_TIME = re.compile(
+    r"(?:(?:Quý|Quí)\s+[IV]{1,3}\s*/\s*|Năm\s+)?(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường xuyên|H[ằà]ng (?:năm|quý|tháng)"
+)
+
+
+def _known_start(name: str) -> str:
+    """A lead put together from a lost grid that opens with a known name and goes on in lower case
+    ('Sở Du lịch lược truyền', 'Sở Tài chính liên'): the words after it came from the cells next to
+    it, and the known name is the lead."""
+    words = name.split()
+    known = entries()
+    for n in range(len(words) - 1, 1, -1):
+        head, longer = " ".join(words[:n]).lower(), " ".join(words[: n + 1]).lower()
+        if (words[n][:1].islower() and words[n] not in _NAME_GOES_ON and head in known
+                and not words[n - 1].endswith((",", ";")) and not any(k.startswith(longer) for k in known)):
+            return " ".join(words[:n])
+    return name
+
+
+# lower-case words a known name goes on with: its level or place ('Hội Nông dân tỉnh'), a list ('và', 'các')
+_NAME_GOES_ON = frozenset({"tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "và", "chi", "khu", "vùng", "trung", "ương"})
+
+
+class _Slice(list[str]):
+    """A pipe fragment's cells with the roles its own columns hold (see `_slice_roles`)."""
+
+    roles: dict[int, str]
+
+
+def _slice_roles(items: list[tuple[int, list[str] | str]], width: int) -> None:
+    """Fragments with fewer cells than the header (the converter merged columns) read by what their
+    cells hold: pipe lines of one width in a run are one slice of the table; on its line with a whole
+    time cell, that cell is the time column, the 'x' marks left of it the funding's, the cell right of
+    the first the lead's and those up to the marks the partners'; cells right of the time are details."""
+    k = 0
+    while k < len(items):
+        n = k
+        while n < len(items) and isinstance(items[n][1], list) and len(items[n][1]) == len(items[k][1]):
+            n += 1
+        run = [it for _, it in items[k:n] if isinstance(it, list)]
+        if not run or len(run[0]) >= width:
+            k = max(n, k + 1)
+            continue
+        roles: dict[int, str] | None = None
+        for cells in run:
+            t = next((i for i, c in enumerate(cells) if i >= 2 and _WHOLE_TIME.fullmatch(_FUND_MARKS.sub("", c))), None)
+            if t is None:
+                continue
+            f = next((i for i, c in enumerate(cells[:t]) if i >= 2 and re.fullmatch(r"[xX](?:\s+[xX])*", c)), t)
+            got = {0: "stt", 1: "lead", **dict.fromkeys(range(2, f), "support"), **dict.fromkeys(range(f, t), "fund"), t: "time"}
+            got.update(dict.fromkeys(range(t + 1, len(cells)), "detail"))
+            if roles is not None and roles != got:
+                roles = None  # two lines of the slice disagree: leave it to the header's columns
+                break
+            roles = got
+        if roles:
+            for j in range(k, n):
+                sl = _Slice(items[j][1])
+                sl.roles = roles
+                items[j] = (items[j][0], sl)
+        k = n

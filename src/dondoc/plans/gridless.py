@@ -30,7 +30,6 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.bodies import HEAD
-from dondoc.plans.gazetteer import entries
 from dondoc.plans.gridheader import (
     _END,
     _FUND_CELL,
@@ -47,13 +46,17 @@ from dondoc.plans.gridheader import (
     _SUB_PLAIN,
     _TIME_END,
     _TIME_MID,
+    _WHOLE_TIME,
     CANONICAL,
     _cell_end,
     _header,
+    _known_start,
     _next_number,
     _pipe,
     _repeated_header,
     _roles,
+    _Slice,
+    _slice_roles,
 )
 from dondoc.plans.text import strip_markup
 
@@ -88,6 +91,8 @@ def _task_part(item: list[str] | str, roles: dict[int, str], width: int) -> str:
 def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[str, str]]:
     """(role, text) of a pipe fragment's cells, columns counted from the right (a split cell adds
     a column at the left, where the task is)."""
+    if isinstance(cells, _Slice):
+        return [(cells.roles.get(i, "task"), c) for i, c in enumerate(cells)]
     shift = len(cells) - width
     out = []
     for i, c in enumerate(cells):
@@ -142,24 +147,6 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     if len(names) >= 2 and len(names[-1].split()) == 1 and not s.rstrip().endswith((".", ")")):
         names[-2:] = [names[-2] + "; " + names[-1]]
     return before.strip(), names, " ".join(times)
-
-
-def _known_start(name: str) -> str:
-    """A lead put together from a lost grid that opens with a known name and goes on in lower case
-    ('Sở Du lịch lược truyền', 'Sở Tài chính liên'): the words after it came from the cells next to
-    it, and the known name is the lead."""
-    words = name.split()
-    known = entries()
-    for n in range(len(words) - 1, 1, -1):
-        head, longer = " ".join(words[:n]).lower(), " ".join(words[: n + 1]).lower()
-        if (words[n][:1].islower() and words[n] not in _NAME_GOES_ON and head in known
-                and not words[n - 1].endswith((",", ";")) and not any(k.startswith(longer) for k in known)):
-            return " ".join(words[:n])
-    return name
-
-
-# lower-case words a known name goes on with: its level or place ('Hội Nông dân tỉnh'), a list ('và', 'các')
-_NAME_GOES_ON = frozenset({"tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "và", "chi", "khu", "vùng", "trung", "ương"})
 
 
 def _tail(roles: dict[int, str]) -> bool:
@@ -220,6 +207,7 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
                 # emphasis marks ('**I**', '**VÙNG BIỂN**') carry nothing here; a plain line keeps its column gaps
                 items.append((end, [strip_markup(c) for c in row] if row is not None else s.replace("**", "").replace("__", "")))
         end += 1
+    _slice_roles(items, width)
     # anchors: group rows and numbered rows
     kinds: list[tuple[str, str, str]] = []  # (kind, number, title) per item
     title_of: dict[int, int] = {}  # a group row alone -> the item holding its title
@@ -325,6 +313,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
     lead: list[str] = []
     support: list[str] = []
     time: list[str] = []
+    on_anchor: list[bool] = []  # each time piece: on the row's number line?
     plain: list[tuple[bool, bool, list[str]]] = []  # (the row's number line?, a line of the row's text?, names)
     tail = _tail(roles)
     lone: list[str] = []  # names alone on a line above the lead's first piece
@@ -340,6 +329,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
             if t:
                 time.append(t)
+                on_anchor.append(it is anchor)
             plain.append((it is anchor, it is anchor or bool(before), names))
             continue
         for k, (role, c) in enumerate(_by_role(it, roles, width)):
@@ -359,6 +349,7 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 support.append(c)
             elif role == "time":
                 time.append(c)
+                on_anchor.append(it is anchor)
             elif role in ("fund", "detail"):
                 # the converter placed this slice's cells in columns of its own: a body's name on the
                 # row's number slice where funding marks or details stand is the lead's moved aside
@@ -391,6 +382,11 @@ def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict
                 plain_lead, rest = [names[0]], []
             support.extend(rest)
     lead_text = _known_start(" ".join(lead) if lead else " ".join(plain_lead))
+    whole = [t for t in time if _WHOLE_TIME.fullmatch(t)]
+    if len(set(whole)) >= 2 and len(whole) == len(time):
+        # one time cell per row, centred on the row's number line: a second whole time came from words
+        # above or below ('Giai đoạn 5 năm 2026-2030' of the group row's title)
+        time = [t for t, a in zip(time, on_anchor, strict=True) if a] or time
     if not any(_TIME_MID.search(" " + t) or _TIME_END.search(t) for t in time):
         time = spare  # the time's column held only words of a partner's name moved aside ('học và')
     time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))

@@ -321,3 +321,143 @@ def test_centres_and_boards_named_by_initials_open_a_name() -> None:
         assert HEAD.match(name), name
     for word in ("TTHC", "TTĐT", "TT-BTC", "TTg"):
         assert not HEAD.match(word), word
+
+
+def test_a_second_whole_time_off_the_number_line_gives_way_to_the_one_on_it() -> None:
+    # row 3's task wraps onto a line ending in a period of years: the row's time cell is on its number line
+    text = RUN_TOGETHER.rstrip("\n") + "\n" + (
+        "4. Hỗ trợ phát triển du lịch cộng đồng  Sở Du lịch  Sở Tài chính  2025-2026\n"
+        "trên địa bàn thành phố giai đoạn 2026-2030\n"
+        "5. Tổ chức lễ hội ẩm thực  Sở Du lịch  UBND các xã, phường  2027\n"
+    )
+    rows, _ = gridless.read(text.split("\n"), 0)
+    row = next(r for r in rows if r[0] == "4")
+    assert row[2] == "Sở Du lịch" and row[4] == "2025-2026"
+
+
+# the header has eight columns; the rows' slices have six (the converter merged the funding and detail columns):
+# the slice's own line with a whole time says where its lead, partners, funding marks and time stand
+MERGED_COLUMNS = """\
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Ngân sách | Xã hội hóa | Thời gian | Nội dung cụ thể |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+I Xây dựng cơ chế, chính sách
+| Thành lập khu dịch vụ du lịch | Sở Tài chính | Sở Xây dựng; Sở Du | | | hình thành cơ sở |
+| 1.1 | | lịch | x | 2025-2026 | dịch vụ đạt chuẩn |
+- Phát huy di sản gắn với
+kinh tế dịch vụ
+| Hỗ trợ lãi suất cho hộ làm | Sở Du lịch | UBND các xã, | | | hỗ trợ vốn vay |
+| 1.2 | | phường | x x | 2026 | ưu đãi |
+- Hỗ trợ người dân
+tiếp cận vốn
+| Tổ chức lễ hội ẩm thực | Sở Công Thương | Hiệp hội Du lịch | | | quảng bá |
+| 1.3 | | | x | Hằng năm | món ăn Huế |
+- Kết hợp du lịch đêm
+"""
+
+
+def test_slices_with_fewer_cells_than_the_header_are_read_from_their_time_cell() -> None:
+    rows = {r[0]: r for r in _rows(MERGED_COLUMNS)}
+    assert rows["1.1"][2:] == ["Sở Tài chính", "Sở Xây dựng; Sở Du lịch", "2025-2026"]
+    assert rows["1.2"][2:] == ["Sở Du lịch", "UBND các xã, phường", "2026"]
+    assert rows["1.3"][2:] == ["Sở Công Thương", "Hiệp hội Du lịch", "Hằng năm"]
+
+
+# --- tables printed by `pdftotext -layout` (plans.layoutgrid): words at their columns' x-positions ---
+
+from dondoc.plans import layoutgrid  # noqa: E402
+
+
+def _at(*cells: tuple[int, str]) -> str:
+    """A line of `pdftotext -layout` text: each cell's words from its x-position on."""
+    line = ""
+    for x, text in cells:
+        line = line.ljust(x) + text
+    return line
+
+
+# STT | Nội dung (x 5) | Đơn vị chủ trì (x 27) | Đơn vị phối hợp (x 42) | Thời gian (x 57): the lead and
+# partners' columns are one space apart, their titles run together on the header's lines
+NARROW = "\n".join([
+    _at((0, "STT"), (5, "Nội dung"), (27, "Đơn vị chủ trì Đơn vị phối"), (57, "Thời gian")),
+    _at((42, "hợp"), (57, "thực hiện")),
+    _at((0, "I"), (5, "NHIỆM VỤ CHUNG")),
+    _at((0, "1"), (5, "Xây dựng bộ tiêu chí"), (27, "Sở Du lịch"), (42, "UBND các xã,"), (57, "2026")),
+    _at((5, "đánh giá điểm đến"), (42, "phường liên"),),
+    _at((42, "quan")),
+    _at((0, "2"), (5, "Tập huấn kỹ năng"), (27, "Sở Văn hóa và"), (42, "Hiệp hội Du"), (57, "Quý II/2027")),
+    _at((5, "phục vụ khách"), (27, "Thể thao"), (42, "lịch")),
+    _at((0, "3"), (5, "Rà soát thủ tục"), (27, "Sở Tài chính"), (42, "Sở Du lịch"), (57, "Hằng năm")),
+    "",
+])
+
+
+def test_layout_columns_one_space_apart_are_split_where_no_body_line_has_a_character() -> None:
+    rows, end = layoutgrid.read(NARROW.split("\n"), 0)
+    assert end == len(NARROW.split("\n"))  # the table runs to the end of the text
+    assert rows[0] == ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
+    assert rows[1] == ["I", "NHIỆM VỤ CHUNG", "", "", ""]
+    assert rows[2] == ["1", "Xây dựng bộ tiêu chí đánh giá điểm đến", "Sở Du lịch", "UBND các xã, phường liên quan", "2026"]
+    assert rows[3] == ["2", "Tập huấn kỹ năng phục vụ khách", "Sở Văn hóa và Thể thao", "Hiệp hội Du lịch", "Quý II/2027"]
+    assert rows[4][2:] == ["Sở Tài chính", "Sở Du lịch", "Hằng năm"]
+
+
+# cells centred vertically: each row's number in its middle, its first lines above it
+CENTRED = "\n".join([
+    _at((0, "TT"), (6, "Nhiệm vụ"), (30, "Cơ quan chủ"), (46, "Cơ quan phối"), (62, "Thời hạn")),
+    _at((30, "trì"), (46, "hợp")),
+    _at((6, "Tổ chức hội nghị phổ"), (46, "Các sở, ngành;")),
+    _at((0, "1"), (6, "biến kế hoạch đến các"), (30, "Sở Du lịch"), (46, "UBND các xã,"), (62, "Quý I/2026")),
+    _at((6, "địa phương"), (46, "phường")),
+    _at((6, "Kiểm tra, đôn đốc việc"), (30, "Sở Nội vụ;")),
+    _at((0, "2"), (6, "thực hiện kế hoạch tại"), (30, "Văn phòng"), (46, "Sở Tài chính"), (62, "Hằng năm")),
+    _at((6, "các cơ quan, đơn vị"), (30, "UBND tỉnh")),
+])
+
+
+def test_layout_centred_rows_start_where_their_cells_open_not_at_their_number() -> None:
+    rows, _ = layoutgrid.read(CENTRED.split("\n"), 0)
+    assert rows[1] == ["1", "Tổ chức hội nghị phổ biến kế hoạch đến các địa phương", "Sở Du lịch",
+                       "Các sở, ngành; UBND các xã, phường", "Quý I/2026"]
+    assert rows[2] == ["2", "Kiểm tra, đôn đốc việc thực hiện kế hoạch tại các cơ quan, đơn vị",
+                       "Sở Nội vụ; Văn phòng UBND tỉnh", "Sở Tài chính", "Hằng năm"]
+
+
+# a page break (a blank line) after which the page sets its columns at other x-positions; sub-rows 'a', 'b'
+PAGES = "\n".join([
+    _at((0, "TT"), (6, "Nội dung"), (24, "Cơ quan chủ"), (40, "Cơ quan phối"), (56, "Thời gian")),
+    _at((24, "trì"), (40, "hợp")),
+    _at((0, "1"), (6, "Tuyên truyền Nghị"), (24, "Cục Lâm nghiệp"), (40, "Vụ Pháp chế"), (56, "Quý III/2026")),
+    _at((6, "định")),
+    _at((0, "2"), (6, "Rà soát văn bản")),
+    "",
+    _at((0, "a"), (4, "Xây dựng Thông tư"), (22, "Cục Lâm nghiệp"), (37, "Vụ Pháp chế;"), (52, "Quý IV/2026")),
+    _at((4, "hướng dẫn"), (37, "các cơ quan")),
+    _at((0, "b"), (4, "Cập nhật danh mục"), (22, "Viện Khoa học"), (37, "Cục Biến đổi"), (52, "Thường xuyên")),
+    _at((22, "lâm nghiệp"), (37, "khí hậu")),
+])
+
+
+def test_layout_a_page_break_resets_the_column_borders_and_letters_open_sub_rows() -> None:
+    rows, _ = layoutgrid.read(PAGES.split("\n"), 0)
+    assert [r[0] for r in rows[1:]] == ["1", "2", "a", "b"]
+    assert rows[3] == ["a", "Xây dựng Thông tư hướng dẫn", "Cục Lâm nghiệp", "Vụ Pháp chế; các cơ quan", "Quý IV/2026"]
+    assert rows[4][2:] == ["Viện Khoa học lâm nghiệp", "Cục Biến đổi khí hậu", "Thường xuyên"]
+
+
+def test_layout_reader_leaves_other_text_alone() -> None:
+    lines = ["STT Nội dung Đơn vị chủ trì Thời gian", "1. Tổ chức hội nghị  Sở Du lịch  2026"]
+    assert layoutgrid.read(lines, 0) is None  # titles one space apart: no -layout header
+    # titles whose border was not found (lead and partners in one column): left to the other readers
+    merged = [_at((0, "STT"), (5, "Nội dung"), (27, "Đơn vị chủ trì Đơn vị phối hợp"), (60, "Thời gian")),
+              _at((0, "1"), (5, "Tổ chức hội nghị"), (27, "Sở Du lịch UBND các xã"), (60, "2026")),
+              _at((0, "2"), (5, "Tập huấn"), (27, "Sở Nội vụ Sở Tài chính"), (60, "2027"))]
+    assert layoutgrid.read(merged, 0) is None
+
+
+def test_layout_rows_are_rebuilt_with_low_confidence_and_a_warning() -> None:
+    text = "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\nI. NHIỆM VỤ\n\n" + CENTRED + "\n"
+    parsed = parse_text(text, source="layout.txt", year=2026)
+    rows = parsed["assignments"]
+    assert [a["lead"] for a in rows] == [["Sở Du lịch"], ["Sở Nội vụ", "Văn phòng UBND tỉnh"]]
+    assert all(a["confidence"] <= 0.5 for a in rows)
+    assert any("mất khung" in w for w in parsed["warnings"])
