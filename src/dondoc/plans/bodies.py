@@ -260,7 +260,7 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         # 'Các cơ quan được phân công chủ trì thực hiện nhiệm vụ ... có trách nhiệm lập kế hoạch':
         # the subject is qualified by what it was given; 'có trách nhiệm' ends it
         name, rest = s[: duty.start()], s[duty.start() :]
-    elif colon != -1 and colon < max_len and (v is None or colon < v.start()):
+    elif colon != -1 and colon < max_len and (v is None or colon < v.start()) and not _elided_list(s, colon, v):
         name, rest = s[:colon], s[colon + 1 :]
     elif v is not None and v.start() <= max_len:
         name, rest = s[: v.start()], s[v.start() :]
@@ -279,6 +279,16 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     if len(parts) > 1 and any(not _is_body_start(p) and not p.lower().startswith(("cơ quan", "đơn vị")) for p in parts[1:]):
         return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies
     return name, rest.strip(" :,"), request
+
+
+# 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...':
+# a plural head word before the colon, the names it heads after it; the whole list is the subject
+_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
+_CAP_ITEMS = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60}(?:\s*(?:,|\bvà\b)\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60})*\s*$")
+
+
+def _elided_list(s: str, colon: int, v: re.Match[str] | None) -> bool:
+    return v is not None and bool(_PLURAL_HEAD.search(s[:colon])) and bool(_CAP_ITEMS.match(s[colon + 1 : v.start()]))
 
 
 _CAP_VERB = re.compile(r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")

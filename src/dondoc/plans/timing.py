@@ -338,6 +338,13 @@ _TEXT_TIMING = re.compile(
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
 
+# a timing label inside a task sentence, after ';', ',' or '(': its value runs to ';', ')' or the end
+_INLINE_LABEL = re.compile(
+    r"(?:^|[;,(]\s*)(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*"
+    r"([^;()]{2,80}?)\s*(?:[;)]|\.?\s*$)", re.I
+)
+
+
 # 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
 _BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
 
@@ -349,6 +356,12 @@ _TITLED = re.compile(r"chương trình|kế hoạch|chiến lược|đề án|qu
 def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
     """The timing stated inside a task sentence, or kind 'unspecified' when there is none."""
     low = text.lower()
+    if "thời gian" in low or "thời hạn" in low:
+        m = _INLINE_LABEL.search(text)
+        if m:  # '...; thời gian: Quý II/2025', '(thời gian: trước 30/6/2025)': the label says it
+            res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
+            if res["kind"] != "unspecified":
+                return res
     matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
     found = [
         m for m in matches
