@@ -353,6 +353,13 @@ _BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi th�
 _TITLED = re.compile(r"chương trình|kế hoạch|chiến lược|đề án|quy hoạch|nghị quyết|quyết định|kết luận|chỉ thị|tầm nhìn|giai đoạn|dự án")
 
 
+def uncut(text: str, end: int) -> int:
+    """`end` moved past the date it would cut in two: '(trước ngày 15/6) và năm (trước ngày 1|5/12)'."""
+    while 0 < end < len(text) and (text[end].isdigit() or text[end] == "/") and text[end - 1].isdigit():
+        end += 1
+    return end
+
+
 def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
     """The timing stated inside a task sentence, or kind 'unspecified' when there is none."""
     low = text.lower()
@@ -376,7 +383,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     phrase = text[best.start() : best.end()]
     # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
     start = max(0, best.start() - 25)
-    window = text[start : best.end() + 20]
+    window = text[start : uncut(text, best.end() + 20)]
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
     res["text"] = phrase.strip()
     if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:
