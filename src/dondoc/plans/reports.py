@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -105,19 +106,19 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx) -> list[dict[str, An
     out: list[dict[str, Any]] = []
     seen = {(m.group(1) or m.group(4), m.group(2) or m.group(5)) for m in ms[:1]}
     sender, to = rep["from"], rep["to"]
-    for prev, m in zip(ms, ms[1:], strict=False):
+    for prev, m in itertools.pairwise(ms):
         key = (m.group(1) or m.group(4), m.group(2) or m.group(5))
         if key in seen:
             continue
         seen.add(key)
-        extra = {**rep, "timing": _dated_timing(clause, m, ctx)}
+        extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx)}
         between = clause[prev.end() : m.start()]
         if re.search(r"tổng hợp", between, re.I) and re.search(r"báo cáo\s+\S", between, re.I) and to:
             receivers = _receivers(between, between.lower())
             if receivers:
                 extra.update(text=between.strip(" ,;.") + " " + m.group(0), compiles=True, via=None)
-                extra["from"], extra["to"] = to, receivers
                 sender, to = to, receivers
+                extra["from"], extra["to"] = sender, to
         out.append(extra)
     return out
 
