@@ -27,6 +27,7 @@ from dondoc.plans.placing import (
     _vague,
     heading_timing,
     led_in_brackets,
+    owned_heading,
 )
 from dondoc.plans.timing import parse_timing, timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
@@ -58,9 +59,8 @@ _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện
 
 def _noun_use(text: str, stop: re.Match[str]) -> bool:
     """'tổ chức' as a noun ('các tổ chức chính trị - xã hội', 'tổ chức, cá nhân') does not end a name."""
-    if stop.group(0).strip() != "tổ chức":
-        return False
-    return bool(_NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :]))
+    return stop.group(0).strip() == "tổ chức" and bool(
+        _NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :]))
 
 
 _NOUN_BEFORE_TC = re.compile(r"(?:các|những|và|,)\s*$")
@@ -273,7 +273,7 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
         lb = leading_body(t)
         if lb and t.endswith(":"):
             return lb[0], lb[2] or req
-    return None
+    return owned_heading(t)
 
 
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dondoc.plans.bodies import is_body_start, split_bodies
-from dondoc.plans.gazetteer import is_generic
+from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.tree import Node
 
 
@@ -90,3 +90,16 @@ def led_in_brackets(text: str, lead: list[str], support: list[str]) -> tuple[lis
         return lead, support
     marked = names[-1]  # 'phối hợp với A, B (chủ trì)': the bracket follows the name it marks
     return [marked], [*lead, *(s for s in support if s != marked and s not in lead)]
+
+
+# '1. Trách nhiệm của Sở Nội vụ' / '- Hướng dẫn ...': a heading owning the duties listed under it
+_OWNED_HEADING = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+(?:cụ thể|chủ yếu|chính))?\s+của\s+(.{4,120}?)[\s:.]*$", re.I)
+
+
+def owned_heading(title: str) -> tuple[str, bool] | None:
+    """The body a 'Trách nhiệm của X' / 'Nhiệm vụ của X' heading names, as (name, request=False)."""
+    m = _OWNED_HEADING.match(title)
+    if m is None:
+        return None
+    name = canonical(m.group(1))
+    return (name, False) if is_body_start(name) and not re.search(r"\d|[;.]", name) else None

@@ -87,6 +87,28 @@ TASK_PROBES = [
      ["Sở Nội vụ"], [], "assign", "recurring", "2025-03-15"),
     ("Chủ tịch UBND các xã, phường chịu trách nhiệm tổ chức thực hiện, báo cáo kết quả định kỳ hằng quý.",
      ["Chủ tịch UBND các xã, phường"], [], "assign", "recurring", None),
+    ("Công an tỉnh chủ trì báo cáo kết quả định kỳ hằng tháng (trước ngày 25).",
+     ["Công an tỉnh"], [], "assign", "recurring", "2025-03-25"),
+    ("Sở Nội vụ chủ trì tổ chức sơ kết; thời hạn: chậm nhất ngày 15/7/2025.",
+     ["Sở Nội vụ"], [], "assign", "once", "2025-07-15"),
+    ("Sở Y tế chủ trì kiểm tra an toàn thực phẩm trong tháng 7 năm 2025.",
+     ["Sở Y tế"], [], "assign", "once", "2025-07-31"),
+    ("Sở Y tế chủ trì kiểm tra, hoàn thành trước ngày 31 tháng 12 năm 2025.",
+     ["Sở Y tế"], [], "assign", "once", "2025-12-31"),
+    ("Sở Tài chính chủ trì thực hiện trong năm 2025-2026.",
+     ["Sở Tài chính"], [], "assign", "once", "2026-12-31"),
+    ("Sở Y tế chủ trì tổ chức tập huấn. Thời gian: tháng 5/2025.",
+     ["Sở Y tế"], [], "assign", "once", "2025-05-31"),
+    ("Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.",
+     ["Văn phòng UBND tỉnh"], [], "assign", "unspecified", None),
+    ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành, UBND các xã, phường triển khai nền tảng số, hoàn thành trong Quý III/2025.",
+     ["Sở Khoa học và Công nghệ"], ["các sở, ngành", "UBND các xã, phường"], "assign", "once", "2025-09-30"),
+    ("Đảng ủy, HĐND, UBND xã lãnh đạo, chỉ đạo thực hiện.",
+     ["Đảng ủy", "HĐND", "UBND xã"], [], "assign", "unspecified", None),
+    ("Trưởng thôn, Tổ trưởng tổ dân phố tuyên truyền đến từng hộ gia đình.",
+     ["Trưởng thôn", "Tổ trưởng tổ dân phố"], [], "assign", "unspecified", None),
+    ("Các Sở, ban, ngành, UBND các xã, phường thực hiện nghiêm; hoàn thành trước ngày 30/6/2025.",
+     ["Các Sở, ban, ngành", "UBND các xã, phường"], [], "assign", "once", "2025-06-30"),
 ]
 
 
@@ -109,10 +131,21 @@ LAYOUT_PROBES = [
     ("III. TỔ CHỨC THỰC HIỆN\n3. Sở Y tế\n- Chủ trì tổ chức tiêm chủng mở rộng, hoàn thành trong tháng 10/2025.\n"
      "- Phối hợp với Sở Giáo dục và Đào tạo kiểm tra y tế trường học.\n",
      [("III.3", ["Sở Y tế"], "once", "2025-10-31"), ("III.3", ["Sở Y tế"], "unspecified", None)]),
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Sở Nội vụ\n- Hướng dẫn, đôn đốc các cơ quan triển khai Kế hoạch.\n"
+     "- Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 20/12/2025.\n",
+     [("III.1", ["Sở Nội vụ"], "unspecified", None), ("III.1", ["Sở Nội vụ"], "once", "2025-12-20")]),
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành\na) Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch.\n"
+     "b) Sở Nội vụ: Theo dõi, đôn đốc việc thực hiện.\n",
+     [("III.1.a", ["Sở Tài chính"], "unspecified", None), ("III.1.b", ["Sở Nội vụ"], "unspecified", None)]),
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã, phường:\n- Xây dựng kế hoạch triển khai trước ngày 30/4/2025.\n"
+     "- Báo cáo kết quả về Sở Nội vụ trước ngày 05/12/2025.\n",
+     [("III.1", ["Ủy ban nhân dân các xã, phường"], "once", "2025-04-30"),
+      ("III.1", ["Ủy ban nhân dân các xã, phường"], "once", "2025-12-05")]),
 ]
 
 
-@pytest.mark.parametrize(("body", "expected"), LAYOUT_PROBES, ids=["own-line", "heading-bracket", "labelled", "body-heading"])
+@pytest.mark.parametrize(("body", "expected"), LAYOUT_PROBES,
+                         ids=["own-line", "heading-bracket", "labelled", "body-heading", "owned-heading", "letter-bodies", "collective-heading"])
 def test_layout_probe(body: str, expected: list[tuple[str, list[str], str, str | None]]) -> None:
     got = _plan(body)["assignments"]
     assert [(a["ref"], a["lead"], a["timing"]["kind"], a["timing"]["due"]) for a in got] == expected
