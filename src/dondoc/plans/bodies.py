@@ -26,7 +26,8 @@ HEADS = [
     "Các cơ sở", "Các trường", "Các Trung tâm", "Các trung tâm", "Cấp ủy", "Cấp uỷ", "Chính quyền",
     "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các thôn", "Các khu phố",
     "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
-    "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Bộ phận", "Người đứng đầu",
+    "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Các Cục", "Các Tổng cục", "Các Chi cục", "Các Vụ", "Các Viện",
+    "Các Bệnh viện", "Các Hội", "Bộ phận", "Người đứng đầu",
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
     "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức",
 ]
@@ -131,6 +132,10 @@ _SEP_AT = re.compile(r"[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b")
 _NOT_NAME = re.compile(r"[\W\d]+")
 
 
+_PLURAL_ONE = re.compile(r"^\s*(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
+_BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
+
+
 def split_bodies(phrase: str) -> list[str]:
     """'Phòng Y tế, Trung tâm y tế huyện' -> two names; 'Các phòng, ban, ngành huyện' stays one.
 
@@ -166,6 +171,9 @@ def split_bodies(phrase: str) -> list[str]:
         sep = m.group(0).strip()
         rest = text[m.end() : m.end() + 80]
         if sep == "/" and not _is_body_start(rest):
+            continue
+        if sep != ";" and text[seg : seg + 4] in ("Các ", "các ") and _PLURAL_ONE.match(text[seg:i]) and _BARE_HEAD.match(rest):
+            pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành': one collective of kinds of bodies
             continue
         if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
             cur = text[seg:i].strip()

@@ -109,6 +109,20 @@ TASK_PROBES = [
      ["Trưởng thôn", "Tổ trưởng tổ dân phố"], [], "assign", "unspecified", None),
     ("Các Sở, ban, ngành, UBND các xã, phường thực hiện nghiêm; hoàn thành trước ngày 30/6/2025.",
      ["Các Sở, ban, ngành", "UBND các xã, phường"], [], "assign", "once", "2025-06-30"),
+    # a list of kinds of bodies after 'Các' is one collective; a ministry's units
+    ("Các Cục, Vụ thuộc Bộ triển khai ứng dụng trí tuệ nhân tạo, hoàn thành trước ngày 31/10/2025.",
+     ["Các Cục, Vụ thuộc Bộ"], [], "assign", "once", "2025-10-31"),
+    # the first words under a topic heading, not the issuer's closing words for the section
+    ("Đề nghị các doanh nghiệp viễn thông phối hợp triển khai hạ tầng 5G.",
+     ["các doanh nghiệp viễn thông"], [], "request", "unspecified", None),
+    ("Sở Tư pháp: Chủ trì, phối hợp với các cơ quan liên quan rà soát thủ tục hành chính, hoàn thành trong Quý II/2025.",
+     ["Sở Tư pháp"], ["các cơ quan liên quan"], "assign", "once", "2025-06-30"),
+    ("Ban Chỉ huy Quân sự xã chủ trì, phối hợp với Công an xã tổ chức huấn luyện dân quân.",
+     ["Ban Chỉ huy Quân sự xã"], ["Công an xã"], "assign", "unspecified", None),
+    ("Công chức Văn hóa - Xã hội tham mưu UBND xã tổ chức các hoạt động văn hóa, thể thao.",
+     ["Công chức Văn hóa - Xã hội"], [], "assign", "unspecified", None),
+    ("Sở Y tế chủ trì, phối hợp Sở Công Thương, Công an tỉnh kiểm tra an toàn thực phẩm hằng năm.",
+     ["Sở Y tế"], ["Sở Công Thương", "Công an tỉnh"], "assign", "recurring", None),
 ]
 
 
@@ -141,14 +155,26 @@ LAYOUT_PROBES = [
      "- Báo cáo kết quả về Sở Nội vụ trước ngày 05/12/2025.\n",
      [("III.1", ["Ủy ban nhân dân các xã, phường"], "once", "2025-04-30"),
       ("III.1", ["Ủy ban nhân dân các xã, phường"], "once", "2025-12-05")]),
+    ("II. NHIỆM VỤ\n1. Rà soát thủ tục\n- Cơ quan thực hiện: Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh.\n"
+     "- Thời gian hoàn thành: Trước 15/11/2025.\n", [("II.1", ["Sở Tư pháp"], "once", "2025-11-15")]),
+    ("II. NHIỆM VỤ\n1. Rà soát thủ tục\n- Chủ trì: Sở Tư pháp; Phối hợp: Sở Nội vụ, Sở Tài chính.\n- Thời gian: Hằng năm.\n",
+     [("II.1", ["Sở Tư pháp"], "recurring", None)]),
+    ("II. NHIỆM VỤ\n1. Rà soát thủ tục\n- Đơn vị chủ trì tham mưu: Văn phòng UBND tỉnh.\n- Thời gian: 6 tháng đầu năm 2025.\n",
+     [("II.1", ["Văn phòng UBND tỉnh"], "once", "2025-06-30")]),
 ]
 
 
 @pytest.mark.parametrize(("body", "expected"), LAYOUT_PROBES,
-                         ids=["own-line", "heading-bracket", "labelled", "body-heading", "owned-heading", "letter-bodies", "collective-heading"])
+                         ids=["own-line", "heading-bracket", "labelled", "body-heading", "owned-heading", "letter-bodies", "collective-heading",
+                              "executing-body", "lead-support-labels", "advising-unit"])
 def test_layout_probe(body: str, expected: list[tuple[str, list[str], str, str | None]]) -> None:
     got = _plan(body)["assignments"]
     assert [(a["ref"], a["lead"], a["timing"]["kind"], a["timing"]["due"]) for a in got] == expected
+
+
+def test_support_label_after_the_lead_label_on_one_line() -> None:
+    got = _plan("II. NHIỆM VỤ\n1. Rà soát thủ tục\n- Chủ trì: Sở Tư pháp; Phối hợp: Sở Nội vụ, Sở Tài chính.\n")["assignments"]
+    assert got[0]["support"] == ["Sở Nội vụ", "Sở Tài chính"]
 
 
 def test_body_heading_bullet_with_a_partner_keeps_the_heading_body_as_lead() -> None:
