@@ -149,6 +149,7 @@ def split_bodies(phrase: str) -> list[str]:
     if _OFFICER_IN_CHARGE.match(text) and ";" not in text:
         return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
     out: list[str] = []
+    plural = text[:4] in ("Các ", "các ")
     depth = 0
     seg = 0  # where the current name starts
     pos = 0  # separators before this were consumed
@@ -172,7 +173,7 @@ def split_bodies(phrase: str) -> list[str]:
         rest = text[m.end() : m.end() + 80]
         if sep == "/" and not _is_body_start(rest):
             continue
-        if sep != ";" and text[seg : seg + 4] in ("Các ", "các ") and _PLURAL_ONE.match(text[seg:i]) and _BARE_HEAD.match(rest):
+        if plural and seg == 0 and sep != ";" and _PLURAL_ONE.match(text[:i]) and _BARE_HEAD.match(rest):
             pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành': one collective of kinds of bodies
             continue
         if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
