@@ -228,6 +228,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
             return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
         if continues_name(plain_cur, nxt_plain):
             return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name
+        if last.endswith(")") and plain_cur.count("(") == plain_cur.count(")"):
+            return True  # '1. Tổng hợp số liệu (Quý III/2025)': a heading closed by its bracketed note
         return not last[:1].isupper()
     return False
 

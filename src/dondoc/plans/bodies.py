@@ -26,7 +26,8 @@ HEADS = [
     "Các cơ sở", "Các trường", "Các Trung tâm", "Các trung tâm", "Cấp ủy", "Cấp uỷ", "Chính quyền",
     "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các thôn", "Các khu phố",
     "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
-    "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Bộ phận", "Người đứng đầu",
+    "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Các Cục", "Các Tổng cục", "Các Chi cục", "Các Vụ", "Các Viện",
+    "Các Bệnh viện", "Các Hội", "Bộ phận", "Người đứng đầu",
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
     "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức",
 ]
@@ -131,6 +132,10 @@ _SEP_AT = re.compile(r"[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b")
 _NOT_NAME = re.compile(r"[\W\d]+")
 
 
+_PLURAL_ONE = re.compile(r"^\s*(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
+_BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
+
+
 def split_bodies(phrase: str) -> list[str]:
     """'Phòng Y tế, Trung tâm y tế huyện' -> two names; 'Các phòng, ban, ngành huyện' stays one.
 
@@ -144,6 +149,7 @@ def split_bodies(phrase: str) -> list[str]:
     if _OFFICER_IN_CHARGE.match(text) and ";" not in text:
         return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
     out: list[str] = []
+    plural = text[:4] in ("Các ", "các ")
     depth = 0
     seg = 0  # where the current name starts
     pos = 0  # separators before this were consumed
@@ -166,6 +172,9 @@ def split_bodies(phrase: str) -> list[str]:
         sep = m.group(0).strip()
         rest = text[m.end() : m.end() + 80]
         if sep == "/" and not _is_body_start(rest):
+            continue
+        if plural and seg == 0 and sep != ";" and _PLURAL_ONE.match(text[:i]) and _BARE_HEAD.match(rest):
+            pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành': one collective of kinds of bodies
             continue
         if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
             cur = text[seg:i].strip()
@@ -260,7 +269,7 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         # 'Các cơ quan được phân công chủ trì thực hiện nhiệm vụ ... có trách nhiệm lập kế hoạch':
         # the subject is qualified by what it was given; 'có trách nhiệm' ends it
         name, rest = s[: duty.start()], s[duty.start() :]
-    elif colon != -1 and colon < max_len and (v is None or colon < v.start()):
+    elif colon != -1 and colon < max_len and (v is None or colon < v.start()) and not _elided_list(s, colon, v):
         name, rest = s[:colon], s[colon + 1 :]
     elif v is not None and v.start() <= max_len:
         name, rest = s[: v.start()], s[v.start() :]
@@ -279,6 +288,16 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     if len(parts) > 1 and any(not _is_body_start(p) and not p.lower().startswith(("cơ quan", "đơn vị")) for p in parts[1:]):
         return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies
     return name, rest.strip(" :,"), request
+
+
+# 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...':
+# a plural head word before the colon, the names it heads after it; the whole list is the subject
+_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
+_CAP_ITEMS = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60}(?:\s*(?:,|\bvà\b)\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60})*\s*$")
+
+
+def _elided_list(s: str, colon: int, v: re.Match[str] | None) -> bool:
+    return v is not None and bool(_PLURAL_HEAD.search(s[:colon])) and bool(_CAP_ITEMS.match(s[colon + 1 : v.start()]))
 
 
 _CAP_VERB = re.compile(r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")

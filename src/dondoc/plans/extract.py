@@ -25,6 +25,9 @@ from dondoc.plans.placing import (
     _in_scope_section,
     _same_as_heading,
     _vague,
+    heading_timing,
+    led_in_brackets,
+    owned_heading,
 )
 from dondoc.plans.timing import parse_timing, timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
@@ -33,12 +36,8 @@ _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
 _LEAD_IN = re.compile(
-    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b",
-    re.I,
-)
-_ISSUER_ASKS = re.compile(
-    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)\s+(.*)$"
-)
+    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b", re.I)
+_ISSUER_ASKS = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)\s+(.*)$")
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
 _CLOSING_ASK = re.compile(
@@ -60,9 +59,8 @@ _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện
 
 def _noun_use(text: str, stop: re.Match[str]) -> bool:
     """'tổ chức' as a noun ('các tổ chức chính trị - xã hội', 'tổ chức, cá nhân') does not end a name."""
-    if stop.group(0).strip() != "tổ chức":
-        return False
-    return bool(_NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :]))
+    return stop.group(0).strip() == "tổ chức" and bool(
+        _NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :]))
 
 
 _NOUN_BEFORE_TC = re.compile(r"(?:các|những|và|,)\s*$")
@@ -103,12 +101,13 @@ def _timing(text: str, ctx: Ctx, explicit: str | None = None) -> dict[str, Any]:
 
 def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list[str] | None = None,
                 request: bool = False, timing_text: str | None = None, item: int | None = None) -> dict[str, Any]:
+    lead, support = led_in_brackets(text, lead, support if support is not None else _support_from(text))
     return {
         "ref": ref,
         "item": item,
         "text": re.sub(r"^[-–+•·*\s]+", "", text).strip(),
         "lead": lead,
-        "support": support if support is not None else _support_from(text),
+        "support": support,
         "mode": "request" if request else "assign",
         "timing": _timing(text, ctx, timing_text),
     }
@@ -274,7 +273,7 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
         lb = leading_body(t)
         if lb and t.endswith(":"):
             return lb[0], lb[2] or req
-    return None
+    return owned_heading(t)
 
 
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
@@ -370,6 +369,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if k <= 1:
                     for a in produced:
                         a["item"] = None
+        heading_timing(produced, node.title, lambda phrase: _timing("", ctx, phrase))
         if _in_purpose_section(node):
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task

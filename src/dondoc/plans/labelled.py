@@ -35,7 +35,8 @@ TIME_LABEL = re.compile(
     r"\s*:\s*(.*)$",
     re.I,
 )
-_INLINE_SUPPORT = re.compile(r"[;,.]?\s*[-–+]?\s*(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$", re.I)
+# 'Chủ trì: Phòng A; Đơn vị phối hợp: Phòng B', '...; Phối hợp: Sở Nội vụ, Sở Tài chính'
+_INLINE_SUPPORT = re.compile(r"(?:[;,.]?\s*[-–+]?\s*(?:Cơ quan|Đơn vị|Bộ phận)\s+|[;.]\s*[-–+]?\s*)phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$", re.I)
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc))?\s*:\s*(.*)$", re.I)
 _BULLET = re.compile(r"^[-–+•·*\s]+")
 _SUB = re.compile(r"^\s*[+•·∙◦]\s*|^\s*[-–]\s+")

@@ -4,9 +4,11 @@ requirements), the generic names that are no lead, and an item's body being its 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
-from dondoc.plans.bodies import split_bodies
-from dondoc.plans.gazetteer import is_generic
+from dondoc.plans.bodies import is_body_start, split_bodies
+from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.tree import Node
 
 
@@ -56,3 +58,48 @@ def _vague(name: str) -> bool:
 # 'I. MỤC ĐÍCH, YÊU CẦU', '2. Yêu cầu': what the plan wants, said of everyone ('Thủ trưởng các
 # cơ quan ... phải ...'), not tasks given to someone
 _PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
+
+
+_BRACKET_TIME = re.compile(r"\(([^()]{3,60})\)\W*$")
+
+
+def heading_timing(produced: list[dict[str, Any]], title: str, timing: Callable[[str], dict[str, Any]]) -> None:
+    """'1. Tổng hợp số liệu (Quý III/2025)': the heading's bracketed time holds for its tasks that state none."""
+    m = _BRACKET_TIME.search(title or "")
+    if m is None or not any(a["timing"]["kind"] == "unspecified" for a in produced):
+        return
+    t = timing(m.group(1))
+    if t["kind"] == "unspecified":
+        return
+    for a in produced:
+        if a["timing"]["kind"] == "unspecified":
+            a["timing"] = dict(t)
+
+
+# 'Sở Tài chính phối hợp với Sở Khoa học và Công nghệ (chủ trì) xây dựng ...': the bracket names the lead
+_LED_IN_BRACKETS = re.compile(r"phối hợp(?:\s+với)?\s+([^()]{3,120}?)\s*\((?:là\s+)?(?:cơ quan\s+|đơn vị\s+)?chủ trì\)", re.I)
+
+
+def led_in_brackets(text: str, lead: list[str], support: list[str]) -> tuple[list[str], list[str]]:
+    """The lead and the support of a task whose partner is marked '(chủ trì)'; unchanged otherwise."""
+    m = _LED_IN_BRACKETS.search(text) if "chủ trì)" in text else None
+    if m is None:
+        return lead, support
+    names = split_bodies(m.group(1))
+    if not names or not all(is_body_start(n) for n in names):
+        return lead, support
+    marked = names[-1]  # 'phối hợp với A, B (chủ trì)': the bracket follows the name it marks
+    return [marked], [*lead, *(s for s in support if s != marked and s not in lead)]
+
+
+# '1. Trách nhiệm của Sở Nội vụ' / '- Hướng dẫn ...': a heading owning the duties listed under it
+_OWNED_HEADING = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+(?:cụ thể|chủ yếu|chính))?\s+của\s+(.{4,120}?)[\s:.]*$", re.I)
+
+
+def owned_heading(title: str) -> tuple[str, bool] | None:
+    """The body a 'Trách nhiệm của X' / 'Nhiệm vụ của X' heading names, as (name, request=False)."""
+    m = _OWNED_HEADING.match(title)
+    if m is None:
+        return None
+    name = canonical(m.group(1))
+    return (name, False) if is_body_start(name) and not re.search(r"\d|[;.]", name) else None

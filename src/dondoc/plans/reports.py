@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 from dondoc.plans.bodies import split_bodies
 from dondoc.plans.extract import _CONDITIONAL, Ctx, Node, _sentence_body
 from dondoc.plans.labelled import TIME_LABEL
-from dondoc.plans.timing import parse_timing, timing_in_text
+from dondoc.plans.timing import parse_timing, timing_in_text, uncut
 
 _REPORT_DATE = re.compile(
     r"(?:(?:trước|chậm nhất|hạn chót|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
@@ -48,7 +49,7 @@ def _receivers(clause: str, low: str) -> list[str]:
 
 
 def _dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
-    ctx_text = clause[max(0, m.start() - 30) : m.end() + 25]
+    ctx_text = clause[max(0, m.start() - 30) : uncut(clause, m.end() + 25)]
     t = parse_timing(ctx_text, plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
     if re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and t["kind"] == "once" and not m.group(3):
         d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
@@ -95,6 +96,33 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
     return rep, False
 
 
+def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx) -> list[dict[str, Any]]:
+    """Each further date of a clause is a report of its own: 'định kỳ 6 tháng (trước ngày 15/6) và năm (trước
+    ngày 15/12)'; after '(để) tổng hợp, báo cáo X' it is the receiver's consolidated report to X
+    ('... về Sở Nội vụ trước ngày 10/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 20/12')."""
+    ms = list(_REPORT_DATE.finditer(clause))
+    if len(ms) < 2 or any(m.group(3) for m in ms):
+        return []
+    out: list[dict[str, Any]] = []
+    seen = {(m.group(1) or m.group(4), m.group(2) or m.group(5)) for m in ms[:1]}
+    sender, to = rep["from"], rep["to"]
+    for prev, m in itertools.pairwise(ms):
+        key = (m.group(1) or m.group(4), m.group(2) or m.group(5))
+        if key in seen:
+            continue
+        seen.add(key)
+        extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx)}
+        between = clause[prev.end() : m.start()]
+        if re.search(r"tổng hợp", between, re.I) and re.search(r"báo cáo\s+\S", between, re.I) and to:
+            receivers = _receivers(between, between.lower())
+            if receivers:
+                extra.update(text=between.strip(" ,;.") + " " + m.group(0), compiles=True, via=None)
+                sender, to = to, receivers
+                extra["from"], extra["to"] = sender, to
+        out.append(extra)
+    return out
+
+
 def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: Ctx) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Dated reports, and undated ones that name a receiver (kept apart for review)."""
     dated: list[dict[str, Any]] = []
@@ -120,6 +148,7 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
                 rep, is_dated = got
                 if is_dated:
                     dated.append(rep)
+                    dated.extend(_more_dates(rep, clause, ctx))
                 elif re.search(r"báo cáo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Thường trực|về)", clause) or rep["to"]:
                     undated.append(rep)
     return dated, undated

@@ -40,7 +40,8 @@ _WORDS_DATE = re.compile(
 )
 _END_OF_QUARTER_DAY = re.compile(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
 _MONTHLY_DAY = re.compile(
-    r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau))", re.I
+    r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau))"
+    r"|(?:hằng|hàng|mỗi)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)", re.I
 )
 _RANGE_START = re.compile(
     rf"\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{{1,2}})(?:\s*(?:/|-|\.|\s+năm\s+)\s*({YEAR}))?"
@@ -48,7 +49,8 @@ _RANGE_START = re.compile(
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+({YEAR})", re.I
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+({YEAR})"
+    rf"(?:\s*{_D}\s*({YEAR}))?", re.I  # 'trong năm 2025-2026': the end of the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
 _END_OF_YEAR = re.compile(r"(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))", re.I)
@@ -176,7 +178,7 @@ def _parse_timing(
         return out
     m = _MONTHLY_DAY.search(t)
     if m:
-        day = int(m.group(1))
+        day = int(m.group(1) or m.group(2))
         out.update(kind="recurring", rrule=f"FREQ=MONTHLY;BYMONTHDAY={day}", period="month")
         if plan_year:
             start = issued_on or dt.date(plan_year, 1, 1)
@@ -307,7 +309,7 @@ def _parse_timing(
     else:
         m = _YEAR_DEADLINE.search(t)
         if m:
-            out.update(kind="once", due=_iso(dt.date(int(m.group(1)), 12, 31)))
+            out.update(kind="once", due=_iso(dt.date(int(m.group(2) or m.group(1)), 12, 31)))
             return out
     if plan_year and (_END_OF_YEAR.search(t) or (strict and re.match(r"^(?:vào\s+)?(?:dịp\s+)?cuối\s+năm\W*$", t, re.I))):
         out.update(kind="once", due=_iso(dt.date(plan_year, 12, 31)))
@@ -323,19 +325,27 @@ _TT_DATE = (
 _TEXT_TIMING = re.compile(
     rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
     r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"  # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
+    r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"  # 'hằng tháng (trước ngày 25)'
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:là\s+)?{_TT_DATE}"
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
-    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+{YEAR}"
+    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+{YEAR}(?:\s*{_D}\s*{YEAR})?"
     r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
 )
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
+
+
+# a timing label inside a task sentence, after ';', ',' or '(': its value runs to ';', ')' or the end
+_INLINE_LABEL = re.compile(
+    r"(?:^|[;,(.]\s*)(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*"
+    r"([^;()]{2,80}?)\s*(?:[;)]|\.?\s*$)", re.I
+)
 
 
 # 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
@@ -346,9 +356,22 @@ _BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi th�
 _TITLED = re.compile(r"chương trình|kế hoạch|chiến lược|đề án|quy hoạch|nghị quyết|quyết định|kết luận|chỉ thị|tầm nhìn|giai đoạn|dự án")
 
 
+def uncut(text: str, end: int) -> int:
+    """`end` moved past the date it would cut in two: '(trước ngày 15/6) và năm (trước ngày 1|5/12)'."""
+    while 0 < end < len(text) and (text[end].isdigit() or text[end] == "/") and text[end - 1].isdigit():
+        end += 1
+    return end
+
+
 def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
     """The timing stated inside a task sentence, or kind 'unspecified' when there is none."""
     low = text.lower()
+    if "thời gian" in low or "thời hạn" in low:
+        m = _INLINE_LABEL.search(text)
+        if m:  # '...; thời gian: Quý II/2025', '(thời gian: trước 30/6/2025)': the label says it
+            res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
+            if res["kind"] != "unspecified":
+                return res
     matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
     found = [
         m for m in matches
@@ -363,7 +386,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     phrase = text[best.start() : best.end()]
     # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
     start = max(0, best.start() - 25)
-    window = text[start : best.end() + 20]
+    window = text[start : uncut(text, best.end() + 20)]
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
     res["text"] = phrase.strip()
     if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:

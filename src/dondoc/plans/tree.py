@@ -76,6 +76,7 @@ def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
 
 # 'Ủy ban nhân dân tỉnh giao Giám đốc các sở, ... triển khai thực hiện ./.': after the last item of a
 # section, the issuer's closing charge to everyone named
+_TOPIC_ONLY = re.compile(r"^[^.;:,]{1,60}$")
 _CLOSING = re.compile(
     r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?: (?:tỉnh|thành phố|xã|phường|huyện|thị xã))?[^,;:]{0,30}?\s(?:giao|yêu cầu|đề nghị)\s"
     r"|Trên đây là\b"
@@ -161,8 +162,11 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
                 cur = Node(prefix or "", "root", "")
                 nodes.append(cur)
             top = stack.get("roman")
-            if top is not None and cur is not top and cur.kind in ("num", "letter") and _CLOSING.match(b.text):
-                top.content.append(b)  # the issuer's closing words speak for the whole section
+            if (top is not None and cur is not top and cur.kind in ("num", "letter") and _CLOSING.match(b.text)
+                    and (cur.content or cur.children or not _TOPIC_ONLY.match(cur.title))):
+                # the issuer's closing words speak for the whole section (not the first words under a
+                # topic heading: '1. Chuyển đổi số' / 'Đề nghị các doanh nghiệp viễn thông ...')
+                top.content.append(b)
             else:
                 cur.content.append(b)
             continue
