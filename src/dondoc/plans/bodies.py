@@ -293,11 +293,16 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
 # 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...':
 # a plural head word before the colon, the names it heads after it; the whole list is the subject
 _PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
+_OPENS_WITH_VERB = re.compile(r"\s*(?:" + "|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])",
+                              re.I)
 _CAP_ITEMS = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60}(?:\s*(?:,|\bvà\b)\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60})*\s*$")
 
 
 def _elided_list(s: str, colon: int, v: re.Match[str] | None) -> bool:
-    return v is not None and bool(_PLURAL_HEAD.search(s[:colon])) and bool(_CAP_ITEMS.match(s[colon + 1 : v.start()]))
+    """The names after the colon, not a duty opening with its verb in capitals ('các cấp: Tăng cường ...')."""
+    items = s[colon + 1 : v.start()] if v is not None else ""
+    return (v is not None and bool(_PLURAL_HEAD.search(s[:colon])) and bool(_CAP_ITEMS.match(items))
+            and not _OPENS_WITH_VERB.match(items))
 
 
 _CAP_VERB = re.compile(r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")

@@ -26,6 +26,10 @@ TASK_PROBES = [
     # elided head word: one lead, copied as written (not expanded into constructed names)
     ("Các Sở: Tài chính, Xây dựng, Công Thương chủ trì, phối hợp với UBND các xã, phường rà soát, hoàn thành trước ngày 30/6/2025.",
      ["Các Sở: Tài chính, Xây dựng, Công Thương"], ["UBND các xã, phường"], "assign", "once", "2025-06-30"),
+    # a colon after a plural head that opens a duty with its verb in capitals is not a list of names
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội các cấp: Tăng cường giám sát việc "
+     "thực hiện chính sách xã hội trên địa bàn.",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội các cấp"], [], "request", "unspecified", None),
     ("Các Bộ: Công an, Quốc phòng, Ngoại giao phối hợp chặt chẽ trong công tác quản lý biên giới.",
      ["Các Bộ: Công an, Quốc phòng, Ngoại giao"], [], "assign", "unspecified", None),
     ("Giao các phòng: Văn hóa - Xã hội, Kinh tế tổ chức kiểm tra (thời gian: trước 30/6/2025).",
