@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -55,11 +54,10 @@ def _docx(num: str, outdir: Path) -> Path:
 
 
 def _pdf(docs: list[Path], outdir: Path) -> list[Path]:
-    with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "HOME": home}  # a private LibreOffice profile
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)],
-                       check=True, capture_output=True, timeout=600, env=env)
-    return [outdir / (d.stem + ".pdf") for d in docs]
+    sys.path.insert(0, str(ROOT))
+    from tests.integration.plans.renditions import to_pdf
+
+    return to_pdf(docs, outdir)
 
 
 def _scorer(gold_dir: Path, pred_dir: Path) -> list[str]:
