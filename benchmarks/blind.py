@@ -17,12 +17,13 @@ Prints the scorer's per-plan lines and its summary line for each set, and the pl
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from _cli import run_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -68,12 +69,7 @@ def score(name: str, verbose: bool) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--set", default="blind", choices=[*SETS, "all"])
-    ap.add_argument("--verbose", action="store_true")
-    args = ap.parse_args()
-    for name in SETS if args.set == "all" else [args.set]:
-        score(name, args.verbose)
+    run_sets(score, SETS, "blind")
 
 
 if __name__ == "__main__":
