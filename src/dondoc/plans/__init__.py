@@ -16,6 +16,7 @@ from dondoc.plans.bodies import split_bodies
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, extract_assignments
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
+from dondoc.plans.reflow import REFLOWED
 from dondoc.plans.reports import extract_reports
 from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
@@ -89,9 +90,8 @@ def _dash_numbering(blocks: list[Block]) -> list[Block] | None:
     return out
 
 
-def _rebuilt(table: Table, rows: list[dict[str, Any]], rebuilt: list[dict[str, Any]], ctx: Ctx) -> None:
-    if table.rebuilt and rows:
-        rebuilt.extend(rows)
+def _rebuilt(table: Table, rows: list[dict[str, Any]], ctx: Ctx) -> None:
+    if table.rebuilt and rows:  # the rows themselves are graded as 'rebuilt' (plans.doubt)
         ctx.warnings.append(
             f"dòng {table.line}: bảng mất khung khi chuyển từ PDF, đã ghép lại {len(rows)} nhiệm vụ theo cột "
             "(chủ trì, phối hợp, thời gian) — cần đối chiếu tên cơ quan với bản gốc"
@@ -146,7 +146,6 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     not_before = dt.date.fromisoformat(header["not_before"]) if header.get("not_before") else None
     ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before)
 
-    rebuilt: list[dict[str, Any]] = []  # rows of tables whose grid was lost (plans.gridless)
     nodes = build_tree(blocks[start:body_end])
     assignments = extract_assignments(nodes, ctx, unnumbered=unnumbered)
     columns = None
@@ -156,7 +155,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
             own = attached_line is not None and table.line > attached_line
             rows, columns = extract_table(table, "" if own else node.ref, ctx, columns)
             assignments.extend(rows)
-            _rebuilt(table, rows, rebuilt, ctx)
+            _rebuilt(table, rows, ctx)
     targets = extract_targets(nodes, ctx)
     reports, undated = extract_reports(nodes, assignments, ctx)
 
@@ -172,7 +171,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
             for table in node.tables:
                 rows, columns = extract_table(table, node.ref or prefix, ctx, columns)
                 assignments.extend(rows)
-                _rebuilt(table, rows, rebuilt, ctx)
+                _rebuilt(table, rows, ctx)
         targets.extend(table_targets(assignments, prefix))
         r2, u2 = extract_reports(anodes, assignments, ctx)
         reports.extend(r2)
@@ -208,9 +207,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         "warnings": warnings,
         "undated_reports": undated,
     }
-    grade(plan, blocks[start:])
-    for a in rebuilt:  # cells put back together from a lost grid: a reviewer checks them against the original
-        a["confidence"] = min(a.get("confidence", 1.0), 0.5)
+    grade(plan, blocks[start:], reflowed=REFLOWED in (notes or []))
     plan["focal"] = find_focal(plan, blocks[start:body_end])
     return plan
 

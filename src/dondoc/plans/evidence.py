@@ -13,7 +13,8 @@ from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
 from dondoc.plans.bodies import find_verb, leading_body
-from dondoc.plans.gazetteer import is_generic, kind_of
+from dondoc.plans.doubt import READ_KEY, confidence, facts, reasons
+from dondoc.plans.gazetteer import is_generic
 
 _FOLLOW_UP = [
     (re.compile(r"\bđầu mối\b|\bthường trực\b(?= (?:tham mưu|giúp))|cơ quan thường trực", re.I), 3.0),
@@ -66,35 +67,31 @@ class Locator:
         return None
 
 
-def _lead_confidence(name: str) -> float:
-    if is_generic(name):
-        return 0.35
-    if len(name) > 90:
-        return 0.4  # a name this long has probably swallowed part of the task
-    kind = kind_of(name)
-    base = (0.75 if kind == "unit" else 0.6) if kind in ("unit", None) else 0.95
-    if name.lower().startswith("các ") or "," in name:
-        base -= 0.1  # a collective: several bodies under one name
-    return base
+# Items below this confidence get a line of their own in the warnings (unless one names them already);
+# rows of a rebuilt table are named by their table's warning, and stay below it.
+WARN_BELOW = 0.5
 
 
-def grade(plan: dict[str, Any], blocks: list[Block]) -> None:
-    """Add `span` and `confidence` to assignments, reports and targets; warn about weak ones."""
+def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) -> None:
+    """Add `span` and `confidence` to assignments, reports and targets; warn about weak ones.
+    `reflowed`: the text lost its line breaks and was cut back into sections by rule."""
     loc = Locator(blocks)
     warnings: list[str] = plan.setdefault("warnings", [])
     for a in plan["assignments"]:
+        f = facts(a, reflowed=reflowed)
+        a.pop(READ_KEY, None)
         ln = loc.line(a["text"])
         a["span"] = {"line": ln} if ln else None
-        conf = min((_lead_confidence(n) for n in a["lead"]), default=0.3)
-        if a["timing"]["kind"] == "unspecified":
-            conf -= 0.05
-        a["confidence"] = round(max(0.05, min(1.0, conf)), 2)
+        a["confidence"] = confidence(f) if a["lead"] else 0.3
         where = f"dòng {ln}" if ln else f"mục {a['ref']}"
         for n in a["lead"]:
             if is_generic(n):
                 warnings.append(f"{where} (mục {a['ref']}): '{n}' là tên chung, không chỉ một cơ quan cụ thể — cần xác nhận")
             elif len(n) > 90:
                 warnings.append(f"{where} (mục {a['ref']}): tên cơ quan chủ trì quá dài, có thể lẫn nội dung nhiệm vụ — cần xác nhận")
+        if a["lead"] and a["confidence"] < WARN_BELOW and f.read != "rebuilt" and not _named(warnings, a["ref"]):
+            why = "; ".join(reasons(f)) or "cách đọc không chắc chắn"
+            warnings.append(f"dòng {ln or '?'} (mục {a['ref']}): độ tin cậy thấp ({a['confidence']:.2f}): {why} — cần xem lại")
     for r in plan["reports"]:
         ln = loc.line(r["text"])
         r["span"] = {"line": ln} if ln else None
@@ -106,6 +103,11 @@ def grade(plan: dict[str, Any], blocks: list[Block]) -> None:
         ln = loc.line(t["text"])
         t["span"] = {"line": ln} if ln else None
         t["confidence"] = 0.8 if t.get("unit") else 0.6
+
+
+def _named(warnings: list[str], ref: str) -> bool:
+    """A warning already points at the item with this ref."""
+    return any(f"(mục {ref})" in w or w.startswith(f"Mục {ref}:") for w in warnings)
 
 
 def _score(text: str) -> float:

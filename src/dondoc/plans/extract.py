@@ -16,6 +16,7 @@ from dondoc.plans.bodies import (
     split_bodies,
     trailing_body,
 )
+from dondoc.plans.doubt import READ_KEY, Read
 from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
 from dondoc.plans.placing import (
@@ -100,9 +101,11 @@ def _timing(text: str, ctx: Ctx, explicit: str | None = None) -> dict[str, Any]:
 
 
 def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list[str] | None = None,
-                request: bool = False, timing_text: str | None = None, item: int | None = None) -> dict[str, Any]:
+                request: bool = False, timing_text: str | None = None, item: int | None = None,
+                read: Read = "heading") -> dict[str, Any]:  # read: how, for evidence.grade (plans.doubt)
     lead, support = led_in_brackets(text, lead, support if support is not None else _support_from(text))
     return {
+        READ_KEY: read,
         "ref": ref,
         "item": item,
         "text": re.sub(r"^[-–+•·*\s]+", "", text).strip(),
@@ -297,7 +300,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             # labelled lines: the task is the heading (or the text before the labels)
             produced = labelled_assignments(
                 node.ref, node.title, [p.text for p in content],
-                lambda ref, text, lead, support=None: _assignment(ref, text, lead, ctx, support=support),
+                lambda ref, text, lead, support=None: _assignment(ref, text, lead, ctx, support=support, read="label"),
                 lambda phrase: _timing("", ctx, phrase),
             )
         elif head is not None:
@@ -320,7 +323,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     # a closing paragraph after the last body's duties speaks for the whole section
                     closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
-                    produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2]))
+                    produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2], read="sentence"))
                     continue
                 if _BOILERPLATE.match(t) and not _BULLET.match(t):
                     continue
@@ -361,11 +364,11 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                                 and node.parent is not None and not any(_sentence_body(x) for x in cands[ci + 1 :])):
                             ref = node.parent.ref
                         k += 1
-                        produced.append(_assignment(ref, part, leads, ctx, request=req, item=k))
+                        produced.append(_assignment(ref, part, leads, ctx, request=req, item=k, read="sentence"))
                 owner = _section_owner(node) if k == 0 and node.kind == "num" else None
                 if owner:
                     text = " ".join(cands)
-                    produced.append(_assignment(node.ref, text, [owner], ctx))
+                    produced.append(_assignment(node.ref, text, [owner], ctx, read="owner"))
                 if k <= 1:
                     for a in produced:
                         a["item"] = None
@@ -394,7 +397,3 @@ def _section_owner(node: Node) -> str | None:
     if not is_body_start(name) or is_generic(name) or re.search(r"\bcác\b", name.lower()):
         return None
     return name
-
-
-
-

@@ -292,6 +292,9 @@ def dash_numbering(text: str) -> str | None:
     return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
 
 
+REFLOWED = "Văn bản mất ngắt dòng (dán từ trang web): đã tách lại các mục theo số thứ tự — kiểm tra lại các mục"
+
+
 def prepare(text: str) -> tuple[str, list[str]]:
     """The text to parse and what was done to it (warnings)."""
     notes: list[str] = []
@@ -304,5 +307,5 @@ def prepare(text: str) -> tuple[str, list[str]]:
         notes.append("Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại")
     if lost_breaks(text):
         text = restore_breaks(text)
-        notes.append("Văn bản mất ngắt dòng (dán từ trang web): đã tách lại các mục theo số thứ tự — kiểm tra lại các mục")
+        notes.append(REFLOWED)
     return text, notes

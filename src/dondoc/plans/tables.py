@@ -8,6 +8,7 @@ from typing import Any
 
 from dondoc.plans.blocks import ROMAN, Table, cell_text
 from dondoc.plans.bodies import REQUEST, is_body_start, split_bodies
+from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.extract import Ctx, _assignment, _timing
 from dondoc.plans.gazetteer import kind_of
 
@@ -109,7 +110,7 @@ def _cell_lead(text: str, ref: str, task: str, timing: dict[str, Any], ctx: Ctx)
     leads = split_bodies(m["lead"])
     if not leads:
         return []
-    a = _assignment(ref, f"{task} ({text})", leads, ctx, support=split_bodies(m["sup"]) if m["sup"] else [])
+    a = _assignment(ref, f"{task} ({text})", leads, ctx, support=split_bodies(m["sup"]) if m["sup"] else [], read="cell")
     a["timing"] = timing
     return [a]
 
@@ -216,13 +217,16 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
             prev = cell_text(row[ti - 1])
             if re.search(r"\d{4}|[Tt]hường xuyên|[Hh][ằà]ng năm", prev) and ti - 1 not in (cols.get("lead"), cols.get("task")):
                 timing_text = prev
-        a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)), timing_text=timing_text)
+        a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)),
+                        timing_text=timing_text, read="table")
         if not timing_text:
             a["timing"] = _timing(task, ctx)
         out.append(a)
         for ci, c in enumerate(row):
             if ci not in cols.values():
                 out.extend(_cell_lead(cell_text(c), ref or prefix, task or lead, a["timing"], ctx))
+    for a in out if table.rebuilt else []:
+        a[READ_KEY] = "rebuilt"
     return out, (header_row, cols)
 
 

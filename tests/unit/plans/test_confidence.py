@@ -1,0 +1,117 @@
+"""Confidence from how an item was read (plans.doubt): the reader's base, the facts that lower or raise it,
+the cap on rebuilt rows, and the warning line an item below evidence.WARN_BELOW gets. Pure: no database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dondoc.plans import parse_text
+from dondoc.plans.doubt import READ_KEY, REBUILT_CAP, Facts, confidence, facts, is_known, reasons
+from dondoc.plans.evidence import WARN_BELOW, grade
+
+HEAD = "UBND TỈNH AN BÌNH\nSố: 5/KH-UBND\nAn Bình, ngày 10 tháng 1 năm 2026\nKẾ HOẠCH\nThử nghiệm\n"
+
+
+def _item(text: str, lead: list[str], read: str = "heading", kind: str = "continuous") -> dict[str, Any]:
+    return {READ_KEY: read, "ref": "I.1", "item": None, "text": text, "lead": lead, "support": [], "mode": "assign",
+            "timing": {"text": None, "kind": kind, "due": None}}
+
+
+def test_a_labelled_or_headed_known_body_is_sure() -> None:
+    assert confidence(Facts(read="label", known=True)) == 1.0
+    assert confidence(Facts(read="heading", known=True)) == 1.0
+    assert confidence(Facts(read="sentence", known=True)) == 0.9
+
+
+def test_readers_rank_by_how_often_they_go_wrong() -> None:
+    by = {r: confidence(Facts(read=r)) for r in ("label", "heading", "owner", "sentence", "table", "cell", "rebuilt")}
+    assert by["label"] == by["heading"] > by["owner"] > by["sentence"] == by["table"] > by["rebuilt"]
+
+
+def test_rebuilt_rows_stay_at_or_below_the_cap_and_are_ordered_within_it() -> None:
+    sure = confidence(Facts(read="rebuilt", known=True))
+    garbled = confidence(Facts(read="rebuilt", unknown=True, short_name=True))
+    assert garbled < sure <= REBUILT_CAP
+
+
+def test_confidence_stays_within_bounds() -> None:
+    worst = Facts(read="rebuilt", unknown=True, short_name=True, collective=True, split_and=True, reflowed=True,
+                  note=True, encouraged=True, conditional=True)
+    assert confidence(worst) == 0.05
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Sở Y tế", True),
+        ("Sở Y tế tỉnh Lào Cai", True),  # a known name followed by its place
+        ("UBND các xã, phường", True),
+        ("Sở Văn hóa và Thể phường liên quan", False),  # a known head running into another column's words
+        ("UBND địa lịch", False),
+        ("Hiệp hội đào thông", False),
+    ],
+)
+def test_known_names(name: str, known: bool) -> None:
+    assert is_known(name) is known
+
+
+def test_facts_of_an_item() -> None:
+    f = facts(_item("Báo và Đài Phát thanh, Truyền hình tỉnh tăng cường tuyên truyền.",
+                    ["Báo", "Đài Phát thanh, Truyền hình tỉnh"], read="sentence"))
+    assert f.read == "sentence" and f.split_and and f.short_name and f.collective and not f.known
+    assert facts(_item("(Lưu ý: Đơn vị căn cứ Biểu 03)", ["Đơn vị"])).note
+    assert facts(_item("Khuyến khích các doanh nghiệp xây dựng nhà trẻ.", ["các doanh nghiệp"])).encouraged
+    assert facts(_item("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo UBND tỉnh.", ["Sở Y tế"])).conditional
+    assert facts(_item("Tổ chức tập huấn.", ["Sở Y tế"])).known
+    assert facts(_item("x", ["Sở Y tế"]), reflowed=True).reflowed
+
+
+def test_an_item_without_its_reader_is_read_as_under_a_heading() -> None:
+    item = _item("Tổ chức tập huấn.", ["Sở Y tế"])
+    del item[READ_KEY]
+    assert facts(item).read == "heading"
+
+
+def test_reasons_are_said_in_vietnamese() -> None:
+    assert reasons(Facts(read="sentence", encouraged=True)) == ["lời khuyến khích, không phải giao nhiệm vụ"]
+    assert reasons(Facts(read="heading", known=True)) == []
+
+
+def test_grade_drops_the_reader_and_warns_below_the_threshold_once() -> None:
+    plan: dict[str, Any] = {"assignments": [
+        _item("Khuyến khích các doanh nghiệp xây dựng nhà trẻ cho con công nhân.", ["các doanh nghiệp"], read="sentence"),
+        _item("Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở.", ["Sở Y tế"], read="sentence"),
+        _item("Phát triển tour du lịch cộng đồng ven biển.", ["UBND địa lịch"], read="rebuilt"),
+    ], "reports": [], "targets": [], "warnings": []}
+    grade(plan, [])
+    low, sure, row = plan["assignments"]
+    assert all(READ_KEY not in a for a in plan["assignments"])
+    assert low["confidence"] < WARN_BELOW <= sure["confidence"]
+    assert row["confidence"] < WARN_BELOW  # a rebuilt row: its table's warning names it, no line of its own
+    assert len(plan["warnings"]) == 1
+    assert plan["warnings"][0].startswith("dòng ? (mục I.1): độ tin cậy thấp") and plan["warnings"][0].endswith("cần xem lại")
+    assert "khuyến khích" in plan["warnings"][0]
+
+
+def test_an_item_already_warned_about_gets_no_second_line() -> None:
+    plan: dict[str, Any] = {"assignments": [_item("(Lưu ý: Đơn vị căn cứ Biểu 03)", ["Đơn vị"])],
+                            "reports": [], "targets": [], "warnings": []}
+    grade(plan, [])
+    assert plan["assignments"][0]["confidence"] < WARN_BELOW
+    assert len(plan["warnings"]) == 1 and "tên chung" in plan["warnings"][0]  # the generic-name warning only
+
+
+def test_parsed_plan_grades_by_reader_with_line_numbers() -> None:
+    text = HEAD + (
+        "I. NHIỆM VỤ\n1. Sở Y tế:\n- Tổ chức tập huấn cho cán bộ y tế cơ sở.\n"
+        "2. Khuyến khích các doanh nghiệp xây dựng nhà trẻ cho con công nhân.\n"
+    )
+    plan = parse_text(text, source="x.txt")
+    by = {a["ref"]: a for a in plan["assignments"]}
+    assert all(READ_KEY not in a for a in plan["assignments"])
+    assert by["I.1"]["confidence"] == 1.0
+    assert by["I.2"]["confidence"] < WARN_BELOW
+    line = next(w for w in plan["warnings"] if "(mục I.2)" in w)
+    assert line.startswith("dòng 9 (mục I.2): độ tin cậy thấp") and line.endswith("— cần xem lại")
