@@ -138,7 +138,8 @@ def test_review_screen_side_by_side(app_client: TestClient, engine: Engine, staf
 
 
 def test_review_order_on_a_seed(app_client: TestClient, engine: Engine, staff: Staff, world_plan: int) -> None:
-    """Seed 004: the items are ordered by how much they need a person, document order within a level."""
+    """Seed 004: the items are ordered by how much they need a person; among the flagged ones (level 2 and up) the
+    least sure first, then document order; document order within the other levels."""
     from dondoc.web.console.review_data import build
 
     login(app_client, "focal1")
@@ -149,9 +150,10 @@ def test_review_order_on_a_seed(app_client: TestClient, engine: Engine, staff: S
     levels = {v.id: v.level for v in data.items}
     assert order == [v.id for v in data.items]
     assert [levels[i] for i in order] == sorted((levels[i] for i in order), reverse=True)
+    conf = {v.id: (v.confidence if v.confidence is not None else 1.0) for v in data.items}
     for level in set(levels.values()):
         same = [i for i in order if levels[i] == level]
-        assert same == sorted(same)
+        assert same == sorted(same, key=lambda i: ((conf[i] if level >= 2 else 0.0), i))
     assert max(levels.values()) == 3 and html.count('class="item flagged"') == sum(1 for v in levels.values() if v >= 2)
     spans = [v.span for v in data.items if v.span]
     assert len(spans) >= len(data.items) - 1

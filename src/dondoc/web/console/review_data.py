@@ -174,12 +174,18 @@ def build(session: Session, plan: Plan) -> ReviewData:
                               bodies=bodies, flags=flags, confidence=conf if isinstance(conf, (int, float)) else None,
                               span=span, obligations=sum(obligations.get(r.id or 0, {}).values()),
                               statuses=obligations.get(r.id or 0, {}), level=level))
-    # The most doubtful first (an unknown body before a guessed one before a mere notice), document order within.
-    views.sort(key=lambda v: (-v.level, v.id))
+    views.sort(key=_doubt_order)
     return ReviewData(plan=plan, items=views, source=_pieces(source, spans), units=units, choices=unit_choices(units),
                       focal=unit_by_id.get(plan.focal_unit_id), owner=unit_by_id.get(plan.owner_unit_id),
                       warnings=list((plan.parsed or {}).get("warnings") or []),
                       parsed_focal=(plan.parsed or {}).get("focal"))
+
+
+def _doubt_order(v: ItemView) -> tuple[int, float, int]:
+    """The most doubtful first (an unknown body before a guessed one before a mere notice); among the items a
+    person must check (level 2 and up) the least sure first, then document order; the rest in document order."""
+    sure = (v.confidence if v.confidence is not None else 1.0) if v.level >= 2 else 0.0
+    return (-v.level, sure, v.id)
 
 
 def _rows(session: Session, plan_id: int) -> list[Any]:
