@@ -120,3 +120,13 @@ def test_the_provincial_portal_is_a_body_name() -> None:
         "Mở chuyên mục tuyên truyền về chuyển đổi số; đăng tải kịp thời các văn bản chỉ đạo.\n"
     )
     assert _pairs(plan) == [("I.5", ["Báo và Phát thanh, Truyền hình tỉnh", "Cổng thông tin điện tử tỉnh"])]
+
+
+def test_a_school_calendar_period_is_recurring() -> None:
+    # 'mỗi học kỳ', 'hằng năm học': recurring with the school's calendar, no date to compute
+    plan = _plan(
+        "I. NHIỆM VỤ\n\n1. Sở Giáo dục và Đào tạo\n\n- Tổ chức ngoại khóa về an toàn giao thông, bảo đảm mỗi học kỳ "
+        "ít nhất 1 buổi tại mỗi trường.\n\n- Tổng kết công tác hằng năm học.\n\n- Rà soát cơ sở vật chất trường học.\n"
+    )
+    assert [(a["timing"]["kind"], a["timing"]["due"]) for a in plan["assignments"]] == [
+        ("recurring", None), ("recurring", None), ("unspecified", None)]
