@@ -98,6 +98,18 @@ def _rebuilt(table: Table, rows: list[dict[str, Any]], ctx: Ctx) -> None:
         )
 
 
+def _articles_before(blocks: list[Block], start: int, ctx: Ctx) -> list[dict[str, Any]]:
+    """The duties a decision's own articles hand out before the plan it issues ('Điều 2. Giao Sở X chủ
+    trì, phối hợp với ... triển khai thực hiện Kế hoạch này'), ref'd 'Điều N'; the issuing article and the
+    enforcement clause hand out none. The articles end at the signature, the footer or the plan's title."""
+    first = next((i for i, b in enumerate(blocks[:start]) if isinstance(b, Paragraph) and ARTICLE_L.match(b.text)), None)
+    if first is None:
+        return []
+    end = next((i for i, b in enumerate(blocks[first + 1 : start], first + 1) if not isinstance(b, Paragraph)
+                or _is_footer(b) or re.match(r"^(?:KẾ\s*HOẠCH|TM\.|T/M\.)", b.text)), start)
+    return [a for a in extract_assignments(build_tree(blocks[first:end]), ctx) if a["ref"].startswith("Điều")]
+
+
 def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                  notes: list[str] | None = None) -> dict[str, Any]:
     # where the numbered body starts (first Roman or capital section), where the footer is
@@ -147,7 +159,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before)
 
     nodes = build_tree(blocks[start:body_end])
-    assignments = extract_assignments(nodes, ctx, unnumbered=unnumbered)
+    assignments = _articles_before(blocks, start, ctx) + extract_assignments(nodes, ctx, unnumbered=unnumbered)
     columns = None
     for node in nodes:
         for table in node.tables:

@@ -224,6 +224,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue
         if word in ("thông tin", "quản lý", "phát triển", "bảo vệ", "cấp", "nắm", "mở", "cử") and _NOUN_BEFORE.search(before):
             continue
+        if word == "thông tin" and re.search(r"\b[Cc]ổng\s*$", before):
+            continue  # 'Cổng thông tin điện tử tỉnh': the portal's name, not the verb
         if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
             continue
         if word == "hỗ trợ" and _NOUN_BEFORE.search(before):

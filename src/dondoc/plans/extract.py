@@ -17,7 +17,7 @@ from dondoc.plans.bodies import (
     trailing_body,
 )
 from dondoc.plans.doubt import READ_KEY, Read
-from dondoc.plans.gazetteer import canonical, is_generic
+from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
 from dondoc.plans.placing import (
     _CAN_CU,
@@ -29,6 +29,10 @@ from dondoc.plans.placing import (
     heading_timing,
     led_in_brackets,
     owned_heading,
+    role_head,
+    role_heading,
+    role_partners,
+    section_owner,
 )
 from dondoc.plans.timing import parse_timing, timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
@@ -205,7 +209,7 @@ def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
     return None
 
 
-_ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị) này")
+_ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị) này", re.I)
 
 
 def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
@@ -295,7 +299,14 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         head = _heading_body(node.title, has_items=has_items) if node.title else None
         parent_head = None
         if node.kind == "letter" and node.parent is not None:
-            parent_head = _heading_body(node.parent.title, has_items=True)
+            parent_head = _heading_body(node.parent.title, has_items=True) or role_head(node.parent.title)
+        role_support = None  # the partners a role heading names ('Sở X chủ trì, phối hợp với Y' / '- ...')
+        if head is None and node.title and (content or has_items) and (rh := role_heading(node.title)) is not None:
+            head, role_support = (rh[0], rh[2]), rh[1]
+        elif (head is None and parent_head is not None and content and all(_BULLET.match(p.text) for p in content)
+              and (partners := role_partners(node.title))):
+            # 'a) Chủ trì, phối hợp với các sở, ngành' under '1. Sở X', its bullets: each one a task of Sở X
+            head, role_support = parent_head, partners
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
             produced = labelled_assignments(
@@ -313,6 +324,10 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if tl and produced:  # 'Thời gian hoàn thành: ...' on its own line: the task above's
                     produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                     continue
+                if (t.rstrip().endswith(":") and not _BULLET.match(t) and k < len(items) and _BULLET.match(items[k])
+                        and (partners := role_partners(t)) is not None):
+                    role_support = partners  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
+                    continue
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
@@ -327,7 +342,9 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     continue
                 if _BOILERPLATE.match(t) and not _BULLET.match(t):
                     continue
-                produced.append(_assignment(node.ref, t, leads, ctx, request=req, item=k if len(items) > 1 else None))
+                support = (_support_from(t) or role_support) if role_support else None
+                produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req,
+                                            item=k if len(items) > 1 else None))
         else:
             bullets = [p.text for p in content if _BULLET.match(p.text)]
             if node.title and parent_head is not None and _DANGLING_COOP.match(node.title.strip()) and len(bullets) >= 2:
@@ -365,7 +382,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                             ref = node.parent.ref
                         k += 1
                         produced.append(_assignment(ref, part, leads, ctx, request=req, item=k, read="sentence"))
-                owner = _section_owner(node) if k == 0 and node.kind == "num" else None
+                owner = section_owner(node) if k == 0 and node.kind == "num" else None
                 if owner:
                     text = " ".join(cands)
                     produced.append(_assignment(node.ref, text, [owner], ctx, read="owner"))
@@ -380,20 +397,3 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         out.extend(produced)
     return out
 
-
-_OWNED = re.compile(r"^(?:NHIỆM VỤ|Nhiệm vụ|TRÁCH NHIỆM|Trách nhiệm)\b[^:;]{0,60}?\s(?:CỦA|của)\s+(.{4,90}?)\W*$")
-
-
-def _section_owner(node: Node) -> str | None:
-    """'II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG': the items of the section are that
-    body's duties when they name no one themselves (a collective owner is not taken)."""
-    parent = node.parent
-    if parent is None or not parent.title:
-        return None
-    m = _OWNED.match(parent.title)
-    if not m:
-        return None
-    name = canonical(m.group(1))
-    if not is_body_start(name) or is_generic(name) or re.search(r"\bcác\b", name.lower()):
-        return None
-    return name

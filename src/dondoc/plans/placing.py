@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from dondoc.plans.bodies import is_body_start, split_bodies
+from dondoc.plans.bodies import find_verb, is_body_start, leading_body, split_bodies
 from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.tree import Node
 
@@ -103,3 +103,68 @@ def owned_heading(title: str) -> tuple[str, bool] | None:
         return None
     name = canonical(m.group(1))
     return (name, False) if is_body_start(name) and not re.search(r"\d|[;.]", name) else None
+
+
+# 'Chủ trì, phối hợp với các sở, ngành, UBND các xã', 'Phối hợp với Sở Y tế', 'Chủ trì': a body's role and its
+# partners, with no task of its own (the tasks are the items below it)
+_ROLE = re.compile(r"^(?:chủ trì(?:\s*,\s*|\s+và\s+|\s+)?)?(?:phối hợp(?:\s+chặt chẽ)?(?:\s+với)?(?:\s+(?P<with>\S.*))?)?$", re.I)
+# 'Sở Tài chính chủ trì, phối hợp các sở, ban, ngành', 'Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo': a body and its role
+_ROLE_WORD = re.compile(r"^(?:chỉ đạo|thực hiện|có trách nhiệm|chịu trách nhiệm)$", re.I)
+
+
+def role_partners(text: str) -> list[str] | None:
+    """The partners a role phrase names ([] for 'Chủ trì' alone); None when the text is not a role
+    phrase but a task ('Chủ trì, phối hợp với các sở xây dựng kế hoạch ...')."""
+    t = re.sub(r"^[-–+•·*\s]+", "", text).strip().rstrip(":").strip()
+    m = _ROLE.match(t)
+    if not t or m is None or not re.match(r"^(?:chủ trì|phối hợp)", t, re.I):
+        return None
+    rest = (m.group("with") or "").strip(" ,")
+    if not rest:
+        return []
+    names = split_bodies(rest)
+    if find_verb(rest) is not None or re.search(r"[.;(]", rest) or not names or not all(is_body_start(n) for n in names):
+        return None
+    return names
+
+
+def role_heading(title: str) -> tuple[str, list[str], bool] | None:
+    """A heading naming a body and its role but no task, its duties listed below it: (name, partners,
+    request) for '8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành' or '3.9. Chủ tịch Ủy ban nhân
+    dân cấp xã chỉ đạo'."""
+    t = title.strip()
+    if len(t) > 200 or re.search(r"[.;]$", t):
+        return None
+    lb = leading_body(t)
+    if lb is None:
+        return None
+    name, rest, req = lb
+    rest = rest.strip().rstrip(":").strip()
+    if _ROLE_WORD.match(rest):
+        return name, [], req
+    partners = role_partners(rest)
+    return (name, partners, req) if partners is not None else None
+
+
+def role_head(title: str) -> tuple[str, bool] | None:
+    """role_heading as (name, request), the form _heading_body gives."""
+    rh = role_heading(title)
+    return (rh[0], rh[2]) if rh is not None else None
+
+
+_OWNED = re.compile(r"^(?:NHIỆM VỤ|Nhiệm vụ|TRÁCH NHIỆM|Trách nhiệm)\b[^:;]{0,60}?\s(?:CỦA|của)\s+(.{4,90}?)\W*$")
+
+
+def section_owner(node: Node) -> str | None:
+    """'II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG': the items of the section are that
+    body's duties when they name no one themselves (a collective owner is not taken)."""
+    parent = node.parent
+    if parent is None or not parent.title:
+        return None
+    m = _OWNED.match(parent.title)
+    if not m:
+        return None
+    name = canonical(m.group(1))
+    if not is_body_start(name) or is_generic(name) or re.search(r"\bcác\b", name.lower()):
+        return None
+    return name
