@@ -37,7 +37,13 @@ OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh p
 
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b", re.I)
-_ISSUER_ASKS = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)\s+(.*)$")
+_ISSUER_ASKS = re.compile(
+    r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"
+    # the Government, the Prime Minister, a minister, a steering committee's head hand work down the same way:
+    # 'Thủ tướng Chính phủ giao Bộ X chủ trì ...', 'Trưởng Ban Chỉ đạo giao Phó Trưởng ban ...' (the one given
+    # the work leads; 'Bộ trưởng Bộ Y tế chỉ đạo các đơn vị ...' is the minister's own duty)
+    r"|(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng|Trưởng [Bb]an|Ban Chỉ đạo|Bộ(?= [A-ZĐÀ-Ỹ]))[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị)(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s)))"
+    r"\s+(.*)$")  # ('Bộ Ngoại giao chủ trì': the name's own 'giao')
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
 _CLOSING_ASK = re.compile(
@@ -150,9 +156,9 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
         return None
     m = _ISSUER_ASKS.match(t)
     if m:
-        lb = leading_body(m.group(2))
+        lb = leading_body(m.group(3))
         if lb:
-            return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
+            return lb[0], lb[1], (m.group(1) or m.group(2)) == "đề nghị" or lb[2]
         return None
     lb = leading_body(t)
     if lb:
@@ -178,9 +184,9 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
                 return lb  # ('các văn bản chỉ đạo ...' is no body)
             m = _ISSUER_ASKS.match(cand)
             if m:
-                lb = leading_body(m.group(2))
+                lb = leading_body(m.group(3))
                 if lb:
-                    return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
+                    return lb[0], lb[1], (m.group(1) or m.group(2)) == "đề nghị" or lb[2]
     return None
 
 

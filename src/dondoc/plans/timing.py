@@ -49,7 +49,7 @@ _RANGE_START = re.compile(
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+({YEAR})"
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?(?:năm|giai đoạn)\s+({YEAR})"
     rf"(?:\s*{_D}\s*({YEAR}))?", re.I  # 'trong năm 2025-2026': the end of the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
@@ -63,6 +63,9 @@ _RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
 _YEAR_RE = re.compile(rf"\b({YEAR})\b")
 _AND_DAY_MONTH = re.compile(r"(?:\bvà|,)\s+(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b(?!\s*năm\s+\d)", re.I)
 _HALF_OF_YEAR = re.compile(rf"\b(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\s+({YEAR})\b", re.I)
+# 'hoàn thành trong 6 tháng đầu năm' with no year: that half of the plan's year (bare '6 tháng đầu năm' is a
+# half-yearly report's period)
+_HALF_OF_PLAN_YEAR = re.compile(r"(?:trong|trước|hết)\s+(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\b(?!\s*\d)", re.I)
 _TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
 _TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
 _SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
@@ -161,6 +164,10 @@ def _parse_timing(
         year = int(m.group(2))
         out.update(kind="once", due=_iso(dt.date(year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(year, 12, 31)))
         return out
+    m = _HALF_OF_PLAN_YEAR.search(t)
+    if m and plan_year and not re.search(r"\b(?:hằng|hàng|mỗi)\s*năm\b|định\s*kỳ", t, re.I):
+        out.update(kind="once", due=_iso(dt.date(plan_year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(plan_year, 12, 31)))
+        return out
     recurring = bool(RECURRING.search(t))
     period = next((p for rx, p in _PERIOD if rx.search(t)), None)
     if period:
@@ -200,7 +207,9 @@ def _parse_timing(
             d, mo = int(m.group(1)), int(m.group(2))
             if 1 <= d <= 31 and 1 <= mo <= 12:
                 y = int(m.group(3)) if m.group(3) else None
-                if rx is _DM_Y and y is None and not re.search(r"(?:ngày|trước|đến|từ)\s*$", t[max(0, m.start() - 12) : m.start()], re.I) and strict is False:
+                before = t[max(0, m.start() - 12) : m.start()]
+                if (rx is _DM_Y and y is None and strict is False and not re.search(r"(?:ngày|trước|đến|từ)\s*$", before, re.I)
+                        and not (dates and re.search(r"(?:\bvà|,)\s*$", before))):  # '10/6 và 10/12': the second date of a pair
                     continue
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
@@ -213,7 +222,9 @@ def _parse_timing(
             if 1 <= dd <= 31 and 1 <= mm <= 12 and (dd, mm) not in [(x[0], x[1]) for x in dates]:
                 dates.append((dd, mm, None, m.start()))
         yearless = sorted({(x[1], x[0]) for x in dates if x[2] is None})
-        if recurring and len(yearless) >= 2 and len({x[1] for x in yearless}) == 1 and all(x[2] is None for x in dates):
+        # (not the two ends of a window 'từ ngày 15/4 đến ngày 15/5': that is due at its end)
+        if (recurring and len(yearless) >= 2 and len({x[1] for x in yearless}) == 1 and all(x[2] is None for x in dates)
+                and not _RANGE_START.search(t)):
             day = yearless[0][1]
             months = ",".join(str(x[0]) for x in yearless)
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}", period="half" if len(yearless) == 2 else "year")
@@ -316,10 +327,13 @@ def _parse_timing(
     return out
 
 
-_TT_DATE = (
-    rf"(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
-    rf"(?:\s+năm\s+{YEAR})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?"
+_ONE_DATE = (
+    rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
+    rf"(?:\s+năm\s+{YEAR})?)"
 )
+# 'trước ngày 10 tháng 6 và ngày 10 tháng 12 hằng năm', 'trước ngày 10/6 và 10/12 hằng năm': the dates of
+# one yearly duty, with the frequency word after the last one
+_TT_DATE = rf"(?:ngày\s+)?{_ONE_DATE}(?:\s*(?:và|,)\s*(?:ngày\s+)?{_ONE_DATE})*(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?"
 # Matched on lower-cased text, every branch opening with a literal word: the regex engine then
 # skips ahead to candidate positions instead of trying each branch at every character.
 _TEXT_TIMING = re.compile(
@@ -332,7 +346,13 @@ _TEXT_TIMING = re.compile(
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
-    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+{YEAR}(?:\s*{_D}\s*{YEAR})?"
+    # 'trong năm 2025 và các năm tiếp theo': started then carried on (before the bare 'trong năm 2025')
+    rf"|(?:trong|từ)\s+năm\s+{YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau)"
+    rf"|năm\s+{YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau)"
+    # 'hoàn thành trong 6 tháng đầu năm (2024)'
+    rf"|(?:trong|trước|hết)\s+(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?"
+    # 'trong năm 2025', 'trong giai đoạn 2021-2025' (the task's own time; a title's 'giai đoạn' has no 'trong')
+    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?(?:năm|giai đoạn)\s+{YEAR}(?:\s*{_D}\s*{YEAR})?"
     r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b"
@@ -377,6 +397,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         m for m in matches
         if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
         and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
+        and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
     ]
     if not found:
         return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
