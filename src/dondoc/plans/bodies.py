@@ -100,6 +100,7 @@ VERBS = [
     "kiện toàn", "ký kết", "phối kết hợp", "lập danh sách", "lập kế hoạch", "lập hồ sơ", "lập dự toán",
     "rà soát, lập", "thành lập", "vận hành", "đề ra", "phấn đấu",
     "chia sẻ", "phủ sóng", "nâng cấp", "mở rộng", "sơ kết", "tổng kết", "đánh giá",
+    "giúp",  # 'Tổ giúp việc giúp Trưởng ban ...' (not the 'giúp việc' of its name)
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
@@ -227,6 +228,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
         if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
             continue
         if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
+            continue
+        if word == "giúp" and after.startswith("việc"):
             continue
         if "Hội đồng" in before and any(c.start() < m.start() < c.end() for c in _COUNCIL.finditer(text, 0, m.end() + 60)):
             continue  # 'Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh': a council's name

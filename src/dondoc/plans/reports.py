@@ -7,9 +7,11 @@ import re
 from typing import Any
 
 from dondoc.plans.bodies import is_body_start, split_bodies
-from dondoc.plans.extract import _CONDITIONAL, Ctx, Node, _sentence_body
+from dondoc.plans.extract import Ctx, Node
 from dondoc.plans.labelled import TIME_LABEL
-from dondoc.plans.timing import parse_timing, timing_in_text, uncut
+from dondoc.plans.subjects import _CONDITIONAL, _sentence_body
+from dondoc.plans.timing import parse_timing
+from dondoc.plans.timing_text import timing_in_text, uncut
 
 _REPORT_DATE = re.compile(
     r"(?:(?:trước|chậm nhất|hạn chót|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=\d)\s+và\s+)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"

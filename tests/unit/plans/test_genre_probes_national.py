@@ -19,12 +19,6 @@ from dondoc.plans import parse_text
 
 # probes the parser does not pass yet: id -> reason (strict, so a probe that starts passing must be un-marked)
 XFAIL: dict[str, str] = {
-    'Xây dựng cơ sở dữ liệu quốc gia về dân c': "lead after the content ('do X chủ trì')",
-    'Tổ chức Hội nghị sơ kết 5 năm thực hiện ': "lead after the content ('do X chủ trì')",
-    'Tổ chức tập huấn nghiệp vụ cho cán bộ cấ': "lead after the content ('do X chủ trì')",
-    'Tổ giúp việc Ban Chỉ đạo giúp Trưởng ban': 'steering committee parts not read as bodies',
-    'ministry-units': "'Văn phòng Bộ' heading joined with the next line",
-    'own-line-time': "'Thời gian trình:' line / national item not read",
 }
 
 
