@@ -293,9 +293,9 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     return name, rest.strip(" :,"), request
 
 
-# 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...':
+# 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...', 'Các bộ, ngành: A, B':
 # a plural head word before the colon, the names it heads after it; the whole list is the subject
-_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
+_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
 _OPENS_WITH_VERB = re.compile(r"\s*(?:" + "|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])",
                               re.I)
 _CAP_ITEMS = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60}(?:\s*(?:,|\bvà\b)\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60})*\s*$")

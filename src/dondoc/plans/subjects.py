@@ -13,7 +13,8 @@ from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b", re.I)
 _ISSUER_ASKS = re.compile(
-    r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"
+    # (the issuer is one People's Committee: 'Ủy ban nhân dân các tỉnh ... chỉ đạo ...' is a collective's own duty)
+    r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\s+các\b)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"
     # the Government, the Prime Minister, a minister, a steering committee's head hand work down the same way:
     # 'Thủ tướng Chính phủ giao Bộ X chủ trì ...', 'Trưởng Ban Chỉ đạo giao Phó Trưởng ban ...' (the one given
     # the work leads; 'Bộ trưởng Bộ Y tế chỉ đạo các đơn vị ...' is the minister's own duty)

@@ -49,7 +49,7 @@ _RANGE_START = re.compile(
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?(?:năm|giai đoạn)\s+({YEAR})"
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
     rf"(?:\s*{_D}\s*({YEAR}))?", re.I  # 'trong năm 2025-2026': the end of the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
@@ -59,6 +59,7 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
+_MONTH_YEARLY = re.compile(r"\btháng\s*(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm\b", re.I)
 _RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
 _YEAR_RE = re.compile(rf"\b({YEAR})\b")
 _AND_DAY_MONTH = re.compile(r"(?:\bvà|,)\s+(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b(?!\s*năm\s+\d)", re.I)
@@ -267,6 +268,12 @@ def _parse_timing(
             out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(due))
         else:
             out.update(kind="once")
+        return out
+    m = _MONTH_YEARLY.search(t)
+    if m and plan_year and 1 <= int(m.group(1)) <= 12:  # 'trong tháng 6 hằng năm': every June, the first one after the issue
+        due = _last_day(plan_year, int(m.group(1)))
+        due = _last_day(plan_year + 1, int(m.group(1))) if issued_on and due < issued_on else due
+        out.update(kind="recurring", due=_iso(due), period="year")
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):

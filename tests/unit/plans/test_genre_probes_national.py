@@ -188,6 +188,44 @@ TASK_PROBES = [
      "thực hiện.", ["Sở Y tế"], ["các sở, ngành liên quan"], "assign", "unspecified", None),
     ("tinh", "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính cân đối, bố trí vốn đầu tư phát triển hằng năm.",
      ["Sở Kế hoạch và Đầu tư"], ["Sở Tài chính"], "assign", "recurring", None),
+    # --- second batch (written after the first 23 failures were fixed)
+    # officers by title, as gold 23 IV.2 splits them
+    ("gov", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực "
+     "thuộc trung ương chịu trách nhiệm trước Thủ tướng Chính phủ về kết quả thực hiện.",
+     ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+      "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], [], "assign", "unspecified", None),
+    ("bo", "Vụ trưởng Vụ Pháp chế, Chánh Văn phòng Bộ và Thủ trưởng các đơn vị liên quan chịu trách nhiệm tổ chức thực hiện Kế "
+     "hoạch này.", ["Vụ trưởng Vụ Pháp chế", "Chánh Văn phòng Bộ", "Thủ trưởng các đơn vị liên quan"], [], "assign", "unspecified",
+     None),
+    ("bo", "Cục trưởng Cục Quản lý Dược chỉ đạo rà soát danh mục thuốc, hoàn thành trong tháng 9/2024.",
+     ["Cục trưởng Cục Quản lý Dược"], [], "assign", "once", "2024-09-30"),
+    ("tinh", "Giám đốc Sở Y tế chịu trách nhiệm trước Ủy ban nhân dân tỉnh về công tác phòng, chống dịch.",
+     ["Giám đốc Sở Y tế"], [], "assign", "unspecified", None),
+    # a local government charged by a national plan is not the issuer handing work down
+    ("gov", "Ủy ban nhân dân các tỉnh biên giới chỉ đạo lực lượng chức năng tăng cường kiểm soát.",
+     ["Ủy ban nhân dân các tỉnh biên giới"], [], "assign", "unspecified", None),
+    ("gov", "Ban Chỉ đạo các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch hoạt động năm 2024.",
+     ["Ban Chỉ đạo các tỉnh, thành phố trực thuộc trung ương"], [], "assign", "unspecified", None),
+    ("gov", "Giao Bộ Tài chính, Bộ Kế hoạch và Đầu tư theo chức năng, nhiệm vụ được giao bố trí vốn thực hiện.",
+     ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"], [], "assign", "unspecified", None),
+    ("gov", "Các bộ, ngành: Công an, Quốc phòng, Y tế theo chức năng, nhiệm vụ phối hợp thực hiện.",
+     ["Các bộ, ngành: Công an, Quốc phòng, Y tế"], [], "assign", "unspecified", None),
+    ("gov", "Đề nghị Văn phòng Trung ương Đảng, Văn phòng Quốc hội, Văn phòng Chủ tịch nước phối hợp thực hiện.",
+     ["Văn phòng Trung ương Đảng", "Văn phòng Quốc hội", "Văn phòng Chủ tịch nước"], [], "request", "unspecified", None),
+    ("bo", "Vụ Kế hoạch - Tài chính chủ trì, phối hợp với Văn phòng Bộ bố trí kinh phí thực hiện.",
+     ["Vụ Kế hoạch - Tài chính"], ["Văn phòng Bộ"], "assign", "unspecified", None),
+    ("gov", "Tổng cục Thống kê chủ trì, phối hợp với các bộ, ngành tổ chức điều tra, công bố kết quả trong quý I năm 2025.",
+     ["Tổng cục Thống kê"], ["các bộ, ngành"], "assign", "once", "2025-03-31"),
+    # timing words without 'trong' / 'trước'
+    ("gov", "Bộ Nội vụ xây dựng Đề án, trình Chính phủ năm 2024.", ["Bộ Nội vụ"], [], "assign", "once", "2024-12-31"),
+    ("gov", "Bộ Tư pháp trình Chính phủ dự thảo Nghị định tháng 10/2024.", ["Bộ Tư pháp"], [], "assign", "once", "2024-10-31"),
+    ("gov", "Bộ Công an hoàn thành việc sửa đổi Thông tư Quý III/2024.", ["Bộ Công an"], [], "assign", "once", "2024-09-30"),
+    ("gov", "Bộ Y tế tổ chức đánh giá trong quý I hằng năm.", ["Bộ Y tế"], [], "assign", "recurring", "2024-03-31"),
+    ("gov", "Bộ Xây dựng hoàn thành việc rà soát trong các năm 2024-2025.", ["Bộ Xây dựng"], [], "assign", "once", "2025-12-31"),
+    ("gov", "Bộ Giao thông vận tải hoàn thành đầu tư các tuyến cao tốc đến hết năm 2025.",
+     ["Bộ Giao thông vận tải"], [], "assign", "once", "2025-12-31"),
+    ("gov", "Bộ Tài chính trình Chính phủ Nghị định trong tháng 01 năm 2025.", ["Bộ Tài chính"], [], "assign", "once", "2025-01-31"),
+    ("gov", "Bộ Tư pháp hướng dẫn thực hiện sau khi Nghị định được ban hành.", ["Bộ Tư pháp"], [], "assign", "unspecified", None),
 ]
 
 
@@ -265,6 +303,15 @@ LAYOUT_PROBES = [
      "kế hoạch thực hiện tại địa phương, hoàn thành trước ngày 30/4/2024.\n",
      [("IV.1", ["Sở Kế hoạch và Đầu tư"], ["các sở, ngành liên quan"], "assign", "recurring", "2024-12-15"),
       ("IV.2", ["UBND các huyện, thị xã, thành phố"], [], "assign", "once", "2024-04-30")]),
+    # a heading naming the focal body with its role, then lettered duties
+    ("gov", "III. TỔ CHỨC THỰC HIỆN\n1. Bộ Y tế là cơ quan thường trực, có trách nhiệm:\na) Hướng dẫn, kiểm tra việc thực hiện.\nb) "
+     "Tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 hằng năm.\n",
+     [("III.1.a", ["Bộ Y tế"], [], "assign", "unspecified", None),
+      ("III.1.b", ["Bộ Y tế"], [], "assign", "recurring", "2024-12-31")]),
+    # a collective heading, its paragraph starting with what it does with whom
+    ("gov", "III. TỔ CHỨC THỰC HIỆN\n2. Các bộ, ngành liên quan\nTheo chức năng, nhiệm vụ được giao, phối hợp với Bộ Y tế triển "
+     "khai các nội dung của Kế hoạch.\n",
+     [("III.2", ["Các bộ, ngành liên quan"], ["Bộ Y tế"], "assign", "unspecified", None)]),
     # timing on a line of its own under a national item
     ("gov", "II. NHIỆM VỤ\n1. Xây dựng Nghị định quy định chi tiết Luật\nBộ Tư pháp chủ trì, phối hợp với Văn phòng Chính phủ xây "
      "dựng dự thảo Nghị định.\nThời gian trình: tháng 10/2024.\n",
@@ -274,7 +321,8 @@ LAYOUT_PROBES = [
 
 @pytest.mark.parametrize(("head", "body", "expected"), _params(LAYOUT_PROBES, [
     "ct-body-letters", "ct-collective-letters", "ct-province-and-front", "officer-headings", "steering-parts", "ministry-units",
-    "responsibility-dashes", "nq-collective-heading", "province-2013", "own-line-time"]))
+    "responsibility-dashes", "nq-collective-heading", "province-2013", "focal-role-heading", "collective-heading-partner",
+    "own-line-time"]))
 def test_layout_probe(head: str, body: str, expected: list[tuple[str, list[str], list[str], str, str, str | None]]) -> None:
     text = CT + body if head == "ct" else HEADS[head] + body
     got = parse_text(text, source="probe.md", year=2024)["assignments"]
@@ -304,6 +352,10 @@ REPORT_PROBES = [
      [(["các bộ, ngành"], ["Bộ Tư pháp"], False, "06-20"), (["các bộ, ngành"], ["Bộ Tư pháp"], False, "12-15")]),
     ("tinh", "1. Sở Y tế tổng hợp kết quả, gửi Bộ Y tế trước 30/6 để tổng hợp, báo cáo Chính phủ.",
      [(["Sở Y tế"], ["Bộ Y tế"], True, "06-30")]),
+    ("gov", "1. Định kỳ hằng năm, Bộ Y tế tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12.",
+     [(["Bộ Y tế"], ["Thủ tướng Chính phủ"], True, "12-31")]),
+    ("bcd", "1. Các Tiểu ban báo cáo Ban Chỉ đạo (qua Bộ Y tế) trước ngày 15/6 và 15/12 hằng năm.",
+     [(["Các Tiểu ban"], ["Ban Chỉ đạo"], False, "06-15"), (["Các Tiểu ban"], ["Ban Chỉ đạo"], False, "12-15")]),
     ("tinh", "1. Ủy ban nhân dân các huyện, thị xã, thành phố báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) "
      "trước ngày 20 tháng 11 hằng năm.",
      [(["Ủy ban nhân dân các huyện, thị xã, thành phố"], ["Ủy ban nhân dân tỉnh"], False, "11-20")]),
@@ -312,7 +364,7 @@ REPORT_PROBES = [
 
 @pytest.mark.parametrize(("head", "fragment", "expected"), _params(REPORT_PROBES, [
     "ministry-chain", "minister-compiles", "dated-year", "steering-members", "units-half-and-year", "dates-first", "no-ngay",
-    "through-focal"]))
+    "yearly-then-subject", "via-pair", "through-focal"]))
 def test_report_probe(head: str, fragment: str, expected: list[tuple[list[str], list[str], bool, str]]) -> None:
     reports = _plan(head, "III. TỔ CHỨC THỰC HIỆN\n" + fragment + "\n")["reports"]
     assert [(r["from"], r["to"], r["compiles"], r["timing"]["due"][5:]) for r in reports] == expected
