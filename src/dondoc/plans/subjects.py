@@ -80,7 +80,7 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     if topic and t[topic.end() : topic.end() + 1].isupper() and not LEAD_LABEL.match(t) and not TIME_LABEL.match(t):
         # 'Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp ...'
         return _sentence_body(t[topic.end() :])
-    led = _LED_AFTER.search(t, 20)
+    led = _LED_AFTER.search(t, 20) if " do " in t else None
     if led:  # 'Xây dựng cơ sở dữ liệu ..., do Bộ Công an chủ trì thực hiện': the lead after the task
         lb = leading_body(t[led.end() :])
         if lb and _PART.match(lb[1]):

@@ -160,12 +160,13 @@ def _parse_timing(
     low = t.lower()
     out: dict[str, Any] = {"text": t, "kind": "unspecified", "due": None, "rrule": None}
     # '6 tháng đầu năm 2026' / 'sáu tháng cuối năm 2026': one half of a named year, not every half year
-    m = _HALF_OF_YEAR.search(t)
+    half = "tháng đầu" in low or "tháng cuối" in low
+    m = _HALF_OF_YEAR.search(t) if half else None
     if m and not re.search(r"\b(?:hằng|hàng|mỗi)\s*năm\b|định\s*kỳ", t, re.I):
         year = int(m.group(2))
         out.update(kind="once", due=_iso(dt.date(year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(year, 12, 31)))
         return out
-    m = _HALF_OF_PLAN_YEAR.search(t)
+    m = _HALF_OF_PLAN_YEAR.search(t) if half else None
     if m and plan_year and not re.search(r"\b(?:hằng|hàng|mỗi)\s*năm\b|định\s*kỳ", t, re.I):
         out.update(kind="once", due=_iso(dt.date(plan_year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(plan_year, 12, 31)))
         return out
@@ -269,7 +270,7 @@ def _parse_timing(
         else:
             out.update(kind="once")
         return out
-    m = _MONTH_YEARLY.search(t)
+    m = _MONTH_YEARLY.search(t) if "tháng" in low and recurring else None
     if m and plan_year and 1 <= int(m.group(1)) <= 12:  # 'trong tháng 6 hằng năm': every June, the first one after the issue
         due = _last_day(plan_year, int(m.group(1)))
         due = _last_day(plan_year + 1, int(m.group(1))) if issued_on and due < issued_on else due
