@@ -7,6 +7,7 @@ from typing import Any
 
 from dondoc.plans.blocks import Paragraph
 from dondoc.plans.bodies import (
+    HEAD,
     REQUEST,
     find_verb,
     is_body_name,
@@ -128,6 +129,8 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     With has_items (its duties are listed a), b) below it) an unpunctuated 'Đề nghị X ...' heading
     names X whatever words describe it ('Đề nghị các tổ chức cung cấp dịch vụ chi trả')."""
     t = title.strip()
+    if t.isupper() and HEAD.match(t[:1] + t[1:].lower()):  # '1. BỘ KẾ HOẠCH VÀ ĐẦU TƯ': a name in capitals, as the gazetteer writes it
+        t = canonical(t) + (":" if t.endswith(":") else "")
     req = bool(REQUEST.match(t))
     if has_items and len(t) < 120 and not re.search(r"[.;]$", t):
         m = re.match(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+(.+)$", t.rstrip(": "), re.I)

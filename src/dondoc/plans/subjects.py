@@ -11,7 +11,9 @@ from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
 
 _LEAD_IN = re.compile(
-    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b", re.I)
+    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"
+    # the time first, the subject after the comma: 'Trong năm 2024, Bộ Công an ...', 'Trước ngày 30/6/2024, các bộ ...'
+    r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày))\b", re.I)
 _ISSUER_ASKS = re.compile(
     # (the issuer is one People's Committee: 'Ủy ban nhân dân các tỉnh ... chỉ đạo ...' is a collective's own duty)
     r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\s+các\b)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"

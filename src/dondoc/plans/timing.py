@@ -50,7 +50,7 @@ _RANGE_START = re.compile(
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
     rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
-    rf"(?:\s*{_D}\s*({YEAR}))?", re.I  # 'trong năm 2025-2026': the end of the last year
+    rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?({YEAR}))?", re.I  # 'trong năm 2025-2026', 'trong năm 2024 và năm 2025': the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
 _END_OF_YEAR = re.compile(r"(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))", re.I)

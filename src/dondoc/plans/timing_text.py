@@ -29,15 +29,13 @@ _TEXT_TIMING = re.compile(
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
-    # 'trong năm 2025 và các năm tiếp theo': started then carried on (before the bare 'trong năm 2025')
-    rf"|(?:trong|từ)\s+năm\s+{YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau)"
-    rf"|năm\s+{YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau)"
-    # 'hoàn thành trong 6 tháng đầu năm (2024)'
-    rf"|(?:trong|trước|hết)\s+(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?"
-    # 'trong năm 2025', 'trong giai đoạn 2021-2025' (the task's own time; a title's 'giai đoạn' has no 'trong')
-    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+{YEAR}(?:\s*{_D}\s*{YEAR})?"
-    # 'trong quý I hằng năm', 'trong tháng 6 hằng năm': that quarter / month of every year
-    r"|(?:trong|trước|vào)\s+(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm"
+    # 'trong năm 2025', 'trong giai đoạn 2021-2025' (the task's own time; a title's 'giai đoạn' has no 'trong'), 'trong
+    # năm 2024 và năm 2025', 'trong năm 2025 và các năm tiếp theo' (started then carried on)
+    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+{YEAR}"
+    rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?{YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"
+    # 'hoàn thành trong 6 tháng đầu năm (2024)', 'trong quý I hằng năm', 'trong tháng 6 hằng năm'
+    rf"|(?:trong|trước|hết|vào)\s+(?:(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?"
+    r"|(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm)"
     r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b"
@@ -104,21 +102,27 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
 
 # 'trình Chính phủ năm 2024.', 'hoàn thành việc sửa đổi Thông tư Quý III/2024.': national texts put the time of a
 # submission or a completion at the end of its clause with no preposition
-_CLOSING_TIME = re.compile(
-    rf"\s((?:quý|quí)\s*(?:iv|i{{1,3}}|[1-4])\s*(?:/|năm)\s*{YEAR}|tháng\s*\d{{1,2}}\s*(?:/|năm)\s*{YEAR}|năm\s+{YEAR})\s*(?:[.;]|$)", re.I)
+_YEAR_CLOSES = re.compile(rf"({YEAR})\s*(?:[.;]|$)")
+_CLOSING_UNIT = re.compile(r"(?:^|\s)((?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\s*(?:/|năm)\s*|tháng\s*\d{1,2}\s*(?:/|năm)\s*|năm\s+)$", re.I)
 _COMPLETES = re.compile(r"\b(?:trình\s+(?:Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|Bộ|Hội đồng|cấp)|hoàn thành|hoàn tất|ban hành|xong)\b", re.I)
 # a law or decree named with its year ('Luật Giáo dục năm 2019'; a month or a quarter after one is a deadline)
 _ACT = re.compile(r"\b(?:luật|bộ luật|nghị định|thông tư|pháp lệnh)\b[^,;]*$", re.I)
 
 
 def _closing_time(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
-    m = _CLOSING_TIME.search(text)
-    if m:
-        clause = re.split(r"[,;:]", text[: m.start()])[-1]
+    if "20" not in text and "19" not in text:
+        return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
+    for ym in _YEAR_CLOSES.finditer(text):  # a year closing a clause, then the unit before it
+        um = _CLOSING_UNIT.search(text, max(0, ym.start() - 20), ym.start())
+        if um is None or text[ym.start() - 1 : ym.start()].isdigit():
+            continue
+        phrase = text[um.start(1) : ym.end(1)]
+        clause = re.split(r"[,;:]", text[: um.start(1)])[-1]
         low = clause.lower()
-        if (_COMPLETES.search(clause) and not _TITLED.search(low[-40:]) and not (m.group(1)[:1] in "nN" and _ACT.search(low[-40:]))
-                and not (plan_year and int(m.group(1)[-4:]) < plan_year)):
-            res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
-            res["text"] = m.group(1)
+        if (_COMPLETES.search(clause) and not _TITLED.search(low[-40:]) and not (phrase[:1] in "nN" and _ACT.search(low[-40:]))
+                and not (plan_year and int(ym.group(1)) < plan_year)):
+            res = parse_timing(phrase, plan_year=plan_year, issued_on=issued_on)
+            res["text"] = phrase
             return res
+        break
     return {"text": None, "kind": "unspecified", "due": None, "rrule": None}

@@ -19,12 +19,6 @@ from dondoc.plans import parse_text
 
 # probes the parser does not pass yet: id -> reason (strict, so a probe that starts passing must be un-marked)
 XFAIL: dict[str, str] = {
-    'Trong năm 2024, Bộ Công an chủ trì hoàn ': 'a time phrase before the subject',
-    'Trước ngày 30/6/2024, các bộ, ngành hoàn': 'a time phrase before the subject',
-    'Bộ Y tế triển khai thí điểm trong năm 20': "'trong năm 2024 và năm 2025' due at the first year",
-    'Bộ Công Thương chủ trì, phối hợp với Bộ ': "support list losing 'các địa phương'",
-    'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạ': "'Các Vụ: A, B' with a lower-case word in a name",
-    'capitals-heading': 'a body heading in capitals',
 }
 
 
