@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dondoc.plans.bodies import HEAD, leading_body
 from dondoc.plans.gazetteer import continues_name
 from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows
 from dondoc.plans.text import clean, strip_markup
@@ -48,7 +49,8 @@ _NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)
 _TERMINAL = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)\]]?$")
 _TASK_START = re.compile(
     r"^(?:Chủ trì|Phối hợp|Tham mưu|Là cơ quan|Căn cứ|Thực hiện|Triển khai|Tổ chức|Xây dựng|"
-    r"Hướng dẫn|Chỉ đạo|Theo dõi|Đôn đốc|Kiểm tra|Tăng cường|Đẩy mạnh|Tiếp tục|Cơ quan|Đơn vị|Thời gian)\b"
+    r"Hướng dẫn|Chỉ đạo|Theo dõi|Đôn đốc|Kiểm tra|Tăng cường|Đẩy mạnh|Tiếp tục|Cơ quan|Đơn vị|Thời gian|"
+    r"Bố trí|Bảo đảm|Đảm bảo|Giúp|Rà soát|Tổng hợp|Nghiên cứu|Chủ động|Khẩn trương|Tập trung|Chịu trách nhiệm|Có trách nhiệm)\b"
 )
 _LABEL_LINE = re.compile(r"^(?:Thời gian|Thời hạn|Cơ quan|Đơn vị)[^:.;]{0,30}:")
 _BOLD_HEAD = re.compile(r"^\s*(\*\*|__|\*)(?!\s)")
@@ -228,6 +230,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
             return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
         if continues_name(plain_cur, nxt_plain):
             return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name
+        if not HEAD.match(last) and leading_body(nxt_plain[:200]):
+            return True  # '1. Xây dựng Nghị định ... Luật' / 'Bộ Tư pháp chủ trì ...': the task's own sentence
         if last.endswith(")") and plain_cur.count("(") == plain_cur.count(")"):
             return True  # '1. Tổng hợp số liệu (Quý III/2025)': a heading closed by its bracketed note
         return not last[:1].isupper()

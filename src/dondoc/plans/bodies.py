@@ -38,7 +38,19 @@ def _gazetteer_heads() -> list[str]:
     return heads()
 
 
-_HEAD_RE = "|".join(sorted((re.escape(h) for h in set(HEADS) | set(_gazetteer_heads())), key=len, reverse=True))
+def _factored(words: list[str], depth: int = 0) -> str:
+    """An alternation of literal words, longest first, factored on their first two characters so that the
+    engine tries only the words that can match (HEAD is matched at every candidate name: this is hot)."""
+    words = sorted(words, key=len, reverse=True)
+    if depth == 2:
+        return "|".join(re.escape(w[depth:]) for w in words)
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[depth : depth + 1], []).append(w)
+    return "|".join(re.escape(c) + "(?:" + _factored(ws, depth + 1) + ")" if c else "" for c, ws in groups.items())
+
+
+_HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads())))
 # A centre or a management board named by its initials ('TTBT Di tích Cố đô Huế', 'TTXTĐT, TM&HTDN', 'TTYT
 # huyện', 'BQL dự án'): 'TT' (Trung tâm) or 'BQL' (Ban quản lý) and the initials of what it does. Initials
 # opening with 'TT' that name no body: thủ tục hành chính, thông tin điện tử, Thủ tướng Chính phủ, trật tự
@@ -53,6 +65,7 @@ _NOT_BODY = (
     r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số|"
     r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu|Vụ việc|Vụ án|Vụ mùa|Thư viện số|Bảo tàng số)"
 )
+_NOT_BODY = "(?:" + _factored(_NOT_BODY[3:-1].split("|")) + ")"  # (literal words: factored like the heads)
 HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
 
 # After a list separator these lower-case words start another body ("..., cấp ủy, Ban cán sự").
@@ -100,6 +113,8 @@ VERBS = [
     "kiện toàn", "ký kết", "phối kết hợp", "lập danh sách", "lập kế hoạch", "lập hồ sơ", "lập dự toán",
     "rà soát, lập", "thành lập", "vận hành", "đề ra", "phấn đấu",
     "chia sẻ", "phủ sóng", "nâng cấp", "mở rộng", "sơ kết", "tổng kết", "đánh giá",
+    "giúp",  # 'Tổ giúp việc giúp Trưởng ban ...' (not the 'giúp việc' of its name)
+    "xúc tiến",  # (not in 'Trung tâm xúc tiến ...')
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
@@ -132,6 +147,7 @@ _SEP_AT = re.compile(r"[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b")
 _NOT_NAME = re.compile(r"[\W\d]+")
 
 
+_ELIDED_HEAD = re.compile(r"^[Cc]ác\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?\s*:")
 _PLURAL_ONE = re.compile(r"^\s*(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
 _BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
 
@@ -150,6 +166,9 @@ def split_bodies(phrase: str) -> list[str]:
         return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
     out: list[str] = []
     plural = text[:4] in ("Các ", "các ")
+    # 'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính': the names a plural head elides are bare, a
+    # capitalised item there is one of them unless it opens with a head word of its own
+    elided = _ELIDED_HEAD.match(text) if plural and ":" in text else None
     depth = 0
     seg = 0  # where the current name starts
     pos = 0  # separators before this were consumed
@@ -175,6 +194,9 @@ def split_bodies(phrase: str) -> list[str]:
             continue
         if plural and seg == 0 and sep != ";" and _PLURAL_ONE.match(text[:i]) and _BARE_HEAD.match(rest):
             pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành': one collective of kinds of bodies
+            continue
+        if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
+            pos = m.end()
             continue
         if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
             cur = text[seg:i].strip()
@@ -229,6 +251,10 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
         if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
             continue
         if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
+            continue
+        if word == "giúp" and after.startswith("việc"):
+            continue
+        if word == "xúc tiến" and _NOUN_BEFORE.search(before):
             continue
         if "Hội đồng" in before and any(c.start() < m.start() < c.end() for c in _COUNCIL.finditer(text, 0, m.end() + 60)):
             continue  # 'Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh': a council's name
@@ -292,9 +318,9 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     return name, rest.strip(" :,"), request
 
 
-# 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...':
+# 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...', 'Các bộ, ngành: A, B':
 # a plural head word before the colon, the names it heads after it; the whole list is the subject
-_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
+_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
 _OPENS_WITH_VERB = re.compile(r"\s*(?:" + "|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])",
                               re.I)
 _CAP_ITEMS = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60}(?:\s*(?:,|\bvà\b)\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60})*\s*$")

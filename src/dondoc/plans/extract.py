@@ -14,10 +14,9 @@ from dondoc.plans.bodies import (
     is_body_start,
     leading_body,
     split_bodies,
-    trailing_body,
 )
 from dondoc.plans.doubt import READ_KEY, Read
-from dondoc.plans.gazetteer import is_generic
+from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
 from dondoc.plans.placing import (
     _CAN_CU,
@@ -34,25 +33,15 @@ from dondoc.plans.placing import (
     role_partners,
     section_owner,
 )
-from dondoc.plans.timing import parse_timing, timing_in_text
+from dondoc.plans.subjects import _handed_out, _sentence_body
+from dondoc.plans.timing import parse_timing
+from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
 
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
-_LEAD_IN = re.compile(
-    r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng)\b", re.I)
-_ISSUER_ASKS = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)\s+(.*)$")
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
-_ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
-_CLOSING_ASK = re.compile(
-    r",\s*(?=(?:yêu cầu|đề nghị|giao)\s+(?:các\s|Ủy ban|UBND|Sở\s|Thủ trưởng|[A-ZĐ]))"
-    # '... tầm nhìn đến năm 2045” Ủy ban nhân dân thành phố yêu cầu các sở, ...': the issuer asks after the title
-    r"|(?<=[”\"),.])\s+(?=(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?: (?:tỉnh|thành phố|huyện|xã|phường))?\s+(?:yêu cầu|đề nghị|giao)\s)"
-)
-_ASK_CLAUSE = re.compile(r"(?<=;)\s+(?=(?:đề nghị|Đề nghị|yêu cầu|giao)\s)")
-_COND_ASK = re.compile(r"(?<=[,;])\s*(?:đề nghị|yêu cầu|giao)\s+(?=[A-ZĐÀ-Ỹ]|các\s)", re.I)
-_CONDITIONAL = re.compile(r"nếu có\s+(?:khó khăn|vướng mắc|phát sinh)|Trong quá trình", re.I)
 _SUPPORT_IN_TEXT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)", re.I)
 _SUPPORT_STOP = re.compile(
     r"\s(?:để|nhằm|trong việc|trong|theo|tại|về việc|thực hiện|triển khai|tổ chức|tham mưu|rà soát|xây dựng|"
@@ -120,125 +109,6 @@ def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list
     }
 
 
-_GOVERNS = re.compile(r"\b(?:phối hợp với|phối hợp|cùng với|(?<![Đđ]ối )với|chỉ đạo|hướng dẫn|đôn đốc)\s")
-
-
-def _in_enumeration(before: str) -> bool:
-    """The comma continues a list of names governed by '(phối hợp) với': what follows it is
-    another item of that list ('phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường bố trí
-    ...'), not the subject of a new clause. (After 'của X,' a capitalised name is a new subject:
-    'Trên cơ sở đề xuất của Sở Y tế, Hội đồng thi đua xét ...'.)"""
-    clause = re.split(r"[;.]\s", before)[-1]
-    last = None
-    for last in _GOVERNS.finditer(clause):  # noqa: B007 (the loop keeps the last match)
-        pass
-    if last is None or not is_body_start(clause[last.end() :]) or find_verb(clause, last.end()) is not None:
-        return False
-    tail = re.split(r",\s*|\s+và\s+", clause[last.end() :])[-1].strip()
-    return is_body_start(tail) or (len(tail.split()) <= 2 and tail.islower())
-
-
-_TOPIC = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")
-
-
-def _sentence_body(text: str) -> tuple[str, str, bool] | None:
-    """The body a task sentence gives work to, with the task and whether it is a request."""
-    t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
-    if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
-        # 'Trong quá trình ..., nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo ...':
-        # the body named after the condition is the one to report; with none, it names no one
-        return _reporting_subject(t)
-    if _CONDITIONAL.match(t):
-        # '..., nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh về Bộ X': a duty of those named
-        m = _COND_ASK.search(t)
-        lb = leading_body(t[m.start() :]) if m else None
-        if lb and (lb[0][:1].isupper() or lb[0].startswith("các ")):
-            return lb
-        return None
-    m = _ISSUER_ASKS.match(t)
-    if m:
-        lb = leading_body(m.group(2))
-        if lb:
-            return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
-        return None
-    lb = leading_body(t)
-    if lb:
-        return lb
-    topic = _TOPIC.match(t)
-    if topic and t[topic.end() : topic.end() + 1].isupper() and not LEAD_LABEL.match(t) and not TIME_LABEL.match(t):
-        # 'Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp ...'
-        return _sentence_body(t[topic.end() :])
-    if _LEAD_IN.match(t):
-        for sep in re.finditer(r"[,;]\s+", t[:700]):
-            cand = t[sep.end() :]
-            if sep.group(0)[0] == "," and _in_enumeration(t[: sep.start()]):
-                continue
-            if _CONDITIONAL.match(cand):
-                return None
-            lb = leading_body(cand)
-            # after a comma, only a capitalised name or 'các ...' is a subject: in "Căn cứ ...,
-            # tổ chức triển khai" or "Trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì ..."
-            # the lower-case words are a verb or the end of an enumeration
-            if lb and not re.match(r"^(?:các|Các)\s+(?:cấp|ngành)\b", lb[0]) and (
-                lb[0][:1].isupper() or (lb[0].startswith("các ") and HEAD.match("C" + lb[0][1:]))
-            ):
-                return lb  # ('các văn bản chỉ đạo ...' is no body)
-            m = _ISSUER_ASKS.match(cand)
-            if m:
-                lb = leading_body(m.group(2))
-                if lb:
-                    return lb[0], lb[1], m.group(1) == "đề nghị" or lb[2]
-    return None
-
-
-_NEU = re.compile(r"\bnếu\b", re.I)
-_REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh|(?:chủ động\s+)?gửi\s+(?:ý kiến|báo cáo|văn bản|đề xuất))\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
-_WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
-
-
-def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
-    """The subject of the main clause after a condition ('nếu thấy cần sửa đổi, bổ sung các sở,
-    ngành, địa phương chủ động đề xuất ...'): a body whose verb is to report or propose."""
-    neu = _NEU.search(t)
-    if neu is None:
-        return None
-    for m in _WORD_START.finditer(t, neu.end(), min(len(t), neu.end() + 300)):
-        lb = leading_body(t[m.start() :])
-        if (lb and _REPORTS.match(lb[1]) and not is_generic(lb[0].split(",")[0])) or (lb and _REPORTS.match(lb[1]) and lb[0].startswith("các ")):
-            return lb
-    return None
-
-
-_ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị) này", re.I)
-
-
-def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
-    """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
-    clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
-    if _ENFORCEMENT.search(t):
-        return []  # a decision's enforcement clause ('... chịu trách nhiệm thi hành Quyết định này'), not a task
-    sb = _sentence_body(t) or trailing_body(t)
-    if sb is not None:
-        return [(t, sb)]
-    out = []
-    closing = _CLOSING_ASK.search(t) if t.startswith("Trên đây") else None
-    if closing:  # 'Trên đây là Kế hoạch ..., yêu cầu các sở, ...; Ủy ban nhân dân các xã ... nghiêm túc triển khai'
-        part = t[closing.start() :].lstrip(", ")
-        sb = _sentence_body(part[:1].upper() + part[1:])
-        if sb is not None:
-            return [(part, sb)]
-    for part in _ASK_SENTENCE.split(t)[1:]:
-        clauses = _ASK_CLAUSE.split(part)
-        sb = _sentence_body(clauses[0])
-        if sb is None:
-            continue
-        # a handover goes on in the clauses after it ('...; đề nghị Ủy ban MTTQ ... phối hợp')
-        out.append((clauses[0], sb))
-        for clause in clauses[1:]:
-            sb = _sentence_body(clause)
-            if sb is not None:
-                out.append((clause, sb))
-    return out
 
 
 def _items_of(content: list[Paragraph]) -> list[str]:
@@ -266,6 +136,8 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     With has_items (its duties are listed a), b) below it) an unpunctuated 'Đề nghị X ...' heading
     names X whatever words describe it ('Đề nghị các tổ chức cung cấp dịch vụ chi trả')."""
     t = title.strip()
+    if t.isupper() and HEAD.match(t[:1] + t[1:].lower()):  # '1. BỘ KẾ HOẠCH VÀ ĐẦU TƯ': a name in capitals, as the gazetteer writes it
+        t = canonical(t) + (":" if t.endswith(":") else "")
     req = bool(REQUEST.match(t))
     if has_items and len(t) < 120 and not re.search(r"[.;]$", t):
         m = re.match(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+(.+)$", t.rstrip(": "), re.I)

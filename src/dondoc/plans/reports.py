@@ -6,13 +6,15 @@ import itertools
 import re
 from typing import Any
 
-from dondoc.plans.bodies import split_bodies
-from dondoc.plans.extract import _CONDITIONAL, Ctx, Node, _sentence_body
+from dondoc.plans.bodies import is_body_start, split_bodies
+from dondoc.plans.extract import Ctx, Node
 from dondoc.plans.labelled import TIME_LABEL
-from dondoc.plans.timing import parse_timing, timing_in_text, uncut
+from dondoc.plans.subjects import _CONDITIONAL, _sentence_body
+from dondoc.plans.timing import parse_timing
+from dondoc.plans.timing_text import timing_in_text, uncut
 
 _REPORT_DATE = re.compile(
-    r"(?:(?:trước|chậm nhất|hạn chót|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
+    r"(?:(?:trước|chậm nhất|hạn chót|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=\d)\s+và\s+)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
     r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
     re.I,
 )
@@ -37,14 +39,27 @@ def _is_report(low: str, clause: str, nxt: str | None) -> bool:
     return bool(_REPORT_DATE.search(clause) or _QUARTER_DAY.search(clause)) or dated_next
 
 
+# '... để tổng hợp, báo cáo Chính phủ': the receiver's own report upward, not where this one goes
+_ONWARD = re.compile(r"để\s+(?:tổng hợp,?\s+)?$")
+# a bracket after the receiver that names the body it stands for: 'Cơ quan thường trực Ban Chỉ đạo (Bộ Y tế)'
+_GLOSS = re.compile(r"\s*(\((?!\s*qua\b)[^()]{2,60}\))")
+
+
 def _receivers(clause: str, low: str) -> list[str]:
-    pos = low.find("báo cáo") if "báo cáo" in low else low.find("gửi")
+    pos = next((m.start() for m in re.finditer("báo cáo", low) if not _ONWARD.search(low[max(0, m.start() - 20) : m.start()])), -1)
+    if pos < 0:
+        pos = low.find("gửi") if "gửi" in low else low.find("báo cáo")
     tm = _TO.search(clause[pos:]) or re.search(
-        r"báo cáo\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Ban|Thường trực)[^;.,(]*)", clause)
+        r"báo cáo\s+((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Ban|Thường trực|Thủ tướng|Chính phủ|Trưởng [Bb]an|Chủ tịch|Hội đồng|"
+        r"Quốc hội|Văn phòng|Cơ quan|Cục|Tổng cục|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy)[^;.,(]*)", clause[pos:])
     if not tm:
         return []
     cand = re.sub(r"\s*(?:kết quả|tình hình).*$", "", tm.group(1)).strip()
     cand = re.split(r"\s+(?:trước|chậm nhất|định kỳ|để|qua|theo)\b", cand)[0].strip()
+    if cand and tm.group(1).endswith(cand):
+        gloss = _GLOSS.match(clause, pos + tm.end())
+        if gloss and is_body_start(gloss.group(1)[1:]):
+            cand += " " + gloss.group(1)
     return split_bodies(cand) if cand and len(cand) < 200 else []
 
 
@@ -54,7 +69,11 @@ def _dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
     if re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and t["kind"] == "once" and not m.group(3):
         d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
         t = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
-    t["text"] = m.group(0)
+    if t.get("rrule") and re.search(r"BYMONTH=\d+,", t["rrule"]) and not m.group(3):
+        # 'trước ngày 10/6 và 10/12 hằng năm': each report keeps its own date
+        d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
+        t = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+    t["text"] = m.group(0).strip()
     return t
 
 

@@ -49,8 +49,8 @@ _RANGE_START = re.compile(
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+({YEAR})"
-    rf"(?:\s*{_D}\s*({YEAR}))?", re.I  # 'trong năm 2025-2026': the end of the last year
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
+    rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?({YEAR}))?", re.I  # 'trong năm 2025-2026', 'trong năm 2024 và năm 2025': the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
 _END_OF_YEAR = re.compile(r"(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))", re.I)
@@ -59,10 +59,14 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
+_MONTH_YEARLY = re.compile(r"\btháng\s*(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm\b", re.I)
 _RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
 _YEAR_RE = re.compile(rf"\b({YEAR})\b")
 _AND_DAY_MONTH = re.compile(r"(?:\bvà|,)\s+(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b(?!\s*năm\s+\d)", re.I)
 _HALF_OF_YEAR = re.compile(rf"\b(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\s+({YEAR})\b", re.I)
+# 'hoàn thành trong 6 tháng đầu năm' with no year: that half of the plan's year (bare '6 tháng đầu năm' is a
+# half-yearly report's period)
+_HALF_OF_PLAN_YEAR = re.compile(r"(?:trong|trước|hết)\s+(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\b(?!\s*\d)", re.I)
 _TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
 _TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
 _SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
@@ -156,10 +160,15 @@ def _parse_timing(
     low = t.lower()
     out: dict[str, Any] = {"text": t, "kind": "unspecified", "due": None, "rrule": None}
     # '6 tháng đầu năm 2026' / 'sáu tháng cuối năm 2026': one half of a named year, not every half year
-    m = _HALF_OF_YEAR.search(t)
+    half = "tháng đầu" in low or "tháng cuối" in low
+    m = _HALF_OF_YEAR.search(t) if half else None
     if m and not re.search(r"\b(?:hằng|hàng|mỗi)\s*năm\b|định\s*kỳ", t, re.I):
         year = int(m.group(2))
         out.update(kind="once", due=_iso(dt.date(year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(year, 12, 31)))
+        return out
+    m = _HALF_OF_PLAN_YEAR.search(t) if half else None
+    if m and plan_year and not re.search(r"\b(?:hằng|hàng|mỗi)\s*năm\b|định\s*kỳ", t, re.I):
+        out.update(kind="once", due=_iso(dt.date(plan_year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(plan_year, 12, 31)))
         return out
     recurring = bool(RECURRING.search(t))
     period = next((p for rx, p in _PERIOD if rx.search(t)), None)
@@ -200,7 +209,9 @@ def _parse_timing(
             d, mo = int(m.group(1)), int(m.group(2))
             if 1 <= d <= 31 and 1 <= mo <= 12:
                 y = int(m.group(3)) if m.group(3) else None
-                if rx is _DM_Y and y is None and not re.search(r"(?:ngày|trước|đến|từ)\s*$", t[max(0, m.start() - 12) : m.start()], re.I) and strict is False:
+                before = t[max(0, m.start() - 12) : m.start()]
+                if (rx is _DM_Y and y is None and strict is False and not re.search(r"(?:ngày|trước|đến|từ)\s*$", before, re.I)
+                        and not (dates and re.search(r"(?:\bvà|,)\s*$", before))):  # '10/6 và 10/12': the second date of a pair
                     continue
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
@@ -213,7 +224,9 @@ def _parse_timing(
             if 1 <= dd <= 31 and 1 <= mm <= 12 and (dd, mm) not in [(x[0], x[1]) for x in dates]:
                 dates.append((dd, mm, None, m.start()))
         yearless = sorted({(x[1], x[0]) for x in dates if x[2] is None})
-        if recurring and len(yearless) >= 2 and len({x[1] for x in yearless}) == 1 and all(x[2] is None for x in dates):
+        # (not the two ends of a window 'từ ngày 15/4 đến ngày 15/5': that is due at its end)
+        if (recurring and len(yearless) >= 2 and len({x[1] for x in yearless}) == 1 and all(x[2] is None for x in dates)
+                and not _RANGE_START.search(t)):
             day = yearless[0][1]
             months = ",".join(str(x[0]) for x in yearless)
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}", period="half" if len(yearless) == 2 else "year")
@@ -256,6 +269,12 @@ def _parse_timing(
             out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(due))
         else:
             out.update(kind="once")
+        return out
+    m = _MONTH_YEARLY.search(t) if "tháng" in low and recurring else None
+    if m and plan_year and 1 <= int(m.group(1)) <= 12:  # 'trong tháng 6 hằng năm': every June, the first one after the issue
+        due = _last_day(plan_year, int(m.group(1)))
+        due = _last_day(plan_year + 1, int(m.group(1))) if issued_on and due < issued_on else due
+        out.update(kind="recurring", due=_iso(due), period="year")
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):
@@ -316,81 +335,4 @@ def _parse_timing(
     return out
 
 
-_TT_DATE = (
-    rf"(?:ngày\s+)?(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
-    rf"(?:\s+năm\s+{YEAR})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?"
-)
-# Matched on lower-cased text, every branch opening with a literal word: the regex engine then
-# skips ahead to candidate positions instead of trying each branch at every character.
-_TEXT_TIMING = re.compile(
-    rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
-    r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"  # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
-    r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"  # 'hằng tháng (trước ngày 25)'
-    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:là\s+)?{_TT_DATE}"
-    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
-    r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
-    r"|thường xuyên|định kỳ"
-    r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
-    r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
-    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+)?năm\s+{YEAR}(?:\s*{_D}\s*{YEAR})?"
-    r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
-    rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
-    r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
-    r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
-)
-_TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
-
-
-# a timing label inside a task sentence, after ';', ',' or '(': its value runs to ';', ')' or the end
-_INLINE_LABEL = re.compile(
-    r"(?:^|[;,(.]\s*)(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*"
-    r"([^;()]{2,80}?)\s*(?:[;)]|\.?\s*$)", re.I
-)
-
-
-# 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
-_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
-
-
-# 'Chương trình mục tiêu quốc gia ... đến năm 2030', '... tầm nhìn đến năm 2045': the year ends a title
-_TITLED = re.compile(r"chương trình|kế hoạch|chiến lược|đề án|quy hoạch|nghị quyết|quyết định|kết luận|chỉ thị|tầm nhìn|giai đoạn|dự án")
-
-
-def uncut(text: str, end: int) -> int:
-    """`end` moved past the date it would cut in two: '(trước ngày 15/6) và năm (trước ngày 1|5/12)'."""
-    while 0 < end < len(text) and (text[end].isdigit() or text[end] == "/") and text[end - 1].isdigit():
-        end += 1
-    return end
-
-
-def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
-    """The timing stated inside a task sentence, or kind 'unspecified' when there is none."""
-    low = text.lower()
-    if "thời gian" in low or "thời hạn" in low:
-        m = _INLINE_LABEL.search(text)
-        if m:  # '...; thời gian: Quý II/2025', '(thời gian: trước 30/6/2025)': the label says it
-            res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
-            if res["kind"] != "unspecified":
-                return res
-    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
-    found = [
-        m for m in matches
-        if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
-        and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
-    ]
-    if not found:
-        return {"text": None, "kind": "unspecified", "due": None, "rrule": None}
-    # prefer a dated deadline over a bare frequency word
-    dated = [m for m in found if re.search(r"\d", m.group(0))]
-    best = dated[0] if dated else found[0]
-    phrase = text[best.start() : best.end()]
-    # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
-    start = max(0, best.start() - 25)
-    window = text[start : uncut(text, best.end() + 20)]
-    res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
-    res["text"] = phrase.strip()
-    if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:
-        _with_start(res, text[max(0, best.start() - 40) : best.end()], plan_year)
-    if res["kind"] == "unspecified" and CONTINUOUS.search(phrase):
-        res["kind"] = "continuous"
-    return res
+from dondoc.plans.timing_text import timing_in_text, uncut  # noqa: E402, F401 (re-exported: read with parse_timing above)
