@@ -270,6 +270,9 @@ _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các c�
 _BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
 
 
+_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn)$")
+
+
 def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | None:
     """A sentence that opens with a body: 'Sở Y tế chủ trì kiểm tra ...' -> (name, rest, request).
 
@@ -310,8 +313,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         return None
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None
-    if len(name) < 3 or len(name) > max_len:
-        return None
+    if len(name) < 3 or len(name) > max_len or _BARE_ORG.match(name):
+        return None  # ('Ban chỉ đạo', 'Trung tâm chỉ huy': an organ's head noun alone names none)
     parts = split_bodies(name)
     if len(parts) > 1 and any(not _is_body_start(p) and not p.lower().startswith(("cơ quan", "đơn vị")) for p in parts[1:]):
         return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies
