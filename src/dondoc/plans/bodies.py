@@ -29,7 +29,7 @@ HEADS = [
     "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Các Cục", "Các Tổng cục", "Các Chi cục", "Các Vụ", "Các Viện",
     "Các Bệnh viện", "Các Hội", "Bộ phận", "Người đứng đầu",
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
-    "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức",
+    "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức", "Trang thông tin điện tử", "Trang Thông tin điện tử",
 ]
 def _gazetteer_heads() -> list[str]:
     """Head words listed in the gazetteer's data (kind 'head'): data a user can extend."""
@@ -246,8 +246,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue
         if word in ("thông tin", "quản lý", "phát triển", "bảo vệ", "cấp", "nắm", "mở", "cử") and _NOUN_BEFORE.search(before):
             continue
-        if word == "thông tin" and re.search(r"\b[Cc]ổng\s*$", before):
-            continue  # 'Cổng thông tin điện tử tỉnh': the portal's name, not the verb
+        if word == "thông tin" and re.search(r"\b(?:[Cc]ổng|[Tt]rang)\s*$", before) and re.match(r"(?i)điện tử", after):
+            continue  # 'Cổng / Trang thông tin điện tử tỉnh': the portal's name, not the verb
         if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
             continue
         if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
