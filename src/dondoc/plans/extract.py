@@ -221,7 +221,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     continue
                 support = (_support_from(t) or role_support) if role_support else None
                 produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req,
-                                            item=k if len(items) > 1 else None))
+                                            item=k if len(items) > 1 else None,
+                                            read="heading" if role_support is None else "role"))
         else:
             bullets = [p.text for p in content if _BULLET.match(p.text)]
             if node.title and parent_head is not None and _DANGLING_COOP.match(node.title.strip()) and len(bullets) >= 2:

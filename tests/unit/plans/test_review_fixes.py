@@ -136,3 +136,64 @@ def test_plus_bullets_and_a_role_title_without_colon() -> None:
         ("II.2", "Tham mưu bố ", ["Sở Tài chính"], ["các sở, ngành"]),
         ("II.2", "Hướng dẫn qu", ["Sở Tài chính"], ["các sở, ngành"]),
     ]
+
+
+def test_each_bullet_gets_its_own_low_confidence_warning() -> None:
+    plan = _plan(
+        "II. NHIỆM VỤ\n\n1. Sở Lao động - Thương binh và Xã hội\n\n- Các cơ quan liên quan tổ chức rà soát lao động nữ.\n\n"
+        "- Tổ chức tập huấn cho cán bộ.\n\n- Khuyến khích các doanh nghiệp xây dựng nhà trẻ cho con công nhân.\n"
+    )
+    low = [w for w in plan["warnings"] if "độ tin cậy thấp" in w]
+    assert len(low) == 1 and low[0].startswith("dòng 19 (mục II.1): độ tin cậy thấp (")
+    assert "%)" in low[0] and "có thể chỉ là lời khuyến khích" in low[0]
+    assert any("'Các cơ quan liên quan' là tên chung" in w for w in plan["warnings"])
+
+
+@pytest.mark.parametrize("name", ["Sở Văn hóa, Thể thao và Du lịch", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+                                  "UBND tỉnh", "Tỉnh đoàn"])
+def test_known_names_raise_no_doubt(name: str) -> None:
+    from dondoc.plans.doubt import READ_KEY, facts
+
+    f = facts({READ_KEY: "sentence", "text": f"{name} tổ chức hội nghị.", "lead": [name]})
+    assert f.known and not (f.collective or f.short_name or f.unknown)
+
+
+def test_doubt_facts_on_names() -> None:
+    from dondoc.plans.doubt import READ_KEY, facts, is_known
+
+    def of(text: str, lead: list[str], read: str = "sentence") -> Any:
+        return facts({READ_KEY: read, "text": text, "lead": lead})
+
+    assert not of("Sở Y tế và Sở Tài chính kiểm tra.", ["Sở Y tế", "Sở Tài chính"]).split_and
+    assert of("Báo và Đài tỉnh tuyên truyền.", ["Báo", "Đài tỉnh"]).split_and
+    assert not of("Khuyến khích phát triển kinh tế tuần hoàn.", ["Sở Công Thương"], read="heading").encouraged
+    assert not is_known("UBND tỉnh chỉ đạo các sở thực hiện")
+    assert is_known("UBND các xã, phường") and is_known("Ủy ban nhân dân tỉnh")
+
+
+def test_a_short_unknown_lead_warns_whatever_the_reader() -> None:
+    from dondoc.plans.doubt import LOW_CONFIDENCE, Facts, confidence
+
+    for read in ("label", "heading", "sentence", "role", "article", "table"):
+        assert confidence(Facts(read=read, unknown=True, short_name=True)) < LOW_CONFIDENCE  # type: ignore[arg-type]
+
+
+def test_the_review_screen_and_the_warnings_share_the_threshold() -> None:
+    from dondoc.plans.doubt import LOW_CONFIDENCE
+    from dondoc.web.console import review_data
+
+    assert review_data.LOW_CONFIDENCE is LOW_CONFIDENCE
+
+
+def test_role_and_article_items_are_graded_as_new_readers() -> None:
+    plan = _plan("II. NHIỆM VỤ\n\n1. Sở Tài chính chủ trì, phối hợp với các sở, ngành\n\n- Tham mưu bố trí kinh phí.\n\n"
+                 "- Hướng dẫn quyết toán.\n\n2. Sở Y tế\n\nTổ chức tập huấn.\n")
+    by = {a["text"]: a["confidence"] for a in plan["assignments"]}
+    assert by["Tham mưu bố trí kinh phí."] <= 0.9 < by["Tổ chức tập huấn."]
+
+
+@pytest.mark.parametrize("heading", ["Báo X, Trang thông tin điện tử tỉnh", "Trang thông tin điện tử huyện"])
+def test_an_information_page_is_a_name(heading: str) -> None:
+    plan = _plan(f"II. TỔ CHỨC THỰC HIỆN\n\n1. {heading}\n\nĐăng tải kịp thời các văn bản chỉ đạo.\n")
+    a = plan["assignments"][0]
+    assert a["lead"][-1].startswith("Trang thông tin điện tử") and a["text"].startswith("Đăng tải")
