@@ -13,6 +13,7 @@ from typing import Any
 from dondoc.errors import PlanReadError
 from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
 from dondoc.plans.bodies import split_bodies
+from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, extract_assignments
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
@@ -98,16 +99,28 @@ def _rebuilt(table: Table, rows: list[dict[str, Any]], ctx: Ctx) -> None:
         )
 
 
-def _articles_before(blocks: list[Block], start: int, ctx: Ctx) -> list[dict[str, Any]]:
-    """The duties a decision's own articles hand out before the plan it issues ('Điều 2. Giao Sở X chủ
-    trì, phối hợp với ... triển khai thực hiện Kế hoạch này'), ref'd 'Điều N'; the issuing article and the
-    enforcement clause hand out none. The articles end at the signature, the footer or the plan's title."""
+def _article_span(blocks: list[Block], start: int) -> tuple[int, int] | None:
+    """Where a decision's own articles run before the plan it issues: from its first 'Điều N.' to the
+    signature, the footer or the plan's title; None when there are none."""
     first = next((i for i, b in enumerate(blocks[:start]) if isinstance(b, Paragraph) and ARTICLE_L.match(b.text)), None)
     if first is None:
-        return []
+        return None
     end = next((i for i, b in enumerate(blocks[first + 1 : start], first + 1) if not isinstance(b, Paragraph)
                 or _is_footer(b) or re.match(r"^(?:KẾ\s*HOẠCH|TM\.|T/M\.)", b.text)), start)
-    return [a for a in extract_assignments(build_tree(blocks[first:end]), ctx) if a["ref"].startswith("Điều")]
+    return first, end
+
+
+def _articles_before(blocks: list[Block], span: tuple[int, int] | None, ctx: Ctx) -> list[dict[str, Any]]:
+    """The duties a decision's own articles hand out before the plan it issues ('Điều 2. Giao Sở X chủ
+    trì, phối hợp với ... triển khai thực hiện Kế hoạch này'), ref'd 'Điều N'; the issuing article and the
+    enforcement clause hand out none (plans.subjects)."""
+    if span is None:
+        return []
+    first, end = span
+    items = [a for a in extract_assignments(build_tree(blocks[first:end]), ctx) if a["ref"].startswith("Điều")]
+    for a in items:
+        a[READ_KEY] = "article"  # (graded apart: the newest rule, plans.doubt)
+    return items
 
 
 def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
@@ -159,7 +172,8 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before)
 
     nodes = build_tree(blocks[start:body_end])
-    assignments = _articles_before(blocks, start, ctx) + extract_assignments(nodes, ctx, unnumbered=unnumbered)
+    articles = _article_span(blocks, start)
+    assignments = _articles_before(blocks, articles, ctx) + extract_assignments(nodes, ctx, unnumbered=unnumbered)
     columns = None
     for node in nodes:
         for table in node.tables:
@@ -219,7 +233,9 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         "warnings": warnings,
         "undated_reports": undated,
     }
-    grade(plan, blocks[start:], reflowed=REFLOWED in (notes or []))
+    # the articles' items are found in their own blocks, after the body's (a body line wins a tie)
+    article_blocks = blocks[articles[0] : articles[1]] if articles and any(a["ref"].startswith("Điều") for a in assignments) else []
+    grade(plan, blocks[start:] + article_blocks, reflowed=REFLOWED in (notes or []))
     plan["focal"] = find_focal(plan, blocks[start:body_end])
     return plan
 

@@ -29,7 +29,7 @@ HEADS = [
     "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Các Cục", "Các Tổng cục", "Các Chi cục", "Các Vụ", "Các Viện",
     "Các Bệnh viện", "Các Hội", "Bộ phận", "Người đứng đầu",
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
-    "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức",
+    "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức", "Trang thông tin điện tử", "Trang Thông tin điện tử",
 ]
 def _gazetteer_heads() -> list[str]:
     """Head words listed in the gazetteer's data (kind 'head'): data a user can extend."""
@@ -246,8 +246,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue
         if word in ("thông tin", "quản lý", "phát triển", "bảo vệ", "cấp", "nắm", "mở", "cử") and _NOUN_BEFORE.search(before):
             continue
-        if word == "thông tin" and re.search(r"\b[Cc]ổng\s*$", before):
-            continue  # 'Cổng thông tin điện tử tỉnh': the portal's name, not the verb
+        if word == "thông tin" and re.search(r"\b(?:[Cc]ổng|[Tt]rang)\s*$", before) and re.match(r"(?i)điện tử", after):
+            continue  # 'Cổng / Trang thông tin điện tử tỉnh': the portal's name, not the verb
         if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
             continue
         if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
@@ -268,6 +268,9 @@ _LEAD_IN = re.compile(
 REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
 _BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
+
+
+_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn)$")
 
 
 def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | None:
@@ -310,8 +313,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         return None
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None
-    if len(name) < 3 or len(name) > max_len:
-        return None
+    if len(name) < 3 or len(name) > max_len or _BARE_ORG.match(name):
+        return None  # ('Ban chỉ đạo', 'Trung tâm chỉ huy': an organ's head noun alone names none)
     parts = split_bodies(name)
     if len(parts) > 1 and any(not _is_body_start(p) and not p.lower().startswith(("cơ quan", "đơn vị")) for p in parts[1:]):
         return None  # 'Các tổ chức ... thuộc X; cai nghiện ma túy; điều trị ...': a list of fields, not of bodies

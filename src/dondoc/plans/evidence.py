@@ -13,7 +13,7 @@ from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
 from dondoc.plans.bodies import find_verb, leading_body
-from dondoc.plans.doubt import READ_KEY, confidence, facts, reasons
+from dondoc.plans.doubt import LOW_CONFIDENCE, READ_KEY, confidence, facts, reasons
 from dondoc.plans.gazetteer import is_generic
 
 _FOLLOW_UP = [
@@ -67,14 +67,11 @@ class Locator:
         return None
 
 
-# Items below this confidence get a line of their own in the warnings (unless one names them already);
-# rows of a rebuilt table are named by their table's warning, and stay below it.
-WARN_BELOW = 0.5
-
-
 def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) -> None:
-    """Add `span` and `confidence` to assignments, reports and targets; warn about weak ones.
-    `reflowed`: the text lost its line breaks and was cut back into sections by rule."""
+    """Add `span` and `confidence` to assignments, reports and targets; warn about weak ones (an item
+    below LOW_CONFIDENCE gets a line of its own unless one names it already; rows of a rebuilt table are
+    named by their table's warning). `reflowed`: the text lost its line breaks and was cut back into
+    sections by rule."""
     loc = Locator(blocks)
     warnings: list[str] = plan.setdefault("warnings", [])
     for a in plan["assignments"]:
@@ -83,21 +80,24 @@ def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) 
         ln = loc.line(a["text"])
         a["span"] = {"line": ln} if ln else None
         a["confidence"] = confidence(f) if a["lead"] else 0.3
-        where = f"dòng {ln}" if ln else f"mục {a['ref']}"
+        where = _where(ln, a["ref"])
+        named = False  # a warning names this item (bullets share a ref: the item, not the ref)
         for n in a["lead"]:
             if is_generic(n):
-                warnings.append(f"{where} (mục {a['ref']}): '{n}' là tên chung, không chỉ một cơ quan cụ thể — cần xác nhận")
+                warnings.append(f"{where}: '{n}' là tên chung, không chỉ một cơ quan cụ thể — cần xác nhận")
+                named = True
             elif len(n) > 90:
-                warnings.append(f"{where} (mục {a['ref']}): tên cơ quan chủ trì quá dài, có thể lẫn nội dung nhiệm vụ — cần xác nhận")
-        if a["lead"] and a["confidence"] < WARN_BELOW and f.read != "rebuilt" and not _named(warnings, a["ref"]):
+                warnings.append(f"{where}: tên cơ quan chủ trì quá dài, có thể lẫn nội dung nhiệm vụ — cần xác nhận")
+                named = True
+        if a["lead"] and a["confidence"] < LOW_CONFIDENCE and f.read != "rebuilt" and not named:
             why = "; ".join(reasons(f)) or "cách đọc không chắc chắn"
-            warnings.append(f"dòng {ln or '?'} (mục {a['ref']}): độ tin cậy thấp ({a['confidence']:.2f}): {why} — cần xem lại")
+            warnings.append(f"{where}: độ tin cậy thấp ({round(a['confidence'] * 100)}%): {why} — cần xem lại")
     for r in plan["reports"]:
         ln = loc.line(r["text"])
         r["span"] = {"line": ln} if ln else None
         conf = 0.85 if r["from"] and r["timing"].get("due") else 0.6
         if not r["from"]:
-            warnings.append(f"dòng {ln or '?'} (mục {r['ref']}): báo cáo không rõ đơn vị gửi — cần xác nhận")
+            warnings.append(f"{_where(ln, r['ref'])}: báo cáo không rõ đơn vị gửi — cần xác nhận")
         r["confidence"] = conf
     for t in plan["targets"]:
         ln = loc.line(t["text"])
@@ -105,9 +105,9 @@ def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) 
         t["confidence"] = 0.8 if t.get("unit") else 0.6
 
 
-def _named(warnings: list[str], ref: str) -> bool:
-    """A warning already points at the item with this ref."""
-    return any(f"(mục {ref})" in w or w.startswith(f"Mục {ref}:") for w in warnings)
+def _where(line: int | None, ref: str) -> str:
+    """'dòng 12 (mục II.3)', or 'mục II.3' when the line is not found."""
+    return f"dòng {line} (mục {ref})" if line else f"mục {ref}"
 
 
 def _score(text: str) -> float:

@@ -30,8 +30,8 @@ from dondoc.plans.placing import (
     owned_heading,
     role_head,
     role_heading,
-    role_partners,
     section_owner,
+    support_of_role,
 )
 from dondoc.plans.subjects import _handed_out, _sentence_body
 from dondoc.plans.timing import parse_timing
@@ -117,7 +117,8 @@ def _items_of(content: list[Paragraph]) -> list[str]:
     items: list[str] = []
     for p in content:
         t = p.text
-        if t.startswith("+") and items and not _own_part(t):
+        if t.startswith("+") and items and not items[-1].startswith("+") and not _own_part(t):
+            # (a '+' after another '+' item is its sibling: '+' bullets with no '-' above them)
             items[-1] += " " + t
             continue
         if OTHER_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t)):
@@ -176,8 +177,9 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         if head is None and node.title and (content or has_items) and (rh := role_heading(node.title)) is not None:
             head, role_support = (rh[0], rh[2]), rh[1]
         elif (head is None and parent_head is not None and content and all(_BULLET.match(p.text) for p in content)
-              and (partners := role_partners(node.title))):
-            # 'a) Chủ trì, phối hợp với các sở, ngành' under '1. Sở X', its bullets: each one a task of Sở X
+              and not (_DANGLING_COOP.match(node.title.strip()) and len(content) >= 2)  # the rule below first
+              and (partners := support_of_role(node.title)) is not None):
+            # 'a) Chủ trì, phối hợp với các sở, ngành' / 'a) Chủ trì' under '1. Sở X', its bullets: each one a task of Sở X
             head, role_support = parent_head, partners
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
@@ -191,14 +193,17 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             leads = split_bodies(name)
             items = _items_of(content)
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
+            own_support, intro = role_support, False
             for k, t in enumerate(items, 1):
+                if intro and not _BULLET.match(t):
+                    role_support, intro = own_support, False  # the intro line's bullets are over
                 tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
                 if tl and produced:  # 'Thời gian hoàn thành: ...' on its own line: the task above's
                     produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                     continue
                 if (t.rstrip().endswith(":") and not _BULLET.match(t) and k < len(items) and _BULLET.match(items[k])
-                        and (partners := role_partners(t)) is not None):
-                    role_support = partners  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
+                        and (partners := support_of_role(t)) is not None):
+                    role_support, intro = partners, True  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
                     continue
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
@@ -216,7 +221,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     continue
                 support = (_support_from(t) or role_support) if role_support else None
                 produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req,
-                                            item=k if len(items) > 1 else None))
+                                            item=k if len(items) > 1 else None,
+                                            read="heading" if role_support is None else "role"))
         else:
             bullets = [p.text for p in content if _BULLET.match(p.text)]
             if node.title and parent_head is not None and _DANGLING_COOP.match(node.title.strip()) and len(bullets) >= 2:

@@ -113,6 +113,11 @@ def places() -> frozenset[str]:
     return frozenset(names)
 
 
+def local_level(key: str) -> re.Match[str] | None:
+    """A commune/ward/province level name ('ubnd các xã, phường'): group 1 is what follows its level word."""
+    return _LOCAL_LEVEL.match(key)
+
+
 def is_generic(name: str) -> bool:
     """'các cơ quan, đơn vị có liên quan', 'địa phương': no one in particular."""
     return bool(_GENERIC.match(name.strip(" .;,")))

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from dondoc.plans.bodies import find_verb, is_body_start, leading_body, split_bodies
-from dondoc.plans.gazetteer import canonical, is_generic
+from dondoc.plans.bodies import HEAD, find_verb, is_body_start, leading_body, split_bodies
+from dondoc.plans.gazetteer import canonical, entries, is_generic
 from dondoc.plans.tree import Node
 
 
@@ -112,6 +112,22 @@ _ROLE = re.compile(r"^(?:chủ trì(?:\s*,\s*|\s+và\s+|\s+)?)?(?:phối hợp(?
 _ROLE_WORD = re.compile(r"^(?:chỉ đạo|thực hiện|có trách nhiệm|chịu trách nhiệm)$", re.I)
 
 
+# what follows the partners: the field of the joint work ('phối hợp với Sở Y tế trong công tác phòng, chống
+# dịch', '... về kinh phí'), or the bare 'thực hiện' closing a role title ('Sở X chủ trì, phối hợp với Y thực hiện')
+_QUALIFIER = re.compile(r"\s(?:trong|về|để|nhằm|theo|tại|đối với)\s")
+_ROLE_END = re.compile(r"\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện\s*$")
+
+
+def support_of_role(text: str) -> list[str] | None:
+    """The support a role phrase gives the tasks below it: its partners after 'Chủ trì, phối hợp với', none
+    after a bare 'Phối hợp với X' (X leads that joint work; the gold keeps the heading's body as lead and
+    names no support); None when the text is no role phrase."""
+    partners = role_partners(text)
+    if partners is None:
+        return None
+    return partners if re.match(r"^[-–+•·*\s]*chủ trì", text, re.I) else []
+
+
 def role_partners(text: str) -> list[str] | None:
     """The partners a role phrase names ([] for 'Chủ trì' alone); None when the text is not a role
     phrase but a task ('Chủ trì, phối hợp với các sở xây dựng kế hoạch ...')."""
@@ -119,13 +135,24 @@ def role_partners(text: str) -> list[str] | None:
     m = _ROLE.match(t)
     if not t or m is None or not re.match(r"^(?:chủ trì|phối hợp)", t, re.I):
         return None
-    rest = (m.group("with") or "").strip(" ,")
+    rest = _ROLE_END.sub("", _QUALIFIER.split(m.group("with") or "", maxsplit=1)[0]).strip(" ,")
     if not rest:
         return []
     names = split_bodies(rest)
     if find_verb(rest) is not None or re.search(r"[.;(]", rest) or not names or not all(is_body_start(n) for n in names):
         return None
     return names
+
+
+def _bare_head(name: str) -> bool:
+    """A head word alone ('Ban', 'Trung tâm', 'Đơn vị', 'Cơ quan'): no body's name."""
+    m = HEAD.match(name)
+    return m is not None and not name[m.end() :].strip(" ,.:")
+
+
+def _whole_name(text: str) -> bool:
+    """The heading is itself a known name ('Ban Chỉ đạo tỉnh'), its 'role word' a part of it."""
+    return " ".join(text.lower().replace("uỷ", "ủy").split()) in entries()
 
 
 def role_heading(title: str) -> tuple[str, list[str], bool] | None:
@@ -140,6 +167,8 @@ def role_heading(title: str) -> tuple[str, list[str], bool] | None:
         return None
     name, rest, req = lb
     rest = rest.strip().rstrip(":").strip()
+    if _bare_head(name) or _whole_name(t.rstrip(": ")):
+        return None  # 'Ban chỉ đạo', 'Đơn vị chịu trách nhiệm', 'Hội đồng thực hiện': a head noun, or a name itself
     if _ROLE_WORD.match(rest):
         return name, [], req
     partners = role_partners(rest)

@@ -128,14 +128,19 @@ def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
     return None
 
 
-_ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị) này", re.I)
+# a decision's enforcement clause, whatever its verb: '... chịu trách nhiệm / có trách nhiệm thi hành Quyết định
+# này', '... tổ chức thực hiện Nghị quyết này', '... căn cứ Quyết định thi hành'
+# 'này', not 'Giao X chủ trì ... theo dõi việc triển khai thực hiện Nghị quyết này' (a task)
+_ENFORCEMENT = re.compile(
+    r"(?<!việc )(?<!khai )(?:thi hành|thực hiện)\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\s*(?:[./]|$)"
+    r"|căn cứ\s+(?:Quyết định|Nghị quyết|Chỉ thị)(?:\s+này)?\s+(?:để\s+)?thi hành\s*(?:[./]|$)", re.I)
 
 
 def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
     clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
-    if _ENFORCEMENT.search(t):
-        return []  # a decision's enforcement clause ('... chịu trách nhiệm thi hành Quyết định này'), not a task
+    if _ENFORCEMENT.search(t) and not t.startswith("Giao "):
+        return []  # a decision's enforcement clause, not a task
     sb = _sentence_body(t) or trailing_body(t)
     if sb is not None:
         return [(t, sb)]

@@ -40,7 +40,7 @@ def test_role_sub_headings_give_each_bullet_to_the_heading_body() -> None:
     ]
     first, _, third, _ = plan["assignments"]
     assert first["text"].startswith("Xây dựng nền tảng") and first["support"] == ["các sở, ngành", "Ủy ban nhân dân các xã, phường"]
-    assert third["support"] == ["Sở Tài chính"]
+    assert third["support"] == []  # 'Phối hợp với X': X leads that joint work, no support (gold 24 V.1.b)
 
 
 def test_a_task_sub_heading_stays_one_task() -> None:

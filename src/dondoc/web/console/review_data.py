@@ -13,9 +13,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from dondoc.models import Assignment, Obligation, Plan, Unit
+from dondoc.plans.doubt import LOW_CONFIDENCE  # the parser's warning threshold: one constant
 from dondoc.vietnamese import fold
-
-LOW_CONFIDENCE = 0.6
 
 
 @dataclass
