@@ -21,7 +21,9 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from _cli import run_sets
 
@@ -42,23 +44,31 @@ def _source(folder: Path, name: str) -> Path | None:
     return found[0] if found else None
 
 
-def score(name: str, verbose: bool) -> None:
+def parsed_plans(name: str) -> Iterator[tuple[str, Path, dict[str, Any] | None, str | None]]:
+    """Each labelled plan of a set, parsed: (its name, its gold file, the parse or None, why it was refused)."""
     from dondoc.errors import DondocError
     from dondoc.plans import parse_path
 
     gold_dir, plans_dir = SETS[name]
+    for gold in sorted(gold_dir.glob("*.gold.json")):
+        doc = gold.name.removesuffix(".gold.json")
+        src = _source(plans_dir, doc)
+        if src is None:
+            yield doc, gold, None, "source not found"
+            continue
+        try:
+            yield doc, gold, parse_path(src), None
+        except DondocError as exc:
+            yield doc, gold, None, str(exc)
+
+
+def score(name: str, verbose: bool) -> None:
+    gold_dir = SETS[name][0]
     refused = []
     with tempfile.TemporaryDirectory() as tmp:
-        for gold in sorted(gold_dir.glob("*.gold.json")):
-            doc = gold.name.removesuffix(".gold.json")
-            src = _source(plans_dir, doc)
-            if src is None:
-                refused.append(f"{doc}: source not found")
-                continue
-            try:
-                parsed = parse_path(src)
-            except DondocError as exc:
-                refused.append(f"{doc}: {exc}")
+        for doc, _gold, parsed, why in parsed_plans(name):
+            if parsed is None:
+                refused.append(f"{doc}: {why}")
                 continue
             (Path(tmp) / f"{doc}.json").write_text(json.dumps(parsed, ensure_ascii=False, default=str))
         args = [sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), tmp]

@@ -30,7 +30,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from blind import SETS, SHARED, _source  # noqa: E402
+from blind import SETS, SHARED, parsed_plans  # noqa: E402
 
 LABELLED = ("seeds", "more", "tune", "excerpts-tune")
 BUCKETS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
@@ -86,24 +86,14 @@ def judge(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[list[bool], list[
 
 def collect(name: str) -> tuple[list[Item], list[int], list[str]]:
     """The items of a set, the number of warnings per plan, the plans refused."""
-    from dondoc.errors import DondocError
-    from dondoc.plans import parse_path
-
-    gold_dir, plans_dir = SETS[name]
     items: list[Item] = []
     warns: list[int] = []
     refused: list[str] = []
-    for gp in sorted(gold_dir.glob("*.gold.json")):
-        doc = gp.name.removesuffix(".gold.json")
-        src = _source(plans_dir, doc)
-        if src is None:
-            refused.append(f"{doc}: source not found")
+    for doc, gp, parsed, why in parsed_plans(name):
+        if parsed is None:
+            refused.append(f"{doc}: {why}")
             continue
-        try:
-            pred = json.loads(json.dumps(parse_path(src), ensure_ascii=False, default=str))
-        except DondocError as exc:
-            refused.append(f"{doc}: {exc}")
-            continue
+        pred = json.loads(json.dumps(parsed, ensure_ascii=False, default=str))
         ok_a, ok_r = judge(json.loads(gp.read_text()), pred)
         for a, ok in zip(pred["assignments"], ok_a, strict=True):
             items.append(Item(name, doc, "assignment", a["ref"], float(a["confidence"]), ok, "; ".join(a["lead"])))

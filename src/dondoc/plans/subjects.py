@@ -55,6 +55,12 @@ _LED_AFTER = re.compile(r"[,;]\s+do\s+(?=[A-ZĐÀ-Ỹ]|các\s)")
 _TOPIC = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")
 
 
+def _asked_body(m: re.Match[str]) -> tuple[str, str, bool] | None:
+    """The body an issuer's 'giao / yêu cầu / đề nghị Y ...' hands the work to ('đề nghị' makes it a request)."""
+    lb = leading_body(m.group(3))
+    return (lb[0], lb[1], (m.group(1) or m.group(2)) == "đề nghị" or lb[2]) if lb else None
+
+
 def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     """The body a task sentence gives work to, with the task and whether it is a request."""
     t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
@@ -71,10 +77,7 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
         return None
     m = _ISSUER_ASKS.match(t)
     if m:
-        lb = leading_body(m.group(3))
-        if lb:
-            return lb[0], lb[1], (m.group(1) or m.group(2)) == "đề nghị" or lb[2]
-        return None
+        return _asked_body(m)
     lb = leading_body(t)
     if lb:
         return lb
@@ -103,10 +106,8 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             ):
                 return lb  # ('các văn bản chỉ đạo ...' is no body)
             m = _ISSUER_ASKS.match(cand)
-            if m:
-                lb = leading_body(m.group(3))
-                if lb:
-                    return lb[0], lb[1], (m.group(1) or m.group(2)) == "đề nghị" or lb[2]
+            if m and (asked := _asked_body(m)) is not None:
+                return asked
     return None
 
 
