@@ -95,6 +95,24 @@ def _followers(plain: list[str], raw: list[str], i: int) -> list[str]:
     return out
 
 
+def _names_no_one(lines: list[str]) -> bool:
+    """Lines under a bare role label that are tasks ('- Xây dựng kế hoạch ...'), not the names a label
+    lists ('+ Sở Y tế.'): the label is then a role sub-heading over the body's own tasks."""
+    def task(x: str) -> bool:
+        x = x.lstrip("-–+•·* ").strip()
+        m = find_verb(x[:1].lower() + x[1:])  # 'Tổ chức giám sát ...' opens with a verb, 'Tổ chức Công đoàn' with a name
+        return (m is not None and m.start() == 0 and x[m.end():].strip()[:1].islower()) or not is_body_start(x)
+
+    return bool(lines) and all(task(x) for x in lines)
+
+
+def role_line(plain: list[str], raw: list[str], i: int) -> bool:
+    """Line i is a bare lead or support label ('Chủ trì:', '- Phối hợp thực hiện:') whose bullets below
+    are tasks: a role sub-heading, not a label (plans.placing.support_of_role reads it)."""
+    m = LEAD_LABEL.match(plain[i]) or SUPPORT_LABEL.match(plain[i])
+    return m is not None and not m.group(1).strip() and _names_no_one(_followers(plain, raw, i))
+
+
 def _per_lead_timing(a: dict[str, Any], lines: list[str], timing: Timing) -> list[dict[str, Any]]:
     """'Thời gian thực hiện:' split by body: each lead takes the date of the line that opens with
     (else names) it. Leads with different dates become separate assignments: they are separate
@@ -222,6 +240,11 @@ def _lead_like(title: str) -> bool:
                 and not TIME_LABEL.match(t + ":")))
 
 
+def _valueless(title: str) -> bool:
+    m = LEAD_LABEL.match(title.strip())
+    return not m.group(1).strip() if m else True
+
+
 def _as_lines(node, depth: int) -> list[str]:  # type: ignore[no-untyped-def]
     """A label item and what hangs below it, as labelled lines ('- Label: value', '+ value')."""
     title = node.title.strip()
@@ -248,6 +271,9 @@ def fold_label_children(nodes: list, paragraph) -> list:  # type: ignore[no-unty
             continue
         if any(LEAD_LABEL.match(p.text.lstrip("-–+•·* ")) for p in node.content):
             continue  # already labelled lines of its own
+        if any(_lead_like(c.title) and _valueless(c.title) and not _BARE_CONTENT.match(c.title.strip()) and not c.children
+               and _names_no_one([p.text for p in c.content]) for c in labels):
+            continue  # 'a) Chủ trì' / 'b) Phối hợp' over the body's own tasks: role sub-headings (extract)
         for c in labels:
             for line in _as_lines(c, 0):
                 node.content.append(paragraph(line))

@@ -114,6 +114,8 @@ _ROLE_WORD = re.compile(r"^(?:chỉ đạo|thực hiện|có trách nhiệm|ch�
 
 # what follows the partners: the field of the joint work ('phối hợp với Sở Y tế trong công tác phòng, chống
 # dịch', '... về kinh phí'), or the bare 'thực hiện' closing a role title ('Sở X chủ trì, phối hợp với Y thực hiện')
+_ROLE_TASKS = re.compile(r"^(?:các\s+)?nhiệm vụ\s+(?=chủ trì|phối hợp)", re.I)
+_BARE_ROLE = re.compile(r"^(?:chủ trì|phối hợp)\s+(?:thực hiện|triển khai)$", re.I)
 _QUALIFIER = re.compile(r"\s(?:trong|về|để|nhằm|theo|tại|đối với)\s")
 _ROLE_END = re.compile(r"\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện\s*$")
 
@@ -132,6 +134,9 @@ def role_partners(text: str) -> list[str] | None:
     """The partners a role phrase names ([] for 'Chủ trì' alone); None when the text is not a role
     phrase but a task ('Chủ trì, phối hợp với các sở xây dựng kế hoạch ...')."""
     t = re.sub(r"^[-–+•·*\s]+", "", text).strip().rstrip(":").strip()
+    t = _ROLE_TASKS.sub("", t)  # 'Nhiệm vụ chủ trì', 'Các nhiệm vụ phối hợp': the role's tasks follow
+    if _BARE_ROLE.match(t):
+        return []  # 'Chủ trì thực hiện', 'Phối hợp thực hiện'
     m = _ROLE.match(t)
     if not t or m is None or not re.match(r"^(?:chủ trì|phối hợp)", t, re.I):
         return None
@@ -156,9 +161,9 @@ def _whole_name(text: str) -> bool:
 
 
 def role_heading(title: str) -> tuple[str, list[str], bool] | None:
-    """A heading naming a body and its role but no task, its duties listed below it: (name, partners,
+    """A heading naming a body and its role but no task, its duties listed below it: (name, support,
     request) for '8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành' or '3.9. Chủ tịch Ủy ban nhân
-    dân cấp xã chỉ đạo'."""
+    dân cấp xã chỉ đạo' (support as support_of_role gives it)."""
     t = title.strip()
     if len(t) > 200 or re.search(r"[.;]$", t):
         return None
@@ -171,7 +176,7 @@ def role_heading(title: str) -> tuple[str, list[str], bool] | None:
         return None  # 'Ban chỉ đạo', 'Đơn vị chịu trách nhiệm', 'Hội đồng thực hiện': a head noun, or a name itself
     if _ROLE_WORD.match(rest):
         return name, [], req
-    partners = role_partners(rest)
+    partners = support_of_role(rest)  # 'Sở X phối hợp với Y': X's part in Y's work, Y no support of X's
     return (name, partners, req) if partners is not None else None
 
 
