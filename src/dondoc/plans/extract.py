@@ -17,7 +17,7 @@ from dondoc.plans.bodies import (
 )
 from dondoc.plans.doubt import READ_KEY, Read
 from dondoc.plans.gazetteer import canonical, is_generic
-from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments
+from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments, role_line
 from dondoc.plans.placing import (
     _CAN_CU,
     _DANGLING_COOP,
@@ -127,6 +127,19 @@ def _items_of(content: list[Paragraph]) -> list[str]:
     return items
 
 
+def _sentences(text: str) -> list[str]:
+    """'Xây dựng nền tảng .... Tổ chức tập huấn ....': the sentences of a paragraph, split where one ends
+    with '.'/';' and the next opens with a capital."""
+    parts = re.split(r"(?<=[.;])\s+", text)
+    out: list[str] = []
+    for x in parts:
+        if out and not x[:1].isupper():
+            out[-1] += " " + x
+        else:
+            out.append(x)
+    return out
+
+
 def _own_part(sub: str) -> bool:
     lb = leading_body(sub.lstrip("+ "))
     return lb is not None and lb[0][:1].isupper() and not is_generic(lb[0]) and not lb[0].startswith("Các")
@@ -165,7 +178,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         produced: list[dict[str, Any]] = []
         content = node.content
         plain = [re.sub(r"^[-–+•·*\s]+", "", p.text) for p in content]
-        lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t)]
+        raw_lines = [p.text for p in content]
+        lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t) and not role_line(plain, raw_lines, i)]
         if _in_scope_section(node):
             continue  # 'Đối tượng ...' lists who is covered, not who does what
         has_items = any(c.kind == "letter" for c in node.children)
@@ -176,7 +190,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         role_support = None  # the partners a role heading names ('Sở X chủ trì, phối hợp với Y' / '- ...')
         if head is None and node.title and (content or has_items) and (rh := role_heading(node.title)) is not None:
             head, role_support = (rh[0], rh[2]), rh[1]
-        elif (head is None and parent_head is not None and content and all(_BULLET.match(p.text) for p in content)
+        elif (head is None and parent_head is not None and content
+              and (all(_BULLET.match(p.text) for p in content) or all(p.text.rstrip().endswith((".", ";")) for p in content))
               and not (_DANGLING_COOP.match(node.title.strip()) and len(content) >= 2)  # the rule below first
               and (partners := support_of_role(node.title)) is not None):
             # 'a) Chủ trì, phối hợp với các sở, ngành' / 'a) Chủ trì' under '1. Sở X', its bullets: each one a task of Sở X
@@ -192,6 +207,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             name, req = head
             leads = split_bodies(name)
             items = _items_of(content)
+            if role_support is not None and not any(_BULLET.match(t) for t in items):
+                items = [x for t in items for x in _sentences(t)]  # a Word file's list marks lost: one task a sentence
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             own_support, intro = role_support, False
             for k, t in enumerate(items, 1):
