@@ -84,3 +84,22 @@ def test_a_heading_naming_a_body_that_supports_another_keeps_the_body_as_lead(co
     )
     assert [(a["ref"], a["lead"], a["support"]) for a in plan["assignments"]] == [
         ("II.1", ["Sở Y tế"], []), ("II.1", ["Sở Y tế"], [])]
+
+
+DECISION = (
+    "ỦY BAN NHÂN DÂN TỈNH X\n\nSố: 561/QĐ-UBND\n\nX, ngày 03 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\n\n"
+    "Về việc ban hành Kế hoạch chuyển đổi số năm 2026\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.\n\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 12/QĐ-UBND ngày 05/01/2025 của "
+    "Ủy ban nhân dân tỉnh. Sở Khoa học và Công nghệ hướng dẫn các đơn vị triển khai.\n\n"
+    "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.\n\n"
+    "KẾ HOẠCH\n\nChuyển đổi số năm 2026\n\n"
+)
+
+
+def test_a_task_after_the_effect_clause_in_one_article_is_read() -> None:
+    plan = parse_text(DECISION + TOP + "1. Sở Nội vụ\n\nRà soát vị trí việc làm.\n", source="probe.md", year=2026)
+    assert _rows(plan) == [
+        ("Điều 2", ["Sở Khoa học và Công nghệ"], [], "Sở Khoa học và Công nghệ hướng dẫn các đơn vị triển khai."),
+        ("II.1", ["Sở Nội vụ"], [], "Rà soát vị trí việc làm."),
+    ]
