@@ -137,11 +137,19 @@ _ENFORCEMENT = re.compile(
     r"|căn cứ\s+(?:Quyết định|Nghị quyết|Chỉ thị)(?:\s+này)?\s+(?:để\s+)?thi hành\s*(?:[./]|$)", re.I)
 
 
+# 'Quyết định này có hiệu lực kể từ ngày ký ...': a decision's effect clause, no task
+_EFFECT = re.compile(r"^(?:Quyết định|Nghị quyết|Chỉ thị) này có hiệu lực\b[^.]*\.\s+")
+
+
 def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
     clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
     if _ENFORCEMENT.search(t) and not t.startswith("Giao "):
         return []  # a decision's enforcement clause, not a task
+    effect = _EFFECT.match(t)
+    if effect and t[effect.end() :][:1].isupper():
+        # 'Quyết định này có hiệu lực kể từ ngày ký. Sở X hướng dẫn ...': the sentences after it
+        return [(x, sb) for x in re.split(r"(?<=\.)\s+(?=[^\W\d_])", t[effect.end() :]) if (sb := _sentence_body(x))]
     sb = _sentence_body(t) or trailing_body(t)
     if sb is not None:
         return [(t, sb)]
