@@ -10,6 +10,7 @@ the figures in the comments are wrong items / items of that kind there, against 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -90,6 +91,7 @@ def _key(name: str) -> str:
     return re.sub(r"^các\s+", "", key)
 
 
+@functools.lru_cache(maxsize=8192)  # the same names come back item after item
 def is_known(name: str) -> bool:
     """The name itself (or an alias) is in the gazetteer, or a known name followed by a place
     ('Sở Y tế tỉnh Lào Cai'), or a commune/ward/province level name followed by nothing, a known place or
@@ -128,7 +130,7 @@ def facts(a: dict[str, Any], *, reflowed: bool = False) -> Facts:
         reflowed=reflowed,
         note=text.startswith("("),
         encouraged=read == "sentence" and low.startswith("khuyến khích"),
-        conditional=bool(_CONDITIONAL.search(text)),
+        conditional="nếu có" in low and bool(_CONDITIONAL.search(text)),
     )
 
 

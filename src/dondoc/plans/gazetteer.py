@@ -123,6 +123,7 @@ def is_generic(name: str) -> bool:
     return bool(_GENERIC.match(name.strip(" .;,")))
 
 
+@functools.lru_cache(maxsize=8192)  # the same names are asked about again and again
 def kind_of(name: str) -> str | None:
     """The kind of a known body: its full name, an alias, or a known head followed by a place
     ('Sở Y tế tỉnh Lào Cai'); a commune/ward/province named after its level word is 'local'."""

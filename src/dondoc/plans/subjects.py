@@ -144,7 +144,8 @@ _EFFECT = re.compile(r"^(?:Quyết định|Nghị quyết|Chỉ thị) này có 
 def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
     clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
-    if _ENFORCEMENT.search(t) and not t.startswith("Giao "):
+    # (a substring test first: this runs on every paragraph, and the pattern has no literal start)
+    if ("này" in t or "thi hành" in t or "NÀY" in t or "THI HÀNH" in t) and _ENFORCEMENT.search(t) and not t.startswith("Giao "):
         return []  # a decision's enforcement clause, not a task
     effect = _EFFECT.match(t)
     if effect and t[effect.end() :][:1].isupper():
