@@ -1,0 +1,196 @@
+"""Parser scores on the labelled text plans written the other ways Vietnamese administrations write the same thing.
+
+    python benchmarks/perturb.py [--set seeds|more|tune|all] [--only NAME,NAME] [--verbose]
+
+Plans: the labelled plans of benchmarks/blind.py's sets seeds, more and tune whose source is text (.md/.txt);
+the blind plans are never in these sets (and are skipped by number as well). Each plan is rewritten by one
+perturbation at a time, keeping its meaning and its gold valid (the gold is written unchanged):
+  plain       the source as it is;
+  bullet+ / bullet• / bullet–   every line-leading '-' bullet written '+', '•' or '–' (one style per rendition);
+  noemph      markdown bold/italic marks removed (a Word file pasted as plain text);
+  numparen    numbered items '1.' written '1)', lettered items 'a)' written 'a.' (the scorer's norm_ref strips a
+              trailing ')' from each ref part, so refs keep their meaning either way);
+  headupper / headsentence   section headings (Roman numeral lines) in upper case / in sentence case;
+  labels1 / labels2   'Cơ quan chủ trì:' → 'Đơn vị chủ trì:' → 'Chủ trì:' → ... and 'Thời gian hoàn thành:' →
+              'Thời hạn:' → 'Thời gian thực hiện:' → ... rotated by one (labels1) or two (labels2) places;
+  abbr        'Ủy ban nhân dân' ↔ 'UBND' both ways (the scorer's norm_body maps both to the same key; document
+              numbers such as '12/KH-UBND' are left alone).
+Each rendition is written to a temp file with the source's suffix, read by parse_path and scored by the shared
+scorer (../shared/tools/eval_parse.py), as benchmarks/flattened.py does. Prints set × perturbation → assign_f1 and
+timing_due (the scorer's summary line with --verbose, and its per-plan lines). Figures only, no asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from blind import SETS as BLIND_SETS
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BLIND = {"27", "29", "31", "47"}  # plan numbers of the blind set: never perturbed here
+SETS = {k: BLIND_SETS[k] for k in ("seeds", "more", "tune")}
+
+_LEAD = r"^([ \t]*(?:#+[ \t]*)?(?:\*{1,3}|_{1,3})?[ \t]*)"  # indent, markdown heading marks, opening emphasis
+
+
+def _bullets(mark: str) -> Callable[[str], str]:
+    pat = re.compile(r"^([ \t]*(?:\*{1,3}|_{1,3})?[ \t]*)-(?=[ \t])", re.M)
+    return lambda t: pat.sub(lambda m: m.group(1) + mark, t)
+
+
+_EMPH = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1", re.S)
+
+
+def _noemph(text: str) -> str:
+    prev = None
+    while prev != text:
+        prev, text = text, _EMPH.sub(r"\2", text)
+    return text
+
+
+_NUM = re.compile(_LEAD + r"(\d{1,2})\.(?=[ \t])", re.M)
+_LET = re.compile(_LEAD + r"([a-zđ])\)(?=[ \t])", re.M)
+
+
+def _numparen(text: str) -> str:
+    text = _LET.sub(lambda m: f"{m.group(1)}{m.group(2)}.", text)
+    return _NUM.sub(lambda m: f"{m.group(1)}{m.group(2)})", text)
+
+
+_HEAD = re.compile(_LEAD + r"([IVXL]+\.[ \t]*)(.+)$", re.M)
+
+
+def _sentence(s: str) -> str:
+    low = s.lower()
+    return low[:1].upper() + low[1:]
+
+
+def _heads(upper: bool) -> Callable[[str], str]:
+    def f(text: str) -> str:
+        return _HEAD.sub(lambda m: m.group(1) + m.group(2) + (m.group(3).upper() if upper else _sentence(m.group(3))), text)
+
+    return f
+
+
+LABEL_GROUPS = (("Cơ quan chủ trì:", "Đơn vị chủ trì:", "Chủ trì:"), ("Thời gian hoàn thành:", "Thời hạn:", "Thời gian thực hiện:"))
+
+
+def _labels(shift: int) -> Callable[[str], str]:
+    table = {}
+    for group in LABEL_GROUPS:
+        for i, w in enumerate(group):
+            table[w] = group[(i + shift) % len(group)]
+    # longest first; case-sensitive, so 'Cơ quan chủ trì:' never matches as a bare 'Chủ trì:'
+    keys = sorted(table, key=len, reverse=True)
+    pat = re.compile("|".join(map(re.escape, keys)))
+    return lambda t: pat.sub(lambda m: table[m.group(0)], t)
+
+
+_ABBR = re.compile(r"[ỦU][ỷỶyY] ban nhân dân|(?<![-/\w])UBND\b")
+
+
+def _abbr(text: str) -> str:
+    return _ABBR.sub(lambda m: "Ủy ban nhân dân" if m.group(0) == "UBND" else "UBND", text)
+
+
+PERTURB: dict[str, Callable[[str], str]] = {
+    "plain": lambda t: t,
+    "bullet+": _bullets("+"),
+    "bullet•": _bullets("•"),
+    "bullet–": _bullets("–"),
+    "noemph": _noemph,
+    "numparen": _numparen,
+    "headupper": _heads(True),
+    "headsentence": _heads(False),
+    "labels1": _labels(1),
+    "labels2": _labels(2),
+    "abbr": _abbr,
+}
+
+
+def plans(name: str) -> list[tuple[str, Path, Path]]:
+    gold_dir, src_dir = SETS[name]
+    out = []
+    for gold in sorted(gold_dir.glob("*.gold.json")):
+        doc = gold.name.removesuffix(".gold.json")
+        if doc.split("_")[0] in BLIND:
+            continue
+        src = [p for p in src_dir.glob(f"{doc}.*") if p.suffix in (".md", ".txt")]
+        if src:
+            out.append((doc, src[0], gold))
+    return out
+
+
+def _scorer(gold_dir: Path, pred_dir: Path, verbose: bool) -> str:
+    args = [sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), str(pred_dir)]
+    out = subprocess.run([*args, "--verbose"] if verbose else args, capture_output=True, text=True).stdout.strip().splitlines()
+    return "\n".join(out if verbose else out[-1:])
+
+
+def _short(line: str) -> str:
+    f1 = re.search(r"assign_f1=([\d.]+)", line)
+    due = re.search(r"timing_due=([\d.]+) \((\d+)\)", line)
+    return f"{f1.group(1) if f1 else '?'} / {due.group(1) if due else '?'}"
+
+
+def score(name: str, kinds: list[str], verbose: bool) -> dict[str, str]:
+    from dondoc.errors import DondocError
+    from dondoc.plans import parse_path
+
+    items = plans(name)
+    cells = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in kinds:
+            base = Path(tmp) / k
+            (base / "gold").mkdir(parents=True)
+            (base / "pred").mkdir()
+            refused = []
+            changed = 0
+            for doc, src, gold_path in items:
+                text = src.read_text(encoding="utf-8")
+                new = PERTURB[k](text)
+                changed += new != text
+                (base / "gold" / gold_path.name).write_text(gold_path.read_text(encoding="utf-8"))
+                f = base / f"{doc}{src.suffix}"
+                f.write_text(new, encoding="utf-8")
+                try:
+                    parsed = parse_path(f)
+                except DondocError as exc:
+                    refused.append(f"{doc}: {str(exc)[:120]}")
+                    continue
+                (base / "pred" / f"{doc}.json").write_text(json.dumps(parsed, ensure_ascii=False, default=str))
+            out = _scorer(base / "gold", base / "pred", verbose)
+            cells[k] = _short(out.splitlines()[-1]) + f" ({changed}/{len(items)})"
+            if verbose:
+                print(f"== {name} {k}\n{out}")
+            if refused:
+                print(f"{name} {k} refused {len(refused)}:" + "".join(f"\n  {r}" for r in refused))
+    return cells
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", default="all", choices=[*SETS, "all"])
+    ap.add_argument("--only", default="", help="comma-separated perturbations (default: all)")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    kinds = args.only.split(",") if args.only else list(PERTURB)
+    names = list(SETS) if args.set == "all" else [args.set]
+    table = {n: score(n, kinds, args.verbose) for n in names}
+    print("assign_f1 / timing_due (plans changed by the perturbation / text plans in the set)")
+    print(f"| perturbation | {' | '.join(f'{n} ({len(plans(n))})' for n in names)} |")
+    print("|---|" + "---|" * len(names))
+    for k in kinds:
+        print(f"| {k} | {' | '.join(table[n][k] for n in names)} |")
+
+
+if __name__ == "__main__":
+    main()
