@@ -60,9 +60,20 @@ _NUM = re.compile(_LEAD + r"(\d{1,2})\.(?=[ \t])", re.M)
 _LET = re.compile(_LEAD + r"([a-zđ])\)(?=[ \t])", re.M)
 
 
+_STT_HEADER = re.compile(r"(?:^|\|)\W*STT\b")
+_ROMAN_HEAD = re.compile(r"^\W*[IVXL]+\.\s")
+
+
 def _numparen(text: str) -> str:
-    text = _LET.sub(lambda m: f"{m.group(1)}{m.group(2)}.", text)
-    return _NUM.sub(lambda m: f"{m.group(1)}{m.group(2)})", text)
+    """Items renumbered; the row numbers of a table (from a header with 'STT' to the next Roman heading,
+    rows whose grid is lost included) are cells, not items, and stay as they are."""
+    out, in_table = [], False
+    for line in text.splitlines(keepends=True):
+        in_table = (in_table or bool(_STT_HEADER.search(line))) and not _ROMAN_HEAD.match(line)
+        if not in_table:
+            line = _NUM.sub(lambda m: f"{m.group(1)}{m.group(2)})", _LET.sub(lambda m: f"{m.group(1)}{m.group(2)}.", line))
+        out.append(line)
+    return "".join(out)
 
 
 _HEAD = re.compile(_LEAD + r"([IVXL]+\.[ \t]*)(.+)$", re.M)

@@ -34,18 +34,20 @@ Block = Paragraph | Table
 
 _LEAD_MARKUP_CHARS = " \t\n\r\f\v\u00a0*#_>"
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"  # Vietnamese capitals
 _MARKER = re.compile(
     rf"^(?:{ROMAN}|[A-Z])[.)]\s"  # I.  II.  A.
     r"|^\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)"  # 2.1  2.1.  1.2.3
     r"|^\d{1,2}[.)](?:\s|$)"  # 1.  2)
     r"|^[a-zđ][)]\s"  # a)  đ)
+    rf"|^[a-zđ]\.\s+[*_]{{0,2}}[{UPPER}]"  # a. Tuyên truyền  (a capital after, unlike 'v.v.')
     r"|^\(\d{1,2}\)\s"  # (1)  (2)
     r"|^[-–+•·∙▪●○◦]\s*\S"  # bullets
     r"|^\*\s"  # markdown bullet
     r"|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}(?:\s*[.:)–-]|\s*$)"  # Hoạt động 2: ...
     r"|^Điều\s+\d{1,2}\s*[.:]"  # Điều 3. (an article of a resolution or decision)
 )
-_NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s")
+_NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s|^[a-zđ]\.\s+[*_]{{0,2}}[{UPPER}]")
 _TERMINAL = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)\]]?$")
 _TASK_START = re.compile(
     r"^(?:Chủ trì|Phối hợp|Tham mưu|Là cơ quan|Căn cứ|Thực hiện|Triển khai|Tổ chức|Xây dựng|"

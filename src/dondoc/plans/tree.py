@@ -8,13 +8,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from dondoc.plans.blocks import _JOINING_WORDS, ROMAN, Block, Paragraph, Table
+from dondoc.plans.blocks import _JOINING_WORDS, ROMAN, UPPER, Block, Paragraph, Table
 from dondoc.plans.labelled import fold_label_children
 
 _ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
 _CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
 _NUM_L = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)(.*)$|^(\d{1,2})[.)](?:\s+|$)(.*)$")
-_LET_L = re.compile(r"^([a-zđ])\)\s*(.*)$")
+# 'a) Tuyên truyền', also written 'a. Tuyên truyền' (then a capital follows, unlike 'v.v.')
+_LET_L = re.compile(rf"^([a-zđ])(?:\)\s*|\.\s+(?=[*_]{{0,2}}[{UPPER}]))(.*)$")
 _PAREN_L = re.compile(r"^\((\d{1,2})\)\s+(\S.*)$")
 _ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)\b\s*(?:số\s*)?([IVX]+|\d+)?\b", re.I)
 _FOOTER = re.compile(r"^(?:-\s*)?Nơi nhận\b", re.I)

@@ -1,0 +1,25 @@
+"""Rules for the other ways administrations write the same plan (benchmarks/perturb.py), each on a small
+made-up plan written for the rule."""
+
+from __future__ import annotations
+
+from dondoc.plans import parse_text
+from tests.unit.plans.conftest import pairs
+
+HEAD = "KẾ HOẠCH\n\nTriển khai nhiệm vụ năm 2025\n\n"
+
+
+def _pairs(body: str) -> set[tuple[str, str]]:
+    return pairs(parse_text(HEAD + body, source="t.md"))
+
+
+def test_lettered_items_written_with_a_dot() -> None:
+    body = ("I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ\n\na. Chủ trì rà soát thủ tục hành chính.\n\n"
+            "b. Tham mưu sơ kết việc thực hiện.\n\n2. Sở Tài chính\n\na. Bố trí kinh phí thực hiện.\n")
+    assert _pairs(body) == {("I.1.a", "Sở Nội vụ"), ("I.1.b", "Sở Nội vụ"), ("I.2.a", "Sở Tài chính")}
+
+
+def test_a_line_opening_with_v_v_is_no_lettered_item() -> None:
+    body = ("I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ chủ trì tuyên truyền qua báo chí, mạng xã hội\n"
+            "v.v. và báo cáo kết quả.\n")
+    assert _pairs(body) == {("I.1", "Sở Nội vụ")}
