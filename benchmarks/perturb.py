@@ -46,14 +46,13 @@ def _bullets(mark: str) -> Callable[[str], str]:
     return lambda t: pat.sub(lambda m: m.group(1) + mark, t)
 
 
-_EMPH = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1", re.S)
+_STARS = re.compile(r"\*+|__+")
+_STAR_BULLET = re.compile(r"^([ \t]*\*[ \t]+)?(.*)$", re.M)
 
 
 def _noemph(text: str) -> str:
-    prev = None
-    while prev != text:
-        prev, text = text, _EMPH.sub(r"\2", text)
-    return text
+    """Every bold/italic mark ('*', '**', '***', '__') gone; a line-leading '* ' bullet kept."""
+    return _STAR_BULLET.sub(lambda m: (m.group(1) or "") + _STARS.sub("", m.group(2)), text)
 
 
 _NUM = re.compile(_LEAD + r"(\d{1,2})\.(?=[ \t])", re.M)

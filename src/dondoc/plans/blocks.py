@@ -162,6 +162,10 @@ _JOINING_WORDS = frozenset(
     ["với", "và", "của", "cho", "các", "những", "tại", "theo", "về", "để", "trong", "từ", "đến", "là", "được", "bằng", "hoặc", "cùng", "như", "gồm"]
 )
 _WRAPPED_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
+# a heading line ending with the words that ask bodies to act ('Đề nghị', 'Giao cho'): the bodies follow
+# ('Yêu cầu' is left out: '2. Yêu cầu' is the usual heading of a plan's requirements)
+_ASKING_ENDS = frozenset(["nghị", "Giao", "giao", "cho", "khích"])
+_ENDS_ASKING = re.compile(r"(?:^|\s)(?:Giao(?: cho)?|Đề nghị|Kính đề nghị|Khuyến khích)$", re.IGNORECASE)
 
 
 def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = False, blank_separated: bool = False) -> bool:
@@ -232,6 +236,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
             return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
         if continues_name(plain_cur, nxt_plain):
             return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name
+        if last in _ASKING_ENDS and _ENDS_ASKING.search(plain_cur):
+            return False  # '8. Đề nghị' / 'Liên minh Hợp tác xã tỉnh, ...': the bodies asked are the heading's
         if not HEAD.match(last) and leading_body(nxt_plain[:200]):
             return True  # '1. Xây dựng Nghị định ... Luật' / 'Bộ Tư pháp chủ trì ...': the task's own sentence
         if last.endswith(")") and plain_cur.count("(") == plain_cur.count(")"):

@@ -23,3 +23,12 @@ def test_a_line_opening_with_v_v_is_no_lettered_item() -> None:
     body = ("I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ chủ trì tuyên truyền qua báo chí, mạng xã hội\n"
             "v.v. và báo cáo kết quả.\n")
     assert _pairs(body) == {("I.1", "Sở Nội vụ")}
+
+
+def test_a_plain_heading_asking_bodies_wraps_before_their_names() -> None:
+    # a hard-wrapped plan (a Word file pasted as text, its bold lost): the heading's names run over two lines
+    body = ("V. TỔ CHỨC THỰC HIỆN\n\n1. Sở Công Thương\n\n- Tổ chức tập huấn cho doanh nghiệp.\n\n"
+            "2. Đề nghị\nLiên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh, Hiệp\n"
+            "hội doanh nghiệp tỉnh\n\n- Đẩy mạnh tập huấn, học tập mô\nhình sản xuất.\n\n- Phối hợp tổ chức hội chợ.\n")
+    assert _pairs(body) == {("V.1", "Sở Công Thương"), ("V.2", "Liên minh Hợp tác xã tỉnh"), ("V.2", "Đoàn TNCS Hồ Chí Minh tỉnh"),
+                            ("V.2", "Hội nông dân tỉnh"), ("V.2", "Hiệp hội doanh nghiệp tỉnh")}
