@@ -6,7 +6,8 @@ Plans: the labelled plans of benchmarks/blind.py's sets seeds, more and tune who
 the blind plans are never in these sets (and are skipped by number as well). Each plan is rewritten by one
 perturbation at a time, keeping its meaning and its gold valid (the gold is written unchanged):
   plain       the source as it is;
-  bullet+ / bullet• / bullet–   every line-leading '-' bullet written '+', '•' or '–' (one style per rendition);
+  bullet+ / bullet• / bullet–   every line-leading '-' bullet written '+', '•' or '–' (one style per rendition;
+              a plan's own bullets of that style become '-', so two levels stay two);
   noemph      markdown bold/italic marks removed (a Word file pasted as plain text);
   numparen    numbered items '1.' written '1)', lettered items 'a)' written 'a.' (the scorer's norm_ref strips a
               trailing ')' from each ref part, so refs keep their meaning either way);
@@ -42,8 +43,10 @@ _LEAD = r"^([ \t]*(?:#+[ \t]*)?(?:\*{1,3}|_{1,3})?[ \t]*)"  # indent, markdown h
 
 
 def _bullets(mark: str) -> Callable[[str], str]:
-    pat = re.compile(r"^([ \t]*(?:\*{1,3}|_{1,3})?[ \t]*)-(?=[ \t])", re.M)
-    return lambda t: pat.sub(lambda m: m.group(1) + mark, t)
+    """'-' bullets written `mark`; where the plan already uses `mark` (the second level under '-': '+'),
+    the two swap, so the levels stay apart ('- Thời gian thực hiện:' / '+ Bộ X trước ngày ...')."""
+    pat = re.compile(rf"^([ \t]*(?:\*{{1,3}}|_{{1,3}})?[ \t]*)([-{re.escape(mark)}])(?=[ \t])", re.M)
+    return lambda t: pat.sub(lambda m: m.group(1) + (mark if m.group(2) == "-" else "-"), t)
 
 
 _STARS = re.compile(r"\*+|__+")

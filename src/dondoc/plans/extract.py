@@ -113,18 +113,32 @@ def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list
 
 def _items_of(content: list[Paragraph]) -> list[str]:
     """Bullets/paragraphs under a heading, '+' sub-bullets folded into the item above them — unless
-    the sub-bullet gives a named body its own part ('+ Sở Y tế hướng dẫn ...')."""
+    the sub-bullet gives a named body its own part ('+ Sở Y tế hướng dẫn ...'). Where the list opens
+    with '+' and has '-' bullets too (the outer level written '+', the inner '-'), '-' bullets under a '+' item that ends with
+    ':' are its sub-bullets."""
     items: list[str] = []
+    marks = [p.text[:1] for p in content if p.text[:1] in "+-"]
+    plus_outer = bool(marks) and marks[0] == "+" and "-" in marks  # both levels, the outer one '+'
+    under_plus = False  # the last item is a '+' item that ended with ':' (the outer level written '+')
     for p in content:
         t = p.text
-        if t.startswith("+") and items and not items[-1].startswith("+") and not _own_part(t):
-            # (a '+' after another '+' item is its sibling: '+' bullets with no '-' above them)
+        if under_plus and t.startswith("-") and not _own_part(t.lstrip("- ")):
+            items[-1] += " " + t
+            continue
+        under_plus = plus_outer and t.startswith("+") and t.rstrip().endswith(":")
+        if t.startswith("+") and items and not plus_outer and _takes_sub_bullets(items[-1]) and not _own_part(t):
+            # (a '+' after another '+' item is its sibling: '+' bullets with no '-' above them; so is a '+'
+            # after a paragraph of its own that ends its sentence: '6.3. Phòng X: ... Nhân dân.' / '+ Thực hiện ...')
             items[-1] += " " + t
             continue
         if OTHER_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t)):
             continue
         items.append(t)
     return items
+
+
+def _takes_sub_bullets(item: str) -> bool:
+    return not item.startswith("+") and (item[:1] in "-–•*" or not item.rstrip().endswith((".", ";")))
 
 
 def _sentences(text: str) -> list[str]:

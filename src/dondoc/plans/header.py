@@ -257,12 +257,12 @@ def parse_footer(blocks: list[Block]) -> dict[str, Any]:
     signer = None
     start = None
     for i, line in enumerate(lines):
-        if re.match(r"^-?\s*Nơi nhận\s*:?", line, re.I):
+        if re.match(r"^[-–+•]?\s*Nơi nhận\s*:?", line, re.I):
             start = i
             break
     if start is not None:
         for line in lines[start:]:
-            t = re.sub(r"^-?\s*Nơi nhận\s*:?\s*", "", line, flags=re.I)
+            t = re.sub(r"^[-–+•]?\s*Nơi nhận\s*:?\s*", "", line, flags=re.I)
             t = _SIGN.split(t)[0] if _SIGN.search(t) else t
             for part in re.findall(r"-\s*([^-].*?)(?=\s-\s|$)", " " + t) or ([t] if t.strip() else []):
                 name = part.strip(" ;.,")

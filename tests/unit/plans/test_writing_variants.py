@@ -32,3 +32,25 @@ def test_a_plain_heading_asking_bodies_wraps_before_their_names() -> None:
             "hội doanh nghiệp tỉnh\n\n- Đẩy mạnh tập huấn, học tập mô\nhình sản xuất.\n\n- Phối hợp tổ chức hội chợ.\n")
     assert _pairs(body) == {("V.1", "Sở Công Thương"), ("V.2", "Liên minh Hợp tác xã tỉnh"), ("V.2", "Đoàn TNCS Hồ Chí Minh tỉnh"),
                             ("V.2", "Hội nông dân tỉnh"), ("V.2", "Hiệp hội doanh nghiệp tỉnh")}
+
+
+def test_recipients_under_any_bullet_style_are_no_duties() -> None:
+    body = ("I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ chủ trì, theo dõi việc thực hiện Kế hoạch./.\n\n"
+            "• Nơi nhận:\n\n• Thường trực Huyện ủy (để báo cáo);\n• Chủ tịch UBND huyện (để báo cáo);\n• Lưu: VT.\n")
+    assert _pairs(body) == {("I.1", "Sở Nội vụ")}
+
+
+def test_a_plus_bullet_after_a_finished_paragraph_is_an_item_of_its_own() -> None:
+    body = ("I. NHIỆM VỤ\n\n1. Phòng Văn hóa - Thông tin:\n\nChủ trì xây dựng môi trường văn hóa lành mạnh ở cơ sở.\n\n"
+            "+ Thực hiện chính sách về quyền tiếp cận thông tin của công dân.\n")
+    plan = parse_text(HEAD + body, source="t.md")
+    assert [a["ref"] for a in plan["assignments"]] == ["I.1", "I.1"]
+
+
+def test_plus_outer_level_with_dash_sub_bullets() -> None:
+    body = ("I. NHIỆM VỤ\n\n2. Công an tỉnh\n\n+ Chủ trì, phối hợp với các sở, ngành tham mưu Ủy ban nhân dân tỉnh:\n\n"
+            "- Tổ chức thực hiện các dự án phòng, chống ma túy.\n\n- Ban hành Đề án xã, phường không ma túy.\n\n"
+            "+ Nghiên cứu tham mưu Hội đồng nhân dân tỉnh ban hành Nghị quyết về mức chi.\n\n"
+            "+ Tăng cường công tác quản lý cư trú.\n")
+    plan = parse_text(HEAD + body, source="t.md")
+    assert [a["text"][:10] for a in plan["assignments"]] == ["Chủ trì, p", "Nghiên cứu", "Tăng cường"]
