@@ -11,7 +11,9 @@ perturbation at a time, keeping its meaning and its gold valid (the gold is writ
   noemph      markdown bold/italic marks removed (a Word file pasted as plain text);
   numparen    numbered items '1.' written '1)', lettered items 'a)' written 'a.' (the scorer's norm_ref strips a
               trailing ')' from each ref part, so refs keep their meaning either way);
-  headupper / headsentence   section headings (Roman numeral lines) in upper case / in sentence case;
+  headupper / headsentence   section headings (Roman numeral lines) in upper case / in sentence case (an
+              upper-case heading naming a body — BỘ, SỞ, ỦY BAN, TỈNH ... — is left as it is: its proper nouns'
+              case is lost);
   labels1 / labels2   'Cơ quan chủ trì:' → 'Đơn vị chủ trì:' → 'Chủ trì:' → ... and 'Thời gian hoàn thành:' →
               'Thời hạn:' → 'Thời gian thực hiện:' → ... rotated by one (labels1) or two (labels2) places;
   abbr        'Ủy ban nhân dân' ↔ 'UBND' both ways (the scorer's norm_body maps both to the same key; document
@@ -86,9 +88,20 @@ def _sentence(s: str) -> str:
     return low[:1].upper() + low[1:]
 
 
+# a heading naming a body keeps its case in sentence case ('của Bộ Tài nguyên và Môi trường'), which an
+# upper-case heading no longer tells: such headings are left as they are
+_NAMES = re.compile(r"\b(?:BỘ|SỞ|Ủ?Y BAN|UỶ BAN|UBND|CỤC|PHÒNG|HỘI|ĐOÀN|CÔNG AN|TỈNH|HUYỆN|THÀNH PHỐ|VIỆT NAM|CHÍNH PHỦ|ĐẢNG)\b")
+
+
 def _heads(upper: bool) -> Callable[[str], str]:
+    def head(m: re.Match[str]) -> str:
+        title = m.group(3)
+        if not upper and _NAMES.search(title):
+            return m.group(0)
+        return m.group(1) + m.group(2) + (title.upper() if upper else _sentence(title))
+
     def f(text: str) -> str:
-        return _HEAD.sub(lambda m: m.group(1) + m.group(2) + (m.group(3).upper() if upper else _sentence(m.group(3))), text)
+        return _HEAD.sub(head, text)
 
     return f
 

@@ -113,15 +113,25 @@ def role_line(plain: list[str], raw: list[str], i: int) -> bool:
     return m is not None and not m.group(1).strip() and _names_no_one(_followers(plain, raw, i))
 
 
+_UBND = re.compile(r"[ủu][ỷy] ban nhân dân")
+
+
+def _fold(name: str) -> str:
+    """Lower case, 'Ủy ban nhân dân' as 'ubnd': one plan writes a body both ways ('UBND các tỉnh' as a lead,
+    'Ủy ban nhân dân các tỉnh ... trước ngày 15/12' in its timing)."""
+    low = " ".join(name.lower().split())
+    return _UBND.sub("ubnd", low) if "ban nhân dân" in low else low
+
+
 def _per_lead_timing(a: dict[str, Any], lines: list[str], timing: Timing) -> list[dict[str, Any]]:
     """'Thời gian thực hiện:' split by body: each lead takes the date of the line that opens with
     (else names) it. Leads with different dates become separate assignments: they are separate
     obligations."""
-    low_lines = [x.lower() for x in lines]
+    low_lines = [_fold(x) for x in lines]
     default = timing(lines[-1])
     per: dict[str, dict[str, Any]] = {}
     for lead in a["lead"]:
-        key = lead.lower()
+        key = _fold(lead)
         hit = next((k for k, x in enumerate(low_lines) if x.startswith(key)), None)
         if hit is None:
             hit = next((k for k, x in enumerate(low_lines) if key in x), None)

@@ -54,3 +54,13 @@ def test_plus_outer_level_with_dash_sub_bullets() -> None:
             "+ Tăng cường công tác quản lý cư trú.\n")
     plan = parse_text(HEAD + body, source="t.md")
     assert [a["text"][:10] for a in plan["assignments"]] == ["Chủ trì, p", "Nghiên cứu", "Tăng cường"]
+
+
+def test_per_lead_dates_when_the_lead_is_abbreviated_and_its_date_line_is_not() -> None:
+    body = ("II. NHIỆM VỤ\n\n4. Rà soát văn bản quy phạm pháp luật\n\n- Nội dung: rà soát các văn bản có liên quan.\n\n"
+            "- Cơ quan thực hiện: Bộ Công an; UBND các tỉnh, thành phố.\n\n- Thời gian thực hiện:\n\n"
+            "+ Ủy ban nhân dân các tỉnh, thành phố gửi kết quả về Bộ Công an trước ngày 15 tháng 12 năm 2025.\n\n"
+            "+ Bộ Công an tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
+    plan = parse_text(HEAD + body, source="t.md")
+    due = {lead: a["timing"]["due"][:10] for a in plan["assignments"] for lead in a["lead"]}
+    assert due == {"Bộ Công an": "2025-12-31", "UBND các tỉnh, thành phố": "2025-12-15"}
