@@ -228,6 +228,9 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         nxt_letters = [c for c in nxt_plain[:40] if c.isalpha()]
         if nxt_letters and sum(c.islower() for c in nxt_letters) > 0.3 * len(nxt_letters):
             return True  # an all-capitals heading followed by ordinary text
+    if (blank_between and 1 < len(lines) <= 3 and _TASK_START.match(nxt_plain) and _NUMBERED.match(_marker_text(lines[0].lstrip()))
+            and plain_cur.rsplit(None, 1)[-1].lower() not in _JOINING_WORDS):
+        return True  # '9. Báo và' / 'phát thanh, truyền hình tỉnh' / '' / 'Xây dựng các phóng sự ...': a wrapped heading, its text below
     if len(lines) == 1 and (_NUMBERED.match(_marker_text(lines[0].lstrip())) or lines[0].lstrip().startswith("**")):
         if _TASK_START.match(nxt_plain):
             return True

@@ -64,3 +64,11 @@ def test_per_lead_dates_when_the_lead_is_abbreviated_and_its_date_line_is_not() 
     plan = parse_text(HEAD + body, source="t.md")
     due = {lead: a["timing"]["due"][:10] for a in plan["assignments"] for lead in a["lead"]}
     assert due == {"Bộ Công an": "2025-12-31", "UBND các tỉnh, thành phố": "2025-12-15"}
+
+
+def test_a_plain_numbered_heading_wrapped_over_two_lines_then_its_task() -> None:
+    body = ("V. TỔ CHỨC THỰC HIỆN\n\n8. Sở Công Thương\n\nTổ chức các hội chợ nông sản trong tỉnh.\n\n9. Báo và\n"
+            "phát thanh, truyền hình tỉnh, Cổng thông tin điện tử tỉnh\n\nXây dựng các phóng sự, tin bài để quảng bá\n"
+            "các sản phẩm nông sản của tỉnh.\n")
+    assert _pairs(body) == {("V.8", "Sở Công Thương"), ("V.9", "Báo và phát thanh, truyền hình tỉnh"),
+                            ("V.9", "Cổng thông tin điện tử tỉnh")}
