@@ -3,6 +3,8 @@ made-up plan written for the rule."""
 
 from __future__ import annotations
 
+import pytest
+
 from dondoc.plans import parse_text
 from tests.unit.plans.conftest import pairs
 
@@ -72,3 +74,12 @@ def test_a_plain_numbered_heading_wrapped_over_two_lines_then_its_task() -> None
             "các sản phẩm nông sản của tỉnh.\n")
     assert _pairs(body) == {("V.8", "Sở Công Thương"), ("V.9", "Báo và phát thanh, truyền hình tỉnh"),
                             ("V.9", "Cổng thông tin điện tử tỉnh")}
+
+
+@pytest.mark.parametrize("lead_label", ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì"])
+@pytest.mark.parametrize("time_label", ["Thời gian hoàn thành", "Thời hạn", "Thời gian thực hiện"])
+def test_every_wording_of_the_lead_and_time_labels(lead_label: str, time_label: str) -> None:
+    body = (f"II. NHIỆM VỤ\n\n1. Rà soát thủ tục hành chính\n\n- {lead_label}: Sở Nội vụ.\n\n"
+            f"- Cơ quan phối hợp: Sở Tư pháp.\n\n- {time_label}: Quý II/2025.\n")
+    plan = parse_text(HEAD + body, source="t.md")
+    assert [(a["ref"], a["lead"], a["timing"]["due"][:10]) for a in plan["assignments"]] == [("II.1", ["Sở Nội vụ"], "2025-06-30")]
