@@ -78,7 +78,7 @@ def plans(name: str) -> list[tuple[str, Path, Path]]:
     return out
 
 
-def _scorer(gold_dir: Path, pred_dir: Path, verbose: bool) -> str:
+def run_scorer(gold_dir: Path, pred_dir: Path, verbose: bool) -> str:
     args = [sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), str(pred_dir)]
     out = subprocess.run([*args, "--verbose"] if verbose else args, capture_output=True, text=True).stdout.strip().splitlines()
     return "\n".join(out if verbose else out[-1:])
@@ -113,7 +113,7 @@ def score(name: str, verbose: bool) -> None:
                     continue
                 (base / k / "pred" / f"{doc}.json").write_text(json.dumps(parsed, ensure_ascii=False, default=str))
         for k in KINDS:
-            print(f"{name:<5} {k:<9} {_scorer(base / k / 'gold', base / k / 'pred', verbose)}")
+            print(f"{name:<5} {k:<9} {run_scorer(base / k / 'gold', base / k / 'pred', verbose)}")
             if refused[k]:
                 print(f"      refused {len(refused[k])}:" + "".join(f"\n        {r}" for r in refused[k]))
 

@@ -28,19 +28,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from blind import SETS as BLIND_SETS
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-# plan numbers of the blind set (from its gold folder): never perturbed here
-BLIND = {p.name.split("_")[0] for p in (Path(__file__).resolve().parents[1] / "tests/data/gold/blind").glob("*.gold.json")}
-SETS = {k: BLIND_SETS[k] for k in ("seeds", "more", "tune")}
+from flattened import SETS, plans, run_scorer  # the same labelled text plans (seeds, more, tune), blind ones left out
 
 _LEAD = r"^([ \t]*(?:#+[ \t]*)?(?:\*{1,3}|_{1,3})?[ \t]*)"  # indent, markdown heading marks, opening emphasis
 
@@ -143,25 +135,6 @@ PERTURB: dict[str, Callable[[str], str]] = {
 }
 
 
-def plans(name: str) -> list[tuple[str, Path, Path]]:
-    gold_dir, src_dir = SETS[name]
-    out = []
-    for gold in sorted(gold_dir.glob("*.gold.json")):
-        doc = gold.name.removesuffix(".gold.json")
-        if doc.split("_")[0] in BLIND:
-            continue
-        src = [p for p in src_dir.glob(f"{doc}.*") if p.suffix in (".md", ".txt")]
-        if src:
-            out.append((doc, src[0], gold))
-    return out
-
-
-def _scorer(gold_dir: Path, pred_dir: Path, verbose: bool) -> str:
-    args = [sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), str(pred_dir)]
-    out = subprocess.run([*args, "--verbose"] if verbose else args, capture_output=True, text=True).stdout.strip().splitlines()
-    return "\n".join(out if verbose else out[-1:])
-
-
 def _short(line: str) -> str:
     f1 = re.search(r"assign_f1=([\d.]+)", line)
     due = re.search(r"timing_due=([\d.]+) \((\d+)\)", line)
@@ -194,7 +167,7 @@ def score(name: str, kinds: list[str], verbose: bool) -> dict[str, str]:
                     refused.append(f"{doc}: {str(exc)[:120]}")
                     continue
                 (base / "pred" / f"{doc}.json").write_text(json.dumps(parsed, ensure_ascii=False, default=str))
-            out = _scorer(base / "gold", base / "pred", verbose)
+            out = run_scorer(base / "gold", base / "pred", verbose)
             cells[k] = _short(out.splitlines()[-1]) + f" ({changed}/{len(items)})"
             if verbose:
                 print(f"== {name} {k}\n{out}")
