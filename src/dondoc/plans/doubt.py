@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Literal
 
-from dondoc.plans.gazetteer import entries, kind_of, local_level, places
+from dondoc.plans.gazetteer import entries, kind_of, local_level, name_key, places
 
 # how the item was read:
 #   label     a labelled line ('Cơ quan chủ trì: Sở Y tế')        heading   under a heading naming the body ('2. Sở Y tế:')
@@ -87,8 +87,7 @@ _CONDITIONAL = re.compile(r"nếu có\s+(?:phát sinh\s+)?(?:khó khăn|vướng
 
 
 def _key(name: str) -> str:
-    key = " ".join(name.lower().replace("uỷ", "ủy").replace("hoá", "hóa").replace("–", "-").strip(" .;,").split())
-    return re.sub(r"^các\s+", "", key)
+    return re.sub(r"^các\s+", "", name_key(name.strip(" .;,")))
 
 
 @functools.lru_cache(maxsize=8192)  # the same names come back item after item

@@ -33,7 +33,7 @@ from dondoc.plans.placing import (
     section_owner,
     support_of_role,
 )
-from dondoc.plans.subjects import _handed_out, _sentence_body
+from dondoc.plans.subjects import _handed_out, _sentence_body, sentences
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
@@ -141,19 +141,6 @@ def _takes_sub_bullets(item: str) -> bool:
     return not item.startswith("+") and (item[:1] in "-–•*" or not item.rstrip().endswith((".", ";")))
 
 
-def _sentences(text: str) -> list[str]:
-    """'Xây dựng nền tảng .... Tổ chức tập huấn ....': the sentences of a paragraph, split where one ends
-    with '.'/';' and the next opens with a capital."""
-    parts = re.split(r"(?<=[.;])\s+", text)
-    out: list[str] = []
-    for x in parts:
-        if out and not x[:1].isupper():
-            out[-1] += " " + x
-        else:
-            out.append(x)
-    return out
-
-
 def _own_part(sub: str) -> bool:
     lb = leading_body(sub.lstrip("+ "))
     return lb is not None and lb[0][:1].isupper() and not is_generic(lb[0]) and not lb[0].startswith("Các")
@@ -222,7 +209,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             leads = split_bodies(name)
             items = _items_of(content)
             if role_support is not None and not any(_BULLET.match(t) for t in items):
-                items = [x for t in items for x in _sentences(t)]  # a Word file's list marks lost: one task a sentence
+                items = [x for t in items for x in sentences(t)]  # a Word file's list marks lost: one task a sentence
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             own_support, intro = role_support, False
             for k, t in enumerate(items, 1):

@@ -27,7 +27,8 @@ _GENERIC = re.compile(
 )
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """The key names are looked up by: NFC, lower case, one spelling of 'ủy'/'hóa'/'-', spaces folded."""
     s = unicodedata.normalize("NFC", name).lower().replace("uỷ", "ủy").replace("hoá", "hóa").replace("–", "-")
     return " ".join(s.split())
 
@@ -40,7 +41,7 @@ def names() -> dict[str, str]:
     for line in text.splitlines():
         if line.strip() and not line.startswith(("#", "head\t")):
             parts = line.split("\t")
-            out[_key(parts[1])] = parts[1]
+            out[name_key(parts[1])] = parts[1]
     return out
 
 
@@ -55,7 +56,7 @@ def continues_name(before: str, after: str) -> bool:
     head = after.split()[:2]
     if len(tail) < 2 or not head:
         return False
-    probe = _key(" ".join(tail + head[:1]))
+    probe = name_key(" ".join(tail + head[:1]))
     return any(probe in k for k in _known_keys())
 
 
@@ -72,7 +73,7 @@ def canonical(name: str) -> str:
     letters = [c for c in name if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return name
-    known = names().get(_key(name))
+    known = names().get(name_key(name))
     if known:
         return known
     low = name.lower()
@@ -91,10 +92,10 @@ def entries() -> dict[str, str]:
         kind, name = parts[0], parts[1]
         if kind == "head":
             continue
-        out[_key(name)] = kind
+        out[name_key(name)] = kind
         for alias in (parts[2].split("|") if len(parts) > 2 else []):
             if alias.strip():
-                out[_key(alias)] = kind
+                out[name_key(alias)] = kind
     return out
 
 
@@ -109,7 +110,7 @@ def places() -> frozenset[str]:
     names: set[str] = set()
     for unit in list(Province.iter_all()) + list(Ward.iter_all()):
         m = _LOCAL_LEVEL.match(str(unit.name))
-        names.add(_key(m.group(1) if m else str(unit.name)))
+        names.add(name_key(m.group(1) if m else str(unit.name)))
     return frozenset(names)
 
 
@@ -127,7 +128,7 @@ def is_generic(name: str) -> bool:
 def kind_of(name: str) -> str | None:
     """The kind of a known body: its full name, an alias, or a known head followed by a place
     ('Sở Y tế tỉnh Lào Cai'); a commune/ward/province named after its level word is 'local'."""
-    k = _key(name.strip(" .;,"))
+    k = name_key(name.strip(" .;,"))
     k = re.sub(r"^các\s+", "", k)
     known = entries()
     if k in known:

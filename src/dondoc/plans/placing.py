@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dondoc.plans.bodies import HEAD, find_verb, is_body_start, leading_body, split_bodies
-from dondoc.plans.gazetteer import canonical, entries, is_generic
+from dondoc.plans.gazetteer import canonical, entries, is_generic, name_key
 from dondoc.plans.tree import Node
 
 
@@ -157,7 +157,7 @@ def _bare_head(name: str) -> bool:
 
 def _whole_name(text: str) -> bool:
     """The heading is itself a known name ('Ban Chỉ đạo tỉnh'), its 'role word' a part of it."""
-    return " ".join(text.lower().replace("uỷ", "ủy").split()) in entries()
+    return name_key(text) in entries()
 
 
 def role_heading(title: str) -> tuple[str, list[str], bool] | None:

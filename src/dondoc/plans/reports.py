@@ -66,11 +66,10 @@ def _receivers(clause: str, low: str) -> list[str]:
 def _dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
     ctx_text = clause[max(0, m.start() - 30) : uncut(clause, m.end() + 25)]
     t = parse_timing(ctx_text, plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
-    if re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and t["kind"] == "once" and not m.group(3):
-        d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
-        t = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
-    if t.get("rrule") and re.search(r"BYMONTH=\d+,", t["rrule"]) and not m.group(3):
-        # 'trước ngày 10/6 và 10/12 hằng năm': each report keeps its own date
+    yearly = re.search(r"định kỳ|hằng năm|hàng năm", clause, re.I) and t["kind"] == "once"
+    # 'trước ngày 10/6 và 10/12 hằng năm' reads as one yearly rule of two dates: each report keeps its own
+    pair = bool(t.get("rrule") and re.search(r"BYMONTH=\d+,", t["rrule"]))
+    if (yearly or pair) and not m.group(3):
         d, mo = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
         t = parse_timing(f"trước ngày {d}/{mo} hằng năm", plan_year=ctx.plan_year, issued_on=ctx.issued_on)
     t["text"] = m.group(0).strip()

@@ -141,6 +141,19 @@ _ENFORCEMENT = re.compile(
 _EFFECT = re.compile(r"^(?:Quyết định|Nghị quyết|Chỉ thị) này có hiệu lực\b[^.]*\.\s+")
 
 
+def sentences(text: str) -> list[str]:
+    """'Xây dựng nền tảng .... Tổ chức tập huấn ....': the sentences of a paragraph, split where one ends
+    with '.'/';' and the next opens with a capital."""
+    parts = re.split(r"(?<=[.;])\s+", text)
+    out: list[str] = []
+    for x in parts:
+        if out and not x[:1].isupper():
+            out[-1] += " " + x
+        else:
+            out.append(x)
+    return out
+
+
 def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
     clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
@@ -150,7 +163,7 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
     effect = _EFFECT.match(t)
     if effect and t[effect.end() :][:1].isupper():
         # 'Quyết định này có hiệu lực kể từ ngày ký. Sở X hướng dẫn ...': the sentences after it
-        return [(x, sb) for x in re.split(r"(?<=\.)\s+(?=[^\W\d_])", t[effect.end() :]) if (sb := _sentence_body(x))]
+        return [(x, sb) for x in sentences(t[effect.end() :]) if (sb := _sentence_body(x))]
     sb = _sentence_body(t) or trailing_body(t)
     if sb is not None:
         return [(t, sb)]
