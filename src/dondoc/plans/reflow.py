@@ -30,7 +30,8 @@ _WRAPPER_CUES = re.compile(
     r"Tiếng Anh|Bản PDF|Mục lục|Ghi chú|LuatVietnam|Thư viện pháp luật|thuvienphapluat|vbpl\.vn|Cookie",
     re.I,
 )
-_TITLE = re.compile(r"(?<![\wÀ-ỹ])KẾ\s+HOẠCH(?![\wÀ-ỹ])")
+# the document's own title in capitals: the plan, or the resolution / decision / directive that issues it
+_TITLE = re.compile(r"(?<![\wÀ-ỹ])(?:KẾ\s+HOẠCH|NGHỊ\s+QUYẾT|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ)(?![\wÀ-ỹ])")
 # the issuer line(s) printed above the motto: all capitals, short
 _ISSUER_HEAD = re.compile(r"^[\s*#|_>-]*(?:ỦY BAN|UỶ BAN|UBND|BỘ|BAN|HỘI ĐỒNG|SỞ|THỦ TƯỚNG|CHÍNH PHỦ|VĂN PHÒNG|TỈNH|THÀNH|HUYỆN|XÃ|PHƯỜNG|ĐẢNG|MẶT TRẬN|QUỐC HỘI|TỔNG CỤC|CỤC|TÒA|VIỆN|BỘ CHỈ HUY|CÔNG AN|[A-ZĐÀ-Ỹ ]{4,}$)")
 
@@ -76,6 +77,7 @@ def strip_wrapper(text: str) -> tuple[str, str | None]:
 
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s", re.M)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
+_INLINE_ARTICLE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,3}\.\s)")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
@@ -96,6 +98,8 @@ _BREAKS = [
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
     # '(1) Tổ chức ...' list items
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
+    # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
+    _INLINE_ARTICLE,
     # a dash or plus bullet after the end of a sentence or a heading's colon
     re.compile(rf"(?<=[.;:])\s+(?=[-–+•]\s+[{_UP}])"),
     # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
@@ -248,7 +252,12 @@ def lost_breaks(text: str) -> bool:
     if at_start >= 8:
         return False
     inline = len(_INLINE_ROMAN.findall(head))
-    if inline < 1 or inline + len(_INLINE_ITEM.findall(head)) < 3:
+    items = len(_INLINE_ITEM.findall(head))
+    if len(head) > 1500 and head.count("\n") * 400 < len(head):
+        # hardly a line break at all (a page's text copied as one run): numbered items or articles inside
+        # the run are enough, Roman sections or not (a plan numbered 1., 2. only; a resolution's 'Điều 2.'; a cut)
+        return at_start < 3 and items + len(_INLINE_ARTICLE.findall(head)) >= 2
+    if inline < 1 or inline + items < 3:
         return False
     return at_start < max(3, inline)
 
@@ -263,7 +272,14 @@ def restore_breaks(text: str) -> str:
     """Put a line break (a blank line) before every numbered heading, item and bullet, and split
     the header's parts; the original line breaks are treated as spaces."""
     flat = " ".join(_unmarked(text).split())
+    # the header ends at the first Roman section, or at a resolution's first article, or (a plan numbered
+    # 1., 2. only) at its first item after a sentence's end
     first = re.search(r" I\.\s+[A-ZĐ]", flat)
+    article = re.search(r"(?<=[.:;]) (?=Điều\s+1\.\s)", flat, 0)
+    if article and (not first or article.start() < first.start()):
+        first = article
+    if not first:
+        first = re.search(rf"(?<=[.:;]) (?=1\.\s+[{_UP}])", flat)
     head_end = first.start() if first else -1
     head, body = (flat[:head_end], flat[head_end:]) if head_end > 0 else ("", flat)
     for rx in _HEADER_BREAKS:
