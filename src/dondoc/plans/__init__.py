@@ -19,6 +19,7 @@ from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, ext
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
 from dondoc.plans.reflow import REFLOWED
 from dondoc.plans.reports import extract_reports
+from dondoc.plans.runon import RUNON, sentence_blocks
 from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
 from dondoc.plans.target_pass import extract_targets, table_targets
@@ -151,9 +152,13 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                                 notes=[*(notes or []), "Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại"])
         start = _after_title(blocks)
         unnumbered = True
-        if start is None:
+        runon = sentence_blocks(blocks, start)  # a pasted plan with its line breaks lost is read, never refused
+        if runon is not None:
+            (blocks, start), notes = runon, [*(notes or []), RUNON]
+        elif start is None:
             raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
-        notes = [*(notes or []), "Không tìm thấy các mục đánh số (I., II., 1., 2. ...): cả văn bản được đọc như một mục — cần người xem lại"]
+        else:
+            notes = [*(notes or []), "Không tìm thấy các mục đánh số (I., II., 1., 2. ...): cả văn bản được đọc như một mục — cần người xem lại"]
     footer = next((i for i in range(start, len(blocks)) if _is_footer(blocks[i])), None)
     annexes = [i for i in range(start, len(blocks)) if _annex_heading(blocks[i]) and (footer is None or i > footer)]
     if footer is not None and not annexes:

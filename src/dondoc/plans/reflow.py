@@ -229,8 +229,17 @@ def _split_title(head: str) -> str:
     words = head[k:].split(" ")
     for i, w in enumerate(words[2:], 2):
         if w[:1].isupper() and any(c.islower() for c in w[1:]):
-            return head[:k] + " ".join(words[:i]) + "\n\n" + " ".join(words[i:])
+            rest = " ".join(words[i:])
+            # a title in lower case ('KẾ HOẠCH Tổ chức ngày hội ... Thực hiện Quyết định số ...'): it ends
+            # before the preamble's opening words, capitalised again
+            pre = _PREAMBLE.search(rest, 0, 400)
+            if pre:
+                rest = rest[: pre.start()] + "\n\n" + rest[pre.end():]
+            return head[:k] + " ".join(words[:i]) + "\n\n" + rest
     return head
+
+
+_PREAMBLE = re.compile(r"(?<=[\wÀ-ỹ)]) (?=(?:Thực hiện|Căn cứ|Nhằm|Để)\s)")
 
 
 # Markdown's marks ('**I. MỤC ĐÍCH**', '## II.', a table's '|' and '| --- |' rows): in text whose line
@@ -254,9 +263,9 @@ def lost_breaks(text: str) -> bool:
     inline = len(_INLINE_ROMAN.findall(head))
     items = len(_INLINE_ITEM.findall(head))
     if len(head) > 1500 and head.count("\n") * 400 < len(head):
-        # hardly a line break at all (a page's text copied as one run): numbered items or articles inside
-        # the run are enough, Roman sections or not (a plan numbered 1., 2. only; a resolution's 'Điều 2.'; a cut)
-        return at_start < 3 and items + len(_INLINE_ARTICLE.findall(head)) >= 2
+        # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
+        # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing)
+        return at_start < 3
     if inline < 1 or inline + items < 3:
         return False
     return at_start < max(3, inline)
@@ -280,6 +289,9 @@ def restore_breaks(text: str) -> str:
         first = article
     if not first:
         first = re.search(rf"(?<=[.:;]) (?=1\.\s+[{_UP}])", flat)
+    if not first and (title := _TITLE.search(flat, 0, 3000)):
+        # a plan numbering nothing: its header ends with the first sentence after its title
+        first = re.compile(r"(?<=[.:]) ").search(flat, title.end())
     head_end = first.start() if first else -1
     head, body = (flat[:head_end], flat[head_end:]) if head_end > 0 else ("", flat)
     for rx in _HEADER_BREAKS:
