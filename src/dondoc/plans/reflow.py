@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.bodies import HEAD, find_verb
+from dondoc.plans.runon import split_duties
+
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
 _WRAPPER_CUES = re.compile(
     r"Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Tình trạng(?: hiệu lực)?|"
@@ -143,6 +146,9 @@ _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*
 _CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][{_LOW}])")
 
 
+_NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])")
+
+
 def _split_heading(par: str) -> str:
     """A numbered heading run into its first line: an all-capitals section title followed by a
     sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
@@ -150,6 +156,11 @@ def _split_heading(par: str) -> str:
     heading's first 160 characters, before any full stop, semicolon or colon."""
     m = _CAPS_TITLE_END.match(par)
     if m:
+        return m.group(1) + "\n\n" + par[m.end():]
+    m = _NAMES_END.match(par)
+    if m and HEAD.match(par[_MARKED.match(par).end():]) and not find_verb(m.group(1)):  # type: ignore[union-attr]
+        # '16. Các tổ chức chính trị - xã hội, doanh nghiệp và cộng đồng. Khuyến khích ...': a heading that
+        # names the bodies and ends with a full stop, then their duties
         return m.group(1) + "\n\n" + par[m.end():]
     head = par[:160]
     stop = re.search(r"[.;:!?]\s", head[4:])
@@ -304,6 +315,9 @@ def restore_breaks(text: str) -> str:
     body = _next_items(_next_sections(body))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
+    pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
+    ends = [k + 1 == len(pars) or bool(_SECTION_END.match(pars[k + 1])) for k in range(len(pars))]
+    body = "\n\n".join(split_duties(pars, section_end=ends))
     return (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
 
 
@@ -318,6 +332,10 @@ def dash_numbering(text: str) -> str | None:
     if len(_DASH_ROMAN.findall(text[:60000])) < 2 or _DOT_ROMAN.search(text[:60000]):
         return None
     return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
+
+
+# what follows a section's last paragraph: the next section, the signature block, an annex
+_SECTION_END = re.compile(r"(?:[IVX]{1,4}\.\s|Nơi nhận|(?:TM|KT|TL|TUQ)\.\s|PHỤ\s+LỤC)")
 
 
 REFLOWED = "Văn bản mất ngắt dòng (dán từ trang web): đã tách lại các mục theo số thứ tự — kiểm tra lại các mục"

@@ -50,3 +50,63 @@ def sentence_blocks(blocks: list[Block], start: int | None) -> tuple[list[Block]
     if start is None or start >= len(out):
         start = 0
     return out, start
+
+
+# ---- where duties part inside a reflowed paragraph ------------------------------------------------------------
+# A plan laid out in lines gives each duty its own line: the role words opening a sentence ('Chủ trì, phối hợp
+# với ...', 'Phối hợp với ...'), a sentence that opens with the body it falls to ('UBND phường X chủ trì ...'),
+# and a section's closing words after its last item ('Trên đây là Kế hoạch ...', 'Trong quá trình thực hiện, nếu
+# có vướng mắc ...', 'Ủy ban nhân dân tỉnh yêu cầu các ...', 'Đề nghị các ...', 'Các sở, ngành ... triển khai').
+# With the line breaks lost they follow the end of the sentence before them.
+_AFTER_STOP = re.compile(rf"(?<=[^\s.][.!?])\s+(?=[{_UP}])")
+_ROLE = re.compile(r"(?:Chủ trì|Phối hợp)[\s,]")
+_CLOSING = re.compile(
+    r"(?:Trên đây là|Trong quá trình|Quá trình (?:tổ chức |triển khai )?thực hiện|"
+    r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?: (?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn))?"
+    rf"(?: [{_UP}][\wÀ-ỹ]*){{0,3}},? (?:yêu cầu|đề nghị|giao)\s|"
+    rf"(?:Yêu cầu|Đề nghị|Giao) (?:các|Thủ trưởng|Giám đốc|Chủ tịch|[{_UP}])|"
+    r"(?:Hằng|Hàng) năm, (?:các|[A-ZĐÀ-Ỹ])|"
+    r"(?:Thủ trưởng|Giám đốc|Chủ tịch|Người đứng đầu) (?:các|Ủy ban|UBND)|"
+    r"Các (?:sở|Sở|ban|bộ|ngành|cơ quan|đơn vị|địa phương|phòng|tổ chức)[\s,;])"
+)
+
+
+_MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ]\)\s*")
+# a body's name as a sentence's subject: capitalised, no figures, not run into the next cell of a table
+_NAMED = re.compile(rf"[{_UP}][^\d.:;]{{1,100}}$")
+
+
+_NUMERAL_BEFORE = re.compile(r"(?:^|[^\w/.,])\d{1,2}(?:\.\d{1,2})*\.$")
+
+
+def _cut(par: str, at: list[int]) -> list[str]:
+    out, last = [], 0
+    for k in at:
+        out.append(par[last:k].strip())
+        last = k
+    out.append(par[last:].strip())
+    return [p for p in out if p]
+
+
+def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
+    """The paragraphs of a reflowed body with duties parted at the ends of sentences (see above);
+    `section_end[i]` tells whether paragraph i is the last before the next section, the signature or the
+    end (where a section's closing words stand)."""
+    from dondoc.plans.bodies import HEAD, leading_body
+
+    out: list[str] = []
+    for par, last in zip(pars, section_end):
+        at: list[int] = []
+        mark = _MARK.match(par)  # (the dot of the paragraph's own number ends no sentence)
+        for m in _AFTER_STOP.finditer(par, mark.end() if mark else 0):
+            if _NUMERAL_BEFORE.search(par, max(0, m.start() - 8), m.start()):
+                continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
+            rest = par[m.end(): m.end() + 240]
+            if _ROLE.match(rest) or rest.startswith("Trên đây là"):
+                at.append(m.end())
+            elif last and _CLOSING.match(rest):
+                at.append(m.end())
+            elif HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0]) and lb[1][:1].islower():
+                at.append(m.end())  # a sentence that opens with a named body and its task
+        out.extend(_cut(par, at) if at else [par])
+    return out
