@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import HEAD, find_verb
+from dondoc.plans.bodies import HEAD, VERBS, find_verb
 from dondoc.plans.runon import split_duties
 
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
@@ -149,6 +149,10 @@ _CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}
 _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])")
 
 
+# a duty's first word, capitalised: a task verb, or the issuer's request ('Khuyến khích', 'Đề nghị')
+_OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "|".join(v[:1].upper() + v[1:] for v in VERBS) + r")(?![\wÀ-ỹ])")
+
+
 def _split_heading(par: str) -> str:
     """A numbered heading run into its first line: an all-capitals section title followed by a
     sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
@@ -158,7 +162,8 @@ def _split_heading(par: str) -> str:
     if m:
         return m.group(1) + "\n\n" + par[m.end():]
     m = _NAMES_END.match(par)
-    if m and HEAD.match(par[_MARKED.match(par).end():]) and not find_verb(m.group(1)):  # type: ignore[union-attr]
+    if (m and HEAD.match(par[_MARKED.match(par).end():]) and not find_verb(m.group(1))  # type: ignore[union-attr]
+            and _OPENS_DUTY.match(par, m.end())):
         # '16. Các tổ chức chính trị - xã hội, doanh nghiệp và cộng đồng. Khuyến khích ...': a heading that
         # names the bodies and ends with a full stop, then their duties
         return m.group(1) + "\n\n" + par[m.end():]

@@ -1,0 +1,113 @@
+"""Plans pasted as one run of text: where their structure shows without line breaks, and the plan that
+numbers nothing (read sentence by sentence, never refused). Synthetic snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from dondoc.errors import PlanReadError
+from dondoc.plans import parse_text
+from dondoc.plans.reflow import lost_breaks, restore_breaks, strip_wrapper
+from dondoc.plans.runon import RUNON
+
+_HEAD = ("UBND HUYỆN SÔNG XANH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 9/KH-UBND "
+         "Sông Xanh, ngày 5 tháng 2 năm 2025 KẾ HOẠCH THỬ NGHIỆM ĐỌC VĂN BẢN DÁN Để triển khai, Ủy ban nhân dân huyện "
+         "ban hành kế hoạch như sau: ")
+
+
+def _lines(text: str) -> list[str]:
+    return [x.strip() for x in restore_breaks(text).split("\n") if x.strip()]
+
+
+def _pairs(plan: dict) -> set[tuple[str, str]]:
+    return {(a["ref"], lead) for a in plan["assignments"] for lead in a["lead"]}
+
+
+def test_a_run_without_roman_sections_is_still_reflowed_on_its_items() -> None:
+    text = (_HEAD + "1. Phòng Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ, hoàn thành trong Quý II/2025. "
+            "2. Phòng Giáo dục và Đào tạo chủ trì tổ chức tuyên truyền trong trường học. ") * 4
+    assert lost_breaks(text)  # no 'I.' anywhere: a run of 1., 2. is enough when there is hardly a line break
+    lines = _lines(text)
+    assert any(x.startswith("2. Phòng Giáo dục và Đào tạo chủ trì") for x in lines)
+
+
+def test_a_resolutions_articles_end_its_header_and_open_lines() -> None:
+    text = ("NGHỊ QUYẾT Ban hành Kế hoạch thử nghiệm HỘI ĐỒNG NHÂN DÂN HUYỆN SÔNG XANH Căn cứ Luật Tổ chức chính "
+            "quyền địa phương; QUYẾT NGHỊ: Điều 1. Ban hành kèm theo Nghị quyết này Kế hoạch thử nghiệm. Điều 2. "
+            "1. Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết này. 2. Thường trực Hội đồng nhân dân huyện giám "
+            "sát việc thực hiện. ") + "Nghị quyết có hiệu lực từ ngày ký. " * 40
+    assert lost_breaks(text)
+    lines = _lines(text)
+    assert "Điều 1. Ban hành kèm theo Nghị quyết này Kế hoạch thử nghiệm." in lines
+    assert "Điều 2." in lines
+    assert any(x.startswith("1. Ủy ban nhân dân huyện tổ chức") for x in lines)
+
+
+def test_a_page_wrapper_before_a_resolution_without_motto_is_cut_at_its_title() -> None:
+    page = ("Thư viện pháp luật Đăng nhập Số hiệu: 5/NQ-HĐND Loại văn bản: Nghị quyết Người ký: Trần Văn C "
+            "Ngày ban hành: 01/01/2025 Đang tải văn bản... " + "Văn bản liên quan " * 10)
+    body = "NGHỊ QUYẾT Ban hành Kế hoạch thử nghiệm QUYẾT NGHỊ: Điều 1. Ban hành Kế hoạch. KẾ HOẠCH THỬ NGHIỆM I. NHIỆM VỤ"
+    text, note = strip_wrapper(page + body)
+    assert note and text.startswith("NGHỊ QUYẾT Ban hành")  # not at the plan's own title further on
+
+
+def test_a_plan_that_numbers_nothing_is_read_sentence_by_sentence_not_refused() -> None:
+    tasks = ("Công chức Văn hóa - Xã hội chủ trì xây dựng chương trình ngày hội, hoàn thành trước ngày 15/4/2025. "
+             "Trường Tiểu học Sông Xanh phối hợp tổ chức cho học sinh tham gia các hoạt động đọc sách và giới thiệu "
+             "sách mới cho phụ huynh. Đoàn Thanh niên xã chủ trì tổ chức cuộc thi kể chuyện theo sách trong tháng 4 "
+             "năm 2025. ")
+    text = ("ỦY BAN NHÂN DÂN XÃ SÔNG XANH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 12/KH-UBND "
+            "Sông Xanh, ngày 3 tháng 3 năm 2025 KẾ HOẠCH Tổ chức Ngày hội đọc sách năm 2025 Thực hiện chỉ đạo của "
+            "cấp trên, Ủy ban nhân dân xã ban hành kế hoạch như sau. " + tasks * 4 + "Nơi nhận: - Như trên; - Lưu: VT.")
+    plan = parse_text(text, source="runon.txt")
+    assert any("không tìm thấy các mục đánh số" in w.lower() for w in plan["warnings"])
+    assert ("", "Công chức Văn hóa - Xã hội") in _pairs(plan)
+    assert ("", "Trường Tiểu học Sông Xanh") in _pairs(plan)
+    assert plan["number"] == "12/KH-UBND"
+    # a lower-case title ends before the preamble
+    assert "Tổ chức Ngày hội đọc sách năm 2025" in _lines(text)
+    # a run-on paragraph left after the reflow (no sentence opens with a body) is read sentence by sentence
+    long = text.replace("Công chức Văn hóa - Xã hội chủ trì", "Xây dựng").replace("Trường Tiểu học Sông Xanh phối hợp tổ chức",
+                                                                                  "Tổ chức").replace("Đoàn Thanh niên xã chủ trì tổ chức", "Phát động")
+    plan = parse_text(long + " Văn phòng Ủy ban nhân dân xã chủ trì tổng hợp kết quả.", source="runon.txt")
+    assert RUNON in plan["warnings"]
+    with pytest.raises(PlanReadError, match="không phải kế hoạch"):  # a note is still no plan
+        parse_text("Ghi chú: họp lúc 8 giờ sáng thứ Hai. " * 40, source="note.txt")
+
+
+def test_role_words_opening_a_sentence_start_a_duty() -> None:
+    lines = _lines(_HEAD + "I. MỤC ĐÍCH Bảo đảm thống nhất. II. TỔ CHỨC THỰC HIỆN 1. Phòng Tài chính - Kế hoạch "
+                   "Chủ trì thẩm định dự toán các hoạt động. Phối hợp với các phòng, ban rà soát nguồn kinh phí. "
+                   "Tham mưu bố trí vốn hằng năm. 2. Phòng Nội vụ theo dõi thi đua.")
+    assert "Phối hợp với các phòng, ban rà soát nguồn kinh phí. Tham mưu bố trí vốn hằng năm." in lines
+
+
+def test_a_sentence_opening_with_a_named_body_after_a_heading_sentence() -> None:
+    lines = _lines(_HEAD + "I. MỤC TIÊU Bảo đảm thống nhất. II. NHIỆM VỤ 1. Hoàn thành di dời chợ cũ đến vị trí mới. "
+                   "UBND xã Bình Minh chủ trì, phối hợp với Phòng Kinh tế thực hiện giải phóng mặt bằng. 2. Nâng cấp "
+                   "đường trục xã, theo khoản 4 Điều 7 Luật Mẫu ”4. Hội đồng nhân dân cấp huyện quyết định mức hỗ trợ "
+                   "cho từng dự án.")
+    assert "1. Hoàn thành di dời chợ cũ đến vị trí mới." in lines
+    assert any(x.startswith("UBND xã Bình Minh chủ trì") for x in lines)
+    # the dot of a quoted law's own numbering ends no sentence
+    assert not any(x.startswith("Hội đồng nhân dân cấp huyện") for x in lines)
+
+
+def test_a_sections_closing_words_after_its_last_item_start_a_paragraph() -> None:
+    lines = _lines(_HEAD + "I. MỤC ĐÍCH Bảo đảm thống nhất. II. TỔ CHỨC THỰC HIỆN 1. Phòng Văn hóa tổ chức hội thi. "
+                   "Trong quá trình tổ chức, các xã cử đội tham gia hội thi. 2. Phòng Y tế kiểm tra an toàn thực phẩm. Trong quá trình "
+                   "thực hiện, nếu có vướng mắc, các phòng, ban báo cáo Ủy ban nhân dân huyện. Ủy ban nhân dân huyện "
+                   "yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./. Nơi nhận: - Như trên; - Lưu: VT.")
+    # (not the last item: the same words stay in it)
+    assert "1. Phòng Văn hóa tổ chức hội thi. Trong quá trình tổ chức, các xã cử đội tham gia hội thi." in lines
+    assert "2. Phòng Y tế kiểm tra an toàn thực phẩm." in lines
+    assert any(x.startswith("Trong quá trình thực hiện") for x in lines)
+    assert "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./." in lines
+
+
+def test_a_numbered_heading_naming_bodies_ends_at_its_full_stop() -> None:
+    lines = _lines(_HEAD + "I. MỤC ĐÍCH Bảo đảm thống nhất. II. TỔ CHỨC THỰC HIỆN 1. Các hội, đoàn thể và doanh "
+                   "nghiệp. Khuyến khích tham gia các hoạt động hỗ trợ người cao tuổi. 2. Tổ chức tổng kết cuối năm. "
+                   "Báo cáo kết quả.")
+    assert "1. Các hội, đoàn thể và doanh nghiệp." in lines
+    assert "2. Tổ chức tổng kết cuối năm. Báo cáo kết quả." in lines  # a task, not bodies: stays whole
