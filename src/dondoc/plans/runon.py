@@ -29,7 +29,8 @@ def sentence_blocks(blocks: list[Block], start: int | None) -> tuple[list[Block]
     'KẾ HOẠCH' title (else at the first sentence). None when no paragraph of the body is a run-on, or the
     text does not name itself a plan."""
     first = start or 0
-    title_run = first > 0 and isinstance(blocks[first - 1], Paragraph) and len(blocks[first - 1].text) >= _LONG
+    before = blocks[first - 1] if first > 0 else None
+    title_run = isinstance(before, Paragraph) and len(before.text) >= _LONG
     if title_run:
         first -= 1  # the title's second line run together with the body: the body starts after its first sentence
     paragraphs = [b for b in blocks[first:] if isinstance(b, Paragraph)]
@@ -95,16 +96,14 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
     from dondoc.plans.bodies import HEAD, leading_body
 
     out: list[str] = []
-    for par, last in zip(pars, section_end):
+    for par, last in zip(pars, section_end, strict=True):
         at: list[int] = []
         mark = _MARK.match(par)  # (the dot of the paragraph's own number ends no sentence)
         for m in _AFTER_STOP.finditer(par, mark.end() if mark else 0):
             if _NUMERAL_BEFORE.search(par, max(0, m.start() - 8), m.start()):
                 continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
             rest = par[m.end(): m.end() + 240]
-            if _ROLE.match(rest) or rest.startswith("Trên đây là"):
-                at.append(m.end())
-            elif last and _CLOSING.match(rest):
+            if _ROLE.match(rest) or rest.startswith("Trên đây là") or (last and _CLOSING.match(rest)):
                 at.append(m.end())
             elif HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0]) and lb[1][:1].islower():
                 at.append(m.end())  # a sentence that opens with a named body and its task
