@@ -14,7 +14,9 @@ Two hazards of text copied from a law-library web page:
   the signature block ('Nơi nhận:', 'TM.', 'KT.'), the end mark './.' and 'PHỤ LỤC'. Numbers inside
   sentences (after 'số', 'khoản', 'Điều', 'tháng', 'Quý' ...) and double names ('Phòng Tài chính -
   Kế hoạch'), a label after the letter that introduces it ('a) Cơ quan chủ trì:') and the numbering of a law
-  quoted between curly quotes are not breaks. Tables flattened without their grid are not rebuilt here.
+  quoted between curly quotes are not breaks. Tables flattened without their grid are not rebuilt here;
+  where duties part inside a paragraph (role words, a body's sentence, a section's closing words) and
+  the plan that numbers nothing: plans.runon.
 
 Both are reported in the plan's warnings, since a person should check what was guessed.
 """
