@@ -117,6 +117,7 @@ VERBS = [
     "chia sẻ", "phủ sóng", "nâng cấp", "mở rộng", "sơ kết", "tổng kết", "đánh giá",
     "giúp",  # 'Tổ giúp việc giúp Trưởng ban ...' (not the 'giúp việc' of its name)
     "xúc tiến",  # (not in 'Trung tâm xúc tiến ...')
+    "trực tiếp",  # 'Đồng chí Phó Bí thư Thường trực Đảng ủy xã trực tiếp chỉ đạo ...'
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
@@ -151,6 +152,7 @@ _NOT_NAME = re.compile(r"[\W\d]+")
 
 _ELIDED_HEAD = re.compile(r"^[Cc]ác\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?\s*:")
 _PLURAL_ONE = re.compile(r"^\s*(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
+_PLURAL_KINDS = re.compile(r"^\s*(?:Các|các)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}(?:\s*,\s*[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})*\s*$")
 _BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
 
 
@@ -196,6 +198,9 @@ def split_bodies(phrase: str) -> list[str]:
             continue
         if plural and seg == 0 and sep != ";" and _PLURAL_ONE.match(text[:i]) and _BARE_HEAD.match(rest):
             pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành': one collective of kinds of bodies
+            continue
+        if plural and seg == 0 and sep == "," and rest[:1].islower() and not rest.startswith("các ") and _PLURAL_KINDS.match(text[:i]):
+            pos = m.end()  # 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị': lower-case kinds go on the collective
             continue
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
@@ -265,7 +270,7 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
 
 
 _LEAD_IN = re.compile(
-    r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích|Yêu cầu|Các đồng chí|Đồng chí)\s+", re.IGNORECASE
+    r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích|Yêu cầu)\s+", re.IGNORECASE
 )
 REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
@@ -293,8 +298,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     colon = s.find(":")
     v = find_verb(s, 2)
     cap = _CAP_VERB.search(s, 2)
-    if cap is not None and (v is None or cap.start() < v.start()):
-        v = cap  # 'Sở Tài chính Chủ trì, phối hợp ...': a heading run into its first duty
+    if cap is not None and (v is None or cap.start() < v.start()) and not _BARE_ORG.match(s[: cap.start()].strip()):
+        v = cap  # 'Sở Tài chính Chủ trì, phối hợp ...': a heading run into its first duty ('Phòng Tham mưu' is a name)
     if v is not None and max_len < v.start() <= 3 * max_len and _long_list(s[: v.start()]):
         max_len = v.start()  # a long list of named bodies before the verb ('Đề nghị A, B, ... (12 names) tăng cường')
     duty = _DUTY.search(s, 0, max_len + 20)

@@ -286,7 +286,7 @@ LAYOUT_PROBES = [
     # a labelled block whose executing line marks the lead in brackets
     ("xa", "II. NHIỆM VỤ\n1. Rà soát hộ nghèo\n- Đơn vị thực hiện: Phòng Văn hóa - Xã hội (chủ trì), Trưởng thôn, Tổ trưởng tổ dân "
      "phố.\n- Thời gian: Trước ngày 30/10/2025.\n",
-     [("II.1", ["Phòng Văn hóa - Xã hội"], ["Trưởng thôn", "Tổ trưởng tổ dân phố"], "assign", "once", "2025-10-31")]),
+     [("II.1", ["Phòng Văn hóa - Xã hội"], ["Trưởng thôn", "Tổ trưởng tổ dân phố"], "assign", "once", "2025-10-30")]),
     # 'hai ngành' of a joint plan names no body: no entry
     ("lt", "II. NHIỆM VỤ\n1. Kiểm tra liên ngành\nHai ngành phối hợp tổ chức kiểm tra liên ngành trong quý IV/2025.\n"
      "2. Tập huấn\nSở Giáo dục và Đào tạo chủ trì tập huấn cho nhân viên y tế trường học trong tháng 10/2025.\n",
