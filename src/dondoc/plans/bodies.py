@@ -7,6 +7,7 @@ the resolver reads, not code).
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Words that open the name of a body or an officer. Lower-case forms are matched only where a
@@ -218,6 +219,21 @@ def split_bodies(phrase: str) -> list[str]:
     return _fold_generic([x for x in out if x and not _NOT_NAME.fullmatch(x)], text)
 
 
+_MARKED = re.compile(r"\s*\((?:cơ quan\s+|đơn vị\s+)?chủ trì\)\s*$", re.I)
+
+
+def marked_lead(text: str) -> tuple[list[str], list[str]] | None:
+    """'Sở Tài chính (chủ trì), Sở Nội vụ' in one cell or label: the body marked '(chủ trì)' leads and the
+    others named with it support it; None when no body is so marked."""
+    if "chủ trì)" not in text.lower():
+        return None
+    names = split_bodies(text)
+    marked = [n for n in names if _MARKED.search(n)]
+    if not marked:
+        return None
+    return [_MARKED.sub("", n) for n in marked], [n for n in names if not _MARKED.search(n)]
+
+
 # a lower-case generic noun after a list of names is the end of a collective, not a body:
 # 'Các sở, ban, ngành, địa phương', 'các cơ quan, tổ chức có liên quan'
 _GENERIC_TAIL = re.compile(r"^địa phương(?:\s+(?:có liên quan|liên quan|trên địa bàn[\wÀ-ỹ ]*))?$")
@@ -243,12 +259,30 @@ def _fold_generic(names: list[str], text: str) -> list[str]:
 _COUNCIL = re.compile(r"Hội đồng\s+[Pp]hối hợp\s+(?:công tác\s+)?(?:phổ biến,?\s+giáo dục pháp luật|liên ngành)", re.I)
 
 
+@functools.cache
+def _verbs_in_names() -> frozenset[str]:
+    """'<word> <verb>' pairs inside the gazetteer's names ('Giáo dục thường xuyên', 'Cảnh sát quản lý', 'Hậu cần'):
+    there the verb is a word of the name."""
+    from dondoc.plans.gazetteer import names
+
+    out: set[str] = set()
+    for name in names().values():  # as written: a capitalised word of a name ('Ban Xây dựng Đảng') is no verb anyway
+        for m in _VERB_RE.finditer(name):
+            prev = name[: m.start()].split()
+            if prev:
+                out.add(prev[-1] + " " + m.group(0))
+    return frozenset(out)
+
+
 def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
     """The first lower-case task verb at or after `start` that is not part of a name."""
     for m in _VERB_RE.finditer(text, start):
         word = m.group(0)
         before = text[: m.start()]
         after = text[m.end() :].lstrip()
+        prev = before[-20:].split()
+        if prev and (prev[-1] + " " + word) in _verbs_in_names():
+            continue  # a word of a known name: 'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên'
         if word == "tổ chức" and (_NOUN_AFTER.match(after) or _NOUN_BEFORE.search(before)):
             continue
         if word in ("thông tin", "quản lý", "phát triển", "bảo vệ", "cấp", "nắm", "mở", "cử") and _NOUN_BEFORE.search(before):

@@ -20,7 +20,9 @@ _ISSUER_ASKS = re.compile(
     # the Government, the Prime Minister, a minister, a steering committee's head hand work down the same way:
     # 'Thủ tướng Chính phủ giao Bộ X chủ trì ...', 'Trưởng Ban Chỉ đạo giao Phó Trưởng ban ...' (the one given
     # the work leads; 'Bộ trưởng Bộ Y tế chỉ đạo các đơn vị ...' is the minister's own duty)
-    r"|(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng|Trưởng [Bb]an|Ban Chỉ đạo|Bộ(?= [A-ZĐÀ-Ỹ]))[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị)(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s)))"
+    # a Party committee hands work to the government, the Front or its own organs: 'Đảng ủy xã giao Ủy ban nhân dân xã ...'
+    r"|(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng|Trưởng [Bb]an|Ban Chỉ đạo|Bộ(?= [A-ZĐÀ-Ỹ])|Đảng [uủ]ỷ|Đảng ủy|Tỉnh [uủ]ỷ|Tỉnh ủy"
+    r"|Thành [uủ]ỷ|Thành ủy|Ban Thường vụ|Ban Chấp hành|Chi bộ)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị)(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s)))"
     r"\s+(.*)$")  # ('Bộ Ngoại giao chủ trì': the name's own 'giao')
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
 _CLOSING_ASK = re.compile(
