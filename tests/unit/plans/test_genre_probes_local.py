@@ -43,7 +43,7 @@ def _params(probes: list[Any], ids: list[str]) -> list[Any]:
 DATE = "ngày 15 tháng 8 năm 2025"
 HEADS = {
     # a provincial Party committee (its number written 'Số 45-KH/TU', no colon)
-    "tu": f"ĐẢNG BỘ TỈNH X\nTỈNH ỦY\n*\nSố 45-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nX, {DATE}\nKẾ HOẠCH\n"
+    "tu": f"ĐẢNG BỘ TỈNH X\nTỈNH ỦY\n*\nSố 45-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nTân An, {DATE}\nKẾ HOẠCH\n"
           "thực hiện Chỉ thị của Ban Bí thư về công tác tuyên truyền\n",
     # a commune Party committee
     "du": f"ĐẢNG BỘ TỈNH X\nĐẢNG ỦY XÃ AN PHÚ\n*\nSố 12-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Phú, {DATE}\nKẾ HOẠCH\n"
@@ -52,26 +52,26 @@ HEADS = {
     "mt": f"ỦY BAN MTTQ VIỆT NAM\nXÃ AN PHÚ\nBAN THƯỜNG TRỰC\nSố: 08/KH-MTTQ-BTT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
           f"Độc lập - Tự do - Hạnh phúc\nAn Phú, {DATE}\nKẾ HOẠCH\nTổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2025\n",
     # a mass organisation of a province
-    "hoi": f"HỘI LIÊN HIỆP PHỤ NỮ TỈNH X\nBAN THƯỜNG VỤ\nSố: 30/KH-HPN\nX, {DATE}\nKẾ HOẠCH\n"
+    "hoi": f"HỘI LIÊN HIỆP PHỤ NỮ TỈNH X\nBAN THƯỜNG VỤ\nSố: 30/KH-HPN\nTân An, {DATE}\nKẾ HOẠCH\n"
            "Thực hiện cuộc vận động xây dựng gia đình 5 không, 3 sạch năm 2025\n",
-    "doan": f"BCH ĐOÀN TỈNH X\n***\nSố: 20-KH/TĐTN-PT\nĐOÀN TNCS HỒ CHÍ MINH\nX, {DATE}\nKẾ HOẠCH\n"
+    "doan": f"BCH ĐOÀN TỈNH X\n***\nSố: 20-KH/TĐTN-PT\nĐOÀN TNCS HỒ CHÍ MINH\nTân An, {DATE}\nKẾ HOẠCH\n"
             "Tổ chức các hoạt động tình nguyện năm 2025\n",
     # a commune after 1 July 2025
     "xa": f"ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 20/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nAn Phú, {DATE}\nKẾ HOẠCH\n"
           "Thực hiện công tác an sinh xã hội năm 2025\n",
     # a province after 1 July 2025
-    "tinh": f"ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 150/KH-UBND\nX, {DATE}\nKẾ HOẠCH\nSắp xếp đội ngũ cán bộ, công chức cấp xã\n",
+    "tinh": f"ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 150/KH-UBND\nTân An, {DATE}\nKẾ HOẠCH\nSắp xếp đội ngũ cán bộ, công chức cấp xã\n",
     # sector plans
-    "sgd": f"UBND TỈNH X\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1200/KH-SGDĐT\nX, {DATE}\nKẾ HOẠCH\n"
+    "sgd": f"UBND TỈNH X\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1200/KH-SGDĐT\nTân An, {DATE}\nKẾ HOẠCH\n"
            "Giáo dục kỹ năng sống cho học sinh năm học 2025-2026\n",
-    "syt": f"UBND TỈNH X\nSỞ Y TẾ\nSố: 900/KH-SYT\nX, {DATE}\nKẾ HOẠCH\nPhòng, chống dịch bệnh năm 2025\n",
-    "cat": f"CÔNG AN TỈNH X\nSố: 450/KH-CAT-PC06\nX, {DATE}\nKẾ HOẠCH\nLàm sạch dữ liệu dân cư năm 2025\n",
-    "bch": f"QUÂN KHU 5\nBỘ CHỈ HUY QUÂN SỰ TỈNH X\nSố: 75/KH-BCH\nX, {DATE}\nKẾ HOẠCH\nHuấn luyện dân quân tự vệ năm 2025\n",
+    "syt": f"UBND TỈNH X\nSỞ Y TẾ\nSố: 900/KH-SYT\nTân An, {DATE}\nKẾ HOẠCH\nPhòng, chống dịch bệnh năm 2025\n",
+    "cat": f"CÔNG AN TỈNH X\nSố: 450/KH-CAT-PC06\nTân An, {DATE}\nKẾ HOẠCH\nLàm sạch dữ liệu dân cư năm 2025\n",
+    "bch": f"QUÂN KHU 5\nBỘ CHỈ HUY QUÂN SỰ TỈNH X\nSố: 75/KH-BCH\nTân An, {DATE}\nKẾ HOẠCH\nHuấn luyện dân quân tự vệ năm 2025\n",
     # two issuers
-    "lt": f"SỞ Y TẾ - SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/KHLT-SYT-SGDĐT\nX, {DATE}\nKẾ HOẠCH LIÊN TỊCH\n"
+    "lt": f"SỞ Y TẾ - SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/KHLT-SYT-SGDĐT\nTân An, {DATE}\nKẾ HOẠCH LIÊN TỊCH\n"
           "Công tác y tế trường học năm học 2025-2026\n",
     # other kinds of plan
-    "ctr": f"ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 25/CTr-UBND\nX, {DATE}\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+    "ctr": f"ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 25/CTr-UBND\nTân An, {DATE}\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
            "Thực hiện Nghị quyết của Bộ Chính trị về phát triển khoa học, công nghệ\n",
     "pa": f"ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 05/PA-UBND\nAn Phú, {DATE}\nPHƯƠNG ÁN\nỨng phó thiên tai năm 2025\n",
 }
@@ -88,6 +88,14 @@ def _plan(head: str, body: str) -> dict[str, Any]:
 def test_header_probe(head: str, number: str) -> None:
     plan = _plan(head, TASKS + "Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện.\n")
     assert (plan["number"], plan["issued_on"]) == (number, "2025-08-15")
+
+
+# (second batch, written after the first run showed it) the title after the kind of document
+@pytest.mark.parametrize(("head", "title"), [
+    ("lt", "Công tác y tế trường học năm học 2025-2026"), ("ctr", "Thực hiện Nghị quyết của Bộ Chính trị về phát triển khoa học, công nghệ"),
+    ("pa", "Ứng phó thiên tai năm 2025")])
+def test_title_after_the_kind_of_document(head: str, title: str) -> None:
+    assert _plan(head, TASKS + "Sở Y tế chủ trì kiểm tra.\n")["title"] == title
 
 
 # (head, fragment under 'II. NHIỆM VỤ / 1. Nhiệm vụ', leads, support, mode, timing kind, due)
