@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import _PART, HEAD, find_verb, is_body_start, leading_body, trailing_body
+from dondoc.plans.bodies import _PART, HEAD, is_body_start, leading_body, trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
+from dondoc.plans.verbs import find_verb
 
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"

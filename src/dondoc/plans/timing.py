@@ -279,12 +279,12 @@ def _parse_timing(
             out.update(kind="once")
         return out
     m = _MONTH_YEARLY.search(t) if "tháng" in low and recurring else None
-    months = [int(x) for x in re.findall(r"\d+", m.group(1))] if m else []
-    if m and plan_year and all(1 <= x <= 12 for x in months):
+    each = [int(x) for x in re.findall(r"\d+", m.group(1))] if m else []
+    if m and plan_year and all(1 <= x <= 12 for x in each):
         # 'trong tháng 6 hằng năm': every June, the first one after the issue; 'tháng 6 và tháng 12': the first of either
-        firsts = [_last_day(plan_year, x) for x in months]
+        firsts = [_last_day(plan_year, x) for x in each]
         firsts = [d if not (issued_on and d < issued_on) else _last_day(plan_year + 1, d.month) for d in firsts]
-        out.update(kind="recurring", due=_iso(min(firsts)), period="year" if len(months) == 1 else "half")
+        out.update(kind="recurring", due=_iso(min(firsts)), period="year" if len(each) == 1 else "half")
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):
