@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.verbs import VERBS, find_verb
+
 # Words that open the name of a body or an officer. Lower-case forms are matched only where a
 # name can start (after a list separator), capitalised forms anywhere a name is expected.
 HEADS = [
@@ -90,42 +92,6 @@ _CAP__NOT_BODY = (
 )
 HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
 
-# Where the name stops and the task starts: a verb (or time adverb) in lower case.
-VERBS = [
-    "chủ trì", "phối hợp", "tham mưu", "tổ chức", "triển khai", "thực hiện", "tăng cường", "tiếp tục",
-    "đẩy mạnh", "xây dựng", "hướng dẫn", "chỉ đạo", "theo dõi", "đôn đốc", "kiểm tra", "giám sát",
-    "rà soát", "hỗ trợ", "bảo đảm", "đảm bảo", "chủ động", "khẩn trương", "tập trung", "nghiên cứu",
-    "quan tâm", "bám sát", "căn cứ", "có trách nhiệm", "chịu trách nhiệm", "là cơ quan", "là đơn vị",
-    "là đầu mối", "gửi", "báo cáo", "tổng hợp", "cung cấp", "phát huy", "vận động", "tuyên truyền",
-    "nâng cao", "huy động", "bố trí", "cử", "ban hành", "trình", "đề xuất", "lãnh đạo", "thường xuyên",
-    "định kỳ", "kịp thời", "duy trì", "quản lý", "cập nhật", "phổ biến", "quán triệt", "tiến hành",
-    "ưu tiên", "đề nghị", "tiên phong", "mở", "tích cực", "sớm", "nghiêm túc", "thống nhất", "chuẩn bị",
-    "phân công", "phân bổ", "cân đối", "thẩm định", "giải quyết", "xử lý", "tạo điều kiện", "khuyến khích",
-    "hoàn thành", "hoàn thiện", "theo chức năng", "theo dõi", "căn cứ chức năng", "trong phạm vi",
-    "thúc đẩy", "làm tốt", "phát triển", "ứng dụng", "đổi mới", "nắm", "lồng ghép", "giữ vững",
-    "tiếp nhận", "điều phối", "cấp", "thông tin", "tư vấn", "bảo vệ", "tuân thủ", "chấp hành",
-    "áp dụng", "từng bước", "xem xét", "quyết định", "họp", "phải", "cần",
-    # Task verbs of field work, so that 'Giao X <verb> ...' finds where X ends. Words that also serve as
-    # nouns or sit in lower case inside body names ('khả năng tiếp cận', 'hệ thống truyền thông', 'Tìm kiếm
-    # cứu nạn', 'giáo dục và đào tạo', 'công tác đánh giá') are left out.
-    "xét nghiệm", "khảo sát", "điều tra", "thu thập", "biên soạn", "soạn thảo", "tập huấn", "khắc phục",
-    "sửa chữa", "mua sắm", "cấp phát", "khử khuẩn", "tiêu độc", "thẩm tra", "phê duyệt", "công bố",
-    "niêm yết", "đăng tải", "lựa chọn", "điều chỉnh", "sắp xếp", "bảo quản", "kiểm kê",
-    "quyết toán", "giải ngân", "lắp đặt", "di dời", "sơ tán", "tuần tra", "điều động", "phát động",
-    "kiện toàn", "ký kết", "phối kết hợp", "lập danh sách", "lập kế hoạch", "lập hồ sơ", "lập dự toán",
-    "rà soát, lập", "thành lập", "vận hành", "đề ra", "phấn đấu",
-    "chia sẻ", "phủ sóng", "nâng cấp", "mở rộng", "sơ kết", "tổng kết", "đánh giá",
-    "giúp",  # 'Tổ giúp việc giúp Trưởng ban ...' (not the 'giúp việc' of its name)
-    "xúc tiến",  # (not in 'Trung tâm xúc tiến ...')
-]
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
-# "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
-_NOUN_AFTER = re.compile(
-    r"^(?:chính trị|xã hội|thành viên|cá nhân|kinh tế|đoàn thể|quốc tế|tín dụng|cung cấp|tôn giáo|"
-    r"hội|phi chính phủ|,|và|có liên quan|liên quan|thực hiện|đảng|cơ sở đảng)"
-)
-_NOUN_BEFORE = re.compile(r"(?:[Cc]ác|[Vv]à|,|[Nn]hững|[Mm]ọi|của|cho|với|Ban|Trung tâm)\s*$")
-
 _SEP = re.compile(r"\s*(?:;|,|\bvà\b|\bcùng\b|/)\s*")
 
 
@@ -151,6 +117,8 @@ _NOT_NAME = re.compile(r"[\W\d]+")
 
 _ELIDED_HEAD = re.compile(r"^[Cc]ác\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?\s*:")
 _PLURAL_ONE = re.compile(r"^\s*(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
+_NON_STATE = ("doanh nghiệp", "nhà đầu tư", "nhà cung cấp", "cá nhân", "người", "hộ ")
+_PLURAL_KINDS = re.compile(r"^\s*(?:Các|các)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}(?:\s*,\s*[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})*\s*$")
 _BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
 
 
@@ -197,6 +165,10 @@ def split_bodies(phrase: str) -> list[str]:
         if plural and seg == 0 and sep != ";" and _PLURAL_ONE.match(text[:i]) and _BARE_HEAD.match(rest):
             pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành': one collective of kinds of bodies
             continue
+        if (plural and seg == 0 and sep == "," and rest[:1].islower() and not rest.startswith(("các ", *_NON_STATE))
+                and not text[4:].startswith(_NON_STATE) and _PLURAL_KINDS.match(text[:i])):
+            pos = m.end()  # 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị': lower-case kinds of organs go on the collective
+            continue  # ('các tổ chức, doanh nghiệp': the firms are named apart, gold 49)
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
             continue
@@ -211,6 +183,21 @@ def split_bodies(phrase: str) -> list[str]:
         out.append(last.strip(" ,;."))
     out = [re.sub(r"\s+(?:và|cùng)$", "", o.strip()) for o in out]
     return _fold_generic([x for x in out if x and not _NOT_NAME.fullmatch(x)], text)
+
+
+_MARKED = re.compile(r"\s*\((?:cơ quan\s+|đơn vị\s+)?chủ trì\)\s*$", re.I)
+
+
+def marked_lead(text: str) -> tuple[list[str], list[str]] | None:
+    """'Sở Tài chính (chủ trì), Sở Nội vụ' in one cell or label: the body marked '(chủ trì)' leads and the
+    others named with it support it; None when no body is so marked."""
+    if "chủ trì)" not in text.lower():
+        return None
+    names = split_bodies(text)
+    marked = [n for n in names if _MARKED.search(n)]
+    if not marked:
+        return None
+    return [_MARKED.sub("", n) for n in marked], [n for n in names if not _MARKED.search(n)]
 
 
 # a lower-case generic noun after a list of names is the end of a collective, not a body:
@@ -234,38 +221,8 @@ def _fold_generic(names: list[str], text: str) -> list[str]:
     return out
 
 
-# the coordinating councils every level of government has: their names hold words that are verbs elsewhere
-_COUNCIL = re.compile(r"Hội đồng\s+[Pp]hối hợp\s+(?:công tác\s+)?(?:phổ biến,?\s+giáo dục pháp luật|liên ngành)", re.I)
-
-
-def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
-    """The first lower-case task verb at or after `start` that is not part of a name."""
-    for m in _VERB_RE.finditer(text, start):
-        word = m.group(0)
-        before = text[: m.start()]
-        after = text[m.end() :].lstrip()
-        if word == "tổ chức" and (_NOUN_AFTER.match(after) or _NOUN_BEFORE.search(before)):
-            continue
-        if word in ("thông tin", "quản lý", "phát triển", "bảo vệ", "cấp", "nắm", "mở", "cử") and _NOUN_BEFORE.search(before):
-            continue
-        if word == "thông tin" and re.search(r"\b(?:[Cc]ổng|[Tt]rang)\s*$", before) and re.match(r"(?i)điện tử", after):
-            continue  # 'Cổng / Trang thông tin điện tử tỉnh': the portal's name, not the verb
-        if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
-            continue
-        if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
-            continue
-        if word == "giúp" and after.startswith("việc"):
-            continue
-        if word == "xúc tiến" and _NOUN_BEFORE.search(before):
-            continue
-        if "Hội đồng" in before and any(c.start() < m.start() < c.end() for c in _COUNCIL.finditer(text, 0, m.end() + 60)):
-            continue  # 'Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh': a council's name
-        return m
-    return None
-
-
 _LEAD_IN = re.compile(
-    r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích|Yêu cầu|Các đồng chí|Đồng chí)\s+", re.IGNORECASE
+    r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích|Yêu cầu)\s+", re.IGNORECASE
 )
 REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
@@ -293,8 +250,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     colon = s.find(":")
     v = find_verb(s, 2)
     cap = _CAP_VERB.search(s, 2)
-    if cap is not None and (v is None or cap.start() < v.start()):
-        v = cap  # 'Sở Tài chính Chủ trì, phối hợp ...': a heading run into its first duty
+    if cap is not None and (v is None or cap.start() < v.start()) and not _BARE_ORG.match(s[: cap.start()].strip()):
+        v = cap  # 'Sở Tài chính Chủ trì, phối hợp ...': a heading run into its first duty ('Phòng Tham mưu' is a name)
     if v is not None and max_len < v.start() <= 3 * max_len and _long_list(s[: v.start()]):
         max_len = v.start()  # a long list of named bodies before the verb ('Đề nghị A, B, ... (12 names) tăng cường')
     duty = _DUTY.search(s, 0, max_len + 20)

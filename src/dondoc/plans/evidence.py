@@ -12,9 +12,10 @@ import re
 from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
-from dondoc.plans.bodies import find_verb, leading_body
+from dondoc.plans.bodies import leading_body
 from dondoc.plans.doubt import LOW_CONFIDENCE, READ_KEY, confidence, facts, reasons
 from dondoc.plans.gazetteer import is_generic
+from dondoc.plans.verbs import find_verb
 
 _FOLLOW_UP = [
     (re.compile(r"\bđầu mối\b|\bthường trực\b(?= (?:tham mưu|giúp))|cơ quan thường trực", re.I), 3.0),

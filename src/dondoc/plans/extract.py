@@ -9,7 +9,6 @@ from dondoc.plans.blocks import Paragraph
 from dondoc.plans.bodies import (
     HEAD,
     REQUEST,
-    find_verb,
     is_body_name,
     is_body_start,
     leading_body,
@@ -37,6 +36,7 @@ from dondoc.plans.subjects import _handed_out, _sentence_body, sentences
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
+from dondoc.plans.verbs import find_verb
 
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import VERBS
 from dondoc.plans.gazetteer import entries
 from dondoc.plans.text import strip_markup
+from dondoc.plans.verbs import VERBS
 
 CANONICAL = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"

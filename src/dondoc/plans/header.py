@@ -9,7 +9,8 @@ from typing import Any
 from dondoc.plans.blocks import Block, Paragraph, Table
 from dondoc.plans.text import clean, strip_markup
 
-_NUMBER = re.compile(r"Số\s*:\s*([0-9A-Za-zĐđ./-]*\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&.-]*(?:-[A-ZĐa-zđ0-9&.]+)*)")
+# 'Số: 68/KH-UBND'; the Party's and the Youth Union's 'Số 45-KH/TU', 'Số 20-KH/TĐTN-PT' (no colon, the kind before the '/')
+_NUMBER = re.compile(r"Số(?:\s*:\s*|\s+(?=\d{1,5}-[A-ZĐ]))([0-9A-Za-zĐđ./-]*\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&.-]*(?:-[A-ZĐa-zđ0-9&.]+)*)")
 _DATE_LINE = re.compile(
     r"([A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?)\s*,\s*ngày\s*(\d{1,2})?\s*(?:/|tháng)\s*(\d{1,2})?\s*(?:/|năm)\s*((?:19|20)\d{2})",
 )
@@ -112,7 +113,8 @@ def parse_header(blocks: list[Block], body_start: int) -> dict[str, Any]:
             continue
         t = b.text
         if not seen:
-            mm = re.match(r"^KẾ\s*HOẠCH\b[:\s]*(.*)$", t)
+            # the kind of the document: 'KẾ HOẠCH' ('KẾ HOẠCH LIÊN TỊCH' of two issuers), 'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'PHƯƠNG ÁN'
+            mm = re.match(r"^(?:KẾ\s*HOẠCH(?:\s+LIÊN\s+TỊCH)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|PHƯƠNG\s+ÁN)(?![\wÀ-ỹ])[:\s]*(.*)$", t)
             if mm:
                 seen = True
                 t = mm.group(1)

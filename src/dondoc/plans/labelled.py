@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from dondoc.plans.bodies import find_verb, is_body_start, leading_body, split_bodies
+from dondoc.plans.bodies import is_body_start, leading_body, marked_lead, split_bodies
+from dondoc.plans.verbs import find_verb
 
 LEAD_LABEL = re.compile(
     r"^(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
@@ -176,6 +177,9 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
                 lead_part = value[: mm.start()]
                 support = support or (split_bodies(mm.group(1)) if mm.group(1) else [])
             leads = _names(lead_part) if lead_part else [n for s in subs for n in _names(s)]
+            marked = marked_lead(value) if value else None
+            if marked:  # 'Đơn vị thực hiện: Phòng Văn hóa - Xã hội (chủ trì), Trưởng thôn'
+                leads, support = marked[0], support or marked[1]
             text = (f"{title}: {desc}" if title else desc) if desc else (last_text or t)
             a = make(ref, text, leads, support=support)
             if pending_time is not None:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from dondoc.plans.bodies import HEAD, find_verb, is_body_start, leading_body, split_bodies
+from dondoc.plans.bodies import HEAD, is_body_start, leading_body, split_bodies
 from dondoc.plans.gazetteer import canonical, entries, is_generic, name_key
 from dondoc.plans.tree import Node
+from dondoc.plans.verbs import find_verb
 
 
 def _same_as_heading(name: str, heading: str) -> bool:

@@ -119,8 +119,10 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx) -> list[dict[str, An
     ngày 15/12)'; after '(để) tổng hợp, báo cáo X' it is the receiver's consolidated report to X
     ('... về Sở Nội vụ trước ngày 10/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 20/12')."""
     ms = list(_REPORT_DATE.finditer(clause))
-    if len(ms) < 2 or any(m.group(3) for m in ms):
+    if len(ms) < 2:
         return []
+    # dates with their year ('trước ngày 25/11/2025') count only as the compiling report after '(để) tổng hợp, báo cáo X'
+    yeared = any(m.group(3) for m in ms)
     out: list[dict[str, Any]] = []
     seen = {(m.group(1) or m.group(4), m.group(2) or m.group(5)) for m in ms[:1]}
     sender, to = rep["from"], rep["to"]
@@ -129,9 +131,12 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx) -> list[dict[str, An
         if key in seen:
             continue
         seen.add(key)
-        extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx)}
         between = clause[prev.end() : m.start()]
-        if re.search(r"tổng hợp", between, re.I) and re.search(r"báo cáo\s+\S", between, re.I) and to:
+        compiling = bool(re.search(r"tổng hợp", between, re.I) and re.search(r"báo cáo\s+\S", between, re.I) and to)
+        if yeared and not compiling:
+            continue
+        extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx)}
+        if compiling:
             receivers = _receivers(between, between.lower())
             if receivers:
                 extra.update(text=between.strip(" ,;.") + " " + m.group(0), compiles=True, via=None)

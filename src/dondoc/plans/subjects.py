@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import _PART, HEAD, find_verb, is_body_start, leading_body, trailing_body
+from dondoc.plans.bodies import _PART, HEAD, is_body_start, leading_body, trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
+from dondoc.plans.verbs import find_verb
 
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"
@@ -20,7 +21,9 @@ _ISSUER_ASKS = re.compile(
     # the Government, the Prime Minister, a minister, a steering committee's head hand work down the same way:
     # 'Thủ tướng Chính phủ giao Bộ X chủ trì ...', 'Trưởng Ban Chỉ đạo giao Phó Trưởng ban ...' (the one given
     # the work leads; 'Bộ trưởng Bộ Y tế chỉ đạo các đơn vị ...' is the minister's own duty)
-    r"|(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng|Trưởng [Bb]an|Ban Chỉ đạo|Bộ(?= [A-ZĐÀ-Ỹ]))[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị)(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s)))"
+    # a Party committee hands work to the government, the Front or its own organs: 'Đảng ủy xã giao Ủy ban nhân dân xã ...'
+    r"|(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng|Trưởng [Bb]an|Ban Chỉ đạo|Bộ(?= [A-ZĐÀ-Ỹ])|Đảng [uủ]ỷ|Đảng ủy|Tỉnh [uủ]ỷ|Tỉnh ủy"
+    r"|Thành [uủ]ỷ|Thành ủy|Ban Thường vụ|Ban Chấp hành|Chi bộ)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị)(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s)))"
     r"\s+(.*)$")  # ('Bộ Ngoại giao chủ trì': the name's own 'giao')
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
 _CLOSING_ASK = re.compile(

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from dondoc.plans.blocks import ROMAN, Table, cell_text
-from dondoc.plans.bodies import REQUEST, is_body_start, split_bodies
+from dondoc.plans.bodies import REQUEST, is_body_start, marked_lead, split_bodies
 from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.extract import Ctx, _assignment, _timing
 from dondoc.plans.gazetteer import kind_of
@@ -199,7 +199,10 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         # closing note names a partner, or only explains ('... là cơ quan thường trực ...')
         note = re.search(r"\s*\(([^()]{6,})\)\s*(?:\[\d+\])?\s*$", lead)
         helpers: list[str] = []
-        if note and is_body_start(lead[: note.start()]) and not _NOT_A_LEAD.search(note.group(1)):
+        marked = marked_lead(lead)
+        if marked:  # 'Sở Tài chính (chủ trì), Sở Nội vụ': the marked body leads, the others in the cell support it
+            lead, helpers = "; ".join(marked[0]), marked[1]
+        elif note and is_body_start(lead[: note.start()]) and not _NOT_A_LEAD.search(note.group(1)):
             hm = re.match(r"(.+?)\s+phối hợp\b", note.group(1))
             helpers = split_bodies(hm.group(1)) if hm and is_body_start(hm.group(1)) else []
             lead = lead[: note.start()]

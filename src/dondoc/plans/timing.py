@@ -59,7 +59,11 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
-_MONTH_YEARLY = re.compile(r"\btháng\s*(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm\b", re.I)
+# 'trong tháng 6 hằng năm', 'tháng 6 và tháng 12 hằng năm': those months of every year
+_MONTH_YEARLY = re.compile(r"\btháng\s*(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)\s+(?:hằng|hàng|mỗi)\s+năm\b", re.I)
+# 'trong năm học 2025-2026': a school year, a named period ending with May (the yearly time frame of the
+# Ministry of Education ends the school year by 31 May), not a range of calendar years
+_SCHOOL_YEAR = re.compile(rf"\bnăm học\s+({YEAR})\s*{_D}\s*({YEAR})\b", re.I)
 _RANGE = re.compile(rf"\b({YEAR})\s*{_D}\s*({YEAR})\b")
 _YEAR_RE = re.compile(rf"\b({YEAR})\b")
 _AND_DAY_MONTH = re.compile(r"(?:\bvà|,)\s+(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\b(?!\s*năm\s+\d)", re.I)
@@ -171,6 +175,10 @@ def _parse_timing(
         out.update(kind="once", due=_iso(dt.date(plan_year, 6, 30) if m.group(1).lower() == "đầu" else dt.date(plan_year, 12, 31)))
         return out
     recurring = bool(RECURRING.search(t))
+    m = _SCHOOL_YEAR.search(t) if "học" in low else None
+    if m and not recurring and not _DM_Y.search(t) and int(m.group(2)) == int(m.group(1)) + 1:
+        out.update(kind="once", due=_iso(dt.date(int(m.group(2)), 5, 31)))
+        return out
     period = next((p for rx, p in _PERIOD if rx.search(t)), None)
     if period:
         out["period"] = period
@@ -271,10 +279,12 @@ def _parse_timing(
             out.update(kind="once")
         return out
     m = _MONTH_YEARLY.search(t) if "tháng" in low and recurring else None
-    if m and plan_year and 1 <= int(m.group(1)) <= 12:  # 'trong tháng 6 hằng năm': every June, the first one after the issue
-        due = _last_day(plan_year, int(m.group(1)))
-        due = _last_day(plan_year + 1, int(m.group(1))) if issued_on and due < issued_on else due
-        out.update(kind="recurring", due=_iso(due), period="year")
+    each = [int(x) for x in re.findall(r"\d+", m.group(1))] if m else []
+    if m and plan_year and all(1 <= x <= 12 for x in each):
+        # 'trong tháng 6 hằng năm': every June, the first one after the issue; 'tháng 6 và tháng 12': the first of either
+        firsts = [_last_day(plan_year, x) for x in each]
+        firsts = [d if not (issued_on and d < issued_on) else _last_day(plan_year + 1, d.month) for d in firsts]
+        out.update(kind="recurring", due=_iso(min(firsts)), period="year" if len(each) == 1 else "half")
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):
