@@ -3,13 +3,13 @@
     python benchmarks/blind.py [--set blind|excerpts|excerpts-tune|tune|more|seeds|all] [--verbose]
 
 Sets (gold from a hand annotation made before any parser run on the plan):
-  blind     tests/data/gold/blind     — plans 27, 29, 31, 47 of ../shared/plans/more: never read while writing rules
-                                        (50 retired to tune; 16 and 24 retired to tune on 2026-12-07)
+  blind     tests/data/gold/blind     — plans 27 and 31 of ../shared/plans/more: never read while writing rules
+                                        (50 retired to tune; 16, 24, then 29 and 47 retired to tune on 2026-12-07)
   excerpts  tests/data/gold/excerpts  — the web-pasted excerpts 33, 35, 37, 39, 41, 43 of ../shared/plans/more/excerpts
                                         (line breaks lost): blind too, annotated on 2026-12-07 before any parser run on them
   excerpts-tune tests/data/gold/excerpts-tune — excerpts 32, 34, 36, 38, 40, 42: annotated blind with the others, scored
                                         blind twice, then retired to tuning (the even numbers, chosen before reading any)
-  tune   tests/data/gold/tune   — plans 16, 18, 24, 25, 28, 30, 49, 51, 50 of ../shared/plans/more
+  tune   tests/data/gold/tune   — plans 16, 18, 24, 25, 28, 29, 30, 47, 49, 51, 50 of ../shared/plans/more
   more   ../shared/plans/more/gold (16 plans)
   seeds  ../shared/seeds/gold (5 plans)
 Prints the scorer's per-plan lines and its summary line for each set, and the plans refused.
