@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dondoc.plans.doubt import PRODUCT_KEY
+from dondoc.plans.indicators import indicator_targets
 from dondoc.plans.numbers import find_targets
 from dondoc.plans.tree import Ctx, Node
 
@@ -23,10 +25,33 @@ def extract_targets(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
         texts = ([node.title] if node.title and node.kind not in ("roman", "cap") else []) + [p.text for p in node.content]
         for t in texts:
             out.extend(find_targets(t, ref=node.ref, by=by, in_targets_section=in_targets))
+        for table in node.tables:
+            out.extend(indicator_targets(table, node.ref, by))
     return out
 
 
-def table_targets(assignments: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+def annex_indicator_targets(nodes: list[Node], prefix: str) -> list[dict[str, Any]]:
+    """The tables of indicators in an annex ('Phụ lục: Các chỉ tiêu chủ yếu')."""
+    return [t for node in nodes for table in node.tables for t in indicator_targets(table, node.ref or prefix, None)]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _restated(t: dict[str, Any], body: list[dict[str, Any]]) -> bool:
+    """An annex row repeating a target of the body ('100% văn bản ... được ký số' in both): the same
+    value and nearly the same words (four fifths of the shorter text's)."""
+    mine = _words(t["text"])
+    for b in body:
+        if b["value"] == t["value"] and b["unit"] == t["unit"]:
+            theirs = _words(b["text"])
+            if len(mine & theirs) >= 0.8 * min(len(mine), len(theirs)):
+                return True
+    return False
+
+
+def table_targets(assignments: list[dict[str, Any]], prefix: str, body: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Numeric commitments written into an annex table's task cells ('... bảo đảm tỷ lệ hoạt động
     trực tuyến chiếm tối thiểu 50% ...'): only with a commitment cue, as in the body's own text."""
     out: list[dict[str, Any]] = []
@@ -34,4 +59,6 @@ def table_targets(assignments: list[dict[str, Any]], prefix: str) -> list[dict[s
         ref = a["ref"]
         if ref == prefix or ref.startswith(prefix + "."):
             out.extend(find_targets(a["text"], ref=ref, by=None, in_targets_section=False))
-    return out
+            if a.get(PRODUCT_KEY):  # the row's product cell: '100% cán bộ ... chấp hành kỷ luật'
+                out.extend(find_targets(a[PRODUCT_KEY], ref=ref, by=None, in_targets_section=False))
+    return [t for t in out if not _restated(t, body or [])]
