@@ -21,7 +21,7 @@ from dondoc.plans.reflow import REFLOWED
 from dondoc.plans.reports import extract_reports
 from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
-from dondoc.plans.target_pass import annex_indicator_targets, extract_targets, table_targets
+from dondoc.plans.target_pass import annex_targets, extract_targets, table_targets
 from dondoc.plans.text import normalize
 from dondoc.plans.tree import ARTICLE_L
 
@@ -200,7 +200,8 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                 assignments.extend(rows)
                 _rebuilt(table, rows, ctx)
         targets.extend(table_targets(assignments, prefix, body_targets))
-        targets.extend(annex_indicator_targets(anodes, prefix))
+        heading = " ".join(b.text for b in blocks[ai : min(ai + 3, end)] if isinstance(b, Paragraph))  # 'PHỤ LỤC' and its title lines
+        targets.extend(annex_targets(anodes, ctx, prefix, heading, body_targets))
         r2, u2 = extract_reports(anodes, assignments, ctx)
         reports.extend(r2)
         undated.extend(u2)

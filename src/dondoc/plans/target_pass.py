@@ -13,26 +13,29 @@ from dondoc.plans.tree import Ctx, Node
 _TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 
 
-def extract_targets(nodes: list[Node], ctx: Ctx) -> list[dict[str, Any]]:
+def extract_targets(nodes: list[Node], ctx: Ctx, annex: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+    """The targets of the body's sections; with `annex` (its prefix and heading), of an annex's text
+    outside its tables ('PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU' over a list of aims)."""
     out: list[dict[str, Any]] = []
     for node in nodes:
-        if not node.ref or node.ref.startswith("PL"):
+        if annex is None and (not node.ref or node.ref.startswith("PL")):
             continue
-        section = " ".join(filter(None, [node.top_title, node.title, node.parent.title if node.parent else ""]))
+        section = " ".join(filter(None, [node.top_title, node.title, node.parent.title if node.parent else "", annex[1] if annex else ""]))
         in_targets = bool(_TARGET_SECTION.search(section))
+        ref = node.ref or (annex[0] if annex else "")
         ym = re.search(r"(?:đến|năm|cuối năm)\s+((?:19|20)\d{2})", " ".join(filter(None, [node.title, node.parent.title if node.parent else ""])))
         by = ym.group(1) if ym else (str(ctx.plan_year) if ctx.plan_year and in_targets else None)
         texts = ([node.title] if node.title and node.kind not in ("roman", "cap") else []) + [p.text for p in node.content]
         for t in texts:
-            out.extend(find_targets(t, ref=node.ref, by=by, in_targets_section=in_targets))
+            out.extend(find_targets(t, ref=ref, by=by, in_targets_section=in_targets))
         for table in node.tables:
-            out.extend(indicator_targets(table, node.ref, by))
+            out.extend(indicator_targets(table, ref, by))
     return out
 
 
-def annex_indicator_targets(nodes: list[Node], prefix: str) -> list[dict[str, Any]]:
-    """The tables of indicators in an annex ('Phụ lục: Các chỉ tiêu chủ yếu')."""
-    return [t for node in nodes for table in node.tables for t in indicator_targets(table, node.ref or prefix, None)]
+def annex_targets(nodes: list[Node], ctx: Ctx, prefix: str, heading: str, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An annex's own targets (its text and tables of indicators), less those restating the body's."""
+    return [t for t in extract_targets(nodes, ctx, (prefix, heading)) if not _restated(t, body)]
 
 
 def _words(text: str) -> set[str]:

@@ -185,3 +185,40 @@ COMPARATORS = [
 def test_comparator(sentence: str, comparator: str) -> None:
     targets = _plan(TARGETS + "- " + sentence + "\n" + TASKS + "- Tổ chức tuyên truyền.\n")["targets"]
     assert [t["comparator"] for t in targets] == [comparator]
+
+
+# Written after the first rules (expectations still set before running them).
+ANNEX = (
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
+    "PHỤ LỤC\nCÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030\n"
+)
+
+
+def test_targets_listed_in_an_annex() -> None:
+    """An annex listing the plan's aims as text: read like a targets section."""
+    body = TARGETS + "- Không có chỉ tiêu.\n" + TASKS + "- Tổ chức tuyên truyền.\n" + TAIL
+    annex = ANNEX + "1. Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.\n2. Có thêm 12 xã đạt chuẩn nông thôn mới.\n"
+    plan = parse_text(HEAD + I_SECTION + body + annex, source="probe.md", year=2026)
+    assert sorted(float(t["value"]) for t in plan["targets"]) == [1.5, 12]
+
+
+def test_annex_row_restating_a_body_target_is_dropped() -> None:
+    body = TARGETS + "- 100% hồ sơ đăng ký kinh doanh được giải quyết đúng hạn.\n" + TASKS + "- Tổ chức tuyên truyền.\n" + TAIL
+    annex = ANNEX + "1. 100% hồ sơ đăng ký kinh doanh được giải quyết đúng hạn.\n"
+    plan = parse_text(HEAD + I_SECTION + body + annex, source="probe.md", year=2026)
+    assert [t["value"] for t in plan["targets"]] == [100]
+
+
+def test_product_cell_of_a_task_table() -> None:
+    """'STT | Nhiệm vụ | Sản phẩm | Chủ trì | Thời gian': the product cell's aim is a target."""
+    table = (
+        "| STT | Nhiệm vụ | Sản phẩm | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Đẩy mạnh cải cách hành chính | Tối thiểu 95% hồ sơ được giải quyết đúng hạn | Sở Nội vụ | Năm 2026 |\n"
+        "| 2 | Ban hành quy chế phối hợp | Quyết định số 15/QĐ-UBND | Sở Tư pháp | Quý II/2026 |\n"
+    )
+    annex = ANNEX.replace("CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030", "DANH MỤC NHIỆM VỤ") + table
+    body = TARGETS + "- Không có chỉ tiêu.\n" + TASKS + "- Tổ chức tuyên truyền.\n" + TAIL
+    plan = parse_text(HEAD + I_SECTION + body + annex, source="probe.md", year=2026)
+    assert [t["value"] for t in plan["targets"]] == [95]
+    assert all(not k.startswith("_") for a in plan["assignments"] for k in a)
