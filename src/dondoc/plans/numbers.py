@@ -139,8 +139,8 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
         for m in _BASELINE.finditer(clause):
             value = parse_number(m.group(4))
             unit = _unit_after(clause, m.end()) or (m.group(2) or "").strip() or None
-            comp = ">=" if "lên" in m.group(3).lower() else "<="
-            out.append(make_target(ref, clause, value, unit, comp, parse_number(m.group(1)), clause_by or by))
+            toward = ">=" if "lên" in m.group(3).lower() else "<="  # 'từ 60% lên 75%' / 'từ 29 hộ xuống còn 03 hộ'
+            out.append(make_target(ref, clause, value, unit, toward, parse_number(m.group(1)), clause_by or by))
             taken.append((m.start(), m.end()))
         for m in _RANGE.finditer(clause):
             if any(a <= m.start() < b for a, b in taken):
