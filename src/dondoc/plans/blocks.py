@@ -188,9 +188,6 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     # under the signature block of a PDF)
     if blank_between and raw_next[:1] == "*" and _balanced_emphasis(raw_next):
         return True
-    # 'PHỤ LỤC' in capitals opening a line: an annex's heading, never the wrapped end of the signer's name
-    if raw_next[:7] == "PHỤ LỤC" and re.match(r"PHỤ LỤC(?:\s+(?:SỐ\s*)?(?:[IVX]{1,4}|\d{1,2}))?\s*[.:]?(?:\s+[A-ZĐÀ-Ỹ(]|$)", raw_next):
-        return True
     plain_cur = cur.plain_tail()
     first = _first_char(raw_next)
     nxt_plain = _marker_text(raw_next)

