@@ -22,7 +22,7 @@ from dondoc.plans.reports import extract_reports
 from dondoc.plans.runon import RUNON, sentence_blocks
 from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
-from dondoc.plans.target_pass import extract_targets, table_targets
+from dondoc.plans.target_pass import annex_targets, extract_targets, table_targets
 from dondoc.plans.text import normalize
 from dondoc.plans.tree import ARTICLE_L
 
@@ -188,6 +188,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
             assignments.extend(rows)
             _rebuilt(table, rows, ctx)
     targets = extract_targets(nodes, ctx)
+    body_targets = list(targets)
     reports, undated = extract_reports(nodes, assignments, ctx)
 
     # annexes: 'PL' (or 'PL1', 'PLII' when the plan numbers several)
@@ -203,7 +204,9 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                 rows, columns = extract_table(table, node.ref or prefix, ctx, columns)
                 assignments.extend(rows)
                 _rebuilt(table, rows, ctx)
-        targets.extend(table_targets(assignments, prefix))
+        targets.extend(table_targets(assignments, prefix, body_targets))
+        heading = " ".join(b.text for b in blocks[ai : min(ai + 3, end)] if isinstance(b, Paragraph))  # 'PHỤ LỤC' and its title lines
+        targets.extend(annex_targets(anodes, ctx, prefix, heading, body_targets))
         r2, u2 = extract_reports(anodes, assignments, ctx)
         reports.extend(r2)
         undated.extend(u2)

@@ -27,6 +27,8 @@ from dondoc.plans.gazetteer import entries, kind_of, local_level, name_key, plac
 #   article   a decision's own article before the plan it issues ('Điều 2. Giao Sở X chủ trì ...')
 Read = Literal["label", "heading", "sentence", "owner", "table", "cell", "rebuilt", "role", "article"]
 READ_KEY = "_read"
+# the text of a task row's product cell ('Sản phẩm', 'Kết quả'), read for targets; popped with READ_KEY
+PRODUCT_KEY = "_product"
 
 # An item below this confidence gets a warning line (plans.evidence) and is flagged on the review screen
 # (web.console.review_data): one threshold for both.

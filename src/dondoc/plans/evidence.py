@@ -13,7 +13,7 @@ from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
 from dondoc.plans.bodies import leading_body
-from dondoc.plans.doubt import LOW_CONFIDENCE, READ_KEY, confidence, facts, reasons
+from dondoc.plans.doubt import LOW_CONFIDENCE, PRODUCT_KEY, READ_KEY, confidence, facts, reasons
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.verbs import find_verb
 
@@ -78,6 +78,7 @@ def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) 
     for a in plan["assignments"]:
         f = facts(a, reflowed=reflowed)
         a.pop(READ_KEY, None)
+        a.pop(PRODUCT_KEY, None)
         ln = loc.line(a["text"])
         a["span"] = {"line": ln} if ln else None
         a["confidence"] = confidence(f) if a["lead"] else 0.3

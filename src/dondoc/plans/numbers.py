@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_TOKEN = re.compile(rf"(?<![\w/.,\-–])({_NUM})(?=m2|m²|ha\b|km\b)?(?!(?!m2|m²)[\w/]|[.,]\d|\s*[-–]\s*[A-ZĐ])")
+from dondoc.plans.target_forms import NUM, count_noun, counts_anything, not_an_aim, rankings
+
+_NUM = NUM
+# a unit may be glued to its number ('30m2', '500ha', '12km', '150MW')
+_TOKEN = re.compile(rf"(?<![\w/.,\-–])({_NUM})(?!(?!m2|m²|ha\b|km\b|MWp?\b|kWp?\b)[\w/]|[.,]\d|\s*[-–]\s*[A-ZĐ])")
 _RANGE = re.compile(rf"(?<![\w/.,])(?:từ\s+)?({_NUM})\s*(?:[-–]|đến)\s*({_NUM})\s*(%|phần trăm)", re.I)
 _COUNT_RANGE = re.compile(rf"(?<![\w/.,])({_NUM})\s*[-–]\s*({_NUM})(?=\s+[a-zà-ỹđ])")
 _BASELINE = re.compile(
-    rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(?:xuống|giảm)\s+(?:còn\s+|dưới\s+)?({_NUM})", re.I
+    rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(xuống|giảm|lên|tăng lên)\s+(?:còn\s+|dưới\s+|trên\s+)?({_NUM})", re.I
 )
 _SKIP_BEFORE = re.compile(
     r"(?:số|Số|Điều|điều|khoản|Khoản|mục|Mục|khóa|Khóa|khoá|lần thứ|năm|Năm|ngày|tháng|Tháng|quý|Quý|giai đoạn|"
@@ -29,9 +32,11 @@ _UNIT_WORDS = {
     "tin", "bài", "chương", "phóng", "hội", "đợt", "ca", "mẫu", "thẻ", "tài", "nhà", "căn", "công", "chiếc",
     "bé", "dân", "bản", "tổ", "câu", "đội", "làng", "phường", "tấn", "lít", "kg", "con", "cây", "lần",
     "tháng", "ngày", "giờ", "phút", "sáng", "ý", "hợp", "chợ", "vụ", "nạn", "đầu", "tập", "phụ",
+    # measures: power, energy, volume, area, money
+    "mw", "mwp", "kw", "kwp", "kwh", "mwh", "gw", "gwh", "m3", "m³", "km2", "km²", "usd",
 }
-_GE = re.compile(r"(?:trên|hơn|ít nhất|tối thiểu|không dưới|không thấp hơn|từ)\s*$", re.I)
-_LE = re.compile(r"(?:dưới|xuống còn|xuống|còn dưới|còn|tối đa|không quá|không vượt quá|giảm còn)\s*$", re.I)
+_GE = re.compile(r"(?:trên|hơn|ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|từ)(?:\s+là)?\s*$|(?:≥|>=?)\s*$", re.I)
+_LE = re.compile(r"(?:dưới|xuống còn|xuống|còn dưới|còn|tối đa|không quá|không vượt quá|giảm còn)\s*$|(?:≤|<=?)\s*$", re.I)
 _CUE = re.compile(
     r"phấn đấu|phân đấu|phần đấu|phân đầu|khoảng|bình quân|mỗi năm|cho gần|giải quyết việc làm|chỉ tiêu|đạt|tỷ lệ|tỉ lệ|ít nhất|tối thiểu|trên|dưới|xuống còn|giảm|tăng|"
     r"bảo đảm|đảm bảo|duy trì|nâng|mục tiêu|hoàn thành|có\s+\d|\d\s*%",
@@ -89,7 +94,7 @@ def _unit_after(text: str, end: int) -> str | None:
         if lw in _UNIT_STOP or re.match(r"^\d", lw):
             break
         out.append(w)
-        if len(out) == 1 and lw not in ("lao", "trẻ", "bác", "dược", "giường", "điều", "học", "doanh", "gia", "cán", "đối", "hồ", "thủ", "sản", "mô", "đơn", "dự", "cơ", "m2", "phóng", "tài", "chương", "công", "bé", "nhà"):
+        if len(out) == 1 and lw not in ("sáng", "lao", "trẻ", "bác", "dược", "giường", "điều", "học", "doanh", "gia", "cán", "đối", "hồ", "thủ", "sản", "mô", "đơn", "dự", "cơ", "m2", "phóng", "tài", "chương", "công", "bé", "nhà"):
             break
         if len(out) == 2:
             break
@@ -115,7 +120,8 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
         if _CURRENT_STATE.match(clause.lstrip(" -+•")):
             continue  # 'Hiện nay, tổng số trạm ... khoảng 180 trạm': today's state, not a commitment
         cued = in_targets_section or _has_cue(clause)
-        if not cued and not _COUNT_RANGE.search(clause):
+        ranks = rankings(clause)
+        if not cued and not ranks and not _COUNT_RANGE.search(clause):
             continue  # a range of counts ('Mở thêm 2-3 đường bay') commits even without a cue word
         clause_by = None
         m = _BY.search(clause)
@@ -125,18 +131,22 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
                 clause_by = "cuối năm " + clause_by
         taken: list[tuple[int, int]] = []
         _count_ranges(clause, ref, clause_by or by, out, taken)
+        for a, b, rank, what in ranks:  # 'thuộc nhóm 15 tỉnh dẫn đầu': a commitment in itself
+            out.append(make_target(ref, clause, rank, what, "<=", None, clause_by or by))
+            taken.append((a, b))
         if not cued:
             continue
         for m in _BASELINE.finditer(clause):
-            value = parse_number(m.group(3))
+            value = parse_number(m.group(4))
             unit = _unit_after(clause, m.end()) or (m.group(2) or "").strip() or None
-            out.append(_target(ref, clause, value, unit, "<=", parse_number(m.group(1)), clause_by or by))
+            toward = ">=" if "lên" in m.group(3).lower() else "<="  # 'từ 60% lên 75%' / 'từ 29 hộ xuống còn 03 hộ'
+            out.append(make_target(ref, clause, value, unit, toward, parse_number(m.group(1)), clause_by or by))
             taken.append((m.start(), m.end()))
         for m in _RANGE.finditer(clause):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             for g in (1, 2):
-                out.append(_target(ref, clause, parse_number(m.group(g)), "%", ">=" if g == 1 and "trở lên" in clause[m.end() : m.end() + 12] else None, None, clause_by or by))
+                out.append(make_target(ref, clause, parse_number(m.group(g)), "%", ">=" if g == 1 and "trở lên" in clause[m.end() : m.end() + 12] else None, None, clause_by or by))
             taken.append((m.start(), m.end()))
         for m in _TOKEN.finditer(clause):
             if any(a <= m.start() < b for a, b in taken):
@@ -150,6 +160,8 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
                 continue
             if _PRODUCT.search(before):
                 continue  # 'Chlorine 70%': a product's strength
+            if not_an_aim(clause, m.start(), m.end()):
+                continue
             if _PER.search(before) and _PER_UNIT.match(clause[m.end() :]) and _DIGIT.search(clause[: m.start() - 5]):
                 continue  # '7,4 bác sĩ trên 10.000 dân': the denominator of a ratio
             value = parse_number(tok)
@@ -160,6 +172,8 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
                 # 'ít nhất 02 vùng nuôi', 'tối thiểu 01 trung tâm': a committed count of anything
                 w = re.match(r"\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)", clause[m.end() :])
                 unit = w.group(1) if w and w.group(1).split()[0] not in _UNIT_STOP else None
+            if unit is None and counts_anything(clause, m.start(), m.end(), in_targets_section):
+                unit = count_noun(clause, m.end(), _UNIT_STOP)
             if unit is None:
                 continue
             if unit in ("năm", "tháng", "ngày", "giờ", "phút") and not re.search(r"sống|tuổi|thọ", clause[max(0, m.start() - 40) : m.start()]):
@@ -171,7 +185,7 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
                 comp = ">="
             elif _LE.search(before):
                 comp = "<="
-            out.append(_target(ref, clause, value, unit, comp, None, clause_by or by))
+            out.append(make_target(ref, clause, value, unit, comp, None, clause_by or by))
     return out
 
 
@@ -194,12 +208,12 @@ def _count_ranges(clause: str, ref: str, by: str | None, out: list[dict[str, Any
             unit = w.group(1) if w and w.group(1).split()[0] not in _UNIT_STOP else None
         if unit is None or unit.split()[0].split("/")[0] in _RANGE_NOT_COUNT:
             continue
-        out.append(_target(ref, clause, lo, unit, ">=", None, by))
-        out.append(_target(ref, clause, hi, unit, "<=", None, by))
+        out.append(make_target(ref, clause, lo, unit, ">=", None, by))
+        out.append(make_target(ref, clause, hi, unit, "<=", None, by))
         taken.append((m.start(), m.end()))
 
 
-def _target(ref: str, clause: str, value: float, unit: str | None, comp: str | None, baseline: float | None, by: str | None) -> dict[str, Any]:
+def make_target(ref: str, clause: str, value: float, unit: str | None, comp: str | None, baseline: float | None, by: str | None) -> dict[str, Any]:
     return {
         "ref": ref,
         "text": re.sub(r"^[-+•\s]+", "", clause).strip(" ;."),

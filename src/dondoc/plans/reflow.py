@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import HEAD, VERBS, find_verb
+from dondoc.plans.bodies import HEAD
 from dondoc.plans.runon import split_duties
+from dondoc.plans.verbs import VERBS, find_verb
 
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
 _WRAPPER_CUES = re.compile(

@@ -8,7 +8,7 @@ from typing import Any
 
 from dondoc.plans.blocks import ROMAN, Table, cell_text
 from dondoc.plans.bodies import REQUEST, is_body_start, marked_lead, split_bodies
-from dondoc.plans.doubt import READ_KEY
+from dondoc.plans.doubt import PRODUCT_KEY, READ_KEY
 from dondoc.plans.extract import Ctx, _assignment, _timing
 from dondoc.plans.gazetteer import kind_of
 
@@ -18,6 +18,7 @@ _COL_STT = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.I)
 _COL_LEAD = re.compile(r"chủ trì|(?:cơ quan|đơn vị) soạn thảo|thực hiện$|đơn vị thực hiện|cơ quan thực hiện|đơn vị chịu trách nhiệm|chịu trách nhiệm|đầu mối", re.I)
 _COL_SUPPORT = re.compile(r"phối hợp", re.I)
 _COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
+_COL_PRODUCT = re.compile(r"sản phẩm|kết quả (?:dự kiến|đầu ra|cần đạt)", re.I)
 _COL_TASK = re.compile(r"nội dung|nhiệm vụ|tên|hoạt động|công việc|giải pháp|đề án|dự án|chương trình", re.I)
 
 
@@ -38,6 +39,8 @@ def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
                 cols["time"] = ci
             elif "task" not in cols and _COL_TASK.search(c):
                 cols["task"] = ci
+            elif "product" not in cols and _COL_PRODUCT.match(c):
+                cols["product"] = ci
         if "lead" in cols:
             cols.setdefault("stt", 0 if cols.get("task", 1) != 0 and cols["lead"] != 0 else -1)
             if "task" not in cols:
@@ -224,6 +227,8 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
                         timing_text=timing_text, read="table")
         if not timing_text:
             a["timing"] = _timing(task, ctx)
+        if cell("product"):
+            a[PRODUCT_KEY] = cell("product")  # '100% hồ sơ ...', 'ít nhất 01 sáng kiến/năm': read for targets
         out.append(a)
         for ci, c in enumerate(row):
             if ci not in cols.values():
