@@ -155,3 +155,15 @@ def test_a_heading_naming_a_meeting_or_a_case_is_no_list_of_bodies() -> None:
     lines = _lines(text)
     assert "1. Hội nghị sơ kết giữa kỳ. Tổ chức vào tháng 6 năm 2025 tại hội trường Ủy ban nhân dân huyện." in lines
     assert any(x.startswith("2. Trường hợp phát sinh ngộ độc thực phẩm. Triển khai") for x in lines)
+
+
+def test_a_run_on_plan_read_sentence_by_sentence_starts_after_its_preambles_formula() -> None:
+    tasks = ("Xây dựng chương trình ngày hội, hoàn thành trước ngày 15/4/2025. Tổ chức cho học sinh tham gia các hoạt "
+             "động đọc sách và giới thiệu sách mới cho phụ huynh. Phát động cuộc thi kể chuyện theo sách trong tháng 4 "
+             "năm 2025. ")
+    text = ("ỦY BAN NHÂN DÂN XÃ SÔNG XANH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 12/KH-UBND "
+            "Sông Xanh, ngày 3 tháng 3 năm 2025 KẾ HOẠCH Tổ chức Ngày hội đọc sách năm 2025 Thực hiện Kế hoạch số "
+            "5/KH-UBND ngày 2/1/2025 của Ủy ban nhân dân huyện về phát triển văn hóa đọc. Ủy ban nhân dân xã ban hành "
+            "kế hoạch như sau: " + tasks * 4 + "Văn phòng Ủy ban nhân dân xã chủ trì tổng hợp kết quả. Nơi nhận: - Ủy "
+            "ban nhân dân huyện (b/c); - Lưu: VT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn B")
+    assert {lead for _, lead in _pairs(text)} == {"Văn phòng Ủy ban nhân dân xã"}  # not the issuer of the preamble
