@@ -283,11 +283,22 @@ def lost_breaks(text: str) -> bool:
     items = len(_INLINE_ITEM.findall(head))
     if len(head) > 1500 and head.count("\n") * 400 < len(head):
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
-        # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing)
-        return at_start < 3
+        # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing) — unless its few
+        # breaks are its paragraphs' own: long paragraphs, each line of them ending a sentence
+        return at_start < 3 and not _own_paragraphs(head)
     if inline < 1 or inline + items < 3:
         return False
     return at_start < max(3, inline)
+
+
+def _own_paragraphs(text: str) -> bool:
+    """Two or more long lines (300+ characters), every one ending a sentence: a text laid out in long
+    paragraphs, not a run with its breaks lost (whose rare breaks fall anywhere, or none at all)."""
+    lines = text.split("\n")
+    if len(text) >= 20000:
+        lines = lines[:-1]  # (cut where the scan stopped)
+    long = [x.rstrip() for x in lines if len(x) >= 300]
+    return len(long) >= 2 and all(x.endswith((".", ";", ":", "!", "?", "./.")) for x in long)
 
 
 # a passage quoted from a law between curly quotes ('... tại khoản 4 Điều 8 Luật X “4. Ủy ban nhân dân cấp tỉnh
@@ -324,8 +335,7 @@ def restore_breaks(text: str) -> str:
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
-    ends = [k + 1 == len(pars) or bool(_SECTION_END.match(pars[k + 1])) for k in range(len(pars))]
-    body = "\n\n".join(split_duties(pars, section_end=ends))
+    body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))
     return (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
 
 
@@ -342,8 +352,27 @@ def dash_numbering(text: str) -> str | None:
     return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
 
 
-# what follows a section's last paragraph: the next section, the signature block, an annex
-_SECTION_END = re.compile(r"(?:[IVX]{1,4}\.\s|Nơi nhận|(?:TM|KT|TL|TUQ)\.\s|PHỤ\s+LỤC)")
+# what follows the plan's last paragraph: the signature block, an annex; or the next section after the section
+# that organises the work ('IV. TỔ CHỨC THỰC HIỆN' before 'V. KINH PHÍ')
+_PLAN_END = re.compile(r"(?:Nơi nhận|(?:TM|KT|TL|TUQ)\.\s|PHỤ\s+LỤC)")
+_ROMAN_HEAD = re.compile(r"[IVX]{1,4}\.\s")
+_ORGANISES = re.compile(r"TỔ\s+CHỨC\s+(?:THỰC\s+HIỆN|TRIỂN\s+KHAI)", re.I)
+
+
+def _closing_ends(pars: list[str]) -> list[bool]:
+    """Whether each paragraph is the last of the plan's closing part, where a section's closing words
+    ('Trong quá trình thực hiện ...', 'Hằng năm, các ...', 'Các sở, ngành ...') stand: before the signature,
+    an annex or the end, or before the next section when it closes the section that organises the work. The
+    same words in the last item of a task section ('Hằng năm, Ủy ban nhân dân huyện tổ chức tổng kết ...') are
+    part of that item."""
+    ends, section = [], ""
+    for k, par in enumerate(pars):
+        if _ROMAN_HEAD.match(par):
+            section = par[:80]
+        nxt = pars[k + 1] if k + 1 < len(pars) else None
+        ends.append(nxt is None or bool(_PLAN_END.match(nxt))
+                    or bool(_ROMAN_HEAD.match(nxt) and _ORGANISES.search(section)))
+    return ends
 
 
 REFLOWED = "Văn bản mất ngắt dòng (dán từ trang web): đã tách lại các mục theo số thứ tự — kiểm tra lại các mục"

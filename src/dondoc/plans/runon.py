@@ -44,10 +44,16 @@ def sentence_blocks(blocks: list[Block], start: int | None) -> tuple[list[Block]
             out.append(b)
             continue
         for s in _SENTENCE_END.split(b.text):
-            if s.strip():
-                out.append(Paragraph(s.strip(), False, b.line))
-                if (start is None and _TITLE.search(s)) or title_run:
+            formula = _FORMULA.search(s, 0, 600)
+            parts = [(s[:formula.end()], True), (s[formula.end():], False)] if formula else [(s, False)]
+            for part, ends_preamble in parts:
+                if not part.strip():
+                    continue
+                out.append(Paragraph(part.strip(), False, b.line))
+                if (start is None and _TITLE.search(part)) or title_run:
                     start, title_run = len(out), False
+                elif ends_preamble and start is not None and len(out) - start < 8:
+                    start = len(out)  # the preamble ends with its formula ('... ban hành kế hoạch như sau:')
     if start is None or start >= len(out):
         start = 0
     return out, start
@@ -60,7 +66,11 @@ def sentence_blocks(blocks: list[Block], start: int | None) -> tuple[list[Block]
 # có vướng mắc ...', 'Ủy ban nhân dân tỉnh yêu cầu các ...', 'Đề nghị các ...', 'Các sở, ngành ... triển khai').
 # With the line breaks lost they follow the end of the sentence before them.
 _AFTER_STOP = re.compile(rf"(?<=[^\s.][.!?])\s+(?=[{_UP}])")
-_ROLE = re.compile(r"(?:Chủ trì|Phối hợp)[\s,]")
+# ('Phối hợp chặt chẽ giữa A và B ...' is the noun, coordination between bodies, not a role of the item's body)
+_ROLE = re.compile(r"(?:Chủ trì|Phối hợp(?!(?: [\wÀ-ỹ]+){0,3} giữa ))[\s,]")
+# the preamble's closing formula ('Ủy ban nhân dân xã ban hành kế hoạch như sau.'): the issuer, not a duty
+_FORMULA = re.compile(r"(?:như sau|sau đây|nội dung (?:chủ yếu |cụ thể )?sau)\s*[:.]")
+_STOP = re.compile(r"[.;:!?](?:\s|$)")
 _CLOSING = re.compile(
     r"(?:Trên đây là|Trong quá trình|Quá trình (?:tổ chức |triển khai )?thực hiện|"
     r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?: (?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn))?"
@@ -89,23 +99,38 @@ def _cut(par: str, at: list[int]) -> list[str]:
     return [p for p in out if p]
 
 
+def _formula(sentence: str) -> bool:
+    stop = _STOP.search(sentence)
+    return bool(stop and _FORMULA.search(sentence, max(0, stop.start() - 30), stop.end()))
+
+
 def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
     """The paragraphs of a reflowed body with duties parted at the ends of sentences (see above);
-    `section_end[i]` tells whether paragraph i is the last before the next section, the signature or the
-    end (where a section's closing words stand)."""
+    `section_end[i]` tells whether paragraph i is the last of the plan's closing section, before the
+    signature, an annex or the end (where a section's closing words stand)."""
     from dondoc.plans.bodies import HEAD, leading_body
+
+    def opens_with_body(s: str) -> bool:
+        return bool(HEAD.match(s)) or leading_body(s) is not None
 
     out: list[str] = []
     for par, last in zip(pars, section_end, strict=True):
         at: list[int] = []
         mark = _MARK.match(par)  # (the dot of the paragraph's own number ends no sentence)
+        # whether the duty being read already opens with its body ('1. Sở Y tế chủ trì ...'): a later sentence
+        # opening with a body is then part of its prose ('Sở Y tế là cơ quan thường trực ...', 'Bộ Y tế hướng
+        # dẫn ...'), not a duty of its own; after a task or a target that names no body it is the duty's body
+        led = opens_with_body(par[mark.end() if mark else 0:][:240])
         for m in _AFTER_STOP.finditer(par, mark.end() if mark else 0):
             if _NUMERAL_BEFORE.search(par, max(0, m.start() - 8), m.start()):
                 continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
             rest = par[m.end(): m.end() + 240]
             if _ROLE.match(rest) or rest.startswith("Trên đây là") or (last and _CLOSING.match(rest)):
                 at.append(m.end())
-            elif HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0]) and lb[1][:1].islower():
+                led = opens_with_body(rest)
+            elif (not led and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
+                  and lb[1][:1].islower() and not _formula(rest)):
                 at.append(m.end())  # a sentence that opens with a named body and its task
+                led = True
         out.extend(_cut(par, at) if at else [par])
     return out
