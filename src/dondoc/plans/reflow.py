@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.bodies import HEAD, VERBS, find_verb
-from dondoc.plans.runon import split_duties
+from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
 _WRAPPER_CUES = re.compile(
@@ -298,7 +298,8 @@ _KEEP = "\ue000"
 def restore_breaks(text: str) -> str:
     """Put a line break (a blank line) before every numbered heading, item and bullet, and split
     the header's parts; the original line breaks are treated as spaces."""
-    flat = " ".join(_unmarked(text).split())
+    flat, tables = pipe_tables(" ".join(text.split()))
+    flat = " ".join(_unmarked(flat).split())
     # the header ends at the first Roman section, or at a resolution's first article, or (a plan numbered
     # 1., 2. only) at its first item after a sentence's end
     first = re.search(r" I\.\s+[A-ZĐ]", flat)
@@ -325,7 +326,10 @@ def restore_breaks(text: str) -> str:
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
     ends = [k + 1 == len(pars) or bool(_SECTION_END.match(pars[k + 1])) for k in range(len(pars))]
     body = "\n\n".join(split_duties(pars, section_end=ends))
-    return (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
+    out = (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
+    for k, rows in enumerate(tables):  # the tables kept whole, each on lines of its own
+        out = out.replace(f"{TABLE_MARK}{k}{TABLE_MARK}", f"\n\n{rows}\n\n")
+    return out
 
 
 _DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–]\s+\S", re.M)

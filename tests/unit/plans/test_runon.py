@@ -111,3 +111,27 @@ def test_a_numbered_heading_naming_bodies_ends_at_its_full_stop() -> None:
                    "Báo cáo kết quả.")
     assert "1. Các hội, đoàn thể và doanh nghiệp." in lines
     assert "2. Tổ chức tổng kết cuối năm. Báo cáo kết quả." in lines  # a task, not bodies: stays whole
+
+
+def test_a_pipe_table_pasted_as_one_run_keeps_its_rows() -> None:
+    # rows meet at '| |' like an empty cell: they are told apart by the header's count of cells
+    table = ("| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian | | --- | --- | --- | --- | --- | "
+             "| 1 | Rà soát bến bãi ven sông | Phòng Kinh tế | | Quý II/2025 | "
+             "| 2 | Kiểm tra phương tiện thủy | Công an huyện | Phòng Kinh tế, UBND các xã | Năm 2025 | ")
+    text = (_HEAD + "I. MỤC ĐÍCH Bảo đảm an toàn giao thông đường thủy. II. NHIỆM VỤ 1. Các phòng, ban thực hiện "
+            "nhiệm vụ tại Phụ lục kèm theo. III. TỔ CHỨC THỰC HIỆN Phòng Kinh tế theo dõi, tổng hợp. "
+            "PHỤ LỤC NHIỆM VỤ " + table + "Ghi chú: lập theo mẫu.")
+    lines = _lines(text)
+    assert "| 1 | Rà soát bến bãi ven sông | Phòng Kinh tế | | Quý II/2025 |" in lines
+    assert "| 2 | Kiểm tra phương tiện thủy | Công an huyện | Phòng Kinh tế, UBND các xã | Năm 2025 |" in lines
+    assert any(x.startswith("Ghi chú") for x in lines)  # the words after the last row are text again
+    pairs = _pairs(parse_text(text, source="pasted.txt"))
+    assert {("PL.1", "Phòng Kinh tế"), ("PL.2", "Công an huyện")} <= pairs
+
+
+def test_a_pasted_row_of_another_width_ends_the_table() -> None:
+    from dondoc.plans.runon import pipe_tables
+
+    flat = "| TT | Việc | Chủ trì | | --- | --- | --- | | 1 | Họp dân | Xã A | | 2 | Dọn kênh | Xã B | Xã C | sau đó"
+    _, tables = pipe_tables(flat)
+    assert tables == ["| TT | Việc | Chủ trì |\n| --- | --- | --- |\n| 1 | Họp dân | Xã A |"]
