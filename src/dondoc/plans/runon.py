@@ -152,8 +152,6 @@ def pipe_tables(flat: str) -> tuple[str, list[str]]:
             rows.append("|" + "|".join(tokens[k + 1 : k + 1 + ncols]) + "|")
             k += ncols + 1
             used = k
-        if len(rows) < 3:
-            continue
         # the table's text ends with the '|' closing its last row
         end = m.start() + 1 + sum(len(t) + 1 for t in tokens[:used])
         out.append(flat[pos : m.start()])
