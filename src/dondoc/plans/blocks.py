@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from dondoc.plans.bodies import HEAD, leading_body
 from dondoc.plans.gazetteer import continues_name
-from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows
+from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows, run_rows
 from dondoc.plans.text import clean, strip_markup
 
 
@@ -346,6 +346,8 @@ def build_blocks(text: str) -> list[Block]:
                 got, after = read_rows(lines, i, rows[0])  # the body's cells one per line below it
                 if len(got) > 1:
                     rows, i = got, after
+            elif is_bare_header(rows) and (run := run_rows(lines, i, rows[0])) is not None:
+                rows, i = run  # rows whose cells ran together, a paragraph each (a table pasted as one run)
             if rows:
                 blocks.append(Table(rows, start + 1))
             blank = True

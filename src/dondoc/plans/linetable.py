@@ -128,3 +128,94 @@ def read_rows(lines: list[str], start: int, header: list[str]) -> tuple[list[lis
     if cur is not None:
         rows.append([stt, *_cells(cur, len(header))])
     return rows, i
+
+
+# A row whose cells ran together on one line (a table pasted as one run, its rows put back at their numbers):
+# 'a) Tổ chức hội nghị tập huấn. Phòng Y tế Trạm Y tế các xã; các cơ quan liên quan Quý III/2026'
+_RUN_TIME = re.compile(
+    r"(?<!\S)(?:(?:Quý|Quí)\s+[IV]{1,3}(?:\s*[,–-]\s*[IV]{1,3})*(?:\s*/\s*\d{4})?(?:\s*,\s*\d{4})*"
+    r"|(?:Tháng|Năm)\s+\d{1,2}(?:/\d{4})?|Năm\s+\d{4}|(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?"
+    r"|Thường xuyên|H[ằà]ng\s+(?:năm|quý|tháng)|Định kỳ|Trước ngày\s+\S+)(?=[\s.,;]|$)"
+)
+# words after which a capitalised name is the task's object, not the next cell ('phối hợp với Sở Y tế')
+_OBJECT_OF = re.compile(r"(?:với|cho|của|tại|đến|và|về|theo|thuộc|trên|giữa|từ|qua|gửi|trình|để|do)$", re.I)
+_RUN_STT = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _name_starts(text: str) -> list[int]:
+    """Where a body's name opens (a capitalised head word), outside the task's objects."""
+    out = []
+    for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", text):
+        p = m.start()
+        if p and text[p].isupper() and is_body_start(text[p:]) and not _OBJECT_OF.search(text[:p].rstrip()):
+            out.append(p)
+    return out
+
+
+def run_cells(text: str) -> list[str]:
+    """A row's cells run together, read in the order of a task table (task, lead, partners, time): the
+    task is the text up to the first body's name; a name opening with no ',', ';' or 'và' before it
+    starts the next cell (the lead's cell, then the partners'); the first time phrase after the names
+    closes them. ['', '', '', ''] when no name follows the task."""
+    starts = [p for p in _name_starts(text) if p >= 8]
+    if not starts:
+        return [text.strip(), "", "", ""]
+    first = starts[0]
+    tm = _RUN_TIME.search(text, first)
+    names_end = tm.start() if tm else len(text)
+    time = tm.group(0) if tm else ""
+    cells: list[str] = []
+    last = first
+    for p in [q for q in starts if first < q < names_end]:
+        before = text[last:p].rstrip()
+        if before.endswith((",", ";")) or re.search(r"\svà$", before):
+            continue  # 'Cục X, Sở Y': one cell listing two names
+        cells.append(text[last:p])
+        last = p
+    cells.append(text[last:names_end])
+    cells = [c.strip(" ,;") for c in cells]
+    task = text[:first].strip()
+    rest = text[tm.end():].strip(" ,;.") if tm else ""
+    if rest and not is_body_start(rest):
+        task += " " + rest  # the task's last words, wrapped after the row's other cells
+    return [task, cells[0], "; ".join(cells[1:]), time]
+
+
+def run_rows(lines: list[str], start: int, header: list[str]) -> tuple[list[list[str]], int] | None:
+    """A bare header (a lead column named) over rows whose cells ran together, each row a paragraph opening
+    with its number ('1 ...', 'a) ...'; a number that follows its sequence may also stand inside a paragraph,
+    'Thường xuyên 2 Rà soát ...'). Returns the rows (CANONICAL header first) and the index after them, or
+    None when fewer than two rows name a lead."""
+    from dondoc.plans.gridheader import _TITLE_WORDS  # (gridheader reads bodies, as this module does)
+
+    i = start
+    texts: list[tuple[int, str]] = []
+    while i < len(lines):
+        s = lines[i].strip()
+        if not s or s == "\x00":
+            i += 1
+            continue
+        if not texts:
+            while (m := _TITLE_WORDS.match(s)) is not None:
+                s = s[m.end() :].strip()  # a header title left over before the first row ('Thời gian thực hiện')
+        if not _RUN_STT.match(s):
+            break
+        texts.append((i, s))
+        i += 1
+    rows: list[list[str]] = [list(CANONICAL)]
+    plain = ""  # the last plain number read ('2' of '2', not of 'b)')
+    for _, s in texts:
+        rest = s
+        while (sm := _RUN_STT.match(rest)) is not None:
+            number, body = sm.group(1), rest[sm.end() :]
+            plain = number if number.isdigit() else plain
+            nxt = str(int(plain) + 1) if plain else ""
+            # the next number inside the paragraph, after a row's time or a sentence's end
+            m = re.search(rf"(?<=[.\w/])\s+(?={nxt}\.?\s+[A-ZĐÀ-Ỹ])", body) if nxt else None
+            if m and not (body[: m.start()].endswith(".") or _RUN_TIME.search(body[max(0, m.start() - 25) : m.start()] + " ")):
+                m = None
+            rows.append([number, *run_cells(body[: m.start()] if m else body)])
+            rest = body[m.end() :] if m else ""
+    if sum(1 for r in rows[1:] if r[2]) < 2:
+        return None
+    return rows, i

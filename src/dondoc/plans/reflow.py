@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.bodies import HEAD
-from dondoc.plans.runon import split_duties
+from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
 
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
@@ -310,7 +310,8 @@ _KEEP = "\ue000"
 def restore_breaks(text: str) -> str:
     """Put a line break (a blank line) before every numbered heading, item and bullet, and split
     the header's parts; the original line breaks are treated as spaces."""
-    flat = " ".join(_unmarked(text).split())
+    flat, tables = pipe_tables(" ".join(text.split()))
+    flat = " ".join(_unmarked(flat).split())
     # the header ends at the first Roman section, or at a resolution's first article, or (a plan numbered
     # 1., 2. only) at its first item after a sentence's end
     first = re.search(r" I\.\s+[A-ZĐ]", flat)
@@ -336,7 +337,10 @@ def restore_breaks(text: str) -> str:
                        for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))
-    return (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
+    out = (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
+    for k, rows in enumerate(tables):  # the tables kept whole, each on lines of its own
+        out = out.replace(f"{TABLE_MARK}{k}{TABLE_MARK}", f"\n\n{rows}\n\n")
+    return out
 
 
 _DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–]\s+\S", re.M)

@@ -134,3 +134,54 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                 led = True
         out.extend(_cut(par, at) if at else [par])
     return out
+
+
+# a markdown table whose line breaks were lost: '| TT | Nhiệm vụ | Cơ quan chủ trì | | --- | --- | --- | | 1. | ...'
+_PIPE_HEAD = re.compile(r"\|\s*\**\s*(?:STT|TT|Số TT|Số thứ tự)\s*\**\s*\|", re.I)
+_SEP_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+TABLE_MARK = "\ue001"
+
+
+def pipe_tables(flat: str) -> tuple[str, list[str]]:
+    """The rows of each pipe table in `flat` (a text whose line breaks were lost) put back on lines of their own.
+
+    A markdown table's rows each open and close with '|' and hold as many cells as its header, which
+    the separator row ('| --- | --- |') counts; joined with spaces, two rows meet at '| |', the same
+    as an empty cell, so the rows are told apart by counting cells: after each row's cells the next
+    token must be the blank between two rows. The table ends where that fails (words after the last
+    row, a row of another width). Each table is replaced by a mark (TABLE_MARK, its index, TABLE_MARK)
+    holding no space, so that no break rule cuts it; returns the text and the tables' lines."""
+    if "|" not in flat:
+        return flat, []
+    tables: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in _PIPE_HEAD.finditer(flat):
+        if m.start() < pos:
+            continue
+        tokens = flat[m.start() + 1 :].split("|")
+        # the header's cells run up to the separator's
+        n = next((k for k, t in enumerate(tokens) if _SEP_CELL.fullmatch(t)), -1)
+        if n < 3 or n > 20 or tokens[n - 1].strip():
+            continue  # the token before the separator is the blank between the header and the separator
+        ncols = n - 1
+        if not all(_SEP_CELL.fullmatch(t) for t in tokens[n : n + ncols]):
+            continue
+        rows = ["|" + "|".join(tokens[:ncols]) + "|", "|" + "|".join(tokens[n : n + ncols]) + "|"]
+        k = n + ncols  # the token after the separator's last cell
+        used = k
+        while k + ncols + 1 < len(tokens) and not tokens[k].strip() and any(t.strip() for t in tokens[k + 1 : k + 1 + ncols]):
+            after = tokens[k + 1 + ncols]
+            if after.strip() and k + 2 + ncols < len(tokens) and len(after) <= 80:
+                break  # a short cell, not the text after the table: a row of another width
+            rows.append("|" + "|".join(tokens[k + 1 : k + 1 + ncols]) + "|")
+            k += ncols + 1
+            used = k
+        # the table's text ends with the '|' closing its last row
+        end = m.start() + 1 + sum(len(t) + 1 for t in tokens[:used])
+        out.append(flat[pos : m.start()])
+        out.append(f" {TABLE_MARK}{len(tables)}{TABLE_MARK} ")
+        tables.append("\n".join(" ".join(r.split()) for r in rows))
+        pos = end
+    out.append(flat[pos:])
+    return "".join(out), tables

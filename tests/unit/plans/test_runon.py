@@ -111,3 +111,54 @@ def test_a_numbered_heading_naming_bodies_ends_at_its_full_stop() -> None:
                    "Báo cáo kết quả.")
     assert "1. Các hội, đoàn thể và doanh nghiệp." in lines
     assert "2. Tổ chức tổng kết cuối năm. Báo cáo kết quả." in lines  # a task, not bodies: stays whole
+
+
+def test_a_pipe_table_pasted_as_one_run_keeps_its_rows() -> None:
+    # rows meet at '| |' like an empty cell: they are told apart by the header's count of cells
+    table = ("| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian | | --- | --- | --- | --- | --- | "
+             "| 1 | Rà soát bến bãi ven sông | Phòng Kinh tế | | Quý II/2025 | "
+             "| 2 | Kiểm tra phương tiện thủy | Công an huyện | Phòng Kinh tế, UBND các xã | Năm 2025 | ")
+    text = (_HEAD + "I. MỤC ĐÍCH Bảo đảm an toàn giao thông đường thủy. II. NHIỆM VỤ 1. Các phòng, ban thực hiện "
+            "nhiệm vụ tại Phụ lục kèm theo. III. TỔ CHỨC THỰC HIỆN Phòng Kinh tế theo dõi, tổng hợp. "
+            "PHỤ LỤC NHIỆM VỤ " + table + "Ghi chú: lập theo mẫu.")
+    lines = _lines(text)
+    assert "| 1 | Rà soát bến bãi ven sông | Phòng Kinh tế | | Quý II/2025 |" in lines
+    assert "| 2 | Kiểm tra phương tiện thủy | Công an huyện | Phòng Kinh tế, UBND các xã | Năm 2025 |" in lines
+    assert any(x.startswith("Ghi chú") for x in lines)  # the words after the last row are text again
+    pairs = _pairs(parse_text(text, source="pasted.txt"))
+    assert {("PL.1", "Phòng Kinh tế"), ("PL.2", "Công an huyện")} <= pairs
+
+
+def test_a_pasted_row_of_another_width_ends_the_table() -> None:
+    from dondoc.plans.runon import pipe_tables
+
+    flat = "| TT | Việc | Chủ trì | | --- | --- | --- | | 1 | Họp dân | Xã A | | 2 | Dọn kênh | Xã B | Xã C | sau đó"
+    _, tables = pipe_tables(flat)
+    assert tables == ["| TT | Việc | Chủ trì |\n| --- | --- | --- |\n| 1 | Họp dân | Xã A |"]
+
+
+def test_rows_of_a_pasted_table_under_its_bare_header_are_read_from_their_run_together_cells() -> None:
+    # only the header kept its pipes; each row's cells ran together after its number ('1', 'a)'), and a
+    # number may stand inside the paragraph after the row above's time ('Thường xuyên 2 Kiểm tra ...')
+    table = ("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | | --- | --- | --- | --- | Thời gian thực hiện "
+             "1 Phòng chống dịch bệnh gia súc a) Tiêm phòng cho đàn gia súc theo hướng dẫn của Sở Nông nghiệp. "
+             "Phòng Kinh tế Trạm Thú y; UBND các xã Quý II, III/2025 b) Tuyên truyền cho người chăn nuôi. Phòng Văn hóa "
+             "và Thông tin, Đài Truyền thanh huyện Phòng Kinh tế Thường xuyên 2 Kiểm tra việc vận chuyển gia súc ra "
+             "vào huyện. Công an huyện Phòng Kinh tế; các xã 2025-2026 ")
+    text = (_HEAD + "I. MỤC ĐÍCH Phòng dịch. II. NHIỆM VỤ 1. Các cơ quan thực hiện nhiệm vụ tại Phụ lục. "
+            "III. TỔ CHỨC THỰC HIỆN Phòng Kinh tế theo dõi. PHỤ LỤC NHIỆM VỤ " + table)
+    plan = parse_text(text, source="pasted.txt")
+    got = {(a["ref"], tuple(a["lead"])) for a in plan["assignments"] if a["ref"].startswith("PL")}
+    assert got == {
+        ("PL.1.a", ("Phòng Kinh tế",)),  # 'của Sở Nông nghiệp' is the task's object, not a cell
+        ("PL.1.b", ("Phòng Văn hóa và Thông tin", "Đài Truyền thanh huyện")),  # ', Đài': the same cell
+        ("PL.2", ("Công an huyện",)),
+    }
+
+
+def test_run_cells_part_a_row_at_its_names_and_time() -> None:
+    from dondoc.plans.linetable import run_cells
+
+    assert run_cells("Lập danh sách hộ nghèo. Phòng Lao động Ban Chỉ huy quân sự; các xã Tháng 6/2025") == [
+        "Lập danh sách hộ nghèo.", "Phòng Lao động", "Ban Chỉ huy quân sự; các xã", "Tháng 6/2025"]
+    assert run_cells("Họp bàn kế hoạch năm")[1:] == ["", "", ""]  # no name: a group row's title
