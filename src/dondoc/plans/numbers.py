@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dondoc.plans.target_forms import NUM, count_noun, counts_anything, not_an_aim, rankings
+from dondoc.plans.target_forms import NUM, count_noun, counts_anything, new_work, not_an_aim, rankings
 
 _NUM = NUM
 # a unit may be glued to its number ('30m2', '500ha', '12km', '150MW')
@@ -54,11 +54,12 @@ _CUE_RX = re.compile(r"có\s+\d|\d\s*%", re.I)
 
 def _has_cue(clause: str) -> bool:
     low = clause.lower()
-    return any(w in low for w in _CUE_WORDS) or bool(_CUE_RX.search(clause))
+    return any(w in low for w in _CUE_WORDS) or bool(_CUE_RX.search(clause)) or new_work(clause)
 
 
 _DIGIT = re.compile(r"\d")
 _CURRENT_STATE = re.compile(r"(?:Hiện nay|Hiện tại|Hiện có|Tính đến nay|Đến nay)\b", re.I)
+_OF_WHICH = re.compile(r"trong đó\b", re.I)  # 'Hiện nay, ... là 87 trạm. Trong đó, có 28 trạm 5G': still today's state
 _PRODUCT = re.compile(r"(?<![\wÀ-ỹ])[A-Z][a-z]{3,}\s*$")  # an ASCII capitalised word: a product name
 _PER = re.compile(r"\btrên\s*$")
 _PER_UNIT = re.compile(r"\s*(?:người dân|dân số|dân|trẻ|người)\b")
@@ -67,7 +68,9 @@ _COMMIT = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])")
-_BY = re.compile(r"(?:cuối năm|đến năm|đến hết năm|vào năm|trong năm|năm)\s+((?:19|20)\d{2})", re.I)
+_BY = re.compile(
+    r"(?:(?:cuối năm|đến năm|đến hết năm|vào năm|trong năm|năm)\s+|trong giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)((?:19|20)\d{2})", re.I
+)
 
 
 def parse_number(token: str) -> float:
@@ -114,11 +117,14 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
     if not _DIGIT.search(text):
         return out  # every target form needs a digit
     clauses = _CLAUSE.split(text)
+    today = False
     for clause in clauses:
+        opening = clause.lstrip(" -+•")
+        today = bool(_CURRENT_STATE.match(opening)) or (today and bool(_OF_WHICH.match(opening)))
+        if today:
+            continue  # 'Hiện nay, tổng số trạm ... khoảng 180 trạm': today's state, not a commitment
         if not _DIGIT.search(clause):
             continue
-        if _CURRENT_STATE.match(clause.lstrip(" -+•")):
-            continue  # 'Hiện nay, tổng số trạm ... khoảng 180 trạm': today's state, not a commitment
         cued = in_targets_section or _has_cue(clause)
         ranks = rankings(clause)
         if not cued and not ranks and not _COUNT_RANGE.search(clause):

@@ -39,6 +39,24 @@ _NOT_A_THING = {
     "năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý", "tuổi", "sao", "điều", "khoản", "mục", "số", "bước",
     "cấp", "loại", "hạng", "độ", "kỳ", "khóa", "khoá", "lần", "thứ", "phần", "trên", "dưới", "đến", "và", "hoặc",
 }
+# 'Lắp đặt mới trạm 5G: 35 trạm', 'Đóng mới 20 tàu cá', 'Xây dựng thêm 3 điểm': work a plan lists
+# with the quantity it adds, a commitment with no cue word
+NEW_WORK = re.compile(
+    r"\b(?:lắp đặt|lắp|đầu tư|xây dựng|trồng|cấp|thành lập|phát triển|mở|đóng|bổ sung|tuyển dụng|tuyển)"
+    r"\s+(?:mới|thêm)\b",
+    re.I,
+)
+# the count right after such a verb, or after the colon closing its label ('Đầu tư mới xe ...: 08 xe')
+_NEW_WORK_COUNT = re.compile(NEW_WORK.pattern + r"(?:[^:;()]{0,60}:)?\s*$", re.I)
+# '... 12 trạm (Trong đó: huyện A: 05 trạm, huyện B: 07 trạm)': a breakdown of the count before it
+_BREAKDOWN = re.compile(r"\(\s*trong đó\s*:[^()]*:\s*$", re.I)
+
+
+def new_work(clause: str) -> bool:
+    low = clause.lower()
+    return ("mới" in low or "thêm" in low) and bool(NEW_WORK.search(clause))
+
+
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ACRONYM = re.compile(r"\s*([A-ZĐ]{2,6}|MWp?|kWp?|kWh|MWh|GWh?)\b")
 _NOUN = re.compile(r"\s+([A-ZĐa-zà-ỹđ][a-zà-ỹđ]*(?:\s+[a-zà-ỹđ]+)?(?:/[\wà-ỹđ]+)*)")
@@ -56,6 +74,12 @@ def counts_anything(clause: str, start: int, end: int, in_targets_section: bool)
         return True  # not 'Đối với thôn có từ 100 cử tri trở lên: ...', a class the rule applies to
     if _PER_PEOPLE.match(clause, end) or _DONE.search(before[-40:]):
         return True
+    if ("mới" in before[-80:] or "thêm" in before[-80:]) and _NEW_WORK_COUNT.search(before[-90:]):
+        return True
+    if "(" in before and (b := _BREAKDOWN.search(before)):
+        prev = list(re.finditer(NUM, before[: b.start()]))
+        if prev and prev[-1].end() >= b.start() - 30 and counts_anything(clause, prev[-1].start(), prev[-1].end(), in_targets_section):
+            return True
     if re.search(r"\svà\s*$", before):
         prev = list(re.finditer(NUM, before))
         if prev and counts_anything(clause, prev[-1].start(), prev[-1].end(), in_targets_section):
@@ -99,7 +123,7 @@ _BUDGET = re.compile(
 _RAISED = re.compile(r"đạt|huy động|thu hút|giải ngân|tăng", re.I)
 _PAST = re.compile(
     r"\bđã\s+(?:đạt|giải quyết|thực hiện|hoàn thành|tạo|đào tạo|tổ chức|xây dựng|hỗ trợ|cấp|có|triển khai|thu hút|"
-    r"giảm|tăng)\b(?P<rest>[^,;]{0,50})$",
+    r"giảm|tăng|lắp đặt|đầu tư|trồng|đóng|thành lập)\b(?P<rest>[^,;]{0,50})$",
     re.I,
 )
 _STILL_AIM = re.compile(r"phấn đấu|nâng|bảo đảm|đảm bảo|duy trì|mục tiêu|chỉ tiêu", re.I)

@@ -11,6 +11,8 @@ from dondoc.plans.numbers import find_targets
 from dondoc.plans.tree import Ctx, Node
 
 _TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
+# the year a heading sets its aims for: 'đến năm 2030', 'năm 2026', 'giai đoạn 2026 - 2030' (its last year)
+_HEADING_BY = re.compile(r"(?:(?:đến|năm|cuối năm)\s+|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)((?:19|20)\d{2})", re.I)
 
 
 def extract_targets(nodes: list[Node], ctx: Ctx, annex: tuple[str, str] | None = None) -> list[dict[str, Any]]:
@@ -23,7 +25,7 @@ def extract_targets(nodes: list[Node], ctx: Ctx, annex: tuple[str, str] | None =
         section = " ".join(filter(None, [node.top_title, node.title, node.parent.title if node.parent else "", annex[1] if annex else ""]))
         in_targets = bool(_TARGET_SECTION.search(section))
         ref = node.ref or (annex[0] if annex else "")
-        ym = re.search(r"(?:đến|năm|cuối năm)\s+((?:19|20)\d{2})", " ".join(filter(None, [node.title, node.parent.title if node.parent else "", annex[1] if annex else ""])), re.I)
+        ym = _HEADING_BY.search(" ".join(filter(None, [node.title, node.parent.title if node.parent else "", annex[1] if annex else ""])))
         by = ym.group(1) if ym else (str(ctx.plan_year) if ctx.plan_year and in_targets else None)
         texts = ([node.title] if node.title and node.kind not in ("roman", "cap") else []) + [p.text for p in node.content]
         for t in texts:

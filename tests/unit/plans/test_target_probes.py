@@ -236,3 +236,44 @@ def test_product_cell_of_a_task_table() -> None:
     plan = parse_text(HEAD + I_SECTION + body + annex, source="probe.md", year=2026)
     assert [t["value"] for t in plan["targets"]] == [95]
     assert all(not k.startswith("_") for a in plan["assignments"] for k in a)
+
+
+# Third batch (plan 29's misses; expectations written before the rules). A plan's content section
+# lists the work it will do as 'Verb mới <thing>: N <unit>' — a planned addition, often broken down
+# by the actor that builds it '(Trong đó: A: n1 <unit>, B: n2 <unit>)' — with no cue word; and a
+# 'Trong đó, ...' sentence after 'Hiện nay, ...' still describes today's state.
+NEW_WORK = [
+    ("Lắp đặt mới trạm quan trắc nước: 12 trạm (Trong đó: huyện A: 05 trạm, huyện B: 07 trạm);", [5, 7, 12]),
+    ("Đầu tư mới xe chuyên dùng thu gom rác: 08 xe.", [8]),
+    ("Xây dựng thêm 3 điểm sinh hoạt cộng đồng tại các thôn.", [3]),
+    ("Đóng mới 20 tàu cá vỏ thép cho ngư dân.", [20]),
+    ("Đầu tư mới xe cứu thương: 06 xe (Trong đó: Bệnh viện tỉnh: 02 xe, Trung tâm Y tế: 04 xe).", [2, 4, 6]),
+    ("Trồng mới 200 ha rừng tập trung.", [200]),
+    ("Lắp đặt mới bộ phát wifi 6: 120 bộ tại các điểm công cộng.", [120]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEW_WORK, ids=[p[0][:40] for p in NEW_WORK])
+def test_new_work_listed_with_its_quantity(sentence: str, expected: list[float]) -> None:
+    assert in_tasks(sentence) == sorted(float(v) for v in expected)
+    assert in_targets(sentence) == sorted(float(v) for v in expected)
+
+
+NOT_NEW_WORK = [
+    "Hiện nay, toàn tỉnh có 45 trạm quan trắc. Trong đó, có 12 trạm tự động (chiếm 26,7%).",
+    "Năm 2025 đã lắp đặt mới 30 trạm phát sóng trên địa bàn.",
+    "Tiếp tục đầu tư mới hạ tầng số theo Quyết định số 15/2025/QĐ-UBND.",
+    "Đổi mới 05 nội dung sinh hoạt chi bộ theo Hướng dẫn số 12-HD/BTGTW.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_NEW_WORK, ids=[n[:40] for n in NOT_NEW_WORK])
+def test_not_new_work(sentence: str) -> None:
+    assert in_tasks(sentence) == []
+
+
+def test_period_in_the_heading_gives_the_deadline() -> None:
+    """'2. Kế hoạch phát triển giai đoạn 2026 - 2030' over a list of aims: by the period's last year."""
+    body = TASKS.replace("1. Nhiệm vụ trọng tâm", "1. Kế hoạch phát triển giai đoạn 2026 - 2030") + "- Lắp đặt mới trạm sạc: 15 trạm.\n"
+    plan = _plan(TARGETS + "- Không có chỉ tiêu.\n" + body)
+    assert [(t["value"], t["by"]) for t in plan["targets"]] == [(15, "2030")]
