@@ -12,6 +12,7 @@ Sets (gold from a hand annotation made before any parser run on the plan):
   tune   tests/data/gold/tune   — plans 16, 18, 24, 25, 28, 29, 30, 47, 49, 51, 50 of ../shared/plans/more
   more   ../shared/plans/more/gold (16 plans)
   seeds  ../shared/seeds/gold (5 plans)
+  plans  tests/data/plans/gold — the ten plans of ../shared/plans (labelled by us, tuned on from the start)
 Prints the scorer's per-plan lines and its summary line for each set, and the plans refused.
 """
 
@@ -36,6 +37,7 @@ SETS = {
     "tune": (ROOT / "tests/data/gold/tune", SHARED / "plans/more"),
     "more": (SHARED / "plans/more/gold", SHARED / "plans/more"),
     "seeds": (SHARED / "seeds/gold", SHARED / "seeds"),
+    "plans": (ROOT / "tests/data/plans/gold", SHARED / "plans"),
 }
 
 
