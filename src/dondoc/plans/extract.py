@@ -24,6 +24,7 @@ from dondoc.plans.placing import (
     _in_scope_section,
     _same_as_heading,
     _vague,
+    designated_collective,
     heading_timing,
     led_in_brackets,
     owned_heading,
@@ -197,6 +198,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
               and (partners := support_of_role(node.title)) is not None):
             # 'a) Chủ trì, phối hợp với các sở, ngành' / 'a) Chủ trì' under '1. Sở X', its bullets: each one a task of Sở X
             head, role_support = parent_head, partners
+        if head is None and node.title and content:
+            head = designated_collective(node.title, [p.text for p in content if _BULLET.match(p.text)])
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
             produced = labelled_assignments(
