@@ -23,6 +23,29 @@ def _same_as_heading(name: str, heading: str) -> bool:
     return bool(n) and (n in key(heading) or key(split_bodies(name)[0] if split_bodies(name) else name) in key(heading))
 
 
+# 'Khuyến khích tổ chức, cá nhân đầu tư ...', 'Khuyến khích các doanh nghiệp ...': the issuer encourages firms and
+# people; said on its own in a list of measures, it gives no one a task (golds 26, 47). Under a heading that names
+# them ('6. Các doanh nghiệp ...' / '- Khuyến khích các doanh nghiệp ...') it is a request to that heading's body.
+_ENCOURAGED = re.compile(
+    r"^(?:[-–+•·*]\s*)?Khuyến khích\s+(?:các\s+|mọi\s+|những\s+)?(?:tổ chức,\s*(?:cá nhân|doanh nghiệp)|cá nhân|doanh nghiệp|"
+    r"nhà đầu tư|hợp tác xã|người|hộ\b|cộng đồng|thành phần kinh tế|khu vực tư nhân|cơ sở sản xuất)", re.I)
+
+
+def encourages_private(text: str) -> bool:
+    """The sentence encourages firms or people (no task of a body)."""
+    return bool(_ENCOURAGED.match(text))
+
+
+def same_kind(name: str, heading: str) -> bool:
+    """'các doanh nghiệp đầu tư' under 'Các doanh nghiệp thứ cấp ...': a collective of the heading's kind (its
+    first two words after 'các')."""
+    def kind(x: str) -> list[str]:
+        return re.sub(r"^(?:các|những)\s+", "", " ".join(x.lower().split())).split()[:2]
+
+    k = kind(name)
+    return len(k) == 2 and k == kind(heading)
+
+
 _CAN_CU = re.compile(r"^(?:[-–+•·*]\s*)?Căn cứ\b")
 _SCOPE = re.compile(r"^(?:Đối tượng|ĐỐI TƯỢNG)\b")
 _DANGLING_COOP = re.compile(r"^(?:chủ trì\s*,?\s*)?phối hợp(?:\s+với)?\s*:?$", re.I)
