@@ -233,7 +233,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
                 if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))):
-                    sb, asked = None, sb[2]  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
+                    asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", re.sub(r"^[-–+•·*\s]+", "", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section

@@ -6,6 +6,7 @@ people on its own gives no task, a yearly word earlier in the sentence makes a d
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from dondoc.plans import parse_text
 from dondoc.plans.bodies import is_body_name
@@ -16,11 +17,11 @@ from dondoc.plans.verbs import find_verb
 HEAD = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\nSố: 12/KH-UBND\nBình An, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\nPhát triển cảng cá\n"
 
 
-def _plan(body: str) -> dict:
+def _plan(body: str) -> dict[str, Any]:
     return parse_text(HEAD + body, source="t.md", year=2025)
 
 
-def _leads(plan: dict) -> list[tuple[str, list[str], str]]:
+def _leads(plan: dict[str, Any]) -> list[tuple[str, list[str], str]]:
     return [(a["ref"], a["lead"], a["mode"]) for a in plan["assignments"]]
 
 
@@ -47,7 +48,8 @@ def test_a_heading_giving_the_collective_a_part_designates_no_one() -> None:
 def test_a_level_is_no_verb() -> None:
     assert is_body_name("Các doanh nghiệp thứ cấp trong cụm công nghiệp")
     assert find_verb("các lớp đào tạo sơ cấp nghề") is None
-    assert find_verb("Sở Công Thương cấp giấy phép")[0] == "cấp"  # the verb 'to grant' still is one
+    m = find_verb("Sở Công Thương cấp giấy phép")
+    assert m is not None and m.group(0) == "cấp"  # the verb 'to grant' still is one
 
 
 def test_encouraging_firms_or_people_on_its_own_gives_no_task() -> None:
