@@ -1,7 +1,7 @@
 """The rules read off plans 29 and 47 (retired from the blind set), each on a short made-up text: a collective
 designated by what it does names the bullets under its heading, 'thứ cấp' is a level, 'Khuyến khích' firms or
 people on its own gives no task, a yearly word earlier in the sentence makes a day-month deadline recurring,
-'nhiệm vụ thường xuyên' in a funding clause is no timing."""
+'nhiệm vụ thường xuyên' in a funding clause is no timing, 'tổng hợp' right after a leading date compiles."""
 
 from __future__ import annotations
 
@@ -82,3 +82,9 @@ def test_routine_tasks_in_a_funding_clause_are_no_timing() -> None:
     assert t["kind"] == "unspecified"
     t = timing_in_text("Sở Y tế thường xuyên kiểm tra các cơ sở.", plan_year=2025, issued_on=dt.date(2025, 3, 10))
     assert t["kind"] == "continuous"
+
+
+def test_compiling_right_after_a_leading_date_is_a_compiling_report() -> None:
+    plan = _plan("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Trước ngày 20/11 hằng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh"
+                 " kết quả thực hiện.\n2. Sở Xây dựng\n- Gửi báo cáo về Sở Tài chính trước ngày 10/11 hằng năm để tổng hợp.\n")
+    assert [(r["ref"], r["compiles"]) for r in plan["reports"]] == [("III.1", True), ("III.2", False)]
