@@ -24,11 +24,14 @@ from dondoc.plans.placing import (
     _in_scope_section,
     _same_as_heading,
     _vague,
+    designated_collective,
+    encourages_private,
     heading_timing,
     led_in_brackets,
     owned_heading,
     role_head,
     role_heading,
+    same_kind,
     section_owner,
     support_of_role,
 )
@@ -197,6 +200,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
               and (partners := support_of_role(node.title)) is not None):
             # 'a) Chủ trì, phối hợp với các sở, ngành' / 'a) Chủ trì' under '1. Sở X', its bullets: each one a task of Sở X
             head, role_support = parent_head, partners
+        if head is None and node.title and content:
+            head = designated_collective(node.title, [p.text for p in content if _BULLET.match(p.text)])
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
             produced = labelled_assignments(
@@ -226,8 +231,9 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
-                if sb and _same_as_heading(sb[0], name):
-                    sb = None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
+                asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
+                if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))):
+                    asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", re.sub(r"^[-–+•·*\s]+", "", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
@@ -238,7 +244,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if _BOILERPLATE.match(t) and not _BULLET.match(t):
                     continue
                 support = (_support_from(t) or role_support) if role_support else None
-                produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req,
+                produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req or asked,
                                             item=k if len(items) > 1 else None,
                                             read="heading" if role_support is None else "role"))
         else:
@@ -270,7 +276,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         continue
                     for part, (name, _rest, req) in _handed_out(t):
                         leads = split_bodies(name)
-                        if not leads:
+                        if not leads or encourages_private(part):
                             continue
                         ref = node.ref
                         if (last_child and titled and ci > 0 and not _BULLET.match(part) and name.lower().startswith("các ")

@@ -9,6 +9,7 @@ from typing import Any
 
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body, split_bodies
 from dondoc.plans.gazetteer import canonical, entries, is_generic, name_key
+from dondoc.plans.subjects import _sentence_body
 from dondoc.plans.tree import Node
 from dondoc.plans.verbs import find_verb
 
@@ -20,6 +21,29 @@ def _same_as_heading(name: str, heading: str) -> bool:
 
     n = key(name)
     return bool(n) and (n in key(heading) or key(split_bodies(name)[0] if split_bodies(name) else name) in key(heading))
+
+
+# 'Khuyến khích tổ chức, cá nhân đầu tư ...', 'Khuyến khích các doanh nghiệp ...': the issuer encourages firms and
+# people; said on its own in a list of measures, it gives no one a task (golds 26, 47). Under a heading that names
+# them ('6. Các doanh nghiệp ...' / '- Khuyến khích các doanh nghiệp ...') it is a request to that heading's body.
+_ENCOURAGED = re.compile(
+    r"^(?:[-–+•·*]\s*)?Khuyến khích\s+(?:các\s+|mọi\s+|những\s+)?(?:tổ chức,\s*(?:cá nhân|doanh nghiệp)|cá nhân|doanh nghiệp|"
+    r"nhà đầu tư|hợp tác xã|người|hộ\b|cộng đồng|thành phần kinh tế|khu vực tư nhân|cơ sở sản xuất)", re.I)
+
+
+def encourages_private(text: str) -> bool:
+    """The sentence encourages firms or people (no task of a body)."""
+    return bool(_ENCOURAGED.match(text))
+
+
+def same_kind(name: str, heading: str) -> bool:
+    """'các doanh nghiệp đầu tư' under 'Các doanh nghiệp thứ cấp ...': a collective of the heading's kind (its
+    first two words after 'các')."""
+    def kind(x: str) -> list[str]:
+        return re.sub(r"^(?:các|những)\s+", "", " ".join(x.lower().split())).split()[:2]
+
+    k = kind(name)
+    return len(k) == 2 and k == kind(heading)
 
 
 _CAN_CU = re.compile(r"^(?:[-–+•·*]\s*)?Căn cứ\b")
@@ -185,6 +209,28 @@ def role_head(title: str) -> tuple[str, bool] | None:
     """role_heading as (name, request), the form _heading_body gives."""
     rh = role_heading(title)
     return (rh[0], rh[2]) if rh is not None else None
+
+
+# '5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp' over '- Phối hợp ...', '- Tạo điều kiện ...': a
+# collective has no proper name, it is designated by what it does, verbs and all ('các doanh nghiệp hoạt động trong
+# lĩnh vực xây dựng', 'các nhà đầu tư xây dựng và kinh doanh hạ tầng'); over duties that name no one, the whole
+# unpunctuated heading is its name. A heading giving the collective a part ('Các sở chủ trì ...', 'Các xã triển
+# khai thực hiện') designates no one.
+_DESIGNATED = re.compile(r"^(?:Các|Những)\s+[a-zà-ỹđ]")
+_PART_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:chủ trì|phối hợp|tham mưu|trách nhiệm|chỉ đạo|triển khai|thực hiện)(?![\wÀ-ỹ])", re.I)
+
+
+def designated_collective(title: str, bullets: list[str]) -> tuple[str, bool] | None:
+    """The collective a heading designates by what it does, as (name, request=False), when two or more bullets
+    under it give duties and most name no body of their own; None otherwise."""
+    t = title.strip()
+    if len(t) > 160 or t.endswith((".", ";", ":", ",")) or not _DESIGNATED.match(t) or _PART_WORDS.search(t):
+        return None
+    if len(bullets) < 2 or leading_body(t) is None or role_heading(t) is not None:
+        return None
+    if 2 * sum(1 for b in bullets if _sentence_body(b)) >= len(bullets):
+        return None
+    return t, False
 
 
 _OWNED = re.compile(r"^(?:NHIỆM VỤ|Nhiệm vụ|TRÁCH NHIỆM|Trách nhiệm)\b[^:;]{0,60}?\s(?:CỦA|của)\s+(.{4,90}?)\W*$")

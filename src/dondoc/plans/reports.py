@@ -76,6 +76,10 @@ def _dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
     return t
 
 
+# 'Trước ngày 15/12 hằng năm tổng hợp, báo cáo Bộ X ...': the date first, the compiling right after it
+_COMPILES_AFTER = re.compile(r"[\s,]*(?:(?:hằng|hàng)\s+(?:năm|quý|tháng)[\s,]*)?tổng hợp\b")
+
+
 def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any]], ctx: Ctx) -> tuple[dict[str, Any], bool] | None:
     """The report a clause states, and whether it is dated; None when it states none."""
     low = clause.lower()
@@ -96,7 +100,8 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         "from": sender,
         "to": _receivers(clause, low),
         "via": vm.group(1).strip() if vm else None,
-        "compiles": bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:]),
+        "compiles": (bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:]))
+        or bool(m and _COMPILES_AFTER.match(low, m.end())),
     }
     if q:  # 'trước ngày 15 của tháng cuối quý': every quarter
         rep["timing"] = parse_timing(q.group(0), plan_year=ctx.plan_year, issued_on=ctx.issued_on)

@@ -60,6 +60,18 @@ _INLINE_LABEL = re.compile(
 _BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
 
 
+_YEARLY = re.compile(r"(?:hằng|hàng|mỗi)\s+năm\b")
+# 'Đối với các nhiệm vụ thường xuyên, ... bố trí kinh phí trong dự toán': routine tasks, as the funding clauses of
+# plans name them (their money comes from the recurrent budget), not how often the task is done
+_ROUTINE = re.compile(r"nhiệm vụ(?:\s+chi)?\s*$")
+_MONEY = re.compile(r"kinh phí|dự toán|ngân sách")
+
+
+def _routine_tasks(low: str, m: re.Match[str]) -> bool:
+    return m.group(0) == "thường xuyên" and bool(_ROUTINE.search(low[max(0, m.start() - 20) : m.start()])) and bool(
+        _MONEY.search(re.split(r"[.;]\s", low[m.start() :])[0]))
+
+
 # 'Chương trình mục tiêu quốc gia ... đến năm 2030', '... tầm nhìn đến năm 2045': the year ends a title
 _TITLED = re.compile(r"chương trình|kế hoạch|chiến lược|đề án|quy hoạch|nghị quyết|quyết định|kết luận|chỉ thị|tầm nhìn|giai đoạn|dự án")
 
@@ -86,6 +98,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
         and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
+        and not _routine_tasks(low, m)
     ]
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
@@ -97,6 +110,10 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     start = max(0, best.start() - 25)
     window = text[start : uncut(text, best.end() + 20)]
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
+    if dated and res["kind"] == "once" and _YEARLY.search(re.split(r"[.;]\s", low[: best.start()])[-1]) and not re.search(YEAR, phrase):
+        # 'định kỳ hằng năm báo cáo ..., gửi về Bộ X trước ngày 25 tháng 12': the frequency word opens the sentence,
+        # the day and month with no year close it: that day of every year
+        res = parse_timing(phrase + " hằng năm", plan_year=plan_year, issued_on=issued_on, strict=False)
     res["text"] = phrase.strip()
     if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:
         _with_start(res, text[max(0, best.start() - 40) : best.end()], plan_year)

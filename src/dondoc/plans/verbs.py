@@ -33,6 +33,7 @@ VERBS = [
     "chia sẻ", "phủ sóng", "nâng cấp", "mở rộng", "sơ kết", "tổng kết", "đánh giá",
     "giúp",  # 'Tổ giúp việc giúp Trưởng ban ...' (not the 'giúp việc' of its name)
     "xúc tiến",  # (not in 'Trung tâm xúc tiến ...')
+    "thu hút", "mời gọi", "san lấp", "san tạo",  # 'Chủ đầu tư dự án ... san tạo mặt bằng, thu hút, mời gọi nhà đầu tư
     "trực tiếp",  # 'Đồng chí Phó Bí thư Thường trực Đảng ủy xã trực tiếp chỉ đạo ...'
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
@@ -42,6 +43,9 @@ _NOUN_AFTER = re.compile(
     r"hội|phi chính phủ|,|và|có liên quan|liên quan|thực hiện|đảng|cơ sở đảng)"
 )
 _NOUN_BEFORE = re.compile(r"(?:[Cc]ác|[Vv]à|,|[Nn]hững|[Mm]ọi|của|cho|với|Ban|Trung tâm)\s*$")
+
+
+_LEVEL_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thứ|sơ|trung|cao)\s+$")
 
 
 # the coordinating councils every level of government has: their names hold words that are verbs elsewhere
@@ -80,6 +84,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue  # 'Cổng / Trang thông tin điện tử tỉnh': the portal's name, not the verb
         if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
             continue
+        if word == "cấp" and _LEVEL_BEFORE.search(before):
+            continue  # 'doanh nghiệp thứ cấp', 'trình độ trung cấp', 'lý luận cao cấp': a level, not 'to grant'
         if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
             continue
         if word == "giúp" and after.startswith("việc"):
