@@ -214,7 +214,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     footer_blocks = blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:]
     footer_info = parse_footer(footer_blocks)
     header = complete_header(header, blocks[: annexes[0] if annexes else len(blocks)], _lines_of(footer_blocks))
-    warnings: list[str] = list(notes or []) + list(ctx.warnings)
+    warnings: list[str] = list(notes or []) + list(header.get("notes") or []) + list(ctx.warnings)
     for a in assignments:
         if not a["lead"]:
             warnings.append(f"Mục {a['ref']}: nhiệm vụ không nêu cơ quan chủ trì — cần người xác nhận")

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from dondoc.plans.blocks import Block, Paragraph, Table
+from dondoc.plans.blocks import Block, Paragraph
+from dondoc.plans.issuer import authority, top_issuers
 from dondoc.plans.text import clean, strip_markup
 
 # 'Số: 68/KH-UBND'; the Party's and the Youth Union's 'Số 45-KH/TU', 'Số 20-KH/TĐTN-PT' (no colon, the kind before the '/')
@@ -21,17 +22,12 @@ _ISSUER_IN_TEXT = re.compile(
     r"((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+"
     r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*)"
 )
-_LEVELS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN")
 _SIGN = re.compile(r"\b(?:TM|KT|TL|TUQ)\.(?=\s|$)|\b(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b")
 _PURPOSE = [
     (re.compile(r"\(\s*b\s*/\s*c\s*\)|\(\s*bc\s*\)|để báo cáo|\bb/c\b", re.I), "report"),
     (re.compile(r"\(\s*p\s*/\s*h\s*\)|để phối hợp", re.I), "coordinate"),
     (re.compile(r"\(\s*t\s*/\s*h\s*\)|để thực hiện|để t/h", re.I), "implement"),
 ]
-
-
-def _title_case_place(s: str) -> str:
-    return " ".join(w.capitalize() if w.isupper() else w for w in s.split())
 
 
 def _lines_of(blocks: list[Block]) -> list[str]:
@@ -74,32 +70,14 @@ def parse_header(blocks: list[Block], body_start: int) -> dict[str, Any]:
             except ValueError:
                 pass
         out["date_year"] = int(m.group(4))
-    # issuer: the first header cell ("ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI") or the preamble sentence
-    for b in head:
-        if isinstance(b, Table) and b.rows and b.rows[0]:
-            cell = [clean(strip_markup(x)) for x in b.rows[0][0].split("\n") if strip_markup(x).strip(" -")]
-            text = " ".join(cell)
-            mm = re.match(r"(?:ỦY|UỶ) BAN NHÂN DÂN\s+(.+)$", text)
-            if mm:
-                rest = mm.group(1).strip()
-                for lvl in _LEVELS:
-                    if rest.upper().startswith(lvl + " "):
-                        out["issuer"] = f"UBND {lvl.lower()} {_title_case_place(rest[len(lvl) + 1 :])}"
-                        break
-                else:
-                    out["issuer"] = "UBND " + _title_case_place(rest)
-            elif text and len(text) < 120 and not text.startswith("CỘNG HÒA"):
-                out["issuer"] = _title_case_place(text) if text.isupper() else text
-            break
-    if not out["issuer"]:
-        # no header table (a PDF's text, a .txt): the issuer's own line opens the document
-        first = next((b.text for b in head if isinstance(b, Paragraph)), "")
-        mm = re.match(r"(?:ỦY|UỶ) BAN NHÂN DÂN\s+(.+)$", first)
-        if mm and mm.group(1).isupper() and len(mm.group(1)) < 60:
-            rest = mm.group(1).strip()
-            lvl = next((lv for lv in _LEVELS if rest.upper().startswith(lv + " ")), None)
-            out["issuer"] = (f"UBND {lvl.lower()} {_title_case_place(rest[len(lvl) + 1 :])}" if lvl
-                             else "UBND " + _title_case_place(rest))
+    # issuer: the top-left column ('UBND TỈNH X / SỞ Y TẾ'), a decision's enacting authority, else the preamble
+    text = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    joint = bool(re.search(r"KẾ\s*HOẠCH\s+LIÊN\s+TỊCH", joined) or re.search(r"/[A-ZĐ]*LT\b|/KHLT", out["number"] or ""))
+    issuers = top_issuers(head, text, joint) or [x for x in [authority(head, text)] if x]
+    out["issuer"] = issuers[0] if issuers else None
+    if len(issuers) > 1:
+        out["notes"] = ["Kế hoạch liên tịch của " + ", ".join(f"'{i}'" for i in issuers)
+                        + ": trường issuer chỉ ghi cơ quan thứ nhất"]
     if not out["issuer"]:
         out["issuer"] = _issuer_from_text(joined)
     # 'UBND huyện ban hành ...' with the locality in the date line: 'UBND huyện Bình Lục'
@@ -287,6 +265,8 @@ def parse_footer(blocks: list[Block]) -> dict[str, Any]:
     # signer: the last line that looks like a person's name (2-5 capitalised words)
     for line in reversed(lines[-40:]):
         t = line.strip(" *")
+        if "ký" in t:  # a published copy's '(Đã ký)' between the title and the name
+            t = clean(re.sub(r"\(?\s*\b(?:Đã|đã|ĐÃ)\s+(?:ký|KÝ)\s*\)?", " ", t))
         t = re.split(r"\s{2,}|(?<=[.;])\s", t)[-1] if len(t) > 40 else t
         words = t.split()
         if 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() for w in words) and not re.search(
@@ -303,7 +283,7 @@ def parse_footer(blocks: list[Block]) -> dict[str, Any]:
         name_at = next((k for k in range(max(0, len(words) - 5), len(words) - 1)
                         if all(w[:1].isupper() and w[1:].islower() for w in words[k:])), None)
         if (name_at and all(w.isupper() for w in words[:name_at])
-                and re.search(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG", " ".join(words[:name_at]))):
+                and re.search(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ", " ".join(words[:name_at]))):
             signer = " ".join(words[name_at:])
             break
     if signer:
