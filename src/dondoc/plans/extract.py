@@ -27,7 +27,9 @@ from dondoc.plans.placing import (
     designated_collective,
     encourages_private,
     heading_timing,
+    in_no_task_section,
     led_in_brackets,
+    not_given_work,
     owned_heading,
     role_head,
     role_heading,
@@ -184,7 +186,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         plain = [re.sub(r"^[-–+•·*\s]+", "", p.text) for p in content]
         raw_lines = [p.text for p in content]
         lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t) and not role_line(plain, raw_lines, i)]
-        if _in_scope_section(node):
+        if _in_scope_section(node) or in_no_task_section(node):
             continue  # 'Đối tượng ...' lists who is covered, not who does what
         has_items = any(c.kind == "letter" for c in node.children)
         head = _heading_body(node.title, has_items=has_items) if node.title else None
@@ -296,6 +298,6 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task
             produced = [a for a in produced if not all(_vague(x) for x in a["lead"])]
-        out.extend(produced)
+        out.extend(a for a in produced if not not_given_work(a))
     return out
 

@@ -60,6 +60,57 @@ def _in_scope_section(node: Node) -> bool:
     return False
 
 
+# sections that name bodies without giving them work: an emulation plan's scope, criteria, awards and quotas
+# ('Đối tượng thi đua', 'Nội dung và tiêu chí thi đua', 'Hình thức khen thưởng', 'Cơ cấu, số lượng khen
+# thưởng', 'Tiêu chuẩn, quy trình xét khen thưởng'); who attends or is inspected ('Thành phần tham dự',
+# 'Đoàn kiểm tra', 'Đơn vị được kiểm tra'); what was done or stands today ('Kết quả thực hiện năm 2024',
+# 'Thực trạng', 'Tồn tại, hạn chế', 'Đánh giá tình hình') — unless the title also names the work to do
+_AWARD_PART = re.compile(r"^(?:đối tượng|nội dung|tiêu chí|tiêu chuẩn|phạm vi|hình thức|cơ cấu|số lượng|quy trình|danh hiệu)\b"
+                         r".*\b(?:thi đua|khen thưởng)\b")
+_ROSTER = re.compile(r"^(?:thành phần|đoàn kiểm tra|đoàn công tác|đoàn giám sát|đơn vị được kiểm tra|đơn vị được giám sát)\b")
+_ACCOUNT = re.compile(r"^(?:(?:đánh giá|sơ kết|tổng kết)\s+)?(?:kết quả|thực trạng|tình hình|hiện trạng|bối cảnh|tồn tại|hạn chế|"
+                      r"khó khăn|nguyên nhân)\b")
+# (a title that also names the work, or the procedure of awards — 'Tiêu chuẩn, hình thức, hồ sơ khen thưởng',
+# 'Nội dung thi đua, phương án triển khai' — holds the units' duties: who sends the dossiers, who carries it out)
+_TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|phân công|mục tiêu|kế hoạch năm|phương hướng|"
+                         r"hồ sơ|thủ tục|quy trình|phương án|triển khai|cách thức|thời gian")
+
+
+def _no_task_title(title: str) -> bool:
+    t = " ".join(title.lower().split())
+    t = re.sub(r"^[\W\d]+", "", t)
+    if not t or len(t) > 120 or re.search(r"\.\s", t) or _TASK_WORDS.search(t):
+        return False  # (a long title or one holding a sentence is a task written on the heading's line)
+    return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t))
+
+
+def in_no_task_section(node: Node) -> bool:
+    """The item stands in a section that names bodies without giving them work (see _no_task_title)."""
+    n: Node | None = node
+    while n is not None:
+        if n.title and _no_task_title(n.title):
+            return True
+        n = n.parent
+    return False
+
+
+# names that place a person in a team rather than give a body work: a team's roster ('Trưởng đoàn: ...',
+# 'Thành viên: ...'), a board's composition ('Ban Chỉ đạo do Chủ tịch UBND tỉnh làm Trưởng ban; ...; thành
+# viên là ...'), the emulation council's review ('Hội đồng Thi đua - Khen thưởng tỉnh xét, đề nghị ...')
+_ROSTER_NAME = re.compile(
+    r"^(?:Trưởng đoàn|Phó [Tt]rưởng đoàn|Thành viên|Thư ký|Báo cáo viên|Giảng viên|Đại biểu|Khách mời)$"
+    r"|\slàm\s+(?:Trưởng|Phó|[Tt]hành viên|Tổ trưởng|Tổ phó|Thư ký|Ủy viên|Uỷ viên|Chủ tịch)\b|\s(?:là|gồm)$"
+    r"|^Hội đồng [Tt]hi đua\b.*\s(?:xét|bình xét|họp xét)$")
+# a day's programme: '- 8h00 - 8h15: Đón tiếp đại biểu (Văn phòng UBND tỉnh)', '14 giờ 00: ...'
+_CLOCK = re.compile(r"^[-–+•·*\s]*(?:Từ\s+)?\d{1,2}\s*(?:h|giờ|g)\s*\d{0,2}(?:\s*phút)?\s*(?:[-–]|đến|:)")
+
+
+def not_given_work(a: dict[str, Any]) -> bool:
+    """An assignment read from a roster, a board's composition, a council's review or a programme line."""
+    return any(_ROSTER_NAME.search(x) for x in a["lead"]) or bool(a["text"][:12].strip(" -–+•·*")[:1].isdigit()
+                                                                     and _CLOCK.match(a["text"]))
+
+
 def _in_purpose_section(node: Node) -> bool:
     n: Node | None = node
     while n is not None:

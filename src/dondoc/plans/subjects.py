@@ -55,6 +55,7 @@ def _in_enumeration(before: str) -> bool:
 
 
 _LED_AFTER = re.compile(r"[,;]\s+do\s+(?=[A-ZĐÀ-Ỹ]|các\s)")
+_FUNDED_BY = re.compile(r"\sdo\s+(?=[A-ZĐÀ-Ỹ]|các\s)")
 _TOPIC = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")
 
 
@@ -89,6 +90,8 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
         # 'Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp ...'
         return _sentence_body(t[topic.end() :])
     led = _LED_AFTER.search(t, 20) if " do " in t else None
+    if led is None and " do " in t and t.startswith(("Kinh phí", "Nguồn kinh phí")):
+        led = _FUNDED_BY.search(t)  # 'Kinh phí thực hiện Kế hoạch do Sở Tài chính tham mưu bố trí ...': no comma before 'do'
     if led:  # 'Xây dựng cơ sở dữ liệu ..., do Bộ Công an chủ trì thực hiện': the lead after the task
         lb = leading_body(t[led.end() :])
         if lb and _PART.match(lb[1]):
