@@ -17,6 +17,7 @@ from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, extract_assignments
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
+from dondoc.plans.cut import drop_cut_tail
 from dondoc.plans.reflow import REFLOWED
 from dondoc.plans.reports import extract_reports
 from dondoc.plans.runon import RUNON, sentence_blocks
@@ -187,6 +188,8 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
             rows, columns = extract_table(table, "" if own else node.ref, ctx, columns)
             assignments.extend(rows)
             _rebuilt(table, rows, ctx)
+    if footer is None and not annexes and isinstance(blocks[-1], Paragraph):
+        assignments = drop_cut_tail(assignments, blocks[-1].text)  # a pasted excerpt stopping mid-sentence
     targets = extract_targets(nodes, ctx)
     body_targets = list(targets)
     reports, undated = extract_reports(nodes, assignments, ctx)

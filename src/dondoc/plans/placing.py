@@ -76,9 +76,18 @@ _TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|
                          r"hồ sơ|thủ tục|quy trình|phương án|triển khai|cách thức|thời gian")
 
 
+# the aims: 'Mục tiêu', 'Mục tiêu chung', 'Mục tiêu cụ thể đến năm 2030', 'Chỉ tiêu', 'Mục tiêu, chỉ tiêu' — the bodies
+# an aim names are what it is about ('Phấn đấu 100% các sở, ngành ... được ...', 'Các xã, phường đạt chuẩn ...'),
+# targets, not assignments (golds 24, 26, 28, 49) — unless the title also names the work ('Mục tiêu, nhiệm vụ')
+_AIM = re.compile(r"^(?:mục tiêu|chỉ tiêu)\b")
+_AIM_AND_WORK = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|phân công|triển khai|hoạt động|nội dung")
+
+
 def _no_task_title(title: str) -> bool:
     t = " ".join(title.lower().split())
     t = re.sub(r"^[\W\d]+", "", t)
+    if t and len(t) <= 120 and not re.search(r"\.\s", t) and _AIM.match(t) and not _AIM_AND_WORK.search(t):
+        return True
     if not t or len(t) > 120 or re.search(r"\.\s", t) or _TASK_WORDS.search(t):
         return False  # (a long title or one holding a sentence is a task written on the heading's line)
     return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import HEAD
+from dondoc.plans.bodies import HEAD, is_body_start, leading_body
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
 
@@ -146,7 +146,7 @@ _DUTY_VERB = re.compile(
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
-_CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][{_LOW}])")
+_CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}])")
 
 
 _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])")
@@ -154,6 +154,31 @@ _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])
 
 # a duty's first word, capitalised: a task verb, or the issuer's request ('Khuyến khích', 'Đề nghị')
 _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "|".join(v[:1].upper() + v[1:] for v in VERBS) + r")(?![\wÀ-ỹ])")
+
+
+# '1. Quản lý thị trường Sở Công Thương chủ trì, phối hợp ...': a short item title run into its first sentence, whose
+# subject is a body taking its role (a title ending in a word that governs a name — 'với', 'của', 'cho' — is not one)
+_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
+_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là)$")
+_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
+                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
+_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
+
+
+def _title_then_body(par: str) -> int | None:
+    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...'), or None."""
+    m = _TITLE_THEN_BODY.match(par)
+    if not m or _GOVERNS.search(m.group(1)):
+        return None
+    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
+    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
+        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
+    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
+            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
+            if lb and _TAKES_ROLE.match(lb[1]):
+                return k
+    return None
 
 
 def _split_heading(par: str) -> str:
@@ -164,6 +189,9 @@ def _split_heading(par: str) -> str:
     m = _CAPS_TITLE_END.match(par)
     if m:
         return m.group(1) + "\n\n" + par[m.end():]
+    k = _title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
+    if k is not None:
+        return par[:k].rstrip() + "\n\n" + par[k:]
     m = _NAMES_END.match(par)
     if (m and HEAD.match(par[_MARKED.match(par).end():]) and not find_verb(m.group(1))  # type: ignore[union-attr]
             and _OPENS_DUTY.match(par, m.end())):
@@ -286,6 +314,9 @@ def lost_breaks(text: str) -> bool:
         # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing) — unless its few
         # breaks are its paragraphs' own: long paragraphs, each line of them ending a sentence
         return at_start < 3 and not _own_paragraphs(head)
+    if "\n" not in head.strip() and inline + items >= 1:
+        # one line holding numbered sections: a short text pasted as one run (a page's first lines, a cut)
+        return True
     if inline < 1 or inline + items < 3:
         return False
     return at_start < max(3, inline)
@@ -315,6 +346,8 @@ def restore_breaks(text: str) -> str:
     # the header ends at the first Roman section, or at a resolution's first article, or (a plan numbered
     # 1., 2. only) at its first item after a sentence's end
     first = re.search(r" I\.\s+[A-ZĐ]", flat)
+    if not first:  # a text starting past its first section (an excerpt): the first Roman section in capitals
+        first = re.search(rf" [IVX]{{1,4}}\.\s+[{_UP}]{{2,}}[\s,]", flat)
     article = re.search(r"(?<=[.:;]) (?=Điều\s+1\.\s)", flat, 0)
     if article and (not first or article.start() < first.start()):
         first = article
