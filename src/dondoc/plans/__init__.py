@@ -13,11 +13,11 @@ from typing import Any
 from dondoc.errors import PlanReadError
 from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
 from dondoc.plans.bodies import split_bodies
+from dondoc.plans.cut import drop_cut_tail
 from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, extract_assignments
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
-from dondoc.plans.cut import drop_cut_tail
 from dondoc.plans.reflow import REFLOWED
 from dondoc.plans.reports import extract_reports
 from dondoc.plans.runon import RUNON, sentence_blocks

@@ -28,65 +28,15 @@ import re
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
+from dondoc.plans.wrapper import _TITLE, _UP, strip_wrapper
 
-_MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
-_WRAPPER_CUES = re.compile(
-    r"Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Tình trạng(?: hiệu lực)?|"
-    r"Lĩnh vực|Đăng nhập|Đăng ký|Tải về|Đang tải|loading|Văn bản liên quan|Lược đồ|Thuộc tính|"
-    r"Tiếng Anh|Bản PDF|Mục lục|Ghi chú|LuatVietnam|Thư viện pháp luật|thuvienphapluat|vbpl\.vn|Cookie",
-    re.I,
-)
-# the document's own title in capitals: the plan, or the resolution / decision / directive that issues it
-_TITLE = re.compile(r"(?<![\wÀ-ỹ])(?:KẾ\s+HOẠCH|NGHỊ\s+QUYẾT|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ)(?![\wÀ-ỹ])")
-# the issuer line(s) printed above the motto: all capitals, short
-_ISSUER_HEAD = re.compile(r"^[\s*#|_>-]*(?:ỦY BAN|UỶ BAN|UBND|BỘ|BAN|HỘI ĐỒNG|SỞ|THỦ TƯỚNG|CHÍNH PHỦ|VĂN PHÒNG|TỈNH|THÀNH|HUYỆN|XÃ|PHƯỜNG|ĐẢNG|MẶT TRẬN|QUỐC HỘI|TỔNG CỤC|CỤC|TÒA|VIỆN|BỘ CHỈ HUY|CÔNG AN|[A-ZĐÀ-Ỹ ]{4,}$)")
-
-
-def strip_wrapper(text: str) -> tuple[str, str | None]:
-    """Drop a web page's material before the plan's header. Returns (text, warning or None)."""
-    head = text[:30000]
-    if "NGH" not in head.upper() and "KẾ HOẠCH" not in head:
-        return text, None
-    # the plan starts at the motto, or at its title in capitals where the page shows no motto
-    m = _MOTTO.search(head) or _TITLE.search(head)
-    if not m or m.start() < (200 if m.re is _MOTTO else 60):
-        return text, None
-    before = text[: m.start()]
-    cues = {c.group(0).lower() for c in _WRAPPER_CUES.finditer(before)}
-    if len(cues) < 2:
-        return text, None
-    # keep the issuer lines right above the motto (same line, or up to three lines above)
-    lines = before.split("\n")
-    keep = len(lines) - 1  # the motto's own line (it may start with the issuer)
-    k = keep - 1
-    while k >= 0 and keep - k <= 4:
-        s = lines[k].strip()
-        if not s:
-            k -= 1
-            continue
-        if _ISSUER_HEAD.match(s) and len(s) < 90 and not _WRAPPER_CUES.search(s):
-            keep = k
-            k -= 1
-            continue
-        break
-    cut = sum(len(x) + 1 for x in lines[:keep])
-    if keep == len(lines) - 1 and len(lines[-1]) > 200:
-        # the page's material and the plan's issuer on one line (its breaks lost): the issuer is the run
-        # of words in capitals right before the motto ('... Tình trạng: Đã biết ỦY BAN NHÂN DÂN TỈNH X')
-        caps = re.search(rf"(?:(?:[{_UP}][{_UP}\d.,-]*|[-_=]{{3,}})[\s*|_]+)+$", lines[-1])
-        cut += caps.start() if caps else len(lines[-1])
-    dropped = text[:cut].count("\n")
-    note = (f"Đã bỏ phần bao quanh của trang web ({dropped} dòng trước quốc hiệu: "
-            f"{', '.join(sorted(cues))[:120]}) — kiểm tra lại phần đầu văn bản")
-    return text[cut:], note
-
+__all__ = ["lost_breaks", "prepare", "restore_breaks", "strip_wrapper"]
 
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s", re.M)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
 _INLINE_ARTICLE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,3}\.\s)")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
-_UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Cơ quan thực hiện|Đơn vị thực hiện|"
            "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
@@ -175,6 +125,8 @@ def _title_then_body(par: str) -> int | None:
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
         if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
+            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
+                return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
             lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
             if lb and _TAKES_ROLE.match(lb[1]):
                 return k
