@@ -52,12 +52,17 @@ def _pipe(values: list[str] | tuple[str, ...]) -> str:
 def _join_split_rows(pages: list[list[Line]]) -> None:
     """A table row that the page break cut in two (Word and LibreOffice let rows break across
     pages): the first row of a page's table with an empty first cell, after a page that ended
-    with a row of the same grid, is the rest of that row."""
+    with a row of the same grid, is the rest of that row (when that row is numbered, or the cut
+    row's first two cells are empty, or its text goes on in lower case)."""
     prev: Line | None = None
     for lines in pages:
         if prev is not None and lines and lines[0].table and prev.table:
             head = lines[0]
-            if len(head.cells) == len(prev.cells) and not head.cells[0] and prev.cells[0]:
+            filled = [c for c in head.cells if c]
+            # the rest of a row: its number cell empty under a numbered row, or (a table without numbers) its
+            # first two cells empty, or its first words going on in lower case
+            rest = bool(prev.cells[0]) or not any(head.cells[:2]) or (bool(filled) and filled[0][:1].islower())
+            if len(head.cells) == len(prev.cells) and not head.cells[0] and rest:
                 merged = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(prev.cells, head.cells, strict=False))
                 prev.cells, prev.text = merged, _pipe(merged)
                 lines.pop(0)

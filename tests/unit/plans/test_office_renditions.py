@@ -62,3 +62,25 @@ def test_pdf_title_under_a_bold_motto_is_a_heading_of_its_own() -> None:
              Line("Về rà soát văn bản năm 2025", 200, 400, 120, 132, 20.0, 3.0)]
     text = layout_text([lines])
     assert "\n\n**KẾ HOẠCH TỔNG THỂ**" in text and "Hạnh phúc**" in text
+
+
+def test_pdf_row_cut_by_a_page_break_in_a_table_without_numbers() -> None:
+    """A task table whose number column is left empty: the row cut by the page break goes on in lower case (or
+    in its last columns only) on the next page; a new row starts with its task in capitals."""
+    from dondoc.plans.pdftext import Line, layout_text
+
+    def row(cells: tuple[str, ...], top: float) -> Line:
+        return Line("| " + " | ".join(cells) + " |", 60, 500, top, top + 20, 0.0, 3.0, table=True, cells=cells)
+
+    def body(top: float) -> list[Line]:
+        return [Line(f"Dòng nội dung số {i} của kế hoạch", 60, 500, top + 20 * i, top + 20 * i + 12, 20.0, 3.0)
+                for i in range(3)]
+
+    pages = [[*body(100), row(("", "Quyết định sửa đổi một số", "Sở Nội", "Trình trước"), 700)],
+             [row(("", "điều của Quy chế", "vụ", "ngày 10/01/2025"), 60), row(("", "Nghị quyết về phí", "Sở Tài chính", "Quý II"), 90)],
+             [*body(100), row(("", "Quyết định về giá", "Sở Xây dựng", "Trước"), 700)],
+             [row(("", "", "", "tháng 6/2025"), 60)]]
+    text = layout_text(pages)
+    assert "| | Quyết định sửa đổi một số điều của Quy chế | Sở Nội vụ | Trình trước ngày 10/01/2025 |".replace("| |", "|  |") in text
+    assert "|  | Nghị quyết về phí | Sở Tài chính | Quý II |" in text
+    assert "|  | Quyết định về giá | Sở Xây dựng | Trước tháng 6/2025 |" in text
