@@ -308,25 +308,18 @@ def read_docx(path: Path, *, convert_vni: bool = False) -> list[Block]:
     lines: list[str] = []
     blocks: list[Block] = []
     offset = 0
-
-    def flush() -> None:
-        nonlocal offset
-        for b in build_blocks("\n".join(lines)):
-            b.line = b.line + offset if b.line else 0
-            blocks.append(b)
-        offset += len(lines)
-        lines.clear()
-
-    for item in items:
+    for item in [*items, None]:  # None: the end, where the last paragraphs go in
         if isinstance(item, str):
             lines.extend((item, ""))
             continue
-        if lines:
-            flush()
-        blocks.append(Table(item, offset + 1))
-        offset += len(item)
-    if lines:
-        flush()
+        for b in build_blocks("\n".join(lines)) if lines else []:
+            b.line += offset if b.line else 0
+            blocks.append(b)
+        offset += len(lines)
+        lines.clear()
+        if item is not None:
+            blocks.append(Table(item, offset + 1))
+            offset += len(item)
     return blocks
 
 
