@@ -52,12 +52,17 @@ def _pipe(values: list[str] | tuple[str, ...]) -> str:
 def _join_split_rows(pages: list[list[Line]]) -> None:
     """A table row that the page break cut in two (Word and LibreOffice let rows break across
     pages): the first row of a page's table with an empty first cell, after a page that ended
-    with a row of the same grid, is the rest of that row."""
+    with a row of the same grid, is the rest of that row (when that row is numbered, or the cut
+    row's first two cells are empty, or its text goes on in lower case)."""
     prev: Line | None = None
     for lines in pages:
         if prev is not None and lines and lines[0].table and prev.table:
             head = lines[0]
-            if len(head.cells) == len(prev.cells) and not head.cells[0] and prev.cells[0]:
+            filled = [c for c in head.cells if c]
+            # the rest of a row: its number cell empty under a numbered row, or (a table without numbers) its
+            # first two cells empty, or its first words going on in lower case
+            rest = bool(prev.cells[0]) or not any(head.cells[:2]) or (bool(filled) and filled[0][:1].islower())
+            if len(head.cells) == len(prev.cells) and not head.cells[0] and rest:
                 merged = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(prev.cells, head.cells, strict=False))
                 prev.cells, prev.text = merged, _pipe(merged)
                 lines.pop(0)
@@ -105,6 +110,7 @@ def _table_lines(page) -> tuple[list[Line], list[tuple[float, float, float, floa
 
 
 _BOLD_FONT = re.compile(r"Bold|Black|Heavy|Semibold|,B\b", re.I)
+_KINDS = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN")
 _COLUMN_GAP = 2.0  # a horizontal gap of this many font sizes separates two columns, not two words
 _LABEL = re.compile(r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđA-Z])[.)]?|[-–+•·▪●○◦*]")
 
@@ -271,6 +277,12 @@ def _is_wrap(prev: Line, nxt: Line, *, left: float, right: float, gap: float | N
     return not _MARKER.match(nxt.text) or not (_TERMINAL.search(prev.text) or prev.text.endswith(":"))
 
 
+def _is_kind(text: str) -> bool:
+    """'KẾ HOẠCH', 'QUYẾT ĐỊNH' ... in capitals: the document's title, a bold run of its own even right under the
+    bold motto of a header that has no number line."""
+    return text.startswith(_KINDS) and text.isupper()
+
+
 def layout_text(pages: list[list[Line]]) -> str:
     pages = _drop_running(pages)
     _join_split_rows(pages)
@@ -293,15 +305,16 @@ def layout_text(pages: list[list[Line]]) -> str:
         for i, ln in enumerate(lines):
             if prev is not None:
                 wrap = _is_wrap(prev, ln, left=left, right=right, gap=gap, new_page=i == 0, indented=indented)
-                closes = prev.bold and (not ln.bold or bool(_MARKER.match(ln.text)))
-                opens = ln.bold and "*" not in ln.text and (not prev.bold or bool(_MARKER.match(ln.text)))
+                starts = bool(_MARKER.match(ln.text)) or _is_kind(ln.text)
+                closes = prev.bold and (not ln.bold or starts)
+                opens = ln.bold and "*" not in ln.text and (not prev.bold or starts)
                 if closes:
                     out.append("**")  # the end of a bold run
                 # a bold run stands apart from the lines around it: a blank line, as paragraphs are
                 out.append(" " if wrap else "\n\n" if closes or opens else "\n")
             # a run of bold lines (a heading, however many lines it wraps over) is marked as the
             # text reader sees headings: '**I. MỤC TIÊU**', '**PHỤ LỤC**'
-            if ln.bold and "*" not in ln.text and (prev is None or not prev.bold or _MARKER.match(ln.text)):
+            if ln.bold and "*" not in ln.text and (prev is None or not prev.bold or _MARKER.match(ln.text) or _is_kind(ln.text)):
                 out.append("**")
             elif ln.bold and "*" in ln.text:
                 ln.bold = False

@@ -303,18 +303,23 @@ def read_docx(path: Path, *, convert_vni: bool = False) -> list[Block]:
         convert_legacy(sample, path=str(path), convert_vni=convert_vni)  # refuses VNI unless asked
         fn = from_tcvn3 if encoding == "tcvn3" else from_vni
         items = [normalize(fn(x)) if isinstance(x, str) else [[normalize(fn(c)) for c in r] for r in x] for x in items]
+    # blocks numbered by lines of the whole document (a paragraph and its blank line, a table's rows), so that
+    # their order holds across tables: a table after an attached plan's 'KẾ HOẠCH' title is known to be its own
     lines: list[str] = []
     blocks: list[Block] = []
-    for item in items:
+    offset = 0
+    for item in [*items, None]:  # None: the end, where the last paragraphs go in
         if isinstance(item, str):
             lines.extend((item, ""))
             continue
-        if lines:
-            blocks.extend(build_blocks("\n".join(lines)))
-            lines.clear()
-        blocks.append(Table(item))
-    if lines:
-        blocks.extend(build_blocks("\n".join(lines)))
+        for b in build_blocks("\n".join(lines)) if lines else []:
+            b.line += offset if b.line else 0
+            blocks.append(b)
+        offset += len(lines)
+        lines.clear()
+        if item is not None:
+            blocks.append(Table(item, offset + 1))
+            offset += len(item)
     return blocks
 
 

@@ -155,53 +155,179 @@ def _roman(n: int) -> str:
     return out
 
 
+# corpus metadata around a plan's text (front matter, provenance lines, page markers of an extraction): no part of
+# the document an office publishes
+_META = re.compile(r"^\W*(?:source|issuer|title|retrieved_at|doc_type|cơ quan phát hành)\W*:", re.I)
+_PAGE_MARK = re.compile(r"^#{1,3}\s*Trang\s+\d+\s*$|^\[Bản trích .*\]$")
+_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc")
+_NUMBER = re.compile(r"Số\s*:\s*[\w.]*\s*/\s*\S+")
+_DATE = re.compile(r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){0,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*,\s*ngày\b.{0,30}?năm\s+\d{4}")
+_TITLE = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|PHƯƠNG ÁN)\b")
+_COUNCIL = re.compile(r"^((?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+(\S.*)$")  # parent line, then the body's place
+_PART = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|KẾ HOẠCH)\b")
+
+
+def _clean(text: str) -> str:
+    """The document's own text: front matter, provenance lines, page markers and a web page's '# title' above the
+    header removed."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        close = next((i for i in range(1, min(len(lines), 20)) if lines[i].strip() == "---"), None)
+        if close is not None:
+            lines = lines[close + 1 :]
+    motto = next((i for i, ln in enumerate(lines) if _MOTTO.search(ln)), -1)
+    return "\n".join(
+        ln for i, ln in enumerate(lines)
+        if not (_META.match(ln) or _PAGE_MARK.match(ln.strip()) or (i < motto and ln.startswith("# ")))
+    )
+
+
+def _header_table(blocks: list) -> list:  # type: ignore[type-arg]
+    """A header typed as lines (issuer, motto, number, place and date, as a PDF's text gives them) set as the
+    issuer | motto table every office prints (Nghị định 30/2020/NĐ-CP); blocks unchanged when the header already
+    is a table or is not found."""
+    title = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and _TITLE.match(b.text)), None)
+    if title is None or title > 8 or title == 0:
+        return blocks
+    head = blocks[:title]
+    if any(isinstance(b, Table) for b in head) or not any(_MOTTO.search(b.text) for b in head):
+        return blocks
+    joined = "\n".join(b.text for b in head)
+    left, right = [], []
+    number = _NUMBER.search(joined)
+    date = _DATE.search(joined, number.end() if number else 0)
+    cuts = sorted([(m.start(), m.end(), "motto") for m in _MOTTO.finditer(joined)]
+                  + [(m.start(), m.end(), kind) for m, kind in ((number, "number"), (date, "date")) if m])
+    pos = 0
+    for a, z, kind in [*cuts, (len(joined), len(joined), "end")]:
+        for frag in joined[pos:a].split("\n"):
+            frag = re.sub(r"[-_=]{3,}", "", frag).strip()
+            m = _COUNCIL.match(frag)
+            left.extend([m.group(1), m.group(2)] if m else [frag] if frag else [])
+        pos = max(pos, z)
+        if kind == "motto":
+            right.append(" ".join(joined[a:z].split()))
+    rows = [["\n".join(left), "\n".join(right)]]
+    if number or date:
+        rows.append([" ".join(number.group().split()) if number else "", " ".join(date.group().split()) if date else ""])
+    return [Table(rows, head[0].line), *blocks[title:]]
+
+
+def _wide_part(blocks: list, at: int) -> bool:  # type: ignore[type-arg]
+    """An annex (or attached plan) that is a table of five columns or more: printed on a landscape page."""
+    return any(isinstance(b, Table) and max(map(len, b.rows)) >= 5 for b in blocks[at + 1 : at + 5])
+
+
+def _new_part(doc, landscape: bool) -> None:  # type: ignore[no-untyped-def]
+    """A new section on a new page, landscape or portrait."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    width, height = sorted((section.page_width, section.page_height))
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+
+
+def _header_cell(cell, column: int, row: int) -> None:  # type: ignore[no-untyped-def]
+    """A cell of the issuer | motto header as Nghị định 30 sets it: 12-13 pt, centred, the issuer column 6.5 cm and
+    the motto column 9.5 cm wide, the issuing organ and the motto bold."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    cell.width = Cm(6.5 if column == 0 else 9.5)
+    paras = cell.paragraphs
+    for k, para in enumerate(paras):
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for run in para.runs:
+            run.font.size = Pt(12 if para.text.isupper() else 13)  # capitals 12 pt, the motto's second line 13
+            run.bold = row == 0 and (column == 1 or k == len(paras) - 1)
+
+
+def _add_table(doc, block: Table, index: int) -> None:  # type: ignore[no-untyped-def]
+    """A Word table with its grid; the columns left empty in every row (the trailing '| |' of a converted page)
+    dropped, a group row ('I. Văn bản ...' alone in its row) merged across the table as offices type it."""
+    cleaned = []
+    for row in block.rows:
+        cells = []
+        for value in row:
+            lines = [re.sub(r"[*_]{1,2}", "", x).strip() for x in value.split("\n")]
+            cells.append([x for x in lines if x and not re.fullmatch(r"[-_=]{3,}", x)])
+        cleaned.append(cells)
+    used = sorted({c for row in cleaned for c, lines in enumerate(row) if lines})
+    ncols = max(used) + 1 if used else 1
+    table = doc.add_table(rows=len(cleaned), cols=ncols)
+    layout = _is_layout_table(block.rows, index)
+    if layout:
+        _borderless(table)
+    else:
+        table.style = doc.styles["Table Grid"]
+    header = layout and index < 3 and ncols == 2
+    if header:
+        from docx.shared import Cm
+
+        table.autofit = False
+        for column, width in zip(table.columns, (6.5, 9.5), strict=True):
+            column.width = Cm(width)
+    for r, row in enumerate(cleaned):
+        filled = [c for c, lines in enumerate(row) if lines]
+        if not layout and ncols >= 3 and len(filled) == 1 and filled[0] <= 1 and r > 0:
+            table.cell(r, filled[0]).merge(table.cell(r, ncols - 1))
+        for c, lines in enumerate(row[:ncols]):
+            if not lines or (c > filled[-1] if filled else False):
+                continue
+            cell = table.cell(r, c)
+            cell.text = lines[0]
+            for extra in lines[1:]:
+                cell.add_paragraph(extra)
+            if header:
+                _header_cell(cell, c, r)
+
+
 def build_docx(source: Path, out: Path, *, auto_numbered: bool = False) -> Path:
     """The plan `source` (.txt/.md) as a Word document at `out`."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    text = decode(source.read_bytes(), path=str(source))
-    blocks = build_blocks(text)
+    text = _clean(decode(source.read_bytes(), path=str(source)))
+    blocks = _header_table([b for b in build_blocks(text) if not (isinstance(b, Paragraph) and b.text.startswith("<!--"))])
     doc = docx.Document()
     _font(doc)
     section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     num_id = _numbering(doc) if auto_numbered else 0
     counter = _Counter()
+    landscape = False
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
-            ncols = max(len(r) for r in block.rows)
-            table = doc.add_table(rows=len(block.rows), cols=ncols)
-            if _is_layout_table(block.rows, index):
-                _borderless(table)
-            else:
-                table.style = doc.styles["Table Grid"]
-            for r, row in enumerate(block.rows):
-                for c, value in enumerate(row):
-                    cell = table.cell(r, c)
-                    lines = [re.sub(r"[*_]{1,2}", "", x).strip() for x in value.split("\n")]
-                    lines = [x for x in lines if x and not re.fullmatch(r"[-_=]{3,}", x)] or [""]
-                    cell.text = lines[0]
-                    for extra in lines[1:]:
-                        cell.add_paragraph(extra)
+            _add_table(doc, block, index)
             continue
         assert isinstance(block, Paragraph)
         body = block.text
-        if body.startswith("<!--"):
-            continue  # the corpus's provenance comment is no part of the document
         numbered = counter.match(body) if auto_numbered else None
+        if index > 10 and _PART.match(body):
+            # an annex, or a plan attached to the decision issuing it, starts on a page of its own
+            wide = _wide_part(blocks, index)
+            if wide or landscape:
+                _new_part(doc, wide)
+                landscape = wide
+                break_before = False
+            else:
+                break_before = True
+        else:
+            break_before = False
         para = doc.add_paragraph()
+        para.paragraph_format.page_break_before = break_before
         if numbered:
             level, body = numbered
             _set_numbering(para, num_id, level)
-        if re.match(r"(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU)\b", body) and index > 10:
-            para.paragraph_format.page_break_before = True  # an annex starts on its own page
         run = para.add_run(body)
-        if block.heading:
+        title = bool(_TITLE.match(body)) and body.isupper() and len(body) < 200  # 'KẾ HOẠCH', 'QUYẾT ĐỊNH' ...
+        if block.heading or title:
             run.bold = True
-        if body.strip() in ("KẾ HOẠCH",) or (block.heading and body.isupper() and len(body) < 200 and index < 12):
+        if title or (block.heading and body.isupper() and len(body) < 200 and index < 12):
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         else:
             para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -221,25 +347,42 @@ def to_pdf(docs: list[Path], outdir: Path) -> list[Path]:
 
 from tests.unit.plans.conftest import SHARED  # noqa: E402
 
-OUR_GOLD = Path(__file__).resolve().parents[2] / "data" / "plans" / "gold"
+ROOT = Path(__file__).resolve().parents[3]
+OUR_GOLD = ROOT / "tests" / "data" / "plans" / "gold"
 SEED_GOLD = SHARED / "seeds" / "gold"
+# the labelled sets with a text source: (gold folder, plans folder)
+SETS = {
+    "seeds": (SEED_GOLD, SHARED / "seeds"),
+    "plans": (OUR_GOLD, SHARED / "plans"),
+    "more": (SHARED / "plans" / "more" / "gold", SHARED / "plans" / "more"),
+    "tune": (ROOT / "tests" / "data" / "gold" / "tune", SHARED / "plans" / "more"),
+}
+BLIND = ("27", "31")  # the blind plans of plans/more: never rendered, parsed or scored here
 
 
-def sources() -> list[tuple[Path, Path]]:
-    """(plan source, gold file) of every annotated plan."""
+def sources(names: tuple[str, ...] = ("seeds", "plans")) -> list[tuple[Path, Path]]:
+    """(plan source, gold file) of every labelled text plan (.txt/.md) of the sets `names`; plans
+    published only as .doc/.docx have no text to render and are left out, the blind ones too."""
     out = []
-    for gold in sorted(SEED_GOLD.glob("*.gold.json")) + sorted(OUR_GOLD.glob("*.gold.json")):
-        name = gold.name[: -len(".gold.json")]
-        src = next(p for p in [*(SHARED / "seeds").glob(name + ".txt"), *(SHARED / "plans").glob(name + ".md")])
-        out.append((src, gold))
+    for name in names:
+        gold_dir, plans_dir = SETS[name]
+        for gold in sorted(gold_dir.glob("*.gold.json")):
+            doc = gold.name[: -len(".gold.json")]
+            if doc.split("_")[0] in BLIND:
+                continue
+            src = sorted(p for p in plans_dir.glob(doc + ".*") if p.suffix in (".txt", ".md"))
+            if src:
+                out.append((src[0], gold))
     return out
 
 
-def render_all(outdir: Path, *, pdf: bool = True) -> dict[str, dict[str, Path]]:
-    """{plan name: {"text": source, "docx": ..., "pdf": ...}} for every annotated plan."""
+def render_all(
+    outdir: Path, *, pdf: bool = True, plans: list[tuple[Path, Path]] | None = None
+) -> dict[str, dict[str, Path]]:
+    """{plan name: {"text": source, "docx": ..., "pdf": ...}} for every plan of `plans` (default: sources())."""
     outdir.mkdir(parents=True, exist_ok=True)
     out: dict[str, dict[str, Path]] = {}
-    for src, _gold in sources():
+    for src, _gold in plans if plans is not None else sources():
         auto = src.stem.split("_")[0] in AUTO_NUMBERED
         out[src.stem] = {"text": src, "docx": build_docx(src, outdir / (src.stem + ".docx"), auto_numbered=auto)}
     if pdf:
