@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.name_ends import name_stop
 from dondoc.plans.verbs import VERBS, find_verb
 
 # Words that open the name of a body or an officer. Lower-case forms are matched only where a
@@ -252,6 +253,9 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     cap = _CAP_VERB.search(s, 2)
     if cap is not None and (v is None or cap.start() < v.start()) and not _BARE_ORG.match(s[: cap.start()].strip()):
         v = cap  # 'Sở Tài chính Chủ trì, phối hợp ...': a heading run into its first duty ('Phòng Tham mưu' is a name)
+    stop = name_stop(s, v.start() if v is not None else min(len(s), max_len + 20))
+    if stop is not None and (colon == -1 or stop.start() < colon):
+        v = stop  # 'Sở Tài chính, trên cơ sở ...', 'UBND các xã Chủ động ...': the name ends before (name_ends)
     if v is not None and max_len < v.start() <= 3 * max_len and _long_list(s[: v.start()]):
         max_len = v.start()  # a long list of named bodies before the verb ('Đề nghị A, B, ... (12 names) tăng cường')
     duty = _DUTY.search(s, 0, max_len + 20)

@@ -1,0 +1,70 @@
+"""Where a body's name ends before its first task verb, when something else stops it first.
+
+A line break used to end a heading's name ('2. Sở Tài chính' / 'Bảo đảm kinh phí ...'); in text pasted from a web
+page the lines are joined and the name reader runs on to the first lower-case verb. Vietnamese administrative prose
+marks the end of a name in other ways too:
+- a word that opens a duty, written with a capital because it opened the next line: an adverb of manner or time
+  ('Chủ động', 'Tích cực', 'Khẩn trương', 'Tiếp tục', 'Thường xuyên', 'Kịp thời', 'Định kỳ') or a connective that
+  opens a clause ('Căn cứ', 'Trên cơ sở', 'Nhằm', 'Để', 'Khi', 'Nếu') — unless the pair is a word of a known name
+  ('Giáo dục Thường xuyên');
+- after a comma, a connective that opens a clause ('Sở Tài chính, trên cơ sở đề xuất ..., tham mưu') or a noun that
+  is no part of a name ('Công an tỉnh, địa chỉ: ...', ', số điện thoại', ', thời gian', ', kinh phí');
+- the end of a known name (gazetteer) followed by any task verb in capitals ('Bộ Tài chính Bảo đảm kinh phí'):
+  capitalised verbs inside names ('Sở Xây dựng', 'Ban Quản lý') are why this one needs the gazetteer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from dondoc.plans.verbs import VERBS
+
+_OPENERS = ("Chủ động", "Tích cực", "Khẩn trương", "Tiếp tục", "Thường xuyên", "Kịp thời", "Định kỳ", "Căn cứ",
+            "Trên cơ sở", "Nhằm", "Để", "Khi", "Nếu")
+_CAP_OPENER = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _OPENERS)) + r")(?![\wÀ-ỹ])")
+_COMMA_STOP = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo|nhằm|để|khi|nếu|địa chỉ|số điện thoại|thời gian|kinh phí)"
+                         r"(?![\wÀ-ỹ])")
+_CAP_VERBS = sorted({v[:1].upper() + v[1:] for v in VERBS}, key=len, reverse=True)
+_CAP_TASK = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _CAP_VERBS)) + r")(?![\wÀ-ỹ])")
+
+
+def name_stop(s: str, limit: int) -> re.Match[str] | None:
+    """The first place in s[:limit] where the name opening `s` ends (a match whose start is the end of the name)."""
+    region = s[:limit]
+    found: list[re.Match[str]] = []
+    if "," in region:
+        m = _COMMA_STOP.search(region, 2)
+        if m is not None:
+            found.append(m)
+    for m in _CAP_OPENER.finditer(region, 2):
+        prev = region[: m.start()].split()
+        if prev and (prev[-1] + " " + m.group(1)).lower() in _lower_pairs():
+            continue  # 'Trung tâm Giáo dục nghề nghiệp - Giáo dục Thường xuyên'
+        found.append(m)
+        break
+    if any(c.isupper() for c in region[2:]):
+        from dondoc.plans.gazetteer import entries, name_key
+
+        known = entries()
+        for m in _CAP_TASK.finditer(region, 2):
+            if name_key(region[: m.start()]) in known:
+                found.append(m)
+                break
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+@functools.cache
+def _lower_pairs() -> frozenset[str]:
+    """'<word> <opener>' pairs inside the gazetteer's names, in lower case ('dục thường xuyên')."""
+    from dondoc.plans.gazetteer import names
+
+    opener = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(o.lower()) for o in _OPENERS) + r")(?![\wÀ-ỹ])")
+    out: set[str] = set()
+    for name in names().values():
+        low = name.lower()
+        for m in opener.finditer(low):
+            prev = low[: m.start()].split()
+            if prev:
+                out.add(prev[-1] + " " + m.group(1))
+    return frozenset(out)
