@@ -134,7 +134,11 @@ def _peak_of(pid: int | None) -> int | None:
     return None
 
 
-def _child(conn: Any, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], cap: int, seconds: float) -> None:
+def _child(conn: Any, reader: Any, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], cap: int,
+           seconds: float) -> None:
+    # The fork left the parent's read end open here too: closed, so that a parent killed mid-parse makes the
+    # answer's write fail (EPIPE) and the worker exit, instead of blocking on a full pipe forever.
+    reader.close()
     try:
         limit = _vm_size() + cap
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -169,7 +173,7 @@ class Sandbox:
     def run(self, path: Path, func: Any, *args: Any, **kwargs: Any) -> Any:
         ctx = multiprocessing.get_context("fork")
         parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(child, func, args, kwargs, self.memory_cap, self.time_limit),
+        proc = ctx.Process(target=_child, args=(child, parent, func, args, kwargs, self.memory_cap, self.time_limit),
                            daemon=True)
         proc.start()
         child.close()
