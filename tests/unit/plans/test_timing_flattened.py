@@ -126,6 +126,11 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lines(text: str) -> str:
+    """One paragraph a line, blank lines between (as a converted Word file)."""
+    return "\n\n".join(text.splitlines())
+
+
 def _timings(plan: dict, keys: dict) -> dict:
     got = {}
     for key in keys:
@@ -145,12 +150,12 @@ CASES = {"labelled": (_LABELLED, _LABELLED_WANT), "prose": (_PROSE, _PROSE_WANT)
 def test_each_task_keeps_its_own_time(case: str, layout: str) -> None:
     body, want = CASES[case]
     text = _HEAD + body + _TAIL
-    plan = parse_text(_flat(text) if layout == "flattened" else text, source="x.txt")
+    plan = parse_text(_flat(text) if layout == "flattened" else _lines(text), source="x.txt")
     assert _timings(plan, want) == want
 
 
 def test_the_closing_report_deadline_is_the_closing_sentences_own() -> None:
-    for text in (_HEAD + _CLOSING + _TAIL, _flat(_HEAD + _CLOSING + _TAIL)):
+    for text in (_lines(_HEAD + _CLOSING + _TAIL), _flat(_HEAD + _CLOSING + _TAIL)):
         plan = parse_text(text, source="x.txt")
         closing = [a for a in plan["assignments"] if a["text"].startswith("Các sở, ban, ngành báo cáo")]
         assert closing and closing[0]["timing"]["kind"] == "recurring" and closing[0]["timing"]["due"] == "2026-12-15"
