@@ -18,12 +18,13 @@ Số: 15/KH-UBND
 Sông Xanh, ngày 10 tháng 02 năm 2026
 KẾ HOẠCH
 Thực hiện công tác y tế và an toàn thực phẩm năm 2026
-Thực hiện chỉ đạo của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025; căn cứ Luật Khám bệnh, chữa bệnh và Luật An toàn thực phẩm cùng các văn bản hướng dẫn thi hành của Chính phủ và Bộ Y tế;
+Thực hiện chỉ đạo của Chính phủ về tăng cường công tác y tế cơ sở và bảo đảm an toàn thực phẩm trong tình hình mới, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2026 như sau:
 I. MỤC ĐÍCH, YÊU CẦU
 1. Mục đích
-Nâng cao chất lượng chăm sóc sức khỏe Nhân dân.
+Nâng cao chất lượng chăm sóc sức khỏe Nhân dân, chủ động phòng, chống dịch bệnh, bảo đảm an toàn thực phẩm; nâng cao nhận thức, trách nhiệm của các cấp, các ngành và của người dân trong công tác y tế.
 2. Yêu cầu
-Các cơ quan, đơn vị triển khai đồng bộ, hiệu quả.
+Các cơ quan, đơn vị triển khai đồng bộ, hiệu quả, đúng tiến độ các nhiệm vụ được giao; gắn trách nhiệm của người đứng đầu với kết quả thực hiện; bảo đảm sự phối hợp chặt chẽ giữa các sở, ngành và địa phương.
 """
 _TAIL = """Trên đây là Kế hoạch thực hiện công tác y tế năm 2026 của Ủy ban nhân dân tỉnh.
 Nơi nhận:
