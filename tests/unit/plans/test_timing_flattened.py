@@ -167,3 +167,34 @@ def test_a_date_cut_by_the_excerpt_gives_no_due_date_of_its_own(cut_at: str) -> 
     flat = _flat(_HEAD + _LABELLED)
     plan = parse_text(flat[: flat.index(cut_at) + len(cut_at)], source="x.txt")
     assert plan["assignments"][-1]["timing"]["due"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Công an tỉnh xử lý vi phạm tại các điểm thường xuyên xảy ra tai nạn giao thông.", "unspecified"),
+        ("Sở Nông nghiệp và Môi trường hỗ trợ các vùng thường xuyên bị ngập úng.", "unspecified"),
+        ("Sở Công Thương thường xuyên kiểm tra các cơ sở kinh doanh.", "continuous"),
+        ("Sở Công Thương kiểm tra thường xuyên các cơ sở kinh doanh.", "continuous"),
+    ],
+)
+def test_how_often_something_happens_to_a_place_is_not_the_tasks_frequency(sentence: str, kind: str) -> None:
+    from dondoc.plans.timing import timing_in_text
+
+    assert timing_in_text(sentence, plan_year=2026, issued_on=None)["kind"] == kind
+
+
+@pytest.mark.parametrize(("phrase", "due"), [("Quý II/20", None), ("Quý II/", None), ("Quý II/2026", "2026-06-30"), ("Quý II", "2026-06-30")])
+def test_a_quarter_whose_year_is_cut_off_has_no_due_date(phrase: str, due: str | None) -> None:
+    from dondoc.plans.timing import parse_timing
+
+    t = parse_timing(phrase, plan_year=2026)
+    assert (t["kind"], t["due"]) == ("once", due)
+
+
+def test_a_caps_section_title_ending_in_its_year_is_split_from_its_first_item() -> None:
+    from dondoc.plans.reflow import restore_breaks
+
+    for title in ("II. NHIỆM VỤ NĂM 2026", "III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030"):
+        par = title + " 1. Sở Y tế chủ trì tổ chức tiêm chủng mở rộng cho trẻ em trên địa bàn tỉnh."
+        assert title in [x.strip() for x in restore_breaks(par).split("\n")]
