@@ -96,7 +96,11 @@ _DUTY_VERB = re.compile(
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
-_CAPS_TITLE_END = re.compile(rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*[{_UP}]{{2,}}[,.:]?)\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}])")
+# (the title may end in its year or period: 'II. NHIỆM VỤ NĂM 2026', 'III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030')
+_CAPS_TITLE_END = re.compile(
+    rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*(?:[{_UP}]{{2,}}|(?<=[{_UP}] )(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)[,.:]?)"
+    rf"\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}])"
+)
 
 
 _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])")

@@ -266,6 +266,9 @@ def _parse_timing(
         # 'Quý III, IV/2026': the last quarter listed
         q = _ROMAN_Q[re.split(rf"\s*(?:,|và|{_D})\s*", m.group(1))[-1].strip().lower()]
         y = int(m.group(2)) if m.group(2) else None
+        if y is None and re.fullmatch(r"\s*[/-]\s*\d{0,3}", t[m.end() :]):
+            out.update(kind="once")  # 'Quý II/20': the year cut off (a text cut at a fixed length), no due date to guess
+            return out
         if y is None:
             ym = _YEAR_RE.search(t[m.end() :])
             y = int(ym.group(1)) if ym else plan_year

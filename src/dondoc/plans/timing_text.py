@@ -67,6 +67,11 @@ _ROUTINE = re.compile(r"nhiệm vụ(?:\s+chi)?\s*$")
 _MONEY = re.compile(r"kinh phí|dự toán|ngân sách")
 
 
+# 'xử lý vi phạm tại các điểm thường xuyên xảy ra ngộ độc', 'vùng thường xuyên bị ngập': how often something happens
+# to a place or a group the task names, not how often the task is done
+_OF_EVENTS = re.compile(r"\s+(?:xảy ra|diễn ra|bị)\b")
+
+
 def _routine_tasks(low: str, m: re.Match[str]) -> bool:
     return m.group(0) == "thường xuyên" and bool(_ROUTINE.search(low[max(0, m.start() - 20) : m.start()])) and bool(
         _MONEY.search(re.split(r"[.;]\s", low[m.start() :])[0]))
@@ -99,6 +104,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
         and not _routine_tasks(low, m)
+        and not (m.group(0) == "thường xuyên" and _OF_EVENTS.match(low, m.end()))
     ]
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
