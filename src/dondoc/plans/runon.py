@@ -121,11 +121,15 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
         # opening with a body is then part of its prose ('Sở Y tế là cơ quan thường trực ...', 'Bộ Y tế hướng
         # dẫn ...'), not a duty of its own; after a task or a target that names no body it is the duty's body
         led = opens_with_body(par[mark.end() if mark else 0:][:240])
+        # a dash bullet keeps its mark once its lines are joined: a duty of its own would have had a dash of its
+        # own, so a later sentence opening with role words ('- Nâng cao ... Phối hợp với ...') is the bullet's
+        bullet = par[:1] in "-–+•"
         for m in _AFTER_STOP.finditer(par, mark.end() if mark else 0):
             if _NUMERAL_BEFORE.search(par, max(0, m.start() - 8), m.start()):
                 continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
             rest = par[m.end(): m.end() + 240]
-            if _ROLE.match(rest) or rest.startswith("Trên đây là") or (last and _CLOSING.match(rest)):
+            if ((_ROLE.match(rest) and not bullet) or rest.startswith("Trên đây là")
+                    or (last and _CLOSING.match(rest))):
                 at.append(m.end())
                 led = opens_with_body(rest)
             elif (not led and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])

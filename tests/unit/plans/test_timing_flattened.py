@@ -123,6 +123,23 @@ _CLOSING_WANT = {
 }
 
 
+# a dash bullet of several sentences, the later one opening with role words ('Phối hợp với ...') and holding the
+# bullet's time: once flattened the bullet keeps its dash, so the sentence is still the bullet's, not a duty of
+# its own taking the time away from the bullet's first words
+_BULLET_SENTENCES = """II. NHIỆM VỤ CỤ THỂ
+1. Sở Y tế:
+- Tổ chức khám sức khỏe cho học sinh các trường trung học. Phối hợp với Công an tỉnh kiểm tra các cơ sở cấp phát thuốc. Thường xuyên giám sát người đang điều trị.
+- Chủ trì hướng dẫn các trạm y tế xã, phường lập hồ sơ sức khỏe điện tử.
+2. Sở Giáo dục và Đào tạo:
+- Tiếp tục triển khai chương trình giáo dục kỹ năng sống trong trường học. Phối hợp với Đoàn Thanh niên bảo đảm mỗi học kỳ tổ chức ít nhất một buổi ngoại khóa.
+"""
+_BULLET_SENTENCES_WANT = {
+    ("II.1", "Sở Y tế", "Tổ chức khám"): ("continuous", None),
+    ("II.1", "Sở Y tế", "Chủ trì hướng dẫn"): ("unspecified", None),
+    ("II.2", "Sở Giáo dục và Đào tạo", "Tiếp tục triển khai"): ("recurring", None),
+}
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -143,7 +160,8 @@ def _timings(plan: dict, keys: dict) -> dict:
 
 
 CASES = {"labelled": (_LABELLED, _LABELLED_WANT), "prose": (_PROSE, _PROSE_WANT), "headed": (_HEADED, _HEADED_WANT),
-         "next_title": (_NEXT_TITLE, _NEXT_TITLE_WANT), "closing": (_CLOSING, _CLOSING_WANT)}
+         "next_title": (_NEXT_TITLE, _NEXT_TITLE_WANT), "closing": (_CLOSING, _CLOSING_WANT),
+         "bullet_sentences": (_BULLET_SENTENCES, _BULLET_SENTENCES_WANT)}
 
 
 @pytest.mark.parametrize("layout", ["lines", "flattened"])
