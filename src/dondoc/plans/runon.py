@@ -63,7 +63,8 @@ def sentence_blocks(blocks: list[Block], start: int | None) -> tuple[list[Block]
 # A plan laid out in lines gives each duty its own line: the role words opening a sentence ('Chủ trì, phối hợp
 # với ...', 'Phối hợp với ...'), a sentence that opens with the body it falls to ('UBND phường X chủ trì ...'),
 # and a section's closing words after its last item ('Trên đây là Kế hoạch ...', 'Trong quá trình thực hiện, nếu
-# có vướng mắc ...', 'Ủy ban nhân dân tỉnh yêu cầu các ...', 'Đề nghị các ...', 'Các sở, ngành ... triển khai').
+# có vướng mắc ...', 'Ủy ban nhân dân tỉnh yêu cầu các ...', 'Đề nghị các ...', 'Các sở, ngành ... triển khai',
+# the report asked for: 'Báo cáo kết quả ... trước ngày ...').
 # With the line breaks lost they follow the end of the sentence before them.
 _AFTER_STOP = re.compile(rf"(?<=[^\s.][.!?])\s+(?=[{_UP}])")
 # ('Phối hợp chặt chẽ giữa A và B ...' is the noun, coordination between bodies, not a role of the item's body)
@@ -77,6 +78,8 @@ _CLOSING = re.compile(
     rf"(?: [{_UP}][\wÀ-ỹ]*){{0,3}},? (?:yêu cầu|đề nghị|giao)\s|"
     rf"(?:Yêu cầu|Đề nghị|Giao) (?:các|Thủ trưởng|Giám đốc|Chủ tịch|[{_UP}])|"
     r"(?:Hằng|Hàng) năm, (?:các|[A-ZĐÀ-Ỹ])|"
+    # the report asked for after the request ('Báo cáo kết quả thực hiện gửi Sở X trước ngày ...')
+    r"Báo cáo (?:tình hình|kết quả|định kỳ|sơ kết|tổng kết)\s|"
     r"(?:Thủ trưởng|Giám đốc|Chủ tịch|Người đứng đầu) (?:các|Ủy ban|UBND)|"
     r"Các (?:sở|Sở|ban|bộ|ngành|cơ quan|đơn vị|địa phương|phòng|tổ chức)[\s,;])"
 )

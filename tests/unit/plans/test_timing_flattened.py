@@ -140,6 +140,20 @@ _BULLET_SENTENCES_WANT = {
 }
 
 
+# the closing request and the report sentence after it, each a paragraph of its own: once flattened the report's
+# deadline must not become the request's time
+_CLOSING_REPORT = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch.
+Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, địa phương xây dựng kế hoạch triển khai hằng năm.
+Báo cáo kết quả thực hiện Kế hoạch gửi Sở Y tế trước ngày 20/11/2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+"""
+_CLOSING_REPORT_WANT = {
+    ("III.1", "Sở Y tế", "Sở Y tế chủ trì"): ("unspecified", None),
+    ("III", "các sở, ban, ngành, địa phương", "Ủy ban nhân dân tỉnh yêu cầu"): ("recurring", None),
+}
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -161,7 +175,8 @@ def _timings(plan: dict, keys: dict) -> dict:
 
 CASES = {"labelled": (_LABELLED, _LABELLED_WANT), "prose": (_PROSE, _PROSE_WANT), "headed": (_HEADED, _HEADED_WANT),
          "next_title": (_NEXT_TITLE, _NEXT_TITLE_WANT), "closing": (_CLOSING, _CLOSING_WANT),
-         "bullet_sentences": (_BULLET_SENTENCES, _BULLET_SENTENCES_WANT)}
+         "bullet_sentences": (_BULLET_SENTENCES, _BULLET_SENTENCES_WANT),
+         "closing_report": (_CLOSING_REPORT, _CLOSING_REPORT_WANT)}
 
 
 @pytest.mark.parametrize("layout", ["lines", "flattened"])
