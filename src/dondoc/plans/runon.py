@@ -102,6 +102,23 @@ def _cut(par: str, at: list[int]) -> list[str]:
     return [p for p in out if p]
 
 
+_BASED_ON = re.compile(r"Căn cứ [^.;:,]{3,80}, ")
+
+
+def _other_bodies(sentence: str, par: str) -> bool:
+    """'Căn cứ nội dung Kế hoạch và tình hình thực tế, các sở, ngành ... xây dựng ...': a sentence whose subject,
+    after the clause it is based on, is a body (not the one the paragraph opens with) and its task — in a plan
+    laid out in lines, a paragraph of its own."""
+    from dondoc.plans.bodies import leading_body
+
+    m = _BASED_ON.match(sentence)
+    lb = leading_body(sentence[m.end():]) if m else None
+    if lb is None or not lb[1][:1].islower():
+        return False
+    own = leading_body(par)
+    return own is None or own[0] != lb[0]
+
+
 def _formula(sentence: str) -> bool:
     stop = _STOP.search(sentence)
     return bool(stop and _FORMULA.search(sentence, max(0, stop.start() - 30), stop.end()))
@@ -138,6 +155,9 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
             elif (not led and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
                   and lb[1][:1].islower() and not _formula(rest)):
                 at.append(m.end())  # a sentence that opens with a named body and its task
+                led = True
+            elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):
+                at.append(m.end())  # 'Căn cứ ..., các sở, ngành ... xây dựng ...': other bodies' duty
                 led = True
         out.extend(_cut(par, at) if at else [par])
     return out

@@ -154,6 +154,20 @@ _CLOSING_REPORT_WANT = {
 }
 
 
+# an item's paragraph followed by one whose subject, after a 'Căn cứ ...,' clause, is other bodies with a time of
+# their own: once flattened, the item's body must not take that time
+_BASED_ON = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ chịu trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+Căn cứ nội dung Kế hoạch và tình hình thực tế, các sở, ban, ngành và Ủy ban nhân dân các xã, phường xây dựng kế hoạch chi tiết của đơn vị mình; hằng năm báo cáo kết quả thực hiện về Sở Nội vụ.
+2. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch.
+"""
+_BASED_ON_WANT = {
+    ("III.1", "Sở Nội vụ", "Sở Nội vụ chịu"): ("unspecified", None),
+    ("III.1", "Ủy ban nhân dân các xã, phường", "Căn cứ nội dung"): ("recurring", None),
+    ("III.2", "Sở Tài chính", ""): ("unspecified", None),
+}
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -176,7 +190,7 @@ def _timings(plan: dict, keys: dict) -> dict:
 CASES = {"labelled": (_LABELLED, _LABELLED_WANT), "prose": (_PROSE, _PROSE_WANT), "headed": (_HEADED, _HEADED_WANT),
          "next_title": (_NEXT_TITLE, _NEXT_TITLE_WANT), "closing": (_CLOSING, _CLOSING_WANT),
          "bullet_sentences": (_BULLET_SENTENCES, _BULLET_SENTENCES_WANT),
-         "closing_report": (_CLOSING_REPORT, _CLOSING_REPORT_WANT)}
+         "closing_report": (_CLOSING_REPORT, _CLOSING_REPORT_WANT), "based_on": (_BASED_ON, _BASED_ON_WANT)}
 
 
 @pytest.mark.parametrize("layout", ["lines", "flattened"])
