@@ -122,3 +122,30 @@ def test_english_run_is_not_read_as_a_plan() -> None:
     # a long English run that never calls itself a plan: refused, not read sentence by sentence
     with pytest.raises(PlanReadError):
         parse_text("The committee met on Monday. It agreed to meet again. " * 60, source="x.md")
+
+
+# ---- reflow.lost_breaks: a plan laid out as a table of long rows has its line breaks ----------------------------
+
+def test_table_of_long_rows_is_no_lost_breaks_text() -> None:
+    from dondoc.plans.reflow import REFLOWED, lost_breaks
+
+    task = ("Tổ chức tuyên truyền, phổ biến các quy định của pháp luật về phòng, chống tác hại của thuốc lá trên các "
+            "phương tiện thông tin đại chúng, hệ thống loa truyền thanh cơ sở, mạng xã hội và tại các cơ quan, đơn vị, "
+            "trường học, khu dân cư; lồng ghép nội dung vào các buổi sinh hoạt của các đoàn thể chính trị - xã hội; "
+            "biên soạn, in ấn và cấp phát tờ rơi, áp phích cho người dân ở các thôn, tổ dân phố")
+    rows = "\n".join(f"| {i} | {task} (đợt {i}) | Sở Y tế | Sở Văn hóa, Thể thao và Du lịch; Ủy ban nhân dân các huyện, "
+                     f"thị xã, thành phố | Quý {'IV' if i % 2 else 'II'}/2026 |" for i in range(1, 13))
+    text = ("ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 15/KH-UBND\nKẾ HOẠCH\nPhòng, chống tác hại của thuốc lá năm 2026\n"
+            "I. NHIỆM VỤ\n| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            + rows + "\n")
+    assert not lost_breaks(text)
+    plan = parse_text(text, source="x.md")
+    assert REFLOWED not in plan["warnings"] and len(plan["assignments"]) == 12
+
+
+def test_run_of_text_with_two_long_unended_lines_is_still_lost() -> None:
+    from dondoc.plans.reflow import lost_breaks
+
+    run = ("KẾ HOẠCH Tổ chức hội thi I. MỤC ĐÍCH Nâng cao nhận thức của người dân II. NHIỆM VỤ 1. Sở Y tế chủ trì "
+           "tổ chức hội thi cấp tỉnh 2. Sở Tài chính bảo đảm kinh phí ") * 8
+    assert lost_breaks(run[:900] + "\n" + run[900:])
