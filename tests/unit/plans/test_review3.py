@@ -94,7 +94,7 @@ def test_split_duties_on_empty_and_tiny_paragraphs() -> None:
 
 def test_pipe_table_with_no_rows_is_kept() -> None:
     flat = "| TT | Nhiệm vụ | Cơ quan chủ trì | | --- | --- | --- |"
-    text, tables = pipe_tables(flat)
+    _, tables = pipe_tables(flat)
     assert len(tables) == 1 and tables[0].count("\n") == 1
 
 
