@@ -149,3 +149,15 @@ def test_run_of_text_with_two_long_unended_lines_is_still_lost() -> None:
     run = ("KẾ HOẠCH Tổ chức hội thi I. MỤC ĐÍCH Nâng cao nhận thức của người dân II. NHIỆM VỤ 1. Sở Y tế chủ trì "
            "tổ chức hội thi cấp tỉnh 2. Sở Tài chính bảo đảm kinh phí ") * 8
     assert lost_breaks(run[:900] + "\n" + run[900:])
+
+
+# ---- pdftext: a page's last table row with no cells (odd input) ---------------------------------------------------
+
+def test_split_row_join_with_an_empty_row_does_not_crash() -> None:
+    from dondoc.plans.pdftext import Line, _join_split_rows
+
+    prev = Line("|  |", 0, 100, 700, 710, 0.0, 3.0, table=True, cells=())
+    head = Line("|  | tiếp theo |", 0, 100, 50, 60, 0.0, 3.0, table=True, cells=("", "tiếp theo"))
+    pages = [[prev], [head]]
+    _join_split_rows(pages)
+    assert pages[1] == [head]  # grids of different widths: not joined
