@@ -33,6 +33,14 @@ def _stops_before_task(text: str, leads: list[str]) -> bool:
     return all(any(r.startswith(w) for r in _ROLE_WORDS) for w in words if w)
 
 
+def _known(name: str) -> bool:
+    """A name the gazetteer knows whole ('Sở Y tế'): a text ending on it was not cut in it (a plan pasted without its
+    signature, its last line a label 'Cơ quan chủ trì: Sở Y tế')."""
+    from dondoc.plans.gazetteer import entries, name_key
+
+    return name_key(name) in entries()
+
+
 def drop_cut_tail(assignments: list[dict[str, Any]], last_text: str | None) -> list[dict[str, Any]]:
     """Leads cut in half and items cut before their task, where the text stops mid-sentence (last_text: the
     text of the body's last paragraph when nothing — no signature, no annex — follows it; None otherwise)."""
@@ -41,7 +49,7 @@ def drop_cut_tail(assignments: list[dict[str, Any]], last_text: str | None) -> l
     end = _norm(last_text)
     out = []
     for a in assignments:
-        leads = [x for x in a["lead"] if not end.endswith(_norm(x))]
+        leads = [x for x in a["lead"] if not end.endswith(_norm(x)) or _known(x)]
         if a["lead"] and not leads:
             continue  # its only body's name is cut
         text = _norm(a["text"])

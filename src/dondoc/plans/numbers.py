@@ -13,7 +13,7 @@ _TOKEN = re.compile(rf"(?<![\w/.,\-–])({_NUM})(?!(?!m2|m²|ha\b|km\b|MWp?\b|kW
 _RANGE = re.compile(rf"(?<![\w/.,])(?:từ\s+)?({_NUM})\s*(?:[-–]|đến)\s*({_NUM})\s*(%|phần trăm)", re.I)
 _COUNT_RANGE = re.compile(rf"(?<![\w/.,])({_NUM})\s*[-–]\s*({_NUM})(?=\s+[a-zà-ỹđ])")
 _BASELINE = re.compile(
-    rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(xuống|giảm|lên|tăng lên)\s+(?:còn\s+|dưới\s+|trên\s+)?({_NUM})", re.I
+    rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(?<!trở\s)(xuống|giảm|lên|tăng lên)\s+(?:còn\s+|dưới\s+|trên\s+)?({_NUM})", re.I
 )
 _SKIP_BEFORE = re.compile(
     r"(?:số|Số|Điều|điều|khoản|Khoản|mục|Mục|khóa|Khóa|khoá|lần thứ|năm|Năm|ngày|tháng|Tháng|quý|Quý|giai đoạn|"

@@ -61,7 +61,7 @@ def _join_split_rows(pages: list[list[Line]]) -> None:
             filled = [c for c in head.cells if c]
             # the rest of a row: its number cell empty under a numbered row, or (a table without numbers) its
             # first two cells empty, or its first words going on in lower case
-            rest = bool(prev.cells[0]) or not any(head.cells[:2]) or (bool(filled) and filled[0][:1].islower())
+            rest = bool(prev.cells[:1] and prev.cells[0]) or not any(head.cells[:2]) or (bool(filled) and filled[0][:1].islower())
             if len(head.cells) == len(prev.cells) and not head.cells[0] and rest:
                 merged = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(prev.cells, head.cells, strict=False))
                 prev.cells, prev.text = merged, _pipe(merged)

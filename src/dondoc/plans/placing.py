@@ -3,6 +3,7 @@ requirements), the generic names that are no lead, and an item's body being its 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -83,6 +84,7 @@ _AIM = re.compile(r"^(?:mục tiêu|chỉ tiêu)\b")
 _AIM_AND_WORK = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|phân công|triển khai|hoạt động|nội dung")
 
 
+@functools.lru_cache(maxsize=4096)  # (asked for every item of every section above it)
 def _no_task_title(title: str) -> bool:
     t = " ".join(title.lower().split())
     t = re.sub(r"^[\W\d]+", "", t)

@@ -269,7 +269,7 @@ def lost_breaks(text: str) -> bool:
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
         # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing) — unless its few
         # breaks are its paragraphs' own: long paragraphs, each line of them ending a sentence
-        return at_start < 3 and not _own_paragraphs(head)
+        return at_start < 3 and not _own_paragraphs(text[:20000])
     if "\n" not in head.strip() and inline + items >= 1:
         # one line holding numbered sections: a short text pasted as one run (a page's first lines, a cut)
         return True
@@ -279,13 +279,15 @@ def lost_breaks(text: str) -> bool:
 
 
 def _own_paragraphs(text: str) -> bool:
-    """Two or more long lines (300+ characters), every one ending a sentence: a text laid out in long
+    """Two or more long lines (300+ characters), every one ending a sentence or a table's row: a text laid out in long
     paragraphs, not a run with its breaks lost (whose rare breaks fall anywhere, or none at all)."""
     lines = text.split("\n")
     if len(text) >= 20000:
         lines = lines[:-1]  # (cut where the scan stopped)
-    long = [x.rstrip() for x in lines if len(x) >= 300]
-    return len(long) >= 2 and all(x.endswith((".", ";", ":", "!", "?", "./.")) for x in long)
+    long = [x.strip() for x in lines if len(x) >= 300]
+    # (a markdown table's row is a line of its own too: '| 1 | Tổ chức ... | Sở Y tế | ... |')
+    return len(long) >= 2 and all(x.rstrip("*_ ").endswith((".", ";", ":", "!", "?", "./.")) or x[:1] == x[-1:] == "|"
+                                  for x in long)
 
 
 # a passage quoted from a law between curly quotes ('... tại khoản 4 Điều 8 Luật X “4. Ủy ban nhân dân cấp tỉnh

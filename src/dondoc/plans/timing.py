@@ -287,7 +287,7 @@ def _parse_timing(
         # 'trong tháng 6 hằng năm': every June, the first one after the issue; 'tháng 6 và tháng 12': the first of either
         firsts = [_last_day(plan_year, x) for x in each]
         firsts = [d if not (issued_on and d < issued_on) else _last_day(plan_year + 1, d.month) for d in firsts]
-        out.update(kind="recurring", due=_iso(min(firsts)), period="year" if len(each) == 1 else "half")
+        out.update(kind="recurring", due=_iso(min(firsts)), period={1: "year", 2: "half", 4: "quarter", 12: "month"}.get(len(set(each))))
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):
