@@ -313,7 +313,7 @@ def restore_breaks(text: str) -> str:
         # a plan numbering nothing: its header ends with the first sentence after its title
         first = re.compile(r"(?<=[.:]) ").search(flat, title.end())
     head_end = first.start() if first else -1
-    head, body = (flat[:head_end], flat[head_end:]) if head_end > 0 else ("", flat)
+    head, body = (flat[:head_end], flat[head_end:].lstrip()) if head_end > 0 else ("", flat)
     for rx in _HEADER_BREAKS:
         head = rx.sub("\n\n", head)
     head = _PLACE_DATE.sub("\n\n", head, count=1)
