@@ -160,6 +160,32 @@ PROBES: list[tuple[str, str, str, list[tuple[str, list[str]]]]] = [
      "V. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi, đôn đốc thực hiện Kế hoạch.\nPHỤ LỤC I\nPHÂN CÔNG NHIỆM VỤ CHO CÁC SỞ, "
      "NGÀNH\n(Ban hành kèm theo Kế hoạch số 45/KH-UBND của Ủy ban nhân dân tỉnh)\n",
      [("V", ["Sở Nội vụ"])]),
+    # --- second batch ---
+    ("law-responsibility-article", LAW,
+     "II. NỘI DUNG\n1. Nội dung cơ bản của Luật\nĐiều 12 của Luật quy định trách nhiệm của Bộ Tài chính, Bộ Xây dựng "
+     "trong việc hướng dẫn thi hành; Chính phủ quy định chi tiết một số điều.\n",
+     []),
+    ("decree-implementing-tasks", "Triển khai thực hiện Nghị định số 180/2025/NĐ-CP của Chính phủ\n",
+     "II. NHIỆM VỤ\n1. Sở Tài chính chủ trì hướng dẫn các cơ quan, đơn vị thực hiện Nghị định, hoàn thành trong tháng "
+     "6/2025.\n2. Ủy ban nhân dân các xã, phường rà soát, thống kê các đối tượng thuộc phạm vi điều chỉnh của Nghị "
+     "định.\n",
+     [("II.1", ["Sở Tài chính"]), ("II.2", ["Ủy ban nhân dân các xã, phường"])]),
+    ("programme-situation-then-assign", "Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW\n",
+     "I. TÌNH HÌNH\nThời gian qua, Sở Khoa học và Công nghệ đã chủ trì triển khai nhiều nhiệm vụ; Sở Nội vụ đã tham "
+     "mưu sắp xếp tổ chức bộ máy.\nII. PHÂN CÔNG NHIỆM VỤ\n1. Sở Khoa học và Công nghệ\n- Chủ trì xây dựng cơ sở dữ "
+     "liệu khoa học, công nghệ của tỉnh.\n",
+     [("II.1", ["Sở Khoa học và Công nghệ"])]),
+    ("meeting-with-ministry-no-lead", TITLE,
+     "II. NHIỆM VỤ\n1. Làm việc với Bộ Nội vụ, Bộ Tài chính về sắp xếp đơn vị sự nghiệp công lập.\n",
+     []),
+    ("recipients-no-colon", TITLE,
+     "V. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi, đôn đốc thực hiện Kế hoạch./.\nNơi nhận\n- Sở Tư pháp (để thực "
+     "hiện);\n- UBND các xã, phường (để thực hiện);\n- Lưu: VT.\n",
+     [("V", ["Sở Nội vụ"])]),
+    ("doi-voi-bodies-heading-unnumbered", TITLE,
+     "IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\n- Đối với Sở Y tế: chủ trì hướng dẫn chuyên môn, kỹ thuật.\n"
+     "- Đối với Công an tỉnh: bảo đảm an ninh, trật tự tại các điểm tiêm.\n",
+     [("IV.1", ["Sở Y tế"]), ("IV.1", ["Công an tỉnh"])]),
 ]
 
 LAYOUTS = ("lines", "flat")
