@@ -37,7 +37,7 @@ from dondoc.plans.placing import (
     section_owner,
     support_of_role,
 )
-from dondoc.plans.subjects import _handed_out, _sentence_body, sentences
+from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentences
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
@@ -163,6 +163,8 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
         m = re.match(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+(.+)$", t.rstrip(": "), re.I)
         if m and is_body_start(m.group(1)) and "," not in m.group(1) and not _heading_body(t):
             return m.group(1), req
+    if t.endswith(":") and (fb := for_body(t)) and not fb[1]:
+        return fb[0], req  # '2. Đối với UBND cấp xã:'
     if t.endswith(":") or is_body_name(t):
         name = t.rstrip(": ")
         asked = re.match(r"^(?:Giao(?: cho)?|Đề nghị|Khuyến khích)\s+", name, flags=re.I)

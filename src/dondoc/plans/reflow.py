@@ -113,7 +113,7 @@ _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "
 # '1. Quản lý thị trường Sở Công Thương chủ trì, phối hợp ...': a short item title run into its first sentence, whose
 # subject is a body taking its role (a title ending in a word that governs a name — 'với', 'của', 'cho' — is not one)
 _TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
-_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là)$")
+_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
 _PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
                      r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
 _TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
@@ -131,6 +131,8 @@ def _title_then_body(par: str) -> int | None:
         if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
             if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
                 return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
+            if _GOVERNS.search(par[:k].rstrip()):
+                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
             lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
             if lb and _TAKES_ROLE.match(lb[1]):
                 return k
@@ -315,7 +317,7 @@ def restore_breaks(text: str) -> str:
         # a plan numbering nothing: its header ends with the first sentence after its title
         first = re.compile(r"(?<=[.:]) ").search(flat, title.end())
     head_end = first.start() if first else -1
-    head, body = (flat[:head_end], flat[head_end:]) if head_end > 0 else ("", flat)
+    head, body = (flat[:head_end], flat[head_end:].lstrip()) if head_end > 0 else ("", flat)
     for rx in _HEADER_BREAKS:
         head = rx.sub("\n\n", head)
     head = _PLACE_DATE.sub("\n\n", head, count=1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import _PART, HEAD, is_body_start, leading_body, trailing_body
+from dondoc.plans.bodies import _PART, HEAD, is_body_name, is_body_start, leading_body, trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
 from dondoc.plans.verbs import find_verb
@@ -59,6 +59,22 @@ _FUNDED_BY = re.compile(r"\sdo\s+(?=[A-ZĐÀ-Ỹ]|các\s)")
 _TOPIC = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")
 
 
+# 'a) Đối với các sở, ngành: chủ động ...', '2. Đối với UBND cấp xã:': a heading naming the bodies whose duties follow;
+# 'Đối với doanh nghiệp: hướng dẫn ...', 'Đối với cán bộ, công chức: ...' name those the work is for, not an agency
+_FOR_BODY = re.compile(r"^Đối với\s+([^:;.]{3,90}?)\s*:\s*")
+_NOT_AGENCY = re.compile(r"doanh nghiệp|hợp tác xã|người|cán bộ|công chức|viên chức|học sinh|trẻ em|hộ\b|cá nhân|(?<!ban )nhân dân|"
+                         r"đối tượng|cơ sở|nhà đầu tư|thành viên|hội viên|đoàn viên|tổ chức|nhiệm vụ|dự án|lĩnh vực|vụ việc", re.I)
+
+
+def for_body(t: str) -> tuple[str, str] | None:
+    """The agency an 'Đối với X:' heading names and the text after its colon, or None."""
+    m = _FOR_BODY.match(t) if t.startswith("Đối với") else None
+    if not m or _NOT_AGENCY.search(m.group(1)):
+        return None
+    name = m.group(1)
+    return (name, t[m.end():]) if is_body_name(name[:1].upper() + name[1:]) else None
+
+
 def _asked_body(m: re.Match[str]) -> tuple[str, str, bool] | None:
     """The body an issuer's 'giao / yêu cầu / đề nghị Y ...' hands the work to ('đề nghị' makes it a request)."""
     lb = leading_body(m.group(3))
@@ -82,6 +98,9 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     m = _ISSUER_ASKS.match(t)
     if m:
         return _asked_body(m)
+    fb = for_body(t)
+    if fb and fb[1][:1].islower():
+        return fb[0], fb[1], False
     lb = leading_body(t)
     if lb:
         return lb

@@ -49,3 +49,8 @@ def clean(text: str) -> str:
 
 
 DASH = "-–—‐‑"
+
+
+# the footer and the signature block open paragraphs of their own, even after a full-width line ('... Kế hoạch./.'
+# / 'Nơi nhận:', 'Nơi nhận - Bộ X;'; 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH')
+SIGN_OFF = re.compile(r"(?:Nơi nhận(?:\s*:|\s*$|\s+[-–+•]\s)|(?:TM|KT|TL|TUQ)\.\s*[A-ZĐ][A-ZĐÀ-Ỹ]+\s)")
