@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
-from dondoc.plans.wrapper import _TITLE, _UP, strip_wrapper
+from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
 __all__ = ["lost_breaks", "prepare", "restore_breaks", "strip_wrapper"]
 

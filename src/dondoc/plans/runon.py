@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.blocks import Block, Paragraph
 
 RUNON = ("Văn bản mất ngắt dòng và không tìm thấy các mục đánh số (I., II., 1., 2. ...): đã đọc từng câu như "
          "một đoạn của một mục chung — cần người xem lại các nhiệm vụ")
 _LONG = 800  # a paragraph this long (with no numbering anywhere) is no paragraph of a plan laid out in lines
-_UP = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _SENTENCE_END = re.compile(rf"(?<=[^\s.][.;!?])\s+(?=[-–+•]?\s*[{_UP}])")
 _TITLE = re.compile(r"(?<![\wÀ-ỹ])KẾ\s*HOẠCH(?![\wÀ-ỹ])")
 _NAMES_A_PLAN = re.compile(r"(?<![\wÀ-ỹ])kế\s+hoạch(?![\wÀ-ỹ])", re.I)
