@@ -12,12 +12,12 @@ VERBS = [
     "đẩy mạnh", "xây dựng", "hướng dẫn", "chỉ đạo", "theo dõi", "đôn đốc", "kiểm tra", "giám sát",
     "rà soát", "hỗ trợ", "bảo đảm", "đảm bảo", "chủ động", "khẩn trương", "tập trung", "nghiên cứu",
     "quan tâm", "bám sát", "căn cứ", "có trách nhiệm", "chịu trách nhiệm", "là cơ quan", "là đơn vị",
-    "là đầu mối", "gửi", "báo cáo", "tổng hợp", "cung cấp", "phát huy", "vận động", "tuyên truyền",
+    "là đầu mối", "làm đầu mối", "làm cơ quan đầu mối", "làm cơ quan thường trực", "gửi", "báo cáo", "tổng hợp", "cung cấp", "phát huy", "vận động", "tuyên truyền",
     "nâng cao", "huy động", "bố trí", "cử", "ban hành", "trình", "đề xuất", "lãnh đạo", "thường xuyên",
     "định kỳ", "kịp thời", "duy trì", "quản lý", "cập nhật", "phổ biến", "quán triệt", "tiến hành",
     "ưu tiên", "đề nghị", "tiên phong", "mở", "tích cực", "sớm", "nghiêm túc", "thống nhất", "chuẩn bị",
     "phân công", "phân bổ", "cân đối", "thẩm định", "giải quyết", "xử lý", "tạo điều kiện", "khuyến khích",
-    "hoàn thành", "hoàn thiện", "theo chức năng", "theo dõi", "căn cứ chức năng", "trong phạm vi",
+    "hoàn thành", "hoàn thiện", "theo chức năng", "theo lĩnh vực", "theo thẩm quyền", "theo dõi", "căn cứ chức năng", "trong phạm vi",
     "thúc đẩy", "làm tốt", "phát triển", "ứng dụng", "đổi mới", "nắm", "lồng ghép", "giữ vững",
     "tiếp nhận", "điều phối", "cấp", "thông tin", "tư vấn", "bảo vệ", "tuân thủ", "chấp hành",
     "áp dụng", "từng bước", "xem xét", "quyết định", "họp", "phải", "cần",
@@ -35,6 +35,7 @@ VERBS = [
     "xúc tiến",  # (not in 'Trung tâm xúc tiến ...')
     "thu hút", "mời gọi", "san lấp", "san tạo",  # 'Chủ đầu tư dự án ... san tạo mặt bằng, thu hút, mời gọi nhà đầu tư
     "trực tiếp",  # 'Đồng chí Phó Bí thư Thường trực Đảng ủy xã trực tiếp chỉ đạo ...'
+    "lấy ý kiến",  # 'Vụ Pháp chế lấy ý kiến các bộ, ngành ...' (drafting a text: consulting is the drafter's task)
 ]
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
@@ -67,6 +68,49 @@ def _verbs_in_names() -> frozenset[str]:
     return frozenset(out)
 
 
+# Words that are task verbs elsewhere but also name the field of a ministry's department or a national
+# council ('Cục Công nghệ thông tin', 'Cục Trợ giúp pháp lý', 'Cục Quản lý, giám sát bảo hiểm', 'Vụ Các vấn đề chung
+# về xây dựng pháp luật', 'Cục Đăng ký quốc gia giao dịch bảo đảm', 'Hội đồng Quốc gia về phát triển bền vững').
+FIELD_WORDS = frozenset(["thông tin", "giúp", "bảo đảm", "giám sát", "xây dựng", "phát triển", "quản lý", "xử lý",
+                         "theo dõi", "kiểm tra", "hỗ trợ", "tư vấn", "xúc tiến", "bảo vệ", "đánh giá", "thẩm định",
+                         "điều phối", "phổ biến", "cung cấp", "ứng dụng", "đổi mới"])
+# the role a body takes straight after its name
+_ROLE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ trì|phối hợp(?= với| [a-zđà-ỹ]+ [a-zđà-ỹ]+)|có trách nhiệm|chịu trách nhiệm|"
+                   r"là cơ quan|là đơn vị|là đầu mối|làm đầu mối|làm cơ quan|tham mưu)(?![\wÀ-ỹ])")
+# what a verb's object holds and a department's field does not: a document or plan drafted ('xây dựng quy chế phối hợp
+# với ...', 'kế hoạch phối hợp'), a plural object, a preposition, a conjunction before the role
+_NOT_FIELD = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|mọi|cho|với|của|tại|trong|đến|để|do|và|hoặc|đồng thời|kế hoạch|quy chế|"
+                        r"cơ chế|chương trình|đề án|phương án|văn bản|dự thảo|báo cáo|hồ sơ|mô hình|tài liệu|quy định|"
+                        r"nội dung|hướng dẫn|giải pháp|biện pháp|chính sách|việc)(?![\wÀ-ỹ])")
+
+
+# the syllables before 'trình' and 'cử' that make one noun with them
+_NOUN_FIRST = {"trình": frozenset(["chương", "công", "quy", "lộ", "tờ", "hành", "tiến", "giáo", "phương", "lịch"]),
+               "cử": frozenset(["bầu", "ứng", "tuyển"])}
+
+
+def _field_of_name(text: str, m: re.Match[str]) -> bool:
+    """The verb-like word names a department's field: the department's role follows within a few words, with no
+    punctuation, no other verb and nothing an object would hold between ('Cục Công nghệ thông tin chủ trì ...')."""
+    after = text[m.end() : m.end() + 90]
+    role = _ROLE.search(after)
+    if role is None:
+        return False
+    gap = after[: role.start()].rstrip()
+    gap = gap[:-1] if gap.endswith(":") else gap  # 'Cục Trợ giúp pháp lý: chủ trì ...'
+    if len(gap.split()) > 5 or any(c in gap for c in ",;:.()") or _NOT_FIELD.search(gap):
+        return False
+    return all(v.group(0) in FIELD_WORDS for v in _VERB_RE.finditer(gap))
+
+
+def field_ends_name(text: str, m: re.Match[str]) -> bool:
+    """A heading ending in a department's field ('1. Cục An toàn thông tin', '2. Cục Quản lý, giám sát bảo hiểm'): the
+    verb-like word has at most four words after it, none a verb, and nothing else on the line."""
+    rest = text[m.end() :].strip(" .:;")
+    return (m.group(0) in FIELD_WORDS and len(rest.split()) <= 4 and not any(c in rest for c in ",;:.()")
+            and not _NOT_FIELD.search(rest) and _VERB_RE.search(rest) is None)
+
+
 def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
     """The first lower-case task verb at or after `start` that is not part of a name."""
     for m in _VERB_RE.finditer(text, start):
@@ -92,6 +136,10 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue
         if word == "xúc tiến" and _NOUN_BEFORE.search(before):
             continue
+        if word in ("trình", "cử") and prev and prev[-1].lower() in _NOUN_FIRST[word]:
+            continue  # 'Chương trình', 'công trình', 'quy trình'; 'Ủy ban bầu cử': one noun, not 'to submit', 'to send'
+        if word in FIELD_WORDS and _field_of_name(text, m):
+            continue  # 'Cục Công nghệ thông tin chủ trì ...': a word of the department's name
         if "Hội đồng" in before and any(c.start() < m.start() < c.end() for c in _COUNCIL.finditer(text, 0, m.end() + 60)):
             continue  # 'Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh': a council's name
         return m

@@ -1,0 +1,58 @@
+"""Names of national bodies whose words are verbs elsewhere: where the name ends and the task starts.
+
+A ministry's departments are named by their field, and the field is often a verb phrase ('Cục Công nghệ thông tin',
+'Cục Trợ giúp pháp lý', 'Cục Quản lý, giám sát bảo hiểm', 'Vụ Các vấn đề chung về xây dựng pháp luật', 'Hội đồng
+Quốc gia về phát triển bền vững'); compound nouns hold a syllable that is a verb alone ('Chương trình', 'công
+trình', 'Ủy ban bầu cử'). Made up from the names ministries and councils carry, not from any labelled plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from dondoc.plans.bodies import is_body_name, leading_body
+from dondoc.plans.verbs import find_verb
+
+NAMES = [
+    "Cục Công nghệ thông tin", "Cục An toàn thông tin", "Cục Trợ giúp pháp lý", "Cục Quản lý, giám sát bảo hiểm",
+    "Vụ Các vấn đề chung về xây dựng pháp luật", "Cục Đăng ký quốc gia giao dịch bảo đảm", "Cục Quản lý hoạt động xây dựng",
+    "Hội đồng Quốc gia về phát triển bền vững", "Trung tâm Hỗ trợ phát triển doanh nghiệp",
+    "Cục Giám định nhà nước về chất lượng công trình xây dựng", "Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh",
+    "Ban Quản lý Chương trình", "Hội đồng bầu cử quốc gia", "Ủy ban bầu cử tỉnh", "Ban bầu cử",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("role", ["chủ trì tổ chức triển khai Kế hoạch.", "phối hợp với Vụ Pháp chế rà soát văn bản.",
+                                  "có trách nhiệm hướng dẫn các đơn vị.", ": chủ trì tổ chức triển khai."])
+def test_name_before_its_role(name: str, role: str) -> None:
+    text = name + ("" if role.startswith(":") else " ") + role
+    lb = leading_body(text)
+    assert lb is not None and lb[0] == name
+
+
+@pytest.mark.parametrize("name", ["Cục Công nghệ thông tin", "Cục An toàn thông tin", "Cục Quản lý, giám sát bảo hiểm",
+                                  "Cục Trợ giúp pháp lý", "Vụ Các vấn đề chung về xây dựng pháp luật"])
+def test_heading_naming_a_department(name: str) -> None:
+    assert is_body_name(name)
+
+
+# the verb of a task stays a verb: an object or a document between it and the role, a comma, 'và', a plural object
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Sở Tư pháp xây dựng quy chế phối hợp với Công an tỉnh.", "xây dựng"),
+    ("Sở Y tế xây dựng kế hoạch phối hợp liên ngành.", "xây dựng"),
+    ("Sở Nông nghiệp và Môi trường hỗ trợ các xã phối hợp với Hội Nông dân.", "hỗ trợ"),
+    ("Sở Nội vụ theo dõi, chủ trì tổng hợp báo cáo.", "theo dõi"),
+    ("Công an tỉnh kiểm tra và chủ trì xử lý vi phạm.", "kiểm tra"),
+    ("Sở Tài chính thẩm định việc phối hợp với các sở.", "thẩm định"),
+    ("Sở Y tế quản lý chặt chẽ.", "quản lý"),
+    ("Bộ Công an trình Chính phủ ban hành Nghị định.", "trình"),
+    ("Ủy ban nhân dân tỉnh cử cán bộ tham gia.", "cử"),
+])
+def test_task_verbs_stay_verbs(text: str, verb: str) -> None:
+    m = find_verb(text, 2)
+    assert m is not None and m.group(0) == verb
+
+
+def test_heading_with_duty_is_no_name() -> None:
+    assert not is_body_name("Sở Y tế kiểm tra, giám sát các cơ sở")
+    assert not is_body_name("Sở Tư pháp xây dựng kế hoạch phổ biến")
