@@ -117,7 +117,8 @@ _NOT_NAME = re.compile(r"[\W\d]+")
 
 
 _ELIDED_HEAD = re.compile(r"^[Cc]ác\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?\s*:")
-_PLURAL_ONE = re.compile(r"^\s*(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
+# ('Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ': the heads of a collective are one collective too)
+_PLURAL_ONE = re.compile(r"^\s*(?:(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+)?(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
 _NON_STATE = ("doanh nghiệp", "nhà đầu tư", "nhà cung cấp", "cá nhân", "người", "hộ ")
 _PLURAL_KINDS = re.compile(r"^\s*(?:Các|các)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}(?:\s*,\s*[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})*\s*$")
 _BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
@@ -136,7 +137,7 @@ def split_bodies(phrase: str) -> list[str]:
     if _OFFICER_IN_CHARGE.match(text) and ";" not in text:
         return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
     out: list[str] = []
-    plural = text[:4] in ("Các ", "các ")
+    plural = text[:4] in ("Các ", "các ") or bool(_COLLECTIVE.match(text))
     # 'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính': the names a plural head elides are bare, a
     # capitalised item there is one of them unless it opens with a head word of its own
     elided = _ELIDED_HEAD.match(text) if plural and ":" in text else None

@@ -70,8 +70,8 @@ _BREAKS = [
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
     re.compile(rf"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s*[{_UP}]{{2,}}\s)"),
     re.compile(r"(?<=\./\.)\s+"),
-    # an annex: 'PHỤ LỤC' in capitals, then a numeral or its capitalised title
-    re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*]|\s*$))"),
+    # an annex: 'PHỤ LỤC' in capitals, then a numeral, its capitalised title or its table
+    re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*|{TABLE_MARK}]|\s*$))"),
 ]
 _HEADER_BREAKS = [
     re.compile(r"\s*[-_=]{3,}\s*"),

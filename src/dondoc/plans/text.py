@@ -52,5 +52,7 @@ DASH = "-–—‐‑"
 
 
 # the footer and the signature block open paragraphs of their own, even after a full-width line ('... Kế hoạch./.'
-# / 'Nơi nhận:', 'Nơi nhận - Bộ X;'; 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH')
-SIGN_OFF = re.compile(r"(?:Nơi nhận(?:\s*:|\s*$|\s+[-–+•]\s)|(?:TM|KT|TL|TUQ)\.\s*[A-ZĐ][A-ZĐÀ-Ỹ]+\s)")
+# / 'Nơi nhận:', 'Nơi nhận - Bộ X;'; 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'); so does an annex's heading alone on its
+# line ('PHỤ LỤC', 'PHỤ LỤC II'), which in a plan attached to a decision follows the last item with no signature between
+SIGN_OFF = re.compile(r"(?:Nơi nhận(?:\s*:|\s*$|\s+[-–+•]\s)|(?:TM|KT|TL|TUQ)\.\s*[A-ZĐ][A-ZĐÀ-Ỹ]+\s"
+                      r"|[*_#\s]*PHỤ\s+LỤC(?:\s+(?:SỐ\s*)?(?:[IVX]{1,4}|\d{1,2}))?[*_\s]*$)")

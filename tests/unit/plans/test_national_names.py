@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from dondoc.plans.bodies import is_body_name, leading_body
+from dondoc.plans.blocks import Paragraph, build_blocks
+from dondoc.plans.bodies import is_body_name, leading_body, split_bodies
+from dondoc.plans.reflow import restore_breaks
 from dondoc.plans.verbs import find_verb
 
 NAMES = [
@@ -56,3 +58,32 @@ def test_task_verbs_stay_verbs(text: str, verb: str) -> None:
 def test_heading_with_duty_is_no_name() -> None:
     assert not is_body_name("Sở Y tế kiểm tra, giám sát các cơ sở")
     assert not is_body_name("Sở Tư pháp xây dựng kế hoạch phổ biến")
+
+
+@pytest.mark.parametrize(("phrase", "names"), [
+    # the heads of a collective of kinds of units: one collective, as 'Các Cục, Vụ thuộc Bộ' is
+    ("Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ", ["Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ"]),
+    ("Người đứng đầu các Cục, Vụ thuộc Bộ", ["Người đứng đầu các Cục, Vụ thuộc Bộ"]),
+    # the national organs of the mass organisations: 'Tổng Liên đoàn ...' opens a name of its own
+    ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Tổng Liên đoàn Lao động Việt Nam, Hội Nông dân Việt Nam",
+     ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "Hội Nông dân Việt Nam"]),
+    ("Hội đồng bầu cử quốc gia, Ủy ban bầu cử tỉnh", ["Hội đồng bầu cử quốc gia", "Ủy ban bầu cử tỉnh"]),
+])
+def test_split_national_bodies(phrase: str, names: list[str]) -> None:
+    assert split_bodies(phrase) == names
+
+
+@pytest.mark.parametrize("heading", ["PHỤ LỤC", "PHỤ LỤC II", "**PHỤ LỤC**"])
+def test_annex_heading_after_a_full_line_stands_alone(heading: str) -> None:
+    # a plan attached to a decision ends with its last item, no signature, then its annex
+    text = ("1. Cục Y tế dự phòng chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch và tổng hợp kết quả, báo cáo Bộ "
+            "trưởng theo quy định.\n" + heading + "\nDANH MỤC NHIỆM VỤ\n")
+    texts = [b.text for b in build_blocks(text) if isinstance(b, Paragraph)]
+    assert texts[1].startswith(heading.strip("*"))  # (with its title: one paragraph, as before)
+
+
+def test_annex_heading_before_its_table_in_a_flattened_text() -> None:
+    flat = ("I. MỤC ĐÍCH Bảo đảm kịp thời. II. NHIỆM VỤ 1. Sở Y tế chủ trì theo dõi việc thực hiện Kế hoạch. 2. Sở Tài chính "
+            "bố trí kinh phí. 3. Sở Nội vụ hướng dẫn. PHỤ LỤC | TT | Nội dung | Đơn vị chủ trì | |---|---|---| "
+            "| 1 | Giám sát | Sở Y tế |")
+    assert "\nPHỤ LỤC" in restore_breaks(flat)
