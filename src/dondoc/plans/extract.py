@@ -151,11 +151,16 @@ def _own_part(sub: str) -> bool:
     return lb is not None and lb[0][:1].isupper() and not is_generic(lb[0]) and not lb[0].startswith("Các")
 
 
+_ROLE_MARK = re.compile(r"\s*\((?:là\s+)?(?:cơ quan|đơn vị)?\s*(?:chủ trì|thường trực|đầu mối)\)(?=\s*:?$)", re.I)
+
+
 def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | None:
     """A heading that names a body whose duties follow: '1. Sở Y tế:', 'Đề nghị Ủy ban MTTQ ...'.
     With has_items (its duties are listed a), b) below it) an unpunctuated 'Đề nghị X ...' heading
     names X whatever words describe it ('Đề nghị các tổ chức cung cấp dịch vụ chi trả')."""
     t = title.strip()
+    if t.endswith((")", "):")):
+        t = _ROLE_MARK.sub("", t)  # '1. Bộ Công an (cơ quan chủ trì)': the body's role in brackets, its duties below
     if t.isupper() and HEAD.match(t[:1] + t[1:].lower()):  # '1. BỘ KẾ HOẠCH VÀ ĐẦU TƯ': a name in capitals, as the gazetteer writes it
         t = canonical(t) + (":" if t.endswith(":") else "")
     req = bool(REQUEST.match(t))

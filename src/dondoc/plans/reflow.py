@@ -96,6 +96,7 @@ _DUTY_VERB = re.compile(
     rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|Giao\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
+_COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
 # (the title may end in its year or period: 'II. NHIỆM VỤ NĂM 2026', 'III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030')
 _CAPS_TITLE_END = re.compile(
@@ -146,8 +147,9 @@ def _split_heading(par: str) -> str:
     followed by its duty in capitals ('5. Sở Khoa học và Công nghệ Chủ trì ...'). Looked for in the
     heading's first 160 characters, before any full stop, semicolon or colon."""
     m = _CAPS_TITLE_END.match(par)
-    if m:
-        return m.group(1) + "\n\n" + par[m.end():]
+    if m:  # (the item after the title is a heading too: 'IV. TỔ CHỨC THỰC HIỆN 2. Các đơn vị thuộc Bộ - Vụ X: ...')
+        rest = par[m.end():]
+        return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
     k = _title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
     if k is not None:
         return par[:k].rstrip() + "\n\n" + par[k:]
@@ -164,6 +166,8 @@ def _split_heading(par: str) -> str:
     for b in _BULLET_IN.finditer(head):
         if not _PAIRED.match(par, b.end() + 2):
             return par[: b.start()] + "\n\n" + par[b.end():]
+    if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
+        return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
     for v in _DUTY_VERB.finditer(head, 4):
         if not _ORG_HEAD_END.search(par[: v.start()]):
             return par[: v.start()] + "\n\n" + par[v.end():]

@@ -210,4 +210,16 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
             sb = _sentence_body(clause)
             if sb is not None:
                 out.append((clause, sb))
+    if not out and " chủ trì" in t and (first := _NEXT_CLAUSE.split(t, 1))[1:] and _PRESIDED.search(first[0]):
+        # 'Tổ chức Hội nghị ... do Phó Thủ tướng chủ trì; Bộ Công an chuẩn bị nội dung ...': the officer presiding
+        # over a meeting is no lead; the body named in the next clause or sentence prepares it
+        for part in _NEXT_CLAUSE.split(t)[1:]:
+            lb = leading_body(part)
+            if lb and lb[0][:1].isupper() and not lb[2] and not is_generic(lb[0]):
+                out.append((part, lb))
     return out
+
+
+_NEXT_CLAUSE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_PRESIDED = re.compile(r"\bdo\s+(?:đồng chí\s+)?(?:Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Lãnh đạo|Chủ tịch|Phó Chủ tịch|"
+                       r"Trưởng [Bb]an|Phó Trưởng [Bb]an|Giám đốc|Bí thư)[^;.]{0,80}?\schủ trì\b")

@@ -85,15 +85,7 @@ BO_SIGN = ("Nơi nhận:\n- Thủ tướng Chính phủ (để b/c);\n- Phó Th�
            "Văn phòng Bộ (để thực hiện);\n- Lưu: VT, DP.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTrần Văn Cường\n")
 
 # probes the parser does not pass yet: (id, layout) -> reason (strict, so a probe that starts passing must be un-marked)
-XFAIL: dict[tuple[str, str], str] = {
-    **{(i, lay): r for lay in ("lines", "flat") for i, r in {
-        "conference-chaired": "'Hội nghị ... do Phó Thủ tướng chủ trì; Bộ X chuẩn bị ...': the clause after ';' is not read",
-        "minister-presides": "'Hội nghị ... do Bộ trưởng chủ trì, ...; Văn phòng Bộ chuẩn bị ...': the clause after ';' is not read",
-        "body-role-bracket-heading": "'1. Bộ Công an (cơ quan chủ trì)': the bracketed role is read into the name",
-    }.items()},
-    ("units-dash-under-collective", "flat"): "'2. Các đơn vị thuộc Bộ - Vụ Hợp tác quốc tế: chủ trì ...': a collective heading run "
-                                             "into its first dash item is not split",
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 # (id, text, expected (ref, leads, mode) triples in order)
 PROBES: list[tuple[str, str, list[tuple[str, list[str], str]]]] = [

@@ -11,7 +11,9 @@ import pytest
 
 from dondoc.plans.blocks import Paragraph, build_blocks
 from dondoc.plans.bodies import is_body_name, leading_body, split_bodies
-from dondoc.plans.reflow import restore_breaks
+from dondoc.plans.extract import _heading_body
+from dondoc.plans.reflow import _split_heading, restore_breaks
+from dondoc.plans.subjects import _handed_out
 from dondoc.plans.verbs import find_verb
 
 NAMES = [
@@ -87,3 +89,33 @@ def test_annex_heading_before_its_table_in_a_flattened_text() -> None:
             "bố trí kinh phí. 3. Sở Nội vụ hướng dẫn. PHỤ LỤC | TT | Nội dung | Đơn vị chủ trì | |---|---|---| "
             "| 1 | Giám sát | Sở Y tế |")
     assert "\nPHỤ LỤC" in restore_breaks(flat)
+
+
+@pytest.mark.parametrize("title", ["Bộ Công an (cơ quan chủ trì)", "Bộ Y tế (cơ quan thường trực):", "Vụ Pháp chế (đơn vị đầu mối)"])
+def test_heading_with_its_role_in_brackets(title: str) -> None:
+    name = title.split(" (")[0]
+    assert _heading_body(title, has_items=True) == (name, False)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Tổ chức Hội nghị toàn quốc triển khai Luật do Phó Thủ tướng Chính phủ chủ trì; Bộ Công an chuẩn bị nội dung.",
+     "Bộ Công an"),
+    ("Tổ chức Hội nghị sơ kết do Bộ trưởng chủ trì, với sự tham dự của lãnh đạo các Sở. Văn phòng Bộ chuẩn bị hội trường.",
+     "Văn phòng Bộ"),
+])
+def test_presiding_officer_then_the_body_preparing(text: str, lead: str) -> None:
+    assert [sb[0] for _, sb in _handed_out(text)] == [lead]
+
+
+def test_no_later_clause_without_a_presiding_officer() -> None:
+    # a purpose or a requirement whose later clause names bodies is no task (the rule needs the meeting's chair)
+    assert _handed_out("Nâng cao chất lượng giải quyết thủ tục hành chính; Thủ trưởng các cơ quan, đơn vị định kỳ rà soát.") == []
+
+
+def test_collective_heading_run_into_its_first_unit() -> None:
+    par = "2. Các đơn vị thuộc Bộ - Vụ Hợp tác quốc tế: chủ trì vận động nguồn viện trợ."
+    assert _split_heading(par) == "2. Các đơn vị thuộc Bộ\n\n- Vụ Hợp tác quốc tế: chủ trì vận động nguồn viện trợ."
+    assert _split_heading("IV. TỔ CHỨC THỰC HIỆN " + par).split("\n\n") == [
+        "IV. TỔ CHỨC THỰC HIỆN", "2. Các đơn vị thuộc Bộ", "- Vụ Hợp tác quốc tế: chủ trì vận động nguồn viện trợ."]
+    # a double name is no collective heading
+    assert _split_heading("2. Văn phòng HĐND - UBND xã: chủ trì tổng hợp.") == "2. Văn phòng HĐND - UBND xã: chủ trì tổng hợp."
