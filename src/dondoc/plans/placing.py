@@ -77,6 +77,9 @@ _TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|
                          r"hồ sơ|thủ tục|quy trình|phương án|triển khai|cách thức|thời gian")
 
 
+# the issuer's proposals to the level above ('V. KIẾN NGHỊ, ĐỀ XUẤT': 'Bộ Y tế kiến nghị Thủ tướng Chính phủ giao Bộ Tài
+# chính ...'): asked of no one the plan tasks (the title alone: '3. Đề xuất sửa đổi Luật' is a task's title)
+_PROPOSALS = re.compile(r"^(?:kiến nghị|đề xuất)(?:\s*(?:,|và)\s*(?:kiến nghị|đề xuất))?\s*:?$")
 # the aims: 'Mục tiêu', 'Mục tiêu chung', 'Mục tiêu cụ thể đến năm 2030', 'Chỉ tiêu', 'Mục tiêu, chỉ tiêu' — the bodies
 # an aim names are what it is about ('Phấn đấu 100% các sở, ngành ... được ...', 'Các xã, phường đạt chuẩn ...'),
 # targets, not assignments (golds 24, 26, 28, 49) — unless the title also names the work ('Mục tiêu, nhiệm vụ')
@@ -92,7 +95,7 @@ def _no_task_title(title: str) -> bool:
         return True
     if not t or len(t) > 120 or re.search(r"\.\s", t) or _TASK_WORDS.search(t):
         return False  # (a long title or one holding a sentence is a task written on the heading's line)
-    return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t))
+    return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t) or _PROPOSALS.match(t))
 
 
 def in_no_task_section(node: Node) -> bool:

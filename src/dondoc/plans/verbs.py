@@ -13,7 +13,7 @@ VERBS = [
     "rà soát", "hỗ trợ", "bảo đảm", "đảm bảo", "chủ động", "khẩn trương", "tập trung", "nghiên cứu",
     "quan tâm", "bám sát", "căn cứ", "có trách nhiệm", "chịu trách nhiệm", "là cơ quan", "là đơn vị",
     "là đầu mối", "làm đầu mối", "làm cơ quan đầu mối", "làm cơ quan thường trực", "gửi", "báo cáo", "tổng hợp", "cung cấp", "phát huy", "vận động", "tuyên truyền",
-    "nâng cao", "huy động", "bố trí", "cử", "ban hành", "trình", "đề xuất", "lãnh đạo", "thường xuyên",
+    "nâng cao", "huy động", "bố trí", "cử", "ban hành", "trình", "đề xuất", "kiến nghị", "lãnh đạo", "thường xuyên",
     "định kỳ", "kịp thời", "duy trì", "quản lý", "cập nhật", "phổ biến", "quán triệt", "tiến hành",
     "ưu tiên", "đề nghị", "tiên phong", "mở", "tích cực", "sớm", "nghiêm túc", "thống nhất", "chuẩn bị",
     "phân công", "phân bổ", "cân đối", "thẩm định", "giải quyết", "xử lý", "tạo điều kiện", "khuyến khích",

@@ -515,6 +515,69 @@ PROBES: list[tuple[str, str, list[tuple[str, list[str], str]]]] = [
      "III. TỔ CHỨC THỰC HIỆN\n1. Các Bộ: Tài chính, Tư pháp, Nội vụ theo chức năng, nhiệm vụ được giao phối hợp với Bộ "
      "Công an hướng dẫn thi hành Luật.\n",
      [("III.1", ["Các Bộ: Tài chính, Tư pháp, Nội vụ"], "assign")]),
+    # --- third batch (written after the second batch's fixes): columns naming other bodies, proposals, Chỉ thị,
+    # inspection plans, a steering committee's founding decision ---
+    ("table-issuing-level-column", _ttg(TTG_ARTICLES) + "II. NỘI DUNG\n1. Xây dựng văn bản quy định chi tiết\n"
+     "| STT | Tên văn bản | Cơ quan chủ trì soạn thảo | Cơ quan phối hợp | Cấp ban hành | Thời gian trình |\n"
+     "|---|---|---|---|---|---|\n| 1 | Nghị định quy định chi tiết một số điều của Luật | Bộ Công an | Bộ Tư pháp | Chính phủ "
+     "| Tháng 9/2025 |\n| 2 | Thông tư hướng dẫn về mẫu biểu | Bộ Công an | | Bộ trưởng Bộ Công an | Tháng 11/2025 |\n",
+     [("II.1.1", ["Bộ Công an"], "assign"), ("II.1.2", ["Bộ Công an"], "assign")]),
+    ("table-leader-in-charge-column", BO + "II. NHIỆM VỤ CỤ THỂ\n"
+     "| TT | Nhiệm vụ | Lãnh đạo Bộ phụ trách | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n|---|---|---|---|---|---|\n"
+     "| 1 | Sửa đổi Thông tư về tiêm chủng | Thứ trưởng Trần Văn Thuấn | Cục Y tế dự phòng | Vụ Pháp chế | Quý III/2025 |\n"
+     "| 2 | Tổng kết công tác y tế dự phòng | Thứ trưởng Trần Văn Thuấn | Văn phòng Bộ | Các Cục, Vụ | Tháng 12/2025 |\n",
+     [("II.1", ["Cục Y tế dự phòng"], "assign"), ("II.2", ["Văn phòng Bộ"], "assign")]),
+    ("ministry-asks-ministry", BO + BO_TASK +
+     "2. Đề nghị Bộ Tài chính bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách năm 2025 của Bộ Y tế.\n",
+     [*BO_PAIR, ("IV.2", ["Bộ Tài chính"], "request")]),
+    ("proposal-to-pm", BO + BO_TASK +
+     "V. KIẾN NGHỊ, ĐỀ XUẤT\nBộ Y tế kiến nghị Thủ tướng Chính phủ xem xét, giao Bộ Tài chính bổ sung kinh phí cho công "
+     "tác phòng, chống dịch bệnh năm 2025.\n",
+     BO_PAIR),
+    ("directive-closing", "THỦ TƯỚNG CHÍNH PHỦ\n-------\n" + _NATION + "Số: 12/CT-TTg\nHà Nội, ngày 20 tháng 3 năm 2025\n"
+     "CHỈ THỊ\nVề tăng cường công tác phòng cháy, chữa cháy\nThời gian qua, tình hình cháy nổ còn diễn biến phức tạp; một "
+     "số bộ, ngành, địa phương chưa quan tâm đúng mức. Để khắc phục, Thủ tướng Chính phủ chỉ thị:\n1. Bộ Công an chủ "
+     "trì kiểm tra an toàn phòng cháy, chữa cháy tại các khu dân cư.\n2. Bộ Công an có trách nhiệm theo dõi, đôn đốc "
+     "việc thực hiện Chỉ thị này, định kỳ báo cáo Thủ tướng Chính phủ.\n3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, "
+     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Chỉ thị này./.\n",
+     [("1", ["Bộ Công an"], "assign"), ("2", ["Bộ Công an"], "assign")]),
+    ("inspection-plan-national", BO +
+     "II. NỘI DUNG, ĐỐI TƯỢNG KIỂM TRA\n1. Đối tượng kiểm tra: Sở Y tế các tỉnh Lào Cai, Yên Bái, Hà Giang; Trung tâm "
+     "Kiểm soát bệnh tật các tỉnh.\n2. Thời gian, địa điểm: tháng 6/2025, tại trụ sở Sở Y tế các tỉnh.\n3. Thành phần "
+     "Đoàn kiểm tra: Lãnh đạo Cục Y tế dự phòng - Trưởng đoàn; đại diện Vụ Pháp chế, Thanh tra Bộ.\n" + BO_TASK,
+     BO_PAIR),
+    ("bcd-founding-decision", "THỦ TƯỚNG CHÍNH PHỦ\n-------\n" + _NATION + "Số: 300/QĐ-TTg\nHà Nội, ngày 20 tháng 3 năm "
+     "2025\nQUYẾT ĐỊNH\nThành lập Ban Chỉ đạo quốc gia về phòng, chống dịch bệnh\nTHỦ TƯỚNG CHÍNH PHỦ\nQUYẾT ĐỊNH:\n"
+     "Điều 1. Thành lập Ban Chỉ đạo quốc gia về phòng, chống dịch bệnh gồm:\n1. Trưởng ban: Phó Thủ tướng Chính phủ.\n"
+     "2. Phó Trưởng ban thường trực: Bộ trưởng Bộ Y tế.\n3. Các ủy viên: Thứ trưởng các Bộ: Công an, Tài chính, Ngoại giao.\n"
+     "Điều 2. Bộ Y tế là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm bảo đảm điều kiện hoạt động của Ban Chỉ đạo.\n"
+     "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Các thành viên Ban Chỉ đạo và Thủ trưởng các cơ quan có liên quan "
+     "chịu trách nhiệm thi hành Quyết định này./.\n",
+     [("Điều 2", ["Bộ Y tế"], "assign")]),
+    ("rewards-section", BO + BO_TASK +
+     "V. KHEN THƯỞNG, KỶ LUẬT\n1. Tập thể, cá nhân có thành tích xuất sắc được Bộ trưởng tặng Bằng khen theo quy định.\n"
+     "2. Vụ Tổ chức cán bộ tổng hợp, đề xuất khen thưởng các tập thể, cá nhân có thành tích xuất sắc.\n",
+     [*BO_PAIR, ("V.2", ["Vụ Tổ chức cán bộ"], "assign")]),
+    ("assigned-by-decision-quoted", BO +
+     "II. NHIỆM VỤ\n1. Theo Quyết định số 20/QĐ-TTg, Bộ Y tế được giao chủ trì xây dựng Đề án nâng cao năng lực y tế cơ sở.\n"
+     "2. Cục Y tế dự phòng chủ trì hướng dẫn các địa phương tiêm chủng mở rộng.\n",
+     [("II.2", ["Cục Y tế dự phòng"], "assign")]),
+    ("report-and-compile-national", _ttg(TTG_ARTICLES) + ONE_TASK +
+     "IV. CHẾ ĐỘ BÁO CÁO\n1. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương báo cáo kết "
+     "quả thực hiện gửi Bộ Công an trước ngày 15/12 hằng năm.\n2. Bộ Công an tổng hợp, báo cáo Thủ tướng Chính phủ trước "
+     "ngày 31/12 hằng năm.\n",
+     [*ONE_PAIR, ("IV.1", ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], "assign"),
+      ("IV.2", ["Bộ Công an"], "assign")]),
+    ("coordinating-units-list", BO + BO_TASK +
+     "2. Vụ Pháp chế, Văn phòng Bộ, Thanh tra Bộ theo chức năng, nhiệm vụ phối hợp với Cục Y tế dự phòng triển khai Kế hoạch.\n",
+     [*BO_PAIR, ("IV.2", ["Vụ Pháp chế", "Văn phòng Bộ", "Thanh tra Bộ"], "assign")]),
+    ("press-agencies-ministry", BO + BO_TASK +
+     "2. Báo Sức khỏe và Đời sống, Tạp chí Y học thực hành, Cổng Thông tin điện tử Bộ Y tế tuyên truyền về Kế hoạch.\n",
+     [*BO_PAIR, ("IV.2", ["Báo Sức khỏe và Đời sống", "Tạp chí Y học thực hành", "Cổng Thông tin điện tử Bộ Y tế"], "assign")]),
+    ("members-by-area", BCD +
+     "II. NHIỆM VỤ\n1. Các thành viên Ban Chỉ đạo theo dõi, chỉ đạo công tác phòng, chống dịch tại các địa phương được "
+     "phân công; Bộ trưởng Bộ Y tế chủ trì các phiên họp định kỳ của Ban Chỉ đạo khi Trưởng ban vắng mặt.\n",
+     [("II.1", ["Các thành viên Ban Chỉ đạo"], "assign")]),
 ]
 
 LAYOUTS = ("lines", "flat")

@@ -12,6 +12,7 @@ import pytest
 from dondoc.plans.blocks import Paragraph, build_blocks
 from dondoc.plans.bodies import is_body_name, leading_body, split_bodies
 from dondoc.plans.extract import _heading_body
+from dondoc.plans.placing import _no_task_title
 from dondoc.plans.reflow import _split_heading, restore_breaks
 from dondoc.plans.subjects import _handed_out
 from dondoc.plans.verbs import find_verb
@@ -119,3 +120,16 @@ def test_collective_heading_run_into_its_first_unit() -> None:
         "IV. TỔ CHỨC THỰC HIỆN", "2. Các đơn vị thuộc Bộ", "- Vụ Hợp tác quốc tế: chủ trì vận động nguồn viện trợ."]
     # a double name is no collective heading
     assert _split_heading("2. Văn phòng HĐND - UBND xã: chủ trì tổng hợp.") == "2. Văn phòng HĐND - UBND xã: chủ trì tổng hợp."
+
+
+@pytest.mark.parametrize(("title", "no_task"), [
+    ("V. KIẾN NGHỊ, ĐỀ XUẤT", True), ("Kiến nghị", True), ("Đề xuất, kiến nghị:", True),
+    ("3. Đề xuất sửa đổi Luật", False), ("Đề xuất các giải pháp", False),
+])
+def test_proposals_section(title: str, no_task: bool) -> None:
+    assert _no_task_title(title) is no_task
+
+
+def test_body_proposing_is_its_own_task() -> None:
+    lb = leading_body("Sở Xây dựng kiến nghị Bộ Xây dựng tháo gỡ vướng mắc.")
+    assert lb is not None and lb[0] == "Sở Xây dựng"
