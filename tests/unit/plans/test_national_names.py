@@ -123,7 +123,7 @@ def test_collective_heading_run_into_its_first_unit() -> None:
 
 
 @pytest.mark.parametrize(("title", "no_task"), [
-    ("V. KIẾN NGHỊ, ĐỀ XUẤT", True), ("Kiến nghị", True), ("Đề xuất, kiến nghị:", True),
+    ("KIẾN NGHỊ, ĐỀ XUẤT", True), ("Kiến nghị", True), ("Đề xuất, kiến nghị:", True),
     ("3. Đề xuất sửa đổi Luật", False), ("Đề xuất các giải pháp", False),
 ])
 def test_proposals_section(title: str, no_task: bool) -> None:
