@@ -32,6 +32,10 @@ __all__ = ["SCHEMA_VERSION", "parse_blocks", "parse_path", "parse_text", "split_
 SCHEMA_VERSION = 1
 
 
+# a part above the Roman sections: 'A. KẾT QUẢ THỰC HIỆN NĂM 2024', 'PHẦN I', 'PHẦN THỨ NHẤT: ĐÁNH GIÁ ...' (in capitals)
+_PART_START = re.compile(r"^[A-D][.)]\s+[A-ZĐÀ-Ỹ\s,\d/–-]{6,}$|^PHẦN\s+(?:[IVX]{1,4}|THỨ\s+[A-ZĐÀ-Ỹ]+)\b")
+
+
 def _is_footer(b: Block) -> bool:
     if isinstance(b, Paragraph):
         return bool(_FOOTER.match(b.text))
@@ -130,7 +134,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     # where the numbered body starts (first Roman or capital section), where the footer is
     # Long on purpose: the parser's passes in order (header, blocks, assignments, reports, targets, checks).
     start = next(
-        (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or re.match(r"^[A-D][.)]\s+[A-ZĐÀ-Ỹ\s,]{6,}$", b.text))),
+        (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or (_PART_START.match(b.text) and b.text.isupper()))),
         None,
     )
     unnumbered = False

@@ -347,6 +347,8 @@ def trailing_body(text: str) -> tuple[str, str, bool] | None:
     if m is None or m.start() < 20:
         return None
     inner, task = m.group(1).strip(), text[: m.start()].strip()
+    if inner.startswith(("giao ", "Giao ")):
+        inner = inner[5:].lstrip()  # '... (giao Cục Y tế dự phòng chủ trì)'
     if not inner[:1].isupper() or ":" in inner:
         return None  # '(các phường: An Phú, ...)' lists places, '(Văn bản số ...: ...)' cites
     lb = leading_body(inner)

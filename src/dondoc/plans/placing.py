@@ -78,7 +78,8 @@ _TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|
 
 
 # the issuer's proposals to the level above ('V. KIẾN NGHỊ, ĐỀ XUẤT': 'Bộ Y tế kiến nghị Thủ tướng Chính phủ giao Bộ Tài
-# chính ...'): asked of no one the plan tasks (the title alone: '3. Đề xuất sửa đổi Luật' is a task's title)
+# chính ...'): asked of no one the plan tasks (a section's title, alone: '3. Đề xuất sửa đổi Luật' and '1. Kiến nghị' under
+# the tasks are a task's title)
 _PROPOSALS = re.compile(r"^(?:kiến nghị|đề xuất)(?:\s*(?:,|và)\s*(?:kiến nghị|đề xuất))?\s*:?$")
 # the aims: 'Mục tiêu', 'Mục tiêu chung', 'Mục tiêu cụ thể đến năm 2030', 'Chỉ tiêu', 'Mục tiêu, chỉ tiêu' — the bodies
 # an aim names are what it is about ('Phấn đấu 100% các sở, ngành ... được ...', 'Các xã, phường đạt chuẩn ...'),
@@ -95,14 +96,17 @@ def _no_task_title(title: str) -> bool:
         return True
     if not t or len(t) > 120 or re.search(r"\.\s", t) or _TASK_WORDS.search(t):
         return False  # (a long title or one holding a sentence is a task written on the heading's line)
-    return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t) or _PROPOSALS.match(t))
+    return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t))
 
 
 def in_no_task_section(node: Node) -> bool:
-    """The item stands in a section that names bodies without giving them work (see _no_task_title)."""
+    """The item stands in a section that names bodies without giving them work (see _no_task_title), or in a
+    part that accounts for what was done ('PHẦN I. KẾT QUẢ THỰC HIỆN NĂM 2024', 'A. ĐÁNH GIÁ TÌNH HÌNH ...')."""
+    if node.part_title and _no_task_title(node.part_title):
+        return True
     n: Node | None = node
     while n is not None:
-        if n.title and _no_task_title(n.title):
+        if n.title and (_no_task_title(n.title) or (n.kind in ("roman", "cap") and _PROPOSALS.match(n.title.lower().strip()))):
             return True
         n = n.parent
     return False

@@ -42,6 +42,8 @@ _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơ
            "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
 _NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)"
+# a part above the Roman sections ('PHẦN I KẾT QUẢ ...', 'A. KẾT QUẢ THỰC HIỆN ...', 'B. NHIỆM VỤ NĂM 2025'), in the header too
+_PART_BREAK = re.compile(rf"(?<=\S)\s+(?=(?:PHẦN\s+(?:[IVX]{{1,4}}|THỨ\s+[{_UP}]+):?|[A-D]\.)\s+[{_UP}]{{2,}}\s+[{_UP}]{{2,}})")
 _BREAKS = [
     # Roman section: 'I. MỤC ĐÍCH' (an all-capitals title)
     re.compile(rf"(?<=\S)\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}]{{2,}}[\s,])"),
@@ -70,10 +72,12 @@ _BREAKS = [
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
     re.compile(rf"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s*[{_UP}]{{2,}}\s)"),
     re.compile(r"(?<=\./\.)\s+"),
+    _PART_BREAK,
     # an annex: 'PHỤ LỤC' in capitals, then a numeral, its capitalised title or its table
     re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*|{TABLE_MARK}]|\s*$))"),
 ]
 _HEADER_BREAKS = [
+    _PART_BREAK,
     re.compile(r"\s*[-_=]{3,}\s*"),
     re.compile(r"(?<=\S)\s+(?=C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc lập\s*[-–]\s*Tự do|Số\s*:\s*[\d/ ])"),
     re.compile(r"(?<=\S)\s+(?=KẾ\s+HOẠCH\b)"),

@@ -30,6 +30,7 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     top_title: str = ""
+    part_title: str = ""  # the title of the part above the Roman sections ('A. KẾT QUẢ ...', 'PHẦN I' / 'ĐÁNH GIÁ ...')
 
 
 @dataclass
@@ -41,6 +42,10 @@ class Ctx:
 
 # 'Hoạt động 2', 'Nhiệm vụ 3: Tập huấn ...': an item of a list of activities, numbered in words
 _ACT_L = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+(\d{1,2})(?:\s*[.:)–-]\s*|\s*$)(.*)$")
+
+
+# a part above the Roman sections, numbered in words: 'PHẦN I', 'PHẦN THỨ HAI: KẾ HOẠCH NĂM 2025', 'Phần II. ...'
+PART_L = re.compile(r"^(?:PHẦN|Phần)\s+(?:[IVX]{1,4}|\d{1,2}|THỨ\s+[A-ZĐÀ-Ỹ]+|thứ\s+[a-zđà-ỹ]+)\b\s*[.:–-]?\s*(.*)$")
 
 
 # 'Điều 2.' of a resolution or decision that carries the duties itself (no Roman sections)
@@ -141,7 +146,15 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
     act_level: str | None = None
     num_nodes: dict[str, Node] = {}
     paren = _ParenSeq()
+    part, part_pending = "", False
     for b in blocks:
+        if isinstance(b, Paragraph) and b.text[:4] in ("PHẦN", "Phần") and (pm := PART_L.match(b.text)):
+            part, part_pending = pm.group(1), not pm.group(1)  # (its title on the next line when not on this one)
+            continue
+        if part_pending and isinstance(b, Paragraph) and b.text.isupper() and len(b.text) < 200:
+            part, part_pending = b.text, False
+            continue
+        part_pending = False
         if isinstance(b, Table):
             if cur is None:
                 cur = Node(prefix or "", "root", "")
@@ -181,6 +194,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             act_level = None
         if kind == "cap":
             cap, roman, nums, letter = num, None, [], None
+            part = rest
         elif kind == "roman":
             roman, nums, letter = num, [], None
             top_title = rest
@@ -197,7 +211,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             # '1.2. Cơ quan chủ trì: ...' under '1. Xây dựng ...': a part of the item its number spells
             parent = num_nodes.get(num.rsplit(".", 1)[0]) if "." in num else None
             parent = parent or stack.get("roman")
-        node = Node(ref, kind, rest, parent=parent, top_title=top_title)
+        node = Node(ref, kind, rest, parent=parent, top_title=top_title, part_title=part)
         if parent:
             parent.children.append(node)
         stack[kind] = node

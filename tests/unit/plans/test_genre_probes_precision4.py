@@ -578,6 +578,41 @@ PROBES: list[tuple[str, str, list[tuple[str, list[str], str]]]] = [
      "II. NHIỆM VỤ\n1. Các thành viên Ban Chỉ đạo theo dõi, chỉ đạo công tác phòng, chống dịch tại các địa phương được "
      "phân công; Bộ trưởng Bộ Y tế chủ trì các phiên họp định kỳ của Ban Chỉ đạo khi Trưởng ban vắng mặt.\n",
      [("II.1", ["Các thành viên Ban Chỉ đạo"], "assign")]),
+    # --- fourth batch: a year's plan opening with last year's results in a part of its own, programmes of work
+    # with a leader's column, the Party and unions inside a ministry ---
+    ("results-part-then-plan-part", BO +
+     "PHẦN I\nKẾT QUẢ THỰC HIỆN NĂM 2024\nI. CÔNG TÁC XÂY DỰNG THỂ CHẾ\n1. Vụ Pháp chế chủ trì rà soát 320 văn bản quy phạm "
+     "pháp luật, hoàn thành 100% kế hoạch.\n2. Cục Y tế dự phòng tổ chức 12 lớp tập huấn cho 1.500 cán bộ.\n"
+     "PHẦN II\nKẾ HOẠCH NĂM 2025\nI. NHIỆM VỤ TRỌNG TÂM\n1. Vụ Pháp chế chủ trì xây dựng Thông tư hướng dẫn Luật Phòng "
+     "bệnh, hoàn thành trong Quý III/2025.\n",
+     [("I.1", ["Vụ Pháp chế"], "assign")]),
+    ("results-letter-part", BO +
+     "A. KẾT QUẢ THỰC HIỆN NĂM 2024\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n1. Văn phòng Bộ tham mưu tổ chức 4 hội nghị giao ban "
+     "trực tuyến với các địa phương.\nB. NHIỆM VỤ NĂM 2025\nI. NHIỆM VỤ CHUNG\n1. Văn phòng Bộ tham mưu tổ chức hội nghị "
+     "tổng kết trong tháng 1/2025.\n",
+     [("B.I.1", ["Văn phòng Bộ"], "assign")]),
+    ("programme-leader-column", BO + "II. CHƯƠNG TRÌNH CÔNG TÁC\n"
+     "| TT | Nội dung | Đơn vị chủ trì | Lãnh đạo Bộ chủ trì | Thời gian |\n|---|---|---|---|---|\n"
+     "| 1 | Hội nghị triển khai công tác y tế dự phòng năm 2025 | Cục Y tế dự phòng | Bộ trưởng | Tháng 02/2025 |\n"
+     "| 2 | Sơ kết 6 tháng | Văn phòng Bộ | Thứ trưởng Trần Văn Thuấn | Tháng 7/2025 |\n",
+     [("II.1", ["Cục Y tế dự phòng"], "assign"), ("II.2", ["Văn phòng Bộ"], "assign")]),
+    ("party-committee-and-unions", BO + BO_TASK +
+     "2. Đề nghị Đảng ủy Bộ Y tế lãnh đạo, chỉ đạo các tổ chức đảng trực thuộc quán triệt thực hiện Kế hoạch.\n"
+     "3. Đề nghị Công đoàn Y tế Việt Nam, Đoàn Thanh niên Bộ Y tế phối hợp tuyên truyền trong đoàn viên.\n",
+     [*BO_PAIR, ("IV.2", ["Đảng ủy Bộ Y tế"], "request"),
+      ("IV.3", ["Công đoàn Y tế Việt Nam", "Đoàn Thanh niên Bộ Y tế"], "request")]),
+    ("officers-of-units", BO +
+     "IV. TỔ CHỨC THỰC HIỆN\n1. Cục trưởng Cục Y tế dự phòng, Vụ trưởng Vụ Pháp chế chỉ đạo đơn vị mình triển khai các "
+     "nhiệm vụ được giao.\n",
+     [("IV.1", ["Cục trưởng Cục Y tế dự phòng", "Vụ trưởng Vụ Pháp chế"], "assign")]),
+    ("recipients-national-flat-style", BO + BO_TASK +
+     "Nơi nhận: - Như trên; - Các Bộ, cơ quan ngang Bộ (để phối hợp); - UBND các tỉnh, thành phố trực thuộc TW (để thực "
+     "hiện); - Các Vụ, Cục, Thanh tra Bộ, Văn phòng Bộ (để thực hiện); - Lưu: VT, DP.\nBỘ TRƯỞNG\nĐào Hồng Lan\n",
+     BO_PAIR),
+    ("bracket-giao", BO +
+     "II. NHIỆM VỤ TRỌNG TÂM\n1. Rà soát, sửa đổi Thông tư về tiêm chủng (giao Cục Y tế dự phòng chủ trì).\n"
+     "2. Tổng kết 10 năm thi hành Luật (giao Vụ Pháp chế chủ trì, phối hợp với các đơn vị liên quan).\n",
+     [("II.1", ["Cục Y tế dự phòng"], "assign"), ("II.2", ["Vụ Pháp chế"], "assign")]),
 ]
 
 LAYOUTS = ("lines", "flat")

@@ -1,4 +1,5 @@
-"""Names of national bodies whose words are verbs elsewhere: where the name ends and the task starts.
+"""Rules of the national genres (round 4 of precision probes). Names of national bodies whose words are verbs
+elsewhere: where the name ends and the task starts.
 
 A ministry's departments are named by their field, and the field is often a verb phrase ('Cục Công nghệ thông tin',
 'Cục Trợ giúp pháp lý', 'Cục Quản lý, giám sát bảo hiểm', 'Vụ Các vấn đề chung về xây dựng pháp luật', 'Hội đồng
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 import pytest
 
+from dondoc.plans import parse_text
 from dondoc.plans.blocks import Paragraph, build_blocks
 from dondoc.plans.bodies import is_body_name, leading_body, split_bodies
 from dondoc.plans.extract import _heading_body
-from dondoc.plans.placing import _no_task_title
+from dondoc.plans.placing import in_no_task_section
 from dondoc.plans.reflow import _split_heading, restore_breaks
 from dondoc.plans.subjects import _handed_out
+from dondoc.plans.tree import Node, build_tree
 from dondoc.plans.verbs import find_verb
 
 NAMES = [
@@ -122,14 +125,38 @@ def test_collective_heading_run_into_its_first_unit() -> None:
     assert _split_heading("2. Văn phòng HĐND - UBND xã: chủ trì tổng hợp.") == "2. Văn phòng HĐND - UBND xã: chủ trì tổng hợp."
 
 
-@pytest.mark.parametrize(("title", "no_task"), [
-    ("KIẾN NGHỊ, ĐỀ XUẤT", True), ("Kiến nghị", True), ("Đề xuất, kiến nghị:", True),
-    ("3. Đề xuất sửa đổi Luật", False), ("Đề xuất các giải pháp", False),
+@pytest.mark.parametrize(("title", "kind", "no_task"), [
+    ("KIẾN NGHỊ, ĐỀ XUẤT", "roman", True), ("Kiến nghị", "roman", True), ("Đề xuất, kiến nghị:", "roman", True),
+    ("Kiến nghị", "num", False), ("Đề xuất sửa đổi Luật", "num", False), ("Đề xuất các giải pháp", "roman", False),
 ])
-def test_proposals_section(title: str, no_task: bool) -> None:
-    assert _no_task_title(title) is no_task
+def test_proposals_section(title: str, kind: str, no_task: bool) -> None:
+    assert in_no_task_section(Node("V", kind, title)) is no_task
 
 
 def test_body_proposing_is_its_own_task() -> None:
     lb = leading_body("Sở Xây dựng kiến nghị Bộ Xây dựng tháo gỡ vướng mắc.")
     assert lb is not None and lb[0] == "Sở Xây dựng"
+
+
+YEAR_PLAN = ("BỘ Y TẾ\nSố: 310/KH-BYT\nHà Nội, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\nCông tác năm 2025\n{results}\n"
+             "I. CÔNG TÁC THỂ CHẾ\n1. Vụ Pháp chế chủ trì rà soát 320 văn bản, hoàn thành 100% kế hoạch.\n{plan}\n"
+             "I. NHIỆM VỤ\n1. Vụ Pháp chế chủ trì xây dựng Thông tư, hoàn thành trong Quý III/2025.\n")
+
+
+@pytest.mark.parametrize(("results", "plan", "ref"), [
+    ("PHẦN I\nKẾT QUẢ THỰC HIỆN NĂM 2024", "PHẦN II\nKẾ HOẠCH NĂM 2025", "I.1"),
+    ("PHẦN THỨ NHẤT: ĐÁNH GIÁ KẾT QUẢ NĂM 2024", "PHẦN THỨ HAI: NHIỆM VỤ NĂM 2025", "I.1"),
+    ("A. KẾT QUẢ THỰC HIỆN NĂM 2024", "B. NHIỆM VỤ NĂM 2025", "B.I.1"),
+])
+@pytest.mark.parametrize("flat", [False, True])
+def test_part_accounting_for_last_year(results: str, plan: str, ref: str, flat: bool) -> None:
+    text = YEAR_PLAN.format(results=results, plan=plan)
+    got = parse_text(" ".join(text.split()) if flat else text, source="p.md", year=2025)["assignments"]
+    assert [(a["ref"], a["lead"]) for a in got] == [(ref, ["Vụ Pháp chế"])]
+
+
+def test_part_title_on_its_nodes() -> None:
+    blocks = [Paragraph("PHẦN I"), Paragraph("KẾT QUẢ THỰC HIỆN NĂM 2024"), Paragraph("I. THỂ CHẾ"), Paragraph("1. Vụ X làm.")]
+    nodes = build_tree(blocks)
+    assert [(n.ref, n.part_title) for n in nodes] == [("I", "KẾT QUẢ THỰC HIỆN NĂM 2024"), ("I.1", "KẾT QUẢ THỰC HIỆN NĂM 2024")]
+    assert in_no_task_section(nodes[1])
