@@ -18,6 +18,7 @@ from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.evidence import find_focal, grade
 from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, extract_assignments
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
+from dondoc.plans.placing import accounts_for_past
 from dondoc.plans.reflow import REFLOWED
 from dondoc.plans.reports import extract_reports
 from dondoc.plans.runon import RUNON, sentence_blocks
@@ -203,6 +204,9 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         end = annexes[k + 1] if k + 1 < len(annexes) else len(blocks)
         m = _annex_heading(blocks[ai])
         prefix = "PL" + ((m.group(1) or str(k + 1)) if len(annexes) > 1 and m else "")
+        titled = [b.text for b in blocks[ai : min(ai + 2, end)] if isinstance(b, Paragraph)]
+        if any(accounts_for_past(t) for t in titled[:2]):
+            continue  # 'PHỤ LỤC I' / 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024': last year's tasks, none of this plan
         anodes = build_tree(blocks[ai + 1 : end], prefix=prefix)
         assignments.extend(a for a in extract_assignments(anodes, ctx))
         columns = None

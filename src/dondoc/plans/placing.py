@@ -81,6 +81,9 @@ _TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|
 # chính ...'): asked of no one the plan tasks (a section's title, alone: '3. Đề xuất sửa đổi Luật' and '1. Kiến nghị' under
 # the tasks are a task's title)
 _PROPOSALS = re.compile(r"^(?:kiến nghị|đề xuất)(?:\s*(?:,|và)\s*(?:kiến nghị|đề xuất))?\s*:?$")
+_DONE = re.compile(r"^(?:đánh giá\s+)?kết quả (?:thực hiện|triển khai)\b(?!.*(?:\bvà|,)\s*(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp))")
+
+
 # the aims: 'Mục tiêu', 'Mục tiêu chung', 'Mục tiêu cụ thể đến năm 2030', 'Chỉ tiêu', 'Mục tiêu, chỉ tiêu' — the bodies
 # an aim names are what it is about ('Phấn đấu 100% các sở, ngành ... được ...', 'Các xã, phường đạt chuẩn ...'),
 # targets, not assignments (golds 24, 26, 28, 49) — unless the title also names the work ('Mục tiêu, nhiệm vụ')
@@ -94,9 +97,19 @@ def _no_task_title(title: str) -> bool:
     t = re.sub(r"^[\W\d]+", "", t)
     if t and len(t) <= 120 and not re.search(r"\.\s", t) and _AIM.match(t) and not _AIM_AND_WORK.search(t):
         return True
+    if t and len(t) <= 120 and _DONE.match(t):
+        return True  # 'Kết quả thực hiện nhiệm vụ năm 2024' (the tasks done), not '... và nhiệm vụ năm 2025'
     if not t or len(t) > 120 or re.search(r"\.\s", t) or _TASK_WORDS.search(t):
         return False  # (a long title or one holding a sentence is a task written on the heading's line)
     return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t))
+
+
+def accounts_for_past(title: str) -> bool:
+    """An annex's title that accounts for what was done ('PHỤ LỤC I' / 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024'): its rows
+    name the bodies that had the tasks, no task of this plan."""
+    t = re.sub(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s*)?(?:[IVX]{1,4}|\d{1,2})\b)?\s*[.:–-]?\s*", "", title.strip(), flags=re.I)
+    low = " ".join(t.lower().split())
+    return bool(low) and bool(_DONE.match(low) or (_ACCOUNT.match(low) and not _TASK_WORDS.search(low)))
 
 
 def in_no_task_section(node: Node) -> bool:

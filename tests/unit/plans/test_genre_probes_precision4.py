@@ -613,6 +613,19 @@ PROBES: list[tuple[str, str, list[tuple[str, list[str], str]]]] = [
      "II. NHIỆM VỤ TRỌNG TÂM\n1. Rà soát, sửa đổi Thông tư về tiêm chủng (giao Cục Y tế dự phòng chủ trì).\n"
      "2. Tổng kết 10 năm thi hành Luật (giao Vụ Pháp chế chủ trì, phối hợp với các đơn vị liên quan).\n",
      [("II.1", ["Cục Y tế dự phòng"], "assign"), ("II.2", ["Vụ Pháp chế"], "assign")]),
+    # --- fifth batch: annexes that account for last year or give a report's template ---
+    ("annex-results-then-tasks", BO + BO_TASK + BO_SIGN +
+     "PHỤ LỤC I\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\n| TT | Nhiệm vụ | Đơn vị chủ trì | Kết quả |\n|---|---|---|---|\n"
+     "| 1 | Sửa đổi Thông tư về tiêm chủng | Cục Y tế dự phòng | Đã hoàn thành |\n"
+     "| 2 | Tổng kết công tác phòng, chống dịch | Văn phòng Bộ | Đang thực hiện |\n"
+     "PHỤ LỤC II\nDANH MỤC NHIỆM VỤ NĂM 2025\n| TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn |\n|---|---|---|---|\n"
+     "| 1 | Xây dựng Thông tư hướng dẫn Luật Phòng bệnh | Vụ Pháp chế | Quý III/2025 |\n",
+     [*BO_PAIR, ("PLII.1", ["Vụ Pháp chế"], "assign")]),
+    ("annex-report-template", BO + BO_TASK + BO_SIGN +
+     "PHỤ LỤC\nMẪU BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH\n(Kèm theo Kế hoạch số 310/KH-BYT)\n"
+     "| STT | Nhiệm vụ | Đơn vị chủ trì | Kết quả thực hiện | Khó khăn, vướng mắc |\n|---|---|---|---|---|\n"
+     "| 1 | | | | |\n| 2 | | | | |\n",
+     BO_PAIR),
 ]
 
 LAYOUTS = ("lines", "flat")

@@ -14,7 +14,7 @@ from dondoc.plans import parse_text
 from dondoc.plans.blocks import Paragraph, build_blocks
 from dondoc.plans.bodies import is_body_name, leading_body, split_bodies
 from dondoc.plans.extract import _heading_body
-from dondoc.plans.placing import in_no_task_section
+from dondoc.plans.placing import accounts_for_past, in_no_task_section
 from dondoc.plans.reflow import _split_heading, restore_breaks
 from dondoc.plans.subjects import _handed_out
 from dondoc.plans.tree import Node, build_tree
@@ -160,3 +160,19 @@ def test_part_title_on_its_nodes() -> None:
     nodes = build_tree(blocks)
     assert [(n.ref, n.part_title) for n in nodes] == [("I", "KẾT QUẢ THỰC HIỆN NĂM 2024"), ("I.1", "KẾT QUẢ THỰC HIỆN NĂM 2024")]
     assert in_no_task_section(nodes[1])
+
+
+@pytest.mark.parametrize(("title", "past"), [
+    ("PHỤ LỤC I KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024", True), ("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024", True),
+    ("Phụ lục 1: Tình hình thực hiện năm 2024", True),
+    ("PHỤ LỤC II DANH MỤC NHIỆM VỤ NĂM 2025", False), ("KẾT QUẢ THỰC HIỆN NĂM 2024 VÀ NHIỆM VỤ NĂM 2025", False),
+    ("THỰC TRẠNG VÀ NHIỆM VỤ, GIẢI PHÁP", False), ("PHỤ LỤC", False),
+])
+def test_annex_accounting_for_the_past(title: str, past: bool) -> None:
+    assert accounts_for_past(title) is past
+
+
+def test_titled_annex_heading_after_a_signature_stands_alone() -> None:
+    texts = [b.text for b in build_blocks("KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Cường\n\nPHỤ LỤC I KẾT QUẢ NĂM 2024\n")
+             if isinstance(b, Paragraph)]
+    assert texts == ["KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Cường", "PHỤ LỤC I KẾT QUẢ NĂM 2024"]
