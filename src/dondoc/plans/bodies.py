@@ -322,8 +322,8 @@ def is_body_name(text: str) -> bool:
     if not s or len(s) > 200 or not (HEAD.match(s) or lower_ok) or _GENERIC.match(s):
         return False
     v = find_verb(s, 2)
-    if v is not None and field_ends_name(s, v):
-        return True  # '1. Cục An toàn thông tin': the field its name ends with, no duty after it
+    if v is not None and not text.rstrip().endswith((".", ";")) and field_ends_name(s, v):
+        return True  # '1. Cục An toàn thông tin': the field its name ends with, no duty after it (a sentence's stop)
     if v is not None and _IN_CHARGE_OF.search(s[: v.start()]):
         return True  # 'Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội': an officer named by the field in their charge
     return v is None

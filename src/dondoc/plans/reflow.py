@@ -89,8 +89,8 @@ _PLACE_DATE = re.compile(rf"(?<=[/\w-])\s+(?=[{_UP}][\wÀ-ỹ .'-]{{1,30}}?,\s*n
 # a dash before these is not a bullet
 _PAIRED = re.compile(
     r"(?:Kế hoạch|Thông tin|Hạ tầng|Thương binh|Thể thao|Đào tạo|Xã hội|Du lịch|Tài chính|Truyền hình|Công nghệ|"
-    r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|"
-    r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên)(?![\wÀ-ỹ])"
+    r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|Biên chế|"
+    r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên|Khen thưởng)(?![\wÀ-ỹ])"
 )
 _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 # a duty that starts with a verb in capitals right after the name of the body it falls to

@@ -70,10 +70,11 @@ def _verbs_in_names() -> frozenset[str]:
 
 # Words that are task verbs elsewhere but also name the field of a ministry's department or a national
 # council ('Cục Công nghệ thông tin', 'Cục Trợ giúp pháp lý', 'Cục Quản lý, giám sát bảo hiểm', 'Vụ Các vấn đề chung
-# về xây dựng pháp luật', 'Cục Đăng ký quốc gia giao dịch bảo đảm', 'Hội đồng Quốc gia về phát triển bền vững').
+# về xây dựng pháp luật', 'Cục Đăng ký quốc gia giao dịch bảo đảm', 'Hội đồng Quốc gia về phát triển bền vững', an
+# election's 'Tiểu ban Thông tin, tuyên truyền').
 FIELD_WORDS = frozenset(["thông tin", "giúp", "bảo đảm", "giám sát", "xây dựng", "phát triển", "quản lý", "xử lý",
                          "theo dõi", "kiểm tra", "hỗ trợ", "tư vấn", "xúc tiến", "bảo vệ", "đánh giá", "thẩm định",
-                         "điều phối", "phổ biến", "cung cấp", "ứng dụng", "đổi mới"])
+                         "điều phối", "phổ biến", "cung cấp", "ứng dụng", "đổi mới", "tuyên truyền"])
 # the role a body takes straight after its name
 _ROLE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ trì|phối hợp(?= với| [a-zđà-ỹ]+ [a-zđà-ỹ]+)|có trách nhiệm|chịu trách nhiệm|"
                    r"là cơ quan|là đơn vị|là đầu mối|làm đầu mối|làm cơ quan|tham mưu)(?![\wÀ-ỹ])")
@@ -87,6 +88,9 @@ _NOT_FIELD = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|mọi|cho|với|của|t
 # the syllables before 'trình' and 'cử' that make one noun with them
 _NOUN_FIRST = {"trình": frozenset(["chương", "công", "quy", "lộ", "tờ", "hành", "tiến", "giáo", "phương", "lịch"]),
                "cử": frozenset(["bầu", "ứng", "tuyển"])}
+
+
+_GOVERNED = re.compile(r"(?<![\wÀ-ỹ])(?:về|trên|tới|đến|theo)(?![\wÀ-ỹ])")  # 'tuyên truyền về Kế hoạch': a verb's complement
 
 
 def _field_of_name(text: str, m: re.Match[str]) -> bool:
@@ -105,10 +109,15 @@ def _field_of_name(text: str, m: re.Match[str]) -> bool:
 
 def field_ends_name(text: str, m: re.Match[str]) -> bool:
     """A heading ending in a department's field ('1. Cục An toàn thông tin', '2. Cục Quản lý, giám sát bảo hiểm'): the
-    verb-like word has at most four words after it, none a verb, and nothing else on the line."""
+    verb-like word has at most four words after it, none a verb, and nothing else on the line; the words before it are
+    no known name."""
+    from dondoc.plans.gazetteer import entries, name_key
+
     rest = text[m.end() :].strip(" .:;")
+    if name_key(text[: m.start()].strip(" ,")) in entries():
+        return False  # 'Sở Y tế kiểm tra an toàn thực phẩm': a known name, then its duty
     return (m.group(0) in FIELD_WORDS and len(rest.split()) <= 4 and not any(c in rest for c in ",;:.()")
-            and not _NOT_FIELD.search(rest) and _VERB_RE.search(rest) is None)
+            and not _NOT_FIELD.search(rest) and not _GOVERNED.search(rest) and _VERB_RE.search(rest) is None)
 
 
 def find_verb(text: str, start: int = 0) -> re.Match[str] | None:

@@ -176,3 +176,9 @@ def test_titled_annex_heading_after_a_signature_stands_alone() -> None:
     texts = [b.text for b in build_blocks("KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Cường\n\nPHỤ LỤC I KẾT QUẢ NĂM 2024\n")
              if isinstance(b, Paragraph)]
     assert texts == ["KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Cường", "PHỤ LỤC I KẾT QUẢ NĂM 2024"]
+
+
+@pytest.mark.parametrize("sentence", ["Cổng Thông tin điện tử Bộ Y tế tuyên truyền về Kế hoạch.",
+                                      "Bộ Công an quản lý dữ liệu dân cư.", "Sở Y tế kiểm tra an toàn thực phẩm"])
+def test_short_duty_is_no_heading(sentence: str) -> None:
+    assert not is_body_name(sentence)
