@@ -1,0 +1,191 @@
+"""One row of a task table whose grid was lost (see `gridless`): its lines (pipe fragments and plain
+lines whose cells ran together) read into the row's task, lead, partners and time.
+
+Two kinds of text, told apart per table (`aligned`):
+- the converter kept one grid for the whole table: most pipe fragments have the header's width and a
+  cell's place says its column (`read_row`);
+- each fragment got a grid of its own (widths vary from line to line, words of one cell split over
+  two cells, a cell's end in the next column): a fragment's cells keep only their order, and it is
+  read like a plain line (`read_loose`).
+
+How a table's cells sit (`read_loose`): cells are centred vertically in their row, and so is the row's
+number. A lead's cell is short (one body, one or two lines): when it has a line on the number's line,
+that line holds the first name after the task's words; when its lines straddle the number's line, the
+nearest line holding two names gives it (names on one line keep their columns' order: the lead's,
+then the partners'), else the nearest line where a name follows the task's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.plans.bodies import HEAD
+from dondoc.plans.gridheader import (
+    _FUND_CELL,
+    _FUND_END,
+    _FUND_MARKS,
+    _GROUP_CELL,
+    _OPENER,
+    _PLACE,
+    _STT_CELL,
+    _STT_PLAIN,
+    _TIME_END,
+    _TIME_MID,
+    _WHOLE_TIME,
+    _cell_end,
+    _known_start,
+    _Slice,
+)
+
+
+def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[str, str]]:
+    """(role, text) of a pipe fragment's cells, columns counted from the right (a split cell adds
+    a column at the left, where the task is)."""
+    if isinstance(cells, _Slice):
+        return [(cells.roles.get(i, "task"), c) for i, c in enumerate(cells)]
+    shift = len(cells) - width
+    out = []
+    for i, c in enumerate(cells):
+        j = i - shift if shift > 0 else i
+        role = roles.get(j, "task") if j >= 0 else "task"
+        if i == 0 and shift <= 0 and roles.get(0) == "stt" and not _STT_CELL.match(c) and not _GROUP_CELL.fullmatch(c):
+            role = "task"  # the task's text spilled into the number's column
+        out.append((role, c))
+    return out
+
+
+def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
+    """A plain line's cells run together: (text before the first name, the names in order, the time).
+    With `tail` (the table has a column right of the time: 'Nội dung cụ thể', 'Ghi chú') the words
+    after the first time that follows a name belong to that column and are dropped."""
+    s = " ".join(text.split("  ")) if "   " in text else text
+    if tail:
+        first = next((m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])), None)
+        cut = _TIME_MID.search(s, first) if first is not None else None
+        if cut and cut.end() < len(s.rstrip()):
+            s = s[: cut.end()]
+    times: list[str] = []
+    while True:
+        m = _TIME_END.search(s)
+        if not m or (m.start() == 0 and not times and len(s) < 4):
+            break
+        if m.start() > 0 and s[m.start() - 1] not in " \t(":
+            break
+        times.insert(0, m.group(0).strip())
+        s = s[: m.start()].rstrip()
+        f = _FUND_END.search(s)
+        if f and (f.start() == 0 or s[f.start() - 1] == " "):
+            s = s[: f.start()].rstrip()
+    f = _FUND_END.search(s)
+    if f and (f.start() == 0 or s[f.start() - 1] == " ") and f.group(0).strip():
+        s = s[: f.start()].rstrip()
+    starts = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])]
+    names: list[str] = []
+    for k, p in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(s)
+        piece = _cell_end(s[p:end])
+        if names and re.fullmatch(r"Ban [Qq]uản lý", names[-1]):
+            names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
+            continue
+        if names and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
+            names[-1] += ", " + piece.strip(" ,;")  # 'Sở GDĐT, Sở Du': one cell listing two names
+            continue
+        names.append(piece.strip(" ,;"))
+    before = s[: starts[0]] if starts else s
+    names = [n for n in names if n and not _PLACE.match(n)]
+    # a bare head word at the end of a line ('Sở Xây dựng; Sở') is the start of a name wrapped to the next line
+    if len(names) >= 2 and len(names[-1].split()) == 1 and not s.rstrip().endswith((".", ")")):
+        names[-2:] = [names[-2] + "; " + names[-1]]
+    return before.strip(), names, " ".join(times)
+
+
+def _tail(roles: dict[int, str]) -> bool:
+    """Columns right of the time column ('Nội dung cụ thể', 'Sản phẩm', 'Ghi chú')."""
+    at = next((j for j, r in roles.items() if r == "time"), None)
+    return at is not None and any(j > at and r in ("detail", "product", "note") for j, r in roles.items())
+
+
+def read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str], width: int) -> list[str]:
+    # Long on purpose: each column gathered from the pipe slices, then the plain slices read right to left.
+    task: list[str] = []
+    lead: list[str] = []
+    support: list[str] = []
+    time: list[str] = []
+    on_anchor: list[bool] = []  # each time piece: on the row's number line?
+    plain: list[tuple[bool, bool, list[str]]] = []  # (the row's number line?, a line of the row's text?, names)
+    tail = _tail(roles)
+    lone: list[str] = []  # names alone on a line above the lead's first piece
+    spare: list[str] = []
+    misplaced: list[tuple[bool, str]] = []  # (on the row's number slice?, name) in a column that holds no name
+    for it in parts:
+        if isinstance(it, str):
+            before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1), tail=tail)
+            if not before and not t and len(names) == 1 and not lead:
+                lone.append(names[0])
+            if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
+                    before and before[:1].isupper() and _OPENER.match(before)) or (before and task and before[:1].islower()):
+                task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
+            if t:
+                time.append(t)
+                on_anchor.append(it is anchor)
+            plain.append((it is anchor, it is anchor or bool(before), names))
+            continue
+        for k, (role, c) in enumerate(_by_role(it, roles, width)):
+            if not c:
+                continue
+            if k and role != "time" and _TIME_END.fullmatch(_FUND_MARKS.sub("", c)):
+                # a time alone in a cell of another column, or after the funding column's marks ('x 2025-2030'):
+                # the slice's columns are its own
+                spare.append(_FUND_MARKS.sub("", c))
+            elif role in ("task", "stt"):
+                c = _STT_CELL.sub("", c, count=1)
+                if c:
+                    task.append(c)
+            elif role == "lead":
+                lead.append(c)
+            elif role == "support":
+                support.append(c)
+            elif role == "time":
+                time.append(c)
+                on_anchor.append(it is anchor)
+            elif role in ("fund", "detail"):
+                # the converter placed this slice's cells in columns of its own: a body's name on the
+                # row's number slice where funding marks or details stand is the lead's moved aside
+                if HEAD.match(c) and not _FUND_CELL.match(c):
+                    misplaced.append((it is anchor, c))
+    moved = [c for a, c in misplaced if a]
+    if not lead and moved:
+        lead, support = [moved[0]], support + moved[1:]
+    plain_lead: list[str] = []
+    if (lead and not HEAD.match(lead[0]) and not lead[0][:1].isupper()) or (lead and not HEAD.match(lead[0]) and lone):
+        # the lead's column holds only the end of a name ('phương', 'tiến Đầu tư,'): its start was run
+        # into a plain line: a name alone on a line above it, or the lead's place on the row's line
+        start = None
+        best = max(plain, key=lambda p: (p[1] and bool(p[2]), len(p[2]) >= 2, len(p[2])), default=None)
+        if best and best[2] and best[1]:
+            start = best[2][-2] if len(best[2]) >= 2 else best[2][0]
+        elif lone:
+            start = lone[0]
+        if start:
+            lead.insert(0, start)
+    if not lead:
+        # the names of the slice holding most of them (the row's number line first), right to left
+        # (a line of names alone is a wrapped piece of a cell, its column unknown: the last resort)
+        best = max(plain, key=lambda p: (p[0] and bool(p[2]), p[1] and bool(p[2]), len(p[2]) >= 2, len(p[2])), default=None)
+        if best and best[2]:
+            names = best[2]
+            if len(names) >= 2:  # the last name is the partners', the one before it the lead's
+                plain_lead, rest = [names[-2]], [names[-1]]
+            else:
+                plain_lead, rest = [names[0]], []
+            support.extend(rest)
+    lead_text = _known_start(" ".join(lead) if lead else " ".join(plain_lead))
+    whole = [t for t in time if _WHOLE_TIME.fullmatch(t)]
+    if len(set(whole)) >= 2 and len(whole) == len(time):
+        # one time cell per row, centred on the row's number line: a second whole time came from words
+        # above or below ('Giai đoạn 5 năm 2026-2030' of the group row's title)
+        time = [t for t, a in zip(time, on_anchor, strict=True) if a] or time
+    if not any(_TIME_MID.search(" " + t) or _TIME_END.search(t) for t in time):
+        time = spare  # the time's column held only words of a partner's name moved aside ('học và')
+    time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))
+    return [" ".join(task), lead_text, " ".join(support), time_text]
