@@ -46,7 +46,7 @@ from dondoc.plans.gridheader import (
     _roles,
     _slice_roles,
 )
-from dondoc.plans.gridrow import _by_role, _chunks, _tail, read_row
+from dondoc.plans.gridrow import _by_role, _chunks, _tail, aligned, read_loose, read_row
 from dondoc.plans.text import strip_markup
 
 
@@ -106,21 +106,25 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         roles[0] = "stt"
     # the region: up to the end of the text or the next part of the document
     items: list[tuple[int, list[str] | str]] = []
+    pages: set[int] = set()  # items that open a page (after a blank line, a page's number, the header repeated)
     end = i
     while end < len(lines):
         s = lines[end].strip()
         if _END.match(s):
             break
-        if s and s != "\x00":
+        if not s or s == "\x00":
+            pages.add(len(items))
+        else:
             row = _pipe(s)
             if row is None and _PAGE_NO.match(s) and (end == 0 or not lines[end - 1].strip() or lines[end - 1] == "\x00"):
                 pass  # a page number, after the blank line of a page break (a row's number stands in the text)
             elif row and items and _repeated_header(row):
-                pass  # the header repeated at the top of a page
+                pages.add(len(items))  # the header repeated at the top of a page
             elif row != []:
                 # emphasis marks ('**I**', '**VÙNG BIỂN**') carry nothing here; a plain line keeps its column gaps
                 items.append((end, [strip_markup(c) for c in row] if row is not None else s.replace("**", "").replace("__", "")))
         end += 1
+    grid = aligned([it for _, it in items], width)
     _slice_roles(items, width)
     # anchors: group rows and numbered rows
     kinds: list[tuple[str, str, str]] = []  # (kind, number, title) per item
@@ -204,6 +208,10 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             pass
         elif (prev >= 0 and kinds[prev][0] in ("group", "sub")) or prev < 0:
             first = prev + 1
+        elif not grid and not any(k in pages for k in range(bounds[-1][0] + 1, a + 1)):
+            # cells centred in their rows, the number too: within a page the row above ends as many lines
+            # below its number as it starts above it
+            first = min(a, max(prev + 1, 2 * prev - bounds[-1][0] + 1))
         else:
             for k in range(prev + 1, a + 1):
                 if _is_task_start(items[k][1], roles, width):
@@ -217,5 +225,6 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             out.append([number, title, "", "", ""])
             continue
         nxt = bounds[n + 1][0] if n + 1 < len(bounds) else len(items)
-        out.append([number, *read_row([it for _, it in items[first:nxt]], items[a][1], roles, width)])
+        part = [it for _, it in items[first:nxt]]
+        out.append([number, *(read_row(part, items[a][1], roles, width) if grid else read_loose(part, items[a][1], roles))])
     return out, end

@@ -180,6 +180,10 @@ def read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[
                 plain_lead, rest = [names[0]], []
             support.extend(rest)
     lead_text = _known_start(" ".join(lead) if lead else " ".join(plain_lead))
+    return [" ".join(task), lead_text, " ".join(support), _time_text(time, on_anchor, spare)]
+
+
+def _time_text(time: list[str], on_anchor: list[bool], spare: list[str]) -> str:
     whole = [t for t in time if _WHOLE_TIME.fullmatch(t)]
     if len(set(whole)) >= 2 and len(whole) == len(time):
         # one time cell per row, centred on the row's number line: a second whole time came from words
@@ -187,5 +191,96 @@ def read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[
         time = [t for t, a in zip(time, on_anchor, strict=True) if a] or time
     if not any(_TIME_MID.search(" " + t) or _TIME_END.search(t) for t in time):
         time = spare  # the time's column held only words of a partner's name moved aside ('học và')
-    time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))
-    return [" ".join(task), lead_text, " ".join(support), time_text]
+    return re.sub(r"([–-])\s+", r"\1", " ".join(time))
+
+
+def aligned(items: list[list[str] | str], width: int) -> bool:
+    """Most pipe fragments of the table have the header's width: the converter kept one grid for the
+    whole table, and a cell's place says its column."""
+    widths = [len(it) for it in items if isinstance(it, list) and it]
+    return not widths or sum(1 for w in widths if w == width) >= 0.6 * len(widths)
+
+
+# the end of a cell whose next words the converter put in the next cell: a head word alone ('Sở' |
+# 'Tài chính;'), a word that cannot end a name ('Sở Văn hóa và' | 'Thể thao')
+_OPEN_END = re.compile(r"(?:^|\s)(?:và|các|của|cấp|thuộc|trực thuộc|[–-])$")
+
+
+def _goes_on(cur: str, nxt: str) -> bool:
+    """The fragment's next cell goes on with the text of the cell before it (`cur`): one cell the
+    converter split in two, not the next column."""
+    last = cur.rstrip()
+    if not last or not nxt:
+        return False
+    if nxt[:1].isupper() and last.endswith((",", ";")) and HEAD.match(nxt):
+        return True  # 'Huế;' | 'Sở Du lịch;': a list of names in one cell
+    named = any(HEAD.match(last[m.start() :]) for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", last))
+    if named and (HEAD.fullmatch(last.split(";")[-1].split(",")[-1].strip()) or _OPEN_END.search(last)):
+        return True  # 'Sở' | 'Tài chính;', 'Sở Văn hóa và' | 'Thể thao'
+    if nxt[:1].islower() and not last.endswith((";", ".", ":", ")")):
+        # 'UBND các xã,' | 'phường': the words of a name wrapped in its cell; after a comma only a short piece
+        return not last.endswith(",") or len(nxt.split()) <= 3
+    return False
+
+
+def as_line(cells: list[str]) -> str:
+    """A fragment whose cells keep only their order, as a plain line: a cell that goes on with the one
+    before it follows a space, any other a column gap (two spaces)."""
+    out, prev = "", ""
+    for c in cells:
+        if not c:
+            continue
+        out = f"{out} {c}" if out and _goes_on(prev, c) else (f"{out}  {c}" if out else c)
+        prev = c
+    return out
+
+
+def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str]) -> list[str]:
+    """A row of a table whose fragments keep no columns (see the module's docstring)."""
+    tail = _tail(roles)
+    task: list[str] = []
+    time: list[str] = []
+    on_anchor: list[bool] = []
+    lines: list[tuple[str, list[str]]] = []  # (the words before the first name, the names) of each line
+    at = 0
+    for k, it in enumerate(parts):
+        if it is anchor:
+            at = k
+        if isinstance(it, str):
+            text = _STT_PLAIN.sub("", it.strip(), count=1)
+        else:
+            cells = list(it)
+            if cells and _STT_CELL.match(cells[0]):
+                cells[0] = _STT_CELL.sub("", cells[0], count=1)
+            text = as_line(cells)
+        before, names, t = _chunks(text, tail=tail)
+        if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
+                before and before[:1].isupper() and _OPENER.match(before)) or (before and (task or it is anchor) and not before[:1].isupper()):
+            task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
+        if t:
+            time.append(t)
+            on_anchor.append(it is anchor)
+        lines.append((before, names))
+    lead, where = _lead(lines, at)
+    support = [n for k, (_, names) in enumerate(lines) for j, n in enumerate(names) if (k, j) != where]
+    return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
+
+
+def _fresh(before: str) -> bool:
+    """The first name on a line opens a cell: no list goes on into it from the line above ('thao; UBND ...')."""
+    return not re.search(r"(?:[,;/]|\svà)$", before.rstrip())
+
+
+def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, int]]:
+    """The lead's name and where it stands (line, name): the first name on the number's line, else the
+    first of two names on the nearest line, else the nearest name after the task's words, else the nearest."""
+    before, names = lines[at]
+    if names and _fresh(before):
+        return names[0], (at, 0)
+    order = sorted(range(len(lines)), key=lambda k: (abs(k - at), k > at))
+    for test in (lambda b, n: len(n) >= 2, lambda b, n: bool(b), lambda b, n: True):
+        for k in order:
+            b, n = lines[k]
+            if n and _fresh(b) and test(b, n):
+                return n[0], (k, 0)
+    return "", (-1, -1)
