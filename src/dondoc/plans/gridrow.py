@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.bodies import HEAD
+from dondoc.plans.gazetteer import entries, name_key
 from dondoc.plans.gridheader import (
     _FUND_CELL,
     _FUND_END,
     _FUND_MARKS,
     _GROUP_CELL,
     _OPENER,
+    _OPENERS,
     _PLACE,
     _STT_CELL,
     _STT_PLAIN,
@@ -60,7 +62,7 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     after the first time that follows a name belong to that column and are dropped."""
     s = " ".join(text.split("  ")) if "   " in text else text
     if tail:
-        first = next((m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])), None)
+        first = next(iter(_name_starts(s)), None)
         cut = _TIME_MID.search(s, first) if first is not None else None
         if cut and cut.end() < len(s.rstrip()):
             s = s[: cut.end()]
@@ -79,12 +81,12 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     f = _FUND_END.search(s)
     if f and (f.start() == 0 or s[f.start() - 1] == " ") and f.group(0).strip():
         s = s[: f.start()].rstrip()
-    starts = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])]
+    starts = _name_starts(s)
     names: list[str] = []
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
         piece = _cell_end(s[p:end])
-        if names and re.fullmatch(r"Ban [Qq]uản lý", names[-1]):
+        if names and re.fullmatch(r"Ban\s+[Qq]uản\s+lý", names[-1]):
             names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
             continue
         if names and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
@@ -97,6 +99,21 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     if len(names) >= 2 and len(names[-1].split()) == 1 and not s.rstrip().endswith((".", ")")):
         names[-2:] = [names[-2] + "; " + names[-1]]
     return before.strip(), names, " ".join(times)
+
+
+# a task's verb right before a name makes the name its object ('nâng cấp Bảo tàng Cổ vật', 'Thành lập Trung tâm')
+_VERB_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in _OPENERS) + r") $", re.I)
+
+
+def _name_starts(s: str) -> list[int]:
+    """Where names open in a line: a head word with a capital (its words may be spaced wide in a justified
+    cell: 'Hiệp  hội  du'), not the object of a task's verb."""
+    out = []
+    for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s):
+        p = m.start()
+        if HEAD.match(" ".join(s[p : p + 60].split())) and not _VERB_BEFORE.search(s[max(0, p - 30) : p]):
+            out.append(p)
+    return out
 
 
 def _tail(roles: dict[int, str]) -> bool:
@@ -266,21 +283,32 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
 
 
-def _fresh(before: str) -> bool:
-    """The first name on a line opens a cell: no list goes on into it from the line above ('thao; UBND ...')."""
-    return not re.search(r"(?:[,;/]|\svà)$", before.rstrip())
+def _fresh(lines: list[tuple[str, list[str]]], k: int) -> bool:
+    """The first name on line `k` opens a cell: the words before it do not end a name begun on a line
+    above to go on with a list ('Sở Văn hóa và Thể' ... 'thao; UBND các xã,', 'Sở Tài' ... 'chính; UBND')."""
+    m = re.search(r"(\S+(?:\s+\S+){0,2})\s*[,;]$", lines[k][0].rstrip())
+    if not m:
+        return True
+    words = m.group(1).split()
+    known = entries()
+    for _, names in lines[:k]:
+        for name in names:
+            piece = re.split(r"[,;]", name)[-1].strip()
+            if any(name_key(f"{piece} {' '.join(words[-n:])}") in known for n in range(1, len(words) + 1)):
+                return False
+    return True
 
 
 def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, int]]:
     """The lead's name and where it stands (line, name): the first name on the number's line, else the
     first of two names on the nearest line, else the nearest name after the task's words, else the nearest."""
-    before, names = lines[at]
-    if names and _fresh(before):
+    names = lines[at][1]
+    if names and _fresh(lines, at):
         return names[0], (at, 0)
     order = sorted(range(len(lines)), key=lambda k: (abs(k - at), k > at))
     for test in (lambda b, n: len(n) >= 2, lambda b, n: bool(b), lambda b, n: True):
         for k in order:
             b, n = lines[k]
-            if n and _fresh(b) and test(b, n):
+            if n and _fresh(lines, k) and test(b, n):
                 return n[0], (k, 0)
     return "", (-1, -1)
