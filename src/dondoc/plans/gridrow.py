@@ -17,6 +17,7 @@ then the partners'), else the nearest line where a name follows the task's words
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dondoc.plans.bodies import HEAD
@@ -63,7 +64,8 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     s = " ".join(text.split("  ")) if "   " in text else text
     if tail:
         first = next(iter(_name_starts(s)), None)
-        cut = _TIME_MID.search(s, first) if first is not None else None
+        # (no name on the line: a time after the funding column's marks still ends the row's cells)
+        cut = _TIME_MID.search(s, first) if first is not None else _MARKS_TIME.search(s)
         if cut and cut.end() < len(s.rstrip()):
             s = s[: cut.end()]
     times: list[str] = []
@@ -101,6 +103,7 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     return before.strip(), names, " ".join(times)
 
 
+_MARKS_TIME = re.compile(r"(?<=\s[xX])\s+(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?(?=\s|$)")
 # a task's verb right before a name makes the name its object ('nâng cấp Bảo tàng Cổ vật', 'Thành lập Trung tâm')
 _VERB_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in _OPENERS) + r") $", re.I)
 
@@ -246,6 +249,7 @@ def as_line(cells: list[str]) -> str:
     out, prev = "", ""
     for c in cells:
         if not c:
+            prev = ""  # an empty cell between two: they stand in columns apart
             continue
         out = f"{out} {c}" if out and _goes_on(prev, c) else (f"{out}  {c}" if out else c)
         prev = c
@@ -283,20 +287,44 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
 
 
+# the communes or wards of a province as one collective, its name wrapped over lines ('UBND các xã,' / 'phường liên' / 'quan')
+_COMMUNES = re.compile(
+    r"^(?:ubnd|ủy ban nhân dân)\s+(?:các\s+)?(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã|địa phương)"
+    r"(?:\s*,\s*(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã))*(?:\s+(?:có\s+)?liên(?:\s+quan)?)?$"
+)
+
+
+@functools.cache
+def _prefixes() -> frozenset[str]:
+    """Every known name's first words (keys of the gazetteer cut after each word)."""
+    return frozenset(" ".join(k.split()[:n]) for k in entries() for n in range(1, len(k.split()) + 1))
+
+
+def _completes(piece: str, words: str) -> bool:
+    """`words` at the start of a line go on with a name whose first words (`piece`) end a line above:
+    together they are a known name or its first words ('Sở Xây' + 'dựng', 'Sở Nông' + 'nghiệp và'), or
+    the communes as one collective ('UBND các xã,' + 'phường liên')."""
+    if not words:
+        return False
+    key = name_key(f"{piece} {words}")
+    return (key in _prefixes() and name_key(piece) not in entries()) or (piece.rstrip().endswith((",", "các", "địa")) and bool(_COMMUNES.match(key)))
+
+
+def _continued(lines: list[tuple[str, list[str]]], k: int, words: list[str]) -> tuple[int, int] | None:
+    """The name on a line above `k` (nearest first) that the last of `words` go on with."""
+    for j in range(k - 1, -1, -1):
+        for i, name in enumerate(lines[j][1]):
+            piece = re.split(r"[;]|,(?=\s*[A-ZĐÀ-Ỹ])", name)[-1].strip()
+            if any(_completes(piece, " ".join(words[-n:])) for n in range(1, len(words) + 1)):
+                return j, i
+    return None
+
+
 def _fresh(lines: list[tuple[str, list[str]]], k: int) -> bool:
     """The first name on line `k` opens a cell: the words before it do not end a name begun on a line
     above to go on with a list ('Sở Văn hóa và Thể' ... 'thao; UBND các xã,', 'Sở Tài' ... 'chính; UBND')."""
     m = re.search(r"(\S+(?:\s+\S+){0,2})\s*[,;]$", lines[k][0].rstrip())
-    if not m:
-        return True
-    words = m.group(1).split()
-    known = entries()
-    for _, names in lines[:k]:
-        for name in names:
-            piece = re.split(r"[,;]", name)[-1].strip()
-            if any(name_key(f"{piece} {' '.join(words[-n:])}") in known for n in range(1, len(words) + 1)):
-                return False
-    return True
+    return not m or _continued(lines, k, m.group(1).split()) is None
 
 
 def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, int]]:
@@ -305,6 +333,13 @@ def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, 
     names = lines[at][1]
     if names and _fresh(lines, at):
         return names[0], (at, 0)
+    if not names:
+        # the number's line holds the middle of a name begun above ('UBND các xã,' ... 'phường liên'): the
+        # lead's cell, three lines or more, centred on it
+        tail = re.split(r"\s{2,}", lines[at][0].strip())[-1].split()[-3:]
+        above = _continued(lines, at, tail)
+        if above is not None:
+            return lines[above[0]][1][above[1]] + " " + " ".join(tail), above
     order = sorted(range(len(lines)), key=lambda k: (abs(k - at), k > at))
     for test in (lambda b, n: len(n) >= 2, lambda b, n: bool(b), lambda b, n: True):
         for k in order:
