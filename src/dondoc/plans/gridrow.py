@@ -103,7 +103,9 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     return before.strip(), names, " ".join(times)
 
 
-_MARKS_TIME = re.compile(r"(?<=\s[xX])\s+(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?(?=\s|$)")
+_MARKS_TIME = re.compile(
+    r"(?:(?<=\s[xX])|(?<=^[xX]))\s+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s|$)"
+)
 # a task's verb right before a name makes the name its object ('nâng cấp Bảo tàng Cổ vật', 'Thành lập Trung tâm')
 _VERB_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in _OPENERS) + r") $", re.I)
 
@@ -282,16 +284,22 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
             time.append(t)
             on_anchor.append(it is anchor)
         lines.append((before, names))
+    cells = _wrapped(lines)
     lead, where = _lead(lines, at)
-    support = [n for k, (_, names) in enumerate(lines) for j, n in enumerate(names) if (k, j) != where]
+    if where in cells and lead == lines[where[0]][1][where[1]]:
+        lead = cells[where]
+    support = [cells.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names) if (k, j) != where]
     return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
 
 
 # the communes or wards of a province as one collective, its name wrapped over lines ('UBND các xã,' / 'phường liên' / 'quan')
 _COMMUNES = re.compile(
     r"^(?:ubnd|ủy ban nhân dân)\s+(?:các\s+)?(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã|địa phương)"
-    r"(?:\s*,\s*(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã))*(?:\s+(?:có\s+)?liên(?:\s+quan)?)?$"
+    r"(?:\s*,?\s*(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã))*(?:\s+(?:có\s+)?liên(?:\s+quan)?)?$"
 )
+
+
+_LEVEL = re.compile(r"(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã)\b")
 
 
 @functools.cache
@@ -307,7 +315,7 @@ def _completes(piece: str, words: str) -> bool:
     if not words:
         return False
     key = name_key(f"{piece} {words}")
-    return (key in _prefixes() and name_key(piece) not in entries()) or (piece.rstrip().endswith((",", "các", "địa")) and bool(_COMMUNES.match(key)))
+    return (key in _prefixes() and name_key(piece) not in entries()) or (len(key) > len(name_key(piece)) + 2 and bool(_COMMUNES.match(key)))
 
 
 def _continued(lines: list[tuple[str, list[str]]], k: int, words: list[str]) -> tuple[int, int] | None:
@@ -318,6 +326,20 @@ def _continued(lines: list[tuple[str, list[str]]], k: int, words: list[str]) -> 
             if any(_completes(piece, " ".join(words[-n:])) for n in range(1, len(words) + 1)):
                 return j, i
     return None
+
+
+def _wrapped(lines: list[tuple[str, list[str]]]) -> dict[tuple[int, int], str]:
+    """Names with the words that go on with them on the lines below ('Sở Xây dựng; Sở Du' + 'lịch')."""
+    out: dict[tuple[int, int], str] = {}
+    for k, (before, _) in enumerate(lines):
+        words = re.split(r"\s{2,}", before.strip())[-1].rstrip(",;").split()[-3:]
+        above = _continued(lines, k, words) if words else None
+        if above is not None:
+            n = next(n for n in range(1, len(words) + 1) if _completes(re.split(r"[;]|,(?=\s*[A-ZĐÀ-Ỹ])", lines[above[0]][1][above[1]])[-1].strip(), " ".join(words[-n:])))
+            name, more = out.get(above, lines[above[0]][1][above[1]]), " ".join(words[-n:])
+            # (the comma between two levels of a collective was cut with the name's end: 'UBND các xã' + 'phường')
+            out[above] = f"{name}, {more}" if re.search(r"\b(?:xã|phường|thị trấn|quận|huyện)$", name) and _LEVEL.match(more) else f"{name} {more}"
+    return out
 
 
 def _fresh(lines: list[tuple[str, list[str]]], k: int) -> bool:
@@ -338,8 +360,10 @@ def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, 
         # lead's cell, three lines or more, centred on it
         tail = re.split(r"\s{2,}", lines[at][0].strip())[-1].split()[-3:]
         above = _continued(lines, at, tail)
-        if above is not None:
-            return lines[above[0]][1][above[1]] + " " + " ".join(tail), above
+        if above is not None and above[1] == 0:
+            return lines[above[0]][1][0] + " " + " ".join(tail), above
+        if above is not None:  # the partners' cell goes on there: the name before it on its line is the lead's
+            return lines[above[0]][1][0], (above[0], 0)
     order = sorted(range(len(lines)), key=lambda k: (abs(k - at), k > at))
     for test in (lambda b, n: len(n) >= 2, lambda b, n: bool(b), lambda b, n: True):
         for k in order:
