@@ -46,7 +46,7 @@ from dondoc.plans.gridheader import (
     _roles,
     _slice_roles,
 )
-from dondoc.plans.gridrow import _by_role, _chunks, _tail, aligned, read_loose, read_row
+from dondoc.plans.gridrow import _by_role, _chunks, _tail, aligned, opens, read_loose, read_row
 from dondoc.plans.text import strip_markup
 
 
@@ -208,10 +208,16 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             pass
         elif (prev >= 0 and kinds[prev][0] in ("group", "sub")) or prev < 0:
             first = prev + 1
-        elif not grid and not any(k in pages for k in range(bounds[-1][0] + 1, a + 1)):
+        elif not grid and not any(k in pages for k in range(bounds[-1][0] + 1, 2 * prev - bounds[-1][0] + 1)):
             # cells centred in their rows, the number too: within a page the row above ends as many lines
             # below its number as it starts above it
+            # (a cell's first line opens with a capital or a bullet: a line going on in lower case is the row above's)
             first = min(a, max(prev + 1, 2 * prev - bounds[-1][0] + 1))
+            first = next((k for k in range(first, a) if opens(items[k][1], bullets=True)), first)
+        elif not grid and (turn := max((k for k in pages if prev < k <= a), default=-1)) >= 0:
+            # the row above ran over a page's end: the new page goes on with its taller cells, up to the
+            # first line opening with a capital (a bullet there goes on with the row above's details)
+            first = next((k for k in range(turn, a) if opens(items[k][1], bullets=False)), a)
         else:
             for k in range(prev + 1, a + 1):
                 if _is_task_start(items[k][1], roles, width):

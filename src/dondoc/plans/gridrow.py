@@ -258,6 +258,12 @@ def as_line(cells: list[str]) -> str:
     return out
 
 
+def opens(item: list[str] | str, *, bullets: bool) -> bool:
+    """A line can be a row's first: it opens with a capital (a task, a name, a detail), or a bullet."""
+    text = (_STT_PLAIN.sub("", item.strip(), count=1) if isinstance(item, str) else as_line(item)).lstrip("“\"(")
+    return text[:1].isupper() or (bullets and text[:1] in "-–+•")
+
+
 def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str]) -> list[str]:
     """A row of a table whose fragments keep no columns (see the module's docstring)."""
     tail = _tail(roles)
