@@ -49,7 +49,8 @@ _FUND_END = re.compile(
 )
 # a time inside a line whose cells ran together, cells following it ('... Sở Du lịch x x 2025-2026 mặt bằng ...')
 _TIME_MID = re.compile(
-    r"(?<=\s)(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s|$)"
+    r"(?<=\s)(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng)"
+    r"|(?:Quý|Quí)\s+[IV]{1,3}(?:\s*[–-]\s*[IV]{1,3})?\s*/\s*(?:19|20)\d{2})(?=\s|$)"
 )
 _FUND_CELL = re.compile(r"^\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|Nguồn|Kinh phí|Vốn|xã hội|hóa|hoá|trợ du|cộng đồng\)|\(chính sách)", re.I)
 # a place, not a body: 'Các điểm du lịch sinh thái', 'Các khu vực có tiềm năng', 'Các xã, phường vùng biển'
@@ -176,15 +177,18 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
 _RANGE = re.compile(r"^\d{1,2}\s*[–-]\s*\d")
 
 
-def _next_number(kinds: list[tuple[str, str, str]]) -> str:
-    """The number the next row of the sequence carries: '1' under a group row, 'n+1' after row 'n'."""
+def _next_number(kinds: list[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The numbers the next row of the sequence can carry: 'n+1' after row 'n'; under a group row '1', or
+    the number after the last row above the group (a table numbering its rows on across its groups)."""
+    out: list[str] = []
     for kind, number, _ in reversed(kinds):
-        if kind in ("group", "sub"):
-            return "1"
-        if kind == "stt":
+        if kind in ("group", "sub") and not out:
+            out.append("1")
+        elif kind == "stt" and number.replace(".", "").isdigit():
             head, _, last = number.rpartition(".")
-            return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
-    return ""
+            nxt = f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+            return (*out, nxt) if nxt not in out else tuple(out)
+    return tuple(out)
 
 
 def _repeated_header(row: list[str]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from dondoc.plans.bodies import HEAD
+from dondoc.plans.bodies import HEAD, HEADS
 from dondoc.plans.gazetteer import entries, name_key
 from dondoc.plans.gridheader import (
     _FUND_CELL,
@@ -65,7 +65,7 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
     if tail:
         first = next(iter(_name_starts(s)), None)
         # (no name on the line: a time after the funding column's marks still ends the row's cells)
-        cut = _TIME_MID.search(s, first) if first is not None else _MARKS_TIME.search(s)
+        cut = _TIME_MID.search(s, first) if first is not None else (_MARKS_TIME.search(s) or _GAP_TIME.search(s))
         if cut and cut.end() < len(s.rstrip()):
             s = s[: cut.end()]
     times: list[str] = []
@@ -106,18 +106,31 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
 _MARKS_TIME = re.compile(
     r"(?:(?<=\s[xX])|(?<=^[xX]))\s+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s|$)"
 )
+# a time standing alone between column gaps ('... Kiểm lâm  2026-2027  vận hành')
+_GAP_TIME = re.compile(
+    r"(?<=\S)\s{2,}(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|(?:Quý|Quí)\s+[IV]{1,3}\s*/\s*(?:19|20)\d{2}|Thường\s+xuyên"
+    r"|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s{2,}\S)"
+)
+# words after which a capitalised name is the task's object, not a cell of its own (as in linetable, less 'và')
+_GOVERNED = re.compile(r"(?:^|\s)(?:với|cho|của|tại|đến|về|theo|thuộc|trên|giữa|từ|qua|gửi|trình|để|do) $", re.I)
 # a task's verb right before a name makes the name its object ('nâng cấp Bảo tàng Cổ vật', 'Thành lập Trung tâm')
 _VERB_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(v) for v in _OPENERS) + r") $", re.I)
 
 
 def _name_starts(s: str) -> list[int]:
     """Where names open in a line: a head word with a capital (its words may be spaced wide in a justified
-    cell: 'Hiệp  hội  du'), not the object of a task's verb."""
-    out = []
+    cell: 'Hiệp  hội  du'), not inside the head word before it ('Các Sở'), not the object of a task's verb
+    or of a governing word ('nâng cấp Bảo tàng', 'thông tin của Bộ')."""
+    out: list[int] = []
+    end = 0
     for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s):
         p = m.start()
-        if HEAD.match(" ".join(s[p : p + 60].split())) and not _VERB_BEFORE.search(s[max(0, p - 30) : p]):
+        if p < end or not s[p].isupper():
+            continue
+        head = HEAD.match(" ".join(s[p : p + 60].split()))
+        if head and not _VERB_BEFORE.search(s[max(0, p - 30) : p]) and not _GOVERNED.search(s[max(0, p - 12) : p]):
             out.append(p)
+            end = p + len(head.group(0))
     return out
 
 
@@ -146,7 +159,7 @@ def read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[
                 lone.append(names[0])
             if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
                     before and before[:1].isupper() and _OPENER.match(before)) or (before and task and before[:1].islower()):
-                task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
+                task.append(_task_words(before))
             if t:
                 time.append(t)
                 on_anchor.append(it is anchor)
@@ -236,13 +249,15 @@ def _goes_on(cur: str, nxt: str) -> bool:
         return False
     if nxt[:1].isupper() and last.endswith((",", ";")) and HEAD.match(nxt):
         return True  # 'Huế;' | 'Sở Du lịch;': a list of names in one cell
-    named = any(HEAD.match(last[m.start() :]) for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", last))
-    if named and (HEAD.fullmatch(last.split(";")[-1].split(",")[-1].strip()) or _OPEN_END.search(last)):
-        return True  # 'Sở' | 'Tài chính;', 'Sở Văn hóa và' | 'Thể thao'
-    if nxt[:1].islower() and not last.endswith((";", ".", ":", ")")):
-        # 'UBND các xã,' | 'phường': the words of a name wrapped in its cell; after a comma only a short piece
-        return not last.endswith(",") or len(nxt.split()) <= 3
-    return False
+    starts = _name_starts(last)
+    if starts:
+        # a name's cell: split where the name is not whole ('Sở' | 'Tài chính;', 'Sở Văn hóa và' | 'Thể thao',
+        # 'Sở Khoa' | 'học', 'UBND các xã,' | 'phường'); a whole name's next cell is the next column's
+        piece = last[starts[-1] :]
+        return bool(HEAD.fullmatch(" ".join(piece.split())) or _OPEN_END.search(last)) or any(
+            _completes(piece.rstrip(",; "), " ".join(nxt.split()[:n])) for n in (1, 2, 3))
+    # the words of a task's cell, or the middle of a name wrapped in its cell ('phường' | 'liên')
+    return nxt[:1].islower() and not last.endswith((";", ".", ":", ")"))
 
 
 def as_line(cells: list[str]) -> str:
@@ -276,7 +291,8 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
         if it is anchor:
             at = k
         if isinstance(it, str):
-            text = _STT_PLAIN.sub("", it.strip(), count=1)
+            # (the row's number may stand before lower-case words: '2 tra chuyên ngành ...', known by its sequence)
+            text = (_STT_CELL if it is anchor else _STT_PLAIN).sub("", it.strip(), count=1)
         else:
             cells = list(it)
             if cells and _STT_CELL.match(cells[0]):
@@ -284,8 +300,9 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
             text = as_line(cells)
         before, names, t = _chunks(text, tail=tail)
         if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
-                before and before[:1].isupper() and _OPENER.match(before)) or (before and (task or it is anchor) and not before[:1].isupper()):
-            task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
+                before and before[:1].isupper() and _OPENER.match(" ".join(before.split()))) or (
+                before and (task or it is anchor) and not before[:1].isupper()):
+            task.append(_task_words(before))
         if t:
             time.append(t)
             on_anchor.append(it is anchor)
@@ -310,8 +327,9 @@ _LEVEL = re.compile(r"(?:xã|phường|thị trấn|đặc khu|quận|huyện|th
 
 @functools.cache
 def _prefixes() -> frozenset[str]:
-    """Every known name's first words (keys of the gazetteer cut after each word)."""
-    return frozenset(" ".join(k.split()[:n]) for k in entries() for n in range(1, len(k.split()) + 1))
+    """Every known name's and head word's first words ('sở khoa học', 'doanh' of 'doanh nghiệp')."""
+    keys = [*entries(), *(name_key(h) for h in HEADS)]
+    return frozenset(" ".join(k.split()[:n]) for k in keys for n in range(1, len(k.split()) + 1))
 
 
 def _completes(piece: str, words: str) -> bool:
@@ -346,6 +364,13 @@ def _wrapped(lines: list[tuple[str, list[str]]]) -> dict[tuple[int, int], str]:
             # (the comma between two levels of a collective was cut with the name's end: 'UBND các xã' + 'phường')
             out[above] = f"{name}, {more}" if re.search(r"\b(?:xã|phường|thị trấn|quận|huyện)$", name) and _LEVEL.match(more) else f"{name} {more}"
     return out
+
+
+def _task_words(before: str) -> str:
+    """A line's words before its names, up to a column gap before a capital (another column's words)."""
+    pieces = re.split(r"\s{2,}", before)
+    end = next((k for k in range(1, len(pieces)) if pieces[k][:1].isupper()), len(pieces))
+    return "  ".join(pieces[:end])
 
 
 def _fresh(lines: list[tuple[str, list[str]]], k: int) -> bool:
