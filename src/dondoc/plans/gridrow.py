@@ -381,8 +381,8 @@ def _fresh(lines: list[tuple[str, list[str]]], k: int) -> bool:
 
 
 def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, int]]:
-    """The lead's name and where it stands (line, name): the first name on the number's line, else the
-    first of two names on the nearest line, else the nearest name after the task's words, else the nearest."""
+    """The lead's name and where it stands (line, name): the first name on the number's line; else the name
+    its words go on with; else the first of two names on the nearest line; else the nearest name."""
     names = lines[at][1]
     if names and _fresh(lines, at):
         return names[0], (at, 0)
@@ -395,8 +395,18 @@ def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, 
             return lines[above[0]][1][0] + " " + " ".join(tail), above
         if above is not None:  # the partners' cell goes on there: the name before it on its line is the lead's
             return lines[above[0]][1][0], (above[0], 0)
+        pieces = re.split(r"\s{2,}", lines[at][0].strip())
+        justified = len(pieces) >= 4 and sum(len(p.split()) <= 2 for p in pieces) * 2 >= len(pieces)  # gaps everywhere
+        if len(pieces) >= 2 and not justified and len(pieces[-1].split()) <= 4 and (
+                pieces[-1][:1].islower() or re.fullmatch(r"[A-ZĐ&]{3,}[,;]?", pieces[-1].split()[0])):
+            # words after a column gap that open no name ('tồn di tích Cố', 'TM&HTDN'): a name going on from
+            # above, not one the gazetteer knows whole (a whole known name ends in its own cell)
+            known = entries()
+            for k in range(at - 1, -1, -1):
+                if lines[k][1] and name_key(lines[k][1][0]) not in known:
+                    return lines[k][1][0], (k, 0)
     order = sorted(range(len(lines)), key=lambda k: (abs(k - at), k > at))
-    for test in (lambda b, n: len(n) >= 2, lambda b, n: bool(b), lambda b, n: True):
+    for test in (lambda b, n: len(n) >= 2, lambda b, n: True):
         for k in order:
             b, n = lines[k]
             if n and _fresh(lines, k) and test(b, n):
