@@ -85,16 +85,17 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
         s = s[: f.start()].rstrip()
     starts = _name_starts(s)
     names: list[str] = []
+    cut = False  # the name before ended at a column gap: the next one opens another cell
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
         piece = _cell_end(s[p:end])
         if names and re.fullmatch(r"Ban\s+[Qq]uản\s+lý", names[-1]):
             names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
-            continue
-        if names and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
+        elif names and not cut and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
             names[-1] += ", " + piece.strip(" ,;")  # 'Sở GDĐT, Sở Du': one cell listing two names
-            continue
-        names.append(piece.strip(" ,;"))
+        else:
+            names.append(piece.strip(" ,;"))
+        cut = len(piece.rstrip()) < len(s[p:end].rstrip())
     before = s[: starts[0]] if starts else s
     names = [n for n in names if n and not _PLACE.match(n)]
     # a bare head word at the end of a line ('Sở Xây dựng; Sở') is the start of a name wrapped to the next line
@@ -111,6 +112,7 @@ _GAP_TIME = re.compile(
     r"(?<=\S)\s{2,}(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|(?:Quý|Quí)\s+[IV]{1,3}\s*/\s*(?:19|20)\d{2}|Thường\s+xuyên"
     r"|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s{2,}\S)"
 )
+_OFFICE_OF = re.compile(r"(?:Văn phòng|Thanh tra)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Bộ|Tỉnh ủy|Thành ủy)$")
 # words after which a capitalised name is the task's object, not a cell of its own (as in linetable, less 'và')
 _GOVERNED = re.compile(r"(?:^|\s)(?:với|cho|của|tại|đến|về|theo|thuộc|trên|giữa|từ|qua|gửi|trình|để|do) $", re.I)
 # a task's verb right before a name makes the name its object ('nâng cấp Bảo tàng Cổ vật', 'Thành lập Trung tâm')
@@ -128,7 +130,9 @@ def _name_starts(s: str) -> list[int]:
         if p < end or not s[p].isupper():
             continue
         head = HEAD.match(" ".join(s[p : p + 60].split()))
-        if head and not _VERB_BEFORE.search(s[max(0, p - 30) : p]) and not _GOVERNED.search(s[max(0, p - 12) : p]):
+        if head and p == end + 1 and s[end] == " " and _OFFICE_OF.match(s[out[-1] if out else 0 : p + len(head.group(0))]):
+            end = p + len(head.group(0))  # the office of a body: one name ('Văn phòng UBND', 'Thanh tra Bộ')
+        elif head and not _VERB_BEFORE.search(s[max(0, p - 30) : p]) and not _GOVERNED.search(s[max(0, p - 12) : p]):
             out.append(p)
             end = p + len(head.group(0))
     return out
@@ -282,10 +286,10 @@ def opens(item: list[str] | str, *, bullets: bool) -> bool:
 def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str]) -> list[str]:
     """A row of a table whose fragments keep no columns (see the module's docstring)."""
     tail = _tail(roles)
-    task: list[str] = []
     time: list[str] = []
     on_anchor: list[bool] = []
     lines: list[tuple[str, list[str]]] = []  # (the words before the first name, the names) of each line
+    bare: list[bool] = []  # a fragment whose first cell is empty: no words of the task's column
     at = 0
     for k, it in enumerate(parts):
         if it is anchor:
@@ -299,19 +303,27 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
                 cells[0] = _STT_CELL.sub("", cells[0], count=1)
             text = as_line(cells)
         before, names, t = _chunks(text, tail=tail)
-        if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
-                before and before[:1].isupper() and _OPENER.match(" ".join(before.split()))) or (
-                before and (task or it is anchor) and not before[:1].isupper()):
-            task.append(_task_words(before))
         if t:
             time.append(t)
             on_anchor.append(it is anchor)
         lines.append((before, names))
-    cells = _wrapped(lines)
+        bare.append(isinstance(it, list) and not it[0].strip())
+    cells, used, joined = _wrapped(lines)
+    task: list[str] = []
+    for k, (before, names) in enumerate(lines):
+        for piece in used.get(k, []):
+            before = before.replace(piece, " ")
+        before = " ".join(before.split("   ")).strip()
+        if bare[k] or not before:
+            continue
+        if (not names and before[:1].islower() and not _FUND_CELL.match(before)) or (
+                before[:1].isupper() and _OPENER.match(" ".join(before.split()))) or ((task or k == at) and not before[:1].isupper()):
+            task.append(_task_words(before))
     lead, where = _lead(lines, at)
     if where in cells and lead == lines[where[0]][1][where[1]]:
         lead = cells[where]
-    support = [cells.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names) if (k, j) != where]
+    support = [cells.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names)
+               if (k, j) != where and (k, j) not in joined]
     return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
 
 
@@ -346,24 +358,44 @@ def _continued(lines: list[tuple[str, list[str]]], k: int, words: list[str]) -> 
     """The name on a line above `k` (nearest first) that the last of `words` go on with."""
     for j in range(k - 1, -1, -1):
         for i, name in enumerate(lines[j][1]):
-            piece = re.split(r"[;]|,(?=\s*[A-ZĐÀ-Ỹ])", name)[-1].strip()
-            if any(_completes(piece, " ".join(words[-n:])) for n in range(1, len(words) + 1)):
+            if any(_completes(_last_piece(name), " ".join(words[-n:])) for n in range(1, len(words) + 1)):
                 return j, i
     return None
 
 
-def _wrapped(lines: list[tuple[str, list[str]]]) -> dict[tuple[int, int], str]:
-    """Names with the words that go on with them on the lines below ('Sở Xây dựng; Sở Du' + 'lịch')."""
+def _wrapped(lines: list[tuple[str, list[str]]]) -> tuple[dict[tuple[int, int], str], dict[int, list[str]], set[tuple[int, int]]]:
+    """Names with the words that go on with them on the lines below ('Sở Xây dựng; Sở Du' + 'lịch',
+    'UBND các xã,' + 'phường liên' + 'quan'), each piece of a line's words between column gaps tried in turn;
+    a piece ending a name with ';' or ',' before a line's first name makes that name one more of its list
+    ('Sở Giáo dục và' / 'Đào tạo; Sở Y' / 'tế'). Returns the names so completed, the pieces used per line and
+    the names that joined a list above."""
     out: dict[tuple[int, int], str] = {}
-    for k, (before, _) in enumerate(lines):
-        words = re.split(r"\s{2,}", before.strip())[-1].rstrip(",;").split()[-3:]
-        above = _continued(lines, k, words) if words else None
-        if above is not None:
-            n = next(n for n in range(1, len(words) + 1) if _completes(re.split(r"[;]|,(?=\s*[A-ZĐÀ-Ỹ])", lines[above[0]][1][above[1]])[-1].strip(), " ".join(words[-n:])))
-            name, more = out.get(above, lines[above[0]][1][above[1]]), " ".join(words[-n:])
-            # (the comma between two levels of a collective was cut with the name's end: 'UBND các xã' + 'phường')
-            out[above] = f"{name}, {more}" if re.search(r"\b(?:xã|phường|thị trấn|quận|huyện)$", name) and _LEVEL.match(more) else f"{name} {more}"
-    return out
+    used: dict[int, list[str]] = {}
+    joined: dict[tuple[int, int], tuple[int, int]] = {}  # a name that joined a list above -> the list's cell
+    for k, (before, names) in enumerate(lines):
+        pieces = [p for p in re.split(r"\s{2,}", before.strip()) if p]
+        for pi, piece in enumerate(pieces):
+            words = piece.rstrip(",;").split()
+            for n in range(min(4, len(words)), 0, -1):
+                more = " ".join(words[-n:])
+                above = next((joined.get((j, i), (j, i)) for j in range(k - 1, -1, -1) for i, name in enumerate(lines[j][1])
+                              if _completes(_last_piece(out.get(joined.get((j, i), (j, i)), name)), more)), None)
+                if above is None:
+                    continue
+                name = out.get(above, lines[above[0]][1][above[1]])
+                # (the comma between two levels of a collective was cut with the name's end: 'UBND các xã' + 'phường')
+                out[above] = f"{name}, {more}" if re.search(r"\b(?:xã|phường|thị trấn|quận|huyện)$", name) and _LEVEL.match(more) else f"{name} {more}"
+                used.setdefault(k, []).append(piece[piece.rfind(words[-n]):] if n < len(words) else piece)
+                if names and pi == len(pieces) - 1 and piece.rstrip().endswith((";", ",")):
+                    out[above] += "; " + names[0]
+                    joined[(k, 0)] = above
+                break
+    return out, used, set(joined)
+
+
+def _last_piece(name: str) -> str:
+    """A list's last name ('Sở Xây dựng; Sở Du' -> 'Sở Du')."""
+    return re.split(r"[;]|,(?=\s*[A-ZĐÀ-Ỹ])", name)[-1].strip()
 
 
 def _task_words(before: str) -> str:
