@@ -35,6 +35,7 @@ _STT_PLAIN = re.compile(
 _STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
 _GROUP_PLAIN = re.compile(rf"^({_ROMAN})[.)]?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
+_LETTER_GROUP = re.compile(r"^([A-DĐ])[.)]?\s+(\S.{5,})$")  # 'A HẠ TẦNG SỐ' (its title in capitals)
 # a numbered sub-group row: '1 Chính sách hỗ trợ tạo ra sản phẩm du lịch', '3.1 Du lịch di sản' (its rows
 # are numbered '1.1', '1.2' or again from '1'); told from a task row by naming no body and no time
 _SUB_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-ZĐÀ-Ỹ]\S*(?:\s+\S+){1,})$")
@@ -160,7 +161,9 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
             i += 1
             continue
         if row is None:
+            letter = _LETTER_GROUP.match(s)
             if (s and len(s) < 40 and not _STT_PLAIN.match(s) and not _OPENER.match(s) and not _GROUP_PLAIN.match(s)
+                    and not (letter and letter.group(2) == letter.group(2).upper())
                     and not _GROUP_CELL.fullmatch(s.strip(" *."))):
                 i += 1  # 'Nội dung nhiệm vụ': a title that lost its cell
                 continue

@@ -32,6 +32,7 @@ from dondoc.plans.gridheader import (
     _END,
     _GROUP_CELL,
     _GROUP_PLAIN,
+    _LETTER_GROUP,
     _OPENER,
     _PAGE_NO,
     _RANGE,
@@ -149,6 +150,10 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             # 'I Xây dựng cơ chế, chính sách': a Roman numeral and a title naming no body and no time is
             # a group row with or without the numeral's dot
             if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".) "):
+                kinds.append(("group", g.group(1), g.group(2)))
+                continue
+            g = _LETTER_GROUP.match(it)
+            if g and g.group(2) == g.group(2).upper():  # 'A HẠ TẦNG SỐ', 'B. DỊCH VỤ SỐ': a lettered group, in capitals
                 kinds.append(("group", g.group(1), g.group(2)))
                 continue
             sub = _SUB_PLAIN.match(it)

@@ -312,7 +312,7 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     task: list[str] = []
     for k, (before, names) in enumerate(lines):
         for piece in used.get(k, []):
-            before = before.replace(piece, " ")
+            before = re.sub(re.escape(piece) + r"\s*[,;]?", " ", before, count=1)
         before = " ".join(before.split("   ")).strip()
         if bare[k] or not before:
             continue
@@ -376,20 +376,29 @@ def _wrapped(lines: list[tuple[str, list[str]]]) -> tuple[dict[tuple[int, int], 
         pieces = [p for p in re.split(r"\s{2,}", before.strip()) if p]
         for pi, piece in enumerate(pieces):
             words = piece.rstrip(",;").split()
-            for n in range(min(4, len(words)), 0, -1):
-                more = " ".join(words[-n:])
-                above = next((joined.get((j, i), (j, i)) for j in range(k - 1, -1, -1) for i, name in enumerate(lines[j][1])
-                              if _completes(_last_piece(out.get(joined.get((j, i), (j, i)), name)), more)), None)
-                if above is None:
-                    continue
+            # the piece's words: its first ones going on with one name, the rest with the next ('tế  tỉnh' of
+            # 'Sở Y' and 'Công an'), or its last ones after the task's words run into it ('... Ngự Hà phường liên')
+            while words:
+                spans = [(0, n) for n in range(min(4, len(words)), 0, -1)] + [(len(words) - n, len(words)) for n in range(min(4, len(words) - 1), 0, -1)]
+                hit = None
+                for a, b in spans:
+                    more = " ".join(words[a:b])
+                    above = next((joined.get((j, i), (j, i)) for j in range(k - 1, -1, -1) for i, name in enumerate(lines[j][1])
+                                  if _completes(_last_piece(out.get(joined.get((j, i), (j, i)), name)), more)), None)
+                    if above is not None:
+                        hit = (a, b, more, above)
+                        break
+                if hit is None:
+                    break
+                a, b, more, above = hit
                 name = out.get(above, lines[above[0]][1][above[1]])
                 # (the comma between two levels of a collective was cut with the name's end: 'UBND các xã' + 'phường')
                 out[above] = f"{name}, {more}" if re.search(r"\b(?:xã|phường|thị trấn|quận|huyện)$", name) and _LEVEL.match(more) else f"{name} {more}"
-                used.setdefault(k, []).append(piece[piece.rfind(words[-n]):] if n < len(words) else piece)
-                if names and pi == len(pieces) - 1 and piece.rstrip().endswith((";", ",")):
+                used.setdefault(k, []).append(more)
+                if names and pi == len(pieces) - 1 and b == len(words) and piece.rstrip().endswith((";", ",")):
                     out[above] += "; " + names[0]
                     joined[(k, 0)] = above
-                break
+                words = words[:a] + words[b:]
     return out, used, set(joined)
 
 
