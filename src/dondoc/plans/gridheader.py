@@ -89,6 +89,8 @@ def _roles(header: list[str]) -> dict[int, str]:
     for i, title in enumerate(header):
         t = title.strip().lower()
         for role, rx in _ROLE_TITLES:
+            if role == "lead" and t.startswith(("thời gian", "thời hạn")):
+                continue  # 'Thời gian thực hiện' left of the lead's column: the time's title, not the lead's
             if t and rx.search(t) and (role not in roles.values() or role in ("fund", "detail")):
                 roles[i] = role
                 break

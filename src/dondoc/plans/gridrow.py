@@ -260,8 +260,8 @@ def _goes_on(cur: str, nxt: str) -> bool:
         piece = last[starts[-1] :]
         return bool(HEAD.fullmatch(" ".join(piece.split())) or _OPEN_END.search(last)) or any(
             _completes(piece.rstrip(",; "), " ".join(nxt.split()[:n])) for n in (1, 2, 3))
-    # the words of a task's cell, or the middle of a name wrapped in its cell ('phường' | 'liên')
-    return nxt[:1].islower() and not last.endswith((";", ".", ":", ")"))
+    # the words of a task's cell, or the middle of a name wrapped in its cell ('phường' | 'liên'); not after a time
+    return nxt[:1].islower() and not last.endswith((";", ".", ":", ")")) and not _TIME_CELL.fullmatch(_FUND_MARKS.sub("", last))
 
 
 def as_line(cells: list[str]) -> str:
@@ -286,6 +286,8 @@ def opens(item: list[str] | str, *, bullets: bool) -> bool:
 def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str]) -> list[str]:
     """A row of a table whose fragments keep no columns (see the module's docstring)."""
     tail = _tail(roles)
+    at_of = {r: j for j, r in sorted(roles.items(), reverse=True)}
+    first_time = at_of.get("time", 99) < at_of.get("lead", -1)
     time: list[str] = []
     on_anchor: list[bool] = []
     lines: list[tuple[str, list[str]]] = []  # (the words before the first name, the names) of each line
@@ -303,12 +305,19 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
                 cells[0] = _STT_CELL.sub("", cells[0], count=1)
             text = as_line(cells)
         before, names, t = _chunks(text, tail=tail)
+        if not t and first_time:
+            # the header puts the time left of the lead: a time cell stands among the words before the names
+            pieces = re.split(r"\s{2,}", before)
+            got = next((i for i in range(len(pieces) - 1, -1, -1) if _TIME_CELL.fullmatch(pieces[i].strip())), None)
+            if got is not None:
+                t, before = pieces[got].strip(), "  ".join(pieces[:got] + pieces[got + 1 :])
         if t:
             time.append(t)
             on_anchor.append(it is anchor)
         lines.append((before, names))
         bare.append(isinstance(it, list) and not it[0].strip())
-    cells, used, joined = _wrapped(lines)
+    cells, used, joined_to, continued = _wrapped(lines)
+    joined = set(joined_to)
     task: list[str] = []
     for k, (before, names) in enumerate(lines):
         for piece in used.get(k, []):
@@ -319,7 +328,10 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
         if (not names and before[:1].islower() and not _FUND_CELL.match(before)) or (
                 before[:1].isupper() and _OPENER.match(" ".join(before.split()))) or ((task or k == at) and not before[:1].isupper()):
             task.append(_task_words(before))
-    lead, where = _lead(lines, at)
+    # a piece on the number's line going on with a name above, left of the line's first name: that name's cell
+    # stands in the lead's column there ('Sở Văn hóa, Thể' ... 'thao và Du lịch  Báo và Phát thanh')
+    left = next((c for c in continued.get(at, []) if (at, 0) not in joined or joined_to.get((at, 0)) != c), None)
+    lead, where = (cells[left] if left[1] == 0 else lines[left[0]][1][0], left if left[1] == 0 else (left[0], 0)) if left else _lead(lines, at)
     if where in cells and lead == lines[where[0]][1][where[1]]:
         lead = cells[where]
     support = [cells.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names)
@@ -327,6 +339,7 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
 
 
+_TIME_CELL = re.compile(rf"{_WHOLE_TIME.pattern}|Tháng\s+\d{{1,2}}\s*/\s*(?:19|20)\d{{2}}")
 # the communes or wards of a province as one collective, its name wrapped over lines ('UBND các xã,' / 'phường liên' / 'quan')
 _COMMUNES = re.compile(
     r"^(?:ubnd|ủy ban nhân dân)\s+(?:các\s+)?(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã|địa phương)"
@@ -358,19 +371,21 @@ def _continued(lines: list[tuple[str, list[str]]], k: int, words: list[str]) -> 
     """The name on a line above `k` (nearest first) that the last of `words` go on with."""
     for j in range(k - 1, -1, -1):
         for i, name in enumerate(lines[j][1]):
-            if any(_completes(_last_piece(name), " ".join(words[-n:])) for n in range(1, len(words) + 1)):
+            if any(_goes_with(name, " ".join(words[-n:])) for n in range(1, len(words) + 1)):
                 return j, i
     return None
 
 
-def _wrapped(lines: list[tuple[str, list[str]]]) -> tuple[dict[tuple[int, int], str], dict[int, list[str]], set[tuple[int, int]]]:
+def _wrapped(lines: list[tuple[str, list[str]]]) -> tuple[
+        dict[tuple[int, int], str], dict[int, list[str]], dict[tuple[int, int], tuple[int, int]], dict[int, list[tuple[int, int]]]]:
     """Names with the words that go on with them on the lines below ('Sở Xây dựng; Sở Du' + 'lịch',
     'UBND các xã,' + 'phường liên' + 'quan'), each piece of a line's words between column gaps tried in turn;
     a piece ending a name with ';' or ',' before a line's first name makes that name one more of its list
-    ('Sở Giáo dục và' / 'Đào tạo; Sở Y' / 'tế'). Returns the names so completed, the pieces used per line and
-    the names that joined a list above."""
+    ('Sở Giáo dục và' / 'Đào tạo; Sở Y' / 'tế'). Returns the names so completed, the pieces used per line,
+    the names that joined a list above (and its cell), and the cells each line's pieces went on with."""
     out: dict[tuple[int, int], str] = {}
     used: dict[int, list[str]] = {}
+    continued: dict[int, list[tuple[int, int]]] = {}
     joined: dict[tuple[int, int], tuple[int, int]] = {}  # a name that joined a list above -> the list's cell
     for k, (before, names) in enumerate(lines):
         pieces = [p for p in re.split(r"\s{2,}", before.strip()) if p]
@@ -384,7 +399,7 @@ def _wrapped(lines: list[tuple[str, list[str]]]) -> tuple[dict[tuple[int, int], 
                 for a, b in spans:
                     more = " ".join(words[a:b])
                     above = next((joined.get((j, i), (j, i)) for j in range(k - 1, -1, -1) for i, name in enumerate(lines[j][1])
-                                  if _completes(_last_piece(out.get(joined.get((j, i), (j, i)), name)), more)), None)
+                                  if _goes_with(out.get(joined.get((j, i), (j, i)), name), more)), None)
                     if above is not None:
                         hit = (a, b, more, above)
                         break
@@ -395,11 +410,19 @@ def _wrapped(lines: list[tuple[str, list[str]]]) -> tuple[dict[tuple[int, int], 
                 # (the comma between two levels of a collective was cut with the name's end: 'UBND các xã' + 'phường')
                 out[above] = f"{name}, {more}" if re.search(r"\b(?:xã|phường|thị trấn|quận|huyện)$", name) and _LEVEL.match(more) else f"{name} {more}"
                 used.setdefault(k, []).append(more)
+                continued.setdefault(k, []).append(above)
                 if names and pi == len(pieces) - 1 and b == len(words) and piece.rstrip().endswith((";", ",")):
                     out[above] += "; " + names[0]
                     joined[(k, 0)] = above
                 words = words[:a] + words[b:]
-    return out, used, set(joined)
+    return out, used, joined, continued
+
+
+def _goes_with(name: str, words: str) -> bool:
+    """`words` go on with the name (a whole one with commas inside: 'Sở Văn hóa, Thể' + 'thao và Du lịch'), or
+    with the last name of its list ('Sở Xây dựng; Sở Du' + 'lịch')."""
+    last = _last_piece(name)
+    return _completes(last, words) or (last != name and _completes(name, words))
 
 
 def _last_piece(name: str) -> str:
