@@ -361,6 +361,7 @@ def _completes(piece: str, words: str) -> bool:
     """`words` at the start of a line go on with a name whose first words (`piece`) end a line above:
     together they are a known name or its first words ('Sở Xây' + 'dựng', 'Sở Nông' + 'nghiệp và'), or
     the communes as one collective ('UBND các xã,' + 'phường liên')."""
+    words = words.rstrip(",; ")
     if not words:
         return False
     key = name_key(f"{piece} {words}")
