@@ -161,11 +161,11 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
                 kinds.append(("sub", sub.group(1), sub.group(2)))
                 continue
             m = _STT_PLAIN.match(it)
-            nxt = next((n for n in _next_number(kinds) if re.match(rf"{re.escape(n)}\s+\S", it)), None) if not m else None
-            if nxt and not _RANGE.match(it):
+            following = next((n for n in _next_number(kinds) if re.match(rf"{re.escape(n)}\s+\S", it)), None) if not m else None
+            if following and not _RANGE.match(it):
                 # '5 phương;  Sở  Sở Du lịch x x 2025-2030': the number that comes next in the sequence, before
                 # words of the row's middle line, is the row's number
-                kinds.append(("stt", nxt, ""))
+                kinds.append(("stt", following, ""))
                 continue
             kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
             continue

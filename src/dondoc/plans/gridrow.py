@@ -5,23 +5,17 @@ Two kinds of text, told apart per table (`aligned`):
 - the converter kept one grid for the whole table: most pipe fragments have the header's width and a
   cell's place says its column (`read_row`);
 - each fragment got a grid of its own (widths vary from line to line, words of one cell split over
-  two cells, a cell's end in the next column): a fragment's cells keep only their order, and it is
-  read like a plain line (`read_loose`).
-
-How a table's cells sit (`read_loose`): cells are centred vertically in their row, and so is the row's
-number. A lead's cell is short (one body, one or two lines): when it has a line on the number's line,
-that line holds the first name after the task's words; when its lines straddle the number's line, the
-nearest line holding two names gives it (names on one line keep their columns' order: the lead's,
-then the partners'), else the nearest line where a name follows the task's words.
+  two cells, a cell's end in the next column): a fragment's cells keep only their order and it is read
+  like a plain line (`as_line`, `read_loose`); the names wrapped over lines and the lead's choice are
+  `gridnames`'. The header still says the columns' order: a time column left of the lead's is read
+  among the words before the names.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
-from dondoc.plans.bodies import HEAD, HEADS
-from dondoc.plans.gazetteer import entries, name_key
+from dondoc.plans.bodies import HEAD
 from dondoc.plans.gridheader import (
     _FUND_CELL,
     _FUND_END,
@@ -39,6 +33,7 @@ from dondoc.plans.gridheader import (
     _known_start,
     _Slice,
 )
+from dondoc.plans.gridnames import completes, lead_of, wrapped
 
 
 def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[str, str]]:
@@ -85,17 +80,17 @@ def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
         s = s[: f.start()].rstrip()
     starts = _name_starts(s)
     names: list[str] = []
-    cut = False  # the name before ended at a column gap: the next one opens another cell
+    gapped = False  # the name before ended at a column gap: the next one opens another cell
     for k, p in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(s)
         piece = _cell_end(s[p:end])
         if names and re.fullmatch(r"Ban\s+[Qq]uản\s+lý", names[-1]):
             names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
-        elif names and not cut and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
+        elif names and not gapped and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
             names[-1] += ", " + piece.strip(" ,;")  # 'Sở GDĐT, Sở Du': one cell listing two names
         else:
             names.append(piece.strip(" ,;"))
-        cut = len(piece.rstrip()) < len(s[p:end].rstrip())
+        gapped = len(piece.rstrip()) < len(s[p:end].rstrip())
     before = s[: starts[0]] if starts else s
     names = [n for n in names if n and not _PLACE.match(n)]
     # a bare head word at the end of a line ('Sở Xây dựng; Sở') is the start of a name wrapped to the next line
@@ -259,7 +254,7 @@ def _goes_on(cur: str, nxt: str) -> bool:
         # 'Sở Khoa' | 'học', 'UBND các xã,' | 'phường'); a whole name's next cell is the next column's
         piece = last[starts[-1] :]
         return bool(HEAD.fullmatch(" ".join(piece.split())) or _OPEN_END.search(last)) or any(
-            _completes(piece.rstrip(",; "), " ".join(nxt.split()[:n])) for n in (1, 2, 3))
+            completes(piece.rstrip(",; "), " ".join(nxt.split()[:n])) for n in (1, 2, 3))
     # the words of a task's cell, or the middle of a name wrapped in its cell ('phường' | 'liên'); not after a time
     return nxt[:1].islower() and not last.endswith((";", ".", ":", ")")) and not _TIME_CELL.fullmatch(_FUND_MARKS.sub("", last))
 
@@ -316,7 +311,7 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
             on_anchor.append(it is anchor)
         lines.append((before, names))
         bare.append(isinstance(it, list) and not it[0].strip())
-    cells, used, joined_to, continued = _wrapped(lines)
+    named, used, joined_to, continued = wrapped(lines)
     joined = set(joined_to)
     task: list[str] = []
     for k, (before, names) in enumerate(lines):
@@ -331,106 +326,15 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     # a piece on the number's line going on with a name above, left of the line's first name: that name's cell
     # stands in the lead's column there ('Sở Văn hóa, Thể' ... 'thao và Du lịch  Báo và Phát thanh')
     left = next((c for c in continued.get(at, []) if (at, 0) not in joined or joined_to.get((at, 0)) != c), None)
-    lead, where = (cells[left] if left[1] == 0 else lines[left[0]][1][0], left if left[1] == 0 else (left[0], 0)) if left else _lead(lines, at)
-    if where in cells and lead == lines[where[0]][1][where[1]]:
-        lead = cells[where]
-    support = [cells.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names)
+    lead, where = (named[left] if left[1] == 0 else lines[left[0]][1][0], left if left[1] == 0 else (left[0], 0)) if left else lead_of(lines, at)
+    if where in named and lead == lines[where[0]][1][where[1]]:
+        lead = named[where]
+    support = [named.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names)
                if (k, j) != where and (k, j) not in joined]
     return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
 
 
 _TIME_CELL = re.compile(rf"{_WHOLE_TIME.pattern}|Tháng\s+\d{{1,2}}\s*/\s*(?:19|20)\d{{2}}")
-# the communes or wards of a province as one collective, its name wrapped over lines ('UBND các xã,' / 'phường liên' / 'quan')
-_COMMUNES = re.compile(
-    r"^(?:ubnd|ủy ban nhân dân)\s+(?:các\s+)?(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã|địa phương)"
-    r"(?:\s*,?\s*(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã))*(?:\s+(?:có\s+)?liên(?:\s+quan)?)?$"
-)
-
-
-_LEVEL = re.compile(r"(?:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã)\b")
-
-
-@functools.cache
-def _prefixes() -> frozenset[str]:
-    """Every known name's and head word's first words ('sở khoa học', 'doanh' of 'doanh nghiệp')."""
-    keys = [*entries(), *(name_key(h) for h in HEADS)]
-    return frozenset(" ".join(k.split()[:n]) for k in keys for n in range(1, len(k.split()) + 1))
-
-
-def _completes(piece: str, words: str) -> bool:
-    """`words` at the start of a line go on with a name whose first words (`piece`) end a line above:
-    together they are a known name or its first words ('Sở Xây' + 'dựng', 'Sở Nông' + 'nghiệp và'), or
-    the communes as one collective ('UBND các xã,' + 'phường liên')."""
-    words = words.rstrip(",; ")
-    if not words:
-        return False
-    key = name_key(f"{piece} {words}")
-    return (key in _prefixes() and name_key(piece) not in entries()) or (len(key) > len(name_key(piece)) + 2 and bool(_COMMUNES.match(key)))
-
-
-def _continued(lines: list[tuple[str, list[str]]], k: int, words: list[str]) -> tuple[int, int] | None:
-    """The name on a line above `k` (nearest first) that the last of `words` go on with."""
-    for j in range(k - 1, -1, -1):
-        for i, name in enumerate(lines[j][1]):
-            if any(_goes_with(name, " ".join(words[-n:])) for n in range(1, len(words) + 1)):
-                return j, i
-    return None
-
-
-def _wrapped(lines: list[tuple[str, list[str]]]) -> tuple[
-        dict[tuple[int, int], str], dict[int, list[str]], dict[tuple[int, int], tuple[int, int]], dict[int, list[tuple[int, int]]]]:
-    """Names with the words that go on with them on the lines below ('Sở Xây dựng; Sở Du' + 'lịch',
-    'UBND các xã,' + 'phường liên' + 'quan'), each piece of a line's words between column gaps tried in turn;
-    a piece ending a name with ';' or ',' before a line's first name makes that name one more of its list
-    ('Sở Giáo dục và' / 'Đào tạo; Sở Y' / 'tế'). Returns the names so completed, the pieces used per line,
-    the names that joined a list above (and its cell), and the cells each line's pieces went on with."""
-    out: dict[tuple[int, int], str] = {}
-    used: dict[int, list[str]] = {}
-    continued: dict[int, list[tuple[int, int]]] = {}
-    joined: dict[tuple[int, int], tuple[int, int]] = {}  # a name that joined a list above -> the list's cell
-    for k, (before, names) in enumerate(lines):
-        pieces = [p for p in re.split(r"\s{2,}", before.strip()) if p]
-        for pi, piece in enumerate(pieces):
-            words = piece.rstrip(",;").split()
-            # the piece's words: its first ones going on with one name, the rest with the next ('tế  tỉnh' of
-            # 'Sở Y' and 'Công an'), or its last ones after the task's words run into it ('... Ngự Hà phường liên')
-            while words:
-                spans = [(0, n) for n in range(min(4, len(words)), 0, -1)] + [(len(words) - n, len(words)) for n in range(min(4, len(words) - 1), 0, -1)]
-                hit = None
-                for a, b in spans:
-                    more = " ".join(words[a:b])
-                    above = next((joined.get((j, i), (j, i)) for j in range(k - 1, -1, -1) for i, name in enumerate(lines[j][1])
-                                  if _goes_with(out.get(joined.get((j, i), (j, i)), name), more)), None)
-                    if above is not None:
-                        hit = (a, b, more, above)
-                        break
-                if hit is None:
-                    break
-                a, b, more, above = hit
-                name = out.get(above, lines[above[0]][1][above[1]])
-                # (the comma between two levels of a collective was cut with the name's end: 'UBND các xã' + 'phường')
-                out[above] = f"{name}, {more}" if re.search(r"\b(?:xã|phường|thị trấn|quận|huyện)$", name) and _LEVEL.match(more) else f"{name} {more}"
-                used.setdefault(k, []).append(more)
-                continued.setdefault(k, []).append(above)
-                if names and pi == len(pieces) - 1 and b == len(words) and piece.rstrip().endswith((";", ",")):
-                    out[above] += "; " + names[0]
-                    joined[(k, 0)] = above
-                words = words[:a] + words[b:]
-    return out, used, joined, continued
-
-
-def _goes_with(name: str, words: str) -> bool:
-    """`words` go on with the name (a whole one with commas inside: 'Sở Văn hóa, Thể' + 'thao và Du lịch'), or
-    with the last name of its list ('Sở Xây dựng; Sở Du' + 'lịch')."""
-    last = _last_piece(name)
-    return _completes(last, words) or (last != name and _completes(name, words))
-
-
-def _last_piece(name: str) -> str:
-    """A list's last name ('Sở Xây dựng; Sở Du' -> 'Sở Du')."""
-    return re.split(r"[;]|,(?=\s*[A-ZĐÀ-Ỹ])", name)[-1].strip()
-
-
 def _task_words(before: str) -> str:
     """A line's words before its names, up to a column gap before a capital (another column's words)."""
     pieces = re.split(r"\s{2,}", before)
@@ -438,42 +342,3 @@ def _task_words(before: str) -> str:
     return "  ".join(pieces[:end])
 
 
-def _fresh(lines: list[tuple[str, list[str]]], k: int) -> bool:
-    """The first name on line `k` opens a cell: the words before it do not end a name begun on a line
-    above to go on with a list ('Sở Văn hóa và Thể' ... 'thao; UBND các xã,', 'Sở Tài' ... 'chính; UBND')."""
-    m = re.search(r"(\S+(?:\s+\S+){0,2})\s*[,;]$", lines[k][0].rstrip())
-    return not m or _continued(lines, k, m.group(1).split()) is None
-
-
-def _lead(lines: list[tuple[str, list[str]]], at: int) -> tuple[str, tuple[int, int]]:
-    """The lead's name and where it stands (line, name): the first name on the number's line; else the name
-    its words go on with; else the first of two names on the nearest line; else the nearest name."""
-    names = lines[at][1]
-    if names and _fresh(lines, at):
-        return names[0], (at, 0)
-    if not names:
-        # the number's line holds the middle of a name begun above ('UBND các xã,' ... 'phường liên'): the
-        # lead's cell, three lines or more, centred on it
-        tail = re.split(r"\s{2,}", lines[at][0].strip())[-1].split()[-3:]
-        above = _continued(lines, at, tail)
-        if above is not None and above[1] == 0:
-            return lines[above[0]][1][0] + " " + " ".join(tail), above
-        if above is not None:  # the partners' cell goes on there: the name before it on its line is the lead's
-            return lines[above[0]][1][0], (above[0], 0)
-        pieces = re.split(r"\s{2,}", lines[at][0].strip())
-        justified = len(pieces) >= 4 and sum(len(p.split()) <= 2 for p in pieces) * 2 >= len(pieces)  # gaps everywhere
-        if len(pieces) >= 2 and not justified and len(pieces[-1].split()) <= 4 and (
-                pieces[-1][:1].islower() or re.fullmatch(r"[A-ZĐ&]{3,}[,;]?", pieces[-1].split()[0])):
-            # words after a column gap that open no name ('tồn di tích Cố', 'TM&HTDN'): a name going on from
-            # above, not one the gazetteer knows whole (a whole known name ends in its own cell)
-            known = entries()
-            for k in range(at - 1, -1, -1):
-                if lines[k][1] and name_key(lines[k][1][0]) not in known:
-                    return lines[k][1][0], (k, 0)
-    order = sorted(range(len(lines)), key=lambda k: (abs(k - at), k > at))
-    for test in (lambda b, n: len(n) >= 2, lambda b, n: True):
-        for k in order:
-            b, n = lines[k]
-            if n and _fresh(lines, k) and test(b, n):
-                return n[0], (k, 0)
-    return "", (-1, -1)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from dondoc.plans import gridless, gridrow, parse_text
-from dondoc.plans.gridheader import _next_number, _roles
+from dondoc.plans import gridless, gridnames, gridrow, parse_text
+from dondoc.plans.gridheader import CANONICAL, _next_number, _roles
 
 # STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm: rows numbered on across the
 # groups ('3' under 'II'), a justified task line, a lead of two lines straddling the number's line (row 1), a name
@@ -101,7 +101,7 @@ def _rows(text: str) -> dict[str, list[str]]:
     got = gridless.read(text.split("\n"), 0)
     assert got is not None
     rows, end = got
-    assert rows[0] == gridless.CANONICAL and end == len(text.split("\n"))
+    assert rows[0] == CANONICAL and end == len(text.split("\n"))
     return {r[0]: r for r in rows[1:]}
 
 
@@ -181,7 +181,7 @@ def test_a_fragments_cells_join_where_one_cell_was_split(cells: list[str], line:
     ("Sở Du lịch", "tồn", False), ("Cục Lâm nghiệp", "phòng Bộ", False), ("Sở Tài chính", "chính", False),
 ])
 def test_words_going_on_with_a_name_known_whole_or_by_its_first_words(piece: str, words: str, goes_on: bool) -> None:
-    assert gridrow._completes(piece, words) is goes_on
+    assert gridnames.completes(piece, words) is goes_on
 
 
 @pytest.mark.parametrize(("line", "names"), [
