@@ -315,8 +315,9 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     joined = set(joined_to)
     task: list[str] = []
     for k, (before, names) in enumerate(lines):
-        for piece in used.get(k, []):
-            before = re.sub(re.escape(piece) + r"\s*[,;]?", " ", before, count=1)
+        for piece in used.get(k, []):  # (the last of its occurrences: the task's words come first)
+            found = list(re.finditer(re.escape(piece) + r"\s*[,;]?", before))
+            before = before[: found[-1].start()] + " " + before[found[-1].end() :] if found else before
         before = " ".join(before.split("   ")).strip()
         if bare[k] or not before:
             continue
@@ -327,6 +328,9 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     # stands in the lead's column there ('Sở Văn hóa, Thể' ... 'thao và Du lịch  Báo và Phát thanh')
     left = next((c for c in continued.get(at, []) if (at, 0) not in joined or joined_to.get((at, 0)) != c), None)
     lead, where = (named[left] if left[1] == 0 else lines[left[0]][1][0], left if left[1] == 0 else (left[0], 0)) if left else lead_of(lines, at)
+    further = _run_left(parts, lines, at)
+    if further is not None:
+        lead, where = lines[further][1][0], (further, 0)
     if where in named and lead == lines[where[0]][1][where[1]]:
         lead = named[where]
     support = [named.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names)
@@ -335,6 +339,33 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
 
 
 _TIME_CELL = re.compile(rf"{_WHOLE_TIME.pattern}|Tháng\s+\d{{1,2}}\s*/\s*(?:19|20)\d{{2}}")
+
+
+def _run_left(parts: list[list[str] | str], lines: list[tuple[str, list[str]]], at: int) -> int | None:
+    """Pipe lines of one width in a run are one slice the converter cut with one grid: there a cell's place
+    does say its column. A line of the number's slice whose first name opens in a cell left of the number
+    line's first filled cell (the task's cell the only one before it) holds the lead ('| Xây dựng ... | | |
+    TTXTĐT, |' over '| 2 | | | | Sở Tài chính | | x | 2026 |'): the line returned, or None."""
+    row = parts[at]
+    if not isinstance(row, list):
+        return None
+    first = next((i for i, c in enumerate(row) if i and c and not _TIME_CELL.fullmatch(_FUND_MARKS.sub("", c))
+                  and not re.fullmatch(r"[xX](?:\s+[xX])*", c)), None)
+    if first is None:
+        return None
+    run = [at]
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(parts) and isinstance(parts[k], list) and len(parts[k]) == len(row):
+            run.append(k)
+            k += step
+    for k in sorted(run[1:], key=lambda k: abs(k - at)):
+        cells = parts[k]
+        opens_at = next((i for i, c in enumerate(cells) if i and c), None)  # its first filled cell after the task's
+        if (opens_at is not None and opens_at < first and lines[k][1] and _name_starts(cells[opens_at])[:1] == [0]
+                and lines[k][1][0] in cells[opens_at]):
+            return k
+    return None
 def _task_words(before: str) -> str:
     """A line's words before its names, up to a column gap before a capital (another column's words)."""
     pieces = re.split(r"\s{2,}", before)

@@ -49,7 +49,8 @@ Nghị định  Môi trường các tỉnh
 
 # TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Kinh phí | Thời gian thực hiện: lettered groups in
 # capitals, a lead of two lines straddling the number's line while the partners' list goes on across it (row 2), a
-# lead listing two bodies over three lines (row 4), 'Văn phòng UBND tỉnh', a page's number between two pages
+# lead listing two bodies over three lines (row 4), 'Văn phòng UBND tỉnh', a page's number between two pages; three
+# pipe lines of one width cut with one grid, the lead's two lines around the partner's one (row 5)
 PROVINCE = """\
 |    |                    | Cơ quan  | Cơ quan   |          | Thời gian  |
 | -- | ------------------ | -------- | --------- | -------- | ---------- |
@@ -70,10 +71,12 @@ B DỊCH VỤ SỐ
 | | | ngành |  |  |
 
 12
-Triển  khai  ứng  dụng  thanh  toán  không
-| dùng tiền mặt trong trường học và cơ | Sở Giáo dục và | Ngân hàng Nhà nước |  |
-4 sở y tế  Đào tạo; Sở Y  Khu vực 6; Công an  Xã hội hóa  2026
-| | tế | tỉnh | | |
+Triển  khai  ứng  dụng  thanh  toán  không  Sở Giáo dục và  Ngân hàng Nhà nước
+4 dùng tiền mặt trong trường học, cơ sở  Đào tạo; Sở Y  Khu vực 6; Công an  Xã hội hóa  2026
+| y tế | tế | tỉnh | | |
+| Xây dựng quy trình một cửa liên thông |  |  | Trung tâm Phục vụ |  |  |  |
+| 5 |  |  |  | Sở Tài chính | NSNN | 2026 |
+| cho thủ tục đầu tư |  |  | hành chính công |  |  |  |
 """
 
 # STT | Nhiệm vụ, giải pháp | Thời gian thực hiện | Cơ quan chủ trì | Cơ quan phối hợp: the time left of the lead
@@ -120,7 +123,7 @@ def test_a_ministry_annex_without_funding_is_read_row_by_row() -> None:
 
 def test_a_province_annex_with_funding_lettered_groups_and_a_page_break() -> None:
     rows = _rows(PROVINCE)
-    assert list(rows) == ["A", "1", "2", "B", "3", "4"]
+    assert list(rows) == ["A", "1", "2", "B", "3", "4", "5"]
     assert rows["B"][1] == "DỊCH VỤ SỐ"
     assert rows["1"][2:] == ["Sở Khoa học và Công nghệ", "Các sở, ngành, UBND các xã, phường", "Quý III/2026"]
     # the lead's two lines straddle the number's line; the partners' words there go on with their name above
@@ -128,6 +131,9 @@ def test_a_province_annex_with_funding_lettered_groups_and_a_page_break() -> Non
     assert rows["2"][1] == "Hỗ trợ chuyển đổi số cho hợp tác xã và hộ sản xuất nông nghiệp tiêu biểu"
     assert rows["3"][2:] == ["Sở Nội vụ", "Văn phòng UBND", "Thường xuyên"]
     assert rows["4"][2:] == ["Sở Giáo dục và Đào tạo; Sở Y tế", "Ngân hàng Nhà nước; Công an tỉnh", "2026"]
+    # within one slice a cell's place says its column: the name left of the number line's is the lead's
+    assert rows["5"][2:] == ["Trung tâm Phục vụ hành chính công", "Sở Tài chính", "2026"]
+    assert rows["4"][1] == "Triển  khai  ứng  dụng  thanh  toán  không dùng tiền mặt trong trường học, cơ sở y tế"
 
 
 def test_a_time_column_left_of_the_lead_is_read_from_the_header() -> None:
@@ -148,7 +154,7 @@ def test_the_annex_rows_give_the_plans_assignments_and_nothing_else() -> None:
     pairs = {(a["ref"], lead) for a in got["assignments"] for lead in a["lead"]}
     assert pairs == {
         ("II.1", "Sở Khoa học và Công nghệ"), ("PL.A.1", "Sở Khoa học và Công nghệ"), ("PL.A.2", "UBND các xã, phường"),
-        ("PL.B.3", "Sở Nội vụ"), ("PL.B.4", "Sở Giáo dục và Đào tạo"), ("PL.B.4", "Sở Y tế")}
+        ("PL.B.3", "Sở Nội vụ"), ("PL.B.4", "Sở Giáo dục và Đào tạo"), ("PL.B.4", "Sở Y tế"), ("PL.B.5", "Trung tâm Phục vụ hành chính công")}
     due = {a["ref"]: str(a["timing"].get("due"))[:10] for a in got["assignments"]}
     assert due["PL.A.1"] == "2026-09-30" and due["PL.A.2"] == "2027-12-31" and due["PL.B.4"] == "2026-12-31"
 
