@@ -47,10 +47,11 @@ def completes(piece: str, words: str) -> bool:
     together they are a known name or its first words ('Sở Xây' + 'dựng', 'Sở Nông' + 'nghiệp và'), or
     the communes as one collective ('UBND các xã,' + 'phường liên')."""
     words = words.rstrip(",; ")
-    if not words:
-        return False
-    key = name_key(f"{piece} {words}")
-    return (key in _prefixes() and name_key(piece) not in entries()) or (len(key) > len(name_key(piece)) + 2 and bool(_COMMUNES.match(key)))
+    head = name_key(piece)
+    if not words or not (head in _prefixes() or head.startswith(("ubnd", "ủy ban nhân dân"))):
+        return False  # (a piece no known name starts with goes on with nothing known)
+    key = f"{head} {name_key(words)}"
+    return (key in _prefixes() and head not in entries()) or (len(key) > len(head) + 2 and bool(_COMMUNES.match(key)))
 
 
 def _continued(lines: list[Line], k: int, words: list[str]) -> tuple[int, int] | None:
@@ -80,12 +81,14 @@ def wrapped(lines: list[Line]) -> tuple[
             # the piece's words: its first ones going on with one name, the rest with the next ('tế  tỉnh' of
             # 'Sở Y' and 'Công an'), or its last ones after the task's words run into it ('... Ngự Hà phường liên')
             while words:
+                # (only names that can go on are tried: the first words of a known name, the communes' collective)
+                open_names = [(cell, text) for j in range(k - 1, -1, -1) for i, name in enumerate(lines[j][1])
+                              for cell in [joined.get((j, i), (j, i))] for text in [out.get(cell, name)] if _can_go_on(text)]
                 spans = [(0, n) for n in range(min(4, len(words)), 0, -1)] + [(len(words) - n, len(words)) for n in range(min(4, len(words) - 1), 0, -1)]
                 hit = None
                 for a, b in spans:
                     more = " ".join(words[a:b])
-                    above = next((joined.get((j, i), (j, i)) for j in range(k - 1, -1, -1) for i, name in enumerate(lines[j][1])
-                                  if _goes_with(out.get(joined.get((j, i), (j, i)), name), more)), None)
+                    above = next((cell for cell, text in open_names if _goes_with(text, more)), None)
                     if above is not None:
                         hit = (a, b, more, above)
                         break
@@ -102,6 +105,14 @@ def wrapped(lines: list[Line]) -> tuple[
                     joined[(k, 0)] = above
                 words = words[:a] + words[b:]
     return out, used, joined, continued
+
+
+@functools.lru_cache(maxsize=4096)
+def _can_go_on(name: str) -> bool:
+    """A name (its last in a list, or the whole) is the first words of a known name, not a whole one, or the
+    communes' collective."""
+    keys = {name_key(_last_piece(name)), name_key(name)}
+    return any((k in _prefixes() and k not in entries()) or k.startswith(("ubnd", "ủy ban nhân dân")) for k in keys)
 
 
 def _goes_with(name: str, words: str) -> bool:
