@@ -327,7 +327,11 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     # a piece on the number's line going on with a name above, left of the line's first name: that name's cell
     # stands in the lead's column there ('Sở Văn hóa, Thể' ... 'thao và Du lịch  Báo và Phát thanh')
     left = next((c for c in continued.get(at, []) if (at, 0) not in joined or joined_to.get((at, 0)) != c), None)
-    lead, where = (named[left] if left[1] == 0 else lines[left[0]][1][0], left if left[1] == 0 else (left[0], 0)) if left else lead_of(lines, at)
+    if left is None:
+        lead, where = lead_of(lines, at)
+    else:  # (a partner's name goes on there when it is not its line's first: the first is the lead's)
+        where = left if left[1] == 0 else (left[0], 0)
+        lead = lines[where[0]][1][0]
     further = _run_left(parts, lines, at)
     if further is not None:
         lead, where = lines[further][1][0], (further, 0)
