@@ -35,6 +35,7 @@ _STT_PLAIN = re.compile(
 _STT_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+|$)")
 _GROUP_PLAIN = re.compile(rf"^({_ROMAN})[.)]?\s+(\S.{{5,}})$")
 _GROUP_CELL = re.compile(rf"^({_ROMAN})\.?$")
+_LETTER_GROUP = re.compile(r"^([A-DĐ])[.)]?\s+(\S.{5,})$")  # 'A HẠ TẦNG SỐ' (its title in capitals)
 # a numbered sub-group row: '1 Chính sách hỗ trợ tạo ra sản phẩm du lịch', '3.1 Du lịch di sản' (its rows
 # are numbered '1.1', '1.2' or again from '1'); told from a task row by naming no body and no time
 _SUB_PLAIN = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-ZĐÀ-Ỹ]\S*(?:\s+\S+){1,})$")
@@ -49,7 +50,8 @@ _FUND_END = re.compile(
 )
 # a time inside a line whose cells ran together, cells following it ('... Sở Du lịch x x 2025-2026 mặt bằng ...')
 _TIME_MID = re.compile(
-    r"(?<=\s)(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng))(?=\s|$)"
+    r"(?<=\s)(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?|Thường\s+xuyên|H[ằà]ng\s+(?:năm|quý|tháng)"
+    r"|(?:Quý|Quí)\s+[IV]{1,3}(?:\s*[–-]\s*[IV]{1,3})?\s*/\s*(?:19|20)\d{2})(?=\s|$)"
 )
 _FUND_CELL = re.compile(r"^\(?(?:NSNN|NSĐP|NSTW|XHH|ODA|Ngân sách|Nguồn|Kinh phí|Vốn|xã hội|hóa|hoá|trợ du|cộng đồng\)|\(chính sách)", re.I)
 # a place, not a body: 'Các điểm du lịch sinh thái', 'Các khu vực có tiềm năng', 'Các xã, phường vùng biển'
@@ -87,6 +89,8 @@ def _roles(header: list[str]) -> dict[int, str]:
     for i, title in enumerate(header):
         t = title.strip().lower()
         for role, rx in _ROLE_TITLES:
+            if role == "lead" and t.startswith(("thời gian", "thời hạn")):
+                continue  # 'Thời gian thực hiện' left of the lead's column: the time's title, not the lead's
             if t and rx.search(t) and (role not in roles.values() or role in ("fund", "detail")):
                 roles[i] = role
                 break
@@ -159,7 +163,9 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
             i += 1
             continue
         if row is None:
+            letter = _LETTER_GROUP.match(s)
             if (s and len(s) < 40 and not _STT_PLAIN.match(s) and not _OPENER.match(s) and not _GROUP_PLAIN.match(s)
+                    and not (letter and letter.group(2) == letter.group(2).upper())
                     and not _GROUP_CELL.fullmatch(s.strip(" *."))):
                 i += 1  # 'Nội dung nhiệm vụ': a title that lost its cell
                 continue
@@ -176,15 +182,18 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
 _RANGE = re.compile(r"^\d{1,2}\s*[–-]\s*\d")
 
 
-def _next_number(kinds: list[tuple[str, str, str]]) -> str:
-    """The number the next row of the sequence carries: '1' under a group row, 'n+1' after row 'n'."""
+def _next_number(kinds: list[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The numbers the next row of the sequence can carry: 'n+1' after row 'n'; under a group row '1', or
+    the number after the last row above the group (a table numbering its rows on across its groups)."""
+    out: list[str] = []
     for kind, number, _ in reversed(kinds):
-        if kind in ("group", "sub"):
-            return "1"
-        if kind == "stt":
+        if kind in ("group", "sub") and not out:
+            out.append("1")
+        elif kind == "stt" and number.replace(".", "").isdigit():
             head, _, last = number.rpartition(".")
-            return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
-    return ""
+            nxt = f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+            return (*out, nxt) if nxt not in out else tuple(out)
+    return tuple(out)
 
 
 def _repeated_header(row: list[str]) -> bool:

@@ -27,37 +27,27 @@ when the table at `start` is not of this kind (an ordinary pipe table is left to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from dondoc.plans.bodies import HEAD
 from dondoc.plans.gridheader import (
     _END,
-    _FUND_CELL,
-    _FUND_END,
-    _FUND_MARKS,
     _GROUP_CELL,
     _GROUP_PLAIN,
+    _LETTER_GROUP,
     _OPENER,
     _PAGE_NO,
-    _PLACE,
     _RANGE,
     _STT_CELL,
     _STT_PLAIN,
     _SUB_PLAIN,
-    _TIME_END,
-    _TIME_MID,
-    _WHOLE_TIME,
     CANONICAL,
-    _cell_end,
     _header,
-    _known_start,
     _next_number,
     _pipe,
     _repeated_header,
     _roles,
-    _Slice,
     _slice_roles,
 )
+from dondoc.plans.gridrow import _by_role, _chunks, _tail, aligned, opens, read_loose, read_row
 from dondoc.plans.text import strip_markup
 
 
@@ -72,87 +62,12 @@ def _group_title(title: str, *, dotted: bool) -> bool:
     return not names and not time
 
 
-@dataclass
-class _Row:
-    stt: str = ""
-    anchor: int = -1  # line of the row's number
-    start: int = -1
-    lines: list[tuple[int, list[str] | str]] = field(default_factory=list)
-
-
 def _task_part(item: list[str] | str, roles: dict[int, str], width: int) -> str:
     if isinstance(item, str):
         return _STT_PLAIN.sub("", item.strip(), count=1)
     cells = _by_role(item, roles, width)
     text = " ".join(c for r, c in cells if r in ("task", "stt") and c)
     return _STT_CELL.sub("", text, count=1)
-
-
-def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[str, str]]:
-    """(role, text) of a pipe fragment's cells, columns counted from the right (a split cell adds
-    a column at the left, where the task is)."""
-    if isinstance(cells, _Slice):
-        return [(cells.roles.get(i, "task"), c) for i, c in enumerate(cells)]
-    shift = len(cells) - width
-    out = []
-    for i, c in enumerate(cells):
-        j = i - shift if shift > 0 else i
-        role = roles.get(j, "task") if j >= 0 else "task"
-        if i == 0 and shift <= 0 and roles.get(0) == "stt" and not _STT_CELL.match(c) and not _GROUP_CELL.fullmatch(c):
-            role = "task"  # the task's text spilled into the number's column
-        out.append((role, c))
-    return out
-
-
-def _chunks(text: str, *, tail: bool = False) -> tuple[str, list[str], str]:
-    """A plain line's cells run together: (text before the first name, the names in order, the time).
-    With `tail` (the table has a column right of the time: 'Nội dung cụ thể', 'Ghi chú') the words
-    after the first time that follows a name belong to that column and are dropped."""
-    s = " ".join(text.split("  ")) if "   " in text else text
-    if tail:
-        first = next((m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])), None)
-        cut = _TIME_MID.search(s, first) if first is not None else None
-        if cut and cut.end() < len(s.rstrip()):
-            s = s[: cut.end()]
-    times: list[str] = []
-    while True:
-        m = _TIME_END.search(s)
-        if not m or (m.start() == 0 and not times and len(s) < 4):
-            break
-        if m.start() > 0 and s[m.start() - 1] not in " \t(":
-            break
-        times.insert(0, m.group(0).strip())
-        s = s[: m.start()].rstrip()
-        f = _FUND_END.search(s)
-        if f and (f.start() == 0 or s[f.start() - 1] == " "):
-            s = s[: f.start()].rstrip()
-    f = _FUND_END.search(s)
-    if f and (f.start() == 0 or s[f.start() - 1] == " ") and f.group(0).strip():
-        s = s[: f.start()].rstrip()
-    starts = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)(?=[A-ZĐÀ-Ỹ])", s) if HEAD.match(s[m.start() :])]
-    names: list[str] = []
-    for k, p in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(s)
-        piece = _cell_end(s[p:end])
-        if names and re.fullmatch(r"Ban [Qq]uản lý", names[-1]):
-            names[-1] += " " + piece.strip(" ,;")  # 'Ban Quản lý Vườn quốc gia': a board names what it manages
-            continue
-        if names and re.search(r"[,;]\s$", s[:p]) and not s[:p].endswith("  "):
-            names[-1] += ", " + piece.strip(" ,;")  # 'Sở GDĐT, Sở Du': one cell listing two names
-            continue
-        names.append(piece.strip(" ,;"))
-    before = s[: starts[0]] if starts else s
-    names = [n for n in names if n and not _PLACE.match(n)]
-    # a bare head word at the end of a line ('Sở Xây dựng; Sở') is the start of a name wrapped to the next line
-    if len(names) >= 2 and len(names[-1].split()) == 1 and not s.rstrip().endswith((".", ")")):
-        names[-2:] = [names[-2] + "; " + names[-1]]
-    return before.strip(), names, " ".join(times)
-
-
-def _tail(roles: dict[int, str]) -> bool:
-    """Columns right of the time column ('Nội dung cụ thể', 'Sản phẩm', 'Ghi chú')."""
-    at = next((j for j, r in roles.items() if r == "time"), None)
-    return at is not None and any(j > at and r in ("detail", "product", "note") for j, r in roles.items())
 
 
 def _is_task_start(item: list[str] | str, roles: dict[int, str], width: int) -> bool:
@@ -192,21 +107,25 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
         roles[0] = "stt"
     # the region: up to the end of the text or the next part of the document
     items: list[tuple[int, list[str] | str]] = []
+    pages: set[int] = set()  # items that open a page (after a blank line, a page's number, the header repeated)
     end = i
     while end < len(lines):
         s = lines[end].strip()
         if _END.match(s):
             break
-        if s and s != "\x00":
+        if not s or s == "\x00":
+            pages.add(len(items))
+        else:
             row = _pipe(s)
             if row is None and _PAGE_NO.match(s) and (end == 0 or not lines[end - 1].strip() or lines[end - 1] == "\x00"):
                 pass  # a page number, after the blank line of a page break (a row's number stands in the text)
             elif row and items and _repeated_header(row):
-                pass  # the header repeated at the top of a page
+                pages.add(len(items))  # the header repeated at the top of a page
             elif row != []:
                 # emphasis marks ('**I**', '**VÙNG BIỂN**') carry nothing here; a plain line keeps its column gaps
                 items.append((end, [strip_markup(c) for c in row] if row is not None else s.replace("**", "").replace("__", "")))
         end += 1
+    grid = aligned([it for _, it in items], width)
     _slice_roles(items, width)
     # anchors: group rows and numbered rows
     kinds: list[tuple[str, str, str]] = []  # (kind, number, title) per item
@@ -233,15 +152,20 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             if g and g.group(1) and _group_title(g.group(2), dotted=it[len(g.group(1)) : len(g.group(1)) + 1] in ".) "):
                 kinds.append(("group", g.group(1), g.group(2)))
                 continue
+            g = _LETTER_GROUP.match(it)
+            if g and g.group(2) == g.group(2).upper():  # 'A HẠ TẦNG SỐ', 'B. DỊCH VỤ SỐ': a lettered group, in capitals
+                kinds.append(("group", g.group(1), g.group(2)))
+                continue
             sub = _SUB_PLAIN.match(it)
             if sub and not any(_chunks(sub.group(2))[1:]):
                 kinds.append(("sub", sub.group(1), sub.group(2)))
                 continue
             m = _STT_PLAIN.match(it)
-            if not m and _next_number(kinds) and re.match(rf"{_next_number(kinds)}\s+\S", it) and not _RANGE.match(it):
+            following = next((n for n in _next_number(kinds) if re.match(rf"{re.escape(n)}\s+\S", it)), None) if not m else None
+            if following and not _RANGE.match(it):
                 # '5 phương;  Sở  Sở Du lịch x x 2025-2030': the number that comes next in the sequence, before
                 # words of the row's middle line, is the row's number
-                kinds.append(("stt", _next_number(kinds), ""))
+                kinds.append(("stt", following, ""))
                 continue
             kinds.append(("stt", m.group(1), "") if m else ("", "", ""))
             continue
@@ -290,6 +214,16 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             pass
         elif (prev >= 0 and kinds[prev][0] in ("group", "sub")) or prev < 0:
             first = prev + 1
+        elif not grid and not any(k in pages for k in range(bounds[-1][0] + 1, 2 * prev - bounds[-1][0] + 1)):
+            # cells centred in their rows, the number too: within a page the row above ends as many lines
+            # below its number as it starts above it
+            # (a cell's first line opens with a capital or a bullet: a line going on in lower case is the row above's)
+            first = min(a, max(prev + 1, 2 * prev - bounds[-1][0] + 1))
+            first = next((k for k in range(first, a) if opens(items[k][1], bullets=True)), first)
+        elif not grid and (turn := max((k for k in pages if prev < k <= a), default=-1)) >= 0:
+            # the row above ran over a page's end: the new page goes on with its taller cells, up to the
+            # first line opening with a capital (a bullet there goes on with the row above's details)
+            first = next((k for k in range(turn, a) if opens(items[k][1], bullets=False)), a)
         else:
             for k in range(prev + 1, a + 1):
                 if _is_task_start(items[k][1], roles, width):
@@ -303,91 +237,6 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             out.append([number, title, "", "", ""])
             continue
         nxt = bounds[n + 1][0] if n + 1 < len(bounds) else len(items)
-        out.append([number, *_read_row([it for _, it in items[first:nxt]], items[a][1], roles, width)])
+        part = [it for _, it in items[first:nxt]]
+        out.append([number, *(read_row(part, items[a][1], roles, width) if grid else read_loose(part, items[a][1], roles))])
     return out, end
-
-
-def _read_row(parts: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str], width: int) -> list[str]:
-    # Long on purpose: each column gathered from the pipe slices, then the plain slices read right to left.
-    task: list[str] = []
-    lead: list[str] = []
-    support: list[str] = []
-    time: list[str] = []
-    on_anchor: list[bool] = []  # each time piece: on the row's number line?
-    plain: list[tuple[bool, bool, list[str]]] = []  # (the row's number line?, a line of the row's text?, names)
-    tail = _tail(roles)
-    lone: list[str] = []  # names alone on a line above the lead's first piece
-    spare: list[str] = []
-    misplaced: list[tuple[bool, str]] = []  # (on the row's number slice?, name) in a column that holds no name
-    for it in parts:
-        if isinstance(it, str):
-            before, names, t = _chunks(_STT_PLAIN.sub("", it, count=1), tail=tail)
-            if not before and not t and len(names) == 1 and not lead:
-                lone.append(names[0])
-            if (before and not names and not t and not _FUND_CELL.match(before) and before[:1].islower()) or (
-                    before and before[:1].isupper() and _OPENER.match(before)) or (before and task and before[:1].islower()):
-                task.append(re.split(r"\s{2,}(?=[A-ZĐÀ-Ỹ])", before)[0])
-            if t:
-                time.append(t)
-                on_anchor.append(it is anchor)
-            plain.append((it is anchor, it is anchor or bool(before), names))
-            continue
-        for k, (role, c) in enumerate(_by_role(it, roles, width)):
-            if not c:
-                continue
-            if k and role != "time" and _TIME_END.fullmatch(_FUND_MARKS.sub("", c)):
-                # a time alone in a cell of another column, or after the funding column's marks ('x 2025-2030'):
-                # the slice's columns are its own
-                spare.append(_FUND_MARKS.sub("", c))
-            elif role in ("task", "stt"):
-                c = _STT_CELL.sub("", c, count=1)
-                if c:
-                    task.append(c)
-            elif role == "lead":
-                lead.append(c)
-            elif role == "support":
-                support.append(c)
-            elif role == "time":
-                time.append(c)
-                on_anchor.append(it is anchor)
-            elif role in ("fund", "detail"):
-                # the converter placed this slice's cells in columns of its own: a body's name on the
-                # row's number slice where funding marks or details stand is the lead's moved aside
-                if HEAD.match(c) and not _FUND_CELL.match(c):
-                    misplaced.append((it is anchor, c))
-    moved = [c for a, c in misplaced if a]
-    if not lead and moved:
-        lead, support = [moved[0]], support + moved[1:]
-    plain_lead: list[str] = []
-    if (lead and not HEAD.match(lead[0]) and not lead[0][:1].isupper()) or (lead and not HEAD.match(lead[0]) and lone):
-        # the lead's column holds only the end of a name ('phương', 'tiến Đầu tư,'): its start was run
-        # into a plain line: a name alone on a line above it, or the lead's place on the row's line
-        start = None
-        best = max(plain, key=lambda p: (p[1] and bool(p[2]), len(p[2]) >= 2, len(p[2])), default=None)
-        if best and best[2] and best[1]:
-            start = best[2][-2] if len(best[2]) >= 2 else best[2][0]
-        elif lone:
-            start = lone[0]
-        if start:
-            lead.insert(0, start)
-    if not lead:
-        # the names of the slice holding most of them (the row's number line first), right to left
-        # (a line of names alone is a wrapped piece of a cell, its column unknown: the last resort)
-        best = max(plain, key=lambda p: (p[0] and bool(p[2]), p[1] and bool(p[2]), len(p[2]) >= 2, len(p[2])), default=None)
-        if best and best[2]:
-            names = best[2]
-            if len(names) >= 2:  # the last name is the partners', the one before it the lead's
-                plain_lead, rest = [names[-2]], [names[-1]]
-            else:
-                plain_lead, rest = [names[0]], []
-            support.extend(rest)
-    lead_text = _known_start(" ".join(lead) if lead else " ".join(plain_lead))
-    whole = [t for t in time if _WHOLE_TIME.fullmatch(t)]
-    if len(set(whole)) >= 2 and len(whole) == len(time):
-        # one time cell per row, centred on the row's number line: a second whole time came from words
-        # above or below ('Giai đoạn 5 năm 2026-2030' of the group row's title)
-        time = [t for t, a in zip(time, on_anchor, strict=True) if a] or time
-    if not any(_TIME_MID.search(" " + t) or _TIME_END.search(t) for t in time):
-        time = spare  # the time's column held only words of a partner's name moved aside ('học và')
-    time_text = re.sub(r"([–-])\s+", r"\1", " ".join(time))
-    return [" ".join(task), lead_text, " ".join(support), time_text]

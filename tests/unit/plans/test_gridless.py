@@ -3,8 +3,8 @@ for these tests in the layouts such conversions produce."""
 
 from __future__ import annotations
 
-from dondoc.plans import gridless, parse_text
-from dondoc.plans.gridheader import _cell_end
+from dondoc.plans import gridless, gridrow, parse_text
+from dondoc.plans.gridheader import _cell_end, _known_start
 
 # pipe slices of each row interleaved with plain lines whose cells ran together; the row number
 # sits in the middle of its row, the task's first words above it
@@ -260,12 +260,12 @@ def test_sub_group_rows_give_the_annex_refs() -> None:
 
 def test_a_rebuilt_lead_keeps_the_known_name_and_drops_the_neighbours_words() -> None:
     # words of the cells next to the lead ran into it; a known name going on in lower case is cut there
-    assert gridless._known_start("Sở Du lịch lược truyền") == "Sở Du lịch"
-    assert gridless._known_start("Sở Tài chính liên") == "Sở Tài chính"
+    assert _known_start("Sở Du lịch lược truyền") == "Sở Du lịch"
+    assert _known_start("Sở Tài chính liên") == "Sở Tài chính"
     # but a name's own level or place, a list, or a longer known name stays whole
-    assert gridless._known_start("Hội Nông dân tỉnh") == "Hội Nông dân tỉnh"
-    assert gridless._known_start("Sở Du lịch, Sở Văn hóa và Thể thao") == "Sở Du lịch, Sở Văn hóa và Thể thao"
-    assert gridless._known_start("Sở Du lịch TP") == "Sở Du lịch TP"
+    assert _known_start("Hội Nông dân tỉnh") == "Hội Nông dân tỉnh"
+    assert _known_start("Sở Du lịch, Sở Văn hóa và Thể thao") == "Sở Du lịch, Sở Văn hóa và Thể thao"
+    assert _known_start("Sở Du lịch TP") == "Sở Du lịch TP"
 
 
 def test_a_bare_row_number_before_any_task_verb_opens_a_row() -> None:
@@ -290,7 +290,7 @@ def test_the_lead_is_read_on_the_row_number_line_where_a_short_cell_sits() -> No
 
     above = "Chính sách hỗ trợ các hoạt động  Sở Văn hóa và Thể  tích, kinh phí khác"
     anchor = "4.1 những người nổi tiếng (KOLS,  Sở Du lịch  2026"
-    row = gridless._read_row([above, anchor, "mạng xã hội, thương mại điện tử"], anchor, _roles(_TITLES), len(_TITLES))
+    row = gridrow.read_row([above, anchor, "mạng xã hội, thương mại điện tử"], anchor, _roles(_TITLES), len(_TITLES))
     assert row[1] == "Sở Du lịch"
     assert row[3] == "2026"
 
@@ -308,7 +308,7 @@ def test_a_time_run_into_the_funding_marks_cell_is_the_rows_time() -> None:
 
     titles = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Ngân sách", "Xã hội hóa", "Thời gian thực hiện"]
     anchor = ["1.1", "Kêu gọi đầu tư khách sạn", "Sở Du lịch", "", "", "x 2025-2030"]
-    row = gridless._read_row([anchor], anchor, _roles(titles), len(titles))
+    row = gridrow.read_row([anchor], anchor, _roles(titles), len(titles))
     assert row[1] == "Sở Du lịch" and row[3] == "2025-2030"
 
 
@@ -355,9 +355,10 @@ tiếp cận vốn
 """
 
 
-def test_slices_with_fewer_cells_than_the_header_are_read_from_their_time_cell() -> None:
-    rows = {r[0]: r for r in _rows(MERGED_COLUMNS)}
-    assert rows["1.1"][2:] == ["Sở Tài chính", "Sở Xây dựng; Sở Du lịch", "2025-2026"]
+def test_slices_with_fewer_cells_than_the_header_are_read_by_the_order_of_their_cells() -> None:
+    # no fragment has the header's width: each is read by the order of its cells (gridrow.read_loose)
+    rows = {r[0]: [c.replace(";", ",") for c in r] for r in _rows(MERGED_COLUMNS)}
+    assert rows["1.1"][2:] == ["Sở Tài chính", "Sở Xây dựng, Sở Du lịch", "2025-2026"]
     assert rows["1.2"][2:] == ["Sở Du lịch", "UBND các xã, phường", "2026"]
     assert rows["1.3"][2:] == ["Sở Công Thương", "Hiệp hội Du lịch", "Hằng năm"]
 
