@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from dondoc.plans import parse_text
-from dondoc.plans.doubt import BASE, LOW_CONFIDENCE, READ_KEY, Facts, confidence, facts, factors, is_known, reasons
+from dondoc.plans.doubt import BASE, LOW_CONFIDENCE, READ_KEY, Facts, confidence, factors, facts, is_known, reasons
 from dondoc.plans.evidence import grade
 
 HEAD = "UBND TỈNH AN BÌNH\nSố: 5/KH-UBND\nAn Bình, ngày 10 tháng 1 năm 2026\nKẾ HOẠCH\nThử nghiệm\n"
