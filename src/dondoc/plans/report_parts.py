@@ -100,7 +100,9 @@ def via_of(clause: str) -> str | None:
 
 
 # 'Bộ Y tế (Cơ quan thường trực Ban Chỉ đạo)': the bracket gives the body's role, not another name
-_ROLE_NOTE = re.compile(r"\s*\(\s*(?:là\s+)?(?:cơ quan|đơn vị|thường trực|đầu mối|cơ quan thường trực)\b[^()]*\)\s*$", re.I)
+# ('Sở Y tế - Cơ quan thường trực Ban Chỉ đạo': after a dash too)
+_ROLE_NOTE = re.compile(r"\s*\(\s*(?:là\s+)?(?:cơ quan|đơn vị|thường trực|đầu mối|cơ quan thường trực)\b[^()]*\)\s*$"
+                        r"|\s+[-–]\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối)\b.*$", re.I)
 
 
 def role_free(name: str) -> str:
@@ -122,6 +124,14 @@ def made_report(low: str) -> bool:
 _ISSUING_BEFORE = re.compile(r"\b(?:ban hành|phê duyệt|trình)\b[^,;]{0,30}$", re.I)
 
 
-def issuing_date(clause: str, at: int) -> bool:
+def issuing_date(clause: str, at: int, end: int) -> bool:
+    """The date at clause[at:end] is when a plan is issued: 'ban hành trước ngày ...', or a leading date whose
+    sentence issues ('Chậm nhất ngày 30/4/2025, các sở ban hành kế hoạch ... và gửi về Sở Nội vụ')."""
     before = clause[max(0, at - 40) : at]
-    return bool(_ISSUING_BEFORE.search(before)) and "báo cáo" not in before.lower()
+    if _ISSUING_BEFORE.search(before) and "báo cáo" not in before.lower():
+        return True
+    if clause[:at].strip(" -–+*•"):
+        return False
+    after = clause[end:]
+    k = re.search(r"gửi|báo cáo", after)
+    return bool(re.search(r"\b(?:ban hành|phê duyệt)\b", after[: k.start() if k else len(after)]))

@@ -14,9 +14,10 @@ from dondoc.plans.report_parts import issuing_date, made_report, receivers, repo
 from dondoc.plans.subjects import _CONDITIONAL, _sentence_body
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text, uncut
+from dondoc.plans.verbs import find_verb
 
 _REPORT_DATE = re.compile(
-    r"(?:(?:trước|chậm nhất(?:\s+(?:là|đến|vào))?|hạn chót(?:\s+là)?|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=\d)\s+và\s+)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
+    r"(?:(?:trước|chậm nhất(?:\s+(?:là|đến|vào))?|hạn chót(?:\s+là)?|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=\d)(?:\s+và|\s*,)\s+)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
     r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
     re.I,
 )
@@ -45,9 +46,14 @@ def _is_report(low: str, clause: str, nxt: str | None) -> bool:
 _DEADLINE_LABEL = re.compile(r"^(?:Thời hạn|Thời gian|Hạn|Hạn chót)(?:\s+(?:gửi|nộp))?\s+báo cáo\s*:\s*(.*)$", re.I)
 
 
+# '... gửi Ủy ban nhân dân xã. Hoàn thành trước ngày 30/6/2025.'
+_DONE_BY = re.compile(r"^(?:Hoàn thành|Hoàn tất|Xong)\s+((?:trước|chậm nhất|trong)\b.*)$", re.I)
+
+
 def _label_time(text: str | None) -> str | None:
-    """The time a label line gives ('Thời gian hoàn thành: ...', 'Thời hạn gửi báo cáo: ...'), else None."""
-    m = TIME_LABEL.match(text or "") or _DEADLINE_LABEL.match(text or "")
+    """The time a label line gives ('Thời gian hoàn thành: ...', 'Thời hạn gửi báo cáo: ...', 'Hoàn thành trước
+    ngày ...'), else None."""
+    m = TIME_LABEL.match(text or "") or _DEADLINE_LABEL.match(text or "") or _DONE_BY.match(text or "")
     return m.group(1) if m else None
 
 
@@ -58,6 +64,7 @@ def _receivers(clause: str, low: str) -> list[str]:
 # recurrence said anywhere in the clause; a period named just before a date's bracket ('năm (trước ngày 20/12)',
 # 'Báo cáo 6 tháng: trước ngày 10/6')
 _RECURS = re.compile(r"định kỳ|(?:hằng|hàng|mỗi)\s+(?:năm|quý|quí)|thường niên", re.I)
+_NEXT_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+(?:sau|kế tiếp|tiếp theo)\b", re.I)  # 'trước ngày 15/01 năm sau'
 _PERIOD_BEFORE = re.compile(r"(?:\b(?:\d+|sáu|một)\s+tháng|\bnăm|\bquý)\s*[:(]?\s*$", re.I)
 
 
@@ -69,7 +76,7 @@ def _dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
     lo = cut + 1 if cut >= 0 else lo
     t = parse_timing(clause[lo : uncut(clause, m.end() + 25)], plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
     d, mo, y = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5)), m.group(3)
-    recurs = bool(_RECURS.search(clause)) or bool(_PERIOD_BEFORE.search(clause[lo : m.start()]))
+    recurs = bool(_RECURS.search(clause) or _PERIOD_BEFORE.search(clause[lo : m.start()]) or _NEXT_YEAR.match(clause, m.end()))
     # 'trước ngày 10/6 và 10/12 hằng năm' reads as one yearly rule of two dates: each report keeps its own
     pair = bool(t.get("rrule") and re.search(r"BYMONTH=\d+,", t["rrule"]))
     due = t.get("due") or ""
@@ -96,7 +103,7 @@ def _collective(names: list[str]) -> bool:
 
 def _date_of(clause: str) -> re.Match[str] | None:
     """The clause's report date: its first day-and-month that is not a plan's issuing date."""
-    return next((m for m in _REPORT_DATE.finditer(clause) if not issuing_date(clause, m.start())), None)
+    return next((m for m in _REPORT_DATE.finditer(clause) if not issuing_date(clause, m.start(), m.end())), None)
 
 
 def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any]], ctx: Ctx,
@@ -153,18 +160,27 @@ _PERIOD_GAP = re.compile(r"^[\s)]*(?:\([^()]{0,30}\)\s*)?[,;]?\s*(?:và|hoặc)?
                          r"(?:\d+\s+|cả\s+)?năm|quý\s+[IV]+))?\s*[:(]?\s*$", re.I)
 
 
-def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx) -> list[dict[str, Any]]:
+def _via_body(via: str) -> str:
+    """'qua Sở Du lịch tổng hợp' -> 'Sở Du lịch'."""
+    name = role_free(re.sub(r"^[Qq]ua\s+", "", via))
+    v = find_verb(name, 2)
+    return name[: v.start()].strip(" ,;") if v else name
+
+
+def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx, q: re.Match[str] | None = None) -> list[dict[str, Any]]:
     """Each further date of a clause is a report of its own: 'định kỳ 6 tháng (trước ngày 15/6) và năm (trước
     ngày 15/12)'; after '(để) tổng hợp, báo cáo X' it is the receiver's consolidated report to X
     ('... về Sở Nội vụ trước ngày 10/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 20/12')."""
-    ms = [m for m in _REPORT_DATE.finditer(clause) if not issuing_date(clause, m.start())]
+    ms: list[re.Match[str]] = [m for m in _REPORT_DATE.finditer(clause) if not issuing_date(clause, m.start(), m.end())]
+    if q:  # the report is dated by 'trước ngày 20 của tháng cuối quý': each date is another one ('... và năm (trước ngày 15/12)')
+        ms.insert(0, q)
     if len(ms) < 2:
         return []
     # dates with their year ('trước ngày 25/11/2025') count only as the compiling report after '(để) tổng hợp,
     # báo cáo X', or as the next period's report ('trước ngày 25/6/2025 (báo cáo 6 tháng) và trước ngày 25/11/2025')
-    yeared = any(m.group(3) for m in ms)
+    yeared = any(m.group(3) for m in ms[1 if q else 0 :])
     out: list[dict[str, Any]] = []
-    seen = {(m.group(1) or m.group(4), m.group(2) or m.group(5)) for m in ms[:1]}
+    seen = set() if q else {(ms[0].group(1) or ms[0].group(4), ms[0].group(2) or ms[0].group(5))}
     sender, to = rep["from"], rep["to"]
     for prev, m in itertools.pairwise(ms):
         key = (m.group(1) or m.group(4), m.group(2) or m.group(5))
@@ -180,7 +196,9 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx) -> list[dict[str, An
             onward = receivers(between, between.lower().rfind("báo cáo"))
             if onward:
                 extra.update(text=between.strip(" ,;.") + " " + m.group(0), compiles=True, via=None)
-                sender, to = to, onward
+                # '... về UBND xã (qua công chức Văn hóa - Xã hội) ... để tổng hợp, báo cáo X': the body it passes
+                # through compiles
+                sender, to = ([_via_body(rep["via"])] if rep.get("via") else to), onward
                 extra["from"], extra["to"] = sender, to
         out.append(extra)
     return out
@@ -218,7 +236,7 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
                 prev = rep
                 if is_dated:
                     dated.append(rep)
-                    dated.extend(_more_dates(rep, clause, ctx))
+                    dated.extend(_more_dates(rep, clause, ctx, _QUARTER_DAY.search(clause)))
                 elif re.search(r"báo cáo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Thường trực|về)", clause) or rep["to"]:
                     undated.append(rep)
     return dated, undated

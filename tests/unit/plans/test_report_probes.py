@@ -390,6 +390,76 @@ PROBES: list[tuple[str, str, list[Report], str]] = [
      "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |\n"
      "|---|---|---|---|---|\n| 1 | Xây dựng báo cáo đánh giá gánh nặng bệnh tật | Viện Vệ sinh dịch tễ Trung ương | Cục "
      "Y tế dự phòng | Trước ngày 30/9/2025 |\n", [], FOCAL_ANY),
+    # --- third batch (written after the second was fixed): lists of dates, labelled blocks, markdown, chains via ---
+    ("tinh-quarter-and-year", TINH + ORG + TASK +
+     "2. Các sở, ngành báo cáo định kỳ hằng quý (trước ngày 20 của tháng cuối quý) và hằng năm (trước ngày 15/12) về Sở "
+     "Tài chính.\n",
+     [(["Các sở, ngành"], ["Sở Tài chính"], None, False, "03-20", "recurring"),
+      (["Các sở, ngành"], ["Sở Tài chính"], None, False, "12-15", "recurring")], FOCAL_ANY),
+    ("tinh-comma-dates", TINH + ORG + TASK +
+     "2. Các sở, ban, ngành báo cáo kết quả về Sở Kế hoạch và Đầu tư trước ngày 10/6, 10/12 hằng năm.\n",
+     [(["Các sở, ban, ngành"], ["Sở Kế hoạch và Đầu tư"], None, False, "06-10", "recurring"),
+      (["Các sở, ban, ngành"], ["Sở Kế hoạch và Đầu tư"], None, False, "12-10", "recurring")], FOCAL_ANY),
+    ("tinh-monthly-then-periods-no-brackets", TINH + ORG + TASK +
+     "2. Các sở, ngành báo cáo Sở Công Thương hằng tháng trước ngày 25, báo cáo 6 tháng trước ngày 25/6 và báo cáo năm "
+     "trước ngày 25/11.\n",
+     [(["Các sở, ngành"], ["Sở Công Thương"], None, False, "06-25", "recurring"),
+      (["Các sở, ngành"], ["Sở Công Thương"], None, False, "11-25", "recurring")], FOCAL_ANY),
+    ("tinh-labelled-block", TINH + "II. NHIỆM VỤ\n" + TASK +
+     "2. Báo cáo kết quả thực hiện\n- Cơ quan thực hiện: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.\n"
+     "- Nội dung: Báo cáo kết quả thực hiện Kế hoạch gửi Sở Nội vụ để tổng hợp.\n- Thời gian: Trước ngày 10/12 hằng năm.\n",
+     [(CT, ["Sở Nội vụ"], None, False, "12-10", "recurring")], FOCAL_ANY),
+    ("tinh-markdown-bold", TINH + ORG + TASK +
+     "2. Các sở, ban, ngành định kỳ **trước ngày 10/12 hằng năm** báo cáo kết quả thực hiện về **Sở Nội vụ** để tổng "
+     "hợp.\n",
+     [(["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "12-10", "recurring")], FOCAL_ANY),
+    ("tinh-via-no-bracket", TINH + ORG + TASK +
+     "2. Ủy ban nhân dân các xã, phường báo cáo kết quả về Ủy ban nhân dân tỉnh qua Sở Y tế trước ngày 15/12 hằng năm.\n",
+     [(["Ủy ban nhân dân các xã, phường"], ["Ủy ban nhân dân tỉnh"], "qua Sở Y tế", False, "12-15", "recurring")],
+     "Sở Y tế"),
+    ("tinh-via-standing-role", TINH + ORG + TASK +
+     "2. Các sở, ban, ngành báo cáo Ban Chỉ đạo tỉnh (qua Sở Y tế - Cơ quan thường trực Ban Chỉ đạo) trước ngày 15/12 "
+     "hằng năm.\n",
+     [(["Các sở, ban, ngành"], ["Ban Chỉ đạo tỉnh"], "qua Sở Y tế - Cơ quan thường trực Ban Chỉ đạo", False, "12-15",
+       "recurring")], "Sở Y tế"),
+    ("tinh-email-channel", TINH + ORG + TASK +
+     "2. Các sở, ban, ngành gửi báo cáo về Sở Nội vụ (bản điện tử qua địa chỉ thư điện tử snv@hatinh.gov.vn) trước ngày "
+     "05/12/2025.\n",
+     [(["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "12-05", "once")], FOCAL_ANY),
+    ("tinh-year-report-next-january", TINH + ORG + TASK +
+     "2. Các sở, ngành gửi báo cáo năm về Sở Nội vụ trước ngày 15/01 năm sau.\n",
+     [(["Các sở, ngành"], ["Sở Nội vụ"], None, False, "01-15", "recurring")], FOCAL_ANY),
+    ("tinh-leading-date-issuing", TINH + ORG + TASK +
+     "2. Chậm nhất ngày 30/4/2025, các sở, ngành, Ủy ban nhân dân các xã, phường ban hành kế hoạch thực hiện và gửi về Sở "
+     "Nội vụ để theo dõi.\n", [], FOCAL_ANY),
+    ("tinh-issue-then-report", TINH + ORG + TASK +
+     "2. Các sở, ngành ban hành kế hoạch thực hiện trước ngày 30/4/2025 và gửi kết quả thực hiện về Sở Nội vụ trước ngày "
+     "10/12/2025.\n",
+     [(["Các sở, ngành"], ["Sở Nội vụ"], None, False, "12-10", "once")], FOCAL_ANY),
+    ("tinh-event-date", TINH + ORG + TASK +
+     "2. Sở Nội vụ tổ chức Hội nghị tổng kết trước ngày 15/12/2025; chuẩn bị báo cáo tổng kết trình Ủy ban nhân dân tỉnh.\n",
+     [], FOCAL_ANY),
+    ("xa-done-sentence-next", XA + "II. NHIỆM VỤ\n"
+     "1. Trưởng các thôn rà soát, lập danh sách hộ có nhu cầu hỗ trợ nhà ở gửi Ủy ban nhân dân xã. Hoàn thành trước ngày "
+     "30/6/2025.\n",
+     [(["Trưởng các thôn"], ["Ủy ban nhân dân xã"], None, False, "06-30", "once")], FOCAL_ANY),
+    ("xa-chain-via-officer", XA + ORG +
+     "1. Các ban, ngành, đoàn thể gửi báo cáo về Ủy ban nhân dân xã (qua công chức Văn hóa - Xã hội) trước ngày 05/12 "
+     "hằng năm để tổng hợp, báo cáo Ủy ban nhân dân huyện trước ngày 10/12 hằng năm.\n",
+     [(["Các ban, ngành, đoàn thể"], ["Ủy ban nhân dân xã"], "qua công chức Văn hóa - Xã hội", False, "12-05",
+       "recurring"),
+      (["công chức Văn hóa - Xã hội"], ["Ủy ban nhân dân huyện"], None, True, "12-10", "recurring")],
+     "công chức Văn hóa - Xã hội"),
+    ("bo-two-receivers-and", BO + ORG + "1. Cục Y tế dự phòng chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+     "2. Cục Y tế dự phòng tổng hợp, báo cáo Bộ trưởng và Ban Chỉ đạo quốc gia trước ngày 30/11/2025.\n",
+     [(["Cục Y tế dự phòng"], ["Bộ trưởng", "Ban Chỉ đạo quốc gia"], None, True, "11-30", "once")], "Cục Y tế dự phòng"),
+    ("ttg-quarter-office", TTG + "III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện.\n"
+     "2. Các bộ, cơ quan ngang bộ gửi báo cáo tình hình thực hiện về Văn phòng Chính phủ trước ngày 25 tháng cuối quý để "
+     "tổng hợp, báo cáo Thủ tướng Chính phủ.\n",
+     [(["Các bộ, cơ quan ngang bộ"], ["Văn phòng Chính phủ"], None, False, "06-25", "recurring")], FOCAL_ANY),
+    ("ttg-date-first-one-off", TTG + "III. TỔ CHỨC THỰC HIỆN\n1. Bộ Công an chủ trì theo dõi, đôn đốc việc thực hiện.\n"
+     "2. Trước ngày 10 tháng 12 năm 2025, các bộ, cơ quan ngang bộ gửi báo cáo sơ kết về Bộ Công an.\n",
+     [(["các bộ, cơ quan ngang bộ"], ["Bộ Công an"], None, False, "12-10", "once")], FOCAL_ANY),
 ]
 
 LAYOUTS = ("lines", "flat")
