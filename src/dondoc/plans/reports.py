@@ -242,7 +242,7 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
     return dated, undated
 
 
-_DAY_MONTH = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\b\d{1,2}\s+tháng\s+\d{1,2}\b")
+_DAY_MONTH = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|\b\d{1,2}\s+tháng\s+\d{1,2}\b")  # (not 'tháng 12/2025')
 _STATUS_REPORT = re.compile(r"^(?:tổng hợp,?\s*)?báo cáo\s+(?:kết quả|tình hình|sơ kết|tổng kết|định kỳ|tiến độ)")
 
 

@@ -26,6 +26,8 @@ from typing import Any
 import pytest
 
 from dondoc.plans import parse_text
+from dondoc.plans.report_parts import made_report, receivers, report_verb_at, role_free, via_of
+from dondoc.plans.timing import parse_timing
 
 _NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
 TINH = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n-------\n" + _NATION + "Số: 45/KH-UBND\nHà Tĩnh, ngày 12 tháng 3 năm 2025\n"
@@ -57,10 +59,7 @@ CT = ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
 FOCAL_ANY = "*"
 
 # probes the parser does not pass yet: (id, layout) -> reason (strict, so a probe that starts passing must be un-marked)
-XFAIL: dict[tuple[str, str], str] = {
-    ("tinh-two-duty-sections", "flat"): "a heading naming bodies run into its duty sentence ('... các xã, phường Tổ chức "
-                                        "triển khai'): the capitalised verb is read as the end of the lead's name",
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 # (id, text, expected reports in order, expected focal name or FOCAL_ANY when the probe does not say)
 PROBES: list[tuple[str, str, list[Report], str]] = [
@@ -483,3 +482,52 @@ def test_report_probe(text: str, layout: str, expected: list[Report], focal: str
     assert _reports(plan) == expected
     if focal != FOCAL_ANY:
         assert (plan["focal"] or {}).get("name") == focal
+
+
+def test_a_report_row_dated_by_a_month_only_is_none() -> None:
+    text = (BO + ORG + "1. Cục Y tế dự phòng chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+            "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+            "| 1 | Tổng hợp, báo cáo Bộ trưởng kết quả thực hiện Kế hoạch | Cục Y tế dự phòng | Tháng 12/2025 |\n")
+    assert parse_text(text, source="probe.md", year=2025)["reports"] == []
+
+
+def test_a_day_and_month_in_words_after_truoc_is_the_due_day() -> None:
+    # 'trước 15 tháng 6 năm 2026' (no 'ngày'): 15 June, not the end of June; for tasks as for reports
+    got = parse_timing("hoàn thành trước 15 tháng 6 năm 2026", plan_year=2025, issued_on=None)
+    assert (got["kind"], got["due"]) == ("once", "2026-06-15")
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("báo cáo Ủy ban nhân dân tỉnh (qua Sở Y tế) kết quả thực hiện", ["Ủy ban nhân dân tỉnh"]),
+    ("gửi kết quả rà soát về Bộ Tư pháp trước ngày 30/9/2025", ["Bộ Tư pháp"]),
+    ("tổng hợp, báo cáo Bộ Nội vụ, Ủy ban nhân dân tỉnh trước ngày 30/11/2025", ["Bộ Nội vụ", "Ủy ban nhân dân tỉnh"]),
+    ("báo cáo kết quả về Sở Văn hóa, Thể thao và Du lịch trước ngày 25/11", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("báo cáo Lãnh đạo Sở và gửi Ủy ban nhân dân tỉnh theo quy định", ["Lãnh đạo Sở"]),
+    ("báo cáo Thủ tướng Chính phủ kết quả thực hiện", ["Thủ tướng Chính phủ"]),
+    ("gửi về Bộ Y tế thông qua Hệ thống thông tin báo cáo trước ngày 15/12", ["Bộ Y tế"]),
+    ("báo cáo Hội đồng nhân dân tỉnh tại kỳ họp cuối năm", ["Hội đồng nhân dân tỉnh"]),
+    ("báo cáo về Cơ quan thường trực Ban Chỉ đạo (Bộ Y tế) trước ngày 10/6", ["Cơ quan thường trực Ban Chỉ đạo (Bộ Y tế)"]),
+    ("xây dựng báo cáo đánh giá tác động môi trường", []),
+])
+def test_receivers(clause: str, expected: list[str]) -> None:
+    assert receivers(clause, report_verb_at(clause.lower())) == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("báo cáo Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường) về tình hình", "qua Sở Nông nghiệp và Môi trường"),
+    ("gửi về Ủy ban nhân dân tỉnh qua Sở Y tế trước ngày 15/12 hằng năm", "qua Sở Y tế"),
+    ("gửi về Bộ Y tế thông qua Hệ thống thông tin báo cáo của Bộ", None),
+    ("gửi về Sở Nội vụ (bản điện tử qua địa chỉ thư điện tử snv@hatinh.gov.vn)", None),
+    ("gửi về Ủy ban nhân dân tỉnh (Qua Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh, địa chỉ: Số 79A)",
+     "Qua Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh"),
+])
+def test_via(clause: str, expected: str | None) -> None:
+    assert via_of(clause) == expected
+
+
+def test_role_brackets_and_made_reports() -> None:
+    assert role_free("Bộ Y tế (Cơ quan thường trực Ban Chỉ đạo)") == "Bộ Y tế"
+    assert role_free("Sở Y tế - Cơ quan thường trực Ban Chỉ đạo") == "Sở Y tế"
+    assert role_free("Cơ quan thường trực Ban Chỉ đạo (Bộ Y tế)") == "Cơ quan thường trực Ban Chỉ đạo (Bộ Y tế)"
+    assert made_report("xây dựng báo cáo đánh giá tác động môi trường")
+    assert not made_report("lập báo cáo kết quả thực hiện gửi sở nội vụ")
