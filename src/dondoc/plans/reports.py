@@ -17,7 +17,8 @@ from dondoc.plans.timing_text import timing_in_text, uncut
 from dondoc.plans.verbs import find_verb
 
 _REPORT_DATE = re.compile(
-    r"(?:(?:trước|chậm nhất(?:\s+(?:là|đến|vào))?|hạn chót(?:\s+là)?|trong|vào)\s+|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=\d)(?:\s+và|\s*,)\s+)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
+    r"(?:(?:trước|chậm nhất(?:\s+(?:là|đến|vào))?|hạn chót(?:\s+là)?|trong|vào)\s+(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?,?\s+(?=ngày))?"
+    r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=[\d)])(?:\s+và|\s*,)\s+)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
     r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
     re.I,
 )
@@ -80,7 +81,7 @@ def _dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
     # 'trước ngày 10/6 và 10/12 hằng năm' reads as one yearly rule of two dates: each report keeps its own
     pair = bool(t.get("rrule") and re.search(r"BYMONTH=\d+,", t["rrule"]))
     due = t.get("due") or ""
-    other = bool(due) and (int(due[5:7]), int(due[8:10])) != (mo, d)  # the window read another date as the due one
+    other = not due or (int(due[5:7]), int(due[8:10])) != (mo, d)  # the window read no date, or another one, as due
     if y and (other or (t["kind"] == "recurring" and not _RECURS.search(clause))):
         t = parse_timing(f"trước ngày {d}/{mo}/{y}", plan_year=ctx.plan_year, issued_on=ctx.issued_on)  # a one-off report
     elif not y and (pair or other or (recurs and t["kind"] == "once")):

@@ -459,6 +459,20 @@ PROBES: list[tuple[str, str, list[Report], str]] = [
     ("ttg-date-first-one-off", TTG + "III. TỔ CHỨC THỰC HIỆN\n1. Bộ Công an chủ trì theo dõi, đôn đốc việc thực hiện.\n"
      "2. Trước ngày 10 tháng 12 năm 2025, các bộ, cơ quan ngang bộ gửi báo cáo sơ kết về Bộ Công an.\n",
      [(["các bộ, cơ quan ngang bộ"], ["Bộ Công an"], None, False, "12-10", "once")], FOCAL_ANY),
+    # --- fourth batch: periods inside one bracket, a time of day, a period named after its date ---
+    ("bo-periods-in-bracket", BO + ORG + "1. Cục Y tế dự phòng chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+     "2. Các đơn vị thuộc Bộ báo cáo kết quả thực hiện (6 tháng trước ngày 15/6, năm trước ngày 15/11) về Vụ Pháp chế để "
+     "tổng hợp, báo cáo Bộ trưởng.\n",
+     [(["Các đơn vị thuộc Bộ"], ["Vụ Pháp chế"], None, False, "06-15", "recurring"),
+      (["Các đơn vị thuộc Bộ"], ["Vụ Pháp chế"], None, False, "11-15", "recurring")], FOCAL_ANY),
+    ("tinh-time-of-day", TINH + ORG + TASK +
+     "2. Các sở, ban, ngành gửi báo cáo về Sở Nội vụ trước 16 giờ 00 ngày 30/11/2025.\n",
+     [(["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "11-30", "once")], FOCAL_ANY),
+    ("bcd-period-named-after", BCD + "II. TỔ CHỨC THỰC HIỆN\n"
+     "1. Các bộ, ngành thành viên Ban Chỉ đạo gửi báo cáo về Bộ Y tế trước ngày 20/6 (báo cáo 6 tháng) và 20/12 (báo cáo "
+     "năm) hằng năm.\n",
+     [(["Các bộ, ngành thành viên Ban Chỉ đạo"], ["Bộ Y tế"], None, False, "06-20", "recurring"),
+      (["Các bộ, ngành thành viên Ban Chỉ đạo"], ["Bộ Y tế"], None, False, "12-20", "recurring")], FOCAL_ANY),
 ]
 
 LAYOUTS = ("lines", "flat")
