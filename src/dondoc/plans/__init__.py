@@ -20,7 +20,7 @@ from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, ext
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
 from dondoc.plans.placing import accounts_for_past
 from dondoc.plans.reflow import REFLOWED
-from dondoc.plans.reports import extract_reports
+from dondoc.plans.reports import extract_reports, table_reports
 from dondoc.plans.runon import RUNON, sentence_blocks
 from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
@@ -198,6 +198,10 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     targets = extract_targets(nodes, ctx)
     body_targets = list(targets)
     reports, undated = extract_reports(nodes, assignments, ctx)
+    if articles:  # 'Điều 2. Bộ X ... tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 20/12 hằng năm'
+        r0, u0 = extract_reports(build_tree(blocks[articles[0] : articles[1]]), assignments, ctx)
+        reports[:0] = [r for r in r0 if r["ref"].startswith("Điều")]
+        undated[:0] = [r for r in u0 if r["ref"].startswith("Điều")]
 
     # annexes: 'PL' (or 'PL1', 'PLII' when the plan numbers several)
     for k, ai in enumerate(annexes):
@@ -222,6 +226,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         reports.extend(r2)
         undated.extend(u2)
 
+    reports.extend(table_reports(assignments))
     footer_blocks = blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:]
     footer_info = parse_footer(footer_blocks)
     header = complete_header(header, blocks[: annexes[0] if annexes else len(blocks)], _lines_of(footer_blocks))

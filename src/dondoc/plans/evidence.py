@@ -15,6 +15,7 @@ from dondoc.plans.blocks import Block, Paragraph, Table
 from dondoc.plans.bodies import leading_body
 from dondoc.plans.doubt import LOW_CONFIDENCE, PRODUCT_KEY, READ_KEY, confidence, facts, reasons
 from dondoc.plans.gazetteer import is_generic
+from dondoc.plans.report_parts import role_free
 from dondoc.plans.verbs import find_verb
 
 _FOLLOW_UP = [
@@ -157,7 +158,7 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
             s += 0.5  # 'Tổ chức thực hiện' is where the follow-up is assigned
         if s >= 2.5 and (best is None or s > best[0]):
             best = (s, name, a["text"][:200], a["ref"])
-    for r in plan["reports"]:
+    for r in plan["reports"] + plan.get("undated_reports", []):
         via = r.get("via")
         if via:
             name = _VIA_NAME.sub("", via).strip(" )")
@@ -182,7 +183,7 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
                     return {"name": lb[0], "evidence": b.text[max(0, m.start() - 80) : m.end() + 40], "ref": None}
     if best is None:
         return None
-    return {"name": best[1], "evidence": best[2], "ref": best[3]}
+    return {"name": role_free(best[1]), "evidence": best[2], "ref": best[3]}
 
 
 _SENT_TO_COMPILE = re.compile(
