@@ -1,0 +1,74 @@
+"""Regex sources written so that Python's engine can skip ahead: the same language, matched the same way.
+
+Python's `re` tries a pattern at every position of the text unless the pattern opens with a literal or with
+an alternation whose branches all open with a literal character; then it jumps between the positions that
+hold one of those characters and, at each, drops every branch whose first character differs without
+entering it. A long alternation of words or of phrases opening with a group ('(?:trước|đến|trong)\\s+...')
+gets neither, and is tried in full, branch by branch, at every character.
+
+`by_first_char` and `lead` rewrite such an alternation into one that opens with literals; `word_trie` writes
+a list of words as a trie. Both keep the leftmost-first semantics of the alternation they replace (which
+branch wins at a position, hence every match, span and group), so a pattern built with them matches
+exactly what the plain alternation matches; they only change how much work that takes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = set("\\.^$*+?{}[]()|")
+
+
+def lead(words: tuple[str, ...] | list[str], rest: str) -> list[str]:
+    """'(?:w1|w2|...)rest' as the branches 'w1(?:rest)', 'w2(?:rest)', ... in that order (the same matches:
+    an alternation followed by `rest` tries each word with the whole of `rest` before the next word). `rest`
+    holds no capturing group (it would be repeated, and the groups numbered anew)."""
+    _no_groups(rest)
+    return [w + "(?:" + rest + ")" for w in words]
+
+
+def by_first_char(branches: list[str]) -> str:
+    """'b1|b2|...' grouped by the literal character each branch opens with, keeping the branches' order
+    within a group: '(?:t(?:rước...|rong...)|đ(?:...))'. At a position only the branches opening with the
+    character found there can match, and among them the order is kept, so the first branch that matches is
+    the same one. Every branch must open with a plain literal character and hold no capturing group (the
+    groups would be numbered in the new order). Under re.IGNORECASE the same holds only while no two
+    groups open on characters equal but for case ('đ' and 'Đ' could both open a match on one character)."""
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        _no_groups(b)
+        if not b or b[0] in _SPECIAL:
+            raise ValueError(f"branch does not open with a literal character: {b!r}")
+        groups.setdefault(b[0], []).append("(?:" + b[1:] + ")")
+    return "(?:" + "|".join(c + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+                            for c, rests in groups.items()) + ")"
+
+
+def _no_groups(source: str) -> None:
+    if re.compile(source).groups:
+        raise ValueError(f"a capturing group would be renumbered: {source!r}")
+
+
+def word_trie(words: list[str] | tuple[str, ...]) -> str:
+    """An alternation of literal words written as a trie: '(?:c(?:hủ trì|ấp)|t(?:...))'. Among the words
+    found at a position it prefers the longest (a word that ends where another goes on is tried last), as
+    the alternation of the words sorted longest first does; with what follows the group failing, it falls
+    back to the next shorter one, as that alternation does too. For a case-sensitive pattern."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _trie_source(trie)
+
+
+def _trie_source(node: dict[str, dict]) -> str:
+    ends = "" in node
+    parts = [re.escape(c) + _trie_source(child) for c, child in node.items() if c]
+    if not parts:
+        return ""
+    if len(parts) == 1 and not ends:
+        return parts[0]
+    body = "(?:" + "|".join(parts) + ")"
+    return body + "?" if ends else body  # (greedy: the longer words first, then ending here)

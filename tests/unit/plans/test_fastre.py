@@ -1,0 +1,110 @@
+"""The fast regex forms (plans.fastre) match exactly what the plain alternations they replace match.
+
+Each check compares every match (span and groups, via finditer), search, match and sub of the fast form with the
+plain form, on hand-picked strings and on many random strings built from the words the patterns hold."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from dondoc.plans import timing_text
+from dondoc.plans.fastre import by_first_char, lead, word_trie
+
+
+def _all(rx: re.Pattern[str], s: str) -> tuple[object, ...]:
+    m, f = rx.search(s), rx.match(s)
+    return (
+        [(x.span(), x.groups()) for x in rx.finditer(s)],
+        m and (m.span(), m.groups()),
+        f and (f.span(), f.groups()),
+        rx.sub("@", s),
+    )
+
+
+def _same(plain: re.Pattern[str], fast: re.Pattern[str], pieces: list[str], n: int = 3000, seed: int = 7) -> None:
+    rnd = random.Random(seed)
+    for _ in range(n):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        assert _all(plain, s) == _all(fast, s), s
+
+
+def test_lead_spreads_the_words_over_the_rest() -> None:
+    assert lead(("a", "b"), r"x|y") == ["a(?:x|y)", "b(?:x|y)"]
+    plain = re.compile(r"(?:trước|đến)\s+(?:\d+)|x")
+    fast = re.compile("|".join([*lead(("trước", "đến"), r"\s+(?:\d+)"), "x"]))
+    _same(plain, fast, ["trước", "đến", " ", "  ", "12", "3", "x", "a"])
+
+
+def test_by_first_char_keeps_which_branch_wins() -> None:
+    branches = [r"tr(?:a)", r"t(?:r)ab", r"x", r"tra(?:b)?", r"đ(?:\d)", r"xy"]
+    plain = re.compile("|".join(branches))
+    fast = re.compile(by_first_char(branches))
+    assert fast.pattern.startswith("(?:t(?:")
+    _same(plain, fast, ["t", "r", "a", "b", "x", "y", "đ", "1", " "])
+    assert fast.search("trab").span() == (0, 3)  # the first branch in the order given, as in the plain alternation
+
+
+def test_by_first_char_refuses_a_branch_without_a_literal_start() -> None:
+    with pytest.raises(ValueError):
+        by_first_char([r"(?:a|b)c"])
+    with pytest.raises(ValueError):
+        by_first_char([r"\s+x"])
+    with pytest.raises(ValueError):  # groups would be numbered anew
+        by_first_char([r"x(a)", r"y(b)"])
+    with pytest.raises(ValueError):
+        lead(("a", "b"), r"(\d)")
+
+
+def test_word_trie_prefers_the_longest_word_then_falls_back() -> None:
+    words = ["tổ", "tổ chức", "tổ chức lại", "tăng", "a.b", "a"]
+    plain = re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
+    fast = re.compile(word_trie(words) + r"(?![\wÀ-ỹ])")
+    assert fast.match("tổ chức lại").group(0) == "tổ chức lại"
+    assert fast.match("tổ chức lạix").group(0) == "tổ chức"  # the longest word that a non-letter follows
+    assert fast.match("axb") is None and fast.match("a.b").group(0) == "a.b"
+    _same(plain, fast, ["tổ", " ", "chức", "lại", "tăng", "a", ".", "b", "x", "t"])
+
+
+# the pattern timing_text._TEXT_TIMING was written as before it was grouped (a plain alternation)
+_WHEN = r"(?:trước|chậm nhất|đến|trong|vào)"
+_PLAIN_TIMING = (
+    rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*{_WHEN}\s+{timing_text._TT_DATE}"
+    r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"
+    r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"
+    rf"|{_WHEN}\s+(?:là\s+)?{timing_text._TT_DATE}"
+    rf"|{_WHEN}\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{timing_text.YEAR}"
+    r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
+    r"|thường xuyên|định kỳ"
+    r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
+    r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
+    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+"
+    rf"{timing_text.YEAR}(?:\s*(?:{timing_text._D}|và)\s*(?:năm\s+)?{timing_text.YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"
+    rf"|(?:trong|trước|hết|vào)\s+(?:(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{timing_text.YEAR})?"
+    r"|(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm)"
+    r"|tháng\s*\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})+\s+(?:hằng|hàng|mỗi)\s+năm"
+    r"|(?:trong|trước|hết|vào)\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"
+    rf"|(?:trong|hết|cuối)\s+năm học\s+{timing_text.YEAR}\s*{timing_text._D}\s*{timing_text.YEAR}"
+    r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
+    rf"|đến\s+(?:hết\s+)?năm\s+{timing_text.YEAR}(?=\s*(?:[.;]|$))"
+    r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
+    r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
+)
+_TIMING_PIECES = [
+    "định kỳ", "hằng năm", "hàng năm", "hằng quý", "trước", "chậm nhất", "đến", "trong", "vào", "ngày", "tháng", "quý",
+    "năm", "là", "của", "cuối", "hằng", "hàng", "mỗi", "thường xuyên", "liền kề", "sau", "hoàn thành", "xong", "ngay",
+    "các", "giai đoạn", "6", "sáu", "đầu", "hết", "iv", "i", "ii", "năm học", "dịp", "lần", "tuần", "24", "7",
+    "học kỳ", "nhân dịp", "tết nguyên đán", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
+    ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng",
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_timing_phrases_grouped_match_as_the_plain_alternation(flags: int) -> None:
+    plain = re.compile(_PLAIN_TIMING, flags)
+    fast = timing_text._TEXT_TIMING_I if flags else timing_text._TEXT_TIMING
+    _same(plain, fast, _TIMING_PIECES, n=4000)
+    s = "định kỳ hằng năm, trước ngày 15/12 và 15/6 hằng năm; trong quý IV; đến hết năm 2030."
+    assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)]
