@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from dondoc.plans import timing_text
+from dondoc.plans import timing_text, verbs
 from dondoc.plans.fastre import by_first_char, lead, word_trie
 
 
@@ -66,6 +66,14 @@ def test_word_trie_prefers_the_longest_word_then_falls_back() -> None:
     assert fast.match("tổ chức lạix").group(0) == "tổ chức"  # the longest word that a non-letter follows
     assert fast.match("axb") is None and fast.match("a.b").group(0) == "a.b"
     _same(plain, fast, ["tổ", " ", "chức", "lại", "tăng", "a", ".", "b", "x", "t"])
+
+
+def test_word_trie_of_the_task_verbs_is_their_alternation() -> None:
+    plain = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, verbs.VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
+    assert verbs._VERB_RE.pattern != plain.pattern
+    _same(plain, verbs._VERB_RE, [*verbs.VERBS[:60], " ", " ", ",", "x", "Sở", "các", "lập"], n=2000)
+    s = "Sở Y tế chủ trì, phối hợp với các tổ chức; rà soát, lập danh sách và phối kết hợp"
+    assert [m.group(0) for m in verbs._VERB_RE.finditer(s)] == [m.group(0) for m in plain.finditer(s)]
 
 
 # the pattern timing_text._TEXT_TIMING was written as before it was grouped (a plain alternation)
