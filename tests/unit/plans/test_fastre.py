@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from dondoc.plans import timing_text, verbs
+from dondoc.plans import reflow, timing_text, verbs
 from dondoc.plans.fastre import by_first_char, lead, word_trie
 
 
@@ -116,3 +116,8 @@ def test_timing_phrases_grouped_match_as_the_plain_alternation(flags: int) -> No
     _same(plain, fast, _TIMING_PIECES, n=4000)
     s = "định kỳ hằng năm, trước ngày 15/12 và 15/6 hằng năm; trong quý IV; đến hết năm 2030."
     assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)]
+
+
+def test_markup_pattern_of_reflow_is_the_plain_one() -> None:
+    plain = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
+    _same(plain, reflow._MARKUP, ["*", "**", "_", "__", "#", "##", " ", "\n", "\t", "|", "-", "---", ":", "a", "I."], n=5000)
