@@ -14,18 +14,20 @@ from typing import Any
 from dondoc.plans.blocks import Block, Paragraph, Table
 from dondoc.plans.bodies import leading_body
 from dondoc.plans.doubt import LOW_CONFIDENCE, PRODUCT_KEY, READ_KEY, confidence, facts, reasons
+from dondoc.plans.fastre import ci_branches, lead
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.verbs import find_verb
 
+# (case-insensitive, written with fastre.ci_branches so that the engine jumps to the words' first letters)
 _FOLLOW_UP = [
-    (re.compile(r"\bđầu mối\b|\bthường trực\b(?= (?:tham mưu|giúp))|cơ quan thường trực", re.I), 3.0),
-    (re.compile(r"\btheo dõi\b", re.I), 1.0),
-    (re.compile(r"\bđôn đốc\b", re.I), 1.5),
-    (re.compile(r"\bkiểm tra\b", re.I), 0.5),
-    (re.compile(r"\btổng hợp\b", re.I), 1.0),
-    (re.compile(r"\bbáo cáo\b", re.I), 0.5),
-    (re.compile(r"\bhướng dẫn\b", re.I), 0.3),
-    (re.compile(r"(?:việc|tình hình|kết quả)\s+(?:triển khai\s+)?thực hiện\s+(?:Kế hoạch|kế hoạch)", re.I), 1.5),
+    (re.compile(ci_branches([r"\bđầu mối\b", r"\bthường trực\b(?= (?:tham mưu|giúp))", "cơ quan thường trực"])), 3.0),
+    (re.compile(ci_branches([r"\btheo dõi\b"])), 1.0),
+    (re.compile(ci_branches([r"\bđôn đốc\b"])), 1.5),
+    (re.compile(ci_branches([r"\bkiểm tra\b"])), 0.5),
+    (re.compile(ci_branches([r"\btổng hợp\b"])), 1.0),
+    (re.compile(ci_branches([r"\bbáo cáo\b"])), 0.5),
+    (re.compile(ci_branches([r"\bhướng dẫn\b"])), 0.3),
+    (re.compile(ci_branches(lead(("việc", "tình hình", "kết quả"), r"\s+(?:triển khai\s+)?thực hiện\s+(?:Kế hoạch|kế hoạch)"))), 1.5),
 ]
 _VIA_NAME = re.compile(r"^\(?\s*qua\s+", re.I)
 
@@ -116,7 +118,7 @@ def _score(text: str) -> float:
     return sum(w for rx, w in _FOLLOW_UP if rx.search(text))
 
 
-_NAMED_FOCAL = re.compile(r"\b(?:là|làm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b", re.I)
+_NAMED_FOCAL = re.compile(ci_branches([r"\bl(?:à|àm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b"]))  # (re.I)
 _PLAN_WIDE = re.compile(r"theo dõi|đôn đốc|tổng hợp|giám sát tổng thể|(?:thực hiện|triển khai)\s+(?:Kế hoạch|Đề án|Chương trình)", re.I)
 _NUMBERING = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|^[-–+•*]\s*")
 

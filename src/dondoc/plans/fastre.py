@@ -1,15 +1,19 @@
 """Regex sources written so that Python's engine can skip ahead: the same language, matched the same way.
 
-Python's `re` tries a pattern at every position of the text unless the pattern opens with a literal or with
+Python's `re` tries a pattern at every position of the text unless the pattern opens with a literal, a class or
 an alternation whose branches all open with a literal character; then it jumps between the positions that
 hold one of those characters and, at each, drops every branch whose first character differs without
 entering it. A long alternation of words or of phrases opening with a group ('(?:trước|đến|trong)\\s+...')
 gets neither, and is tried in full, branch by branch, at every character.
 
 `by_first_char` and `lead` rewrite such an alternation into one that opens with literals; `word_trie` writes
-a list of words as a trie. Both keep the leftmost-first semantics of the alternation they replace (which
-branch wins at a position, hence every match, span and group), so a pattern built with them matches
-exactly what the plain alternation matches; they only change how much work that takes.
+a list of words as a trie; `ci_branches` writes case-insensitive words so that the engine can jump to their
+first letters (under re.IGNORECASE it cannot, and lower-cases every character it tries). All keep the
+leftmost-first semantics of the pattern they replace (which branch wins at a position, hence every match,
+span and group), so a pattern built with them matches exactly what the plain pattern matches; they only
+change how much work that takes. The same goes for a look-behind moved after the character it precedes
+('(?<!\\S)\\*' as '\\*(?<!\\S\\*)'), done by hand in a few patterns: a branch whose first character is fixed is
+ruled out on that character before its look-behind runs.
 """
 
 from __future__ import annotations
@@ -72,3 +76,67 @@ def _trie_source(node: dict[str, dict]) -> str:
         return parts[0]
     body = "(?:" + "|".join(parts) + ")"
     return body + "?" if ends else body  # (greedy: the longer words first, then ending here)
+
+
+def ci_branches(branches: list[str] | tuple[str, ...]) -> str:
+    """Branches meant for re.IGNORECASE, each opening with a letter (after an optional '\\b'), as a source to
+    compile WITHOUT re.IGNORECASE: the first letter written in its cases, the rest under '(?i:...)'. Python's
+    re cannot skip ahead to a letter under re.IGNORECASE and tried such a pattern at every character, lower-
+    casing it; written so, the pattern opens with the letter's cases and the engine jumps between them.
+    '\\btheo dõi\\b' -> '[tT](?<!\\w[tT])(?i:heo dõi\\b)' ('\\b' before a letter is the look-behind '(?<!\\w)',
+    moved after the letter); several branches become literal-led branches, one per case:
+    ['mục tiêu', 'chỉ tiêu'] -> '(?:m(?i:ục tiêu)|M(?i:ục tiêu)|c(?i:hỉ tiêu)|C(?i:hỉ tiêu))'. A single branch
+    keeps its capturing groups ('[pP](?i:hối hợp\\s+(.+))'); several may not hold any (they would be
+    repeated), nor may a branch hold a top-level '|'. The same matches, provided the cases written are all the
+    characters re.IGNORECASE matches to the letter (its two cases, and the Kelvin sign for 'k', the long s for
+    's', 'İ' and 'ı' for 'i'), which the tests check against every code point for the letters used."""
+    if len(branches) == 1:
+        bound, cases, rest = _ci_split(branches[0])
+        cls = "[" + cases + "]"
+        return cls + (rf"(?<!\w{cls})" if bound else "") + "(?i:" + rest + ")"
+    out = []
+    for b in branches:
+        _no_groups(b)
+        bound, cases, rest = _ci_split(b)
+        out += [c + (rf"(?<!\w{c})" if bound else "") + "(?i:" + rest + ")" for c in cases]
+    return "(?:" + "|".join(out) + ")"
+
+
+# letters re.IGNORECASE matches to more than their two cases (the Kelvin sign, the long s, the Turkish i's)
+_MORE_CASES = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
+
+
+def _ci_split(branch: str) -> tuple[bool, str, str]:
+    """('\\b' opens the branch, the first letter's cases, the rest of the branch)."""
+    bound = branch.startswith("\\b")
+    body = branch[2:] if bound else branch
+    first = body[:1]
+    if not first.isalpha() or len(first.lower()) != 1 or len(first.upper()) != 1:
+        raise ValueError(f"branch does not open with a letter: {branch!r}")
+    if _top_level_bar(body[1:]):
+        raise ValueError(f"branch holds a top-level '|': {branch!r}")
+    low = first.lower()
+    return bound, "".join(dict.fromkeys(low + first.upper() + _MORE_CASES.get(low, ""))), body[1:]
+
+
+def _top_level_bar(source: str) -> bool:
+    depth, k, in_class = 0, 0, False
+    while k < len(source):
+        c = source[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if source[k + 1 : k + 2] == "]":
+                k += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        k += 1
+    return False

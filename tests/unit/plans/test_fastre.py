@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from dondoc.plans import reflow, timing_text, verbs
-from dondoc.plans.fastre import by_first_char, lead, word_trie
+from dondoc.plans import evidence, fastre, reflow, timing_text, verbs
+from dondoc.plans.fastre import by_first_char, ci_branches, lead, word_trie
 
 
 def _all(rx: re.Pattern[str], s: str) -> tuple[object, ...]:
@@ -121,3 +121,55 @@ def test_timing_phrases_grouped_match_as_the_plain_alternation(flags: int) -> No
 def test_markup_pattern_of_reflow_is_the_plain_one() -> None:
     plain = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
     _same(plain, reflow._MARKUP, ["*", "**", "_", "__", "#", "##", " ", "\n", "\t", "|", "-", "---", ":", "a", "I."], n=5000)
+
+
+_EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+@pytest.mark.parametrize("letter", list("tđcđkvlmpngbhiseTĐC"))
+def test_ci_branches_writes_every_case_ignorecase_matches(letter: str) -> None:
+    # every code point re.IGNORECASE matches to the letter is among the cases ci_branches writes for it
+    matched = {m.group(0) for m in re.finditer(re.escape(letter), _EVERY_CHARACTER, re.IGNORECASE)}
+    assert matched == set(fastre._ci_split(letter + "x")[1])
+
+
+def test_ci_branches_forms() -> None:
+    assert ci_branches([r"\btheo dõi\b"]) == r"[tT](?<!\w[tT])(?i:heo dõi\b)"
+    assert ci_branches(["mục tiêu", "chỉ tiêu"]) == "(?:m(?i:ục tiêu)|M(?i:ục tiêu)|c(?i:hỉ tiêu)|C(?i:hỉ tiêu))"
+    assert ci_branches(["kết quả"]).startswith("[kK\u212a]")
+    with pytest.raises(ValueError):
+        ci_branches([r"\b(?:là|làm)"])  # not opening with a letter
+    with pytest.raises(ValueError):
+        ci_branches(["ab|cd"])  # a top-level '|' would escape the (?i:...)
+    with pytest.raises(ValueError):
+        ci_branches(["a(b)", "c"])  # groups of several branches would be repeated
+    assert re.compile(ci_branches([r"phối hợp\s+(.+)"])).search("Phối hợp với X").group(1) == "với X"
+
+
+_CI_PIECES = [
+    "đầu mối", "ĐẦU MỐI", "thường trực", "Thường Trực", " tham mưu", " giúp", "cơ quan", "Cơ quan", "theo dõi",
+    "THEO DÕI", "đôn đốc", "kiểm tra", "Kiểm tra", "tổng hợp", "báo cáo", "BÁO CÁO", "hướng dẫn", "việc", "tình hình",
+    "Kết quả", "kết quả", "triển khai", "thực hiện", "Kế hoạch", "kế hoạch", "là", "Là", "làm", "đơn vị", "mục tiêu",
+    "Chỉ tiêu", "đến", "năm", "Năm", "cuối năm", "giai đoạn", "Giai đoạn", "2025", "1999", "2030", "-", "–", "phối hợp",
+    "Phối hợp", "chặt chẽ", "với", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "Cộng hoà xã hội chủ nghĩa", "C Ộ N G", "x", "a",
+    "\u212a", "1", " ", " ", " ", "  ", "\n", ",", ".",
+]
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (evidence._FOLLOW_UP[0][0], r"\bđầu mối\b|\bthường trực\b(?= (?:tham mưu|giúp))|cơ quan thường trực"),
+        (evidence._FOLLOW_UP[1][0], r"\btheo dõi\b"),
+        (evidence._FOLLOW_UP[2][0], r"\bđôn đốc\b"),
+        (evidence._FOLLOW_UP[3][0], r"\bkiểm tra\b"),
+        (evidence._FOLLOW_UP[4][0], r"\btổng hợp\b"),
+        (evidence._FOLLOW_UP[5][0], r"\bbáo cáo\b"),
+        (evidence._FOLLOW_UP[6][0], r"\bhướng dẫn\b"),
+        (evidence._FOLLOW_UP[7][0], r"(?:việc|tình hình|kết quả)\s+(?:triển khai\s+)?thực hiện\s+(?:Kế hoạch|kế hoạch)"),
+        (evidence._NAMED_FOCAL, r"\b(?:là|làm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b"),
+    ],
+)
+def test_ci_branches_patterns_match_as_under_ignorecase(fast: re.Pattern[str], plain: str) -> None:
+    assert not fast.flags & re.IGNORECASE
+    _same(re.compile(plain, re.IGNORECASE), fast, _CI_PIECES, n=2500)
