@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dondoc.plans.fastre import ci_branches, lead
 from dondoc.plans.target_forms import NUM, count_noun, counts_anything, new_work, not_an_aim, rankings
 
 _NUM = NUM
@@ -68,8 +69,9 @@ _COMMIT = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])")
-_BY = re.compile(
-    r"(?:(?:cuối năm|đến năm|đến hết năm|vào năm|trong năm|năm)\s+|trong giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)((?:19|20)\d{2})", re.I
+_BY = re.compile(  # (re.I: fastre.ci_branches)
+    ci_branches([*lead(("cuối năm", "đến năm", "đến hết năm", "vào năm", "trong năm", "năm"), r"\s+"),
+                 r"trong giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*"]) + r"((?:19|20)\d{2})"
 )
 
 

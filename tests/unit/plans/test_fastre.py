@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from dondoc.plans import evidence, fastre, reflow, timing_text, verbs
+from dondoc.plans import evidence, extract, fastre, numbers, reflow, target_pass, timing_text, verbs, wrapper
 from dondoc.plans.fastre import by_first_char, ci_branches, lead, word_trie
 
 
@@ -152,7 +152,7 @@ _CI_PIECES = [
     "Kết quả", "kết quả", "triển khai", "thực hiện", "Kế hoạch", "kế hoạch", "là", "Là", "làm", "đơn vị", "mục tiêu",
     "Chỉ tiêu", "đến", "năm", "Năm", "cuối năm", "giai đoạn", "Giai đoạn", "2025", "1999", "2030", "-", "–", "phối hợp",
     "Phối hợp", "chặt chẽ", "với", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "Cộng hoà xã hội chủ nghĩa", "C Ộ N G", "x", "a",
-    "\u212a", "1", " ", " ", " ", "  ", "\n", ",", ".",
+    "\u212a", "1", " ", " ", " ", "  ", "\n", ",", ".", "vào", "trong", "Trong", "đến hết", "hết", "2024",
 ]
 
 
@@ -168,6 +168,12 @@ _CI_PIECES = [
         (evidence._FOLLOW_UP[6][0], r"\bhướng dẫn\b"),
         (evidence._FOLLOW_UP[7][0], r"(?:việc|tình hình|kết quả)\s+(?:triển khai\s+)?thực hiện\s+(?:Kế hoạch|kế hoạch)"),
         (evidence._NAMED_FOCAL, r"\b(?:là|làm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b"),
+        (target_pass._TARGET_SECTION, "mục tiêu|chỉ tiêu"),
+        (target_pass._HEADING_BY, r"(?:(?:đến|năm|cuối năm)\s+|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)((?:19|20)\d{2})"),
+        (numbers._BY, r"(?:(?:cuối năm|đến năm|đến hết năm|vào năm|trong năm|năm)\s+|trong giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)"
+                      r"((?:19|20)\d{2})"),
+        (extract._SUPPORT_IN_TEXT, r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)"),
+        (wrapper._MOTTO, r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A"),
     ],
 )
 def test_ci_branches_patterns_match_as_under_ignorecase(fast: re.Pattern[str], plain: str) -> None:
