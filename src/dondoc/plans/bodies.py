@@ -112,7 +112,8 @@ def _is_body_start(segment: str) -> bool:
 
 
 # where a separator can start: brackets (tracked for depth), ',', ';', '/', or 'và'/'cùng' after a space
-_SEP_AT = re.compile(r"[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b")
+# (each branch opening with a character, the look-behinds after it; the same matches as '[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b')
+_SEP_AT = re.compile(r"\(|\)|\[|\]|,|;|/|và(?:(?<= và)|(?<=^và))\b|cùng(?:(?<= cùng)|(?<=^cùng))\b")
 _NOT_NAME = re.compile(r"[\W\d]+")
 
 
@@ -299,7 +300,8 @@ def _elided_list(s: str, colon: int, v: re.Match[str] | None) -> bool:
             and not _OPENS_WITH_VERB.match(items))
 
 
-_CAP_VERB = re.compile(r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")
+# ('(?<=[\w)])\s+(?=...)' written space first, so that the engine jumps from space to space)
+_CAP_VERB = re.compile(r"\s(?<=[\w)]\s)\s*(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")
 _DUTY = re.compile(r"\s(?:có trách nhiệm|chịu trách nhiệm)\b")
 _QUALIFIED = re.compile(r"\b(?:được|đã được)(?:\s+(?:phân công|giao))?\s*$")
 

@@ -10,7 +10,19 @@ import re
 
 import pytest
 
-from dondoc.plans import evidence, extract, fastre, numbers, reflow, target_pass, timing_text, verbs, wrapper
+from dondoc.plans import (
+    bodies,
+    evidence,
+    extract,
+    fastre,
+    numbers,
+    reflow,
+    target_pass,
+    text,
+    timing_text,
+    verbs,
+    wrapper,
+)
 from dondoc.plans.fastre import by_first_char, ci_branches, lead, word_trie
 
 
@@ -179,3 +191,22 @@ _CI_PIECES = [
 def test_ci_branches_patterns_match_as_under_ignorecase(fast: re.Pattern[str], plain: str) -> None:
     assert not fast.flags & re.IGNORECASE
     _same(re.compile(plain, re.IGNORECASE), fast, _CI_PIECES, n=2500)
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain", "pieces"),
+    [
+        (text._MARKUP, r"\*+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)|\\(?=[^\w\s])",
+         ["*", "**", "_", "__", "___", "\\", "\\*", " ", "\n", "a", "Đ", "1", ".", "-"]),
+        (text._INVISIBLE, "[\u200b\u200c\u200d\u2060\ufeff]+", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "a", " "]),
+        (numbers._CLAUSE, r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])", [";", ".", " ", "  ", "\n", "A", "Đ", "a", "đ", "1"]),
+        (bodies._CAP_VERB, r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)",
+         ["Chủ trì", "Phối hợp với", "Phối hợp", "Thực hiện", "x", ")", ",", " ", "  ", "\n", "Sở"]),
+        (bodies._SEP_AT, r"[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b",
+         ["(", ")", "[", "]", ",", ";", "/", "và", "cùng", " ", "x", "vàx", "Sở"]),
+    ],
+)
+def test_look_behinds_moved_after_the_first_character(fast: re.Pattern[str], plain: str, pieces: list[str]) -> None:
+    _same(re.compile(plain), fast, pieces, n=3000)
+    s = "".join(pieces)
+    assert fast.split(s) == re.compile(plain).split(s)
