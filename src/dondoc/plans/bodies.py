@@ -108,7 +108,7 @@ def _is_body_start(segment: str) -> bool:
     if s[0].isupper() and HEAD.match(s):
         return True
     low = s.lower()
-    return any(low.startswith(w) for w in _LOWER_STARTS)
+    return low.startswith(_LOWER_STARTS)
 
 
 # where a separator can start: brackets (tracked for depth), ',', ';', '/', or 'và'/'cùng' after a space
@@ -247,7 +247,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         s = s[m.end() :]
     if not s or _GENERIC.match(s):
         return None
-    if not HEAD.match(s) and not (s[:1].islower() and any(s.lower().startswith(w) for w in _LOWER_STARTS)):
+    # (only the opening lower-cased: every word of _LOWER_STARTS is shorter than 24 characters)
+    if not HEAD.match(s) and not (s[:1].islower() and s[:24].lower().startswith(_LOWER_STARTS)):
         return None
     colon = s.find(":")
     v = find_verb(s, 2)
@@ -319,7 +320,7 @@ def is_body_name(text: str) -> bool:
     if m:
         s = s[m.end() :]
     # after 'Đề nghị' / 'Giao' a list may open in lower case: 'Đề nghị các tổ chức, doanh nghiệp, Hiệp hội ...'
-    lower_ok = m is not None and any(s.startswith(w) for w in _LOWER_STARTS)
+    lower_ok = m is not None and s.startswith(_LOWER_STARTS)
     if not s or len(s) > 200 or not (HEAD.match(s) or lower_ok) or _GENERIC.match(s):
         return False
     v = find_verb(s, 2)

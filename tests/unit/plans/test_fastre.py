@@ -210,3 +210,10 @@ def test_look_behinds_moved_after_the_first_character(fast: re.Pattern[str], pla
     _same(re.compile(plain), fast, pieces, n=3000)
     s = "".join(pieces)
     assert fast.split(s) == re.compile(plain).split(s)
+
+
+def test_leading_body_lower_cases_only_the_opening() -> None:
+    # leading_body compares s[:24].lower() with the lower-case openings of a body's name: each must fit in it
+    assert max(map(len, bodies._LOWER_STARTS)) <= 24
+    long_tail = " và " + "tổ chức thực hiện " * 200
+    assert bodies.leading_body("hệ thống truyền thanh cơ sở chủ trì" + long_tail) is not None
