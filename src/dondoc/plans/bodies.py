@@ -183,10 +183,11 @@ def split_bodies(phrase: str) -> list[str]:
     last = text[seg:]
     if last.strip(" ,;"):
         out.append(last.strip(" ,;."))
-    out = [re.sub(r"\s+(?:và|cùng)$", "", o.strip()) for o in out]
+    out = [_TRAILING_AND.sub("", s) if s.endswith(("và", "cùng")) else s for s in map(str.strip, out)]
     return _fold_generic([x for x in out if x and not _NOT_NAME.fullmatch(x)], text)
 
 
+_TRAILING_AND = re.compile(r"\s+(?:và|cùng)$")
 _MARKED = re.compile(r"\s*\((?:cơ quan\s+|đơn vị\s+)?chủ trì\)\s*$", re.I)
 
 

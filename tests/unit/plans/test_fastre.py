@@ -17,6 +17,8 @@ from dondoc.plans import (
     fastre,
     numbers,
     reflow,
+    subjects,
+    target_forms,
     target_pass,
     text,
     timing_text,
@@ -217,3 +219,34 @@ def test_leading_body_lower_cases_only_the_opening() -> None:
     assert max(map(len, bodies._LOWER_STARTS)) <= 24
     long_tail = " và " + "tổ chức thực hiện " * 200
     assert bodies.leading_body("hệ thống truyền thanh cơ sở chủ trì" + long_tail) is not None
+
+
+_NUMBER_PIECES = [
+    "0", "1", "2", "7", "12", "1.234", "60.000", ",5", "78,2", " ", "  ", "-", "–", "đến", "từ", "Từ", "TỪ", "%",
+    "phần trăm", "Phần Trăm", "xuống", "giảm", "lên", "tăng lên", "trở", "còn", "dưới", "trên", "m2", "ha", "km",
+    "MW", "kWp", "/", ".", ",", "a", "Đ", "A", "người", "hộ", "x",
+]
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (numbers._TOKEN, rf"(?<![\w/.,\-–])({target_forms.NUM})(?!(?!m2|m²|ha\b|km\b|MWp?\b|kWp?\b)[\w/]|[.,]\d|\s*[-–]\s*[A-ZĐ])"),
+        (numbers._COUNT_RANGE, rf"(?<![\w/.,])({target_forms.NUM})\s*[-–]\s*({target_forms.NUM})(?=\s+[a-zà-ỹđ])"),
+        (numbers._BASELINE, rf"(?i)từ\s+({target_forms.NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(?<!trở\s)(xuống|giảm|lên|tăng lên)\s+"
+                            rf"(?:còn\s+|dưới\s+|trên\s+)?({target_forms.NUM})"),
+    ],
+)
+def test_number_patterns_open_on_a_digit_or_letter(fast: re.Pattern[str], plain: str) -> None:
+    _same(re.compile(plain), fast, _NUMBER_PIECES, n=4000)
+
+
+def test_cheap_tests_before_costly_patterns() -> None:
+    rnd = random.Random(3)
+    for _ in range(4000):  # _RANGE never matches a clause with neither '%' nor 'phần trăm'
+        s = "".join(rnd.choice(_NUMBER_PIECES) for _ in range(rnd.randint(0, 12)))
+        if numbers._RANGE.search(s):
+            assert "%" in s or numbers._PERCENT.search(s), s
+    for s in ("Sở A. Đề nghị B thực hiện", "x. Giao Sở C", "a! Yêu cầu b", "c? Khuyến khích d"):
+        assert len(subjects._ASK_SENTENCE.split(s)) == 2 and subjects._ASK_WORD.search(s)
+    assert bodies.split_bodies("Sở Y tế và") == ["Sở Y tế"]
