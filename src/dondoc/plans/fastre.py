@@ -18,6 +18,7 @@ ruled out on that character before its look-behind runs.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
@@ -140,3 +141,29 @@ def _top_level_bar(source: str) -> bool:
             return True
         k += 1
     return False
+
+
+@functools.cache
+def _after_newline(rx: re.Pattern[str]) -> re.Pattern[str]:
+    if not rx.pattern.startswith("^") or not rx.flags & re.MULTILINE or _top_level_bar(rx.pattern):
+        raise ValueError(f"not a MULTILINE pattern opening with '^' alone: {rx.pattern!r}")
+    return re.compile("\n" + rx.pattern[1:], rx.flags)
+
+
+def count_at_line_starts(rx: re.Pattern[str], text: str) -> int:
+    """len(rx.findall(text)) for a MULTILINE pattern that opens with '^' (and never matches empty). The engine
+    cannot skip ahead to a line start and tried '^' at every character; here it looks for the newlines
+    (the pattern with '\\n' in place of '^', a literal it jumps to), trying the pattern itself only where
+    the last match ended on a line start, so the matches counted are the same ones."""
+    after_nl = _after_newline(rx)
+    n = pos = 0
+    while True:
+        if pos == 0 or text[pos - 1] == "\n":
+            m = rx.match(text, pos)
+            if m:
+                n, pos = n + 1, m.end()
+                continue
+        m = after_nl.search(text, pos)
+        if m is None:
+            return n
+        n, pos = n + 1, m.end()

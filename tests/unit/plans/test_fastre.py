@@ -17,6 +17,7 @@ from dondoc.plans import (
     fastre,
     numbers,
     reflow,
+    runon,
     subjects,
     target_forms,
     target_pass,
@@ -25,7 +26,7 @@ from dondoc.plans import (
     verbs,
     wrapper,
 )
-from dondoc.plans.fastre import by_first_char, ci_branches, lead, word_trie
+from dondoc.plans.fastre import by_first_char, ci_branches, count_at_line_starts, lead, word_trie
 
 
 def _all(rx: re.Pattern[str], s: str) -> tuple[object, ...]:
@@ -250,3 +251,20 @@ def test_cheap_tests_before_costly_patterns() -> None:
     for s in ("Sở A. Đề nghị B thực hiện", "x. Giao Sở C", "a! Yêu cầu b", "c? Khuyến khích d"):
         assert len(subjects._ASK_SENTENCE.split(s)) == 2 and subjects._ASK_WORD.search(s)
     assert bodies.split_bodies("Sở Y tế và") == ["Sở Y tế"]
+
+
+@pytest.mark.parametrize("rx", [reflow._LINE_MARK, reflow._DASH_ROMAN, reflow._DOT_ROMAN])
+def test_count_at_line_starts_is_the_number_of_matches(rx: re.Pattern[str]) -> None:
+    pieces = [*"IVX\n \t*#>_-–ab.1)đ2", "\n\n", "I- A", "II – B", "  ", "**", "x", "1.2.", "a)", "I. A"]
+    rnd = random.Random(5)
+    for _ in range(4000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        assert count_at_line_starts(rx, s) == len(rx.findall(s)), s
+    assert count_at_line_starts(rx, "a)\n1.2.\n") == len(rx.findall("a)\n1.2.\n"))  # a match ending on a newline
+    with pytest.raises(ValueError):
+        count_at_line_starts(re.compile(r"^a|b", re.M), "ab")
+
+
+def test_title_look_behind_after_its_first_letter() -> None:
+    plain = re.compile(r"(?<![\wÀ-ỹ])KẾ\s*HOẠCH(?![\wÀ-ỹ])")
+    _same(plain, runon._TITLE, ["KẾ", "HOẠCH", "KẾ HOẠCH", " ", "\n", "x", "Á", "K", "Ế", "1"], n=3000)
