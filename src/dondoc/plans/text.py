@@ -10,8 +10,10 @@ from dondoc.plans.legacy import from_tcvn3, from_vni, to_tcvn3, to_vni
 
 __all__ = ["clean", "from_tcvn3", "from_vni", "legacy_encoding", "normalize", "strip_markup", "to_tcvn3", "to_vni"]
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff][\u200b\u200c\u200d\u2060\ufeff]*")  # ('[...]+': a class first lets the engine skip ahead)
-_SPACES = re.compile("[\u00a0\u2002\u2003\u2009\u202f\t\u3000]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_SPACE_CHARS = "\u00a0\u2002\u2003\u2009\u202f\t\u3000"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}][{_INVISIBLE_CHARS}]*")  # ('[...]+': a class first lets the engine skip ahead)
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
 def normalize(text: str) -> str:
@@ -21,8 +23,10 @@ def normalize(text: str) -> str:
     if "\r" in text or "\f" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     # (str.translate with a dict walks the text in Python-level steps: regexes are ~50x faster)
-    text = _INVISIBLE.sub("", text)
-    return _SPACES.sub(" ", text)
+    # (replaced only when there: testing each character with `in` is far cheaper than scanning with the class)
+    if any(c in text for c in _INVISIBLE_CHARS):
+        text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text) if any(c in text for c in _SPACE_CHARS) else text
 
 
 # (every branch opening with its character, the look-behinds after it: the same matches as

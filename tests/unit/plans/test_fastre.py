@@ -15,6 +15,7 @@ from dondoc.plans import (
     evidence,
     extract,
     fastre,
+    legacy,
     numbers,
     reflow,
     runon,
@@ -268,3 +269,14 @@ def test_count_at_line_starts_is_the_number_of_matches(rx: re.Pattern[str]) -> N
 def test_title_look_behind_after_its_first_letter() -> None:
     plain = re.compile(r"(?<![\wÀ-ỹ])KẾ\s*HOẠCH(?![\wÀ-ỹ])")
     _same(plain, runon._TITLE, ["KẾ", "HOẠCH", "KẾ HOẠCH", " ", "\n", "x", "Á", "K", "Ế", "1"], n=3000)
+
+
+def test_character_lists_tested_with_in_are_their_classes() -> None:
+    # normalize and legacy.detect test these characters with `in` before scanning with the class
+    for c in _EVERY_CHARACTER[:0x10000]:
+        assert bool(legacy._TCVN3_TELLS.match(c)) == (c in legacy._TCVN3_TELL_CHARS)
+        assert bool(legacy._VNI_MARK_CHARS.match(c)) == (c in legacy._VNI_MARK_CHAR_LIST)
+        assert bool(text._SPACES.match(c)) == (c in text._SPACE_CHARS)
+        assert bool(text._INVISIBLE.match(c)) == (c in text._INVISIBLE_CHARS)
+    assert text.normalize("a\u200b\u200cb\tc\u00a0d") == "ab c d" and text.normalize("abc") == "abc"
+    assert legacy.detect("Kõ ho¹ch thùc hiÖn " * 10) == "tcvn3"
