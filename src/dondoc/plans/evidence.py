@@ -9,6 +9,8 @@ the units report *qua* ('báo cáo UBND tỉnh (qua Sở Nội vụ)'). It is no
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
@@ -52,6 +54,15 @@ class Locator:
                             self.paras.append((" ".join(c.split()), b.line + k if b.line else 0))
         for t, ln in self.paras:
             self.starts.setdefault(_key(t)[:24], ln)
+        # the paragraphs joined by newlines (a key holds none), each one's end: the first paragraph holding a
+        # key is the one where it first occurs in the joined text (one str.find instead of one `in` each)
+        self._joined = "\n".join(t for t, _ in self.paras)
+        self._ends = list(accumulate(len(t) + 1 for t, _ in self.paras))
+
+    def _holding(self, key: str) -> int:
+        """The index of the first paragraph holding `key`, -1 if none does."""
+        k = self._joined.find(key)
+        return -1 if k < 0 else bisect_right(self._ends, k)
 
     def line(self, text: str) -> int | None:
         key = _key(text)
@@ -60,14 +71,10 @@ class Locator:
         hit = self.starts.get(key[:24])
         if hit:
             return hit  # the usual case: the item is a paragraph (or row) of its own
-        for t, ln in self.paras:
-            if key in t:
-                return ln or None
-        short = key[:24]
-        for t, ln in self.paras:
-            if short in t:
-                return ln or None
-        return None
+        i = self._holding(key)
+        if i < 0:
+            i = self._holding(key[:24])
+        return (self.paras[i][1] or None) if i >= 0 else None
 
 
 def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) -> None:

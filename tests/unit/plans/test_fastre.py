@@ -27,6 +27,7 @@ from dondoc.plans import (
     verbs,
     wrapper,
 )
+from dondoc.plans.blocks import Paragraph, Table
 from dondoc.plans.fastre import by_first_char, ci_branches, count_at_line_starts, lead, word_trie
 
 
@@ -280,3 +281,35 @@ def test_character_lists_tested_with_in_are_their_classes() -> None:
         assert bool(text._INVISIBLE.match(c)) == (c in text._INVISIBLE_CHARS)
     assert text.normalize("a\u200b\u200cb\tc\u00a0d") == "ab c d" and text.normalize("abc") == "abc"
     assert legacy.detect("Kõ ho¹ch thùc hiÖn " * 10) == "tcvn3"
+
+
+def _line_by_loop(loc: evidence.Locator, text: str) -> int | None:
+    """Locator.line as it was written: `in` on each paragraph in turn."""
+    key = evidence._key(text)
+    if len(key) < 6:
+        return None
+    hit = loc.starts.get(key[:24])
+    if hit:
+        return hit
+    for probe in (key, key[:24]):
+        for t, ln in loc.paras:
+            if probe in t:
+                return ln or None
+    return None
+
+
+def test_locator_finds_the_first_paragraph_holding_a_key() -> None:
+    rnd = random.Random(2)
+    words = ["Sở Y tế", "chủ trì", "phối hợp", "UBND", "tỉnh", "kiểm tra", " ", "xã", "a", "b"]
+    for _ in range(1500):
+        blocks: list[Paragraph | Table] = []
+        for _ in range(rnd.randint(0, 6)):
+            t = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
+            if rnd.random() < 0.2:
+                blocks.append(Table([[t, "x" * rnd.randint(0, 12)]], line=rnd.choice([0, 5])))
+            else:
+                blocks.append(Paragraph(" ".join(t.split()), line=rnd.choice([0, 1, 2, 3, 7])))
+        loc = evidence.Locator(blocks)
+        for _ in range(5):
+            s = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 14)))
+            assert loc.line(s) == _line_by_loop(loc, s)
