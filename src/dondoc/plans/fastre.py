@@ -22,6 +22,7 @@ import functools
 import re
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
+_Trie = dict[str, "_Trie"]  # a letter -> the words going on with it ('' marks a word ending there)
 
 
 def lead(words: tuple[str, ...] | list[str], rest: str) -> list[str]:
@@ -59,7 +60,7 @@ def word_trie(words: list[str] | tuple[str, ...]) -> str:
     found at a position it prefers the longest (a word that ends where another goes on is tried last), as
     the alternation of the words sorted longest first does; with what follows the group failing, it falls
     back to the next shorter one, as that alternation does too. For a case-sensitive pattern."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for w in words:
         node = trie
         for c in w:
@@ -68,7 +69,7 @@ def word_trie(words: list[str] | tuple[str, ...]) -> str:
     return _trie_source(trie)
 
 
-def _trie_source(node: dict[str, dict]) -> str:
+def _trie_source(node: _Trie) -> str:
     ends = "" in node
     parts = [re.escape(c) + _trie_source(child) for c, child in node.items() if c]
     if not parts:
