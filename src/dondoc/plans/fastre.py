@@ -35,19 +35,35 @@ def lead(words: tuple[str, ...] | list[str], rest: str) -> list[str]:
 
 def by_first_char(branches: list[str]) -> str:
     """'b1|b2|...' grouped by the literal character each branch opens with, keeping the branches' order
-    within a group: '(?:t(?:rước...|rong...)|đ(?:...))'. At a position only the branches opening with the
+    within a group, and so on for the characters after it while a group's branches all go on with one:
+    '(?:t(?:r(?:ước...|ong...)|háng...)|đ(?:...))'. At a position only the branches opening with the
     character found there can match, and among them the order is kept, so the first branch that matches is
-    the same one. Every branch must open with a plain literal character and hold no capturing group (the
-    groups would be numbered in the new order). Under re.IGNORECASE the same holds only while no two
-    groups open on characters equal but for case ('đ' and 'Đ' could both open a match on one character)."""
-    groups: dict[str, list[str]] = {}
+    the same one. Every branch must open with a plain literal character (not repeated: 'a*' does not open
+    with 'a') and hold no capturing group (the groups would be numbered in the new order) nor a top-level
+    '|'. Under re.IGNORECASE the same holds only while no two groups open on characters equal but for case
+    ('đ' and 'Đ' could both open a match on one character)."""
     for b in branches:
         _no_groups(b)
-        if not b or b[0] in _SPECIAL:
-            raise ValueError(f"branch does not open with a literal character: {b!r}")
-        groups.setdefault(b[0], []).append("(?:" + b[1:] + ")")
-    return "(?:" + "|".join(c + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
-                            for c, rests in groups.items()) + ")"
+        if not _literal_led(b) or _top_level_bar(b):
+            raise ValueError(f"branch does not open with a literal character, or holds a top-level '|': {b!r}")
+    return _grouped(branches)
+
+
+def _literal_led(source: str) -> bool:
+    return bool(source) and source[0] not in _SPECIAL and source[1:2] not in ("*", "+", "?", "{")
+
+
+def _grouped(branches: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        groups.setdefault(b[0], []).append(b[1:])
+    parts = []
+    for c, rests in groups.items():
+        if len(rests) > 1 and all(map(_literal_led, rests)):
+            parts.append(c + _grouped(rests))
+        else:
+            parts.append(c + "(?:" + "|".join("(?:" + r + ")" for r in rests) + ")")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _no_groups(source: str) -> None:

@@ -62,6 +62,8 @@ def test_by_first_char_keeps_which_branch_wins() -> None:
     assert fast.pattern.startswith("(?:t(?:")
     _same(plain, fast, ["t", "r", "a", "b", "x", "y", "đ", "1", " "])
     assert fast.search("trab").span() == (0, 3)  # the first branch in the order given, as in the plain alternation
+    # grouped again while a group's branches all go on with a letter
+    assert by_first_char(["trước", "trong", "tháng", "x"]) == "(?:t(?:r(?:ư(?:(?:ớc))|o(?:(?:ng)))|h(?:(?:áng)))|x(?:(?:)))"
 
 
 def test_by_first_char_refuses_a_branch_without_a_literal_start() -> None:
@@ -71,6 +73,10 @@ def test_by_first_char_refuses_a_branch_without_a_literal_start() -> None:
         by_first_char([r"\s+x"])
     with pytest.raises(ValueError):  # groups would be numbered anew
         by_first_char([r"x(a)", r"y(b)"])
+    with pytest.raises(ValueError):  # 'a*' does not open with 'a'
+        by_first_char([r"a*b", r"ab"])
+    with pytest.raises(ValueError):  # a top-level '|' would fall into the group
+        by_first_char([r"ab|cd"])
     with pytest.raises(ValueError):
         lead(("a", "b"), r"(\d)")
 
