@@ -26,11 +26,17 @@ _Trie = dict[str, "_Trie"]  # a letter -> the words going on with it ('' marks a
 
 
 def lead(words: tuple[str, ...] | list[str], rest: str) -> list[str]:
-    """'(?:w1|w2|...)rest' as the branches 'w1(?:rest)', 'w2(?:rest)', ... in that order (the same matches:
-    an alternation followed by `rest` tries each word with the whole of `rest` before the next word). `rest`
-    holds no capturing group (it would be repeated, and the groups numbered anew)."""
+    """'(?:w1|w2|...)rest' as branches that open with the words' first characters, one per character, the
+    words kept in their order: lead(('trước', 'trong', 'đến'), 'X') -> ['t(?:rước|rong)(?:X)', 'đến(?:X)'].
+    The same matches: an alternation followed by `rest` tries each word with the whole of `rest` before the
+    next word, and at a position only the words opening with the character found there can match. The
+    words are literal (no regex syntax); `rest` holds no capturing group (it is repeated)."""
     _no_groups(rest)
-    return [w + "(?:" + rest + ")" for w in words]
+    firsts: dict[str, list[str]] = {}
+    for w in words:
+        firsts.setdefault(w[:1], []).append(w)
+    return [ws[0] + "(?:" + rest + ")" if len(ws) == 1 else c + "(?:" + "|".join(w[1:] for w in ws) + ")(?:" + rest + ")"
+            for c, ws in firsts.items()]
 
 
 def by_first_char(branches: list[str]) -> str:
@@ -58,16 +64,16 @@ def _grouped(branches: list[str]) -> str:
     for b in branches:
         groups.setdefault(b[0], []).append(b[1:])
     parts = []
-    for c, rests in groups.items():
+    for c, rests in groups.items():  # (a rest holds no top-level '|' and opens with no repeat: no group needed)
         if len(rests) > 1 and all(map(_literal_led, rests)):
             parts.append(c + _grouped(rests))
         else:
-            parts.append(c + "(?:" + "|".join("(?:" + r + ")" for r in rests) + ")")
-    return "(?:" + "|".join(parts) + ")"
+            parts.append(c + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def _no_groups(source: str) -> None:
-    if re.compile(source).groups:
+    if _shape(source)[1]:
         raise ValueError(f"a capturing group would be renumbered: {source!r}")
 
 
@@ -137,8 +143,9 @@ def _ci_split(branch: str) -> tuple[bool, str, str]:
     return bound, "".join(dict.fromkeys(low + first.upper() + _MORE_CASES.get(low, ""))), body[1:]
 
 
-def _top_level_bar(source: str) -> bool:
-    depth, k, in_class = 0, 0, False
+def _shape(source: str) -> tuple[bool, bool]:
+    """(the source holds a top-level '|', it holds a capturing group), read from its syntax."""
+    depth, k, in_class, bar, capture = 0, 0, False, False, False
     while k < len(source):
         c = source[k]
         if c == "\\":
@@ -148,16 +155,21 @@ def _top_level_bar(source: str) -> bool:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            if source[k + 1 : k + 2] == "]":
-                k += 1
+            k += source[k + 1 : k + 2] == "^"
+            k += source[k + 1 : k + 2] == "]"  # ('[]...]', '[^]...]': that ']' is a member)
         elif c == "(":
             depth += 1
+            capture = capture or source[k + 1 : k + 2] != "?" or source[k + 1 : k + 4] == "?P<"
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            return True
+            bar = True
         k += 1
-    return False
+    return bar, capture
+
+
+def _top_level_bar(source: str) -> bool:
+    return _shape(source)[0]
 
 
 @functools.cache

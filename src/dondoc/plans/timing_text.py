@@ -5,6 +5,7 @@ frequency word)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -60,7 +61,13 @@ _TEXT_TIMING_BRANCHES = [
     *lead(("nhân dịp", "dịp"), r"\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"),
 ]
 _TEXT_TIMING = re.compile(by_first_char(_TEXT_TIMING_BRANCHES))
-_TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
+
+
+@functools.cache
+def text_timing_i() -> re.Pattern[str]:
+    """_TEXT_TIMING under re.IGNORECASE, for the rare text whose lower-casing changes its length (compiled
+    when first needed: the pattern is long)."""
+    return re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
 
 # a timing label inside a task sentence, after ';', ',' or '(': its value runs to ';', ')' or the end
@@ -111,7 +118,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
             res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
             if res["kind"] != "unspecified":
                 return res
-    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
+    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else text_timing_i().finditer(text)
     found = [
         m for m in matches
         if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
