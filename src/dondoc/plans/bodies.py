@@ -108,11 +108,12 @@ def _is_body_start(segment: str) -> bool:
     if s[0].isupper() and HEAD.match(s):
         return True
     low = s.lower()
-    return any(low.startswith(w) for w in _LOWER_STARTS)
+    return low.startswith(_LOWER_STARTS)
 
 
 # where a separator can start: brackets (tracked for depth), ',', ';', '/', or 'và'/'cùng' after a space
-_SEP_AT = re.compile(r"[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b")
+# (each branch opening with a character, the look-behinds after it; the same matches as '[()\[\],;/]|(?:(?<= )|^)(?:và|cùng)\b')
+_SEP_AT = re.compile(r"\(|\)|\[|\]|,|;|/|và(?:(?<= và)|(?<=^và))\b|cùng(?:(?<= cùng)|(?<=^cùng))\b")
 _NOT_NAME = re.compile(r"[\W\d]+")
 
 
@@ -183,10 +184,11 @@ def split_bodies(phrase: str) -> list[str]:
     last = text[seg:]
     if last.strip(" ,;"):
         out.append(last.strip(" ,;."))
-    out = [re.sub(r"\s+(?:và|cùng)$", "", o.strip()) for o in out]
+    out = [_TRAILING_AND.sub("", s) if s.endswith(("và", "cùng")) else s for s in map(str.strip, out)]
     return _fold_generic([x for x in out if x and not _NOT_NAME.fullmatch(x)], text)
 
 
+_TRAILING_AND = re.compile(r"\s+(?:và|cùng)$")
 _MARKED = re.compile(r"\s*\((?:cơ quan\s+|đơn vị\s+)?chủ trì\)\s*$", re.I)
 
 
@@ -247,7 +249,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         s = s[m.end() :]
     if not s or _GENERIC.match(s):
         return None
-    if not HEAD.match(s) and not (s[:1].islower() and any(s.lower().startswith(w) for w in _LOWER_STARTS)):
+    # (only the opening lower-cased: every word of _LOWER_STARTS is shorter than 24 characters)
+    if not HEAD.match(s) and not (s[:1].islower() and s[:24].lower().startswith(_LOWER_STARTS)):
         return None
     colon = s.find(":")
     v = find_verb(s, 2)
@@ -300,7 +303,8 @@ def _elided_list(s: str, colon: int, v: re.Match[str] | None) -> bool:
             and not _OPENS_WITH_VERB.match(items))
 
 
-_CAP_VERB = re.compile(r"(?<=[\w)])\s+(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")
+# ('(?<=[\w)])\s+(?=...)' written space first, so that the engine jumps from space to space)
+_CAP_VERB = re.compile(r"\s(?<=[\w)]\s)\s*(?=(?:Chủ trì|Phối hợp với|Tham mưu|Tăng cường|Triển khai|Thực hiện)\b)")
 _DUTY = re.compile(r"\s(?:có trách nhiệm|chịu trách nhiệm)\b")
 _QUALIFIED = re.compile(r"\b(?:được|đã được)(?:\s+(?:phân công|giao))?\s*$")
 
@@ -318,7 +322,7 @@ def is_body_name(text: str) -> bool:
     if m:
         s = s[m.end() :]
     # after 'Đề nghị' / 'Giao' a list may open in lower case: 'Đề nghị các tổ chức, doanh nghiệp, Hiệp hội ...'
-    lower_ok = m is not None and any(s.startswith(w) for w in _LOWER_STARTS)
+    lower_ok = m is not None and s.startswith(_LOWER_STARTS)
     if not s or len(s) > 200 or not (HEAD.match(s) or lower_ok) or _GENERIC.match(s):
         return False
     v = find_verb(s, 2)

@@ -9,24 +9,28 @@ the units report *qua* ('báo cáo UBND tỉnh (qua Sở Nội vụ)'). It is no
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from dondoc.plans.blocks import Block, Paragraph, Table
 from dondoc.plans.bodies import leading_body
 from dondoc.plans.doubt import LOW_CONFIDENCE, PRODUCT_KEY, READ_KEY, confidence, facts, reasons
+from dondoc.plans.fastre import ci_branches, lead
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.report_parts import role_free
 from dondoc.plans.verbs import find_verb
 
+# (case-insensitive, written with fastre.ci_branches so that the engine jumps to the words' first letters)
 _FOLLOW_UP = [
-    (re.compile(r"\bđầu mối\b|\bthường trực\b(?= (?:tham mưu|giúp))|cơ quan thường trực", re.I), 3.0),
-    (re.compile(r"\btheo dõi\b", re.I), 1.0),
-    (re.compile(r"\bđôn đốc\b", re.I), 1.5),
-    (re.compile(r"\bkiểm tra\b", re.I), 0.5),
-    (re.compile(r"\btổng hợp\b", re.I), 1.0),
-    (re.compile(r"\bbáo cáo\b", re.I), 0.5),
-    (re.compile(r"\bhướng dẫn\b", re.I), 0.3),
-    (re.compile(r"(?:việc|tình hình|kết quả)\s+(?:triển khai\s+)?thực hiện\s+(?:Kế hoạch|kế hoạch)", re.I), 1.5),
+    (re.compile(ci_branches([r"\bđầu mối\b", r"\bthường trực\b(?= (?:tham mưu|giúp))", "cơ quan thường trực"])), 3.0),
+    (re.compile(ci_branches([r"\btheo dõi\b"])), 1.0),
+    (re.compile(ci_branches([r"\bđôn đốc\b"])), 1.5),
+    (re.compile(ci_branches([r"\bkiểm tra\b"])), 0.5),
+    (re.compile(ci_branches([r"\btổng hợp\b"])), 1.0),
+    (re.compile(ci_branches([r"\bbáo cáo\b"])), 0.5),
+    (re.compile(ci_branches([r"\bhướng dẫn\b"])), 0.3),
+    (re.compile(ci_branches(lead(("việc", "tình hình", "kết quả"), r"\s+(?:triển khai\s+)?thực hiện\s+(?:Kế hoạch|kế hoạch)"))), 1.5),
 ]
 _VIA_NAME = re.compile(r"^\(?\s*qua\s+", re.I)
 
@@ -51,6 +55,15 @@ class Locator:
                             self.paras.append((" ".join(c.split()), b.line + k if b.line else 0))
         for t, ln in self.paras:
             self.starts.setdefault(_key(t)[:24], ln)
+        # the paragraphs joined by newlines (a key holds none), each one's end: the first paragraph holding a
+        # key is the one where it first occurs in the joined text (one str.find instead of one `in` each)
+        self._joined = "\n".join(t for t, _ in self.paras)
+        self._ends = list(accumulate(len(t) + 1 for t, _ in self.paras))
+
+    def _holding(self, key: str) -> int:
+        """The index of the first paragraph holding `key`, -1 if none does."""
+        k = self._joined.find(key)
+        return -1 if k < 0 else bisect_right(self._ends, k)
 
     def line(self, text: str) -> int | None:
         key = _key(text)
@@ -59,14 +72,10 @@ class Locator:
         hit = self.starts.get(key[:24])
         if hit:
             return hit  # the usual case: the item is a paragraph (or row) of its own
-        for t, ln in self.paras:
-            if key in t:
-                return ln or None
-        short = key[:24]
-        for t, ln in self.paras:
-            if short in t:
-                return ln or None
-        return None
+        i = self._holding(key)
+        if i < 0:
+            i = self._holding(key[:24])
+        return (self.paras[i][1] or None) if i >= 0 else None
 
 
 def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) -> None:
@@ -117,7 +126,7 @@ def _score(text: str) -> float:
     return sum(w for rx, w in _FOLLOW_UP if rx.search(text))
 
 
-_NAMED_FOCAL = re.compile(r"\b(?:là|làm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b", re.I)
+_NAMED_FOCAL = re.compile(ci_branches([r"\bl(?:à|àm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b"]))  # (re.I)
 _PLAN_WIDE = re.compile(r"theo dõi|đôn đốc|tổng hợp|giám sát tổng thể|(?:thực hiện|triển khai)\s+(?:Kế hoạch|Đề án|Chương trình)", re.I)
 _NUMBERING = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|^[-–+•*]\s*")
 

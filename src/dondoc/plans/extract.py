@@ -15,6 +15,7 @@ from dondoc.plans.bodies import (
     split_bodies,
 )
 from dondoc.plans.doubt import READ_KEY, Read
+from dondoc.plans.fastre import ci_branches
 from dondoc.plans.gazetteer import canonical, is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments, role_line
 from dondoc.plans.placing import (
@@ -47,7 +48,7 @@ _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
-_SUPPORT_IN_TEXT = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)", re.I)
+_SUPPORT_IN_TEXT = re.compile(ci_branches([r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)"]))  # (re.I: fastre.ci_branches)
 _SUPPORT_STOP = re.compile(
     r"\s(?:để|nhằm|trong việc|trong|theo|tại|về việc|thực hiện|triển khai|tổ chức|tham mưu|rà soát|xây dựng|"
     r"hướng dẫn|tiến hành|đẩy mạnh|tăng cường|tiếp tục|làm tốt|vận động|kiểm tra|giám sát)\s|[;.:(]"

@@ -68,7 +68,8 @@ _UNICODE_TO_TCVN3 = {
 
 # Characters common in TCVN3 text (à á ả ã ạ đ ê ô ơ ư ă â and their capitals) that Unicode
 # Vietnamese prose essentially never contains.
-_TCVN3_TELLS = re.compile("[\xb5\xb8\xb6\xb7\xb9\xae\xaa\xab\xac\xa8\xa9\xa1-\xa7\xad]")
+_TCVN3_TELL_CHARS = "\xb5\xb8\xb6\xb7\xb9\xae\xaa\xab\xac\xa8\xa9\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xad"
+_TCVN3_TELLS = re.compile("[" + _TCVN3_TELL_CHARS + "]")
 
 # VNI-Windows marks (after a vowel): tone, circumflex + tone, breve + tone; lower and upper case.
 _TONE = {"ø": "\u0300", "ù": "\u0301", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
@@ -90,13 +91,16 @@ _VNI_PAIR = re.compile(f"[{_VNI_VOWELS}][{''.join(_VNI_MARK)}]")
 _VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
-_VNI_MARK_CHARS = re.compile("[øûïåäëüØÛÏÅÄËÜöÖñÑ]")
+_VNI_MARK_CHAR_LIST = "øûïåäëüØÛÏÅÄËÜöÖñÑ"
+_VNI_MARK_CHARS = re.compile("[" + _VNI_MARK_CHAR_LIST + "]")
 
 
 def _vni_tells(sample: str) -> int:
     """Marks that never follow a vowel in Unicode Vietnamese (unlike à á â ê õ ...), and the
     ơ/ư/đ codes: one pass over a character class, then a look at each hit's neighbours."""
     n = 0
+    if not any(c in sample for c in _VNI_MARK_CHAR_LIST):  # (the usual case; `in` is far cheaper than the class)
+        return 0
     for m in _VNI_MARK_CHARS.finditer(sample):
         i = m.start()
         ch = sample[i]
@@ -112,7 +116,8 @@ def _vni_tells(sample: str) -> int:
 def detect(text: str) -> str | None:
     """'tcvn3' or 'vni' when the text looks like a legacy encoding, else None."""
     sample = text[:40000]
-    tcvn = len(_TCVN3_TELLS.findall(sample))
+    # (the tells are counted only when one is there: `in` is far cheaper than scanning with the class)
+    tcvn = len(_TCVN3_TELLS.findall(sample)) if any(c in sample for c in _TCVN3_TELL_CHARS) else 0
     vni = _vni_tells(sample)
     if tcvn < 8 and vni < 8:
         return None  # the common case: Unicode text, decided without counting its letters

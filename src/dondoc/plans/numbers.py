@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dondoc.plans.target_forms import NUM, count_noun, counts_anything, new_work, not_an_aim, rankings
+from dondoc.plans.fastre import ci_branches, lead
+from dondoc.plans.target_forms import NUM, NUM_REST, count_noun, counts_anything, new_work, not_an_aim, rankings
 
 _NUM = NUM
 # a unit may be glued to its number ('30m2', '500ha', '12km', '150MW')
-_TOKEN = re.compile(rf"(?<![\w/.,\-–])({_NUM})(?!(?!m2|m²|ha\b|km\b|MWp?\b|kWp?\b)[\w/]|[.,]\d|\s*[-–]\s*[A-ZĐ])")
+# ('(?<![\w/.,\-–])(NUM)' with the look-behind after the number's first digit: the same matches)
+_TOKEN = re.compile(rf"(\d(?<![\w/.,\-–]\d)(?:{NUM_REST}))(?!(?!m2|m²|ha\b|km\b|MWp?\b|kWp?\b)[\w/]|[.,]\d|\s*[-–]\s*[A-ZĐ])")
 _RANGE = re.compile(rf"(?<![\w/.,])(?:từ\s+)?({_NUM})\s*(?:[-–]|đến)\s*({_NUM})\s*(%|phần trăm)", re.I)
-_COUNT_RANGE = re.compile(rf"(?<![\w/.,])({_NUM})\s*[-–]\s*({_NUM})(?=\s+[a-zà-ỹđ])")
-_BASELINE = re.compile(
-    rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(?<!trở\s)(xuống|giảm|lên|tăng lên)\s+(?:còn\s+|dưới\s+|trên\s+)?({_NUM})", re.I
-)
+_PERCENT = re.compile(ci_branches(["phần trăm"]))  # (with '%', what _RANGE needs: a cheap test first)
+_COUNT_RANGE = re.compile(rf"(\d(?<![\w/.,]\d)(?:{NUM_REST}))\s*[-–]\s*({_NUM})(?=\s+[a-zà-ỹđ])")  # (the same: '(?<![\w/.,])(NUM)')
+_BASELINE = re.compile(ci_branches(  # (re.I: fastre.ci_branches)
+    [rf"từ\s+({_NUM})\s*(%|[^\d\s,;.]+(?:\s[^\d\s,;.]+)?)?\s+(?<!trở\s)(xuống|giảm|lên|tăng lên)\s+(?:còn\s+|dưới\s+|trên\s+)?({_NUM})"]
+))
 _SKIP_BEFORE = re.compile(
     r"(?:số|Số|Điều|điều|khoản|Khoản|mục|Mục|khóa|Khóa|khoá|lần thứ|năm|Năm|ngày|tháng|Tháng|quý|Quý|giai đoạn|"
     r"đoạn|kỳ|nhiệm kỳ|Chương trình|Dự án|dự án|Tiểu dự án|Nội dung|nội dung|Phụ lục|phụ lục|Quyết định|"
@@ -67,9 +70,12 @@ _COMMIT = re.compile(
     r"(?:phấn đấu|hình thành|xây dựng|thành lập|triển khai|phát triển)(?:\s+(?:có|được|thêm))?(?:\s+(?:ít nhất|tối thiểu))?\s*$",
     re.I,
 )
-_CLAUSE = re.compile(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])")
-_BY = re.compile(
-    r"(?:(?:cuối năm|đến năm|đến hết năm|vào năm|trong năm|năm)\s+|trong giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)((?:19|20)\d{2})", re.I
+# (each opening with the space, its look-behind after it: the engine jumps from space to space; the same splits as
+# '(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])')
+_CLAUSE = re.compile(r"\s(?:(?<=;\s)\s*|(?<=\.\s)\s*(?=[A-ZĐ]))")
+_BY = re.compile(  # (re.I: fastre.ci_branches)
+    ci_branches([*lead(("cuối năm", "đến năm", "đến hết năm", "vào năm", "trong năm", "năm"), r"\s+"),
+                 r"trong giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*"]) + r"((?:19|20)\d{2})"
 )
 
 
@@ -148,7 +154,7 @@ def find_targets(text: str, *, ref: str, by: str | None, in_targets_section: boo
             toward = ">=" if "lên" in m.group(3).lower() else "<="  # 'từ 60% lên 75%' / 'từ 29 hộ xuống còn 03 hộ'
             out.append(make_target(ref, clause, value, unit, toward, parse_number(m.group(1)), clause_by or by))
             taken.append((m.start(), m.end()))
-        for m in _RANGE.finditer(clause):
+        for m in _RANGE.finditer(clause) if "%" in clause or _PERCENT.search(clause) else ():
             if any(a <= m.start() < b for a, b in taken):
                 continue
             for g in (1, 2):

@@ -27,6 +27,7 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.fastre import count_at_line_starts
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
@@ -258,7 +259,11 @@ _PREAMBLE = re.compile(r"(?<=[\wÀ-ỹ)]) (?=(?:Thực hiện|Căn cứ|Nhằm|�
 
 # Markdown's marks ('**I. MỤC ĐÍCH**', '## II.', a table's '|' and '| --- |' rows): in text whose line
 # breaks are lost they carry no structure any more and stand between a numeral and the space before it
-_MARKUP = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*")
+# (written so that every branch opens with a character or a class, the look-behinds after it: the engine rules
+# a branch out on its first character instead of running each look-behind at every position of the text; the
+# same matches as '\*\*|__|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|(?<!\S)#{1,6}(?=\s)|\s*\|(?:\s*:?-{3,}:?\s*\|)*')
+_MARKUP = re.compile(r"\*(?:\*|(?<!\S\*)(?=\S)|(?<=\S\*)(?!\S))|__|#(?<!\S#)#{0,5}(?=\s)"
+                     r"|\|(?:\s*:?-{3,}:?\s*\|)*|\s\s*\|(?:\s*:?-{3,}:?\s*\|)*")
 
 
 def _unmarked(text: str) -> str:
@@ -271,7 +276,7 @@ def lost_breaks(text: str) -> bool:
     head = text[:20000]  # the layout shows in the first pages; scanning a whole long plan is wasted time
     if "**" in head or "#" in head or "|" in head:
         head = _unmarked(head)
-    at_start = len(_LINE_MARK.findall(head))
+    at_start = count_at_line_starts(_LINE_MARK, head)  # (len(_LINE_MARK.findall(head)), jumping between newlines)
     if at_start >= 8:
         return False
     inline = len(_INLINE_ROMAN.findall(head))
@@ -353,7 +358,7 @@ _DASH_MARK = re.compile(r"^([\s*#]*)((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d
 def dash_numbering(text: str) -> str | None:
     """'I- MỤC ĐÍCH', '1- Sở Y tế ...': a plan numbering its items with a dash, rewritten with a
     dot; None when the plan does not number that way."""
-    if len(_DASH_ROMAN.findall(text[:60000])) < 2 or _DOT_ROMAN.search(text[:60000]):
+    if count_at_line_starts(_DASH_ROMAN, text[:60000]) < 2 or _DOT_ROMAN.search(text[:60000]):
         return None
     return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
 

@@ -19,7 +19,7 @@ RUNON = ("Văn bản mất ngắt dòng và không tìm thấy các mục đánh
          "một đoạn của một mục chung — cần người xem lại các nhiệm vụ")
 _LONG = 800  # a paragraph this long (with no numbering anywhere) is no paragraph of a plan laid out in lines
 _SENTENCE_END = re.compile(rf"(?<=[^\s.][.;!?])\s+(?=[-–+•]?\s*[{_UP}])")
-_TITLE = re.compile(r"(?<![\wÀ-ỹ])KẾ\s*HOẠCH(?![\wÀ-ỹ])")
+_TITLE = re.compile(r"K(?<![\wÀ-ỹ]K)Ế\s*HOẠCH(?![\wÀ-ỹ])")  # ((?<![\wÀ-ỹ])KẾ...: the look-behind after the K, to jump to it)
 _NAMES_A_PLAN = re.compile(r"(?<![\wÀ-ỹ])kế\s+hoạch(?![\wÀ-ỹ])", re.I)
 
 

@@ -26,6 +26,7 @@ _ISSUER_ASKS = re.compile(
     r"|Thành [uủ]ỷ|Thành ủy|Ban Thường vụ|Ban Chấp hành|Chi bộ)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị)(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s)))"
     r"\s+(.*)$")  # ('Bộ Ngoại giao chủ trì': the name's own 'giao')
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
+_ASK_WORD = re.compile(r"Đề nghị|Giao|Yêu cầu|Khuyến khích")  # (what _ASK_SENTENCE needs: a cheap test first)
 _CLOSING_ASK = re.compile(
     r",\s*(?=(?:yêu cầu|đề nghị|giao)\s+(?:các\s|Ủy ban|UBND|Sở\s|Thủ trưởng|[A-ZĐ]))"
     # '... tầm nhìn đến năm 2045” Ủy ban nhân dân thành phố yêu cầu các sở, ...': the issuer asks after the title
@@ -199,7 +200,7 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
         sb = _sentence_body(part[:1].upper() + part[1:])
         if sb is not None:
             return [(part, sb)]
-    for part in _ASK_SENTENCE.split(t)[1:]:
+    for part in _ASK_SENTENCE.split(t)[1:] if _ASK_WORD.search(t) else []:
         clauses = _ASK_CLAUSE.split(part)
         sb = _sentence_body(clauses[0])
         if sb is None:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# NUM after its first digit ('\d' + NUM_REST matches what NUM matches, tried in the same order): a pattern can open
+# with that digit and put its look-behind after it, so that the engine jumps from digit to digit
+NUM_REST = r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?"
 
 # a quantifier right before the number: the plan commits to at least that many of whatever follows
 _QUANT = re.compile(r"(?:ít nhất|tối thiểu|không dưới|không ít hơn)(?:\s+là)?\s*$", re.I)

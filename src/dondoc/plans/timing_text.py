@@ -5,9 +5,11 @@ frequency word)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
+from dondoc.plans.fastre import by_first_char, lead
 from dondoc.plans.timing import _D, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
 
 _ONE_DATE = (
@@ -17,36 +19,55 @@ _ONE_DATE = (
 # 'trước ngày 10 tháng 6 và ngày 10 tháng 12 hằng năm', 'trước ngày 10/6 và 10/12 hằng năm': the dates of
 # one yearly duty, with the frequency word after the last one
 _TT_DATE = rf"(?:ngày\s+)?{_ONE_DATE}(?:\s*(?:và|,)\s*(?:ngày\s+)?{_ONE_DATE})*(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?"
-# Matched on lower-cased text, every branch opening with a literal word: the regex engine then
-# skips ahead to candidate positions instead of trying each branch at every character.
-_TEXT_TIMING = re.compile(
-    rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"
-    r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"  # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
-    r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"  # 'hằng tháng (trước ngày 25)'
-    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:là\s+)?{_TT_DATE}"
-    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
-    r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
-    r"|thường xuyên|định kỳ"
-    r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
-    r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
+# Matched on lower-cased text. The branches are written each opening with a literal word (`lead` spreads a group of
+# words over the rest of its branch) and grouped by their first character (`by_first_char`): the regex engine then
+# jumps between the characters that can open a match and tries there only the branches opening with that character,
+# where a plain alternation of the same branches was tried in full at every character. The matches are the same.
+_WHEN = ("trước", "chậm nhất", "đến", "trong", "vào")
+_TEXT_TIMING_BRANCHES = [
+    *lead(("định kỳ", "hằng năm", "hàng năm", "hằng quý", "hàng quý"), rf"[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"),
+    # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
+    *lead(("định kỳ", "hằng năm", "hàng năm"), r"\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"),
+    # 'hằng tháng (trước ngày 25)'
+    *lead(("hằng", "hàng"), r"\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"),
+    *lead(_WHEN, rf"\s+(?:là\s+)?{_TT_DATE}"),
+    *lead(_WHEN, rf"\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"),
+    *lead(("định kỳ", "hằng", "hàng"), r"\s+(?:năm|quý|quí|tháng|tuần|ngày)"),
+    "thường xuyên",
+    "định kỳ",
+    *lead(("trước", "chậm nhất", "vào"), r"\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"),
+    *lead(("trước", "chậm nhất", "vào"), r"\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"),
     # 'trong năm 2025', 'trong giai đoạn 2021-2025' (the task's own time; a title's 'giai đoạn' has no 'trong'), 'trong
     # năm 2024 và năm 2025', 'trong năm 2025 và các năm tiếp theo' (started then carried on)
-    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+{YEAR}"
-    rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?{YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"
+    *lead(("hoàn thành", "hoàn tất", "xong", "ngay", "trước", "chậm nhất", "trong"),
+          rf"\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+{YEAR}"
+          rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?{YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"),
     # 'hoàn thành trong 6 tháng đầu năm (2024)', 'trong quý I hằng năm', 'trong tháng 6 hằng năm'
-    rf"|(?:trong|trước|hết|vào)\s+(?:(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?"
-    r"|(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm)"
+    *lead(("trong", "trước", "hết", "vào"), rf"\s+(?:(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?"
+          r"|(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm)"),
     # 'báo cáo ... tháng 6 và tháng 12 hằng năm': those months of every year
-    r"|tháng\s*\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})+\s+(?:hằng|hàng|mỗi)\s+năm"
+    r"tháng\s*\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})+\s+(?:hằng|hàng|mỗi)\s+năm",
     # 'trong quý IV' with no year: that quarter of the plan's year; 'trong năm học 2025-2026'
-    r"|(?:trong|trước|hết|vào)\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"
-    rf"|(?:trong|hết|cuối)\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"
-    r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
-    rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
-    r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
-    r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
-)
-_TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
+    *lead(("trong", "trước", "hết", "vào"),
+          r"\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"),
+    *lead(("trong", "hết", "cuối"), rf"\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"),
+    # ('(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm...': each opening, then none)
+    *lead(("trước", "vào", "đến", "trong", "chậm nhất"), r"\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"),
+    r"cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))",
+    rf"đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))",  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
+    r"lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b",
+    r"24\s*/\s*(?:24|7)\b",
+    *lead(("hằng", "hàng", "mỗi"), r"\s+(?:học kỳ|năm học)\b"),
+    *lead(("nhân dịp", "dịp"), r"\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"),
+]
+_TEXT_TIMING = re.compile(by_first_char(_TEXT_TIMING_BRANCHES))
+
+
+@functools.cache
+def text_timing_i() -> re.Pattern[str]:
+    """_TEXT_TIMING under re.IGNORECASE, for the rare text whose lower-casing changes its length (compiled
+    when first needed: the pattern is long)."""
+    return re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
 
 # a timing label inside a task sentence, after ';', ',' or '(': its value runs to ';', ')' or the end
@@ -97,7 +118,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
             res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
             if res["kind"] != "unspecified":
                 return res
-    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
+    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else text_timing_i().finditer(text)
     found = [
         m for m in matches
         if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
+from dondoc.plans.fastre import word_trie
+
 # Where the name stops and the task starts: a verb (or time adverb) in lower case.
 VERBS = [
     "chủ trì", "phối hợp", "tham mưu", "tổ chức", "triển khai", "thực hiện", "tăng cường", "tiếp tục",
@@ -37,7 +39,9 @@ VERBS = [
     "trực tiếp",  # 'Đồng chí Phó Bí thư Thường trực Đảng ủy xã trực tiếp chỉ đạo ...'
     "lấy ý kiến",  # 'Vụ Pháp chế lấy ý kiến các bộ, ngành ...' (drafting a text: consulting is the drafter's task)
 ]
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
+# (the verbs as a trie: the same matches as their alternation sorted longest first, without trying every verb at
+# every word)
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])" + word_trie(VERBS) + r"(?![\wÀ-ỹ])")
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
 _NOUN_AFTER = re.compile(
     r"^(?:chính trị|xã hội|thành viên|cá nhân|kinh tế|đoàn thể|quốc tế|tín dụng|cung cấp|tôn giáo|"

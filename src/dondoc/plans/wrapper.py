@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
+from dondoc.plans.fastre import ci_branches
 
-_MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A", re.I)
+_MOTTO = re.compile(ci_branches([r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A"]))  # (re.I)
 _WRAPPER_CUES = re.compile(
     r"Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Tình trạng(?: hiệu lực)?|"
     r"Lĩnh vực|Đăng nhập|Đăng ký|Tải về|Đang tải|loading|Văn bản liên quan|Lược đồ|Thuộc tính|"
