@@ -45,6 +45,12 @@ _TEXT_TIMING = re.compile(
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
+    # 'trong tháng 10 - tháng 12/2025', 'từ tháng 3 đến tháng 6/2026': months sharing the year after the last
+    rf"|(?:trong|đến|từ|trước|hết)\s+tháng\s*\d{{1,2}}\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}}\s*(?:/|năm)\s*{YEAR}"
+    rf"|đầu năm học\s+{YEAR}\s*{_D}\s*{YEAR}"  # the school year's opening
+    r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"  # 'mỗi năm một lần'
+    r"|từ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b"  # 'từ năm 2026 trở đi': carried on
+    r"|\d{1,3}\s*(?:ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:ký|ban hành|kế hoạch|quyết định)"  # counted from the issue
 )
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
@@ -70,6 +76,15 @@ _MONEY = re.compile(r"kinh phí|dự toán|ngân sách")
 # 'xử lý vi phạm tại các điểm thường xuyên xảy ra ngộ độc', 'vùng thường xuyên bị ngập': how often something happens
 # to a place or a group the task names, not how often the task is done
 _OF_EVENTS = re.compile(r"\s+(?:xảy ra|diễn ra|bị)\b")
+
+
+_SENTENCE_END = re.compile(r"\.\s+")
+# 'nguồn chi thường xuyên', 'kinh phí thường xuyên': the recurrent budget, a kind of spending, not how often work is done
+_SPENDING = re.compile(r"(?:\bchi|kinh phí|vốn)\s*$")
+# 'kế hoạch đầu tư công trung hạn, hằng năm', 'kế hoạch phát triển kinh tế - xã hội 5 năm và hằng năm': kinds of plans
+_PLAN_KINDS = re.compile(r"(?:trung hạn|dài hạn|ngắn hạn|\b\d+\s*năm|năm năm)\s*(?:,|và)\s*$")
+# 'đánh giá, xếp loại cuối năm', 'tổng kết cuối năm': the year-end review, held every year
+_YEAR_END_REVIEW = re.compile(r"(?:đánh giá|xếp loại|tổng kết|bình xét|khen thưởng)(?:\s+[\wÀ-ỹ]+){0,2}\s*$")
 
 
 def _routine_tasks(low: str, m: re.Match[str]) -> bool:
@@ -105,6 +120,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
         and not _routine_tasks(low, m)
         and not (m.group(0) == "thường xuyên" and _OF_EVENTS.match(low, m.end()))
+        and not (m.group(0) == "thường xuyên" and _SPENDING.search(low, max(0, m.start() - 12), m.start()))
+        and not (m.group(0).endswith("năm") and _PLAN_KINDS.search(low, max(0, m.start() - 20), m.start()))
     ]
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
@@ -113,9 +130,14 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     best = dated[0] if dated else found[0]
     phrase = text[best.start() : best.end()]
     # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
-    start = max(0, best.start() - 25)
-    window = text[start : uncut(text, best.end() + 20)]
+    # (within its sentence: '(hoàn thành trước ngày 15/3/2026). Định kỳ 6 tháng ...' is another duty's frequency)
+    start, end = max(0, best.start() - 25), uncut(text, best.end() + 20)
+    start = max([start, *(x.end() for x in _SENTENCE_END.finditer(text, start, best.start()) if text[x.end()].isupper())])
+    end = next((x.start() + 1 for x in _SENTENCE_END.finditer(text, best.end(), end) if text[x.end() : x.end() + 1].isupper()), end)
+    window = text[start:end]
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
+    if best.group(0) == "cuối năm" and res["kind"] == "once" and _YEAR_END_REVIEW.search(low, max(0, best.start() - 40), best.start()):
+        res.update(kind="recurring", period="year")  # 'đánh giá, xếp loại cuối năm': every year's review
     if dated and res["kind"] == "once" and _YEARLY.search(re.split(r"[.;]\s", low[: best.start()])[-1]) and not re.search(YEAR, phrase):
         # 'định kỳ hằng năm báo cáo ..., gửi về Bộ X trước ngày 25 tháng 12': the frequency word opens the sentence,
         # the day and month with no year close it: that day of every year
