@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from dondoc.plans.timing_forms import ONWARDS, OPENS_CONTINUOUS, follows_another, from_issue, month_span
+from dondoc.plans.timing_forms import AFTER_EVENT, ONWARDS, OPENS_CONTINUOUS, PART_OF_YEAR, follows_another, from_issue, month_span
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _D = r"[-–—]"
@@ -22,7 +22,8 @@ YEAR = r"(?:19|20)\d{2}"
 RECURRING = re.compile(
     r"\b(?:hằng|hàng)\s*(?:năm|quý|quí|tháng|tuần|ngày)\b|\bđịnh\s*kỳ\b|\bmỗi\s+(?:năm|quý|tháng|tuần)\b|"
     r"\bcác năm tiếp theo\b|\b(?:6|sáu)\s*tháng(?:\s*(?:một lần|\/lần|đầu năm|cuối năm))?\b|\bthường niên\b|"
-    r"\blần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|\b(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b",  # a school's calendar
+    r"\blần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|\b(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"  # a school's calendar
+    r"|\b(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b",  # 'hai năm một lần', '02 năm/lần'
     re.IGNORECASE,
 )
 CONTINUOUS = re.compile(r"\bthường\s*xuyên\b|\bliên tục\b|\blâu dài\b|\bsuốt\b|(?<![\d/])24\s*/\s*(?:24|7)(?![\d/])", re.IGNORECASE)
@@ -248,7 +249,7 @@ def _parse_timing(
                     continue
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
-    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|trong (?:tháng|quý|quí)\s*[\divx]", low)
+    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết) (?:hết )?(?:tháng|quý|quí)\s*[\divx]", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]
@@ -359,10 +360,14 @@ def _parse_timing(
             out.update(kind="once", due=_iso(dt.date(int(r.group(2)), 12, 31)))
             return out
         ys = _YEAR_RE.findall(t)
+        part = PART_OF_YEAR.search(t) if len(ys) == 1 else None
+        if part:  # 'đầu năm 2026': its first quarter; 'giữa năm 2026': its first half
+            out.update(kind="once", due=_iso(_last_day(int(ys[0]), 3 if part.group(1).lower() == "đầu" else 6)))
+            return out
         if ys:
             out.update(kind="once", due=_iso(dt.date(int(ys[-1]), 12, 31)))
             return out
-        if _SOON.search(t):
+        if _SOON.search(t) and not AFTER_EVENT.search(t):  # ('ngay sau khi có hướng dẫn của Bộ': when that comes)
             out.update(kind="once")
             return out
     else:

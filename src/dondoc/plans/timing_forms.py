@@ -89,3 +89,8 @@ def follows_another(t: str) -> bool:
 OPENS_CONTINUOUS = re.compile(r"^\W*(?:thực hiện\s+|triển khai\s+)?(?:thường xuyên|liên tục)\b", re.I)
 # 'từ năm 2026 trở đi', 'từ quý III/2026 trở đi': started, then carried on
 ONWARDS = re.compile(r"\btừ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b", re.I)
+# 'đầu năm 2026', 'giữa năm 2026': a part of a named year
+PART_OF_YEAR = re.compile(rf"\b(đầu|giữa)\s+năm\s+{_YEAR}\b", re.I)
+# 'Ngay sau khi có hướng dẫn của Bộ', 'sau khi Nghị định được ban hành': when another's act comes, not a date of the plan's
+# (the plan's own issue is: 'ngay sau khi Kế hoạch được ban hành')
+AFTER_EVENT = re.compile(r"\bsau\s+khi\b(?![^,;.]*\bkế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành)", re.I)

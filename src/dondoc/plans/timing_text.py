@@ -24,7 +24,7 @@ _TEXT_TIMING = re.compile(
     r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"  # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
     r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"  # 'hằng tháng (trước ngày 25)'
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:là\s+)?{_TT_DATE}"
-    rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
+    rf"|(?:trước|chậm nhất|đến|trong|vào|hết)\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
@@ -49,6 +49,7 @@ _TEXT_TIMING = re.compile(
     rf"|(?:trong|đến|từ|trước|hết)\s+tháng\s*\d{{1,2}}\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}}\s*(?:/|năm)\s*{YEAR}"
     rf"|đầu năm học\s+{YEAR}\s*{_D}\s*{YEAR}"  # the school year's opening
     r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"  # 'mỗi năm một lần'
+    r"|(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b"  # 'hai năm một lần'
     r"|từ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b"  # 'từ năm 2026 trở đi': carried on
     r"|\d{1,3}\s*(?:ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:ký|ban hành|kế hoạch|quyết định)"  # counted from the issue
 )

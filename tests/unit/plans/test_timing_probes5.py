@@ -115,7 +115,17 @@ PHRASES = [
     ("Chậm nhất 30 ngày kể từ ngày Nghị định có hiệu lực", "unspecified", None),
     ("Chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành", "once", "2026-03-12"),
     ("Trong thời hạn 15 ngày kể từ ngày ký ban hành Kế hoạch này", "once", "2026-02-25"),
+    ("Ngay sau khi có hướng dẫn của Bộ", "unspecified", None),
     ("Khi có yêu cầu", "unspecified", None),
+    ("Hai năm một lần", "recurring", None),
+    ("02 năm/lần", "recurring", None),
+    ("Đầu năm 2026", "once", "2026-03-31"),
+    ("Giữa năm 2026", "once", "2026-06-30"),
+    ("Hết tháng 6/2026", "once", "2026-06-30"),
+    ("Quý IV/2025 - Quý I/2026", "once", "2026-03-31"),
+    ("Thường xuyên trong năm 2026", "continuous", None),
+    ("Định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)", "recurring", "2026-06-15"),
+    ("Trước Tết Nguyên đán 2027", "once", "2027-02-06"),
     ("01 ngày/hội nghị", "unspecified", None),
 ]
 
@@ -162,6 +172,8 @@ SENTENCES = [
     # a dated deadline, then another sentence with a frequency of its own: the deadline is the task's
     ("Sở Y tế xây dựng kế hoạch chi tiết (hoàn thành trước ngày 15/3/2026). Định kỳ 6 tháng, 1 năm báo cáo kết quả"
      " về Sở Y tế.", "once", "2026-03-15"),
+    ("Sở Y tế tổ chức khám sức khỏe cho người cao tuổi 02 năm/lần.", "recurring", None),
+    ("Sở Xây dựng hoàn thành việc rà soát đến hết quý II/2026.", "once", "2026-06-30"),
     # dates that are not the task's own
     ("Sở Tư pháp chủ trì rà soát văn bản theo Quyết định số 12/QĐ-UBND ngày 5/3/2024 của UBND tỉnh.", "unspecified", None),
     ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Sở Khoa học và Công nghệ chủ trì xây dựng"
@@ -230,19 +242,23 @@ _OWN_LINE = """II. NHIỆM VỤ CỤ THỂ
 3. Rà soát, đơn giản hóa thủ tục hành chính nội bộ
 - Cơ quan chủ trì: Sở Tư pháp.
 - Cơ quan phối hợp: Các sở, ban, ngành.
-4. Hướng dẫn triển khai Nghị định về định danh điện tử
-- Cơ quan chủ trì: Công an tỉnh.
-- Thời gian hoàn thành: Sau khi Nghị định được ban hành.
-5. Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã
+4. Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã
 - Cơ quan chủ trì: Sở Khoa học và Công nghệ.
 - Thời gian hoàn thành: Từ tháng 3 đến tháng 6/2026.
+5. Hướng dẫn triển khai Nghị định về định danh điện tử
+- Cơ quan chủ trì: Công an tỉnh.
+- Thời gian hoàn thành: Sau khi Nghị định được ban hành.
+6. Sơ kết việc thực hiện Kế hoạch
+- Cơ quan chủ trì: Sở Nội vụ.
+- Thời gian hoàn thành: Tháng 10-12/2026.
 """
 _OWN_LINE_WANT = {
     ("II.1", "Sở Nội vụ", ""): ("once", "2026-09-30"),
     ("II.2", "Văn phòng Ủy ban nhân dân tỉnh", ""): ("continuous", None),
     ("II.3", "Sở Tư pháp", ""): ("unspecified", None),
-    ("II.4", "Công an tỉnh", ""): ("unspecified", None),
-    ("II.5", "Sở Khoa học và Công nghệ", ""): ("once", "2026-06-30"),
+    ("II.4", "Sở Khoa học và Công nghệ", ""): ("once", "2026-06-30"),
+    ("II.5", "Công an tỉnh", ""): ("unspecified", None),
+    ("II.6", "Sở Nội vụ", ""): ("once", "2026-12-31"),
 }
 
 # a time stated once for the section, above the bodies' items
@@ -318,6 +334,31 @@ _TABLE_WANT = {
 }
 
 
+# a task written as a small section, its labels lettered; a title with its time in brackets
+_BLOCKS = """II. NHIỆM VỤ CỤ THỂ
+1. Tuyên truyền, phổ biến Luật Dữ liệu
+a) Nội dung: Tổ chức hội nghị phổ biến Luật Dữ liệu cho cán bộ, công chức.
+b) Cơ quan chủ trì: Sở Tư pháp.
+c) Thời gian thực hiện: Thường xuyên; định kỳ báo cáo trước ngày 10/12.
+2. Xây dựng văn bản quy định chi tiết
+a) Nội dung: Xây dựng quy định về quản lý dữ liệu của tỉnh.
+b) Cơ quan chủ trì: Sở Khoa học và Công nghệ.
+c) Thời gian thực hiện: Theo tiến độ của Bộ Khoa học và Công nghệ.
+3. Tổng hợp số liệu thống kê về dữ liệu số (Quý III/2026)
+a) Cơ quan chủ trì: Cục Thống kê tỉnh.
+b) Cơ quan phối hợp: Các sở, ngành.
+4. Báo cáo kết quả thực hiện
+a) Cơ quan chủ trì: Sở Nội vụ.
+b) Thời gian thực hiện: Hằng năm, trước ngày 15/12.
+"""
+_BLOCKS_WANT = {
+    ("II.1", "Sở Tư pháp", ""): ("continuous", None),
+    ("II.2", "Sở Khoa học và Công nghệ", ""): ("unspecified", None),
+    ("II.3", "Cục Thống kê tỉnh", ""): ("once", "2026-09-30"),
+    ("II.4", "Sở Nội vụ", ""): ("recurring", "2026-12-15"),
+}
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -331,7 +372,7 @@ def _timings(plan: dict, keys: dict) -> dict:
 
 
 CASES = {"own_line": (_OWN_LINE, _OWN_LINE_WANT), "section": (_SECTION, _SECTION_WANT), "prose": (_PROSE, _PROSE_WANT),
-         "headed": (_HEADED, _HEADED_WANT), "table": (_TABLE, _TABLE_WANT)}
+         "headed": (_HEADED, _HEADED_WANT), "table": (_TABLE, _TABLE_WANT), "blocks": (_BLOCKS, _BLOCKS_WANT)}
 
 
 @pytest.mark.parametrize("layout", ["lines", "flattened"])
