@@ -13,7 +13,15 @@ import datetime as dt
 import re
 from typing import Any
 
-from dondoc.plans.timing_forms import AFTER_EVENT, ONWARDS, OPENS_CONTINUOUS, PART_OF_YEAR, follows_another, from_issue, month_span
+from dondoc.plans.timing_forms import (
+    AFTER_EVENT,
+    ONWARDS,
+    OPENS_CONTINUOUS,
+    PART_OF_YEAR,
+    follows_another,
+    from_issue,
+    month_span,
+)
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _D = r"[-–—]"
