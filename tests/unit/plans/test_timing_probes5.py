@@ -424,3 +424,59 @@ def test_a_body_after_an_opening_clause_leads() -> None:
     plan = parse_text(_HEAD + body + _TAIL, source="x.txt")
     want = {("II.1", "Sở Khoa học và Công nghệ", ""): ("unspecified", None), ("II.2", "Sở Nội vụ", ""): ("unspecified", None)}
     assert _timings(plan, want) == want
+
+
+# the plan's year and issue date, on which yearly due dates hang
+_NATIONAL = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+KẾ HOẠCH
+Thực hiện Chiến lược quốc gia về phòng, chống thiên tai đến năm 2030
+(Kèm theo Quyết định số 1234/QĐ-TTg ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)
+Thực hiện Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013, Thủ tướng Chính phủ ban hành Kế hoạch với những nội dung sau:
+I. NHIỆM VỤ
+1. Bộ Nông nghiệp và Môi trường chủ trì tổng hợp, báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 15/11 hằng năm.
+2. Bộ Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+@pytest.mark.parametrize("layout", ["lines", "flattened"])
+def test_a_plan_with_no_date_line_is_dated_by_the_act_it_is_attached_to(layout: str) -> None:
+    plan = parse_text(_flat(_NATIONAL) if layout == "flattened" else _NATIONAL, source="x.txt")
+    assert plan["issued_on"] == "2024-11-19"
+    yearly = [a for a in plan["assignments"] if a["lead"] == ["Bộ Nông nghiệp và Môi trường"]]
+    assert yearly and (yearly[0]["timing"]["kind"], yearly[0]["timing"]["due"]) == ("recurring", "2025-11-15")
+
+
+_DECISION = """ỦY BAN NHÂN DÂN TỈNH BẾN LẠC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2954/QĐ-UBND
+Bến Lạc, ngày 20 tháng 11 năm 2025
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÁT TRIỂN THƯƠNG MẠI ĐIỆN TỬ TỈNH BẾN LẠC GIAI ĐOẠN 2026 - 2030
+ỦY BAN NHÂN DÂN TỈNH BẾN LẠC
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển thương mại điện tử tỉnh Bến Lạc giai đoạn 2026 - 2030.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Hùng
+KẾ HOẠCH
+PHÁT TRIỂN THƯƠNG MẠI ĐIỆN TỬ TỈNH BẾN LẠC GIAI ĐOẠN 2026 - 2030
+I. NHIỆM VỤ
+1. Sở Công Thương chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh tình hình thực hiện trước ngày 16 hằng tháng.
+2. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+
+@pytest.mark.parametrize("layout", ["lines", "flattened"])
+def test_a_pasted_decision_takes_its_year_from_the_attached_plans_title(layout: str) -> None:
+    plan = parse_text(_flat(_DECISION) if layout == "flattened" else _DECISION, source="x.txt")
+    assert plan["year"] == 2026
+    monthly = [a for a in plan["assignments"] if a["lead"] == ["Sở Công Thương"]]
+    assert monthly and (monthly[0]["timing"]["kind"], monthly[0]["timing"]["due"]) == ("recurring", "2026-01-16")
