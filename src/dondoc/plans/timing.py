@@ -203,7 +203,7 @@ def _parse_timing(
         opening = re.search(r"đầu\s+$", low[: m.start()])
         out.update(kind="once", due=_iso(dt.date(int(m.group(1)), 9, 30) if opening else dt.date(int(m.group(2)), 5, 31)))
         return out
-    if ONWARDS.search(t) and not recurring:  # 'từ năm 2026 trở đi'
+    if "trở đi" in low and ONWARDS.search(t) and not recurring:  # 'từ năm 2026 trở đi'
         out.update(kind="continuous")
         return out
     period = next((p for rx, p in _PERIOD if rx.search(t)), None)

@@ -64,7 +64,8 @@ _INLINE_LABEL = re.compile(
 
 
 # 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
-_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
+_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$"
+                     r"|dự toán\s+(?:[\wÀ-ỹ]+\s+){0,6}giao\s+$")  # 'dự toán được cấp có thẩm quyền giao hằng năm'
 
 
 _YEARLY = re.compile(r"(?:hằng|hàng|mỗi)\s+năm\b")
@@ -80,8 +81,12 @@ _OF_EVENTS = re.compile(r"\s+(?:xảy ra|diễn ra|bị)\b")
 
 
 _SENTENCE_END = re.compile(r"\.\s+")
-# 'nguồn chi thường xuyên', 'kinh phí thường xuyên': the recurrent budget, a kind of spending, not how often work is done
-_SPENDING = re.compile(r"(?:\bchi|kinh phí|vốn)\s*$")
+# 'thường xuyên' naming no frequency of the task: 'nguồn chi thường xuyên', 'kinh phí thường xuyên' (the recurrent
+# budget); 'giáo dục thường xuyên' (continuing education); 'là nhiệm vụ thường xuyên, cấp bách' (what a matter is); 'phải
+# thực hiện quyết liệt, đồng bộ, thường xuyên, liên tục' (a list of the qualities a principle asks for)
+_MANNER = r"(?:quyết liệt|đồng bộ|kiên trì|chủ động|sâu rộng|toàn diện|hiệu quả|nghiêm túc|chặt chẽ|kịp thời|liên tục|tích cực)"
+_NOT_HOW_OFTEN = re.compile(
+    rf"(?:\bchi|kinh phí|vốn|giáo dục|\blà\s+(?:một\s+)?(?:nhiệm vụ|công việc|hoạt động)|{_MANNER}\s*,\s*{_MANNER}\s*,)\s*$")
 # 'kế hoạch đầu tư công trung hạn, hằng năm', 'kế hoạch phát triển kinh tế - xã hội 5 năm và hằng năm': kinds of plans
 _PLAN_KINDS = re.compile(r"(?:trung hạn|dài hạn|ngắn hạn|\b\d+\s*năm|năm năm)\s*(?:,|và)\s*$")
 # 'đánh giá, xếp loại cuối năm', 'tổng kết cuối năm': the year-end review, held every year
@@ -121,7 +126,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
         and not _routine_tasks(low, m)
         and not (m.group(0) == "thường xuyên" and _OF_EVENTS.match(low, m.end()))
-        and not (m.group(0) == "thường xuyên" and _SPENDING.search(low, max(0, m.start() - 12), m.start()))
+        and not (m.group(0) == "thường xuyên" and _NOT_HOW_OFTEN.search(low, max(0, m.start() - 60), m.start()))
         and not (m.group(0).endswith("năm") and _PLAN_KINDS.search(low, max(0, m.start() - 20), m.start()))
     ]
     if not found:

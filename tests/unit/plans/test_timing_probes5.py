@@ -183,7 +183,17 @@ SENTENCES = [
     ("Năm 2024 đã đạt 95% hồ sơ trực tuyến; Sở Nội vụ chủ trì tiếp tục nâng cao tỷ lệ hồ sơ trực tuyến.", "unspecified", None),
     ("Sở Xây dựng rà soát quy hoạch theo Luật Quy hoạch năm 2017.", "unspecified", None),
     ("Sở Y tế tổ chức đánh giá kết quả giai đoạn 2021-2025 và đề xuất nhiệm vụ.", "unspecified", None),
+    # 'thường xuyên' naming no frequency of the task: a kind of education or spending, what a matter is, a principle's list
+    ("Sở Giáo dục và Đào tạo lồng ghép nội dung vào chương trình giáo dục thường xuyên, chương trình giảng dạy.",
+     "unspecified", None),
+    ("Các sở, ngành xác định cải cách hành chính là nhiệm vụ thường xuyên, cấp bách của cả hệ thống chính trị.",
+     "unspecified", None),
+    ("Các sở, ngành phải thực hiện quyết liệt, đồng bộ, thường xuyên, liên tục cả phòng và chống tội phạm.",
+     "unspecified", None),
+    ("Sở Nội vụ chủ động, thường xuyên đôn đốc các cơ quan thực hiện.", "continuous", None),
     # money found every year: no yearly task
+    ("Các sở chủ động bố trí kinh phí trong phạm vi dự toán được cấp có thẩm quyền giao hằng năm để thực hiện.",
+     "unspecified", None),
     ("Sở Tài chính bố trí kinh phí hằng năm để thực hiện Kế hoạch.", "unspecified", None),
     ("Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở, kinh phí từ dự toán chi thường xuyên hằng năm của đơn vị.",
      "unspecified", None),
