@@ -114,6 +114,9 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
     if tl and _REPORT_DATE.search(nxt or ""):
         # '... gửi Ủy ban nhân dân cấp xã. Thời gian hoàn thành: trước ngày 15/9/2019.'
         rep["timing"] = parse_timing(tl.group(1), plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+        dm = _REPORT_DATE.search(tl.group(1)) if rep["timing"].get("due") is None else None
+        if dm:  # 'Thường xuyên; định kỳ báo cáo trước ngày 10/12': the work is continuous, the report is dated
+            rep["timing"] = parse_timing(tl.group(1)[dm.start() :], plan_year=ctx.plan_year, issued_on=ctx.issued_on)
         return rep, rep["timing"].get("due") is not None
     rep["timing"] = timing_in_text(clause, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
     return rep, False

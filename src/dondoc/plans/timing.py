@@ -181,7 +181,7 @@ def _parse_timing(
         kind = "continuous" if CONTINUOUS.search(t) else "recurring" if RECURRING.search(t) else "unspecified"
         out.update(kind=kind)
         return out
-    due_from = from_issue(t, issued_on)
+    due_from = from_issue(t, low, issued_on)
     if due_from is not False:  # 'chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành'
         out.update(kind="once", due=_iso(due_from) if isinstance(due_from, dt.date) else None)
         return out
@@ -235,7 +235,7 @@ def _parse_timing(
             out["due"] = _iso(due)
         return out
 
-    span = month_span(t) if strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành)\s+(?:hết\s+)?tháng", low) else None
+    span = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành)\s+(?:hết\s+)?tháng", low)) else None
     if span:  # 'tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026': the last month, from the first
         out.update(kind="once", due=_iso(span[0]))
         if span[1]:

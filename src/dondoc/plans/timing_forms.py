@@ -27,17 +27,19 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def month_span(t: str) -> tuple[dt.date, dt.date | None] | None:
+def month_span(t: str, low: str) -> tuple[dt.date, dt.date | None] | None:
     """(due, start) of months listed or ranged in one phrase: due at the end of the last month, starting on
     the first day of the first month when the months are a range (a dash, 'đến'), not a list (',', 'và')."""
-    m = MONTH_SPAN.search(t) if "tháng" in t.lower() else None
+    if "tháng" not in low:
+        return None
+    m = MONTH_SPAN.search(t)
     if m:
         first, last, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if not (1 <= first < last <= 12):
             return None
         ranged = m.group(2).lower() not in (",", "và")
         return _last_day(year, last), (dt.date(year, first, 1) if ranged else None)
-    m = MONTH_RANGE.search(t) if "tháng" in t.lower() else None
+    m = MONTH_RANGE.search(t)
     if m:
         m1, y1, m2, y2 = (int(x) for x in m.groups())
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2):
@@ -54,10 +56,10 @@ _FROM_ISSUE = re.compile(
 )
 
 
-def from_issue(t: str, issued_on: dt.date | None) -> dt.date | bool | None:
+def from_issue(t: str, low: str, issued_on: dt.date | None) -> dt.date | bool | None:
     """The due date of a deadline counted from the plan's issue; None when the issue date is unknown or the
     days are working days; False when the phrase counts from nothing of the plan's own."""
-    m = _FROM_ISSUE.search(t) if "kể từ" in t.lower() else None
+    m = _FROM_ISSUE.search(t) if "kể từ" in low else None
     if m is None:
         return False
     if issued_on is None or "làm việc" in m.group(0).lower():

@@ -24,7 +24,9 @@ _TEXT_TIMING = re.compile(
     r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"  # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
     r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"  # 'hằng tháng (trước ngày 25)'
     rf"|(?:trước|chậm nhất|đến|trong|vào)\s+(?:là\s+)?{_TT_DATE}"
-    rf"|(?:trước|chậm nhất|đến|trong|vào|hết)\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
+    # (months sharing the year after the last: 'trong tháng 10 - tháng 12/2025', 'từ tháng 3 đến tháng 6/2026')
+    rf"|(?:trước|chậm nhất|đến|trong|vào|hết|từ)\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
+    rf"|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
@@ -40,19 +42,19 @@ _TEXT_TIMING = re.compile(
     r"|tháng\s*\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})+\s+(?:hằng|hàng|mỗi)\s+năm"
     # 'trong quý IV' with no year: that quarter of the plan's year; 'trong năm học 2025-2026'
     r"|(?:trong|trước|hết|vào)\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"
-    rf"|(?:trong|hết|cuối)\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"
+    rf"|(?:trong|hết|cuối|đầu)\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"  # (its opening: 'đầu năm học')
     r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
-    # 'trong tháng 10 - tháng 12/2025', 'từ tháng 3 đến tháng 6/2026': months sharing the year after the last
-    rf"|(?:trong|đến|từ|trước|hết)\s+tháng\s*\d{{1,2}}\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}}\s*(?:/|năm)\s*{YEAR}"
-    rf"|đầu năm học\s+{YEAR}\s*{_D}\s*{YEAR}"  # the school year's opening
     r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"  # 'mỗi năm một lần'
-    r"|(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b"  # 'hai năm một lần'
-    r"|từ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b"  # 'từ năm 2026 trở đi': carried on
-    r"|\d{1,3}\s*(?:ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:ký|ban hành|kế hoạch|quyết định)"  # counted from the issue
 )
+# opening with a number (no literal word to skip ahead to): tried only when their key word is in the text
+_KEYED = [
+    ("lần", re.compile(r"(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b", re.I)),  # 'hai năm một lần'
+    ("trở đi", re.compile(r"từ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b", re.I)),  # 'từ năm 2026 trở đi': carried on
+    ("kể từ", re.compile(r"\d{1,3}\s*(?:ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:ký|ban hành|kế hoạch|quyết định)", re.I)),
+]
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
 
@@ -118,7 +120,10 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
             res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
             if res["kind"] != "unspecified":
                 return res
-    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
+    matches = list(_TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text))
+    keyed = [m for key, rx in _KEYED if key in low for m in rx.finditer(text)]
+    if keyed:  # counted from the issue, 'hai năm một lần'
+        matches = sorted(matches + keyed, key=lambda m: m.start())
     found = [
         m for m in matches
         if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])

@@ -490,3 +490,11 @@ def test_a_pasted_decision_takes_its_year_from_the_attached_plans_title(layout: 
     assert plan["year"] == 2026
     monthly = [a for a in plan["assignments"] if a["lead"] == ["Sở Công Thương"]]
     assert monthly and (monthly[0]["timing"]["kind"], monthly[0]["timing"]["due"]) == ("recurring", "2026-01-16")
+
+
+def test_a_continuous_duty_keeps_the_dated_report_of_its_label() -> None:
+    body = ("III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành theo dõi việc thực hiện, báo cáo kết quả về Sở Nội vụ để tổng hợp.\n"
+            "Thời gian thực hiện: Thường xuyên; định kỳ trước ngày 10/12 hằng năm.\n")
+    plan = parse_text(_HEAD + body + _TAIL, source="x.txt")
+    dues = [r["timing"].get("due") for r in plan["reports"]]
+    assert "2026-12-10" in dues
