@@ -32,6 +32,7 @@ from dondoc.plans.placing import (
     led_in_brackets,
     not_given_work,
     owned_heading,
+    pass_down,
     role_head,
     role_heading,
     same_kind,
@@ -186,6 +187,7 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
     # Long on purpose: one pass over the blocks, each case a layout rule (unnumbered: no numbered sections)
     out: list[dict[str, Any]] = []
+    section_time: dict[int, dict[str, Any]] = {}  # a section's own 'Thời gian thực hiện: ...' line, by node id
     for node in nodes:
         if node.kind == "root" and not node.ref and not unnumbered:
             continue
@@ -301,7 +303,9 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if k <= 1:
                     for a in produced:
                         a["item"] = None
-        heading_timing(produced, node.title, lambda phrase: _timing("", ctx, phrase))
+        pass_down(node, produced, plain, section_time, lambda phrase: _timing("", ctx, phrase))
+        # (a long bracket is a remark read as free text: '(năm 2024 đã đạt 45%, năm 2025 đạt 60%)' names no time)
+        heading_timing(produced, node.title, lambda phrase: _timing("", ctx, phrase) if len(phrase) <= 30 else _timing(phrase, ctx))
         if _in_purpose_section(node):
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task

@@ -16,6 +16,25 @@ _DATE_LINE = re.compile(
     r"([A-ZĐÀ-Ỹ][\wÀ-ỹ .'-]{1,40}?)\s*,\s*ngày\s*(\d{1,2})?\s*(?:/|tháng)\s*(\d{1,2})?\s*(?:/|năm)\s*((?:19|20)\d{2})",
 )
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_ATTACHED_TO = re.compile(
+    r"\((?:ban hành\s+)?kèm theo\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+(?:số\s*)?[\w/.-]*\d[\w/.-]*\s*,?\s*ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})"
+    r"\s*(?:/|năm)\s*((?:19|20)\d{2})", re.I)
+_DECISION_HEAD = re.compile(r"^(?:ỦY|UỶ|BỘ|THỦ|CHỦ|HỘI|BAN)$")
+
+
+def _caps_title(joined: str) -> str:
+    """A pasted header run into one line: the capitals after the last 'KẾ HOẠCH' ('... Nguyễn Văn A KẾ HOẠCH XUẤT
+    KHẨU ... GIAI ĐOẠN 2026 - 2030 Triển khai ...'), up to the first word in small letters or an issuer's name."""
+    best = ""
+    for m in re.finditer(r"(?<![\wÀ-ỹ])KẾ\s*HOẠCH\s+", joined):
+        words: list[str] = []
+        for w in joined[m.end() :].split()[:40]:
+            if not (w.isupper() or re.fullmatch(r"[\d\-–,.()]+", w)) or (words and _DECISION_HEAD.match(w)):
+                break
+            words.append(w)
+        if len(words) >= 2:
+            best = " ".join(words)
+    return clean(best)
 _PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})", re.I)
 _ANY_DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2})", re.I)
 _ISSUER_IN_TEXT = re.compile(
@@ -70,6 +89,13 @@ def parse_header(blocks: list[Block], body_start: int) -> dict[str, Any]:
             except ValueError:
                 pass
         out["date_year"] = int(m.group(4))
+    elif km := _ATTACHED_TO.search(joined) or _ATTACHED_TO.search(" ".join(b.text for b in blocks[:400] if isinstance(b, Paragraph))):
+        # no date line: '(Ban hành kèm theo Quyết định số 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 ...)' dates the plan
+        try:
+            out["issued_on"] = dt.date(int(km.group(3)), int(km.group(2)), int(km.group(1))).isoformat()
+            out["date_year"] = int(km.group(3))
+        except ValueError:
+            pass
     # issuer: the top-left column ('UBND TỈNH X / SỞ Y TẾ'), a decision's enacting authority, else the preamble
     text = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
     joint = bool(re.search(r"KẾ\s*HOẠCH\s+LIÊN\s+TỊCH", joined) or re.search(r"/[A-ZĐ]*LT\b|/KHLT", out["number"] or ""))
@@ -107,7 +133,7 @@ def parse_header(blocks: list[Block], body_start: int) -> dict[str, Any]:
         title.append(cut[0])
         if len(cut) > 1 or len(" ".join(title)) > 300:
             break
-    out["title"] = clean(" ".join(title))
+    out["title"] = clean(" ".join(title)) or _caps_title(joined)
     # the plan's year: its own period or year in the title (not one inside a cited document's
     # quoted title, nor one older than the date line allows), else the date line's year
     own_title = _QUOTED.sub(" ", out["title"])

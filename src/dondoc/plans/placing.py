@@ -10,6 +10,7 @@ from typing import Any
 
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body, split_bodies
 from dondoc.plans.gazetteer import canonical, entries, is_generic, name_key
+from dondoc.plans.labelled import TIME_LABEL
 from dondoc.plans.subjects import _sentence_body
 from dondoc.plans.tree import Node
 from dondoc.plans.verbs import find_verb
@@ -181,6 +182,23 @@ def heading_timing(produced: list[dict[str, Any]], title: str, timing: Callable[
     for a in produced:
         if a["timing"]["kind"] == "unspecified":
             a["timing"] = dict(t)
+
+
+def pass_down(node: Node, produced: list[dict[str, Any]], lines: list[str], section_time: dict[int, dict[str, Any]],
+              timing: Callable[[str], dict[str, Any]]) -> None:
+    """'1. Tuyên truyền ...' / 'Thời gian thực hiện: Quý III/2026.' / 'a) Sở X chủ trì ...': a time line of a section that
+    gives no task itself holds for the tasks of its sub-sections that state none."""
+    if not produced and node.children:
+        value = next((tl.group(1).strip() for x in lines if (tl := TIME_LABEL.match(x)) and tl.group(1).strip()), None)
+        if value and (t := timing(value))["kind"] != "unspecified":
+            section_time[id(node)] = t
+    up = node.parent
+    while up is not None and id(up) not in section_time:
+        up = up.parent
+    if up is not None:
+        for a in produced:
+            if a["timing"]["kind"] == "unspecified":
+                a["timing"] = dict(section_time[id(up)])
 
 
 # 'Sở Tài chính phối hợp với Sở Khoa học và Công nghệ (chủ trì) xây dựng ...': the bracket names the lead

@@ -150,6 +150,9 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         # '... gửi Ủy ban nhân dân cấp xã. Thời gian hoàn thành: trước ngày 15/9/2019.'
         recurs = " hằng năm" if _RECURS.search(clause) and not _RECURS.search(tl) else ""
         rep["timing"] = parse_timing(tl + recurs, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+        dm = _REPORT_DATE.search(tl) if rep["timing"].get("due") is None else None
+        if dm:  # 'Thường xuyên; định kỳ báo cáo trước ngày 10/12': the work is continuous, the report is dated
+            rep["timing"] = parse_timing(tl[dm.start() :] + recurs, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
         return rep, rep["timing"].get("due") is not None
     rep["timing"] = timing_in_text(clause, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
     return rep, False

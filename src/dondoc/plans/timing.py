@@ -13,6 +13,16 @@ import datetime as dt
 import re
 from typing import Any
 
+from dondoc.plans.timing_forms import (
+    AFTER_EVENT,
+    ONWARDS,
+    OPENS_CONTINUOUS,
+    PART_OF_YEAR,
+    follows_another,
+    from_issue,
+    month_span,
+)
+
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _D = r"[-–—]"
 YEAR = r"(?:19|20)\d{2}"
@@ -20,7 +30,8 @@ YEAR = r"(?:19|20)\d{2}"
 RECURRING = re.compile(
     r"\b(?:hằng|hàng)\s*(?:năm|quý|quí|tháng|tuần|ngày)\b|\bđịnh\s*kỳ\b|\bmỗi\s+(?:năm|quý|tháng|tuần)\b|"
     r"\bcác năm tiếp theo\b|\b(?:6|sáu)\s*tháng(?:\s*(?:một lần|\/lần|đầu năm|cuối năm))?\b|\bthường niên\b|"
-    r"\blần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|\b(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b",  # a school's calendar
+    r"\blần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|\b(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"  # a school's calendar
+    r"|\b(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b",  # 'hai năm một lần', '02 năm/lần'
     re.IGNORECASE,
 )
 CONTINUOUS = re.compile(r"\bthường\s*xuyên\b|\bliên tục\b|\blâu dài\b|\bsuốt\b|(?<![\d/])24\s*/\s*(?:24|7)(?![\d/])", re.IGNORECASE)
@@ -75,6 +86,8 @@ _TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxu
 _TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
 _SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
 _SOON = re.compile(r"\bngay\b|\bkhẩn trương\b|\bkịp thời\b|\bsớm\b", re.I)
+_NEXT_YEAR = re.compile(r"\b(?:của\s+)?năm\s+(?:liền\s+kề|liền\s+sau|sau|kế\s+tiếp)\b", re.I)
+_AND_YEARLY = re.compile(r"\s*(?:,|và)\s*(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\b", re.I)
 _DOCREF = re.compile(r"(?:số|Số)\s*[\w./-]*\d[\w./-]*\s*(?:ngày|,\s*ngày)\s*$")
 
 
@@ -163,6 +176,15 @@ def _parse_timing(
     t = re.sub(r"\s+", " ", text).strip()
     low = t.lower()
     out: dict[str, Any] = {"text": t, "kind": "unspecified", "due": None, "rrule": None}
+    if strict and (OPENS_CONTINUOUS.match(t) or follows_another(t)):
+        # 'Thường xuyên; định kỳ báo cáo trước ngày 10/12' / 'Theo tiến độ của Bộ', 'Theo Kế hoạch ... năm 2026 của tỉnh'
+        kind = "continuous" if CONTINUOUS.search(t) else "recurring" if RECURRING.search(t) else "unspecified"
+        out.update(kind=kind)
+        return out
+    due_from = from_issue(t, low, issued_on)
+    if due_from is not False:  # 'chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành'
+        out.update(kind="once", due=_iso(due_from) if isinstance(due_from, dt.date) else None)
+        return out
     # '6 tháng đầu năm 2026' / 'sáu tháng cuối năm 2026': one half of a named year, not every half year
     half = "tháng đầu" in low or "tháng cuối" in low
     m = _HALF_OF_YEAR.search(t) if half else None
@@ -177,7 +199,12 @@ def _parse_timing(
     recurring = bool(RECURRING.search(t))
     m = _SCHOOL_YEAR.search(t) if "học" in low else None
     if m and not recurring and not _DM_Y.search(t) and int(m.group(2)) == int(m.group(1)) + 1:
-        out.update(kind="once", due=_iso(dt.date(int(m.group(2)), 5, 31)))
+        # 'đầu năm học 2025-2026': its opening month, September of the first year
+        opening = re.search(r"đầu\s+$", low[: m.start()])
+        out.update(kind="once", due=_iso(dt.date(int(m.group(1)), 9, 30) if opening else dt.date(int(m.group(2)), 5, 31)))
+        return out
+    if "trở đi" in low and ONWARDS.search(t) and not recurring:  # 'từ năm 2026 trở đi'
+        out.update(kind="continuous")
         return out
     period = next((p for rx, p in _PERIOD if rx.search(t)), None)
     if period:
@@ -208,6 +235,13 @@ def _parse_timing(
             out["due"] = _iso(due)
         return out
 
+    span = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành)\s+(?:hết\s+)?tháng", low)) else None
+    if span:  # 'tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026': the last month, from the first
+        out.update(kind="once", due=_iso(span[0]))
+        if span[1]:
+            out["start"] = span[1].isoformat()
+        return out
+
     # explicit day and month ("trước ngày 10/12 hằng năm", "ngày 27 tháng 6 năm 2014", "27/7/2024")
     dates: list[tuple[int, int, int | None, int]] = []
     for rx in (_WORDS_DATE, _DM_Y):
@@ -223,7 +257,7 @@ def _parse_timing(
                     continue
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
-    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|trong (?:tháng|quý|quí)\s*[\divx]", low)
+    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết) (?:hết )?(?:tháng|quý|quí)\s*[\divx]", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]
@@ -241,8 +275,8 @@ def _parse_timing(
             firsts = [c for c in (_yearly(day, mo_, plan_year, issued_on) for mo_, _ in yearless) if c is not None]
             out["due"] = _iso(min(firsts) if firsts else None)
             return out
-        if y is None and (True):
-            if recurring:
+        if y is None:
+            if recurring or _NEXT_YEAR.search(t):  # 'trước ngày 31/01 năm liền kề': each year's, due the next year
                 out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
                 out["due"] = _iso(_yearly(d, mo, plan_year, issued_on))
             else:
@@ -277,7 +311,9 @@ def _parse_timing(
             later = [int(x) for x in _YEAR_RE.findall(t[m.end() :])]
             if later and max(later) > y:
                 due = dt.date(max(later), 12, 31)  # 'Quý IV/2026, 2027': until the end of the last year listed
-            out.update(kind="recurring" if recurring and not m.group(2) else "once", due=_iso(due))
+            # 'Quý IV hằng năm'; 'Quý III/2026 và hằng năm': the first, then every year
+            yearly = recurring and (not m.group(2) or _AND_YEARLY.match(t, m.end()))
+            out.update(kind="recurring" if yearly else "once", due=_iso(due))
         else:
             out.update(kind="once")
         return out
@@ -332,10 +368,14 @@ def _parse_timing(
             out.update(kind="once", due=_iso(dt.date(int(r.group(2)), 12, 31)))
             return out
         ys = _YEAR_RE.findall(t)
+        part = PART_OF_YEAR.search(t) if len(ys) == 1 else None
+        if part:  # 'đầu năm 2026': its first quarter; 'giữa năm 2026': its first half
+            out.update(kind="once", due=_iso(_last_day(int(ys[0]), 3 if part.group(1).lower() == "đầu" else 6)))
+            return out
         if ys:
             out.update(kind="once", due=_iso(dt.date(int(ys[-1]), 12, 31)))
             return out
-        if _SOON.search(t):
+        if _SOON.search(t) and not AFTER_EVENT.search(t):  # ('ngay sau khi có hướng dẫn của Bộ': when that comes)
             out.update(kind="once")
             return out
     else:

@@ -31,7 +31,9 @@ _TEXT_TIMING_BRANCHES = [
     # 'hằng tháng (trước ngày 25)'
     *lead(("hằng", "hàng"), r"\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"),
     *lead(_WHEN, rf"\s+(?:là\s+)?{_TT_DATE}"),
-    *lead(_WHEN, rf"\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"),
+    # (months sharing the year after the last: 'trong tháng 10 - tháng 12/2025', 'từ tháng 3 đến tháng 6/2026')
+    *lead((*_WHEN, "hết", "từ"), rf"\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
+          rf"|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"),
     *lead(("định kỳ", "hằng", "hàng"), r"\s+(?:năm|quý|quí|tháng|tuần|ngày)"),
     "thường xuyên",
     "định kỳ",
@@ -50,7 +52,7 @@ _TEXT_TIMING_BRANCHES = [
     # 'trong quý IV' with no year: that quarter of the plan's year; 'trong năm học 2025-2026'
     *lead(("trong", "trước", "hết", "vào"),
           r"\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"),
-    *lead(("trong", "hết", "cuối"), rf"\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"),
+    *lead(("trong", "hết", "cuối", "đầu"), rf"\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"),
     # ('(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm...': each opening, then none)
     *lead(("trước", "vào", "đến", "trong", "chậm nhất"), r"\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"),
     r"cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))",
@@ -59,8 +61,15 @@ _TEXT_TIMING_BRANCHES = [
     r"24\s*/\s*(?:24|7)\b",
     *lead(("hằng", "hàng", "mỗi"), r"\s+(?:học kỳ|năm học)\b"),
     *lead(("nhân dịp", "dịp"), r"\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"),
+    r"mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)",  # 'mỗi năm một lần'
 ]
 _TEXT_TIMING = re.compile(by_first_char(_TEXT_TIMING_BRANCHES))
+# opening with a number (no literal word to skip ahead to): tried only when their key word is in the text
+_KEYED = [
+    ("lần", re.compile(r"(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b", re.I)),  # 'hai năm một lần'
+    ("trở đi", re.compile(r"từ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b", re.I)),  # 'từ năm 2026 trở đi': carried on
+    ("kể từ", re.compile(r"\d{1,3}\s*(?:ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:ký|ban hành|kế hoạch|quyết định)", re.I)),
+]
 
 
 @functools.cache
@@ -78,7 +87,8 @@ _INLINE_LABEL = re.compile(
 
 
 # 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
-_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
+_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$"
+                     r"|dự toán\s+(?:[\wÀ-ỹ]+\s+){0,6}giao\s+$")  # 'dự toán được cấp có thẩm quyền giao hằng năm'
 
 
 _YEARLY = re.compile(r"(?:hằng|hàng|mỗi)\s+năm\b")
@@ -91,6 +101,19 @@ _MONEY = re.compile(r"kinh phí|dự toán|ngân sách")
 # 'xử lý vi phạm tại các điểm thường xuyên xảy ra ngộ độc', 'vùng thường xuyên bị ngập': how often something happens
 # to a place or a group the task names, not how often the task is done
 _OF_EVENTS = re.compile(r"\s+(?:xảy ra|diễn ra|bị)\b")
+
+
+_SENTENCE_END = re.compile(r"\.\s+")
+# 'thường xuyên' naming no frequency of the task: 'nguồn chi thường xuyên', 'kinh phí thường xuyên' (the recurrent
+# budget); 'giáo dục thường xuyên' (continuing education); 'là nhiệm vụ thường xuyên, cấp bách' (what a matter is); 'phải
+# thực hiện quyết liệt, đồng bộ, thường xuyên, liên tục' (a list of the qualities a principle asks for)
+_MANNER = r"(?:quyết liệt|đồng bộ|kiên trì|chủ động|sâu rộng|toàn diện|hiệu quả|nghiêm túc|chặt chẽ|kịp thời|liên tục|tích cực)"
+_NOT_HOW_OFTEN = re.compile(
+    rf"(?:\bchi|kinh phí|vốn|giáo dục|\blà\s+(?:một\s+)?(?:nhiệm vụ|công việc|hoạt động)|{_MANNER}\s*,\s*{_MANNER}\s*,)\s*$")
+# 'kế hoạch đầu tư công trung hạn, hằng năm', 'kế hoạch phát triển kinh tế - xã hội 5 năm và hằng năm': kinds of plans
+_PLAN_KINDS = re.compile(r"(?:trung hạn|dài hạn|ngắn hạn|\b\d+\s*năm|năm năm)\s*(?:,|và)\s*$")
+# 'đánh giá, xếp loại cuối năm', 'tổng kết cuối năm': the year-end review, held every year
+_YEAR_END_REVIEW = re.compile(r"(?:đánh giá|xếp loại|tổng kết|bình xét|khen thưởng)(?:\s+[\wÀ-ỹ]+){0,2}\s*$")
 
 
 def _routine_tasks(low: str, m: re.Match[str]) -> bool:
@@ -118,7 +141,10 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
             res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
             if res["kind"] != "unspecified":
                 return res
-    matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else text_timing_i().finditer(text)
+    matches = list(_TEXT_TIMING.finditer(low) if len(low) == len(text) else text_timing_i().finditer(text))
+    keyed = [m for key, rx in _KEYED if key in low for m in rx.finditer(text)]
+    if keyed:  # counted from the issue, 'hai năm một lần'
+        matches = sorted(matches + keyed, key=lambda m: m.start())
     found = [
         m for m in matches
         if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
@@ -126,6 +152,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
         and not _routine_tasks(low, m)
         and not (m.group(0) == "thường xuyên" and _OF_EVENTS.match(low, m.end()))
+        and not (m.group(0) == "thường xuyên" and _NOT_HOW_OFTEN.search(low, max(0, m.start() - 60), m.start()))
+        and not (m.group(0).endswith("năm") and _PLAN_KINDS.search(low, max(0, m.start() - 20), m.start()))
     ]
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
@@ -134,9 +162,14 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     best = dated[0] if dated else found[0]
     phrase = text[best.start() : best.end()]
     # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
-    start = max(0, best.start() - 25)
-    window = text[start : uncut(text, best.end() + 20)]
+    # (within its sentence: '(hoàn thành trước ngày 15/3/2026). Định kỳ 6 tháng ...' is another duty's frequency)
+    start, end = max(0, best.start() - 25), uncut(text, best.end() + 20)
+    start = max([start, *(x.end() for x in _SENTENCE_END.finditer(text, start, best.start()) if text[x.end()].isupper())])
+    end = next((x.start() + 1 for x in _SENTENCE_END.finditer(text, best.end(), end) if text[x.end() : x.end() + 1].isupper()), end)
+    window = text[start:end]
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
+    if best.group(0) == "cuối năm" and res["kind"] == "once" and _YEAR_END_REVIEW.search(low, max(0, best.start() - 40), best.start()):
+        res.update(kind="recurring", period="year")  # 'đánh giá, xếp loại cuối năm': every year's review
     if dated and res["kind"] == "once" and _YEARLY.search(re.split(r"[.;]\s", low[: best.start()])[-1]) and not re.search(YEAR, phrase):
         # 'định kỳ hằng năm báo cáo ..., gửi về Bộ X trước ngày 25 tháng 12': the frequency word opens the sentence,
         # the day and month with no year close it: that day of every year

@@ -108,7 +108,8 @@ _PLAIN_TIMING = (
     r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"
     r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"
     rf"|{_WHEN}\s+(?:là\s+)?{timing_text._TT_DATE}"
-    rf"|{_WHEN}\s+(?:tháng\s*\d{{1,2}}|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{timing_text.YEAR}"
+    rf"|(?:trước|chậm nhất|đến|trong|vào|hết|từ)\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
+    rf"|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{timing_text.YEAR}"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
@@ -119,18 +120,19 @@ _PLAIN_TIMING = (
     r"|(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm)"
     r"|tháng\s*\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})+\s+(?:hằng|hàng|mỗi)\s+năm"
     r"|(?:trong|trước|hết|vào)\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"
-    rf"|(?:trong|hết|cuối)\s+năm học\s+{timing_text.YEAR}\s*{timing_text._D}\s*{timing_text.YEAR}"
+    rf"|(?:trong|hết|cuối|đầu)\s+năm học\s+{timing_text.YEAR}\s*{timing_text._D}\s*{timing_text.YEAR}"
     r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
     rf"|đến\s+(?:hết\s+)?năm\s+{timing_text.YEAR}(?=\s*(?:[.;]|$))"
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
+    r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"
 )
 _TIMING_PIECES = [
     "định kỳ", "hằng năm", "hàng năm", "hằng quý", "trước", "chậm nhất", "đến", "trong", "vào", "ngày", "tháng", "quý",
     "năm", "là", "của", "cuối", "hằng", "hàng", "mỗi", "thường xuyên", "liền kề", "sau", "hoàn thành", "xong", "ngay",
     "các", "giai đoạn", "6", "sáu", "đầu", "hết", "iv", "i", "ii", "năm học", "dịp", "lần", "tuần", "24", "7",
     "học kỳ", "nhân dịp", "tết nguyên đán", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
-    ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng",
+    ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng", "từ", "tới", "–", "học", "12", "3",
 ]
 
 

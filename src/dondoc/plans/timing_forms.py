@@ -1,0 +1,98 @@
+"""Timing forms read before the general phrase reader (timing.parse_timing): months listed or ranged under
+one year ('tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026'), a deadline counted from the
+plan's issue ('chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành'), a time that follows another body's
+schedule ('Theo tiến độ của Bộ', 'Theo Kế hoạch ... năm 2026 của tỉnh'), a duty opened with 'Thường xuyên'
+whatever report dates follow it, and a start carried on ('từ năm 2026 trở đi')."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_YEAR = r"(?:19|20)\d{2}"
+_SEP = r"(?:,|và|[-–—]|đến|tới)"
+# 'tháng 10-12/2026', 'tháng 3, 4/2026', 'tháng 3 và tháng 4/2026', 'tháng 10 - tháng 12/2025', 'từ tháng 3 đến
+# tháng 6/2026', 'tháng 3 - 5 năm 2026': the months share the year written after the last one
+MONTH_SPAN = re.compile(
+    rf"\btháng\s*(\d{{1,2}})\s*({_SEP})\s*(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:tháng\s*)?(\d{{1,2}})\s*(?:/|[-–]|năm)\s*({_YEAR})\b", re.I
+)
+# 'tháng 11/2025 - tháng 02/2026', 'từ tháng 3/2026 đến tháng 6/2026': a range whose ends carry their years
+MONTH_RANGE = re.compile(
+    rf"\btháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:hết\s+)?tháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\b", re.I
+)
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_span(t: str, low: str) -> tuple[dt.date, dt.date | None] | None:
+    """(due, start) of months listed or ranged in one phrase: due at the end of the last month, starting on
+    the first day of the first month when the months are a range (a dash, 'đến'), not a list (',', 'và')."""
+    if "tháng" not in low:
+        return None
+    m = MONTH_SPAN.search(t)
+    if m:
+        first, last, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if not (1 <= first < last <= 12):
+            return None
+        ranged = m.group(2).lower() not in (",", "và")
+        return _last_day(year, last), (dt.date(year, first, 1) if ranged else None)
+    m = MONTH_RANGE.search(t)
+    if m:
+        m1, y1, m2, y2 = (int(x) for x in m.groups())
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2):
+            return _last_day(y2, m2), dt.date(y1, m1, 1)
+    return None
+
+
+# 'chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành', 'trong thời hạn 15 ngày kể từ ngày ký ban hành Kế hoạch
+# này': counted from the plan's own issue (a decree's or another act's date is unknown here: no due date)
+_FROM_ISSUE = re.compile(
+    r"(\d{1,3})\s*(ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+(?:ngày\s+)?"
+    r"(?:(?:ký\s+)?ban\s+hành\s+(?:kế hoạch|quyết định)(?:\s+này)?|ký(?:\s+ban\s+hành)?(?:\s+kế hoạch|\s+quyết định)?(?:\s+này)?\b"
+    r"|kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành)", re.I
+)
+
+
+def from_issue(t: str, low: str, issued_on: dt.date | None) -> dt.date | bool | None:
+    """The due date of a deadline counted from the plan's issue; None when the issue date is unknown or the
+    days are working days; False when the phrase counts from nothing of the plan's own."""
+    m = _FROM_ISSUE.search(t) if "kể từ" in low else None
+    if m is None:
+        return False
+    if issued_on is None or "làm việc" in m.group(0).lower():
+        return None
+    n = int(m.group(1))
+    if m.group(2).lower() == "ngày":
+        return issued_on + dt.timedelta(days=n)
+    months = issued_on.month - 1 + n
+    y, mo = issued_on.year + months // 12, months % 12 + 1
+    return dt.date(y, mo, min(issued_on.day, calendar.monthrange(y, mo)[1]))
+
+
+# 'Theo tiến độ của Bộ', 'Theo Kế hoạch rà soát ... năm 2026 của tỉnh', 'Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày
+# 28/5/2015': the time is another body's or another act's, the years and dates inside name that act
+_FOLLOWS = re.compile(
+    r"^\W*theo\s+(?:(?:đúng|các)\s+)?(?:tiến độ|kế hoạch|chỉ đạo|hướng dẫn|quy định|yêu cầu|lộ trình|điều|khoản|luật|nghị định|"
+    r"nghị quyết|quyết định|thông tư|chỉ thị|văn bản|kết quả|đề xuất|thời gian|thời hạn|chương trình|đề án)\b", re.I
+)
+_OWN_DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hoàn thành|hoàn tất|hạn chót|xong)\b", re.I)
+
+
+def follows_another(t: str) -> bool:
+    """A time that follows another schedule and sets no deadline of its own."""
+    return bool(_FOLLOWS.match(t)) and not _OWN_DEADLINE.search(t)
+
+
+# 'Thường xuyên; định kỳ báo cáo trước ngày 10/12', 'Thực hiện thường xuyên trong năm': the duty itself is
+# continuous, the dates after it are its reports'
+OPENS_CONTINUOUS = re.compile(r"^\W*(?:thực hiện\s+|triển khai\s+)?(?:thường xuyên|liên tục)\b", re.I)
+# 'từ năm 2026 trở đi', 'từ quý III/2026 trở đi': started, then carried on
+ONWARDS = re.compile(r"\btừ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b", re.I)
+# 'đầu năm 2026', 'giữa năm 2026': a part of a named year
+PART_OF_YEAR = re.compile(rf"\b(đầu|giữa)\s+năm\s+{_YEAR}\b", re.I)
+# 'Ngay sau khi có hướng dẫn của Bộ', 'sau khi Nghị định được ban hành': when another's act comes, not a date of the plan's
+# (the plan's own issue is: 'ngay sau khi Kế hoạch được ban hành')
+AFTER_EVENT = re.compile(r"\bsau\s+khi\b(?![^,;.]*\bkế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành)", re.I)
