@@ -228,10 +228,14 @@ _LEAD_IN = re.compile(
 )
 REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
-_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
+# (after the name: what is said of it, not its duty; 'cần được hỗ trợ': those who receive the help)
+_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|cần được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
 
 
-_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn)$")
+# an organ's head noun alone names none ('Ban chỉ đạo', 'Trung tâm chỉ huy'), nor does 'Thường trực' (the standing body
+# of a council or a board is always named with it: 'Thường trực Hội đồng nhân dân tỉnh', 'Thường trực Ban Chỉ đạo')
+_ENDS_GOVERNING = re.compile(r"\s(?:về|của|cho|tại|từ|với|đối với)$")
+_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn|Thường trực)$")
 
 
 def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | None:
@@ -273,8 +277,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     name = name.strip(" ,;-–")
     if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
         return None
-    if re.search(r"\b(?:đã|đang|được)\s*$", name):
-        return None
+    if re.search(r"\b(?:đã|đang|được)\s*$", name) or _ENDS_GOVERNING.search(name):
+        return None  # ('Cổng thông tin quốc gia về | quản lý dữ liệu ...': a name never ends on the word governing its object)
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None
     if len(name) < 3 or len(name) > max_len or _BARE_ORG.match(name):

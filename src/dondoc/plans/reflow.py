@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.bodies import HEAD, is_body_start
+from dondoc.plans.pasted import dash_body, dotless_subitems, double_title, title_then_body
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
@@ -36,6 +37,8 @@ __all__ = ["lost_breaks", "prepare", "restore_breaks", "strip_wrapper"]
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s", re.M)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
 _INLINE_ARTICLE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,3}\.\s)")
+# a resolution's or decision's article run on after a sentence on the same line ('... QUYẾT NGHỊ: Điều 1. Ban hành')
+_MIDLINE_ARTICLE = re.compile(r"(?<=[.;:])[ \t]+(?=Điều\s+\d{1,3}\.\s)")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Cơ quan thực hiện|Đơn vị thực hiện|"
@@ -116,35 +119,6 @@ _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])
 _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "|".join(v[:1].upper() + v[1:] for v in VERBS) + r")(?![\wÀ-ỹ])")
 
 
-# '1. Quản lý thị trường Sở Công Thương chủ trì, phối hợp ...': a short item title run into its first sentence, whose
-# subject is a body taking its role (a title ending in a word that governs a name — 'với', 'của', 'cho' — is not one)
-_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
-_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
-_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
-                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
-_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
-
-
-def _title_then_body(par: str) -> int | None:
-    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...'), or None."""
-    m = _TITLE_THEN_BODY.match(par)
-    if not m or _GOVERNS.search(m.group(1)):
-        return None
-    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
-    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
-        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
-    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
-        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
-            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
-                return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
-            if _GOVERNS.search(par[:k].rstrip()):
-                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
-            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
-            if lb and _TAKES_ROLE.match(lb[1]):
-                return k
-    return None
-
-
 def _split_heading(par: str) -> str:
     """A numbered heading run into its first line: an all-capitals section title followed by a
     sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
@@ -154,7 +128,7 @@ def _split_heading(par: str) -> str:
     if m:  # (the item after the title is a heading too: 'IV. TỔ CHỨC THỰC HIỆN 2. Các đơn vị thuộc Bộ - Vụ X: ...')
         rest = par[m.end():]
         return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
-    k = _title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
+    k = title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
     if k is not None:
         return par[:k].rstrip() + "\n\n" + par[k:]
     m = _NAMES_END.match(par)
@@ -168,8 +142,10 @@ def _split_heading(par: str) -> str:
     if stop:
         head = head[: stop.start() + 4]
     for b in _BULLET_IN.finditer(head):
-        if not _PAIRED.match(par, b.end() + 2):
+        if not _PAIRED.match(par, b.end() + 2) and not double_title(par, b.start(), b.end() + 2):
             return par[: b.start()] + "\n\n" + par[b.end():]
+    if (d := dash_body(par, len(head))) is not None:  # '1. <title> - Ban Quản lý Khu kinh tế đầu tư ...'
+        return par[:d] + "\n\n" + par[d:].lstrip()
     if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
     for v in _DUTY_VERB.finditer(head, 4):
@@ -182,7 +158,7 @@ def _split_bullets(par: str) -> str:
     """A dash bullet run into the sentence before it, with no stop between ('... tại xã - Thực hiện việc ...')."""
     out, last = [], 0
     for b in _BULLET_IN.finditer(par):
-        if not _PAIRED.match(par, b.end() + 2):
+        if not _PAIRED.match(par, b.end() + 2) and not double_title(par, b.start(), b.end() + 2):
             out += [par[last: b.start()], "\n\n"]
             last = b.end()
     return "".join(out) + par[last:] if out else par
@@ -274,7 +250,8 @@ def lost_breaks(text: str) -> bool:
     at_start = len(_LINE_MARK.findall(head))
     if at_start >= 8:
         return False
-    inline = len(_INLINE_ROMAN.findall(head))
+    # (a decision's or resolution's articles are its sections: 'QUYẾT NGHỊ: Điều 1. ...' run on is a lost break too)
+    inline = len(_INLINE_ROMAN.findall(head)) + (len(_MIDLINE_ARTICLE.findall(head)) if "Điều" in head else 0)
     items = len(_INLINE_ITEM.findall(head))
     if len(head) > 1500 and head.count("\n") * 400 < len(head):
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
@@ -283,6 +260,9 @@ def lost_breaks(text: str) -> bool:
         return at_start < 3 and not _own_paragraphs(text[:20000])
     if "\n" not in head.strip() and inline + items >= 1:
         # one line holding numbered sections: a short text pasted as one run (a page's first lines, a cut)
+        return True
+    if at_start == 0 and inline >= 1 and inline + items >= 2:
+        # a short paste wrapped at a page's width: its lines end anywhere, not one of them opens with a numbered heading
         return True
     if inline < 1 or inline + items < 3:
         return False
@@ -334,7 +314,7 @@ def restore_breaks(text: str) -> str:
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
-    body = _next_items(_next_sections(body))
+    body = "\n\n".join(dotless_subitems(_next_items(_next_sections(body)).split("\n\n")))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)

@@ -210,6 +210,8 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
             sb = _sentence_body(clause)
             if sb is not None:
                 out.append((clause, sb))
+    if not out and " chủ trì" in t and (later := _body_after_task(t)) is not None:
+        return [(t, later)]
     if not out and " chủ trì" in t and (first := _NEXT_CLAUSE.split(t, 1))[1:] and _PRESIDED.search(first[0]):
         # 'Tổ chức Hội nghị ... do Phó Thủ tướng chủ trì; Bộ Công an chuẩn bị nội dung ...': the officer presiding
         # over a meeting is no lead; the body named in the next clause or sentence prepares it
@@ -223,3 +225,20 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
 _NEXT_CLAUSE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 _PRESIDED = re.compile(r"\bdo\s+(?:đồng chí\s+)?(?:Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Lãnh đạo|Chủ tịch|Phó Chủ tịch|"
                        r"Trưởng [Bb]an|Phó Trưởng [Bb]an|Giám đốc|Bí thư)[^;.]{0,80}?\schủ trì\b")
+
+
+# '- Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã. Sở Nội vụ chủ trì thực hiện.': the task first, then the body that
+# leads it, in a sentence of its own that opens with its name and 'chủ trì' ('Người đứng đầu ... có trách nhiệm ...'
+# after a task is a principle about everyone's heads, not the lead of that task)
+_TAKES_IT_ON = re.compile(r"^(?:chủ trì|là cơ quan chủ trì)\b")
+
+
+def _body_after_task(t: str) -> tuple[str, str, bool] | None:
+    for part in _NEXT_CLAUSE.split(t)[1:]:
+        if part.startswith(("Trên đây", "Trong quá trình")):
+            return None
+        lb = leading_body(part) if HEAD.match(part) else None
+        if lb and lb[0][:1].isupper() and not lb[2] and not is_generic(lb[0]) and _TAKES_IT_ON.match(lb[1]):
+            return lb[0], t, False
+    return None
+

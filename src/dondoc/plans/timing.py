@@ -59,6 +59,8 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
+# 'Tháng 7 - 12/2025', 'tháng 3 đến tháng 6/2026': months of one year, due at the end of the last ('7 - 12/2025' is no date)
+_MONTHS = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:{_D}|đến)\s*(?:hết\s+)?(?:tháng\s*)?(\d{{1,2}})\s*(?:/|năm)\s*({YEAR})", re.I)
 # 'trong tháng 6 hằng năm', 'tháng 6 và tháng 12 hằng năm': those months of every year
 _MONTH_YEARLY = re.compile(r"\btháng\s*(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)\s+(?:hằng|hàng|mỗi)\s+năm\b", re.I)
 # 'trong năm học 2025-2026': a school year, a named period ending with May (the yearly time frame of the
@@ -210,9 +212,10 @@ def _parse_timing(
 
     # explicit day and month ("trước ngày 10/12 hằng năm", "ngày 27 tháng 6 năm 2014", "27/7/2024")
     dates: list[tuple[int, int, int | None, int]] = []
+    months = _MONTHS.search(t) if "háng" in t else None
     for rx in (_WORDS_DATE, _DM_Y):
         for m in rx.finditer(t):
-            if not _not_docref(t, m.start()):
+            if not _not_docref(t, m.start()) or (months and months.start() < m.start() < months.end()):
                 continue
             d, mo = int(m.group(1)), int(m.group(2))
             if 1 <= d <= 31 and 1 <= mo <= 12:
@@ -288,6 +291,9 @@ def _parse_timing(
         firsts = [_last_day(plan_year, x) for x in each]
         firsts = [d if not (issued_on and d < issued_on) else _last_day(plan_year + 1, d.month) for d in firsts]
         out.update(kind="recurring", due=_iso(min(firsts)), period={1: "year", 2: "half", 4: "quarter", 12: "month"}.get(len(set(each))))
+        return out
+    if months and (strict or deadline) and not recurring and 1 <= int(months.group(1)) < int(months.group(2)) <= 12:
+        out.update(kind="once", due=_iso(_last_day(int(months.group(3)), int(months.group(2)))))
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):

@@ -72,6 +72,15 @@ _MONEY = re.compile(r"kinh phí|dự toán|ngân sách")
 _OF_EVENTS = re.compile(r"\s+(?:xảy ra|diễn ra|bị)\b")
 
 
+# 'xác định đây là nhiệm vụ quan trọng, thường xuyên, lâu dài', 'là nhiệm vụ trọng tâm, thường xuyên': what kind of
+# duty it is, said of the duty; the task's own time, when the sentence states one ('đánh giá ... hằng năm'), wins
+_NATURE = re.compile(r"nhiệm vụ(?:\s+[\wÀ-ỹ]+){0,3}(?:\s*,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?){0,3}\s*,?\s*$")
+
+
+def _of_nature(low: str, m: re.Match[str]) -> bool:
+    return m.group(0) == "thường xuyên" and bool(_NATURE.search(low, max(0, m.start() - 50), m.start()))
+
+
 def _routine_tasks(low: str, m: re.Match[str]) -> bool:
     return m.group(0) == "thường xuyên" and bool(_ROUTINE.search(low[max(0, m.start() - 20) : m.start()])) and bool(
         _MONEY.search(re.split(r"[.;]\s", low[m.start() :])[0]))
@@ -108,6 +117,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     ]
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
+    if len(found) > 1 and any(_of_nature(low, m) for m in found):
+        found = [m for m in found if not _of_nature(low, m)] or found
     # prefer a dated deadline over a bare frequency word
     dated = [m for m in found if re.search(r"\d", m.group(0))]
     best = dated[0] if dated else found[0]
