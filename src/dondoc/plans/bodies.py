@@ -277,7 +277,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     name = name.strip(" ,;-–")
     if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
         return None
-    if re.search(r"\b(?:đã|đang|được)\s*$", name) or _ENDS_GOVERNING.search(name):
+    # ('Các xã ven đô còn | duy trì ...', '... vẫn | thực hiện', '... chưa | triển khai': a state described, not a duty)
+    if re.search(r"\b(?:đã|đang|được|còn|vẫn|chưa)\s*$", name) or _ENDS_GOVERNING.search(name):
         return None  # ('Cổng thông tin quốc gia về | quản lý dữ liệu ...': a name never ends on the word governing its object)
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None

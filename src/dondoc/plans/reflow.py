@@ -44,7 +44,8 @@ _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếề
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Cơ quan thực hiện|Đơn vị thực hiện|"
            "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
-_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)"
+# (a number naming a level, a kind, a group or a rank: 'cấp độ 1', 'mức 2', 'loại 1', 'nhóm 3', 'hạng 1')
+_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)"
 # a part above the Roman sections ('PHẦN I KẾT QUẢ ...', 'A. KẾT QUẢ THỰC HIỆN ...', 'B. NHIỆM VỤ NĂM 2025'), in the header too
 _PART_BREAK = re.compile(rf"(?<=\S)\s+(?=(?:PHẦN\s+(?:[IVX]{{1,4}}|THỨ\s+[{_UP}]+):?|[A-D]\.)\s+[{_UP}]{{2,}}\s+[{_UP}]{{2,}})")
 _BREAKS = [
@@ -100,7 +101,7 @@ _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
     r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|Giao\s+[{_UP}])"
+    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát)[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")

@@ -90,6 +90,9 @@ _MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ]\)\s*")
 _NAMED = re.compile(rf"[{_UP}][^\d.:;]{{1,100}}$")
 
 
+# 'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm ...': the heads of every kind of body, a principle
+# the paragraph states, not a duty of its own (the heads of named bodies are: 'Thủ trưởng các sở, ban, ngành')
+_HEADS_OF_ALL = re.compile(r"(?:Người đứng đầu|Thủ trưởng|Lãnh đạo)\s+(?!(?:các\s+)?(?:sở|bộ|ban|UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban)\b)")
 _NUMERAL_BEFORE = re.compile(r"(?:^|[^\w/.,])\d{1,2}(?:\.\d{1,2})*\.$")
 
 
@@ -154,7 +157,7 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                 at.append(m.end())
                 led = opens_with_body(rest)
             elif (not led and not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
-                  and lb[1][:1].islower() and not _formula(rest)):
+                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])):
                 at.append(m.end())  # a sentence that opens with a named body and its task
                 led = True
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):
