@@ -187,6 +187,39 @@ PROBES: list[tuple[str, str, str, list[Entry]]] = [
      [("II.1.a", ["Cục Chuyển đổi số"], "assign", "once"), ("II.1.b", ["Cục Chuyển đổi số"], "assign", "recurring"),
       ("II.2", ["Vụ Pháp chế"], "assign", "once"),
       ("II.3", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], "request", "continuous")]),
+    # --- second batch ---
+    # the heads of every kind of body ('Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức') in an item's prose: a
+    # principle; the heads of named bodies taking the lead ('Thủ trưởng các sở, ban, ngành chủ trì') are a lead
+    ("heads-of-all", PROVINCE,
+     "II. NHIỆM VỤ, GIẢI PHÁP\n1. Tăng cường sự lãnh đạo, chỉ đạo trong phòng, chống ma túy\nXác định phòng, chống ma túy là "
+     "nhiệm vụ của cả hệ thống chính trị. Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm trực tiếp "
+     "lãnh đạo, chỉ đạo công tác phòng, chống ma túy tại cơ quan, địa phương mình.\n2. Nâng cao hiệu quả tuyên truyền\n"
+     "Đổi mới nội dung, hình thức tuyên truyền phòng, chống ma túy. Thủ trưởng các sở, ban, ngành chủ trì triển khai "
+     "tuyên truyền trong cơ quan, đơn vị mình hằng năm.\n",
+     [("II.2", ["Thủ trưởng các sở, ban, ngành"], "assign", "recurring")]),
+    # an item's title run into 'Đề nghị <Body> ...' / 'Yêu cầu <Body> ...'; the 'Yêu cầu' heading itself stays a heading
+    ("request-after-title", PROVINCE,
+     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao ý thức phòng bệnh của Nhân dân.\n2. Yêu cầu\nCác sở, ngành triển khai "
+     "đồng bộ, hiệu quả.\nIII. NHIỆM VỤ TRỌNG TÂM\n1. Công tác lãnh đạo, chỉ đạo\nĐề nghị Ủy ban Mặt trận Tổ quốc Việt Nam "
+     "tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động Nhân dân tham gia phòng, chống dịch bệnh.\n"
+     "2. Công tác chuyên môn\nYêu cầu Sở Y tế tổ chức giám sát dịch bệnh tại các cửa khẩu thường xuyên.\n",
+     [("III.1", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"], "request", "unspecified"),
+      ("III.2", ["Sở Y tế"], "assign", "continuous")]),
+    # a number that names a level or a group ('cấp độ 1.', 'mức 2.') at a sentence's end is no item
+    ("level-number", PROVINCE,
+     "II. NHIỆM VỤ\n1. Cứu trợ khẩn cấp\nTiếp cận ngay các vùng bị chia cắt, ưu tiên các địa bàn rủi ro thiên tai cấp độ 1. "
+     "Cấp ngay lương thực cho các hộ dân ở vùng ngập mức 2. Sơ tán người dân khỏi vùng nguy hiểm.\n- Cơ quan chủ trì: Sở "
+     "Nông nghiệp và Môi trường.\n- Thời gian thực hiện: Thường xuyên.\n2. Khắc phục hậu quả\n- Cơ quan chủ trì: Ủy ban "
+     "nhân dân các xã, phường.\n- Thời gian thực hiện: Quý IV/2025.\n",
+     [("II.1", ["Sở Nông nghiệp và Môi trường"], "assign", "continuous"),
+      ("II.2", ["Ủy ban nhân dân các xã, phường"], "assign", "once")]),
+    # a state described ('còn duy trì', 'vẫn duy trì') names no lead; the body that takes the lead after it does
+    ("state-described", PROVINCE,
+     "II. ĐỊNH HƯỚNG PHÁT TRIỂN\n1. Du lịch nông nghiệp\n- Tiềm năng: Các xã ven đô còn duy trì không gian nông nghiệp "
+     "đặc trưng.\n- Định hướng: phát triển các mô hình du lịch trải nghiệm mùa vụ.\n2. Du lịch cộng đồng\nCác thôn vùng cao "
+     "vẫn duy trì nhiều lễ hội truyền thống. Ủy ban nhân dân các xã vùng cao chủ trì xây dựng sản phẩm du lịch cộng đồng, "
+     "hoàn thành trong năm 2026.\n",
+     [("II.2", ["Ủy ban nhân dân các xã vùng cao"], "assign", "once")]),
 ]
 
 # probes of the cut (an excerpt's last item): (id, header, body ending mid-sentence, expected entries)
