@@ -33,7 +33,10 @@ _PERIOD = [
     (re.compile(r"\b(?:hằng|hàng|mỗi)\s*năm\b|các năm tiếp theo|thường niên", re.I), "year"),
 ]
 
-_ONGOING = re.compile(rf"(?:{YEAR}|\b(?:quý|quí)\s*[IV1-4]+)[.,]?\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b", re.I)
+# (also in other words: 'Quý III/2025 và tiếp tục thực hiện trong các năm tiếp theo', 'Năm 2025; các năm tiếp theo',
+# 'Từ năm 2025 trở đi')
+_ONGOING = re.compile(rf"(?:{YEAR}|\b(?:quý|quí)\s*[IV1-4]+)[.,]?\s*(?:,|;|và)\s*(?:(?:tiếp tục|duy trì|thực hiện|triển khai|trong)\s+){{0,3}}"
+                      rf"(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b|\btừ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi\b", re.I)
 _DM_Y = re.compile(rf"(?<![\d/])(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*({YEAR}))?(?![\d/])")
 _WORDS_DATE = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({YEAR}))?", re.IGNORECASE

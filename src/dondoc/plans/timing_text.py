@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from dondoc.plans.timing import _D, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
+from dondoc.plans.timing import _D, _ONGOING, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
 
 _ONE_DATE = (
     rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
@@ -45,6 +45,7 @@ _TEXT_TIMING = re.compile(
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
+    rf"|từ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi"  # 'từ năm 2025 trở đi': from then on
 )
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
@@ -132,6 +133,9 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         # the day and month with no year close it: that day of every year
         res = parse_timing(phrase + " hằng năm", plan_year=plan_year, issued_on=issued_on, strict=False)
     res["text"] = phrase.strip()
+    if res["kind"] == "once" and (go := _ONGOING.search(text, best.start(), uncut(text, best.end() + 60))) and go.start() < best.end():
+        # 'trong Quý IV năm 2024 và (tiếp tục thực hiện trong) các năm tiếp theo': started then carried on, as a label says it
+        return {**res, "kind": "continuous", "due": None, "text": text[best.start() : go.end()].strip()}
     if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:
         _with_start(res, text[max(0, best.start() - 40) : best.end()], plan_year)
     if res["kind"] == "unspecified" and CONTINUOUS.search(phrase):

@@ -220,6 +220,15 @@ PROBES: list[tuple[str, str, str, list[Entry]]] = [
      "vẫn duy trì nhiều lễ hội truyền thống. Ủy ban nhân dân các xã vùng cao chủ trì xây dựng sản phẩm du lịch cộng đồng, "
      "hoàn thành trong năm 2026.\n",
      [("II.2", ["Ủy ban nhân dân các xã vùng cao"], "assign", "once")]),
+    # 'started then carried on' written in other words: continuous, as 'Quý IV năm 2024 và các năm tiếp theo' is
+    ("carried-on", MINISTRY,
+     "I. NHIỆM VỤ\n1. Phổ biến Luật Dữ liệu\n- Cơ quan chủ trì: Vụ Pháp chế.\n- Thời gian thực hiện: Quý III/2025 và tiếp tục "
+     "thực hiện trong các năm tiếp theo.\n2. Cập nhật cơ sở dữ liệu ngành\n- Cơ quan chủ trì: Cục Chuyển đổi số.\n- Thời gian "
+     "thực hiện: Từ năm 2025 trở đi.\n3. Đánh giá chất lượng dữ liệu\n- Cơ quan chủ trì: Cục Thống kê.\n- Thời gian thực hiện: "
+     "Năm 2025; các năm tiếp theo.\n4. Ban hành quy chế khai thác dữ liệu\n- Cơ quan chủ trì: Văn phòng Bộ.\n- Thời gian "
+     "thực hiện: Năm 2025.\n",
+     [("I.1", ["Vụ Pháp chế"], "assign", "continuous"), ("I.2", ["Cục Chuyển đổi số"], "assign", "continuous"),
+      ("I.3", ["Cục Thống kê"], "assign", "continuous"), ("I.4", ["Văn phòng Bộ"], "assign", "once")]),
 ]
 
 # probes of the cut (an excerpt's last item): (id, header, body ending mid-sentence, expected entries)

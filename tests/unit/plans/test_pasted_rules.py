@@ -179,3 +179,25 @@ def test_month_ranges(phrase: str, due: str) -> None:
 ])
 def test_nature_of_duty(text: str, kind: str) -> None:
     assert timing_in_text(text, plan_year=2025, issued_on=dt.date(2025, 3, 1))["kind"] == kind
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("Quý III/2025 và tiếp tục thực hiện trong các năm tiếp theo", "continuous"),
+    ("Năm 2025; các năm tiếp theo", "continuous"),
+    ("Từ năm 2025 trở đi", "continuous"),
+    ("Quý IV năm 2024 và các năm tiếp theo", "continuous"),  # (as before)
+    ("Năm 2025", "once"),
+    ("Năm 2025; năm 2026 tổng kết", "once"),
+])
+def test_carried_on_label(phrase: str, kind: str) -> None:
+    assert parse_timing(phrase, plan_year=2025, issued_on=dt.date(2025, 3, 1))["kind"] == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Sở Y tế chủ trì tuyên truyền trong Quý IV năm 2025 và các năm tiếp theo.", "continuous"),
+    ("Sở Y tế chủ trì tuyên truyền trong năm 2025 và tiếp tục thực hiện trong các năm tiếp theo.", "continuous"),
+    ("Sở Y tế chủ trì tuyên truyền từ năm 2025 trở đi.", "continuous"),
+    ("Sở Y tế chủ trì tuyên truyền, hoàn thành trong năm 2025.", "once"),
+])
+def test_carried_on_in_text(text: str, kind: str) -> None:
+    assert timing_in_text(text, plan_year=2025, issued_on=dt.date(2025, 3, 1))["kind"] == kind
