@@ -54,7 +54,7 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:])\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}])"),
     # numbered item '2. Yêu cầu', '1.1. Xác định', '2.\nYêu cầu'
     re.compile(rf"(?<=[^\d\s/.,]){_NOT_BEFORE_NUM}\s+(?=(?:1|\d{{1,2}}(?:\.\d{{1,2}})+)\.\s*[*_]{{0,2}}[{_UP}])"),
-    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
+    re.compile(rf"(?<=[.;:!?…])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền'
@@ -63,8 +63,9 @@ _BREAKS = [
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
     # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
     _INLINE_ARTICLE,
-    # a dash or plus bullet after the end of a sentence or a heading's colon
-    re.compile(rf"(?<=[.;:])\s+(?=[-–+•]\s+[{_UP}])"),
+    # a dash or plus bullet after the end of a sentence (an ellipsis closing a list too: '... vật nuôi… - Thường
+    # xuyên ...') or a heading's colon
+    re.compile(rf"(?<=[.;:…])\s+(?=[-–+•]\s+[{_UP}])"),
     # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
     re.compile(r"(?<=\S)\s+(?=[-–+]\s+(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Chủ trì|Phối hợp|Sản phẩm|Kinh phí)[^:.;]{0,40}:)"),
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')

@@ -138,6 +138,8 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
 
 _NEU = re.compile(r"\bnếu\b", re.I)
 _REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh|(?:chủ động\s+)?gửi\s+(?:ý kiến|báo cáo|văn bản|đề xuất))\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
+# the words after which a body is the object of a verb or a preposition, not a clause's subject
+_OBJECT_OF = re.compile(r"(?<![\wÀ-ỹ])(?:mưu|trình|gửi|về|cho|với|của|đến|tới)\s+$", re.I)
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 
 
@@ -148,6 +150,8 @@ def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
     if neu is None:
         return None
     for m in _WORD_START.finditer(t, neu.end(), min(len(t), neu.end() + 300)):
+        if _OBJECT_OF.search(t, max(0, m.start() - 12), m.start()):
+            continue  # '... để tổng hợp tham mưu UBND tỉnh báo cáo Bộ X': the body a verb acts on, not the subject
         lb = leading_body(t[m.start() :])
         if (lb and _REPORTS.match(lb[1]) and not is_generic(lb[0].split(",")[0])) or (lb and _REPORTS.match(lb[1]) and lb[0].startswith("các ")):
             return lb

@@ -229,6 +229,17 @@ PROBES: list[tuple[str, str, str, list[Entry]]] = [
      "thực hiện: Năm 2025.\n",
      [("I.1", ["Vụ Pháp chế"], "assign", "continuous"), ("I.2", ["Cục Chuyển đổi số"], "assign", "continuous"),
       ("I.3", ["Cục Thống kê"], "assign", "continuous"), ("I.4", ["Văn phòng Bộ"], "assign", "once")]),
+    # a list closed by an ellipsis, then the next bullet with no stop between ('... vật nuôi… - Thường xuyên ...')
+    ("ellipsis-bullet", PROVINCE,
+     "II. NHIỆM VỤ\n1. Đề nghị các doanh nghiệp chế biến nông sản\n- Nghiên cứu, áp dụng quy trình sản xuất bảo đảm tiêu "
+     "chuẩn xuất khẩu đối với cây trồng, vật nuôi…\n- Thường xuyên cung cấp thông tin thị trường cho các sở, ngành.\n",
+     [("II.1", ["các doanh nghiệp chế biến nông sản"], "request", "unspecified"),
+      ("II.1", ["các doanh nghiệp chế biến nông sản"], "request", "continuous")]),
+    # a conditional closing sentence: the body a verb acts on ('tham mưu UBND tỉnh báo cáo') is no subject
+    ("object-of-advice", PROVINCE,
+     "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp chủ trì theo dõi việc thực hiện Kế hoạch.\n2. Trong quá trình thực hiện, nếu có "
+     "khó khăn, vướng mắc cần kịp thời thông tin về Sở Tư pháp để tổng hợp tham mưu UBND tỉnh báo cáo Bộ Tư pháp.\n",
+     [("III.1", ["Sở Tư pháp"], "assign", "unspecified")]),
 ]
 
 # probes of the cut (an excerpt's last item): (id, header, body ending mid-sentence, expected entries)

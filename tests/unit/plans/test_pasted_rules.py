@@ -201,3 +201,17 @@ def test_carried_on_label(phrase: str, kind: str) -> None:
 ])
 def test_carried_on_in_text(text: str, kind: str) -> None:
     assert timing_in_text(text, plan_year=2025, issued_on=dt.date(2025, 3, 1))["kind"] == kind
+
+
+def test_subject_after_condition_not_an_object() -> None:
+    t = ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc cần kịp thời thông tin về Sở Giao thông vận tải để tổng hợp "
+         "tham mưu UBND tỉnh báo cáo Bộ Giao thông vận tải.")
+    assert _handed_out(t) == []
+    t = "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành kịp thời báo cáo Ủy ban nhân dân tỉnh."
+    assert [sb[0] for _, sb in _handed_out(t)] == ["các sở, ngành"]  # (the subject after the condition, as before)
+
+
+def test_ellipsis_ends_a_list() -> None:
+    out = restore_breaks("KẾ HOẠCH X như sau: I. NHIỆM VỤ 1. Sở Y tế - Kiểm tra cây trồng, vật nuôi… - Thường xuyên cập nhật "
+                         "thông tin.")
+    assert "vật nuôi…\n\n- Thường xuyên" in out
