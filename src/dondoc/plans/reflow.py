@@ -27,6 +27,7 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start
+from dondoc.plans.flattable import rebuild
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title, title_then_body
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
@@ -320,10 +321,24 @@ def restore_breaks(text: str) -> str:
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
+    pars = _flat_tables(pars, tables)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))
     out = (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
     for k, rows in enumerate(tables):  # the tables kept whole, each on lines of its own
         out = out.replace(f"{TABLE_MARK}{k}{TABLE_MARK}", f"\n\n{rows}\n\n")
+    return out
+
+
+def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
+    """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
+    out: list[str] = []
+    for par in pars:
+        found = rebuild(par) if ("TT " in par and " chủ trì" in par) else None
+        if found is None:
+            out.append(par)
+            continue
+        out += [found[0], f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"] if found[0] else [f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"]
+        tables.append("\n".join(found[1]))
     return out
 
 

@@ -215,3 +215,28 @@ def test_ellipsis_ends_a_list() -> None:
     out = restore_breaks("KẾ HOẠCH X như sau: I. NHIỆM VỤ 1. Sở Y tế - Kiểm tra cây trồng, vật nuôi… - Thường xuyên cập nhật "
                          "thông tin.")
     assert "vật nuôi…\n\n- Thường xuyên" in out
+
+
+# --- flattable.rebuild: a task table pasted as one run of words ------------------------------------------------------
+def test_flat_table_rebuilt() -> None:
+    from dondoc.plans.flattable import rebuild
+
+    par = ("4. Ban hành văn bản. TT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian thực hiện 1 Quy định giá dịch vụ, "
+           "phối hợp với Bảo hiểm xã hội tỉnh Sở Y tế Sở Tài chính, Bảo hiểm xã hội tỉnh Quý III/2025 2 Hướng dẫn thanh tra "
+           "Thanh tra tỉnh Sở Y tế Thường xuyên")
+    found = rebuild(par)
+    assert found is not None
+    before, rows = found
+    assert before == "4. Ban hành văn bản."
+    assert rows[2:] == ["| 1 | Quy định giá dịch vụ, phối hợp với Bảo hiểm xã hội tỉnh | Sở Y tế | Sở Tài chính, Bảo hiểm xã hội "
+                        "tỉnh | Quý III/2025 |", "| 2 | Hướng dẫn thanh tra | Thanh tra tỉnh | Sở Y tế | Thường xuyên |"]
+
+
+@pytest.mark.parametrize("par", [
+    "Sở Nội vụ chủ trì báo cáo gửi TT Tỉnh ủy, TT HĐND tỉnh trước ngày 15/12.",  # 'TT' of recipients
+    "TT Nội dung Cơ quan phối hợp Thời gian 1 Rà soát Sở Tư pháp Quý II/2025",  # no lead column ('chủ trì')
+])
+def test_flat_table_counter(par: str) -> None:
+    from dondoc.plans.flattable import rebuild
+
+    assert rebuild(par) is None
