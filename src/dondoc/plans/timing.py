@@ -215,10 +215,10 @@ def _parse_timing(
 
     # explicit day and month ("trước ngày 10/12 hằng năm", "ngày 27 tháng 6 năm 2014", "27/7/2024")
     dates: list[tuple[int, int, int | None, int]] = []
-    months = _MONTHS.search(t) if "háng" in t else None
+    span = _MONTHS.search(t) if "háng" in t else None
     for rx in (_WORDS_DATE, _DM_Y):
         for m in rx.finditer(t):
-            if not _not_docref(t, m.start()) or (months and months.start() < m.start() < months.end()):
+            if not _not_docref(t, m.start()) or (span and span.start() < m.start() < span.end()):
                 continue
             d, mo = int(m.group(1)), int(m.group(2))
             if 1 <= d <= 31 and 1 <= mo <= 12:
@@ -295,8 +295,8 @@ def _parse_timing(
         firsts = [d if not (issued_on and d < issued_on) else _last_day(plan_year + 1, d.month) for d in firsts]
         out.update(kind="recurring", due=_iso(min(firsts)), period={1: "year", 2: "half", 4: "quarter", 12: "month"}.get(len(set(each))))
         return out
-    if months and (strict or deadline) and not recurring and 1 <= int(months.group(1)) < int(months.group(2)) <= 12:
-        out.update(kind="once", due=_iso(_last_day(int(months.group(3)), int(months.group(2)))))
+    if span and (strict or deadline) and not recurring and 1 <= int(span.group(1)) < int(span.group(2)) <= 12:
+        out.update(kind="once", due=_iso(_last_day(int(span.group(3)), int(span.group(2)))))
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):
