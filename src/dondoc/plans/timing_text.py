@@ -57,7 +57,9 @@ _INLINE_LABEL = re.compile(
 )
 
 
-# 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
+# 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due (a dated deadline
+# after the money words is one: 'bố trí kinh phí trong Quý I/2025')
+_DATED = re.compile(rf"{YEAR}")
 _BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$")
 
 
@@ -110,7 +112,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     matches = _TEXT_TIMING.finditer(low) if len(low) == len(text) else _TEXT_TIMING_I.finditer(text)
     found = [
         m for m in matches
-        if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
+        if _not_docref(text, m.start())
+        and (_DATED.search(m.group(0)) or not _BUDGET.search(low[max(0, m.start() - 40) : m.start()]))
         and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
         and not _routine_tasks(low, m)

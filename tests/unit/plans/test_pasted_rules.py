@@ -240,3 +240,11 @@ def test_flat_table_counter(par: str) -> None:
     from dondoc.plans.flattable import rebuild
 
     assert rebuild(par) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Sở Tài chính chủ trì bố trí kinh phí trong Quý I/2025.", "once"),  # a dated deadline after the money words
+    ("Sở Tài chính chủ trì bố trí kinh phí hằng năm.", "unspecified"),  # (how money is found: as before)
+])
+def test_money_then_deadline(text: str, kind: str) -> None:
+    assert timing_in_text(text, plan_year=2025, issued_on=dt.date(2025, 3, 1))["kind"] == kind
