@@ -339,6 +339,7 @@ _IN_CHARGE_OF = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên ch�
 
 
 _PART = re.compile(r"(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|thẩm định|hướng dẫn|theo dõi)\b")
+_BRACKET_LEAD = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)(?:\s+thực hiện)?\s*:\s*([^;:]{3,150})(?:;|$)")
 _TRAILING = re.compile(r"\(([^()]{3,200})\)[\s.;,…]*$")
 
 
@@ -354,6 +355,9 @@ def trailing_body(text: str) -> tuple[str, str, bool] | None:
     inner, task = m.group(1).strip(), text[: m.start()].strip()
     if inner.startswith(("giao ", "Giao ")):
         inner = inner[5:].lstrip()  # '... (giao Cục Y tế dự phòng chủ trì)'
+    if (lab := _BRACKET_LEAD.match(inner)) is not None:  # '(Đơn vị thực hiện: Sở Y tế; thời gian: Quý IV/2025)'
+        names = lab.group(1).strip(" .,")
+        return (names, task, False) if names and all(is_body_start(n) for n in split_bodies(names)) else None
     if not inner[:1].isupper() or ":" in inner:
         return None  # '(các phường: An Phú, ...)' lists places, '(Văn bản số ...: ...)' cites
     lb = leading_body(inner)

@@ -257,6 +257,19 @@ PROBES: list[tuple[str, str, str, list[Entry]]] = [
      "II. NHIỆM VỤ\n1. Sở Tư pháp chủ trì tổ chức hội nghị phổ biến Luật trong Quý II/2025.\n2. Sở Nội vụ chủ trì báo cáo kết "
      "quả thực hiện gửi TT Tỉnh ủy, TT HĐND tỉnh, Chủ tịch UBND tỉnh trước ngày 15/12/2025.\n",
      [("II.1", ["Sở Tư pháp"], "assign", "once"), ("II.2", ["Sở Nội vụ"], "assign", "once")]),
+    # a task's labels in brackets at its end, or on its title's line after a dash, all in one line (';' between them)
+    ("labels-in-line", PROVINCE,
+     "II. NHIỆM VỤ, GIẢI PHÁP\n1. Hoàn thiện thể chế\n1.1. Xây dựng quy chế phối hợp giữa các sở, ngành (Đơn vị thực hiện: "
+     "Sở Y tế; thời gian: Quý IV/2025).\n1.2. Tổ chức tập huấn cho cán bộ y tế (các xã: An Phú, Bình Minh).\n2. Phát triển "
+     "nguồn nhân lực\na) Đào tạo, bồi dưỡng nhân viên y tế thôn, bản - Chủ trì: Sở Y tế; phối hợp: Sở Nội vụ; thời gian: "
+     "hằng năm.\nb) Thu hút bác sĩ về công tác tại tuyến xã - Chủ trì: Sở Nội vụ; thời gian: năm 2025 - 2026.\n",
+     [("II.1.1", ["Sở Y tế"], "assign", "once"), ("II.2.a", ["Sở Y tế"], "assign", "recurring"),
+      ("II.2.b", ["Sở Nội vụ"], "assign", "once")]),
+    # money words before a dated deadline: the deadline is the task's
+    ("money-deadline", PROVINCE,
+     "II. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí trong Quý I/2025 để thực hiện Kế hoạch.\n2. Sở Y tế chủ trì bố trí "
+     "kinh phí chi thường xuyên trong dự toán ngân sách hằng năm của ngành.\n",
+     [("II.1", ["Sở Tài chính"], "assign", "once"), ("II.2", ["Sở Y tế"], "assign", "unspecified")]),
 ]
 
 # probes of the cut (an excerpt's last item): (id, header, body ending mid-sentence, expected entries)

@@ -248,3 +248,24 @@ def test_flat_table_counter(par: str) -> None:
 ])
 def test_money_then_deadline(text: str, kind: str) -> None:
     assert timing_in_text(text, plan_year=2025, issued_on=dt.date(2025, 3, 1))["kind"] == kind
+
+
+def test_bracketed_lead_label() -> None:
+    from dondoc.plans.bodies import trailing_body
+
+    tb = trailing_body("Xây dựng quy chế phối hợp (Đơn vị thực hiện: Sở Y tế; thời gian: Quý IV/2025).")
+    assert tb is not None and tb[0] == "Sở Y tế"
+    assert trailing_body("Tổ chức tập huấn cho cán bộ (các xã: An Phú, Bình Minh).") is None
+    assert trailing_body("Tổ chức tập huấn (Đơn vị thực hiện: theo phân công).") is None  # (no body named)
+
+
+def test_inline_time_after_lead_label() -> None:
+    from dondoc.plans.labelled import labelled_assignments
+
+    def make(ref: str, text: str, lead: list[str], support: list[str] | None = None) -> dict[str, object]:
+        return {"ref": ref, "text": text, "lead": lead, "support": support or [], "timing": {"kind": "unspecified"}}
+
+    got = labelled_assignments("II.2.a", "Đào tạo nhân viên y tế thôn, bản",
+                               ["- Chủ trì: Sở Y tế; phối hợp: Sở Nội vụ; thời gian: hằng năm."], make,
+                               lambda phrase: {"kind": parse_timing(phrase, plan_year=2025, issued_on=None)["kind"]})
+    assert [(a["lead"], a["support"], a["timing"]["kind"]) for a in got] == [(["Sở Y tế"], ["Sở Nội vụ"], "recurring")]
