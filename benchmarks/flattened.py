@@ -15,6 +15,10 @@ skipped by number as well. Renditions of each plan:
              those characters: an assignment (or target) is kept when the first 40 characters of its gold `text`
              (whitespace-normalised) occur in the cut text; items without a `text` are dropped; reports are dropped
              (their gold carries no text).
+  pasted     the first 5,000 characters as a law-library page's copy gives them (the excerpts of
+             ../shared/plans/more/excerpts): markdown marks dropped, a table's cells joined by spaces, each paragraph
+             wrapped at 78 columns and every paragraph break lost (a paragraph's first line runs on from the last line
+             of the one before); scored like cut.
 Each rendition is written to a file with the source's suffix, read by parse_path and scored by the shared scorer
 (../shared/tools/eval_parse.py), as benchmarks/blind.py does. Prints the scorer's summary line per set and
 rendition (per-plan lines with --verbose) and the plans refused. Figures only, no asserts.
@@ -23,6 +27,7 @@ rendition (per-plan lines with --verbose) and the plans refused. Figures only, n
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,7 +44,7 @@ SETS = {
     "more": (SHARED / "plans/more/gold", SHARED / "plans/more"),
     "tune": (ROOT / "tests/data/gold/tune", SHARED / "plans/more"),
 }
-KINDS = ("plain", "flattened", "wrapper", "cut")
+KINDS = ("plain", "flattened", "wrapper", "cut", "pasted")
 CUT = 5000
 WRAPPER = (
     "Thư Viện Pháp Luật Trang chủ Văn bản pháp luật Hỏi đáp pháp luật Đăng nhập Đăng ký "
@@ -53,6 +58,34 @@ WRAPPER = (
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+_MD = re.compile(r"\*|__|^#{1,6}\s*|^>\s*", re.M)
+
+
+def _pasted(text: str, width: int = 78) -> str:
+    """As a law-library page copies a plan: no markdown, a table's cells joined by spaces, each paragraph (a source
+    line) wrapped at `width` columns, its first line run on from the last line of the paragraph before."""
+    out = [""]
+    for ln in _MD.sub("", text).splitlines():
+        ln = ln.strip()
+        if ln.startswith("|"):
+            if re.fullmatch(r"[|\s:-]+", ln):
+                continue
+            ln = " ".join(c.strip() for c in ln.strip("|").split("|") if c.strip())
+        words = ln.split()
+        if not words:
+            continue
+        lines, line = [], []
+        for w in words:
+            if line and sum(len(x) + 1 for x in line) + len(w) > width:
+                lines.append(" ".join(line))
+                line = []
+            line.append(w)
+        lines.append(" ".join(line))
+        out[-1] = (out[-1] + " " + lines[0]).strip()
+        out.extend(lines[1:])
+    return "\n".join(out)[:CUT]
 
 
 def _key(s: str) -> str:
@@ -100,9 +133,10 @@ def score(name: str, verbose: bool) -> None:
             text = src.read_text(encoding="utf-8")
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             flat = _flat(text)
-            texts = {"plain": text, "flattened": flat, "wrapper": _flat(WRAPPER + flat), "cut": flat[:CUT]}
+            texts = {"plain": text, "flattened": flat, "wrapper": _flat(WRAPPER + flat), "cut": flat[:CUT],
+                     "pasted": _pasted(text)}
             for k, t in texts.items():
-                g = _cut_gold(gold, t) if k == "cut" else gold
+                g = _cut_gold(gold, _flat(t)) if k in ("cut", "pasted") else gold
                 (base / k / "gold" / gold_path.name).write_text(json.dumps(g, ensure_ascii=False))
                 f = base / k / f"{doc}{src.suffix}"
                 f.write_text(t, encoding="utf-8")

@@ -230,10 +230,14 @@ _LEAD_IN = re.compile(
 )
 REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
-_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
+# (after the name: what is said of it, not its duty; 'cần được hỗ trợ': those who receive the help)
+_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|cần được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
 
 
-_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn)$")
+# an organ's head noun alone names none ('Ban chỉ đạo', 'Trung tâm chỉ huy'), nor does 'Thường trực' (the standing body
+# of a council or a board is always named with it: 'Thường trực Hội đồng nhân dân tỉnh', 'Thường trực Ban Chỉ đạo')
+_ENDS_GOVERNING = re.compile(r"\s(?:về|của|cho|tại|từ|với|đối với)$")
+_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn|Thường trực)$")
 
 
 def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | None:
@@ -276,8 +280,9 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     name = name.strip(" ,;-–")
     if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
         return None
-    if re.search(r"\b(?:đã|đang|được)\s*$", name):
-        return None
+    # ('Các xã ven đô còn | duy trì ...', '... vẫn | thực hiện', '... chưa | triển khai': a state described, not a duty)
+    if re.search(r"\b(?:đã|đang|được|còn|vẫn|chưa)\s*$", name) or _ENDS_GOVERNING.search(name):
+        return None  # ('Cổng thông tin quốc gia về | quản lý dữ liệu ...': a name never ends on the word governing its object)
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None
     if len(name) < 3 or len(name) > max_len or _BARE_ORG.match(name):
@@ -338,6 +343,7 @@ _IN_CHARGE_OF = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên ch�
 
 
 _PART = re.compile(r"(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|thẩm định|hướng dẫn|theo dõi)\b")
+_BRACKET_LEAD = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)(?:\s+thực hiện)?\s*:\s*([^;:]{3,150})(?:;|$)")
 _TRAILING = re.compile(r"\(([^()]{3,200})\)[\s.;,…]*$")
 
 
@@ -353,6 +359,9 @@ def trailing_body(text: str) -> tuple[str, str, bool] | None:
     inner, task = m.group(1).strip(), text[: m.start()].strip()
     if inner.startswith(("giao ", "Giao ")):
         inner = inner[5:].lstrip()  # '... (giao Cục Y tế dự phòng chủ trì)'
+    if (lab := _BRACKET_LEAD.match(inner)) is not None:  # '(Đơn vị thực hiện: Sở Y tế; thời gian: Quý IV/2025)'
+        names = lab.group(1).strip(" .,")
+        return (names, task, False) if names and all(is_body_start(n) for n in split_bodies(names)) else None
     if not inner[:1].isupper() or ":" in inner:
         return None  # '(các phường: An Phú, ...)' lists places, '(Văn bản số ...: ...)' cites
     lb = leading_body(inner)

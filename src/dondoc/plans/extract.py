@@ -184,6 +184,9 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
+_TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)")
+
+
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
     # Long on purpose: one pass over the blocks, each case a layout rule (unnumbered: no numbered sections)
     out: list[dict[str, Any]] = []
@@ -192,6 +195,10 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         if node.kind == "root" and not node.ref and not unnumbered:
             continue
         produced: list[dict[str, Any]] = []
+        if node.title and (lab := _TITLE_LABELS.search(node.title)):
+            # 'a) Đào tạo ... - Chủ trì: Sở Y tế; thời gian: hằng năm': the task's labels on its title's own line
+            node.content.insert(0, Paragraph("- " + node.title[lab.end():], False, node.content[0].line if node.content else 0))
+            node.title = node.title[: lab.start()]
         content = node.content
         plain = [re.sub(r"^[-–+•·*\s]+", "", p.text) for p in content]
         raw_lines = [p.text for p in content]

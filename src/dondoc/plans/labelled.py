@@ -38,6 +38,8 @@ TIME_LABEL = re.compile(
 )
 # 'Chủ trì: Phòng A; Đơn vị phối hợp: Phòng B', '...; Phối hợp: Sở Nội vụ, Sở Tài chính'
 _INLINE_SUPPORT = re.compile(r"(?:[;,.]?\s*[-–+]?\s*(?:Cơ quan|Đơn vị|Bộ phận)\s+|[;.]\s*[-–+]?\s*)phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$", re.I)
+# a time label after the lead's (and the partners') on the same line: '...; thời gian: năm 2025 - 2026.'
+_INLINE_TIME = re.compile(r"[;,.]\s*[-–+]?\s*(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*(.+)$", re.I)
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc))?\s*:\s*(.*)$", re.I)
 _BULLET = re.compile(r"^[-–+•·*\s]+")
 _SUB = re.compile(r"^\s*[+•·∙◦]\s*|^\s*[-–]\s+")
@@ -168,6 +170,9 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             subs = [] if value else _followers(plain, raw, i)
             consumed.update(range(i + 1, i + 1 + len(subs)))
             lead_part, support = value, []
+            when = _INLINE_TIME.search(value)  # 'Chủ trì: Sở Y tế; phối hợp: Sở Nội vụ; thời gian: hằng năm'
+            if when:
+                value, when_text = value[: when.start()], when.group(1)
             inline = _INLINE_SUPPORT.search(value)  # 'Chủ trì: Phòng A; Đơn vị phối hợp: Phòng B, Văn phòng Sở'
             if inline:
                 value, support = value[: inline.start()], split_bodies(inline.group(1))
@@ -182,7 +187,9 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
                 leads, support = marked[0], support or marked[1]
             text = (f"{title}: {desc}" if title else desc) if desc else (last_text or t)
             a = make(ref, text, leads, support=support)
-            if pending_time is not None:
+            if when:
+                a["timing"] = timing(when_text)
+            elif pending_time is not None:
                 a["timing"] = pending_time
             if pending_support is not None and not support:
                 a["support"] = pending_support

@@ -10,7 +10,8 @@ marks the end of a name in other ways too:
 - after a comma, a connective that opens a clause ('Sở Tài chính, trên cơ sở đề xuất ..., tham mưu') or a noun that
   is no part of a name ('Công an tỉnh, địa chỉ: ...', ', số điện thoại', ', thời gian', ', kinh phí');
 - the end of a known name (gazetteer) followed by any task verb in capitals ('Bộ Tài chính Bảo đảm kinh phí'):
-  capitalised verbs inside names ('Sở Xây dựng', 'Ban Quản lý') are why this one needs the gazetteer.
+  capitalised verbs inside names ('Sở Xây dựng', 'Ban Quản lý') are why this one needs the gazetteer; so is 'đầu tư'
+  after a known name ('Ban Quản lý Khu kinh tế đầu tư hoàn thiện ...'), a verb that names hold too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _CAP_OPENER = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _OPEN
 _COMMA_STOP = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo|nhằm|để|khi|nếu|địa chỉ|số điện thoại|thời gian|kinh phí)"
                          r"(?![\wÀ-ỹ])")
 _CAP_VERBS = sorted({v[:1].upper() + v[1:] for v in VERBS}, key=len, reverse=True)
+_INVESTS = re.compile(r"(?<=[\wÀ-ỹ)])\s+(?=đầu tư(?![\wÀ-ỹ]))")
 _CAP_TASK = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _CAP_VERBS)) + r")(?![\wÀ-ỹ])")
 
 
@@ -51,6 +53,13 @@ def name_stop(s: str, limit: int) -> re.Match[str] | None:
             if name_key(region[: m.start()]) in known:
                 found.append(m)
                 break
+        if "đầu tư" in region:
+            # 'Ban Quản lý Khu kinh tế đầu tư hoàn thiện hạ tầng ...': after a whole known name, 'đầu tư' is the verb
+            # (not one of VERBS, for the names that hold it: 'Sở Kế hoạch và Đầu tư', 'Ban Quản lý dự án đầu tư')
+            for m in _INVESTS.finditer(region, 2):
+                if name_key(region[: m.start()]) in known:
+                    found.append(m)
+                    break
     return min(found, key=lambda m: m.start()) if found else None
 
 

@@ -26,8 +26,11 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.bodies import HEAD, is_body_start
+from dondoc.plans.dashmarks import dash_numbering
 from dondoc.plans.fastre import count_at_line_starts
+from dondoc.plans.flattable import rebuild
+from dondoc.plans.pasted import dash_body, dotless_subitems, double_title, title_then_body
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
@@ -37,12 +40,15 @@ __all__ = ["lost_breaks", "prepare", "restore_breaks", "strip_wrapper"]
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s", re.M)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
 _INLINE_ARTICLE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,3}\.\s)")
+# a resolution's or decision's article run on after a sentence on the same line ('... QUYẾT NGHỊ: Điều 1. Ban hành')
+_MIDLINE_ARTICLE = re.compile(r"(?<=[.;:])[ \t]+(?=Điều\s+\d{1,3}\.\s)")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Cơ quan thực hiện|Đơn vị thực hiện|"
            "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
-_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)"
+# (a number naming a level, a kind, a group or a rank: 'cấp độ 1', 'mức 2', 'loại 1', 'nhóm 3', 'hạng 1')
+_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)"
 # a part above the Roman sections ('PHẦN I KẾT QUẢ ...', 'A. KẾT QUẢ THỰC HIỆN ...', 'B. NHIỆM VỤ NĂM 2025'), in the header too
 _PART_BREAK = re.compile(rf"(?<=\S)\s+(?=(?:PHẦN\s+(?:[IVX]{{1,4}}|THỨ\s+[{_UP}]+):?|[A-D]\.)\s+[{_UP}]{{2,}}\s+[{_UP}]{{2,}})")
 _BREAKS = [
@@ -51,7 +57,7 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:])\s+(?=(?:[IVX]{{1,4}})\.\s+[{_UP}])"),
     # numbered item '2. Yêu cầu', '1.1. Xác định', '2.\nYêu cầu'
     re.compile(rf"(?<=[^\d\s/.,]){_NOT_BEFORE_NUM}\s+(?=(?:1|\d{{1,2}}(?:\.\d{{1,2}})+)\.\s*[*_]{{0,2}}[{_UP}])"),
-    re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
+    re.compile(rf"(?<=[.;:!?…])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền'
@@ -60,8 +66,9 @@ _BREAKS = [
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
     # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
     _INLINE_ARTICLE,
-    # a dash or plus bullet after the end of a sentence or a heading's colon
-    re.compile(rf"(?<=[.;:])\s+(?=[-–+•]\s+[{_UP}])"),
+    # a dash or plus bullet after the end of a sentence (an ellipsis closing a list too: '... vật nuôi… - Thường
+    # xuyên ...') or a heading's colon
+    re.compile(rf"(?<=[.;:…])\s+(?=[-–+•]\s+[{_UP}])"),
     # a labelled line ('- Đơn vị phối hợp: ...', '- Thời gian thực hiện: ...') after a name
     re.compile(r"(?<=\S)\s+(?=[-–+]\s+(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Chủ trì|Phối hợp|Sản phẩm|Kinh phí)[^:.;]{0,40}:)"),
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
@@ -98,7 +105,7 @@ _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
     r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Tổ chức(?=\s+(?:triển khai|thực hiện)))[\s,]|Giao\s+[{_UP}])"
+    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Tổ chức(?=\s+(?:triển khai|thực hiện)))[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
@@ -117,35 +124,6 @@ _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])
 _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "|".join(v[:1].upper() + v[1:] for v in VERBS) + r")(?![\wÀ-ỹ])")
 
 
-# '1. Quản lý thị trường Sở Công Thương chủ trì, phối hợp ...': a short item title run into its first sentence, whose
-# subject is a body taking its role (a title ending in a word that governs a name — 'với', 'của', 'cho' — is not one)
-_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
-_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
-_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
-                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
-_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
-
-
-def _title_then_body(par: str) -> int | None:
-    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...'), or None."""
-    m = _TITLE_THEN_BODY.match(par)
-    if not m or _GOVERNS.search(m.group(1)):
-        return None
-    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
-    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
-        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
-    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
-        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
-            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
-                return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
-            if _GOVERNS.search(par[:k].rstrip()):
-                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
-            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
-            if lb and _TAKES_ROLE.match(lb[1]):
-                return k
-    return None
-
-
 def _split_heading(par: str) -> str:
     """A numbered heading run into its first line: an all-capitals section title followed by a
     sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
@@ -155,7 +133,7 @@ def _split_heading(par: str) -> str:
     if m:  # (the item after the title is a heading too: 'IV. TỔ CHỨC THỰC HIỆN 2. Các đơn vị thuộc Bộ - Vụ X: ...')
         rest = par[m.end():]
         return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
-    k = _title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
+    k = title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
     if k is not None:
         return par[:k].rstrip() + "\n\n" + par[k:]
     m = _NAMES_END.match(par)
@@ -169,8 +147,11 @@ def _split_heading(par: str) -> str:
     if stop:
         head = head[: stop.start() + 4]
     for b in _BULLET_IN.finditer(head):
-        if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()):  # (not in brackets)
+        if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
+                and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)
             return par[: b.start()] + "\n\n" + par[b.end():]
+    if (d := dash_body(par, len(head))) is not None:  # '1. <title> - Ban Quản lý Khu kinh tế đầu tư ...'
+        return par[:d] + "\n\n" + par[d:].lstrip()
     if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
     for v in _DUTY_VERB.finditer(head, 4):
@@ -183,7 +164,8 @@ def _split_bullets(par: str) -> str:
     """A dash bullet run into the sentence before it, with no stop between ('... tại xã - Thực hiện việc ...')."""
     out, last = [], 0
     for b in _BULLET_IN.finditer(par):
-        if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()):  # (not in brackets)
+        if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
+                and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)
             out += [par[last: b.start()], "\n\n"]
             last = b.end()
     return "".join(out) + par[last:] if out else par
@@ -279,7 +261,8 @@ def lost_breaks(text: str) -> bool:
     at_start = count_at_line_starts(_LINE_MARK, head)  # (len(_LINE_MARK.findall(head)), jumping between newlines)
     if at_start >= 8:
         return False
-    inline = len(_INLINE_ROMAN.findall(head))
+    # (a decision's or resolution's articles are its sections: 'QUYẾT NGHỊ: Điều 1. ...' run on is a lost break too)
+    inline = len(_INLINE_ROMAN.findall(head)) + (len(_MIDLINE_ARTICLE.findall(head)) if "Điều" in head else 0)
     items = len(_INLINE_ITEM.findall(head))
     if len(head) > 1500 and head.count("\n") * 400 < len(head):
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
@@ -288,6 +271,9 @@ def lost_breaks(text: str) -> bool:
         return at_start < 3 and not _own_paragraphs(text[:20000])
     if "\n" not in head.strip() and inline + items >= 1:
         # one line holding numbered sections: a short text pasted as one run (a page's first lines, a cut)
+        return True
+    if at_start == 0 and inline >= 1 and inline + items >= 2:
+        # a short paste wrapped at a page's width: its lines end anywhere, not one of them opens with a numbered heading
         return True
     if inline < 1 or inline + items < 3:
         return False
@@ -339,10 +325,11 @@ def restore_breaks(text: str) -> str:
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
-    body = _next_items(_next_sections(body))
+    body = "\n\n".join(dotless_subitems(_next_items(_next_sections(body)).split("\n\n")))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
+    pars = _flat_tables(pars, tables)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))
     out = (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
     for k, rows in enumerate(tables):  # the tables kept whole, each on lines of its own
@@ -350,17 +337,17 @@ def restore_breaks(text: str) -> str:
     return out
 
 
-_DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–]\s+\S", re.M)
-_DOT_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\.\s+\S", re.M)
-_DASH_MARK = re.compile(r"^([\s*#]*)((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–]\s+(?=\S)", re.M)
-
-
-def dash_numbering(text: str) -> str | None:
-    """'I- MỤC ĐÍCH', '1- Sở Y tế ...': a plan numbering its items with a dash, rewritten with a
-    dot; None when the plan does not number that way."""
-    if count_at_line_starts(_DASH_ROMAN, text[:60000]) < 2 or _DOT_ROMAN.search(text[:60000]):
-        return None
-    return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
+def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
+    """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
+    out: list[str] = []
+    for par in pars:
+        found = rebuild(par) if ("TT " in par and " chủ trì" in par) else None
+        if found is None:
+            out.append(par)
+            continue
+        out += [found[0], f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"] if found[0] else [f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"]
+        tables.append("\n".join(found[1]))
+    return out
 
 
 # what follows the plan's last paragraph: the signature block, an annex; or the next section after the section

@@ -90,6 +90,9 @@ _MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ]\)\s*")
 _NAMED = re.compile(rf"[{_UP}][^\d.:;]{{1,100}}$")
 
 
+# 'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm ...': the heads of every kind of body, a principle
+# the paragraph states, not a duty of its own (the heads of named bodies are: 'Thủ trưởng các sở, ban, ngành')
+_HEADS_OF_ALL = re.compile(r"(?:Người đứng đầu|Thủ trưởng|Lãnh đạo)\s+(?!(?:các\s+)?(?:sở|bộ|ban|UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban)\b)")
 _NUMERAL_BEFORE = re.compile(r"(?:^|[^\w/.,])\d{1,2}(?:\.\d{1,2})*\.$")
 
 
@@ -142,7 +145,8 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
         # dẫn ...'), not a duty of its own; after a task or a target that names no body it is the duty's body
         led = opens_with_body(par[mark.end() if mark else 0:][:240])
         # a dash bullet keeps its mark once its lines are joined: a duty of its own would have had a dash of its
-        # own, so a later sentence opening with role words ('- Nâng cao ... Phối hợp với ...') is the bullet's
+        # own, so a later sentence opening with role words ('- Nâng cao ... Phối hợp với ...') or with a body's name
+        # ('- Phát triển hạ tầng số .... Các doanh nghiệp viễn thông phối hợp ...') is the bullet's
         bullet = par[:1] in "-–+•"
         for m in _AFTER_STOP.finditer(par, mark.end() if mark else 0):
             if _NUMERAL_BEFORE.search(par, max(0, m.start() - 8), m.start()):
@@ -152,8 +156,8 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                     or (last and _CLOSING.match(rest))):
                 at.append(m.end())
                 led = opens_with_body(rest)
-            elif (not led and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
-                  and lb[1][:1].islower() and not _formula(rest)):
+            elif (not led and not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
+                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])):
                 at.append(m.end())  # a sentence that opens with a named body and its task
                 led = True
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):

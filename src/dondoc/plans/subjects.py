@@ -139,6 +139,8 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
 
 _NEU = re.compile(r"\bnếu\b", re.I)
 _REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh|(?:chủ động\s+)?gửi\s+(?:ý kiến|báo cáo|văn bản|đề xuất))\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
+# the words after which a body is the object of a verb or a preposition, not a clause's subject
+_OBJECT_OF = re.compile(r"(?<![\wÀ-ỹ])(?:mưu|trình|gửi|về|cho|với|của|đến|tới)\s+$", re.I)
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 
 
@@ -149,6 +151,8 @@ def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
     if neu is None:
         return None
     for m in _WORD_START.finditer(t, neu.end(), min(len(t), neu.end() + 300)):
+        if _OBJECT_OF.search(t, max(0, m.start() - 12), m.start()):
+            continue  # '... để tổng hợp tham mưu UBND tỉnh báo cáo Bộ X': the body a verb acts on, not the subject
         lb = leading_body(t[m.start() :])
         if (lb and _REPORTS.match(lb[1]) and not is_generic(lb[0].split(",")[0])) or (lb and _REPORTS.match(lb[1]) and lb[0].startswith("các ")):
             return lb
@@ -211,6 +215,8 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
             sb = _sentence_body(clause)
             if sb is not None:
                 out.append((clause, sb))
+    if not out and " chủ trì" in t and (later := _body_after_task(t)) is not None:
+        return [(t, later)]
     if not out and " chủ trì" in t and (first := _NEXT_CLAUSE.split(t, 1))[1:] and _PRESIDED.search(first[0]):
         # 'Tổ chức Hội nghị ... do Phó Thủ tướng chủ trì; Bộ Công an chuẩn bị nội dung ...': the officer presiding
         # over a meeting is no lead; the body named in the next clause or sentence prepares it
@@ -224,3 +230,20 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
 _NEXT_CLAUSE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 _PRESIDED = re.compile(r"\bdo\s+(?:đồng chí\s+)?(?:Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Lãnh đạo|Chủ tịch|Phó Chủ tịch|"
                        r"Trưởng [Bb]an|Phó Trưởng [Bb]an|Giám đốc|Bí thư)[^;.]{0,80}?\schủ trì\b")
+
+
+# '- Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã. Sở Nội vụ chủ trì thực hiện.': the task first, then the body that
+# leads it, in a sentence of its own that opens with its name and 'chủ trì' ('Người đứng đầu ... có trách nhiệm ...'
+# after a task is a principle about everyone's heads, not the lead of that task)
+_TAKES_IT_ON = re.compile(r"^(?:chủ trì|là cơ quan chủ trì)\b")
+
+
+def _body_after_task(t: str) -> tuple[str, str, bool] | None:
+    for part in _NEXT_CLAUSE.split(t)[1:]:
+        if part.startswith(("Trên đây", "Trong quá trình")):
+            return None
+        lb = leading_body(part) if HEAD.match(part) else None
+        if lb and lb[0][:1].isupper() and not lb[2] and not is_generic(lb[0]) and _TAKES_IT_ON.match(lb[1]):
+            return lb[0], t, False
+    return None
+

@@ -44,7 +44,10 @@ _PERIOD = [
     (re.compile(r"\b(?:hằng|hàng|mỗi)\s*năm\b|các năm tiếp theo|thường niên", re.I), "year"),
 ]
 
-_ONGOING = re.compile(rf"(?:{YEAR}|\b(?:quý|quí)\s*[IV1-4]+)[.,]?\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b", re.I)
+# (also in other words: 'Quý III/2025 và tiếp tục thực hiện trong các năm tiếp theo', 'Năm 2025; các năm tiếp theo',
+# 'Từ năm 2025 trở đi')
+_ONGOING = re.compile(rf"(?:{YEAR}|\b(?:quý|quí)\s*[IV1-4]+)[.,]?\s*(?:,|;|và)\s*(?:(?:tiếp tục|duy trì|thực hiện|triển khai|trong)\s+){{0,3}}"
+                      rf"(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b|\btừ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi\b", re.I)
 _DM_Y = re.compile(rf"(?<![\d/])(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*({YEAR}))?(?![\d/])")
 _WORDS_DATE = re.compile(
     rf"(?:ngày|(?<=trước)|(?<=chậm nhất))\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({YEAR}))?", re.IGNORECASE
@@ -70,6 +73,8 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
+# 'Tháng 7 - 12/2025', 'tháng 3 đến tháng 6/2026': months of one year, due at the end of the last ('7 - 12/2025' is no date)
+_MONTHS = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:{_D}|đến)\s*(?:hết\s+)?(?:tháng\s*)?(\d{{1,2}})\s*(?:/|năm)\s*({YEAR})", re.I)
 # 'trong tháng 6 hằng năm', 'tháng 6 và tháng 12 hằng năm': those months of every year
 _MONTH_YEARLY = re.compile(r"\btháng\s*(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)\s+(?:hằng|hàng|mỗi)\s+năm\b", re.I)
 # 'trong năm học 2025-2026': a school year, a named period ending with May (the yearly time frame of the
@@ -244,9 +249,10 @@ def _parse_timing(
 
     # explicit day and month ("trước ngày 10/12 hằng năm", "ngày 27 tháng 6 năm 2014", "27/7/2024")
     dates: list[tuple[int, int, int | None, int]] = []
+    span = _MONTHS.search(t) if "háng" in t else None
     for rx in (_WORDS_DATE, _DM_Y):
         for m in rx.finditer(t):
-            if not _not_docref(t, m.start()):
+            if not _not_docref(t, m.start()) or (span and span.start() < m.start() < span.end()):
                 continue
             d, mo = int(m.group(1)), int(m.group(2))
             if 1 <= d <= 31 and 1 <= mo <= 12:
@@ -324,6 +330,9 @@ def _parse_timing(
         firsts = [_last_day(plan_year, x) for x in each]
         firsts = [d if not (issued_on and d < issued_on) else _last_day(plan_year + 1, d.month) for d in firsts]
         out.update(kind="recurring", due=_iso(min(firsts)), period={1: "year", 2: "half", 4: "quarter", 12: "month"}.get(len(set(each))))
+        return out
+    if span and (strict or deadline) and not recurring and 1 <= int(span.group(1)) < int(span.group(2)) <= 12:
+        out.update(kind="once", due=_iso(_last_day(int(span.group(3)), int(span.group(2)))))
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from dondoc.plans.fastre import by_first_char, lead
-from dondoc.plans.timing import _D, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
+from dondoc.plans.timing import _D, _ONGOING, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
 
 _ONE_DATE = (
     rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
@@ -62,6 +62,7 @@ _TEXT_TIMING_BRANCHES = [
     *lead(("hằng", "hàng", "mỗi"), r"\s+(?:học kỳ|năm học)\b"),
     *lead(("nhân dịp", "dịp"), r"\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"),
     r"mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)",  # 'mỗi năm một lần'
+    rf"từ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi",  # 'từ năm 2025 trở đi': from then on
 ]
 _TEXT_TIMING = re.compile(by_first_char(_TEXT_TIMING_BRANCHES))
 # opening with a number (no literal word to skip ahead to): tried only when their key word is in the text
@@ -89,6 +90,7 @@ _INLINE_LABEL = re.compile(
 # 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
 _BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$"
                      r"|dự toán\s+(?:[\wÀ-ỹ]+\s+){0,6}giao\s+$")  # 'dự toán được cấp có thẩm quyền giao hằng năm'
+_DATED = re.compile(rf"{YEAR}")  # a dated deadline after the money words is one: 'bố trí kinh phí trong Quý I/2025'
 
 
 _YEARLY = re.compile(r"(?:hằng|hàng|mỗi)\s+năm\b")
@@ -114,6 +116,13 @@ _NOT_HOW_OFTEN = re.compile(
 _PLAN_KINDS = re.compile(r"(?:trung hạn|dài hạn|ngắn hạn|\b\d+\s*năm|năm năm)\s*(?:,|và)\s*$")
 # 'đánh giá, xếp loại cuối năm', 'tổng kết cuối năm': the year-end review, held every year
 _YEAR_END_REVIEW = re.compile(r"(?:đánh giá|xếp loại|tổng kết|bình xét|khen thưởng)(?:\s+[\wÀ-ỹ]+){0,2}\s*$")
+# 'xác định đây là nhiệm vụ quan trọng, thường xuyên, lâu dài', 'là nhiệm vụ trọng tâm, thường xuyên': what kind of
+# duty it is, said of the duty; the task's own time, when the sentence states one ('đánh giá ... hằng năm'), wins
+_NATURE = re.compile(r"nhiệm vụ(?:\s+[\wÀ-ỹ]+){0,3}(?:\s*,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?){0,3}\s*,?\s*$")
+
+
+def _of_nature(low: str, m: re.Match[str]) -> bool:
+    return m.group(0) == "thường xuyên" and bool(_NATURE.search(low, max(0, m.start() - 50), m.start()))
 
 
 def _routine_tasks(low: str, m: re.Match[str]) -> bool:
@@ -147,7 +156,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         matches = sorted(matches + keyed, key=lambda m: m.start())
     found = [
         m for m in matches
-        if _not_docref(text, m.start()) and not _BUDGET.search(low[max(0, m.start() - 40) : m.start()])
+        if _not_docref(text, m.start())
+        and (_DATED.search(m.group(0)) or not _BUDGET.search(low[max(0, m.start() - 40) : m.start()]))
         and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
         and not _routine_tasks(low, m)
@@ -157,6 +167,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     ]
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
+    if len(found) > 1 and any(_of_nature(low, m) for m in found):
+        found = [m for m in found if not _of_nature(low, m)] or found
     # prefer a dated deadline over a bare frequency word
     dated = [m for m in found if re.search(r"\d", m.group(0))]
     best = dated[0] if dated else found[0]
@@ -175,6 +187,9 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         # the day and month with no year close it: that day of every year
         res = parse_timing(phrase + " hằng năm", plan_year=plan_year, issued_on=issued_on, strict=False)
     res["text"] = phrase.strip()
+    if res["kind"] == "once" and (go := _ONGOING.search(text, best.start(), uncut(text, best.end() + 60))) and go.start() < best.end():
+        # 'trong Quý IV năm 2024 và (tiếp tục thực hiện trong) các năm tiếp theo': started then carried on, as a label says it
+        return {**res, "kind": "continuous", "due": None, "text": text[best.start() : go.end()].strip()}
     if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:
         _with_start(res, text[max(0, best.start() - 40) : best.end()], plan_year)
     if res["kind"] == "unspecified" and CONTINUOUS.search(phrase):

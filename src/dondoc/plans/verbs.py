@@ -22,7 +22,7 @@ VERBS = [
     "hoàn thành", "hoàn thiện", "theo chức năng", "theo lĩnh vực", "theo thẩm quyền", "theo dõi", "căn cứ chức năng", "trong phạm vi",
     "thúc đẩy", "làm tốt", "phát triển", "ứng dụng", "đổi mới", "nắm", "lồng ghép", "giữ vững",
     "tiếp nhận", "điều phối", "cấp", "thông tin", "tư vấn", "bảo vệ", "tuân thủ", "chấp hành",
-    "áp dụng", "từng bước", "xem xét", "quyết định", "họp", "phải", "cần",
+    "áp dụng", "từng bước", "xem xét", "quyết định", "xác định", "họp", "phải", "cần",
     # Task verbs of field work, so that 'Giao X <verb> ...' finds where X ends. Words that also serve as
     # nouns or sit in lower case inside body names ('khả năng tiếp cận', 'hệ thống truyền thông', 'Tìm kiếm
     # cứu nạn', 'giáo dục và đào tạo', 'công tác đánh giá') are left out.

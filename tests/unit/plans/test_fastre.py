@@ -12,6 +12,7 @@ import pytest
 
 from dondoc.plans import (
     bodies,
+    dashmarks,
     evidence,
     extract,
     fastre,
@@ -126,13 +127,14 @@ _PLAIN_TIMING = (
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
     r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"
+    rf"|từ\s+(?:năm\s+)?{timing_text.YEAR}\s+trở\s+đi"
 )
 _TIMING_PIECES = [
     "định kỳ", "hằng năm", "hàng năm", "hằng quý", "trước", "chậm nhất", "đến", "trong", "vào", "ngày", "tháng", "quý",
     "năm", "là", "của", "cuối", "hằng", "hàng", "mỗi", "thường xuyên", "liền kề", "sau", "hoàn thành", "xong", "ngay",
     "các", "giai đoạn", "6", "sáu", "đầu", "hết", "iv", "i", "ii", "năm học", "dịp", "lần", "tuần", "24", "7",
     "học kỳ", "nhân dịp", "tết nguyên đán", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
-    ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng", "từ", "tới", "–", "học", "12", "3",
+    ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng", "từ", "tới", "–", "trở đi", "học", "12", "3",
 ]
 
 
@@ -265,7 +267,7 @@ def test_cheap_tests_before_costly_patterns() -> None:
     assert bodies.split_bodies("Sở Y tế và") == ["Sở Y tế"]
 
 
-@pytest.mark.parametrize("rx", [reflow._LINE_MARK, reflow._DASH_ROMAN, reflow._DOT_ROMAN])
+@pytest.mark.parametrize("rx", [reflow._LINE_MARK, dashmarks._DASH_ROMAN, dashmarks._DOT_ROMAN])
 def test_count_at_line_starts_is_the_number_of_matches(rx: re.Pattern[str]) -> None:
     pieces = [*"IVX\n \t*#>_-–ab.1)đ2", "\n\n", "I- A", "II – B", "  ", "**", "x", "1.2.", "a)", "I. A"]
     rnd = random.Random(5)

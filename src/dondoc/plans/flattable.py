@@ -1,0 +1,109 @@
+"""A task table pasted from a web page as one run of words: its cells joined by spaces, its rows run on.
+
+A law-library page copies a table cell by cell, each cell's words joined to the next cell's with a space and no mark
+of the grid: 'TT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian thực hiện 1 Rà soát văn bản Sở Tư pháp Sở Nội
+vụ, các sở, ngành Quý IV năm 2024 2 ...'. How such a table is written makes it readable again:
+- the header is 'TT' (or 'STT') and short column titles, each opening with its own words ('Cơ quan ...', 'Đơn vị
+  ...', 'Thời gian ...', 'Thời hạn ...', 'Kinh phí', 'Sản phẩm', 'Ghi chú'); one names the lead ('chủ trì');
+- rows open with their number, in order (1, 2, 3 ...), before a capital;
+- in a row, the task comes first; the first name of a body not governed by a word before it ('với', 'của', 'cho')
+  opens the bodies' cells; a name that does not go on a list (no ',', ';', 'và' before it) opens the next cell; the
+  time cell opens with a time word in capitals ('Quý', 'Năm', 'Tháng', 'Thường xuyên', 'Kỳ họp' ...).
+`rebuild(par)` returns the text before the table and the table as pipe rows (read by the parser's table reader), or
+None when the paragraph holds no such table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.plans.bodies import HEAD
+
+_HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT)\s+(?=[A-ZĐÀ-Ỹ])")
+_TITLE_START = re.compile(
+    r"\s(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Kinh phí|Nguồn kinh phí|Sản phẩm|Kết quả|Ghi chú|Hồ sơ|"
+    r"Lãnh đạo|Chủ trì|Phối hợp|Địa điểm|Dự kiến)(?![\wÀ-ỹ]))")
+_TIME_TITLE = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Dự kiến)")
+_NAME_TITLE = re.compile(r"^(?:Cơ quan|Đơn vị|Lãnh đạo|Chủ trì|Phối hợp)")
+_TIME_START = re.compile(
+    r"(?<=\s)(?=(?:Quý|Quí|Năm|Tháng|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Kỳ họp|Sau khi|Theo tiến độ|"
+    r"(?:19|20)\d{2})(?![\wÀ-ỹ]))")
+# a body's name governed by the word before it is part of the task ('phối hợp với Sở Y tế', 'của Bộ Công an')
+_GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc)\s+$")
+_IN_LIST = re.compile(r"(?:[,;/(]|\bvà)\s*$")
+_MAX_TITLES = 9
+
+
+def _titles(header: str) -> list[str]:
+    return [t.strip() for t in _TITLE_START.split(header) if t.strip()]
+
+
+def _rows(text: str) -> list[tuple[str, str]]:
+    """(number, text) of each row: '1 ...', '2 ...' in order, each number before a capital."""
+    out: list[tuple[str, str]] = []
+    n, at = 1, 0
+    start = re.match(r"1\.?\s+(?=[A-ZĐÀ-Ỹ])", text)
+    if start is None:
+        return out
+    body_start = start.end()
+    while True:
+        nxt = re.compile(rf"(?<=\s){n + 1}\.?\s+(?=[A-ZĐÀ-Ỹ])").search(text, body_start)
+        if nxt is None:
+            out.append((str(n), text[body_start:].strip()))
+            return out
+        out.append((str(n), text[body_start: nxt.start()].strip()))
+        n, at = n + 1, nxt.start()
+        body_start = nxt.end()
+        if at >= len(text):
+            return out
+
+
+def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | None:
+    """The task, the bodies' cells (at most `names`, the last one holding any more) and the time of a row."""
+    starts = [m.start() for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", row) if HEAD.match(row[m.start():])
+              and not _GOVERNED.search(row[: m.start()])]
+    if not starts:
+        return None
+    first = starts[0]
+    task = row[:first].strip(" ,;")
+    rest = row[first:]
+    time = ""
+    if timed:
+        t = _TIME_START.search(rest)
+        if t is not None:
+            rest, time = rest[: t.start()], rest[t.start():].strip()
+    cuts = [0] + [s - first for s in starts[1:] if s - first < len(rest) and not _IN_LIST.search(row[first: s])]
+    cells = [rest[a:b].strip(" ,;") for a, b in zip(cuts, [*cuts[1:], len(rest)], strict=True)]
+    cells = [c for c in cells if c]
+    if names and len(cells) > names:
+        cells = [*cells[: names - 1], " ".join(cells[names - 1:])]
+    return (task, cells, time) if task else None
+
+
+def rebuild(par: str) -> tuple[str, list[str]] | None:
+    """The text before a flattened task table in `par` and the table's pipe rows, or None."""
+    if "chủ trì" not in par:
+        return None
+    for h in _HEADER.finditer(par):
+        head_end = re.compile(r"(?<=\s)1\.?\s+(?=[A-ZĐÀ-Ỹ])").search(par, h.end(), h.end() + 400)
+        if head_end is None:
+            continue
+        titles = _titles(par[h.end(): head_end.start()])
+        if not 3 <= len(titles) <= _MAX_TITLES or not any("chủ trì" in t for t in titles[1:]):
+            continue
+        name_cols = [t for t in titles[1:] if _NAME_TITLE.match(t)]
+        timed = any(_TIME_TITLE.match(t) for t in titles[1:])
+        rows = _rows(par[head_end.start():])
+        out = ["| TT | " + " | ".join(titles) + " |", "|" + " --- |" * (len(titles) + 1)]
+        for num, text in rows:
+            cells = _cells(text, len(name_cols), timed)
+            if cells is None:
+                return None
+            task, bodies, time = cells
+            row = [num, task] + [bodies[k] if k < len(bodies) else "" for k in range(len(name_cols))]
+            by_title = dict(zip(name_cols, row[2:], strict=True))
+            line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
+            out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
+        if len(out) > 2:
+            return par[: h.start()].rstrip(), out
+    return None

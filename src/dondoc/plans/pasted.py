@@ -1,0 +1,116 @@
+"""How a heading reads once its line break is lost: an item's title running into what follows it.
+
+Text copied from a law-library page keeps no paragraph breaks, so a numbered item's title runs straight into its
+first line. `plans.reflow` cuts a numbered heading from the bullet, the duty or the section title it ran into; the
+shapes here are the ones where the title's end cannot be seen from its words alone:
+- '1. Quản lý thị trường Sở Công Thương chủ trì ...': a short title, then a sentence whose subject is a body taking
+  its role (`title_then_body`);
+- '1. Phát triển hạ tầng các khu công nghiệp - Ban Quản lý Khu kinh tế đầu tư ...': a title, then its first bullet,
+  which opens with a body's name (`dash_body`) — a name is capitalised word after word, so the dash rule that wants a
+  capitalised word and then a lower-case one ('- Tổ chức tuyên truyền') does not see it;
+- '1. Tăng cường ... chính sách xã hội 1.1 Nâng cao nhận thức ...': the first sub-item numbered without its last dot
+  ('1.1', as Word's multilevel lists print it) after its parent's title (`dotless_subitems`); its number must be the
+  next in order under the item it follows, which numbers inside a sentence ('đạt 1.2 triệu') are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.plans.blocks import UPPER as _UP
+from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.verbs import find_verb
+
+_LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
+
+# '1. Quản lý thị trường Sở Công Thương chủ trì, phối hợp ...': a short item title run into its first sentence, whose
+# subject is a body taking its role (a title ending in a word that governs a name — 'với', 'của', 'cho' — is not one)
+_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
+_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
+_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
+                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
+_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
+
+
+def title_then_body(par: str) -> int | None:
+    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...'), or None."""
+    m = _TITLE_THEN_BODY.match(par)
+    if not m or _GOVERNS.search(m.group(1)):
+        return None
+    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
+    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
+        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
+    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
+            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
+                return None  # a lead-in after the title: reflow's duty split ('... Giao Phòng Nội vụ chủ trì')
+            if _GOVERNS.search(par[:k].rstrip()):
+                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
+            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
+            if lb and _TAKES_ROLE.match(lb[1]):
+                return k
+    return None
+
+
+# a dash between two words of a title ('Lào Cai - Hải Phòng', 'Kinh tế - Hạ tầng'), or the title's first bullet
+_DASH = re.compile(r"(?<=[\wÀ-ỹ)”\"])\s+[-–+]\s+(?=[" + _UP + r"])")
+
+
+def dash_body(par: str, head_end: int) -> int | None:
+    """Where the first bullet starts in '1. <title> - <Body> <verb> ...' (looked for before `head_end`: the title's
+    end, at its first stop), or None: the dash opens a body's sentence (its name, then a lower-case verb), and the
+    title before it is no body's name (then the dash would join two names: 'Công an tỉnh - Thường trực Ban Chỉ
+    đạo')."""
+    mark = _MARKED.match(par)
+    if mark is None or (par[:1] in "IVX" and re.match(r"[IVX]{1,4}\.", par)):
+        return None
+    if HEAD.match(par[mark.end():]):
+        return None
+    for d in _DASH.finditer(par, mark.end(), head_end):
+        rest = par[d.end():]
+        if not HEAD.match(rest):
+            continue
+        lb = leading_body(rest)
+        if lb is not None and lb[1][:1].islower() and not lb[2]:
+            return d.start()
+    return None
+
+
+# a sub-item numbered without its last dot, run into the text before it: '... chính sách xã hội 1.1 Nâng cao ...'
+_DOTLESS = re.compile(
+    r"(?<=[^\d\s/.,])(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!lục)(?<!đoạn)"
+    rf"\s+(?=(\d{{1,2}})\.(\d{{1,2}})\s+[{_UP}][{_LOW}])")
+_ITEM_NUM = re.compile(r"(\d{1,2})\.(?:(\d{1,2})\.?)?\s")
+
+
+def dotless_subitems(pars: list[str]) -> list[str]:
+    """The paragraphs with a sub-item numbered 'n.m' (no last dot) cut from the text it runs on from, where n is the
+    item it falls under and m the next sub-item's number (1 after the item's own heading)."""
+    out: list[str] = []
+    item = sub = 0
+    for par in pars:
+        if par[:1] in "IVX" and re.match(r"[IVX]{1,4}\.\s", par):
+            item = sub = 0
+        m = _ITEM_NUM.match(par)
+        if m:
+            item, sub = int(m.group(1)), int(m.group(2) or 0)
+        while item and "." in par[4:]:
+            cut = next((x for x in _DOTLESS.finditer(par, 3) if int(x.group(1)) == item and int(x.group(2)) == sub + 1), None)
+            if cut is None:
+                break
+            out.append(par[: cut.start()])
+            par, sub = par[cut.end():], sub + 1
+        out.append(par)
+    return out
+
+
+# the titles of a commune's civil servants ('Công chức Văn phòng - Thống kê', 'Tư pháp - Hộ tịch', 'Tài chính - Kế
+# toán', 'Địa chính - Xây dựng'): a dash between their two halves is no bullet, though the second half opens like one
+_FIRST_HALF = re.compile(r"(?:Văn phòng|Tư pháp|Tài chính|Địa chính)\s*$")
+_SECOND_HALF = re.compile(r"(?:Thống kê|Hộ tịch|Kế toán|Xây dựng|Nông nghiệp)(?![\wÀ-ỹ])")
+
+
+def double_title(par: str, before: int, after: int) -> bool:
+    """Whether the dash between par[:before] and par[after:] joins the two halves of an officer's title."""
+    return bool(_SECOND_HALF.match(par, after)) and bool(_FIRST_HALF.search(par, max(0, before - 12), before))
