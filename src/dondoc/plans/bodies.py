@@ -135,6 +135,8 @@ def split_bodies(phrase: str) -> list[str]:
         return []
     if _OFFICER_IN_CHARGE.match(text) and ";" not in text:
         return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
+    if _HEADS_OF_KINDS.match(text):
+        return [text]  # 'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức': the heads of every organ of those kinds
     out: list[str] = []
     plural = text[:4] in ("Các ", "các ")
     # 'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính': the names a plural head elides are bare, a
@@ -172,6 +174,9 @@ def split_bodies(phrase: str) -> list[str]:
             continue  # ('các tổ chức, doanh nghiệp': the firms are named apart, gold 49)
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
+            continue
+        if sep != ";" and _BARE_ORG.match(text[seg:i].strip()):
+            pos = m.end()  # 'Báo và Đài Phát thanh, Truyền hình X', 'Sở, Ban, ngành tỉnh': a head word alone names no body
             continue
         if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
             cur = text[seg:i].strip()
@@ -230,7 +235,7 @@ _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các c�
 _BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
 
 
-_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn)$")
+_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn|Ngân hàng|Báo|Đài)$")
 
 
 def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | None:
@@ -272,7 +277,7 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     name = name.strip(" ,;-–")
     if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
         return None
-    if re.search(r"\b(?:đã|đang|được)\s*$", name):
+    if re.search(r"\b(?:đã|đang|được|sẽ)\s*$", name):  # (what was done, is being done, or is promised: no duty)
         return None
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None
@@ -326,6 +331,8 @@ def is_body_name(text: str) -> bool:
     return v is None
 
 
+_KIND = r"[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}"
+_HEADS_OF_KINDS = re.compile(rf"^(?:Người đứng đầu|Thủ trưởng|Lãnh đạo)\s+(?:các\s+)?{_KIND}(?:\s*,\s*{_KIND})+$")
 _OFFICER_IN_CHARGE = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức)\s+phụ trách\s+(?:lĩnh vực|công tác|mảng)\b")
 _IN_CHARGE_OF = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức|Đồng chí|Phó\s+\w+|Trưởng\s+\w+)[^,;:]{0,30}\sphụ trách\s+(?:lĩnh vực|công tác|mảng|địa bàn)?\s*\S*\s*$")
 

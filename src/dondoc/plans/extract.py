@@ -272,13 +272,14 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 # an item that is a whole sentence, then a paragraph to 'các ...' after it: the plan's
                 # closing words for the whole section ('Các cơ quan, đơn vị, địa phương ... triển khai')
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
+                purpose = _in_purpose_section(node)  # (a requirement's later sentences say how, not who does what)
                 k = 0
                 for ci, t in enumerate(cands):
                     tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
                     if tl and produced and tl.group(1).strip():
                         produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                         continue
-                    for part, (name, _rest, req) in _handed_out(t):
+                    for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)
                         if not leads or encourages_private(part):
                             continue

@@ -9,12 +9,16 @@ import re
 from dondoc.plans.bodies import _PART, HEAD, is_body_name, is_body_start, leading_body, trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
+from dondoc.plans.rank import own_or_higher
 from dondoc.plans.verbs import find_verb
 
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"
     # the time first, the subject after the comma: 'Trong năm 2024, Bộ Công an ...', 'Trước ngày 30/6/2024, các bộ ...'
-    r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày))\b", re.I)
+    r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày)"
+    # a time or period alone: 'Năm 2025, Sở Nội vụ ...', 'Quý I/2027, các cơ quan ...', 'Từ năm 2026, ...'
+    r"|(?:Năm|Quý|Quí|Tháng|Ngày)\s+(?:\d+|[IVX]+)|(?:Từ|Sau)\s+(?:năm|ngày|tháng|quý|quí)\s+\d+|Giai đoạn\s+\d+"
+    r"|(?:Đầu|Cuối|Giữa)\s+(?:năm|quý|quí|tháng)|(?:Hằng|Hàng)\s+(?:tháng|tuần)|(?:Sáu|6)\s+tháng)\b", re.I)
 _ISSUER_ASKS = re.compile(
     # (the issuer is one People's Committee: 'Ủy ban nhân dân các tỉnh ... chỉ đạo ...' is a collective's own duty)
     r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\s+các\b)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"
@@ -116,7 +120,9 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
         if lb and _PART.match(lb[1]):
             return lb[0], t[: led.start()], lb[2]
     if _LEAD_IN.match(t):
-        for sep in re.finditer(r"[,;]\s+", t[:700]):
+        # (within the first sentence: a later one's subject is its own duty, _later_subjects)
+        first = _SENTENCE_END.search(t, 0, 700) if ". " in t else None
+        for sep in re.finditer(r"[,;]\s+", t[: first.start() if first else 700]):
             cand = t[sep.end() :]
             if sep.group(0)[0] == "," and _in_enumeration(t[: sep.start()]):
                 continue
@@ -179,9 +185,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
+def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
-    clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
+    clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...');
+    with `later`, also each later sentence with a subject of its own (_later_subjects) other than the `issuer` or a body
+    above it."""
     # (a substring test first: this runs on every paragraph, and the pattern has no literal start)
     if ("này" in t or "thi hành" in t or "NÀY" in t or "THI HÀNH" in t) and _ENFORCEMENT.search(t) and not t.startswith("Giao "):
         return []  # a decision's enforcement clause, not a task
@@ -191,6 +199,9 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
         return [(x, sb) for x in sentences(t[effect.end() :]) if (sb := _sentence_body(x))]
     sb = _sentence_body(t) or trailing_body(t)
     if sb is not None:
+        more = _later_subjects(t, [sb[0]], issuer) if later else []
+        if more:  # the first subject's part ends where the next subject's sentence starts
+            return [(t[: t.index(more[0][0])].rstrip(), sb), *more]
         return [(t, sb)]
     out = []
     closing = _CLOSING_ASK.search(t) if t.startswith("Trên đây") else None
@@ -210,4 +221,40 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
             sb = _sentence_body(clause)
             if sb is not None:
                 out.append((clause, sb))
+    return out or (_later_subjects(t, [], issuer) if later else [])
+
+
+# a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
+_SENTENCE_END = re.compile(r"(?<=[\w)”\"]\.)(?<![\s“”\"(]\d\.)(?<![\s“”\"(]\d\d\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list[tuple[str, tuple[str, str, bool]]]:
+    """The sentences after a paragraph's first that open with a subject of their own, other than the bodies
+    already `taken`: 'Năm 2024, Sở X đã ... . Năm 2025, Sở X chủ trì ...' (the background, then the task), 'Luật
+    quy định ... . Sở Tư pháp chủ trì ...', '... Trong quá trình thực hiện, nếu có khó khăn, các cơ quan ... báo
+    cáo ...'. One subject, one duty: each such sentence runs to the next one."""
+    if ". " not in t:
+        return []
+    starts = [m.end() for m in _SENTENCE_END.finditer(t)]
+    found: list[tuple[int, tuple[str, str, bool]]] = []
+    seen = {_key(x) for x in taken}
+    for k in starts:
+        x = t[k:]
+        one = x[: x.find(". ") + 1] if ". " in x else x
+        if one.rstrip().endswith(":"):
+            continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
+        sb = _sentence_body(one)
+        if sb is not None and not sb[2] and own_or_higher(sb[0], issuer):
+            continue  # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...')
+        if sb is not None and _key(sb[0]) not in seen:
+            seen.add(_key(sb[0]))
+            found.append((k, sb))
+    out = []
+    for i, (k, sb) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(t)
+        out.append((t[k:end].rstrip(), sb))
     return out
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^(?:các|những)\s+", "", " ".join(name.lower().split()))

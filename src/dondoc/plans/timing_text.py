@@ -45,6 +45,8 @@ _TEXT_TIMING = re.compile(
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
+    # the time opening the sentence before its subject: 'Quý I/2027, các cơ quan ... đánh giá ...', 'Năm 2025, Sở X ...'
+    rf"|^(?:[-–+•*]\s*)?(?:(?:quý|quí)\s*(?:iv|i{{1,3}}|[1-4])\s*(?:/|năm)\s*|tháng\s*\d{{1,2}}\s*(?:/|năm)\s*|năm\s+){YEAR}(?=\s*,)"
 )
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
@@ -110,11 +112,16 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
     # prefer a dated deadline over a bare frequency word
     dated = [m for m in found if re.search(r"\d", m.group(0))]
+    if len(dated) > 1 and dated[0].start() < 3 and text[dated[0].end() : dated[0].end() + 1] == ",":
+        dated = dated[1:]  # 'Năm 2026, Sở X hoàn thành trước ngày 30/6/2026': the deadline over the opening time
     best = dated[0] if dated else found[0]
     phrase = text[best.start() : best.end()]
     # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
     start = max(0, best.start() - 25)
     window = text[start : uncut(text, best.end() + 20)]
+    if best.start() < 3 and text[best.end() : best.end() + 1] == ",":  # the time opening the sentence: 'Quý I/2027, ...'
+        phrase = phrase.lstrip(" -–+•*")
+        window = "trong " + phrase
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
     if dated and res["kind"] == "once" and _YEARLY.search(re.split(r"[.;]\s", low[: best.start()])[-1]) and not re.search(YEAR, phrase):
         # 'định kỳ hằng năm báo cáo ..., gửi về Bộ X trước ngày 25 tháng 12': the frequency word opens the sentence,
