@@ -232,7 +232,8 @@ _LEAD_IN = re.compile(
 )
 REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
-_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
+# (what was done, is being done or is promised; a passive 'cần được hỗ trợ': those the work is for, not who does it)
+_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|(?:cần|phải)\s+được|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
 
 
 _BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn|Ngân hàng|Báo|Đài)$")
@@ -333,6 +334,14 @@ def is_body_name(text: str) -> bool:
 
 _KIND = r"[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}"
 _HEADS_OF_KINDS = re.compile(rf"^(?:Người đứng đầu|Thủ trưởng|Lãnh đạo)\s+(?:các\s+)?{_KIND}(?:\s*,\s*{_KIND})+$")
+
+
+def generic_kinds(name: str) -> bool:
+    """'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức': the heads of every organ of those kinds, named with bare
+    nouns as a law or a principle names them (no 'các': not the bodies a plan addresses)."""
+    return bool(_HEADS_OF_KINDS.match(name)) and not re.search(r"\bcác\b", name)
+
+
 _OFFICER_IN_CHARGE = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức)\s+phụ trách\s+(?:lĩnh vực|công tác|mảng)\b")
 _IN_CHARGE_OF = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức|Đồng chí|Phó\s+\w+|Trưởng\s+\w+)[^,;:]{0,30}\sphụ trách\s+(?:lĩnh vực|công tác|mảng|địa bàn)?\s*\S*\s*$")
 

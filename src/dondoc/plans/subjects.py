@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import _PART, HEAD, is_body_name, is_body_start, leading_body, trailing_body
+from dondoc.plans.bodies import _PART, HEAD, generic_kinds, is_body_name, is_body_start, leading_body, trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
 from dondoc.plans.rank import own_or_higher
@@ -244,8 +244,10 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         if one.rstrip().endswith(":"):
             continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
         sb = _sentence_body(one)
-        if sb is not None and not sb[2] and own_or_higher(sb[0], issuer):
-            continue  # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...')
+        if sb is not None and not sb[2] and (own_or_higher(sb[0], issuer) or generic_kinds(sb[0])):
+            # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...'), or a
+            # principle stated of every organ ('Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm ...')
+            continue
         if sb is not None and _key(sb[0]) not in seen:
             seen.add(_key(sb[0]))
             found.append((k, sb))
