@@ -177,6 +177,15 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
+def _bodies_below(node: Node) -> bool:
+    """Most of the numbered items under the node open with a body of their own ('2.1. Sở Tài chính', '2.2. Sở Nội vụ'):
+    the paragraph introducing them names the collective whose members they task, no duty of its own (when they name
+    no one, the bodies it names do them)."""
+    kids = [c for c in node.children if c.title]
+    named = sum(1 for c in kids if _heading_body(c.title) or role_heading(c.title) or _sentence_body(c.title))
+    return len(kids) >= 2 and 2 * named > len(kids)
+
+
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
     # Long on purpose: one pass over the blocks, each case a layout rule (unnumbered: no numbered sections)
     out: list[dict[str, Any]] = []
@@ -279,6 +288,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     if tl and produced and tl.group(1).strip():
                         produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                         continue
+                    if ci == len(cands) - 1 and ci > 0 and t.rstrip().endswith(":") and not _BULLET.match(t) and _bodies_below(node):
+                        continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
                     for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)
                         if not leads or encourages_private(part):

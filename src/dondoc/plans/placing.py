@@ -116,15 +116,8 @@ _ROSTER_NAME = re.compile(
 _CLOCK = re.compile(r"^[-–+•·*\s]*(?:Từ\s+)?\d{1,2}\s*(?:h|giờ|g)\s*\d{0,2}(?:\s*phút)?\s*(?:[-–]|đến|:)")
 
 
-# the emulation council meeting to review ('Hội đồng thi đua họp xét ...', '... Hội đồng Thi đua - Khen thưởng tỉnh xét')
-_COUNCIL_REVIEWS = re.compile(r"^Hội đồng [Tt]hi đua\b[^,;.]{0,60}?\s(?:họp\s+)?(?:bình\s+)?xét\b")
-
-
 def not_given_work(a: dict[str, Any]) -> bool:
     """An assignment read from a roster, a board's composition, a council's review or a programme line."""
-    if any(x.startswith("Hội đồng") for x in a["lead"]) and any(
-            (k := a["text"].find(x)) >= 0 and _COUNCIL_REVIEWS.match(a["text"][k:]) for x in a["lead"]):
-        return True
     return any(_ROSTER_NAME.search(x) for x in a["lead"]) or bool(a["text"][:12].strip(" -–+•·*")[:1].isdigit()
                                                                      and _CLOCK.match(a["text"]))
 
