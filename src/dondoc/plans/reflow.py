@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.bodies import HEAD
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
+from dondoc.plans.titles import title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
@@ -111,35 +112,6 @@ _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])
 _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "|".join(v[:1].upper() + v[1:] for v in VERBS) + r")(?![\wÀ-ỹ])")
 
 
-# '1. Quản lý thị trường Sở Công Thương chủ trì, phối hợp ...': a short item title run into its first sentence, whose
-# subject is a body taking its role (a title ending in a word that governs a name — 'với', 'của', 'cho' — is not one)
-_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
-_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
-_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
-                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
-_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
-
-
-def _title_then_body(par: str) -> int | None:
-    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...'), or None."""
-    m = _TITLE_THEN_BODY.match(par)
-    if not m or _GOVERNS.search(m.group(1)):
-        return None
-    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
-    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
-        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
-    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
-        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
-            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
-                return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
-            if _GOVERNS.search(par[:k].rstrip()):
-                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
-            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
-            if lb and _TAKES_ROLE.match(lb[1]):
-                return k
-    return None
-
-
 def _split_heading(par: str) -> str:
     """A numbered heading run into its first line: an all-capitals section title followed by a
     sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
@@ -148,7 +120,7 @@ def _split_heading(par: str) -> str:
     m = _CAPS_TITLE_END.match(par)
     if m:
         return m.group(1) + "\n\n" + par[m.end():]
-    k = _title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
+    k = title_then_body(par)
     if k is not None:
         return par[:k].rstrip() + "\n\n" + par[k:]
     m = _NAMES_END.match(par)

@@ -33,9 +33,6 @@ SIGN = ("Nơi nhận:\n- Bộ Nội vụ (b/c);\n- TT. Tỉnh ủy, TT. HĐND t�
 
 # probes the parser does not pass yet: (id, layout) -> reason (strict, so a probe that starts passing must be un-marked)
 XFAIL: dict[tuple[str, str], str] = {
-    ("sign-partner", "flat"): "an item title run into a sentence whose body does not take a role ('chủ trì') is not split",
-    ("send-for-appraisal", "flat"): "an item title run into a sentence whose body does not take a role is not split",
-    ("propose-to", "flat"): "an item title run into a sentence whose body does not take a role is not split",
     ("team-members", "flat"): "'1. Tổ công tác Sở Nội vụ chủ trì': the title opens like a body's name ('Tổ ...') and is "
                               "read as part of it",
 }

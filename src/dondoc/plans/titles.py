@@ -1,0 +1,60 @@
+"""Where a numbered item's short title ends when its line break was lost and it runs into its first sentence.
+
+Laid out in lines, an item reads '1. Hợp tác' / 'Sở Khoa học và Công nghệ tham mưu ký kết ...': a short title (a noun
+phrase: the field of the work), then a sentence whose subject is the body the work falls to. Joined, the title runs
+into the body's name ('1. Hợp tác Sở Khoa học và Công nghệ tham mưu ký kết ...'). The sentence starts at the first
+capitalised body name after the title that is followed by a task verb: a role ('chủ trì', 'có trách nhiệm') or any
+other task verb ('tham mưu', 'lập hồ sơ', 'tổng hợp'). Not where the body is the title's own object or owner: after a
+word that governs a name ('với', 'của', 'cho' ...), after a title ending in a task verb ('1. Hướng dẫn Ủy ban nhân
+dân các xã triển khai ...': the body is what it guides), after a lead-in ('Giao', 'Đề nghị', 'Yêu cầu'); nor when the
+title is itself a body's or an officer's name, or holds a lower-case verb (a sentence already)."""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.plans.blocks import UPPER as _UP
+from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.verbs import _VERB_RE, find_verb
+
+_LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_MARKED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.)\s+")
+_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
+_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
+_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
+                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
+_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
+
+
+def _ends_with_verb(title: str) -> bool:
+    """'Hướng dẫn', 'Tăng cường kiểm tra': the title ends in a task verb, whose object the name after it is."""
+    low = title.lower()
+    return any(m.end() == len(low) for m in _VERB_RE.finditer(low))
+
+
+def title_then_body(par: str) -> int | None:
+    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...', '1. Hợp tác Sở X
+    tham mưu ký kết ...'), or None."""
+    m = _TITLE_THEN_BODY.match(par)
+    if not m or _GOVERNS.search(m.group(1)):
+        return None
+    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
+    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
+        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
+    any_verb = not _ends_with_verb(title)
+    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
+            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
+                return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
+            if _GOVERNS.search(par[:k].rstrip()):
+                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
+            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
+            if lb is None or _GOVERNS.search(lb[0]):
+                continue  # ('Tỉnh ủy về phát triển ...': a name does not end in a preposition)
+            if _TAKES_ROLE.match(lb[1]):
+                return k
+            between = par[m.end() : k]  # (the title's own capitalised words: 'Luật Đường bộ'; not a sentence's)
+            if (any_verb and (v := find_verb(lb[1][:40])) is not None and v.start() == 0
+                    and not re.search(r"\d", between) and not find_verb(between.lower())):
+                return k
+    return None
