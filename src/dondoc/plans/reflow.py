@@ -28,7 +28,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
-from dondoc.plans.titles import title_then_body
+from dondoc.plans.titles import duty_after_dash, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
@@ -135,6 +135,9 @@ def _split_heading(par: str) -> str:
         head = head[: stop.start() + 4]
     for b in _BULLET_IN.finditer(head):
         if not _PAIRED.match(par, b.end() + 2):
+            k = duty_after_dash(par, b.end())
+            if k is not None:  # '1. Trung tâm GDNN - Giáo dục thường xuyên huyện Tổ chức ...': the dash is the name's
+                return par[:k].rstrip() + "\n\n" + par[k:]
             return par[: b.start()] + "\n\n" + par[b.end():]
     for v in _DUTY_VERB.finditer(head, 4):
         if not _ORG_HEAD_END.search(par[: v.start()]):
@@ -146,6 +149,8 @@ def _split_bullets(par: str) -> str:
     """A dash bullet run into the sentence before it, with no stop between ('... tại xã - Thực hiện việc ...')."""
     out, last = [], 0
     for b in _BULLET_IN.finditer(par):
+        if _MARKED.match(par) and "\n" not in par[: b.start()] and duty_after_dash(par, b.end()) is not None:
+            continue  # (the heading's double name, its duty split off by _split_heading)
         if not _PAIRED.match(par, b.end() + 2):
             out += [par[last: b.start()], "\n\n"]
             last = b.end()

@@ -7,7 +7,13 @@ capitalised body name after the title that is followed by a task verb: a role ('
 other task verb ('tham mưu', 'lập hồ sơ', 'tổng hợp'). Not where the body is the title's own object or owner: after a
 word that governs a name ('với', 'của', 'cho' ...), after a title ending in a task verb ('1. Hướng dẫn Ủy ban nhân
 dân các xã triển khai ...': the body is what it guides), after a lead-in ('Giao', 'Đề nghị', 'Yêu cầu'); nor when the
-title is itself a body's or an officer's name, or holds a lower-case verb (a sentence already)."""
+title is itself a body's or an officer's name, or holds a lower-case verb (a sentence already).
+
+A heading naming a body with a double name ('Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện') joined to its
+first duty looks like a heading and its first bullet: '... nghề nghiệp - Giáo dục ...'. A bullet opens with its duty's
+verb ('1. Sở Tài chính - Bố trí kinh phí ...'); when the words after the dash do not, and run, with no punctuation and
+no lower-case verb, into a capitalised task verb ('... huyện Tổ chức các lớp ...'), they are the rest of the name and the
+duty starts at that verb."""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body
-from dondoc.plans.verbs import _VERB_RE, find_verb
+from dondoc.plans.verbs import _VERB_RE, VERBS, find_verb
 
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _MARKED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.)\s+")
@@ -58,3 +64,23 @@ def title_then_body(par: str) -> int | None:
                     and not re.search(r"\d", between) and not find_verb(between.lower())):
                 return k
     return None
+
+
+_CAP_VERB = re.compile(r"(?:" + "|".join(re.escape(v[:1].upper() + v[1:]) for v in sorted(VERBS, key=len, reverse=True))
+                       + r")(?![\wÀ-ỹ])")
+_CAP_VERB_IN = re.compile(r"(?<=[\wÀ-ỹ])\s+(?=" + _CAP_VERB.pattern + ")")
+
+
+def duty_after_dash(par: str, at: int) -> int | None:
+    """Where the duty starts when the dash before `at` is inside a double name rather than a bullet's mark, or None."""
+    rest = par[at:]
+    words = rest.lstrip("-–+ ")
+    start = at + len(rest) - len(words)
+    if _CAP_VERB.match(words):
+        return None  # '- Bố trí kinh phí ...': a bullet
+    stop = re.search(r"[.;:,()]", words[:120])
+    region = words[: stop.start() if stop else 120]
+    v = _CAP_VERB_IN.search(region)
+    if v is None or find_verb(region[: v.start()]) is not None:
+        return None
+    return start + v.end()
