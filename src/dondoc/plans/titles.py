@@ -7,7 +7,9 @@ capitalised body name after the title that is followed by a task verb: a role ('
 other task verb ('tham mưu', 'lập hồ sơ', 'tổng hợp'). Not where the body is the title's own object or owner: after a
 word that governs a name ('với', 'của', 'cho' ...), after a title ending in a task verb ('1. Hướng dẫn Ủy ban nhân
 dân các xã triển khai ...': the body is what it guides), after a lead-in ('Giao', 'Đề nghị', 'Yêu cầu'); nor when the
-title is itself a body's or an officer's name, or holds a lower-case verb (a sentence already).
+title is an officer's name or holds a lower-case verb (a sentence already). A title opening like a body's name ('1. Tổ
+công tác Sở Nội vụ chủ trì ...') is that name's start, unless the task repeats it ('... thành lập Tổ công tác gồm
+...'): then it is the task's topic.
 
 A heading naming a body with a double name ('Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện') joined to its
 first duty looks like a heading and its first bullet: '... nghề nghiệp - Giáo dục ...'. A bullet opens with its duty's
@@ -45,8 +47,11 @@ def title_then_body(par: str) -> int | None:
     if not m or _GOVERNS.search(m.group(1)):
         return None
     title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
-    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
+    if find_verb(title) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
+    # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
+    # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
+    topic = title.lower() if is_body_start(title) else None
     any_verb = not _ends_with_verb(title)
     for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
         if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
@@ -55,7 +60,7 @@ def title_then_body(par: str) -> int | None:
             if _GOVERNS.search(par[:k].rstrip()):
                 continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
             lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
-            if lb is None or _GOVERNS.search(lb[0]):
+            if lb is None or _GOVERNS.search(lb[0]) or (topic is not None and topic not in lb[1].lower()):
                 continue  # ('Tỉnh ủy về phát triển ...': a name does not end in a preposition)
             if _TAKES_ROLE.match(lb[1]):
                 return k

@@ -33,8 +33,6 @@ SIGN = ("Nơi nhận:\n- Bộ Nội vụ (b/c);\n- TT. Tỉnh ủy, TT. HĐND t�
 
 # probes the parser does not pass yet: (id, layout) -> reason (strict, so a probe that starts passing must be un-marked)
 XFAIL: dict[tuple[str, str], str] = {
-    ("team-members", "flat"): "'1. Tổ công tác Sở Nội vụ chủ trì': the title opens like a body's name ('Tổ ...') and is "
-                              "read as part of it",
 }
 
 # (id, title, body after the header, expected (ref, leads) pairs in order)
