@@ -34,6 +34,12 @@ HEADS = [
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
     "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức", "Trang thông tin điện tử", "Trang Thông tin điện tử",
 ]
+def _known_across(text: str, at: int) -> bool:
+    from dondoc.plans.gazetteer import known_across
+
+    return known_across(text, at)
+
+
 def _gazetteer_heads() -> list[str]:
     """Head words listed in the gazetteer's data (kind 'head'): data a user can extend."""
     from dondoc.plans.gazetteer import heads
@@ -175,9 +181,9 @@ def split_bodies(phrase: str) -> list[str]:
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
             continue
-        if sep != ";" and _BARE_ORG.match(text[seg:i].strip()):
-            pos = m.end()  # 'Báo và Đài Phát thanh, Truyền hình X', 'Sở, Ban, ngành tỉnh': a head word alone names no body
-            continue
+        if sep != ";" and (_BARE_ORG.match(text[seg:i].strip()) or (_is_body_start(rest) and _known_across(text[seg:], i - seg))):
+            pos = m.end()  # 'Báo và Đài Phát thanh, Truyền hình X', 'Sở, Ban, ngành tỉnh': a head word alone names no body;
+            continue  # 'Văn phòng Đoàn ĐBQH và HĐND tỉnh': a known name across the separator
         if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
             cur = text[seg:i].strip()
             if cur:
