@@ -139,6 +139,29 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             m = _ISSUER_ASKS.match(cand)
             if m and (asked := _asked_body(m)) is not None:
                 return asked
+        if t.startswith("Đối với") and ":" not in t[:250]:  # (with a colon the name ends there: for_body's)
+            return _for_body_comma(t)
+    return None
+
+
+# the subject after 'Đối với X,' that stands for X's own people: 'thủ trưởng cơ quan, đơn vị bám sát ...'
+_ITS_HEADS = re.compile(r"^(?:thủ trưởng|người đứng đầu|lãnh đạo|chủ tịch)\b")
+
+
+def _for_body_comma(t: str) -> tuple[str, str, bool] | None:
+    """'Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám sát ...' / 'Đối với Ủy ban
+    nhân dân các xã, phường, chủ động ...': the agency the heading-like opening names does the duty after its comma,
+    in person (its heads) or with no subject at all (an agency, not those the work is for: for_body's rule)."""
+    for sep in re.finditer(r",\s+", t[:160]):
+        fb = for_body(t[: sep.start()] + ": x")
+        if fb is None:
+            continue
+        rest = t[sep.end() :]
+        v = find_verb(rest[:120])
+        if v is None:
+            continue
+        if v.start() == 0 or _ITS_HEADS.match(rest):
+            return fb[0], rest, False
     return None
 
 
