@@ -177,6 +177,16 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
+def _one_of(name: str, leads: list[str]) -> bool:
+    """The item names one (or some) of the several bodies its heading names, each in full: 'Ban Quản lý Khu kinh tế chủ
+    trì ...' under '7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp': that body's part alone."""
+    def key(x: str) -> str:
+        return " ".join(x.lower().split())
+
+    own = [key(x) for x in split_bodies(name)]
+    return len(leads) > 1 and bool(own) and len(own) < len(leads) and all(x in {key(y) for y in leads} for x in own)
+
+
 def _bodies_below(node: Node) -> bool:
     """Most of the numbered items under the node open with a body of their own ('2.1. Sở Tài chính', '2.2. Sở Nội vụ'):
     the paragraph introducing them names the collective whose members they task, no duty of its own (when they name
@@ -245,7 +255,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
-                if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))):
+                if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))) and not _one_of(sb[0], leads):
                     asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", re.sub(r"^[-–+•·*\s]+", "", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
