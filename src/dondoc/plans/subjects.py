@@ -167,6 +167,7 @@ def _for_body_comma(t: str) -> tuple[str, str, bool] | None:
 
 _NEU = re.compile(r"\bnếu\b", re.I)
 _REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh|(?:chủ động\s+)?gửi\s+(?:ý kiến|báo cáo|văn bản|đề xuất))\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
+_OBJECT_OF = re.compile(r"(?:tham mưu|trình|về|cho|với|của|gửi|tới|đến|qua|lên)\s+$")
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 
 
@@ -177,6 +178,8 @@ def _reporting_subject(t: str) -> tuple[str, str, bool] | None:
     if neu is None:
         return None
     for m in _WORD_START.finditer(t, neu.end(), min(len(t), neu.end() + 300)):
+        if _OBJECT_OF.search(t, max(0, m.start() - 12), m.start()):
+            continue  # ('... tổng hợp tham mưu UBND tỉnh báo cáo ...': the object of the word before, not a subject)
         lb = leading_body(t[m.start() :])
         if (lb and _REPORTS.match(lb[1]) and not is_generic(lb[0].split(",")[0])) or (lb and _REPORTS.match(lb[1]) and lb[0].startswith("các ")):
             return lb
