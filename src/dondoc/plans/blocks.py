@@ -161,6 +161,7 @@ _CONT_DASH = re.compile(r"^[-–]\s+[a-zđăâêôơưàáảãạ]")
 _JOINING_WORDS = frozenset(
     ["với", "và", "của", "cho", "các", "những", "tại", "theo", "về", "để", "trong", "từ", "đến", "là", "được", "bằng", "hoặc", "cùng", "như", "gồm"]
 )
+_NOUN_END = re.compile(r"(?:mặt|đồng|công|cân)\s+bằng$", re.I)  # ('Chuẩn bị mặt bằng': a noun, not 'bằng' = by)
 _WRAPPED_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 # a heading line ending with the words that ask bodies to act ('Đề nghị', 'Giao cho'): the bodies follow
 # ('Yêu cầu' is left out: '2. Yêu cầu' is the usual heading of a plan's requirements)
@@ -242,7 +243,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         if _TASK_START.match(nxt_plain):
             return True
         last = plain_cur.split()[-1] if plain_cur.split() else ""
-        if last.lower() in _JOINING_WORDS:
+        if last.lower() in _JOINING_WORDS and not _NOUN_END.search(plain_cur):
             return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
         if continues_name(plain_cur, nxt_plain):
             return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name

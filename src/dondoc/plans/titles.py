@@ -4,7 +4,8 @@ Laid out in lines, an item reads '1. Hợp tác' / 'Sở Khoa học và Công ng
 phrase: the field of the work), then a sentence whose subject is the body the work falls to. Joined, the title runs
 into the body's name ('1. Hợp tác Sở Khoa học và Công nghệ tham mưu ký kết ...'). The sentence starts at the first
 capitalised body name after the title that is followed by a task verb: a role ('chủ trì', 'có trách nhiệm') or any
-other task verb ('tham mưu', 'lập hồ sơ', 'tổng hợp'). Not where the body is the title's own object or owner: after a
+other task verb ('tham mưu', 'lập hồ sơ', 'tổng hợp'), or a time opening the sentence before its subject ('1. Sơ kết
+Quý III/2025, các sở, ngành tổ chức ...'). Not where the body is the title's own object or owner: after a
 word that governs a name ('với', 'của', 'cho' ...), after a title ending in a task verb ('1. Hướng dẫn Ủy ban nhân
 dân các xã triển khai ...': the body is what it guides), after a lead-in ('Giao', 'Đề nghị', 'Yêu cầu'); nor when the
 title is an officer's name or holds a lower-case verb (a sentence already). A title opening like a body's name ('1. Tổ
@@ -31,6 +32,7 @@ _TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]
 _GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
 _PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
                      r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
+_TIME_OPENS = re.compile(r"(?:(?:Quý|Quí)\s+[IVX]+\s*(?:/|năm)\s*\d{4}|(?:Tháng|Năm)\s+[\d/]+|Từ\s+(?:năm|tháng)\s+[\d/]+),\s+")
 _TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
 
 
@@ -59,13 +61,14 @@ def title_then_body(par: str) -> int | None:
                 return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
             if _GOVERNS.search(par[:k].rstrip()):
                 continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
-            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
+            when = _TIME_OPENS.match(par, k)  # ('1. Sơ kết Quý III/2025, các sở, ngành tổ chức ...': the time opens the sentence)
+            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else leading_body(par[when.end():]) if when else None
             if lb is None or _GOVERNS.search(lb[0]) or (topic is not None and topic not in lb[1].lower()):
                 continue  # ('Tỉnh ủy về phát triển ...': a name does not end in a preposition)
             if _TAKES_ROLE.match(lb[1]):
                 return k
             between = par[m.end() : k]  # (the title's own capitalised words: 'Luật Đường bộ'; not a sentence's)
-            if (any_verb and (v := find_verb(lb[1][:40])) is not None and v.start() == 0
+            if ((any_verb or when) and (v := find_verb(lb[1][:40])) is not None and v.start() == 0
                     and not re.search(r"\d", between) and not find_verb(between.lower())):
                 return k
     return None

@@ -29,6 +29,7 @@ VERBS = [
     "niêm yết", "đăng tải", "lựa chọn", "điều chỉnh", "sắp xếp", "bảo quản", "kiểm kê",
     "quyết toán", "giải ngân", "lắp đặt", "di dời", "sơ tán", "tuần tra", "điều động", "phát động",
     "kiện toàn", "ký kết", "phối kết hợp", "lập danh sách", "lập kế hoạch", "lập hồ sơ", "lập dự toán",
+    "lập phương án", "lập quy hoạch", "lập đề án", "lập dự án", "lập báo cáo", "lập biên bản", "lập thủ tục",
     "rà soát, lập", "thành lập", "vận hành", "đề ra", "phấn đấu",
     "chia sẻ", "phủ sóng", "nâng cấp", "mở rộng", "sơ kết", "tổng kết", "đánh giá",
     "giúp",  # 'Tổ giúp việc giúp Trưởng ban ...' (not the 'giúp việc' of its name)
