@@ -28,7 +28,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
-from dondoc.plans.titles import duty_after_dash, title_then_body
+from dondoc.plans.titles import body_bullet, duty_after_dash, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
@@ -139,6 +139,9 @@ def _split_heading(par: str) -> str:
             if k is not None:  # '1. Trung tâm GDNN - Giáo dục thường xuyên huyện Tổ chức ...': the dash is the name's
                 return par[:k].rstrip() + "\n\n" + par[k:]
             return par[: b.start()] + "\n\n" + par[b.end():]
+    k = body_bullet(par, len(head)) if " - " in head or " – " in head or " + " in head else None
+    if k is not None:
+        return par[:k] + "\n\n" + par[k:].lstrip()
     for v in _DUTY_VERB.finditer(head, 4):
         if not _ORG_HEAD_END.search(par[: v.start()]):
             return par[: v.start()] + "\n\n" + par[v.end():]

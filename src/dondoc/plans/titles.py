@@ -92,3 +92,24 @@ def duty_after_dash(par: str, at: int) -> int | None:
     if v is None or find_verb(region[: v.start()]) is not None:
         return None
     return start + v.end()
+
+
+_DASH = re.compile(r"(?<=[\wÀ-ỹ)])\s+[-–+]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def body_bullet(par: str, end: int) -> int | None:
+    """'1. Tập trung phát triển các khu công nghiệp đã thành lập - Ban Quản lý Khu kinh tế ... đầu tư ...': a heading run
+    into its first bullet, the bullet opening with the body it falls to (a name, capitalised words: the bullet rule for
+    a verb in lower case does not see it). Where the bullet's dash is, or None. Not inside a name: the heading before
+    the dash is no body's name ('1. Ban Dân vận - Mặt trận huyện phối hợp ...')."""
+    mark = _MARKED.match(par)
+    if mark is None:
+        return None
+    for d in _DASH.finditer(par, mark.end(), end):
+        before = par[mark.end() : d.start()]
+        if is_body_start(before) or not find_verb(before):
+            continue  # (a heading naming a body, or a title with no verb: the dash may be the name's own)
+        lb = leading_body(par[d.end() :]) if HEAD.match(par[d.end() :]) else None
+        if lb is not None and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:
+            return d.start()
+    return None

@@ -15,7 +15,7 @@ The rules (src/dondoc/plans):
 - a flattened item title runs into a body's sentence with any task verb, not only a role (titles.title_then_body);
   a title opening like a body's name is the task's topic when the task repeats it;
 - a flattened heading's double name keeps its dash when the words after it run into a capitalised task verb
-  (titles.duty_after_dash);
+  (titles.duty_after_dash); a flattened heading runs into a bullet that opens with a body's name (titles.body_bullet);
 - 'Đối với <agency>, <its heads / a verb> ...' gives the agency the duty; a manner adverbial ends a subject's name;
   a passive subject ('X cần được hỗ trợ') is no lead; a paragraph introducing items that name their own bodies gives
   no duty of its own; a numbered line opening a clause ('3. Trong quá trình thực hiện') is a wrapped sentence."""
@@ -137,6 +137,15 @@ PROBES: list[tuple[str, str, str, tuple[str, ...], list[tuple[str, list[str]]]]]
      "II. TỔ CHỨC THỰC HIỆN\n1. Phòng Tài chính - Kế hoạch\n- Bố trí kinh phí thực hiện.\n2. Phòng Y tế\n- Tổ chức tập huấn "
      "cho nhân viên y tế thôn.\n",
      ("lines", "flat"), [("II.1", ["Phòng Tài chính - Kế hoạch"]), ("II.2", ["Phòng Y tế"])]),
+    # --- a flattened heading run into its first bullet, the bullet opening with its body's name ---
+    ("bullet-opens-with-body", "huyen",
+     "II. NHIỆM VỤ\n1. Tập trung phát triển các cụm công nghiệp đã thành lập\n- Ủy ban nhân dân các xã hoàn thiện hạ tầng kỹ "
+     "thuật các cụm công nghiệp.\n2. Nâng cao chất lượng khám, chữa bệnh tuyến xã\n- Trung tâm Y tế huyện bố trí bác sĩ "
+     "luân phiên về trạm y tế.\n",
+     ("lines", "flat"), [("II.1", ["Ủy ban nhân dân các xã"]), ("II.2", ["Trung tâm Y tế huyện"])]),
+    ("bullet-name-dash", "huyen",
+     "II. TỔ CHỨC THỰC HIỆN\n1. Ban Dân vận - Mặt trận\nPhối hợp tuyên truyền, vận động Nhân dân tham gia.\n",
+     ("lines", "flat"), [("II.1", ["Ban Dân vận - Mặt trận"])]),
     # --- 'Đối với X, ...', a manner adverbial, a passive subject ---
     ("for-agency-comma", "tinh",
      "II. NHIỆM VỤ\n5. Các cơ quan ngành dọc\nĐối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan "
