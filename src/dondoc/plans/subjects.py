@@ -250,6 +250,7 @@ def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> lis
     return out or (_later_subjects(t, [], issuer) if later else [])
 
 
+_REQUEST_CLAUSE = re.compile(r"(?<=;)\s+(?=[Đđ]ề nghị\s)")
 # a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
 _SENTENCE_END = re.compile(r"(?<=[\w)”\"]\.)(?<![\s“”\"(]\d\.)(?<![\s“”\"(]\d\d\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
@@ -259,9 +260,10 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
     already `taken`: 'Năm 2024, Sở X đã ... . Năm 2025, Sở X chủ trì ...' (the background, then the task), 'Luật
     quy định ... . Sở Tư pháp chủ trì ...', '... Trong quá trình thực hiện, nếu có khó khăn, các cơ quan ... báo
     cáo ...'. One subject, one duty: each such sentence runs to the next one."""
-    if ". " not in t:
+    if ". " not in t and "; " not in t:
         return []
-    starts = [m.end() for m in _SENTENCE_END.finditer(t)]
+    # (and a clause asking a body outside the issuer's authority: '... triển khai thực hiện; đề nghị Ủy ban MTTQ tỉnh ...')
+    starts = sorted([m.end() for m in _SENTENCE_END.finditer(t)] + [m.end() for m in _REQUEST_CLAUSE.finditer(t)])
     found: list[tuple[int, tuple[str, str, bool]]] = []
     seen = {_key(x) for x in taken}
     for k in starts:

@@ -57,6 +57,15 @@ PROBES: list[tuple[str, str, str, tuple[str, ...], list[tuple[str, list[str]]]]]
      "IV. TỔ CHỨC THỰC HIỆN\nCác sở, ban, ngành tỉnh căn cứ nhiệm vụ được giao xây dựng kế hoạch thực hiện. Trong quá "
      "trình thực hiện, nếu có khó khăn, vướng mắc, Ủy ban nhân dân các xã, phường kịp thời báo cáo Sở Nội vụ để tổng hợp.\n",
      ("lines",), [("IV", ["Các sở, ban, ngành tỉnh"]), ("IV", ["Ủy ban nhân dân các xã, phường"])]),
+    ("later-request-clause", "tinh",
+     "V. TỔ CHỨC THỰC HIỆN\nYêu cầu các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường triển khai thực hiện; đề nghị "
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp giám sát./.\n",
+     ("lines", "flat"), [("V", ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]),
+                         ("V", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"])]),
+    ("later-own-requirement", "tinh",
+     "II. NHIỆM VỤ\n5. Tín chỉ các-bon\nSở Nông nghiệp và Môi trường hướng dẫn thị trường tín chỉ các-bon; yêu cầu các tổ "
+     "chức, doanh nghiệp thực hiện bù trừ tín chỉ theo quy định.\n",
+     ("lines",), [("II.5", ["Sở Nông nghiệp và Môi trường"])]),
     # counter-examples: the issuer, a body above it, a promise, a principle, the same body again, an introduction
     ("later-issuer-own", "tinh",
      "II. NHIỆM VỤ\n3. Khen thưởng\nSở Nội vụ theo dõi, tổng hợp kết quả phong trào thi đua. Cuối năm, Ủy ban nhân dân "
