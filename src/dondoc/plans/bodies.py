@@ -181,11 +181,12 @@ def split_bodies(phrase: str) -> list[str]:
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
             continue
-        if sep != ";" and (_BARE_ORG.match(text[seg:i].strip()) or (_is_body_start(rest) and (
-                _known_across(text[seg:], i - seg) or ((h := HEAD.match(text[seg:])) is not None and h.end() > i - seg)))):
+        opens = sep != ";" and _is_body_start(rest)
+        if opens and (_BARE_ORG.match(text[seg:i].strip()) or _known_across(text[seg:], i - seg)
+                      or ((h := HEAD.match(text[seg:])) is not None and h.end() > i - seg)):
             pos = m.end()  # 'Báo và Đài Phát thanh, Truyền hình X', 'Sở, Ban, ngành tỉnh': a head word alone names no body;
             continue  # 'Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Các Cụm, Khối thi đua': a known name or head across the separator
-        if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
+        if sep == ";" or (opens and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
             cur = text[seg:i].strip()
             if cur:
                 out.append(cur.strip(" ,;"))
