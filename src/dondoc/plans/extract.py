@@ -209,6 +209,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t) and not role_line(plain, raw_lines, i)]
         if _in_scope_section(node) or in_no_task_section(node):
             continue  # 'Đối tượng ...' lists who is covered, not who does what
+        purpose = _in_purpose_section(node)  # (a requirement's later sentences say how, not who does what)
         has_items = any(c.kind == "letter" for c in node.children)
         head = _heading_body(node.title, has_items=has_items) if node.title else None
         parent_head = None
@@ -291,7 +292,6 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 # an item that is a whole sentence, then a paragraph to 'các ...' after it: the plan's
                 # closing words for the whole section ('Các cơ quan, đơn vị, địa phương ... triển khai')
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
-                purpose = _in_purpose_section(node)  # (a requirement's later sentences say how, not who does what)
                 k = 0
                 for ci, t in enumerate(cands):
                     tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
@@ -318,7 +318,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     for a in produced:
                         a["item"] = None
         heading_timing(produced, node.title, lambda phrase: _timing("", ctx, phrase))
-        if _in_purpose_section(node):
+        if purpose:
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task
             produced = [a for a in produced if not all(_vague(x) for x in a["lead"])]

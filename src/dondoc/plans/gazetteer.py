@@ -120,8 +120,16 @@ def _joined_keys() -> dict[str, tuple[str, ...]]:
     return {w: tuple(ks) for w, ks in out.items()}
 
 
+@functools.cache
+def _joined_firsts() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in _joined_keys())
+
+
 def known_across(text: str, at: int) -> bool:
     """A known name starts at `text`'s beginning and runs past position `at` (a separator inside it)."""
+    first = text[:12].split(maxsplit=1)
+    if not first or first[0].lower() not in _joined_firsts():
+        return False  # (a cheap look at the first word before the keys)
     keys = _joined_keys().get(" ".join(name_key(text[:40]).split()[:2]))
     if not keys:
         return False

@@ -250,6 +250,7 @@ def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> lis
     return out or (_later_subjects(t, [], issuer) if later else [])
 
 
+_OPENS_SUBJECT = re.compile(r"(?:[Đđ]ề nghị|Giao|Yêu cầu|Khuyến khích|Đối với|Trong quá trình|Thủ tướng|Các|các)\s")
 _REQUEST_CLAUSE = re.compile(r"(?<=;)\s+(?=[Đđ]ề nghị\s)")
 # a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
 _SENTENCE_END = re.compile(r"(?<=[\w)”\"]\.)(?<![\s“”\"(]\d\.)(?<![\s“”\"(]\d\d\.)\s+(?=[A-ZĐÀ-Ỹ])")
@@ -271,6 +272,8 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         one = x[: x.find(". ") + 1] if ". " in x else x
         if one.rstrip().endswith(":"):
             continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
+        if not (HEAD.match(one) or _OPENS_SUBJECT.match(one) or _LEAD_IN.match(one)):
+            continue  # (no subject can open it: spare the subject reader)
         sb = _sentence_body(one)
         if sb is not None and not sb[2] and (own_or_higher(sb[0], issuer) or generic_kinds(sb[0])):
             # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...'), or a
