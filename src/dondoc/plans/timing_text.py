@@ -45,9 +45,12 @@ _TEXT_TIMING = re.compile(
     rf"|đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))"  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
-    # the time opening the sentence before its subject: 'Quý I/2027, các cơ quan ... đánh giá ...', 'Năm 2025, Sở X ...'
-    rf"|^(?:[-–+•*]\s*)?(?:(?:quý|quí)\s*(?:iv|i{{1,3}}|[1-4])\s*(?:/|năm)\s*|tháng\s*\d{{1,2}}\s*(?:/|năm)\s*|năm\s+){YEAR}(?=\s*,)"
 )
+# the time opening the sentence before its subject: 'Quý I/2027, các cơ quan ... đánh giá ...', 'Năm 2025, Sở X ...'
+# (matched at the start only, apart from _TEXT_TIMING: that one is scanned at every position)
+_OPENING_TIME = re.compile(
+    rf"(?:[-–+•*]\s*)?(?:(?:quý|quí)\s*(?:iv|i{{1,3}}|[1-4])\s*(?:/|năm)\s*|tháng\s*\d{{1,2}}\s*(?:/|năm)\s*|năm\s+){YEAR}(?=\s*,)",
+    re.I)
 _TEXT_TIMING_I = re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 
 
@@ -108,6 +111,9 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and not _routine_tasks(low, m)
         and not (m.group(0) == "thường xuyên" and _OF_EVENTS.match(low, m.end()))
     ]
+    opening = _OPENING_TIME.match(text) if text[:1] in "QqTtNn-–+•*" else None
+    if opening is not None:
+        found.insert(0, opening)
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
     # prefer a dated deadline over a bare frequency word
