@@ -5,6 +5,7 @@ paragraph that hand work out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dondoc.plans.bodies import _PART, HEAD, generic_kinds, is_body_name, is_body_start, leading_body, trailing_body
 from dondoc.plans.gazetteer import is_generic
@@ -121,8 +122,8 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             return lb[0], t[: led.start()], lb[2]
     if _LEAD_IN.match(t):
         # (within the first sentence: a later one's subject is its own duty, _later_subjects)
-        first = _SENTENCE_END.search(t, 0, 700) if ". " in t else None
-        for sep in re.finditer(r"[,;]\s+", t[: first.start() if first else 700]):
+        first = next(_sentence_ends(t, 700), 700) if ". " in t else 700
+        for sep in re.finditer(r"[,;]\s+", t[:first]):
             cand = t[sep.end() :]
             if sep.group(0)[0] == "," and _in_enumeration(t[: sep.start()]):
                 continue
@@ -253,7 +254,18 @@ def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> lis
 _OPENS_SUBJECT = re.compile(r"(?:[Đđ]ề nghị|Giao|Yêu cầu|Khuyến khích|Đối với|Trong quá trình|Thủ tướng|Các|các)\s")
 _REQUEST_CLAUSE = re.compile(r"(?<=;)\s+(?=[Đđ]ề nghị\s)")
 # a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
-_SENTENCE_END = re.compile(r"(?<=[\w)”\"]\.)(?<![\s“”\"(]\d\.)(?<![\s“”\"(]\d\d\.)\s+(?=[A-ZĐÀ-Ỹ])")
+_STOP_CAP = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")  # (a literal first: the engine skips to each full stop)
+_NUMERAL = re.compile(r"(?:^|[\s“”\"(])\d{1,2}$")
+
+
+def _sentence_ends(t: str, end: int | None = None) -> Iterator[int]:
+    """Where each sentence after the first starts: after a full stop closing a word, a bracket or a quote, before a
+    capital — not after an item's numeral ('... Luật Đường bộ “4. Hội đồng ...')."""
+    for m in _STOP_CAP.finditer(t, 0, len(t) if end is None else end):
+        k = m.start()
+        prev = t[k - 1 : k]
+        if (prev.isalnum() or prev in ")”\"") and not _NUMERAL.search(t, max(0, k - 3), k):
+            yield m.end()
 
 
 def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list[tuple[str, tuple[str, str, bool]]]:
@@ -264,7 +276,7 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
     if ". " not in t and "; " not in t:
         return []
     # (and a clause asking a body outside the issuer's authority: '... triển khai thực hiện; đề nghị Ủy ban MTTQ tỉnh ...')
-    starts = sorted([m.end() for m in _SENTENCE_END.finditer(t)] + [m.end() for m in _REQUEST_CLAUSE.finditer(t)])
+    starts = sorted([*_sentence_ends(t), *(m.end() for m in _REQUEST_CLAUSE.finditer(t))])
     found: list[tuple[int, tuple[str, str, bool]]] = []
     seen = {_key(x) for x in taken}
     for k in starts:
