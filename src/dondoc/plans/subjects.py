@@ -252,7 +252,7 @@ def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> lis
 
 
 _OPENS_SUBJECT = re.compile(r"(?:[Đđ]ề nghị|Giao|Yêu cầu|Khuyến khích|Đối với|Trong quá trình|Thủ tướng|Các|các)\s")
-_REQUEST_CLAUSE = re.compile(r"(?<=;)\s+(?=[Đđ]ề nghị\s)")
+_REQUEST_CLAUSE = re.compile(r";\s+(?=[Đđ]ề nghị\s)")
 # a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
 _STOP_CAP = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")  # (a literal first: the engine skips to each full stop)
 _NUMERAL = re.compile(r"(?:^|[\s“”\"(])\d{1,2}$")
@@ -276,7 +276,8 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
     if ". " not in t and "; " not in t:
         return []
     # (and a clause asking a body outside the issuer's authority: '... triển khai thực hiện; đề nghị Ủy ban MTTQ tỉnh ...')
-    starts = sorted([*_sentence_ends(t), *(m.end() for m in _REQUEST_CLAUSE.finditer(t))])
+    asks = [m.end() for m in _REQUEST_CLAUSE.finditer(t)] if "ề nghị" in t else []
+    starts = sorted([*_sentence_ends(t), *asks])
     found: list[tuple[int, tuple[str, str, bool]]] = []
     seen = {_key(x) for x in taken}
     for k in starts:
