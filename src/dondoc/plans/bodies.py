@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.name_ends import name_stop
-from dondoc.plans.verbs import VERBS, find_verb
+from dondoc.plans.verbs import VERBS, _factored, find_verb
 
 # Words that open the name of a body or an officer. Lower-case forms are matched only where a
 # name can start (after a list separator), capitalised forms anywhere a name is expected.
@@ -45,18 +45,6 @@ def _gazetteer_heads() -> list[str]:
     from dondoc.plans.gazetteer import heads
 
     return heads()
-
-
-def _factored(words: list[str], depth: int = 0) -> str:
-    """An alternation of literal words, longest first, factored on their first two characters so that the
-    engine tries only the words that can match (HEAD is matched at every candidate name: this is hot)."""
-    words = sorted(words, key=len, reverse=True)
-    if depth == 2:
-        return "|".join(re.escape(w[depth:]) for w in words)
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[depth : depth + 1], []).append(w)
-    return "|".join(re.escape(c) + "(?:" + _factored(ws, depth + 1) + ")" if c else "" for c, ws in groups.items())
 
 
 _HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads())))
