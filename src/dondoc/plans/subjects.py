@@ -277,16 +277,17 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         return []
     # (and a clause asking a body outside the issuer's authority: '... triển khai thực hiện; đề nghị Ủy ban MTTQ tỉnh ...')
     asks = [m.end() for m in _REQUEST_CLAUSE.finditer(t)] if "ề nghị" in t else []
-    starts = sorted([*_sentence_ends(t), *asks])
+    # (only where a subject can open the sentence: spare the subject reader)
+    starts = sorted([*(k for k in _sentence_ends(t) if _may_open(t[k : k + 60])), *asks])
+    if not starts:
+        return []
     found: list[tuple[int, tuple[str, str, bool]]] = []
     seen = {_key(x) for x in taken}
     for k in starts:
-        x = t[k:]
-        one = x[: x.find(". ") + 1] if ". " in x else x
+        stop = t.find(". ", k)
+        one = t[k : stop + 1] if stop >= 0 else t[k:]
         if one.rstrip().endswith(":"):
             continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
-        if not (HEAD.match(one) or _OPENS_SUBJECT.match(one) or _LEAD_IN.match(one)):
-            continue  # (no subject can open it: spare the subject reader)
         sb = _sentence_body(one)
         if sb is not None and not sb[2] and (own_or_higher(sb[0], issuer) or generic_kinds(sb[0])):
             # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...'), or a
@@ -300,6 +301,10 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         end = found[i + 1][0] if i + 1 < len(found) else len(t)
         out.append((t[k:end].rstrip(), sb))
     return out
+
+
+def _may_open(head: str) -> bool:
+    return bool(HEAD.match(head) or _OPENS_SUBJECT.match(head) or _LEAD_IN.match(head))
 
 
 def _key(name: str) -> str:
