@@ -43,6 +43,7 @@ from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
 from dondoc.plans.verbs import find_verb
 
+_MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
@@ -106,7 +107,7 @@ def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list
         READ_KEY: read,
         "ref": ref,
         "item": item,
-        "text": re.sub(r"^[-–+•·*\s]+", "", text).strip(),
+        "text": _MARKS.sub("", text).strip(),
         "lead": lead,
         "support": support,
         "mode": "request" if request else "assign",
@@ -136,7 +137,7 @@ def _items_of(content: list[Paragraph]) -> list[str]:
             # after a paragraph of its own that ends its sentence: '6.3. Phòng X: ... Nhân dân.' / '+ Thực hiện ...')
             items[-1] += " " + t
             continue
-        if OTHER_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t)):
+        if OTHER_LABEL.match(_MARKS.sub("", t)):
             continue
         items.append(t)
     return items
@@ -204,7 +205,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             continue
         produced: list[dict[str, Any]] = []
         content = node.content
-        plain = [re.sub(r"^[-–+•·*\s]+", "", p.text) for p in content]
+        plain = [_MARKS.sub("", p.text) for p in content]
         raw_lines = [p.text for p in content]
         lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t) and not role_line(plain, raw_lines, i)]
         if _in_scope_section(node) or in_no_task_section(node):
@@ -244,7 +245,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             for k, t in enumerate(items, 1):
                 if intro and not _BULLET.match(t):
                     role_support, intro = own_support, False  # the intro line's bullets are over
-                tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                tl = TIME_LABEL.match(_MARKS.sub("", t))
                 if tl and produced:  # 'Thời gian hoàn thành: ...' on its own line: the task above's
                     produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                     continue
@@ -253,12 +254,12 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     role_support, intro = partners, True  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
                     continue
                 sb = _sentence_body(t)
-                if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
+                if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
                 if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))) and not _one_of(sb[0], leads):
                     asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
-                if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", re.sub(r"^[-–+•·*\s]+", "", t)):
+                if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
                     closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
@@ -278,7 +279,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 # bullet is a task of the heading's body, done with the bodies the bullet opens with
                 name, req = parent_head
                 for k, t in enumerate(bullets, 1):
-                    lb = leading_body(re.sub(r"^[-–+•·*\s]+", "", t))
+                    lb = leading_body(_MARKS.sub("", t))
                     support = split_bodies(lb[0]) if lb else []
                     produced.append(_assignment(node.ref, node.title + " " + t, split_bodies(name), ctx,
                                                 support=support, request=req, item=k))
@@ -294,7 +295,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
                 k = 0
                 for ci, t in enumerate(cands):
-                    tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                    tl = TIME_LABEL.match(_MARKS.sub("", t))
                     if tl and produced and tl.group(1).strip():
                         produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                         continue

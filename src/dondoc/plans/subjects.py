@@ -13,6 +13,7 @@ from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
 from dondoc.plans.rank import own_or_higher
 from dondoc.plans.verbs import find_verb
 
+_MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"
     # the time first, the subject after the comma: 'Trong năm 2024, Bộ Công an ...', 'Trước ngày 30/6/2024, các bộ ...'
@@ -88,7 +89,7 @@ def _asked_body(m: re.Match[str]) -> tuple[str, str, bool] | None:
 
 def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     """The body a task sentence gives work to, with the task and whether it is a request."""
-    t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
+    t = _MARKS.sub("", text).strip()
     if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
         # 'Trong quá trình ..., nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo ...':
         # the body named after the condition is the one to report; with none, it names no one
