@@ -180,7 +180,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         plan_year = _first_working_year(blocks[start:body_end], dt.date.fromisoformat(header["not_before"]), plan_year)
     issued = dt.date.fromisoformat(header["issued_on"]) if header.get("issued_on") else None
     not_before = dt.date.fromisoformat(header["not_before"]) if header.get("not_before") else None
-    ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before)
+    ctx = Ctx(plan_year=plan_year, issued_on=issued or not_before, issuer=header.get("issuer"))
 
     nodes = build_tree(blocks[start:body_end])
     articles = _article_span(blocks, start)

@@ -161,10 +161,15 @@ _CONT_DASH = re.compile(r"^[-–]\s+[a-zđăâêôơưàáảãạ]")
 _JOINING_WORDS = frozenset(
     ["với", "và", "của", "cho", "các", "những", "tại", "theo", "về", "để", "trong", "từ", "đến", "là", "được", "bằng", "hoặc", "cùng", "như", "gồm"]
 )
+_NOUN_END = re.compile(r"(?:mặt|đồng|công|cân)\s+bằng$", re.I)  # ('Chuẩn bị mặt bằng': a noun, not 'bằng' = by)
 _WRAPPED_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 # a heading line ending with the words that ask bodies to act ('Đề nghị', 'Giao cho'): the bodies follow
 # ('Yêu cầu' is left out: '2. Yêu cầu' is the usual heading of a plan's requirements)
 _ASKING_ENDS = frozenset(["nghị", "Giao", "giao", "cho", "khích"])
+_OPENS_CLAUSE = re.compile(r"[\s*#_>]*\d{1,2}(?:\.\d{1,2})*[.)]?[*_\s]+(?:Trong quá trình|Quá trình (?:tổ chức |triển khai )?thực hiện|"
+                           r"Trên cơ sở|Sau khi|Nếu|Trường hợp)\b")
+_LEVELS = (" tỉnh", " huyện", " xã", " phường", " thành phố", " quận", " thị xã", " thị trấn")
+_PLACE_LINE = re.compile(rf"^[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{0,3}}\s*[:.;]?$")
 _ENDS_ASKING = re.compile(r"(?:^|\s)(?:Giao(?: cho)?|Đề nghị|Kính đề nghị|Khuyến khích)$", re.IGNORECASE)
 
 
@@ -232,10 +237,14 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
             and plain_cur.rsplit(None, 1)[-1].lower() not in _JOINING_WORDS):
         return True  # '9. Báo và' / 'phát thanh, truyền hình tỉnh' / '' / 'Xây dựng các phóng sự ...': a wrapped heading, its text below
     if len(lines) == 1 and (_NUMBERED.match(_marker_text(lines[0].lstrip())) or lines[0].lstrip().startswith("**")):
+        if _OPENS_CLAUSE.match(lines[0], 0, 60):
+            return False  # '3. Trong quá trình thực hiện' / 'Kế hoạch này, nếu ...': a sentence wrapped (no heading opens so)
+        if plain_cur.endswith(_LEVELS) and _PLACE_LINE.match(nxt_plain):
+            return False  # '9. Đề nghị Hiệp hội ... tỉnh' / 'Ninh Bình': the place's name wrapped
         if _TASK_START.match(nxt_plain):
             return True
         last = plain_cur.split()[-1] if plain_cur.split() else ""
-        if last.lower() in _JOINING_WORDS:
+        if last.lower() in _JOINING_WORDS and not _NOUN_END.search(plain_cur):
             return False  # '**15.** Báo ... chủ động phối hợp với' / 'Sở Khoa học ...': one sentence
         if continues_name(plain_cur, nxt_plain):
             return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name
@@ -247,20 +256,6 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
             return True  # '1. Tổng hợp số liệu (Quý III/2025)': a heading closed by its bracketed note
         return not last[:1].isupper()
     return False
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 from dondoc.plans import gridless, layoutgrid, raggedpipe  # noqa: E402 (they read bodies / ROMAN, neighbours of this module)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.name_ends import name_stop
-from dondoc.plans.verbs import VERBS, field_ends_name, find_verb
+from dondoc.plans.verbs import VERBS, _factored, field_ends_name, find_verb
 
 # Words that open the name of a body or an officer. Lower-case forms are matched only where a
 # name can start (after a list separator), capitalised forms anywhere a name is expected.
@@ -34,23 +34,17 @@ HEADS = [
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
     "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức", "Trang thông tin điện tử", "Trang Thông tin điện tử",
 ]
+def _known_across(text: str, at: int) -> bool:
+    from dondoc.plans.gazetteer import known_across
+
+    return known_across(text, at)
+
+
 def _gazetteer_heads() -> list[str]:
     """Head words listed in the gazetteer's data (kind 'head'): data a user can extend."""
     from dondoc.plans.gazetteer import heads
 
     return heads()
-
-
-def _factored(words: list[str], depth: int = 0) -> str:
-    """An alternation of literal words, longest first, factored on their first two characters so that the
-    engine tries only the words that can match (HEAD is matched at every candidate name: this is hot)."""
-    words = sorted(words, key=len, reverse=True)
-    if depth == 2:
-        return "|".join(re.escape(w[depth:]) for w in words)
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[depth : depth + 1], []).append(w)
-    return "|".join(re.escape(c) + "(?:" + _factored(ws, depth + 1) + ")" if c else "" for c, ws in groups.items())
 
 
 _HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads())))
@@ -137,6 +131,8 @@ def split_bodies(phrase: str) -> list[str]:
         return []
     if _OFFICER_IN_CHARGE.match(text) and ";" not in text:
         return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
+    if _HEADS_OF_KINDS.match(text):
+        return [text]  # 'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức': the heads of every organ of those kinds
     out: list[str] = []
     plural = text[:4] in ("Các ", "các ") or bool(_COLLECTIVE.match(text))
     # 'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính': the names a plural head elides are bare, a
@@ -175,7 +171,12 @@ def split_bodies(phrase: str) -> list[str]:
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
             continue
-        if sep == ";" or (_is_body_start(rest) and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
+        opens = sep != ";" and _is_body_start(rest)
+        if opens and (_BARE_ORG.match(text[seg:i].strip()) or _known_across(text[seg:], i - seg)
+                      or ((h := HEAD.match(text[seg:])) is not None and h.end() > i - seg)):
+            pos = m.end()  # 'Báo và Đài Phát thanh, Truyền hình X', 'Sở, Ban, ngành tỉnh': a head word alone names no body;
+            continue  # 'Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Các Cụm, Khối thi đua': a known name or head across the separator
+        if sep == ";" or (opens and not (sep == "và" and _NOT_SPLIT_AFTER.search(text[max(seg, i - 40) : i]))):
             cur = text[seg:i].strip()
             if cur:
                 out.append(cur.strip(" ,;"))
@@ -230,14 +231,15 @@ _LEAD_IN = re.compile(
 )
 REQUEST = re.compile(r"^(?:Đề nghị|Khuyến khích|Kính đề nghị)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^(?:các cấp(?!\s+ủy|\s+uỷ)|các ngành,\s*các cấp|mọi|toàn|người dân|nhân dân|doanh nghiệp và người dân)\b", re.IGNORECASE)
-# (after the name: what is said of it, not its duty; 'cần được hỗ trợ': those who receive the help)
-_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|cần được|sẽ|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
+# (after the name: what is said of it, not its duty: what was done, is being done or is promised; a passive 'cần được
+# hỗ trợ': those the work is for, not who does it)
+_BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|(?:cần|phải)\s+được|là(?! cơ quan| đơn vị| đầu mối)|có(?! trách nhiệm)|không|cũng|vẫn|chưa|bị|nhằm|của|trong(?! phạm vi)|tại|theo quy định)\b")
 
 
 # an organ's head noun alone names none ('Ban chỉ đạo', 'Trung tâm chỉ huy'), nor does 'Thường trực' (the standing body
 # of a council or a board is always named with it: 'Thường trực Hội đồng nhân dân tỉnh', 'Thường trực Ban Chỉ đạo')
 _ENDS_GOVERNING = re.compile(r"\s(?:về|của|cho|tại|từ|với|đối với)$")
-_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn|Thường trực)$")
+_BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn|Thường trực|Ngân hàng|Báo|Đài)$")
 
 
 def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | None:
@@ -280,8 +282,9 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     name = name.strip(" ,;-–")
     if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
         return None
-    # ('Các xã ven đô còn | duy trì ...', '... vẫn | thực hiện', '... chưa | triển khai': a state described, not a duty)
-    if re.search(r"\b(?:đã|đang|được|còn|vẫn|chưa)\s*$", name) or _ENDS_GOVERNING.search(name):
+    # ('Các xã ven đô còn | duy trì ...', '... vẫn | thực hiện', '... chưa | triển khai': a state described, not a duty;
+    # '... đã/đang/được/sẽ': what was done, is being done, or is promised)
+    if re.search(r"\b(?:đã|đang|được|còn|vẫn|chưa|sẽ)\s*$", name) or _ENDS_GOVERNING.search(name):
         return None  # ('Cổng thông tin quốc gia về | quản lý dữ liệu ...': a name never ends on the word governing its object)
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None
@@ -336,6 +339,16 @@ def is_body_name(text: str) -> bool:
     if v is not None and _IN_CHARGE_OF.search(s[: v.start()]):
         return True  # 'Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội': an officer named by the field in their charge
     return v is None
+
+
+_KIND = r"[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}"
+_HEADS_OF_KINDS = re.compile(rf"^(?:Người đứng đầu|Thủ trưởng|Lãnh đạo)\s+(?:các\s+)?{_KIND}(?:\s*,\s*{_KIND})+$")
+
+
+def generic_kinds(name: str) -> bool:
+    """'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức': the heads of every organ of those kinds, named with bare
+    nouns as a law or a principle names them (no 'các': not the bodies a plan addresses)."""
+    return bool(_HEADS_OF_KINDS.match(name)) and not re.search(r"\bcác\b", name)
 
 
 _OFFICER_IN_CHARGE = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên chức)\s+phụ trách\s+(?:lĩnh vực|công tác|mảng)\b")

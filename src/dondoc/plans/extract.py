@@ -45,6 +45,7 @@ from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
 from dondoc.plans.verbs import find_verb
 
+_MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
@@ -108,7 +109,7 @@ def _assignment(ref: str, text: str, lead: list[str], ctx: Ctx, *, support: list
         READ_KEY: read,
         "ref": ref,
         "item": item,
-        "text": re.sub(r"^[-–+•·*\s]+", "", text).strip(),
+        "text": _MARKS.sub("", text).strip(),
         "lead": lead,
         "support": support,
         "mode": "request" if request else "assign",
@@ -138,7 +139,7 @@ def _items_of(content: list[Paragraph]) -> list[str]:
             # after a paragraph of its own that ends its sentence: '6.3. Phòng X: ... Nhân dân.' / '+ Thực hiện ...')
             items[-1] += " " + t
             continue
-        if OTHER_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t)):
+        if OTHER_LABEL.match(_MARKS.sub("", t)):
             continue
         items.append(t)
     return items
@@ -187,6 +188,25 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
 _TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)")
 
 
+def _one_of(name: str, leads: list[str]) -> bool:
+    """The item names one (or some) of the several bodies its heading names, each in full: 'Ban Quản lý Khu kinh tế chủ
+    trì ...' under '7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp': that body's part alone."""
+    def key(x: str) -> str:
+        return " ".join(x.lower().split())
+
+    own = [key(x) for x in split_bodies(name)]
+    return len(leads) > 1 and bool(own) and len(own) < len(leads) and all(x in {key(y) for y in leads} for x in own)
+
+
+def _bodies_below(node: Node) -> bool:
+    """Most of the numbered items under the node open with a body of their own ('2.1. Sở Tài chính', '2.2. Sở Nội vụ'):
+    the paragraph introducing them names the collective whose members they task, no duty of its own (when they name
+    no one, the bodies it names do them)."""
+    kids = [c for c in node.children if c.title]
+    named = sum(1 for c in kids if _heading_body(c.title) or role_heading(c.title) or _sentence_body(c.title))
+    return len(kids) >= 2 and 2 * named > len(kids)
+
+
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
     # Long on purpose: one pass over the blocks, each case a layout rule (unnumbered: no numbered sections)
     out: list[dict[str, Any]] = []
@@ -200,11 +220,12 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             node.content.insert(0, Paragraph("- " + node.title[lab.end():], False, node.content[0].line if node.content else 0))
             node.title = node.title[: lab.start()]
         content = node.content
-        plain = [re.sub(r"^[-–+•·*\s]+", "", p.text) for p in content]
+        plain = [_MARKS.sub("", p.text) for p in content]
         raw_lines = [p.text for p in content]
         lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t) and not role_line(plain, raw_lines, i)]
         if _in_scope_section(node) or in_no_task_section(node):
             continue  # 'Đối tượng ...' lists who is covered, not who does what
+        purpose = _in_purpose_section(node)  # (a requirement's later sentences say how, not who does what)
         has_items = any(c.kind == "letter" for c in node.children)
         head = _heading_body(node.title, has_items=has_items) if node.title else None
         parent_head = None
@@ -239,7 +260,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             for k, t in enumerate(items, 1):
                 if intro and not _BULLET.match(t):
                     role_support, intro = own_support, False  # the intro line's bullets are over
-                tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                tl = TIME_LABEL.match(_MARKS.sub("", t))
                 if tl and produced:  # 'Thời gian hoàn thành: ...' on its own line: the task above's
                     produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                     continue
@@ -248,12 +269,12 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     role_support, intro = partners, True  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
                     continue
                 sb = _sentence_body(t)
-                if sb and _CAN_CU.match(t) and not leading_body(re.sub(r"^[-–+•·*\s]+", "", t)):
+                if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
-                if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))):
+                if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))) and not _one_of(sb[0], leads):
                     asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
-                if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", re.sub(r"^[-–+•·*\s]+", "", t)):
+                if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
                     closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
@@ -273,7 +294,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 # bullet is a task of the heading's body, done with the bodies the bullet opens with
                 name, req = parent_head
                 for k, t in enumerate(bullets, 1):
-                    lb = leading_body(re.sub(r"^[-–+•·*\s]+", "", t))
+                    lb = leading_body(_MARKS.sub("", t))
                     support = split_bodies(lb[0]) if lb else []
                     produced.append(_assignment(node.ref, node.title + " " + t, split_bodies(name), ctx,
                                                 support=support, request=req, item=k))
@@ -289,11 +310,13 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
                 k = 0
                 for ci, t in enumerate(cands):
-                    tl = TIME_LABEL.match(re.sub(r"^[-–+•·*\s]+", "", t))
+                    tl = TIME_LABEL.match(_MARKS.sub("", t))
                     if tl and produced and tl.group(1).strip():
                         produced[-1]["timing"] = _timing("", ctx, tl.group(1))
                         continue
-                    for part, (name, _rest, req) in _handed_out(t):
+                    if ci == len(cands) - 1 and ci > 0 and t.rstrip().endswith(":") and not _BULLET.match(t) and _bodies_below(node):
+                        continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
+                    for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)
                         if not leads or encourages_private(part):
                             continue
@@ -313,7 +336,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         pass_down(node, produced, plain, section_time, lambda phrase: _timing("", ctx, phrase))
         # (a long bracket is a remark read as free text: '(năm 2024 đã đạt 45%, năm 2025 đạt 60%)' names no time)
         heading_timing(produced, node.title, lambda phrase: _timing("", ctx, phrase) if len(phrase) <= 30 else _timing(phrase, ctx))
-        if _in_purpose_section(node):
+        if purpose:
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task
             produced = [a for a in produced if not all(_vague(x) for x in a["lead"])]

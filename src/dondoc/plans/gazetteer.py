@@ -99,6 +99,44 @@ def entries() -> dict[str, str]:
     return out
 
 
+_SHORT = ((re.compile(r"hội đồng nhân dân"), "hđnd"), (re.compile(r"ủy ban nhân dân"), "ubnd"),
+          (re.compile(r"đại biểu quốc hội"), "đbqh"))
+
+
+def _short_key(name: str) -> str:
+    k = name_key(name)
+    for rx, short in _SHORT:
+        k = rx.sub(short, k)
+    return k
+
+
+@functools.cache
+def _joined_keys() -> dict[str, tuple[str, ...]]:
+    """Known names holding a word that would part two names ('Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh'), with
+    the usual abbreviations written short, by their first two words."""
+    out: dict[str, list[str]] = {}
+    for k in {_short_key(k) for k in entries() if " và " in k or ", " in k or "/" in k}:
+        out.setdefault(" ".join(k.split()[:2]), []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
+
+
+@functools.cache
+def _joined_firsts() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in _joined_keys())
+
+
+def known_across(text: str, at: int) -> bool:
+    """A known name starts at `text`'s beginning and runs past position `at` (a separator inside it)."""
+    first = text[:12].split(maxsplit=1)
+    if not first or first[0].lower() not in _joined_firsts():
+        return False  # (a cheap look at the first word before the keys)
+    keys = _joined_keys().get(" ".join(name_key(text[:40]).split()[:2]))
+    if not keys:
+        return False
+    head, before = _short_key(text[: at + 80]), len(_short_key(text[:at]))
+    return any(len(k) > before and head.startswith(k) and (len(head) == len(k) or not head[len(k)].isalnum()) for k in keys)
+
+
 @functools.cache
 def places() -> frozenset[str]:
     """Names of provinces, communes and wards (without their level word), when the

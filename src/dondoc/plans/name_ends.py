@@ -7,6 +7,7 @@ marks the end of a name in other ways too:
   ('Chủ động', 'Tích cực', 'Khẩn trương', 'Tiếp tục', 'Thường xuyên', 'Kịp thời', 'Định kỳ') or a connective that
   opens a clause ('Căn cứ', 'Trên cơ sở', 'Nhằm', 'Để', 'Khi', 'Nếu') — unless the pair is a word of a known name
   ('Giáo dục Thường xuyên');
+- a manner adverbial after the subject ('... các đoàn thể tỉnh bằng nhiều hình thức, phương pháp thích hợp, tổ chức ...');
 - after a comma, a connective that opens a clause ('Sở Tài chính, trên cơ sở đề xuất ..., tham mưu') or a noun that
   is no part of a name ('Công an tỉnh, địa chỉ: ...', ', số điện thoại', ', thời gian', ', kinh phí');
 - the end of a known name (gazetteer) followed by any task verb in capitals ('Bộ Tài chính Bảo đảm kinh phí'):
@@ -24,6 +25,8 @@ from dondoc.plans.verbs import VERBS
 _OPENERS = ("Chủ động", "Tích cực", "Khẩn trương", "Tiếp tục", "Thường xuyên", "Kịp thời", "Định kỳ", "Căn cứ",
             "Trên cơ sở", "Nhằm", "Để", "Khi", "Nếu")
 _CAP_OPENER = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _OPENERS)) + r")(?![\wÀ-ỹ])")
+# a manner adverbial between the subject and its verb: 'Ủy ban MTTQ tỉnh và các đoàn thể bằng nhiều hình thức ..., tổ chức'
+_MANNER = re.compile(r"\s+(?:bằng|thông qua|qua)\s+(?:nhiều|các|mọi|những)\s+(?:hình thức|phương thức|cách thức|biện pháp|kênh)\b")
 _COMMA_STOP = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo|nhằm|để|khi|nếu|địa chỉ|số điện thoại|thời gian|kinh phí)"
                          r"(?![\wÀ-ỹ])")
 _CAP_VERBS = sorted({v[:1].upper() + v[1:] for v in VERBS}, key=len, reverse=True)
@@ -37,6 +40,10 @@ def name_stop(s: str, limit: int) -> re.Match[str] | None:
     found: list[re.Match[str]] = []
     if "," in region:
         m = _COMMA_STOP.search(region, 2)
+        if m is not None:
+            found.append(m)
+    if " bằng " in region or " qua " in region:
+        m = _MANNER.search(region, 2)
         if m is not None:
             found.append(m)
     for m in _CAP_OPENER.finditer(region, 2):

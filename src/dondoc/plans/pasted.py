@@ -3,8 +3,8 @@
 Text copied from a law-library page keeps no paragraph breaks, so a numbered item's title runs straight into its
 first line. `plans.reflow` cuts a numbered heading from the bullet, the duty or the section title it ran into; the
 shapes here are the ones where the title's end cannot be seen from its words alone:
-- '1. Quản lý thị trường Sở Công Thương chủ trì ...': a short title, then a sentence whose subject is a body taking
-  its role (`title_then_body`);
+- '1. Quản lý thị trường Sở Công Thương chủ trì ...': a short title, then a sentence whose subject is a body (that one
+  is `plans.titles.title_then_body`);
 - '1. Phát triển hạ tầng các khu công nghiệp - Ban Quản lý Khu kinh tế đầu tư ...': a title, then its first bullet,
   which opens with a body's name (`dash_body`) — a name is capitalised word after word, so the dash rule that wants a
   capitalised word and then a lower-case one ('- Tổ chức tuyên truyền') does not see it;
@@ -18,40 +18,10 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start, leading_body
-from dondoc.plans.verbs import find_verb
+from dondoc.plans.bodies import HEAD, leading_body
 
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
-
-# '1. Quản lý thị trường Sở Công Thương chủ trì, phối hợp ...': a short item title run into its first sentence, whose
-# subject is a body taking its role (a title ending in a word that governs a name — 'với', 'của', 'cho' — is not one)
-_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
-_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
-_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
-                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
-_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
-
-
-def title_then_body(par: str) -> int | None:
-    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...'), or None."""
-    m = _TITLE_THEN_BODY.match(par)
-    if not m or _GOVERNS.search(m.group(1)):
-        return None
-    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
-    if find_verb(title) or is_body_start(title) or _PERSON.match(title):
-        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
-    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
-        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
-            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
-                return None  # a lead-in after the title: reflow's duty split ('... Giao Phòng Nội vụ chủ trì')
-            if _GOVERNS.search(par[:k].rstrip()):
-                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
-            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else None
-            if lb and _TAKES_ROLE.match(lb[1]):
-                return k
-    return None
-
 
 # a dash between two words of a title ('Lào Cai - Hải Phòng', 'Kinh tế - Hạ tầng'), or the title's first bullet
 _DASH = re.compile(r"(?<=[\wÀ-ỹ)”\"])\s+[-–+]\s+(?=[" + _UP + r"])")

@@ -27,11 +27,12 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start
-from dondoc.plans.dashmarks import dash_numbering
 from dondoc.plans.fastre import count_at_line_starts
 from dondoc.plans.flattable import rebuild
-from dondoc.plans.pasted import dash_body, dotless_subitems, double_title, title_then_body
+from dondoc.plans.numbering import dash_numbering, next_sections
+from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
+from dondoc.plans.titles import body_bullet, duty_after_dash, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
@@ -133,7 +134,7 @@ def _split_heading(par: str) -> str:
     if m:  # (the item after the title is a heading too: 'IV. TỔ CHỨC THỰC HIỆN 2. Các đơn vị thuộc Bộ - Vụ X: ...')
         rest = par[m.end():]
         return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
-    k = title_then_body(par) if " chủ trì" in par[:200] or " trách nhiệm" in par[:200] or " là cơ quan" in par[:200] else None
+    k = title_then_body(par)
     if k is not None:
         return par[:k].rstrip() + "\n\n" + par[k:]
     m = _NAMES_END.match(par)
@@ -149,9 +150,15 @@ def _split_heading(par: str) -> str:
     for b in _BULLET_IN.finditer(head):
         if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
                 and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)
+            k = duty_after_dash(par, b.end())
+            if k is not None:  # '1. Trung tâm GDNN - Giáo dục thường xuyên huyện Tổ chức ...': the dash is the name's
+                return par[:k].rstrip() + "\n\n" + par[k:]
             return par[: b.start()] + "\n\n" + par[b.end():]
     if (d := dash_body(par, len(head))) is not None:  # '1. <title> - Ban Quản lý Khu kinh tế đầu tư ...'
         return par[:d] + "\n\n" + par[d:].lstrip()
+    k = body_bullet(par, len(head)) if " - " in head or " – " in head or " + " in head else None
+    if k is not None:
+        return par[:k] + "\n\n" + par[k:].lstrip()
     if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
     for v in _DUTY_VERB.finditer(head, 4):
@@ -164,32 +171,13 @@ def _split_bullets(par: str) -> str:
     """A dash bullet run into the sentence before it, with no stop between ('... tại xã - Thực hiện việc ...')."""
     out, last = [], 0
     for b in _BULLET_IN.finditer(par):
+        if _MARKED.match(par) and "\n" not in par[: b.start()] and duty_after_dash(par, b.end()) is not None:
+            continue  # (the heading's double name, its duty split off by _split_heading)
         if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
                 and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)
             out += [par[last: b.start()], "\n\n"]
             last = b.end()
     return "".join(out) + par[last:] if out else par
-
-
-_ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-_INLINE_SECTION = re.compile(rf"(?<![\wÀ-ỹ])(?<!Quý )(?<!quý )(?<!khóa )(?<!khoá )(?<!Khóa )([IVX]{{1,4}})\.\s+(?=[{_UP}])")
-
-
-def _next_sections(body: str) -> str:
-    """Sections are numbered I, II, III ... in order: the next numeral run into a paragraph
-    ('... 319.753.785 đồng IV. Tổ chức thực hiện.') starts a section, whatever its title's case."""
-    out, last, expect = [], 0, 0
-    for m in _INLINE_SECTION.finditer(body):
-        numeral = m.group(1)
-        if numeral not in _ROMAN_SEQ:
-            continue
-        k = _ROMAN_SEQ.index(numeral)
-        if m.start() == 0 or body[m.start() - 1] == "\n":  # a section already on its own line
-            expect = max(expect, k + 1)
-        elif k == expect:
-            out += [body[last: m.start()].rstrip(), "\n\n"]
-            last, expect = m.start(), k + 1
-    return "".join(out) + body[last:] if out else body
 
 
 _ITEM_AT = re.compile(r"(\d{1,2})\.\s")
@@ -325,7 +313,7 @@ def restore_breaks(text: str) -> str:
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
-    body = "\n\n".join(dotless_subitems(_next_items(_next_sections(body)).split("\n\n")))
+    body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)

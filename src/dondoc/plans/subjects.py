@@ -5,16 +5,22 @@ paragraph that hand work out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from dondoc.plans.bodies import _PART, HEAD, is_body_name, is_body_start, leading_body, trailing_body
+from dondoc.plans.bodies import _PART, HEAD, generic_kinds, is_body_name, is_body_start, leading_body, trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
+from dondoc.plans.rank import own_or_higher
 from dondoc.plans.verbs import find_verb
 
+_MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"
     # the time first, the subject after the comma: 'Trong năm 2024, Bộ Công an ...', 'Trước ngày 30/6/2024, các bộ ...'
-    r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày))\b", re.I)
+    r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày)"
+    # a time or period alone: 'Năm 2025, Sở Nội vụ ...', 'Quý I/2027, các cơ quan ...', 'Từ năm 2026, ...'
+    r"|(?:Năm|Quý|Quí|Tháng|Ngày)\s+(?:\d+|[IVX]+)|(?:Từ|Sau)\s+(?:năm|ngày|tháng|quý|quí)\s+\d+|Giai đoạn\s+\d+"
+    r"|(?:Đầu|Cuối|Giữa)\s+(?:năm|quý|quí|tháng)|(?:Hằng|Hàng)\s+(?:tháng|tuần)|(?:Sáu|6)\s+tháng)\b", re.I)
 _ISSUER_ASKS = re.compile(
     # (the issuer is one People's Committee: 'Ủy ban nhân dân các tỉnh ... chỉ đạo ...' is a collective's own duty)
     r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\s+các\b)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"
@@ -84,7 +90,7 @@ def _asked_body(m: re.Match[str]) -> tuple[str, str, bool] | None:
 
 def _sentence_body(text: str) -> tuple[str, str, bool] | None:
     """The body a task sentence gives work to, with the task and whether it is a request."""
-    t = re.sub(r"^[-–+•·*\s]+", "", text).strip()
+    t = _MARKS.sub("", text).strip()
     if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
         # 'Trong quá trình ..., nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo ...':
         # the body named after the condition is the one to report; with none, it names no one
@@ -117,7 +123,9 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
         if lb and _PART.match(lb[1]):
             return lb[0], t[: led.start()], lb[2]
     if _LEAD_IN.match(t):
-        for sep in re.finditer(r"[,;]\s+", t[:700]):
+        # (within the first sentence: a later one's subject is its own duty, _later_subjects)
+        first = next(_sentence_ends(t, 700), 700) if ". " in t else 700
+        for sep in re.finditer(r"[,;]\s+", t[:first]):
             cand = t[sep.end() :]
             if sep.group(0)[0] == "," and _in_enumeration(t[: sep.start()]):
                 continue
@@ -134,13 +142,36 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             m = _ISSUER_ASKS.match(cand)
             if m and (asked := _asked_body(m)) is not None:
                 return asked
+        if t.startswith("Đối với") and ":" not in t[:250]:  # (with a colon the name ends there: for_body's)
+            return _for_body_comma(t)
+    return None
+
+
+# the subject after 'Đối với X,' that stands for X's own people: 'thủ trưởng cơ quan, đơn vị bám sát ...'
+_ITS_HEADS = re.compile(r"^(?:thủ trưởng|người đứng đầu|lãnh đạo|chủ tịch)\b")
+
+
+def _for_body_comma(t: str) -> tuple[str, str, bool] | None:
+    """'Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám sát ...' / 'Đối với Ủy ban
+    nhân dân các xã, phường, chủ động ...': the agency the heading-like opening names does the duty after its comma,
+    in person (its heads) or with no subject at all (an agency, not those the work is for: for_body's rule)."""
+    for sep in re.finditer(r",\s+", t[:160]):
+        fb = for_body(t[: sep.start()] + ": x")
+        if fb is None:
+            continue
+        rest = t[sep.end() :]
+        v = find_verb(rest[:120])
+        if v is None:
+            continue
+        if v.start() == 0 or _ITS_HEADS.match(rest):
+            return fb[0], rest, False
     return None
 
 
 _NEU = re.compile(r"\bnếu\b", re.I)
 _REPORTS = re.compile(r"^(?:kịp thời|báo cáo|phản ánh|(?:chủ động\s+)?gửi\s+(?:ý kiến|báo cáo|văn bản|đề xuất))\b")  # reporting difficulties; proposing amendments ("chủ động đề xuất") is not counted as a task
 # the words after which a body is the object of a verb or a preposition, not a clause's subject
-_OBJECT_OF = re.compile(r"(?<![\wÀ-ỹ])(?:mưu|trình|gửi|về|cho|với|của|đến|tới)\s+$", re.I)
+_OBJECT_OF = re.compile(r"(?<![\wÀ-ỹ])(?:mưu|trình|gửi|về|cho|với|của|đến|tới|qua|lên)\s+$", re.I)
 _WORD_START = re.compile(r"(?<=[\s,])(?=\S)")
 
 
@@ -184,9 +215,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
+def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
-    clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...')."""
+    clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...');
+    with `later`, also each later sentence with a subject of its own (_later_subjects) other than the `issuer` or a body
+    above it."""
     # (a substring test first: this runs on every paragraph, and the pattern has no literal start)
     if ("này" in t or "thi hành" in t or "NÀY" in t or "THI HÀNH" in t) and _ENFORCEMENT.search(t) and not t.startswith("Giao "):
         return []  # a decision's enforcement clause, not a task
@@ -196,6 +229,9 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
         return [(x, sb) for x in sentences(t[effect.end() :]) if (sb := _sentence_body(x))]
     sb = _sentence_body(t) or trailing_body(t)
     if sb is not None:
+        more = _later_subjects(t, [sb[0]], issuer) if later else []
+        if more:  # the first subject's part ends where the next subject's sentence starts
+            return [(t[: t.index(more[0][0])].rstrip(), sb), *more]
         return [(t, sb)]
     out = []
     closing = _CLOSING_ASK.search(t) if t.startswith("Trên đây") else None
@@ -215,8 +251,8 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
             sb = _sentence_body(clause)
             if sb is not None:
                 out.append((clause, sb))
-    if not out and " chủ trì" in t and (later := _body_after_task(t)) is not None:
-        return [(t, later)]
+    if not out and " chủ trì" in t and (after := _body_after_task(t)) is not None:
+        return [(t, after)]
     if not out and " chủ trì" in t and (first := _NEXT_CLAUSE.split(t, 1))[1:] and _PRESIDED.search(first[0]):
         # 'Tổ chức Hội nghị ... do Phó Thủ tướng chủ trì; Bộ Công an chuẩn bị nội dung ...': the officer presiding
         # over a meeting is no lead; the body named in the next clause or sentence prepares it
@@ -224,7 +260,7 @@ def _handed_out(t: str) -> list[tuple[str, tuple[str, str, bool]]]:
             lb = leading_body(part)
             if lb and lb[0][:1].isupper() and not lb[2] and not is_generic(lb[0]):
                 out.append((part, lb))
-    return out
+    return out or (_later_subjects(t, [], issuer) if later else [])
 
 
 _NEXT_CLAUSE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
@@ -247,3 +283,63 @@ def _body_after_task(t: str) -> tuple[str, str, bool] | None:
             return lb[0], t, False
     return None
 
+
+
+_OPENS_SUBJECT = re.compile(r"(?:[Đđ]ề nghị|Giao|Yêu cầu|Khuyến khích|Đối với|Trong quá trình|Thủ tướng|Các|các)\s")
+_REQUEST_CLAUSE = re.compile(r";\s+(?=[Đđ]ề nghị\s)")
+# a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
+_STOP_CAP = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")  # (a literal first: the engine skips to each full stop)
+_NUMERAL = re.compile(r"(?:^|[\s“”\"(])\d{1,2}$")
+
+
+def _sentence_ends(t: str, end: int | None = None) -> Iterator[int]:
+    """Where each sentence after the first starts: after a full stop closing a word, a bracket or a quote, before a
+    capital — not after an item's numeral ('... Luật Đường bộ “4. Hội đồng ...')."""
+    for m in _STOP_CAP.finditer(t, 0, len(t) if end is None else end):
+        k = m.start()
+        prev = t[k - 1 : k]
+        if (prev.isalnum() or prev in ")”\"") and not _NUMERAL.search(t, max(0, k - 3), k):
+            yield m.end()
+
+
+def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list[tuple[str, tuple[str, str, bool]]]:
+    """The sentences after a paragraph's first that open with a subject of their own, other than the bodies
+    already `taken`: 'Năm 2024, Sở X đã ... . Năm 2025, Sở X chủ trì ...' (the background, then the task), 'Luật
+    quy định ... . Sở Tư pháp chủ trì ...', '... Trong quá trình thực hiện, nếu có khó khăn, các cơ quan ... báo
+    cáo ...'. One subject, one duty: each such sentence runs to the next one."""
+    if ". " not in t and "; " not in t:
+        return []
+    # (and a clause asking a body outside the issuer's authority: '... triển khai thực hiện; đề nghị Ủy ban MTTQ tỉnh ...')
+    asks = [m.end() for m in _REQUEST_CLAUSE.finditer(t)] if "ề nghị" in t else []
+    # (only where a subject can open the sentence: spare the subject reader)
+    starts = sorted([*(k for k in _sentence_ends(t) if _may_open(t[k : k + 60])), *asks])
+    if not starts:
+        return []
+    found: list[tuple[int, tuple[str, str, bool]]] = []
+    seen = {_key(x) for x in taken}
+    for k in starts:
+        stop = t.find(". ", k)
+        one = t[k : stop + 1] if stop >= 0 else t[k:]
+        if one.rstrip().endswith(":"):
+            continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
+        sb = _sentence_body(one)
+        if sb is not None and not sb[2] and (own_or_higher(sb[0], issuer) or generic_kinds(sb[0])):
+            # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...'), or a
+            # principle stated of every organ ('Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm ...')
+            continue
+        if sb is not None and _key(sb[0]) not in seen:
+            seen.add(_key(sb[0]))
+            found.append((k, sb))
+    out = []
+    for i, (k, sb) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(t)
+        out.append((t[k:end].rstrip(), sb))
+    return out
+
+
+def _may_open(head: str) -> bool:
+    return bool(HEAD.match(head) or _OPENS_SUBJECT.match(head) or _LEAD_IN.match(head))
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^(?:các|những)\s+", "", " ".join(name.lower().split()))

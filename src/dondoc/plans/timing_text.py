@@ -78,6 +78,11 @@ def text_timing_i() -> re.Pattern[str]:
     """_TEXT_TIMING under re.IGNORECASE, for the rare text whose lower-casing changes its length (compiled
     when first needed: the pattern is long)."""
     return re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
+# the time opening the sentence before its subject: 'Quý I/2027, các cơ quan ... đánh giá ...', 'Năm 2025, Sở X ...'
+# (matched at the start only, apart from _TEXT_TIMING: that one is scanned at every position)
+_OPENING_TIME = re.compile(
+    rf"(?:[-–+•*]\s*)?(?:(?:quý|quí)\s*(?:iv|i{{1,3}}|[1-4])\s*(?:/|năm)\s*|tháng\s*\d{{1,2}}\s*(?:/|năm)\s*|năm\s+){YEAR}(?=\s*,)",
+    re.I)
 
 
 # a timing label inside a task sentence, after ';', ',' or '(': its value runs to ';', ')' or the end
@@ -165,12 +170,17 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and not (m.group(0) == "thường xuyên" and _NOT_HOW_OFTEN.search(low, max(0, m.start() - 60), m.start()))
         and not (m.group(0).endswith("năm") and _PLAN_KINDS.search(low, max(0, m.start() - 20), m.start()))
     ]
+    opening = _OPENING_TIME.match(text) if text[:1] in "QqTtNn-–+•*" else None
+    if opening is not None:
+        found.insert(0, opening)
     if not found:
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
     if len(found) > 1 and any(_of_nature(low, m) for m in found):
         found = [m for m in found if not _of_nature(low, m)] or found
     # prefer a dated deadline over a bare frequency word
     dated = [m for m in found if re.search(r"\d", m.group(0))]
+    if len(dated) > 1 and dated[0].start() < 3 and text[dated[0].end() : dated[0].end() + 1] == ",":
+        dated = dated[1:]  # 'Năm 2026, Sở X hoàn thành trước ngày 30/6/2026': the deadline over the opening time
     best = dated[0] if dated else found[0]
     phrase = text[best.start() : best.end()]
     # widen to a nearby frequency word: "định kỳ trước ngày 10/12 hằng năm"
@@ -179,6 +189,9 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     start = max([start, *(x.end() for x in _SENTENCE_END.finditer(text, start, best.start()) if text[x.end()].isupper())])
     end = next((x.start() + 1 for x in _SENTENCE_END.finditer(text, best.end(), end) if text[x.end() : x.end() + 1].isupper()), end)
     window = text[start:end]
+    if best.start() < 3 and text[best.end() : best.end() + 1] == ",":  # the time opening the sentence: 'Quý I/2027, ...'
+        phrase = phrase.lstrip(" -–+•*")
+        window = "trong " + phrase
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
     if best.group(0) == "cuối năm" and res["kind"] == "once" and _YEAR_END_REVIEW.search(low, max(0, best.start() - 40), best.start()):
         res.update(kind="recurring", period="year")  # 'đánh giá, xếp loại cuối năm': every year's review

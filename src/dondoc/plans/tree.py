@@ -38,6 +38,7 @@ class Ctx:
     plan_year: int | None
     issued_on: dt.date | None
     warnings: list[str] = field(default_factory=list)
+    issuer: str | None = None  # (the header's issuer: a later sentence giving it or a body above it work is no duty)
 
 
 # 'Hoạt động 2', 'Nhiệm vụ 3: Tập huấn ...': an item of a list of activities, numbered in words

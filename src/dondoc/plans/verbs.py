@@ -31,6 +31,7 @@ VERBS = [
     "niêm yết", "đăng tải", "lựa chọn", "điều chỉnh", "sắp xếp", "bảo quản", "kiểm kê",
     "quyết toán", "giải ngân", "lắp đặt", "di dời", "sơ tán", "tuần tra", "điều động", "phát động",
     "kiện toàn", "ký kết", "phối kết hợp", "lập danh sách", "lập kế hoạch", "lập hồ sơ", "lập dự toán",
+    "lập phương án", "lập quy hoạch", "lập đề án", "lập dự án", "lập báo cáo", "lập biên bản", "lập thủ tục",
     "rà soát, lập", "thành lập", "vận hành", "đề ra", "phấn đấu",
     "chia sẻ", "phủ sóng", "nâng cấp", "mở rộng", "sơ kết", "tổng kết", "đánh giá",
     "giúp",  # 'Tổ giúp việc giúp Trưởng ban ...' (not the 'giúp việc' of its name)
@@ -42,6 +43,19 @@ VERBS = [
 # (the verbs as a trie: the same matches as their alternation sorted longest first, without trying every verb at
 # every word)
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])" + word_trie(VERBS) + r"(?![\wÀ-ỹ])")
+def _factored(words: list[str], depth: int = 0) -> str:
+    """An alternation of literal words, longest first, factored on their first two characters so that the
+    engine tries only the words that can match (HEAD is matched at every candidate
+    name, the verbs at every word of a name: both are hot)."""
+    words = sorted(words, key=len, reverse=True)
+    if depth == 2:
+        return "|".join(re.escape(w[depth:]) for w in words)
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[depth : depth + 1], []).append(w)
+    return "|".join(re.escape(c) + "(?:" + _factored(ws, depth + 1) + ")" if c else "" for c, ws in groups.items())
+
+
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
 _NOUN_AFTER = re.compile(
     r"^(?:chính trị|xã hội|thành viên|cá nhân|kinh tế|đoàn thể|quốc tế|tín dụng|cung cấp|tôn giáo|"

@@ -12,11 +12,11 @@ import pytest
 
 from dondoc.plans import (
     bodies,
-    dashmarks,
     evidence,
     extract,
     fastre,
     legacy,
+    numbering,
     numbers,
     reflow,
     runon,
@@ -267,7 +267,7 @@ def test_cheap_tests_before_costly_patterns() -> None:
     assert bodies.split_bodies("Sở Y tế và") == ["Sở Y tế"]
 
 
-@pytest.mark.parametrize("rx", [reflow._LINE_MARK, dashmarks._DASH_ROMAN, dashmarks._DOT_ROMAN])
+@pytest.mark.parametrize("rx", [reflow._LINE_MARK, numbering._DASH_ROMAN, numbering._DOT_ROMAN])
 def test_count_at_line_starts_is_the_number_of_matches(rx: re.Pattern[str]) -> None:
     pieces = [*"IVX\n \t*#>_-–ab.1)đ2", "\n\n", "I- A", "II – B", "  ", "**", "x", "1.2.", "a)", "I. A"]
     rnd = random.Random(5)

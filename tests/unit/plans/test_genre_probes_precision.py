@@ -24,8 +24,6 @@ HEAD = "ỦY BAN NHÂN DÂN TỈNH X\nSố: 30/KH-UBND\nX, ngày 10 tháng 02 n�
 
 # probes the parser does not pass yet: id -> reason (strict, so a probe that starts passing must be un-marked)
 XFAIL: dict[str, str] = {
-    "emulation-organising": "recall, left: 'Các cụm, khối thi đua tổ chức ...' — 'thi đua' closing the name is read as its verb",
-    "background-then-task": "recall, left: a paragraph opening 'Năm 2024, X đã ...' is not read past its first sentence",
 }
 
 # (id, body after the header, expected (ref, leads) pairs in order)

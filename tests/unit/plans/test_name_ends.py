@@ -55,7 +55,7 @@ PROBES: list[tuple[str, str, list[list[str]]]] = [
 
 LAYOUTS = ("lines", "flat")
 # probes still failing: (id, layout) -> reason (strict, so one that starts passing must be un-marked)
-XFAIL = {("names-that-hold-such-words", "flat"): "a flat item title holding ' - ' is cut at the dash (not a stop word)"}
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _text(body: str, layout: str) -> str:

@@ -12,12 +12,13 @@ import pytest
 
 from dondoc.plans.bodies import leading_body
 from dondoc.plans.cut import drop_cut_tail
-from dondoc.plans.pasted import dash_body, dotless_subitems, double_title, title_then_body
+from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.reflow import lost_breaks, restore_breaks
 from dondoc.plans.runon import split_duties
 from dondoc.plans.subjects import _handed_out
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
+from dondoc.plans.titles import title_then_body
 
 
 # --- pasted.dash_body: '1. <title> - <Body> <verb>' -----------------------------------------------------------------

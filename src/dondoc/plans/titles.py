@@ -1,0 +1,119 @@
+"""Where a numbered item's short title ends when its line break was lost and it runs into its first sentence.
+
+Laid out in lines, an item reads '1. Hợp tác' / 'Sở Khoa học và Công nghệ tham mưu ký kết ...': a short title (a noun
+phrase: the field of the work), then a sentence whose subject is the body the work falls to. Joined, the title runs
+into the body's name ('1. Hợp tác Sở Khoa học và Công nghệ tham mưu ký kết ...'). The sentence starts at the first
+capitalised body name after the title that is followed by a task verb: a role ('chủ trì', 'có trách nhiệm') or any
+other task verb ('tham mưu', 'lập hồ sơ', 'tổng hợp'), or a time opening the sentence before its subject ('1. Sơ kết
+Quý III/2025, các sở, ngành tổ chức ...'). Not where the body is the title's own object or owner: after a
+word that governs a name ('với', 'của', 'cho' ...), after a title ending in a task verb ('1. Hướng dẫn Ủy ban nhân
+dân các xã triển khai ...': the body is what it guides), after a lead-in ('Giao', 'Đề nghị', 'Yêu cầu'); nor when the
+title is an officer's name or holds a lower-case verb (a sentence already). A title opening like a body's name ('1. Tổ
+công tác Sở Nội vụ chủ trì ...') is that name's start, unless the task repeats it ('... thành lập Tổ công tác gồm
+...'): then it is the task's topic.
+
+A heading naming a body with a double name ('Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện') joined to its
+first duty looks like a heading and its first bullet: '... nghề nghiệp - Giáo dục ...'. A bullet opens with its duty's
+verb ('1. Sở Tài chính - Bố trí kinh phí ...'); when the words after the dash do not, and run, with no punctuation and
+no lower-case verb, into a capitalised task verb ('... huyện Tổ chức các lớp ...'), they are the rest of the name and the
+duty starts at that verb."""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.plans.blocks import UPPER as _UP
+from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.verbs import _VERB_RE, VERBS, find_verb
+
+_LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_MARKED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.)\s+")
+_TITLE_THEN_BODY = re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{_UP}][^.;:()]{{2,80}}?[{_LOW}])\s+(?=[{_UP}])")
+_GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|về|thuộc|trên|trong|để|do|là|quy định)$")
+_PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
+                     r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
+_TIME_OPENS = re.compile(r"(?:(?:Quý|Quí)\s+[IVX]+\s*(?:/|năm)\s*\d{4}|(?:Tháng|Năm)\s+[\d/]+|Từ\s+(?:năm|tháng)\s+[\d/]+),\s+")
+_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
+
+
+def _ends_with_verb(title: str) -> bool:
+    """'Hướng dẫn', 'Tăng cường kiểm tra': the title ends in a task verb, whose object the name after it is."""
+    low = title.lower()
+    return any(m.end() == len(low) for m in _VERB_RE.finditer(low))
+
+
+# a title that is a lead-in word: '2. Yêu cầu Các sở ... triển khai' is one sentence, not a title and a body's duty
+_LEAD_IN_TITLE = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|Khuyến khích)$")
+
+
+def title_then_body(par: str) -> int | None:
+    """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...', '1. Hợp tác Sở X
+    tham mưu ký kết ...'), or None."""
+    m = _TITLE_THEN_BODY.match(par)
+    if not m or _GOVERNS.search(m.group(1)):
+        return None
+    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
+    if _LEAD_IN_TITLE.match(title) or find_verb(title) or _PERSON.match(title):
+        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
+    # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
+    # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
+    topic = title.lower() if is_body_start(title) else None
+    any_verb = not _ends_with_verb(title)
+    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+        if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
+            if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
+                return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
+            if _GOVERNS.search(par[:k].rstrip()):
+                continue  # the object of a word before it ('... Luật quy định Ủy ban nhân dân cấp xã có trách nhiệm')
+            when = _TIME_OPENS.match(par, k)  # ('1. Sơ kết Quý III/2025, các sở, ngành tổ chức ...': the time opens the sentence)
+            lb = leading_body(par[k:]) if HEAD.match(par[k:]) else leading_body(par[when.end():]) if when else None
+            if lb is None or _GOVERNS.search(lb[0]) or (topic is not None and topic not in lb[1].lower()):
+                continue  # ('Tỉnh ủy về phát triển ...': a name does not end in a preposition)
+            if _TAKES_ROLE.match(lb[1]):
+                return k
+            between = par[m.end() : k]  # (the title's own capitalised words: 'Luật Đường bộ'; not a sentence's)
+            if ((any_verb or when) and (v := find_verb(lb[1][:40])) is not None and v.start() == 0
+                    and not re.search(r"\d", between) and not find_verb(between.lower())):
+                return k
+    return None
+
+
+_CAP_VERB = re.compile(r"(?:" + "|".join(re.escape(v[:1].upper() + v[1:]) for v in sorted(VERBS, key=len, reverse=True))
+                       + r")(?![\wÀ-ỹ])")
+_CAP_VERB_IN = re.compile(r"(?<=[\wÀ-ỹ])\s+(?=" + _CAP_VERB.pattern + ")")
+
+
+def duty_after_dash(par: str, at: int) -> int | None:
+    """Where the duty starts when the dash before `at` is inside a double name rather than a bullet's mark, or None."""
+    rest = par[at:]
+    words = rest.lstrip("-–+ ")
+    start = at + len(rest) - len(words)
+    if _CAP_VERB.match(words):
+        return None  # '- Bố trí kinh phí ...': a bullet
+    stop = re.search(r"[.;:,()]", words[:120])
+    region = words[: stop.start() if stop else 120]
+    v = _CAP_VERB_IN.search(region)
+    if v is None or find_verb(region[: v.start()]) is not None:
+        return None
+    return start + v.end()
+
+
+_DASH = re.compile(r"(?<=[\wÀ-ỹ)])\s+[-–+]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def body_bullet(par: str, end: int) -> int | None:
+    """'1. Tập trung phát triển các khu công nghiệp đã thành lập - Ban Quản lý Khu kinh tế ... đầu tư ...': a heading run
+    into its first bullet, the bullet opening with the body it falls to (a name, capitalised words: the bullet rule for
+    a verb in lower case does not see it). Where the bullet's dash is, or None. Not inside a name: the heading before
+    the dash is no body's name ('1. Ban Dân vận - Mặt trận huyện phối hợp ...')."""
+    mark = _MARKED.match(par)
+    if mark is None:
+        return None
+    for d in _DASH.finditer(par, mark.end(), end):
+        before = par[mark.end() : d.start()]
+        if is_body_start(before) or not find_verb(before):
+            continue  # (a heading naming a body, or a title with no verb: the dash may be the name's own)
+        lb = leading_body(par[d.end() :]) if HEAD.match(par[d.end() :]) else None
+        if lb is not None and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:
+            return d.start()
+    return None
