@@ -240,11 +240,11 @@ def _parse_timing(
             out["due"] = _iso(due)
         return out
 
-    span = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành)\s+(?:hết\s+)?tháng", low)) else None
-    if span:  # 'tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026': the last month, from the first
-        out.update(kind="once", due=_iso(span[0]))
-        if span[1]:
-            out["start"] = span[1].isoformat()
+    month_range = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành)\s+(?:hết\s+)?tháng", low)) else None
+    if month_range:  # 'tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026': the last month, from the first
+        out.update(kind="once", due=_iso(month_range[0]))
+        if month_range[1]:
+            out["start"] = month_range[1].isoformat()
         return out
 
     # explicit day and month ("trước ngày 10/12 hằng năm", "ngày 27 tháng 6 năm 2014", "27/7/2024")
