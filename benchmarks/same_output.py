@@ -19,6 +19,8 @@ import json
 import sys
 from pathlib import Path
 
+from flattened import CUT, WRAPPER  # (the renditions of benchmarks/flattened.py)
+
 from dondoc.plans import parse_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,15 +28,6 @@ SHARED = ROOT.parent / "shared"
 BLIND_MORE = ("27_", "31_")
 TUNE_EXCERPTS = ("32_", "34_", "36_", "38_", "40_", "42_")
 SUFFIXES = (".md", ".txt", ".docx", ".doc")
-CUT = 5000
-WRAPPER = (  # the law-library page wrapper of benchmarks/flattened.py
-    "Thư Viện Pháp Luật Trang chủ Văn bản pháp luật Hỏi đáp pháp luật Đăng nhập Đăng ký "
-    "Chú ý: Bạn đang xem văn bản tiếng Việt, để xem bản tiếng Anh hãy chọn Tiếng Anh. "
-    "Thuộc tính Nội dung Tiếng Anh Văn bản gốc Lược đồ Liên quan hiệu lực Tải về "
-    "Số hiệu: 99/KH-UBND Loại văn bản: Kế hoạch Nơi ban hành: Ủy ban nhân dân tỉnh Mẫu Người ký: Nguyễn Văn A "
-    "Ngày ban hành: 01/01/2025 Ngày hiệu lực: Đã biết Ngày công báo: Đang cập nhật Số công báo: Đang cập nhật "
-    "Tình trạng: Đã biết Lĩnh vực: Bộ máy hành chính Đang tải văn bản... "
-)
 
 
 def sources() -> list[tuple[str, Path]]:
