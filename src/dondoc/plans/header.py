@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -312,14 +313,35 @@ def parse_footer(blocks: list[Block]) -> dict[str, Any]:
                 and re.search(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ", " ".join(words[:name_at]))):
             signer = " ".join(words[name_at:])
             break
+    if signer is None:
+        signer = _name_below_title(lines)
     if signer:
         # the signer's name sits below the list in the same cell or column: not a recipient
-        kept = []
+        kept: list[dict[str, Any]] = []
         for r in recipients:
             if r["name"] == signer:
+                continue
+            if r["name"].startswith(signer + " ") and kept:  # 'Hồ Thị Nguyên Thảo chí': the recipient above wrapped
+                kept[-1] = {**kept[-1], "name": kept[-1]["name"] + " " + r["name"][len(signer) :].strip()}
                 continue
             if r["name"].endswith(" " + signer):
                 r = {**r, "name": r["name"][: -len(signer)].strip(" .;,")}
             kept.append(r)
         recipients = kept
     return {"recipients": recipients, "signer": signer}
+
+
+_SIGN_TITLE = re.compile(r"^(?:(?:KT|TM|TL|TUQ)\.\s*)?[A-ZĐÀ-Ỹ .]*(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|THỦ TRƯỞNG)[A-ZĐÀ-Ỹ ]*$")
+_NAME_FIRST = re.compile(r"^((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?=\s+[a-zà-ỹđ(\-–]|\s*$)")
+
+
+def _name_below_title(lines: list[str]) -> str | None:
+    """The name on the line right below the signature's title, when a PDF printed the signature's column into the
+    recipients' ('- Báo và PTTH tỉnh; các cơ quan báo' / 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH' / 'Hồ Thị Nguyên Thảo chí;'):
+    the capitalised words opening that line, before the wrapped end of a recipient."""
+    tail = lines[-40:]
+    for above, line in itertools.pairwise(tail):
+        m = _NAME_FIRST.match(line.strip(" *")) if _SIGN_TITLE.match(above.strip(" *")) else None
+        if m:
+            return m.group(1)
+    return None

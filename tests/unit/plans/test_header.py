@@ -131,3 +131,17 @@ def test_plan_year(head: str, dm: str, year: int) -> None:
 def test_issuer_from_text_only_header(preamble: str, issuer: str | None) -> None:
     plan = parse_text("KẾ HOẠCH\nTriển khai nhiệm vụ năm 2024\n" + preamble + "\n" + BODY.format(dm="10/12"), source="t.txt")
     assert plan["issuer"] == issuer
+
+
+def test_signer_printed_into_the_recipients_column() -> None:
+    # a PDF that prints the signature's column into the recipients' list: the name below the title, before the
+    # wrapped end of a recipient
+    from dondoc.plans.blocks import Paragraph
+    from dondoc.plans.header import parse_footer
+
+    lines = ["Nơi nhận:", "- Sở Tài chính;", "- Báo và PTTH tỉnh; các cơ quan báo", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+             "Hồ Thị Nguyên Thảo chí;", "- Cổng TTĐT tỉnh;", "- Lưu: VT, TH."]
+    out = parse_footer([Paragraph(x, False, i) for i, x in enumerate(lines)])
+    assert out["signer"] == "Hồ Thị Nguyên Thảo"
+    names = [r["name"] for r in out["recipients"]]
+    assert "Báo và PTTH tỉnh; các cơ quan báo chí" in names and not any("Thảo" in n for n in names)
