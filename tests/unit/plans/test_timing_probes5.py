@@ -389,8 +389,6 @@ CASES = {"own_line": (_OWN_LINE, _OWN_LINE_WANT), "section": (_SECTION, _SECTION
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_each_task_gets_its_own_time(case: str, layout: str) -> None:
     body, want = CASES[case]
-    if case == "table" and layout == "flattened":
-        pytest.skip("a pipe table flattened: see test_a_pasted_table_row_keeps_its_time_cell")
     text = _HEAD + body + _TAIL
     plan = parse_text(_flat(text) if layout == "flattened" else text, source="x.txt")
     assert _timings(plan, want) == want
