@@ -1,6 +1,6 @@
 """Score the parser on the blind set (plans nobody tunes rules on) and on the labelled sets.
 
-    python benchmarks/blind.py [--set blind|excerpts|excerpts-tune|tune|more|seeds|all] [--verbose]
+    python benchmarks/blind.py [--set blind|excerpts|excerpts-tune|tune|more|seeds|plans|composed-blind|composed-tune|all] [--verbose]
 
 Sets (gold from a hand annotation made before any parser run on the plan):
   blind     tests/data/gold/blind     — plans 27 and 31 of ../shared/plans/more: never read while writing rules
@@ -13,6 +13,10 @@ Sets (gold from a hand annotation made before any parser run on the plan):
   more   ../shared/plans/more/gold (16 plans)
   seeds  ../shared/seeds/gold (5 plans)
   plans  tests/data/plans/gold — the ten plans of ../shared/plans (labelled by us, tuned on from the start)
+  composed-blind tests/data/gold/composed-blind — the odd-numbered plans of tests/data/composed: written with their gold
+                                        on 2026-12-07 (fifth session) by writers who never read the parser nor ran it;
+                                        blind like `blind`
+  composed-tune  tests/data/gold/composed-tune  — the even-numbered ones, written the same way: may be tuned on
 Prints the scorer's per-plan lines and its summary line for each set, and the plans refused.
 """
 
@@ -38,6 +42,8 @@ SETS = {
     "more": (SHARED / "plans/more/gold", SHARED / "plans/more"),
     "seeds": (SHARED / "seeds/gold", SHARED / "seeds"),
     "plans": (ROOT / "tests/data/plans/gold", SHARED / "plans"),
+    "composed-blind": (ROOT / "tests/data/gold/composed-blind", ROOT / "tests/data/composed"),
+    "composed-tune": (ROOT / "tests/data/gold/composed-tune", ROOT / "tests/data/composed"),
 }
 
 
