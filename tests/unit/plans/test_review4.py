@@ -354,3 +354,20 @@ def test_grid_modules_on_odd_fragments(lines: list[str]) -> None:
 def test_issue_date_type() -> None:  # (the month spans' dates are real dates: 29 February of a leap year)
     t = parse_timing("Tháng 11/2027 - tháng 02/2028", plan_year=2027)
     assert dt.date.fromisoformat(t["due"]) == dt.date(2028, 2, 29)
+
+
+# --- conf: a two-word name that is a whole organ (a gazetteer head, or an alias) is no cut piece ---
+@pytest.mark.parametrize(
+    ("name", "doubted"),
+    [
+        ("Cục Thuế", False),
+        ("Công đoàn", False),
+        ("Thành đoàn", False),
+        ("Sở Văn", True),  # a piece of 'Sở Văn hóa ...': still doubted
+    ],
+)
+def test_short_whole_names_not_doubted(name: str, doubted: bool) -> None:
+    from dondoc.plans.doubt import LOW_CONFIDENCE, confidence, facts
+
+    f = facts({"lead": [name], "text": f"{name} chủ trì kiểm tra việc thực hiện.", "_read": "sentence"})
+    assert (confidence(f) < LOW_CONFIDENCE) is doubted
