@@ -238,6 +238,7 @@ _BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|(?:cần|phải)\s+�
 
 # an organ's head noun alone names none ('Ban chỉ đạo', 'Trung tâm chỉ huy'), nor does 'Thường trực' (the standing body
 # of a council or a board is always named with it: 'Thường trực Hội đồng nhân dân tỉnh', 'Thường trực Ban Chỉ đạo')
+_ASPECT_INSIDE = re.compile(r"\s(?:đã|đang|sẽ)\s")
 _ENDS_GOVERNING = re.compile(r"\s(?:về|của|cho|tại|từ|với|đối với)$")
 _BARE_ORG = re.compile(r"^(?:Ban|Trung tâm|Hội đồng|Ủy ban|Uỷ ban|Tổ|Đội|Văn phòng|Phòng|Cục|Chi cục|Vụ|Viện|Sở|Bộ|Đoàn|Thường trực|Ngân hàng|Báo|Đài)$")
 
@@ -284,8 +285,12 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         return None
     # ('Các xã ven đô còn | duy trì ...', '... vẫn | thực hiện', '... chưa | triển khai': a state described, not a duty;
     # '... đã/đang/được/sẽ': what was done, is being done, or is promised)
-    if re.search(r"\b(?:đã|đang|được|còn|vẫn|chưa|sẽ)\s*$", name) or _ENDS_GOVERNING.search(name):
+    if re.search(r"\b(?:đã|đang|được|còn|vẫn|chưa|sẽ|chịu sự|chịu)\s*$", name) or _ENDS_GOVERNING.search(name):
         return None  # ('Cổng thông tin quốc gia về | quản lý dữ liệu ...': a name never ends on the word governing its object)
+    if " đ" in name or " sẽ " in name:
+        if _ASPECT_INSIDE.search(name) and not name[:6].lower().startswith(("các ", "những ")):
+            return None  # ('Công an tỉnh đã phát hiện, | xử lý ...': the verb list began before the verb found; a
+            # collective may be qualified by what it did: 'Các xã đã đạt chuẩn nông thôn mới tiếp tục ...')
     if _BAD_AFTER_NAME.match(rest.strip()):
         return None
     if len(name) < 3 or len(name) > max_len or _BARE_ORG.match(name):

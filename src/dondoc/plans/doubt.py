@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Literal
 
-from dondoc.plans.gazetteer import entries, kind_of, local_level, name_key, places
+from dondoc.plans.gazetteer import entries, heads, kind_of, local_level, name_key, places
 
 # how the item was read:
 #   label     a labelled line ('Cơ quan chủ trì: Sở Y tế')        heading   under a heading naming the body ('2. Sở Y tế:')
@@ -123,6 +123,16 @@ def is_known(name: str) -> bool:
     return not tail or tail in places() or bool(_LEVEL_WORDS.match(tail))
 
 
+@functools.lru_cache(maxsize=1)
+def _two_word_heads() -> frozenset[str]:
+    return frozenset(name_key(h) for h in heads() if len(h.split()) == 2)
+
+
+def _whole_head(name: str) -> bool:
+    """A two-word name that is a whole organ's head in the gazetteer ('Cục Thuế', 'Công đoàn'): no piece of a cut name."""
+    return _key(name) in _two_word_heads()
+
+
 def facts(a: dict[str, Any], *, reflowed: bool = False) -> Facts:
     leads: list[str] = a["lead"]
     text: str = a["text"]
@@ -134,7 +144,7 @@ def facts(a: dict[str, Any], *, reflowed: bool = False) -> Facts:
         leads=len(leads),
         known=bool(leads) and all(known),
         unknown=any(kind_of(n) is None for n in leads),
-        short_name=any(len(n.split()) <= 2 and not k for n, k in zip(leads, known, strict=True)),
+        short_name=any(len(n.split()) <= 2 and not k and not _whole_head(n) for n, k in zip(leads, known, strict=True)),
         collective=any((n.lower().startswith("các ") or "," in n or " các " in n.lower()) and not k
                        for n, k in zip(leads, known, strict=True)),
         split_and=any(f"{x} và {y}".lower() in low and not (kx and ky)

@@ -47,7 +47,9 @@ def _rows(text: str) -> list[tuple[str, str]]:
         return out
     body_start = start.end()
     while True:
-        nxt = re.compile(rf"(?<=\s){n + 1}\.?\s+(?=[A-ZĐÀ-Ỹ])").search(text, body_start)
+        # (a row holds its lead's name: a number before it is a count in the task, 'Tổ chức 2 Hội nghị sơ kết ...')
+        found = list(re.compile(rf"(?<=\s){n + 1}\.?\s+(?=[A-ZĐÀ-Ỹ])").finditer(text, body_start))
+        nxt = next((x for x in found if _has_body(text[body_start: x.start()])), found[0] if found else None)
         if nxt is None:
             out.append((str(n), text[body_start:].strip()))
             return out
@@ -58,10 +60,19 @@ def _rows(text: str) -> list[tuple[str, str]]:
             return out
 
 
+def _body_starts(row: str) -> list[int]:
+    """Where the names of bodies not governed by the word before them open in a row."""
+    return [m.start() for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", row) if HEAD.match(row[m.start():])
+            and not _GOVERNED.search(row[: m.start()])]
+
+
+def _has_body(row: str) -> bool:
+    return bool(_body_starts(" " + row))
+
+
 def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | None:
     """The task, the bodies' cells (at most `names`, the last one holding any more) and the time of a row."""
-    starts = [m.start() for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", row) if HEAD.match(row[m.start():])
-              and not _GOVERNED.search(row[: m.start()])]
+    starts = _body_starts(row)
     if not starts:
         return None
     first = starts[0]

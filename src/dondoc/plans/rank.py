@@ -21,6 +21,11 @@ _CENTRAL = re.compile(r"^(?:Bộ(?!\s+(?:Chỉ huy|đội|Tư lệnh))\s+[A-ZĐ]
 # a People's Committee (or Council, or its chairman) of one level: 'Ủy ban nhân dân tỉnh', 'UBND huyện X'
 _LOCAL = re.compile(r"^(?:(?:Phó\s+)?Chủ tịch\s+)?(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(tỉnh|thành phố|huyện|quận|"
                     r"thị xã|xã|phường|thị trấn|đặc khu)\b(.*)$", re.I)
+# ranks within the centre (0 above 1 above 2)
+_TOP = re.compile(r"^(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Ban Chấp hành Trung ương|Ban Bí thư|Bộ Chính trị)")
+_GOVERNMENT = re.compile(r"^(?:Chính phủ|Thủ tướng)")
+# a province's department (its issuer's name as the header gives it: 'Sở Y tế', 'Sở Giáo dục và Đào tạo')
+_DEPARTMENT = re.compile(r"^Sở\s+[A-ZĐ]")
 _LEVELS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3, "đặc khu": 3}
 
 
@@ -44,8 +49,16 @@ def own_or_higher(name: str, issuer: str | None) -> bool:
     if name.lower() == issuer.lower():
         return True
     if _CENTRAL.match(name):
-        return not _CENTRAL.match(issuer)
+        # (within the centre: the National Assembly and the Party's organs over the Government and the Prime
+        # Minister, these over the ministries: 'Chính phủ ban hành Nghị định ...' in a ministry's plan is no duty)
+        return not _CENTRAL.match(issuer) or _central_rank(name) < _central_rank(issuer)
     own, mine = _level(name), _level(issuer)
+    if mine is None and own is not None and _DEPARTMENT.match(issuer):
+        return own[0] <= 1  # a province's department issues: its province's committee or council is above it
     if own is None or mine is None or name.lower().startswith(("chủ tịch", "phó chủ tịch")):
         return False  # (a chairman is charged in person: gold 09 'Chủ tịch Ủy ban nhân dân thành phố')
     return own[0] < mine[0] or (own[0] == mine[0] and (not own[1] or own[1].lower() == mine[1].lower()))
+
+
+def _central_rank(name: str) -> int:
+    return 0 if _TOP.match(name) else 1 if _GOVERNMENT.match(name) else 2

@@ -28,6 +28,11 @@ _REPORT_DATE = re.compile(
 # product sent to a body by a date is a report too
 _SUBMIT = re.compile(r"\bgửi\s+(?:về\s+|cho\s+|lên\s+)?(?:kết quả|báo cáo|danh sách|đề xuất|hồ sơ|số liệu|văn bản|dự thảo|[A-ZĐÀ-Ỹ])|"
                      r"\b(?:kết quả|danh sách|đề xuất|hồ sơ|số liệu|văn bản)\b[^.;]{0,80}?\bgửi\b")
+# a draft sent out to be appraised or commented on ('gửi Sở Tư pháp thẩm định', 'gửi dự thảo ... để lấy ý kiến'): a step
+# of drafting a text, not a report to the body above
+# (a dossier sent to be appraised is a report: 'gửi hồ sơ đề nghị công nhận ... để thẩm định')
+_FOR_REVIEW = re.compile(r"\bgửi\b[^.;]{0,120}?(?:góp ý|lấy ý kiến|cho ý kiến)|\bgửi\s+(?:\S+\s+){0,2}?dự thảo\b"
+                         r"|dự thảo\b[^.;]{0,120}?\bgửi\b[^.;]{0,60}?(?:thẩm định|thẩm tra)")
 _QUARTER_DAY = re.compile(r"(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
 _CLAUSE = re.compile(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])")
 
@@ -37,7 +42,7 @@ def _is_report(low: str, clause: str, nxt: str | None) -> bool:
         low = low.replace("báo cáo viên", "")
     if "báo cáo" in low or ("tổng hợp" in low and "gửi" in low):
         return True
-    if "gửi" not in low or not _SUBMIT.search(clause):
+    if "gửi" not in low or not _SUBMIT.search(clause) or _FOR_REVIEW.search(low):
         return False
     dated_next = bool(_label_time(nxt) and _REPORT_DATE.search(nxt or ""))
     return bool(_REPORT_DATE.search(clause) or _QUARTER_DAY.search(clause)) or dated_next

@@ -19,8 +19,11 @@ MONTH_SPAN = re.compile(
 )
 # 'tháng 11/2025 - tháng 02/2026', 'từ tháng 3/2026 đến tháng 6/2026': a range whose ends carry their years
 MONTH_RANGE = re.compile(
-    rf"\btháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:hết\s+)?tháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\b", re.I
+    rf"\btháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:hết\s+)?(?:tháng\s*)?(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\b",
+    re.I,
 )
+# a further month with its year after a span ('tháng 5 - 6/2026 và tháng 9/2026'): the span's end is not the last
+_LATER_MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\b", re.I)
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -38,13 +41,26 @@ def month_span(t: str, low: str) -> tuple[dt.date, dt.date | None] | None:
         if not (1 <= first < last <= 12):
             return None
         ranged = m.group(2).lower() not in (",", "và")
-        return _last_day(year, last), (dt.date(year, first, 1) if ranged else None)
+        y2, m2 = _latest(t, m.end(), year, last)
+        return _last_day(y2, m2), (dt.date(year, first, 1) if ranged else None)
     m = MONTH_RANGE.search(t)
     if m:
         m1, y1, m2, y2 = (int(x) for x in m.groups())
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2):
+            y2, m2 = _latest(t, m.end(), y2, m2)
             return _last_day(y2, m2), dt.date(y1, m1, 1)
     return None
+
+
+def _latest(t: str, at: int, year: int, month: int) -> tuple[int, int]:
+    """The latest (year, month) of the span's end and the months named with their years after it."""
+    best = (year, month)
+    if "háng" in t[at:]:
+        for x in _LATER_MONTH.finditer(t, at):
+            y, mo = int(x.group(2)), int(x.group(1))
+            if 1 <= mo <= 12 and (y, mo) > best:
+                best = (y, mo)
+    return best
 
 
 # 'chậm nhất 30 ngày kể từ ngày Kế hoạch được ban hành', 'trong thời hạn 15 ngày kể từ ngày ký ban hành Kế hoạch

@@ -108,6 +108,7 @@ _NOUN_FIRST = {"trình": frozenset(["chương", "công", "quy", "lộ", "tờ", 
                "cử": frozenset(["bầu", "ứng", "tuyển"])}
 
 
+_AND_CAPITAL = re.compile(r"\svà\s+(?=[A-ZĐÀ-Ỹ])")
 _GOVERNED = re.compile(r"(?<![\wÀ-ỹ])(?:về|trên|tới|đến|theo)(?![\wÀ-ỹ])")  # 'tuyên truyền về Kế hoạch': a verb's complement
 
 
@@ -120,6 +121,8 @@ def _field_of_name(text: str, m: re.Match[str]) -> bool:
         return False
     gap = after[: role.start()].rstrip()
     gap = gap[:-1] if gap.endswith(":") else gap  # 'Cục Trợ giúp pháp lý: chủ trì ...'
+    if " và " in gap:  # ('Trung tâm Công nghệ thông tin và Truyền thông tỉnh chủ trì': 'và' before a capital joins names)
+        gap = _AND_CAPITAL.sub(" ", gap)
     if len(gap.split()) > 5 or any(c in gap for c in ",;:.()") or _NOT_FIELD.search(gap):
         return False
     return all(v.group(0) in FIELD_WORDS for v in _VERB_RE.finditer(gap))
