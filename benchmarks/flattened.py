@@ -1,6 +1,6 @@
 """Parser scores on labelled plans whose line breaks are lost, as in text copied from a law-library web page.
 
-    python benchmarks/flattened.py [--set seeds|more|tune|all] [--verbose]
+    python benchmarks/flattened.py [--set seeds|more|tune|composed-tune|composed-blind|all] [--verbose]
 
 Plans: every labelled plan with a text source — seeds (../shared/seeds/*.txt, gold in ../shared/seeds/gold),
 more (../shared/plans/more/*.md|*.txt with gold in ../shared/plans/more/gold) and tune (the same folder, gold in
@@ -21,7 +21,8 @@ skipped by number as well. Renditions of each plan:
              of the one before); scored like cut.
 Each rendition is written to a file with the source's suffix, read by parse_path and scored by the shared scorer
 (../shared/tools/eval_parse.py), as benchmarks/blind.py does. Prints the scorer's summary line per set and
-rendition (per-plan lines with --verbose) and the plans refused. Figures only, no asserts.
+rendition (per-plan lines with --verbose) and the plans refused. Figures only, no asserts. composed-tune and
+composed-blind are the composed plans (tests/data/composed, .md/.txt ones only); `all` leaves composed-blind out.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ SETS = {
     "seeds": (SHARED / "seeds/gold", SHARED / "seeds"),
     "more": (SHARED / "plans/more/gold", SHARED / "plans/more"),
     "tune": (ROOT / "tests/data/gold/tune", SHARED / "plans/more"),
+    "composed-tune": (ROOT / "tests/data/gold/composed-tune", ROOT / "tests/data/composed"),
+    "composed-blind": (ROOT / "tests/data/gold/composed-blind", ROOT / "tests/data/composed"),
 }
 KINDS = ("plain", "flattened", "wrapper", "cut", "pasted")
 CUT = 5000
@@ -103,7 +106,7 @@ def plans(name: str) -> list[tuple[str, Path, Path]]:
     out = []
     for gold in sorted(gold_dir.glob("*.gold.json")):
         doc = gold.name.removesuffix(".gold.json")
-        if doc.split("_")[0] in BLIND:
+        if doc.split("_")[0] in BLIND and name != "composed-blind":
             continue
         src = [p for p in src_dir.glob(f"{doc}.*") if p.suffix in (".md", ".txt")]
         if src:
@@ -113,7 +116,11 @@ def plans(name: str) -> list[tuple[str, Path, Path]]:
 
 def run_scorer(gold_dir: Path, pred_dir: Path, verbose: bool) -> str:
     args = [sys.executable, str(SHARED / "tools/eval_parse.py"), str(gold_dir), str(pred_dir)]
-    out = subprocess.run([*args, "--verbose"] if verbose else args, capture_output=True, text=True).stdout.strip().splitlines()
+    out = (
+        subprocess.run([*args, "--verbose"] if verbose else args, capture_output=True, text=True)
+        .stdout.strip()
+        .splitlines()
+    )
     return "\n".join(out if verbose else out[-1:])
 
 
@@ -133,8 +140,13 @@ def score(name: str, verbose: bool) -> None:
             text = src.read_text(encoding="utf-8")
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             flat = _flat(text)
-            texts = {"plain": text, "flattened": flat, "wrapper": _flat(WRAPPER + flat), "cut": flat[:CUT],
-                     "pasted": _pasted(text)}
+            texts = {
+                "plain": text,
+                "flattened": flat,
+                "wrapper": _flat(WRAPPER + flat),
+                "cut": flat[:CUT],
+                "pasted": _pasted(text),
+            }
             for k, t in texts.items():
                 g = _cut_gold(gold, _flat(t)) if k in ("cut", "pasted") else gold
                 (base / k / "gold" / gold_path.name).write_text(json.dumps(g, ensure_ascii=False))
@@ -153,7 +165,7 @@ def score(name: str, verbose: bool) -> None:
 
 
 def main() -> None:
-    run_sets(score, SETS, "all")
+    run_sets(score, SETS, "all", only_by_name=["composed-blind"])
 
 
 if __name__ == "__main__":
