@@ -33,3 +33,66 @@ def test_a_department_named_after_groups_of_people_is_one_name(name: str) -> Non
 @pytest.mark.parametrize(("text", "names"), TWO_NAMES)
 def test_an_officer_after_another_body_is_a_second_name(text: str, names: list[str]) -> None:
     assert split_bodies(text) == names
+
+
+# --- a sentence opening with the act it carries out: the body after the comma leads ---
+# 'Thực hiện Nghị quyết ..., Sở X chủ trì ...': the clause names the act the duty carries out (and the body that
+# issued it, which gives no work here); the subject comes after its comma. With no body after the comma, or a body
+# that is said to have done something, there is no lead.
+_PLAN = (
+    "ỦY BAN NHÂN DÂN TỈNH BẾN LẠC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 40/KH-UBND\n"
+    "Bến Lạc, ngày 3 tháng 3 năm 2026\nKẾ HOẠCH\nPhát triển kinh tế số năm 2026\nII. NHIỆM VỤ\n"
+)
+ACT_FIRST = [
+    (
+        "1. Thực hiện Kế hoạch số 12/KH-UBND ngày 5/1/2026 của Ủy ban nhân dân tỉnh, Sở Công Thương chủ trì tổ chức "
+        "hội chợ thương mại điện tử.\n",
+        [("II.1", ["Sở Công Thương"])],
+    ),
+    (
+        "1. Triển khai thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy, Ban Quản lý các khu công nghiệp chủ trì "
+        "rà soát quỹ đất.\n",
+        [("II.1", ["Ban Quản lý các khu công nghiệp"])],
+    ),
+    ("1. Thực hiện Luật Dữ liệu, Công an tỉnh chủ trì xây dựng cơ sở dữ liệu dân cư.\n", [("II.1", ["Công an tỉnh"])]),
+]
+ACT_FIRST_NONE = [
+    # no body after the comma: the task has no lead named
+    "1. Thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh, tổ chức rà soát thủ tục hành chính.\n",
+    # what an act says ('Theo ...'): a duty it gave, quoted (precision4 'assigned-by-decision-quoted')
+    "1. Theo Quyết định số 88/QĐ-TTg của Thủ tướng Chính phủ, Sở Tài chính tham mưu bố trí kinh phí.\n",
+    "1. Thực hiện Quyết định số 88/QĐ-TTg của Thủ tướng Chính phủ, Sở Tài chính được giao chủ trì xây dựng Đề án.\n",
+    # what bodies did, not a duty
+    "1. Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị, các sở, ngành đã hoàn thành kết nối dữ liệu.\n",
+]
+
+
+def _pairs(body: str) -> list[tuple[str, list[str]]]:
+    from dondoc.plans import parse_text
+
+    return [(a["ref"], a["lead"]) for a in parse_text(_PLAN + body, source="x.txt")["assignments"]]
+
+
+@pytest.mark.parametrize(("body", "want"), ACT_FIRST)
+@pytest.mark.parametrize("layout", ["lines", "flat"])
+def test_the_body_after_the_act_it_carries_out_leads(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    assert _pairs(body if layout == "lines" else " ".join(body.split())) == want
+
+
+@pytest.mark.parametrize("body", ACT_FIRST_NONE)
+def test_no_body_after_the_act_gives_no_lead(body: str) -> None:
+    assert _pairs(body) == []
+
+
+def test_the_issuing_sentence_after_the_act_gives_no_duty() -> None:
+    opening = (
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+        "phát triển kinh tế số năm 2026 như sau:\n"
+    )
+    from dondoc.plans import parse_text
+
+    text = _PLAN.replace("II. NHIỆM VỤ\n", opening + "II. NHIỆM VỤ\n") + "1. Sở Công Thương chủ trì tổ chức hội chợ.\n"
+    for t in (text, " ".join(text.split())):
+        assert [(a["ref"], a["lead"]) for a in parse_text(t, source="x.txt")["assignments"]] == [
+            ("II.1", ["Sở Công Thương"])
+        ]
