@@ -96,3 +96,35 @@ def test_the_issuing_sentence_after_the_act_gives_no_duty() -> None:
         assert [(a["ref"], a["lead"]) for a in parse_text(t, source="x.txt")["assignments"]] == [
             ("II.1", ["Sở Công Thương"])
         ]
+
+
+# --- a title that names proposals ('Kiến nghị', 'Đề xuất'), run into the sentence of the body that makes them ---
+# Laid out in lines '1. Kiến nghị' / 'Sở X tổng hợp khó khăn, đề xuất Bộ Y ...' is a title and a body's duty; joined,
+# 'kiến nghị' reads like the verb whose object is the body. A proposal goes up, to the centre ('Kiến nghị Bộ Xây dựng
+# xem xét', 'Kiến nghị Chính phủ ...'): a body of the plan's own level after the bare title is the subject of its
+# sentence. A title saying more ('Kiến nghị xử lý vi phạm') is no bare title.
+PROPOSAL_TITLES = [
+    ("1. Kiến nghị Sở Xây dựng tổng hợp khó khăn, vướng mắc.", "1. Kiến nghị"),
+    ("2. Kiến nghị, đề xuất Ủy ban nhân dân các xã tổng hợp ý kiến của người dân.", "2. Kiến nghị, đề xuất"),
+    ("3. Đề xuất Sở Tài chính chủ trì tổng hợp nhu cầu kinh phí.", "3. Đề xuất"),
+]
+NOT_PROPOSAL_TITLES = [
+    "1. Kiến nghị Bộ Xây dựng xem xét, tháo gỡ vướng mắc về định mức.",  # to the centre: the proposal itself
+    "2. Kiến nghị Chính phủ bổ sung danh mục dự án trọng điểm.",
+    "3. Kiến nghị Thủ tướng Chính phủ cho phép kéo dài thời gian thực hiện.",
+]
+
+
+@pytest.mark.parametrize(("par", "title"), PROPOSAL_TITLES)
+def test_a_title_naming_proposals_is_parted_from_the_body_after_it(par: str, title: str) -> None:
+    from dondoc.plans.titles import title_then_body
+
+    k = title_then_body(par)
+    assert k is not None and par[:k].strip() == title
+
+
+@pytest.mark.parametrize("par", NOT_PROPOSAL_TITLES)
+def test_a_proposal_to_the_centre_is_one_sentence(par: str) -> None:
+    from dondoc.plans.titles import title_then_body
+
+    assert title_then_body(par) is None
