@@ -128,3 +128,89 @@ def test_a_proposal_to_the_centre_is_one_sentence(par: str) -> None:
     from dondoc.plans.titles import title_then_body
 
     assert title_then_body(par) is None
+
+
+# --- a section's title in capitals, then a task table pasted as one run of words ---
+# 'II. NHIỆM VỤ CỤ THỂ STT Nội dung nhiệm vụ Cơ quan chủ trì ...': the table's 'STT' / 'TT' column is no word of the
+# title (a title in capitals ends before it), so the table is read (plans.flattable).
+_TABLE_PLAN = (
+    "ỦY BAN NHÂN DÂN TỈNH BẾN LẠC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 41/KH-UBND Bến Lạc, "
+    "ngày 3 tháng 3 năm 2026 KẾ HOẠCH Phát triển du lịch năm 2026 I. MỤC ĐÍCH, YÊU CẦU Phát triển du lịch bền vững. "
+)
+PASTED_AFTER_TITLE = [
+    (
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện 1 Xây dựng bộ nhận diện "
+        "thương hiệu du lịch Sở Văn hóa, Thể thao và Du lịch Các sở, ngành Quý III/2026 2 Tổ chức lễ hội văn hóa Ủy ban nhân "
+        "dân các xã Sở Văn hóa, Thể thao và Du lịch Năm 2026 ",
+        [
+            ("III.1", ["Sở Văn hóa, Thể thao và Du lịch"], "2026-09-30"),
+            ("III.2", ["Ủy ban nhân dân các xã"], "2026-12-31"),
+        ],
+    ),
+    (
+        "II. NHIỆM VỤ NĂM 2026 STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời hạn 1 Nâng cấp hạ tầng khu du lịch Sở "
+        "Xây dựng Các xã, phường Quý IV/2026 ",
+        [("II.1", ["Sở Xây dựng"], "2026-12-31")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("table", "want"), PASTED_AFTER_TITLE)
+def test_a_pasted_table_after_a_title_in_capitals_is_read(table: str, want: list[tuple[str, list[str], str]]) -> None:
+    from dondoc.plans import parse_text
+
+    plan = parse_text(_TABLE_PLAN + table, source="x.txt")
+    assert [(a["ref"], a["lead"], a["timing"]["due"]) for a in plan["assignments"]] == want
+
+
+def test_a_title_in_capitals_keeps_its_initials() -> None:
+    from dondoc.plans.reflow import _split_heading
+
+    # ('TTHC' is a word of the title; the sentence after it opens with a body)
+    assert (
+        _split_heading("II. CẢI CÁCH TTHC Sở Tư pháp chủ trì rà soát thủ tục.").split("\n\n")[0] == "II. CẢI CÁCH TTHC"
+    )
+
+
+# --- the pasted table's last row, and a head word alone in a row ---
+# The last row runs on into the sentence after the table: its time cell ends where a body's name opens a sentence
+# ('... 2026-2030 Các sở, ban, ngành ... báo cáo ...'); a head word alone ('Văn phòng') names no body, so the cell
+# goes on with the name it heads ('Văn phòng Ủy ban nhân dân tỉnh').
+def test_the_sentence_after_a_pasted_table_is_no_part_of_its_last_row() -> None:
+    from dondoc.plans.flattable import split_table
+
+    par = (
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian 1 Rà soát quy hoạch Sở Xây dựng Các sở, ngành "
+        "2026-2030 Các sở, ngành báo cáo kết quả về Sở Xây dựng trước ngày 15/12/2026."
+    )
+    found = split_table(par)
+    assert found is not None
+    assert found[1][-1] == "| 1 | Rà soát quy hoạch | Sở Xây dựng | Các sở, ngành | 2026-2030 |"
+    assert found[2] == "Các sở, ngành báo cáo kết quả về Sở Xây dựng trước ngày 15/12/2026."
+
+
+def test_a_time_cell_naming_a_body_it_follows_is_kept_whole() -> None:
+    from dondoc.plans.flattable import split_table
+
+    par = (
+        "STT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian 1 Rà soát quy hoạch Sở Xây dựng Các sở, ngành "
+        "Sau khi Bộ Xây dựng ban hành hướng dẫn"
+    )
+    found = split_table(par)
+    assert found is not None and found[2] == ""
+    assert found[1][-1].endswith("| Sau khi Bộ Xây dựng ban hành hướng dẫn |")
+
+
+def test_a_head_word_alone_is_no_cell() -> None:
+    from dondoc.plans.flattable import split_table
+
+    par = (
+        "TT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian 1 Nâng cấp Cổng dịch vụ công Văn phòng Ủy ban nhân "
+        "dân tỉnh Sở Khoa học và Công nghệ Năm 2026 2 Tập huấn Ban Quản lý dự án Sở Nội vụ Quý II/2026"
+    )
+    found = split_table(par)
+    assert found is not None
+    assert found[1][2:] == [
+        "| 1 | Nâng cấp Cổng dịch vụ công | Văn phòng Ủy ban nhân dân tỉnh | Sở Khoa học và Công nghệ | Năm 2026 |",
+        "| 2 | Tập huấn | Ban Quản lý dự án | Sở Nội vụ | Quý II/2026 |",
+    ]
