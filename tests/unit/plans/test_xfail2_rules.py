@@ -214,3 +214,42 @@ def test_a_head_word_alone_is_no_cell() -> None:
         "| 1 | Nâng cấp Cổng dịch vụ công | Văn phòng Ủy ban nhân dân tỉnh | Sở Khoa học và Công nghệ | Năm 2026 |",
         "| 2 | Tập huấn | Ban Quản lý dự án | Sở Nội vụ | Quý II/2026 |",
     ]
+
+
+# --- one number merged over several task rows of a table converted from PDF ---
+# An STT cell merged over two or three tasks stands alone, centred between them ('5.'); each task's line holds a whole
+# row (its task opening with a capital, its time, its lead): each is a row of that number. A task whose words or
+# names wrap onto the next line (no time, or a line going on in lower case) is one row.
+def _time_first_rows(extra: str) -> list[tuple[str, str, str]]:
+    from dondoc.plans import gridless
+    from tests.unit.plans.test_gridrow import TIME_FIRST
+
+    got = gridless.read((TIME_FIRST.rstrip("\n") + "\n" + extra).split("\n"), 0)
+    assert got is not None
+    return [(r[0], r[2], r[4]) for r in got[0] if r[0] == "5"]
+
+
+def test_one_number_over_three_task_rows() -> None:
+    extra = (
+        "Tập huấn kỹ năng số cho cán bộ cấp xã  Quý II/2026  Sở Nội vụ  UBND các xã\n"
+        "Tập huấn kỹ năng số cho doanh nghiệp  Quý III/2026  Sở Công Thương  Hiệp hội doanh nghiệp\n5.\n"
+        "Tập huấn kỹ năng số cho đoàn viên  Quý IV/2026  Tỉnh đoàn  Các trường học\n"
+    )
+    assert _time_first_rows(extra) == [
+        ("5", "Sở Nội vụ", "Quý II/2026"),
+        ("5", "Sở Công Thương", "Quý III/2026"),
+        ("5", "Tỉnh đoàn", "Quý IV/2026"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # the task wraps: its second line goes on in lower case
+        "Tổ chức lớp tập huấn cho cán bộ cấp xã  Quý II/2026  Sở Nội vụ  UBND các xã\n5.\nvà các thôn, tổ dân phố\n",
+        # the second line holds no time: the partners' list goes on
+        "Tổ chức lớp tập huấn cho cán bộ cấp xã  Quý II/2026  Sở Nội vụ  UBND các xã\n5.\nTrung tâm Chính trị  Các hội\n",
+    ],
+)
+def test_one_task_around_its_number_is_one_row(extra: str) -> None:
+    assert len(_time_first_rows(extra)) == 1
