@@ -253,3 +253,43 @@ def test_one_number_over_three_task_rows() -> None:
 )
 def test_one_task_around_its_number_is_one_row(extra: str) -> None:
     assert len(_time_first_rows(extra)) == 1
+
+
+# --- a lead of two lines around the number's line, the partners' one line on it ---
+# A centred cell of two lines straddles the number's line: the first line above, the rest below ('UBND các xã,' ...
+# 'phường, đặc khu'); on the number's line its slot is empty, and the pipe fragment shows it ('| 2026 | | Sở Tư pháp |':
+# an empty cell before the line's first name). Then the name around the number leads and the one on it is a partner;
+# with no empty slot before it ('| 2026 | Sở Nội vụ | |') the name on the number's line leads, as before.
+def _row5(extra: str) -> tuple[str, str]:
+    from dondoc.plans import gridless
+    from tests.unit.plans.test_gridrow import TIME_FIRST
+
+    got = gridless.read((TIME_FIRST.rstrip("\n") + "\n" + extra).split("\n"), 0)
+    assert got is not None
+    row = next(r for r in got[0] if r[0] == "5")
+    return row[2], row[3]
+
+
+@pytest.mark.parametrize(
+    ("extra", "want"),
+    [
+        (
+            "Tổ chức kiểm tra an toàn thực phẩm  UBND các xã,\n| 5. | tại cơ sở | Quý I/2026 | | Sở Y tế | |\nphường\n",
+            ("UBND các xã, phường", "Sở Y tế"),
+        ),
+        (
+            "Tổ chức kiểm tra an toàn thực phẩm  UBND các xã,\n| 5. | tại cơ sở | Quý I/2026 | Sở Y tế | |\nphường\n",
+            ("Sở Y tế", "UBND các xã, phường"),
+        ),
+    ],
+)
+def test_a_lead_around_the_numbers_line(extra: str, want: tuple[str, str]) -> None:
+    assert _row5(extra) == want
+
+
+def test_an_empty_task_cell_is_no_lead_slot() -> None:
+    from dondoc.plans.gridnames import straddling_lead
+
+    lines = [("Cơ chế đặc thù về hạ tầng", ["Sở Xây dựng; Sở Du"]), ("", ["Sở Tài chính"]), ("lịch", [])]
+    assert straddling_lead(["1.3", "", "Sở Tài chính", "", "2025-2026"], lines, {2: [(0, 0)]}, 1) is None
+    assert straddling_lead(["1.3", "Cơ chế", "", "Sở Tài chính", "2025-2026"], lines, {2: [(0, 0)]}, 1) == (0, 0)
