@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.name_ends import name_stop
+from dondoc.plans.name_ends import name_stop, people_field_across
 from dondoc.plans.verbs import VERBS, _factored, field_ends_name, find_verb
 
 # Words that open the name of a body or an officer. Lower-case forms are matched only where a
@@ -171,7 +171,7 @@ def split_bodies(phrase: str) -> list[str]:
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
             continue
-        opens = sep != ";" and _is_body_start(rest)
+        opens = sep != ";" and _is_body_start(rest) and not (sep == "và" and people_field_across(text[seg:i], rest))
         if opens and (_BARE_ORG.match(text[seg:i].strip()) or _known_across(text[seg:], i - seg)
                       or ((h := HEAD.match(text[seg:])) is not None and h.end() > i - seg)):
             pos = m.end()  # 'Báo và Đài Phát thanh, Truyền hình X', 'Sở, Ban, ngành tỉnh': a head word alone names no body;

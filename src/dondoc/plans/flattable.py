@@ -9,7 +9,10 @@ vụ, các sở, ngành Quý IV năm 2024 2 ...'. How such a table is written ma
 - in a row, the task comes first; the first name of a body not governed by a word before it ('với', 'của', 'cho')
   opens the bodies' cells; a name that does not go on a list (no ',', ';', 'và' before it) opens the next cell; the
   time cell opens with a time word in capitals ('Quý', 'Năm', 'Tháng', 'Thường xuyên', 'Kỳ họp' ...).
-`rebuild(par)` returns the text before the table and the table as pipe rows (read by the parser's table reader), or
+- a head word alone ('Văn phòng', 'Ban') names no body: the cell goes on with the name it heads;
+- the last row runs on into the sentence after the table: that sentence opens, after the time cell, with a body's
+  name and its task verb ('... 2026-2030 Các sở, ngành báo cáo kết quả ...').
+`split_table(par)` returns the text before the table, its pipe rows and the text after it; `rebuild(par)` returns the text before the table and the table as pipe rows (read by the parser's table reader), or
 None when the paragraph holds no such table.
 """
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.bodies import HEAD
+from dondoc.plans.bodies import _BARE_ORG, HEAD, leading_body
 
 _HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT)\s+(?=[A-ZĐÀ-Ỹ])")
 _TITLE_START = re.compile(
@@ -83,7 +86,10 @@ def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | No
         t = _TIME_START.search(rest)
         if t is not None:
             rest, time = rest[: t.start()], rest[t.start():].strip()
-    cuts = [0] + [s - first for s in starts[1:] if s - first < len(rest) and not _IN_LIST.search(row[first: s])]
+    cuts = [0]
+    for s in starts[1:]:
+        if s - first < len(rest) and not _IN_LIST.search(row[first:s]) and not _BARE_ORG.match(rest[cuts[-1] : s - first].strip()):
+            cuts.append(s - first)  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on)
     cells = [rest[a:b].strip(" ,;") for a, b in zip(cuts, [*cuts[1:], len(rest)], strict=True)]
     cells = [c for c in cells if c]
     if names and len(cells) > names:
@@ -91,8 +97,31 @@ def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | No
     return (task, cells, time) if task else None
 
 
+# the sentence after the table, run into its last row's time cell: a body's name, not governed by the word before it,
+# opening a sentence ('... 2026-2030 Các sở, ngành báo cáo kết quả ...'); not a body a time waits on ('Sau khi Bộ X ...')
+_AFTER_TIME = re.compile(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])")
+_WAITS_ON = re.compile(r"(?:khi|của|theo|do|với|cho|từ|đến)\s+$")
+
+
+def _table_end(last: str) -> int | None:
+    """Where the sentence after the table starts in its last row's text, or None."""
+    t = _TIME_START.search(last)
+    if t is None:
+        return None
+    for m in _AFTER_TIME.finditer(last, t.end()):
+        if HEAD.match(last[m.start() :]) and not _WAITS_ON.search(last[: m.start()]):
+            return m.start() if leading_body(last[m.start() :]) is not None else None
+    return None
+
+
 def rebuild(par: str) -> tuple[str, list[str]] | None:
     """The text before a flattened task table in `par` and the table's pipe rows, or None."""
+    found = split_table(par)
+    return (found[0], found[1]) if found is not None else None
+
+
+def split_table(par: str) -> tuple[str, list[str], str] | None:
+    """The text before a flattened task table in `par`, the table's pipe rows and the text after it, or None."""
     if "chủ trì" not in par:
         return None
     for h in _HEADER.finditer(par):
@@ -105,6 +134,9 @@ def rebuild(par: str) -> tuple[str, list[str]] | None:
         name_cols = [t for t in titles[1:] if _NAME_TITLE.match(t)]
         timed = any(_TIME_TITLE.match(t) for t in titles[1:])
         rows = _rows(par[head_end.start():])
+        after = ""
+        if timed and rows and (end := _table_end(rows[-1][1])) is not None:
+            rows[-1], after = (rows[-1][0], rows[-1][1][:end].rstrip()), rows[-1][1][end:]
         out = ["| TT | " + " | ".join(titles) + " |", "|" + " --- |" * (len(titles) + 1)]
         for num, text in rows:
             cells = _cells(text, len(name_cols), timed)
@@ -116,5 +148,5 @@ def rebuild(par: str) -> tuple[str, list[str]] | None:
             line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
             out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
         if len(out) > 2:
-            return par[: h.start()].rstrip(), out
+            return par[: h.start()].rstrip(), out, after
     return None

@@ -95,6 +95,18 @@ def _gridless(lines: list[str], start: int, *, tail: bool = False) -> bool:
     return (pipes >= 4 and switches >= 6) or run_together >= 3
 
 
+def _whole_rows(part: list[list[str] | str], anchor: list[str] | str, roles: dict[int, str]) -> list[list[str]] | None:
+    """An STT cell merged over several tasks: the number alone on its line, and two or more plain lines each holding a
+    whole row (a task opening with a capital, a lead and a time). None for a row of one task."""
+    if not isinstance(anchor, str) or _STT_PLAIN.sub("", anchor.strip(), count=1).strip(" .") or anchor not in part:
+        return None
+    lines = [p for p in part if p is not anchor]
+    if len(lines) < 2 or not all(isinstance(p, str) and opens(p, bullets=False) for p in lines):
+        return None
+    rows = [read_loose([p], p, roles) for p in lines]
+    return rows if all(r[0] and r[1] and r[-1] for r in rows) else None
+
+
 def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     # Long on purpose: find the header, cut the region, anchor the rows, then read each row.
     head = _header(lines, start)
@@ -238,5 +250,8 @@ def read(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
             continue
         nxt = bounds[n + 1][0] if n + 1 < len(bounds) else len(items)
         part = [it for _, it in items[first:nxt]]
+        if not grid and (whole := _whole_rows(part, items[a][1], roles)):
+            out += [[number, *r] for r in whole]  # one number merged over several tasks, each on a line of its own
+            continue
         out.append([number, *(read_row(part, items[a][1], roles, width) if grid else read_loose(part, items[a][1], roles))])
     return out, end

@@ -166,3 +166,18 @@ def lead_of(lines: list[Line], at: int) -> tuple[str, tuple[int, int]]:
             if len(names) >= least and _fresh(lines, k):
                 return names[0], (k, 0)
     return "", (-1, -1)
+
+
+def straddling_lead(row: list[str], lines: list[Line], continued: dict[int, list[tuple[int, int]]], at: int) -> tuple[int, int] | None:
+    """A lead's cell of two lines or more centred on the number's line while the partners' one line sits on it: the
+    first name of a line above goes on on a line below the number's, and the number's pipe fragment leaves an empty
+    cell right before its own first name (the lead's slot, the straddling cell's middle: '| 2026 | | Sở Tư pháp |').
+    Where the straddling name stands (line, 0), or None."""
+    names = lines[at][1]
+    if not names:
+        return None
+    slot = next((i for i, c in enumerate(row) if names[0] in c), None)
+    if slot is None or slot < 3 or row[slot - 1].strip() or not row[slot - 2].strip():
+        return None  # (the empty cell past the task's: '| 1.3 | | Sở Tài chính |' is a task's cell left empty there)
+    return next((cell for k in range(at + 1, len(lines)) for cell in continued.get(k, []) if cell[0] < at and cell[1] == 0),
+                None)

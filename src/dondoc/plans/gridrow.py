@@ -33,7 +33,7 @@ from dondoc.plans.gridheader import (
     _known_start,
     _Slice,
 )
-from dondoc.plans.gridnames import completes, lead_of, wrapped
+from dondoc.plans.gridnames import completes, lead_of, straddling_lead, wrapped
 
 
 def _by_role(cells: list[str], roles: dict[int, str], width: int) -> list[tuple[str, str]]:
@@ -332,6 +332,9 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
     else:  # (a partner's name goes on there when it is not its line's first: the first is the lead's)
         where = left if left[1] == 0 else (left[0], 0)
         lead = lines[where[0]][1][0]
+    on_number = parts[at]
+    if left is None and isinstance(on_number, list) and (up := straddling_lead(on_number, lines, continued, at)) is not None:
+        lead, where = lines[up[0]][1][0], up  # ('UBND các xã,' ... '| 2026 | | Sở Tư pháp |' ... 'phường, đặc khu')
     further = _run_left(parts, lines, at)
     if further is not None:
         lead, where = lines[further][1][0], (further, 0)

@@ -84,3 +84,20 @@ def _lower_pairs() -> frozenset[str]:
             if prev:
                 out.add(prev[-1] + " " + m.group(1))
     return frozenset(out)
+
+
+# A department whose field is a group of people ('Cục Nhà giáo', 'Vụ Công chức') names another group after 'và', each
+# part capitalised as a name's parts are: 'Cục Nhà giáo và Cán bộ quản lý giáo dục' is one name. The group after it
+# is described in lower case and ends the name; a field of its own in capitals, a place or a duty ('phụ trách',
+# 'các xã') make it an officer named beside the department.
+_PEOPLE = r"(?:Nhà giáo|Cán bộ|Công chức|Viên chức|Người lao động|Học sinh|Sinh viên|Thanh niên|Trẻ em|Người có công)"
+_DEPT_OF_PEOPLE = re.compile(rf"^(?:Cục|Vụ|Tổng cục|Phòng|Ban|Trung tâm|Viện)\s+{_PEOPLE}(?:\s+[a-zà-ỹđ]+)*\s*$")
+_PEOPLE_AFTER = re.compile(
+    r"^(?:Cán bộ|Công chức|Viên chức|Nhà giáo)(?:\s+(?!phụ trách|các|cấp|xã|phường|thôn|bản|huyện|tỉnh)[a-zà-ỹđ]+)+"
+    r"\s*(?:$|[,;(])"
+)
+
+
+def people_field_across(before: str, after: str) -> bool:
+    """'Cục Nhà giáo' | 'và' | 'Cán bộ quản lý giáo dục': the separator is inside one department's name."""
+    return bool(_DEPT_OF_PEOPLE.match(before.strip())) and bool(_PEOPLE_AFTER.match(after))

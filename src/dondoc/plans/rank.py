@@ -40,6 +40,11 @@ def _level(name: str) -> tuple[int, str] | None:
     return (_LEVELS[m.group(1).lower()], m.group(2).strip(" ,.")) if m else None
 
 
+def central(name: str) -> bool:
+    """The body named is of the centre: a ministry, the Government, the Prime Minister, the National Assembly."""
+    return bool(_CENTRAL.match(name.strip()))
+
+
 def own_or_higher(name: str, issuer: str | None) -> bool:
     """The body named is the plan's issuer itself ('Ủy ban nhân dân huyện' in the plan of 'UBND huyện Sông Xanh')
     or one above it (a ministry in a local plan, the province in a district's or a commune's)."""

@@ -28,7 +28,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start
 from dondoc.plans.fastre import count_at_line_starts
-from dondoc.plans.flattable import rebuild
+from dondoc.plans.flattable import split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
@@ -112,9 +112,11 @@ _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hộ
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
 # (the title may end in its year or period: 'II. NHIỆM VỤ NĂM 2026', 'III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030')
+# (a task table pasted as one run of words may follow it: its number column 'STT' / 'TT' is no word of the title)
 _CAPS_TITLE_END = re.compile(
-    rf"^([IVX]{{1,4}}\.\s+(?:[{_UP}\d,;/&-]+\s+)*(?:[{_UP}]{{2,}}|(?<=[{_UP}] )(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)[,.:]?)"
-    rf"\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}])"
+    rf"^([IVX]{{1,4}}\.\s+(?:(?!S?TT\s)[{_UP}\d,;/&-]+\s+)*(?:(?!S?TT(?![\wÀ-ỹ]))[{_UP}]{{2,}}"
+    rf"|(?<=[{_UP}] )(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)[,.:]?)"
+    rf"\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}]|S?TT\s+[{_UP}][{_LOW}])"
 )
 
 
@@ -329,12 +331,14 @@ def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
     """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
     out: list[str] = []
     for par in pars:
-        found = rebuild(par) if ("TT " in par and " chủ trì" in par) else None
+        found = split_table(par) if ("TT " in par and " chủ trì" in par) else None
         if found is None:
             out.append(par)
             continue
         out += [found[0], f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"] if found[0] else [f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"]
         tables.append("\n".join(found[1]))
+        if found[2]:
+            out.append(found[2])  # the sentence after the table
     return out
 
 

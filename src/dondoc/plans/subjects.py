@@ -20,7 +20,12 @@ _LEAD_IN = re.compile(
     r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày)"
     # a time or period alone: 'Năm 2025, Sở Nội vụ ...', 'Quý I/2027, các cơ quan ...', 'Từ năm 2026, ...'
     r"|(?:Năm|Quý|Quí|Tháng|Ngày)\s+(?:\d+|[IVX]+)|(?:Từ|Sau)\s+(?:năm|ngày|tháng|quý|quí)\s+\d+|Giai đoạn\s+\d+"
-    r"|(?:Đầu|Cuối|Giữa)\s+(?:năm|quý|quí|tháng)|(?:Hằng|Hàng)\s+(?:tháng|tuần)|(?:Sáu|6)\s+tháng)\b", re.I)
+    r"|(?:Đầu|Cuối|Giữa)\s+(?:năm|quý|quí|tháng)|(?:Hằng|Hàng)\s+(?:tháng|tuần)|(?:Sáu|6)\s+tháng"
+    # the act the duty carries out, then its subject: 'Thực hiện Nghị quyết số 57-NQ/TW ..., Sở X chủ trì ...'
+    r"|(?:(?:Tiếp tục\s+)?(?:Triển khai\s+)?[Tt]hực hiện|Triển khai)\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch"
+    r"|Luật|Nghị định|Thông tư|Công văn|Văn bản|Chương trình|Đề án|Chiến lược)\s+(?:(?:số\s+)?[\wÀ-ỹ/-]*\d|(?-i:[A-ZĐÀ-Ỹ])[\wÀ-ỹ]*))"
+    r"\b", re.I)
+_GIVEN_BY_ACT = re.compile(r"\s(?:đã\s+)?được\s+(?:giao|phân công)$")
 _ISSUER_ASKS = re.compile(
     # (the issuer is one People's Committee: 'Ủy ban nhân dân các tỉnh ... chỉ đạo ...' is a collective's own duty)
     r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\s+các\b)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"
@@ -132,6 +137,8 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             if _CONDITIONAL.match(cand):
                 return None
             lb = leading_body(cand)
+            if lb and _GIVEN_BY_ACT.search(lb[0]):
+                return None  # 'Thực hiện Quyết định số 88/QĐ-TTg, Sở X được giao chủ trì ...': a duty the act gave, quoted
             # after a comma, only a capitalised name or 'các ...' is a subject: in "Căn cứ ...,
             # tổ chức triển khai" or "Trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì ..."
             # the lower-case words are a verb or the end of an enumeration

@@ -24,6 +24,7 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.rank import central
 from dondoc.plans.verbs import _VERB_RE, VERBS, find_verb
 
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
@@ -42,6 +43,9 @@ def _ends_with_verb(title: str) -> bool:
     return any(m.end() == len(low) for m in _VERB_RE.finditer(low))
 
 
+# a title naming the proposals a body makes ('Kiến nghị', 'Kiến nghị, đề xuất'): a proposal goes up to the centre
+# ('Kiến nghị Bộ X xem xét ...' is one), so a body of the plan's own level after it is its sentence's subject
+_PROPOSALS_TITLE = re.compile(r"(?:Kiến nghị|Đề xuất)(?:\s*(?:,|và)\s*(?:kiến nghị|đề xuất))?")
 # a title that is a lead-in word: '2. Yêu cầu Các sở ... triển khai' is one sentence, not a title and a body's duty
 _LEAD_IN_TITLE = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|Khuyến khích)$")
 
@@ -53,6 +57,10 @@ def title_then_body(par: str) -> int | None:
     if not m or _GOVERNS.search(m.group(1)):
         return None
     title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
+    if _PROPOSALS_TITLE.fullmatch(title) and not central(par[m.end() :]):
+        lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
+        v = find_verb(lb[1][:40]) if lb is not None else None
+        return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
     if _LEAD_IN_TITLE.match(title) or find_verb(title) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after

@@ -33,8 +33,7 @@ SIGN = ("Nơi nhận:\n- Bộ Nội vụ (b/c);\n- TT. Tỉnh ủy, TT. HĐND t�
 
 # probes the parser does not pass yet: (id, layout) -> reason (strict, so a probe that starts passing must be un-marked)
 XFAIL: dict[tuple[str, str], str] = {
-    ("propose-to", "flat"): "'1. Kiến nghị Sở Xây dựng tổng hợp ...' flattened: 'kiến nghị' is a task verb (it takes a body as "
-                            "its object: 'kiến nghị Bộ X xem xét'), so a title made of it is not parted from the body after it",
+    # ('propose-to' flattened passes since xfail2: titles._PROPOSALS_TITLE)
 }
 
 # (id, title, body after the header, expected (ref, leads) pairs in order)

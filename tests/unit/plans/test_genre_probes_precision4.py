@@ -87,8 +87,7 @@ BO_SIGN = ("Nơi nhận:\n- Thủ tướng Chính phủ (để b/c);\n- Phó Th�
 # probes the parser does not pass yet: (id, layout) -> reason (strict, so a probe that starts passing must be un-marked)
 XFAIL: dict[tuple[str, str], str] = {
     (i, lay): r for lay in ("lines", "flat") for i, r in {
-        "department-name-with-officer-word": "'Cục Nhà giáo và Cán bộ quản lý giáo dục': 'và Cán bộ ...' opens a second "
-                                             "name (an officer) even inside a department's name",
+        # ('department-name-with-officer-word' passes since xfail2: name_ends.people_field_across)
     }.items()}
 
 # (id, text, expected (ref, leads, mode) triples in order)

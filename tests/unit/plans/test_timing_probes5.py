@@ -412,8 +412,8 @@ _PASTED_TABLE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="a task table whose cells all run on one line (no pipes, no line breaks) is read"
-                   " by no reader: no row, so no task and no time (linetable.py needs a line per cell)")
+# a task table whose cells all run on one line (no pipes, no line breaks), after a section title in capitals and
+# before the closing sentence: read by plans.flattable
 def test_a_pasted_table_row_keeps_its_time_cell() -> None:
     plan = parse_text(_flat(_HEAD) + " " + _PASTED_TABLE + _flat(_TAIL), source="x.txt")
     want = {("II.1", "Sở Khoa học và Công nghệ", ""): ("once", "2026-09-30"),
@@ -422,9 +422,8 @@ def test_a_pasted_table_row_keeps_its_time_cell() -> None:
     assert _timings(plan, want) == want
 
 
-@pytest.mark.xfail(strict=True, reason="found on the way, not timing: a sentence opening with the act it carries out"
-                   " ('Thực hiện Nghị quyết ..., Sở X chủ trì ...') or with last year's result ('Năm 2024 ... đã đạt ...; Sở X"
-                   " chủ trì ...') gives no lead: the body is looked for at the sentence's start")
+# found on the way, not timing: a sentence opening with the act it carries out ('Thực hiện Nghị quyết ..., Sở X chủ
+# trì ...') or with last year's result ('Năm 2024 ... đã đạt ...; Sở X chủ trì ...'): the body after it leads
 def test_a_body_after_an_opening_clause_leads() -> None:
     body = ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Sở Khoa học và"
             " Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung của tỉnh.\n2. Năm 2024 tỷ lệ hồ sơ trực tuyến toàn trình"
