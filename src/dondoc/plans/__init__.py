@@ -21,12 +21,13 @@ from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_
 from dondoc.plans.placing import accounts_for_past
 from dondoc.plans.reflow import REFLOWED
 from dondoc.plans.reports import extract_reports, table_reports
-from dondoc.plans.runon import RUNON, sentence_blocks
+from dondoc.plans.runon import RUNON, SHORT_RUN, sentence_blocks
 from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
 from dondoc.plans.target_pass import annex_targets, extract_targets, table_targets
 from dondoc.plans.text import normalize
 from dondoc.plans.tree import ARTICLE_L
+from dondoc.plans.unnumbered import after_title, body_start, duties_apart
 
 __all__ = ["SCHEMA_VERSION", "parse_blocks", "parse_path", "parse_text", "split_bodies"]
 
@@ -72,15 +73,6 @@ def _first_working_year(blocks: list[Block], not_before: dt.date, year: int) -> 
 
 
 _DASH_NUMBER = re.compile(r"^((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–]\s+(?=\S)")
-
-
-def _after_title(blocks: list[Block]) -> int | None:
-    """Where the body of an unnumbered plan starts: after its 'KẾ HOẠCH' line and title; None
-    when the text has no such line (not a plan)."""
-    for i, b in enumerate(blocks[:40]):
-        if isinstance(b, Paragraph) and re.match(r"^KẾ\s*HOẠCH\b", b.text) and i + 2 < len(blocks):
-            return i + 2
-    return None
 
 
 def _dash_numbering(blocks: list[Block]) -> list[Block] | None:
@@ -156,15 +148,28 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         if dashed is not None:  # 'I- MỤC ĐÍCH', '1- Sở Y tế ...': numbering written with a dash
             return parse_blocks(dashed, source=source, year=year,
                                 notes=[*(notes or []), "Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại"])
-        start = _after_title(blocks)
+        kind_line = after_title(blocks)  # (plans.unnumbered: a plan numbering nothing is read as one section, never refused)
+        blocks, start = kind_line if kind_line is not None else (blocks, None)
         unnumbered = True
         runon = sentence_blocks(blocks, start)  # a pasted plan with its line breaks lost is read, never refused
+        short = False
+        if runon is None and start is None:
+            runon = sentence_blocks(blocks, None, long=SHORT_RUN, named=False)  # a short one too
+            short = runon is not None
         if runon is not None:
+            found = start is not None
             (blocks, start), notes = runon, [*(notes or []), RUNON]
-        elif start is None:
-            raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
+            if not found and start == 0:
+                duty = body_start(blocks)
+                if duty is None and short:
+                    raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
+                start = duty or 0
         else:
+            start = start if start is not None else body_start(blocks)
+            if start is None:  # a text handing no task to any body: no plan
+                raise PlanReadError("không phải kế hoạch: không tìm thấy các mục đánh số (I., II., 1., 2. ...)", path=source)
             notes = [*(notes or []), "Không tìm thấy các mục đánh số (I., II., 1., 2. ...): cả văn bản được đọc như một mục — cần người xem lại"]
+        blocks = duties_apart(blocks, start)
     footer = next((i for i in range(start, len(blocks)) if _is_footer(blocks[i])), None)
     annexes = [i for i in range(start, len(blocks)) if _annex_heading(blocks[i]) and (footer is None or i > footer)]
     if footer is not None and not annexes:

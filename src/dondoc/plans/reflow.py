@@ -242,6 +242,10 @@ def _unmarked(text: str) -> str:
     return _MARKUP.sub(" ", text)
 
 
+# (or a pipe table with its separator row: a short plan that is a task table, pasted as one run)
+_PIPE_TABLE_HEAD = re.compile(r"\|\s*(?:STT|TT|Số TT)\s*\|", re.I)
+
+
 def lost_breaks(text: str) -> bool:
     """The text's headings run into the paragraphs before them: numbering found inside lines
     (Roman sections with all-capitals titles) but hardly ever at the start of a line."""
@@ -259,7 +263,7 @@ def lost_breaks(text: str) -> bool:
         # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing) — unless its few
         # breaks are its paragraphs' own: long paragraphs, each line of them ending a sentence
         return at_start < 3 and not _own_paragraphs(text[:20000])
-    if "\n" not in head.strip() and inline + items >= 1:
+    if "\n" not in head.strip() and (inline + items >= 1 or ("| --- |" in text[:20000] and _PIPE_TABLE_HEAD.search(text, 0, 20000))):
         # one line holding numbered sections: a short text pasted as one run (a page's first lines, a cut)
         return True
     if at_start == 0 and inline >= 1 and inline + items >= 2:

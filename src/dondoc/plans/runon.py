@@ -18,33 +18,37 @@ from dondoc.plans.blocks import Block, Paragraph
 RUNON = ("Văn bản mất ngắt dòng và không tìm thấy các mục đánh số (I., II., 1., 2. ...): đã đọc từng câu như "
          "một đoạn của một mục chung — cần người xem lại các nhiệm vụ")
 _LONG = 800  # a paragraph this long (with no numbering anywhere) is no paragraph of a plan laid out in lines
+# (nor is one this long when the text has no kind line of its own: a short plan or letter pasted as one run, which is
+# read when one of its sentences hands a task to a body, plans.unnumbered)
+SHORT_RUN = 200
 _SENTENCE_END = re.compile(rf"(?<=[^\s.][.;!?])\s+(?=[-–+•]?\s*[{_UP}])")
 _TITLE = re.compile(r"K(?<![\wÀ-ỹ]K)Ế\s*HOẠCH(?![\wÀ-ỹ])")  # ((?<![\wÀ-ỹ])KẾ...: the look-behind after the K, to jump to it)
 _NAMES_A_PLAN = re.compile(r"(?<![\wÀ-ỹ])kế\s+hoạch(?![\wÀ-ỹ])", re.I)
 
 
-def sentence_blocks(blocks: list[Block], start: int | None) -> tuple[list[Block], int] | None:
+def sentence_blocks(blocks: list[Block], start: int | None, *, long: int = _LONG,
+                    named: bool = True) -> tuple[list[Block], int] | None:
     """The blocks with every run-on paragraph of the body cut into sentences, and where the body starts:
     at `start` when the plan's title was found on a line of its own, else after the sentence holding its
-    'KẾ HOẠCH' title (else at the first sentence). None when no paragraph of the body is a run-on, or the
-    text does not name itself a plan."""
+    'KẾ HOẠCH' title (else at the first sentence). None when no paragraph of the body is a run-on (`long` characters
+    or more), or the text does not name itself a plan (when `named`)."""
     first = start or 0
     before = blocks[first - 1] if first > 0 else None
-    title_run = isinstance(before, Paragraph) and len(before.text) >= _LONG
+    title_run = isinstance(before, Paragraph) and len(before.text) >= long
     if title_run:
         first -= 1  # the title's second line run together with the body: the body starts after its first sentence
     paragraphs = [b for b in blocks[first:] if isinstance(b, Paragraph)]
-    if not any(len(b.text) >= _LONG for b in paragraphs):
+    if not any(len(b.text) >= long for b in paragraphs):
         return None
-    if start is None and not any(_NAMES_A_PLAN.search(b.text[:3000]) for b in paragraphs[:20]):
+    if named and start is None and not any(_NAMES_A_PLAN.search(b.text[:3000]) for b in paragraphs[:20]):
         return None
     out: list[Block] = list(blocks[:first])
     for b in blocks[first:]:
-        if not isinstance(b, Paragraph) or len(b.text) < _LONG:
+        if not isinstance(b, Paragraph) or len(b.text) < long:
             out.append(b)
             continue
         for s in _SENTENCE_END.split(b.text):
-            formula = _FORMULA.search(s, 0, 600)
+            formula = _FORMULA.search(s, 0, 600) or _ASKS.match(s, 0, 120)
             parts = [(s[:formula.end()], True), (s[formula.end():], False)] if formula else [(s, False)]
             for part, ends_preamble in parts:
                 if not part.strip():
@@ -72,6 +76,8 @@ _ROLE = re.compile(r"(?:Chủ trì|Phối hợp(?!(?: [\wÀ-ỹ]+){0,3} giữa )
 # the preamble's closing formula ('Ủy ban nhân dân xã ban hành kế hoạch như sau.'): the issuer, not a duty
 _FORMULA = re.compile(r"(?:như sau|sau đây|nội dung (?:chủ yếu |cụ thể )?sau)\s*[:.]")
 _STOP = re.compile(r"[.;:!?](?:\s|$)")
+# the issuer asking for the duties below ('Ủy ban nhân dân tỉnh yêu cầu:', 'Giao nhiệm vụ:'): no body's name
+_ASKS = re.compile(r"[^.;:!?]{0,80}?(?<![\wÀ-ỹ])(?:yêu cầu|đề nghị|giao nhiệm vụ|Giao nhiệm vụ)(?: cụ thể)?\s*:")
 _CLOSING = re.compile(
     r"(?:Trên đây là|Trong quá trình|Quá trình (?:tổ chức |triển khai )?thực hiện|"
     r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?: (?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn))?"

@@ -50,6 +50,17 @@ _PROPOSALS_TITLE = re.compile(r"(?:Kiến nghị|Đề xuất)(?:\s*(?:,|và)\s*
 _LEAD_IN_TITLE = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|Khuyến khích)$")
 
 
+def _verb_after_opening(title: str) -> bool:
+    """Whether a lower-case task verb follows the title's opening words: a title names its work by a verb and its object
+    ('Xây dựng cầu ...', 'Nâng cấp tuyến đường ...'); the second syllable of that opening verb ('cấp' of 'Nâng cấp',
+    'Cung cấp') makes no sentence of it."""
+    low = title[:1].lower() + title[1:]
+    v = find_verb(low)
+    if v is not None and v.start() == 0:
+        v = find_verb(low, v.end())
+    return v is not None
+
+
 def title_then_body(par: str) -> int | None:
     """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...', '1. Hợp tác Sở X
     tham mưu ký kết ...'), or None."""
@@ -61,7 +72,7 @@ def title_then_body(par: str) -> int | None:
         lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
         v = find_verb(lb[1][:40]) if lb is not None else None
         return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
-    if _LEAD_IN_TITLE.match(title) or find_verb(title) or _PERSON.match(title):
+    if _LEAD_IN_TITLE.match(title) or _verb_after_opening(title) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
