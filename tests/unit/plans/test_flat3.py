@@ -84,3 +84,23 @@ def test_a_lead_in_after_a_title_with_no_dash_is_unchanged() -> None:
     lines = _lines(text)
     assert "1. Tăng cường công tác chỉ đạo" in lines
     assert any(x.startswith("Giao Sở Y tế chủ trì") for x in lines)
+
+
+# ---- a requirement in the 'Mục đích, yêu cầu' section: '<who> phải <do> ...' says what everyone must do, no task ----
+_REQUIREMENTS = (
+    "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao nhận thức của Nhân dân về phòng, chống dịch bệnh.\n\n2. Yêu cầu\n\n"
+    "- Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện phải chịu trách nhiệm trước Chủ tịch Ủy ban "
+    "nhân dân tỉnh nếu để dịch bệnh lây lan trong phạm vi quản lý.\n\n"
+    "- Cán bộ, công chức, viên chức phải gương mẫu chấp hành quy định phòng dịch tại nơi làm việc.\n\n"
+    "- Sở Y tế chủ trì theo dõi, tổng hợp tình hình thực hiện Kế hoạch.\n\n"
+    "II. NHIỆM VỤ\n\n1. Sở Y tế phải tổ chức tiêm chủng cho trẻ em; thực hiện hằng năm.\n\n"
+    "2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+)
+
+
+def test_a_requirement_said_with_phai_in_the_purpose_section_is_no_task() -> None:
+    pairs = _pairs(_REQUIREMENTS)
+    assert not any(ref == "I.2" and lead != "Sở Y tế" for ref, lead in pairs)
+    assert ("I.2", "Sở Y tế") in pairs  # a named body's part in the section is still a task
+    assert ("II.1", "Sở Y tế") in pairs  # 'phải' in a task section: a task
+    assert ("II.2", "Sở Tài chính") in pairs
