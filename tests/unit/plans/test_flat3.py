@@ -104,3 +104,34 @@ def test_a_requirement_said_with_phai_in_the_purpose_section_is_no_task() -> Non
     assert ("I.2", "Sở Y tế") in pairs  # a named body's part in the section is still a task
     assert ("II.1", "Sở Y tế") in pairs  # 'phải' in a task section: a task
     assert ("II.2", "Sở Tài chính") in pairs
+
+
+# ---- a noun title ending in a verb ('Chế độ báo cáo', 'Công tác tuyên truyền') run into its body's sentence ----
+def test_a_noun_title_ending_in_a_verb_is_cut_from_the_body_after_it() -> None:
+    text = _HEAD + (
+        "1. Sở Y tế chủ trì kiểm tra. III. TỔ CHỨC THỰC HIỆN 1. Công tác tuyên truyền Sở Văn hóa và Thể thao chủ trì "
+        "tuyên truyền về phòng dịch; thực hiện thường xuyên. 2. Chế độ báo cáo Các sở, ban, ngành, Ủy ban nhân dân các "
+        "huyện báo cáo kết quả thực hiện gửi Sở Y tế trước ngày 10/12 hằng năm."
+    )
+    lines = _lines(text)
+    assert "1. Công tác tuyên truyền" in lines
+    assert "2. Chế độ báo cáo" in lines
+    assert any(x.startswith("Các sở, ban, ngành, Ủy ban nhân dân các huyện báo cáo") for x in lines)
+
+
+def test_a_verb_title_keeps_the_body_it_governs() -> None:
+    # '1. Hướng dẫn Ủy ban nhân dân các huyện triển khai ...': the body is what the verb guides, one sentence
+    text = (
+        _HEAD
+        + "1. Hướng dẫn Ủy ban nhân dân các huyện triển khai phòng dịch trong trường học. 2. Sở Y tế chủ trì kiểm tra."
+    )
+    assert "1. Hướng dẫn Ủy ban nhân dân các huyện triển khai phòng dịch trong trường học." in _lines(text)
+
+
+def test_a_sentence_about_a_field_of_work_is_no_title() -> None:
+    # 'Công tác ... cần phải ...' is a sentence: the capitalised name after it is not a body's duty
+    text = _HEAD + (
+        "1. Công tác phòng dịch trong trường học cần phải kịp thời Sở Y tế hướng dẫn các trường học phòng dịch. "
+        "2. Sở Y tế chủ trì kiểm tra."
+    )
+    assert not any(x.startswith("Sở Y tế hướng dẫn") for x in _lines(text))
