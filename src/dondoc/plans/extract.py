@@ -37,6 +37,7 @@ from dondoc.plans.placing import (
     role_heading,
     same_kind,
     section_owner,
+    states_requirement,
     support_of_role,
 )
 from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentences
@@ -338,8 +339,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         heading_timing(produced, node.title, lambda phrase: _timing("", ctx, phrase) if len(phrase) <= 30 else _timing(phrase, ctx))
         if purpose:
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
-            # part there is a task
-            produced = [a for a in produced if not all(_vague(x) for x in a["lead"])]
+            # part there is a task; what its subject must do ('X phải ...') is a requirement
+            produced = [a for a in produced if not all(_vague(x) for x in a["lead"]) and not states_requirement(a["text"])]
         out.extend(a for a in produced if not not_given_work(a))
     return out
 

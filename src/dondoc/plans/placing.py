@@ -167,6 +167,16 @@ def _vague(name: str) -> bool:
 # cơ quan ... phải ...'), not tasks given to someone
 _PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
 
+# '- Thủ trưởng các sở, ngành ... phải chịu trách nhiệm ...', 'Cán bộ, công chức ... phải gương mẫu ...': in that section,
+# who must do what (its subject, no verb before 'phải'), a requirement of everyone named, not a task given to them
+_MUST = re.compile(r"^[-–+•\s]*([^.;:]{2,200}?)\s+(?:đều\s+|cần\s+)?phải\s")
+
+
+def states_requirement(text: str) -> bool:
+    """Whether a sentence of the Mục đích / Yêu cầu section says its subject must do something ('X phải ...')."""
+    m = _MUST.match(text)
+    return m is not None and find_verb(m.group(1)) is None
+
 
 _BRACKET_TIME = re.compile(r"\(([^()]{3,60})\)\W*$")
 

@@ -81,6 +81,8 @@ _BREAKS = [
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
     re.compile(rf"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s*[{_UP}]{{2,}}\s)"),
     re.compile(r"(?<=\./\.)\s+"),
+    # a horizontal rule ('---', '___', '===') standing between two parts (before an annex): a break, dropped
+    re.compile(r"\s+[-_=]{3,}(?=\s|$)"),
     _PART_BREAK,
     # an annex: 'PHỤ LỤC' in capitals, then a numeral, its capitalised title or its table
     re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*|{TABLE_MARK}]|\s*$))"),
@@ -127,6 +129,17 @@ _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])
 _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "|".join(v[:1].upper() + v[1:] for v in VERBS) + r")(?![\wÀ-ỹ])")
 
 
+# a heading's first bullet opening with a lead-in and the body it falls to ('- Giao Sở X ...', '- Đề nghị Ủy ban ...'):
+# no half of a double name opens so
+_LEAD_IN_BULLET = re.compile(rf"\s+(?=[-–+]\s+(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])")
+
+
+def _head_end(par: str) -> int:
+    """Where a numbered heading's own words can end: its first 160 characters, before any stop."""
+    stop = re.search(r"[.;:!?]\s", par[4:160])
+    return stop.start() + 4 if stop else min(len(par), 160)
+
+
 def _split_heading(par: str) -> str:
     """A numbered heading run into its first line: an all-capitals section title followed by a
     sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
@@ -136,6 +149,9 @@ def _split_heading(par: str) -> str:
     if m:  # (the item after the title is a heading too: 'IV. TỔ CHỨC THỰC HIỆN 2. Các đơn vị thuộc Bộ - Vụ X: ...')
         rest = par[m.end():]
         return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
+    lead_in = _LEAD_IN_BULLET.search(par, 4, _head_end(par))
+    if lead_in:  # '1. <title> - Giao Sở X chủ trì ...': its first bullet, opening with a lead-in
+        return par[: lead_in.start()] + "\n\n" + par[lead_in.end():]
     k = title_then_body(par)
     if k is not None:
         return par[:k].rstrip() + "\n\n" + par[k:]
@@ -145,10 +161,7 @@ def _split_heading(par: str) -> str:
         # '16. Các tổ chức chính trị - xã hội, doanh nghiệp và cộng đồng. Khuyến khích ...': a heading that
         # names the bodies and ends with a full stop, then their duties
         return m.group(1) + "\n\n" + par[m.end():]
-    head = par[:160]
-    stop = re.search(r"[.;:!?]\s", head[4:])
-    if stop:
-        head = head[: stop.start() + 4]
+    head = par[: _head_end(par)]
     for b in _BULLET_IN.finditer(head):
         if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
                 and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)

@@ -59,8 +59,10 @@ DASH = "-–—‐‑"
 
 # the footer and the signature block open paragraphs of their own, even after a full-width line ('... Kế hoạch./.'
 # / 'Nơi nhận:', 'Nơi nhận - Bộ X;'; 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'); so does an annex's heading alone on its
-# line ('PHỤ LỤC', 'PHỤ LỤC II', 'PHỤ LỤC I DANH MỤC NHIỆM VỤ'), which in a plan attached to a decision follows the last item with no signature between,
+# line ('PHỤ LỤC', 'PHỤ LỤC II', 'PHỤ LỤC I DANH MỤC NHIỆM VỤ', with its '(Kèm theo Kế hoạch số ...)' where the line
+# breaks were lost), which in a plan attached to a decision follows the last item with no signature between,
 # and a part's ('PHẦN I', 'PHẦN THỨ HAI: KẾ HOẠCH NĂM 2025') after the plan's title
 SIGN_OFF = re.compile(r"(?:Nơi nhận(?:\s*:|\s*$|\s+[-–+•]\s)|(?:TM|KT|TL|TUQ)\.\s*[A-ZĐ][A-ZĐÀ-Ỹ]+\s"
-                      r"|[*_#\s]*PHỤ\s+LỤC(?:\s+(?:SỐ\s*)?(?:[IVX]{1,4}|\d{1,2}))?(?:\s*[.:–-])?(?:\s+[A-ZĐÀ-Ỹ\d]\S*)*[*_\s]*$"
+                      r"|[*_#\s]*PHỤ\s+LỤC(?:\s+(?:SỐ\s*)?(?:[IVX]{1,4}|\d{1,2}))?(?:\s*[.:–-])?(?:\s+[A-ZĐÀ-Ỹ\d]\S*)*[*_\s]*"
+                      r"(?:\((?:Kèm|kèm|Ban hành|ban hành)[^()]{0,300}\)[*_\s]*)?$"
                       r"|[*_#\s]*PHẦN\s+(?:[IVX]{1,4}|THỨ\s+[A-ZĐÀ-Ỹ]+)(?:\s*[.:–-])?(?:\s+[A-ZĐÀ-Ỹ\d]\S*)*[*_\s]*$)")

@@ -8,7 +8,8 @@ other task verb ('tham mưu', 'lập hồ sơ', 'tổng hợp'), or a time openi
 Quý III/2025, các sở, ngành tổ chức ...'). Not where the body is the title's own object or owner: after a
 word that governs a name ('với', 'của', 'cho' ...), after a title ending in a task verb ('1. Hướng dẫn Ủy ban nhân
 dân các xã triển khai ...': the body is what it guides), after a lead-in ('Giao', 'Đề nghị', 'Yêu cầu'); nor when the
-title is an officer's name or holds a lower-case verb (a sentence already). A title opening like a body's name ('1. Tổ
+title is an officer's name or holds a lower-case verb (a sentence already), unless the title is a noun made of
+the verb ('2. Chế độ báo cáo Các sở ... báo cáo ...', '1. Công tác tuyên truyền Sở X chủ trì ...'). A title opening like a body's name ('1. Tổ
 công tác Sở Nội vụ chủ trì ...') is that name's start, unless the task repeats it ('... thành lập Tổ công tác gồm
 ...'): then it is the task's topic.
 
@@ -37,8 +38,15 @@ _TIME_OPENS = re.compile(r"(?:(?:Quý|Quí)\s+[IVX]+\s*(?:/|năm)\s*\d{4}|(?:Th�
 _TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
 
 
+# a noun made of a verb: 'Chế độ báo cáo', 'Công tác tuyên truyền', 'Việc kiểm tra' (a field of work, no verb taking an object)
+# (a short title: a sentence about that work — 'Công tác bảo vệ bí mật nhà nước cần phải có ...' — is no title)
+_NOUN_OF_VERB = re.compile(r"(?:Chế độ|Công tác|Việc|Hoạt động)(?:,?\s+(?!(?:cần|phải|được|là|có|sẽ|đã)\b)[\wÀ-ỹ]+){1,5}$")
+
+
 def _ends_with_verb(title: str) -> bool:
     """'Hướng dẫn', 'Tăng cường kiểm tra': the title ends in a task verb, whose object the name after it is."""
+    if _NOUN_OF_VERB.match(title):
+        return False
     low = title.lower()
     return any(m.end() == len(low) for m in _VERB_RE.finditer(low))
 
@@ -72,7 +80,7 @@ def title_then_body(par: str) -> int | None:
         lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
         v = find_verb(lb[1][:40]) if lb is not None else None
         return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
-    if _LEAD_IN_TITLE.match(title) or _verb_after_opening(title) or _PERSON.match(title):
+    if _LEAD_IN_TITLE.match(title) or (_verb_after_opening(title) and not _NOUN_OF_VERB.match(title)) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
