@@ -147,3 +147,27 @@ _HEAD = (
 def test_plan_sent_up_is_no_report(body: str, mds: list[str]) -> None:
     plan = parse_text(_HEAD + body, source="probe.md", year=2025)
     assert [(r["timing"].get("due") or "")[5:10] for r in plan["reports"]] == mds
+
+
+_WRAPPED = (
+    "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 18/KH-UBND\nAn Hòa, ngày 12 tháng 3 năm 2025\nKẾ HOẠCH\nCông tác trẻ em năm 2025\n"
+    "I. NHIỆM VỤ\n"
+    "1. Tổ chức các hoạt động vì trẻ em\n\n"
+    "a) Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức\n"
+    "{next} năm 2025 để trẻ em được bày tỏ ý kiến, nguyện vọng về các\n"
+    "vấn đề liên quan đến trẻ em; tổng hợp ý kiến của trẻ em gửi các cơ quan liên quan\n"
+    "giải quyết trong Quý III/2025.\n\n"
+    "b) Giao Công an xã chủ trì bảo đảm an ninh, trật tự tại các điểm vui chơi của trẻ em trên địa\n"
+    "bàn xã trong dịp hè năm 2025.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Diễn đàn trẻ em xã", "Hội thi vẽ tranh thiếu nhi", "diễn đàn trẻ em xã"])
+def test_a_wrapped_task_line_goes_on_before_a_capitalised_name(name: str) -> None:
+    """A full-width lettered line stating a body's task ('Giao X chủ trì, ... tổ chức') that stops with no
+    punctuation goes on in the next line, even when that line opens with a capitalised name."""
+    plan = parse_text(_WRAPPED.replace("{next}", name), source="probe.txt", year=2025)
+    a = next(a for a in plan["assignments"] if a["ref"] == "I.1.a")
+    assert name in a["text"]
+    assert (a["timing"]["kind"], a["timing"]["due"]) == ("once", "2025-09-30")
