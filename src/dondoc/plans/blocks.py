@@ -170,6 +170,7 @@ _OPENS_CLAUSE = re.compile(r"[\s*#_>]*\d{1,2}(?:\.\d{1,2})*[.)]?[*_\s]+(?:Trong 
                            r"Trên cơ sở|Sau khi|Nếu|Trường hợp)\b")
 _LEVELS = (" tỉnh", " huyện", " xã", " phường", " thành phố", " quận", " thị xã", " thị trấn")
 _PLACE_LINE = re.compile(rf"^[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{0,3}}\s*[:.;]?$")
+_TASK_LINE = re.compile(r"\bchủ trì,|\bphối hợp với\b")  # (a heading names a body, a task's sentence goes on)
 _ENDS_ASKING = re.compile(r"(?:^|\s)(?:Giao(?: cho)?|Đề nghị|Kính đề nghị|Khuyến khích)$", re.IGNORECASE)
 
 
@@ -250,6 +251,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
             return False  # '3. Đề nghị Ủy ban Mặt trận' / 'Tổ quốc Việt Nam tỉnh ...': one name
         if last in _ASKING_ENDS and _ENDS_ASKING.search(plain_cur):
             return False  # '8. Đề nghị' / 'Liên minh Hợp tác xã tỉnh, ...': the bodies asked are the heading's
+        if prev_full and _TASK_LINE.search(plain_cur):
+            return False  # 'a) Giao Phòng X chủ trì, ... tổ chức' / 'Diễn đàn trẻ em ...': a task's sentence hard-wrapped
         if not HEAD.match(last) and leading_body(nxt_plain[:200]):
             return True  # '1. Xây dựng Nghị định ... Luật' / 'Bộ Tư pháp chủ trì ...': the task's own sentence
         if last.endswith(")") and plain_cur.count("(") == plain_cur.count(")"):

@@ -135,3 +135,18 @@ def issuing_date(clause: str, at: int, end: int) -> bool:
     after = clause[end:]
     k = re.search(r"gửi|báo cáo", after)
     return bool(re.search(r"\b(?:ban hành|phê duyệt)\b", after[: k.start() if k else len(after)]))
+
+
+# 'Xây dựng kế hoạch triển khai tại địa phương, hoàn thành trước ngày 15/9/2025, gửi về Sở Y tế để theo dõi': the
+# plan a body builds and sends up is no report (a report, results, a list sent up are: 'gửi kết quả ... về Sở')
+_PLAN_MADE = re.compile(r"\b(?:xây dựng|ban hành|lập|hoàn thiện|điều chỉnh)\s+(?:các\s+|và\s+ban hành\s+)?"
+                        r"(?:kế hoạch|chương trình|phương án)\b(?![^.;]*\b(?:kết quả|danh sách|số liệu|hồ sơ)\b)", re.I)
+_SENT_UP = re.compile(r"\bgửi\s+(?:về|cho|lên|đến|tới)?\s*[A-ZĐÀ-Ỹ]")
+
+
+def plan_sent_up(clause: str, lead_in: str) -> bool:
+    """The clause sends up the plan its sentence has a body build (`lead_in`: the clauses of the sentence before)."""
+    low = clause.lower()
+    if "báo cáo" in low or "gửi" not in low or not _SENT_UP.search(clause):
+        return False
+    return bool(_PLAN_MADE.search(lead_in + " " + clause[: low.find("gửi")]))

@@ -10,7 +10,15 @@ from dondoc.plans.bodies import split_bodies
 from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.extract import Ctx, Node
 from dondoc.plans.labelled import TIME_LABEL
-from dondoc.plans.report_parts import issuing_date, made_report, receivers, report_verb_at, role_free, via_of
+from dondoc.plans.report_parts import (
+    issuing_date,
+    made_report,
+    plan_sent_up,
+    receivers,
+    report_verb_at,
+    role_free,
+    via_of,
+)
 from dondoc.plans.subjects import _CONDITIONAL, _sentence_body
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text, uncut
@@ -236,6 +244,8 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
                 nxt = clauses[ci + 1] if ci + 1 < len(clauses) else follow
                 if nxt is not None:
                     nxt = re.sub(r"^[-–+•·*\s]+", "", nxt)
+                if plan_sent_up(clause, re.split(r"\.\s+(?=[A-ZĐ])", " ".join(clauses[:ci]))[-1] if ci else ""):
+                    continue
                 got = _report(node, clause, nxt, by_ref.get(node.ref) or [], ctx, prev)
                 if got is None:
                     continue

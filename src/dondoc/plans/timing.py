@@ -15,11 +15,14 @@ from typing import Any
 
 from dondoc.plans.timing_forms import (
     AFTER_EVENT,
+    MONTH_YEARLY,
     ONWARDS,
     OPENS_CONTINUOUS,
     PART_OF_YEAR,
+    first_milestone,
     follows_another,
     from_issue,
+    milestone,
     month_span,
 )
 
@@ -31,7 +34,8 @@ RECURRING = re.compile(
     r"\b(?:hằng|hàng)\s*(?:năm|quý|quí|tháng|tuần|ngày)\b|\bđịnh\s*kỳ\b|\bmỗi\s+(?:năm|quý|tháng|tuần)\b|"
     r"\bcác năm tiếp theo\b|\b(?:6|sáu)\s*tháng(?:\s*(?:một lần|\/lần|đầu năm|cuối năm))?\b|\bthường niên\b|"
     r"\blần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|\b(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"  # a school's calendar
-    r"|\b(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b",  # 'hai năm một lần', '02 năm/lần'
+    r"|\b(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b"  # 'hai năm một lần', '02 năm/lần'
+    r"|\b(?:\d{1,2}|một|hai|ba|bốn)\s+(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\b(?!\s*\d)",  # 'hai đợt trong năm'
     re.IGNORECASE,
 )
 CONTINUOUS = re.compile(r"\bthường\s*xuyên\b|\bliên tục\b|\blâu dài\b|\bsuốt\b|(?<![\d/])24\s*/\s*(?:24|7)(?![\d/])", re.IGNORECASE)
@@ -63,7 +67,7 @@ _RANGE_START = re.compile(
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến|vào)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
     rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?({YEAR}))?", re.I  # 'trong năm 2025-2026', 'trong năm 2024 và năm 2025': the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
@@ -75,8 +79,6 @@ _QUARTER = re.compile(
 _MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|{_D}|năm)\s*({YEAR})", re.IGNORECASE)
 # 'Tháng 7 - 12/2025', 'tháng 3 đến tháng 6/2026': months of one year, due at the end of the last ('7 - 12/2025' is no date)
 _MONTHS = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:{_D}|đến)\s*(?:hết\s+)?(?:tháng\s*)?(\d{{1,2}})\s*(?:/|năm)\s*({YEAR})", re.I)
-# 'trong tháng 6 hằng năm', 'tháng 6 và tháng 12 hằng năm': those months of every year
-_MONTH_YEARLY = re.compile(r"\btháng\s*(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)\s+(?:hằng|hàng|mỗi)\s+năm\b", re.I)
 # 'trong năm học 2025-2026': a school year, a named period ending with May (the yearly time frame of the
 # Ministry of Education ends the school year by 31 May), not a range of calendar years
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+({YEAR})\s*{_D}\s*({YEAR})\b", re.I)
@@ -148,18 +150,6 @@ def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[s
     return out
 
 
-def _milestone(t: str, ms: list[re.Match[str]]) -> int:
-    """Which of several month phrases is the due date: the last of a range ('từ tháng 3/2026 đến
-    tháng 6/2026', 'tháng 3/2026 - tháng 6/2026'), but the first of successive steps ('Ban hành kế
-    hoạch trong tháng 01/2026, tổ chức kiểm tra trong tháng 6/2026 và báo cáo trong tháng 8/2026')."""
-    if len(ms) < 2:
-        return -1
-    between = t[ms[0].end() : ms[1].start()]
-    if re.search(r",|;|\bvà\b", between) and not re.fullmatch(rf"\s*(?:{_D}|đến|tới)\s*", between):
-        return 0
-    return -1
-
-
 def parse_timing(
     text: str | None, *, plan_year: int | None = None, issued_on: dt.date | None = None, strict: bool = True
 ) -> dict[str, Any]:
@@ -203,6 +193,9 @@ def _parse_timing(
         return out
     recurring = bool(RECURRING.search(t))
     m = _SCHOOL_YEAR.search(t) if "học" in low else None
+    if m and not recurring and low[: m.start()].endswith("từ ") and not re.search(r"\b(?:đến|tới)\b", low[m.end() :]):
+        out.update(kind="continuous")  # 'từ năm học 2025 - 2026': a standing duty from that school year on
+        return out
     if m and not recurring and not _DM_Y.search(t) and int(m.group(2)) == int(m.group(1)) + 1:
         # 'đầu năm học 2025-2026': its opening month, September of the first year
         opening = re.search(r"đầu\s+$", low[: m.start()])
@@ -263,7 +256,8 @@ def _parse_timing(
                     continue
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
-    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết) (?:hết )?(?:tháng|quý|quí)\s*[\divx]", low)
+    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết|vào) (?:hết )?(?:tháng|quý|quí)\s*[\divx]"
+                         r"|vào năm \d", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]
@@ -299,6 +293,10 @@ def _parse_timing(
         out.update(kind="continuous")
         out.pop("period", None)
         return out
+    first = first_milestone(t) if (strict or deadline) and not recurring else None
+    if first:  # 'Quý IV/2025 và Quý II/2026', 'vào năm 2027 và tổng kết vào năm 2030': separate steps, the first
+        out.update(kind="once", due=_iso(first))
+        return out
     # quarters (the last one of a range): "Quý II/2025", "Quý IV/2025- Quý II/2026"
     qs = list(_QUARTER.finditer(t))
     if qs and (strict or deadline):
@@ -323,8 +321,8 @@ def _parse_timing(
         else:
             out.update(kind="once")
         return out
-    m = _MONTH_YEARLY.search(t) if "tháng" in low and recurring else None
-    each = [int(x) for x in re.findall(r"\d+", m.group(1))] if m else []
+    m = MONTH_YEARLY.search(t) if "tháng" in low and recurring else None
+    each = [int(x) for x in re.findall(r"\d+", m.group(1) or m.group(2))] if m else []
     if m and plan_year and all(1 <= x <= 12 for x in each):
         # 'trong tháng 6 hằng năm': every June, the first one after the issue; 'tháng 6 và tháng 12': the first of either
         firsts = [_last_day(plan_year, x) for x in each]
@@ -336,7 +334,7 @@ def _parse_timing(
         return out
     ms = list(_MONTH.finditer(t))
     if ms and (strict or deadline):
-        m = ms[_milestone(t, ms)]
+        m = ms[milestone(t, ms)]
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             out.update(kind="once", due=_iso(_last_day(y, mo)))

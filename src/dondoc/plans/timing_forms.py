@@ -112,3 +112,55 @@ PART_OF_YEAR = re.compile(rf"\b(đầu|giữa)\s+năm\s+{_YEAR}\b", re.I)
 # 'Ngay sau khi có hướng dẫn của Bộ', 'sau khi Nghị định được ban hành': when another's act comes, not a date of the plan's
 # (the plan's own issue is: 'ngay sau khi Kế hoạch được ban hành')
 AFTER_EVENT = re.compile(r"\bsau\s+khi\b(?![^,;.]*\bkế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành)", re.I)
+
+
+def milestone(t: str, ms: list[re.Match[str]]) -> int:
+    """Which of several month phrases is the due date: the last of a range ('từ tháng 3/2026 đến
+    tháng 6/2026', 'tháng 3/2026 - tháng 6/2026'), but the first of successive steps ('Ban hành kế
+    hoạch trong tháng 01/2026, tổ chức kiểm tra trong tháng 6/2026 và báo cáo trong tháng 8/2026')."""
+    if len(ms) < 2:
+        return -1
+    between = t[ms[0].end() : ms[1].start()]
+    if re.search(r",|;|\bvà\b", between) and not re.fullmatch(r"\s*(?:[-–—]|đến|tới)\s*", between):
+        return 0
+    return -1
+
+
+# a time point written with its year: 'Quý IV/2025', 'quý IV năm 2025', 'tháng 12/2026', 'năm 2027'
+_POINT = re.compile(rf"\b(?:(?:quý|quí)\s*(IV|I{{1,3}}|[1-4])\s*(?:/|[-–]|năm)\s*|tháng\s*(\d{{1,2}})\s*(?:/|[-–]|năm)\s*|năm\s+)({_YEAR})\b",
+                    re.I)
+_QN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _bounds(m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    y = int(m.group(3))
+    if m.group(1):
+        q = _QN.get(m.group(1).lower()) or int(m.group(1))
+        return dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
+    if m.group(2):
+        mo = int(m.group(2))
+        return (dt.date(y, mo, 1), _last_day(y, mo)) if 1 <= mo <= 12 else None
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def first_milestone(t: str) -> dt.date | None:
+    """The end of the first of two time points that are separate steps: 'Quý IV/2025 và Quý II/2026', 'sơ kết vào
+    năm 2027 và tổng kết vào năm 2030' (a gap between them); None when the points follow each other as one span
+    ('Quý IV/2025 và Quý I/2026', 'năm 2025 và năm 2026') or make a range ('Quý IV/2025 - Quý II/2026')."""
+    ps = list(_POINT.finditer(t)) if re.search(r",|;|\bvà\b", t) else []
+    if len(ps) < 2:
+        return None
+    between = t[ps[0].end() : ps[1].start()]
+    if len(between) > 40 or not re.search(r",|;|\bvà\b", between) or re.search(r"[-–—]|\b(?:đến|tới)\b", between):
+        return None
+    a, b = _bounds(ps[0]), _bounds(ps[1])
+    if a is None or b is None or b[0] <= a[1] + dt.timedelta(days=1):
+        return None
+    return a[1]
+
+
+# 'trong tháng 6 hằng năm', 'tháng 6 và tháng 12 hằng năm', 'hai đợt trong năm (tháng 6 và tháng 12)': those months of
+# every year
+_MONTH_LIST = r"(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)"
+MONTH_YEARLY = re.compile(rf"\btháng\s*{_MONTH_LIST}\s+(?:hằng|hàng|mỗi)\s+năm\b"
+                          rf"|\b(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\s*\(\s*tháng\s*{_MONTH_LIST}\s*\)", re.I)

@@ -41,7 +41,7 @@ _TEXT_TIMING_BRANCHES = [
     *lead(("trước", "chậm nhất", "vào"), r"\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"),
     # 'trong năm 2025', 'trong giai đoạn 2021-2025' (the task's own time; a title's 'giai đoạn' has no 'trong'), 'trong
     # năm 2024 và năm 2025', 'trong năm 2025 và các năm tiếp theo' (started then carried on)
-    *lead(("hoàn thành", "hoàn tất", "xong", "ngay", "trước", "chậm nhất", "trong"),
+    *lead(("hoàn thành", "hoàn tất", "xong", "ngay", "trước", "chậm nhất", "trong", "vào"),
           rf"\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+{YEAR}"
           rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?{YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"),
     # 'hoàn thành trong 6 tháng đầu năm (2024)', 'trong quý I hằng năm', 'trong tháng 6 hằng năm'
@@ -52,7 +52,7 @@ _TEXT_TIMING_BRANCHES = [
     # 'trong quý IV' with no year: that quarter of the plan's year; 'trong năm học 2025-2026'
     *lead(("trong", "trước", "hết", "vào"),
           r"\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"),
-    *lead(("trong", "hết", "cuối", "đầu"), rf"\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"),
+    *lead(("trong", "hết", "cuối", "đầu", "từ"), rf"\s+năm học\s+{YEAR}\s*{_D}\s*{YEAR}"),
     # ('(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm...': each opening, then none)
     *lead(("trước", "vào", "đến", "trong", "chậm nhất"), r"\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"),
     r"cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))",
@@ -69,6 +69,9 @@ _TEXT_TIMING = re.compile(by_first_char(_TEXT_TIMING_BRANCHES))
 _KEYED = [
     ("lần", re.compile(r"(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b", re.I)),  # 'hai năm một lần'
     ("trở đi", re.compile(r"từ\s+(?:năm|quý|quí|tháng)\b[^,;.]{0,20}?\btrở\s+đi\b", re.I)),  # 'từ năm 2026 trở đi': carried on
+    ("đợt", re.compile(r"(?:\d{1,2}|một|hai|ba|bốn)\s+đợt\s+(?:trong|mỗi)\s+năm\b(?!\s*\d)(?:\s*\(\s*tháng[^()]{1,30}\))?", re.I)),
+    # a named period with its months in brackets: 'trong thời gian nghỉ hè (tháng 6 - 8/2026)'
+    ("(", re.compile(rf"\(\s*(?:từ\s+)?tháng\s*\d{{1,2}}\s*(?:{_D}|đến|tới)\s*(?:tháng\s*)?\d{{1,2}}\s*(?:/|năm)\s*{YEAR}\s*\)", re.I)),
     ("kể từ", re.compile(r"\d{1,3}\s*(?:ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:ký|ban hành|kế hoạch|quyết định)", re.I)),
 ]
 
@@ -165,6 +168,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and (_DATED.search(m.group(0)) or not _BUDGET.search(low[max(0, m.start() - 40) : m.start()]))
         and not (m.group(0).startswith("đến") and _TITLED.search(re.split(r"[.;]", low[: m.start()])[-1]))
         and not (plan_year and "giai đoạn" in m.group(0) and int(m.group(0)[-4:]) < plan_year)  # 'trong giai đoạn 1974 - 1975': history
+        and not (plan_year and m.group(0).startswith("vào năm") and int(m.group(0)[-4:]) < plan_year)  # 'ban hành vào năm 2019'
         and not _routine_tasks(low, m)
         and not (m.group(0) == "thường xuyên" and _OF_EVENTS.match(low, m.end()))
         and not (m.group(0) == "thường xuyên" and _NOT_HOW_OFTEN.search(low, max(0, m.start() - 60), m.start()))
@@ -192,7 +196,10 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     if best.start() < 3 and text[best.end() : best.end() + 1] == ",":  # the time opening the sentence: 'Quý I/2027, ...'
         phrase = phrase.lstrip(" -–+•*")
         window = "trong " + phrase
+    elif phrase.startswith("("):  # '(tháng 6 - 8/2026)': the months of the period named before the bracket
+        window = "trong " + phrase.strip("() ")
     res = parse_timing(window if dated else phrase, plan_year=plan_year, issued_on=issued_on, strict=False)
+    res = _soonest(text, best, dated, res, plan_year=plan_year, issued_on=issued_on)
     if best.group(0) == "cuối năm" and res["kind"] == "once" and _YEAR_END_REVIEW.search(low, max(0, best.start() - 40), best.start()):
         res.update(kind="recurring", period="year")  # 'đánh giá, xếp loại cuối năm': every year's review
     if dated and res["kind"] == "once" and _YEARLY.search(re.split(r"[.;]\s", low[: best.start()])[-1]) and not re.search(YEAR, phrase):
@@ -207,6 +214,23 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         _with_start(res, text[max(0, best.start() - 40) : best.end()], plan_year)
     if res["kind"] == "unspecified" and CONTINUOUS.search(phrase):
         res["kind"] = "continuous"
+    return res
+
+
+def _soonest(text: str, best: re.Match[str], dated: list[re.Match[str]], res: dict[str, Any], *, plan_year: int | None,
+             issued_on: dt.date | None) -> dict[str, Any]:
+    """The first due date of a sentence's several deadlines of one kind: '... 6 tháng trước ngày 05/6 và báo cáo năm
+    trước ngày 05/12 hằng năm' (issued in November: December first); 'tổ chức ... từ ngày 01/6 đến ngày 30/6/2026; xây
+    dựng kế hoạch, trình ... trước ngày 15/5/2026' (the preparation first)."""
+    if not res.get("due") or res["kind"] not in ("once", "recurring"):
+        return res
+    for m in dated:
+        if m.start() <= best.start() or any(text[x.end() : x.end() + 1].isupper() for x in _SENTENCE_END.finditer(text, best.end(), m.start())):
+            continue
+        window = text[max(best.end(), m.start() - 25) : uncut(text, m.end() + 20)]
+        other = parse_timing(window, plan_year=plan_year, issued_on=issued_on, strict=False)
+        if other["kind"] == res["kind"] and other.get("due") and other["due"] < res["due"]:
+            res = {**other, "text": text[m.start() : m.end()].strip()}
     return res
 
 
