@@ -24,6 +24,7 @@ from dondoc.plans.reports import extract_reports, table_reports
 from dondoc.plans.runon import RUNON, SHORT_RUN, sentence_blocks
 from dondoc.plans.tables import _table_columns as table_columns
 from dondoc.plans.tables import extract_table
+from dondoc.plans.tabtable import tab_tables
 from dondoc.plans.target_pass import annex_targets, extract_targets, table_targets
 from dondoc.plans.text import normalize
 from dondoc.plans.tree import ARTICLE_L
@@ -42,6 +43,18 @@ def _is_footer(b: Block) -> bool:
     if isinstance(b, Paragraph):
         return bool(_FOOTER.match(b.text))
     return bool(b.rows and b.rows[0] and re.match(r"^[\s*_#-]*Nơi nhận", b.rows[0][0], re.I))
+
+
+def _annex_number(m: re.Match[str] | None, k: int, count: int) -> str:
+    """What follows 'PL' in the refs of the k-th of `count` annexes: nothing when the plan has one annex, else
+    its number ('PHỤ LỤC II' -> 'II', 'Phụ lục 02' -> '2'). A lone annex captioned with a number above one
+    ('Phụ lục 02', 'PHỤ LỤC III': the others referred to, not attached) says the plan numbers several."""
+    label = m.group(1) if m else None
+    if label and label.isdigit():
+        label = str(int(label))
+    if count > 1:
+        return label or str(k + 1)
+    return label if label and label not in ("0", "1", "I") else ""
 
 
 def _annex_heading(b: Block) -> re.Match[str] | None:
@@ -212,7 +225,7 @@ def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     for k, ai in enumerate(annexes):
         end = annexes[k + 1] if k + 1 < len(annexes) else len(blocks)
         m = _annex_heading(blocks[ai])
-        prefix = "PL" + ((m.group(1) or str(k + 1)) if len(annexes) > 1 and m else "")
+        prefix = "PL" + _annex_number(m, k, len(annexes))
         titled = [b.text for b in blocks[ai : min(ai + 2, end)] if isinstance(b, Paragraph)]
         if any(accounts_for_past(t) for t in titled[:2]):
             continue  # 'PHỤ LỤC I' / 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024': last year's tasks, none of this plan
@@ -276,7 +289,7 @@ def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: 
 
     if isinstance(text, bytes):  # tolerate bytes from callers that read files themselves
         text = decode(text, path=source, convert_vni=convert_vni)
-    text = convert_legacy(normalize(text), path=source, convert_vni=convert_vni)
+    text = convert_legacy(normalize(tab_tables(text)), path=source, convert_vni=convert_vni)
     if not text.strip():
         raise PlanReadError("văn bản rỗng (empty), không có nội dung kế hoạch", path=source)
     from dondoc.plans.reflow import prepare

@@ -58,12 +58,21 @@ _LABEL_LINE = re.compile(r"^(?:Thời gian|Thời hạn|Cơ quan|Đơn vị)[^:.
 _BOLD_HEAD = re.compile(r"^\s*(\*\*|__|\*)(?!\s)")
 
 
+# a list marker written with markdown escapes by a Word-to-markdown converter ('2\. Sở Y tế', '\- Tổ chức ...')
+_ESCAPE = re.compile(r"\\(?=[-+.)])")
+
+
+def _unescaped(line: str) -> str:
+    """The line with the escapes of its opening marker removed ('2\\.' -> '2.', '\\-' -> '-')."""
+    return _ESCAPE.sub("", line[:8]) + line[8:] if "\\" in line[:8] else line
+
+
 def _marker_text(line: str) -> str:
-    return line.lstrip(_LEAD_MARKUP_CHARS)  # what _LEAD_MARKUP removes, without a regex call
+    return _unescaped(line.lstrip(_LEAD_MARKUP_CHARS))  # what _LEAD_MARKUP removes, without a regex call
 
 
 def is_marker_line(line: str) -> bool:
-    s = line.lstrip()
+    s = _unescaped(line.lstrip())
     if s.startswith("* ") or s.startswith("- ") or s.startswith("+ "):
         return True
     return bool(_MARKER.match(_marker_text(s)))
@@ -176,7 +185,7 @@ _ENDS_ASKING = re.compile(r"(?:^|\s)(?:Giao(?: cho)?|Đề nghị|Kính đề ng
 
 def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = False, blank_separated: bool = False) -> bool:
     # Long on purpose: the cases where a paragraph ends, in the order they are decided.
-    raw_next = nxt.strip()
+    raw_next = _unescaped(nxt.strip())
     lines = cur.lines
     if raw_next.startswith("#") or lines[0].lstrip().startswith("#"):
         return True

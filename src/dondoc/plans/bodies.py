@@ -54,6 +54,9 @@ _HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads())))
 # an toàn giao thông / xã hội, thông tin và truyền thông.
 _NOT_INITIALS = ("TTHC", "TTĐT", "TTCP", "TTATGT", "TTATXH", "TTXH", "TTTT", "TTGT")
 _HEAD_RE += r"|(?!(?:" + "|".join(_NOT_INITIALS) + r")(?![A-ZĐ]))(?:TT[A-ZĐ]{2,7}|BQL[A-ZĐ]{0,6})(?![a-zà-ỹ])"
+# ... or with a space after 'TT' ('TT CNTT', 'TT KSBT tỉnh'): the initials are plain capitals (a column title in
+# capitals, 'TT NỘI DUNG', carries a marked letter or goes on in capitals)
+_HEAD_RE += r"|(?:TT|BQL) (?!(?:" + "|".join(_NOT_INITIALS) + r")(?![A-ZĐ]))[A-ZĐ]{2,7}(?![\wÀ-ỹ-]|\s+[A-ZĐÀ-Ỹ]{2})"
 # words that open like a body's name but name none (a report, a council meeting, a bill of rules ...)
 _NOT_BODY_WORDS = (
     "Báo cáo", "Báo chí", "Hội nghị", "Hội thảo", "Hội thi", "Hội nhập", "Trường hợp", "Ban hành", "Bộ máy",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dondoc.errors import PlanReadError
 from dondoc.plans.blocks import Block, Paragraph, Table, build_blocks
+from dondoc.plans.tabtable import tab_tables
 from dondoc.plans.text import from_tcvn3, from_vni, legacy_encoding, normalize, strip_markup
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -56,7 +57,7 @@ def decode(data: bytes, *, path: str, convert_vni: bool = False) -> str:
                 text = data.decode("cp1258")
             except UnicodeDecodeError:
                 pass
-    text = normalize(text)
+    text = normalize(tab_tables(text))  # (a table pasted as tab-separated lines: read before tabs become spaces)
     return convert_legacy(text, path=path, convert_vni=convert_vni)
 
 

@@ -173,8 +173,9 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
 
 # between two dates of one clause, only the periods they close: '(báo cáo 6 tháng) và', '; 1 năm', ', năm (' (two
 # dated deadlines with no period named stay one report, the first)
-_PERIOD_GAP = re.compile(r"^[\s)]*(?:\([^()]{0,30}\)\s*)?[,;]?\s*(?:và|hoặc)?\s*(?:(?:báo cáo\s+)?(?:(?:\d+|sáu|một)\s+tháng|"
-                         r"(?:\d+\s+|cả\s+)?năm|quý\s+[IV]+))?\s*[:(]?\s*$", re.I)
+# (the milestone a period closes may be named: 'sơ kết 6 tháng trước ... và (báo cáo) tổng kết năm trước ...')
+_PERIOD_GAP = re.compile(r"^[\s)]*(?:\([^()]{0,30}\)\s*)?[,;]?\s*(?:và|hoặc)?\s*(?:(?:báo cáo\s+)?(?:kết quả\s+)?(?:(?:sơ|tổng)\s+kết\s+)?"
+                         r"(?:(?:\d+|sáu|một)\s+tháng|(?:\d+\s+|cả\s+)?năm|quý\s+[IV]+))?\s*[:(]?\s*$", re.I)
 
 
 def _via_body(via: str) -> str:

@@ -222,11 +222,18 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+# a bracket that defines a short name ('(sau đây gọi tắt là Sở)', '(sau đây gọi chung là BHXH tỉnh)') or lists the
+# abbreviations used below ('(các đơn vị viết tắt: Ban KH-TC - Ban Kế hoạch và Tài chính; ...)'): no body's task
+_LEGEND = re.compile(r"\s*\((?=[^()]{0,300}?(?:sau đây (?:gọi|viết)|viết tắt|gọi tắt|gọi chung là))[^()]{0,300}\)")
+
+
 def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> list[tuple[str, tuple[str, str, bool]]]:
     """The (text, subject) pairs of a paragraph: its own subject, or else each later sentence or
     clause that hands work out ('Trên đây là ... Yêu cầu các sở ... thực hiện; đề nghị Ủy ban MTTQ ...');
     with `later`, also each later sentence with a subject of its own (_later_subjects) other than the `issuer` or a body
     above it."""
+    if "tắt" in t or "sau đây" in t or "gọi chung" in t:
+        t = _LEGEND.sub("", t)  # 'Ban Quản lý Thu (sau đây gọi là Ban Thu) chủ trì ...': the short name is no body
     # (a substring test first: this runs on every paragraph, and the pattern has no literal start)
     if ("này" in t or "thi hành" in t or "NÀY" in t or "THI HÀNH" in t) and _ENFORCEMENT.search(t) and not t.startswith("Giao "):
         return []  # a decision's enforcement clause, not a task

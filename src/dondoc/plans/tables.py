@@ -11,6 +11,7 @@ from dondoc.plans.bodies import REQUEST, is_body_start, marked_lead, split_bodie
 from dondoc.plans.doubt import PRODUCT_KEY, READ_KEY
 from dondoc.plans.extract import Ctx, _assignment, _timing
 from dondoc.plans.gazetteer import kind_of
+from dondoc.plans.monthgrid import month_columns, month_timing
 
 _NOT_A_LEAD = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-|\(Ký|ghi rõ họ tên|ngày\s*\.{2,}|…|^Đơn vị$|^Cơ quan$", re.I)
 
@@ -131,6 +132,8 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
     if found:
         cols = _align_columns(table.rows, header_row, cols)
     header_key = [cell_text(c).lower() for c in table.rows[header_row]] if header_row >= 0 else None
+    # ('Tháng 1' ... 'Tháng 12' ticked with 'x' where the table has no time column)
+    months = month_columns(table.rows[header_row]) if header_row >= 0 and "time" not in cols else []
     out: list[dict[str, Any]] = []
     group: list[str] = []
     last: tuple[list[str], str] | None = None  # path and task of the row above
@@ -226,7 +229,8 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
         a = _assignment(ref or prefix, task or lead, leads, ctx, support=support, request=bool(REQUEST.match(lead)),
                         timing_text=timing_text, read="table")
         if not timing_text:
-            a["timing"] = _timing(task, ctx)
+            ticks = month_timing(row, months, ctx.plan_year, ctx.issued_on) if months else None
+            a["timing"] = ticks or _timing(task, ctx)
         if cell("product"):
             a[PRODUCT_KEY] = cell("product")  # '100% hồ sơ ...', 'ít nhất 01 sáng kiến/năm': read for targets
         out.append(a)
