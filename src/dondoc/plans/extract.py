@@ -33,6 +33,7 @@ from dondoc.plans.placing import (
     not_given_work,
     owned_heading,
     pass_down,
+    required_only,
     role_head,
     role_heading,
     same_kind,
@@ -339,7 +340,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         if purpose:
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task
-            produced = [a for a in produced if not all(_vague(x) for x in a["lead"])]
+            produced = [a for a in produced if not all(_vague(x) for x in a["lead"]) and not required_only(a["text"], a["lead"])]
         out.extend(a for a in produced if not not_given_work(a))
     return out
 

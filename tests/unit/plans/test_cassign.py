@@ -1,0 +1,77 @@
+"""Assignments in the composed plans' genre (cassign): who leads, who is only required or directed.
+
+Made-up texts in the genre, each with a counter-example. The conventions are the gold README's
+(shared/seeds/gold/README.md) and the gold notes: a requirement of the Mục đích, yêu cầu section ('X phải chịu trách
+nhiệm ...', 'X phải gương mẫu ...') is no task; 'X chỉ đạo Y ...' is X's duty unless X is the issuer handing work down;
+a heading's collective ('... và các tổ chức thành viên') gives way to the members its paragraph names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dondoc.plans import parse_text
+
+PROVINCE = (
+    "ỦY BAN NHÂN DÂN TỈNH SÔNG XANH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 88/KH-UBND\nSông Xanh, ngày 15 tháng 3 năm 2025\nKẾ HOẠCH\n"
+    "Phòng, chống tác hại của rượu, bia trên địa bàn tỉnh năm 2025\n"
+)
+DISTRICT = (
+    "ỦY BAN NHÂN DÂN HUYỆN ĐỒI CAO\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 41/KH-UBND\nĐồi Cao, ngày 20 tháng 4 năm 2021\nKẾ HOẠCH\n"
+    "Giám sát thực hiện Chương trình xây dựng nông thôn mới năm 2021\n"
+)
+FRONT = (
+    "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐỒI CAO\nBAN THƯỜNG TRỰC\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 17/KH-MTTQ-BTT\nĐồi Cao, ngày 20 tháng 4 năm 2021\nKẾ HOẠCH\n"
+    "Giám sát thực hiện Chương trình xây dựng nông thôn mới năm 2021\n"
+)
+
+
+def _parse(text: str, year: int = 2025) -> dict[str, Any]:
+    return parse_text(text, source="probe.txt", year=year)
+
+
+def _leads(text: str, year: int = 2025) -> list[tuple[str, list[str], str]]:
+    return [(a["ref"], a["lead"], a["mode"]) for a in _parse(text, year)["assignments"]]
+
+
+# --- a requirement of the Mục đích, yêu cầu section is no task ------------------------------------------------------
+
+AIMS_ACCOUNTABLE = (
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức của Nhân dân về tác hại của rượu, bia.\n2. Yêu cầu\n"
+    "- Việc triển khai phải đồng bộ, thống nhất từ tỉnh đến cơ sở.\n"
+    "- Giám đốc các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện, thị xã phải chịu trách nhiệm trước Chủ tịch "
+    "Ủy ban nhân dân tỉnh nếu để xảy ra tình trạng vi phạm kéo dài trên địa bàn, lĩnh vực mình quản lý.\n"
+    "- Cán bộ, công chức, viên chức và người lao động phải gương mẫu chấp hành quy định không sử dụng rượu, bia "
+    "trong giờ làm việc.\n"
+    "II. NHIỆM VỤ\n1. Sở Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra việc thực hiện quy định.\n"
+)
+
+
+def test_accountability_and_conduct_in_the_requirements_are_no_tasks() -> None:
+    got = _leads(PROVINCE + AIMS_ACCOUNTABLE)
+    assert [x for x in got if x[0].startswith("I") and not x[0].startswith("II")] == []
+    assert ("II.1", ["Sở Y tế"], "assign") in got
+
+
+def test_a_named_body_with_a_concrete_task_in_the_requirements_still_counts() -> None:
+    # (gold 36's convention: 'Thủ trưởng các sở ... phổ biến, quán triệt ...' in Yêu cầu carries a task)
+    text = AIMS_ACCOUNTABLE.replace(
+        "- Cán bộ, công chức,",
+        "- Thủ trưởng các sở, ban, ngành phổ biến, quán triệt nội dung Kế hoạch đến từng cán bộ, công chức.\n- Cán bộ, công chức,",
+    )
+    got = _leads(PROVINCE + text)
+    assert ("I.2", ["Thủ trưởng các sở, ban, ngành"], "assign") in got
+    assert len([x for x in got if x[0] == "I.2"]) == 1
+
+
+def test_an_accountability_clause_outside_the_requirements_counts() -> None:
+    # (gold 12's convention: 'Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm ... nếu để xảy ra ...' in the tasks)
+    text = PROVINCE + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức.\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Y tế chủ trì kiểm tra việc thực hiện quy định.\n"
+        "2. Chủ tịch Ủy ban nhân dân các huyện, thị xã phải chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh nếu để "
+        "xảy ra vi phạm kéo dài trên địa bàn.\n"
+    )
+    assert ("II.2", ["Chủ tịch Ủy ban nhân dân các huyện, thị xã"], "assign") in _leads(text)
