@@ -88,8 +88,10 @@ def _asked_body(m: re.Match[str]) -> tuple[str, str, bool] | None:
     return (lb[0], lb[1], (m.group(1) or m.group(2)) == "đề nghị" or lb[2]) if lb else None
 
 
-def _sentence_body(text: str) -> tuple[str, str, bool] | None:
-    """The body a task sentence gives work to, with the task and whether it is a request."""
+def _sentence_body(text: str, issuer: str | None = None) -> tuple[str, str, bool] | None:
+    """The body a task sentence gives work to, with the task and whether it is a request. With the plan's `issuer`
+    known, a People's Committee that 'chỉ đạo Y ...' hands the work to Y only when it is the issuer (or above it):
+    another one directing is its own duty ('Ủy ban nhân dân huyện chỉ đạo các phòng ...' in the Front's plan)."""
     t = _MARKS.sub("", text).strip()
     if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
         # 'Trong quá trình ..., nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo ...':
@@ -103,7 +105,7 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             return lb
         return None
     m = _ISSUER_ASKS.match(t)
-    if m:
+    if m and not (issuer and m.group(1) == "chỉ đạo" and not own_or_higher(t[: m.start(1)].strip(), issuer)):
         return _asked_body(m)
     fb = for_body(t)
     if fb and fb[1][:1].islower():
@@ -227,7 +229,7 @@ def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> lis
     if effect and t[effect.end() :][:1].isupper():
         # 'Quyết định này có hiệu lực kể từ ngày ký. Sở X hướng dẫn ...': the sentences after it
         return [(x, sb) for x in sentences(t[effect.end() :]) if (sb := _sentence_body(x))]
-    sb = _sentence_body(t) or trailing_body(t)
+    sb = _sentence_body(t, issuer) or trailing_body(t)
     if sb is not None:
         more = _later_subjects(t, [sb[0]], issuer) if later else []
         if more:  # the first subject's part ends where the next subject's sentence starts

@@ -75,3 +75,27 @@ def test_an_accountability_clause_outside_the_requirements_counts() -> None:
         "xảy ra vi phạm kéo dài trên địa bàn.\n"
     )
     assert ("II.2", ["Chủ tịch Ủy ban nhân dân các huyện, thị xã"], "assign") in _leads(text)
+
+
+# --- 'X chỉ đạo Y ...': X's own duty, unless X is the issuer handing work down ---------------------------------------
+
+SUPERVISION = (
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nPhát huy vai trò giám sát của Nhân dân.\nII. NỘI DUNG\n"
+    "1. Phối hợp giám sát\n"
+    "a) Ban Thường trực Ủy ban MTTQ Việt Nam huyện chủ trì, phối hợp với các tổ chức chính trị - xã hội huyện giám "
+    "sát việc sử dụng vốn đóng góp của Nhân dân.\n"
+    "b) Ủy ban nhân dân huyện chỉ đạo các phòng, ban chuyên môn, Ủy ban nhân dân các xã cung cấp đầy đủ thông tin, "
+    "tài liệu phục vụ giám sát; tiếp thu, giải trình kiến nghị sau giám sát.\n"
+)
+
+
+def test_a_committee_directing_in_another_body_s_plan_leads() -> None:
+    # (the Front's plan: the district committee's part is its own, as 'Bộ Chỉ huy Quân sự tỉnh chỉ đạo lực lượng ...')
+    got = _leads(FRONT + SUPERVISION, 2021)
+    assert ("II.1.b", ["Ủy ban nhân dân huyện"], "assign") in got
+    assert ("II.1.a", ["Ban Thường trực Ủy ban MTTQ Việt Nam huyện"], "assign") in got
+
+
+def test_the_issuer_directing_its_own_departments_hands_the_work_down() -> None:
+    got = _leads(DISTRICT + SUPERVISION, 2021)
+    assert ("II.1.b", ["các phòng, ban chuyên môn", "Ủy ban nhân dân các xã"], "assign") in got
