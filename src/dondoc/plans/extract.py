@@ -199,6 +199,19 @@ def _one_of(name: str, leads: list[str]) -> bool:
     return len(leads) > 1 and bool(own) and len(own) < len(leads) and all(x in {key(y) for y in leads} for x in own)
 
 
+def _spells_out(name: str, leads: list[str]) -> bool:
+    """The item names the heading's bodies with the members of the collective the heading adds ('Đề nghị Ủy ban MTTQ
+    tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh ...' under 'Đề nghị Ủy ban MTTQ tỉnh và các tổ chức thành viên'): its own names."""
+    def key(x: str) -> str:
+        return " ".join(x.lower().split())
+
+    own = [key(x) for x in split_bodies(name)]
+    named = [key(x) for x in leads if not x.lower().startswith("các ")]
+    more = [x for x in split_bodies(name) if key(x) not in named]
+    return (len(named) < len(leads) and all(x in own for x in named) and bool(more)
+            and all(x[:1].isupper() and not is_generic(x) for x in more))
+
+
 def _bodies_below(node: Node) -> bool:
     """Most of the numbered items under the node open with a body of their own ('2.1. Sở Tài chính', '2.2. Sở Nội vụ'):
     the paragraph introducing them names the collective whose members they task, no duty of its own (when they name
@@ -273,7 +286,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
-                if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))) and not _one_of(sb[0], leads):
+                if (sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name)))
+                        and not _one_of(sb[0], leads) and not _spells_out(sb[0], leads)):
                     asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)

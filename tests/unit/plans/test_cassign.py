@@ -99,3 +99,39 @@ def test_a_committee_directing_in_another_body_s_plan_leads() -> None:
 def test_the_issuer_directing_its_own_departments_hands_the_work_down() -> None:
     got = _leads(DISTRICT + SUPERVISION, 2021)
     assert ("II.1.b", ["các phòng, ban chuyên môn", "Ủy ban nhân dân các xã"], "assign") in got
+
+
+# --- a heading's collective gives way to the members its paragraph names --------------------------------------------
+
+FRONT_HEADING = (
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo vệ trẻ em trước mọi hình thức bạo lực.\nII. TỔ CHỨC THỰC HIỆN\n"
+    "1. Sở Y tế\nChủ trì tổ chức khám sàng lọc cho trẻ em; thời gian thực hiện trong Quý III/2025.\n"
+    "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức thành viên\n"
+)
+
+
+def test_a_paragraph_naming_the_front_s_members_gives_them_their_part() -> None:
+    text = (
+        PROVINCE
+        + FRONT_HEADING
+        + (
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh phối "
+            "hợp tuyên truyền, vận động hội viên, đoàn viên và Nhân dân tham gia bảo vệ trẻ em.\n"
+        )
+    )
+    got = _leads(text)
+    want = ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh"]
+    assert ("II.2", want, "request") in got
+
+
+def test_a_paragraph_naming_the_heading_s_body_alone_keeps_the_heading() -> None:
+    text = (
+        PROVINCE
+        + FRONT_HEADING
+        + (
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo các tổ chức thành viên tuyên truyền, vận động hội "
+            "viên, đoàn viên tham gia bảo vệ trẻ em.\n"
+        )
+    )
+    got = _leads(text)
+    assert ("II.2", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "request") in got
