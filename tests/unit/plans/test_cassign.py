@@ -7,6 +7,7 @@ a heading's collective ('... và các tổ chức thành viên') gives way to th
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -172,3 +173,92 @@ def test_a_closing_paragraph_naming_no_body_gives_no_entry() -> None:
         )
     )
     assert [x for x in _leads(text) if x[0] == "II"] == []
+
+
+# --- a Word table's lead cell naming two bodies on two lines ----------------------------------------------------------
+
+
+def _annex_docx(path: Path, leads: list[list[str]], *, breaks: bool) -> Path:
+    """A provincial plan whose annex is a Word table; each lead cell's lines are line breaks (w:br) of one paragraph,
+    or paragraphs of their own."""
+    import docx
+
+    doc = docx.Document()
+    for line in PROVINCE.splitlines():
+        doc.add_paragraph(line)
+    for line in [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "Hỗ trợ doanh nghiệp nhỏ và vừa.",
+        "II. NHIỆM VỤ",
+        "Các nhiệm vụ cụ thể tại Phụ lục kèm theo.",
+        "PHỤ LỤC",
+        "DANH MỤC NHIỆM VỤ",
+    ]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=len(leads) + 1, cols=5)
+    for c, v in enumerate(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]):
+        table.cell(0, c).text = v
+    for r, lines in enumerate(leads, 1):
+        table.cell(r, 0).text = str(r)
+        table.cell(r, 1).text = f"Nhiệm vụ số {r} hỗ trợ doanh nghiệp"
+        cell = table.cell(r, 2)
+        if breaks:
+            run = cell.paragraphs[0].add_run(lines[0])
+            for more in lines[1:]:
+                run.add_break()
+                run = cell.paragraphs[0].add_run(more)
+        else:
+            cell.paragraphs[0].add_run(lines[0])
+            for more in lines[1:]:
+                cell.add_paragraph(more)
+        table.cell(r, 3).text = "Sở Tài chính"
+        table.cell(r, 4).text = "Năm 2025"
+    doc.save(str(path))
+    return path
+
+
+CELLS = [
+    ["Sở Nội vụ", "Sở Giáo dục và Đào tạo"],  # two bodies, one a line
+    ["Công an tỉnh", "Sở Công Thương"],
+    ["Sở Khoa học và", "Công nghệ"],  # one name wrapped
+    ["Ủy ban nhân dân các", "xã, phường"],
+    ["Sở Xây dựng"],
+]
+WANT = [
+    ["Sở Nội vụ", "Sở Giáo dục và Đào tạo"],
+    ["Công an tỉnh", "Sở Công Thương"],
+    ["Sở Khoa học và Công nghệ"],
+    ["Ủy ban nhân dân các xã, phường"],
+    ["Sở Xây dựng"],
+]
+
+
+def test_a_line_break_in_a_word_cell_parts_two_bodies(tmp_path: Path) -> None:
+    from dondoc.plans import parse_path
+
+    got = parse_path(_annex_docx(tmp_path / "br.docx", CELLS, breaks=True))["assignments"]
+    assert [a["lead"] for a in got] == WANT
+
+
+def test_two_paragraphs_of_a_word_cell_part_two_bodies(tmp_path: Path) -> None:
+    from dondoc.plans import parse_path
+
+    got = parse_path(_annex_docx(tmp_path / "par.docx", CELLS, breaks=False))["assignments"]
+    assert [a["lead"] for a in got] == WANT
+
+
+def test_a_line_break_in_a_word_paragraph_is_a_space(tmp_path: Path) -> None:
+    import docx
+
+    from dondoc.plans.blocks import Paragraph
+    from dondoc.plans.readers import read_docx
+
+    doc = docx.Document()
+    run = doc.add_paragraph().add_run("Sở Y tế chủ trì,")
+    run.add_break()
+    doc.paragraphs[0].add_run("phối hợp với Sở Tài chính.")
+    doc.save(str(tmp_path / "p.docx"))
+    assert [b.text for b in read_docx(tmp_path / "p.docx") if isinstance(b, Paragraph)] == [
+        "Sở Y tế chủ trì, phối hợp với Sở Tài chính."
+    ]
