@@ -118,11 +118,13 @@ def _sentence_body(text: str, issuer: str | None = None) -> tuple[str, str, bool
         # 'Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp ...'
         return _sentence_body(t[topic.end() :])
     led = _LED_AFTER.search(t, 20) if " do " in t else None
-    if led is None and " do " in t and t.startswith(("Kinh phí", "Nguồn kinh phí")):
-        led = _FUNDED_BY.search(t)  # 'Kinh phí thực hiện Kế hoạch do Sở Tài chính tham mưu bố trí ...': no comma before 'do'
+    if led is None and " do " in t and t.startswith(("Kinh phí", "Nguồn kinh phí", "Kết quả", "Số liệu")):
+        # 'Kinh phí thực hiện Kế hoạch do Sở Tài chính tham mưu bố trí ...', 'Kết quả Tháng hành động ... do Sở Y tế
+        # tổng hợp, báo cáo ...': no comma before 'do'
+        led = _FUNDED_BY.search(t)
     if led:  # 'Xây dựng cơ sở dữ liệu ..., do Bộ Công an chủ trì thực hiện': the lead after the task
         lb = leading_body(t[led.end() :])
-        if lb and _PART.match(lb[1]):
+        if lb and (_PART.match(lb[1]) or lb[1].startswith("tổng hợp")):
             return lb[0], t[: led.start()], lb[2]
     if _LEAD_IN.match(t):
         # (within the first sentence: a later one's subject is its own duty, _later_subjects)

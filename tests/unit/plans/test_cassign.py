@@ -262,3 +262,25 @@ def test_a_line_break_in_a_word_paragraph_is_a_space(tmp_path: Path) -> None:
     assert [b.text for b in read_docx(tmp_path / "p.docx") if isinstance(b, Paragraph)] == [
         "Sở Y tế chủ trì, phối hợp với Sở Tài chính."
     ]
+
+
+# --- 'Kết quả ... do X tổng hợp, báo cáo ...': the body after 'do' leads ---------------------------------------------
+
+REPORTING = (
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo vệ trẻ em.\nII. CHẾ ĐỘ BÁO CÁO\n"
+    "Các phòng, đơn vị báo cáo kết quả thực hiện trước ngày 05/12 hằng năm, gửi về Ủy ban nhân dân tỉnh.\n\n"
+)
+
+
+def test_results_compiled_by_a_body_after_do_are_its_task() -> None:
+    text = (
+        PROVINCE
+        + REPORTING
+        + ("Kết quả Tháng hành động vì trẻ em năm 2025 do Sở Y tế tổng hợp, báo cáo Bộ Y tế trước ngày 10/7/2025.\n")
+    )
+    assert ("II", ["Sở Y tế"], "assign") in _leads(text)
+
+
+def test_results_caused_by_a_body_are_no_task() -> None:
+    text = PROVINCE + REPORTING + ("Kết quả năm 2024 còn thấp do Sở Y tế chưa bố trí đủ nhân lực cho công tác này.\n")
+    assert [x for x in _leads(text) if x[1] == ["Sở Y tế"]] == []
