@@ -50,6 +50,8 @@ _MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: st
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
+# '(Một số nhiệm vụ trọng tâm có Phụ lục kèm theo)', '(Chi tiết tại Phụ lục II)': a note pointing to the annex
+_ANNEX_NOTE = re.compile(r"^\(\s*[^()]*\b(?:Phụ lục|phụ lục|PHỤ LỤC)\b[^()]*\)\W*$")
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _SUPPORT_IN_TEXT = re.compile(ci_branches([r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)"]))  # (re.I: fastre.ci_branches)
 _SUPPORT_STOP = re.compile(
@@ -296,7 +298,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
                     produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2], read="sentence"))
                     continue
-                if _BOILERPLATE.match(t) and not _BULLET.match(t):
+                if (_BOILERPLATE.match(t) and not _BULLET.match(t)) or _ANNEX_NOTE.match(t):
                     continue
                 support = (_support_from(t) or role_support) if role_support else None
                 produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req or asked,

@@ -284,3 +284,30 @@ def test_results_compiled_by_a_body_after_do_are_its_task() -> None:
 def test_results_caused_by_a_body_are_no_task() -> None:
     text = PROVINCE + REPORTING + ("Kết quả năm 2024 còn thấp do Sở Y tế chưa bố trí đủ nhân lực cho công tác này.\n")
     assert [x for x in _leads(text) if x[1] == ["Sở Y tế"]] == []
+
+
+# --- a bracketed pointer to the annex under a body's heading is no task ----------------------------------------------
+
+
+def test_a_bracketed_pointer_to_the_annex_is_no_task() -> None:
+    text = PROVINCE + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo vệ tài nguyên khoáng sản.\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân các huyện, thị xã\n"
+        "- Tăng cường kiểm tra hoạt động khai thác khoáng sản trên địa bàn.\n"
+        "- Kịp thời xử lý các trường hợp vi phạm.\n"
+        "(Các nhiệm vụ cụ thể có Phụ lục kèm theo)\n"
+        "2. Sở Công Thương\nChủ trì kiểm tra việc sử dụng vật liệu nổ công nghiệp.\n"
+    )
+    got = _leads(text)
+    assert len([x for x in got if x[0] == "II.1"]) == 2
+    assert ("II.2", ["Sở Công Thương"], "assign") in got
+
+
+def test_a_bracketed_task_under_a_body_s_heading_still_counts() -> None:
+    text = PROVINCE + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo vệ tài nguyên khoáng sản.\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân các huyện, thị xã\n"
+        "- Tăng cường kiểm tra hoạt động khai thác khoáng sản trên địa bàn.\n"
+        "- Kịp thời xử lý các trường hợp vi phạm (báo cáo kết quả về Sở Công Thương trước ngày 15/12/2025).\n"
+    )
+    assert len([x for x in _leads(text) if x[0] == "II.1"]) == 2
