@@ -33,6 +33,7 @@ from dondoc.plans.placing import (
     not_given_work,
     owned_heading,
     pass_down,
+    required_only,
     role_head,
     role_heading,
     same_kind,
@@ -50,6 +51,8 @@ _MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: st
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
 OTHER_LABEL = re.compile(r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Hình thức)[^:]{0,30}:", re.I)
 
+# '(Một số nhiệm vụ trọng tâm có Phụ lục kèm theo)', '(Chi tiết tại Phụ lục II)': a note pointing to the annex
+_ANNEX_NOTE = re.compile(r"^\(\s*[^()]*\b(?:Phụ lục|phụ lục|PHỤ LỤC)\b[^()]*\)\W*$")
 _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế hoạch này|Nhận được|Kinh phí|Nguồn kinh phí)\b", re.I)
 _SUPPORT_IN_TEXT = re.compile(ci_branches([r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)"]))  # (re.I: fastre.ci_branches)
 _SUPPORT_STOP = re.compile(
@@ -199,6 +202,19 @@ def _one_of(name: str, leads: list[str]) -> bool:
     return len(leads) > 1 and bool(own) and len(own) < len(leads) and all(x in {key(y) for y in leads} for x in own)
 
 
+def _spells_out(name: str, leads: list[str]) -> bool:
+    """The item names the heading's bodies with the members of the collective the heading adds ('Đề nghị Ủy ban MTTQ
+    tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh ...' under 'Đề nghị Ủy ban MTTQ tỉnh và các tổ chức thành viên'): its own names."""
+    def key(x: str) -> str:
+        return " ".join(x.lower().split())
+
+    own = [key(x) for x in split_bodies(name)]
+    named = [key(x) for x in leads if not x.lower().startswith("các ")]
+    more = [x for x in split_bodies(name) if key(x) not in named]
+    return (len(named) < len(leads) and all(x in own for x in named) and bool(more)
+            and all(x[:1].isupper() and not is_generic(x) for x in more))
+
+
 def _bodies_below(node: Node) -> bool:
     """Most of the numbered items under the node open with a body of their own ('2.1. Sở Tài chính', '2.2. Sở Nội vụ'):
     the paragraph introducing them names the collective whose members they task, no duty of its own (when they name
@@ -273,7 +289,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
-                if sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name))) and not _one_of(sb[0], leads):
+                if (sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name)))
+                        and not _one_of(sb[0], leads) and not _spells_out(sb[0], leads)):
                     asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
@@ -282,7 +299,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
                     produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2], read="sentence"))
                     continue
-                if _BOILERPLATE.match(t) and not _BULLET.match(t):
+                if (_BOILERPLATE.match(t) and not _BULLET.match(t)) or _ANNEX_NOTE.match(t):
                     continue
                 support = (_support_from(t) or role_support) if role_support else None
                 produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req or asked,
@@ -340,7 +357,10 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         if purpose:
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task; what its subject must do ('X phải ...') is a requirement
-            produced = [a for a in produced if not all(_vague(x) for x in a["lead"]) and not states_requirement(a["text"])]
+            produced = [
+                a for a in produced
+                if not all(_vague(x) for x in a["lead"]) and not states_requirement(a["text"]) and not required_only(a["text"], a["lead"])
+            ]
         out.extend(a for a in produced if not not_given_work(a))
     return out
 

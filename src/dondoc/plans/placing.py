@@ -166,6 +166,23 @@ def _vague(name: str) -> bool:
 # 'I. MỤC ĐÍCH, YÊU CẦU', '2. Yêu cầu': what the plan wants, said of everyone ('Thủ trưởng các
 # cơ quan ... phải ...'), not tasks given to someone
 _PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
+# ('Thủ trưởng các sở ... phải chịu trách nhiệm ... nếu để xảy ra ...', 'Cán bộ, công chức ... phải gương mẫu chấp
+# hành ...': there, the bodies named are held to a standard, not given a task)
+_MUST_AFTER = re.compile(r"\s(?:(?:đều|cũng|luôn)\s+)?phải\s")
+
+
+def required_only(text: str, leads: list[str]) -> bool:
+    """In the Mục đích, yêu cầu section: the sentence says what its bodies must be or answer for ('X phải ...'),
+    the modal right after their names."""
+    m = _MUST_AFTER.search(text, 0, 400)
+    if m is None or not leads:
+        return False
+    rest = text[: m.start()]
+    for x in leads:
+        if x not in rest:
+            return False
+        rest = rest.replace(x, " ")
+    return len(re.findall(r"[\wÀ-ỹ]+", rest.replace(" và ", " "))) <= 1
 
 # '- Thủ trưởng các sở, ngành ... phải chịu trách nhiệm ...', 'Cán bộ, công chức ... phải gương mẫu ...': in that section,
 # who must do what (its subject, no verb before 'phải'), a requirement of everyone named, not a task given to them

@@ -234,8 +234,9 @@ def read_docx(path: Path, *, convert_vni: bool = False) -> list[Block]:
     styles = _DocxStyles(document, qn)
     numbering = _DocxNumbering(document, qn)
     t_tag, r_tag, ppr_tag = qn("w:t"), qn("w:r"), qn("w:pPr")
+    breaks = (qn("w:br"), qn("w:cr"))  # a line break inside a paragraph: a space in the text, a new line in a cell
 
-    def paragraph(p, *, emphasis: bool) -> str:  # type: ignore[no-untyped-def]
+    def paragraph(p, *, emphasis: bool, cell: bool = False) -> str:  # type: ignore[no-untyped-def]
         """The paragraph's text with its automatic number; a paragraph that is bold (or italic)
         as a whole is marked as markdown emphasis, as the text reader sees a heading."""
         ppr = p.find(ppr_tag)
@@ -247,9 +248,9 @@ def read_docx(path: Path, *, convert_vni: bool = False) -> list[Block]:
             n, lv = npr.find(qn("w:numId")), npr.find(qn("w:ilvl"))
             num_id = n.get(qn("w:val")) if n is not None else num_id
             ilvl = lv.get(qn("w:val")) if lv is not None else ilvl
-        text = "".join(t.text or "" for t in p.iter(t_tag))
+        text = "".join("\n" if t.tag in breaks else t.text or "" for t in p.iter(t_tag, *breaks))
         label = numbering.label(num_id, ilvl) if text.strip() else ""
-        text = " ".join(text.split())
+        text = "\n".join(" ".join(x.split()) for x in text.split("\n") if x.strip()) if cell else " ".join(text.split())
         if not emphasis or not text:
             return f"{label} {text}" if label else text
         bold = italic = True
@@ -280,7 +281,7 @@ def read_docx(path: Path, *, convert_vni: bool = False) -> list[Block]:
                 cells: list[str] = []
                 for tc in tr.iter(qn("w:tc")):
                     tcpr = tc.find(qn("w:tcPr"))
-                    paras = [paragraph(p, emphasis=False) for p in tc.iter(qn("w:p"))]
+                    paras = [paragraph(p, emphasis=False, cell=True) for p in tc.iter(qn("w:p"))]
                     value = normalize("\n".join(p for p in paras if p.strip()))
                     vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
                     if (vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue" and not value

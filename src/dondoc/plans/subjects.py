@@ -93,8 +93,10 @@ def _asked_body(m: re.Match[str]) -> tuple[str, str, bool] | None:
     return (lb[0], lb[1], (m.group(1) or m.group(2)) == "đề nghị" or lb[2]) if lb else None
 
 
-def _sentence_body(text: str) -> tuple[str, str, bool] | None:
-    """The body a task sentence gives work to, with the task and whether it is a request."""
+def _sentence_body(text: str, issuer: str | None = None) -> tuple[str, str, bool] | None:
+    """The body a task sentence gives work to, with the task and whether it is a request. With the plan's `issuer`
+    known, a People's Committee that 'chỉ đạo Y ...' hands the work to Y only when it is the issuer (or above it):
+    another one directing is its own duty ('Ủy ban nhân dân huyện chỉ đạo các phòng ...' in the Front's plan)."""
     t = _MARKS.sub("", text).strip()
     if _CONDITIONAL.match(t) and not _COND_ASK.search(t):
         # 'Trong quá trình ..., nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo ...':
@@ -108,7 +110,7 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
             return lb
         return None
     m = _ISSUER_ASKS.match(t)
-    if m:
+    if m and not (issuer and m.group(1) == "chỉ đạo" and not own_or_higher(t[: m.start(1)].strip(), issuer)):
         return _asked_body(m)
     fb = for_body(t)
     if fb and fb[1][:1].islower():
@@ -121,11 +123,13 @@ def _sentence_body(text: str) -> tuple[str, str, bool] | None:
         # 'Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp ...'
         return _sentence_body(t[topic.end() :])
     led = _LED_AFTER.search(t, 20) if " do " in t else None
-    if led is None and " do " in t and t.startswith(("Kinh phí", "Nguồn kinh phí")):
-        led = _FUNDED_BY.search(t)  # 'Kinh phí thực hiện Kế hoạch do Sở Tài chính tham mưu bố trí ...': no comma before 'do'
+    if led is None and " do " in t and t.startswith(("Kinh phí", "Nguồn kinh phí", "Kết quả", "Số liệu")):
+        # 'Kinh phí thực hiện Kế hoạch do Sở Tài chính tham mưu bố trí ...', 'Kết quả Tháng hành động ... do Sở Y tế
+        # tổng hợp, báo cáo ...': no comma before 'do'
+        led = _FUNDED_BY.search(t)
     if led:  # 'Xây dựng cơ sở dữ liệu ..., do Bộ Công an chủ trì thực hiện': the lead after the task
         lb = leading_body(t[led.end() :])
-        if lb and _PART.match(lb[1]):
+        if lb and (_PART.match(lb[1]) or lb[1].startswith("tổng hợp")):
             return lb[0], t[: led.start()], lb[2]
     if _LEAD_IN.match(t):
         # (within the first sentence: a later one's subject is its own duty, _later_subjects)
@@ -241,7 +245,7 @@ def _handed_out(t: str, *, later: bool = True, issuer: str | None = None) -> lis
     if effect and t[effect.end() :][:1].isupper():
         # 'Quyết định này có hiệu lực kể từ ngày ký. Sở X hướng dẫn ...': the sentences after it
         return [(x, sb) for x in sentences(t[effect.end() :]) if (sb := _sentence_body(x))]
-    sb = _sentence_body(t) or trailing_body(t)
+    sb = _sentence_body(t, issuer) or trailing_body(t)
     if sb is not None:
         more = _later_subjects(t, [sb[0]], issuer) if later else []
         if more:  # the first subject's part ends where the next subject's sentence starts

@@ -11,6 +11,7 @@ from dondoc.plans.bodies import REQUEST, is_body_start, marked_lead, split_bodie
 from dondoc.plans.doubt import PRODUCT_KEY, READ_KEY
 from dondoc.plans.extract import Ctx, _assignment, _timing
 from dondoc.plans.gazetteer import kind_of
+from dondoc.plans.gridnames import completes
 from dondoc.plans.monthgrid import month_columns, month_timing
 
 _NOT_A_LEAD = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-|\(Ký|ghi rõ họ tên|ngày\s*\.{2,}|…|^Đơn vị$|^Cơ quan$", re.I)
@@ -21,6 +22,28 @@ _COL_SUPPORT = re.compile(r"phối hợp", re.I)
 _COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)
 _COL_PRODUCT = re.compile(r"sản phẩm|kết quả (?:dự kiến|đầu ra|cần đạt)", re.I)
 _COL_TASK = re.compile(r"nội dung|nhiệm vụ|tên|hoạt động|công việc|giải pháp|đề án|dự án|chương trình", re.I)
+
+
+# a line ending so goes on with the next one: 'Sở Khoa học và' / 'Công nghệ', 'UBND các' / 'xã, phường'
+_GOES_ON = re.compile(r"(?:\b(?:và|các|của|cấp|thuộc|với|cùng)|[,\-–(])\s*$")
+_BULLET_LINE = re.compile(r"^\s*[-–+•]\s*")
+
+
+def names_by_line(cell: str) -> str:
+    """A Word cell listing its bodies one a line ('Sở Nội vụ' / 'Sở Giáo dục và Đào tạo', '- Sở Y tế;' / '- UBND các
+    xã'): the lines parted with ';', a name wrapped over two lines kept whole."""
+    if "\n" not in cell:
+        return cell
+    lines = [_BULLET_LINE.sub("", x).strip() for x in cell.split("\n") if x.strip()]
+    out = lines[:1]
+    for x in lines[1:]:
+        prev = out[-1]
+        if is_body_start(x) and is_body_start(prev) and not _GOES_ON.search(prev) and not completes(prev, x):
+            out[-1] = prev.rstrip(" ;") + ";"
+            out.append(x)
+        else:
+            out[-1] = f"{prev} {x}"
+    return " ".join(out)
 
 
 def _table_columns(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
@@ -154,7 +177,9 @@ def extract_table(table: Table, prefix: str, ctx: Ctx, columns: tuple[int, dict[
 
         def cell(name: str, row: list[str] = row) -> str:
             i = cols.get(name, -1)
-            return cell_text(row[i]) if 0 <= i < len(row) else ""
+            if not 0 <= i < len(row):
+                return ""
+            return cell_text(names_by_line(row[i]) if name in ("lead", "support") else row[i])
 
         stt = cell("stt").strip(" .")
         lead = cell("lead")
