@@ -12,6 +12,7 @@ of composed 74 and 78):
 - Under a department's heading, 'Giao Trung tâm X thực hiện ...' hands the duty to the department's own unit: the
   department stays the lead. Under a People's Committee's heading, 'Giao Phòng X ...' names the lead (gold 72 IV.2).
 - A bullet opening with its time and a colon ('Tháng 10-12/2025: tổ chức ...', 'Năm 2026: ...') is due then.
+- A time cell listing labelled steps ('- Trình Chính phủ: Quý IV/2024; - Trình Quốc hội: năm 2025') is due at the first.
 - 'báo cáo ... trước ngày 20/6/2026 và trước ngày 20/12 hằng năm': two reports, the yearly one recurring.
 - A budget estimate sent to the finance body ('lập dự toán ..., gửi Sở Tài chính trước ngày 20/7 hằng năm') is no
   report on the plan.
@@ -25,6 +26,7 @@ import pytest
 
 from dondoc.plans import parse_text
 from dondoc.plans.rank import own_or_higher
+from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 
 
@@ -207,6 +209,21 @@ def test_a_people_committee_handing_a_duty_to_its_office_names_the_lead() -> Non
 def test_a_bullet_opening_with_its_time_and_a_colon_is_due_then(text: str, kind: str, due: str | None) -> None:
     t = timing_in_text(text, plan_year=2025, issued_on=dt.date(2025, 8, 15))
     assert (t["kind"], t["due"]) == (kind, due)
+
+
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [
+        ("- Trình Chính phủ: Quý IV/2025;\n- Trình Quốc hội: năm 2026", "2025-12-31"),
+        ("Sơ kết: Quý IV/2025; Tổng kết: năm 2026", "2025-12-31"),
+        # counter-examples: unlabelled points that follow each other are one span; a range is due at its end
+        ("Quý IV/2025 và Quý I/2026", "2026-03-31"),
+        ("Quý IV/2025 - năm 2026", "2026-12-31"),
+    ],
+)
+def test_labelled_steps_in_a_time_cell_are_due_at_the_first(cell: str, due: str) -> None:
+    t = parse_timing(cell, plan_year=2025, issued_on=dt.date(2025, 8, 15))
+    assert t["due"] == due
 
 
 def test_a_dated_report_and_a_yearly_one_are_two_reports() -> None:
