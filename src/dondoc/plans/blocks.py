@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dondoc.plans.bodies import HEAD, leading_body
 from dondoc.plans.gazetteer import continues_name
 from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows, run_rows
-from dondoc.plans.text import SIGN_OFF, clean, strip_markup
+from dondoc.plans.text import SIGN_OFF, clean, strip_markup, unescape_marks
 
 
 @dataclass
@@ -276,6 +276,8 @@ from dondoc.plans.rowtext import _RULE_LINE, _RULE_TEXT, _drop_page_marks, _flat
 
 def build_blocks(text: str) -> list[Block]:
     # Long on purpose: one pass over the lines; the cases are the layout's rules and their order matters.
+    if "\\" in text:
+        text = unescape_marks(text)
     lines = _drop_page_marks(text.split("\n"))
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|" and x != "\x00")
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0

@@ -59,6 +59,12 @@ _SUPPORT_STOP = re.compile(
     r"\s(?:để|nhằm|trong việc|trong|theo|tại|về việc|thực hiện|triển khai|tổ chức|tham mưu|rà soát|xây dựng|"
     r"hướng dẫn|tiến hành|đẩy mạnh|tăng cường|tiếp tục|làm tốt|vận động|kiểm tra|giám sát)\s|[;.:(]"
 )
+# a department hands a duty to its own unit: 'Giao Trung tâm Thông tin và Xúc tiến du lịch thực hiện ...', 'Giao Chi cục
+# ...' under '1. Sở X' (a People's Committee's 'Giao Phòng Tài chính - Kế hoạch ...' names the lead: its offices are bodies
+# of their own, gold 72 IV.2)
+_OWN_UNIT = re.compile(r"^Giao\s+(?:cho\s+)?(?:Trung tâm|Văn phòng|Chi cục|Cục|Vụ|Phòng|Đội|Trạm|Viện|Ban quản lý|Bảo tàng|Thư viện)\s")
+_COMMITTEE = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|Hội đồng nhân dân|HĐND)\b")
+_CLOSING_TIME = re.compile(r"\.\s+(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*([^.;:]{2,60}?)\s*\.?\s*$")
 _TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|hoạt động", re.I)
 
@@ -289,6 +295,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
+                if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not _COMMITTEE.match(name) and not sb[2]:
+                    sb = None  # '1. Sở X' / '- Giao Trung tâm Y (its unit) thực hiện ...': still the department's duty
                 if (sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name)))
                         and not _one_of(sb[0], leads) and not _spells_out(sb[0], leads)):
                     asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
@@ -334,6 +342,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         continue
                     if ci == len(cands) - 1 and ci > 0 and t.rstrip().endswith(":") and not _BULLET.match(t) and _bodies_below(node):
                         continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
+                    first_of_t = len(produced)
                     for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)
                         if not leads or encourages_private(part):
@@ -344,6 +353,12 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                             ref = node.parent.ref
                         k += 1
                         produced.append(_assignment(ref, part, leads, ctx, request=req, item=k, read="sentence"))
+                    if len(produced) - first_of_t > 1 and (closes := _CLOSING_TIME.search(t)) is not None:
+                        # '... Bộ X chủ trì ...; Đài A, Đài B duy trì ... . Thời gian thực hiện: hằng năm.': the
+                        # paragraph's closing time is every part's that states none
+                        for a in produced[first_of_t:-1]:
+                            if a["timing"]["kind"] == "unspecified":
+                                a["timing"] = _timing("", ctx, closes.group(1))
                 owner = section_owner(node) if k == 0 and node.kind == "num" else None
                 if owner:
                     text = " ".join(cands)

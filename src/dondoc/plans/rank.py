@@ -24,6 +24,10 @@ _LOCAL = re.compile(r"^(?:(?:Phó\s+)?Chủ tịch\s+)?(?:Ủy ban nhân dân|UB
 # ranks within the centre (0 above 1 above 2)
 _TOP = re.compile(r"^(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Ban Chấp hành Trung ương|Ban Bí thư|Bộ Chính trị)")
 _GOVERNMENT = re.compile(r"^(?:Chính phủ|Thủ tướng)")
+# a national steering committee or council the Prime Minister sets up ('Ban Chỉ đạo liên ngành Trung ương về an toàn
+# thực phẩm', 'Ban Chỉ đạo quốc gia ...', 'Hội đồng quốc gia ...'): of the centre, its members the ministries, none
+# of them below it (a ministry's sentence in its plan is that ministry's duty)
+_NATIONAL_BOARD = re.compile(r"^(?:Ban Chỉ đạo|Hội đồng|Ủy ban)\b.*\b(?:[Tt]rung ương|[Qq]uốc gia)\b")
 # a province's department (its issuer's name as the header gives it: 'Sở Y tế', 'Sở Giáo dục và Đào tạo')
 _DEPARTMENT = re.compile(r"^Sở\s+[A-ZĐ]")
 _LEVELS = {"tỉnh": 1, "thành phố": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3, "đặc khu": 3}
@@ -53,6 +57,8 @@ def own_or_higher(name: str, issuer: str | None) -> bool:
     name, issuer = _norm(name), _norm(issuer)
     if name.lower() == issuer.lower():
         return True
+    if _CENTRAL.match(name) and _NATIONAL_BOARD.match(issuer):
+        return _central_rank(name) < 2
     if _CENTRAL.match(name):
         # (within the centre: the National Assembly and the Party's organs over the Government and the Prime
         # Minister, these over the ministries: 'Chính phủ ban hành Nghị định ...' in a ministry's plan is no duty)

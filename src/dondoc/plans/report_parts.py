@@ -139,8 +139,9 @@ def issuing_date(clause: str, at: int, end: int) -> bool:
 
 # 'Xây dựng kế hoạch triển khai tại địa phương, hoàn thành trước ngày 15/9/2025, gửi về Sở Y tế để theo dõi': the
 # plan a body builds and sends up is no report (a report, results, a list sent up are: 'gửi kết quả ... về Sở')
+# (a budget estimate too: 'lập dự toán kinh phí ..., gửi Sở Tài chính trước ngày 20/7 hằng năm để thẩm định')
 _PLAN_MADE = re.compile(r"\b(?:xây dựng|ban hành|lập|hoàn thiện|điều chỉnh)\s+(?:các\s+|và\s+ban hành\s+)?"
-                        r"(?:kế hoạch|chương trình|phương án)\b(?![^.;]*\b(?:kết quả|danh sách|số liệu|hồ sơ)\b)", re.I)
+                        r"(?:kế hoạch|chương trình|phương án|dự toán)\b(?![^.;]*\b(?:kết quả|danh sách|số liệu|hồ sơ)\b)", re.I)
 _SENT_UP = re.compile(r"\bgửi\s+(?:về|cho|lên|đến|tới)?\s*[A-ZĐÀ-Ỹ]")
 
 

@@ -178,6 +178,9 @@ _PERIOD_GAP = re.compile(r"^[\s)]*(?:\([^()]{0,30}\)\s*)?[,;]?\s*(?:và|hoặc)?
                          r"(?:(?:\d+|sáu|một)\s+tháng|(?:\d+\s+|cả\s+)?năm|quý\s+[IV]+))?\s*[:(]?\s*$", re.I)
 
 
+_EVERY_YEAR = re.compile(r"\s*(?:hằng|hàng|mỗi)\s+năm\b", re.I)
+
+
 def _via_body(via: str) -> str:
     """'qua Sở Du lịch tổng hợp' -> 'Sở Du lịch'."""
     name = role_free(re.sub(r"^[Qq]ua\s+", "", via))
@@ -207,7 +210,8 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx, q: re.Match[str] | N
         seen.add(key)
         between = clause[prev.end() : m.start()]
         compiling = bool(re.search(r"tổng hợp", between, re.I) and re.search(r"báo cáo\s+\S", between, re.I) and to)
-        if yeared and not compiling and not (_PERIOD_GAP.match(between) and re.search(r"tháng|năm|quý", between)):
+        yearly = not m.group(3) and bool(_EVERY_YEAR.match(clause, m.end()))  # '... và trước ngày 20/12 hằng năm'
+        if yeared and not compiling and not yearly and not (_PERIOD_GAP.match(between) and re.search(r"tháng|năm|quý", between)):
             continue
         extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx)}
         if compiling:

@@ -7,6 +7,7 @@ import re
 from dondoc.plans.blocks import ROMAN
 
 _SEP_CELL = re.compile(r":?-{2,}:?")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
 _RULE_TEXT = re.compile(r"[-_=*\s]+")
@@ -24,6 +25,8 @@ def _pipe_row(line: str) -> list[str] | None:
     cells = [c.strip() for c in s.strip("|").split("|")]
     if all(not c or _SEP_CELL.fullmatch(c) for c in cells):
         return []  # separator row
+    if "<br" in s:  # a Word table converted to markdown: '<br>' breaks the lines of a cell ('Bộ Y tế;<br>Bộ Công Thương')
+        cells = [_BR.sub("\n", c) for c in cells]
     return cells
 
 

@@ -305,6 +305,9 @@ def _body_after_task(t: str) -> tuple[str, str, bool] | None:
 
 _OPENS_SUBJECT = re.compile(r"(?:[Đđ]ề nghị|Giao|Yêu cầu|Khuyến khích|Đối với|Trong quá trình|Thủ tướng|Các|các)\s")
 _REQUEST_CLAUSE = re.compile(r";\s+(?=[Đđ]ề nghị\s)")
+_NAMED_CLAUSE = re.compile(r";\s+(?=[A-ZĐÀ-Ỹ])")
+_LIST_ITEM = re.compile(r"[,;:]\s*")
+_OFFICER = re.compile(r"(?:Bộ trưởng|Thứ trưởng|Trưởng|Phó|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Lãnh đạo|Tổng Giám đốc|Tổng Thư ký)\s")
 # a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
 _STOP_CAP = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")  # (a literal first: the engine skips to each full stop)
 _NUMERAL = re.compile(r"(?:^|[\s“”\"(])\d{1,2}$")
@@ -329,8 +332,17 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         return []
     # (and a clause asking a body outside the issuer's authority: '... triển khai thực hiện; đề nghị Ủy ban MTTQ tỉnh ...')
     asks = [m.end() for m in _REQUEST_CLAUSE.finditer(t)] if "ề nghị" in t else []
+    # (and a clause opening with another body's name: '... trình Chính phủ trong Quý IV/2024; Bộ Tư pháp theo chức
+    # năng, nhiệm vụ được giao, có trách nhiệm thẩm định ...', '...; Đài A, Đài B duy trì chuyên mục ...')
+    # (not in a list of names: 'Trung tâm Truyền thông; Ban Thu', a table's cells run together; 'Yêu cầu các sở, ban,
+    # ngành; UBND các xã; ...', 'phối hợp với các Sở, ban, ngành; Ủy ban nhân dân các xã, phường; ...')
+    # (after a first subject's clause only: '...; Thủ trưởng các cơ quan định kỳ rà soát' after a purpose is none; and a
+    # body, not an officer's role: '...; Bộ trưởng Bộ Y tế chủ trì các phiên họp khi Trưởng ban vắng mặt')
+    named = [m.end() for m in _NAMED_CLAUSE.finditer(t)
+             if HEAD.match(t[m.end() : m.end() + 60]) and not _OFFICER.match(t, m.end())
+             and not _names_before(t[max(0, m.start() - 200) : m.start()])] if taken and "; " in t else []
     # (only where a subject can open the sentence: spare the subject reader)
-    starts = sorted([*(k for k in _sentence_ends(t) if _may_open(t[k : k + 60])), *asks])
+    starts = sorted({*(k for k in _sentence_ends(t) if _may_open(t[k : k + 60])), *asks, *named})
     if not starts:
         return []
     found: list[tuple[int, tuple[str, str, bool]]] = []
@@ -341,6 +353,8 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         if one.rstrip().endswith(":"):
             continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
         sb = _sentence_body(one)
+        if sb is not None and k in named and re.search(r"\d", sb[0]):
+            continue  # 'Ban Thu Quý II/2023 Chương trình ...': a table's cells run together, no name
         if sb is not None and not sb[2] and (own_or_higher(sb[0], issuer) or generic_kinds(sb[0])):
             # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...'), or a
             # principle stated of every organ ('Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm ...')
@@ -353,6 +367,17 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         end = found[i + 1][0] if i + 1 < len(found) else len(t)
         out.append((t[k:end].rstrip(), sb))
     return out
+
+
+_NAMES_OPEN = re.compile(r"^(?:.*\s)?(?:[Yy]êu cầu|[Gg]iao|[Đđ]ề nghị|với)\s+")
+
+
+def _names_before(before: str) -> bool:
+    """The text before a ';' ends with a list of names, not a clause with its verb."""
+    if HEAD.match(_LIST_ITEM.split(before)[-1]):
+        return True
+    seg = _NAMES_OPEN.sub("", re.split(r"[;:]", before)[-1].strip())
+    return is_body_start(seg) and find_verb(seg) is None
 
 
 def _may_open(head: str) -> bool:

@@ -8,7 +8,8 @@ import unicodedata
 from dondoc.plans.legacy import detect as legacy_encoding
 from dondoc.plans.legacy import from_tcvn3, from_vni, to_tcvn3, to_vni
 
-__all__ = ["clean", "from_tcvn3", "from_vni", "legacy_encoding", "normalize", "strip_markup", "to_tcvn3", "to_vni"]
+__all__ = ["clean", "from_tcvn3", "from_vni", "legacy_encoding", "normalize", "strip_markup", "to_tcvn3", "to_vni",
+           "unescape_marks"]
 
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _SPACE_CHARS = "\u00a0\u2002\u2003\u2009\u202f\t\u3000"
@@ -32,7 +33,7 @@ def normalize(text: str) -> str:
 # (every branch opening with its character, the look-behinds after it: the same matches as
 # '\*+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)|\\(?=[^\w\s])', without running a look-behind at every character)
 _MARKUP = re.compile(r"\*+|_(?<!\w_)_?(?=\S)|_(?<=\S_)_?(?!\w)|\\(?=[^\w\s])")
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_FOOTNOTE = re.compile(r"\[\^?\d{1,3}\]")  # '[3]', and markdown's '[^3]'
 _WS = re.compile(r"\s+")
 
 
@@ -48,6 +49,22 @@ def strip_markup(text: str) -> str:
     if "[" in text:
         text = _FOOTNOTE.sub("", text)
     return " ".join(text.split())
+
+
+# a Word file converted to markdown escapes the marks opening a line: '\- ', '\+ ', '1\. ', '**2\.**' (the
+# backslash found first, the line's start checked after: no pattern tried at every character)
+_ESCAPE = re.compile(r"\\([-+•.)])")
+_BEFORE_BULLET = re.compile(r"[ \t]*(?:\*\*|__)?")
+_BEFORE_NUMBER = re.compile(r"[ \t]*(?:\*\*|__)?\d{1,2}(?:\.\d{1,2})*")
+
+
+def unescape_marks(text: str) -> str:
+    def mark(m: re.Match[str]) -> str:
+        before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        opens = (_BEFORE_BULLET if m.group(1) in "-+•" else _BEFORE_NUMBER).fullmatch(before)
+        return m.group(1) if opens else m.group(0)
+
+    return _ESCAPE.sub(mark, text)
 
 
 def clean(text: str) -> str:

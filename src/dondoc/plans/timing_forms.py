@@ -143,6 +143,11 @@ def _bounds(m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
+# a time cell listing steps, each with its own label: '- Trình Chính phủ: Quý IV/2024; - Trình Quốc hội: năm 2025'
+_STEP_LABEL = re.compile(r"(?:^|[;\n])\s*(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ][^:;\n]{2,40}:\s*$")
+_NEXT_STEP = re.compile(r"\s*[;,\n]\s*(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ][^:;\n]{2,40}:\s*")
+
+
 def first_milestone(t: str) -> dt.date | None:
     """The end of the first of two time points that are separate steps: 'Quý IV/2025 và Quý II/2026', 'sơ kết vào
     năm 2027 và tổng kết vào năm 2030' (a gap between them); None when the points follow each other as one span
@@ -151,9 +156,11 @@ def first_milestone(t: str) -> dt.date | None:
     if len(ps) < 2:
         return None
     between = t[ps[0].end() : ps[1].start()]
+    a, b = _bounds(ps[0]), _bounds(ps[1])
+    if a is not None and _STEP_LABEL.search(t, 0, ps[0].start()) and _NEXT_STEP.fullmatch(between):
+        return a[1]  # '- Trình Chính phủ: Quý IV/2024; - Trình Quốc hội: năm 2025': each step labelled, the first due
     if len(between) > 40 or not re.search(r",|;|\bvà\b", between) or re.search(r"[-–—]|\b(?:đến|tới)\b", between):
         return None
-    a, b = _bounds(ps[0]), _bounds(ps[1])
     if a is None or b is None or b[0] <= a[1] + dt.timedelta(days=1):
         return None
     return a[1]

@@ -83,8 +83,10 @@ def text_timing_i() -> re.Pattern[str]:
     return re.compile(_TEXT_TIMING.pattern, re.IGNORECASE)
 # the time opening the sentence before its subject: 'Quý I/2027, các cơ quan ... đánh giá ...', 'Năm 2025, Sở X ...'
 # (matched at the start only, apart from _TEXT_TIMING: that one is scanned at every position)
+# and a bullet opening with its time and a colon: 'Tháng 10-12/2025: tổ chức ...', 'Năm 2026: ...', 'Quý IV/2025: ...'
 _OPENING_TIME = re.compile(
-    rf"(?:[-–+•*]\s*)?(?:(?:quý|quí)\s*(?:iv|i{{1,3}}|[1-4])\s*(?:/|năm)\s*|tháng\s*\d{{1,2}}\s*(?:/|năm)\s*|năm\s+){YEAR}(?=\s*,)",
+    rf"(?:[-–+•*]\s*)?(?:(?:quý|quí)\s*(?:iv|i{{1,3}}|[1-4])\s*(?:/|năm)\s*|tháng\s*\d{{1,2}}(?:\s*{_D}\s*(?:tháng\s*)?\d{{1,2}})?"
+    rf"\s*(?:/|năm)\s*|năm\s+){YEAR}(?=\s*[,:])",
     re.I)
 
 
@@ -183,7 +185,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         found = [m for m in found if not _of_nature(low, m)] or found
     # prefer a dated deadline over a bare frequency word
     dated = [m for m in found if re.search(r"\d", m.group(0))]
-    if len(dated) > 1 and dated[0].start() < 3 and text[dated[0].end() : dated[0].end() + 1] == ",":
+    if len(dated) > 1 and dated[0].start() < 3 and text[dated[0].end() : dated[0].end() + 1] in (",", ":"):
         dated = dated[1:]  # 'Năm 2026, Sở X hoàn thành trước ngày 30/6/2026': the deadline over the opening time
     best = dated[0] if dated else found[0]
     phrase = text[best.start() : best.end()]
@@ -193,7 +195,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     start = max([start, *(x.end() for x in _SENTENCE_END.finditer(text, start, best.start()) if text[x.end()].isupper())])
     end = next((x.start() + 1 for x in _SENTENCE_END.finditer(text, best.end(), end) if text[x.end() : x.end() + 1].isupper()), end)
     window = text[start:end]
-    if best.start() < 3 and text[best.end() : best.end() + 1] == ",":  # the time opening the sentence: 'Quý I/2027, ...'
+    if best.start() < 3 and text[best.end() : best.end() + 1] in (",", ":"):  # the time opening the sentence: 'Quý I/2027, ...'
         phrase = phrase.lstrip(" -–+•*")
         window = "trong " + phrase
     elif phrase.startswith("("):  # '(tháng 6 - 8/2026)': the months of the period named before the bracket
@@ -231,6 +233,9 @@ def _soonest(text: str, best: re.Match[str], dated: list[re.Match[str]], res: di
         other = parse_timing(window, plan_year=plan_year, issued_on=issued_on, strict=False)
         if other["kind"] == res["kind"] and other.get("due") and other["due"] < res["due"]:
             res = {**other, "text": text[m.start() : m.end()].strip()}
+        elif res["kind"] == "once" and other["kind"] == "recurring" and other.get("due") and other["due"] <= res["due"]:
+            # 'báo cáo ... trước ngày 20/6/2026 và trước ngày 20/12 hằng năm': a yearly duty, first due at the soonest
+            res = {**other, "text": text[best.start() : best.end()].strip()}
     return res
 
 
