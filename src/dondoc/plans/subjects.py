@@ -359,6 +359,8 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
             # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...'), or a
             # principle stated of every organ ('Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm ...')
             continue
+        if sb is not None and taken and _key(sb[0]) == "đơn vị" and _CONDITIONAL.match(one):
+            continue  # '... . Trong quá trình ..., nếu có khó khăn, đề nghị các đơn vị phản ánh ...': those named above
         if sb is not None and _key(sb[0]) not in seen:
             seen.add(_key(sb[0]))
             found.append((k, sb))

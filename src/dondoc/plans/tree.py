@@ -89,8 +89,27 @@ _CLOSING = re.compile(
     r"|Trên đây là\b"
     # 'Yêu cầu các sở, ngành ... căn cứ ...', 'Trong quá trình thực hiện, nếu có khó khăn ...': said to
     # everyone at the end of the section, not a duty of the last body named above
-    r"|(?:Yêu cầu|Đề nghị) các\b|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,\s*nếu\b)"
+    r"|(?:Yêu cầu|Đề nghị) các\b|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,?\s*nếu\b)"
 )
+
+# a closing sentence at the end of the last item's paragraph (the lines of a text file joined: '... bảo vệ trẻ em.
+# Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành ... phản ánh về Sở Y tế ...'): it is cut off
+# and given to the section like a paragraph of its own
+_CLOSING_TAIL = re.compile(r"(?<=\.)\s+(?=Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,?\s*nếu\b)")
+
+
+# ('... Ủy ban nhân dân các xã tổ chức triển khai. Trong quá trình ..., nếu có khó khăn, đề nghị các đơn vị phản ánh
+# ...': the bare 'các đơn vị' stands for the bodies the paragraph has just named; it stays with them)
+_UNITS_REFER_BACK = re.compile(r"\bnếu\b[^.]{0,80}?\s(?:đề nghị\s+|yêu cầu\s+)?các đơn vị\s+(?!và\b|liên quan|có liên quan)")
+
+
+def _closing_tail(text: str) -> int:
+    """Where a closing sentence ('Trong quá trình thực hiện, nếu ...') starts inside a paragraph that is not itself
+    closing words, or 0."""
+    if ". Trong quá trình" not in text or _CLOSING.match(text):
+        return 0
+    m = _CLOSING_TAIL.search(text)
+    return m.end() if m and not _UNITS_REFER_BACK.search(text, m.end()) else 0
 
 
 def _join_split_headings(blocks: list[Block]) -> list[Block]:
@@ -177,6 +196,9 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
                 cur = Node(prefix or "", "root", "")
                 nodes.append(cur)
             top = stack.get("roman")
+            if top is not None and cur is not top and cur.kind in ("num", "letter") and (k := _closing_tail(b.text)):
+                cur.content.append(Paragraph(b.text[:k].rstrip(), b.heading, b.line))
+                b = Paragraph(b.text[k:], b.heading, b.line)
             if (top is not None and cur is not top and cur.kind in ("num", "letter") and _CLOSING.match(b.text)
                     and (cur.content or cur.children or not _TOPIC_ONLY.match(cur.title))):
                 # the issuer's closing words speak for the whole section (not the first words under a

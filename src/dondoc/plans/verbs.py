@@ -39,6 +39,7 @@ VERBS = [
     "thu hút", "mời gọi", "san lấp", "san tạo",  # 'Chủ đầu tư dự án ... san tạo mặt bằng, thu hút, mời gọi nhà đầu tư
     "trực tiếp",  # 'Đồng chí Phó Bí thư Thường trực Đảng ủy xã trực tiếp chỉ đạo ...'
     "lấy ý kiến",  # 'Vụ Pháp chế lấy ý kiến các bộ, ngành ...' (drafting a text: consulting is the drafter's task)
+    "phản ánh",  # '..., nếu có khó khăn, vướng mắc, các sở, ngành phản ánh về Sở Y tế' (not the noun: find_verb)
 ]
 # (the verbs as a trie: the same matches as their alternation sorted longest first, without trying every verb at
 # every word)
@@ -160,7 +161,7 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue
         if word == "cấp" and _LEVEL_BEFORE.search(before):
             continue  # 'doanh nghiệp thứ cấp', 'trình độ trung cấp', 'lý luận cao cấp': a level, not 'to grant'
-        if word == "hỗ trợ" and _NOUN_BEFORE.search(before):
+        if word in ("hỗ trợ", "phản ánh") and _NOUN_BEFORE.search(before):
             continue
         if word == "giúp" and after.startswith("việc"):
             continue
