@@ -95,3 +95,23 @@ def test_a_sentence_led_by_a_factored_list() -> None:
     assert _leads("Các Vụ: Pháp chế, Kế hoạch - Tài chính rà soát các văn bản hướng dẫn trong năm 2024.") == [
         ["Vụ Pháp chế", "Vụ Kế hoạch - Tài chính"]
     ]
+
+
+def test_a_grid_less_lead_cell_split_over_two_columns() -> None:
+    # a PDF table read back without its grid: the lead cell 'Các Sở: ...' opens on its own line, its words go on
+    # over the row's lines in two columns, the task's words left of them, the partners' name right of them
+    from dondoc.plans.gridfactor import factored_lead
+
+    parts: list[list[str] | str] = [
+        ["", "Các  Sở:", "Nội", "", ""],
+        ["Xây dựng bộ chỉ số đánh giá", "vụ,", "Tài", "", ""],
+        "3 năng lực số của cán bộ  chính,  Khoa  Các đơn vị liên quan x x Năm 2026",
+        ["công chức.", "học và", "Công", "", ""],
+        "nghệ.",
+    ]
+    task, cell, _head = factored_lead(parts, parts[2]) or ("", "", "")
+    assert cell == "Các Sở: Nội vụ, Tài chính, Khoa học và Công nghệ"
+    assert task == "Xây dựng bộ chỉ số đánh giá năng lực số của cán bộ công chức."
+    assert split_bodies(cell) == ["Sở Nội vụ", "Sở Tài chính", "Sở Khoa học và Công nghệ"]
+    # a head with no names after it is no factored cell
+    assert factored_lead([["Rà soát quy hoạch", "Các Sở:", "", ""], "Các đơn vị liên quan x x Năm 2026"], "") is None
