@@ -82,6 +82,7 @@ def _items(rest: str, head: str) -> tuple[list[str], str] | None:
     """The bare names after a factored head, and what follows them (a collective, bodies with heads of their own)."""
     from dondoc.plans.bodies import HEAD
 
+    rest, semi, after = rest.partition(";")  # ('Các Sở: Y tế, Tài chính; UBND các huyện': ';' ends the list)
     parts = _commas(rest)
     names: list[str] = []
     tail = ""
@@ -104,7 +105,7 @@ def _items(rest: str, head: str) -> tuple[list[str], str] | None:
         i += 1
     if len(names) < 2 or not all(_ITEM.match(n) for n in names):
         return None
-    return names, tail
+    return names, "; ".join(t for t in (tail, after.strip()) if t) if semi else tail
 
 
 def _parted(head: str, name: str) -> list[str]:

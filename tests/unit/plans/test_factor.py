@@ -30,6 +30,7 @@ EXPANDED = [
     # a trailing collective is kept as written
     ("Các Sở: Tư pháp, Nội vụ và các đơn vị liên quan", ["Sở Tư pháp", "Sở Nội vụ", "các đơn vị liên quan"]),
     ("Các Sở: Tư pháp, Nội vụ, các cơ quan có liên quan", ["Sở Tư pháp", "Sở Nội vụ", "các cơ quan có liên quan"]),
+    ("Các Sở: Y tế, Tài chính; Ủy ban nhân dân các huyện", ["Sở Y tế", "Sở Tài chính", "Ủy ban nhân dân các huyện"]),
     # a body with a head word of its own after the list is a name of its own
     ("các Sở Xây dựng, Tài chính, Ủy ban nhân dân các xã", ["Sở Xây dựng", "Sở Tài chính", "Ủy ban nhân dân các xã"]),
 ]
