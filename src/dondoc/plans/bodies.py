@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.factor import expand_factored
 from dondoc.plans.name_ends import name_stop, people_field_across
 from dondoc.plans.verbs import VERBS, _factored, field_ends_name, find_verb
 
@@ -136,6 +137,8 @@ def split_bodies(phrase: str) -> list[str]:
         return [text]  # 'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the fields of one officer
     if _HEADS_OF_KINDS.match(text):
         return [text]  # 'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức': the heads of every organ of those kinds
+    if (factored := expand_factored(text)) is not None:
+        return factored  # 'Các bộ: Y tế, Công Thương': one name per body, each with its head word (factor.py)
     out: list[str] = []
     plural = text[:4] in ("Các ", "các ") or bool(_COLLECTIVE.match(text))
     # 'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính': the names a plural head elides are bare, a

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.bodies import HEAD
+from dondoc.plans.gridfactor import factored_lead
 from dondoc.plans.gridheader import (
     _FUND_CELL,
     _FUND_END,
@@ -342,6 +343,9 @@ def read_loose(parts: list[list[str] | str], anchor: list[str] | str, roles: dic
         lead = named[where]
     support = [named.get((k, j), n) for k, (_, names) in enumerate(lines) for j, n in enumerate(names)
                if (k, j) != where and (k, j) not in joined]
+    if (fl := factored_lead(parts, anchor)) is not None:  # 'Các Sở:' | 'Văn' ... 'Du lịch.' (gridfactor)
+        support = [n for n in [lead, *support] if n.strip(" :") != fl[2].strip(" :")]
+        task, lead = [fl[0]], fl[1]
     return [" ".join(task), _known_start(lead), "; ".join(support), _time_text(time, on_anchor, [])]
 
 

@@ -23,21 +23,22 @@ def _plan(body: str) -> dict[str, Any]:
 
 # (fragment under 'II. NHIỆM VỤ / 1. Nhiệm vụ', leads, support, mode, timing kind, due)
 TASK_PROBES = [
-    # elided head word: one lead, copied as written (not expanded into constructed names)
+    # a head word factored out of several names: one lead per body, spelled whole with its head word (the lead's
+    # convention of 2026-12-07: 'Several bodies in one lead phrase become several leads', composed gold 74 III.2.1.a)
     ("Các Sở: Tài chính, Xây dựng, Công Thương chủ trì, phối hợp với UBND các xã, phường rà soát, hoàn thành trước ngày 30/6/2025.",
-     ["Các Sở: Tài chính, Xây dựng, Công Thương"], ["UBND các xã, phường"], "assign", "once", "2025-06-30"),
+     ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"], ["UBND các xã, phường"], "assign", "once", "2025-06-30"),
     # a colon after a plural head that opens a duty with its verb in capitals is not a list of names
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội các cấp: Tăng cường giám sát việc "
      "thực hiện chính sách xã hội trên địa bàn.",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội các cấp"], [], "request", "unspecified", None),
     ("Các Bộ: Công an, Quốc phòng, Ngoại giao phối hợp chặt chẽ trong công tác quản lý biên giới.",
-     ["Các Bộ: Công an, Quốc phòng, Ngoại giao"], [], "assign", "unspecified", None),
+     ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"], [], "assign", "unspecified", None),
     ("Giao các phòng: Văn hóa - Xã hội, Kinh tế tổ chức kiểm tra (thời gian: trước 30/6/2025).",
-     ["các phòng: Văn hóa - Xã hội, Kinh tế"], [], "assign", "once", "2025-06-30"),
+     ["Phòng Văn hóa - Xã hội", "Phòng Kinh tế"], [], "assign", "once", "2025-06-30"),
     ("Các Sở Tài chính, Xây dựng và Công Thương chủ trì rà soát các dự án.",
-     ["Các Sở Tài chính, Xây dựng và Công Thương"], [], "assign", "unspecified", None),
+     ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"], [], "assign", "unspecified", None),
     ("Giao các Sở Y tế, Giáo dục và Đào tạo, Nội vụ tổ chức đào tạo, bồi dưỡng; thời gian thực hiện: thường xuyên.",
-     ["các Sở Y tế, Giáo dục và Đào tạo, Nội vụ"], [], "assign", "continuous", None),
+     ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Nội vụ"], [], "assign", "continuous", None),
     # a collective of local governments is one lead
     ("Ủy ban nhân dân các xã, phường tổ chức rà soát hộ nghèo, hoàn thành trong tháng 6/2025.",
      ["Ủy ban nhân dân các xã, phường"], [], "assign", "once", "2025-06-30"),

@@ -241,7 +241,7 @@ TASK_PROBES = [
     ("gov", "Bộ Công Thương chủ trì, phối hợp với Bộ Nông nghiệp và Phát triển nông thôn, các địa phương xúc tiến thương mại.",
      ["Bộ Công Thương"], ["Bộ Nông nghiệp và Phát triển nông thôn", "các địa phương"], "assign", "unspecified", None),
     ("bo", "Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính theo chức năng, nhiệm vụ phối hợp thực hiện.",
-     ["Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính"], [], "assign", "unspecified", None),
+     ["Vụ Pháp chế", "Vụ Tổ chức cán bộ", "Vụ Kế hoạch - Tài chính"], [], "assign", "unspecified", None),
     ("gov", "Bộ Tài chính hoàn thành trước ngày 30 tháng 6 năm 2025.", ["Bộ Tài chính"], [], "assign", "once", "2025-06-30"),
     ("gov", "Bộ Nội vụ hoàn thành việc sắp xếp, chậm nhất là ngày 15/10/2024.", ["Bộ Nội vụ"], [], "assign", "once", "2024-10-15"),
 ]

@@ -517,7 +517,7 @@ PROBES: list[tuple[str, str, list[tuple[str, list[str], str]]]] = [
     ("group-of-ministries-elided", _ttg(TTG_ARTICLES) +
      "III. TỔ CHỨC THỰC HIỆN\n1. Các Bộ: Tài chính, Tư pháp, Nội vụ theo chức năng, nhiệm vụ được giao phối hợp với Bộ "
      "Công an hướng dẫn thi hành Luật.\n",
-     [("III.1", ["Các Bộ: Tài chính, Tư pháp, Nội vụ"], "assign")]),
+     [("III.1", ["Bộ Tài chính", "Bộ Tư pháp", "Bộ Nội vụ"], "assign")]),
     # --- third batch (written after the second batch's fixes): columns naming other bodies, proposals, Chỉ thị,
     # inspection plans, a steering committee's founding decision ---
     ("table-issuing-level-column", _ttg(TTG_ARTICLES) + "II. NỘI DUNG\n1. Xây dựng văn bản quy định chi tiết\n"
