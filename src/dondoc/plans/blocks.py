@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dondoc.plans.bodies import HEAD, leading_body
 from dondoc.plans.gazetteer import continues_name
 from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows, run_rows
-from dondoc.plans.text import SIGN_OFF, clean, strip_markup, unescape_marks
+from dondoc.plans.text import ANNEX_CAPTION, SIGN_OFF, clean, strip_markup, unescape_marks
 
 
 @dataclass
@@ -215,7 +215,7 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     if (prev_full and raw_next[:2] in ("- ", "– ") and not _TERMINAL.search(end) and not end.endswith(",")
             and not (len(lines) == 1 and is_marker_line(lines[0]))):  # a numbered heading's bullets stay bullets
         return False
-    if is_marker_line(raw_next) or SIGN_OFF.match(raw_next):
+    if is_marker_line(raw_next) or SIGN_OFF.match(raw_next) or (blank_between and ANNEX_CAPTION.match(raw_next)):
         return True
     raw = cur.raw
     if _balanced_emphasis(raw):

@@ -64,6 +64,8 @@ _SUPPORT_STOP = re.compile(
 # of their own, gold 72 IV.2)
 _OWN_UNIT = re.compile(r"^Giao\s+(?:cho\s+)?(?:Trung tâm|Văn phòng|Chi cục|Cục|Vụ|Phòng|Đội|Trạm|Viện|Ban quản lý|Bảo tàng|Thư viện)\s")
 _COMMITTEE = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|Hội đồng nhân dân|HĐND)\b")
+# a unit whose name carries another parent organ ('Văn phòng Ủy ban nhân dân tỉnh', 'Trung tâm ... thuộc Sở Y tế')
+_PARENT_IN = re.compile(r"\s(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Tỉnh ủy|Tỉnh uỷ|Sở|Bộ)\s")
 _CLOSING_TIME = re.compile(r"\.\s+(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*([^.;:]{2,60}?)\s*\.?\s*$")
 _TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|hoạt động", re.I)
@@ -208,6 +210,20 @@ def _one_of(name: str, leads: list[str]) -> bool:
     return len(leads) > 1 and bool(own) and len(own) < len(leads) and all(x in {key(y) for y in leads} for x in own)
 
 
+def _dated(a: dict[str, Any]) -> bool:
+    return a["timing"]["kind"] == "once" and bool(a["timing"].get("due"))
+
+
+def _unit_of(unit: str, name: str, leads: list[str]) -> bool:
+    """'Giao <unit> ...' under the heading `name` hands the duty to the heading body's own unit: the heading names one
+    body, no committee and no collective ('Các cơ quan, đơn vị liên quan' owns no unit), and the unit's name carries no
+    other parent organ ('Giao Văn phòng Ủy ban nhân dân tỉnh ...' under '1. Sở Tài chính': the office leads)."""
+    if len(leads) != 1 or _COMMITTEE.match(name) or name.lower().startswith("các ") or is_generic(name):
+        return False
+    parent = _PARENT_IN.search(unit)
+    return parent is None or name.lower() in unit.lower()
+
+
 def _spells_out(name: str, leads: list[str]) -> bool:
     """The item names the heading's bodies with the members of the collective the heading adds ('Đề nghị Ủy ban MTTQ
     tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh ...' under 'Đề nghị Ủy ban MTTQ tỉnh và các tổ chức thành viên'): its own names."""
@@ -295,7 +311,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
-                if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not _COMMITTEE.match(name) and not sb[2]:
+                if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not sb[2] and _unit_of(sb[0], name, leads):
                     sb = None  # '1. Sở X' / '- Giao Trung tâm Y (its unit) thực hiện ...': still the department's duty
                 if (sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name)))
                         and not _one_of(sb[0], leads) and not _spells_out(sb[0], leads)):
@@ -372,9 +388,11 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         if purpose:
             # the Mục đích / Yêu cầu section states what everyone must do: only a named body's
             # part there is a task; what its subject must do ('X phải ...') is a requirement
+            # (unless it sets a date: 'Sở Nội vụ phải hoàn thành việc rà soát ... trước ngày 30/6/2025' is a task)
             produced = [
                 a for a in produced
-                if not all(_vague(x) for x in a["lead"]) and not states_requirement(a["text"]) and not required_only(a["text"], a["lead"])
+                if not all(_vague(x) for x in a["lead"])
+                and (_dated(a) or (not states_requirement(a["text"]) and not required_only(a["text"], a["lead"])))
             ]
         out.extend(a for a in produced if not not_given_work(a))
     return out

@@ -3,7 +3,8 @@ a time column, each row ticking the months its work runs in with an 'x'.
 
 Read as the gold reads it: every month ticked -> continuous; one month, or a run of consecutive months -> once,
 due at the end of the last; months apart ('3, 6, 9, 12'; '5, 11') -> recurring, due at the end of the first ticked
-month not over before the plan was issued.
+month not over before the plan was issued. A month lower than the column before it is of the next year (a school
+year's grid 'T9' ... 'T12', 'T1' ... 'T5': ticks in 11, 12 and 1 are one run, due at the end of January).
 """
 
 from __future__ import annotations
@@ -34,20 +35,39 @@ def _end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _dated(months: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(column, year offset, month) in the header's order: a month lower than the one before it opens the next year
+    (a school year's grid 'T9' ... 'T12', 'T1' ... 'T5')."""
+    out, offset, prev = [], 0, 0
+    for ci, mo in months:
+        if mo <= prev:
+            offset += 1
+        out.append((ci, offset, mo))
+        prev = mo
+    return out
+
+
 def month_timing(
     row: list[str], months: list[tuple[int, int]], year: int | None, issued: dt.date | None
 ) -> dict[str, Any] | None:
     """The timing a row's ticks give, or None when it ticks no month."""
-    ticked = [mo for ci, mo in months if ci < len(row) and _TICK.match(cell_text(row[ci]).strip())]
+    ticked = [(off, mo) for ci, off, mo in _dated(months) if ci < len(row) and _TICK.match(cell_text(row[ci]).strip())]
     if not ticked:
         return None
     if len(ticked) == len(months) and len(months) >= 12:
-        return {"text": f"x: Tháng {ticked[0]} - Tháng {ticked[-1]}", "kind": "continuous", "due": None, "rrule": None}
-    text = "x: Tháng " + ", ".join(str(m) for m in ticked)
-    run = all(b == a + 1 for a, b in itertools.pairwise(ticked))
+        return {
+            "text": f"x: Tháng {ticked[0][1]} - Tháng {ticked[-1][1]}",
+            "kind": "continuous",
+            "due": None,
+            "rrule": None,
+        }
+    text = "x: Tháng " + ", ".join(str(m) for _, m in ticked)
+    run = all(12 * b[0] + b[1] == 12 * a[0] + a[1] + 1 for a, b in itertools.pairwise(ticked))
     if year is None:
         return {"text": text, "kind": "once" if run else "recurring", "due": None, "rrule": None}
     if run:
-        return {"text": text, "kind": "once", "due": _end(year, ticked[-1]).isoformat(), "rrule": None}
-    first = next((m for m in ticked if issued is None or _end(year, m) >= issued), ticked[0])
-    return {"text": text, "kind": "recurring", "due": _end(year, first).isoformat(), "rrule": None}
+        off, mo = ticked[-1]
+        return {"text": text, "kind": "once", "due": _end(year + off, mo).isoformat(), "rrule": None}
+    ends = [_end(year + off, mo) for off, mo in ticked]
+    first = next((d for d in ends if issued is None or d >= issued), ends[0])
+    return {"text": text, "kind": "recurring", "due": first.isoformat(), "rrule": None}

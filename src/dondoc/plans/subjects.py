@@ -353,8 +353,9 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         if one.rstrip().endswith(":"):
             continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
         sb = _sentence_body(one)
-        if sb is not None and k in named and re.search(r"\d", sb[0]):
-            continue  # 'Ban Thu Quý II/2023 Chương trình ...': a table's cells run together, no name
+        if sb is not None and k in named and (re.search(r"\d", sb[0]) or " do " in sb[0]):
+            continue  # 'Ban Thu Quý II/2023 Chương trình ...': a table's cells run together, no name; 'Hội đồng thi tuyển
+            # do Chủ tịch ... quyết định thành lập': a passive clause, what another body does
         if sb is not None and not sb[2] and (own_or_higher(sb[0], issuer) or generic_kinds(sb[0])):
             # what the issuer itself, or a body above it, does ('Hằng năm, Ủy ban nhân dân huyện tổng kết ...'), or a
             # principle stated of every organ ('Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức có trách nhiệm ...')
@@ -376,8 +377,9 @@ _NAMES_OPEN = re.compile(r"^(?:.*\s)?(?:[Yy]êu cầu|[Gg]iao|[Đđ]ề nghị|v
 
 def _names_before(before: str) -> bool:
     """The text before a ';' ends with a list of names, not a clause with its verb."""
-    if HEAD.match(_LIST_ITEM.split(before)[-1]):
-        return True
+    last = _LIST_ITEM.split(before)[-1]
+    if HEAD.match(last) and find_verb(last) is None:
+        return True  # ('... Ủy ban nhân dân các xã; ...'; not a clause of its own: 'Sở X chủ trì tổ chức Hội thi; ...')
     seg = _NAMES_OPEN.sub("", re.split(r"[;:]", before)[-1].strip())
     return is_body_start(seg) and find_verb(seg) is None
 

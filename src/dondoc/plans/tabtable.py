@@ -7,9 +7,21 @@ is rewritten as a markdown pipe table first, which the block reader knows.
 
 from __future__ import annotations
 
+import re
+
 # a header names at least three columns, the first one typed at the line's start (a tab that only indents a
 # paragraph, or one between two words of a sentence, makes no table)
 _MIN_COLUMNS = 3
+
+
+# a numbered line after the table, Word's list number and its text parted by a tab ('II.<TAB>TỔ CHỨC THỰC HIỆN',
+# '1.<TAB>Sở Tài chính bố trí ...', 'a)<TAB>...'): a paragraph, no row (a row's number cell is followed by its cells)
+_LIST_MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]")
+
+
+def _list_line(line: str) -> bool:
+    cells = [c for c in _cells(line) if c]
+    return len(cells) == 2 and bool(_LIST_MARK.fullmatch(cells[0]))
 
 
 def _cells(line: str) -> list[str]:
@@ -28,11 +40,11 @@ def _header_width(line: str) -> int:
 def _read_rows(lines: list[str], i: int, width: int) -> tuple[list[list[str]], int]:
     """The rows after a header at lines[i - 1], and the index of the first line after them."""
     rows: list[list[str]] = []
-    while i < len(lines) and "\t" in lines[i]:
+    while i < len(lines) and "\t" in lines[i] and not _list_line(lines[i]):
         row = _cells(lines[i])
         i += 1
         # a cell broken over lines: the next line goes on with it while the row is short of cells
-        while len(row) < width and i < len(lines) and "\t" in lines[i]:
+        while len(row) < width and i < len(lines) and "\t" in lines[i] and not _list_line(lines[i]):
             more = _cells(lines[i])
             if len(row) + len(more) - 1 > width:
                 break

@@ -8,7 +8,7 @@ import unicodedata
 from dondoc.plans.legacy import detect as legacy_encoding
 from dondoc.plans.legacy import from_tcvn3, from_vni, to_tcvn3, to_vni
 
-__all__ = ["clean", "from_tcvn3", "from_vni", "legacy_encoding", "normalize", "strip_markup", "to_tcvn3", "to_vni",
+__all__ = ["ANNEX_CAPTION", "clean", "from_tcvn3", "from_vni", "legacy_encoding", "normalize", "strip_markup", "to_tcvn3", "to_vni",
            "unescape_marks"]
 
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
@@ -83,3 +83,6 @@ SIGN_OFF = re.compile(r"(?:Nơi nhận(?:\s*:|\s*$|\s+[-–+•]\s)|(?:TM|KT|TL|
                       r"|[*_#\s]*PHỤ\s+LỤC(?:\s+(?:SỐ\s*)?(?:[IVX]{1,4}|\d{1,2}))?(?:\s*[.:–-])?(?:\s+[A-ZĐÀ-Ỹ\d]\S*)*[*_\s]*"
                       r"(?:\((?:Kèm|kèm|Ban hành|ban hành)[^()]{0,300}\)[*_\s]*)?$"
                       r"|[*_#\s]*PHẦN\s+(?:[IVX]{1,4}|THỨ\s+[A-ZĐÀ-Ỹ]+)(?:\s*[.:–-])?(?:\s+[A-ZĐÀ-Ỹ\d]\S*)*[*_\s]*$)")
+# ... and an annex's caption in mixed case alone on its line after a blank one ('Nguyễn Văn A' / '' / 'Phụ lục 02'; the
+# signer's name line would take it in)
+ANNEX_CAPTION = re.compile(r"Phụ lục\s+(?:số\s*)?(?:[IVX]{1,4}|\d{1,2})\s*$")

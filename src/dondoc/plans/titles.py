@@ -43,9 +43,14 @@ _TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhi�
 _NOUN_OF_VERB = re.compile(r"(?:Chế độ|Công tác|Việc|Hoạt động)(?:,?\s+(?!(?:cần|phải|được|là|có|sẽ|đã)\b)[\wÀ-ỹ]+){1,5}$")
 
 
+# verbs whose object is a body ('Công tác hướng dẫn Ủy ban nhân dân các xã ...', 'Việc hỗ trợ các hợp tác xã ...'): a
+# noun title ending in one still governs the name after it
+_TAKES_BODY = re.compile(r"(?:hướng dẫn|chỉ đạo|đôn đốc|hỗ trợ|tập huấn|phối hợp|phối hợp với|giúp|giúp đỡ)$")
+
+
 def _ends_with_verb(title: str) -> bool:
     """'Hướng dẫn', 'Tăng cường kiểm tra': the title ends in a task verb, whose object the name after it is."""
-    if _NOUN_OF_VERB.match(title):
+    if _NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title):
         return False
     low = title.lower()
     return any(m.end() == len(low) for m in _VERB_RE.finditer(low))
@@ -80,7 +85,7 @@ def title_then_body(par: str) -> int | None:
         lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
         v = find_verb(lb[1][:40]) if lb is not None else None
         return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
-    if _LEAD_IN_TITLE.match(title) or (_verb_after_opening(title) and not _NOUN_OF_VERB.match(title)) or _PERSON.match(title):
+    if _LEAD_IN_TITLE.match(title) or (_verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')

@@ -25,6 +25,9 @@ from dondoc.plans.blocks import Block, Paragraph, Table
 KIND = re.compile(r"^(?:KẾ\s*HOẠCH|CHƯƠNG\s+TRÌNH|PHƯƠNG\s+ÁN)(?![\wÀ-ỹ])")
 # the preamble's closing formula ('... ban hành Kế hoạch như sau:', 'Giao nhiệm vụ cụ thể như sau:', 'QUYẾT ĐỊNH:')
 _FORMULA = re.compile(r"(?:như sau|sau đây|nội dung (?:chủ yếu |cụ thể )?sau|QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*[:.]?\s*$")
+# the issuer asking for the duties below ('Để ..., Ủy ban nhân dân tỉnh yêu cầu:', 'Giao nhiệm vụ cụ thể:'): the
+# preamble's end, no duty of its own
+_ASKS_END = re.compile(r"(?<![\wÀ-ỹ])(?:yêu cầu|đề nghị|[Gg]iao nhiệm vụ)(?: cụ thể)?(?: như sau)?\s*:\s*$")
 _TO = re.compile(r"(?:^|\s)Kính gửi\s*:")
 # a recipient's line under 'Kính gửi:' ('- Các sở, ban, ngành tỉnh;'), short and ending its item
 _RECIPIENT = re.compile(r"^(?:[-–+•]\s*[^.:]{2,120}|[^.:]{2,80})[;.,]?$")
@@ -33,11 +36,19 @@ _PREAMBLE = re.compile(r"(?<=[\wÀ-ỹ)]) (?=(?:Thực hiện|Căn cứ|Nhằm|�
 _CAP_AFTER_SPACE = re.compile(rf"(?<=\s)[{_UP}]")
 
 
+# a letter's courtesy or consent read into a body's name ('Sở Y tế trân trọng kính mời ...', 'Ủy ban nhân dân tỉnh đồng ý
+# chủ trương tổ chức ...'): an invitation or a reply, no task handed out
+_COURTESY = re.compile(r"\b(?:trân trọng|kính mời|xin mời|đồng ý|nhất trí|chấp thuận|nhận được)\b")
+
+
 def _hands_out(text: str) -> bool:
     from dondoc.plans.bodies import leading_body
     from dondoc.plans.subjects import _handed_out
 
-    return leading_body(text.lstrip("-–+• ")) is not None or bool(_handed_out(text))
+    lb = leading_body(text.lstrip("-–+• "))
+    if lb is not None:
+        return not _COURTESY.search(lb[0])
+    return any(not _COURTESY.search(sb[0]) for _, sb in _handed_out(text))
 
 
 def _task_table(b: Block) -> bool:
@@ -49,7 +60,7 @@ def _task_table(b: Block) -> bool:
 def _first_duty(blocks: list[Block], begin: int = 0) -> int | None:
     for i in range(begin, len(blocks)):
         b = blocks[i]
-        if _task_table(b) or (isinstance(b, Paragraph) and _hands_out(b.text)):
+        if _task_table(b) or (isinstance(b, Paragraph) and not _ASKS_END.search(b.text) and _hands_out(b.text)):
             return i
     return None
 
@@ -106,7 +117,7 @@ def body_start(blocks: list[Block], begin: int = 0) -> int | None:
         t = b.text
         if KIND.match(t) and i + 2 <= first:
             ends.append(i + 2)
-        if _FORMULA.search(t):
+        if _FORMULA.search(t) or _ASKS_END.search(t):
             ends.append(i + 1)
         if _TO.search(t):
             k = i + 1

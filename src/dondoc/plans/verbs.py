@@ -155,6 +155,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
             continue
         if word in ("thông tin", "quản lý", "phát triển", "bảo vệ", "cấp", "nắm", "mở", "cử") and _NOUN_BEFORE.search(before):
             continue
+        if word == "thông tin" and before[-12:].lower().rstrip().endswith("công nghệ"):
+            continue  # 'Trung tâm Công nghệ thông tin tỉnh xây dựng ...': information technology, a noun
         if word == "thông tin" and re.search(r"\b(?:[Cc]ổng|[Tt]rang)\s*$", before) and re.match(r"(?i)điện tử", after):
             continue  # 'Cổng / Trang thông tin điện tử tỉnh': the portal's name, not the verb
         if word == "cấp" and re.match(r"^(?:huyện|tỉnh|xã|thành phố|trung ương|ủy|uỷ|có thẩm quyền|trên|dưới|cơ sở)", after):
