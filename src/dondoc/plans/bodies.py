@@ -47,7 +47,30 @@ def _gazetteer_heads() -> list[str]:
     return heads()
 
 
-_HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads())))
+def _abbreviation_heads() -> tuple[list[str], list[str], list[str]]:
+    """The short names of data/abbreviations.txt: those that stand alone ('LĐLĐ', 'Sở XD', with 'VN' glued on a
+    spaceless one: 'UBMTTQVN'), those that name a body only before a level word ('CA tỉnh'), and those that
+    take initials after them ('NH CSXH', 'VP UBND')."""
+    from dondoc.plans.gazetteer import abbreviations
+
+    alone, level, initials = [], [], []
+    for short, _full, flags in abbreviations():
+        if "level" in flags:
+            level.append(short)
+        elif "initials" in flags:
+            initials.append(short)
+        else:
+            alone += [short, short + "VN"] if " " not in short and short[:1] in "UM" else [short]
+    return alone, level, initials
+
+
+_ABBR_ALONE, _ABBR_LEVEL, _ABBR_INITIALS = _abbreviation_heads()
+_LEVEL_WORD = r"(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|thị trấn|đặc khu|cấp|các)(?![\wÀ-ỹ])"
+_HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads()) | set(_ABBR_ALONE)))
+# a short name too short to stand alone names a body before a level word ('CA tỉnh', 'VKS huyện', 'CA các xã') or
+# before initials ('NH CSXH tỉnh', 'VP UBND tỉnh'); alone it is a word or a column title ('CA dao', 'TT')
+_HEAD_RE += r"|(?:" + _factored(_ABBR_LEVEL) + r")(?=\s+" + _LEVEL_WORD + ")"
+_HEAD_RE += r"|(?:" + _factored(_ABBR_INITIALS) + r")(?=\s+[A-ZĐ][A-ZĐ&,-]{1,10}(?![\wÀ-ỹ&,-]))"
 # A centre or a management board named by its initials ('TTBT Di tích Cố đô Huế', 'TTXTĐT, TM&HTDN', 'TTYT
 # huyện', 'BQL dự án'): 'TT' (Trung tâm) or 'BQL' (Ban quản lý) and the initials of what it does. Initials
 # opening with 'TT' that name no body: thủ tục hành chính, thông tin điện tử, Thủ tướng Chính phủ, trật tự
