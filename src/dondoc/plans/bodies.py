@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.abbr import HeadPattern, abbreviation_heads
 from dondoc.plans.name_ends import name_stop, people_field_across
 from dondoc.plans.verbs import VERBS, _factored, field_ends_name, find_verb
 
@@ -47,30 +48,8 @@ def _gazetteer_heads() -> list[str]:
     return heads()
 
 
-def _abbreviation_heads() -> tuple[list[str], list[str], list[str]]:
-    """The short names of data/abbreviations.txt: those that stand alone ('LĐLĐ', 'Sở XD', with 'VN' glued on a
-    spaceless one: 'UBMTTQVN'), those that name a body only before a level word ('CA tỉnh'), and those that
-    take initials after them ('NH CSXH', 'VP UBND')."""
-    from dondoc.plans.gazetteer import abbreviations
-
-    alone, level, initials = [], [], []
-    for short, _full, flags in abbreviations():
-        if "level" in flags:
-            level.append(short)
-        elif "initials" in flags:
-            initials.append(short)
-        else:
-            alone += [short, short + "VN"] if " " not in short and short[:1] in "UM" else [short]
-    return alone, level, initials
-
-
-_ABBR_ALONE, _ABBR_LEVEL, _ABBR_INITIALS = _abbreviation_heads()
-_LEVEL_WORD = r"(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|thị trấn|đặc khu|cấp|các)(?![\wÀ-ỹ])"
-_HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads()) | set(_ABBR_ALONE)))
-# a short name too short to stand alone names a body before a level word ('CA tỉnh', 'VKS huyện', 'CA các xã') or
-# before initials ('NH CSXH tỉnh', 'VP UBND tỉnh'); alone it is a word or a column title ('CA dao', 'TT')
-_HEAD_RE += r"|(?:" + _factored(_ABBR_LEVEL) + r")(?=\s+" + _LEVEL_WORD + ")"
-_HEAD_RE += r"|(?:" + _factored(_ABBR_INITIALS) + r")(?=\s+[A-ZĐ][A-ZĐ&,-]{1,10}(?![\wÀ-ỹ&,-]))"
+_ABBR_ALONE, _ABBR_RE = abbreviation_heads(_factored)  # 'LĐLĐ', 'Sở XD', 'UBMTTQVN'; 'CA tỉnh', 'NH CSXH' (plans.abbr)
+_HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads()) | set(_ABBR_ALONE))) + _ABBR_RE
 # A centre or a management board named by its initials ('TTBT Di tích Cố đô Huế', 'TTXTĐT, TM&HTDN', 'TTYT
 # huyện', 'BQL dự án'): 'TT' (Trung tâm) or 'BQL' (Ban quản lý) and the initials of what it does. Initials
 # opening with 'TT' that name no body: thủ tục hành chính, thông tin điện tử, Thủ tướng Chính phủ, trật tự
@@ -91,7 +70,6 @@ _NOT_BODY_WORDS = (
     "Các cơ sở dữ liệu", "Cơ sở dữ liệu", "Vụ việc", "Vụ án", "Vụ mùa", "Thư viện số", "Bảo tàng số",
 )
 _NOT_BODY = "(?:" + _factored(list(_NOT_BODY_WORDS)) + ")"  # (literal words: factored like the heads)
-HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
 
 # After a list separator these lower-case words start another body ("..., cấp ủy, Ban cán sự").
 _LOWER_STARTS = (
@@ -111,7 +89,9 @@ _CAP__NOT_BODY = (
     r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số|"
     r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu)"
 )
-HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
+# (a plan's own short names, '(sau đây viết tắt là CDC)', go in '{extra}' while it is parsed: plans.abbr)
+HEAD = HeadPattern(re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)"),
+                   "^(?!" + _NOT_BODY + ")(?:" + _HEAD_RE + "|{extra})(?=[\\s,;:.)(-]|$)")
 
 _SEP = re.compile(r"\s*(?:;|,|\bvà\b|\bcùng\b|/)\s*")
 

@@ -204,3 +204,16 @@ def test_capitals_as_nouns_make_no_lead() -> None:
         "4. COVID-19 đã được kiểm soát."
     )
     assert _rows(body) == []
+
+
+def test_defined_short_name_holds_in_its_own_plan_only() -> None:
+    _plan("1. Trung tâm Kiểm soát bệnh tật tỉnh (sau đây viết tắt là CDC) chủ trì tổ chức tiêm chủng.")
+    assert _rows("1. CDC chủ trì giám sát dịch bệnh.") == []
+
+
+def test_short_name_of_a_programme_names_no_body() -> None:
+    body = (
+        "1. Sở Công Thương chủ trì triển khai Chương trình mỗi xã sản phẩm (viết tắt là OCOP).\n"
+        "2. OCOP phối hợp với các hợp tác xã phát triển sản phẩm."
+    )
+    assert [r[0] for r in _rows(body)] == [["Sở Công Thương"]]
