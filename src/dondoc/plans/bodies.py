@@ -28,7 +28,7 @@ HEADS = [
     "Quỹ", "Cảng vụ", "Cơ quan", "Đơn vị", "Các cơ quan", "Các đơn vị", "Các sở", "Các Sở", "Các ban",
     "Các ngành", "Các phòng", "Các tổ chức", "Các hội", "Các đoàn thể", "Các địa phương", "Địa phương",
     "Các cơ sở", "Các trường", "Các Trung tâm", "Các trung tâm", "Cấp ủy", "Cấp uỷ", "Chính quyền",
-    "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các thôn", "Các khu phố",
+    "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các huyện", "Các quận", "Các thôn", "Các khu phố",
     "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
     "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Các Cục", "Các Tổng cục", "Các Chi cục", "Các Vụ", "Các Viện",
     "Các Bệnh viện", "Các Hội", "Bộ phận", "Người đứng đầu",

@@ -217,3 +217,7 @@ def test_short_name_of_a_programme_names_no_body() -> None:
         "2. OCOP phối hợp với các hợp tác xã phát triển sản phẩm."
     )
     assert [r[0] for r in _rows(body)] == [["Sở Công Thương"]]
+
+
+def test_districts_collective_with_abbreviated_levels() -> None:
+    assert _rows("1. Các huyện, TX, TP bố trí kinh phí thực hiện.") == [(["Các huyện, TX, TP"], [], "assign")]
