@@ -137,6 +137,17 @@ def _articles_before(blocks: list[Block], span: tuple[int, int] | None, ctx: Ctx
 
 def parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
                  notes: list[str] | None = None) -> dict[str, Any]:
+    """Parse a plan's blocks; the short names it defines ('(sau đây viết tắt là CDC)') name bodies while it is read."""
+    from dondoc.plans.abbr import defined_short_names, plan_short_names
+    from dondoc.plans.bodies import HEAD
+
+    shorts = defined_short_names((b.text for b in blocks if isinstance(b, Paragraph)), HEAD)
+    with plan_short_names(HEAD, shorts):
+        return _parse_blocks(blocks, source=source, year=year, notes=notes)
+
+
+def _parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
+                  notes: list[str] | None = None) -> dict[str, Any]:
     # where the numbered body starts (first Roman or capital section), where the footer is
     # Long on purpose: the parser's passes in order (header, blocks, assignments, reports, targets, checks).
     start = next(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dondoc.plans.abbr import HeadPattern, abbreviation_heads
 from dondoc.plans.factor import expand_factored
 from dondoc.plans.name_ends import name_stop, people_field_across
 from dondoc.plans.verbs import VERBS, _factored, field_ends_name, find_verb
@@ -28,7 +29,7 @@ HEADS = [
     "Quỹ", "Cảng vụ", "Cơ quan", "Đơn vị", "Các cơ quan", "Các đơn vị", "Các sở", "Các Sở", "Các ban",
     "Các ngành", "Các phòng", "Các tổ chức", "Các hội", "Các đoàn thể", "Các địa phương", "Địa phương",
     "Các cơ sở", "Các trường", "Các Trung tâm", "Các trung tâm", "Cấp ủy", "Cấp uỷ", "Chính quyền",
-    "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các thôn", "Các khu phố",
+    "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các huyện", "Các quận", "Các thôn", "Các khu phố",
     "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
     "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Các Cục", "Các Tổng cục", "Các Chi cục", "Các Vụ", "Các Viện",
     "Các Bệnh viện", "Các Hội", "Bộ phận", "Người đứng đầu",
@@ -48,7 +49,8 @@ def _gazetteer_heads() -> list[str]:
     return heads()
 
 
-_HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads())))
+_ABBR_ALONE, _ABBR_RE = abbreviation_heads(_factored)  # 'LĐLĐ', 'Sở XD', 'UBMTTQVN'; 'CA tỉnh', 'NH CSXH' (plans.abbr)
+_HEAD_RE = _factored(sorted(set(HEADS) | set(_gazetteer_heads()) | set(_ABBR_ALONE))) + _ABBR_RE
 # A centre or a management board named by its initials ('TTBT Di tích Cố đô Huế', 'TTXTĐT, TM&HTDN', 'TTYT
 # huyện', 'BQL dự án'): 'TT' (Trung tâm) or 'BQL' (Ban quản lý) and the initials of what it does. Initials
 # opening with 'TT' that name no body: thủ tục hành chính, thông tin điện tử, Thủ tướng Chính phủ, trật tự
@@ -69,7 +71,6 @@ _NOT_BODY_WORDS = (
     "Các cơ sở dữ liệu", "Cơ sở dữ liệu", "Vụ việc", "Vụ án", "Vụ mùa", "Thư viện số", "Bảo tàng số",
 )
 _NOT_BODY = "(?:" + _factored(list(_NOT_BODY_WORDS)) + ")"  # (literal words: factored like the heads)
-HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
 
 # After a list separator these lower-case words start another body ("..., cấp ủy, Ban cán sự").
 _LOWER_STARTS = (
@@ -89,7 +90,9 @@ _CAP__NOT_BODY = (
     r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số|"
     r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu)"
 )
-HEAD = re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)")
+# (a plan's own short names, '(sau đây viết tắt là CDC)', go in '{extra}' while it is parsed: plans.abbr)
+HEAD = HeadPattern(re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)"),
+                   "^(?!" + _NOT_BODY + ")(?:" + _HEAD_RE + "|{extra})(?=[\\s,;:.)(-]|$)")
 
 _SEP = re.compile(r"\s*(?:;|,|\bvà\b|\bcùng\b|/)\s*")
 

@@ -81,9 +81,27 @@ _NOUN_BEFORE_TC = re.compile(r"(?:các|những|và|,)\s*$")
 _NOUN_AFTER_TC = re.compile(r"\s*(?:chính trị|xã hội|thành viên|đoàn thể|cá nhân|,|có liên quan|liên quan)")
 
 
+# a split role: 'Sở A chủ trì; Sở B, UBND các huyện phối hợp ...', '(Sở A chủ trì, Sở B phối hợp)': the names
+# between the lead's part and 'phối hợp' are its partners
+_SPLIT_ROLE = re.compile(r"chủ trì\s*[,;]\s*([^;:()]{3,200}?)\s+(?:cùng\s+)?phối hợp(?![\wÀ-ỹ]|\s+với)")
+
+
+def _split_role(text: str) -> list[str]:
+    m = _SPLIT_ROLE.search(text) if "chủ trì" in text else None
+    if m is None:
+        return []
+    names = split_bodies(m.group(1))
+    return names if names and all(is_body_start(n[:1].upper() + n[1:]) for n in names) else []
+
+
 def _support_from(text: str) -> list[str]:
     """The bodies a task is done together with: the first 'phối hợp (với) X, Y' naming bodies
-    ('Quy chế phối hợp số 49/...' or 'phối hợp hành động' name none, a later one may)."""
+    ('Quy chế phối hợp số 49/...' or 'phối hợp hành động' name none, a later one may), or the partners
+    of a split role ('Sở A chủ trì; Sở B phối hợp')."""
+    return _split_role(text) or _support_after(text)
+
+
+def _support_after(text: str) -> list[str]:
     pos = 0
     while True:
         m = _SUPPORT_IN_TEXT.search(text, pos)

@@ -96,7 +96,20 @@ def entries() -> dict[str, str]:
         for alias in (parts[2].split("|") if len(parts) > 2 else []):
             if alias.strip():
                 out[name_key(alias)] = kind
+    for short, full, _flags in abbreviations():
+        # a short name has the kind of the full name it stands for, when that is listed ('UBND', 'HĐND' are the
+        # level words of local_level, not names)
+        if name_key(full) in out and not _LOCAL_LEVEL.match(name_key(short) + " tỉnh"):
+            out.setdefault(name_key(short), out[name_key(full)])
     return out
+
+
+@functools.cache
+def abbreviations() -> tuple[tuple[str, str, str], ...]:
+    """The abbreviated names of data/abbreviations.txt: (short, full name, flags)."""
+    text = resources.files("dondoc.plans").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple((p[0].strip(), p[1].strip(), p[2].strip() if len(p) > 2 else "") for p in rows if len(p) > 1)
 
 
 _SHORT = ((re.compile(r"hội đồng nhân dân"), "hđnd"), (re.compile(r"ủy ban nhân dân"), "ubnd"),
