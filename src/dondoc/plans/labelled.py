@@ -32,7 +32,7 @@ SUPPORT_LABEL = re.compile(
     re.I,
 )
 TIME_LABEL = re.compile(
-    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai|báo cáo|ban hành|trình|tổ chức|và|dự kiến))*"
+    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:(?:\s+|\s*/\s*)(?:thực hiện|hoàn thành|hoàn tất|triển khai|báo cáo|ban hành|trình|tổ chức|và|dự kiến))*"
     r"\s*:\s*(.*)$",
     re.I,
 )
@@ -48,7 +48,9 @@ SIDE_LABEL = re.compile(
     r"(?:\s*[,/]\s*(?:sản phẩm|kết quả)(?:\s+(?:đầu ra|dự kiến))?)?\s*(?::.*)?$",
     re.I,
 )
-_CONTENT_LABEL = re.compile(r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc))?\s*:\s*(.*)$", re.I)
+_CONTENT_LABEL = re.compile(
+    r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ|cụ thể|chủ yếu|chính))?\s*:\s*(.*)$", re.I
+)
 _BULLET = re.compile(r"^[-–+•·*\s]+")
 _SUB = re.compile(r"^\s*[+•·∙◦]\s*|^\s*[-–]\s+")
 
@@ -221,6 +223,7 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
     pending_support: list[str] | None = None
     last_text = title
     desc: str | None = None  # '- Nội dung: ...' of an activity block: what is to be done
+    pre: list[str] = []  # lines before the first lead label, no label of their own
     consumed: set[int] = set()
     for i, t in enumerate(plain):
         if i in consumed:
@@ -248,6 +251,8 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
                 leads, support = marked[0], support or marked[1]
             text = (f"{title}: {desc}" if title else desc) if desc else (last_text or t)
             a = make(ref, text, leads, support=support)
+            if pre and not desc and not produced:
+                a["text"] = f"{title}: {' '.join(pre)}"  # (its timing is the time field's or the title's: 'định kỳ' in the text is how)
             if when:
                 a["timing"] = timing(when_text)
             elif pending_time is not None:
@@ -297,6 +302,8 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             continue
         if not produced and not title:
             last_text = t
+        elif not produced and desc is None and not SIDE_LABEL.match(t):
+            pre.append(t)  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
     return produced
 
 
@@ -310,10 +317,10 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
 _BARE_LABEL = re.compile(
     r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?(?:chủ trì|thực hiện|phối hợp)(?:\s+(?:thực hiện|tham mưu|triển khai))?\s*$"
     r"|^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai))*\s*$"
-    r"|^(?:Nội dung)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ))?\s*$",  # 'Nội dung' over the task's text
+    r"|^(?:Nội dung)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ|cụ thể|chủ yếu|chính))?\s*$",  # 'Nội dung' over the task's text
     re.I,
 )
-_BARE_CONTENT = re.compile(r"^Nội dung(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ))?\s*$", re.I)
+_BARE_CONTENT = re.compile(r"^Nội dung(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ|cụ thể|chủ yếu|chính))?\s*$", re.I)
 _GROUP_LABEL = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì\s*(?:,|và)\s*phối hợp(?:\s+thực hiện)?\s*:?\s*$", re.I)
 
 

@@ -340,3 +340,52 @@ def test_group_label_over_a_list_the_marked_body_leads_else_all() -> None:
     got = _by_ref(GROUP_LIST)
     _check(got["II.1"], ["Vụ Pháp chế", "Văn phòng Bộ", "Thanh tra Bộ"], [], "2022-06-30", "Tập huấn cho cán bộ")
     _check(got["II.2"], ["Thanh tra Bộ"], ["Cục Việc làm"], "2022-12-31", "Rà soát các văn bản")
+
+
+UNLABELLED_CONTENT = (
+    "1. Tập huấn nghiệp vụ\nTổ chức tập huấn cho cán bộ làm công tác việc làm tại các địa phương.\n"
+    "- Cơ quan chủ trì: Vụ Pháp chế.\n- Thời gian: tháng 6 năm 2022.\n"
+    "2. Rà soát văn bản\nRà soát các văn bản quy phạm pháp luật về việc làm.\n- Cơ quan chủ trì: Thanh tra Bộ.\n"
+    "- Thời gian: năm 2022.\n"
+)
+
+
+def test_block_text_carries_its_unlabelled_content() -> None:
+    got = _by_ref(UNLABELLED_CONTENT)
+    _check(got["II.1"], ["Vụ Pháp chế"], [], "2022-06-30", "Tổ chức tập huấn cho cán bộ")
+    _check(got["II.2"], ["Thanh tra Bộ"], [], "2022-12-31", "Rà soát các văn bản")
+
+
+WORDED_BARE_LABELS = (
+    "Nhiệm vụ 1. Tập huấn nghiệp vụ\nTổ chức tập huấn cho cán bộ làm công tác việc làm.\nCơ quan chủ trì: Vụ Pháp chế.\n"
+    "Thời gian: tháng 6 năm 2022.\n"
+    "Nhiệm vụ 2. Rà soát văn bản\nRà soát các văn bản quy phạm pháp luật.\nĐơn vị thực hiện: Thanh tra Bộ.\n"
+    "Thời gian: năm 2022.\n"
+    "Hoạt động 3: Kiểm tra\nNội dung: Kiểm tra việc thực hiện chính sách.\n"
+    "Cơ quan chủ trì, phối hợp: Cục Việc làm chủ trì; Văn phòng Bộ phối hợp.\nThời gian: quý III năm 2022.\n"
+)
+
+
+def test_blocks_numbered_in_words_over_bare_label_lines() -> None:
+    # (their numbers open the lines: the text has its line breaks, nothing to put back)
+    got = _by_ref(WORDED_BARE_LABELS)
+    assert sorted(got) == ["II.1", "II.2", "II.3"]
+    _check(got["II.1"], ["Vụ Pháp chế"], [], "2022-06-30", "Tổ chức tập huấn cho cán bộ")
+    _check(got["II.2"], ["Thanh tra Bộ"], [], "2022-12-31", "Rà soát các văn bản")
+    _check(got["II.3"], ["Cục Việc làm"], ["Văn phòng Bộ"], "2022-09-30", "Kiểm tra việc thực hiện")
+
+
+LABEL_WORDINGS = (
+    "1. Tập huấn nghiệp vụ\na) Nội dung nhiệm vụ: Tập huấn cho cán bộ làm công tác việc làm.\n"
+    "b) Cơ quan chủ trì thực hiện: Vụ Pháp chế.\nc) Thời gian thực hiện/hoàn thành: tháng 6 năm 2022.\n"
+    "d) Kết quả/sản phẩm: Hội nghị tập huấn.\n"
+    "2. Rà soát văn bản\na) Nội dung cụ thể: Rà soát các văn bản quy phạm pháp luật.\nb) Cơ quan, đơn vị chủ trì: Thanh tra Bộ.\n"
+    "c) Cơ quan, đơn vị phối hợp: Cục Việc làm.\nd) Thời gian: năm 2022.\nđ) Nguồn kinh phí: Ngân sách nhà nước.\n"
+)
+
+
+def test_label_wordings() -> None:
+    got = _by_ref(LABEL_WORDINGS)
+    assert sorted(got) == ["II.1", "II.2"]
+    _check(got["II.1"], ["Vụ Pháp chế"], [], "2022-06-30", "Tập huấn cho cán bộ")
+    _check(got["II.2"], ["Thanh tra Bộ"], ["Cục Việc làm"], "2022-12-31", "Rà soát các văn bản")
