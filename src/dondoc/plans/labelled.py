@@ -162,6 +162,7 @@ def _per_lead_timing(a: dict[str, Any], lines: list[str], timing: Timing) -> lis
 
 
 _ROLE_LETTER = re.compile(r"(?:^|[;,.]\s*)[a-zđ]\)\s*")
+_ROLE_END = re.compile(r"^(.+?)\s+(chủ trì|phối hợp)(?:\s+thực hiện)?\s*[.;]?$", re.I)
 _BOTH_ROLES = re.compile(r"^(.+?)\s+chủ trì\s*[,;]\s*(.+?)\s+phối hợp(?:\s+thực hiện)?\s*\.?$", re.I)
 
 
@@ -187,8 +188,15 @@ def _expanded(raw: list[str]) -> list[str]:
     """Lines with each 'Cơ quan chủ trì, phối hợp:' label spelled out as lead and support lines (under the
     same bullet); a bare one over its own 'Chủ trì: ...' / 'Phối hợp: ...' lines dropped."""
     out: list[str] = []
+    roles = False  # under a bare group label: '+ Vụ Pháp chế chủ trì;' / '+ Văn phòng Bộ phối hợp.'
     for k, line in enumerate(raw):
         body = _BULLET.sub("", line)
+        mark = line[: len(line) - len(body)]
+        r = _ROLE_END.match(body) if roles else None
+        if r:
+            out.append(mark + ("Cơ quan chủ trì: " if r.group(2).lower() == "chủ trì" else "Cơ quan phối hợp: ") + r.group(1))
+            continue
+        roles = False
         m = GROUP_LINE.match(body)
         if not m:
             out.append(line)
@@ -196,19 +204,17 @@ def _expanded(raw: list[str]) -> list[str]:
         lines = expand_group(m.group(1))
         if not lines:
             nxt = _BULLET.sub("", raw[k + 1]) if k + 1 < len(raw) else ""
-            if LEAD_LABEL.match(nxt) or SUPPORT_LABEL.match(nxt):
+            roles = bool(_ROLE_END.match(nxt))
+            if roles or LEAD_LABEL.match(nxt) or SUPPORT_LABEL.match(nxt):
                 continue
             lines = ["Cơ quan chủ trì:"]
-        out.extend(line[: len(line) - len(body)] + x for x in lines)
+        out.extend(mark + x for x in lines)
     return out
 
 
 def lead_line(text: str) -> bool:
     """A line that names a task's lead by label ('Cơ quan chủ trì: X', 'Cơ quan chủ trì, phối hợp: X chủ trì ...')."""
-    if LEAD_LABEL.match(text):
-        return True
-    m = GROUP_LINE.match(text)
-    return m is not None and bool(m.group(1).strip())
+    return bool(LEAD_LABEL.match(text) or GROUP_LINE.match(text))
 
 
 def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..., dict[str, Any]],

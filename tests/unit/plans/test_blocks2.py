@@ -389,3 +389,18 @@ def test_label_wordings() -> None:
     assert sorted(got) == ["II.1", "II.2"]
     _check(got["II.1"], ["Vụ Pháp chế"], [], "2022-06-30", "Tập huấn cho cán bộ")
     _check(got["II.2"], ["Thanh tra Bộ"], ["Cục Việc làm"], "2022-12-31", "Rà soát các văn bản")
+
+
+GROUP_OVER_ROLE_BULLETS = (
+    "1. Tập huấn nghiệp vụ\n- Nội dung: Tập huấn cho cán bộ làm công tác việc làm.\n- Cơ quan chủ trì, phối hợp:\n"
+    "+ Vụ Pháp chế chủ trì;\n+ Văn phòng Bộ, Thanh tra Bộ phối hợp.\n- Thời gian: tháng 6 năm 2022.\n"
+    "2. Rà soát văn bản\na) Nội dung: Rà soát các văn bản quy phạm pháp luật.\nb) Cơ quan chủ trì, phối hợp:\n"
+    "- Thanh tra Bộ chủ trì;\n- Cục Việc làm phối hợp.\nc) Thời gian: năm 2022.\n"
+)
+
+
+def test_group_label_over_bullets_that_end_with_their_role() -> None:
+    got = _by_ref(GROUP_OVER_ROLE_BULLETS)
+    assert sorted(got) == ["II.1", "II.2"]
+    _check(got["II.1"], ["Vụ Pháp chế"], ["Văn phòng Bộ", "Thanh tra Bộ"], "2022-06-30", "Tập huấn cho cán bộ")
+    _check(got["II.2"], ["Thanh tra Bộ"], ["Cục Việc làm"], "2022-12-31", "Rà soát các văn bản")
