@@ -47,7 +47,7 @@ _MARKER = re.compile(
     r"|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}(?:\s*[.:)–-]|\s*$)"  # Hoạt động 2: ...
     r"|^Điều\s+\d{1,2}\s*[.:]"  # Điều 3. (an article of a resolution or decision)
 )
-_NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s|^[a-zđ]\.\s+[*_]{{0,2}}[{UPPER}]")
+_NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s|^[a-zđ]\.\s+[*_]{{0,2}}[{UPPER}]|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{{1,2}}\s*[.:)–-]")  # ('Hoạt động 2:' in words)
 _TERMINAL = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)\]]?$")
 _TASK_START = re.compile(
     r"^(?:Chủ trì|Phối hợp|Tham mưu|Là cơ quan|Căn cứ|Thực hiện|Triển khai|Tổ chức|Xây dựng|"

@@ -17,7 +17,7 @@ from dondoc.plans.bodies import (
 from dondoc.plans.doubt import READ_KEY, Read
 from dondoc.plans.fastre import ci_branches
 from dondoc.plans.gazetteer import canonical, is_generic
-from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL, labelled_assignments, role_line
+from dondoc.plans.labelled import TIME_LABEL, labelled_assignments, lead_line, role_line
 from dondoc.plans.placing import (
     _CAN_CU,
     _DANGLING_COOP,
@@ -279,7 +279,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         content = node.content
         plain = [_MARKS.sub("", p.text) for p in content]
         raw_lines = [p.text for p in content]
-        lead_idx = [i for i, t in enumerate(plain) if LEAD_LABEL.match(t) and not role_line(plain, raw_lines, i)]
+        lead_idx = [i for i, t in enumerate(plain) if lead_line(t) and not role_line(plain, raw_lines, i)]
         if _in_scope_section(node) or in_no_task_section(node):
             continue  # 'Đối tượng ...' lists who is covered, not who does what
         purpose = _in_purpose_section(node)  # (a requirement's later sentences say how, not who does what)

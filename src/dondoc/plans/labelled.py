@@ -32,7 +32,7 @@ SUPPORT_LABEL = re.compile(
     re.I,
 )
 TIME_LABEL = re.compile(
-    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai|báo cáo|ban hành|trình|tổ chức|và|dự kiến))*"
+    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:(?:\s+|\s*/\s*)(?:thực hiện|hoàn thành|hoàn tất|triển khai|báo cáo|ban hành|trình|tổ chức|và|dự kiến))*"
     r"\s*:\s*(.*)$",
     re.I,
 )
@@ -40,7 +40,17 @@ TIME_LABEL = re.compile(
 _INLINE_SUPPORT = re.compile(r"(?:[;,.]?\s*[-–+]?\s*(?:Cơ quan|Đơn vị|Bộ phận)\s+|[;.]\s*[-–+]?\s*)phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$", re.I)
 # a time label after the lead's (and the partners') on the same line: '...; thời gian: năm 2025 - 2026.'
 _INLINE_TIME = re.compile(r"[;,.]\s*[-–+]?\s*(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*(.+)$", re.I)
-_CONTENT_LABEL = re.compile(r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc))?\s*:\s*(.*)$", re.I)
+# both roles under one label: 'Cơ quan chủ trì, phối hợp: ...', 'Đơn vị chủ trì và phối hợp: ...' (see expand_group)
+GROUP_LINE = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì\s*(?:,|và|/)\s*phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$", re.I)
+# fields of a task that are no task: what it yields and what it costs ('Sản phẩm: ...', 'Kinh phí: ...')
+SIDE_LABEL = re.compile(
+    r"^(?:Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Dự toán kinh phí)(?:\s+(?:đầu ra|dự kiến|cần đạt|chủ yếu|thực hiện))?"
+    r"(?:\s*[,/]\s*(?:sản phẩm|kết quả)(?:\s+(?:đầu ra|dự kiến))?)?\s*(?::.*)?$",
+    re.I,
+)
+_CONTENT_LABEL = re.compile(
+    r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ|cụ thể|chủ yếu|chính))?\s*:\s*(.*)$", re.I
+)
 _BULLET = re.compile(r"^[-–+•·*\s]+")
 _SUB = re.compile(r"^\s*[+•·∙◦]\s*|^\s*[-–]\s+")
 
@@ -103,6 +113,8 @@ def _names_no_one(lines: list[str]) -> bool:
     lists ('+ Sở Y tế.'): the label is then a role sub-heading over the body's own tasks."""
     def task(x: str) -> bool:
         x = x.lstrip("-–+•·* ").strip()
+        if LEAD_LABEL.match(x) or SUPPORT_LABEL.match(x):
+            return False  # 'Chủ trì: Vụ Pháp chế.' under 'b) Cơ quan chủ trì, phối hợp:': the field's own labels
         m = find_verb(x[:1].lower() + x[1:])  # 'Tổ chức giám sát ...' opens with a verb, 'Tổ chức Công đoàn' with a name
         return (m is not None and m.start() == 0 and x[m.end():].strip()[:1].islower()) or not is_body_start(x)
 
@@ -149,17 +161,75 @@ def _per_lead_timing(a: dict[str, Any], lines: list[str], timing: Timing) -> lis
     return out
 
 
+_ROLE_LETTER = re.compile(r"(?:^|[;,.]\s*)[a-zđ]\)\s*")
+_ROLE_END = re.compile(r"^(.+?)\s+(chủ trì|phối hợp)(?:\s+thực hiện)?\s*[.;]?$", re.I)
+_BOTH_ROLES = re.compile(r"^(.+?)\s+chủ trì\s*[,;]\s*(.+?)\s+phối hợp(?:\s+thực hiện)?\s*\.?$", re.I)
+
+
+def expand_group(value: str) -> list[str]:
+    """The value of a 'Cơ quan chủ trì, phối hợp:' label as labelled lines. Offices write it as
+    'a) Cơ quan chủ trì: X; b) Cơ quan phối hợp: Y' (the two labels inline), 'X chủ trì; Y, Z phối hợp',
+    'X chủ trì, phối hợp với Y' (a lead label's value), or a list ('A (chủ trì), B' marks its lead; else all lead)."""
+    v = value.strip()
+    if not v:
+        return []
+    parts = [p.strip(" ;.") for p in _ROLE_LETTER.split(v) if p.strip(" ;.")]
+    if len(parts) >= 2 and all(LEAD_LABEL.match(p) or SUPPORT_LABEL.match(p) for p in parts):
+        return parts
+    if LEAD_LABEL.match(v) or SUPPORT_LABEL.match(v):
+        return [v]
+    m = _BOTH_ROLES.match(v)
+    if m:
+        return ["Cơ quan chủ trì: " + m.group(1), "Cơ quan phối hợp: " + m.group(2)]
+    return ["Cơ quan chủ trì: " + v]  # (a bare list: all lead, as the seeds' gold 004 reads 'Cơ quan chủ trì và phối hợp: A, B')
+
+
+def _expanded(raw: list[str]) -> list[str]:
+    """Lines with each 'Cơ quan chủ trì, phối hợp:' label spelled out as lead and support lines (under the
+    same bullet); a bare one over its own 'Chủ trì: ...' / 'Phối hợp: ...' lines dropped."""
+    out: list[str] = []
+    roles = False  # under a bare group label: '+ Vụ Pháp chế chủ trì;' / '+ Văn phòng Bộ phối hợp.'
+    for k, line in enumerate(raw):
+        body = _BULLET.sub("", line)
+        mark = line[: len(line) - len(body)]
+        r = _ROLE_END.match(body) if roles else None
+        if r:
+            out.append(mark + ("Cơ quan chủ trì: " if r.group(2).lower() == "chủ trì" else "Cơ quan phối hợp: ") + r.group(1))
+            continue
+        roles = False
+        m = GROUP_LINE.match(body)
+        if not m:
+            out.append(line)
+            continue
+        lines = expand_group(m.group(1))
+        if not lines:
+            nxt = _BULLET.sub("", raw[k + 1]) if k + 1 < len(raw) else ""
+            roles = bool(_ROLE_END.match(nxt))
+            if roles or LEAD_LABEL.match(nxt) or SUPPORT_LABEL.match(nxt):
+                continue
+            lines = ["Cơ quan chủ trì:"]
+        out.extend(mark + x for x in lines)
+    return out
+
+
+def lead_line(text: str) -> bool:
+    """A line that names a task's lead by label ('Cơ quan chủ trì: X', 'Cơ quan chủ trì, phối hợp: X chủ trì ...')."""
+    return bool(LEAD_LABEL.match(text) or GROUP_LINE.match(text))
+
+
 def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..., dict[str, Any]],
                          timing: Timing) -> list[dict[str, Any]]:
     """Assignments of a node whose content holds lead labels. `make(ref, text, lead, support=)`
     builds one; `timing(text)` reads a timing phrase."""
     # Long on purpose: one pass over labelled lines; each label kind is a case.
+    raw = _expanded(raw)
     plain = [_BULLET.sub("", t) for t in raw]
     produced: list[dict[str, Any]] = []
     pending_time: dict[str, Any] | None = None
     pending_support: list[str] | None = None
     last_text = title
     desc: str | None = None  # '- Nội dung: ...' of an activity block: what is to be done
+    pre: list[str] = []  # lines before the first lead label, no label of their own
     consumed: set[int] = set()
     for i, t in enumerate(plain):
         if i in consumed:
@@ -187,6 +257,8 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
                 leads, support = marked[0], support or marked[1]
             text = (f"{title}: {desc}" if title else desc) if desc else (last_text or t)
             a = make(ref, text, leads, support=support)
+            if pre and not desc and not produced:
+                a["text"] = f"{title}: {' '.join(pre)}"  # (its timing is the time field's or the title's: 'định kỳ' in the text is how)
             if when:
                 a["timing"] = timing(when_text)
             elif pending_time is not None:
@@ -221,14 +293,23 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
                 pending_time = timing(value)
             continue
         m = _CONTENT_LABEL.match(t)
-        if m and m.group(1).strip():
+        if m:
+            value = m.group(1).strip()
+            if not value:  # 'Nội dung:' over its items
+                subs = _followers(plain, raw, i)
+                consumed.update(range(i + 1, i + 1 + len(subs)))
+                value = " ".join(subs)
+            if not value:
+                continue
             if produced and produced[-1]["text"] == title:
-                produced[-1]["text"] = (title + ": " if title else "") + m.group(1).strip()
+                produced[-1]["text"] = (title + ": " if title else "") + value
             elif not produced:
-                desc = m.group(1).strip()
+                desc = value
             continue
         if not produced and not title:
             last_text = t
+        elif not produced and desc is None and not SIDE_LABEL.match(t):
+            pre.append(t)  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
     return produced
 
 
@@ -242,27 +323,27 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
 _BARE_LABEL = re.compile(
     r"^(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?(?:chủ trì|thực hiện|phối hợp)(?:\s+(?:thực hiện|tham mưu|triển khai))?\s*$"
     r"|^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|hoàn tất|triển khai))*\s*$"
-    r"|^(?:Nội dung)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ))?\s*$",  # 'Nội dung' over the task's text
+    r"|^(?:Nội dung)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ|cụ thể|chủ yếu|chính))?\s*$",  # 'Nội dung' over the task's text
     re.I,
 )
-_BARE_CONTENT = re.compile(r"^Nội dung(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ))?\s*$", re.I)
+_BARE_CONTENT = re.compile(r"^Nội dung(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ|cụ thể|chủ yếu|chính))?\s*$", re.I)
 _GROUP_LABEL = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì\s*(?:,|và)\s*phối hợp(?:\s+thực hiện)?\s*:?\s*$", re.I)
 
 
 def is_label_title(title: str) -> bool:
     t = title.strip()
     return bool(LEAD_LABEL.match(t) or SUPPORT_LABEL.match(t) or TIME_LABEL.match(t) or _CONTENT_LABEL.match(t)
-                or _BARE_LABEL.match(t) or _GROUP_LABEL.match(t))
+                or _BARE_LABEL.match(t) or _GROUP_LABEL.match(t) or GROUP_LINE.match(t) or SIDE_LABEL.match(t))
 
 
 def _lead_like(title: str) -> bool:
     t = title.strip()
-    return bool(LEAD_LABEL.match(t) or _GROUP_LABEL.match(t) or (_BARE_LABEL.match(t) and not SUPPORT_LABEL.match(t + ":")
+    return bool(LEAD_LABEL.match(t) or _GROUP_LABEL.match(t) or GROUP_LINE.match(t) or (_BARE_LABEL.match(t) and not SUPPORT_LABEL.match(t + ":")
                 and not TIME_LABEL.match(t + ":")))
 
 
 def _valueless(title: str) -> bool:
-    m = LEAD_LABEL.match(title.strip())
+    m = LEAD_LABEL.match(title.strip()) or GROUP_LINE.match(title.strip())
     return not m.group(1).strip() if m else True
 
 

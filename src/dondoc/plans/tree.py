@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.blocks import _JOINING_WORDS, ROMAN, UPPER, Block, Paragraph, Table
-from dondoc.plans.labelled import fold_label_children
+from dondoc.plans.labelled import fold_label_children, is_label_title
 
 _ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
 _CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
@@ -167,6 +167,8 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
     num_nodes: dict[str, Node] = {}
     paren = _ParenSeq()
     part, part_pending = "", False
+    fields: Node | None = None  # the task block whose fields are numbered again from one, and the last field's number
+    field_no = 0
     for b in blocks:
         if isinstance(b, Paragraph) and b.text[:4] in ("PHẦN", "Phần") and (pm := PART_L.match(b.text)):
             part, part_pending = pm.group(1), not pm.group(1)  # (its title on the next line when not on this one)
@@ -209,6 +211,19 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             continue
         kind, num, rest = lab
         paren = _ParenSeq()
+        host = stack.get("num")
+        if kind == "num" and "." not in num and host is not None and is_label_title(rest):
+            if (num == "1" and cur is host and not host.children and not is_label_title(host.title)) or (
+                    fields is host and num == str(field_no + 1)):
+                # '1. Tập huấn' / '1) Nội dung: ...' / '2) Cơ quan chủ trì: ...': a task block's fields numbered again
+                # from one, parts of the block (labelled.fold_label_children folds them in), not items of the section
+                node = Node(f"{host.ref}.{num}", "letter", rest, parent=host, top_title=top_title, part_title=part)
+                host.children.append(node)
+                nodes.append(node)
+                fields, field_no, cur = host, int(num), node
+                continue
+        if kind != "letter" or not is_label_title(rest):
+            fields = None  # ('a) Cơ quan chủ trì: ...' under '2) Cơ quan chủ trì, phối hợp:' keeps the fields going)
         if kind == "act":
             # under a numbered item, or an item itself: as the first activity of the section was
             act_level = act_level or ("letter" if stack.get("num") is not None else "num")
