@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.bodies import HEAD, leading_body
+from dondoc.plans.emphasis import _balanced_emphasis, _open_bold, _open_italic
 from dondoc.plans.gazetteer import continues_name
 from dondoc.plans.linetable import CANONICAL, is_bare_header, plain_header, read_rows, run_rows
 from dondoc.plans.text import ANNEX_CAPTION, SIGN_OFF, clean, strip_markup, unescape_marks
@@ -55,7 +56,6 @@ _TASK_START = re.compile(
     r"Bố trí|Bảo đảm|Đảm bảo|Giúp|Rà soát|Tổng hợp|Nghiên cứu|Chủ động|Khẩn trương|Tập trung|Chịu trách nhiệm|Có trách nhiệm)\b"
 )
 _LABEL_LINE = re.compile(r"^(?:Thời gian|Thời hạn|Cơ quan|Đơn vị)[^:.;]{0,30}:")
-_BOLD_HEAD = re.compile(r"^\s*(\*\*|__|\*)(?!\s)")
 
 
 # a list marker written with markdown escapes by a Word-to-markdown converter ('2\. Sở Y tế', '\- Tổ chức ...')
@@ -82,29 +82,6 @@ def _first_char(s: str) -> str:
     s = _marker_text(s)
     s = s.lstrip("\"“‘'([")
     return s[:1]
-
-
-def _balanced_emphasis(par: str) -> bool:
-    """The paragraph is wrapped in emphasis as a whole: '**1. Sở Y tế**', '*a) Thu gom ...*'."""
-    s = par.strip()
-    if not _BOLD_HEAD.match(s):
-        return False
-    if s.count("**") % 2 == 0 and s.endswith("**") and s.count("**") >= 2:
-        return True
-    single = s.replace("**", "")
-    return s.startswith("*") and not s.startswith("**") and single.count("*") % 2 == 0 and s.rstrip().endswith("*")
-
-
-def _open_bold(par: str) -> bool:
-    return par.count("**") % 2 == 1
-
-
-def _open_italic(par: str) -> bool:
-    """An italic span opened at the paragraph's start and not yet closed: '*2.3.' then 'Công an tỉnh*'."""
-    s = par.lstrip()
-    if not s.startswith("*") or s.startswith("**") or s[1:2].isspace():  # '* item' is a markdown bullet
-        return False
-    return s.replace("**", "").count("*") % 2 == 1
 
 
 _LONE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$")

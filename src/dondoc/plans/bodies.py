@@ -199,19 +199,6 @@ def split_bodies(phrase: str) -> list[str]:
 
 
 _TRAILING_AND = re.compile(r"\s+(?:và|cùng)$")
-_MARKED = re.compile(r"\s*\((?:cơ quan\s+|đơn vị\s+)?chủ trì\)\s*$", re.I)
-
-
-def marked_lead(text: str) -> tuple[list[str], list[str]] | None:
-    """'Sở Tài chính (chủ trì), Sở Nội vụ' in one cell or label: the body marked '(chủ trì)' leads and the
-    others named with it support it; None when no body is so marked."""
-    if "chủ trì)" not in text.lower():
-        return None
-    names = split_bodies(text)
-    marked = [n for n in names if _MARKED.search(n)]
-    if not marked:
-        return None
-    return [_MARKED.sub("", n) for n in marked], [n for n in names if not _MARKED.search(n)]
 
 
 # a lower-case generic noun after a list of names is the end of a collective, not a body:
@@ -370,31 +357,3 @@ _IN_CHARGE_OF = re.compile(r"^(?:Cán bộ|Công chức|Chuyên viên|Viên ch�
 
 
 _PART = re.compile(r"(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|thẩm định|hướng dẫn|theo dõi)\b")
-_BRACKET_LEAD = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)(?:\s+thực hiện)?\s*:\s*([^;:]{3,150})(?:;|$)")
-_TRAILING = re.compile(r"\(([^()]{3,200})\)[\s.;,…]*$")
-
-
-def trailing_body(text: str) -> tuple[str, str, bool] | None:
-    """A task whose body is named in parentheses at its end: '... tổ công tác (Sở Y tế chủ trì tham mưu).',
-    '... đến từng cán bộ (Các sở, ban, ngành, UBND cấp huyện).' -> (name, task, False): a body followed
-    by its part, or nothing but names of bodies."""
-    if not text.rstrip(" .;,…").endswith(")"):
-        return None
-    m = _TRAILING.search(text, max(0, len(text) - 230))
-    if m is None or m.start() < 20:
-        return None
-    inner, task = m.group(1).strip(), text[: m.start()].strip()
-    if inner.startswith(("giao ", "Giao ")):
-        inner = inner[5:].lstrip()  # '... (giao Cục Y tế dự phòng chủ trì)'
-    if (lab := _BRACKET_LEAD.match(inner)) is not None:  # '(Đơn vị thực hiện: Sở Y tế; thời gian: Quý IV/2025)'
-        names = lab.group(1).strip(" .,")
-        return (names, task, False) if names and all(is_body_start(n) for n in split_bodies(names)) else None
-    if not inner[:1].isupper() or ":" in inner:
-        return None  # '(các phường: An Phú, ...)' lists places, '(Văn bản số ...: ...)' cites
-    lb = leading_body(inner)
-    if lb is not None:  # its part in the task ('là cơ quan thường trực của ...' says what it is)
-        return (lb[0], task, False) if _PART.match(lb[1]) else None
-    names = split_bodies(inner)
-    if len(inner) < 120 and names and all(is_body_start(n) and not re.search(r"\d", n) for n in names):
-        return inner, task, False
-    return None

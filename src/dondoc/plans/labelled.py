@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from dondoc.plans.bodies import is_body_start, leading_body, marked_lead, split_bodies
+from dondoc.plans.bodies import is_body_start, leading_body, split_bodies
+from dondoc.plans.bracketed import marked_lead
 from dondoc.plans.verbs import find_verb
 
 LEAD_LABEL = re.compile(

@@ -31,7 +31,7 @@ from dondoc.plans.fastre import count_at_line_starts
 from dondoc.plans.flattable import split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
-from dondoc.plans.runon import TABLE_MARK, pipe_tables, split_duties
+from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
 from dondoc.plans.titles import body_bullet, duty_after_dash, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
@@ -357,29 +357,6 @@ def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
         if found[2]:
             out.append(found[2])  # the sentence after the table
     return out
-
-
-# what follows the plan's last paragraph: the signature block, an annex; or the next section after the section
-# that organises the work ('IV. TỔ CHỨC THỰC HIỆN' before 'V. KINH PHÍ')
-_PLAN_END = re.compile(r"(?:Nơi nhận|(?:TM|KT|TL|TUQ)\.\s|PHỤ\s+LỤC)")
-_ROMAN_HEAD = re.compile(r"[IVX]{1,4}\.\s")
-_ORGANISES = re.compile(r"TỔ\s+CHỨC\s+(?:THỰC\s+HIỆN|TRIỂN\s+KHAI)", re.I)
-
-
-def _closing_ends(pars: list[str]) -> list[bool]:
-    """Whether each paragraph is the last of the plan's closing part, where a section's closing words
-    ('Trong quá trình thực hiện ...', 'Hằng năm, các ...', 'Các sở, ngành ...') stand: before the signature,
-    an annex or the end, or before the next section when it closes the section that organises the work. The
-    same words in the last item of a task section ('Hằng năm, Ủy ban nhân dân huyện tổ chức tổng kết ...') are
-    part of that item."""
-    ends, section = [], ""
-    for k, par in enumerate(pars):
-        if _ROMAN_HEAD.match(par):
-            section = par[:80]
-        nxt = pars[k + 1] if k + 1 < len(pars) else None
-        ends.append(nxt is None or bool(_PLAN_END.match(nxt))
-                    or bool(_ROMAN_HEAD.match(nxt) and _ORGANISES.search(section)))
-    return ends
 
 
 REFLOWED = "Văn bản mất ngắt dòng (dán từ trang web): đã tách lại các mục theo số thứ tự — kiểm tra lại các mục"

@@ -133,6 +133,29 @@ def _formula(sentence: str) -> bool:
     return bool(stop and _FORMULA.search(sentence, max(0, stop.start() - 30), stop.end()))
 
 
+# what follows the plan's last paragraph: the signature block, an annex; or the next section after the section
+# that organises the work ('IV. TỔ CHỨC THỰC HIỆN' before 'V. KINH PHÍ')
+_PLAN_END = re.compile(r"(?:Nơi nhận|(?:TM|KT|TL|TUQ)\.\s|PHỤ\s+LỤC)")
+_ROMAN_HEAD = re.compile(r"[IVX]{1,4}\.\s")
+_ORGANISES = re.compile(r"TỔ\s+CHỨC\s+(?:THỰC\s+HIỆN|TRIỂN\s+KHAI)", re.I)
+
+
+def _closing_ends(pars: list[str]) -> list[bool]:
+    """Whether each paragraph is the last of the plan's closing part, where a section's closing words
+    ('Trong quá trình thực hiện ...', 'Hằng năm, các ...', 'Các sở, ngành ...') stand: before the signature,
+    an annex or the end, or before the next section when it closes the section that organises the work. The
+    same words in the last item of a task section ('Hằng năm, Ủy ban nhân dân huyện tổ chức tổng kết ...') are
+    part of that item."""
+    ends, section = [], ""
+    for k, par in enumerate(pars):
+        if _ROMAN_HEAD.match(par):
+            section = par[:80]
+        nxt = pars[k + 1] if k + 1 < len(pars) else None
+        ends.append(nxt is None or bool(_PLAN_END.match(nxt))
+                    or bool(_ROMAN_HEAD.match(nxt) and _ORGANISES.search(section)))
+    return ends
+
+
 def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
     """The paragraphs of a reflowed body with duties parted at the ends of sentences (see above);
     `section_end[i]` tells whether paragraph i is the last of the plan's closing section, before the

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dondoc.plans.bodies import _PART, HEAD, generic_kinds, is_body_name, is_body_start, leading_body, trailing_body
+from dondoc.plans.bodies import _PART, HEAD, generic_kinds, is_body_name, is_body_start, leading_body
+from dondoc.plans.bracketed import trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
 from dondoc.plans.rank import own_or_higher

@@ -7,7 +7,8 @@ import re
 from typing import Any
 
 from dondoc.plans.blocks import ROMAN, Table, cell_text
-from dondoc.plans.bodies import REQUEST, is_body_start, marked_lead, split_bodies
+from dondoc.plans.bodies import REQUEST, is_body_start, split_bodies
+from dondoc.plans.bracketed import marked_lead
 from dondoc.plans.doubt import PRODUCT_KEY, READ_KEY
 from dondoc.plans.extract import Ctx, _assignment, _timing
 from dondoc.plans.gazetteer import kind_of

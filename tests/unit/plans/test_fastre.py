@@ -13,7 +13,6 @@ import pytest
 from dondoc.plans import (
     bodies,
     evidence,
-    extract,
     fastre,
     legacy,
     numbering,
@@ -21,6 +20,7 @@ from dondoc.plans import (
     reflow,
     runon,
     subjects,
+    support,
     target_forms,
     target_pass,
     text,
@@ -201,7 +201,7 @@ _CI_PIECES = [
         (target_pass._HEADING_BY, r"(?:(?:đến|năm|cuối năm)\s+|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)((?:19|20)\d{2})"),
         (numbers._BY, r"(?:(?:cuối năm|đến năm|đến hết năm|vào năm|trong năm|năm)\s+|trong giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*)"
                       r"((?:19|20)\d{2})"),
-        (extract._SUPPORT_IN_TEXT, r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)"),
+        (support._SUPPORT_IN_TEXT, r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)"),
         (wrapper._MOTTO, r"C\s*Ộ\s*N\s*G\s+H\s*[OÒ]\s*[ÀA]?\s*X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A"),
     ],
 )

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from dondoc.plans import parse_text
-from dondoc.plans.bodies import leading_body, marked_lead, split_bodies
+from dondoc.plans.bodies import leading_body, split_bodies
+from dondoc.plans.bracketed import marked_lead
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dondoc.plans import split_bodies
-from dondoc.plans.bodies import leading_body, trailing_body
+from dondoc.plans.bodies import leading_body
+from dondoc.plans.bracketed import trailing_body
 from dondoc.plans.numbers import find_targets, parse_number
 
 

@@ -252,7 +252,7 @@ def test_money_then_deadline(text: str, kind: str) -> None:
 
 
 def test_bracketed_lead_label() -> None:
-    from dondoc.plans.bodies import trailing_body
+    from dondoc.plans.bracketed import trailing_body
 
     tb = trailing_body("Xây dựng quy chế phối hợp (Đơn vị thực hiện: Sở Y tế; thời gian: Quý IV/2025).")
     assert tb is not None and tb[0] == "Sở Y tế"
