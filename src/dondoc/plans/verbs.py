@@ -79,11 +79,16 @@ def _verbs_in_names() -> frozenset[str]:
     from dondoc.plans.gazetteer import names
 
     out: set[str] = set()
+    # a word that ends a known name may be followed by the verb ('Sở Nội vụ | tổng hợp' beside 'Trung tâm Dịch vụ tổng
+    # hợp'): after it only the two words before the verb tell the name
+    ends = {n.split()[-1] for n in names().values()}
     for name in names().values():  # as written: a capitalised word of a name ('Ban Xây dựng Đảng') is no verb anyway
         for m in _VERB_RE.finditer(name):
             prev = name[: m.start()].split()
-            if prev:
+            if prev and prev[-1] not in ends:
                 out.add(prev[-1] + " " + m.group(0))
+            if len(prev) > 1:
+                out.add(" ".join(prev[-2:]) + " " + m.group(0))
     return frozenset(out)
 
 
@@ -148,8 +153,8 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
         word = m.group(0)
         before = text[: m.start()]
         after = text[m.end() :].lstrip()
-        prev = before[-20:].split()
-        if prev and (prev[-1] + " " + word) in _verbs_in_names():
+        prev = before[-30:].split()
+        if prev and ((prev[-1] + " " + word) in _verbs_in_names() or " ".join([*prev[-2:], word]) in _verbs_in_names()):
             continue  # a word of a known name: 'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên'
         if word == "tổ chức" and (_NOUN_AFTER.match(after) or _NOUN_BEFORE.search(before)):
             continue
