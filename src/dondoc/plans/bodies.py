@@ -116,6 +116,8 @@ _NON_STATE = ("doanh nghiệp", "nhà đầu tư", "nhà cung cấp", "cá nhân
 _PLURAL_KINDS = re.compile(r"^\s*(?:Các|các)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}(?:\s*,\s*[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})*\s*$")
 _BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: cục)?(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
 
+_STAFF = re.compile(r"^\s*(?:[Cc]án bộ|[Cc]ông chức|[Vv]iên chức|[Nn]gười lao động|[Đđ]ảng viên|[Đđ]oàn viên|[Hh]ội viên)(?:\s*(?:,|và)\s*(?:cán bộ|công chức|viên chức|người lao động|đảng viên|đoàn viên|hội viên))*(?![\wÀ-ỹ])\s*(?:$|(?=[,;]|và\b))")
+
 
 def split_bodies(phrase: str) -> list[str]:
     """'Phòng Y tế, Trung tâm y tế huyện' -> two names; 'Các phòng, ban, ngành huyện' stays one.
@@ -167,6 +169,9 @@ def split_bodies(phrase: str) -> list[str]:
                 and not text[seg + 4 :].startswith(_NON_STATE) and _PLURAL_KINDS.match(text[seg:i])):
             pos = m.end()  # 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị': lower-case kinds of organs go on the collective
             continue  # ('các tổ chức, doanh nghiệp': the firms are named apart, gold 49)
+        if sep in (",", "và") and _STAFF.match(text[seg:i]) and _STAFF.match(rest):
+            pos = m.end()  # 'cán bộ, công chức, viên chức và người lao động': kinds of staff, one group ('công chức Văn phòng': a post)
+            continue
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
             continue

@@ -45,7 +45,7 @@ from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentenc
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
-from dondoc.plans.verbs import find_verb
+from dondoc.plans.verbs import find_verb, verb_in_name
 
 _MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
@@ -72,9 +72,9 @@ _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện
 
 
 def _noun_use(text: str, stop: re.Match[str]) -> bool:
-    """'tổ chức' as a noun ('các tổ chức chính trị - xã hội', 'tổ chức, cá nhân') does not end a name."""
-    return stop.group(0).strip() == "tổ chức" and bool(
-        _NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :]))
+    """'tổ chức' as a noun ('các tổ chức, cá nhân'), a verb inside a known name ('... dự án đầu tư xây dựng') end no name."""
+    return verb_in_name(text[: stop.start() + 1], stop.group(0).strip()) or (stop.group(0).strip() == "tổ chức" and bool(
+        _NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :])))
 
 
 _NOUN_BEFORE_TC = re.compile(r"(?:các|những|và|,)\s*$")

@@ -131,3 +131,31 @@ def test_noun_that_looks_like_a_name_leads_nothing(sentence: str) -> None:
 
 def test_viện_dẫn_is_no_body_in_a_plan() -> None:
     assert _leads("1. Viện dẫn các quy định hiện hành, Sở Tư pháp rà soát văn bản.") in ([], [["Sở Tư pháp"]])
+
+
+def test_support_runs_past_a_verb_a_known_name_holds() -> None:
+    body = "1. Sở Nội vụ chủ trì, phối hợp với Ban Quản lý dự án đầu tư xây dựng khu vực tổ chức triển khai Đề án."
+    assert [a["support"] for a in _plan(body)["assignments"]] == [["Ban Quản lý dự án đầu tư xây dựng khu vực"]]
+    # (counter: after a name that ends on 'Đầu tư', 'xây dựng' is the verb)
+    body = "1. Sở Nội vụ chủ trì, phối hợp với Sở Kế hoạch và Đầu tư xây dựng kế hoạch."
+    assert [a["support"] for a in _plan(body)["assignments"]] == [["Sở Kế hoạch và Đầu tư"]]
+
+
+def test_provincial_enforcement_office_after_2025() -> None:
+    assert is_body_start("Thi hành án dân sự tỉnh")
+    assert _leads("1. Thi hành án dân sự tỉnh chủ trì tổ chức thi hành các bản án.") == [["Thi hành án dân sự tỉnh"]]
+    assert leading_body("Thi hành án dân sự đúng quy định của pháp luật.") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [
+        ("Cán bộ, công chức, viên chức", ["Cán bộ, công chức, viên chức"]),
+        ("cán bộ, công chức, viên chức và người lao động", ["cán bộ, công chức, viên chức và người lao động"]),
+        ("Sở Y tế, cán bộ, công chức, viên chức", ["Sở Y tế", "cán bộ, công chức, viên chức"]),
+        # (counter: officers named by their post are each one)
+        ("Công chức Tư pháp - Hộ tịch, công chức Văn phòng - Thống kê", ["Công chức Tư pháp - Hộ tịch", "công chức Văn phòng - Thống kê"]),
+    ],
+)
+def test_kinds_of_staff_are_one_group(phrase: str, want: list[str]) -> None:
+    assert split_bodies(phrase) == want
