@@ -68,7 +68,7 @@ _NOT_BODY_WORDS = (
     "Đơn vị chủ trì", "Đơn vị phối hợp", "Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan, cán bộ",
     "Cơ quan, đơn vị chủ trì", "Quỹ đất", "Doanh nghiệp số", "Đài truyền hình số", "Trạm quan trắc",
     "Trung tâm dữ liệu", "Văn phòng số", "Ngân hàng dữ liệu", "Trường học số", "Các ngành, lĩnh vực",
-    "Các cơ sở dữ liệu", "Cơ sở dữ liệu", "Vụ việc", "Vụ án", "Vụ mùa", "Thư viện số", "Bảo tàng số",
+    "Các cơ sở dữ liệu", "Cơ sở dữ liệu", "Vụ việc", "Vụ án", "Vụ mùa", "Thư viện số", "Bảo tàng số", "Viện dẫn",
 )
 _NOT_BODY = "(?:" + _factored(list(_NOT_BODY_WORDS)) + ")"  # (literal words: factored like the heads)
 
@@ -81,15 +81,6 @@ _LOWER_STARTS = (
     "hệ thống truyền thanh", "cổng thông tin", "cơ quan ngành dọc", "cơ quan chuyên môn",
 )
 _NOT_SPLIT_AFTER = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s*$")
-# Capitalised continuations that are part of a name, not a new body ("Sở Văn hóa, Thể thao và Du lịch").
-_CAP__NOT_BODY = (
-    r"(?:Báo cáo|Báo chí|Hội nghị|Hội thảo|Hội thi|Hội nhập|Trường hợp|Ban hành|Bộ máy|Bộ tiêu chí|Bộ chỉ số|"
-    r"Bộ công cụ|Bộ dữ liệu|Phòng,|Phòng chống|Phòng ngừa|Phòng, chống|Đoàn kết|Thanh tra, kiểm tra|"
-    r"Chính quyền số|Đơn vị tính|Cơ quan chủ trì|Cơ quan phối hợp|Đơn vị chủ trì|Đơn vị phối hợp|"
-    r"Cơ quan thực hiện|Đơn vị thực hiện|Cơ quan, cán bộ|Cơ quan, đơn vị chủ trì|Quỹ đất|Doanh nghiệp số|"
-    r"Đài truyền hình số|Trạm quan trắc|Trung tâm dữ liệu|Văn phòng số|Ngân hàng dữ liệu|Trường học số|"
-    r"Các ngành, lĩnh vực|Các cơ sở dữ liệu|Cơ sở dữ liệu)"
-)
 # (a plan's own short names, '(sau đây viết tắt là CDC)', go in '{extra}' while it is parsed: plans.abbr)
 HEAD = HeadPattern(re.compile(rf"^(?!{_NOT_BODY})(?:{_HEAD_RE})(?=[\s,;:.)(-]|$)"),
                    "^(?!" + _NOT_BODY + ")(?:" + _HEAD_RE + "|{extra})(?=[\\s,;:.)(-]|$)")
@@ -120,10 +111,12 @@ _NOT_NAME = re.compile(r"[\W\d]+")
 
 _ELIDED_HEAD = re.compile(r"^[Cc]ác\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?\s*:")
 # ('Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ': the heads of a collective are one collective too)
-_PLURAL_ONE = re.compile(r"^\s*(?:(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+)?(?:Các|các)\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)*\s*$")
+_PLURAL_ONE = re.compile(r"^\s*(?:(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+)?(?:Các|các)\s+(?:(?:Tổng|Chi) cục|[\wÀ-ỹ]+)(?:\s*,\s*(?:(?:Tổng|Chi) cục|[\wÀ-ỹ]+))*\s*$")
 _NON_STATE = ("doanh nghiệp", "nhà đầu tư", "nhà cung cấp", "cá nhân", "người", "hộ ")
 _PLURAL_KINDS = re.compile(r"^\s*(?:Các|các)\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}(?:\s*,\s*[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})*\s*$")
-_BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
+_BARE_HEAD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: cục)?(?=\s*(?:,|\bvà\b|\bthuộc\b|\btrực thuộc\b|\bcó liên quan\b|\bliên quan\b|$))")
+
+_STAFF = re.compile(r"^\s*(?:[Cc]án bộ|[Cc]ông chức|[Vv]iên chức|[Nn]gười lao động|[Đđ]ảng viên|[Đđ]oàn viên|[Hh]ội viên)(?:\s*(?:,|và)\s*(?:cán bộ|công chức|viên chức|người lao động|đảng viên|đoàn viên|hội viên))*(?![\wÀ-ỹ])\s*(?:$|(?=[,;]|và\b))")
 
 
 def split_bodies(phrase: str) -> list[str]:
@@ -143,10 +136,9 @@ def split_bodies(phrase: str) -> list[str]:
     if (factored := expand_factored(text)) is not None:
         return factored  # 'Các bộ: Y tế, Công Thương': one name per body, each with its head word (factor.py)
     out: list[str] = []
-    plural = text[:4] in ("Các ", "các ") or bool(_COLLECTIVE.match(text))
     # 'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính': the names a plural head elides are bare, a
     # capitalised item there is one of them unless it opens with a head word of its own
-    elided = _ELIDED_HEAD.match(text) if plural and ":" in text else None
+    elided = _ELIDED_HEAD.match(text) if ":" in text and _collective_at(text, 0) else None
     depth = 0
     seg = 0  # where the current name starts
     pos = 0  # separators before this were consumed
@@ -170,13 +162,16 @@ def split_bodies(phrase: str) -> list[str]:
         rest = text[m.end() : m.end() + 80]
         if sep == "/" and not _is_body_start(rest):
             continue
-        if plural and seg == 0 and sep != ";" and _PLURAL_ONE.match(text[:i]) and _BARE_HEAD.match(rest):
-            pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành': one collective of kinds of bodies
+        if sep != ";" and _collective_at(text, seg) and _PLURAL_ONE.match(text[seg:i]) and _BARE_HEAD.match(rest):
+            pos = m.end()  # 'Các Cục, Vụ thuộc Bộ', 'các Bộ, Sở, ngành' (first or later in a list): one collective of kinds
             continue
-        if (plural and seg == 0 and sep == "," and rest[:1].islower() and not rest.startswith(("các ", *_NON_STATE))
-                and not text[4:].startswith(_NON_STATE) and _PLURAL_KINDS.match(text[:i])):
+        if (sep == "," and _collective_at(text, seg) and rest[:1].islower() and not rest.startswith(("các ", *_NON_STATE))
+                and not text[seg + 4 :].startswith(_NON_STATE) and _PLURAL_KINDS.match(text[seg:i])):
             pos = m.end()  # 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị': lower-case kinds of organs go on the collective
             continue  # ('các tổ chức, doanh nghiệp': the firms are named apart, gold 49)
+        if sep in (",", "và") and _STAFF.match(text[seg:i]) and _STAFF.match(rest):
+            pos = m.end()  # 'cán bộ, công chức, viên chức và người lao động': kinds of staff, one group ('công chức Văn phòng': a post)
+            continue
         if elided is not None and seg == 0 and i > elided.end() and sep != ";" and rest[:1].isupper() and not HEAD.match(rest):
             pos = m.end()
             continue
@@ -196,6 +191,11 @@ def split_bodies(phrase: str) -> list[str]:
         out.append(last.strip(" ,;."))
     out = [_TRAILING_AND.sub("", s) if s.endswith(("và", "cùng")) else s for s in map(str.strip, out)]
     return _fold_generic([x for x in out if x and not _NOT_NAME.fullmatch(x)], text)
+
+
+def _collective_at(text: str, seg: int) -> bool:
+    """The name starting at `seg` is a collective: 'các ...', 'Thủ trưởng các ...'."""
+    return text[seg : seg + 4] in ("Các ", "các ") or bool(_COLLECTIVE.match(text, seg))
 
 
 _TRAILING_AND = re.compile(r"\s+(?:và|cùng)$")

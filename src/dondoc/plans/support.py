@@ -7,7 +7,7 @@ import re
 
 from dondoc.plans.bodies import is_body_start, split_bodies
 from dondoc.plans.fastre import ci_branches
-from dondoc.plans.verbs import find_verb
+from dondoc.plans.verbs import find_verb, verb_in_name
 
 _SUPPORT_IN_TEXT = re.compile(ci_branches([r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)"]))  # (re.I: fastre.ci_branches)
 _SUPPORT_STOP = re.compile(
@@ -17,9 +17,9 @@ _SUPPORT_STOP = re.compile(
 
 
 def _noun_use(text: str, stop: re.Match[str]) -> bool:
-    """'tổ chức' as a noun ('các tổ chức chính trị - xã hội', 'tổ chức, cá nhân') does not end a name."""
-    return stop.group(0).strip() == "tổ chức" and bool(
-        _NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :]))
+    """'tổ chức' as a noun ('các tổ chức, cá nhân'), a verb inside a known name ('... dự án đầu tư xây dựng') end no name."""
+    return verb_in_name(text[: stop.start() + 1], stop.group(0).strip()) or (stop.group(0).strip() == "tổ chức" and bool(
+        _NOUN_BEFORE_TC.search(text[: stop.start() + 1]) or _NOUN_AFTER_TC.match(text[stop.end() - 1 :])))
 
 
 _NOUN_BEFORE_TC = re.compile(r"(?:các|những|và|,)\s*$")

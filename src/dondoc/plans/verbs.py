@@ -72,6 +72,12 @@ _LEVEL_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thứ|sơ|trung|cao)\s+$")
 _COUNCIL = re.compile(r"Hội đồng\s+[Pp]hối hợp\s+(?:công tác\s+)?(?:phổ biến,?\s+giáo dục pháp luật|liên ngành)", re.I)
 
 
+def verb_in_name(before: str, word: str) -> bool:
+    """`word`, a task verb, is a word of a known name that `before` opens ('Quỹ Đầu tư' + 'phát triển')."""
+    prev = before[-30:].split()
+    return bool(prev) and ((prev[-1] + " " + word) in _verbs_in_names() or " ".join([*prev[-2:], word]) in _verbs_in_names())
+
+
 @functools.cache
 def _verbs_in_names() -> frozenset[str]:
     """'<word> <verb>' pairs inside the gazetteer's names ('Giáo dục thường xuyên', 'Cảnh sát quản lý', 'Hậu cần'):
@@ -79,11 +85,16 @@ def _verbs_in_names() -> frozenset[str]:
     from dondoc.plans.gazetteer import names
 
     out: set[str] = set()
+    # a word that ends a known name may be followed by the verb ('Sở Nội vụ | tổng hợp' beside 'Trung tâm Dịch vụ tổng
+    # hợp'): after it only the two words before the verb tell the name
+    ends = {n.split()[-1] for n in names().values()}
     for name in names().values():  # as written: a capitalised word of a name ('Ban Xây dựng Đảng') is no verb anyway
         for m in _VERB_RE.finditer(name):
             prev = name[: m.start()].split()
-            if prev:
+            if prev and prev[-1] not in ends:
                 out.add(prev[-1] + " " + m.group(0))
+            if len(prev) > 1:
+                out.add(" ".join(prev[-2:]) + " " + m.group(0))
     return frozenset(out)
 
 
@@ -149,7 +160,7 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
         before = text[: m.start()]
         after = text[m.end() :].lstrip()
         prev = before[-20:].split()
-        if prev and (prev[-1] + " " + word) in _verbs_in_names():
+        if verb_in_name(before, word):
             continue  # a word of a known name: 'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên'
         if word == "tổ chức" and (_NOUN_AFTER.match(after) or _NOUN_BEFORE.search(before)):
             continue
