@@ -256,10 +256,10 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             marked = marked_lead(value) if value else None
             if marked:  # 'Đơn vị thực hiện: Phòng Văn hóa - Xã hội (chủ trì), Trưởng thôn'
                 leads, support = marked[0], support or marked[1]
-            text = (f"{title}: {desc}" if title else desc) if desc else (last_text or t)
+            text = (f"{title.rstrip(': ')}: {desc}" if title else desc) if desc else (last_text or t)
             a = make(ref, text, leads, support=support)
             if pre and not desc and not produced:
-                a["text"] = f"{title}: {' '.join(pre)}"  # (its timing is the time field's or the title's: 'định kỳ' in the text is how)
+                a["text"] = f"{title.rstrip(': ')}: {' '.join(pre)}"  # (its timing is the time field's or the title's: 'định kỳ' in the text is how)
             if when:
                 a["timing"] = timing(when_text)
             elif pending_time is not None:
@@ -303,7 +303,7 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             if not value:
                 continue
             if produced and produced[-1]["text"] == title:
-                produced[-1]["text"] = (title + ": " if title else "") + value
+                produced[-1]["text"] = (title.rstrip(": ") + ": " if title else "") + value
             elif not produced:
                 desc = value
             continue

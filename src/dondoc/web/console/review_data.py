@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,11 +80,11 @@ def _span(source: str, folded: str, text: str, parsed: dict[str, Any] | None, cu
     span = (parsed or {}).get("span") or {}
     start, end = span.get("start"), span.get("end")
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(source) \
-            and fold(" ".join(source[start:start + 96].split()))[:24] == fold(words[:96])[:24]:
-        return start, end
+            and _letters(source[start:start + 160])[:20] == _letters(words[:160])[:20]:
+        return start, end  # (letters and digits only: a block's text joins its title to content bullets below it)
     start_folded = fold(words[:72])
-    for size in (60, 30):
-        probe = start_folded[:size]
+    title = start_folded.split(": ", 1)[0] if ": " in start_folded[:30] else ""
+    for probe in (start_folded[:60], start_folded[:30], title):  # (a block's title, its content bullets below)
         if len(probe) < 8:
             return None
         at = folded.find(probe, cursor)
@@ -94,6 +95,10 @@ def _span(source: str, folded: str, text: str, parsed: dict[str, Any] | None, cu
             line_end = source.find("\n", stop - 1)
             return at, (line_end if line_end >= 0 else len(source))
     return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
 def _text_key(text: str) -> str:
