@@ -39,26 +39,50 @@ def _phrase(s: str, issued: dt.date = ISSUED) -> tuple[str, str | None]:
     ("sentence", "expected"),
     [
         # money
-        ("Tham mưu bố trí vốn, dự toán ngân sách trung ương hỗ trợ có mục tiêu hằng năm cho các huyện.", ("unspecified", None)),
+        (
+            "Tham mưu bố trí vốn, dự toán ngân sách trung ương hỗ trợ có mục tiêu hằng năm cho các huyện.",
+            ("unspecified", None),
+        ),
         ("Sở Văn hóa tổ chức tập huấn cho cán bộ cơ sở hằng năm.", ("recurring", None)),
         # a numbered session
         ("Phối hợp chỉnh lý dự thảo Luật, trình Quốc hội xem xét, thông qua tại Kỳ họp thứ 10.", ("once", None)),
-        ("Triển khai thi hành Nghị quyết số 12/2024/QH15 được Quốc hội thông qua tại Kỳ họp thứ 8.", ("unspecified", None)),
+        (
+            "Triển khai thi hành Nghị quyết số 12/2024/QH15 được Quốc hội thông qua tại Kỳ họp thứ 8.",
+            ("unspecified", None),
+        ),
         # a yearly task in a month of the year
-        ("Hằng năm, tổ chức các hoạt động hưởng ứng “Tháng hành động vì trẻ em - Tháng 6” trên địa bàn.", ("recurring", "2025-06-30")),
+        (
+            "Hằng năm, tổ chức các hoạt động hưởng ứng “Tháng hành động vì trẻ em - Tháng 6” trên địa bàn.",
+            ("recurring", "2025-06-30"),
+        ),
         # (issued after June: the next June)
-        ("Hằng năm, hưởng ứng “Tháng hành động vì trẻ em - Tháng 6”, tổ chức tuyên truyền.", ("recurring", "2026-06-30")),
-        ("Hằng năm, tổng kết việc thực hiện Kế hoạch số 15/KH-UBND ngày 3 tháng 4 năm 2024 của tỉnh.", ("recurring", None)),
+        (
+            "Hằng năm, hưởng ứng “Tháng hành động vì trẻ em - Tháng 6”, tổ chức tuyên truyền.",
+            ("recurring", "2026-06-30"),
+        ),
+        (
+            "Hằng năm, tổng kết việc thực hiện Kế hoạch số 15/KH-UBND ngày 3 tháng 4 năm 2024 của tỉnh.",
+            ("recurring", None),
+        ),
         # a count per period
         ("Phối hợp với Hội Nông dân tổ chức tối thiểu 02 hội nghị/quý tại các thôn.", ("recurring", None)),
         ("Phấn đấu tốc độ tăng trưởng doanh thu du lịch đạt 12%/năm.", ("unspecified", None)),
         # the half-year review, dated
-        ("Tổng hợp, báo cáo kết quả sơ kết 6 tháng trước ngày 15/6/2025 và tổng kết năm trước ngày 15/12/2025.", ("once", "2025-06-15")),
+        (
+            "Tổng hợp, báo cáo kết quả sơ kết 6 tháng trước ngày 15/6/2025 và tổng kết năm trước ngày 15/12/2025.",
+            ("once", "2025-06-15"),
+        ),
         ("Định kỳ 6 tháng, báo cáo kết quả trước ngày 15/6/2025.", ("recurring", "2025-06-15")),
         ("Báo cáo sơ kết 6 tháng trước ngày 15/6 hằng năm.", ("recurring", "2025-06-15")),
         # a review the result counts in
-        ("Lấy kết quả thực hiện là một tiêu chí quan trọng trong đánh giá thi đua, công tác cán bộ cuối năm của tập thể.", ("unspecified", None)),
-        ("Chịu trách nhiệm về kết quả; kết quả thực hiện là tiêu chí đánh giá, xếp loại mức độ hoàn thành nhiệm vụ năm 2025.", ("unspecified", None)),
+        (
+            "Lấy kết quả thực hiện là một tiêu chí quan trọng trong đánh giá thi đua, công tác cán bộ cuối năm của tập thể.",
+            ("unspecified", None),
+        ),
+        (
+            "Chịu trách nhiệm về kết quả; kết quả thực hiện là tiêu chí đánh giá, xếp loại mức độ hoàn thành nhiệm vụ năm 2025.",
+            ("unspecified", None),
+        ),
         ("Văn phòng tham mưu đánh giá, xếp loại cuối năm.", ("recurring", "2025-12-31")),
         ("Sở Nội vụ hoàn thành việc sửa đổi quy chế thi đua năm 2025.", ("once", "2025-12-31")),
     ],
@@ -78,6 +102,13 @@ def test_in_sentences(sentence: str, expected: tuple[str, str | None]) -> None:
         ("tháng 3, 6, 9/2025", ("once", "2025-03-31")),
         ("tháng 4 và tháng 10/2025", ("once", "2025-04-30")),
         ("tháng 3, 4/2025", ("once", "2025-04-30")),  # adjacent: one span
+        ("tháng 3/2025 và tháng 4/2025", ("once", "2025-04-30")),
+        ("Tháng 7/2025; tháng 12/2025", ("once", "2025-07-31")),
+        # two steps, each with its month (adjacent months, not one span)
+        (
+            "- Trình Ủy ban cho ý kiến tại Phiên họp thứ 20 (tháng 4/2025); - Trình Hội đồng thông qua (tháng 5/2025)",
+            ("once", "2025-04-30"),
+        ),
         ("Tháng 5 - 6/2025 và tháng 9/2025", ("once", "2025-06-30")),
         ("trình Quốc hội tại Kỳ họp thứ 10", ("once", None)),
         ("tối thiểu 04 hội nghị/tháng", ("recurring", None)),
