@@ -19,9 +19,12 @@ from dondoc.plans.timing_forms import (
     ONWARDS,
     OPENS_CONTINUOUS,
     PART_OF_YEAR,
+    PER_PERIOD,
+    SESSION,
     first_milestone,
     follows_another,
     from_issue,
+    lunar_to_solar,
     milestone,
     month_span,
 )
@@ -35,7 +38,8 @@ RECURRING = re.compile(
     r"\bcác năm tiếp theo\b|\b(?:6|sáu)\s*tháng(?:\s*(?:một lần|\/lần|đầu năm|cuối năm))?\b|\bthường niên\b|"
     r"\blần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|\b(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"  # a school's calendar
     r"|\b(?:\d{1,2}|hai|ba)\s*(?:năm|tháng)\s*(?:(?:một|1|01)\s*lần|/\s*lần)\b"  # 'hai năm một lần', '02 năm/lần'
-    r"|\b(?:\d{1,2}|một|hai|ba|bốn)\s+(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\b(?!\s*\d)",  # 'hai đợt trong năm'
+    r"|\b(?:\d{1,2}|một|hai|ba|bốn)\s+(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\b(?!\s*\d)"  # 'hai đợt trong năm'
+    rf"|{PER_PERIOD}",  # '04 hội nghị/tháng'
     re.IGNORECASE,
 )
 CONTINUOUS = re.compile(r"\bthường\s*xuyên\b|\bliên tục\b|\blâu dài\b|\bsuốt\b|(?<![\d/])24\s*/\s*(?:24|7)(?![\d/])", re.IGNORECASE)
@@ -110,15 +114,6 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
     except ValueError:
-        return None
-
-
-def _lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        from lunardate import LunarDate
-
-        return LunarDate(year, month, day).toSolarDate()
-    except Exception:  # outside the package's table
         return None
 
 
@@ -283,7 +278,9 @@ def _parse_timing(
                 out.update(kind="once", due=_iso(_yearly(d, mo, plan_year, issued_on)))
             return out
         out.update(kind="once", due=_iso(_safe_date(y, mo, d)))
-        if recurring:
+        # ('sơ kết 6 tháng trước ngày 30/6/2025': the half-year review named, its date with its year)
+        if recurring and not all(re.fullmatch(r"(?:6|sáu)\s*tháng", c.group(0), re.I) and re.search(
+                r"(?:sơ kết|tổng kết|báo cáo|đánh giá)\s+$", t[: c.start()], re.I) for c in RECURRING.finditer(t)):
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
         return out
 
@@ -322,7 +319,7 @@ def _parse_timing(
             out.update(kind="once")
         return out
     m = MONTH_YEARLY.search(t) if "tháng" in low and recurring else None
-    each = [int(x) for x in re.findall(r"\d+", m.group(1) or m.group(2))] if m else []
+    each = [int(x) for x in re.findall(r"\d+", next(g for g in m.groups() if g))] if m else []
     if m and plan_year and all(1 <= x <= 12 for x in each):
         # 'trong tháng 6 hằng năm': every June, the first one after the issue; 'tháng 6 và tháng 12': the first of either
         firsts = [_last_day(plan_year, x) for x in each]
@@ -346,9 +343,9 @@ def _parse_timing(
             ym = _YEAR_RE.search(t)
             y = int(ym.group(1)) if ym else plan_year
             if y:
-                due = _lunar_to_solar(y, lm, ld)
+                due = lunar_to_solar(y, lm, ld)
                 if not ym and due and issued_on and due < issued_on:
-                    due = _lunar_to_solar(y + 1, lm, ld)
+                    due = lunar_to_solar(y + 1, lm, ld)
                 out.update(kind="recurring" if recurring else "once", due=_iso(due))
                 if recurring:
                     out["period"] = "year"
@@ -392,6 +389,8 @@ def _parse_timing(
             return out
     if plan_year and (_END_OF_YEAR.search(t) or (strict and re.match(r"^(?:vào\s+)?(?:dịp\s+)?cuối\s+năm\W*$", t, re.I))):
         out.update(kind="once", due=_iso(dt.date(plan_year, 12, 31)))
+    elif SESSION.search(t):  # 'tại Kỳ họp thứ 10': once, on a date the plan does not give
+        out.update(kind="once")
     return out
 
 

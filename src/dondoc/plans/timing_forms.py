@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -17,6 +18,8 @@ _SEP = r"(?:,|và|[-–—]|đến|tới)"
 MONTH_SPAN = re.compile(
     rf"\btháng\s*(\d{{1,2}})\s*({_SEP})\s*(?:(?:đến|tới)\s+)?(?:hết\s+)?(?:tháng\s*)?(\d{{1,2}})\s*(?:/|[-–]|năm)\s*({_YEAR})\b", re.I
 )
+# 'tháng 3, 6, 9/2025', 'tháng 4 và tháng 10/2025': months listed (no range), sharing the year after the last
+MONTH_LIST = re.compile(rf"\btháng\s*(\d{{1,2}}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{{1,2}})+)\s*(?:/|năm)\s*({_YEAR})\b", re.I)
 # 'tháng 11/2025 - tháng 02/2026', 'từ tháng 3/2026 đến tháng 6/2026': a range whose ends carry their years
 MONTH_RANGE = re.compile(
     rf"\btháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:hết\s+)?(?:tháng\s*)?(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\b",
@@ -30,19 +33,35 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
+    """The solar date of a lunar one ('Tết Nguyên đán': 1/1), None outside the package's table."""
+    try:
+        from lunardate import LunarDate
+
+        return LunarDate(year, month, day).toSolarDate()
+    except Exception:  # outside the package's table
+        return None
+
+
 def month_span(t: str, low: str) -> tuple[dt.date, dt.date | None] | None:
     """(due, start) of months listed or ranged in one phrase: due at the end of the last month, starting on
     the first day of the first month when the months are a range (a dash, 'đến'), not a list (',', 'và')."""
     if "tháng" not in low:
         return None
+    m = MONTH_LIST.search(t)
+    if m:  # 'tháng 3, 6, 9/2025', 'tháng 4 và tháng 10/2025': separate months, due at the first; 'tháng 3, 4/2025' one span
+        months, year = [int(x) for x in re.findall(r"\d+", m.group(1))], int(m.group(2))
+        if not all(1 <= a < b <= 12 for a, b in itertools.pairwise(months)):
+            return None
+        adjacent = all(b == a + 1 for a, b in itertools.pairwise(months))
+        return _last_day(year, months[-1] if adjacent else months[0]), None
     m = MONTH_SPAN.search(t)
     if m:
         first, last, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if not (1 <= first < last <= 12):
             return None
-        ranged = m.group(2).lower() not in (",", "và")
         y2, m2 = _latest(t, m.end(), year, last)
-        return _last_day(y2, m2), (dt.date(year, first, 1) if ranged else None)
+        return _last_day(y2, m2), dt.date(year, first, 1)
     m = MONTH_RANGE.search(t)
     if m:
         m1, y1, m2, y2 = (int(x) for x in m.groups())
@@ -53,12 +72,14 @@ def month_span(t: str, low: str) -> tuple[dt.date, dt.date | None] | None:
 
 
 def _latest(t: str, at: int, year: int, month: int) -> tuple[int, int]:
-    """The latest (year, month) of the span's end and the months named with their years after it."""
+    """The span's end carried to the months named with their years after it that follow it on ('tháng 5 - 6/2026,
+    tháng 7/2026'); a later month apart from it is a separate point ('tháng 5 - 6/2026 và tháng 9/2026'): the span's
+    end stays the due date."""
     best = (year, month)
     if "háng" in t[at:]:
         for x in _LATER_MONTH.finditer(t, at):
             y, mo = int(x.group(2)), int(x.group(1))
-            if 1 <= mo <= 12 and (y, mo) > best:
+            if 1 <= mo <= 12 and (y, mo) == ((best[0], best[1] + 1) if best[1] < 12 else (best[0] + 1, 1)):
                 best = (y, mo)
     return best
 
@@ -121,6 +142,11 @@ def milestone(t: str, ms: list[re.Match[str]]) -> int:
     if len(ms) < 2:
         return -1
     between = t[ms[0].end() : ms[1].start()]
+    (m1, y1), (m2, y2) = (int(x) for x in ms[0].groups()[:2]), (int(x) for x in ms[1].groups()[:2])
+    if (y2 * 12 + m2) - (y1 * 12 + m1) == 1 and re.fullmatch(r"\s*(?:,|và)\s*", between):
+        # 'tháng 3/2025 và tháng 4/2025': one span, due at its end (not two steps each with its month: '- Trình ... (tháng
+        # 4/2025); - Trình ... (tháng 5/2025)')
+        return -1
     if re.search(r",|;|\bvà\b", between) and not re.fullmatch(r"\s*(?:[-–—]|đến|tới)\s*", between):
         return 0
     return -1
@@ -169,5 +195,18 @@ def first_milestone(t: str) -> dt.date | None:
 # 'trong tháng 6 hằng năm', 'tháng 6 và tháng 12 hằng năm', 'hai đợt trong năm (tháng 6 và tháng 12)': those months of
 # every year
 _MONTH_LIST = r"(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)"
+# every year, 'Hằng năm (tháng 10)', 'Hằng năm, vào tháng 6'
 MONTH_YEARLY = re.compile(rf"\btháng\s*{_MONTH_LIST}\s+(?:hằng|hàng|mỗi)\s+năm\b"
-                          rf"|\b(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\s*\(\s*tháng\s*{_MONTH_LIST}\s*\)", re.I)
+                          rf"|\b(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\s*\(\s*tháng\s*{_MONTH_LIST}\s*\)"
+                          rf"|\b(?:hằng|hàng|mỗi)\s+năm\s*(?:\(\s*|,\s*(?:vào|trong)\s+)tháng\s*(\d{{1,2}})\b(?!\s*(?:/|[-–]|năm)\s*\d)", re.I)
+# a month of the year named bare in a yearly task's sentence: '... hưởng ứng “Tháng hành động vì trẻ em - Tháng 6”' (not
+# 'ngày 3 tháng 4', 'tháng 4 năm 2024', '6 tháng', a list or a range of months)
+BARE_MONTH = re.compile(r"(?<![\d/])(?<!ngày)(?<!\d\s)\btháng\s*(\d{1,2})\b(?!\s*(?:/|[-–]|năm|,|và|đến|tới)\s*(?:tháng\s*)?\d)", re.I)
+# a bill put before a numbered session: 'trình Quốc hội xem xét, thông qua tại Kỳ họp thứ 10' (once, its date unknown)
+SESSION = re.compile(r"\b(?:kỳ|phiên)\s+họp\s+(?:bất\s+thường\s+)?(?:lần\s+)?thứ\s+\w+", re.I)
+# meetings counted per period: 'tối thiểu 04 hội nghị/tháng', '02 buổi/quý' (not a rate: '12%/năm')
+PER_COUNT = r"\b\d{1,3}\s+(?:hội nghị|buổi|cuộc|đợt|lần|phiên|chuyến|lớp|bài|tin|bản tin)(?:\s+[\wÀ-ỹ]+){0,2}\s*/\s*"
+PER_PERIOD = PER_COUNT + r"(?:tuần|tháng|quý|quí|năm)\b"
+# the review a result counts in: 'là một tiêu chí quan trọng trong đánh giá thi đua ... cuối năm', 'là căn cứ xếp loại
+# ... năm 2025': the time is the review's, not the task's
+CRITERION = re.compile(r"(?:tiêu chí|là căn cứ)(?:\s+[\wÀ-ỹ]+){0,4}?\s+(?:đánh giá|xếp loại|thi đua|bình xét)[^.;]*$", re.I)

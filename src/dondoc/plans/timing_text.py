@@ -11,6 +11,7 @@ from typing import Any
 
 from dondoc.plans.fastre import by_first_char, lead
 from dondoc.plans.timing import _D, _ONGOING, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
+from dondoc.plans.timing_forms import BARE_MONTH, CRITERION, PER_COUNT, SESSION
 
 _ONE_DATE = (
     rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
@@ -73,7 +74,13 @@ _KEYED = [
     # a named period with its months in brackets: 'trong thời gian nghỉ hè (tháng 6 - 8/2026)'
     ("(", re.compile(rf"\(\s*(?:từ\s+)?tháng\s*\d{{1,2}}\s*(?:{_D}|đến|tới)\s*(?:tháng\s*)?\d{{1,2}}\s*(?:/|năm)\s*{YEAR}\s*\)", re.I)),
     ("kể từ", re.compile(r"\d{1,3}\s*(?:ngày|tháng)\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:ký|ban hành|kế hoạch|quyết định)", re.I)),
+    ("họp", re.compile(rf"(?:tại|vào)\s+{SESSION.pattern[2:]}", re.I)),  # 'trình Quốc hội ... tại Kỳ họp thứ 10' (see _SUBMITTED)
+    # '04 hội nghị/tháng' (keyed on the unit after the slash: a date's slash is no key)
+    *((f"/{unit}", re.compile(rf"{PER_COUNT}{unit}\b", re.I)) for unit in ("tuần", "tháng", "quý", "quí", "năm")),
 ]
+# a session is the task's time when the task puts something before it: 'trình Quốc hội xem xét, thông qua tại Kỳ họp thứ
+# 10' (not 'Nghị quyết được Quốc hội thông qua tại Kỳ họp thứ 8', an act passed)
+_SUBMITTED = re.compile(r"\btrình\b[^.;]*$")
 
 
 @functools.cache
@@ -98,7 +105,9 @@ _INLINE_LABEL = re.compile(
 
 
 # 'bố trí kinh phí hằng năm', 'dự toán ngân sách hằng năm': how money is found, not when work is due
-_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}$"
+_BUDGET = re.compile(r"(?:kinh phí|dự toán|ngân sách|nguồn vốn|chi thường xuyên|vốn)\s*(?:[\wÀ-ỹ]+\s+){0,3}"
+                     r"(?:hỗ trợ\s+)?(?:có mục tiêu\s+)?$"  # 'ngân sách trung ương hỗ trợ có mục tiêu hằng năm'
+
                      r"|dự toán\s+(?:[\wÀ-ỹ]+\s+){0,6}giao\s+$")  # 'dự toán được cấp có thẩm quyền giao hằng năm'
 _DATED = re.compile(rf"{YEAR}")  # a dated deadline after the money words is one: 'bố trí kinh phí trong Quý I/2025'
 
@@ -175,6 +184,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         and not (m.group(0) == "thường xuyên" and _OF_EVENTS.match(low, m.end()))
         and not (m.group(0) == "thường xuyên" and _NOT_HOW_OFTEN.search(low, max(0, m.start() - 60), m.start()))
         and not (m.group(0).endswith("năm") and _PLAN_KINDS.search(low, max(0, m.start() - 20), m.start()))
+        and not CRITERION.search(low, max(0, m.start() - 150), m.start())
+        and not (SESSION.search(m.group(0)) and not _SUBMITTED.search(low, max(0, m.start() - 150), m.start()))
     ]
     opening = _OPENING_TIME.match(text) if text[:1] in "QqTtNn-–+•*" else None
     if opening is not None:
@@ -209,6 +220,8 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         # the day and month with no year close it: that day of every year
         res = parse_timing(phrase + " hằng năm", plan_year=plan_year, issued_on=issued_on, strict=False)
     res["text"] = phrase.strip()
+    if res["kind"] == "recurring" and res.get("period") == "year" and not res.get("due") and not dated:
+        res = _yearly_month(text, best, res, plan_year=plan_year, issued_on=issued_on)
     if res["kind"] == "once" and (go := _ONGOING.search(text, best.start(), uncut(text, best.end() + 60))) and go.start() < best.end():
         # 'trong Quý IV năm 2024 và (tiếp tục thực hiện trong) các năm tiếp theo': started then carried on, as a label says it
         return {**res, "kind": "continuous", "due": None, "text": text[best.start() : go.end()].strip()}
@@ -217,6 +230,19 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     if res["kind"] == "unspecified" and CONTINUOUS.search(phrase):
         res["kind"] = "continuous"
     return res
+
+
+def _yearly_month(text: str, best: re.Match[str], res: dict[str, Any], *, plan_year: int | None,
+                  issued_on: dt.date | None) -> dict[str, Any]:
+    """A yearly task's sentence naming one month of the year bare: 'Hằng năm, ... hưởng ứng “Tháng hành động vì trẻ em
+    - Tháng 6”': due at that month's first end after the issue."""
+    start = max([0, *(x.end() for x in _SENTENCE_END.finditer(text, 0, best.start()) if text[x.end()].isupper())])
+    stop = next((x.start() for x in _SENTENCE_END.finditer(text, best.end()) if text[x.end() : x.end() + 1].isupper()), len(text))
+    months = {int(m.group(1)) for m in BARE_MONTH.finditer(text, start, stop)}
+    if len(months) != 1 or not 1 <= (month := months.pop()) <= 12:
+        return res
+    due = parse_timing(f"tháng {month} hằng năm", plan_year=plan_year, issued_on=issued_on)["due"]
+    return {**res, "due": due} if due else res
 
 
 def _soonest(text: str, best: re.Match[str], dated: list[re.Match[str]], res: dict[str, Any], *, plan_year: int | None,
@@ -259,7 +285,7 @@ def _closing_time(text: str, *, plan_year: int | None, issued_on: dt.date | None
         clause = re.split(r"[,;:]", text[: um.start(1)])[-1]
         low = clause.lower()
         if (_COMPLETES.search(clause) and not _TITLED.search(low[-40:]) and not (phrase[:1] in "nN" and _ACT.search(low[-40:]))
-                and not (plan_year and int(ym.group(1)) < plan_year)):
+                and not (plan_year and int(ym.group(1)) < plan_year) and not CRITERION.search(text[: um.start(1)].lower())):
             res = parse_timing(phrase, plan_year=plan_year, issued_on=issued_on)
             res["text"] = phrase
             return res

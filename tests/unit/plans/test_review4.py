@@ -220,7 +220,9 @@ def test_receiver_ends_before_appraisal() -> None:
 @pytest.mark.parametrize(
     ("phrase", "due", "start"),
     [
-        ("Trong tháng 5 - 6/2026 và tháng 9/2026", "2026-09-30", "2026-05-01"),  # the later month is the last
+        # a later month apart from the span is a separate point (timing6: months listed are due at the first)
+        ("Trong tháng 5 - 6/2026 và tháng 9/2026", "2026-06-30", "2026-05-01"),
+        ("Trong tháng 5 - 6/2026, tháng 7/2026", "2026-07-31", "2026-05-01"),  # a month following on: the span goes on
         ("Tháng 11/2025 - 02/2026", "2026-02-28", "2025-11-01"),  # the second month without its 'tháng'
         ("tháng 7 - 12/2025", "2025-12-31", "2025-07-01"),
         ("Tháng 10 năm 2025 - tháng 3 năm 2026", "2026-03-31", "2025-10-01"),
