@@ -89,3 +89,36 @@ def test_title_then_body_counter() -> None:
     )
     assert "1. Quản lý thị trường\n\nSở Công Thương chủ trì" in out
     assert "Phòng Văn hóa - Xã hội, Đài Truyền thanh xã mở" in out
+
+
+# --- a lead label whose value is two bodies' own sentences ('Cơ quan thực hiện: Sở A tiến hành ...; các sở ... rà soát ...')
+LABELLED = HEAD + (
+    "I. NỘI DUNG\n1. Tuyên truyền pháp luật\n- Cơ quan chủ trì: Sở Tư pháp.\n- Thời gian thực hiện: năm 2025.\n"
+    "2. Rà soát văn bản quy phạm pháp luật\n"
+    "- Nội dung: Rà soát các văn bản có liên quan đến Luật; kiến nghị sửa đổi, bổ sung cho phù hợp.\n"
+    "- Cơ quan thực hiện: Sở Y tế tiến hành rà soát các văn bản thuộc thẩm quyền quản lý của mình; các sở, ngành "
+    "liên quan và Ủy ban nhân dân các xã rà soát văn bản do cơ quan mình tham mưu ban hành, gửi kết quả về Sở Y tế "
+    "để tổng hợp.\n- Thời gian thực hiện: Quý IV năm 2025.\n"
+)
+
+
+def test_label_value_two_sentences() -> None:
+    for text in (LABELLED, paste(LABELLED)):
+        pairs = _pairs(parse_text(text, source="x.md"))
+        assert pairs == [
+            ("I.1", ["Sở Tư pháp"], []),
+            ("I.2", ["Sở Y tế"], []),
+            ("I.2", ["các sở, ngành liên quan", "Ủy ban nhân dân các xã"], []),
+        ]
+
+
+def test_label_value_list_counter() -> None:
+    # a plain list of names ('Sở A; Sở B'), or one body's sentence with a semicolon, stays one entry
+    text = LABELLED.replace(
+        "Sở Y tế tiến hành rà soát các văn bản thuộc thẩm quyền quản lý của mình; các sở, ngành liên quan và Ủy ban "
+        "nhân dân các xã rà soát văn bản do cơ quan mình tham mưu ban hành, gửi kết quả về Sở Y tế để tổng hợp.",
+        "Sở Y tế; Sở Nội vụ; Ủy ban nhân dân các xã.",
+    )
+    assert _pairs(parse_text(paste(text), source="x.md"))[1:] == [
+        ("I.2", ["Sở Y tế", "Sở Nội vụ", "Ủy ban nhân dân các xã"], [])
+    ]
