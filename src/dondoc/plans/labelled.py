@@ -20,6 +20,7 @@ from typing import Any
 
 from dondoc.plans.bodies import is_body_start, leading_body, split_bodies
 from dondoc.plans.bracketed import marked_lead
+from dondoc.plans.labelclauses import own_sentences
 from dondoc.plans.verbs import find_verb
 
 LEAD_LABEL = re.compile(
@@ -232,6 +233,7 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
     desc: str | None = None  # '- Nội dung: ...' of an activity block: what is to be done
     pre: list[str] = []  # lines before the first lead label, no label of their own
     consumed: set[int] = set()
+    siblings: list[dict[str, Any]] = []
     for i, t in enumerate(plain):
         if i in consumed:
             continue
@@ -257,7 +259,15 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             if marked:  # 'Đơn vị thực hiện: Phòng Văn hóa - Xã hội (chủ trì), Trưởng thôn'
                 leads, support = marked[0], support or marked[1]
             text = (f"{title.rstrip(': ')}: {desc}" if title else desc) if desc else (last_text or t)
+            siblings = []
+            own = own_sentences(lead_part) if lead_part and not marked and not support else None
+            if own:  # 'Cơ quan thực hiện: Sở A tiến hành ...; các sở ... rà soát ...': each body's own sentence (timed as one)
+                siblings = [{**make(ref, text, _names(n)), "text": f"{title.rstrip(': ')}: {x}" if title else x} for n, x in own]
+                produced += siblings[:-1]
+                leads = siblings[-1]["lead"]
             a = make(ref, text, leads, support=support)
+            if own:
+                a["text"], siblings = siblings[-1]["text"], siblings[:-1]
             if pre and not desc and not produced:
                 a["text"] = f"{title.rstrip(': ')}: {' '.join(pre)}"  # (its timing is the time field's or the title's: 'định kỳ' in the text is how)
             if when:
@@ -287,9 +297,11 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             consumed.update(range(i + 1, i + 1 + len(subs)))
             if produced and (value or subs):
                 if subs:
-                    produced[-1:] = _per_lead_timing(produced[-1], subs, timing)
+                    tail = produced[-1 - len(siblings):] if siblings and produced[-1 - len(siblings)] is siblings[0] else produced[-1:]
+                    produced[-len(tail):] = [b for x in tail for b in _per_lead_timing(x, subs, timing)]
                 else:
-                    produced[-1]["timing"] = timing(value)
+                    for x in [*siblings, produced[-1]]:  # (and the bodies' sentences split off the same label)
+                        x["timing"] = timing(value)
             elif value:
                 pending_time = timing(value)
             continue

@@ -154,7 +154,9 @@ def _split_heading(par: str) -> str:
         return par[: lead_in.start()] + "\n\n" + par[lead_in.end():]
     k = title_then_body(par)
     if k is not None:
-        return par[:k].rstrip() + "\n\n" + par[k:]
+        # (a dash before it opening a list of bodies: '2. Truyền thông - Báo X, Đài Y mở ...' — the first bullet)
+        d = dash_body(par, k)
+        return par[:k].rstrip() + "\n\n" + par[k:] if d is None else par[:d] + "\n\n" + par[d:].lstrip()
     m = _NAMES_END.match(par)
     if (m and HEAD.match(par[_MARKED.match(par).end():]) and not find_verb(m.group(1))  # type: ignore[union-attr]
             and _OPENS_DUTY.match(par, m.end())):
@@ -251,7 +253,14 @@ _MARKUP = re.compile(r"\*(?:\*|(?<!\S\*)(?=\S)|(?<=\S\*)(?!\S))|__|#(?<!\S#)#{0,
                      r"|\|(?:\s*:?-{3,}:?\s*\|)*|\s\s*\|(?:\s*:?-{3,}:?\s*\|)*")
 
 
+# a Word file converted to markdown escapes its marks ('1\.', '\-', '\+', '\_'; a cell's '<br>'): once the line
+# breaks are lost they stand mid-line, where the reader's own unescaping (at a line's start) does not see them
+_ESCAPED = re.compile(r"\\(?=[-+.)•_*#])|<br\s*/?>")
+
+
 def _unmarked(text: str) -> str:
+    if "\\" in text or "<br" in text:
+        text = _ESCAPED.sub(lambda m: "" if m.group(0) == "\\" else " ", text)
     return _MARKUP.sub(" ", text)
 
 
