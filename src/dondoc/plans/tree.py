@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.plans.blocks import _JOINING_WORDS, ROMAN, UPPER, Block, Paragraph, Table
-from dondoc.plans.labelled import fold_label_children, is_label_title
+from dondoc.plans.labelblocks import fold_label_children, is_label_title
 
 _ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
 _CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
@@ -216,7 +216,7 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             if (num == "1" and cur is host and not host.children and not is_label_title(host.title)) or (
                     fields is host and num == str(field_no + 1)):
                 # '1. Tập huấn' / '1) Nội dung: ...' / '2) Cơ quan chủ trì: ...': a task block's fields numbered again
-                # from one, parts of the block (labelled.fold_label_children folds them in), not items of the section
+                # from one, parts of the block (labelblocks.fold_label_children folds them in), not items of the section
                 node = Node(f"{host.ref}.{num}", "letter", rest, parent=host, top_title=top_title, part_title=part)
                 host.children.append(node)
                 nodes.append(node)
