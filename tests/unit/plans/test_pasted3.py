@@ -9,28 +9,7 @@ from typing import Any
 
 from dondoc.plans import parse_text
 from dondoc.plans.reflow import restore_breaks
-
-
-def paste(text: str, width: int = 78) -> str:
-    """Each paragraph (a line of `text`) wrapped at `width` columns, its first line run on from the last line of the
-    paragraph before (as benchmarks/flattened.py's `pasted` rendition)."""
-    out = [""]
-    for par in text.splitlines():
-        words = par.split()
-        if not words:
-            continue
-        lines: list[str] = []
-        line: list[str] = []
-        for w in words:
-            if line and sum(len(x) + 1 for x in line) + len(w) > width:
-                lines.append(" ".join(line))
-                line = []
-            line.append(w)
-        lines.append(" ".join(line))
-        out[-1] = (out[-1] + " " + lines[0]).strip()
-        out.extend(lines[1:])
-    return "\n".join(out)
-
+from tests.unit.plans.conftest import paste
 
 HEAD = (
     "ỦY BAN NHÂN DÂN TỈNH SÔNG XANH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from dondoc.plans import parse_text
+from tests.unit.plans.conftest import paste
 
 PROVINCE = ("ỦY BAN NHÂN DÂN TỈNH SÔNG XANH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "---------------\nSố: 88/KH-UBND\nSông Xanh, ngày 15 tháng 3 năm 2025\nKẾ HOẠCH\n"
@@ -296,25 +297,6 @@ CUTS: list[tuple[str, str, str, list[Entry]]] = [
 LAYOUTS = ("lines", "flat", "paste")
 
 
-def paste(text: str, width: int = 78) -> str:
-    """As a law-library page copies: each paragraph (line) wrapped at `width` columns, the paragraph breaks lost —
-    a paragraph's first line runs on from the last line of the paragraph before it."""
-    out = [""]
-    for par in text.splitlines():
-        words = par.split()
-        if not words:
-            continue
-        lines: list[str] = []
-        line: list[str] = []
-        for w in words:
-            if line and sum(len(x) + 1 for x in line) + len(w) > width:
-                lines.append(" ".join(line))
-                line = []
-            line.append(w)
-        lines.append(" ".join(line))
-        out[-1] = (out[-1] + " " + lines[0]).strip()
-        out.extend(lines[1:])
-    return "\n".join(out)
 
 
 def _unpiped(text: str) -> str:
