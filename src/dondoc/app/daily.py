@@ -106,10 +106,14 @@ def _settle_attachments(engine: Engine, settings: Settings, now: dt.datetime) ->
     """Files a crashed upload left (older than a day): never let housekeeping stop the sweep."""
     import logging
 
+    from sqlalchemy.exc import OperationalError
+
     from dondoc.collect.attachments import sweep_orphans
 
     try:
         with session_scope(engine) as session:
             sweep_orphans(session, settings=settings, now=now)
+    except OperationalError as exc:  # the database went away: one line, the run's next step stops cleanly on it
+        logging.getLogger(__name__).warning("sweeping orphan attachments failed: %s", str(exc).splitlines()[0])
     except Exception:
         logging.getLogger(__name__).exception("sweeping orphan attachments failed")

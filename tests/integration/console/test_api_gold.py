@@ -93,6 +93,12 @@ def test_api_import_correct_to_gold_activate(app_client: TestClient, engine: Eng
     with Session(engine) as s:  # a draft schedules nothing
         assert s.exec(select(Obligation).where(Obligation.plan_id == plan["id"])).all() == []
 
+    if case == "laichau":  # a row the parse got right, removed by mistake: the correction must add it back (POST)
+        wanted = {_sig(g["ref"], g["lead"]) for g in gold}
+        gone = next(i for i in plan["items"] if _sig(i["ref"], i["lead"]) in wanted)
+        r = app_client.delete(f"/api/plans/{plan['id']}/items/{gone['id']}", headers=bearer(token))
+        assert r.status_code == 200, r.text
+        plan = app_client.get(f"/api/plans/{plan['id']}", headers=bearer(token)).json()
     calls = correct_to_gold(app_client, token, plan, gold)
     after = app_client.get(f"/api/plans/{plan['id']}", headers=bearer(token)).json()
     assert Counter(_sig(i["ref"], i["lead"]) for i in after["items"]) == Counter(_sig(g["ref"], g["lead"]) for g in gold)
@@ -122,7 +128,7 @@ def test_api_import_correct_to_gold_activate(app_client: TestClient, engine: Eng
         notices = s.exec(select(Notice).where(Notice.kind == "assignment")).all()
         assert {n.obligation_id for n in notices} >= {o.id for o in lead_obs}
         assert s.exec(select(Message).where(Message.kind == "assignment")).all()
-    if case == "laichau":  # the parse needed correcting, so the corrections were exercised
+    if case == "laichau":  # the parse needed correcting (a lead fixed in place) and the removed row came back
         assert calls["patch"] > 0 and calls["post"] > 0
 
 
