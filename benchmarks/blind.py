@@ -1,6 +1,6 @@
 """Score the parser on the blind set (plans nobody tunes rules on) and on the labelled sets.
 
-    python benchmarks/blind.py [--set blind|excerpts|excerpts-tune|tune|more|seeds|plans|composed-blind|composed-tune|all] [--verbose]
+    python benchmarks/blind.py [--set blind|excerpts|excerpts-tune|tune|more|seeds|plans|composed-blind|composed-tune|composed-blind2|all] [--verbose]
 
 Sets (gold from a hand annotation made before any parser run on the plan):
   blind     tests/data/gold/blind     — plans 27 and 31 of ../shared/plans/more: never read while writing rules
@@ -17,6 +17,8 @@ Sets (gold from a hand annotation made before any parser run on the plan):
                                         on 2026-12-07 (fifth session) by writers who never read the parser nor ran it;
                                         blind like `blind`
   composed-tune  tests/data/gold/composed-tune  — the even-numbered ones, written the same way: may be tuned on
+  composed-blind2 tests/data/gold/composed-blind2 — plans 79 and up of tests/data/composed, written the same way on
+                                        2026-12-08 (sixth session) after every rule then merged: all blind
 Prints the scorer's per-plan lines and its summary line for each set, and the plans refused.
 """
 
@@ -44,6 +46,7 @@ SETS = {
     "plans": (ROOT / "tests/data/plans/gold", SHARED / "plans"),
     "composed-blind": (ROOT / "tests/data/gold/composed-blind", ROOT / "tests/data/composed"),
     "composed-tune": (ROOT / "tests/data/gold/composed-tune", ROOT / "tests/data/composed"),
+    "composed-blind2": (ROOT / "tests/data/gold/composed-blind2", ROOT / "tests/data/composed"),
 }
 
 

@@ -1,6 +1,6 @@
 """Parser scores on labelled plans whose line breaks are lost, as in text copied from a law-library web page.
 
-    python benchmarks/flattened.py [--set seeds|more|tune|composed-tune|composed-blind|all] [--verbose]
+    python benchmarks/flattened.py [--set seeds|more|tune|composed-tune|composed-blind|composed-blind2|all] [--verbose]
 
 Plans: every labelled plan with a text source — seeds (../shared/seeds/*.txt, gold in ../shared/seeds/gold),
 more (../shared/plans/more/*.md|*.txt with gold in ../shared/plans/more/gold) and tune (the same folder, gold in
@@ -22,7 +22,7 @@ skipped by number as well. Renditions of each plan:
 Each rendition is written to a file with the source's suffix, read by parse_path and scored by the shared scorer
 (../shared/tools/eval_parse.py), as benchmarks/blind.py does. Prints the scorer's summary line per set and
 rendition (per-plan lines with --verbose) and the plans refused. Figures only, no asserts. composed-tune and
-composed-blind are the composed plans (tests/data/composed, .md/.txt ones only); `all` leaves composed-blind out.
+composed-blind are the composed plans (tests/data/composed, .md/.txt ones only); `all` leaves composed-blind and composed-blind2 out.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ SETS = {
     "tune": (ROOT / "tests/data/gold/tune", SHARED / "plans/more"),
     "composed-tune": (ROOT / "tests/data/gold/composed-tune", ROOT / "tests/data/composed"),
     "composed-blind": (ROOT / "tests/data/gold/composed-blind", ROOT / "tests/data/composed"),
+    "composed-blind2": (ROOT / "tests/data/gold/composed-blind2", ROOT / "tests/data/composed"),
 }
 KINDS = ("plain", "flattened", "wrapper", "cut", "pasted")
 CUT = 5000
@@ -106,7 +107,7 @@ def plans(name: str) -> list[tuple[str, Path, Path]]:
     out = []
     for gold in sorted(gold_dir.glob("*.gold.json")):
         doc = gold.name.removesuffix(".gold.json")
-        if doc.split("_")[0] in BLIND and name != "composed-blind":
+        if doc.split("_")[0] in BLIND and not name.startswith("composed-blind"):
             continue
         src = [p for p in src_dir.glob(f"{doc}.*") if p.suffix in (".md", ".txt")]
         if src:
@@ -165,7 +166,7 @@ def score(name: str, verbose: bool) -> None:
 
 
 def main() -> None:
-    run_sets(score, SETS, "all", only_by_name=["composed-blind"])
+    run_sets(score, SETS, "all", only_by_name=["composed-blind", "composed-blind2"])
 
 
 if __name__ == "__main__":
