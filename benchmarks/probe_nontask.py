@@ -187,6 +187,7 @@ TASKS: list[tuple[str, str, list[str] | None]] = [
     ("Sở Y tế", "hướng dẫn Trung tâm Kiểm soát bệnh tật tỉnh, các bệnh viện triển khai hồ sơ sức khỏe điện tử.", None),
     ("Văn phòng UBND tỉnh", "giúp Chủ tịch UBND tỉnh theo dõi, đôn đốc các sở, ngành thực hiện Kế hoạch.", None),
 ]
+LABELLED = ("Sở Khoa học và Công nghệ", "Sở Tài chính")  # the lead and the partner of the labelled task III.3
 TASK_WHERE = ("sec2", "sec2b", "after_task", "duty", "after_label", "cell")
 
 
@@ -258,6 +259,8 @@ def cases() -> list[tuple[str, str, str, str, Counter[tuple[str, str]]]]:
             elif pos == "duty":  # the heading's body does it: the predicate alone under '2. Sở Y tế:'
                 s = pred[:1].upper() + pred[1:]
                 out.append(("task", pos, s, plan(place(pos, s)), expect([("III.2", "Sở Y tế")])))
+            elif pos == "after_label" and subj in LABELLED:  # (the labels' own bodies: their part of that task, no other)
+                out.append(("task", pos, full, plan(place(pos, full)), expect([])))
             else:
                 out.append(("task", pos, full, plan(place(pos, full)), expect([(REF[pos], x) for x in want])))
     # recipients, signatures, last year's annex
