@@ -288,7 +288,7 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
         return None  # ('Cổng thông tin quốc gia về | quản lý dữ liệu ...': a name never ends on the word governing its object)
     if (NOMINAL.search(name + " ", max(0, len(name) - 12)) and _STATE_IN.search(name)) or _STOP_IN_NAME.search(name):
         return None  # ('Các hộ còn gặp khó khăn trong việc | thực hiện ...': a state, then a noun's verb; '... Sở Y. Đẩy mạnh')
-    passive = " được " in name and not name[:6].lower().startswith(("các ", "những "))
+    passive = " được " in name and not name[:8].lower().startswith(("các ", "những ", "cơ quan", "đơn vị", "tổ chức"))
     if passive:  # 'Sở X được UBND tỉnh giao | làm ...': the name ends before 'được'; a task when the work is given to it
         k = name.index(" được ")
         if not given(name[k + 1 :]):

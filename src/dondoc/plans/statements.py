@@ -17,7 +17,8 @@ _MARKS = re.compile(r"^[-–+•·*\s]+")
 _DOC = r"(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Thông tư|Công văn|Văn bản|Thông báo|Luật|Hướng dẫn|Tờ trình)"
 _NUMBERED = rf"{_DOC}\s+(?:số\s*)?\d"
 # 'Theo Quyết định số 18/QĐ-UBND ..., X ...', 'Tại Công văn số 45/UBND-KT, ...': what another document says
-_QUOTED = re.compile(rf"^(?:Theo|Tại)\s+(?:các\s+)?{_NUMBERED}")
+_QUOTED = re.compile(rf"^(?:Theo|Tại)\s+(?:(?:quy định\s+)?(?:của|tại)\s+)?(?:(?:khoản|điểm|Điều)\s+\S+\s+)*"
+                     rf"(?:các\s+)?(?:{_NUMBERED}|(?:Bộ\s+)?[Ll]uật\s+[A-ZĐÀ-Ỹ]|Hiến pháp)")
 # 'Chỉ thị số 02/CT-UBND ... yêu cầu ...': the document itself is the subject
 _DOC_SUBJECT = re.compile(rf"^{_NUMBERED}")
 # '(X) ban hành Quyết định số 120/QĐ-UBND ...': a document with its number is issued already
@@ -102,15 +103,17 @@ def states_fact(text: str) -> bool:
     verb = task_verb(low)
     if verb is not None and verb.group(0) == "ban hành" and _ISSUED.match(low[verb.start() :]):
         return True  # '(UBND xã) ban hành Kế hoạch số 05/KH-UBND ...': issued already
-    aspect = _ASPECT.search(low)
+    lead = _LEAD_TIME.match(low)
+    head = low[lead.end() :].lstrip() if lead else low
+    # a thing or a counted noun as subject: a verb inside it qualifies it ('Kinh phí bố trí cho ... còn thấp', 'Tỷ lệ hồ
+    # sơ trực tuyến toàn trình ... vẫn còn thấp'); its 'được' is a passive duty ('Dữ liệu được cập nhật thường xuyên')
+    thing = _THING.match(head) is not None or _QUANTITY.match(head) is not None
+    aspect = next((a for a in _ASPECT.finditer(low, lead.end() if lead else 0) if not (thing and a.group(0) == "được")), None)
     if aspect is None or aspect.start() == 0 or _GIVEN.match(low, aspect.start()):
         return False
-    if verb is not None and verb.start() <= aspect.start():
+    if verb is not None and verb.start() <= aspect.start() and not thing:
         return False  # 'Tiếp tục triển khai các nhiệm vụ đã được giao': the verb first
-    subject = low[: aspect.start()]
-    if _SUBORDINATE.search(subject) or _MODAL.search(low, aspect.end()):
-        return False  # ('Các phương án đang xây dựng phải hoàn thành ...': what the subject must do)
-    head = subject[lead.end() :] if (lead := _LEAD_TIME.match(subject)) else subject
-    head = head.strip()
-    counted = _QUANTITY.match(head)  # ('Một số thôn chưa ...': a quantity makes a noun of what follows it)
-    return bool(counted or _THING.match(head) or is_body_start(head[:1].upper() + head[1:]))
+    sub = _SUBORDINATE.search(low, 0, aspect.start())
+    if (sub and not (thing and sub.group(0) == "do")) or _MODAL.search(low, aspect.end()):
+        return False  # ('Các phương án đang xây dựng phải hoàn thành ...': what the subject must do; 'Hệ thống do X lắp đặt')
+    return thing or is_body_start(head[:1].upper() + head[1:])
