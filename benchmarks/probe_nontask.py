@@ -191,6 +191,35 @@ NO_TASK.update({
         "Các sở, ngành nêu tại Kế hoạch này gồm các cơ quan chuyên môn thuộc UBND tỉnh và các cơ quan Trung ương đóng trên địa bàn tỉnh.",
     ],
 })
+# a third set, written after the second round of rules and not tuned on (its failures are reported as they are)
+NO_TASK.update({
+    "past3": [
+        "Năm học 2024 - 2025, Sở Giáo dục và Đào tạo đã tổ chức kiểm tra chuyển đổi số tại 45 trường học.",
+        "Hội Nông dân tỉnh đã phối hợp với Sở Công Thương đưa 300 sản phẩm OCOP lên sàn thương mại điện tử.",
+        "Trong năm, Sở Tư pháp đã số hóa 1,2 triệu trang sổ hộ tịch.",
+        "Thực hiện Kế hoạch số 08/KH-UBND, các sở, ngành đã ban hành kế hoạch triển khai trong phạm vi quản lý.",
+        "UBND tỉnh đã chỉ đạo Sở Tài chính bố trí kinh phí cho Trung tâm điều hành thông minh năm 2025.",
+        "Đến nay, 100% các xã, phường đã có Tổ công nghệ số cộng đồng.",
+    ],
+    "situation3": [
+        "Một số sở, ngành chưa quan tâm bố trí kinh phí cho việc bảo đảm an toàn thông tin.",
+        "Việc khai thác, sử dụng dữ liệu dân cư tại UBND các xã, phường còn hạn chế.",
+        "Sự phối hợp giữa các cơ quan trong việc chia sẻ dữ liệu chưa thường xuyên.",
+        "Công tác tuyên truyền về chuyển đổi số ở một số địa phương còn hình thức.",
+        "Nguyên nhân là do nguồn lực của các sở, ngành còn hạn chế.",
+    ],
+    "quote3": [
+        "Theo quy định tại Điều 12 Nghị định số 42/2022/NĐ-CP, cơ quan nhà nước phải công khai dịch vụ công trực tuyến.",
+        "Tại Kết luận số 45-KL/TU, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy lãnh đạo chuyển đổi số.",
+        "Kế hoạch số 30/KH-UBND đã giao Sở Khoa học và Công nghệ chủ trì xây dựng kiến trúc chính quyền số.",
+        "Công văn số 1500/BKHCN-CĐSQG của Bộ Khoa học và Công nghệ đề nghị các tỉnh báo cáo trước ngày 30/11/2026.",
+    ],
+    "target3": [
+        "Phấn đấu đến cuối năm 2026, 95% cán bộ, công chức cấp xã sử dụng thành thạo chữ ký số.",
+        "100% các cuộc họp của UBND tỉnh với UBND các xã được tổ chức trực tuyến.",
+    ],
+})
+WHERE.update({"past3": WHERE["past"], "situation3": WHERE["situation"], "quote3": WHERE["quote"], "target3": WHERE["target"]})
 WHERE.update({"past2": WHERE["past"], "situation2": WHERE["situation"], "quote2": WHERE["quote"],
               "purpose2": WHERE["purpose"], "target2": WHERE["target"], "definition2": WHERE["definition"]})
 
@@ -251,6 +280,14 @@ TASKS2: list[tuple[str, str, list[str] | None]] = [  # (held out, as NO_TASK's s
     ("Sở Tư pháp", "phối hợp với UBND các xã số hóa sổ hộ tịch, gửi kết quả về Công an tỉnh.", None),
     ("Bảo hiểm xã hội tỉnh", "phối hợp với Sở Y tế, các cơ sở khám bệnh, chữa bệnh liên thông dữ liệu khám sức khỏe.", None),
     ("Sở Văn hóa, Thể thao và Du lịch", "giúp UBND tỉnh quản lý nhà nước về thông tin điện tử trên địa bàn.", None),
+]
+TASKS3: list[tuple[str, str, list[str] | None]] = [  # (the third set, not tuned on)
+    ("Sở Nội vụ", "hướng dẫn UBND các xã, phường bố trí công chức phụ trách chuyển đổi số.", None),
+    ("Sở Tài chính", "tham mưu UBND tỉnh trình HĐND tỉnh quyết định phân bổ kinh phí cho các sở, ngành.", None),
+    ("Sở Y tế", "phối hợp với Bảo hiểm xã hội tỉnh hướng dẫn người dân cài đặt ứng dụng VssID.", None),
+    ("Sở Khoa học và Công nghệ", "đề xuất Bộ Khoa học và Công nghệ hỗ trợ tỉnh xây dựng nền tảng dữ liệu.", None),
+    ("Công an tỉnh", "kiểm tra, xử lý các tổ chức, cá nhân vi phạm quy định về bảo vệ dữ liệu cá nhân.", None),
+    ("Sở Giáo dục và Đào tạo", "báo cáo UBND tỉnh, Bộ Giáo dục và Đào tạo kết quả triển khai trước ngày 25/12/2026.", None),
 ]
 TASK_WHERE = ("sec2", "sec2b", "after_task", "duty", "after_label", "cell")
 
@@ -315,7 +352,7 @@ def cases() -> list[tuple[str, str, str, str, Counter[tuple[str, str]]]]:
         for s in sents:
             for pos in WHERE[group]:
                 out.append((group, pos, s, plan(place(pos, s)), expect([])))
-    for group, (subj, pred, leads) in [("task", x) for x in TASKS] + [("task2", x) for x in TASKS2]:
+    for group, (subj, pred, leads) in [("task", x) for x in TASKS] + [("task2", x) for x in TASKS2] + [("task3", x) for x in TASKS3]:
         want = leads or [subj]
         full = subj + " " + pred
         for pos in TASK_WHERE:

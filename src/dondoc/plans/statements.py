@@ -44,6 +44,7 @@ _ADVERBIAL = re.compile(r"^(?:Qua|Trên cơ sở|Căn cứ|Để|Sau khi|Từ|D�
 _SUBORDINATE = re.compile(r"(?<![\wÀ-ỹ])(?:khi|nếu|để|mà|nơi|sau khi|trước khi|trong khi|do|vì)(?![\wÀ-ỹ])")
 # an imperative opening with no task verb: 'Không để xảy ra ...', 'Tránh ...', 'Tuyệt đối ...'
 _IMPERATIVE = re.compile(r"^(?:Không|Tránh|Tuyệt đối|Kiên quyết|Nghiêm cấm|Nghiêm túc|Cần|Phải)\b")
+_BRACKET = re.compile(r"\s*\([^()]*\)")
 _MODAL = re.compile(r"(?<![\wÀ-ỹ])(?:phải|cần)(?![\wÀ-ỹ])")
 
 
@@ -96,7 +97,7 @@ def states_fact(text: str) -> bool:
         return False
     if _QUOTED.match(s) or _DOC_SUBJECT.match(s):
         return True
-    clause = re.split(r"[.;:](?:\s|$)", s, maxsplit=1)[0]
+    clause = re.split(r"[.;:](?:\s|$)", _BRACKET.sub(" ", s), maxsplit=1)[0]  # ('X (sau đây gọi là Y) căn cứ ...': no state)
     while (opening := _ADVERBIAL.match(clause)) is not None and opening.end() < len(clause):
         clause = clause[opening.end() :]  # 'Qua 5 năm triển khai, ...', 'Trên cơ sở kết quả đã đạt được, ...': the clause after it
     low = clause[:1].lower() + clause[1:]
@@ -108,7 +109,10 @@ def states_fact(text: str) -> bool:
     # a thing or a counted noun as subject: a verb inside it qualifies it ('Kinh phí bố trí cho ... còn thấp', 'Tỷ lệ hồ
     # sơ trực tuyến toàn trình ... vẫn còn thấp'); its 'được' is a passive duty ('Dữ liệu được cập nhật thường xuyên')
     thing = _THING.match(head) is not None or _QUANTITY.match(head) is not None
-    aspect = next((a for a in _ASPECT.finditer(low, lead.end() if lead else 0) if not (thing and a.group(0) == "được")), None)
+    # (nor a collective's: 'Các hoạt động truyền thông được tổ chức kịp thời' asks it of them; a named body's is done to it)
+    passive_duty = thing or head.startswith(("các ", "những "))
+    aspect = next((a for a in _ASPECT.finditer(low, lead.end() if lead else 0) if not (passive_duty and a.group(0) == "được")),
+                  None)
     if aspect is None or aspect.start() == 0 or _GIVEN.match(low, aspect.start()):
         return False
     if verb is not None and verb.start() <= aspect.start() and not thing:
