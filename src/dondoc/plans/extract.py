@@ -40,6 +40,8 @@ from dondoc.plans.placing import (
     states_requirement,
     support_of_role,
 )
+from dondoc.plans.rank import central, own_or_higher
+from dondoc.plans.statements import states_fact
 from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentences
 from dondoc.plans.support import _support_from
 from dondoc.plans.timing import parse_timing
@@ -265,9 +267,13 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         and (partners := support_of_role(t)) is not None):
                     role_support, intro = partners, True  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
                     continue
+                if states_fact(t):
+                    continue  # 'Năm 2025, Công an xã đã ...', 'Theo Quyết định số ..., X là ...': what was or is, no duty
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
+                if sb and sb[2] and len(leads) == 1 and (central(sb[0]) or own_or_higher(sb[0], ctx.issuer)) and not central(name):
+                    sb = None  # '- Đề nghị Bộ Y tế hỗ trợ ...' under '2. Sở Y tế:': the department's proposal to a body above
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
                 if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not sb[2] and _unit_of(sb[0], name, leads):
                     sb = None  # '1. Sở X' / '- Giao Trung tâm Y (its unit) thực hiện ...': still the department's duty
