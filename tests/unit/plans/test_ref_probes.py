@@ -44,7 +44,7 @@ def test_muc_roman_sections() -> None:
     got = _entries("Mục I. MỤC ĐÍCH\nĐẩy mạnh chuyển đổi số trong các cơ quan nhà nước, phát triển kinh tế số, xã hội "
                    "số; nâng cao chất lượng phục vụ người dân, doanh nghiệp trên địa bàn tỉnh.\nMục II. NHIỆM VỤ\n"
                    "1. Sở Khoa học và Công nghệ chủ trì nâng cấp nền tảng tích hợp, chia sẻ dữ liệu của tỉnh.\n"
-                   "2. Sở Nội vụ số hóa hồ sơ cán bộ, công chức.\n")
+                   "2. Sở Nội vụ triển khai số hóa hồ sơ cán bộ, công chức.\n")
     assert got == Counter({("II.1", ("Sở Khoa học và Công nghệ",)): 1, ("II.2", ("Sở Nội vụ",)): 1})
 
 
@@ -52,13 +52,13 @@ def test_slash_numbering() -> None:
     got = _entries("I/ MỤC ĐÍCH\nĐẩy mạnh chuyển đổi số trong các cơ quan nhà nước, phát triển kinh tế số, xã hội số; "
                    "nâng cao chất lượng phục vụ người dân, doanh nghiệp trên địa bàn tỉnh.\nII/ TỔ CHỨC THỰC HIỆN\n"
                    "1/ Sở Khoa học và Công nghệ chủ trì nâng cấp nền tảng tích hợp, chia sẻ dữ liệu của tỉnh.\n"
-                   "2/ Sở Nội vụ số hóa hồ sơ cán bộ, công chức.\n")
+                   "2/ Sở Nội vụ triển khai số hóa hồ sơ cán bộ, công chức.\n")
     assert got == Counter({("II.1", ("Sở Khoa học và Công nghệ",)): 1, ("II.2", ("Sở Nội vụ",)): 1})
 
 
 def test_bold_numbers_in_a_text_file() -> None:
     got = _entries(AIMS + "II. TỔ CHỨC THỰC HIỆN\n**1.** Sở Khoa học và Công nghệ chủ trì nâng cấp nền tảng tích hợp, "
-                   "chia sẻ dữ liệu.\n**2.** Sở Nội vụ số hóa hồ sơ cán bộ, công chức.\n")
+                   "chia sẻ dữ liệu.\n**2.** Sở Nội vụ triển khai số hóa hồ sơ cán bộ, công chức.\n")
     assert got == Counter({("II.1", ("Sở Khoa học và Công nghệ",)): 1, ("II.2", ("Sở Nội vụ",)): 1})
 
 
@@ -90,7 +90,7 @@ def test_annex_caption_under_the_signature() -> None:
 @pytest.mark.parametrize("source", ["x.txt", "x.md"])
 def test_unnumbered_body_headings_under_a_section(source: str) -> None:
     body = (AIMS + "II. TỔ CHỨC THỰC HIỆN\nSở Khoa học và Công nghệ:\n- Nâng cấp nền tảng tích hợp, chia sẻ dữ liệu.\n"
-            "- Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\nSở Nội vụ:\n- Số hóa hồ sơ cán bộ, công chức.\n")
+            "- Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\nSở Nội vụ:\n- Triển khai số hóa hồ sơ cán bộ, công chức.\n")
     got = _entries(body.replace("\n", "\n\n") if source.endswith(".md") else body, source=source)
     assert got == Counter({("II", ("Sở Khoa học và Công nghệ",)): 2, ("II", ("Sở Nội vụ",)): 1})
 
@@ -98,14 +98,14 @@ def test_unnumbered_body_headings_under_a_section(source: str) -> None:
 def test_unnumbered_body_headings_under_a_collective_heading() -> None:
     got = _entries(AIMS + "II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành\nSở Khoa học và Công nghệ:\n"
                    "- Nâng cấp nền tảng tích hợp, chia sẻ dữ liệu.\n- Hướng dẫn bảo đảm an toàn thông tin mạng.\n"
-                   "Sở Nội vụ:\n- Số hóa hồ sơ cán bộ, công chức.\n2. Ủy ban nhân dân các xã, phường\n"
+                   "Sở Nội vụ:\n- Triển khai số hóa hồ sơ cán bộ, công chức.\n2. Ủy ban nhân dân các xã, phường\n"
                    "- Triển khai nền tảng số cấp xã.\n")
     assert got == Counter({("II.1", ("Sở Khoa học và Công nghệ",)): 2, ("II.1", ("Sở Nội vụ",)): 1,
                            ("II.2", ("Ủy ban nhân dân các xã, phường",)): 1})
 
 
 def test_unnumbered_intro_with_duty_words() -> None:
-    got = _entries(AIMS + "II. TỔ CHỨC THỰC HIỆN\nSở Nội vụ có trách nhiệm:\n- Số hóa hồ sơ cán bộ, công chức.\n"
+    got = _entries(AIMS + "II. TỔ CHỨC THỰC HIỆN\nSở Nội vụ có trách nhiệm:\n- Triển khai số hóa hồ sơ cán bộ, công chức.\n"
                    "- Hướng dẫn đánh giá mức độ chuyển đổi số của cơ quan nhà nước.\n")
     assert got == Counter({("II", ("Sở Nội vụ",)): 2})
 
@@ -113,7 +113,7 @@ def test_unnumbered_intro_with_duty_words() -> None:
 def test_paragraphs_each_naming_their_body_keep_the_item_ref() -> None:
     got = _entries(AIMS + "II. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các sở, ngành\n"
                    "Sở Khoa học và Công nghệ nâng cấp nền tảng tích hợp, chia sẻ dữ liệu.\n"
-                   "Sở Nội vụ số hóa hồ sơ cán bộ, công chức.\nCông an tỉnh cấp tài khoản định danh điện tử cho người dân.\n")
+                   "Sở Nội vụ triển khai số hóa hồ sơ cán bộ, công chức.\nCông an tỉnh cấp tài khoản định danh điện tử cho người dân.\n")
     assert got == Counter({("II.1", ("Sở Khoa học và Công nghệ",)): 1, ("II.1", ("Sở Nội vụ",)): 1,
                            ("II.1", ("Công an tỉnh",)): 1})
 
@@ -121,7 +121,7 @@ def test_paragraphs_each_naming_their_body_keep_the_item_ref() -> None:
 def test_closing_paragraph_after_a_heading_bodys_duties_still_closes() -> None:
     # (the rule the case above must not break: a body heading's duties, then the section's closing words)
     got = _entries(AIMS + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n- Nâng cấp nền tảng tích hợp dữ liệu.\n"
-                   "2. Sở Nội vụ\n- Số hóa hồ sơ cán bộ, công chức.\n"
+                   "2. Sở Nội vụ\n- Triển khai số hóa hồ sơ cán bộ, công chức.\n"
                    "Các sở, ngành, địa phương căn cứ nhiệm vụ được giao xây dựng kế hoạch của đơn vị mình.\n")
     assert got[("II.1", ("Sở Khoa học và Công nghệ",))] == 1
     assert got[("II.2", ("Sở Nội vụ",))] == 1
