@@ -207,8 +207,11 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     if len(lines) == 1 and _LONE_NUMBER.match(plain_cur) and first.isupper():
         return False  # '*2.3.' / 'Công an tỉnh*': a heading's number wrapped away from its words
     if _TERMINAL.search(end):
-        if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain):
-            return False  # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...')
+        if (prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain)
+                and not (len(nxt_plain) < 100 and nxt_plain.endswith(":"))):
+            # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...', nor before a
+            # short line introducing what follows: 'Sở Nội vụ:', 'Sở Y tế có trách nhiệm:')
+            return False
         return not (first.islower() or (first.isdigit() and not blank_between))
     if plain_cur.endswith(",") or plain_cur[-1] in "-–(/&":
         return False

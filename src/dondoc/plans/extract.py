@@ -40,6 +40,7 @@ from dondoc.plans.placing import (
     states_requirement,
     support_of_role,
 )
+from dondoc.plans.subheads import ASKING_INTRO, DUTY_INTRO
 from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentences
 from dondoc.plans.support import _support_from
 from dondoc.plans.timing import parse_timing
@@ -258,6 +259,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 items = [x for t in items for x in sentences(t)]  # a Word file's list marks lost: one task a sentence
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             own_support, intro = role_support, False
+            own_named = 0  # the items so far that named a body of their own
             for k, t in enumerate(items, 1):
                 if intro and not _BULLET.match(t):
                     role_support, intro = own_support, False  # the intro line's bullets are over
@@ -269,6 +271,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         and (partners := support_of_role(t)) is not None):
                     role_support, intro = partners, True  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
                     continue
+                if not _BULLET.match(t) and k < len(items) and _BULLET.match(items[k]) and DUTY_INTRO.match(t.strip()):
+                    continue  # 'Là cơ quan thường trực, có trách nhiệm:' over the bullets: their intro, no task itself
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
@@ -281,7 +285,10 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
-                    closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
+                    # (not after items that each named their own body: it is one more of them)
+                    closing = (last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
+                               and own_named < k - 1)
+                    own_named += 1
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
                     produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2], read="sentence"))
                     continue
@@ -320,6 +327,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         continue
                     if ci == len(cands) - 1 and ci > 0 and t.rstrip().endswith(":") and not _BULLET.match(t) and _bodies_below(node):
                         continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
+                    if t[:1] not in "-–+•" and ASKING_INTRO.match(t.strip()):
+                        continue  # 'Ủy ban nhân dân tỉnh yêu cầu:' over the duties: the bodies asked follow
                     first_of_t = len(produced)
                     for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)

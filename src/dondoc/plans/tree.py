@@ -274,4 +274,6 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             num_nodes = {}
         nodes.append(node)
         cur = node
-    return fold_label_children(nodes, lambda text: Paragraph(text))
+    from dondoc.plans.subheads import body_subheadings  # (it reads bodies, which read this module's neighbours)
+
+    return body_subheadings(fold_label_children(nodes, lambda text: Paragraph(text)))
