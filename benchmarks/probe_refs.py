@@ -3,10 +3,11 @@ with the (ref, lead) pairs and the number of entries the gold rules give (../sha
 ../shared/plan.schema.json). Scored as the scorer does (pairs matched once each, refs normalised, names compared
 loosely); a case fails when a pair is missed, a pair is extra, or the number of entries differs.
 
-    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_refs.py [--md] [--verbose] [class|case ...]
+    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_refs.py [--md] [--pdf] [--wrapped] [--all] [--verbose] [class|case ...]
 
---md also runs each case as a Word-to-markdown copy would read (Roman headings '## **I. ...**', short numbered
-headings in bold). The texts are written from knowledge of the genre, not copied from any plan, and their
+Each case runs as written (one paragraph a line, as a Word file's text copy reads); --md also runs it as a
+Word-to-markdown copy would read (Roman headings '## **I. ...**', short numbered headings in bold), --pdf as a PDF's
+text layer with a blank line after every line (seed 000), --wrapped as one hard-wrapped at 80 columns; --all: all. The texts are written from knowledge of the genre, not copied from any plan, and their
 expectations were written before the parser was run on them.
 """
 
@@ -489,6 +490,70 @@ case("two-leads-va", "count", PURPOSE +
      "II. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo và Sở Y tế phối hợp tổ chức kiểm tra công tác y tế trường học.\n",
      ("II.1", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]))
 
+case("arabic-top", "scheme",
+     "1. MỤC ĐÍCH, YÊU CẦU\nChủ động phòng, chống dịch bệnh, giảm tỷ lệ mắc và tử vong do các bệnh truyền nhiễm gây ra, "
+     "không để dịch bệnh lớn xảy ra, góp phần bảo vệ, chăm sóc và nâng cao sức khỏe nhân dân trên địa bàn tỉnh.\n"
+     "2. TỔ CHỨC THỰC HIỆN\n2.1. Sở Y tế chủ trì tổ chức giám sát dịch bệnh tại cộng đồng.\n"
+     "2.2. Sở Tài chính bố trí kinh phí phòng, chống dịch năm 2025.\n",
+     ("2.1", ["Sở Y tế"]), ("2.2", ["Sở Tài chính"]))
+case("cap-top", "scheme",
+     "A. MỤC ĐÍCH, YÊU CẦU\nChủ động phòng, chống dịch bệnh, giảm tỷ lệ mắc và tử vong do các bệnh truyền nhiễm gây ra, "
+     "không để dịch bệnh lớn xảy ra, góp phần bảo vệ, chăm sóc và nâng cao sức khỏe nhân dân trên địa bàn tỉnh.\n"
+     "B. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì tổ chức giám sát dịch bệnh tại cộng đồng.\n"
+     "2. Sở Tài chính bố trí kinh phí phòng, chống dịch năm 2025.\n",
+     ("B.1", ["Sở Y tế"]), ("B.2", ["Sở Tài chính"]))
+case("high-roman", "scheme", PURPOSE + "II. MỤC TIÊU\nKhông để dịch bệnh lớn xảy ra.\nIII. NHIỆM VỤ\nTăng cường giám sát.\n"
+     "IV. GIẢI PHÁP\nHuy động nguồn lực.\nV. KINH PHÍ\nNgân sách tỉnh.\nVI. CHẾ ĐỘ THÔNG TIN\nĐịnh kỳ.\n"
+     "VII. KIỂM TRA\nĐịnh kỳ kiểm tra.\nVIII. KHEN THƯỞNG\nTheo quy định.\nIX. TỔ CHỨC THỰC HIỆN\n"
+     "1. Sở Y tế chủ trì tổ chức giám sát dịch bệnh tại cộng đồng.\nX. HIỆU LỰC\n"
+     "1. Sở Tư pháp kiểm tra việc thi hành Kế hoạch.\nXII. ĐIỀU KHOẢN KHÁC\n1. Sở Nội vụ theo dõi việc thi hành.\n",
+     ("IX.1", ["Sở Y tế"]), ("X.1", ["Sở Tư pháp"]), ("XII.1", ["Sở Nội vụ"]))
+case("table-under-item", "annex", PURPOSE + "II. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ thường xuyên\n" + TABLE_HEAD +
+     "| 1 | Tuyên truyền phòng, chống dịch | Sở Văn hóa, Thể thao và Du lịch | Báo Hà Nam | Thường xuyên |\n"
+     "| 2 | Giám sát dịch bệnh tại cộng đồng | Sở Y tế | | Năm 2025 |\n",
+     ("II.1.1", ["Sở Văn hóa, Thể thao và Du lịch"]), ("II.1.2", ["Sở Y tế"]))
+case("letter-labels", "count", PURPOSE +
+     "II. NHIỆM VỤ CỤ THỂ\n1. Tập huấn nghiệp vụ phòng, chống dịch\na) Nội dung: Tập huấn cho cán bộ y tế cơ sở.\n"
+     "b) Cơ quan chủ trì: Sở Y tế.\nc) Cơ quan phối hợp: Ủy ban nhân dân các huyện, thành phố.\nd) Thời gian: Quý II/2025.\n"
+     "2. Kiểm tra công tác phòng, chống dịch\na) Cơ quan chủ trì: Thanh tra tỉnh.\nb) Thời gian: Quý IV/2025.\n",
+     ("II.1", ["Sở Y tế"]), ("II.2", ["Thanh tra tỉnh"]))
+case("letter-roles-under-body", "heading", PURPOSE +
+     "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\na) Chủ trì, phối hợp với các sở, ngành:\n"
+     "- Tổ chức giám sát dịch bệnh tại cộng đồng.\n- Hướng dẫn các cơ sở y tế phân luồng người bệnh.\n"
+     "b) Phối hợp với Sở Tài chính:\n- Hướng dẫn thanh quyết toán kinh phí phòng, chống dịch.\n",
+     ("II.1.a", ["Sở Y tế"]), ("II.1.a", ["Sở Y tế"]), ("II.1.b", ["Sở Y tế"]))
+case("lead-in-brackets", "count", PURPOSE +
+     "II. NHIỆM VỤ CỤ THỂ\n1. Tổ chức giám sát dịch bệnh tại cộng đồng, phát hiện sớm các ca bệnh (Sở Y tế chủ trì, Ủy "
+     "ban nhân dân các huyện, thành phố phối hợp).\n2. Bố trí kinh phí phòng, chống dịch năm 2025 (Sở Tài chính chủ trì).\n",
+     ("II.1", ["Sở Y tế"]), ("II.2", ["Sở Tài chính"]))
+
+case("two-bodies-one-paragraph", "count", PURPOSE +
+     "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì tổ chức giám sát dịch bệnh tại cộng đồng; Sở Tài chính bảo đảm kinh phí "
+     "cho hoạt động giám sát dịch bệnh.\n",
+     ("II.1", ["Sở Y tế"]), ("II.1", ["Sở Tài chính"]))
+case("object-bodies", "count", PURPOSE +
+     "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính, Công an tỉnh hướng dẫn Ủy ban nhân dân các "
+     "huyện, thành phố tổ chức giám sát dịch bệnh tại cộng đồng.\n"
+     "2. Ủy ban nhân dân các huyện, thành phố chỉ đạo Ủy ban nhân dân các xã, phường, thị trấn tổ chức ra quân vệ sinh "
+     "môi trường, diệt lăng quăng, bọ gậy.\n",
+     ("II.1", ["Sở Y tế"]), ("II.2", ["Ủy ban nhân dân các huyện, thành phố"]))
+case("request-paragraph", "count", PURPOSE +
+     "II. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh "
+     "tuyên truyền, vận động nhân dân tham gia phòng, chống dịch bệnh.\n",
+     ("II.1", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]))
+case("same-body-two-tasks", "count", PURPOSE +
+     "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì tổ chức giám sát dịch bệnh; đồng thời chỉ đạo Trung tâm Kiểm soát bệnh tật "
+     "tỉnh xét nghiệm mẫu bệnh phẩm, định kỳ báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2025.\n",
+     ("II.1", ["Sở Y tế"]))
+case("bodies-sentences-after-colon", "count", PURPOSE +
+     "II. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các đơn vị: Sở Y tế chủ trì giám sát dịch bệnh tại cộng đồng. Sở Tài chính "
+     "bố trí kinh phí phòng, chống dịch. Công an tỉnh bảo đảm an ninh, trật tự tại các khu cách ly.\n",
+     ("II.1", ["Sở Y tế"]), ("II.1", ["Sở Tài chính"]), ("II.1", ["Công an tỉnh"]))
+case("units-under-department", "heading", PURPOSE +
+     "II. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Giao Trung tâm Kiểm soát bệnh tật tỉnh xét nghiệm mẫu bệnh phẩm, giám sát dịch "
+     "bệnh tại cộng đồng.\n- Chỉ đạo các bệnh viện chuẩn bị giường bệnh, thuốc, vật tư điều trị người bệnh.\n",
+     ("II.1", ["Sở Y tế"]), ("II.1", ["Sở Y tế"]))
+
 
 # ---- the markdown rendition -------------------------------------------------------------------------------------
 _ROMAN_LINE = re.compile(r"^(?:[IVX]{1,4}[.\-]|PHẦN|Phần|[A-D]\. [A-ZĐ])")
@@ -511,12 +576,42 @@ def as_markdown(text: str) -> str:
     return "\n\n".join(out)
 
 
-def score(c: Case, md: bool = False) -> tuple[list[str], int, int, int, int]:
+def _wrap(line: str, width: int) -> list[str]:
+    out, cur = [], ""
+    for w in line.split():
+        if cur and len(cur) + 1 + len(w) > width:
+            out.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    return [*out, cur] if cur else out
+
+
+def as_pdf(text: str, blanks: bool) -> str:
+    """The case as a PDF's text layer gives it: each paragraph hard-wrapped at 80 columns; with blanks, every line
+    followed by a blank line and padded with spaces (as seed 000 reads), else one line after another. Table rows
+    are left as they are, one after another."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend([line] if line.startswith("|") or not line.strip() else _wrap(line, 80))
+    if not blanks:
+        return "\n".join(out)
+    joined = ""
+    for i, x in enumerate(out):
+        joined += (x + "\n") if x.startswith("|") and i + 1 < len(out) and out[i + 1].startswith("|") else f" {x} \n\n"
+    return joined
+
+
+RENDITIONS = {"plain": lambda t: t, "md": as_markdown, "pdf": lambda t: as_pdf(t, True),
+              "wrapped": lambda t: as_pdf(t, False)}
+
+
+def score(c: Case, md: bool | str = False) -> tuple[list[str], int, int, int, int]:
     """(what is wrong, gold pairs, pairs found, parsed pairs, pairs right) for one case."""
-    text = text_of(c)
-    text = as_markdown(text) if md else text
+    rendition = "md" if md is True else (md or "plain")
+    text = RENDITIONS[rendition](text_of(c))
     try:
-        plan = parse_text(text, source="probe.md" if md else "probe.txt")
+        plan = parse_text(text, source="probe.md" if rendition == "md" else "probe.txt")
     except Exception as e:  # a refusal is a failure of the case
         return [f"refused: {e}"], sum(len(w[1]) for w in c.want), 0, 0, 0
     gold = {"assignments": [{"ref": r, "lead": leads} for r, leads in c.want]}
@@ -551,7 +646,7 @@ def wrapped_looking(text: str) -> bool:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     verbose = "--verbose" in sys.argv
-    renditions = [False, True] if "--md" in sys.argv else [False]
+    renditions = ["plain"] + [r for r in ("md", "pdf", "wrapped") if f"--{r}" in sys.argv or "--all" in sys.argv]
     chosen = [c for c in CASES if not args or c.cls in args or c.name in args]
     for c in chosen:
         if wrapped_looking(text_of(c)):
@@ -564,12 +659,12 @@ def main() -> None:
             why, g, f, p, r = score(c, md)
             for i, v in enumerate((g, f, p, r)):
                 tot[i] += v
-            k = by_cls.setdefault(c.cls + (" (md)" if md else ""), [0, 0])
+            k = by_cls.setdefault(c.cls + (f" ({md})" if md != "plain" else ""), [0, 0])
             k[1] += 1
             if why:
                 fails += 1
                 k[0] += 1
-                print(f"FAIL {c.cls}/{c.name}{' (md)' if md else ''}: " + (" | ".join(why) if verbose else why[0]
+                print(f"FAIL {c.cls}/{c.name}{f' ({md})' if md != 'plain' else ''}: " + (" | ".join(why) if verbose else why[0]
                                                                           + (f" (+{len(why) - 1})" if len(why) > 1 else "")))
     print("# by class: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in by_cls.items()))
     rec = tot[1] / tot[0] if tot[0] else 0

@@ -134,3 +134,35 @@ def test_a_body_headings_intro_line_is_no_task(intro: str) -> None:
     got = _entries(AIMS + f"II. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n{intro}\n"
                    "- Nâng cấp nền tảng tích hợp, chia sẻ dữ liệu.\n- Tổng hợp, báo cáo kết quả thực hiện.\n")
     assert got == Counter({("II.1", ("Sở Khoa học và Công nghệ",)): 2})
+
+
+def test_the_issuers_asking_line_is_no_entry() -> None:
+    # (paragraphs apart by blank lines: 'Ủy ban nhân dân tỉnh yêu cầu:' stands alone over the bodies it asks)
+    got = _entries("Thực hiện Kế hoạch số 12/KH-BCĐ của Ban Chỉ đạo tỉnh về chuyển đổi số năm 2025.\n\n"
+                   "Ủy ban nhân dân tỉnh yêu cầu:\n\n- Sở Khoa học và Công nghệ nâng cấp nền tảng tích hợp, chia sẻ dữ "
+                   "liệu.\n\n- Sở Nội vụ triển khai số hóa hồ sơ cán bộ, công chức.\n\n")
+    assert got == Counter({("", ("Sở Khoa học và Công nghệ",)): 1, ("", ("Sở Nội vụ",)): 1})
+
+
+def test_a_body_heading_under_a_full_wrapped_line_starts_a_paragraph() -> None:
+    # (a PDF's lines, 70-80 characters: the bullet before the heading fills its line and ends a sentence)
+    got = _entries(AIMS + "II. TỔ CHỨC THỰC HIỆN\nSở Khoa học và Công nghệ:\n"
+                   "- Nâng cấp nền tảng tích hợp, chia sẻ dữ liệu của tỉnh, kết nối với nền tảng\n"
+                   "quốc gia, bảo đảm an toàn thông tin mạng theo cấp độ đã được phê duyệt.\n"
+                   "- Hướng dẫn các cơ quan, đơn vị rà soát, đánh giá mức độ an toàn của các hệ thống thông\n"
+                   "tin, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n"
+                   "Sở Nội vụ:\n- Triển khai số hóa hồ sơ cán bộ, công chức của các cơ quan hành chính\n"
+                   "nhà nước trên địa bàn tỉnh, hoàn thành trong năm 2025.\n")
+    assert got == Counter({("II", ("Sở Khoa học và Công nghệ",)): 2, ("II", ("Sở Nội vụ",)): 1})
+
+
+def test_blocks_a_short_colon_line_after_a_full_line_is_a_paragraph_of_its_own() -> None:
+    from dondoc.plans.blocks import build_blocks
+
+    text = ("Ủy ban nhân dân tỉnh giao các cơ quan, đơn vị thực hiện các nhiệm vụ trọng tâm sau đây\n"
+            "trong năm 2025, bảo đảm đúng tiến độ và chất lượng theo yêu cầu của Trung ương.\n"
+            "Sở Nội vụ có trách nhiệm:\n"
+            "- Triển khai số hóa hồ sơ cán bộ, công chức của các cơ quan hành chính nhà nước\n"
+            "trên địa bàn tỉnh; hoàn thành việc cập nhật dữ liệu vào hệ thống quốc gia.\n")
+    texts = [b.text for b in build_blocks(text)]
+    assert "Sở Nội vụ có trách nhiệm:" in texts
