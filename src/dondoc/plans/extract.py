@@ -42,6 +42,7 @@ from dondoc.plans.placing import (
 )
 from dondoc.plans.rank import central, own_or_higher
 from dondoc.plans.statements import states_fact
+from dondoc.plans.subheads import ASKING_INTRO, DUTY_INTRO
 from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentences
 from dondoc.plans.support import _support_from
 from dondoc.plans.timing import parse_timing
@@ -157,7 +158,10 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
-_TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)")
+# ('Hoạt động 1. Tập huấn ... . Đơn vị chủ trì: Sở Y tế; thời gian: Quý II/2025': after the task's sentence too)
+_TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)"
+                           r"|(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)\s*:)")
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Phối hợp)[^:.;]{0,30}:)")  # (each its own line)
 
 
 def _one_of(name: str, leads: list[str]) -> bool:
@@ -216,7 +220,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         produced: list[dict[str, Any]] = []
         if node.title and (lab := _TITLE_LABELS.search(node.title)):
             # 'a) Đào tạo ... - Chủ trì: Sở Y tế; thời gian: hằng năm': the task's labels on its title's own line
-            node.content.insert(0, Paragraph("- " + node.title[lab.end():], False, node.content[0].line if node.content else 0))
+            line = node.content[0].line if node.content else 0
+            node.content[:0] = [Paragraph("- " + x, False, line) for x in _NEXT_LABEL.split(node.title[lab.end():])]
             node.title = node.title[: lab.start()]
         content = node.content
         plain = [_MARKS.sub("", p.text) for p in content]
@@ -256,6 +261,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 items = [x for t in items for x in sentences(t)]  # a Word file's list marks lost: one task a sentence
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             own_support, intro = role_support, False
+            own_named = 0  # the items so far that named a body of their own
             for k, t in enumerate(items, 1):
                 if intro and not _BULLET.match(t):
                     role_support, intro = own_support, False  # the intro line's bullets are over
@@ -269,6 +275,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     continue
                 if states_fact(t):
                     continue  # 'Năm 2025, Công an xã đã ...', 'Theo Quyết định số ..., X là ...': what was or is, no duty
+                if not _BULLET.match(t) and k < len(items) and _BULLET.match(items[k]) and DUTY_INTRO.match(t.strip()):
+                    continue  # 'Là cơ quan thường trực, có trách nhiệm:' over the bullets: their intro, no task itself
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
@@ -283,7 +291,10 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
-                    closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
+                    # (not after items that each named their own body: it is one more of them)
+                    closing = (last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
+                               and own_named < k - 1)
+                    own_named += 1
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
                     produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2], read="sentence"))
                     continue
@@ -322,6 +333,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         continue
                     if ci == len(cands) - 1 and ci > 0 and t.rstrip().endswith(":") and not _BULLET.match(t) and _bodies_below(node):
                         continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
+                    if t[:1] not in "-–+•" and ASKING_INTRO.match(t.strip()):
+                        continue  # 'Ủy ban nhân dân tỉnh yêu cầu:' over the duties: the bodies asked follow
                     first_of_t = len(produced)
                     for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)
