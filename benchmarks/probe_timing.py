@@ -60,6 +60,8 @@ GRAMMAR = {
         E("Ngày 15/8/2026 và ngày 15/11/2026", "vào ngày 15/8/2026 và ngày 15/11/2026", ONCE, "2026-08-15"),
     ],
     "month": [
+        E("Tháng 01/2027", "trong tháng 01/2027", ONCE, "2027-01-31"),
+        E("Đợt 1: tháng 6/2026; đợt 2: tháng 10/2026", None, ONCE, "2026-06-30"),
         E("Tháng 9/2026", ["trong tháng 9/2026", "hoàn thành trong tháng 9/2026"], ONCE, "2026-09-30", start="Trong tháng 9/2026"),
         E("Tháng 9 năm 2026", "trong tháng 9 năm 2026", ONCE, "2026-09-30", start="Trong tháng 9 năm 2026"),
         E("Tháng 09/2026", "trong tháng 09/2026", ONCE, "2026-09-30"),
@@ -93,6 +95,11 @@ GRAMMAR = {
         E("Sáu tháng cuối năm 2026", "trong sáu tháng cuối năm 2026", ONCE, "2026-12-31"),
     ],
     "year": [
+        E("Ngay trong năm 2026", "ngay trong năm 2026", ONCE, "2026-12-31"),
+        E("Từ nay đến hết năm 2026", "từ nay đến hết năm 2026", ONCE, "2026-12-31", start="Từ nay đến hết năm 2026"),
+        E("Từ nay đến năm 2030", "từ nay đến năm 2030", ONCE, "2030-12-31"),
+        E("Cả năm 2026", "trong cả năm 2026", ONCE, "2026-12-31"),
+        E("Năm 2026 (sơ kết), năm 2030 (tổng kết)", None, ONCE, "2026-12-31"),
         E("Năm 2026", ["trong năm 2026", "hoàn thành trong năm 2026"], ONCE, "2026-12-31", start="Năm 2026"),
         E("2026", None, ONCE, "2026-12-31"),
         E("Đến hết năm 2026", "đến hết năm 2026", ONCE, "2026-12-31"),
@@ -115,6 +122,12 @@ GRAMMAR = {
         E("Đến năm 2030", "hoàn thành đến năm 2030", ONCE, "2030-12-31"),
     ],
     "recurring": [
+        E("Trước 15/12 hằng năm", "trước 15/12 hằng năm", R, "2026-12-15"),
+        E("Hằng năm (tháng 10)", None, R, "2026-10-31"),
+        E("Tháng 6 và tháng 12 hằng năm", "vào tháng 6 và tháng 12 hằng năm", R, "2026-06-30", jul="2026-12-31"),
+        E("Trong quý I hằng năm", "trong quý I hằng năm", R, "2026-03-31", jul="2027-03-31"),
+        E("Trước ngày 10 của tháng cuối quý", "trước ngày 10 của tháng cuối quý", R, "2026-03-10", jul="2026-09-10"),
+        E("Hằng năm, nhân dịp Quốc khánh 2/9", "hằng năm nhân dịp Quốc khánh 2/9", R, "2026-09-02"),
         E("Hằng năm", ["hằng năm", "định kỳ hằng năm"], R, None, start="Hằng năm"),
         E("Hàng năm", "hàng năm", R, None, start="Hàng năm"),
         E("Định kỳ hằng năm", "định kỳ hằng năm", R, None, start="Định kỳ hằng năm"),
@@ -136,6 +149,7 @@ GRAMMAR = {
         E("Trước ngày 15/6 và 15/12 hằng năm", "trước ngày 15/6 và 15/12 hằng năm", R, "2026-06-15", jul="2026-12-15"),
     ],
     "standing": [
+        E("Thường xuyên trong năm 2026", "thường xuyên trong năm 2026", C, None),
         E("Thường xuyên", ["thường xuyên", "thực hiện thường xuyên"], C, None),
         E("Thường xuyên, liên tục", "thường xuyên, liên tục", C, None),
         E("Thường xuyên, hằng năm", "thường xuyên, hằng năm", C, None),
@@ -159,6 +173,7 @@ GRAMMAR = {
         E("Năm học 2026-2027", "trong năm học 2026-2027", ONCE, "2027-05-31"),
     ],
     "none": [
+        E("Sau khi được cấp có thẩm quyền phê duyệt", "sau khi được cấp có thẩm quyền phê duyệt", U, None),
         E("Theo tiến độ của Bộ Y tế", "theo tiến độ của Bộ Y tế", U, None),
         E("Theo chỉ đạo của Ủy ban nhân dân tỉnh", "theo chỉ đạo của Ủy ban nhân dân tỉnh", U, None),
         E("Khi có yêu cầu", "khi có yêu cầu", U, None),
@@ -220,9 +235,9 @@ PLACES = {
 PASTED = ("line_done", "line_dash", "block", "block_lettered", "bullet", "end", "start")
 
 
-def _forms(e, form):
+def _forms(e, form, place=""):
     if form == "label":
-        return [e["label"]]
+        return [] if place == "bracket" and "(" in e["label"] else [e["label"]]  # (no brackets within brackets)
     if form == "start":
         return [e["start"]] if e["start"] else []
     return e["inline"]
@@ -277,7 +292,7 @@ def run(places=None):
                     else:
                         name, pasted = place.split("/")[0], place.endswith("/pasted")
                         tpl, form = PLACES[name]
-                        cases = [(x, lambda x, tpl=tpl, c=ctx, p=pasted: check_plan(tpl, x, c, p)) for x in _forms(e, form)]
+                        cases = [(x, lambda x, tpl=tpl, c=ctx, p=pasted: check_plan(tpl, x, c, p)) for x in _forms(e, form, name)]
                     for x, fn in cases:
                         tot[place] += 1
                         got, leak = fn(x)
