@@ -20,7 +20,10 @@ from dondoc.plans.timing_forms import (
     OPENS_CONTINUOUS,
     PART_OF_YEAR,
     PER_PERIOD,
+    RANGE_START,
     SESSION,
+    _safe_date,
+    _with_start,
     first_milestone,
     follows_another,
     from_issue,
@@ -65,10 +68,6 @@ _MONTHLY_DAY = re.compile(
     r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau))"
     r"|(?:hằng|hàng|mỗi)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)", re.I
 )
-_RANGE_START = re.compile(
-    rf"\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{{1,2}})(?:\s*(?:/|-|\.|\s+năm\s+)\s*({YEAR}))?"
-    rf"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.I
-)
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
     rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến|vào)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
@@ -110,13 +109,6 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
 def _yearly(d: int, m: int, plan_year: int | None, issued_on: dt.date | None) -> dt.date | None:
     if plan_year is None:
         return None
@@ -128,21 +120,6 @@ def _yearly(d: int, m: int, plan_year: int | None, issued_on: dt.date | None) ->
 
 def _not_docref(text: str, start: int) -> bool:
     return not _DOCREF.search(text[max(0, start - 40) : start])
-
-
-def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[str, Any]:
-    """'Từ ngày 01/3 đến ngày 31/3/2026': a once task due at the end of the range, starting at its
-    beginning (the year of the start defaults to the end's year)."""
-    m = _RANGE_START.search(text)
-    if m and out.get("kind") == "once" and out.get("due"):
-        end = dt.date.fromisoformat(out["due"])
-        y = int(m.group(3)) if m.group(3) else end.year
-        start = _safe_date(y, int(m.group(2)), int(m.group(1)))
-        if start and start > end and not m.group(3):
-            start = _safe_date(y - 1, int(m.group(2)), int(m.group(1)))
-        if start and start <= end:
-            out["start"] = start.isoformat()
-    return out
 
 
 def parse_timing(
@@ -263,7 +240,7 @@ def _parse_timing(
         yearless = sorted({(x[1], x[0]) for x in dates if x[2] is None})
         # (not the two ends of a window 'từ ngày 15/4 đến ngày 15/5': that is due at its end)
         if (recurring and len(yearless) >= 2 and len({x[1] for x in yearless}) == 1 and all(x[2] is None for x in dates)
-                and not _RANGE_START.search(t)):
+                and not RANGE_START.search(t)):
             day = yearless[0][1]
             months = ",".join(str(x[0]) for x in yearless)
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}", period="half" if len(yearless) == 2 else "year")

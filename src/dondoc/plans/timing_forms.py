@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import itertools
 import re
+from typing import Any
 
 _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"(?:,|và|[-–—]|đến|tới)"
@@ -31,6 +32,35 @@ _LATER_MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\b",
 
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# 'từ ngày 01/3 đến ngày 31/3/2026', 'từ 01/9 - 30/9/2026': a window of days, its start
+RANGE_START = re.compile(
+    rf"\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{{1,2}})(?:\s*(?:/|-|\.|\s+năm\s+)\s*({_YEAR}))?"
+    rf"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.I
+)
+
+
+def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[str, Any]:
+    """'Từ ngày 01/3 đến ngày 31/3/2026': a once task due at the end of the range, starting at its
+    beginning (the year of the start defaults to the end's year)."""
+    m = RANGE_START.search(text)
+    if m and out.get("kind") == "once" and out.get("due"):
+        end = dt.date.fromisoformat(out["due"])
+        y = int(m.group(3)) if m.group(3) else end.year
+        start = _safe_date(y, int(m.group(2)), int(m.group(1)))
+        if start and start > end and not m.group(3):
+            start = _safe_date(y - 1, int(m.group(2)), int(m.group(1)))
+        if start and start <= end:
+            out["start"] = start.isoformat()
+    return out
 
 
 def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:

@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from dondoc.plans.fastre import by_first_char, lead
-from dondoc.plans.timing import _D, _ONGOING, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
-from dondoc.plans.timing_forms import BARE_MONTH, CRITERION, PER_COUNT, SESSION
+from dondoc.plans.timing import _D, _ONGOING, CONTINUOUS, YEAR, _not_docref, parse_timing
+from dondoc.plans.timing_forms import BARE_MONTH, CRITERION, PER_COUNT, SESSION, _with_start
 
 _ONE_DATE = (
     rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
