@@ -230,9 +230,22 @@ PLACES = {
                        "b) Cơ quan phối hợp: Bảo hiểm xã hội tỉnh.\nc) Thời gian hoàn thành: {L}.\n" + NEXT_BLOCK, "label"),
     "bullet": ("1. Sở Y tế\n- Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh " + TASK + ", {I}.\n"
                "- Hướng dẫn các cơ sở khám bệnh, chữa bệnh thực hiện chế độ báo cáo.\n" + NEXT, "inline"),
+    "mid": ("1. Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh, {M} " + TASK + ".\n" + NEXT, "mid"),
+    "bullet_line": ("1. Sở Y tế\n- Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh " + TASK + ".\n- Thời gian thực hiện: {L}.\n"
+                    "- Hướng dẫn các cơ sở khám bệnh, chữa bệnh thực hiện chế độ báo cáo.\n" + NEXT, "label"),
+    "block_time_first": ("1. Kiểm tra việc thực hiện chính sách bảo hiểm y tế\n- Thời gian thực hiện: {L}.\n"
+                         "- Cơ quan chủ trì: Sở Y tế.\n- Cơ quan phối hợp: Bảo hiểm xã hội tỉnh.\n" + NEXT_BLOCK, "label"),
+    "section": ("1. Kiểm tra việc thực hiện chính sách bảo hiểm y tế\nThời gian thực hiện: {L}.\na) Sở Y tế chủ trì " + TASK
+                + ".\nb) Bảo hiểm xã hội tỉnh phối hợp cung cấp số liệu.\n" + NEXT, "label"),
+    "lettered": ("1. Kiểm tra việc thực hiện chính sách bảo hiểm y tế\na) " + LEAD + ", {I}.\n"
+                 "b) Bảo hiểm xã hội tỉnh phối hợp cung cấp số liệu.\n" + NEXT, "inline"),
+    "table_tiendo": ("| STT | Nhiệm vụ | Tiến độ thực hiện | Cơ quan chủ trì | Cơ quan phối hợp |\n|---|---|---|---|---|\n"
+                     "| 1 | Kiểm tra việc thực hiện chính sách bảo hiểm y tế | {L} | Sở Y tế | Bảo hiểm xã hội tỉnh |\n"
+                     "| 2 | Bố trí kinh phí thực hiện Kế hoạch | | Sở Tài chính | Các sở, ngành |\n", "label"),
 }
 # the same texts pasted from a web page: the line breaks lost
-PASTED = ("line_done", "line_dash", "block", "block_lettered", "bullet", "end", "start")
+PASTED = ("line_done", "line_dash", "block", "block_lettered", "bullet", "end", "start", "bullet_line", "block_time_first",
+          "section", "lettered")
 
 
 def _forms(e, form, place=""):
@@ -240,6 +253,8 @@ def _forms(e, form, place=""):
         return [] if place == "bracket" and "(" in e["label"] else [e["label"]]  # (no brackets within brackets)
     if form == "start":
         return [e["start"]] if e["start"] else []
+    if form == "mid":  # before the task's verb: 'Sở Y tế chủ trì, ..., trong quý III/2026 tổ chức kiểm tra ...'
+        return [x for x in e["inline"] if not x.startswith(("hoàn thành", "thực hiện", "năm 2026 và"))]
     return e["inline"]
 
 
@@ -265,14 +280,16 @@ def check_sentence(x, ctx):
 
 def check_plan(tpl, x, ctx, pasted):
     _, _, date = CTX[ctx]
-    body = tpl.replace("{I}", x).replace("{L}", x).replace("{S}", x)
+    body = tpl.replace("{I}", x).replace("{L}", x).replace("{S}", x).replace("{M}", x)
     text = HEAD.format(date=date) + body + TAIL
     plan = parse_text(_flat(text) if pasted else text, source="x.txt")
     ours = _ours(plan, "Sở Y tế")
     if not ours:
         return "NO-ASSIGN", None
     t = ours[0]["timing"]
-    nxt = [a["timing"] for a in _ours(plan, "Sở Tài chính")]
+    # (the other tasks under the same heading, and the next task; a section's time holds for all its tasks)
+    others = ours[1:] + _ours(plan, "Sở Tài chính") + ([] if "{L}.\na)" in tpl else _ours(plan, "Bảo hiểm xã hội tỉnh"))
+    nxt = [a["timing"] for a in others]
     leak = next(((n["kind"], n["due"]) for n in nxt if n["kind"] != "unspecified"), None)
     return (t["kind"], t["due"]), leak
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from dondoc.plans.timing_forms import (
     AFTER_EVENT,
+    HOLIDAY,
     MONTH_YEARLY,
     ONWARDS,
     OPENS_CONTINUOUS,
@@ -24,6 +25,7 @@ from dondoc.plans.timing_forms import (
     SESSION,
     _safe_date,
     _with_start,
+    first_day,
     first_milestone,
     follows_another,
     from_issue,
@@ -70,8 +72,8 @@ _MONTHLY_DAY = re.compile(
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến|vào)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
-    rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?({YEAR}))?", re.I  # 'trong năm 2025-2026', 'trong năm 2024 và năm 2025': the last year
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến|vào)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+|cả\s+|(?:hai|ba|bốn|\d{{1,2}})\s+)?(?:năm|giai đoạn)\s+({YEAR})"
+    rf"(?:\s*(?:{_D}|và|,)\s*(?:năm\s+)?({YEAR}))?", re.I  # 'trong năm 2025-2026', 'trong năm 2024 và năm 2025': the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
 _END_OF_YEAR = re.compile(r"(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))", re.I)
@@ -205,7 +207,7 @@ def _parse_timing(
             out["due"] = _iso(due)
         return out
 
-    month_range = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành)\s+(?:hết\s+)?tháng", low)) else None
+    month_range = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành|vào)\s+(?:hết\s+|cuối\s+)?tháng", low)) else None
     if month_range:  # 'tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026': the last month, from the first
         out.update(kind="once", due=_iso(month_range[0]))
         if month_range[1]:
@@ -224,15 +226,18 @@ def _parse_timing(
                 y = int(m.group(3)) if m.group(3) else None
                 before = t[max(0, m.start() - 12) : m.start()]
                 if (rx is _DM_Y and y is None and strict is False and not re.search(r"(?:ngày|trước|đến|từ)\s*$", before, re.I)
+                        and not HOLIDAY.search(t, max(0, m.start() - 70), m.start())  # 'nhân dịp Quốc khánh 2/9'
                         and not (dates and re.search(r"(?:\bvà|,)\s*$", before))):  # '10/6 và 10/12': the second date of a pair
                     continue
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
-    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết|vào) (?:hết )?(?:tháng|quý|quí)\s*[\divx]"
-                         r"|vào năm \d", low)
+    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết|vào) (?:hết |cuối )?(?:tháng|quý|quí)\s*[\divx]"
+                         r"|vào năm \d|\btừ (?:ngày )?\d|\bdịp\b", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]
+        if not recurring and (first := first_day(t, dates)) is not None:  # 'ngày 15/8/2026 và ngày 15/11/2026': the first
+            d, mo, y = first
         for m in _AND_DAY_MONTH.finditer(t):  # 'ngày 20 tháng 6 và 20 tháng 12 hằng năm': both dates
             dd, mm = int(m.group(1)), int(m.group(2))
             if 1 <= dd <= 31 and 1 <= mm <= 12 and (dd, mm) not in [(x[0], x[1]) for x in dates]:
@@ -291,6 +296,8 @@ def _parse_timing(
                 due = dt.date(max(later), 12, 31)  # 'Quý IV/2026, 2027': until the end of the last year listed
             # 'Quý IV hằng năm'; 'Quý III/2026 và hằng năm': the first, then every year
             yearly = recurring and (not m.group(2) or _AND_YEARLY.match(t, m.end()))
+            if yearly and y == plan_year and not later and issued_on and due < issued_on:
+                due = _last_day(y + 1, q * 3)  # 'trong quý I hằng năm' in a plan issued in July: the next year's
             out.update(kind="recurring" if yearly else "once", due=_iso(due))
         else:
             out.update(kind="once")
