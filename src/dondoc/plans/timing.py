@@ -68,7 +68,7 @@ _WORDS_DATE = re.compile(
 _END_OF_QUARTER_DAY = re.compile(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
 _MONTHLY_DAY = re.compile(
     r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau))"
-    r"|(?:hằng|hàng|mỗi)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)", re.I
+    r"|(?:hằng|hàng|mỗi)\s+tháng\s*[(,]?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)", re.I
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
@@ -96,7 +96,8 @@ _HALF_OF_YEAR = re.compile(rf"\b(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\s+(
 _HALF_OF_PLAN_YEAR = re.compile(r"(?:trong|trước|hết)\s+(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\b(?!\s*\d)", re.I)
 _TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
 _TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
-_SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
+_SUMMER = re.compile(r"\b(?:dịp|mùa|kỳ)\s+(?:nghỉ\s+)?hè\b|\bnghỉ\s+hè\b", re.I)
+_NEW_YEAR = re.compile(r"\btết\s+dương\s+lịch\b", re.I)
 _SOON = re.compile(r"\bngay\b|\bkhẩn trương\b|\bkịp thời\b|\bsớm\b", re.I)
 _NEXT_YEAR = re.compile(r"\b(?:của\s+)?năm\s+(?:liền\s+kề|liền\s+sau|sau|kế\s+tiếp)\b", re.I)
 _AND_YEARLY = re.compile(r"\s*(?:,|và)\s*(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\b", re.I)
@@ -207,7 +208,7 @@ def _parse_timing(
             out["due"] = _iso(due)
         return out
 
-    month_range = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành|vào)\s+(?:hết\s+|cuối\s+)?tháng", low)) else None
+    month_range = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành|vào)\s+(?:hết\s+|cuối\s+|các\s+)?tháng", low)) else None
     if month_range:  # 'tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026': the last month, from the first
         out.update(kind="once", due=_iso(month_range[0]))
         if month_range[1]:
@@ -321,15 +322,15 @@ def _parse_timing(
             out.update(kind="once", due=_iso(_last_day(y, mo)))
             return out
 
-    # lunar festivals and seasons
-    for rx, (lm, ld) in ((_TET, (1, 1)), (_TRUNG_THU, (8, 15))):
+    # festivals (the solar new year first: 'dịp Tết Dương lịch và Tết Nguyên đán' is due on the first) and seasons
+    for rx, (lm, ld), day in ((_NEW_YEAR, (1, 1), dt.date), (_TET, (1, 1), lunar_to_solar), (_TRUNG_THU, (8, 15), lunar_to_solar)):
         if rx.search(t):
             ym = _YEAR_RE.search(t)
             y = int(ym.group(1)) if ym else plan_year
             if y:
-                due = lunar_to_solar(y, lm, ld)
+                due = day(y, lm, ld)
                 if not ym and due and issued_on and due < issued_on:
-                    due = lunar_to_solar(y + 1, lm, ld)
+                    due = day(y + 1, lm, ld)
                 out.update(kind="recurring" if recurring else "once", due=_iso(due))
                 if recurring:
                     out["period"] = "year"

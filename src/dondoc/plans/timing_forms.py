@@ -248,8 +248,9 @@ CRITERION = re.compile(r"(?:tiêu chí|là căn cứ)(?:\s+[\wÀ-ỹ]+){0,4}?\s+
 
 
 # a dated day and the separator after it, up to the next day listed: '15/8/2026 và ngày ', 'ngày 15 tháng 8 năm 2026, '
+# ('15/7/2026 (đợt 1) và trước ngày ': each day with its note and its own 'trước')
 _DAY_THEN = re.compile(rf"(?:ngày\s+)?\d{{1,2}}\s*(?:[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{_YEAR})?|\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{_YEAR})?)"
-                       r"\s*(?:,|và)\s*(?:ngày\s+)?", re.I)
+                       r"(?:\s*\([^()]{1,20}\))?\s*(?:,|và)\s*(?:(?:trước|chậm nhất|đến)\s+)?(?:ngày\s+)?", re.I)
 
 
 def first_day(t: str, dates: list[tuple[int, int, int | None, int]]) -> tuple[int, int, int | None] | None:

@@ -33,11 +33,11 @@ _TEXT_TIMING_BRANCHES = [
     # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
     *lead(("định kỳ", "hằng năm", "hàng năm"), r"\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"),
     # 'hằng tháng (trước ngày 25)'
-    *lead(("hằng", "hàng"), r"\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"),
+    *lead(("hằng", "hàng"), r"\s+tháng\s*[(,]?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"),
     *lead(_WHEN, rf"\s+(?:là\s+)?{_TT_DATE}"),
     # (months sharing the year after the last: 'trong tháng 10 - tháng 12/2025', 'từ tháng 3 đến tháng 6/2026')
     # (and quarters listed or ranged: 'trong quý III-IV/2026', 'trong quý III và quý IV năm 2026'; 'vào cuối tháng 10/2026')
-    *lead((*_WHEN, "hết", "từ"), rf"\s+(?:hết\s+|cuối\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
+    *lead((*_WHEN, "hết", "từ"), rf"\s+(?:hết\s+|cuối\s+|các\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})*"
           rf"|quý\s*{_Q}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:quý\s*)?{_Q})*)\s*(?:/|năm)\s*{YEAR}"),
     # a window of days with a dash: 'từ 01/9 - 30/9/2026'; of years: 'từ năm 2026 đến năm 2030', 'từ nay đến hết năm 2026'
     *lead(("từ",), rf"\s+(?:ngày\s+)?{_ONE_DATE}\s*(?:{_D}|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?{_ONE_DATE}"),
@@ -75,7 +75,8 @@ _TEXT_TIMING_BRANCHES = [
     *lead(("hằng", "hàng", "mỗi"), r"\s+(?:học kỳ|năm học)\b"),
     # festivals ('trước Tết Nguyên đán', 'dịp Tết Nguyên đán Bính Ngọ 2026') and holidays named with their day ('nhân dịp
     # Quốc khánh 2/9', 'dịp kỷ niệm Ngày Thầy thuốc Việt Nam 27/2')
-    *lead(("nhân dịp", "dịp", "trước"), r"\s+(?:dịp\s+)?(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|tết\s+cổ\s+truyền|hè)"
+    *lead(("nhân dịp", "dịp", "trước"), r"\s+(?:dịp\s+)?(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|tết\s+cổ\s+truyền"
+          r"|tết\s+dương\s+lịch|(?:nghỉ\s+)?hè)"
           rf"(?:\s+{_CAN_CHI})?(?:\s+(?:cổ truyền\s+)?(?:năm\s+)?{YEAR})?"),
     *lead(("nhân dịp", "dịp"), r"\s+[^,.;()\d]{0,60}?\d{1,2}\s*/\s*\d{1,2}\b(?!\s*/\s*\d)"),
     r"mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)",  # 'mỗi năm một lần'
@@ -156,6 +157,11 @@ _YEAR_END_REVIEW = re.compile(r"(?:đánh giá|xếp loại|tổng kết|bình x
 _NATURE = re.compile(r"nhiệm vụ(?:\s+[\wÀ-ỹ]+){0,3}(?:\s*,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?){0,3}\s*,?\s*$")
 
 
+# 'thường xuyên kiểm tra ..., nhất là trong dịp Tết Nguyên đán': a time given as an example of when a duty is done most,
+# not its deadline (another time of the sentence is the task's)
+_EXAMPLE = re.compile(r"(?:nhất là|đặc biệt là|đặc biệt|kể cả)\s+(?:(?:vào|trong|các|những)\s+){0,2}$")
+
+
 def _of_nature(low: str, m: re.Match[str]) -> bool:
     return m.group(0) == "thường xuyên" and bool(_NATURE.search(low, max(0, m.start() - 50), m.start()))
 
@@ -191,7 +197,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     if text.rstrip(" .;,").endswith(")") and (b := _closing_bracket(text, plan_year=plan_year, issued_on=issued_on)):
         # (the sentence read with the bracket when that gives its day too: 'định kỳ hằng năm (trước ngày 30/11)'; its own dated
         # deadline over a bare frequency in the bracket: '... trước ngày 15/12/2026 (hằng năm)')
-        same_day = res.get("due") and res["due"] == b.get("due")
+        same_day = res.get("due") and res["due"] == b.get("due") and res["kind"] == "recurring"
         return res if same_day or (b["kind"] == res["kind"] and res.get("due") and not b.get("due")) else b
     return res
 
@@ -244,6 +250,8 @@ def _in_text(text: str, low: str, *, plan_year: int | None, issued_on: dt.date |
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
     if len(found) > 1 and any(_of_nature(low, m) for m in found):
         found = [m for m in found if not _of_nature(low, m)] or found
+    if len(found) > 1 and ("nhất là" in low or "đặc biệt" in low or "kể cả" in low):
+        found = [m for m in found if not _EXAMPLE.search(low, max(0, m.start() - 25), m.start())] or found
     # prefer a dated deadline over a bare frequency word
     dated = [m for m in found if re.search(r"\d|tết|trung thu", m.group(0))]  # (a festival fixes its day too)
     if len(dated) > 1 and dated[0].start() < 3 and text[dated[0].end() : dated[0].end() + 1] in (",", ":"):

@@ -211,3 +211,56 @@ def test_up_to_the_end_of_a_year_before_the_verb() -> None:
     assert sentence(x) == ("once", "2026-12-31")
     x = "Sở Y tế tổ chức triển khai Chương trình mục tiêu quốc gia đến hết năm 2030 trên địa bàn tỉnh."
     assert sentence(x) == ("unspecified", None)
+
+
+# -- round 2 (forms written after the first fixes): the solar new year, the summer break, a monthly day after a comma,
+# months listed with 'các', milestones each with its note and its own 'trước', a yearly bracket read with its days
+@pytest.mark.parametrize(("x", "issued", "want"), [
+    ("Dịp Tết Dương lịch 2027", FEB, ("once", "2027-01-01")),
+    ("Dịp Tết Dương lịch", FEB, ("once", "2027-01-01")),
+    ("Dịp Tết Dương lịch và Tết Nguyên đán năm 2027", FEB, ("once", "2027-01-01")),
+    ("Dịp nghỉ hè năm 2026", FEB, ("once", "2026-08-31")),
+    ("Hằng tháng, trước ngày 25", FEB, ("recurring", "2026-02-25")),
+    ("Hằng tháng, trước ngày 25", JUL, ("recurring", "2026-07-25")),
+    ("Trước ngày 15/7/2026 (đợt 1) và trước ngày 15/11/2026 (đợt 2)", FEB, ("once", "2026-07-15")),
+    ("Trước ngày 15/6/2026 và trước ngày 15/12/2026", FEB, ("once", "2026-06-15")),
+])
+def test_round2_phrases(x: str, issued: dt.date, want: tuple) -> None:
+    assert phrase(x, issued) == want
+
+
+@pytest.mark.parametrize(("x", "want"), [
+    ("trong dịp Tết Dương lịch 2027", ("once", "2027-01-01")),
+    ("trong dịp nghỉ hè năm 2026", ("once", "2026-08-31")),
+    ("hằng tháng, trước ngày 25", ("recurring", "2026-02-25")),
+    ("trong các tháng 6, 7, 8/2026", ("once", "2026-08-31")),
+    ("trong các tháng 6, 9, 12/2026", ("once", "2026-06-30")),
+])
+def test_round2_in_a_sentence(x: str, want: tuple) -> None:
+    assert sentence(TASK + ", " + x + ".") == want
+
+
+def test_a_yearly_bracket_read_with_its_days() -> None:
+    x = TASK + " (Đợt 1 trước ngày 30/6, đợt 2 trước ngày 30/11 hằng năm)."
+    assert sentence(x) == ("recurring", "2026-06-30")
+    x = TASK + " định kỳ hằng năm (trước ngày 30/11)."
+    assert sentence(x) == ("recurring", "2026-11-30")
+
+
+def test_a_season_named_in_a_standing_duty_is_no_deadline() -> None:
+    x = ("Ban Chỉ huy Quân sự xã phối hợp với Công an xã thường xuyên tuần tra tại các khu vực sông, hồ, nhất là vào dịp hè"
+         " và mùa mưa lũ.")
+    assert sentence(x) == ("continuous", None)
+
+
+@pytest.mark.parametrize("x", [
+    "Sở Công Thương thường xuyên kiểm tra thị trường, nhất là trong dịp Tết Nguyên đán.",
+    "Sở Công Thương thường xuyên kiểm tra thị trường, nhất là dịp Tết Nguyên đán năm 2027.",
+    "Sở Công Thương thường xuyên kiểm tra thị trường, đặc biệt là trong tháng 12/2026.",
+])
+def test_a_time_given_as_an_example_of_a_standing_duty(x: str) -> None:
+    assert sentence(x) == ("continuous", None)
+
+
+def test_a_time_given_as_an_example_with_no_other_time_is_still_the_time() -> None:
+    assert sentence("Sở Công Thương kiểm tra thị trường, nhất là trong dịp Tết Nguyên đán.") == ("once", "2026-02-17")
