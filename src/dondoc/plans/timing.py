@@ -233,7 +233,7 @@ def _parse_timing(
                 dates.append((d, mo, y, m.start()))
     dates.sort(key=lambda x: x[3])
     deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết|vào) (?:hết |cuối )?(?:tháng|quý|quí)\s*[\divx]"
-                         r"|vào năm \d|\btừ (?:ngày )?\d|\bdịp\b", low)
+                         r"|vào năm \d|\btừ (?:ngày \d|\d{1,2}\s*/)|\bdịp\b", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
         d, mo, y, _ = dates[-1]

@@ -25,6 +25,7 @@ _TT_DATE = rf"(?:ngày\s+)?{_ONE_DATE}(?:\s*(?:và|,)\s*(?:ngày\s+)?{_ONE_DATE}
 # jumps between the characters that can open a match and tries there only the branches opening with that character,
 # where a plain alternation of the same branches was tried in full at every character. The matches are the same.
 _WHEN = ("trước", "chậm nhất", "đến", "trong", "vào")
+_SLASH_DATE = rf"\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{YEAR})?"
 _Q = r"(?:iv|i{1,3}|[1-4])"
 _COUNT = r"(?:hai|ba|bốn|\d{1,2})"  # 'trong hai năm 2026-2027', 'trong 05 năm 2026 - 2030'
 _CAN_CHI = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)"
@@ -39,8 +40,9 @@ _TEXT_TIMING_BRANCHES = [
     # (and quarters listed or ranged: 'trong quý III-IV/2026', 'trong quý III và quý IV năm 2026'; 'vào cuối tháng 10/2026')
     *lead((*_WHEN, "hết", "từ"), rf"\s+(?:hết\s+|cuối\s+|các\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})*"
           rf"|quý\s*{_Q}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:quý\s*)?{_Q})*)\s*(?:/|năm)\s*{YEAR}"),
-    # a window of days with a dash: 'từ 01/9 - 30/9/2026'; of years: 'từ năm 2026 đến năm 2030', 'từ nay đến hết năm 2026'
-    *lead(("từ",), rf"\s+(?:ngày\s+)?{_ONE_DATE}\s*(?:{_D}|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?{_ONE_DATE}"),
+    # a window of days with a dash: 'từ 01/9 - 30/9/2026', 'từ ngày 5 - 7/8/2026' (with a slash or 'ngày': 'từ 1.5 - 2.5 triệu
+    # đồng' is money); of years: 'từ năm 2026 đến năm 2030', 'từ nay đến hết năm 2026'
+    *lead(("từ",), rf"\s+(?:ngày\s+(?:{_ONE_DATE}|\d{{1,2}})|{_SLASH_DATE})\s*(?:{_D}|đến|tới)\s*(?:hết\s+)?(?:ngày\s+{_ONE_DATE}|{_SLASH_DATE})"),
     *lead(("từ",), rf"\s+(?:năm\s+{YEAR}|nay)\s*(?:{_D}|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?{YEAR}"),
     # at once when the plan is issued: 'ngay sau khi Kế hoạch được ban hành' (not when another's act comes)
     *lead(("ngay sau khi",), r"\s+(?:kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành|(?:ký\s+)?ban\s+hành\s+kế\s+hoạch)"),
@@ -208,9 +210,10 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
 _CLOSING_BRACKET = re.compile(r"\(([^()]{3,80})\)[\s.;,]*$")
 _TIME_OPENS = re.compile(
     r"\s*(?:(?:thời gian|thời hạn)(?:\s+[\wÀ-ỹ]+)?\s*:\s*)?(?:quý|quí|tháng|năm\s+\d|ngày|trước|chậm nhất|giai đoạn|đến|hoàn thành|cuối|"
-    r"đầu|giữa|hằng|hàng|định kỳ|mỗi|thường xuyên|liên tục|dịp|nhân dịp|ngay|đợt|sáu tháng|\d|từ\s+(?:ngày|tháng|quý|quí|năm|nay|\d)"
+    r"đầu|giữa|hằng|hàng|định kỳ|mỗi|thường xuyên|liên tục|dịp|nhân dịp|ngay|đợt|sáu tháng|(?:19|20)\d\d"
+    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|(?:6|06)\s+tháng|từ\s+(?:ngày|tháng|quý|quí|năm|nay|\d)"
     r"|trong\s+(?:năm|quý|quí|tháng|giai đoạn|thời hạn|dịp|sáu|\d))", re.I)
-_NOT_TIME = re.compile(r"%|\bđạt\b|\bsố\b|trong đó|(?<!tiếp )\btheo\b", re.I)
+_NOT_TIME = re.compile(r"%|\b(?:đạt|số|đã|có|gồm|nếu|tăng|giảm)\b|trong đó|(?<!tiếp )\btheo\b", re.I)
 
 
 def _closing_bracket(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any] | None:

@@ -264,3 +264,22 @@ def test_a_time_given_as_an_example_of_a_standing_duty(x: str) -> None:
 
 def test_a_time_given_as_an_example_with_no_other_time_is_still_the_time() -> None:
     assert sentence("Sở Công Thương kiểm tra thị trường, nhất là trong dịp Tết Nguyên đán.") == ("once", "2026-02-17")
+
+
+@pytest.mark.parametrize("x", [
+    "Sở Tài chính hỗ trợ từ 1.5 - 2.5 triệu đồng/người.",
+    "Sở Y tế phấn đấu giảm tỷ lệ từ 10.5 - 12.5% xuống dưới 8%.",
+    "Sở Y tế tập huấn cho 20 - 30 người, từ 2 - 3 ngày/lớp.",
+])
+def test_a_range_of_numbers_is_no_window_of_days(x: str) -> None:
+    assert sentence(x) == ("unspecified", None)
+
+
+def test_a_window_of_days_sharing_its_month() -> None:
+    assert sentence("Sở Y tế tổ chức 02 lớp tập huấn, từ ngày 5 - 7/8/2026.") == ("once", "2026-08-07")
+
+
+@pytest.mark.parametrize("x", ["1/2 kinh phí do ngân sách tỉnh bảo đảm", "đầu năm 2026 đã có 5 xã", "năm 2026 có 12 xã tham gia",
+                               "02 lớp"])
+def test_a_closing_bracket_remark_with_numbers(x: str) -> None:
+    assert sentence(TASK + " (" + x + ").") == ("unspecified", None)
