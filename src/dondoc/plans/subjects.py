@@ -19,9 +19,9 @@ _MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: st
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"
     # the time first, the subject after the comma: 'Trong năm 2024, Bộ Công an ...', 'Trước ngày 30/6/2024, các bộ ...'
-    r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày)"
+    r"|Trong (?:năm|quý|quí|tháng|giai đoạn|thời hạn|dịp|(?:6|sáu) tháng)|Trước (?:ngày|năm|quý|quí|tháng|Tết|dịp)|Chậm nhất|Đến (?:năm|hết|ngày)"
     # a time or period alone: 'Năm 2025, Sở Nội vụ ...', 'Quý I/2027, các cơ quan ...', 'Từ năm 2026, ...'
-    r"|(?:Năm|Quý|Quí|Tháng|Ngày)\s+(?:\d+|[IVX]+)|(?:Từ|Sau)\s+(?:năm|ngày|tháng|quý|quí)\s+\d+|Giai đoạn\s+\d+"
+    r"|(?:Năm|Quý|Quí|Tháng|Ngày)\s+(?:\d+|[IVX]+)|(?:Từ|Sau)\s+(?:năm|ngày|tháng|quý|quí)\s+\d+|Giai đoạn\s+\d+|Từ nay|(?:Nhân|Vào) dịp|Ngay sau khi"
     r"|(?:Đầu|Cuối|Giữa)\s+(?:năm|quý|quí|tháng)|(?:Hằng|Hàng)\s+(?:tháng|tuần)|(?:Sáu|6)\s+tháng"
     # the act the duty carries out, then its subject: 'Thực hiện Nghị quyết số 57-NQ/TW ..., Sở X chủ trì ...'
     r"|(?:(?:Tiếp tục\s+)?(?:Triển khai\s+)?[Tt]hực hiện|Triển khai)\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch"

@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import itertools
 import re
+from typing import Any
 
 _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"(?:,|và|[-–—]|đến|tới)"
@@ -31,6 +32,35 @@ _LATER_MONTH = re.compile(rf"\btháng\s*(\d{{1,2}})\s*(?:/|năm)\s*({_YEAR})\b",
 
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# 'từ ngày 01/3 đến ngày 31/3/2026', 'từ 01/9 - 30/9/2026': a window of days, its start
+RANGE_START = re.compile(
+    rf"\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{{1,2}})(?:\s*(?:/|-|\.|\s+năm\s+)\s*({_YEAR}))?"
+    rf"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.I
+)
+
+
+def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[str, Any]:
+    """'Từ ngày 01/3 đến ngày 31/3/2026': a once task due at the end of the range, starting at its
+    beginning (the year of the start defaults to the end's year)."""
+    m = RANGE_START.search(text)
+    if m and out.get("kind") == "once" and out.get("due"):
+        end = dt.date.fromisoformat(out["due"])
+        y = int(m.group(3)) if m.group(3) else end.year
+        start = _safe_date(y, int(m.group(2)), int(m.group(1)))
+        if start and start > end and not m.group(3):
+            start = _safe_date(y - 1, int(m.group(2)), int(m.group(1)))
+        if start and start <= end:
+            out["start"] = start.isoformat()
+    return out
 
 
 def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
@@ -93,12 +123,17 @@ _FROM_ISSUE = re.compile(
 )
 
 
+# at once when the plan is issued: 'ngay sau khi Kế hoạch được ban hành', 'ngay sau khi ban hành Kế hoạch này' (once, on a day
+# the text does not write; not 'ngay sau khi có hướng dẫn của Bộ': when another's act comes)
+_AT_ISSUE = re.compile(r"\bngay\s+sau\s+khi\s+(?:kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành|(?:ký\s+)?ban\s+hành\s+kế\s+hoạch)", re.I)
+
+
 def from_issue(t: str, low: str, issued_on: dt.date | None) -> dt.date | bool | None:
-    """The due date of a deadline counted from the plan's issue; None when the issue date is unknown or the
-    days are working days; False when the phrase counts from nothing of the plan's own."""
+    """The due date of a deadline counted from the plan's issue; None when the issue date is unknown, the days are working
+    days or the work is due at once after the issue; False when the phrase counts from nothing of the plan's own."""
     m = _FROM_ISSUE.search(t) if "kể từ" in low else None
     if m is None:
-        return False
+        return None if "ngay sau khi" in low and _AT_ISSUE.search(t) else False
     if issued_on is None or "làm việc" in m.group(0).lower():
         return None
     n = int(m.group(1))
@@ -210,3 +245,27 @@ PER_PERIOD = PER_COUNT + r"(?:tuần|tháng|quý|quí|năm)\b"
 # the review a result counts in: 'là một tiêu chí quan trọng trong đánh giá thi đua ... cuối năm', 'là căn cứ xếp loại
 # ... năm 2025': the time is the review's, not the task's
 CRITERION = re.compile(r"(?:tiêu chí|là căn cứ)(?:\s+[\wÀ-ỹ]+){0,4}?\s+(?:đánh giá|xếp loại|thi đua|bình xét)[^.;]*$", re.I)
+
+
+# a dated day and the separator after it, up to the next day listed: '15/8/2026 và ngày ', 'ngày 15 tháng 8 năm 2026, '
+# ('15/7/2026 (đợt 1) và trước ngày ': each day with its note and its own 'trước')
+_DAY_THEN = re.compile(rf"(?:ngày\s+)?\d{{1,2}}\s*(?:[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{_YEAR})?|\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{_YEAR})?)"
+                       r"(?:\s*\([^()]{1,20}\))?\s*(?:,|và)\s*(?:(?:trước|chậm nhất|đến)\s+)?(?:ngày\s+)?", re.I)
+
+
+def first_day(t: str, dates: list[tuple[int, int, int | None, int]]) -> tuple[int, int, int | None] | None:
+    """(day, month, year) of the first of dated days listed with ',' / 'và' (separate milestones: 'ngày 15/8/2026 và ngày
+    15/11/2026'; a day with no year shares the last one's); None for one day, a window ('từ ... đến ...') or consecutive
+    days (one span, due at its end: 'ngày 15/8/2026 và ngày 16/8/2026')."""
+    if len(dates) < 2 or not all(_DAY_THEN.fullmatch(t, a[3], b[3]) for a, b in itertools.pairwise(dates)):
+        return None
+    year = next((x[2] for x in reversed(dates) if x[2]), None)
+    days = [_safe_date(x[2] or year or 2001, x[1], x[0]) for x in dates]
+    if any(a is None or b is None or b - a <= dt.timedelta(days=1) for a, b in itertools.pairwise(days)):
+        return None
+    return dates[0][0], dates[0][1], dates[0][2] or year
+
+
+# a holiday named with its day and month after 'dịp': 'nhân dịp Quốc khánh 2/9', 'dịp kỷ niệm Ngày Thầy thuốc Việt Nam 27/2' (the
+# day is the time, searched on the text before the date)
+HOLIDAY = re.compile(r"\bdịp\b[^,.;()\d]{0,60}$", re.I)
