@@ -255,7 +255,7 @@ def _parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         reports.extend(r2)
         undated.extend(u2)
 
-    reports.extend(table_reports(assignments))
+    reports.extend(table_reports(assignments, ctx))
     footer_blocks = blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:]
     footer_info = parse_footer(footer_blocks)
     header = complete_header(header, blocks[: annexes[0] if annexes else len(blocks)], _lines_of(footer_blocks))

@@ -110,10 +110,12 @@ def role_free(name: str) -> str:
     return _ROLE_NOTE.sub("", name) or name
 
 
-# 'xây dựng báo cáo đánh giá tác động ...': the report is what the task makes; with no receiver it is the task's
-# content, no obligation to report (a status report 'lập báo cáo kết quả ...' stays one)
+# 'xây dựng báo cáo đánh giá tác động ...', 'lập báo cáo chuyên đề về ..., gửi Bộ X trước ...': the report is what the
+# task makes, the task's content, no obligation to report on the plan, even sent to a body by a date (a status report
+# 'lập báo cáo kết quả ...', 'xây dựng báo cáo đánh giá tình hình thực hiện ...' stays one)
 _MADE_REPORT = re.compile(r"\b(?:xây dựng|lập|hoàn thiện|biên soạn|soạn thảo|nghiên cứu|chuẩn bị)\s+(?:các\s+)?"
-                          r"báo cáo\s+(?!kết quả|tình hình|sơ kết|tổng kết|định kỳ|tiến độ|\d|sáu|năm|quý|tháng|hằng|hàng)", re.I)
+                          r"báo cáo\s+(?!kết quả|tình hình|sơ kết|tổng kết|định kỳ|tiến độ|\d|sáu|năm|quý|tháng|hằng|hàng|"
+                          r"(?:đánh giá\s+)?(?:kết quả|tình hình|việc|tiến độ)|thực hiện|về\s+(?:kết quả|tình hình|việc))", re.I)
 
 
 def made_report(low: str) -> bool:

@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import Any
 
+from dondoc.plans.blocks import UPPER
 from dondoc.plans.bodies import split_bodies
 from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.extract import Ctx, Node
@@ -42,7 +43,9 @@ _SUBMIT = re.compile(r"\bgửi\s+(?:về\s+|cho\s+|lên\s+)?(?:kết quả|báo 
 _FOR_REVIEW = re.compile(r"\bgửi\b[^.;]{0,120}?(?:góp ý|lấy ý kiến|cho ý kiến)|\bgửi\s+(?:\S+\s+){0,2}?dự thảo\b"
                          r"|dự thảo\b[^.;]{0,120}?\bgửi\b[^.;]{0,60}?(?:thẩm định|thẩm tra)")
 _QUARTER_DAY = re.compile(r"(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
-_CLAUSE = re.compile(r"(?<=[;])\s+|(?<=\.)\s+(?=[A-ZĐ])")
+# clauses: after a semicolon, or a full stop before a capital ('... hằng năm. Ủy ban nhân dân các xã ...')
+_CLAUSE = re.compile(rf"(?<=[;])\s+|(?<=\.)\s+(?=[{UPPER}])")
+_SENTENCE_END = re.compile(rf"\.\s+(?=[{UPPER}])")
 
 
 def _is_report(low: str, clause: str, nxt: str | None) -> bool:
@@ -120,6 +123,17 @@ def _date_of(clause: str) -> re.Match[str] | None:
     return next((m for m in _REPORT_DATE.finditer(clause) if not issuing_date(clause, m.start(), m.end())), None)
 
 
+def _owner_of(clause: str, owners: list[dict[str, Any]], prev: dict[str, Any] | None) -> list[str]:
+    """The sender of a clause naming none: the lead of the item's task whose text holds it ('Sở X là cơ quan đầu mối,
+    ...; tổng hợp, báo cáo ...' in a paragraph whose other sentences name other bodies), else the sender of the report
+    before it in the item, else the item's last lead."""
+    key = " ".join(clause.lstrip("-–+•·* ").split())[:40]
+    own = next((a for a in reversed(owners) if a["lead"] and key in " ".join(a["text"].split())), None) if len(key) > 12 else None
+    if own is not None:
+        return list(own["lead"])
+    return prev["from"] if prev else (owners[-1]["lead"] if owners else [])
+
+
 def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any]], ctx: Ctx,
             prev: dict[str, Any] | None) -> tuple[dict[str, Any], bool] | None:
     """The report a clause states, and whether it is dated; None when it states none. `prev`: the report stated
@@ -133,7 +147,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
     if _CONDITIONAL.search(clause) and not (m or q):
         return None
     sb = _sentence_body(_REGIME_LABEL.sub("", clause))
-    sender = [role_free(n) for n in split_bodies(sb[0])] if sb else (prev["from"] if prev else (owners[-1]["lead"] if owners else []))
+    sender = [role_free(n) for n in split_bodies(sb[0])] if sb else _owner_of(clause, owners, prev)
     at = m.start() if m else (q.start() if q else len(low))
     before = low[:at]
     rep: dict[str, Any] = {
@@ -149,7 +163,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
     if not rep["to"] and prev and prev["to"] and (m or q or _label_time(nxt)) and (not sb or sender == prev["from"]) \
             and prev["to"] != sender:  # (a dated clause only: an undated one adds nothing to follow up)
         rep["to"], rep["via"] = prev["to"], rep["via"] or prev["via"]
-    if not rep["to"] and made_report(low):
+    if made_report(low):
         return None  # 'xây dựng báo cáo đánh giá tác động ..., hoàn thành trước ngày 30/9/2025': the task's product
     if q:  # 'trước ngày 15 của tháng cuối quý': every quarter
         rep["timing"] = parse_timing(q.group(0), plan_year=ctx.plan_year, issued_on=ctx.issued_on)
@@ -166,6 +180,9 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         dm = _REPORT_DATE.search(tl) if rep["timing"].get("due") is None else None
         if dm:  # 'Thường xuyên; định kỳ báo cáo trước ngày 10/12': the work is continuous, the report is dated
             rep["timing"] = parse_timing(tl[dm.start() :] + recurs, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
+        ms = list(itertools.islice(_REPORT_DATE.finditer(tl + recurs), 2))
+        if len(ms) > 1:  # '- Thời gian báo cáo: 6 tháng (trước ngày 20/6), năm (trước ngày 20/11)': each date its report
+            rep["timing"] = _dated_timing(tl + recurs, ms[0], ctx)
         return rep, rep["timing"].get("due") is not None
     rep["timing"] = timing_in_text(clause, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
     return rep, False
@@ -173,9 +190,12 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
 
 # between two dates of one clause, only the periods they close: '(báo cáo 6 tháng) và', '; 1 năm', ', năm (' (two
 # dated deadlines with no period named stay one report, the first)
-# (the milestone a period closes may be named: 'sơ kết 6 tháng trước ... và (báo cáo) tổng kết năm trước ...')
-_PERIOD_GAP = re.compile(r"^[\s)]*(?:\([^()]{0,30}\)\s*)?[,;]?\s*(?:và|hoặc)?\s*(?:(?:báo cáo\s+)?(?:kết quả\s+)?(?:(?:sơ|tổng)\s+kết\s+)?"
-                         r"(?:(?:\d+|sáu|một)\s+tháng|(?:\d+\s+|cả\s+)?năm|quý\s+[IV]+))?\s*[:(]?\s*$", re.I)
+# (the milestone a period closes may be named: 'sơ kết 6 tháng trước ... và (báo cáo) tổng kết năm trước ...'; or stand
+# alone: 'sơ kết giữa kỳ trước ngày 30/6/2027 và tổng kết trước ngày 30/11/2030', '... và báo cáo cuối kỳ trước ...')
+_PERIOD_GAP = re.compile(r"^[\s)]*(?:\([^()]{0,30}\)\s*)?[,;]?\s*(?:và|hoặc)?\s*(?:(?:báo cáo\s+)?(?:kết quả\s+)?"
+                         r"(?:(?:(?:sơ|tổng)\s+kết(?:\s+(?:giữa|cuối)\s+kỳ)?|(?:giữa|cuối)\s+kỳ)\s*)?"
+                         r"(?:(?:\d+|sáu|một)\s+tháng|(?:\d+\s+|cả\s+)?năm|quý\s+[IV]+)?)?\s*[:(]?\s*$", re.I)
+_PERIOD_WORD = re.compile(r"tháng|năm|quý|kết|kỳ")
 
 
 _EVERY_YEAR = re.compile(r"\s*(?:hằng|hàng|mỗi)\s+năm\b", re.I)
@@ -211,7 +231,7 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx, q: re.Match[str] | N
         between = clause[prev.end() : m.start()]
         compiling = bool(re.search(r"tổng hợp", between, re.I) and re.search(r"báo cáo\s+\S", between, re.I) and to)
         yearly = not m.group(3) and bool(_EVERY_YEAR.match(clause, m.end()))  # '... và trước ngày 20/12 hằng năm'
-        if yeared and not compiling and not yearly and not (_PERIOD_GAP.match(between) and re.search(r"tháng|năm|quý", between)):
+        if yeared and not compiling and not yearly and not (_PERIOD_GAP.match(between) and _PERIOD_WORD.search(between)):
             continue
         extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx)}
         if compiling:
@@ -249,7 +269,7 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
                 nxt = clauses[ci + 1] if ci + 1 < len(clauses) else follow
                 if nxt is not None:
                     nxt = re.sub(r"^[-–+•·*\s]+", "", nxt)
-                if plan_sent_up(clause, re.split(r"\.\s+(?=[A-ZĐ])", " ".join(clauses[:ci]))[-1] if ci else ""):
+                if plan_sent_up(clause, _SENTENCE_END.split(" ".join(clauses[:ci]))[-1] if ci else ""):
                     continue
                 got = _report(node, clause, nxt, by_ref.get(node.ref) or [], ctx, prev)
                 if got is None:
@@ -260,7 +280,9 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
                 prev = rep
                 if is_dated:
                     dated.append(rep)
-                    dated.extend(_more_dates(rep, clause, ctx, _QUARTER_DAY.search(clause)))
+                    # (the further dates of the clause, or of the time label after it that dated it)
+                    src = clause if (_date_of(clause) or _QUARTER_DAY.search(clause)) else (_label_time(nxt) or "")
+                    dated.extend(_more_dates(rep, src, ctx, _QUARTER_DAY.search(src)))
                 elif re.search(r"báo cáo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Phòng|Thường trực|về)", clause) or rep["to"]:
                     undated.append(rep)
     return dated, undated
@@ -270,19 +292,30 @@ _DAY_MONTH = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|\b\d{1,2}\s+th�
 _STATUS_REPORT = re.compile(r"^(?:tổng hợp,?\s*)?báo cáo\s+(?:kết quả|tình hình|sơ kết|tổng kết|định kỳ|tiến độ)")
 
 
-def table_reports(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def table_reports(assignments: list[dict[str, Any]], ctx: Ctx) -> list[dict[str, Any]]:
     """Reports that are rows of a task table: '| Tổng hợp, báo cáo Bộ trưởng kết quả thực hiện | Cục X | Trước ngày
-    15/12/2025 |' (a day and a month in the time cell; a product such as 'Xây dựng báo cáo đánh giá ...' is none)."""
+    15/12/2025 |' (a day and a month in the time cell, or 'trước ngày 15 của tháng cuối quý'; one report per date of
+    the cell: 'Định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)'; a product such as 'Xây dựng báo cáo
+    đánh giá ...' is none)."""
     out: list[dict[str, Any]] = []
     for a in assignments:
         if a.get(READ_KEY) not in ("table", "rebuilt") or "báo cáo" not in a["text"].lower():
             continue
         t, low = a["timing"], a["text"].lower()
-        if not t.get("due") or not _DAY_MONTH.search(t.get("text") or ""):
+        tt = t.get("text") or ""
+        q = _QUARTER_DAY.search(tt)
+        if not t.get("due") or not (_DAY_MONTH.search(tt) or q):
             continue
         to = _receivers(a["text"], low)
-        if not to and (made_report(low) or not _STATUS_REPORT.match(low)):
+        if made_report(low) or (not to and not _STATUS_REPORT.match(low)):
             continue
-        out.append({"ref": a["ref"], "text": a["text"], "from": list(a["lead"]), "to": to, "via": via_of(a["text"]),
-                    "compiles": "tổng hợp" in low and not _collective(a["lead"]), "timing": dict(t)})
+        rep = {"ref": a["ref"], "text": a["text"], "from": list(a["lead"]), "to": to, "via": via_of(a["text"]),
+               "compiles": "tổng hợp" in low and not _collective(a["lead"]), "timing": dict(t)}
+        m = _date_of(tt)
+        if q:
+            rep["timing"] = {**parse_timing(q.group(0), plan_year=ctx.plan_year, issued_on=ctx.issued_on), "text": q.group(0)}
+        elif m and _REPORT_DATE.search(tt, m.end()):
+            rep["timing"] = _dated_timing(tt, m, ctx)
+        out.append(rep)
+        out.extend(_more_dates(rep, tt, ctx, q))
     return out

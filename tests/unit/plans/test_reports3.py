@@ -1,0 +1,102 @@
+"""Reporting obligations the probe of benchmarks/probe_reports.py found misread, one class per test (sentences made up
+in the genre, not copied from any plan), and the reports' confidence: lower where the sender or receiver was not read
+in the sentence, the date came from elsewhere, or the sentence stands outside a reporting section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dondoc.plans import parse_text
+
+_NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\n-------\n" + _NATION + "Số: 102/KH-UBND\nNinh Thuận, ngày 5 tháng 5 năm 2025\n"
+        "KẾ HOẠCH\nPhát triển kinh tế số năm 2025\nI. MỤC ĐÍCH, YÊU CẦU\nBảo đảm triển khai đồng bộ.\n")
+ORG = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì tổ chức hội chợ thương mại điện tử.\n"
+FOOT = "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình\n"
+
+
+def _reps(text: str) -> list[tuple[Any, ...]]:
+    plan = parse_text(text, source="t.md")
+    return [(r["from"], r["to"], r.get("via"), r["compiles"], (r["timing"].get("due") or "")[5:10])
+            for r in plan["reports"]]
+
+
+def _plan(text: str) -> dict[str, Any]:
+    return parse_text(text, source="t.md")
+
+
+@pytest.mark.parametrize("subject", ["Ủy ban nhân dân các xã, phường", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"])
+def test_a_sentence_opening_with_an_accented_capital_has_its_own_sender(subject: str) -> None:
+    # the closing paragraph after item 2 holds its own sentence: its sender is its subject, not item 2's lead
+    text = (HEAD + ORG + "2. Sở Thông tin và Truyền thông chủ trì tuyên truyền.\n" + subject +
+            " gửi báo cáo kết quả về Sở Công Thương trước ngày 25/11 hằng năm. Trong quá trình thực hiện, nếu có vướng "
+            "mắc, các cơ quan phản ánh về Sở Công Thương./.\n" + FOOT)
+    assert _reps(text) == [([subject], ["Sở Công Thương"], None, False, "11-25")]
+
+
+def test_a_clause_naming_no_sender_keeps_its_own_sentences_subject() -> None:
+    # '..., X là cơ quan đầu mối ...; tổng hợp, báo cáo ...' in a paragraph whose other sentences name other bodies
+    text = (HEAD + ORG + "2. Sở Tài chính bố trí kinh phí.\nSở Công Thương là cơ quan đầu mối, theo dõi, đôn đốc các "
+            "cơ quan, đơn vị triển khai Kế hoạch; tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm. "
+            "Các cơ quan, đơn vị chủ động phối hợp thực hiện./.\n" + FOOT)
+    assert _reps(text) == [(["Sở Công Thương"], ["Ủy ban nhân dân tỉnh"], None, True, "12-15")]
+
+
+def test_a_giao_sentence_gives_its_clauses_the_given_body() -> None:
+    text = (HEAD + ORG + "2. Sở Tài chính bố trí kinh phí.\nGiao Sở Công Thương theo dõi, đôn đốc việc thực hiện; tổng "
+            "hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12 hằng năm. Các cơ quan, đơn vị nghiêm túc thực hiện./.\n"
+            + FOOT)
+    assert _reps(text) == [(["Sở Công Thương"], ["Ủy ban nhân dân tỉnh"], None, True, "12-20")]
+
+
+@pytest.mark.parametrize("date", ["trước ngày 15/12 hằng năm", "chậm nhất ngày 15/12/2025", "định kỳ hằng năm (trước ngày 15/12)"])
+def test_a_date_between_the_sender_and_its_verb_is_no_part_of_the_name(date: str) -> None:
+    text = HEAD + ORG + f"2. Sở Công Thương {date} tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.\n" + FOOT
+    plan = _plan(text)
+    assert [r["from"] for r in plan["reports"]] == [["Sở Công Thương"]]
+    assert ["Sở Công Thương"] in [a["lead"] for a in plan["assignments"]]
+
+
+_TABLE = ("II. NHIỆM VỤ\n| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+          "| 1 | Báo cáo kết quả thực hiện về Sở Công Thương | Các sở, ngành | Các cơ quan liên quan | {time} |\n")
+
+
+def test_a_time_cell_with_two_periods_gives_two_reports() -> None:
+    text = HEAD + _TABLE.format(time="Định kỳ 6 tháng (trước ngày 20/6) và năm (trước ngày 20/11)") + ORG + FOOT
+    assert [r[4] for r in _reps(text)] == ["06-20", "11-20"]
+
+
+def test_a_time_label_with_two_periods_gives_two_reports() -> None:
+    text = (HEAD + ORG + "2. Các sở, ngành báo cáo kết quả thực hiện về Sở Công Thương.\n- Thời gian báo cáo: 6 tháng "
+            "(trước ngày 20/6), năm (trước ngày 20/11).\n" + FOOT)
+    assert _reps(text) == [(["Các sở, ngành"], ["Sở Công Thương"], None, False, "06-20"),
+                           (["Các sở, ngành"], ["Sở Công Thương"], None, False, "11-20")]
+
+
+def test_a_quarterly_time_cell_gives_the_first_quarters_end_after_the_issue_date() -> None:
+    # issued on 5/5/2025: the first 'ngày 10 của tháng cuối quý' still to come is 10 June
+    text = HEAD + _TABLE.format(time="Hằng quý, trước ngày 10 của tháng cuối quý") + ORG + FOOT
+    assert [r[4] for r in _reps(text)] == ["06-10"]
+
+
+@pytest.mark.parametrize("between", [" và tổng kết ", "; báo cáo tổng kết ", " và báo cáo cuối kỳ "])
+def test_a_milestone_named_between_dated_reports_gives_each_its_report(between: str) -> None:
+    text = (HEAD + ORG + "2. Sở Công Thương tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả sơ kết trước ngày "
+            f"30/6/2027{between}trước ngày 30/11/2030.\n" + FOOT)
+    assert [r[4] for r in _reps(text)] == ["06-30", "11-30"]
+
+
+@pytest.mark.parametrize("task", [
+    "2. Sở Công Thương xây dựng Báo cáo đánh giá tác động của thương mại điện tử, gửi Bộ Công Thương trước ngày "
+    "30/9/2025.\n",
+    "2. Sở Công Thương chủ trì lập báo cáo chuyên đề về logistics, gửi Ủy ban nhân dân tỉnh trước ngày 15/10/2025.\n",
+])
+def test_a_report_that_is_the_product_of_a_task_is_no_reporting_obligation(task: str) -> None:
+    assert _reps(HEAD + ORG + task + FOOT) == []
+
+
+def test_a_status_report_made_and_sent_stays_one() -> None:
+    text = HEAD + ORG + "2. Sở Công Thương lập báo cáo kết quả thực hiện, gửi Ủy ban nhân dân tỉnh trước ngày 15/12/2025.\n" + FOOT
+    assert [r[4] for r in _reps(text)] == ["12-15"]
