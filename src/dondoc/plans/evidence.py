@@ -13,7 +13,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
-from dondoc.plans.blocks import Block, Paragraph, Table
+from dondoc.plans.blocks import UPPER, Block, Paragraph, Table
 from dondoc.plans.bodies import leading_body
 from dondoc.plans.doubt import LOW_CONFIDENCE, PRODUCT_KEY, READ_KEY, confidence, facts, reasons
 from dondoc.plans.fastre import ci_branches, lead
@@ -128,6 +128,7 @@ def _score(text: str) -> float:
 
 _NAMED_FOCAL = re.compile(ci_branches([r"\bl(?:à|àm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b"]))  # (re.I)
 _PLAN_WIDE = re.compile(r"theo dõi|đôn đốc|tổng hợp|giám sát tổng thể|(?:thực hiện|triển khai)\s+(?:Kế hoạch|Đề án|Chương trình)", re.I)
+_SENTENCE = re.compile(rf"\.\s+(?=[{UPPER}])")
 _NUMBERING = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|^[-–+•*]\s*")
 
 
@@ -138,6 +139,10 @@ def _declared_focal(blocks: list[Block]) -> tuple[str, str] | None:
             continue
         text = _NUMBERING.sub("", b.text)
         m = _NAMED_FOCAL.search(text)
+        starts = [s.end() for s in _SENTENCE.finditer(text, 0, m.start())] if m else []
+        if starts:  # '... về Kế hoạch. Công chức X là đầu mối ...': the sentence that names it
+            text = text[starts[-1] :]
+            m = _NAMED_FOCAL.search(text)
         end = text.find(". ", m.end()) if m else -1
         if not _PLAN_WIDE.search(text[: end if end > 0 else len(text)]):
             continue  # 'là đầu mối ... các nhiệm vụ về tái cơ cấu ngành công nghiệp': one topic's lead

@@ -100,3 +100,10 @@ def test_a_report_that_is_the_product_of_a_task_is_no_reporting_obligation(task:
 def test_a_status_report_made_and_sent_stays_one() -> None:
     text = HEAD + ORG + "2. Sở Công Thương lập báo cáo kết quả thực hiện, gửi Ủy ban nhân dân tỉnh trước ngày 15/12/2025.\n" + FOOT
     assert [r[4] for r in _reps(text)] == ["12-15"]
+
+
+def test_the_focal_body_is_the_subject_of_the_sentence_declaring_it() -> None:
+    # one paragraph of two sentences (a line run into the one before): the second declares the focal body
+    text = (HEAD + ORG + "2. Sở Tài chính bố trí kinh phí thực hiện. Sở Công Thương là đầu mối theo dõi, tổng hợp kết "
+            "quả thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh.\n" + FOOT)
+    assert (_plan(text)["focal"] or {}).get("name") == "Sở Công Thương"
