@@ -32,6 +32,9 @@ HEADS = {
     "xa": ("ỦY BAN NHÂN DÂN\nXÃ QUẢNG PHÚ\n-------\n" + _NATION + "Số: 15/KH-UBND\nQuảng Phú, ngày 20 tháng 4 năm 2025\n"
            "KẾ HOẠCH\nThực hiện công tác giảm nghèo bền vững năm 2025\n"
            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nThực hiện có hiệu quả công tác giảm nghèo trên địa bàn xã.\n"),
+    "so": ("UBND TỈNH QUẢNG BÌNH\nSỞ NỘI VỤ\n-------\n" + _NATION + "Số: 35/KH-SNV\nQuảng Bình, ngày 20 tháng 4 năm 2025\n"
+           "KẾ HOẠCH\nCải cách hành chính năm 2025 của Sở Nội vụ\n"
+           "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao chất lượng công tác cải cách hành chính.\n"),
     "bo": ("BỘ NỘI VỤ\n-------\n" + _NATION + "Số: 410/KH-BNV\nHà Nội, ngày 20 tháng 4 năm 2025\nKẾ HOẠCH\n"
            "Triển khai thi hành Luật Cán bộ, công chức\n"
            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo đảm Luật được thi hành thống nhất, hiệu quả.\n"),
@@ -325,6 +328,17 @@ CASES: list[Case] = [
          "25 tháng 11 hằng năm.",
          [(["Các thành viên Tổ công tác"], ["Tổ công tác"], "qua Văn phòng Ủy ban nhân dân tỉnh", False, "11-25",
            "recurring")]),
+    Case("semicolon-in-bracket", "periods", "tinh", "",
+         "Chế độ báo cáo: định kỳ 6 tháng, 1 năm (6 tháng trước ngày 15/6; 1 năm trước ngày 15/12 hằng năm) gửi về Ủy ban "
+         "nhân dân tỉnh (qua Sở Nội vụ) để tổng hợp.",
+         [(None, ["Ủy ban nhân dân tỉnh"], "qua Sở Nội vụ", False, "06-15", "recurring"),
+          (None, ["Ủy ban nhân dân tỉnh"], "qua Sở Nội vụ", False, "12-15", "recurring")], focal="Sở Nội vụ"),
+    Case("to-director", "receiver", "so", "Văn phòng Sở",
+         "tổng hợp kết quả, báo cáo Giám đốc Sở trước ngày 15/12/2025.",
+         [(["Văn phòng Sở"], ["Giám đốc Sở"], None, True, "12-15", "once")]),
+    Case("to-general-director", "receiver", "bo", "Vụ Tổ chức cán bộ",
+         "tổng hợp kết quả, báo cáo Bộ trưởng và Thứ trưởng phụ trách trước ngày 25/12/2025.",
+         [(["Vụ Tổ chức cán bộ"], ["Bộ trưởng", "Thứ trưởng phụ trách"], None, True, "12-25", "once")]),
     # --- no day and month: no report ---
     Case("monthly", "no-day", "tinh", "Các sở, ban, ngành",
          "báo cáo kết quả thực hiện về Sở Công Thương trước ngày 25 hằng tháng.", [],

@@ -18,6 +18,7 @@ from dondoc.plans.bodies import leading_body
 from dondoc.plans.doubt import LOW_CONFIDENCE, PRODUCT_KEY, READ_KEY, confidence, facts, reasons
 from dondoc.plans.fastre import ci_branches, lead
 from dondoc.plans.gazetteer import is_generic
+from dondoc.plans.report_doubt import HOW_KEY, report_confidence, report_facts, report_reasons
 from dondoc.plans.report_parts import role_free
 from dondoc.plans.verbs import find_verb
 
@@ -107,10 +108,16 @@ def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) 
     for r in plan["reports"]:
         ln = loc.line(r["text"])
         r["span"] = {"line": ln} if ln else None
-        conf = 0.85 if r["from"] and r["timing"].get("due") else 0.6
+        rf = report_facts(r)
+        r.pop(HOW_KEY, None)
+        r["confidence"] = report_confidence(rf) if r["timing"].get("due") else 0.6 * report_confidence(rf)
         if not r["from"]:
             warnings.append(f"{_where(ln, r['ref'])}: báo cáo không rõ đơn vị gửi — cần xác nhận")
-        r["confidence"] = conf
+        elif r["confidence"] < LOW_CONFIDENCE:
+            why = "; ".join(report_reasons(rf))
+            warnings.append(f"{_where(ln, r['ref'])}: báo cáo có độ tin cậy thấp ({round(r['confidence'] * 100)}%): {why} — cần xem lại")
+    for r in plan.get("undated_reports") or []:
+        r.pop(HOW_KEY, None)
     for t in plan["targets"]:
         ln = loc.line(t["text"])
         t["span"] = {"line": ln} if ln else None

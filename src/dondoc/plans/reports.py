@@ -11,6 +11,7 @@ from dondoc.plans.bodies import split_bodies
 from dondoc.plans.doubt import READ_KEY
 from dondoc.plans.extract import Ctx, Node
 from dondoc.plans.labelled import TIME_LABEL
+from dondoc.plans.report_doubt import HOW_KEY, context_of
 from dondoc.plans.report_parts import (
     issuing_date,
     made_report,
@@ -46,6 +47,21 @@ _QUARTER_DAY = re.compile(r"(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+
 # clauses: after a semicolon, or a full stop before a capital ('... hằng năm. Ủy ban nhân dân các xã ...')
 _CLAUSE = re.compile(rf"(?<=[;])\s+|(?<=\.)\s+(?=[{UPPER}])")
 _SENTENCE_END = re.compile(rf"\.\s+(?=[{UPPER}])")
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a paragraph; a semicolon inside brackets splits none ('(6 tháng trước ngày 15/6; 1 năm trước ngày
+    15/12) ... gửi về Ủy ban nhân dân tỉnh': the receiver is the whole sentence's)."""
+    parts = _CLAUSE.split(text)
+    if len(parts) < 2 or "(" not in text:
+        return parts
+    out = [parts[0]]
+    for p in parts[1:]:
+        if out[-1].count("(") > out[-1].count(")"):
+            out[-1] += " " + p
+        else:
+            out.append(p)
+    return out
 
 
 def _is_report(low: str, clause: str, nxt: str | None) -> bool:
@@ -123,22 +139,37 @@ def _date_of(clause: str) -> re.Match[str] | None:
     return next((m for m in _REPORT_DATE.finditer(clause) if not issuing_date(clause, m.start(), m.end())), None)
 
 
-def _owner_of(clause: str, owners: list[dict[str, Any]], prev: dict[str, Any] | None) -> list[str]:
+def _context(node: Node) -> str:
+    """The kind of section the item stands in, from its headings up to the Roman section's (plans.report_doubt)."""
+    if node.ref.startswith("Điều"):
+        return "organising"  # a decision's article: who follows the plan up and reports
+    titles, n = [], node
+    while n is not None:
+        titles.append(n.title)
+        n = n.parent
+    return context_of([*titles, node.top_title])
+
+
+def _owner_of(clause: str, owners: list[dict[str, Any]], prev: dict[str, Any] | None, before: list[str]) -> list[str]:
     """The sender of a clause naming none: the lead of the item's task whose text holds it ('Sở X là cơ quan đầu mối,
     ...; tổng hợp, báo cáo ...' in a paragraph whose other sentences name other bodies), else the sender of the report
-    before it in the item, else the item's last lead."""
-    key = " ".join(clause.lstrip("-–+•·* ").split())[:40]
-    own = next((a for a in reversed(owners) if a["lead"] and key in " ".join(a["text"].split())), None) if len(key) > 12 else None
-    if own is not None:
-        return list(own["lead"])
+    before it in the item, else the lead of the task holding a clause before it in the paragraph ('... yêu cầu các
+    sở, ngành xây dựng Kế hoạch ... . Báo cáo tình hình thực hiện gửi Sở X ...'), else the item's last lead."""
+    for i, c in enumerate([clause, *reversed(before)]):
+        if i == 1 and prev:
+            return prev["from"]
+        key = " ".join(c.lstrip("-–+•·* ").split())[:40]
+        own = next((a for a in reversed(owners) if a["lead"] and key in " ".join(a["text"].split())), None) if len(key) > 12 else None
+        if own is not None:
+            return list(own["lead"])
     return prev["from"] if prev else (owners[-1]["lead"] if owners else [])
 
 
 def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any]], ctx: Ctx,
-            prev: dict[str, Any] | None) -> tuple[dict[str, Any], bool] | None:
+            prev: dict[str, Any] | None, before_clauses: list[str]) -> tuple[dict[str, Any], bool] | None:
     """The report a clause states, and whether it is dated; None when it states none. `prev`: the report stated
     before it in the same item, whose sender and receiver an elliptical clause keeps ('...; báo cáo năm gửi trước
-    ngày 15/11/2025', '- Báo cáo 6 tháng: trước ngày 10/6')."""
+    ngày 15/11/2025', '- Báo cáo 6 tháng: trước ngày 10/6'); `before_clauses`: the clauses of its paragraph before it."""
     low = clause.lower()
     if not _is_report(low, clause, nxt):
         return None
@@ -147,7 +178,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
     if _CONDITIONAL.search(clause) and not (m or q):
         return None
     sb = _sentence_body(_REGIME_LABEL.sub("", clause))
-    sender = [role_free(n) for n in split_bodies(sb[0])] if sb else _owner_of(clause, owners, prev)
+    sender = [role_free(n) for n in split_bodies(sb[0])] if sb else _owner_of(clause, owners, prev, before_clauses)
     at = m.start() if m else (q.start() if q else len(low))
     before = low[:at]
     rep: dict[str, Any] = {
@@ -159,15 +190,18 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         "compiles": not _collective(sender) and (
             (bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:]))
             or bool(m and _COMPILES_AFTER.match(low, m.end()))),
+        HOW_KEY: {"sender": "named" if sb else "carried", "receiver": "named", "date": "clause", "context": _context(node)},
     }
     if not rep["to"] and prev and prev["to"] and (m or q or _label_time(nxt)) and (not sb or sender == prev["from"]) \
             and prev["to"] != sender:  # (a dated clause only: an undated one adds nothing to follow up)
         rep["to"], rep["via"] = prev["to"], rep["via"] or prev["via"]
+        rep[HOW_KEY]["receiver"] = "carried"
     if made_report(low):
         return None  # 'xây dựng báo cáo đánh giá tác động ..., hoàn thành trước ngày 30/9/2025': the task's product
     if q:  # 'trước ngày 15 của tháng cuối quý': every quarter
         rep["timing"] = parse_timing(q.group(0), plan_year=ctx.plan_year, issued_on=ctx.issued_on)
         rep["timing"]["text"] = q.group(0)
+        rep[HOW_KEY]["date"] = "quarter"  # (the month worked out from the issue date)
         return rep, True
     if m:
         rep["timing"] = _dated_timing(clause, m, ctx)
@@ -175,6 +209,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
     tl = _label_time(nxt)
     if tl and _REPORT_DATE.search(nxt or ""):
         # '... gửi Ủy ban nhân dân cấp xã. Thời gian hoàn thành: trước ngày 15/9/2019.'
+        rep[HOW_KEY]["date"] = "label"
         recurs = " hằng năm" if _RECURS.search(clause) and not _RECURS.search(tl) else ""
         rep["timing"] = parse_timing(tl + recurs, plan_year=ctx.plan_year, issued_on=ctx.issued_on)
         dm = _REPORT_DATE.search(tl) if rep["timing"].get("due") is None else None
@@ -233,7 +268,9 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx, q: re.Match[str] | N
         yearly = not m.group(3) and bool(_EVERY_YEAR.match(clause, m.end()))  # '... và trước ngày 20/12 hằng năm'
         if yeared and not compiling and not yearly and not (_PERIOD_GAP.match(between) and _PERIOD_WORD.search(between)):
             continue
-        extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx)}
+        extra = {**rep, "from": sender, "to": to, "timing": _dated_timing(clause, m, ctx), HOW_KEY: dict(rep[HOW_KEY])}
+        if extra[HOW_KEY]["date"] == "quarter":
+            extra[HOW_KEY]["date"] = "clause"  # (a date written out after the quarterly one)
         if compiling:
             onward = receivers(between, between.lower().rfind("báo cáo"))
             if onward:
@@ -242,6 +279,7 @@ def _more_dates(rep: dict[str, Any], clause: str, ctx: Ctx, q: re.Match[str] | N
                 # through compiles
                 sender, to = ([_via_body(rep["via"])] if rep.get("via") else to), onward
                 extra["from"], extra["to"] = sender, to
+                extra[HOW_KEY]["sender"] = "carried"  # (the body the reports went to compiles them: read from the chain)
         out.append(extra)
     return out
 
@@ -261,7 +299,7 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
             low_text = text.lower()
             if "báo cáo" not in low_text and "tổng hợp" not in low_text and "gửi" not in low_text:
                 continue
-            clauses = _CLAUSE.split(text)
+            clauses = _clauses(text)
             follow = texts[ti + 1] if ti + 1 < len(texts) else None
             for ci, clause in enumerate(clauses):
                 if (ti, ci) in used:
@@ -271,7 +309,7 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
                     nxt = re.sub(r"^[-–+•·*\s]+", "", nxt)
                 if plan_sent_up(clause, _SENTENCE_END.split(" ".join(clauses[:ci]))[-1] if ci else ""):
                     continue
-                got = _report(node, clause, nxt, by_ref.get(node.ref) or [], ctx, prev)
+                got = _report(node, clause, nxt, by_ref.get(node.ref) or [], ctx, prev, clauses[:ci])
                 if got is None:
                     continue
                 rep, is_dated = got
@@ -310,7 +348,8 @@ def table_reports(assignments: list[dict[str, Any]], ctx: Ctx) -> list[dict[str,
         if made_report(low) or (not to and not _STATUS_REPORT.match(low)):
             continue
         rep = {"ref": a["ref"], "text": a["text"], "from": list(a["lead"]), "to": to, "via": via_of(a["text"]),
-               "compiles": "tổng hợp" in low and not _collective(a["lead"]), "timing": dict(t)}
+               "compiles": "tổng hợp" in low and not _collective(a["lead"]), "timing": dict(t),
+               HOW_KEY: {"sender": "named", "receiver": "named", "date": "clause", "context": "other"}}  # (a task table's row)
         m = _date_of(tt)
         if q:
             rep["timing"] = {**parse_timing(q.group(0), plan_year=ctx.plan_year, issued_on=ctx.issued_on), "text": q.group(0)}

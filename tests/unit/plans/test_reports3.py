@@ -107,3 +107,57 @@ def test_the_focal_body_is_the_subject_of_the_sentence_declaring_it() -> None:
     text = (HEAD + ORG + "2. Sở Tài chính bố trí kinh phí thực hiện. Sở Công Thương là đầu mối theo dõi, tổng hợp kết "
             "quả thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh.\n" + FOOT)
     assert (_plan(text)["focal"] or {}).get("name") == "Sở Công Thương"
+
+
+def test_a_semicolon_inside_brackets_splits_no_clause() -> None:
+    # the receiver after the bracket is both dates' receiver
+    text = (HEAD + ORG + "2. Chế độ báo cáo: định kỳ 6 tháng, 1 năm (6 tháng trước ngày 15/6; 1 năm trước ngày 15/12 hằng "
+            "năm) gửi về Ủy ban nhân dân tỉnh (qua Sở Công Thương) để tổng hợp.\n" + FOOT)
+    assert [(r[1], r[2], r[4]) for r in _reps(text)] == [(["Ủy ban nhân dân tỉnh"], "qua Sở Công Thương", "06-15"),
+                                                         (["Ủy ban nhân dân tỉnh"], "qua Sở Công Thương", "12-15")]
+
+
+@pytest.mark.parametrize(("to", "expected"), [
+    ("Bộ trưởng và Thứ trưởng phụ trách", ["Bộ trưởng", "Thứ trưởng phụ trách"]),
+    ("Tổng Giám đốc", ["Tổng Giám đốc"]),
+    ("Giám đốc Sở và Phó Giám đốc phụ trách", ["Giám đốc Sở", "Phó Giám đốc phụ trách"]),
+])
+def test_leaders_receive_reports(to: str, expected: list[str]) -> None:
+    text = HEAD + ORG + f"2. Văn phòng Sở tổng hợp kết quả, báo cáo {to} trước ngày 20/12/2025.\n" + FOOT
+    assert [r[1] for r in _reps(text)] == [expected]
+
+
+def test_a_sentence_naming_no_sender_continues_the_one_before_it() -> None:
+    text = (HEAD + ORG + "2. Sở Tài chính bố trí kinh phí.\nỦy ban nhân dân tỉnh yêu cầu các sở, ban, ngành xây dựng kế "
+            "hoạch triển khai thực hiện hằng năm; báo cáo tình hình thực hiện gửi Sở Công Thương trước ngày 10/12 hằng "
+            "năm.\n" + FOOT)
+    assert [r[0] for r in _reps(text)] == [["các sở, ban, ngành"]]
+
+
+# --- confidence: informative, from how the report was read -----------------------------------------------------------
+
+def _confs(text: str) -> dict[str, float]:
+    return {(r["timing"].get("due") or "")[5:10]: r["confidence"] for r in _plan(text)["reports"]}
+
+
+def test_a_report_in_a_reporting_section_is_surer_than_a_dated_task_sent_up() -> None:
+    regime = _confs(HEAD + ORG + "IV. CHẾ ĐỘ BÁO CÁO\n1. Các sở, ngành báo cáo kết quả thực hiện về Sở Công Thương trước "
+                    "ngày 10/12 hằng năm.\n" + FOOT)
+    task = _confs(HEAD + "II. NHIỆM VỤ\n1. Các sở, ngành rà soát, lập danh sách doanh nghiệp đủ điều kiện, gửi Sở Công "
+                  "Thương trước ngày 30/9/2025.\n" + ORG + FOOT)
+    assert regime["12-10"] >= 0.9
+    assert task["09-30"] < 0.6 < regime["12-10"]
+
+
+def test_a_guessed_sender_or_a_date_read_elsewhere_lowers_confidence() -> None:
+    own = _confs(HEAD + ORG + "2. Sở Công Thương tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12 hằng năm.\n" + FOOT)
+    carried = _confs(HEAD + ORG + "2. Sở Công Thương\n- Theo dõi, đôn đốc việc thực hiện.\n- Tổng hợp, báo cáo Ủy ban nhân "
+                     "dân tỉnh trước ngày 20/12 hằng năm.\n" + FOOT)
+    label = _confs(HEAD + ORG + "2. Sở Công Thương tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n- Thời gian báo cáo: trước ngày "
+                   "20/12 hằng năm.\n" + FOOT)
+    nobody = _confs(HEAD + ORG + "IV. CHẾ ĐỘ BÁO CÁO\nBáo cáo gửi Ủy ban nhân dân tỉnh trước ngày 20/12 hằng năm.\n" + FOOT)
+    assert own["12-20"] > carried["12-20"]
+    assert own["12-20"] > label["12-20"]
+    assert nobody["12-20"] < 0.6
+    plan = _plan(HEAD + ORG + "2. Sở Công Thương tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12 hằng năm.\n" + FOOT)
+    assert all("_how" not in r for r in plan["reports"] + plan["undated_reports"])
