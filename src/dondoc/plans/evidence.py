@@ -181,7 +181,7 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
             best = (s, name, a["text"][:200], a["ref"])
     for r in plan["reports"] + plan.get("undated_reports", []):
         via = r.get("via")
-        if via:
+        if via and not r.get("compiles"):  # (the compiled report's 'qua X' is the upper level's desk, not this plan's)
             name = _VIA_NAME.sub("", via).strip(" )")
             v = find_verb(name, 2)
             name = name[: v.start()].strip(" ,;") if v else name  # '(qua Sở Du lịch tổng hợp)': the body, not its duty
@@ -192,23 +192,23 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
             if not is_generic(name) and not name.lower().startswith("các "):
                 best = (3.0, name, r["text"][:200], r["ref"])
     if best is None and blocks:
-        # 'báo cáo kết quả thực hiện về Sở Xây dựng để tổng hợp': the body the reports go to for compiling
-        for b in blocks:
-            if not isinstance(b, Paragraph):
-                continue
-            m = _SENT_TO_COMPILE.search(b.text)
+        # 'báo cáo kết quả thực hiện về Sở Xây dựng để tổng hợp': the body the reports go to for compiling (in a
+        # paragraph, or a task table's row)
+        texts = [b.text for b in blocks if isinstance(b, Paragraph)] + [r["text"] for r in plan["reports"]]
+        for text in texts:
+            m = _SENT_TO_COMPILE.search(text)
             if m:
                 name = re.split(r"\s+(?:trước|chậm nhất|trong|vào|theo|định kỳ|hằng|hàng)\b", m.group(1))[0]
                 lb = leading_body(name + " tổng hợp")
                 if lb and not is_generic(lb[0]) and not lb[0].lower().startswith("các "):
-                    return {"name": lb[0], "evidence": b.text[max(0, m.start() - 80) : m.end() + 40], "ref": None}
+                    return {"name": lb[0], "evidence": text[max(0, m.start() - 80) : m.end() + 40], "ref": None}
     if best is None:
         return None
     return {"name": role_free(best[1]), "evidence": best[2], "ref": best[3]}
 
 
 _SENT_TO_COMPILE = re.compile(
-    r"(?:báo cáo|gửi)\b[^.;]{0,80}?\b(?:gửi\s+)?về\s+((?:Sở|Phòng|Ban|Văn phòng|Cục|Vụ|Trung tâm|Ủy ban|UBND|Công an|Bộ)\b[^,.;()]{2,80}?)"
+    r"(?:[Bb]áo cáo|[Gg]ửi)\b[^.;]{0,80}?\b(?:gửi\s+)?về\s+((?:Sở|Phòng|Ban|Văn phòng|Cục|Vụ|Trung tâm|Ủy ban|UBND|Công an|Bộ)\b[^,.;()]{2,80}?)"
     r"(?:,\s*|\s+)(?:để\s+)?tổng hợp\b"
 )
 

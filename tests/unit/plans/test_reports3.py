@@ -161,3 +161,17 @@ def test_a_guessed_sender_or_a_date_read_elsewhere_lowers_confidence() -> None:
     assert nobody["12-20"] < 0.6
     plan = _plan(HEAD + ORG + "2. Sở Công Thương tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12 hằng năm.\n" + FOOT)
     assert all("_how" not in r for r in plan["reports"] + plan["undated_reports"])
+
+
+def test_the_upper_levels_desk_a_compiled_report_passes_through_is_no_focal_body() -> None:
+    text = (HEAD.replace("TỈNH NINH THUẬN", "XÃ PHƯỚC HẢI") + ORG + "2. Công chức Văn hóa - Xã hội tham mưu Ủy ban nhân dân xã "
+            "tổng hợp, báo cáo Ủy ban nhân dân tỉnh (qua Sở Y tế) trước ngày 05/12 hằng năm.\n" + FOOT)
+    assert (_plan(text)["focal"] or {}).get("name") == "Công chức Văn hóa - Xã hội"
+
+
+@pytest.mark.parametrize("layout", ["bullet", "table"])
+def test_the_body_reports_go_to_for_compiling_is_focal_in_a_bullet_or_a_row(layout: str) -> None:
+    task = "Báo cáo kết quả thực hiện về Sở Công Thương để tổng hợp, báo cáo Ủy ban nhân dân tỉnh"
+    body = (ORG + f"2. Các sở, ngành\n- {task}.\n" if layout == "bullet" else _TABLE.replace(
+        "Báo cáo kết quả thực hiện về Sở Công Thương", task).format(time="Trước ngày 20/11 hằng năm") + ORG)
+    assert (_plan(HEAD + body + FOOT)["focal"] or {}).get("name") == "Sở Công Thương"
