@@ -59,6 +59,7 @@ class Case:
     cell: tuple[str, str] | None = None  # the sentence as a table row / a label line: (task without date, time)
     skip: tuple[str, ...] = ()
     focal: str | None = None  # the plan's focal body the case names (None: not checked)
+    raw: str | None = None  # a layout of its own (a table, label lines): the reporting section's text, that position only
 
 
 CT = ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
@@ -339,6 +340,40 @@ CASES: list[Case] = [
     Case("to-general-director", "receiver", "bo", "Vụ Tổ chức cán bộ",
          "tổng hợp kết quả, báo cáo Bộ trưởng và Thứ trưởng phụ trách trước ngày 25/12/2025.",
          [(["Vụ Tổ chức cán bộ"], ["Bộ trưởng", "Thứ trưởng phụ trách"], None, True, "12-25", "once")]),
+    # --- layouts of their own in a reporting section ---
+    Case("regime-table", "layout", "tinh", "", "", raw=(
+        "| STT | Loại báo cáo | Đơn vị báo cáo | Nơi nhận | Thời hạn gửi |\n|---|---|---|---|---|\n"
+        "| 1 | Báo cáo 6 tháng | Các sở, ban, ngành | Sở Nội vụ | Trước ngày 15/6 hằng năm |\n"
+        "| 2 | Báo cáo năm | Các sở, ban, ngành | Sở Nội vụ | Trước ngày 15/12 hằng năm |\n"
+        "| 3 | Báo cáo tổng hợp năm | Sở Nội vụ | Ủy ban nhân dân tỉnh | Trước ngày 25/12 hằng năm |\n"),
+         want=[(["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "06-15", "recurring"),
+               (["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "12-15", "recurring"),
+               (["Sở Nội vụ"], ["Ủy ban nhân dân tỉnh"], None, True, "12-25", "recurring")]),
+    Case("regime-labels", "layout", "tinh", "", "", raw=(
+        "1. Báo cáo kết quả thực hiện Kế hoạch\n- Đơn vị báo cáo: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.\n"
+        "- Nơi nhận báo cáo: Sở Nội vụ.\n- Thời hạn gửi báo cáo: trước ngày 10/12 hằng năm.\n"),
+         want=[(CT, ["Sở Nội vụ"], None, False, "12-10", "recurring")]),
+    Case("regime-label-bare-date", "layout", "tinh", "", "", raw=(
+        "1. Các sở, ban, ngành báo cáo kết quả thực hiện về Sở Nội vụ.\n- Hạn gửi báo cáo: ngày 10/12 hằng năm.\n"),
+         want=[(["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "12-10", "recurring")]),
+    Case("data-period-and-deadline", "date", "tinh", "Các sở, ban, ngành",
+         "gửi báo cáo 6 tháng về Sở Nội vụ (số liệu tính từ ngày 15/12 năm trước đến ngày 14/6), thời hạn gửi trước ngày "
+         "18/6 hằng năm.",
+         [(["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "06-18", "recurring")]),
+    Case("first-year-and-following", "date", "tinh", "Các sở, ban, ngành",
+         "báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 10/12/2025 và các năm tiếp theo trước ngày 10/12 hằng năm.",
+         [(["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "12-10", "once"),
+          (["Các sở, ban, ngành"], ["Sở Nội vụ"], None, False, "12-10", "recurring")]),
+    Case("dates-then-periods", "periods", "tinh", "Các sở, ban, ngành",
+         "gửi báo cáo về Sở Công Thương trước ngày 05 hằng tháng (báo cáo tháng); trước ngày 15/6 (báo cáo 6 tháng); "
+         "trước ngày 15/12 (báo cáo năm).",
+         [(["Các sở, ban, ngành"], ["Sở Công Thương"], None, False, "06-15", "recurring"),
+          (["Các sở, ban, ngành"], ["Sở Công Thương"], None, False, "12-15", "recurring")]),
+    Case("request-chain-years", "chain", "tinh", "",
+         "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày "
+         "20 tháng 11 năm 2025 để tổng hợp, báo cáo Bộ Nội vụ trước ngày 30 tháng 11 năm 2025.",
+         [(["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], ["Ủy ban nhân dân tỉnh"], "qua Sở Nội vụ", False, "11-20", "once"),
+          (["Sở Nội vụ"], ["Bộ Nội vụ"], None, True, "11-30", "once")], focal="Sở Nội vụ"),
     # --- no day and month: no report ---
     Case("monthly", "no-day", "tinh", "Các sở, ban, ngành",
          "báo cáo kết quả thực hiện về Sở Công Thương trước ngày 25 hằng tháng.", [],
@@ -410,6 +445,8 @@ def _sentence(c: Case) -> str:
 def build(c: Case, pos: str) -> str | None:
     """The plan text of a case at a position; None when the case cannot stand there."""
     head = HEADS[c.head]
+    if c.raw is not None:
+        return head + TASKS + ORG + "IV. CHẾ ĐỘ BÁO CÁO\n" + c.raw + FOOT if pos == "regime" else None
     if pos == "regime":  # its own numbered item of a 'Chế độ báo cáo' section
         return head + TASKS + ORG + "IV. CHẾ ĐỘ BÁO CÁO\n1. " + _sentence(c) + "\n" + FOOT
     if pos == "duty":  # the last bullet of the sender's duties under its heading
