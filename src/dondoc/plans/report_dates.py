@@ -38,13 +38,24 @@ def label_time(text: str | None) -> str | None:
     """The time a label line gives ('Thời gian hoàn thành: ...', 'Thời hạn gửi báo cáo: ...', 'Hoàn thành trước
     ngày ...'), else None."""
     m = TIME_LABEL.match(text or "") or DEADLINE_LABEL.match(text or "") or _DONE_BY.match(text or "")
-    return m.group(1) if m else None
+    return as_deadline(m.group(1)) if m else None
+
+
+# a date standing alone where a deadline is asked for ('Hạn gửi báo cáo: ngày 10/12 hằng năm', a time cell '15/6 hằng
+# năm'): the day it is due by
+_BARE_DATE = re.compile(r"^\s*(?:vào\s+)?(?:ngày\s+)?(?=\d{1,2}\s*(?:/|-|\.|\s+tháng\s+)\s*\d{1,2}(?!\d))", re.I)
+
+
+def as_deadline(time: str) -> str:
+    return _BARE_DATE.sub("trước ngày ", time, count=1)
 
 
 # recurrence said anywhere in the clause; a period named just before a date's bracket ('năm (trước ngày 20/12)',
 # 'Báo cáo 6 tháng: trước ngày 10/6')
 RECURS = re.compile(r"định kỳ|(?:hằng|hàng|mỗi)\s+(?:năm|quý|quí)|thường niên", re.I)
 _NEXT_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+(?:sau|kế tiếp|tiếp theo)\b", re.I)  # 'trước ngày 15/01 năm sau'
+# a period named in a bracket after the date: 'trước ngày 15/12 (báo cáo năm)'
+_PERIOD_AFTER = re.compile(r"\s*\(\s*(?:báo cáo\s+)?(?:(?:\d+|sáu)\s+tháng|năm|quý)(?![\wÀ-ỹ])", re.I)
 _PERIOD_BEFORE = re.compile(r"(?:\b(?:\d+|sáu|một)\s+tháng|\bnăm|\bquý)\s*[:(]?\s*$", re.I)
 
 
@@ -56,7 +67,8 @@ def dated_timing(clause: str, m: re.Match[str], ctx: Ctx) -> dict[str, Any]:
     lo = cut + 1 if cut >= 0 else lo
     t = parse_timing(clause[lo : uncut(clause, m.end() + 25)], plan_year=ctx.plan_year, issued_on=ctx.issued_on, strict=False)
     d, mo, y = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5)), m.group(3)
-    recurs = bool(RECURS.search(clause) or _PERIOD_BEFORE.search(clause[lo : m.start()]) or _NEXT_YEAR.match(clause, m.end()))
+    recurs = bool(RECURS.search(clause) or _PERIOD_BEFORE.search(clause[lo : m.start()]) or _NEXT_YEAR.match(clause, m.end())
+                  or _PERIOD_AFTER.match(clause, m.end()))
     # 'trước ngày 10/6 và 10/12 hằng năm' reads as one yearly rule of two dates: each report keeps its own
     pair = bool(t.get("rrule") and re.search(r"BYMONTH=\d+,", t["rrule"]))
     due = t.get("due") or ""

@@ -21,6 +21,7 @@ from dondoc.plans.report_dates import (
     more_dates,
 )
 from dondoc.plans.report_doubt import HOW_KEY, context_of
+from dondoc.plans.report_layouts import label_reports, table_regime_reports
 from dondoc.plans.report_parts import (
     made_report,
     plan_sent_up,
@@ -69,7 +70,7 @@ def _is_report(low: str, clause: str, nxt: str | None) -> bool:
         return True
     if "gửi" not in low or not _SUBMIT.search(clause) or _FOR_REVIEW.search(low):
         return False
-    dated_next = bool(label_time(nxt) and REPORT_DATE.search(nxt or ""))
+    dated_next = bool(REPORT_DATE.search(label_time(nxt) or ""))
     return bool(REPORT_DATE.search(clause) or QUARTER_DAY.search(clause)) or dated_next
 
 
@@ -123,6 +124,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         return None
     sb = _sentence_body(_REGIME_LABEL.sub("", clause))
     sender = [role_free(n) for n in split_bodies(sb[0])] if sb else _owner_of(clause, owners, prev, before_clauses)
+    context = _context(node)
     at = m.start() if m else (q.start() if q else len(low))
     before = low[:at]
     rep: dict[str, Any] = {
@@ -134,7 +136,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         "compiles": not collective(sender) and (
             (bool(re.search(r"(?<!để )tổng hợp", before)) and not re.search(r"để\s+tổng hợp", before[-60:]))
             or bool(m and _COMPILES_AFTER.match(low, m.end()))),
-        HOW_KEY: {"sender": "named" if sb else "carried", "receiver": "named", "date": "clause", "context": _context(node)},
+        HOW_KEY: {"sender": "named" if sb else "carried", "receiver": "named", "date": "clause", "context": context},
     }
     if not rep["to"] and prev and prev["to"] and (m or q or label_time(nxt)) and (not sb or sender == prev["from"]) \
             and prev["to"] != sender:  # (a dated clause only: an undated one adds nothing to follow up)
@@ -151,7 +153,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         rep["timing"] = dated_timing(clause, m, ctx)
         return rep, True
     tl = label_time(nxt)
-    if tl and REPORT_DATE.search(nxt or ""):
+    if tl and REPORT_DATE.search(tl):
         # '... gửi Ủy ban nhân dân cấp xã. Thời gian hoàn thành: trước ngày 15/9/2019.'
         rep[HOW_KEY]["date"] = "label"
         recurs = " hằng năm" if RECURS.search(clause) and not RECURS.search(tl) else ""
@@ -176,6 +178,13 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
         by_ref.setdefault(a["ref"], []).append(a)
     for node in nodes:
         texts = ([node.title] if node.title else []) + [p.text for p in node.content]
+        context = _context(node)
+        for table in node.tables:
+            dated.extend(table_regime_reports(node, table, context, ctx))
+        fields = label_reports(node, texts, by_ref.get(node.ref) or [], context, ctx) if len(texts) > 2 else []
+        if fields:  # ('- Đơn vị báo cáo: ...', '- Nơi nhận báo cáo: ...', '- Thời hạn gửi báo cáo: ...')
+            dated.extend(fields)
+            continue
         prev: dict[str, Any] | None = None  # the last report of this item
         used: set[tuple[int, int]] = set()  # deadline clauses read as the date of the report before them
         for ti, text in enumerate(texts):

@@ -175,3 +175,43 @@ def test_the_body_reports_go_to_for_compiling_is_focal_in_a_bullet_or_a_row(layo
     body = (ORG + f"2. Các sở, ngành\n- {task}.\n" if layout == "bullet" else _TABLE.replace(
         "Báo cáo kết quả thực hiện về Sở Công Thương", task).format(time="Trước ngày 20/11 hằng năm") + ORG)
     assert (_plan(HEAD + body + FOOT)["focal"] or {}).get("name") == "Sở Công Thương"
+
+
+# --- reports laid out as fields ----------------------------------------------------------------------------------------
+
+def test_a_reporting_items_label_lines_give_its_report() -> None:
+    text = (HEAD + ORG + "IV. CHẾ ĐỘ BÁO CÁO\n1. Báo cáo kết quả thực hiện\n- Đơn vị báo cáo: Các sở, ngành; Ủy ban nhân dân "
+            "các xã.\n- Nơi nhận báo cáo: Sở Công Thương.\n- Thời hạn gửi báo cáo: 6 tháng trước ngày 15/6, năm trước ngày "
+            "15/12.\n" + FOOT)
+    plan = _plan(text)
+    assert _reps(text) == [(["Các sở, ngành", "Ủy ban nhân dân các xã"], ["Sở Công Thương"], None, False, "06-15"),
+                           (["Các sở, ngành", "Ủy ban nhân dân các xã"], ["Sở Công Thương"], None, False, "12-15")]
+    assert ["Các sở, ngành", "Ủy ban nhân dân các xã"] in [a["lead"] for a in plan["assignments"]]  # (not 'Đơn vị')
+
+
+def test_a_table_of_reports_gives_one_report_per_row_and_date() -> None:
+    text = (HEAD + ORG + "IV. CHẾ ĐỘ BÁO CÁO\n| STT | Tên báo cáo | Cơ quan gửi | Cơ quan nhận | Thời hạn |\n|---|---|---|---|---|\n"
+            "| 1 | Báo cáo định kỳ | Các sở, ngành | Sở Công Thương | 20/6 và 20/11 hằng năm |\n"
+            "| 2 | Báo cáo tổng hợp | Sở Công Thương | Ủy ban nhân dân tỉnh, Bộ Công Thương | Trước ngày 30/11 hằng năm |\n"
+            + FOOT)
+    assert _reps(text) == [(["Các sở, ngành"], ["Sở Công Thương"], None, False, "06-20"),
+                           (["Các sở, ngành"], ["Sở Công Thương"], None, False, "11-20"),
+                           (["Sở Công Thương"], ["Ủy ban nhân dân tỉnh", "Bộ Công Thương"], None, True, "11-30")]
+
+
+@pytest.mark.parametrize("label", ["Hạn gửi báo cáo: ngày 10/12 hằng năm", "Thời hạn báo cáo: 10/12 hằng năm"])
+def test_a_deadline_label_with_a_bare_date(label: str) -> None:
+    text = HEAD + ORG + f"2. Các sở, ngành báo cáo kết quả thực hiện về Sở Công Thương.\n- {label}.\n" + FOOT
+    assert _reps(text) == [(["Các sở, ngành"], ["Sở Công Thương"], None, False, "12-10")]
+
+
+def test_a_period_named_after_the_date_makes_it_recur() -> None:
+    text = (HEAD + ORG + "2. Các sở, ngành gửi báo cáo về Sở Công Thương trước ngày 15/6 (báo cáo 6 tháng); trước ngày "
+            "15/12 (báo cáo năm).\n" + FOOT)
+    assert [r["timing"]["kind"] for r in _plan(text)["reports"]] == ["recurring", "recurring"]
+
+
+def test_a_row_read_by_both_table_readers_is_one_report() -> None:
+    text = (HEAD + ORG + "IV. CHẾ ĐỘ BÁO CÁO\n| STT | Nội dung | Đơn vị thực hiện | Nơi nhận | Thời hạn |\n|---|---|---|---|---|\n"
+            "| 1 | Báo cáo kết quả thực hiện định kỳ | Các sở, ngành | Sở Công Thương | Trước ngày 15/12 hằng năm |\n" + FOOT)
+    assert _reps(text) == [(["Các sở, ngành"], ["Sở Công Thương"], None, False, "12-15")]
