@@ -17,10 +17,11 @@ from dondoc.plans.timing_text import uncut
 from dondoc.plans.tree import Ctx
 from dondoc.plans.verbs import find_verb
 
+# (a day of 1-31 and a month of 1-12: '2024, 18/20 sở' is no date)
 REPORT_DATE = re.compile(
     r"(?:(?:trước|chậm nhất(?:\s+(?:là|đến|vào))?|hạn chót(?:\s+là)?|trong|vào)\s+(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?,?\s+(?=ngày))?"
-    r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=[\d)])(?:\s+và|\s*,)\s+)(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
-    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:hằng|hàng)\s+năm",
+    r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*|(?<=[\d)])(?:\s+và|\s*,)\s+)(?:ngày\s+)?(0?[1-9]|[12]\d|3[01])\s*(?:/|-|\.|\s+tháng\s+)\s*(0?[1-9]|1[0-2])(?!\d)(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
+    r"|ngày\s+(0?[1-9]|[12]\d|3[01])\s+tháng\s+(0?[1-9]|1[0-2])\s+(?:hằng|hàng)\s+năm",
     re.I,
 )
 
@@ -87,9 +88,20 @@ def collective(names: list[str]) -> bool:
     return bool(names) and all(n.lower().startswith("các ") or " các " in n.lower() for n in names)
 
 
+# an event organised just before a date: the date is the event's ('..., tổ chức Hội nghị tổng kết vào ngày 20/12/2025')
+_EVENT = re.compile(r"\b(?:tổ chức|khai mạc|diễn ra)\s+(?:[^,;.]{0,40}?\s)?(?:hội nghị|hội thảo|hội thi|lễ|tọa đàm|diễn đàn|"
+                    r"buổi|cuộc|chương trình)\b(?![^,;.]*báo cáo)[^,;.]{0,60}$", re.I)
+
+
+def _event_date(clause: str, at: int) -> bool:
+    window = clause[max(0, at - 100) : at]
+    return ("tổ chức" in window or "khai mạc" in window or "diễn ra" in window) and bool(_EVENT.search(window))
+
+
 def date_of(clause: str) -> re.Match[str] | None:
-    """The clause's report date: its first day-and-month that is not a plan's issuing date."""
-    return next((m for m in REPORT_DATE.finditer(clause) if not issuing_date(clause, m.start(), m.end())), None)
+    """The clause's report date: its first day-and-month that is neither a plan's issuing date nor an event's."""
+    return next((m for m in REPORT_DATE.finditer(clause)
+                 if not issuing_date(clause, m.start(), m.end()) and not _event_date(clause, m.start())), None)
 
 
 # between two dates of one clause, only the periods they close: '(báo cáo 6 tháng) và', '; 1 năm', ', năm (' (two

@@ -22,7 +22,7 @@ _OTHER_RECEIVER = re.compile(r"(?:Thủ tướng|Phó Thủ tướng|Lãnh đạ
 _RECV_END = re.compile(
     r"\s*[(;.:]|\s+(?:trước|chậm nhất|hạn chót|định kỳ|để|qua|thông qua|theo|trong|vào|kết quả|tình hình|hằng|hàng|mỗi|"
     r"bằng|đồng thời|xem xét|thẩm định|thẩm tra|chỉ đạo|phê duyệt|cho ý kiến|tổng hợp|đề xuất|kiến nghị|tham mưu|trên|tại|khi|nếu|cụ thể|"
-    r"kèm|ngay|chậm|sau|các(?=\s+(?!tỉnh|thành phố|xã|phường|huyện|quận|thị|sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương))|"
+    r"kèm|ngay|chậm|sau|đúng|đầy đủ|kịp thời|các(?=\s+(?!tỉnh|thành phố|xã|phường|huyện|quận|thị|sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương))|"
     r"(?:\d+|sáu)\s+tháng|năm\b|quý\b|số liệu|những|các nội dung|nội dung|đánh giá|việc|"
     r"về\s+(?:tình hình|kết quả|việc|tiến độ|công tác|những|các|nội dung|thực hiện))(?![\wÀ-ỹ])",
 )

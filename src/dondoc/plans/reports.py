@@ -63,9 +63,14 @@ def _clauses(text: str) -> list[str]:
     return out
 
 
+_DONE = re.compile(r"\bđã\s+(?:gửi|báo cáo|nộp|tổng hợp)\b")
+
+
 def _is_report(low: str, clause: str, nxt: str | None) -> bool:
     if "báo cáo viên" in low:  # 'tập huấn cho báo cáo viên': a person, not a report
         low = low.replace("báo cáo viên", "")
+    if _DONE.search(low):
+        return False  # 'Tính đến ngày 30/11/2024, 18/20 sở đã gửi báo cáo ...': what was done, no obligation
     if "báo cáo" in low or ("tổng hợp" in low and "gửi" in low):
         return True
     if "gửi" not in low or not _SUBMIT.search(clause) or _FOR_REVIEW.search(low):
@@ -151,7 +156,7 @@ def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any
         return rep, True
     if m:
         rep["timing"] = dated_timing(clause, m, ctx)
-        return rep, True
+        return rep, rep["timing"].get("due") is not None
     tl = label_time(nxt)
     if tl and REPORT_DATE.search(tl):
         # '... gửi Ủy ban nhân dân cấp xã. Thời gian hoàn thành: trước ngày 15/9/2019.'

@@ -215,3 +215,23 @@ def test_a_row_read_by_both_table_readers_is_one_report() -> None:
     text = (HEAD + ORG + "IV. CHẾ ĐỘ BÁO CÁO\n| STT | Nội dung | Đơn vị thực hiện | Nơi nhận | Thời hạn |\n|---|---|---|---|---|\n"
             "| 1 | Báo cáo kết quả thực hiện định kỳ | Các sở, ngành | Sở Công Thương | Trước ngày 15/12 hằng năm |\n" + FOOT)
     assert _reps(text) == [(["Các sở, ngành"], ["Sở Công Thương"], None, False, "12-15")]
+
+
+# --- what is no reporting obligation ------------------------------------------------------------------------------------
+
+def test_what_was_done_is_no_obligation_and_a_count_is_no_date() -> None:
+    text = (HEAD + ORG + "2. Tính đến ngày 30/11/2024, 18/20 sở, ngành đã gửi báo cáo về Sở Công Thương đúng thời hạn.\n"
+            + FOOT)
+    assert _plan(text)["reports"] == []
+
+
+def test_an_events_date_is_no_report_deadline() -> None:
+    text = (HEAD + ORG + "2. Sở Công Thương chuẩn bị báo cáo tổng kết, tổ chức Hội nghị tổng kết vào ngày 20/12/2025.\n"
+            "3. Sở Công Thương tổ chức Hội nghị sơ kết và báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/7/2025.\n"
+            + FOOT)
+    assert [r[4] for r in _reps(text)] == ["07-15"]
+
+
+def test_a_receiver_ends_before_a_manner_adverb() -> None:
+    text = HEAD + ORG + "2. Các sở, ngành gửi báo cáo về Sở Công Thương đúng thời hạn, trước ngày 10/12 hằng năm.\n" + FOOT
+    assert [r[1] for r in _reps(text)] == [["Sở Công Thương"]]
