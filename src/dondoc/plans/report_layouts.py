@@ -52,11 +52,13 @@ def _dated(base: dict[str, Any], time: str, ctx: Ctx) -> list[dict[str, Any]]:
     return [rep, *more_dates(rep, time, ctx, q)]
 
 
-def label_reports(node: Node, texts: list[str], owners: list[dict[str, Any]], context: str, ctx: Ctx) -> list[dict[str, Any]]:
+def label_reports(node: Node, texts: list[str], owners: list[dict[str, Any]], ctx: Ctx) -> list[dict[str, Any]]:
     """The report an item states in label lines: who sends it (else the item's lead), where it goes, and when; none
     unless it names the receiver and a day and month."""
     fields: dict[str, str] = {}
     line = ""
+    if not any(":" in t for t in texts):
+        return []
     for t in texts:
         s = _BULLET.sub("", t)
         if (m := _SENDER_LABEL.match(s)) and "from" not in fields:
@@ -71,8 +73,7 @@ def label_reports(node: Node, texts: list[str], owners: list[dict[str, Any]], co
     title = node.title.lower()
     base = {"ref": node.ref, "text": line.strip(" .;"), "from": sender, "to": _to(fields["to"]), "via": via_of(fields["to"]),
             "compiles": not collective(sender) and "tổng hợp" in title,
-            HOW_KEY: {"sender": "named" if "from" in fields else "carried", "receiver": "named", "date": "clause",
-                      "context": context}}
+            HOW_KEY: {"sender": "named" if "from" in fields else "carried", "receiver": "named", "date": "clause"}}
     return _dated(base, fields["time"], ctx)
 
 
@@ -94,7 +95,7 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return cols if "to" in cols and "time" in cols else None
 
 
-def table_regime_reports(node: Node, table: Table, context: str, ctx: Ctx) -> list[dict[str, Any]]:
+def table_regime_reports(node: Node, table: Table, ctx: Ctx) -> list[dict[str, Any]]:
     """The reports a table of reports lists, one row each (a cell left empty under a merged one keeps the row above's)."""
     if len(table.rows) < 2 or (cols := _columns(table.rows[0])) is None:
         return []
@@ -115,8 +116,7 @@ def table_regime_reports(node: Node, table: Table, context: str, ctx: Ctx) -> li
         kind = cell.get("kind", "")
         base = {"ref": node.ref, "text": " ".join(c for c in (kind, cell.get("from", ""), cell_to) if c), "from": sender,
                 "to": to, "via": via_of(cell_to), "compiles": False,
-                HOW_KEY: {"sender": "named" if sender else "carried", "receiver": "named", "date": "clause",
-                          "context": context}}
+                HOW_KEY: {"sender": "named" if sender else "carried", "receiver": "named", "date": "clause"}}
         out.extend(_dated(base, as_deadline(cell["time"]), ctx))
     receiving = {n.lower() for r in out for n in r["to"]}
     for r in out:  # the row of a body the others report to compiles ('| Báo cáo tổng hợp | Sở Nội vụ | UBND tỉnh |')

@@ -95,9 +95,9 @@ def _context(node: Node) -> str:
         return "organising"  # a decision's article: who follows the plan up and reports
     titles, n = [], node
     while n is not None:
-        titles.append(n.title)
+        titles.append(n.title[:100])
         n = n.parent
-    return context_of([*titles, node.top_title])
+    return context_of([*titles, node.top_title[:100]])
 
 
 def _owner_of(clause: str, owners: list[dict[str, Any]], prev: dict[str, Any] | None, before: list[str]) -> list[str]:
@@ -183,12 +183,12 @@ def extract_reports(nodes: list[Node], assignments: list[dict[str, Any]], ctx: C
         by_ref.setdefault(a["ref"], []).append(a)
     for node in nodes:
         texts = ([node.title] if node.title else []) + [p.text for p in node.content]
-        context = _context(node)
-        for table in node.tables:
-            dated.extend(table_regime_reports(node, table, context, ctx))
-        fields = label_reports(node, texts, by_ref.get(node.ref) or [], context, ctx) if len(texts) > 2 else []
+        laid_out = [r for table in node.tables for r in table_regime_reports(node, table, ctx)]
+        fields = label_reports(node, texts, by_ref.get(node.ref) or [], ctx) if len(texts) > 2 else []
+        for r in laid_out + fields:
+            r[HOW_KEY]["context"] = _context(node)
+        dated.extend(laid_out + fields)
         if fields:  # ('- Đơn vị báo cáo: ...', '- Nơi nhận báo cáo: ...', '- Thời hạn gửi báo cáo: ...')
-            dated.extend(fields)
             continue
         prev: dict[str, Any] | None = None  # the last report of this item
         used: set[tuple[int, int]] = set()  # deadline clauses read as the date of the report before them
