@@ -54,7 +54,8 @@ def as_deadline(time: str) -> str:
 # recurrence said anywhere in the clause; a period named just before a date's bracket ('năm (trước ngày 20/12)',
 # 'Báo cáo 6 tháng: trước ngày 10/6')
 RECURS = re.compile(r"định kỳ|(?:hằng|hàng|mỗi)\s+(?:năm|quý|quí)|thường niên", re.I)
-_NEXT_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+(?:sau|kế tiếp|tiếp theo)\b", re.I)  # 'trước ngày 15/01 năm sau'
+# 'trước ngày 15/01 năm sau', 'trước ngày 05/12 của năm báo cáo': every year
+_NEXT_YEAR = re.compile(r"\s*(?:của\s+)?(?:năm\s+(?:sau|kế tiếp|tiếp theo)|(?:năm|kỳ)\s+báo cáo)\b", re.I)
 # a period named in a bracket after the date: 'trước ngày 15/12 (báo cáo năm)'
 _PERIOD_AFTER = re.compile(r"\s*\(\s*(?:báo cáo\s+)?(?:(?:\d+|sáu)\s+tháng|năm|quý)(?![\wÀ-ỹ])", re.I)
 _PERIOD_BEFORE = re.compile(r"(?:\b(?:\d+|sáu|một)\s+tháng|\bnăm|\bquý)\s*[:(]?\s*$", re.I)

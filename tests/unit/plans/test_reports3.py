@@ -235,3 +235,8 @@ def test_an_events_date_is_no_report_deadline() -> None:
 def test_a_receiver_ends_before_a_manner_adverb() -> None:
     text = HEAD + ORG + "2. Các sở, ngành gửi báo cáo về Sở Công Thương đúng thời hạn, trước ngày 10/12 hằng năm.\n" + FOOT
     assert [r[1] for r in _reps(text)] == [["Sở Công Thương"]]
+
+
+def test_the_day_of_the_reporting_year_recurs() -> None:
+    text = HEAD + ORG + "2. Các sở, ngành gửi báo cáo về Sở Công Thương trước ngày 05/12 của năm báo cáo.\n" + FOOT
+    assert [(r["timing"]["kind"], r["timing"]["due"][5:]) for r in _plan(text)["reports"]] == [("recurring", "12-05")]
