@@ -20,6 +20,7 @@ from dondoc.plans.extract import _ANNEX, _FOOTER, _ROMAN_L, Ctx, build_tree, ext
 from dondoc.plans.header import _lines_of, complete_header, parse_footer, parse_header
 from dondoc.plans.placing import accounts_for_past
 from dondoc.plans.reflow import REFLOWED
+from dondoc.plans.report_layouts import distinct
 from dondoc.plans.reports import extract_reports, table_reports
 from dondoc.plans.runon import RUNON, SHORT_RUN, sentence_blocks
 from dondoc.plans.tables import _table_columns as table_columns
@@ -255,7 +256,7 @@ def _parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         reports.extend(r2)
         undated.extend(u2)
 
-    reports.extend(table_reports(assignments))
+    reports = distinct([*reports, *table_reports(assignments, ctx)])
     footer_blocks = blocks[body_end:annexes[0] if annexes else len(blocks)] if footer is not None else blocks[-8:]
     footer_info = parse_footer(footer_blocks)
     header = complete_header(header, blocks[: annexes[0] if annexes else len(blocks)], _lines_of(footer_blocks))

@@ -128,7 +128,7 @@ def _two_word_heads() -> frozenset[str]:
     return frozenset(name_key(h) for h in heads() if len(h.split()) == 2)
 
 
-def _whole_head(name: str) -> bool:
+def whole_head(name: str) -> bool:
     """A two-word name that is a whole organ's head in the gazetteer ('Cục Thuế', 'Công đoàn'): no piece of a cut name."""
     return _key(name) in _two_word_heads()
 
@@ -144,7 +144,7 @@ def facts(a: dict[str, Any], *, reflowed: bool = False) -> Facts:
         leads=len(leads),
         known=bool(leads) and all(known),
         unknown=any(kind_of(n) is None for n in leads),
-        short_name=any(len(n.split()) <= 2 and not k and not _whole_head(n) for n, k in zip(leads, known, strict=True)),
+        short_name=any(len(n.split()) <= 2 and not k and not whole_head(n) for n, k in zip(leads, known, strict=True)),
         collective=any((n.lower().startswith("các ") or "," in n or " các " in n.lower()) and not k
                        for n, k in zip(leads, known, strict=True)),
         split_and=any(f"{x} và {y}".lower() in low and not (kx and ky)

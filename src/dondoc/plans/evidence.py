@@ -13,11 +13,12 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
-from dondoc.plans.blocks import Block, Paragraph, Table
+from dondoc.plans.blocks import UPPER, Block, Paragraph, Table
 from dondoc.plans.bodies import leading_body
 from dondoc.plans.doubt import LOW_CONFIDENCE, PRODUCT_KEY, READ_KEY, confidence, facts, reasons
 from dondoc.plans.fastre import ci_branches, lead
 from dondoc.plans.gazetteer import is_generic
+from dondoc.plans.report_doubt import HOW_KEY, report_confidence, report_facts, report_reasons
 from dondoc.plans.report_parts import role_free
 from dondoc.plans.verbs import find_verb
 
@@ -107,10 +108,16 @@ def grade(plan: dict[str, Any], blocks: list[Block], *, reflowed: bool = False) 
     for r in plan["reports"]:
         ln = loc.line(r["text"])
         r["span"] = {"line": ln} if ln else None
-        conf = 0.85 if r["from"] and r["timing"].get("due") else 0.6
+        rf = report_facts(r)
+        r.pop(HOW_KEY, None)
+        r["confidence"] = report_confidence(rf) if r["timing"].get("due") else 0.6 * report_confidence(rf)
         if not r["from"]:
             warnings.append(f"{_where(ln, r['ref'])}: báo cáo không rõ đơn vị gửi — cần xác nhận")
-        r["confidence"] = conf
+        elif r["confidence"] < LOW_CONFIDENCE:
+            why = "; ".join(report_reasons(rf))
+            warnings.append(f"{_where(ln, r['ref'])}: báo cáo có độ tin cậy thấp ({round(r['confidence'] * 100)}%): {why} — cần xem lại")
+    for r in plan.get("undated_reports") or []:
+        r.pop(HOW_KEY, None)
     for t in plan["targets"]:
         ln = loc.line(t["text"])
         t["span"] = {"line": ln} if ln else None
@@ -128,6 +135,7 @@ def _score(text: str) -> float:
 
 _NAMED_FOCAL = re.compile(ci_branches([r"\bl(?:à|àm)\s+(?:cơ quan\s+|đơn vị\s+)?(?:đầu mối|thường trực)\b"]))  # (re.I)
 _PLAN_WIDE = re.compile(r"theo dõi|đôn đốc|tổng hợp|giám sát tổng thể|(?:thực hiện|triển khai)\s+(?:Kế hoạch|Đề án|Chương trình)", re.I)
+_SENTENCE = re.compile(rf"\.\s+(?=[{UPPER}])")
 _NUMBERING = re.compile(r"^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|^[-–+•*]\s*")
 
 
@@ -138,6 +146,10 @@ def _declared_focal(blocks: list[Block]) -> tuple[str, str] | None:
             continue
         text = _NUMBERING.sub("", b.text)
         m = _NAMED_FOCAL.search(text)
+        starts = [s.end() for s in _SENTENCE.finditer(text, 0, m.start())] if m else []
+        if starts:  # '... về Kế hoạch. Công chức X là đầu mối ...': the sentence that names it
+            text = text[starts[-1] :]
+            m = _NAMED_FOCAL.search(text)
         end = text.find(". ", m.end()) if m else -1
         if not _PLAN_WIDE.search(text[: end if end > 0 else len(text)]):
             continue  # 'là đầu mối ... các nhiệm vụ về tái cơ cấu ngành công nghiệp': one topic's lead
@@ -169,7 +181,7 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
             best = (s, name, a["text"][:200], a["ref"])
     for r in plan["reports"] + plan.get("undated_reports", []):
         via = r.get("via")
-        if via:
+        if via and not r.get("compiles"):  # (the compiled report's 'qua X' is the upper level's desk, not this plan's)
             name = _VIA_NAME.sub("", via).strip(" )")
             v = find_verb(name, 2)
             name = name[: v.start()].strip(" ,;") if v else name  # '(qua Sở Du lịch tổng hợp)': the body, not its duty
@@ -180,23 +192,23 @@ def find_focal(plan: dict[str, Any], blocks: list[Block] | None = None) -> dict[
             if not is_generic(name) and not name.lower().startswith("các "):
                 best = (3.0, name, r["text"][:200], r["ref"])
     if best is None and blocks:
-        # 'báo cáo kết quả thực hiện về Sở Xây dựng để tổng hợp': the body the reports go to for compiling
-        for b in blocks:
-            if not isinstance(b, Paragraph):
-                continue
-            m = _SENT_TO_COMPILE.search(b.text)
+        # 'báo cáo kết quả thực hiện về Sở Xây dựng để tổng hợp': the body the reports go to for compiling (in a
+        # paragraph, or a task table's row)
+        texts = [b.text for b in blocks if isinstance(b, Paragraph)] + [r["text"] for r in plan["reports"]]
+        for text in texts:
+            m = _SENT_TO_COMPILE.search(text)
             if m:
                 name = re.split(r"\s+(?:trước|chậm nhất|trong|vào|theo|định kỳ|hằng|hàng)\b", m.group(1))[0]
                 lb = leading_body(name + " tổng hợp")
                 if lb and not is_generic(lb[0]) and not lb[0].lower().startswith("các "):
-                    return {"name": lb[0], "evidence": b.text[max(0, m.start() - 80) : m.end() + 40], "ref": None}
+                    return {"name": lb[0], "evidence": text[max(0, m.start() - 80) : m.end() + 40], "ref": None}
     if best is None:
         return None
     return {"name": role_free(best[1]), "evidence": best[2], "ref": best[3]}
 
 
 _SENT_TO_COMPILE = re.compile(
-    r"(?:báo cáo|gửi)\b[^.;]{0,80}?\b(?:gửi\s+)?về\s+((?:Sở|Phòng|Ban|Văn phòng|Cục|Vụ|Trung tâm|Ủy ban|UBND|Công an|Bộ)\b[^,.;()]{2,80}?)"
+    r"(?:[Bb]áo cáo|[Gg]ửi)\b[^.;]{0,80}?\b(?:gửi\s+)?về\s+((?:Sở|Phòng|Ban|Văn phòng|Cục|Vụ|Trung tâm|Ủy ban|UBND|Công an|Bộ)\b[^,.;()]{2,80}?)"
     r"(?:,\s*|\s+)(?:để\s+)?tổng hợp\b"
 )
 

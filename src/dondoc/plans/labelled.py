@@ -23,10 +23,11 @@ from dondoc.plans.bracketed import marked_lead
 from dondoc.plans.labelclauses import own_sentences
 from dondoc.plans.verbs import find_verb
 
+# ('Đơn vị báo cáo: ...', 'Cơ quan gửi báo cáo: ...': who reports, in a reporting regime's label lines)
 LEAD_LABEL = re.compile(
-    r"^(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
+    r"^(?:(?:(?:Cơ quan|Đơn vị|Bộ phận|Cá nhân)(?:\s*,\s*(?:cán bộ|đơn vị|cá nhân))?\s+)?"
     r"(?:(?:chủ trì|thực hiện)(?:\s+(?:tham mưu|thực hiện|và phối hợp thực hiện|và phối hợp|tham mưu thực hiện|triển khai))*"
-    r"|chịu trách nhiệm(?:\s+chính)?|đầu mối)\s*:\s*(.*)$",
+    r"|chịu trách nhiệm(?:\s+chính)?|đầu mối)|(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:gửi\s+|lập\s+)?báo cáo)\s*:\s*(.*)$",
     re.I,
 )
 SUPPORT_LABEL = re.compile(

@@ -10,6 +10,8 @@ marks the end of a name in other ways too:
 - a manner adverbial after the subject ('... các đoàn thể tỉnh bằng nhiều hình thức, phương pháp thích hợp, tổ chức ...');
 - after a comma, a connective that opens a clause ('Sở Tài chính, trên cơ sở đề xuất ..., tham mưu') or a noun that
   is no part of a name ('Công an tỉnh, địa chỉ: ...', ', số điện thoại', ', thời gian', ', kinh phí');
+- a time adverbial after the subject: a deadline ('Sở Nội vụ trước ngày 15/12 hằng năm tổng hợp ...', 'chậm nhất
+  ngày 10/12') or a period ('Sở Y tế hằng năm tổng hợp ...'): no name holds one;
 - the end of a known name (gazetteer) followed by any task verb in capitals ('Bộ Tài chính Bảo đảm kinh phí'):
   capitalised verbs inside names ('Sở Xây dựng', 'Ban Quản lý') are why this one needs the gazetteer; so is 'đầu tư'
   after a known name ('Ban Quản lý Khu kinh tế đầu tư hoàn thiện ...'), a verb that names hold too.
@@ -29,6 +31,8 @@ _CAP_OPENER = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _OPEN
 _MANNER = re.compile(r"\s+(?:bằng|thông qua|qua)\s+(?:nhiều|các|mọi|những)\s+(?:hình thức|phương thức|cách thức|biện pháp|kênh)\b")
 _COMMA_STOP = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo|nhằm|để|khi|nếu|địa chỉ|số điện thoại|thời gian|kinh phí)"
                          r"(?![\wÀ-ỹ])")
+_WHEN = re.compile(r"\s+(?:(?:trước|chậm nhất|hạn chót)\s+(?:là\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d|(?:hằng|hàng|mỗi)\s+"
+                   r"(?:năm|quý|quí|tháng)(?![\wÀ-ỹ]))")
 _CAP_VERBS = sorted({v[:1].upper() + v[1:] for v in VERBS}, key=len, reverse=True)
 _INVESTS = re.compile(r"(?<=[\wÀ-ỹ)])\s+(?=đầu tư(?![\wÀ-ỹ]))")
 _CAP_TASK = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _CAP_VERBS)) + r")(?![\wÀ-ỹ])")
@@ -44,6 +48,10 @@ def name_stop(s: str, limit: int) -> re.Match[str] | None:
             found.append(m)
     if " bằng " in region or " qua " in region:
         m = _MANNER.search(region, 2)
+        if m is not None:
+            found.append(m)
+    if any(w in region for w in (" trước ", " chậm nhất ", " hạn chót ", " hằng ", " hàng ", " mỗi ")):
+        m = _WHEN.search(region, 2)
         if m is not None:
             found.append(m)
     for m in _CAP_OPENER.finditer(region, 2):

@@ -12,15 +12,17 @@ from dondoc.plans.gazetteer import kind_of
 # Chính phủ'), after 'gửi' ('gửi Sở Y tế'), or after a preposition once the object is said ('gửi kết quả rà soát
 # về Bộ Tư pháp', 'báo cáo tình hình thực hiện cho Ủy ban nhân dân xã')
 _ANCHOR = re.compile(r"(?<![\wÀ-ỹ])(?:báo cáo|gửi(?:\s+(?:về|cho|đến|tới|lên))?|về|cho|đến|tới|lên)\s+", re.I)
-# receivers that do not open like a body's name (bodies.HEAD): the Prime Minister, the leaders of a ministry, the
-# statistics office after 2025 ('Thống kê tỉnh')
+# receivers that do not open like a body's name (bodies.HEAD): the Prime Minister, the leaders of a ministry or a
+# department ('Bộ trưởng', 'Tổng Giám đốc', 'Giám đốc Sở'), the statistics office after 2025 ('Thống kê tỉnh')
 _OTHER_RECEIVER = re.compile(r"(?:Thủ tướng|Phó Thủ tướng|Lãnh đạo|Chính phủ|Quốc hội|Thống kê|Tổng Bí thư|Ban Bí thư|"
-                             r"Bộ Chính trị|Chủ tịch|Ban Thường vụ|Ban Chấp hành|Thường vụ)\b")
+                             r"Bộ Chính trị|Chủ tịch|Phó Chủ tịch|Ban Thường vụ|Ban Chấp hành|Thường vụ|Bộ trưởng|Thứ trưởng|"
+                             r"Tổng Giám đốc|Phó Tổng Giám đốc|Giám đốc|Phó Giám đốc|Tổng cục trưởng|Cục trưởng|Vụ trưởng|"
+                             r"Chánh Văn phòng|Trưởng [Bb]an)\b")
 # where the receiver's name ends: a bracket, the end of the clause, the date, the purpose, the channel, the topic
 _RECV_END = re.compile(
     r"\s*[(;.:]|\s+(?:trước|chậm nhất|hạn chót|định kỳ|để|qua|thông qua|theo|trong|vào|kết quả|tình hình|hằng|hàng|mỗi|"
     r"bằng|đồng thời|xem xét|thẩm định|thẩm tra|chỉ đạo|phê duyệt|cho ý kiến|tổng hợp|đề xuất|kiến nghị|tham mưu|trên|tại|khi|nếu|cụ thể|"
-    r"kèm|ngay|chậm|sau|các(?=\s+(?!tỉnh|thành phố|xã|phường|huyện|quận|thị|sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương))|"
+    r"kèm|ngay|chậm|sau|đúng|đầy đủ|kịp thời|các(?=\s+(?!tỉnh|thành phố|xã|phường|huyện|quận|thị|sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương))|"
     r"(?:\d+|sáu)\s+tháng|năm\b|quý\b|số liệu|những|các nội dung|nội dung|đánh giá|việc|"
     r"về\s+(?:tình hình|kết quả|việc|tiến độ|công tác|những|các|nội dung|thực hiện))(?![\wÀ-ỹ])",
 )
@@ -71,10 +73,19 @@ def receivers(clause: str, pos: int) -> list[str]:
     return []
 
 
+_AND = re.compile(r"\s+và\s+")
+
+
 def _unglued(name: str) -> list[str]:
     """'Chính phủ, Thủ tướng Chính phủ', 'Bộ Khoa học và Công nghệ, Ủy nhân dân tỉnh' (a typo): capitalised names a
     comma joins that split_bodies keeps together when one does not open like a body; a known name ('Sở Văn hóa,
     Thể thao và Du lịch') stays whole."""
+    if " và " in name:
+        # 'Bộ trưởng và Thứ trưởng phụ trách', 'Chủ tịch và các Phó Chủ tịch': two receivers that split_bodies, which
+        # splits bodies, keeps as one
+        halves = _AND.split(name, maxsplit=1)
+        if all(_OTHER_RECEIVER.match(h) for h in halves):
+            return [p for h in halves for p in _unglued(h)]
     if ", " not in name or kind_of(name):
         return [name]
     parts = name.split(", ")
@@ -110,10 +121,12 @@ def role_free(name: str) -> str:
     return _ROLE_NOTE.sub("", name) or name
 
 
-# 'xây dựng báo cáo đánh giá tác động ...': the report is what the task makes; with no receiver it is the task's
-# content, no obligation to report (a status report 'lập báo cáo kết quả ...' stays one)
+# 'xây dựng báo cáo đánh giá tác động ...', 'lập báo cáo chuyên đề về ..., gửi Bộ X trước ...': the report is what the
+# task makes, the task's content, no obligation to report on the plan, even sent to a body by a date (a status report
+# 'lập báo cáo kết quả ...', 'xây dựng báo cáo đánh giá tình hình thực hiện ...' stays one)
 _MADE_REPORT = re.compile(r"\b(?:xây dựng|lập|hoàn thiện|biên soạn|soạn thảo|nghiên cứu|chuẩn bị)\s+(?:các\s+)?"
-                          r"báo cáo\s+(?!kết quả|tình hình|sơ kết|tổng kết|định kỳ|tiến độ|\d|sáu|năm|quý|tháng|hằng|hàng)", re.I)
+                          r"báo cáo\s+(?!kết quả|tình hình|sơ kết|tổng kết|định kỳ|tiến độ|\d|sáu|năm|quý|tháng|hằng|hàng|"
+                          r"(?:đánh giá\s+)?(?:kết quả|tình hình|việc|tiến độ)|thực hiện|về\s+(?:kết quả|tình hình|việc))", re.I)
 
 
 def made_report(low: str) -> bool:

@@ -18,7 +18,8 @@ _NUM_L = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)(.*)$|^(\d{1,2})[.)](?
 _LET_L = re.compile(rf"^([a-zđ])(?:\)\s*|\.\s+(?=[*_]{{0,2}}[{UPPER}]))(.*)$")
 _PAREN_L = re.compile(r"^\((\d{1,2})\)\s+(\S.*)$")
 _ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)\b\s*(?:số\s*)?([IVX]+|\d+)?\b", re.I)
-_FOOTER = re.compile(r"^(?:[-–+•]\s*)?Nơi nhận\b", re.I)  # also under a bullet of any style
+# also under a bullet of any style; not a reporting regime's label line ('- Nơi nhận báo cáo: Sở Nội vụ')
+_FOOTER = re.compile(r"^(?:[-–+•]\s*)?Nơi nhận\b(?!\s+(?:báo cáo|hồ sơ|kết quả|số liệu)\b)", re.I)
 
 @dataclass
 class Node:
