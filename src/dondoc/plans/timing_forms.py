@@ -43,6 +43,55 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
+_TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
+_SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
+_A_YEAR = re.compile(rf"\b({_YEAR})\b")
+
+
+def lunar_first(year: int | None, month: int, day: int, plan_year: int | None, issued_on: dt.date | None) -> dt.date | None:
+    """The solar date of a lunar day: of `year` when given, else its first one on or after the issue in the plan's year."""
+    if year or not plan_year:
+        return lunar_to_solar(year, month, day) if year else None
+    due = lunar_to_solar(plan_year, month, day)
+    return lunar_to_solar(plan_year + 1, month, day) if due and issued_on and due < issued_on else due
+
+
+# a day of the lunar calendar: 'ngày 10 tháng 3 âm lịch', '15/8 (âm lịch)', '10/3 ÂL'
+LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
+
+
+def first_dated(t: str, dates: list[tuple[int, int, int | None, int]], ends: dict[int, int]) -> int:
+    """Which of a phrase's dates (day, month, year, where) is its due date: the earlier of two written with their years
+    and joined as separate milestones ('trước ngày 30/6/2025 và ngày 30/11/2025', 'sơ kết trước ngày 15/6/2025, tổng kết
+    trước ngày 15/12/2025'); else the last (-1)."""
+    a, b = dates[0], dates[1]
+    between = t[ends.get(a[3], a[3]) : b[3]]
+    if a[2] and b[2] and len(between) < 40 and re.search(r"[,;]|\bvà\b", between) and not re.search(r"[-–—]|\b(?:đến|tới|từ)\b", between):
+        return 0 if (a[2], a[1], a[0]) <= (b[2], b[1], b[0]) else 1
+    return -1
+
+
+def festival(t: str, plan_year: int | None, issued_on: dt.date | None, recurring: bool) -> dict[str, object] | None:
+    """The timing of a lunar festival ('Tết Nguyên đán': 1/1, 'Trung thu': 15/8) or of the summer holidays, else None."""
+    for rx, (lm, ld) in ((_TET, (1, 1)), (_TRUNG_THU, (8, 15))):
+        if rx.search(t):
+            ym = _A_YEAR.search(t)
+            y = int(ym.group(1)) if ym else plan_year
+            if not y:
+                return {"kind": "once"}
+            due = lunar_first(int(ym.group(1)) if ym else None, lm, ld, y, issued_on)
+            out: dict[str, object] = {"kind": "recurring" if recurring else "once", "due": due.isoformat() if due else None}
+            if recurring:
+                out["period"] = "year"
+            return out
+    if _SUMMER.search(t):
+        ym = _A_YEAR.search(t)
+        y = int(ym.group(1)) if ym else plan_year
+        return {"kind": "once", "due": dt.date(y, 8, 31).isoformat()} if y else {}
+    return None
+
+
 def month_span(t: str, low: str) -> tuple[dt.date, dt.date | None] | None:
     """(due, start) of months listed or ranged in one phrase: due at the end of the last month, starting on
     the first day of the first month when the months are a range (a dash, 'đến'), not a list (',', 'và')."""
@@ -196,9 +245,13 @@ def first_milestone(t: str) -> dt.date | None:
 # every year
 _MONTH_LIST = r"(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)"
 # every year, 'Hằng năm (tháng 10)', 'Hằng năm, vào tháng 6'
+# ('Hằng năm (tháng 6 và tháng 12)', 'Hằng năm, vào tháng 6 và tháng 12'); a span of months every year, due at its end:
+# 'Hằng năm (từ tháng 6 đến tháng 8)', 'hằng năm (tháng 9 - tháng 11)'
 MONTH_YEARLY = re.compile(rf"\btháng\s*{_MONTH_LIST}\s+(?:hằng|hàng|mỗi)\s+năm\b"
                           rf"|\b(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\s*\(\s*tháng\s*{_MONTH_LIST}\s*\)"
-                          rf"|\b(?:hằng|hàng|mỗi)\s+năm\s*(?:\(\s*|,\s*(?:vào|trong)\s+)tháng\s*(\d{{1,2}})\b(?!\s*(?:/|[-–]|năm)\s*\d)", re.I)
+                          rf"|\b(?:hằng|hàng|mỗi)\s+năm\s*(?:\(\s*|,\s*(?:vào|trong)\s+)tháng\s*{_MONTH_LIST}\b(?!\s*(?:/|[-–]|năm)\s*\d)"
+                          r"|\b(?:hằng|hàng|mỗi)\s+năm\s*\(\s*(?:từ\s+)?tháng\s*\d{1,2}\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:tháng\s*)?"
+                          r"(\d{1,2})\s*\)", re.I)
 # a month of the year named bare in a yearly task's sentence: '... hưởng ứng “Tháng hành động vì trẻ em - Tháng 6”' (not
 # 'ngày 3 tháng 4', 'tháng 4 năm 2024', '6 tháng', a list or a range of months)
 BARE_MONTH = re.compile(r"(?<![\d/])(?<!ngày)(?<!\d\s)\btháng\s*(\d{1,2})\b(?!\s*(?:/|[-–]|năm|,|và|đến|tới)\s*(?:tháng\s*)?\d)", re.I)
@@ -209,4 +262,7 @@ PER_COUNT = r"\b\d{1,3}\s+(?:hội nghị|buổi|cuộc|đợt|lần|phiên|chuy
 PER_PERIOD = PER_COUNT + r"(?:tuần|tháng|quý|quí|năm)\b"
 # the review a result counts in: 'là một tiêu chí quan trọng trong đánh giá thi đua ... cuối năm', 'là căn cứ xếp loại
 # ... năm 2025': the time is the review's, not the task's
-CRITERION = re.compile(r"(?:tiêu chí|là căn cứ)(?:\s+[\wÀ-ỹ]+){0,4}?\s+(?:đánh giá|xếp loại|thi đua|bình xét)[^.;]*$", re.I)
+# (the result said to count as one: 'là (một) tiêu chí', 'làm tiêu chí', 'đưa vào tiêu chí'; not a task building or issuing
+# the criteria: 'xây dựng bộ tiêu chí đánh giá ..., hoàn thành trong Quý III/2025' is due then)
+CRITERION = re.compile(r"(?:(?:là|làm|vào)\s+(?:một\s+)?(?:(?:trong\s+)?(?:những|các)\s+)?tiêu chí|là căn cứ)"
+                       r"(?:\s+[\wÀ-ỹ]+){0,4}?\s+(?:đánh giá|xếp loại|thi đua|bình xét)[^.;]*$", re.I)

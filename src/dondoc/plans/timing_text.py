@@ -35,6 +35,8 @@ _TEXT_TIMING_BRANCHES = [
     # (months sharing the year after the last: 'trong tháng 10 - tháng 12/2025', 'từ tháng 3 đến tháng 6/2026')
     *lead((*_WHEN, "hết", "từ"), rf"\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
           rf"|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"),
+    # ('Định kỳ hằng năm, ... vào tháng 12'; not before its dated deadline: 'định kỳ hằng năm, trước ngày 15/12' as above)
+    *lead(("định kỳ",), r"\s+(?:hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)(?![,( ]*(?:trước|chậm nhất|đến|trong|vào|ngày)\s)"),
     *lead(("định kỳ", "hằng", "hàng"), r"\s+(?:năm|quý|quí|tháng|tuần|ngày)"),
     "thường xuyên",
     "định kỳ",
@@ -61,7 +63,9 @@ _TEXT_TIMING_BRANCHES = [
     r"lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b",
     r"24\s*/\s*(?:24|7)\b",
     *lead(("hằng", "hàng", "mỗi"), r"\s+(?:học kỳ|năm học)\b"),
-    *lead(("nhân dịp", "dịp"), r"\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"),
+    *lead(("nhân dịp", "dịp"), r"\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:(?:\s+[\wÀ-ỹ]+){0,2}?\s+(?:năm\s+)?(?:19|20)\d{2})?"),
+    # a festival named with its year, no 'dịp' before it: 'Tổ chức Tết Trung thu cho thiếu nhi năm 2025'
+    *lead(("tết nguyên đán", "tết trung thu", "trung thu"), rf"(?:\s+[\wÀ-ỹ]+){{0,4}}?\s+(?:năm\s+)?{YEAR}"),
     r"mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)",  # 'mỗi năm một lần'
     rf"từ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi",  # 'từ năm 2025 trở đi': from then on
 ]

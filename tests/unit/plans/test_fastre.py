@@ -111,6 +111,7 @@ _PLAIN_TIMING = (
     rf"|{_WHEN}\s+(?:là\s+)?{timing_text._TT_DATE}"
     rf"|(?:trước|chậm nhất|đến|trong|vào|hết|từ)\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
     rf"|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{timing_text.YEAR}"
+    r"|định kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)(?![,( ]*(?:trước|chậm nhất|đến|trong|vào|ngày)\s)"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
@@ -125,7 +126,8 @@ _PLAIN_TIMING = (
     r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
     rf"|đến\s+(?:hết\s+)?năm\s+{timing_text.YEAR}(?=\s*(?:[.;]|$))"
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
-    r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:\s+(?:cổ truyền\s+)?năm\s+\d{4})?"
+    r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:(?:\s+[\wÀ-ỹ]+){0,2}?\s+(?:năm\s+)?(?:19|20)\d{2})?"
+    rf"|(?:tết nguyên đán|tết trung thu|trung thu)(?:\s+[\wÀ-ỹ]+){{0,4}}?\s+(?:năm\s+)?{timing_text.YEAR}"
     r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"
     rf"|từ\s+(?:năm\s+)?{timing_text.YEAR}\s+trở\s+đi"
 )
@@ -133,7 +135,7 @@ _TIMING_PIECES = [
     "định kỳ", "hằng năm", "hàng năm", "hằng quý", "trước", "chậm nhất", "đến", "trong", "vào", "ngày", "tháng", "quý",
     "năm", "là", "của", "cuối", "hằng", "hàng", "mỗi", "thường xuyên", "liền kề", "sau", "hoàn thành", "xong", "ngay",
     "các", "giai đoạn", "6", "sáu", "đầu", "hết", "iv", "i", "ii", "năm học", "dịp", "lần", "tuần", "24", "7",
-    "học kỳ", "nhân dịp", "tết nguyên đán", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
+    "học kỳ", "nhân dịp", "tết nguyên đán", "tết trung thu", "trung thu", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
     ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng", "từ", "tới", "–", "trở đi", "học", "12", "3",
 ]
 
