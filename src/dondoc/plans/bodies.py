@@ -63,7 +63,8 @@ _HEAD_RE += r"|(?:TT|BQL) (?!(?:" + "|".join(_NOT_INITIALS) + r")(?![A-ZĐ]))[A-
 # words that open like a body's name but name none (a report, a council meeting, a bill of rules ...)
 _NOT_BODY_WORDS = (
     "Báo cáo", "Báo chí", "Hội nghị", "Hội thảo", "Hội thi", "Hội nhập", "Trường hợp", "Ban hành", "Bộ máy",
-    "Bộ tiêu chí", "Bộ chỉ số", "Bộ công cụ", "Bộ dữ liệu", "Phòng,", "Phòng chống", "Phòng ngừa", "Phòng, chống",
+    "Bộ tiêu chí", "Bộ chỉ số", "Bộ công cụ", "Bộ dữ liệu", "Bộ luật", "Bộ quy tắc", "Bộ quy chuẩn", "Bộ tiêu chuẩn",
+    "Bộ câu hỏi", "Bộ tài liệu", "Bộ hồ sơ", "Bộ sách", "Bộ đề", "Bộ mẫu", "Bộ thủ tục", "Bộ nhận diện", "Phòng,", "Phòng chống", "Phòng ngừa", "Phòng, chống",
     "Đoàn kết", "Thanh tra, kiểm tra", "Chính quyền số", "Đơn vị tính", "Cơ quan chủ trì", "Cơ quan phối hợp",
     "Đơn vị chủ trì", "Đơn vị phối hợp", "Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan, cán bộ",
     "Cơ quan, đơn vị chủ trì", "Quỹ đất", "Doanh nghiệp số", "Đài truyền hình số", "Trạm quan trắc",

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from dondoc.errors import PlanReadError
 from dondoc.plans import parse_text
 from dondoc.plans.timing import parse_timing, timing_in_text
 
@@ -52,6 +53,14 @@ ABBR = [
         "I. MỤC TIÊU\n- BHXH tự nguyện: phấn đấu đạt 5% lực lượng lao động tham gia.\n- BHYT đạt 95% dân số tham gia.\n"
         "II. NHIỆM VỤ\n1. Bảo hiểm xã hội tỉnh chủ trì tuyên truyền vận động người dân tham gia BHXH tự nguyện.\n",
         [("II.1", ("Bảo hiểm xã hội tỉnh",))],
+    ),
+    (
+        # a short name defined for a code of law names no body (was a lead 'BLLĐ quy định rõ quyền ...')
+        "code-short-name",
+        "I. NHIỆM VỤ\n1. Tuyên truyền, phổ biến Bộ luật Lao động năm 2019 (sau đây viết tắt là BLLĐ) đến người lao động.\n- BLLĐ "
+        "quy định rõ quyền của người lao động; Sở Nội vụ chủ trì hướng dẫn doanh nghiệp thực hiện.\n2. Sở Tư pháp chủ trì biên "
+        "soạn tài liệu hỏi đáp về BLLĐ.\n",
+        [("I.1", ("Sở Nội vụ",)), ("I.2", ("Sở Tư pháp",))],
     ),
     (
         # a plan's short name of a body it sets up leads that body's task later
@@ -126,6 +135,12 @@ INTRO = [
         "II. NHIỆM VỤ\n1. Tổ chức kiểm tra liên ngành\na) Nội dung: Kiểm tra an toàn thực phẩm tại các chợ.\nb) Cơ quan chủ trì: "
         "Các Sở: Y tế, Công Thương.\nc) Cơ quan phối hợp: Công an tỉnh.\nd) Thời gian thực hiện: Quý III/2025.\n",
         [("II.1", ("Sở Y tế", "Sở Công Thương"))],
+    ),
+    (
+        # the comma of initials parts no names (was 'Sở VH', 'Sở TT&DL')
+        "factored-initials",
+        "II. NHIỆM VỤ\n1. Các Sở: VH,TT&DL, GD&ĐT tổ chức Hội khỏe Phù Đổng cấp tỉnh.\n",
+        [("II.1", ("Sở VH,TT&DL", "Sở GD&ĐT"))],
     ),
     # kept: 'Các sở:' before a duty opening with a capital, not a list of names
     (
@@ -321,6 +336,41 @@ def test_month_grid_ticks() -> None:
             "| 2 | Giám sát | Sở Y tế |" + " x |" * 12 + "\n")
     got = sorted((a["ref"], a["timing"]["kind"], a["timing"]["due"]) for a in _parse("II. NHIỆM VỤ\n" + head + rows)["assignments"])
     assert got == [("II.1", "recurring", "2025-04-30"), ("II.2", "continuous", None)]
+
+
+def test_quarter_grid_ticks() -> None:
+    # the month grid's reading holds for a grid of quarters (was: no timing at all)
+    body = ("II. NHIỆM VỤ\n| STT | Nội dung | Đơn vị chủ trì | Quý I | Quý II | Quý III | Quý IV |\n|---|---|---|---|---|---|---|\n"
+            "| 1 | Tập huấn | Sở Y tế | | x | | x |\n| 2 | Kiểm tra | Sở Nội vụ | | | x | |\n| 3 | Tuyên truyền | Sở Y tế | x | x | x "
+            "| x |\n| 4 | Sơ kết | Sở Nội vụ | | x | x | |\n")
+    got = sorted((a["ref"], a["timing"]["kind"], a["timing"]["due"]) for a in _parse(body)["assignments"])
+    assert got == [("II.1", "recurring", "2025-06-30"), ("II.2", "once", "2025-09-30"), ("II.3", "continuous", None),
+                   ("II.4", "once", "2025-09-30")]
+
+
+# --- a text numbering nothing (unnumbered.py) ---
+_HEAD_SYT = ("SỞ Y TẾ TỈNH SÔNG XANH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 45/TTr-SYT\nSông Xanh, "
+             "ngày 10 tháng 3 năm 2025\n")
+
+
+def test_a_submission_up_is_no_plan() -> None:
+    # a Tờ trình submits a draft to the superior: it hands no task (was: an entry led by 'Sở Y tế kính')
+    text = (_HEAD_SYT + "TỜ TRÌNH\nVề việc phê duyệt Kế hoạch phòng, chống dịch năm 2025\nKính gửi: Ủy ban nhân dân tỉnh Sông "
+            "Xanh.\nCăn cứ Luật Phòng, chống bệnh truyền nhiễm năm 2007, Sở Y tế đã xây dựng dự thảo Kế hoạch phòng, chống dịch năm "
+            "2025.\nSở Y tế kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt Kế hoạch.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    with pytest.raises(PlanReadError):
+        parse_text(text, source="probe.txt", year=2025)
+
+
+def test_conclusions_formula_is_no_duty() -> None:
+    # a Thông báo kết luận: '... Chủ tịch ... kết luận như sau:' ends the preamble (was an entry of its own)
+    text = (PROVINCE.split("KẾ HOẠCH")[0].replace("88/KH-UBND", "45/TB-UBND") + "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân "
+            "dân tỉnh tại cuộc họp về phòng, chống dịch\nNgày 05/3/2025, Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp về công tác "
+            "phòng, chống dịch. Sau khi nghe báo cáo, Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\nGiao Sở Y tế chủ trì, phối "
+            "hợp với các địa phương tăng cường giám sát dịch bệnh, báo cáo kết quả trước ngày 30/4/2025.\nSở Tài chính tham mưu bố "
+            "trí kinh phí phòng, chống dịch, hoàn thành trong tháng 4/2025.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    got = sorted((tuple(a["lead"]), a["timing"]["due"]) for a in parse_text(text, source="probe.txt", year=2025)["assignments"])
+    assert got == [(("Sở Tài chính",), "2025-04-30"), (("Sở Y tế",), "2025-04-30")]
 
 
 # --- timing in a task's sentence ---
