@@ -68,7 +68,7 @@ def month_timing(
     if not ticked:
         return None
     quarterly = _quarterly(months)
-    word, name = ("Quý", lambda mo: "I II III IV".split()[mo // 3 - 1]) if quarterly else ("Tháng", str)
+    word, name = ("Quý", lambda mo: ["I", "II", "III", "IV"][mo // 3 - 1]) if quarterly else ("Tháng", str)
     if len(ticked) == len(months) and (len(months) >= 12 or (quarterly and len(months) == 4)):  # the whole year ticked
         return {
             "text": f"x: {word} {name(ticked[0][1])} - {word} {name(ticked[-1][1])}",
