@@ -155,7 +155,9 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
-_TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)")
+# (or after the title's full stop: '1. Tổ chức tập huấn .... Cơ quan chủ trì: Sở Nội vụ. Thời gian: Quý II/2025.')
+_TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)"
+                           r"|(?<=\.)\s+(?=(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)|Chủ trì)\s*:)")
 
 
 def _one_of(name: str, leads: list[str]) -> bool:

@@ -256,6 +256,7 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             when = _INLINE_TIME.search(value)  # 'Chủ trì: Sở Y tế; phối hợp: Sở Nội vụ; thời gian: hằng năm'
             if when:
                 value, when_text = value[: when.start()], when.group(1)
+                lead_part = value  # ('Sở Nội vụ. Thời gian: Quý II/2025': the names before the time)
             inline = _INLINE_SUPPORT.search(value)  # 'Chủ trì: Phòng A; Đơn vị phối hợp: Phòng B, Văn phòng Sở'
             if inline:
                 value, support = value[: inline.start()], split_bodies(inline.group(1))

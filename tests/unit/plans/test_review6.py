@@ -217,6 +217,13 @@ BLOCKS = [
         [("II.1", ("Sở NV",)), ("II.2", ("Sở NV",))],
     ),
     (
+        # the labels run on the title's own line after its full stop (was: II.1 lost)
+        "labels-after-title",
+        "II. NHIỆM VỤ\n1. Tổ chức tập huấn cho cán bộ cấp xã. Cơ quan chủ trì: Sở Nội vụ. Thời gian: Quý II/2025.\n2. Sở Tài "
+        "chính bố trí kinh phí.\n",
+        [("II.1", ("Sở Nội vụ",)), ("II.2", ("Sở Tài chính",))],
+    ),
+    (
         # markdown bold labels
         "bold-labels",
         "II. NHIỆM VỤ\n**1. Tổ chức tiêm chủng**\n- **Chủ trì:** Sở Y tế.\n- **Phối hợp:** Sở Tài chính.\n- **Thời gian:** Quý "
