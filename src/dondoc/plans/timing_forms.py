@@ -61,13 +61,18 @@ def lunar_first(year: int | None, month: int, day: int, plan_year: int | None, i
 LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
 
 
+_DUE_BEFORE = re.compile(r"(?:trước|chậm nhất|hạn|vào|trong|hoàn thành|xong)\s+(?:ngày\s+)?$", re.I)
+
+
 def first_dated(t: str, dates: list[tuple[int, int, int | None, int]], ends: dict[int, int]) -> int:
     """Which of a phrase's dates (day, month, year, where) is its due date: the earlier of two written with their years
     and joined as separate milestones ('trước ngày 30/6/2025 và ngày 30/11/2025', 'sơ kết trước ngày 15/6/2025, tổng kết
     trước ngày 15/12/2025'); else the last (-1)."""
     a, b = dates[0], dates[1]
     between = t[ends.get(a[3], a[3]) : b[3]]
-    if a[2] and b[2] and len(between) < 40 and re.search(r"[,;]|\bvà\b", between) and not re.search(r"[-–—]|\b(?:đến|tới|từ)\b", between):
+    # (each a deadline: not an act's date before the task's, 'Thực hiện Công văn ngày 12/3/2025 của Bộ, hoàn thành trước ...')
+    due_word = a[3] <= 6 or _DUE_BEFORE.search(t, max(0, a[3] - 20), a[3])
+    if a[2] and b[2] and due_word and len(between) < 40 and re.search(r"[,;]|\bvà\b", between) and not re.search(r"[-–—]|\b(?:đến|tới|từ)\b", between):
         return 0 if (a[2], a[1], a[0]) <= (b[2], b[1], b[0]) else 1
     return -1
 

@@ -414,8 +414,9 @@ PHRASES = [
     ("Trước ngày 30/6/2025 và ngày 30/11/2025", ISSUED, ("once", "2025-06-30")),
     # started, then kept up (was once)
     ("Tháng 6/2025 và duy trì thường xuyên", ISSUED, ("continuous", None)),
-    # kept
+    # kept: a range; an act's date before the task's deadline
     ("Từ ngày 01/6/2025 đến ngày 30/6/2025", ISSUED, ("once", "2025-06-30")),
+    ("Thực hiện Công văn ngày 12/3/2025 của Bộ, hoàn thành trước ngày 30/6/2025", ISSUED, ("once", "2025-06-30")),
     ("Quý II/2025 (đợt 1) và Quý IV/2025 (đợt 2)", ISSUED, ("once", "2025-06-30")),
     ("Năm 2025 và năm 2026", ISSUED, ("once", "2026-12-31")),
     ("Hằng năm (tháng 10)", ISSUED, ("recurring", "2025-10-31")),
