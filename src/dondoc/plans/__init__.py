@@ -27,7 +27,7 @@ from dondoc.plans.tables import extract_table
 from dondoc.plans.tabtable import tab_tables
 from dondoc.plans.target_pass import annex_targets, extract_targets, table_targets
 from dondoc.plans.text import normalize
-from dondoc.plans.tree import ARTICLE_L
+from dondoc.plans.tree import ARTICLE_L, unworded
 from dondoc.plans.unnumbered import after_title, body_start, duties_apart
 
 __all__ = ["SCHEMA_VERSION", "parse_blocks", "parse_path", "parse_text", "split_bodies"]
@@ -85,13 +85,13 @@ def _first_working_year(blocks: list[Block], not_before: dt.date, year: int) -> 
     return year
 
 
-_DASH_NUMBER = re.compile(r"^((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–]\s+(?=\S)")
+_DASH_NUMBER = re.compile(r"^((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d{1,2})*)\s*[-–/]\s+(?=\S)")
 
 
 def _dash_numbering(blocks: list[Block]) -> list[Block] | None:
     """Blocks with 'I- ' / '2.1- ' numbering rewritten as 'I. ' / '2.1. ', when the plan numbers
     its sections that way (at least two Roman ones); None otherwise."""
-    romans = sum(1 for b in blocks if isinstance(b, Paragraph) and re.match(r"^[IVX]{1,4}\s*[-–]\s+\S", b.text))
+    romans = sum(1 for b in blocks if isinstance(b, Paragraph) and re.match(r"^[IVX]{1,4}\s*[-–/]\s+\S", b.text))
     if romans < 2:
         return None
     out: list[Block] = []
@@ -151,7 +151,7 @@ def _parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
     # where the numbered body starts (first Roman or capital section), where the footer is
     # Long on purpose: the parser's passes in order (header, blocks, assignments, reports, targets, checks).
     start = next(
-        (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(b.text) or (_PART_START.match(b.text) and b.text.isupper()))),
+        (i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and (_ROMAN_L.match(unworded(b.text)) or (_PART_START.match(b.text) and b.text.isupper()))),
         None,
     )
     unnumbered = False
@@ -171,7 +171,7 @@ def _parse_blocks(blocks: list[Block], *, source: str, year: int | None = None,
         dashed = _dash_numbering(blocks)
         if dashed is not None:  # 'I- MỤC ĐÍCH', '1- Sở Y tế ...': numbering written with a dash
             return parse_blocks(dashed, source=source, year=year,
-                                notes=[*(notes or []), "Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại"])
+                                notes=[*(notes or []), "Các mục đánh số kiểu 'I-', 'I/', '1-', '1/': đã đọc như 'I.', '1.' — kiểm tra lại"])
         kind_line = after_title(blocks)  # (plans.unnumbered: a plan numbering nothing is read as one section, never refused)
         blocks, start = kind_line if kind_line is not None else (blocks, None)
         unnumbered = True

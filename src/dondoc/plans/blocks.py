@@ -37,9 +37,9 @@ _LEAD_MARKUP_CHARS = " \t\n\r\f\v\u00a0*#_>"
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"  # Vietnamese capitals
 _MARKER = re.compile(
-    rf"^(?:{ROMAN}|[A-Z])[.)]\s"  # I.  II.  A.
-    r"|^\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)"  # 2.1  2.1.  1.2.3
-    r"|^\d{1,2}[.)](?:\s|$)"  # 1.  2)
+    rf"^(?:{ROMAN}|[A-Z])[.)][*_]{{0,2}}\s"  # I.  II.  A.  (the number alone in bold: '**1.** Sở Y tế ...')
+    r"|^\d{1,2}(?:\.\d{1,2})+\.?[*_]{0,2}(?:\s|$)"  # 2.1  2.1.  1.2.3
+    r"|^\d{1,2}[.)][*_]{0,2}(?:\s|$)"  # 1.  2)
     r"|^[a-zđ][)]\s"  # a)  đ)
     rf"|^[a-zđ]\.\s+[*_]{{0,2}}[{UPPER}]"  # a. Tuyên truyền  (a capital after, unlike 'v.v.')
     r"|^\(\d{1,2}\)\s"  # (1)  (2)
@@ -47,8 +47,10 @@ _MARKER = re.compile(
     r"|^\*\s"  # markdown bullet
     r"|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}(?:\s*[.:)–-]|\s*$)"  # Hoạt động 2: ...
     r"|^Điều\s+\d{1,2}\s*[.:]"  # Điều 3. (an article of a resolution or decision)
+    r"|^(?:Mục|MỤC)\s+(?:[IVX]{1,4}|\d{1,2})\s*[.:]\s"  # Mục 2. / Mục II. (a section numbered in words)
 )
-_NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)]\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?(?:\s|$)|^[a-zđ][)]\s|^[a-zđ]\.\s+[*_]{{0,2}}[{UPPER}]|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{{1,2}}\s*[.:)–-]")  # ('Hoạt động 2:' in words)
+_NUMBERED = re.compile(rf"^(?:{ROMAN}|[A-Z])[.)][*_]{{0,2}}\s|^\d{{1,2}}(?:\.\d{{1,2}})*[.)]?[*_]{{0,2}}(?:\s|$)|^[a-zđ][)]\s|^[a-zđ]\.\s+[*_]{{0,2}}[{UPPER}]|^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{{1,2}}\s*[.:)–-]"
+                       r"|^(?:Mục|MỤC)\s+(?:[IVX]{1,4}|\d{1,2})\s*[.:]\s")  # ('Hoạt động 2:', 'Mục 2.' in words)
 _TERMINAL = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)\]]?$")
 _TASK_START = re.compile(
     r"^(?:Chủ trì|Phối hợp|Tham mưu|Là cơ quan|Căn cứ|Thực hiện|Triển khai|Tổ chức|Xây dựng|"
@@ -192,7 +194,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     if (prev_full and raw_next[:2] in ("- ", "– ") and not _TERMINAL.search(end) and not end.endswith(",")
             and not (len(lines) == 1 and is_marker_line(lines[0]))):  # a numbered heading's bullets stay bullets
         return False
-    if is_marker_line(raw_next) or SIGN_OFF.match(raw_next) or (blank_between and ANNEX_CAPTION.match(raw_next)):
+    # ('Phụ lục 1' on a line of its own: a caption, unless it ends a hard-wrapped line of a sentence '... tại' / 'Phụ lục 1')
+    if is_marker_line(raw_next) or SIGN_OFF.match(raw_next) or ((blank_between or not prev_full) and ANNEX_CAPTION.match(raw_next)):
         return True
     raw = cur.raw
     if _balanced_emphasis(raw):
@@ -204,8 +207,11 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     if len(lines) == 1 and _LONE_NUMBER.match(plain_cur) and first.isupper():
         return False  # '*2.3.' / 'Công an tỉnh*': a heading's number wrapped away from its words
     if _TERMINAL.search(end):
-        if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain):
-            return False  # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...')
+        if (prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain)
+                and not (len(nxt_plain) < 100 and nxt_plain.endswith(":"))):
+            # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...', nor before a
+            # short line introducing what follows: 'Sở Nội vụ:', 'Sở Y tế có trách nhiệm:')
+            return False
         return not (first.islower() or (first.isdigit() and not blank_between))
     if plain_cur.endswith(",") or plain_cur[-1] in "-–(/&":
         return False

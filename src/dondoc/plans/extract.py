@@ -40,6 +40,9 @@ from dondoc.plans.placing import (
     states_requirement,
     support_of_role,
 )
+from dondoc.plans.rank import central, own_or_higher
+from dondoc.plans.statements import states_fact
+from dondoc.plans.subheads import ASKING_INTRO, DUTY_INTRO
 from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentences
 from dondoc.plans.support import _support_from
 from dondoc.plans.timing import parse_timing
@@ -155,9 +158,11 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
-# (or after the title's full stop: '1. Tổ chức tập huấn .... Cơ quan chủ trì: Sở Nội vụ. Thời gian: Quý II/2025.')
+# ('Hoạt động 1. Tập huấn ... . Đơn vị chủ trì: Sở Y tế; thời gian: Quý II/2025', '1. Tổ chức tập huấn .... Chủ trì: Sở Nội
+# vụ. Thời gian: Quý II/2025.': after the task's sentence too)
 _TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)"
-                           r"|(?<=\.)\s+(?=(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)|Chủ trì)\s*:)")
+                           r"|(?<=[.;])\s+(?=(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)|Chủ trì)\s*:)")
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Phối hợp)[^:.;]{0,30}:)")  # (each its own line)
 
 
 def _one_of(name: str, leads: list[str]) -> bool:
@@ -216,7 +221,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         produced: list[dict[str, Any]] = []
         if node.title and (lab := _TITLE_LABELS.search(node.title)):
             # 'a) Đào tạo ... - Chủ trì: Sở Y tế; thời gian: hằng năm': the task's labels on its title's own line
-            node.content.insert(0, Paragraph("- " + node.title[lab.end():], False, node.content[0].line if node.content else 0))
+            line = node.content[0].line if node.content else 0
+            node.content[:0] = [Paragraph("- " + x, False, line) for x in _NEXT_LABEL.split(node.title[lab.end():])]
             node.title = node.title[: lab.start()]
         content = node.content
         plain = [_MARKS.sub("", p.text) for p in content]
@@ -256,6 +262,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 items = [x for t in items for x in sentences(t)]  # a Word file's list marks lost: one task a sentence
             last_child = node.parent is not None and node.parent.children and node.parent.children[-1] is node
             own_support, intro = role_support, False
+            own_named = 0  # the items so far that named a body of their own
             for k, t in enumerate(items, 1):
                 if intro and not _BULLET.match(t):
                     role_support, intro = own_support, False  # the intro line's bullets are over
@@ -267,9 +274,15 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         and (partners := support_of_role(t)) is not None):
                     role_support, intro = partners, True  # 'Chủ trì, phối hợp với ...:' introducing the bullets: no task itself
                     continue
+                if states_fact(t):
+                    continue  # 'Năm 2025, Công an xã đã ...', 'Theo Quyết định số ..., X là ...': what was or is, no duty
+                if not _BULLET.match(t) and k < len(items) and _BULLET.match(items[k]) and DUTY_INTRO.match(t.strip()):
+                    continue  # 'Là cơ quan thường trực, có trách nhiệm:' over the bullets: their intro, no task itself
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
+                if sb and sb[2] and len(leads) == 1 and (central(sb[0]) or own_or_higher(sb[0], ctx.issuer)) and not central(name):
+                    sb = None  # '- Đề nghị Bộ Y tế hỗ trợ ...' under '2. Sở Y tế:': the department's proposal to a body above
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
                 if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not sb[2] and _unit_of(sb[0], name, leads):
                     sb = None  # '1. Sở X' / '- Giao Trung tâm Y (its unit) thực hiện ...': still the department's duty
@@ -279,7 +292,10 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
                     # a closing paragraph after the last body's duties speaks for the whole section
-                    closing = last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
+                    # (not after items that each named their own body: it is one more of them)
+                    closing = (last_child and not _BULLET.match(t) and k == len(items) and k > 1 and node.parent is not None
+                               and own_named < k - 1)
+                    own_named += 1
                     ref = node.parent.ref if closing and node.parent is not None else node.ref
                     produced.append(_assignment(ref, t, split_bodies(sb[0]), ctx, request=sb[2], read="sentence"))
                     continue
@@ -318,6 +334,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         continue
                     if ci == len(cands) - 1 and ci > 0 and t.rstrip().endswith(":") and not _BULLET.match(t) and _bodies_below(node):
                         continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
+                    if t[:1] not in "-–+•" and ASKING_INTRO.match(t.strip()):
+                        continue  # 'Ủy ban nhân dân tỉnh yêu cầu:' over the duties: the bodies asked follow
                     first_of_t = len(produced)
                     for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)

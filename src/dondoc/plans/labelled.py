@@ -108,6 +108,25 @@ def _names(value: str) -> list[str]:
     return out
 
 
+def _own_task(line: str, above: dict[str, Any]) -> list[str] | None:
+    """A line after a task's labels that gives a body of its own a task ('Trạm Y tế xã bố trí lực lượng sơ cứu ...'): its
+    leads; None for a label, a statement, a collective or the bodies the labels named (their part of the same task)."""
+    from dondoc.plans.gazetteer import is_generic
+    from dondoc.plans.statements import states_fact
+
+    if SIDE_LABEL.match(line) or _CONTENT_LABEL.match(line) or states_fact(line):
+        return None
+    lb = leading_body(line)
+    if lb is None or lb[2] or not lb[0][:1].isupper() or lb[0].startswith("Các ") or is_generic(lb[0]):
+        return None
+    v = find_verb(lb[1][:40])
+    names = split_bodies(lb[0])
+    known = {" ".join(x.lower().split()) for x in [*above["lead"], *above["support"]]}
+    if v is None or v.start() != 0 or any(" ".join(n.lower().split()) in known for n in names):
+        return None
+    return names
+
+
 def _followers(plain: list[str], raw: list[str], i: int) -> list[str]:
     """The sub-bullets right after line i (its values when the label stands alone)."""
     out = []
@@ -335,7 +354,9 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
         if not produced and not title:
             last_text = t
         elif not produced and desc is None and not SIDE_LABEL.match(t):
-            pre.append(t)  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
+            pre.append(t)
+        elif produced and (own := _own_task(t, produced[-1])) is not None:
+            produced.append(make(ref, t, own))  # '- Thời gian: Quý II/2026.' / 'Trạm Y tế xã bố trí ...': another body's task  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
     return produced
 
 

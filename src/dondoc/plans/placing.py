@@ -82,7 +82,7 @@ _TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|
 # chính ...'): asked of no one the plan tasks (a section's title, alone: '3. Đề xuất sửa đổi Luật' and '1. Kiến nghị' under
 # the tasks are a task's title)
 _PROPOSALS = re.compile(r"^(?:kiến nghị|đề xuất)(?:\s*(?:,|và)\s*(?:kiến nghị|đề xuất))?\s*:?$")
-_DONE = re.compile(r"^(?:đánh giá\s+)?kết quả (?:thực hiện|triển khai)\b(?!.*(?:\bvà|,)\s*(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp))")
+_DONE = re.compile(r"^(?:đánh giá\s+)?(?:kết quả|tình hình) (?:thực hiện|triển khai)\b(?!.*(?:\bvà|,)\s*(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp))")
 
 
 # the aims: 'Mục tiêu', 'Mục tiêu chung', 'Mục tiêu cụ thể đến năm 2030', 'Chỉ tiêu', 'Mục tiêu, chỉ tiêu' — the bodies

@@ -38,12 +38,12 @@ from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
 __all__ = ["lost_breaks", "prepare", "restore_breaks", "strip_wrapper"]
 
-_LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|(?:Nhiệm vụ|Hoạt động)\s+\d{1,2}\s*[.:)])\s", re.M)  # ('Nhiệm vụ 2.': a block in words)
+_LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|(?:Nhiệm vụ|Hoạt động)\s+\d{1,2}\s*[.:)]|(?:Mục|MỤC)\s+(?:[IVX]{1,4}|\d{1,2})\s*[.:)])\s", re.M)  # ('Nhiệm vụ 2.', 'Mục 2.': in words)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
 _INLINE_ARTICLE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,3}\.\s)")
 # a resolution's or decision's article run on after a sentence on the same line ('... QUYẾT NGHỊ: Điều 1. Ban hành')
 _MIDLINE_ARTICLE = re.compile(r"(?<=[.;:])[ \t]+(?=Điều\s+\d{1,3}\.\s)")
-_INLINE_ITEM = re.compile(r"(?<=[\w.;:])(?<!Nhiệm vụ)(?<!Hoạt động)[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")  # (not its number)
+_INLINE_ITEM = re.compile(r"(?<=[\w.;:])(?<!Nhiệm vụ)(?<!Hoạt động)(?<!Mục)(?<!MỤC)[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")  # (not its number)
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Cơ quan thực hiện|Đơn vị thực hiện|"
            "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
@@ -380,7 +380,7 @@ def prepare(text: str) -> tuple[str, list[str]]:
     dashed = dash_numbering(text)
     if dashed is not None:
         text = dashed
-        notes.append("Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại")
+        notes.append("Các mục đánh số kiểu 'I-', 'I/', '1-', '1/': đã đọc như 'I.', '1.' — kiểm tra lại")
     if lost_breaks(text):
         text = restore_breaks(text)
         notes.append(REFLOWED)

@@ -12,31 +12,23 @@ from dondoc.plans.bracketed import trailing_body
 from dondoc.plans.gazetteer import is_generic
 from dondoc.plans.labelled import LEAD_LABEL, TIME_LABEL
 from dondoc.plans.rank import own_or_higher
+from dondoc.plans.statements import issuer_asks
 from dondoc.plans.verbs import find_verb
 
 _MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _LEAD_IN = re.compile(
     r"^(?:Căn cứ|Trên cơ sở|Để|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Ngoài ra|Đồng thời|Theo đó|Bên cạnh đó|Sau khi|Đối với|Riêng"
     # the time first, the subject after the comma: 'Trong năm 2024, Bộ Công an ...', 'Trước ngày 30/6/2024, các bộ ...'
-    r"|Trong (?:năm|quý|quí|tháng|giai đoạn)|Trước (?:ngày|năm|quý|quí|tháng)|Chậm nhất|Đến (?:năm|hết|ngày)"
+    r"|Trong (?:năm|quý|quí|tháng|giai đoạn|thời hạn|dịp|(?:6|sáu) tháng)|Trước (?:ngày|năm|quý|quí|tháng|Tết|dịp)|Chậm nhất|Đến (?:năm|hết|ngày)"
     # a time or period alone: 'Năm 2025, Sở Nội vụ ...', 'Quý I/2027, các cơ quan ...', 'Từ năm 2026, ...'
-    r"|(?:Năm|Quý|Quí|Tháng|Ngày)\s+(?:\d+|[IVX]+)|(?:Từ|Sau)\s+(?:năm|ngày|tháng|quý|quí)\s+\d+|Giai đoạn\s+\d+"
+    r"|(?:Năm|Quý|Quí|Tháng|Ngày)\s+(?:\d+|[IVX]+)|(?:Từ|Sau)\s+(?:năm|ngày|tháng|quý|quí)\s+\d+|Giai đoạn\s+\d+|Từ nay|(?:Nhân|Vào) dịp|Ngay sau khi"
     r"|(?:Đầu|Cuối|Giữa)\s+(?:năm|quý|quí|tháng)|(?:Hằng|Hàng)\s+(?:tháng|tuần)|(?:Sáu|6)\s+tháng"
     # the act the duty carries out, then its subject: 'Thực hiện Nghị quyết số 57-NQ/TW ..., Sở X chủ trì ...'
     r"|(?:(?:Tiếp tục\s+)?(?:Triển khai\s+)?[Tt]hực hiện|Triển khai)\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch"
     r"|Luật|Nghị định|Thông tư|Công văn|Văn bản|Chương trình|Đề án|Chiến lược)\s+(?:(?:số\s+)?[\wÀ-ỹ/-]*\d|(?-i:[A-ZĐÀ-Ỹ])[\wÀ-ỹ]*))"
     r"\b", re.I)
 _GIVEN_BY_ACT = re.compile(r"\s(?:đã\s+)?được\s+(?:giao|phân công)$")
-_ISSUER_ASKS = re.compile(
-    # (the issuer is one People's Committee: 'Ủy ban nhân dân các tỉnh ... chỉ đạo ...' is a collective's own duty)
-    r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?!\s+các\b)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị|chỉ đạo)"
-    # the Government, the Prime Minister, a minister, a steering committee's head hand work down the same way:
-    # 'Thủ tướng Chính phủ giao Bộ X chủ trì ...', 'Trưởng Ban Chỉ đạo giao Phó Trưởng ban ...' (the one given
-    # the work leads; 'Bộ trưởng Bộ Y tế chỉ đạo các đơn vị ...' is the minister's own duty)
-    # a Party committee hands work to the government, the Front or its own organs: 'Đảng ủy xã giao Ủy ban nhân dân xã ...'
-    r"|(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng|Trưởng [Bb]an|Ban Chỉ đạo|Bộ(?= [A-ZĐÀ-Ỹ])|Đảng [uủ]ỷ|Đảng ủy|Tỉnh [uủ]ỷ|Tỉnh ủy"
-    r"|Thành [uủ]ỷ|Thành ủy|Ban Thường vụ|Ban Chấp hành|Chi bộ)[^,;:]{0,40}?\s(yêu cầu|giao|đề nghị)(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s)))"
-    r"\s+(.*)$")  # ('Bộ Ngoại giao chủ trì': the name's own 'giao')
+_GIVEN_NOW = re.compile(r"(?:đã\s+)?được\s+(?:giao|phân công)\b")
 _ASK_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Khuyến khích)\s)")
 _ASK_WORD = re.compile(r"Đề nghị|Giao|Yêu cầu|Khuyến khích")  # (what _ASK_SENTENCE needs: a cheap test first)
 _CLOSING_ASK = re.compile(
@@ -110,7 +102,7 @@ def _sentence_body(text: str, issuer: str | None = None) -> tuple[str, str, bool
         if lb and (lb[0][:1].isupper() or lb[0].startswith("các ")):
             return lb
         return None
-    m = _ISSUER_ASKS.match(t)
+    m = issuer_asks(t)
     if m and not (issuer and m.group(1) == "chỉ đạo" and not own_or_higher(t[: m.start(1)].strip(), issuer)):
         return _asked_body(m)
     fb = for_body(t)
@@ -142,7 +134,7 @@ def _sentence_body(text: str, issuer: str | None = None) -> tuple[str, str, bool
             if _CONDITIONAL.match(cand):
                 return None
             lb = leading_body(cand)
-            if lb and _GIVEN_BY_ACT.search(lb[0]):
+            if lb and (_GIVEN_BY_ACT.search(lb[0]) or _GIVEN_NOW.match(lb[1])):
                 return None  # 'Thực hiện Quyết định số 88/QĐ-TTg, Sở X được giao chủ trì ...': a duty the act gave, quoted
             # after a comma, only a capitalised name or 'các ...' is a subject: in "Căn cứ ...,
             # tổ chức triển khai" or "Trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì ..."
@@ -151,7 +143,7 @@ def _sentence_body(text: str, issuer: str | None = None) -> tuple[str, str, bool
                 lb[0][:1].isupper() or (lb[0].startswith("các ") and HEAD.match("C" + lb[0][1:]))
             ):
                 return lb  # ('các văn bản chỉ đạo ...' is no body)
-            m = _ISSUER_ASKS.match(cand)
+            m = issuer_asks(cand)
             if m and (asked := _asked_body(m)) is not None:
                 return asked
         if t.startswith("Đối với") and ":" not in t[:250]:  # (with a colon the name ends there: for_body's)

@@ -15,15 +15,19 @@ from typing import Any
 
 from dondoc.plans.timing_forms import (
     AFTER_EVENT,
+    HOLIDAY,
     LUNAR_AFTER,
     MONTH_YEARLY,
     ONWARDS,
     OPENS_CONTINUOUS,
     PART_OF_YEAR,
     PER_PERIOD,
+    RANGE_START,
     SESSION,
+    _safe_date,
+    _with_start,
     festival,
-    first_dated,
+    first_day,
     first_milestone,
     follows_another,
     from_issue,
@@ -67,16 +71,12 @@ _WORDS_DATE = re.compile(
 _END_OF_QUARTER_DAY = re.compile(r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:quý|quí)", re.I)
 _MONTHLY_DAY = re.compile(
     r"(?:trước\s+)?ngày\s+(\d{1,2})\s+(?:(?:hằng|hàng|mỗi)\s+tháng|(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau))"
-    r"|(?:hằng|hàng|mỗi)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)", re.I
-)
-_RANGE_START = re.compile(
-    rf"\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{{1,2}})(?:\s*(?:/|-|\.|\s+năm\s+)\s*({YEAR}))?"
-    rf"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.I
+    r"|(?:hằng|hàng|mỗi)\s+tháng\s*[(,]?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)", re.I
 )
 # the end of a year as a deadline: 'hoàn thành trong năm 2026', 'ngay trong năm 2025', 'trước cuối năm 2025'
 _YEAR_DEADLINE = re.compile(
-    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến|vào)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+({YEAR})"
-    rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?({YEAR}))?", re.I  # 'trong năm 2025-2026', 'trong năm 2024 và năm 2025': the last year
+    rf"(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong|đến|vào)\s+(?:(?:là|trong|vào|trước|hết)\s+)?(?:cuối\s+|các\s+|cả\s+|(?:hai|ba|bốn|\d{{1,2}})\s+)?(?:năm|giai đoạn)\s+({YEAR})"
+    rf"(?:\s*(?:{_D}|và|,)\s*(?:năm\s+)?({YEAR}))?", re.I  # 'trong năm 2025-2026', 'trong năm 2024 và năm 2025': the last year
 )
 # 'trước cuối năm', and bare 'xếp loại cuối năm', 'tổng kết cuối năm': at the plan year's end (not 'cuối năm học')
 _END_OF_YEAR = re.compile(r"(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))", re.I)
@@ -111,13 +111,6 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
 def _yearly(d: int, m: int, plan_year: int | None, issued_on: dt.date | None) -> dt.date | None:
     if plan_year is None:
         return None
@@ -129,21 +122,6 @@ def _yearly(d: int, m: int, plan_year: int | None, issued_on: dt.date | None) ->
 
 def _not_docref(text: str, start: int) -> bool:
     return not _DOCREF.search(text[max(0, start - 40) : start])
-
-
-def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[str, Any]:
-    """'Từ ngày 01/3 đến ngày 31/3/2026': a once task due at the end of the range, starting at its
-    beginning (the year of the start defaults to the end's year)."""
-    m = _RANGE_START.search(text)
-    if m and out.get("kind") == "once" and out.get("due"):
-        end = dt.date.fromisoformat(out["due"])
-        y = int(m.group(3)) if m.group(3) else end.year
-        start = _safe_date(y, int(m.group(2)), int(m.group(1)))
-        if start and start > end and not m.group(3):
-            start = _safe_date(y - 1, int(m.group(2)), int(m.group(1)))
-        if start and start <= end:
-            out["start"] = start.isoformat()
-    return out
 
 
 def parse_timing(
@@ -229,7 +207,7 @@ def _parse_timing(
             out["due"] = _iso(due)
         return out
 
-    month_range = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành)\s+(?:hết\s+)?tháng", low)) else None
+    month_range = month_span(t, low) if "tháng" in low and (strict or re.search(r"\b(?:trong|đến|từ|trước|hết|hoàn thành|vào)\s+(?:hết\s+|cuối\s+|các\s+)?tháng", low)) else None
     if month_range:  # 'tháng 10-12/2026', 'tháng 3, 4/2026', 'từ tháng 3 đến tháng 6/2026': the last month, from the first
         out.update(kind="once", due=_iso(month_range[0]))
         if month_range[1]:
@@ -249,16 +227,19 @@ def _parse_timing(
                 y = int(m.group(3)) if m.group(3) else None
                 before = t[max(0, m.start() - 12) : m.start()]
                 if (rx is _DM_Y and y is None and strict is False and not re.search(r"(?:ngày|trước|đến|từ)\s*$", before, re.I)
+                        and not HOLIDAY.search(t, max(0, m.start() - 70), m.start())  # 'nhân dịp Quốc khánh 2/9'
                         and not (dates and re.search(r"(?:\bvà|,)\s*$", before))):  # '10/6 và 10/12': the second date of a pair
                     continue
                 dates.append((d, mo, y, m.start()))
                 ends[m.start()] = m.end()
     dates.sort(key=lambda x: x[3])
-    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết|vào) (?:hết )?(?:tháng|quý|quí)\s*[\divx]"
-                         r"|vào năm \d", low)
+    deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết|vào) (?:hết |cuối )?(?:tháng|quý|quí)\s*[\divx]"
+                         r"|vào năm \d|\btừ (?:ngày \d|\d{1,2}\s*/)|\bdịp\b", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
-        d, mo, y, at = dates[first_dated(t, dates, ends) if len(dates) > 1 and not _RANGE_START.search(t) else -1]
+        d, mo, y, at = dates[-1]
+        if not recurring and (listed := first_day(t, dates, ends)) is not None:  # 'ngày 15/8/2026 và ngày 15/11/2026': the first
+            d, mo, y, at = listed
         lunar = ("lịch" in low or "ÂL" in t) and bool(LUNAR_AFTER.match(t, ends.get(at, 0)))  # 'ngày 10 tháng 3 âm lịch'
         for m in _AND_DAY_MONTH.finditer(t):  # 'ngày 20 tháng 6 và 20 tháng 12 hằng năm': both dates
             dd, mm = int(m.group(1)), int(m.group(2))
@@ -267,7 +248,7 @@ def _parse_timing(
         yearless = sorted({(x[1], x[0]) for x in dates if x[2] is None})
         # (not the two ends of a window 'từ ngày 15/4 đến ngày 15/5': that is due at its end)
         if (recurring and len(yearless) >= 2 and len({x[1] for x in yearless}) == 1 and all(x[2] is None for x in dates)
-                and not _RANGE_START.search(t)):
+                and not RANGE_START.search(t)):
             day = yearless[0][1]
             months = ",".join(str(x[0]) for x in yearless)
             out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}", period="half" if len(yearless) == 2 else "year")
@@ -319,6 +300,8 @@ def _parse_timing(
                 due = dt.date(max(later), 12, 31)  # 'Quý IV/2026, 2027': until the end of the last year listed
             # 'Quý IV hằng năm'; 'Quý III/2026 và hằng năm': the first, then every year
             yearly = recurring and (not m.group(2) or _AND_YEARLY.match(t, m.end()))
+            if yearly and y == plan_year and not later and issued_on and due < issued_on:
+                due = _last_day(y + 1, q * 3)  # 'trong quý I hằng năm' in a plan issued in July: the next year's
             out.update(kind="recurring" if yearly else "once", due=_iso(due))
         else:
             out.update(kind="once")
@@ -342,7 +325,7 @@ def _parse_timing(
             out.update(kind="once", due=_iso(_last_day(y, mo)))
             return out
 
-    if (fest := festival(t, plan_year, issued_on, recurring)) is not None:  # lunar festivals and seasons
+    if (fest := festival(t, plan_year, issued_on, recurring)) is not None:  # festivals and seasons
         out.update(fest)
         return out
 

@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import itertools
 import re
+from typing import Any
 
 _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"(?:,|và|[-–—]|đến|tới)"
@@ -33,6 +34,35 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# 'từ ngày 01/3 đến ngày 31/3/2026', 'từ 01/9 - 30/9/2026': a window of days, its start
+RANGE_START = re.compile(
+    rf"\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{{1,2}})(?:\s*(?:/|-|\.|\s+năm\s+)\s*({_YEAR}))?"
+    rf"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.I
+)
+
+
+def _with_start(out: dict[str, Any], text: str, plan_year: int | None) -> dict[str, Any]:
+    """'Từ ngày 01/3 đến ngày 31/3/2026': a once task due at the end of the range, starting at its
+    beginning (the year of the start defaults to the end's year)."""
+    m = RANGE_START.search(text)
+    if m and out.get("kind") == "once" and out.get("due"):
+        end = dt.date.fromisoformat(out["due"])
+        y = int(m.group(3)) if m.group(3) else end.year
+        start = _safe_date(y, int(m.group(2)), int(m.group(1)))
+        if start and start > end and not m.group(3):
+            start = _safe_date(y - 1, int(m.group(2)), int(m.group(1)))
+        if start and start <= end:
+            out["start"] = start.isoformat()
+    return out
+
+
 def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
     """The solar date of a lunar one ('Tết Nguyên đán': 1/1), None outside the package's table."""
     try:
@@ -45,47 +75,36 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
 
 _TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
 _TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
-_SUMMER = re.compile(r"\b(?:dịp|mùa)\s+hè\b", re.I)
+_SUMMER = re.compile(r"\b(?:dịp|mùa|kỳ)\s+(?:nghỉ\s+)?hè\b|\bnghỉ\s+hè\b", re.I)
+_NEW_YEAR = re.compile(r"\btết\s+dương\s+lịch\b", re.I)
 _A_YEAR = re.compile(rf"\b({_YEAR})\b")
 
 
-def lunar_first(year: int | None, month: int, day: int, plan_year: int | None, issued_on: dt.date | None) -> dt.date | None:
-    """The solar date of a lunar day: of `year` when given, else its first one on or after the issue in the plan's year."""
+def lunar_first(year: int | None, month: int, day: int, plan_year: int | None, issued_on: dt.date | None, *,
+                solar: bool = False) -> dt.date | None:
+    """The solar date of a lunar day (of a solar one when `solar`): of `year` when given, else its first one on or after
+    the issue in the plan's year."""
+    to_date = _safe_date if solar else lunar_to_solar
     if year or not plan_year:
-        return lunar_to_solar(year, month, day) if year else None
-    due = lunar_to_solar(plan_year, month, day)
-    return lunar_to_solar(plan_year + 1, month, day) if due and issued_on and due < issued_on else due
+        return to_date(year, month, day) if year else None
+    due = to_date(plan_year, month, day)
+    return to_date(plan_year + 1, month, day) if due and issued_on and due < issued_on else due
 
 
 # a day of the lunar calendar: 'ngày 10 tháng 3 âm lịch', '15/8 (âm lịch)', '10/3 ÂL'
 LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
 
 
-_DUE_BEFORE = re.compile(r"(?:trước|chậm nhất|hạn|vào|trong|hoàn thành|xong)\s+(?:ngày\s+)?$", re.I)
-
-
-def first_dated(t: str, dates: list[tuple[int, int, int | None, int]], ends: dict[int, int]) -> int:
-    """Which of a phrase's dates (day, month, year, where) is its due date: the earlier of two written with their years
-    and joined as separate milestones ('trước ngày 30/6/2025 và ngày 30/11/2025', 'sơ kết trước ngày 15/6/2025, tổng kết
-    trước ngày 15/12/2025'); else the last (-1)."""
-    a, b = dates[0], dates[1]
-    between = t[ends.get(a[3], a[3]) : b[3]]
-    # (each a deadline: not an act's date before the task's, 'Thực hiện Công văn ngày 12/3/2025 của Bộ, hoàn thành trước ...')
-    due_word = a[3] <= 6 or _DUE_BEFORE.search(t, max(0, a[3] - 20), a[3])
-    if a[2] and b[2] and due_word and len(between) < 40 and re.search(r"[,;]|\bvà\b", between) and not re.search(r"[-–—]|\b(?:đến|tới|từ)\b", between):
-        return 0 if (a[2], a[1], a[0]) <= (b[2], b[1], b[0]) else 1
-    return -1
-
-
 def festival(t: str, plan_year: int | None, issued_on: dt.date | None, recurring: bool) -> dict[str, object] | None:
-    """The timing of a lunar festival ('Tết Nguyên đán': 1/1, 'Trung thu': 15/8) or of the summer holidays, else None."""
-    for rx, (lm, ld) in ((_TET, (1, 1)), (_TRUNG_THU, (8, 15))):
+    """The timing of a festival ('Tết Dương lịch': 1/1; lunar 'Tết Nguyên đán': 1/1, 'Trung thu': 15/8) or of the summer
+    holidays, else None. The solar new year first: 'dịp Tết Dương lịch và Tết Nguyên đán' is due on the first."""
+    for rx, (lm, ld), solar in ((_NEW_YEAR, (1, 1), True), (_TET, (1, 1), False), (_TRUNG_THU, (8, 15), False)):
         if rx.search(t):
             ym = _A_YEAR.search(t)
             y = int(ym.group(1)) if ym else plan_year
             if not y:
                 return {"kind": "once"}
-            due = lunar_first(int(ym.group(1)) if ym else None, lm, ld, y, issued_on)
+            due = lunar_first(int(ym.group(1)) if ym else None, lm, ld, y, issued_on, solar=solar)
             out: dict[str, object] = {"kind": "recurring" if recurring else "once", "due": due.isoformat() if due else None}
             if recurring:
                 out["period"] = "year"
@@ -93,7 +112,7 @@ def festival(t: str, plan_year: int | None, issued_on: dt.date | None, recurring
     if _SUMMER.search(t):
         ym = _A_YEAR.search(t)
         y = int(ym.group(1)) if ym else plan_year
-        return {"kind": "once", "due": dt.date(y, 8, 31).isoformat()} if y else {}
+        return {"kind": "once", "due": dt.date(y, 8, 31).isoformat() if y else None}
     return None
 
 
@@ -147,12 +166,17 @@ _FROM_ISSUE = re.compile(
 )
 
 
+# at once when the plan is issued: 'ngay sau khi Kế hoạch được ban hành', 'ngay sau khi ban hành Kế hoạch này' (once, on a day
+# the text does not write; not 'ngay sau khi có hướng dẫn của Bộ': when another's act comes)
+_AT_ISSUE = re.compile(r"\bngay\s+sau\s+khi\s+(?:kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành|(?:ký\s+)?ban\s+hành\s+kế\s+hoạch)", re.I)
+
+
 def from_issue(t: str, low: str, issued_on: dt.date | None) -> dt.date | bool | None:
-    """The due date of a deadline counted from the plan's issue; None when the issue date is unknown or the
-    days are working days; False when the phrase counts from nothing of the plan's own."""
+    """The due date of a deadline counted from the plan's issue; None when the issue date is unknown, the days are working
+    days or the work is due at once after the issue; False when the phrase counts from nothing of the plan's own."""
     m = _FROM_ISSUE.search(t) if "kể từ" in low else None
     if m is None:
-        return False
+        return None if "ngay sau khi" in low and _AT_ISSUE.search(t) else False
     if issued_on is None or "làm việc" in m.group(0).lower():
         return None
     n = int(m.group(1))
@@ -271,3 +295,41 @@ PER_PERIOD = PER_COUNT + r"(?:tuần|tháng|quý|quí|năm)\b"
 # the criteria: 'xây dựng bộ tiêu chí đánh giá ..., hoàn thành trong Quý III/2025' is due then)
 CRITERION = re.compile(r"(?:(?:là|làm|vào)\s+(?:một\s+)?(?:(?:trong\s+)?(?:những|các)\s+)?tiêu chí|là căn cứ)"
                        r"(?:\s+[\wÀ-ỹ]+){0,4}?\s+(?:đánh giá|xếp loại|thi đua|bình xét)[^.;]*$", re.I)
+
+
+# a dated day and the separator after it, up to the next day listed: '15/8/2026 và ngày ', 'ngày 15 tháng 8 năm 2026, '
+# ('15/7/2026 (đợt 1) và trước ngày ': each day with its note and its own 'trước')
+_DAY_THEN = re.compile(rf"(?:ngày\s+)?\d{{1,2}}\s*(?:[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{_YEAR})?|\s+tháng\s+\d{{1,2}}(?:\s+năm\s+{_YEAR})?)"
+                       r"(?:\s*\([^()]{1,20}\))?\s*(?:,|và)\s*(?:(?:trước|chậm nhất|đến)\s+)?(?:ngày\s+)?", re.I)
+
+
+_DUE_BEFORE = re.compile(r"(?:trước|chậm nhất|hạn|vào|trong|hoàn thành|xong)\s+(?:ngày\s+)?$", re.I)
+
+
+def first_day(t: str, dates: list[tuple[int, int, int | None, int]], ends: dict[int, int]) -> tuple[int, int, int | None, int] | None:
+    """(day, month, year, where) of the first of dated days that are separate milestones of one task, due at the first:
+    days listed with ',' / 'và' ('ngày 15/8/2026 và ngày 15/11/2026', 'trước ngày 30/6/2025 và ngày 30/11/2025'; a day
+    with no year shares the last one's), or two deadlines written with their years, each in its own clause ('sơ kết
+    trước ngày 15/6/2025, tổng kết trước ngày 15/12/2025': the earlier). None for one day, a window ('từ ... đến ...'),
+    consecutive days (one span, due at its end: 'ngày 15/8/2026 và ngày 16/8/2026') or an act's date before the task's
+    deadline ('Thực hiện Công văn ngày 12/3/2025 của Bộ, hoàn thành trước ngày 30/6/2025')."""
+    if len(dates) < 2:
+        return None
+    if all(_DAY_THEN.fullmatch(t, a[3], b[3]) for a, b in itertools.pairwise(dates)):
+        year = next((x[2] for x in reversed(dates) if x[2]), None)
+        days = [_safe_date(x[2] or year or 2001, x[1], x[0]) for x in dates]
+        if any(a is None or b is None or b - a <= dt.timedelta(days=1) for a, b in itertools.pairwise(days)):
+            return None
+        return dates[0][0], dates[0][1], dates[0][2] or year, dates[0][3]
+    a, b = dates[0], dates[1]
+    between = t[ends.get(a[3], a[3]) : b[3]]
+    due_word = a[3] <= 6 or _DUE_BEFORE.search(t, max(0, a[3] - 20), a[3])  # (the first a deadline too, not an act's date)
+    if (a[2] and b[2] and due_word and len(between) < 40 and re.search(r"[,;]|\bvà\b", between)
+            and not re.search(r"[-–—]|\b(?:đến|tới|từ)\b", between) and not RANGE_START.search(t)):
+        return min(a, b, key=lambda x: (x[2], x[1], x[0]))
+    return None
+
+
+# a holiday named with its day and month after 'dịp': 'nhân dịp Quốc khánh 2/9', 'dịp kỷ niệm Ngày Thầy thuốc Việt Nam 27/2' (the
+# day is the time, searched on the text before the date)
+HOLIDAY = re.compile(r"\bdịp\b[^,.;()\d]{0,60}$", re.I)

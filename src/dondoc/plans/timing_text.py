@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from dondoc.plans.fastre import by_first_char, lead
-from dondoc.plans.timing import _D, _ONGOING, CONTINUOUS, YEAR, _not_docref, _with_start, parse_timing
-from dondoc.plans.timing_forms import BARE_MONTH, CRITERION, PER_COUNT, SESSION
+from dondoc.plans.timing import _D, _ONGOING, CONTINUOUS, YEAR, _not_docref, parse_timing
+from dondoc.plans.timing_forms import BARE_MONTH, CRITERION, PER_COUNT, SESSION, _with_start
 
 _ONE_DATE = (
     rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*{YEAR})?|\d{{1,2}}\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}|cuối\s+quý)"
@@ -25,16 +25,29 @@ _TT_DATE = rf"(?:ngày\s+)?{_ONE_DATE}(?:\s*(?:và|,)\s*(?:ngày\s+)?{_ONE_DATE}
 # jumps between the characters that can open a match and tries there only the branches opening with that character,
 # where a plain alternation of the same branches was tried in full at every character. The matches are the same.
 _WHEN = ("trước", "chậm nhất", "đến", "trong", "vào")
+_SLASH_DATE = rf"\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*{YEAR})?"
+_Q = r"(?:iv|i{1,3}|[1-4])"
+_COUNT = r"(?:hai|ba|bốn|\d{1,2})"  # 'trong hai năm 2026-2027', 'trong 05 năm 2026 - 2030'
+_CAN_CHI = r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)"
 _TEXT_TIMING_BRANCHES = [
     *lead(("định kỳ", "hằng năm", "hàng năm", "hằng quý", "hàng quý"), rf"[, ]*(?:trước|chậm nhất|đến|trong|vào)\s+{_TT_DATE}"),
     # 'báo cáo định kỳ (ngày 25/12 năm 2026, năm 2027)'
     *lead(("định kỳ", "hằng năm", "hàng năm"), r"\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"),
     # 'hằng tháng (trước ngày 25)'
-    *lead(("hằng", "hàng"), r"\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"),
+    *lead(("hằng", "hàng"), r"\s+tháng\s*[(,]?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"),
     *lead(_WHEN, rf"\s+(?:là\s+)?{_TT_DATE}"),
     # (months sharing the year after the last: 'trong tháng 10 - tháng 12/2025', 'từ tháng 3 đến tháng 6/2026')
-    *lead((*_WHEN, "hết", "từ"), rf"\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
-          rf"|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{YEAR}"),
+    # (and quarters listed or ranged: 'trong quý III-IV/2026', 'trong quý III và quý IV năm 2026'; 'vào cuối tháng 10/2026')
+    *lead((*_WHEN, "hết", "từ"), rf"\s+(?:hết\s+|cuối\s+|các\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})*"
+          rf"|quý\s*{_Q}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:quý\s*)?{_Q})*)\s*(?:/|năm)\s*{YEAR}"),
+    # a window of days with a dash: 'từ 01/9 - 30/9/2026', 'từ ngày 5 - 7/8/2026' (with a slash or 'ngày': 'từ 1.5 - 2.5 triệu
+    # đồng' is money); of years: 'từ năm 2026 đến năm 2030', 'từ nay đến hết năm 2026'
+    *lead(("từ",), rf"\s+(?:ngày\s+(?:{_ONE_DATE}|\d{{1,2}})|{_SLASH_DATE})\s*(?:{_D}|đến|tới)\s*(?:hết\s+)?(?:ngày\s+{_ONE_DATE}|{_SLASH_DATE})"),
+    *lead(("từ",), rf"\s+(?:năm\s+{YEAR}|nay)\s*(?:{_D}|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?{YEAR}"),
+    # at once when the plan is issued: 'ngay sau khi Kế hoạch được ban hành' (not when another's act comes)
+    *lead(("ngay sau khi",), r"\s+(?:kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành|(?:ký\s+)?ban\s+hành\s+kế\s+hoạch)"),
+    # a year carried on: 'năm 2026 và các năm tiếp theo' (with no word before it)
+    rf"năm\s+{YEAR}\s*(?:,|;|và)\s*(?:(?:tiếp tục|duy trì|thực hiện|triển khai|trong)\s+){{0,3}}(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)",
     # ('Định kỳ hằng năm, ... vào tháng 12'; not before its dated deadline: 'định kỳ hằng năm, trước ngày 15/12' as above)
     *lead(("định kỳ",), r"\s+(?:hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)(?![,( ]*(?:trước|chậm nhất|đến|trong|vào|ngày)\s)"),
     *lead(("định kỳ", "hằng", "hàng"), r"\s+(?:năm|quý|quí|tháng|tuần|ngày)"),
@@ -45,8 +58,8 @@ _TEXT_TIMING_BRANCHES = [
     # 'trong năm 2025', 'trong giai đoạn 2021-2025' (the task's own time; a title's 'giai đoạn' has no 'trong'), 'trong
     # năm 2024 và năm 2025', 'trong năm 2025 và các năm tiếp theo' (started then carried on)
     *lead(("hoàn thành", "hoàn tất", "xong", "ngay", "trước", "chậm nhất", "trong", "vào"),
-          rf"\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+{YEAR}"
-          rf"(?:\s*(?:{_D}|và)\s*(?:năm\s+)?{YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"),
+          rf"\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+|cả\s+|{_COUNT}\s+)?(?:năm|giai đoạn)\s+{YEAR}"
+          rf"(?:\s*(?:{_D}|và|,)\s*(?:năm\s+)?{YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"),
     # 'hoàn thành trong 6 tháng đầu năm (2024)', 'trong quý I hằng năm', 'trong tháng 6 hằng năm'
     *lead(("trong", "trước", "hết", "vào"), rf"\s+(?:(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{YEAR})?"
           r"|(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm)"),
@@ -59,13 +72,19 @@ _TEXT_TIMING_BRANCHES = [
     # ('(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm...': each opening, then none)
     *lead(("trước", "vào", "đến", "trong", "chậm nhất"), r"\s+(?:dịp\s+)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"),
     r"cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))",
-    rf"đến\s+(?:hết\s+)?năm\s+{YEAR}(?=\s*(?:[.;]|$))",  # 'thành lập khu bảo vệ ... đến năm 2030.': see _TITLED
+    # 'thành lập khu bảo vệ ... đến năm 2030.' (see _TITLED); 'đến hết năm 2026' anywhere (a title does not say 'hết')
+    rf"đến\s+(?:hết\s+năm\s+{YEAR}|năm\s+{YEAR}(?=\s*(?:[.;]|$)))",
     r"lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b",
     r"24\s*/\s*(?:24|7)\b",
     *lead(("hằng", "hàng", "mỗi"), r"\s+(?:học kỳ|năm học)\b"),
-    *lead(("nhân dịp", "dịp"), r"\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:(?:\s+[\wÀ-ỹ]+){0,2}?\s+(?:năm\s+)?(?:19|20)\d{2})?"),
+    # festivals ('trước Tết Nguyên đán', 'dịp Tết Nguyên đán Bính Ngọ 2026') and holidays named with their day ('nhân dịp
+    # Quốc khánh 2/9', 'dịp kỷ niệm Ngày Thầy thuốc Việt Nam 27/2')
+    *lead(("nhân dịp", "dịp", "trước"), r"\s+(?:dịp\s+)?(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|tết\s+cổ\s+truyền"
+          r"|tết\s+dương\s+lịch|(?:nghỉ\s+)?hè)"
+          rf"(?:\s+{_CAN_CHI})?(?:(?:\s+[\wÀ-ỹ]+){{0,2}}?\s+(?:năm\s+)?{YEAR})?"),
     # a festival named with its year, no 'dịp' before it: 'Tổ chức Tết Trung thu cho thiếu nhi năm 2025'
     *lead(("tết nguyên đán", "tết trung thu", "trung thu"), rf"(?:\s+[\wÀ-ỹ]+){{0,4}}?\s+(?:năm\s+)?{YEAR}"),
+    *lead(("nhân dịp", "dịp"), r"\s+[^,.;()\d]{0,60}?\d{1,2}\s*/\s*\d{1,2}\b(?!\s*/\s*\d)"),
     r"mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)",  # 'mỗi năm một lần'
     rf"từ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi",  # 'từ năm 2025 trở đi': from then on
 ]
@@ -104,7 +123,7 @@ _OPENING_TIME = re.compile(
 # a timing label inside a task sentence, after ';', ',' or '(': its value runs to ';', ')' or the end
 _INLINE_LABEL = re.compile(
     r"(?:^|[;,(.]\s*)(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*"
-    r"([^;()]{2,80}?)\s*(?:[;)]|\.?\s*$)", re.I
+    r"((?:[^;()]|\([^()]{0,30}\)){2,80}?)\s*(?:[;)]|\.?\s*$)", re.I  # ('Năm 2026 (sơ kết), năm 2030 (tổng kết)')
 )
 
 
@@ -144,6 +163,12 @@ _YEAR_END_REVIEW = re.compile(r"(?:đánh giá|xếp loại|tổng kết|bình x
 _NATURE = re.compile(r"nhiệm vụ(?:\s+[\wÀ-ỹ]+){0,3}(?:\s*,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+)?){0,3}\s*,?\s*$")
 
 
+# 'thường xuyên kiểm tra ..., nhất là trong dịp Tết Nguyên đán': a time given as an example of when a duty is done most,
+# not its deadline (another time of the sentence is the task's)
+# (bare 'đặc biệt' after a comma: after a noun it is the adjective, 'trẻ em có hoàn cảnh đặc biệt nhân dịp Tết ...')
+_EXAMPLE = re.compile(r"(?:nhất là|đặc biệt là|kể cả|[,;(]\s*đặc biệt)\s+(?:(?:vào|trong|các|những)\s+){0,2}$")
+
+
 def _of_nature(low: str, m: re.Match[str]) -> bool:
     return m.group(0) == "thường xuyên" and bool(_NATURE.search(low, max(0, m.start() - 50), m.start()))
 
@@ -171,8 +196,43 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         m = _INLINE_LABEL.search(text)
         if m:  # '...; thời gian: Quý II/2025', '(thời gian: trước 30/6/2025)': the label says it
             res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
+            if res["kind"] == "once" and _ONGOING.search(text, m.start(1), uncut(text, m.end() + 60)):
+                res.update(kind="continuous", due=None)  # '...: Năm 2026; các năm tiếp theo thực hiện thường xuyên'
             if res["kind"] != "unspecified":
                 return res
+    res = _in_text(text, low, plan_year=plan_year, issued_on=issued_on)
+    if text.rstrip(" .;,").endswith(")") and (b := _closing_bracket(text, plan_year=plan_year, issued_on=issued_on)):
+        # (the sentence read with the bracket when that gives its day too: 'định kỳ hằng năm (trước ngày 30/11)'; its own dated
+        # deadline over a bare frequency in the bracket: '... trước ngày 15/12/2026 (hằng năm)')
+        same_day = res.get("due") and res["due"] == b.get("due") and res["kind"] == "recurring"
+        return res if same_day or (b["kind"] == res["kind"] and res.get("due") and not b.get("due")) else b
+    return res
+
+
+# a bracket closing the task sentence that holds its time and nothing else: '... (Quý IV hằng năm).', '(Năm 2026 và những
+# năm tiếp theo)', '(Thường xuyên; định kỳ báo cáo trước ngày 10/12)': read as a label; not a remark that names years
+# ('(năm 2024 đã đạt 45%)', '(trong đó năm 2026: 10 xã)'), an act ('(theo Quyết định số ...)') or a period before the plan
+_CLOSING_BRACKET = re.compile(r"\(([^()]{3,80})\)[\s.;,]*$")
+_TIME_OPENS = re.compile(
+    r"\s*(?:(?:thời gian|thời hạn)(?:\s+[\wÀ-ỹ]+)?\s*:\s*)?(?:quý|quí|tháng|năm\s+\d|ngày|trước|chậm nhất|giai đoạn|đến|hoàn thành|cuối|"
+    r"đầu|giữa|hằng|hàng|định kỳ|mỗi|thường xuyên|liên tục|dịp|nhân dịp|ngay|đợt|sáu tháng|(?:19|20)\d\d"
+    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|(?:6|06)\s+tháng|từ\s+(?:ngày|tháng|quý|quí|năm|nay|\d)"
+    r"|trong\s+(?:năm|quý|quí|tháng|giai đoạn|thời hạn|dịp|sáu|\d))", re.I)
+_NOT_TIME = re.compile(r"%|\b(?:đạt|số|đã|có|gồm|nếu|tăng|giảm)\b|trong đó|(?<!tiếp )\btheo\b", re.I)
+
+
+def _closing_bracket(text: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any] | None:
+    m = _CLOSING_BRACKET.search(text)
+    if m is None or not _TIME_OPENS.match(m.group(1)) or _NOT_TIME.search(m.group(1)):
+        return None
+    res = parse_timing(m.group(1), plan_year=plan_year, issued_on=issued_on)
+    due = res.get("due")
+    if res["kind"] == "unspecified" or (due and plan_year and int(due[:4]) < plan_year and not (issued_on and due >= issued_on.isoformat())):
+        return None  # ('(giai đoạn 2021-2025)' in a plan of 2026: a period named, not a deadline)
+    return res
+
+
+def _in_text(text: str, low: str, *, plan_year: int | None, issued_on: dt.date | None) -> dict[str, Any]:
     matches = list(_TEXT_TIMING.finditer(low) if len(low) == len(text) else text_timing_i().finditer(text))
     keyed = [m for key, rx in _KEYED if key in low for m in rx.finditer(text)]
     if keyed:  # counted from the issue, 'hai năm một lần'
@@ -198,8 +258,10 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
         return _closing_time(text, plan_year=plan_year, issued_on=issued_on)
     if len(found) > 1 and any(_of_nature(low, m) for m in found):
         found = [m for m in found if not _of_nature(low, m)] or found
+    if len(found) > 1 and ("nhất là" in low or "đặc biệt" in low or "kể cả" in low):
+        found = [m for m in found if not _EXAMPLE.search(low, max(0, m.start() - 25), m.start())] or found
     # prefer a dated deadline over a bare frequency word
-    dated = [m for m in found if re.search(r"\d", m.group(0))]
+    dated = [m for m in found if re.search(r"\d|tết|trung thu", m.group(0))]  # (a festival fixes its day too)
     if len(dated) > 1 and dated[0].start() < 3 and text[dated[0].end() : dated[0].end() + 1] in (",", ":"):
         dated = dated[1:]  # 'Năm 2026, Sở X hoàn thành trước ngày 30/6/2026': the deadline over the opening time
     best = dated[0] if dated else found[0]
@@ -226,7 +288,7 @@ def timing_in_text(text: str, *, plan_year: int | None, issued_on: dt.date | Non
     res["text"] = phrase.strip()
     if res["kind"] == "recurring" and res.get("period") == "year" and not res.get("due") and not dated:
         res = _yearly_month(text, best, res, plan_year=plan_year, issued_on=issued_on)
-    if res["kind"] == "once" and (go := _ONGOING.search(text, best.start(), uncut(text, best.end() + 60))) and go.start() < best.end():
+    if res["kind"] in ("once", "unspecified") and (go := _ONGOING.search(text, best.start(), uncut(text, best.end() + 60))) and go.start() < best.end():
         # 'trong Quý IV năm 2024 và (tiếp tục thực hiện trong) các năm tiếp theo': started then carried on, as a label says it
         return {**res, "kind": "continuous", "due": None, "text": text[best.start() : go.end()].strip()}
     if res["kind"] == "once" and "từ" in low[max(0, best.start() - 40) : best.start()]:

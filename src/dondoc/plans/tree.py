@@ -53,7 +53,18 @@ PART_L = re.compile(r"^(?:PHẦN|Phần)\s+(?:[IVX]{1,4}|\d{1,2}|THỨ\s+[A-ZĐ�
 ARTICLE_L = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
 
 
+# 'Mục 2. Kinh tế số', 'Mục II. NHIỆM VỤ': a section or an item numbered in words, read as its number alone
+_MUC = re.compile(r"^(?:Mục|MỤC)\s+((?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*))\s*[.:)]\s+")
+
+
+def unworded(text: str) -> str:
+    """The label as a number: 'Mục 2. Kinh tế số' -> '2. Kinh tế số'; other text as it is."""
+    m = _MUC.match(text) if text[:3] in ("Mục", "MỤC") else None
+    return f"{m.group(1)}. {text[m.end():]}" if m else text
+
+
 def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
+    text = unworded(text)
     m = ARTICLE_L.match(text)
     if m:
         return "roman", f"Điều {m.group(1)}", m.group(2)
@@ -271,4 +282,6 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             num_nodes = {}
         nodes.append(node)
         cur = node
-    return fold_label_children(nodes, lambda text: Paragraph(text))
+    from dondoc.plans.subheads import body_subheadings  # (it reads bodies, which read this module's neighbours)
+
+    return body_subheadings(fold_label_children(nodes, lambda text: Paragraph(text)))

@@ -40,6 +40,9 @@ VERBS = [
     "trực tiếp",  # 'Đồng chí Phó Bí thư Thường trực Đảng ủy xã trực tiếp chỉ đạo ...'
     "lấy ý kiến",  # 'Vụ Pháp chế lấy ý kiến các bộ, ngành ...' (drafting a text: consulting is the drafter's task)
     "phản ánh",  # '..., nếu có khó khăn, vướng mắc, các sở, ngành phản ánh về Sở Y tế' (not the noun: find_verb)
+    "yêu cầu",  # 'Ban Quản lý chợ yêu cầu các hộ kinh doanh ...' (not the noun: 'theo yêu cầu', 'đáp ứng yêu cầu': find_verb)
+    "làm việc với",  # 'Trạm Y tế xã làm việc với các cơ sở ...'
+    "nêu cao",  # 'Các sở, ngành nêu cao trách nhiệm người đứng đầu ...'
 ]
 # (the verbs as a trie: the same matches as their alternation sorted longest first, without trying every verb at
 # every word)
@@ -60,9 +63,31 @@ def _factored(words: list[str], depth: int = 0) -> str:
 # "tổ chức" is a noun in "các tổ chức chính trị - xã hội", "tổ chức, cá nhân".
 _NOUN_AFTER = re.compile(
     r"^(?:chính trị|xã hội|thành viên|cá nhân|kinh tế|đoàn thể|quốc tế|tín dụng|cung cấp|tôn giáo|"
-    r"hội|phi chính phủ|,|và|có liên quan|liên quan|thực hiện|đảng|cơ sở đảng)"
+    r"hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|giảng|báo|khỏe|thao|họp|ý|đàm))|phi chính phủ|,|và|có liên quan|liên quan|thực hiện|đảng|cơ sở đảng)"
 )
 _NOUN_BEFORE = re.compile(r"(?:[Cc]ác|[Vv]à|,|[Nn]hững|[Mm]ọi|của|cho|với|Ban|Trung tâm)\s*$")
+
+
+# a verb after these is a noun: 'Việc huấn luyện ...', 'trong công tác tổ chức sơ tán', 'sự phối hợp'
+# ('Tổ công tác triển khai Đề án 06': a team's name)
+NOMINAL = re.compile(r"(?<![\wÀ-ỹ])(?:[Vv]iệc|[Ss]ự|(?<![Tt]ổ )(?<![Đđ]oàn )[Cc]ông tác)\s+$")
+# between two verbs of one phrase: 'việc rà soát, cập nhật', 'sự kiểm tra, giám sát', 'công tác tổ chức sơ tán'
+_SERIAL = re.compile(r"\s*(?:,|và|hoặc)?\s*")
+
+
+def task_verb(text: str) -> re.Match[str] | None:
+    """The first task verb that is no noun: not one a nominaliser makes a noun of ('trong việc triển khai', 'sự phối
+    hợp'), nor one joined to such a noun ('công tác tổ chức sơ tán', 'sự kiểm tra, giám sát')."""
+    nominal = -1  # where the last verb made a noun ends
+    pos = 0
+    while (m := find_verb(text, pos)) is not None:
+        if not (NOMINAL.search(text, max(0, m.start() - 12), m.start())
+                or (nominal >= 0 and _SERIAL.fullmatch(text, nominal, m.start()) is not None)):
+            return m
+        nominal = pos = m.end()
+    return None
+# 'yêu cầu' is a noun after these: 'theo yêu cầu', 'đáp ứng yêu cầu', 'các yêu cầu', 'có yêu cầu'
+_DEMAND_NOUN = re.compile(r"(?<![\wÀ-ỹ])(?:theo|đáp ứng|với|các|những|mọi|có|đủ|đạt|của|và|về|so với|là|cao|thực tế)\s+$", re.I)
 
 
 _LEVEL_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thứ|sơ|trung|cao)\s+$")
@@ -160,6 +185,9 @@ def find_verb(text: str, start: int = 0) -> re.Match[str] | None:
         before = text[: m.start()]
         after = text[m.end() :].lstrip()
         prev = before[-20:].split()
+        if word == "yêu cầu" and (_DEMAND_NOUN.search(before, max(0, len(before) - 12))
+                                  or after.startswith(("của", "đặt", "ra", "nhiệm vụ", "về"))):
+            continue  # 'theo yêu cầu', 'yêu cầu của Bộ': the noun
         if verb_in_name(before, word):
             continue  # a word of a known name: 'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên'
         if word == "tổ chức" and (_NOUN_AFTER.match(after) or _NOUN_BEFORE.search(before)):

@@ -104,30 +104,39 @@ def test_word_trie_of_the_task_verbs_is_their_alternation() -> None:
 
 # the pattern timing_text._TEXT_TIMING was written as before it was grouped (a plain alternation)
 _WHEN = r"(?:trước|chậm nhất|đến|trong|vào)"
+_Q = timing_text._Q
 _PLAIN_TIMING = (
     rf"(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý)[, ]*{_WHEN}\s+{timing_text._TT_DATE}"
     r"|(?:định kỳ|hằng năm|hàng năm)\s*\(\s*(?:trước\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}[^)]{0,30}\)"
-    r"|(?:hằng|hàng)\s+tháng\s*\(?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"
+    r"|(?:hằng|hàng)\s+tháng\s*[(,]?\s*(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\b(?!\s*[/.-]\s*\d)"
     rf"|{_WHEN}\s+(?:là\s+)?{timing_text._TT_DATE}"
-    rf"|(?:trước|chậm nhất|đến|trong|vào|hết|từ)\s+(?:hết\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})?"
-    rf"|quý\s*(?:iv|i{{1,3}}|[1-4]))\s*(?:/|năm)\s*{timing_text.YEAR}"
+    rf"|(?:trước|chậm nhất|đến|trong|vào|hết|từ)\s+(?:hết\s+|cuối\s+|các\s+)?(?:tháng\s*\d{{1,2}}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:tháng\s*)?\d{{1,2}})*"
+    rf"|quý\s*{_Q}(?:\s*(?:,|và|[-–—]|đến|tới)\s*(?:quý\s*)?{_Q})*)\s*(?:/|năm)\s*{timing_text.YEAR}"
+    rf"|từ\s+(?:ngày\s+(?:{timing_text._ONE_DATE}|\d{{1,2}})|{timing_text._SLASH_DATE})\s*(?:{timing_text._D}|đến|tới)\s*(?:hết\s+)?"
+    rf"(?:ngày\s+{timing_text._ONE_DATE}|{timing_text._SLASH_DATE})"
+    rf"|từ\s+(?:năm\s+{timing_text.YEAR}|nay)\s*(?:{timing_text._D}|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?{timing_text.YEAR}"
+    r"|ngay sau khi\s+(?:kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành|(?:ký\s+)?ban\s+hành\s+kế\s+hoạch)"
+    rf"|năm\s+{timing_text.YEAR}\s*(?:,|;|và)\s*(?:(?:tiếp tục|duy trì|thực hiện|triển khai|trong)\s+){{0,3}}(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)"
     r"|định kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)(?![,( ]*(?:trước|chậm nhất|đến|trong|vào|ngày)\s)"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng"
-    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+)?(?:năm|giai đoạn)\s+"
-    rf"{timing_text.YEAR}(?:\s*(?:{timing_text._D}|và)\s*(?:năm\s+)?{timing_text.YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"
+    rf"|(?:hoàn thành|hoàn tất|xong|ngay|trước|chậm nhất|trong)\s+(?:(?:là|trong|vào|trước)\s+)?(?:cuối\s+|các\s+|cả\s+|{timing_text._COUNT}\s+)?(?:năm|giai đoạn)\s+"
+    rf"{timing_text.YEAR}(?:\s*(?:{timing_text._D}|và|,)\s*(?:năm\s+)?{timing_text.YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+(?:tiếp theo|sau))?"
     rf"|(?:trong|trước|hết|vào)\s+(?:(?:6|sáu)\s*tháng\s+(?:đầu|cuối)\s+năm(?:\s+{timing_text.YEAR})?"
     r"|(?:quý|quí|tháng)\s*(?:iv|i{1,3}|\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm)"
     r"|tháng\s*\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})+\s+(?:hằng|hàng|mỗi)\s+năm"
     r"|(?:trong|trước|hết|vào)\s+(?:quý|quí)\s*(?:iv|i{1,3}|[1-4])\b(?!\s*(?:/|năm|hằng|hàng|mỗi|,\s*(?:iv|i{1,3}|[1-4])\b|\d))"
     rf"|(?:trong|hết|cuối|đầu)\s+năm học\s+{timing_text.YEAR}\s*{timing_text._D}\s*{timing_text.YEAR}"
     r"|(?:(?:trước|vào|đến|trong|chậm nhất)\s+(?:dịp\s+)?)?cuối\s+năm\b(?!\s*(?:(?:19|20)\d{2}|học))"
-    rf"|đến\s+(?:hết\s+)?năm\s+{timing_text.YEAR}(?=\s*(?:[.;]|$))"
+    rf"|đến\s+(?:hết\s+năm\s+{timing_text.YEAR}|năm\s+{timing_text.YEAR}(?=\s*(?:[.;]|$)))"
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
-    r"|(?:nhân dịp|dịp)\s+(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|hè)(?:(?:\s+[\wÀ-ỹ]+){0,2}?\s+(?:năm\s+)?(?:19|20)\d{2})?"
+    r"|(?:nhân dịp|dịp|trước)\s+(?:dịp\s+)?(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|tết\s+cổ\s+truyền"
+    r"|tết\s+dương\s+lịch|(?:nghỉ\s+)?hè)"
+    rf"(?:\s+{timing_text._CAN_CHI})?(?:(?:\s+[\wÀ-ỹ]+){{0,2}}?\s+(?:năm\s+)?{timing_text.YEAR})?"
     rf"|(?:tết nguyên đán|tết trung thu|trung thu)(?:\s+[\wÀ-ỹ]+){{0,4}}?\s+(?:năm\s+)?{timing_text.YEAR}"
+    r"|(?:nhân dịp|dịp)\s+[^,.;()\d]{0,60}?\d{1,2}\s*/\s*\d{1,2}\b(?!\s*/\s*\d)"
     r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"
     rf"|từ\s+(?:năm\s+)?{timing_text.YEAR}\s+trở\s+đi"
 )
@@ -137,6 +146,7 @@ _TIMING_PIECES = [
     "các", "giai đoạn", "6", "sáu", "đầu", "hết", "iv", "i", "ii", "năm học", "dịp", "lần", "tuần", "24", "7",
     "học kỳ", "nhân dịp", "tết nguyên đán", "tết trung thu", "trung thu", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
     ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng", "từ", "tới", "–", "trở đi", "học", "12", "3",
+    "nay", "cả", "hai", "ngay sau khi", "kế hoạch", "ban hành", "bính ngọ", "quốc khánh", "2/9", "tiếp theo", "các năm",
 ]
 
 

@@ -395,6 +395,12 @@ SENTENCES = [
     ("Tổ chức Tết Trung thu cho thiếu nhi năm 2025.", ISSUED, ("once", "2025-10-06")),
     # a day of the lunar calendar (was: read as 10 March, due 2026-03-10)
     ("Tổ chức Lễ giỗ Tổ Hùng Vương vào ngày 10 tháng 3 âm lịch hằng năm.", ISSUED, ("recurring", "2025-04-07")),
+    # (merge with timeprobe) 'hoàn cảnh đặc biệt' is the adjective, not 'especially': the festival after it is no example
+    # (was: the next festival, 'Tết Trung thu năm 2026', once a bare festival with its year was read)
+    ("Phòng Văn hóa - Xã hội vận động tặng quà trẻ em có hoàn cảnh đặc biệt nhân dịp Tết Nguyên đán năm 2026 và Tết Trung"
+     " thu năm 2026.", AUGUST, ("once", "2026-02-17")),
+    # kept: ', đặc biệt ...' after a comma is 'especially' (the standing duty is the time)
+    ("Sở Công Thương thường xuyên kiểm tra thị trường, đặc biệt trong dịp Tết Nguyên đán năm 2026.", AUGUST, ("continuous", None)),
 ]
 
 
