@@ -33,7 +33,7 @@ HEADS = [
     "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Tỉnh ủy", "Thành ủy", "Thị ủy", "Các xã", "Các huyện", "Các quận", "Các thôn", "Các khu phố",
     "Nhà cung cấp", "Các nhà", "Nhà đầu tư", "Hợp tác xã", "Các tổ", "Tổ công tác", "Tổ trưởng",
     "Ban quản lý", "Ban Quản lý", "Các Ban", "Các Bộ", "Các Cục", "Các Tổng cục", "Các Chi cục", "Các Vụ", "Các Viện",
-    "Các Bệnh viện", "Các Hội", "Bộ phận", "Người đứng đầu",
+    "Các Bệnh viện", "Các Hội", "Các Phòng", "Các Trường", "Bộ phận", "Người đứng đầu",
     "Thủ trưởng các", "VHXH", "LĐTBXH", "LĐ-TB&XH", "Liên minh", "Cổng Thông tin", "Cổng thông tin",
     "Cổng TTĐT", "Hệ thống truyền thanh", "Chuyên viên", "Viên chức", "Trang thông tin điện tử", "Trang Thông tin điện tử",
 ]
@@ -64,7 +64,8 @@ _HEAD_RE += r"|(?:TT|BQL) (?!(?:" + "|".join(_NOT_INITIALS) + r")(?![A-ZĐ]))[A-
 # words that open like a body's name but name none (a report, a council meeting, a bill of rules ...)
 _NOT_BODY_WORDS = (
     "Báo cáo", "Báo chí", "Hội nghị", "Hội thảo", "Hội thi", "Hội nhập", "Trường hợp", "Ban hành", "Bộ máy",
-    "Bộ tiêu chí", "Bộ chỉ số", "Bộ công cụ", "Bộ dữ liệu", "Phòng,", "Phòng chống", "Phòng ngừa", "Phòng, chống",
+    "Bộ tiêu chí", "Bộ chỉ số", "Bộ công cụ", "Bộ dữ liệu", "Bộ luật", "Bộ quy tắc", "Bộ quy chuẩn", "Bộ tiêu chuẩn",
+    "Bộ câu hỏi", "Bộ tài liệu", "Bộ hồ sơ", "Bộ sách", "Bộ đề", "Bộ mẫu", "Bộ thủ tục", "Bộ nhận diện", "Phòng,", "Phòng chống", "Phòng ngừa", "Phòng, chống",
     "Đoàn kết", "Thanh tra, kiểm tra", "Chính quyền số", "Đơn vị tính", "Cơ quan chủ trì", "Cơ quan phối hợp",
     "Đơn vị chủ trì", "Đơn vị phối hợp", "Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan, cán bộ",
     "Cơ quan, đơn vị chủ trì", "Quỹ đất", "Doanh nghiệp số", "Đài truyền hình số", "Trạm quan trắc",
@@ -110,7 +111,9 @@ _SEP_AT = re.compile(r"\(|\)|\[|\]|,|;|/|và(?:(?<= và)|(?<=^và))\b|cùng(?:(?
 _NOT_NAME = re.compile(r"[\W\d]+")
 
 
-_ELIDED_HEAD = re.compile(r"^[Cc]ác\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?\s*:")
+# kinds of bodies before a colon that introduces their names ('Các Hội: Hội Nông dân, ...', 'Các cơ quan, đơn vị: Sở Y tế, ...')
+_INTRO = re.compile(r"^[Cc]ác\s+[^:;()\d]{1,40}?:\s*")
+_ELIDED_HEAD = re.compile(r"^[Cc]ác\s+(?:(?:Trung tâm|Chi cục|Tổng cục|Bệnh viện)|[\wÀ-ỹ]+)(?:\s*,\s*[\wÀ-ỹ]+)?\s*:")
 # ('Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ': the heads of a collective are one collective too)
 _PLURAL_ONE = re.compile(r"^\s*(?:(?:Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+)?(?:Các|các)\s+(?:(?:Tổng|Chi) cục|[\wÀ-ỹ]+)(?:\s*,\s*(?:(?:Tổng|Chi) cục|[\wÀ-ỹ]+))*\s*$")
 _NON_STATE = ("doanh nghiệp", "nhà đầu tư", "nhà cung cấp", "cá nhân", "người", "hộ ")
@@ -136,6 +139,11 @@ def split_bodies(phrase: str) -> list[str]:
         return [text]  # 'Người đứng đầu cấp ủy, chính quyền, cơ quan, tổ chức': the heads of every organ of those kinds
     if (factored := expand_factored(text)) is not None:
         return factored  # 'Các bộ: Y tế, Công Thương': one name per body, each with its head word (factor.py)
+    if (intro := _INTRO.match(text)) is not None and HEAD.match(text[intro.end() :]):
+        named = split_bodies(text[intro.end() :])  # 'Các đơn vị: Sở Y tế, Công an tỉnh': the kinds introduce the names
+        if all(HEAD.match(n) for n in named) and (len(named) > 1 or "," not in named[0]):
+            # (not 'Các bộ, ngành: Công an, Quốc phòng, Y tế': names the kinds elide, no name parted)
+            return named
     out: list[str] = []
     # 'Các Vụ: Pháp chế, Tổ chức cán bộ, Kế hoạch - Tài chính': the names a plural head elides are bare, a
     # capitalised item there is one of them unless it opens with a head word of its own
@@ -310,17 +318,18 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
 
 # 'Các Sở: Tài chính, Xây dựng, Công Thương chủ trì ...', 'Ủy ban nhân dân các xã: A, B, C tổ chức ...', 'Các bộ, ngành: A, B':
 # a plural head word before the colon, the names it heads after it; the whole list is the subject
-_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+[\wÀ-ỹ]+(?:\s*,\s*[\wÀ-ỹ]+)?(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
+_PLURAL_HEAD = re.compile(r"(?:^|\s)các\s+(?:(?:trung tâm|chi cục|tổng cục|bệnh viện|cơ quan|đơn vị)|[\wÀ-ỹ]+)"
+                          r"(?:\s*,\s*(?:cơ quan|đơn vị|[\wÀ-ỹ]+)){0,2}(?:\s+(?:tỉnh|huyện|thành phố|cấp tỉnh|cấp xã))?\s*$", re.I)
 _OPENS_WITH_VERB = re.compile(r"\s*(?:" + "|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])",
                               re.I)
 _CAP_ITEMS = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60}(?:\s*(?:,|\bvà\b)\s*[A-ZĐÀ-Ỹ][^,;:()]{0,60})*\s*$")
 
 
 def _elided_list(s: str, colon: int, v: re.Match[str] | None) -> bool:
-    """The names after the colon, not a duty opening with its verb in capitals ('các cấp: Tăng cường ...')."""
-    items = s[colon + 1 : v.start()] if v is not None else ""
-    return (v is not None and bool(_PLURAL_HEAD.search(s[:colon])) and bool(_CAP_ITEMS.match(items))
-            and not _OPENS_WITH_VERB.match(items))
+    """The names after the colon, not a duty opening with its verb in capitals ('các cấp: Tăng cường ...'); with no verb
+    after them, a list of names alone ('Các Sở: Y tế, Công Thương' as a label's value)."""
+    items = s[colon + 1 : v.start() if v is not None else len(s)].rstrip(" .;")
+    return bool(_PLURAL_HEAD.search(s[:colon])) and bool(_CAP_ITEMS.match(items)) and not _OPENS_WITH_VERB.match(items)
 
 
 # ('(?<=[\w)])\s+(?=...)' written space first, so that the engine jumps from space to space)

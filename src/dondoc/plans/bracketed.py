@@ -24,6 +24,10 @@ def marked_lead(text: str) -> tuple[list[str], list[str]] | None:
 
 _BRACKET_LEAD = re.compile(r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)(?:\s+thực hiện)?\s*:\s*([^;:]{3,150})(?:;|$)")
 _TRAILING = re.compile(r"\(([^()]{3,200})\)[\s.;,…]*$")
+# bodies named as the object of a preposition right before the bracket ('của cơ quan cấp trên', 'theo hướng dẫn của các bộ,
+# ngành Trung ương', 'cho các đơn vị'): the bracket glosses them; they are whom the task follows or serves, not who does it
+_GLOSSED = re.compile(r"(?<![\wÀ-ỹ])(?:của|từ|theo|cho|với)\s+(?:các\s+)?(?:cơ quan|bộ|ngành|cấp|đơn vị|địa phương|[Tt]rung ương)"
+                      r"(?:[\s,]+[\wÀ-ỹ]+){0,5}\s*$")
 
 
 def trailing_body(text: str) -> tuple[str, str, bool] | None:
@@ -46,6 +50,8 @@ def trailing_body(text: str) -> tuple[str, str, bool] | None:
     lb = leading_body(inner)
     if lb is not None:  # its part in the task ('là cơ quan thường trực của ...' says what it is)
         return (lb[0], task, False) if _PART.match(lb[1]) else None
+    if _GLOSSED.search(task, max(0, len(task) - 80)):
+        return None  # '... hướng dẫn của cơ quan cấp trên (Bộ Y tế, Bộ Nội vụ)': the bracket says which bodies the phrase means
     names = split_bodies(inner)
     if len(inner) < 120 and names and all(is_body_start(n) and not re.search(r"\d", n) for n in names):
         return inner, task, False

@@ -158,9 +158,10 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
-# ('Hoạt động 1. Tập huấn ... . Đơn vị chủ trì: Sở Y tế; thời gian: Quý II/2025': after the task's sentence too)
+# ('Hoạt động 1. Tập huấn ... . Đơn vị chủ trì: Sở Y tế; thời gian: Quý II/2025', '1. Tổ chức tập huấn .... Chủ trì: Sở Nội
+# vụ. Thời gian: Quý II/2025.': after the task's sentence too)
 _TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)"
-                           r"|(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)\s*:)")
+                           r"|(?<=[.;])\s+(?=(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)|Chủ trì)\s*:)")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Phối hợp)[^:.;]{0,30}:)")  # (each its own line)
 
 

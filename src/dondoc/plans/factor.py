@@ -57,8 +57,8 @@ def _commas(text: str) -> list[str]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch == "," and not depth:
-            out.append(text[start:i].strip())
+        elif ch == "," and not depth and not (text[i - 1 : i].isupper() and text[i + 1 : i + 2].isupper()):
+            out.append(text[start:i].strip())  # (not the comma of initials: 'VH,TT&DL' is one name)
             start = i + 1
     out.append(text[start:].strip())
     return out

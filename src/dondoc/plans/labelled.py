@@ -21,6 +21,7 @@ from typing import Any
 from dondoc.plans.bodies import is_body_start, leading_body, split_bodies
 from dondoc.plans.bracketed import marked_lead
 from dondoc.plans.labelclauses import own_sentences
+from dondoc.plans.support import split_role
 from dondoc.plans.verbs import find_verb
 
 # ('Đơn vị báo cáo: ...', 'Cơ quan gửi báo cáo: ...': who reports, in a reporting regime's label lines)
@@ -54,6 +55,15 @@ SIDE_LABEL = re.compile(
 _CONTENT_LABEL = re.compile(
     r"^(?:Nội dung|Nhiệm vụ|Công việc)(?:\s+(?:thực hiện|hoạt động|công việc|nhiệm vụ|cụ thể|chủ yếu|chính))?\s*:\s*(.*)$", re.I
 )
+# another field after the value on the same line ('...: Sở Tài chính; Kinh phí: Ngân sách tỉnh')
+_OTHER_FIELD = re.compile(r";\s*(?=[A-ZĐÀ-Ỹ][^;:,]{1,30}:)")
+
+
+def _own_value(value: str) -> str:
+    """A label's value up to another field written after it ('Sở Tài chính; Kinh phí: Ngân sách tỉnh'), not up to a
+    list of bodies ('...; UBND các xã: An Phú, Bình Minh')."""
+    m = next((x for x in _OTHER_FIELD.finditer(value) if not is_body_start(value[x.end() :])), None)
+    return (value[: m.start()] if m else value).strip()
 _BULLET = re.compile(r"^[-–+•·*\s]+")
 _SUB = re.compile(r"^\s*[+•·∙◦]\s*|^\s*[-–]\s+")
 
@@ -266,6 +276,7 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             when = _INLINE_TIME.search(value)  # 'Chủ trì: Sở Y tế; phối hợp: Sở Nội vụ; thời gian: hằng năm'
             if when:
                 value, when_text = value[: when.start()], when.group(1)
+                lead_part = value  # ('Sở Nội vụ. Thời gian: Quý II/2025': the names before the time)
             inline = _INLINE_SUPPORT.search(value)  # 'Chủ trì: Phòng A; Đơn vị phối hợp: Phòng B, Văn phòng Sở'
             if inline:
                 value, support = value[: inline.start()], split_bodies(inline.group(1))
@@ -274,6 +285,8 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             if mm:
                 lead_part = value[: mm.start()]
                 support = support or (split_bodies(mm.group(1)) if mm.group(1) else [])
+            elif not support and (role := split_role(value))[1]:  # 'Sở A chủ trì; Sở B, Sở C phối hợp': one task, B, C partners
+                lead_part, support = value[: role[0]], role[1]
             leads = _names(lead_part) if lead_part else [n for s in subs for n in _names(s)]
             marked = marked_lead(value) if value else None
             if marked:  # 'Đơn vị thực hiện: Phòng Văn hóa - Xã hội (chủ trì), Trưởng thôn'
@@ -301,7 +314,7 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             continue
         m = SUPPORT_LABEL.match(t)
         if m:
-            value = m.group(1).strip()
+            value = _own_value(m.group(1))
             subs = [] if value else _followers(plain, raw, i)
             consumed.update(range(i + 1, i + 1 + len(subs)))
             names = split_bodies(value) if value else [n for s in subs for n in split_bodies(s.strip(" .;"))]

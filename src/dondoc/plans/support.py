@@ -32,11 +32,17 @@ _SPLIT_ROLE = re.compile(r"chủ trì\s*[,;]\s*([^;:()]{3,200}?)\s+(?:cùng\s+)?
 
 
 def _split_role(text: str) -> list[str]:
+    return split_role(text)[1]
+
+
+def split_role(text: str) -> tuple[int, list[str]]:
+    """Where the lead's 'chủ trì' of a split role stands, and the partners named after it ('Sở A chủ trì; Sở B, Sở C
+    phối hợp' -> B, C); (-1, []) when the text splits no role."""
     m = _SPLIT_ROLE.search(text) if "chủ trì" in text else None
     if m is None:
-        return []
+        return -1, []
     names = split_bodies(m.group(1))
-    return names if names and all(is_body_start(n[:1].upper() + n[1:]) for n in names) else []
+    return (m.start(), names) if names and all(is_body_start(n[:1].upper() + n[1:]) for n in names) else (-1, [])
 
 
 def _support_from(text: str) -> list[str]:

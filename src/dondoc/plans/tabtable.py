@@ -34,6 +34,8 @@ def _header_width(line: str) -> int:
     cells = _cells(line)
     if sum(1 for c in cells if c) < _MIN_COLUMNS or any(len(c) > 60 for c in cells):
         return 0  # column titles are short
+    if line[:1] in "-–+•*" or any(c.endswith(":") for c in cells):
+        return 0  # a bullet, or labels with their values ('- Cơ quan chủ trì:<TAB>Sở Y tế<TAB>Thời gian:<TAB>...'): tabs align
     return len(cells)
 
 
@@ -58,9 +60,23 @@ def _pipe(row: list[str]) -> str:
     return "| " + " | ".join(c.replace("|", "/") for c in row) + " |"
 
 
+def _aligned_fields(line: str) -> str:
+    """A line of labelled fields aligned by tabs ('- Cơ quan chủ trì:<TAB>Sở Y tế<TAB><TAB>Thời gian:<TAB>Quý II/2025'):
+    the fields parted by '; ' as they are written on one line ('Chủ trì: X; thời gian: Y'), a label's value after a
+    space; other lines unchanged (their tabs become spaces later)."""
+    cells = [c for c in _cells(line) if c]
+    if len(cells) < 3 or not cells[0].endswith(":") or not any(c.endswith(":") for c in cells[2:]):
+        return line
+    out = cells[0]
+    for c in cells[1:]:
+        out += ("; " if c.endswith(":") and not out.endswith(":") else " ") + c
+    return out
+
+
 def tab_tables(text: str) -> str:
     """The text with each tab-separated table (a header of three columns or more and at least one row)
-    written as a markdown pipe table; other text unchanged."""
+    written as a markdown pipe table, and lines of labelled fields aligned by tabs parted by '; '; other text
+    unchanged."""
     if "\t" not in text:
         return text
     lines = text.split("\n")
@@ -77,6 +93,6 @@ def tab_tables(text: str) -> str:
                 out.extend([_pipe(_cells(line)), "|" + "----|" * width, *(_pipe(r) for r in rows), ""])
                 i = after
                 continue
-        out.append(line)
+        out.append(_aligned_fields(line) if "\t" in line else line)
         i += 1
     return "\n".join(out)

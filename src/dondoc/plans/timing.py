@@ -16,6 +16,7 @@ from typing import Any
 from dondoc.plans.timing_forms import (
     AFTER_EVENT,
     HOLIDAY,
+    LUNAR_AFTER,
     MONTH_YEARLY,
     ONWARDS,
     OPENS_CONTINUOUS,
@@ -25,11 +26,12 @@ from dondoc.plans.timing_forms import (
     SESSION,
     _safe_date,
     _with_start,
+    festival,
     first_day,
     first_milestone,
     follows_another,
     from_issue,
-    lunar_to_solar,
+    lunar_first,
     milestone,
     month_span,
 )
@@ -60,7 +62,8 @@ _PERIOD = [
 # (also in other words: 'Quý III/2025 và tiếp tục thực hiện trong các năm tiếp theo', 'Năm 2025; các năm tiếp theo',
 # 'Từ năm 2025 trở đi')
 _ONGOING = re.compile(rf"(?:{YEAR}|\b(?:quý|quí)\s*[IV1-4]+)[.,]?\s*(?:,|;|và)\s*(?:(?:tiếp tục|duy trì|thực hiện|triển khai|trong)\s+){{0,3}}"
-                      rf"(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b|\btừ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi\b", re.I)
+                      rf"(?:(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|(?<=tục |trì )(?:thường xuyên|liên tục))\b"  # ('... và duy trì thường xuyên')
+                      rf"|\btừ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi\b", re.I)
 _DM_Y = re.compile(rf"(?<![\d/])(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*({YEAR}))?(?![\d/])")
 _WORDS_DATE = re.compile(
     rf"(?:ngày|(?<=trước)|(?<=chậm nhất))\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({YEAR}))?", re.IGNORECASE
@@ -94,10 +97,6 @@ _HALF_OF_YEAR = re.compile(rf"\b(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\s+(
 # 'hoàn thành trong 6 tháng đầu năm' with no year: that half of the plan's year (bare '6 tháng đầu năm' is a
 # half-yearly report's period)
 _HALF_OF_PLAN_YEAR = re.compile(r"(?:trong|trước|hết)\s+(?:6|sáu)\s*tháng\s+(đầu|cuối)\s+năm\b(?!\s*\d)", re.I)
-_TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
-_TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
-_SUMMER = re.compile(r"\b(?:dịp|mùa|kỳ)\s+(?:nghỉ\s+)?hè\b|\bnghỉ\s+hè\b", re.I)
-_NEW_YEAR = re.compile(r"\btết\s+dương\s+lịch\b", re.I)
 _SOON = re.compile(r"\bngay\b|\bkhẩn trương\b|\bkịp thời\b|\bsớm\b", re.I)
 _NEXT_YEAR = re.compile(r"\b(?:của\s+)?năm\s+(?:liền\s+kề|liền\s+sau|sau|kế\s+tiếp)\b", re.I)
 _AND_YEARLY = re.compile(r"\s*(?:,|và)\s*(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\b", re.I)
@@ -217,6 +216,7 @@ def _parse_timing(
 
     # explicit day and month ("trước ngày 10/12 hằng năm", "ngày 27 tháng 6 năm 2014", "27/7/2024")
     dates: list[tuple[int, int, int | None, int]] = []
+    ends: dict[int, int] = {}  # where each date ends (after it: 'âm lịch', the next milestone)
     span = _MONTHS.search(t) if "háng" in t else None
     for rx in (_WORDS_DATE, _DM_Y):
         for m in rx.finditer(t):
@@ -231,14 +231,16 @@ def _parse_timing(
                         and not (dates and re.search(r"(?:\bvà|,)\s*$", before))):  # '10/6 và 10/12': the second date of a pair
                     continue
                 dates.append((d, mo, y, m.start()))
+                ends[m.start()] = m.end()
     dates.sort(key=lambda x: x[3])
     deadline = re.search(r"trước|chậm nhất|hạn|đến ngày|hoàn thành|(?:trong|đến|hết|vào) (?:hết |cuối )?(?:tháng|quý|quí)\s*[\divx]"
                          r"|vào năm \d|\btừ (?:ngày \d|\d{1,2}\s*/)|\bdịp\b", low)
     if dates and (strict or deadline or re.search(r"ngày\s+\d", low)):
         # the deadline is the last date mentioned after 'trước'/'đến', else the last one
-        d, mo, y, _ = dates[-1]
-        if not recurring and (first := first_day(t, dates)) is not None:  # 'ngày 15/8/2026 và ngày 15/11/2026': the first
-            d, mo, y = first
+        d, mo, y, at = dates[-1]
+        if not recurring and (listed := first_day(t, dates, ends)) is not None:  # 'ngày 15/8/2026 và ngày 15/11/2026': the first
+            d, mo, y, at = listed
+        lunar = ("lịch" in low or "ÂL" in t) and bool(LUNAR_AFTER.match(t, ends.get(at, 0)))  # 'ngày 10 tháng 3 âm lịch'
         for m in _AND_DAY_MONTH.finditer(t):  # 'ngày 20 tháng 6 và 20 tháng 12 hằng năm': both dates
             dd, mm = int(m.group(1)), int(m.group(2))
             if 1 <= dd <= 31 and 1 <= mm <= 12 and (dd, mm) not in [(x[0], x[1]) for x in dates]:
@@ -254,13 +256,14 @@ def _parse_timing(
             out["due"] = _iso(min(firsts) if firsts else None)
             return out
         if y is None:
+            due = lunar_first(None, mo, d, plan_year, issued_on) if lunar else _yearly(d, mo, plan_year, issued_on)
             if recurring or _NEXT_YEAR.search(t):  # 'trước ngày 31/01 năm liền kề': each year's, due the next year
-                out.update(kind="recurring", rrule=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
-                out["due"] = _iso(_yearly(d, mo, plan_year, issued_on))
+                out.update(kind="recurring", rrule=None if lunar else f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}", period="year")
+                out["due"] = _iso(due)
             else:
-                out.update(kind="once", due=_iso(_yearly(d, mo, plan_year, issued_on)))
+                out.update(kind="once", due=_iso(due))
             return out
-        out.update(kind="once", due=_iso(_safe_date(y, mo, d)))
+        out.update(kind="once", due=_iso(lunar_first(y, mo, d, None, None) if lunar else _safe_date(y, mo, d)))
         # ('sơ kết 6 tháng trước ngày 30/6/2025': the half-year review named, its date with its year)
         if recurring and not all(re.fullmatch(r"(?:6|sáu)\s*tháng", c.group(0), re.I) and re.search(
                 r"(?:sơ kết|tổng kết|báo cáo|đánh giá)\s+$", t[: c.start()], re.I) for c in RECURRING.finditer(t)):
@@ -322,25 +325,8 @@ def _parse_timing(
             out.update(kind="once", due=_iso(_last_day(y, mo)))
             return out
 
-    # festivals (the solar new year first: 'dịp Tết Dương lịch và Tết Nguyên đán' is due on the first) and seasons
-    for rx, (lm, ld), day in ((_NEW_YEAR, (1, 1), dt.date), (_TET, (1, 1), lunar_to_solar), (_TRUNG_THU, (8, 15), lunar_to_solar)):
-        if rx.search(t):
-            ym = _YEAR_RE.search(t)
-            y = int(ym.group(1)) if ym else plan_year
-            if y:
-                due = day(y, lm, ld)
-                if not ym and due and issued_on and due < issued_on:
-                    due = day(y + 1, lm, ld)
-                out.update(kind="recurring" if recurring else "once", due=_iso(due))
-                if recurring:
-                    out["period"] = "year"
-            else:
-                out.update(kind="once")
-            return out
-    if _SUMMER.search(t):
-        ym = _YEAR_RE.search(t)
-        y = int(ym.group(1)) if ym else plan_year
-        out.update(kind="once", due=_iso(dt.date(y, 8, 31)) if y else None)
+    if (fest := festival(t, plan_year, issued_on, recurring)) is not None:  # festivals and seasons
+        out.update(fest)
         return out
 
     if CONTINUOUS.search(t) and not (strict and _RANGE.search(t)):

@@ -73,6 +73,49 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_TET = re.compile(r"\btết\s+nguyên\s+đán\b|\btết\s+cổ\s+truyền\b|\bxuân\s+(?:canh|tân|nhâm|quý|giáp|ất|bính|đinh|mậu|kỷ)", re.I)
+_TRUNG_THU = re.compile(r"\b(?:tết\s+)?trung\s+thu\b", re.I)
+_SUMMER = re.compile(r"\b(?:dịp|mùa|kỳ)\s+(?:nghỉ\s+)?hè\b|\bnghỉ\s+hè\b", re.I)
+_NEW_YEAR = re.compile(r"\btết\s+dương\s+lịch\b", re.I)
+_A_YEAR = re.compile(rf"\b({_YEAR})\b")
+
+
+def lunar_first(year: int | None, month: int, day: int, plan_year: int | None, issued_on: dt.date | None, *,
+                solar: bool = False) -> dt.date | None:
+    """The solar date of a lunar day (of a solar one when `solar`): of `year` when given, else its first one on or after
+    the issue in the plan's year."""
+    to_date = _safe_date if solar else lunar_to_solar
+    if year or not plan_year:
+        return to_date(year, month, day) if year else None
+    due = to_date(plan_year, month, day)
+    return to_date(plan_year + 1, month, day) if due and issued_on and due < issued_on else due
+
+
+# a day of the lunar calendar: 'ngày 10 tháng 3 âm lịch', '15/8 (âm lịch)', '10/3 ÂL'
+LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)\b", re.I)
+
+
+def festival(t: str, plan_year: int | None, issued_on: dt.date | None, recurring: bool) -> dict[str, object] | None:
+    """The timing of a festival ('Tết Dương lịch': 1/1; lunar 'Tết Nguyên đán': 1/1, 'Trung thu': 15/8) or of the summer
+    holidays, else None. The solar new year first: 'dịp Tết Dương lịch và Tết Nguyên đán' is due on the first."""
+    for rx, (lm, ld), solar in ((_NEW_YEAR, (1, 1), True), (_TET, (1, 1), False), (_TRUNG_THU, (8, 15), False)):
+        if rx.search(t):
+            ym = _A_YEAR.search(t)
+            y = int(ym.group(1)) if ym else plan_year
+            if not y:
+                return {"kind": "once"}
+            due = lunar_first(int(ym.group(1)) if ym else None, lm, ld, y, issued_on, solar=solar)
+            out: dict[str, object] = {"kind": "recurring" if recurring else "once", "due": due.isoformat() if due else None}
+            if recurring:
+                out["period"] = "year"
+            return out
+    if _SUMMER.search(t):
+        ym = _A_YEAR.search(t)
+        y = int(ym.group(1)) if ym else plan_year
+        return {"kind": "once", "due": dt.date(y, 8, 31).isoformat() if y else None}
+    return None
+
+
 def month_span(t: str, low: str) -> tuple[dt.date, dt.date | None] | None:
     """(due, start) of months listed or ranged in one phrase: due at the end of the last month, starting on
     the first day of the first month when the months are a range (a dash, 'đến'), not a list (',', 'và')."""
@@ -231,9 +274,13 @@ def first_milestone(t: str) -> dt.date | None:
 # every year
 _MONTH_LIST = r"(\d{1,2}(?:\s*(?:,|và)\s*(?:tháng\s*)?\d{1,2})*)"
 # every year, 'Hằng năm (tháng 10)', 'Hằng năm, vào tháng 6'
+# ('Hằng năm (tháng 6 và tháng 12)', 'Hằng năm, vào tháng 6 và tháng 12'); a span of months every year, due at its end:
+# 'Hằng năm (từ tháng 6 đến tháng 8)', 'hằng năm (tháng 9 - tháng 11)'
 MONTH_YEARLY = re.compile(rf"\btháng\s*{_MONTH_LIST}\s+(?:hằng|hàng|mỗi)\s+năm\b"
                           rf"|\b(?:đợt|lần)\s+(?:trong|mỗi)\s+năm\s*\(\s*tháng\s*{_MONTH_LIST}\s*\)"
-                          rf"|\b(?:hằng|hàng|mỗi)\s+năm\s*(?:\(\s*|,\s*(?:vào|trong)\s+)tháng\s*(\d{{1,2}})\b(?!\s*(?:/|[-–]|năm)\s*\d)", re.I)
+                          rf"|\b(?:hằng|hàng|mỗi)\s+năm\s*(?:\(\s*|,\s*(?:vào|trong)\s+)tháng\s*{_MONTH_LIST}\b(?!\s*(?:/|[-–]|năm)\s*\d)"
+                          r"|\b(?:hằng|hàng|mỗi)\s+năm\s*\(\s*(?:từ\s+)?tháng\s*\d{1,2}\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:tháng\s*)?"
+                          r"(\d{1,2})\s*\)", re.I)
 # a month of the year named bare in a yearly task's sentence: '... hưởng ứng “Tháng hành động vì trẻ em - Tháng 6”' (not
 # 'ngày 3 tháng 4', 'tháng 4 năm 2024', '6 tháng', a list or a range of months)
 BARE_MONTH = re.compile(r"(?<![\d/])(?<!ngày)(?<!\d\s)\btháng\s*(\d{1,2})\b(?!\s*(?:/|[-–]|năm|,|và|đến|tới)\s*(?:tháng\s*)?\d)", re.I)
@@ -244,7 +291,10 @@ PER_COUNT = r"\b\d{1,3}\s+(?:hội nghị|buổi|cuộc|đợt|lần|phiên|chuy
 PER_PERIOD = PER_COUNT + r"(?:tuần|tháng|quý|quí|năm)\b"
 # the review a result counts in: 'là một tiêu chí quan trọng trong đánh giá thi đua ... cuối năm', 'là căn cứ xếp loại
 # ... năm 2025': the time is the review's, not the task's
-CRITERION = re.compile(r"(?:tiêu chí|là căn cứ)(?:\s+[\wÀ-ỹ]+){0,4}?\s+(?:đánh giá|xếp loại|thi đua|bình xét)[^.;]*$", re.I)
+# (the result said to count as one: 'là (một) tiêu chí', 'làm tiêu chí', 'đưa vào tiêu chí'; not a task building or issuing
+# the criteria: 'xây dựng bộ tiêu chí đánh giá ..., hoàn thành trong Quý III/2025' is due then)
+CRITERION = re.compile(r"(?:(?:là|làm|vào)\s+(?:một\s+)?(?:(?:trong\s+)?(?:những|các)\s+)?tiêu chí|là căn cứ)"
+                       r"(?:\s+[\wÀ-ỹ]+){0,4}?\s+(?:đánh giá|xếp loại|thi đua|bình xét)[^.;]*$", re.I)
 
 
 # a dated day and the separator after it, up to the next day listed: '15/8/2026 và ngày ', 'ngày 15 tháng 8 năm 2026, '
@@ -253,17 +303,31 @@ _DAY_THEN = re.compile(rf"(?:ngày\s+)?\d{{1,2}}\s*(?:[/.-]\s*\d{{1,2}}(?:\s*[/.
                        r"(?:\s*\([^()]{1,20}\))?\s*(?:,|và)\s*(?:(?:trước|chậm nhất|đến)\s+)?(?:ngày\s+)?", re.I)
 
 
-def first_day(t: str, dates: list[tuple[int, int, int | None, int]]) -> tuple[int, int, int | None] | None:
-    """(day, month, year) of the first of dated days listed with ',' / 'và' (separate milestones: 'ngày 15/8/2026 và ngày
-    15/11/2026'; a day with no year shares the last one's); None for one day, a window ('từ ... đến ...') or consecutive
-    days (one span, due at its end: 'ngày 15/8/2026 và ngày 16/8/2026')."""
-    if len(dates) < 2 or not all(_DAY_THEN.fullmatch(t, a[3], b[3]) for a, b in itertools.pairwise(dates)):
+_DUE_BEFORE = re.compile(r"(?:trước|chậm nhất|hạn|vào|trong|hoàn thành|xong)\s+(?:ngày\s+)?$", re.I)
+
+
+def first_day(t: str, dates: list[tuple[int, int, int | None, int]], ends: dict[int, int]) -> tuple[int, int, int | None, int] | None:
+    """(day, month, year, where) of the first of dated days that are separate milestones of one task, due at the first:
+    days listed with ',' / 'và' ('ngày 15/8/2026 và ngày 15/11/2026', 'trước ngày 30/6/2025 và ngày 30/11/2025'; a day
+    with no year shares the last one's), or two deadlines written with their years, each in its own clause ('sơ kết
+    trước ngày 15/6/2025, tổng kết trước ngày 15/12/2025': the earlier). None for one day, a window ('từ ... đến ...'),
+    consecutive days (one span, due at its end: 'ngày 15/8/2026 và ngày 16/8/2026') or an act's date before the task's
+    deadline ('Thực hiện Công văn ngày 12/3/2025 của Bộ, hoàn thành trước ngày 30/6/2025')."""
+    if len(dates) < 2:
         return None
-    year = next((x[2] for x in reversed(dates) if x[2]), None)
-    days = [_safe_date(x[2] or year or 2001, x[1], x[0]) for x in dates]
-    if any(a is None or b is None or b - a <= dt.timedelta(days=1) for a, b in itertools.pairwise(days)):
-        return None
-    return dates[0][0], dates[0][1], dates[0][2] or year
+    if all(_DAY_THEN.fullmatch(t, a[3], b[3]) for a, b in itertools.pairwise(dates)):
+        year = next((x[2] for x in reversed(dates) if x[2]), None)
+        days = [_safe_date(x[2] or year or 2001, x[1], x[0]) for x in dates]
+        if any(a is None or b is None or b - a <= dt.timedelta(days=1) for a, b in itertools.pairwise(days)):
+            return None
+        return dates[0][0], dates[0][1], dates[0][2] or year, dates[0][3]
+    a, b = dates[0], dates[1]
+    between = t[ends.get(a[3], a[3]) : b[3]]
+    due_word = a[3] <= 6 or _DUE_BEFORE.search(t, max(0, a[3] - 20), a[3])  # (the first a deadline too, not an act's date)
+    if (a[2] and b[2] and due_word and len(between) < 40 and re.search(r"[,;]|\bvà\b", between)
+            and not re.search(r"[-–—]|\b(?:đến|tới|từ)\b", between) and not RANGE_START.search(t)):
+        return min(a, b, key=lambda x: (x[2], x[1], x[0]))
+    return None
 
 
 # a holiday named with its day and month after 'dịp': 'nhân dịp Quốc khánh 2/9', 'dịp kỷ niệm Ngày Thầy thuốc Việt Nam 27/2' (the

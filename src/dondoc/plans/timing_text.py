@@ -48,6 +48,8 @@ _TEXT_TIMING_BRANCHES = [
     *lead(("ngay sau khi",), r"\s+(?:kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành|(?:ký\s+)?ban\s+hành\s+kế\s+hoạch)"),
     # a year carried on: 'năm 2026 và các năm tiếp theo' (with no word before it)
     rf"năm\s+{YEAR}\s*(?:,|;|và)\s*(?:(?:tiếp tục|duy trì|thực hiện|triển khai|trong)\s+){{0,3}}(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)",
+    # ('Định kỳ hằng năm, ... vào tháng 12'; not before its dated deadline: 'định kỳ hằng năm, trước ngày 15/12' as above)
+    *lead(("định kỳ",), r"\s+(?:hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)(?![,( ]*(?:trước|chậm nhất|đến|trong|vào|ngày)\s)"),
     *lead(("định kỳ", "hằng", "hàng"), r"\s+(?:năm|quý|quí|tháng|tuần|ngày)"),
     "thường xuyên",
     "định kỳ",
@@ -79,7 +81,9 @@ _TEXT_TIMING_BRANCHES = [
     # Quốc khánh 2/9', 'dịp kỷ niệm Ngày Thầy thuốc Việt Nam 27/2')
     *lead(("nhân dịp", "dịp", "trước"), r"\s+(?:dịp\s+)?(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|tết\s+cổ\s+truyền"
           r"|tết\s+dương\s+lịch|(?:nghỉ\s+)?hè)"
-          rf"(?:\s+{_CAN_CHI})?(?:\s+(?:cổ truyền\s+)?(?:năm\s+)?{YEAR})?"),
+          rf"(?:\s+{_CAN_CHI})?(?:(?:\s+[\wÀ-ỹ]+){{0,2}}?\s+(?:năm\s+)?{YEAR})?"),
+    # a festival named with its year, no 'dịp' before it: 'Tổ chức Tết Trung thu cho thiếu nhi năm 2025'
+    *lead(("tết nguyên đán", "tết trung thu", "trung thu"), rf"(?:\s+[\wÀ-ỹ]+){{0,4}}?\s+(?:năm\s+)?{YEAR}"),
     *lead(("nhân dịp", "dịp"), r"\s+[^,.;()\d]{0,60}?\d{1,2}\s*/\s*\d{1,2}\b(?!\s*/\s*\d)"),
     r"mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)",  # 'mỗi năm một lần'
     rf"từ\s+(?:năm\s+)?{YEAR}\s+trở\s+đi",  # 'từ năm 2025 trở đi': from then on
@@ -161,7 +165,8 @@ _NATURE = re.compile(r"nhiệm vụ(?:\s+[\wÀ-ỹ]+){0,3}(?:\s*,\s*[\wÀ-ỹ]+(
 
 # 'thường xuyên kiểm tra ..., nhất là trong dịp Tết Nguyên đán': a time given as an example of when a duty is done most,
 # not its deadline (another time of the sentence is the task's)
-_EXAMPLE = re.compile(r"(?:nhất là|đặc biệt là|đặc biệt|kể cả)\s+(?:(?:vào|trong|các|những)\s+){0,2}$")
+# (bare 'đặc biệt' after a comma: after a noun it is the adjective, 'trẻ em có hoàn cảnh đặc biệt nhân dịp Tết ...')
+_EXAMPLE = re.compile(r"(?:nhất là|đặc biệt là|kể cả|[,;(]\s*đặc biệt)\s+(?:(?:vào|trong|các|những)\s+){0,2}$")
 
 
 def _of_nature(low: str, m: re.Match[str]) -> bool:

@@ -96,18 +96,22 @@ def _label(text: str, allow_cap: bool) -> tuple[str, str, str] | None:
 # 'Ủy ban nhân dân tỉnh giao Giám đốc các sở, ... triển khai thực hiện ./.': after the last item of a
 # section, the issuer's closing charge to everyone named
 _TOPIC_ONLY = re.compile(r"^[^.;:,]{1,60}$")
+# the closing's condition: a difficulty met or a change of the plan ('nếu có khó khăn, vướng mắc', 'nếu có phát sinh', 'nếu
+# cần sửa đổi, bổ sung'), not an event of an item's own work ('nếu phát hiện ổ dịch, Trung tâm ... báo cáo ngay ...')
+_TROUBLE = (r"nếu\b[^.]{0,40}?(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh|bất\s+cập|chưa\s+phù\s+hợp|sửa\s+đổi|bổ\s+sung|"
+            r"điều\s+chỉnh|vấn\s+đề)")
 _CLOSING = re.compile(
     r"^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?: (?:tỉnh|thành phố|xã|phường|huyện|thị xã))?[^,;:]{0,30}?\s(?:giao|yêu cầu|đề nghị)\s"
     r"|Trên đây là\b"
     # 'Yêu cầu các sở, ngành ... căn cứ ...', 'Trong quá trình thực hiện, nếu có khó khăn ...': said to
     # everyone at the end of the section, not a duty of the last body named above
-    r"|(?:Yêu cầu|Đề nghị) các\b|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,?\s*nếu\b)"
+    r"|(?:Yêu cầu|Đề nghị) các\b|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,?\s*" + _TROUBLE + ")"
 )
 
 # a closing sentence at the end of the last item's paragraph (the lines of a text file joined: '... bảo vệ trẻ em.
 # Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành ... phản ánh về Sở Y tế ...'): it is cut off
 # and given to the section like a paragraph of its own
-_CLOSING_TAIL = re.compile(r"(?<=\.)\s+(?=Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,?\s*nếu\b)")
+_CLOSING_TAIL = re.compile(r"(?<=\.)\s+(?=Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)\b[^.]{0,80}?,?\s*" + _TROUBLE + ")")
 
 
 # ('... Ủy ban nhân dân các xã tổ chức triển khai. Trong quá trình ..., nếu có khó khăn, đề nghị các đơn vị phản ánh
@@ -261,6 +265,10 @@ def build_tree(blocks: list[Block], prefix: str = "") -> list[Node]:
             # '1.2. Cơ quan chủ trì: ...' under '1. Xây dựng ...': a part of the item its number spells
             parent = num_nodes.get(num.rsplit(".", 1)[0]) if "." in num else None
             parent = parent or stack.get("roman")
+        closing = _closing_tail(rest) if kind in ("num", "letter") and stack.get("roman") is not None else 0
+        if closing:  # ('2. Sở Tài chính bố trí .... Trong quá trình thực hiện, nếu có khó khăn ...': the section's)
+            stack["roman"].content.append(Paragraph(rest[closing:], False, b.line))
+            rest = rest[:closing].rstrip()
         node = Node(ref, kind, rest, parent=parent, top_title=top_title, part_title=part)
         if parent:
             parent.children.append(node)

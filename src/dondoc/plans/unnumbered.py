@@ -27,7 +27,10 @@ KIND = re.compile(r"^(?:KẾ\s*HOẠCH|CHƯƠNG\s+TRÌNH|PHƯƠNG\s+ÁN)(?![\wÀ
 _FORMULA = re.compile(r"(?:như sau|sau đây|nội dung (?:chủ yếu |cụ thể )?sau|QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*[:.]?\s*$")
 # the issuer asking for the duties below ('Để ..., Ủy ban nhân dân tỉnh yêu cầu:', 'Giao nhiệm vụ cụ thể:'): the
 # preamble's end, no duty of its own
-_ASKS_END = re.compile(r"(?<![\wÀ-ỹ])(?:yêu cầu|đề nghị|[Gg]iao nhiệm vụ)(?: cụ thể)?(?: như sau)?\s*:\s*$")
+# ('Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:', 'Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:': a Thông báo kết
+# luận's or a Công văn's formula, the same)
+_ASKS_END = re.compile(r"(?<![\wÀ-ỹ])(?:yêu cầu|đề nghị|[Gg]iao nhiệm vụ|kết luận|chỉ đạo|có ý kiến)(?: cụ thể)?"
+                       r"(?: (?:chỉ đạo )?như sau)?\s*:\s*$")
 _TO = re.compile(r"(?:^|\s)Kính gửi\s*:")
 # a recipient's line under 'Kính gửi:' ('- Các sở, ban, ngành tỉnh;'), short and ending its item
 _RECIPIENT = re.compile(r"^(?:[-–+•]\s*[^.:]{2,120}|[^.:]{2,80})[;.,]?$")
@@ -38,7 +41,7 @@ _CAP_AFTER_SPACE = re.compile(rf"(?<=\s)[{_UP}]")
 
 # a letter's courtesy or consent read into a body's name ('Sở Y tế trân trọng kính mời ...', 'Ủy ban nhân dân tỉnh đồng ý
 # chủ trương tổ chức ...'): an invitation or a reply, no task handed out
-_COURTESY = re.compile(r"\b(?:trân trọng|kính mời|xin mời|đồng ý|nhất trí|chấp thuận|nhận được)\b")
+_COURTESY = re.compile(r"\b(?:trân trọng|kính mời|xin mời|kính trình|đồng ý|nhất trí|chấp thuận|nhận được)\b")
 
 
 def _hands_out(text: str) -> bool:
@@ -46,9 +49,9 @@ def _hands_out(text: str) -> bool:
     from dondoc.plans.subjects import _handed_out
 
     lb = leading_body(text.lstrip("-–+• "))
-    if lb is not None:
-        return not _COURTESY.search(lb[0])
-    return any(not _COURTESY.search(sb[0]) for _, sb in _handed_out(text))
+    if lb is not None:  # (a submission up: 'Sở Y tế kính trình Ủy ban nhân dân tỉnh ...', the name read up to 'trình')
+        return not _COURTESY.search(f"{lb[0]} {lb[1][:12]}")
+    return any(not _COURTESY.search(f"{sb[0]} {sb[1][:12]}") for _, sb in _handed_out(text))
 
 
 def _task_table(b: Block) -> bool:

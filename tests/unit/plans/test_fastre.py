@@ -117,6 +117,7 @@ _PLAIN_TIMING = (
     rf"|từ\s+(?:năm\s+{timing_text.YEAR}|nay)\s*(?:{timing_text._D}|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?{timing_text.YEAR}"
     r"|ngay sau khi\s+(?:kế hoạch(?:\s+này)?\s+(?:được\s+)?(?:ký\s+)?ban\s+hành|(?:ký\s+)?ban\s+hành\s+kế\s+hoạch)"
     rf"|năm\s+{timing_text.YEAR}\s*(?:,|;|và)\s*(?:(?:tiếp tục|duy trì|thực hiện|triển khai|trong)\s+){{0,3}}(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)"
+    r"|định kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)(?![,( ]*(?:trước|chậm nhất|đến|trong|vào|ngày)\s)"
     r"|(?:định kỳ|hằng|hàng)\s+(?:năm|quý|quí|tháng|tuần|ngày)"
     r"|thường xuyên|định kỳ"
     r"|(?:trước|chậm nhất|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:liền kề|kế tiếp|tiếp theo|sau)"
@@ -133,7 +134,8 @@ _PLAIN_TIMING = (
     r"|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)\b|24\s*/\s*(?:24|7)\b|(?:hằng|hàng|mỗi)\s+(?:học kỳ|năm học)\b"
     r"|(?:nhân dịp|dịp|trước)\s+(?:dịp\s+)?(?:tết\s+nguyên\s+đán|tết\s+trung\s+thu|trung\s+thu|tết\s+cổ\s+truyền"
     r"|tết\s+dương\s+lịch|(?:nghỉ\s+)?hè)"
-    rf"(?:\s+{timing_text._CAN_CHI})?(?:\s+(?:cổ truyền\s+)?(?:năm\s+)?{timing_text.YEAR})?"
+    rf"(?:\s+{timing_text._CAN_CHI})?(?:(?:\s+[\wÀ-ỹ]+){{0,2}}?\s+(?:năm\s+)?{timing_text.YEAR})?"
+    rf"|(?:tết nguyên đán|tết trung thu|trung thu)(?:\s+[\wÀ-ỹ]+){{0,4}}?\s+(?:năm\s+)?{timing_text.YEAR}"
     r"|(?:nhân dịp|dịp)\s+[^,.;()\d]{0,60}?\d{1,2}\s*/\s*\d{1,2}\b(?!\s*/\s*\d)"
     r"|mỗi\s+(?:năm|quý|quí|tháng|tuần)\b(?!\s+học)"
     rf"|từ\s+(?:năm\s+)?{timing_text.YEAR}\s+trở\s+đi"
@@ -142,7 +144,7 @@ _TIMING_PIECES = [
     "định kỳ", "hằng năm", "hàng năm", "hằng quý", "trước", "chậm nhất", "đến", "trong", "vào", "ngày", "tháng", "quý",
     "năm", "là", "của", "cuối", "hằng", "hàng", "mỗi", "thường xuyên", "liền kề", "sau", "hoàn thành", "xong", "ngay",
     "các", "giai đoạn", "6", "sáu", "đầu", "hết", "iv", "i", "ii", "năm học", "dịp", "lần", "tuần", "24", "7",
-    "học kỳ", "nhân dịp", "tết nguyên đán", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
+    "học kỳ", "nhân dịp", "tết nguyên đán", "tết trung thu", "trung thu", "hè", "2024", "2025", "10", "15/6", ", ", "và", "(", ")", "/", "-", ".",
     ";", " ", " ", " ", "  ", "Trước", "ĐẾN", "Hằng", "từ", "tới", "–", "trở đi", "học", "12", "3",
     "nay", "cả", "hai", "ngay sau khi", "kế hoạch", "ban hành", "bính ngọ", "quốc khánh", "2/9", "tiếp theo", "các năm",
 ]
