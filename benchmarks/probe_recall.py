@@ -54,9 +54,28 @@ DUTIES: list[tuple[str, str, str]] = [
     ("open", "Sở Giáo dục và Đào tạo", "hiện đang chủ trì triển khai học bạ số, tiếp tục mở rộng ra các trường trung học cơ sở."),
     ("open", "Công an tỉnh", "với vai trò là lực lượng nòng cốt, chủ trì bảo đảm an ninh, an toàn hệ thống thông tin."),
 ]
+# a second set, written after the fixes (held out from them): run with the group names ending in '2'
+DUTIES += [
+    ("role2", "Sở Nội vụ", "là cơ quan chủ trì, phối hợp với các sở, ngành đánh giá chỉ số chuyển đổi số cấp xã."),
+    ("role2", "Sở Khoa học và Công nghệ", "là đơn vị đầu mối trong kết nối, chia sẻ dữ liệu, có trách nhiệm hướng dẫn các sở, ngành."),
+    ("role2", "Sở Tư pháp", "hiện là cơ quan quản lý cơ sở dữ liệu hộ tịch, chủ trì cập nhật dữ liệu hằng ngày."),
+    ("role2", "Hội Liên hiệp Phụ nữ tỉnh", "là lực lượng xung kích trong tuyên truyền, vận động hội viên sử dụng dịch vụ công trực tuyến."),
+    ("role2", "Chủ tịch UBND các xã, phường", "là người đứng đầu, chịu trách nhiệm toàn diện về kết quả chuyển đổi số trên địa bàn."),
+    ("state2", "Sở Xây dựng", "đang xây dựng dự thảo Quy chế quản lý dữ liệu nhà ở, hoàn thành trước ngày 30/6/2026."),
+    ("state2", "Sở Công Thương", "vẫn duy trì sàn thương mại điện tử của tỉnh, đồng thời chủ trì kết nối với các sàn lớn."),
+    ("state2", "Công an tỉnh", "còn phải bảo đảm an toàn cho các hệ thống thông tin dùng chung của tỉnh."),
+    ("state2", "Sở Y tế", "chưa kết nối dữ liệu tiêm chủng, khẩn trương hoàn thành kết nối trong Quý II/2026."),
+    ("state2", "Bảo hiểm xã hội tỉnh", "hiện nay đang cấp sổ bảo hiểm điện tử, tiếp tục hướng dẫn người dân sử dụng ứng dụng VssID."),
+    ("given2", "Sở Tài chính", "được giao nhiệm vụ thẩm định dự toán kinh phí chuyển đổi số của các sở, ngành."),
+    ("given2", "Trung tâm Phục vụ hành chính công tỉnh", "được UBND tỉnh chỉ định làm đầu mối tiếp nhận phản ánh, kiến nghị của người dân."),
+    ("verb2", "Sở Nội vụ", "yêu cầu Trung tâm Phục vụ hành chính công tỉnh báo cáo kết quả giải quyết hồ sơ hằng tháng."),
+    ("verb2", "Sở Khoa học và Công nghệ", "tổ chức hội thảo về ứng dụng trí tuệ nhân tạo trong cơ quan nhà nước."),
+    ("verb2", "Sở Nội vụ", "tổ chức hội nghị tổng kết, khen thưởng các tập thể, cá nhân có thành tích."),
+    ("verb2", "Sở Giáo dục và Đào tạo", "làm việc với các doanh nghiệp viễn thông về hạ tầng mạng cho các trường học."),
+]
 # where each is put; the ref a duty read there gets
-WHERE = ("sec2", "sec2b", "after_task", "num", "head_bullet", "head_para", "head_full", "duty", "duty_para", "label", "cell")
-REF = {"sec2": "II.1", "sec2b": "II.1", "after_task": "III.1", "num": "III.4", "head_bullet": "III.4", "head_para": "III.4",
+WHERE = ("sec2", "sec2b", "after_task", "after_label", "num", "head_bullet", "head_para", "head_full", "duty", "duty_para", "label", "cell")
+REF = {"sec2": "II.1", "sec2b": "II.1", "after_task": "III.1", "after_label": "III.3", "num": "III.4", "head_bullet": "III.4", "head_para": "III.4",
        "head_full": "III.4", "duty": "III.2", "duty_para": "III.2", "label": "III.4", "cell": "PL.2"}
 
 
@@ -73,6 +92,8 @@ def place(pos: str, subj: str, pred: str) -> tuple[dict[str, object], str]:
         return {"sec2": "- " + full + "\n"}, subj
     if pos == "after_task":
         return {"after_task": full + "\n"}, subj
+    if pos == "after_label":
+        return {"after_label": full + "\n"}, subj
     if pos == "num":
         return {"after_label": "4. " + full + "\n"}, subj
     if pos == "head_bullet":
@@ -98,14 +119,17 @@ def cases() -> list[tuple[str, str, str, str, Counter[tuple[str, str]]]]:
         for pos in WHERE:
             if pos == "duty_para" and pred.startswith("yêu cầu"):
                 continue  # (a paragraph 'Yêu cầu X ...' after a body's bullets reads as the plan's request of X: a judgement call)
-            if FLAT and pos in ("sec2", "duty_para"):
-                continue  # (flat: a body's sentence run into a two-verb title; a paragraph run into the bullet before it)
+            if FLAT and pos in ("sec2", "duty_para", "after_label"):
+                continue  # (flat: a body's sentence run into a two-verb title, a paragraph into the bullet before it, a
+                # sentence into the last label's value: the run-on reader's limits, probe_nontask --flat's too)
             slots, lead = place(pos, subj, pred)
             text = nt.plan(slots)  # type: ignore[arg-type]
             if pos == "cell":
                 want = nt.expect([], lead)
             elif pos == "duty":
                 want = nt.expect([("III.2", lead)])
+            elif pos == "after_label" and subj in nt.LABELLED:
+                want = nt.expect([])  # (the labels' own bodies: their part of that task, no other: probe_nontask's call)
             else:
                 want = nt.expect([(REF[pos], lead)])
             out.append((group, pos, subj + " " + pred, text, want))

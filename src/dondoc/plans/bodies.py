@@ -281,7 +281,8 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     else:
         return None
     name = name.strip(" ,;-–")
-    stated = None if name[:6].lower().startswith(("các ", "những ")) else state_then_duty(name, rest)
+    # (the text after the name as written: the comma before the next clause kept)
+    stated = None if name[:6].lower().startswith(("các ", "những ")) else state_then_duty(name, s[len(name) :])
     if stated is not None:  # 'Công an tỉnh | là lực lượng nòng cốt ..., chủ trì ...', 'Sở Y tế | đang ..., tiếp tục ...'
         name, rest = name[:stated], name[stated:] + " " + rest
     if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):

@@ -87,8 +87,10 @@ def state_then_duty(name: str, rest: str) -> int | None:
     trong ..., chủ trì ...', 'Sở Y tế | đang triển khai ..., tiếp tục chủ trì ...'): the index in `name`, or None."""
     if " " not in name:
         return None
-    text = name + " " + rest
-    for m in _STATE_WORD.finditer(name + " "):
+    text = name + " " + rest.lstrip(" ") if rest[:1] == " " else name + rest
+    for m in _STATE_WORD.finditer(text, 0, len(name) + 12):
+        if m.start() >= len(name):
+            break
         word = m.group(1)
         if (word == "là" and ROLE_IS.match(text, m.start(1))) or (word != "là" and goes_on(text[m.end() :], word)):
             return m.start()

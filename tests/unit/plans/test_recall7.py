@@ -87,6 +87,9 @@ def test_a_heading_then_its_role_or_state_flattened(subj: str, pred: str) -> Non
     ("Phòng Nội vụ được phân công chủ trì tổng hợp kết quả.", "Phòng Nội vụ"),
     ("Phòng Nội vụ, với vai trò cơ quan thường trực, chủ trì theo dõi.", "Phòng Nội vụ"),
     ("Chủ tịch UBND các xã là người đứng đầu, chịu trách nhiệm toàn diện về công tác phòng dịch.", "Chủ tịch UBND các xã"),
+    ("Phòng Tư pháp hiện là cơ quan quản lý hộ tịch, chủ trì cập nhật dữ liệu.", "Phòng Tư pháp"),
+    # (the first verb after the clause's comma: the name read up to it holds the state)
+    ("Trạm Y tế xã chưa cập nhật dữ liệu tiêm chủng, khẩn trương hoàn thành trong tháng 3/2026.", "Trạm Y tế xã"),
 ])
 def test_the_name_stops_before_the_role_or_state(sentence: str, name: str) -> None:
     lb = leading_body(sentence)
@@ -112,6 +115,16 @@ def test_a_state_then_the_work_ahead_under_a_heading(item: str) -> None:
 ])
 def test_statements_stay_statements(item: str) -> None:
     assert states_fact(item)
+
+
+LABELS = "2. Tổ chức tiêm vắc xin sởi cho trẻ em\n- Chủ trì: Trung tâm Y tế huyện\n- Phối hợp: Phòng Giáo dục và Đào tạo\n" \
+         "- Thời gian: Quý II/2026.\n"
+
+
+@pytest.mark.parametrize(("subj", "pred"), [d for d in DUTIES if d[0] not in ("Trung tâm Y tế huyện", "Phòng Giáo dục và Đào tạo")])
+def test_a_role_or_state_then_a_duty_after_labels(subj: str, pred: str) -> None:
+    # (another body's duty after a task's labels, as 'Trạm Y tế xã bố trí ...' there is)
+    assert _pairs(LABELS + f"{subj} {pred}\n") == [*BASE, ("III.2", ["Trung tâm Y tế huyện"]), ("III.2", [subj])]
 
 
 # --- 'Đề nghị' under a unit's heading ---
