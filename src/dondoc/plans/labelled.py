@@ -347,9 +347,9 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
         if not produced and not title:
             last_text = t
         elif not produced and desc is None and not SIDE_LABEL.match(t):
-            pre.append(t)
+            pre.append(t)  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
         elif produced and (own := _own_task(t, produced[-1])) is not None:
-            produced.append(make(ref, t, own))  # '- Thời gian: Quý II/2026.' / 'Trạm Y tế xã bố trí ...': another body's task  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
+            produced.append(make(ref, t, own))  # '- Thời gian: Quý II/2026.' / 'Trạm Y tế xã bố trí ...': another body's task
     return produced
 
 

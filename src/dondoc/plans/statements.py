@@ -141,12 +141,34 @@ def issued(rest: str) -> bool:
     return rest[:20].lstrip().startswith(("ban hành", "đã ban hành", "Ban hành")) and bool(_ISSUED.match(rest))
 
 
+def _quoted_then_duty(s: str, start: int) -> bool:
+    """After 'Theo <a document>' the clause is in the imperative frame ('Theo Nghị định số 117/2020/NĐ-CP, kiểm tra, xử
+    lý ...': in accordance with it, a duty), not a subject's ('Theo Luật Phòng, chống thiên tai, UBND cấp xã có trách
+    nhiệm ...': what that document says). The clause is the first after a comma that opens with a verb or a subject (a
+    document's name may hold a comma: 'Luật Phòng, chống ...')."""
+    comma = s.find(", ", start)
+    while comma != -1 and comma < start + 200:
+        tail = s[comma + 2 :]
+        low = tail[:1].lower() + tail[1:]
+        if ((v := find_verb(low[:40])) is not None and v.start() == 0) or _IMPERATIVE.match(tail):
+            return True
+        if _THING.match(low) or _QUANTITY.match(low) or _LEAD_TIME.match(low) or is_body_start(tail[:1].upper() + tail[1:]):
+            return False
+        if re.search(_NUMBERED, s[:comma]) and tail[:1].islower():
+            return True  # ('Theo ... Nghị định số 42/2022/NĐ-CP, công khai ...': a numbered document ends at its number; the
+            # verb after it one the parser does not list)
+        comma = s.find(", ", comma + 2)
+    return False
+
+
 def states_fact(text: str) -> bool:
     """The item states what was done, what is, or what another document says: no task of any body."""
     s = _MARKS.sub("", text).strip()
     if not s or _IMPERATIVE.match(s):
         return False
-    if _QUOTED.match(s) or _DOC_SUBJECT.match(s):
+    if (quoted := _QUOTED.match(s)) is not None:
+        return not _quoted_then_duty(s, quoted.end())
+    if _DOC_SUBJECT.match(s):
         return True
     whole = _BRACKET.sub(" ", s)
     clause = first = re.split(r"[.;:](?:\s|$)", whole, maxsplit=1)[0]  # ('X (sau đây gọi là Y) căn cứ ...': no state)

@@ -127,6 +127,27 @@ def test_a_role_or_state_then_a_duty_after_labels(subj: str, pred: str) -> None:
     assert _pairs(LABELS + f"{subj} {pred}\n") == [*BASE, ("III.2", ["Trung tâm Y tế huyện"]), ("III.2", [subj])]
 
 
+@pytest.mark.parametrize("item", [
+    # 'Theo <a document>, <verb> ...': in accordance with it, the heading body's duty (not a quote of what it says)
+    "Theo Nghị định số 117/2020/NĐ-CP, kiểm tra, xử lý các vi phạm về vệ sinh an toàn thực phẩm.",
+    "Theo quy định tại Luật Phòng bệnh, tổ chức giám sát ca bệnh tại cộng đồng.",
+    "Tại Kế hoạch số 05/KH-UBND, thực hiện tiêm chủng cho trẻ em dưới 5 tuổi.",
+    "Theo quy định tại khoản 2, Điều 12 Nghị định số 42/2022/NĐ-CP, công khai các thủ tục hành chính trên Cổng dịch vụ công.",
+])
+def test_a_duty_in_accordance_with_a_document(item: str) -> None:
+    assert not states_fact(item)
+    assert _pairs(f"2. Trung tâm Y tế huyện:\n- {item}\n") == [*BASE, ("III.2", ["Trung tâm Y tế huyện"])]
+
+
+@pytest.mark.parametrize("item", [
+    "Theo Luật Phòng, chống thiên tai, Ủy ban nhân dân cấp xã có trách nhiệm tổ chức sơ tán dân.",
+    "Theo Quyết định số 18/QĐ-UBND, Trung tâm Y tế huyện là thành viên Ban Chỉ đạo.",
+    "Theo Nghị định số 47/2020/NĐ-CP, dữ liệu dùng chung được chia sẻ miễn phí.",
+])
+def test_what_a_document_says_stays_a_quote(item: str) -> None:
+    assert states_fact(item)
+
+
 # --- 'Đề nghị' under a unit's heading ---
 
 def test_a_request_of_the_front_under_a_department_is_a_request() -> None:
