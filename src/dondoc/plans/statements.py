@@ -77,7 +77,7 @@ def goes_on(after: str, word: str, *, thing: bool = False, collective: bool = Fa
         nxt = nxt[:1].lower() + nxt[1:]
         if _FORWARD.match(nxt) or ROLE_IS.match(nxt):
             return True
-        if not thing and word not in ("đã", "từng") and (v := find_verb(nxt[:40])) is not None and v.start() == 0:
+        if (not thing or word == "là") and word not in ("đã", "từng") and (v := find_verb(nxt[:40])) is not None and v.start() == 0:
             return True
     return False
 
