@@ -85,8 +85,8 @@ def goes_on(after: str, word: str, *, thing: bool = False, collective: bool = Fa
 def state_then_duty(name: str, rest: str) -> int | None:
     """Where a name read up to a verb ends when a state or a role stands between ('Công an tỉnh | là lực lượng nòng cốt
     trong ..., chủ trì ...', 'Sở Y tế | đang triển khai ..., tiếp tục chủ trì ...'): the index in `name`, or None."""
-    if _STATE_WORD.search(name + " ") is None:
-        return None  # (most names: no state word inside)
+    if " " not in name:
+        return None
     text = name + " " + rest.lstrip(" ") if rest[:1] == " " else name + rest
     for m in _STATE_WORD.finditer(text, 0, len(name) + 12):
         if m.start() >= len(name):
