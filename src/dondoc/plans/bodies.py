@@ -12,7 +12,7 @@ import re
 from dondoc.plans.abbr import HeadPattern, abbreviation_heads
 from dondoc.plans.factor import expand_factored
 from dondoc.plans.name_ends import name_stop, people_field_across
-from dondoc.plans.statements import given, issued
+from dondoc.plans.statements import given, issued, state_then_duty
 from dondoc.plans.verbs import NOMINAL, VERBS, _factored, field_ends_name, find_verb
 
 # Words that open the name of a body or an officer. Lower-case forms are matched only where a
@@ -243,6 +243,7 @@ _BAD_AFTER_NAME = re.compile(r"^(?:đã|đang|được|sẽ|(?:cần|phải)\s+�
 
 # an organ's head noun alone names none ('Ban chỉ đạo', 'Trung tâm chỉ huy'), nor does 'Thường trực' (the standing body
 # of a council or a board is always named with it: 'Thường trực Hội đồng nhân dân tỉnh', 'Thường trực Ban Chỉ đạo')
+_HANDED = re.compile(r"\s((?:đã\s+)?được)$")
 _STATE_IN = re.compile(r"\s(?:còn|chưa|vẫn|đã|đang|gặp|là)\s")
 _STOP_IN_NAME = re.compile(r"[\wÀ-ỹ]{3}\.\s+[A-ZĐÀ-Ỹ]")  # (not an abbreviation's: 'TP. Huế', 'Tp. Vinh')
 _ASPECT_INSIDE = re.compile(r"\s(?:đã|đang|sẽ)\s")
@@ -288,10 +289,17 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     else:
         return None
     name = name.strip(" ,;-–")
+    # (the text after the name as written: the comma before the next clause kept)
+    stated = None if name[:6].lower().startswith(("các ", "những ")) else state_then_duty(name, s[len(name) :])
+    if stated is not None:  # 'Công an tỉnh | là lực lượng nòng cốt ..., chủ trì ...', 'Sở Y tế | đang ..., tiếp tục ...'
+        name, rest = name[:stated], name[stated:] + " " + rest
     if (len(name) > 150 and not HEAD.match(name)) or re.search(r",\s*(?:đặc biệt|nhất là|trong đó)\b|\btheo mô hình\b", name):
         return None
     # ('Các xã ven đô còn | duy trì ...', '... vẫn | thực hiện', '... chưa | triển khai': a state described, not a duty;
     # '... đã/đang/được/sẽ': what was done, is being done, or is promised)
+    handed = _HANDED.search(name)
+    if handed and given(name[handed.start(1) :] + " " + rest):
+        name, rest = name[: handed.start()], name[handed.start(1) :] + " " + rest  # 'Sở Tài chính được | phân công chủ trì ...'
     if re.search(r"\b(?:đã|đang|được|còn|vẫn|chưa|sẽ|chịu sự|chịu)\s*$", name) or _ENDS_GOVERNING.search(name):
         return None  # ('Cổng thông tin quốc gia về | quản lý dữ liệu ...': a name never ends on the word governing its object)
     if (NOMINAL.search(name + " ", max(0, len(name) - 12)) and _STATE_IN.search(name)) or _STOP_IN_NAME.search(name):
@@ -299,14 +307,14 @@ def leading_body(text: str, *, max_len: int = 220) -> tuple[str, str, bool] | No
     passive = " được " in name and not name[:8].lower().startswith(("các ", "những ", "cơ quan", "đơn vị", "tổ chức"))
     if passive:  # 'Sở X được UBND tỉnh giao | làm ...': the name ends before 'được'; a task when the work is given to it
         k = name.index(" được ")
-        if not given(name[k + 1 :]):
+        if not given(name[k + 1 :] + " " + rest):
             return None  # ('Trạm Y tế xã được sáp nhập ...': what is done to it)
         name, rest = name[:k], name[k + 1 :] + " " + rest
     if " đ" in name or " sẽ " in name:
         if _ASPECT_INSIDE.search(name) and not name[:6].lower().startswith(("các ", "những ")):
             return None  # ('Công an tỉnh đã phát hiện, | xử lý ...': the verb list began before the verb found; a
             # collective may be qualified by what it did: 'Các xã đã đạt chuẩn nông thôn mới tiếp tục ...')
-    if (_BAD_AFTER_NAME.match(rest.strip()) and not passive) or issued(rest.strip()):
+    if (_BAD_AFTER_NAME.match(rest.strip()) and not (passive or handed) and stated is None) or issued(rest.strip()):
         return None  # ('UBND xã ban hành Kế hoạch số 05/KH-UBND ...': a document with its number, issued already)
     if len(name) < 3 or len(name) > max_len or _BARE_ORG.match(name):
         return None  # ('Ban chỉ đạo', 'Trung tâm chỉ huy': an organ's head noun alone names none)

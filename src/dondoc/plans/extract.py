@@ -211,6 +211,13 @@ def _bodies_below(node: Node) -> bool:
     return len(kids) >= 2 and 2 * named > len(kids)
 
 
+def _above(name: str, issuer: str | None) -> bool:
+    """The body asked stands above the plan's issuer: a ministry above a local plan's issuer (not above a ministry:
+    'Đề nghị Bộ Tài chính ...' in the Ministry of Health's plan is the plan's request of its peer), the issuer itself,
+    or a level above it."""
+    return (central(name) and not (issuer and central(issuer))) or own_or_higher(name, issuer)
+
+
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
     # Long on purpose: one pass over the blocks, each case a layout rule (unnumbered: no numbered sections)
     out: list[dict[str, Any]] = []
@@ -281,7 +288,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
-                if sb and sb[2] and len(leads) == 1 and (central(sb[0]) or own_or_higher(sb[0], ctx.issuer)) and not central(name):
+                if sb and sb[2] and len(leads) == 1 and _above(sb[0], ctx.issuer) and not central(name):
                     sb = None  # '- Đề nghị Bộ Y tế hỗ trợ ...' under '2. Sở Y tế:': the department's proposal to a body above
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
                 if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not sb[2] and _unit_of(sb[0], name, leads):

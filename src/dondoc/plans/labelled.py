@@ -109,6 +109,9 @@ def _names(value: str) -> list[str]:
     return out
 
 
+_STATED = re.compile(r"(?:là|vẫn|đang|còn|chưa|đã|hiện|đồng thời|cũng|được|với vai trò|với tư cách)(?![\wÀ-ỹ])")
+
+
 def _own_task(line: str, above: dict[str, Any]) -> list[str] | None:
     """A line after a task's labels that gives a body of its own a task ('Trạm Y tế xã bố trí lực lượng sơ cứu ...'): its
     leads; None for a label, a statement, a collective or the bodies the labels named (their part of the same task)."""
@@ -123,7 +126,10 @@ def _own_task(line: str, above: dict[str, Any]) -> list[str] | None:
     v = find_verb(lb[1][:40])
     names = split_bodies(lb[0])
     known = {" ".join(x.lower().split()) for x in [*above["lead"], *above["support"]]}
-    if v is None or v.start() != 0 or any(" ".join(n.lower().split()) in known for n in names):
+    # (a role, a state told then the duty, a passive handover: leading_body took them for a duty — 'Sở Y tế đang triển
+    # khai ..., tiếp tục ...', 'Công an tỉnh là lực lượng nòng cốt ..., chủ trì ...', 'Sở X được phân công ...')
+    opens = (v is not None and v.start() == 0) or _STATED.match(lb[1]) is not None
+    if not opens or any(" ".join(n.lower().split()) in known for n in names):
         return None
     return names
 
@@ -355,9 +361,9 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
         if not produced and not title:
             last_text = t
         elif not produced and desc is None and not SIDE_LABEL.match(t):
-            pre.append(t)
+            pre.append(t)  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
         elif produced and (own := _own_task(t, produced[-1])) is not None:
-            produced.append(make(ref, t, own))  # '- Thời gian: Quý II/2026.' / 'Trạm Y tế xã bố trí ...': another body's task  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
+            produced.append(make(ref, t, own))  # '- Thời gian: Quý II/2026.' / 'Trạm Y tế xã bố trí ...': another body's task
     return produced
 
 

@@ -25,10 +25,14 @@ import re
 from dondoc.plans.verbs import VERBS
 
 _OPENERS = ("Chủ động", "Tích cực", "Khẩn trương", "Tiếp tục", "Thường xuyên", "Kịp thời", "Định kỳ", "Căn cứ",
-            "Trên cơ sở", "Nhằm", "Để", "Khi", "Nếu")
+            "Trên cơ sở", "Nhằm", "Để", "Khi", "Nếu",
+            # a role or a state before the duty: 'Sở Công Thương' / 'Vẫn tiếp tục chủ trì ...', '... / Đồng thời là cơ quan ...'
+            "Vẫn", "Đồng thời", "Là", "Đang", "Cũng", "Còn", "Đã", "Chưa", "Được", "Hiện", "Với vai trò")
 _CAP_OPENER = re.compile(r"(?<=[\wÀ-ỹ)])\s+(" + "|".join(map(re.escape, _OPENERS)) + r")(?![\wÀ-ỹ])")
 # a manner adverbial between the subject and its verb: 'Ủy ban MTTQ tỉnh và các đoàn thể bằng nhiều hình thức ..., tổ chức'
 _MANNER = re.compile(r"\s+(?:bằng|thông qua|qua)\s+(?:nhiều|các|mọi|những)\s+(?:hình thức|phương thức|cách thức|biện pháp|kênh)\b")
+# the role the body acts in: 'Công an tỉnh, với vai trò là lực lượng nòng cốt, chủ trì ...', 'Sở X với tư cách ...'
+_AS_ROLE = re.compile(r"\s*,?\s+(?:với vai trò|với tư cách|trong vai trò)(?![\wÀ-ỹ])")
 _COMMA_STOP = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo|nhằm|để|khi|nếu|địa chỉ|số điện thoại|thời gian|kinh phí)"
                          r"(?![\wÀ-ỹ])")
 _WHEN = re.compile(r"\s+(?:(?:trước|chậm nhất|hạn chót)\s+(?:là\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d|(?:hằng|hàng|mỗi)\s+"
@@ -44,6 +48,10 @@ def name_stop(s: str, limit: int) -> re.Match[str] | None:
     found: list[re.Match[str]] = []
     if "," in region:
         m = _COMMA_STOP.search(region, 2)
+        if m is not None:
+            found.append(m)
+    if " vai trò " in region or " tư cách " in region:
+        m = _AS_ROLE.search(region, 2)
         if m is not None:
             found.append(m)
     if " bằng " in region or " qua " in region:

@@ -82,7 +82,14 @@ _TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|tổ chức|trách nhiệm|
 # chính ...'): asked of no one the plan tasks (a section's title, alone: '3. Đề xuất sửa đổi Luật' and '1. Kiến nghị' under
 # the tasks are a task's title)
 _PROPOSALS = re.compile(r"^(?:kiến nghị|đề xuất)(?:\s*(?:,|và)\s*(?:kiến nghị|đề xuất))?\s*:?$")
-_DONE = re.compile(r"^(?:đánh giá\s+)?(?:kết quả|tình hình) (?:thực hiện|triển khai)\b(?!.*(?:\bvà|,)\s*(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp))")
+# (not a title that also names the work ahead: '... và nhiệm vụ năm 2026', '..., dự kiến nhiệm vụ năm 2026', '... và phân
+# công nhiệm vụ'; 'tình hình' accounts for a past period only when it names one — 'Tình hình thực hiện nhiệm vụ năm
+# 2025' —: '5. Tình hình triển khai' in the tasks is what is to be followed and reported)
+_DONE = re.compile(r"^(?:đánh giá\s+)?(?:kết quả|tình hình(?=.*(?:19|20)\d\d|.*(?:thời gian qua|nhiệm kỳ|giai đoạn)))"
+                   r" (?:thực hiện|triển khai)\b"
+                   r"(?!.*(?:\bvà|,)\s*(?:[\wÀ-ỹ]+\s+){0,2}?(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp|phân công))")
+# a task written on the heading's line after its label: '3. Kết quả thực hiện: Sở Tài chính báo cáo Sở Nội vụ ...'
+_LABEL_THEN_TASK = re.compile(r":\s+(?=\S)")
 
 
 # the aims: 'Mục tiêu', 'Mục tiêu chung', 'Mục tiêu cụ thể đến năm 2030', 'Chỉ tiêu', 'Mục tiêu, chỉ tiêu' — the bodies
@@ -99,10 +106,22 @@ def _no_task_title(title: str) -> bool:
     if t and len(t) <= 120 and not re.search(r"\.\s", t) and _AIM.match(t) and not _AIM_AND_WORK.search(t):
         return True
     if t and len(t) <= 120 and _DONE.match(t):
-        return True  # 'Kết quả thực hiện nhiệm vụ năm 2024' (the tasks done), not '... và nhiệm vụ năm 2025'
+        return not _task_after_label(title)  # 'Kết quả thực hiện nhiệm vụ năm 2024' (the tasks done), not '... và nhiệm vụ năm 2025'
     if not t or len(t) > 120 or re.search(r"\.\s", t) or _TASK_WORDS.search(t):
         return False  # (a long title or one holding a sentence is a task written on the heading's line)
-    return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t))
+    return bool(_AWARD_PART.match(t) or _ROSTER.match(t) or _ACCOUNT.match(t)) and not _task_after_label(title)
+
+
+def _task_after_label(title: str) -> bool:
+    """The title is a label and a body's task after its colon ('Kết quả thực hiện: Sở Tài chính báo cáo ...')."""
+    from dondoc.plans.statements import states_fact
+
+    m = _LABEL_THEN_TASK.search(title)
+    if m is None:
+        return False
+    rest = title[m.end() :]
+    lb = leading_body(rest)
+    return lb is not None and not states_fact(rest)
 
 
 def accounts_for_past(title: str) -> bool:

@@ -107,8 +107,9 @@ _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 # a duty that starts with a verb in capitals right after the name of the body it falls to
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
-    r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Tổ chức(?=\s+(?:triển khai|thực hiện)))[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
+    r"\s(?=(?:Chủ trì|Phối hợp|Là (?:cơ quan|đơn vị|đầu mối|lực lượng|cấp|thành viên)|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
+    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Làm việc với|Nêu cao|Tổ chức(?=\s+(?:triển khai|thực hiện|hội nghị|hội thi|hội thảo)))"
+    rf"[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")

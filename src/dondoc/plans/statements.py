@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.plans.verbs import task_verb
+from dondoc.plans.verbs import find_verb, task_verb
 
 _MARKS = re.compile(r"^[-–+•·*\s]+")
 # (a cited document: its kind, then its number)
@@ -36,7 +36,7 @@ _THING = re.compile(r"^(?:việc|sự|công tác|hoạt động|nguyên nhân|h�
                     r"kết quả|tình hình|tình trạng|hệ thống|nguồn lực|nhận thức|chất lượng|tiến độ|khó khăn|hạn chế|"
                     r"kinh phí|năng lực|lực lượng|phong trào|dữ liệu|thủ tục|hồ sơ)(?![\wÀ-ỹ])", re.I)
 # ('X được giao chủ trì ...', 'X được UBND xã giao ...': a passive handover is the body's task)
-_GIVEN = re.compile(r"được\s+(?:[^,;.]{0,40}?\s)?(?:giao|phân công|cử)(?![\wÀ-ỹ])")
+_GIVEN = re.compile(r"được\s+(?:[^,;.]{0,40}?\s)?(?:giao|phân công|cử|ủy quyền|uỷ quyền|chỉ định)(?![\wÀ-ỹ])")
 # an opening phrase before the clause: its aspect words are no subject's ('Trên cơ sở kết quả đã đạt được, tiếp tục ...')
 _ADVERBIAL = re.compile(r"^(?:Qua|Trên cơ sở|Căn cứ|Để|Sau khi|Từ|Dựa (?:trên|vào)|Với|Trong|Nhằm|Thực hiện|Triển khai|Bên cạnh|"
                         r"Ngoài|Tuy nhiên|Nhìn chung|Nhờ|Theo|Đến nay|Hiện nay|Thời gian qua)\b[^,;.]{0,150}?,\s+")
@@ -46,6 +46,57 @@ _SUBORDINATE = re.compile(r"(?<![\wÀ-ỹ])(?:khi|nếu|để|mà|nơi|sau khi|t
 _IMPERATIVE = re.compile(r"^(?:Không|Tránh|Tuyệt đối|Kiên quyết|Nghiêm cấm|Nghiêm túc|Cần|Phải)\b")
 _BRACKET = re.compile(r"\s*\([^()]*\)")
 _MODAL = re.compile(r"(?<![\wÀ-ỹ])(?:phải|cần)(?![\wÀ-ỹ])")
+# a role the plan gives a body is its duty: 'X là cơ quan thường trực', 'là lực lượng nòng cốt', 'vẫn là đầu mối', 'đồng
+# thời là thành viên', 'là cấp trực tiếp triển khai', 'là người đứng đầu'
+ROLE_IS = re.compile(r"(?:(?:vẫn|đồng thời|cũng|còn|tiếp tục)\s+)?là\s+(?:cơ quan|đơn vị|đầu mối|lực lượng|cấp|thành viên|"
+                     r"người đứng đầu|người chịu trách nhiệm|bộ phận|thường trực)(?![\wÀ-ỹ])")
+# the words after a stating clause that go on to the body's duty: 'Sở Y tế đang triển khai ..., tiếp tục chủ trì mở rộng',
+# 'Sở Tài chính chưa hoàn thành ..., khẩn trương hoàn thành trước ...', 'X vẫn tiếp tục ...', 'X còn có trách nhiệm ...'
+_FORWARD = re.compile(r"(?:tiếp tục|khẩn trương|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải|cần)(?![\wÀ-ỹ])")
+# where the next clause starts, and a time that may open it ('... tại 5 bệnh viện. Năm 2026, tiếp tục ...')
+_NEXT = re.compile(r"[,;.]\s+(?:(?:và|đồng thời|nay|thời gian tới|trong thời gian tới|(?:trong\s+|từ\s+)?năm\s+\d{4})\s*,?\s+)?",
+                   re.I)
+_STATE_WORD = re.compile(r"\s(?:(?:hiện|hiện nay|nay)\s+)?(đang|vẫn|còn|chưa|đã|đồng thời|cũng|là)\s")
+
+
+def goes_on(after: str, word: str, *, thing: bool = False, collective: bool = False) -> bool:
+    """After a subject and its aspect word `word` ('đang', 'vẫn', 'đã', ...), `after` (the text past the word) goes on
+    to a duty: a role ('vẫn là đầu mối'), 'vẫn tiếp tục', 'còn có trách nhiệm'; a next clause in the imperative frame
+    (a forward word — 'tiếp tục', 'khẩn trương', 'có trách nhiệm' —; after a present state a task verb too: 'Sở Y tế
+    đang triển khai ..., tiếp tục ...', 'X là thành viên ..., phối hợp ...'); a collective qualified by what it did or
+    did not do, then its duty ('Các xã chưa thành lập Tổ ... thì khẩn trương thành lập')."""
+    a = after.lstrip()
+    if word in ("vẫn", "còn", "đồng thời", "cũng", "là") and (_FORWARD.match(a) or ROLE_IS.match(word + " " + a)):
+        return True
+    if collective and word != "là" and _FORWARD.search(a):
+        return True
+    for m in _NEXT.finditer(after):
+        nxt = after[m.end() :]
+        if m.group(0)[0] == "." and not m.group(0)[1:].lstrip()[:1].isupper():
+            continue  # ('1.200 hồ sơ'): no sentence's end
+        nxt = nxt[:1].lower() + nxt[1:]
+        if _FORWARD.match(nxt) or ROLE_IS.match(nxt):
+            return True
+        if (not thing or word == "là") and word not in ("đã", "từng") and (v := find_verb(nxt[:40])) is not None and v.start() == 0:
+            return True
+    return False
+
+
+def state_then_duty(name: str, rest: str) -> int | None:
+    """Where a name read up to a verb ends when a state or a role stands between ('Công an tỉnh | là lực lượng nòng cốt
+    trong ..., chủ trì ...', 'Sở Y tế | đang triển khai ..., tiếp tục chủ trì ...'): the index in `name`, or None."""
+    if " " not in name:
+        return None
+    text = name + " " + rest.lstrip(" ") if rest[:1] == " " else name + rest
+    for m in _STATE_WORD.finditer(text, 0, len(name) + 12):
+        if m.start() >= len(name):
+            break
+        word = m.group(1)
+        if (word == "là" and ROLE_IS.match(text, m.start(1))) or (word != "là" and goes_on(text[m.end() :], word)):
+            return m.start()
+        if word in ("đang", "vẫn", "còn", "chưa", "đã"):
+            return None  # (the first state word decides)
+    return None
 
 
 _ISSUER_ASKS = re.compile(
@@ -90,14 +141,37 @@ def issued(rest: str) -> bool:
     return rest[:20].lstrip().startswith(("ban hành", "đã ban hành", "Ban hành")) and bool(_ISSUED.match(rest))
 
 
+def _quoted_then_duty(s: str, start: int) -> bool:
+    """After 'Theo <a document>' the clause is in the imperative frame ('Theo Nghị định số 117/2020/NĐ-CP, kiểm tra, xử
+    lý ...': in accordance with it, a duty), not a subject's ('Theo Luật Phòng, chống thiên tai, UBND cấp xã có trách
+    nhiệm ...': what that document says). The clause is the first after a comma that opens with a verb or a subject (a
+    document's name may hold a comma: 'Luật Phòng, chống ...')."""
+    comma = s.find(", ", start)
+    while comma != -1 and comma < start + 200:
+        tail = s[comma + 2 :]
+        low = tail[:1].lower() + tail[1:]
+        if ((v := find_verb(low[:40])) is not None and v.start() == 0) or _IMPERATIVE.match(tail):
+            return True
+        if _THING.match(low) or _QUANTITY.match(low) or _LEAD_TIME.match(low) or is_body_start(tail[:1].upper() + tail[1:]):
+            return False
+        if re.search(_NUMBERED, s[:comma]) and tail[:1].islower():
+            return True  # ('Theo ... Nghị định số 42/2022/NĐ-CP, công khai ...': a numbered document ends at its number; the
+            # verb after it one the parser does not list)
+        comma = s.find(", ", comma + 2)
+    return False
+
+
 def states_fact(text: str) -> bool:
     """The item states what was done, what is, or what another document says: no task of any body."""
     s = _MARKS.sub("", text).strip()
     if not s or _IMPERATIVE.match(s):
         return False
-    if _QUOTED.match(s) or _DOC_SUBJECT.match(s):
+    if (quoted := _QUOTED.match(s)) is not None:
+        return not _quoted_then_duty(s, quoted.end())
+    if _DOC_SUBJECT.match(s):
         return True
-    clause = re.split(r"[.;:](?:\s|$)", _BRACKET.sub(" ", s), maxsplit=1)[0]  # ('X (sau đây gọi là Y) căn cứ ...': no state)
+    whole = _BRACKET.sub(" ", s)
+    clause = first = re.split(r"[.;:](?:\s|$)", whole, maxsplit=1)[0]  # ('X (sau đây gọi là Y) căn cứ ...': no state)
     while (opening := _ADVERBIAL.match(clause)) is not None and opening.end() < len(clause):
         clause = clause[opening.end() :]  # 'Qua 5 năm triển khai, ...', 'Trên cơ sở kết quả đã đạt được, ...': the clause after it
     low = clause[:1].lower() + clause[1:]
@@ -115,6 +189,11 @@ def states_fact(text: str) -> bool:
                   None)
     if aspect is None or aspect.start() == 0 or _GIVEN.match(low, aspect.start()):
         return False
+    if not thing and ROLE_IS.match(low, aspect.start()):
+        return False  # 'Công an tỉnh là lực lượng nòng cốt ...', 'X vẫn là đầu mối ...': the role the plan gives it
+    tail = whole[len(first) :]  # (the item's text past its first clause)
+    if goes_on(low[aspect.end() :] + tail, aspect.group(0), thing=thing, collective=head.startswith(("các ", "những "))):
+        return False  # 'Sở Y tế đang triển khai ..., tiếp tục chủ trì mở rộng ...': a state, then the duty
     if verb is not None and verb.start() <= aspect.start() and not thing:
         return False  # 'Tiếp tục triển khai các nhiệm vụ đã được giao': the verb first
     sub = _SUBORDINATE.search(low, 0, aspect.start())

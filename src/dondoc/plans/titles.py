@@ -25,6 +25,7 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.name_ends import name_stop
 from dondoc.plans.rank import central
 from dondoc.plans.verbs import _VERB_RE, VERBS, find_verb
 
@@ -74,6 +75,13 @@ def _verb_after_opening(title: str) -> bool:
     return v is not None
 
 
+def _body_then_role(before: str) -> bool:
+    """The words before a name are a body's name run into its role or state in capitals ('Phòng Y tế Là thành viên',
+    'Trạm Y tế xã Vẫn là'): the name after is the role's object, no sentence's subject."""
+    stop = name_stop(before, len(before)) if is_body_start(before) else None
+    return stop is not None and stop.start() > 0 and not before[stop.end() :].lstrip()[:1].isupper()
+
+
 def title_then_body(par: str) -> int | None:
     """Where the body's sentence starts after an item's title ('1. Tiêm chủng Sở Y tế chủ trì ...', '1. Hợp tác Sở X
     tham mưu ký kết ...'), or None."""
@@ -101,6 +109,8 @@ def title_then_body(par: str) -> int | None:
             lb = leading_body(par[k:]) if HEAD.match(par[k:]) else leading_body(par[when.end():]) if when else None
             if lb is None or _GOVERNS.search(lb[0]) or (topic is not None and topic not in lb[1].lower()):
                 continue  # ('Tỉnh ủy về phát triển ...': a name does not end in a preposition)
+            if _body_then_role(par[len(m.group(1)) - len(title) : k]):  # (the words from the title's start)
+                return None  # ('2. Phòng Văn hóa và Thông tin Là thành viên Ban Chỉ đạo, ...': the heading's body, its role)
             if _TAKES_ROLE.match(lb[1]):
                 return k
             between = par[m.end() : k]  # (the title's own capitalised words: 'Luật Đường bộ'; not a sentence's)
