@@ -362,8 +362,8 @@ def labelled_assignments(ref: str, title: str, raw: list[str], make: Callable[..
             last_text = t
         elif not produced and desc is None and not SIDE_LABEL.match(t):
             pre.append(t)  # '1. Tập huấn' / 'Tổ chức tập huấn cho ...' / '- Cơ quan chủ trì: ...': the block's text, unlabelled
-        elif produced and (own := _own_task(t, produced[-1])) is not None:
-            produced.append(make(ref, t, own))  # '- Thời gian: Quý II/2026.' / 'Trạm Y tế xã bố trí ...': another body's task
+        elif produced and (their := _own_task(t, produced[-1])) is not None:
+            produced.append(make(ref, t, their))  # '- Thời gian: Quý II/2026.' / 'Trạm Y tế xã bố trí ...': another body's task
     return produced
 
 

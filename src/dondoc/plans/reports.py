@@ -93,7 +93,8 @@ def _context(node: Node) -> str:
     """The kind of section the item stands in, from its headings up to the Roman section's (plans.report_doubt)."""
     if node.ref.startswith("Điều"):
         return "organising"  # a decision's article: who follows the plan up and reports
-    titles, n = [], node
+    titles: list[str] = []
+    n: Node | None = node
     while n is not None:
         titles.append(n.title[:100])
         n = n.parent
@@ -107,12 +108,12 @@ def _owner_of(clause: str, owners: list[dict[str, Any]], prev: dict[str, Any] | 
     sở, ngành xây dựng Kế hoạch ... . Báo cáo tình hình thực hiện gửi Sở X ...'), else the item's last lead."""
     for i, c in enumerate([clause, *reversed(before)]):
         if i == 1 and prev:
-            return prev["from"]
+            return list(prev["from"])
         key = " ".join(c.lstrip("-–+•·* ").split())[:40]
         own = next((a for a in reversed(owners) if a["lead"] and key in " ".join(a["text"].split())), None) if len(key) > 12 else None
         if own is not None:
             return list(own["lead"])
-    return prev["from"] if prev else (owners[-1]["lead"] if owners else [])
+    return list(prev["from"]) if prev else (list(owners[-1]["lead"]) if owners else [])
 
 
 def _report(node: Node, clause: str, nxt: str | None, owners: list[dict[str, Any]], ctx: Ctx,
