@@ -32,7 +32,6 @@ from dondoc.plans.placing import (
     not_given_work,
     owned_heading,
     pass_down,
-    required_only,
     role_head,
     role_heading,
     same_kind,
@@ -377,7 +376,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             produced = [
                 a for a in produced
                 if not all(_vague(x) for x in a["lead"])
-                and (_dated(a) or (not states_requirement(a["text"]) and not required_only(a["text"], a["lead"])))
+                and (_dated(a) or not states_requirement(a["text"], a["lead"]))
             ]
         out.extend(a for a in produced if not not_given_work(a))
     return out

@@ -185,14 +185,22 @@ def _vague(name: str) -> bool:
 # 'I. MỤC ĐÍCH, YÊU CẦU', '2. Yêu cầu': what the plan wants, said of everyone ('Thủ trưởng các
 # cơ quan ... phải ...'), not tasks given to someone
 _PURPOSE = re.compile(r"^(?:MỤC ĐÍCH|Mục đích|YÊU CẦU|Yêu cầu)(?:\s*(?:,|và|-|–)\s*(?:YÊU CẦU|yêu cầu|Yêu cầu))?\W*$")
-# ('Thủ trưởng các sở ... phải chịu trách nhiệm ... nếu để xảy ra ...', 'Cán bộ, công chức ... phải gương mẫu chấp
-# hành ...': there, the bodies named are held to a standard, not given a task)
+# '- Thủ trưởng các sở, ngành ... phải chịu trách nhiệm ...', 'Cán bộ, công chức ... phải gương mẫu chấp hành ...',
+# 'Sở A, Sở B cũng phải ...': in that section, what everyone named must do or answer for, a requirement held to them,
+# not a task given to them. Its subject before 'phải' holds no verb (_MUST), or is only the bodies named (_MUST_AFTER:
+# the modal straight after their names).
+_MUST = re.compile(r"^[-–+•\s]*([^.;:]{2,200}?)\s+(?:đều\s+|cần\s+)?phải\s")
 _MUST_AFTER = re.compile(r"\s(?:(?:đều|cũng|luôn)\s+)?phải\s")
 
 
-def required_only(text: str, leads: list[str]) -> bool:
-    """In the Mục đích, yêu cầu section: the sentence says what its bodies must be or answer for ('X phải ...'),
-    the modal right after their names."""
+def states_requirement(text: str, leads: list[str]) -> bool:
+    """Whether a sentence of the Mục đích / Yêu cầu section says what its subject must do or be ('X phải ...'),
+    rather than give its bodies (`leads`) a task."""
+    m = _MUST.match(text)
+    return (m is not None and find_verb(m.group(1)) is None) or _only_leads_before_must(text, leads)
+
+
+def _only_leads_before_must(text: str, leads: list[str]) -> bool:
     m = _MUST_AFTER.search(text, 0, 400)
     if m is None or not leads:
         return False
@@ -202,16 +210,6 @@ def required_only(text: str, leads: list[str]) -> bool:
             return False
         rest = rest.replace(x, " ")
     return len(re.findall(r"[\wÀ-ỹ]+", rest.replace(" và ", " "))) <= 1
-
-# '- Thủ trưởng các sở, ngành ... phải chịu trách nhiệm ...', 'Cán bộ, công chức ... phải gương mẫu ...': in that section,
-# who must do what (its subject, no verb before 'phải'), a requirement of everyone named, not a task given to them
-_MUST = re.compile(r"^[-–+•\s]*([^.;:]{2,200}?)\s+(?:đều\s+|cần\s+)?phải\s")
-
-
-def states_requirement(text: str) -> bool:
-    """Whether a sentence of the Mục đích / Yêu cầu section says its subject must do something ('X phải ...')."""
-    m = _MUST.match(text)
-    return m is not None and find_verb(m.group(1)) is None
 
 
 _BRACKET_TIME = re.compile(r"\(([^()]{3,60})\)\W*$")
