@@ -299,7 +299,9 @@ def _body_after_task(t: str) -> tuple[str, str, bool] | None:
 _OPENS_SUBJECT = re.compile(r"(?:[Đđ]ề nghị|Giao|Yêu cầu|Khuyến khích|Đối với|Trong quá trình|Thủ tướng|Các|các)\s")
 _REQUEST_CLAUSE = re.compile(r";\s+(?=[Đđ]ề nghị\s)")
 _NAMED_CLAUSE = re.compile(r";\s+(?=[A-ZĐÀ-Ỹ])")
-_SPLIT_ROLE = re.compile(r"chủ trì\s*;\s*$")
+# the lead's part of a split role closing just before a clause: 'Sở A chủ trì; | Sở B phối hợp ...' (only the
+# lead's part; support.split_role reads the whole role and its partners)
+_LEAD_PART_BEFORE = re.compile(r"chủ trì\s*;\s*$")
 _LIST_ITEM = re.compile(r"[,;:]\s*")
 _OFFICER = re.compile(r"(?:Bộ trưởng|Thứ trưởng|Trưởng|Phó|Chủ tịch|Giám đốc|Thủ trưởng|Người đứng đầu|Lãnh đạo|Tổng Giám đốc|Tổng Thư ký)\s")
 # a sentence's end: a full stop, then a capital (not an item's numeral: '... khoản 4 Điều 57 Luật Đường bộ “4. Hội đồng ...')
@@ -347,7 +349,7 @@ def _later_subjects(t: str, taken: list[str], issuer: str | None = None) -> list
         if one.rstrip().endswith(":"):
             continue  # '... Đồng thời, yêu cầu các sở ... như sau:': it introduces the items below, no duty itself
         sb = _sentence_body(one)
-        if sb is not None and k in named and _SPLIT_ROLE.search(t, max(0, k - 20), k) and sb[1].startswith("phối hợp"):
+        if sb is not None and k in named and _LEAD_PART_BEFORE.search(t, max(0, k - 20), k) and sb[1].startswith("phối hợp"):
             continue  # 'Sở A chủ trì; Sở B phối hợp rà soát ...': one task, the second body its support
         if sb is not None and k in named and (re.search(r"\d", sb[0]) or " do " in sb[0]):
             continue  # 'Ban Thu Quý II/2023 Chương trình ...': a table's cells run together, no name; 'Hội đồng thi tuyển
