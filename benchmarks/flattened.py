@@ -37,6 +37,9 @@ from pathlib import Path
 from _cli import run_sets
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # (tests/ holds the pasted rendition the unit tests use too)
+from tests.unit.plans.madeup import paste  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 # the blind plans: their numbers, from the blind gold folder (never scored here)
 BLIND = {p.name.split("_")[0] for p in (ROOT / "tests/data/gold/blind").glob("*.gold.json")}
@@ -69,27 +72,16 @@ _MD = re.compile(r"\*|__|^#{1,6}\s*|^>\s*", re.M)
 
 def _pasted(text: str, width: int = 78) -> str:
     """As a law-library page copies a plan: no markdown, a table's cells joined by spaces, each paragraph (a source
-    line) wrapped at `width` columns, its first line run on from the last line of the paragraph before."""
-    out = [""]
+    line) wrapped at `width` columns, its first line run on from the last line of the paragraph before (`paste`)."""
+    lines = []
     for ln in _MD.sub("", text).splitlines():
         ln = ln.strip()
         if ln.startswith("|"):
             if re.fullmatch(r"[|\s:-]+", ln):
                 continue
             ln = " ".join(c.strip() for c in ln.strip("|").split("|") if c.strip())
-        words = ln.split()
-        if not words:
-            continue
-        lines, line = [], []
-        for w in words:
-            if line and sum(len(x) + 1 for x in line) + len(w) > width:
-                lines.append(" ".join(line))
-                line = []
-            line.append(w)
-        lines.append(" ".join(line))
-        out[-1] = (out[-1] + " " + lines[0]).strip()
-        out.extend(lines[1:])
-    return "\n".join(out)[:CUT]
+        lines.append(ln)
+    return paste("\n".join(lines), width)[:CUT]
 
 
 def _key(s: str) -> str:

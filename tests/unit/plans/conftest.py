@@ -40,24 +40,3 @@ def pairs(plan: dict) -> set[tuple[str, str]]:
 @pytest.fixture
 def seed():
     return parsed
-
-
-def paste(text: str, width: int = 78) -> str:
-    """As a law-library page copies: each paragraph (line) wrapped at `width` columns, the paragraph breaks lost —
-    a paragraph's first line runs on from the last line of the paragraph before it."""
-    out = [""]
-    for par in text.splitlines():
-        words = par.split()
-        if not words:
-            continue
-        lines: list[str] = []
-        line: list[str] = []
-        for w in words:
-            if line and sum(len(x) + 1 for x in line) + len(w) > width:
-                lines.append(" ".join(line))
-                line = []
-            line.append(w)
-        lines.append(" ".join(line))
-        out[-1] = (out[-1] + " " + lines[0]).strip()
-        out.extend(lines[1:])
-    return "\n".join(out)

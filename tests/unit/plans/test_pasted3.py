@@ -9,7 +9,7 @@ from typing import Any
 
 from dondoc.plans import parse_text
 from dondoc.plans.reflow import restore_breaks
-from tests.unit.plans.conftest import paste
+from tests.unit.plans.madeup import paste
 
 HEAD = (
     "ỦY BAN NHÂN DÂN TỈNH SÔNG XANH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

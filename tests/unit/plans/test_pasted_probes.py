@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from dondoc.plans import parse_text
-from tests.unit.plans.conftest import paste
+from tests.unit.plans.madeup import paste
 
 PROVINCE = ("ỦY BAN NHÂN DÂN TỈNH SÔNG XANH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "---------------\nSố: 88/KH-UBND\nSông Xanh, ngày 15 tháng 3 năm 2025\nKẾ HOẠCH\n"
