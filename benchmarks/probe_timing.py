@@ -21,9 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
+from pathlib import Path
 
 from dondoc.plans import parse_text
 from dondoc.plans.timing import parse_timing, timing_in_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # (the checkout's root: tests/ holds the shared text)
+from tests.unit.plans.madeup import closing
 
 # (issue date, plan year, the header's date line)
 CTX = {
@@ -249,14 +253,7 @@ II. NHIỆM VỤ CỤ THỂ
 """
 TAIL = """III. TỔ CHỨC THỰC HIỆN
 Các sở, ban, ngành báo cáo kết quả thực hiện về Sở Y tế trước ngày 15/12/2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
-Nơi nhận:
-- Bộ Y tế (b/c);
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Trần Văn Minh
-"""
+""" + closing("Trần Văn Minh")
 TASK = "tổ chức kiểm tra việc thực hiện chính sách bảo hiểm y tế tại các cơ sở khám bệnh, chữa bệnh"
 LEAD = "Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh " + TASK
 # the next task states no time of its own (its budget's 'hằng năm' is none): nothing may leak into it

@@ -1,6 +1,6 @@
-"""Pieces of made-up plan text shared by the unit tests and the benchmark probes (benchmarks/flattened.py
-imports this module with the checkout's root on sys.path): the pasted rendition of a plan. Plain text functions, no
-pytest."""
+"""Pieces of made-up plan text shared by the unit tests and the benchmark probes (benchmarks/flattened.py,
+benchmarks/probe_timing.py import this module with the checkout's root on sys.path): the pasted rendition of a plan,
+the closing block of a province's plan. Plain text functions, no pytest."""
 
 from __future__ import annotations
 
@@ -25,3 +25,8 @@ def paste(text: str, width: int = 78) -> str:
         out.extend(lines[1:])
     return "\n".join(out)
 
+
+def closing(signer: str) -> str:
+    """The end of a province's plan on health, one line each: its recipients ('Nơi nhận:'), then the signature of the
+    province's vice chairman `signer` for the committee."""
+    return f"Nơi nhận:\n- Bộ Y tế (b/c);\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{signer}\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dondoc.plans import parse_text
+from tests.unit.plans.madeup import closing
 
 _HEAD = """ỦY BAN NHÂN DÂN TỈNH SÔNG XANH
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -26,15 +27,7 @@ Nâng cao chất lượng chăm sóc sức khỏe Nhân dân, chủ động phò
 2. Yêu cầu
 Các cơ quan, đơn vị triển khai đồng bộ, hiệu quả, đúng tiến độ các nhiệm vụ được giao; gắn trách nhiệm của người đứng đầu với kết quả thực hiện; bảo đảm sự phối hợp chặt chẽ giữa các sở, ngành và địa phương.
 """
-_TAIL = """Trên đây là Kế hoạch thực hiện công tác y tế năm 2026 của Ủy ban nhân dân tỉnh.
-Nơi nhận:
-- Bộ Y tế (b/c);
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Nguyễn Văn Bình
-"""
+_TAIL = "Trên đây là Kế hoạch thực hiện công tác y tế năm 2026 của Ủy ban nhân dân tỉnh.\n" + closing("Nguyễn Văn Bình")
 
 # labelled lines: the label of item 1 runs straight into item 2 once flattened; item 3 states no time
 _LABELLED = """II. NHIỆM VỤ CỤ THỂ
