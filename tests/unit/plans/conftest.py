@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.plans.bodies import leading_body
+
 
 def _shared() -> Path:
     """../shared next to the checkout (DONDOC_SHARED overrides it; a worktree deeper in the tree
@@ -40,3 +42,9 @@ def pairs(plan: dict) -> set[tuple[str, str]]:
 @pytest.fixture
 def seed():
     return parsed
+
+
+def lead_name(sentence: str) -> str | None:
+    """The name `leading_body` reads at the start of a sentence, None when it reads none."""
+    lb = leading_body(sentence)
+    return lb[0] if lb is not None else None

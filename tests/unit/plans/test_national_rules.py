@@ -19,6 +19,7 @@ from dondoc.plans.reflow import _split_heading, restore_breaks
 from dondoc.plans.subjects import _handed_out
 from dondoc.plans.tree import Node, build_tree
 from dondoc.plans.verbs import find_verb
+from tests.unit.plans.conftest import lead_name
 
 NAMES = [
     "Cục Công nghệ thông tin", "Cục An toàn thông tin", "Cục Trợ giúp pháp lý", "Cục Quản lý, giám sát bảo hiểm",
@@ -34,8 +35,7 @@ NAMES = [
                                   "có trách nhiệm hướng dẫn các đơn vị.", ": chủ trì tổ chức triển khai."])
 def test_name_before_its_role(name: str, role: str) -> None:
     text = name + ("" if role.startswith(":") else " ") + role
-    lb = leading_body(text)
-    assert lb is not None and lb[0] == name
+    assert lead_name(text) == name
 
 
 @pytest.mark.parametrize("name", ["Cục Công nghệ thông tin", "Cục An toàn thông tin", "Cục Quản lý, giám sát bảo hiểm",

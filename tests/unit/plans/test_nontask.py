@@ -14,6 +14,7 @@ import pytest
 from dondoc.plans import parse_text
 from dondoc.plans.bodies import leading_body
 from dondoc.plans.placing import accounts_for_past
+from tests.unit.plans.conftest import lead_name
 
 HEAD = ("ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Số: 21/KH-UBND\nTân An, ngày 05 tháng 02 năm 2026\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2026\n"
@@ -117,8 +118,7 @@ def test_present_handover_still_gives() -> None:
     ("Công chức Địa chính được UBND xã giao làm đầu mối, tổng hợp tình hình sạt lở.", "Công chức Địa chính"),
 ])
 def test_name_stops_before_its_part(sentence: str, name: str) -> None:
-    lb = leading_body(sentence)
-    assert lb is not None and lb[0] == name
+    assert lead_name(sentence) == name
 
 
 @pytest.mark.parametrize("sentence", [

@@ -10,7 +10,6 @@ import datetime as dt
 
 import pytest
 
-from dondoc.plans.bodies import leading_body
 from dondoc.plans.cut import drop_cut_tail
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.reflow import lost_breaks, restore_breaks
@@ -19,6 +18,7 @@ from dondoc.plans.subjects import _handed_out
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.titles import title_then_body
+from tests.unit.plans.conftest import lead_name
 
 
 # --- pasted.dash_body: '1. <title> - <Body> <verb>' -----------------------------------------------------------------
@@ -134,8 +134,7 @@ def test_heads_of_every_kind_not_split() -> None:
     ("Sở Nội vụ xác định công tác cải cách hành chính là nhiệm vụ trọng tâm.", "Sở Nội vụ"),
 ])
 def test_name_end(text: str, name: str | None) -> None:
-    lb = leading_body(text)
-    assert (lb[0] if lb else None) == name
+    assert lead_name(text) == name
 
 
 # --- the lead named after its task ------------------------------------------------------------------------------------

@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from dondoc.plans import parse_text
-from dondoc.plans.bodies import leading_body
 from dondoc.plans.placing import accounts_for_past
 from dondoc.plans.statements import states_fact
+from tests.unit.plans.conftest import lead_name
 
 HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN AN LÃO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Số: 33/KH-UBND\nAn Lão, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\nPhòng, chống dịch bệnh truyền nhiễm năm 2026\n"
@@ -92,8 +92,7 @@ def test_a_heading_then_its_role_or_state_flattened(subj: str, pred: str) -> Non
     ("Trạm Y tế xã chưa cập nhật dữ liệu tiêm chủng, khẩn trương hoàn thành trong tháng 3/2026.", "Trạm Y tế xã"),
 ])
 def test_the_name_stops_before_the_role_or_state(sentence: str, name: str) -> None:
-    lb = leading_body(sentence)
-    assert lb is not None and lb[0] == name
+    assert lead_name(sentence) == name
 
 
 @pytest.mark.parametrize("item", [

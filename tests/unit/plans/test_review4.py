@@ -15,11 +15,11 @@ import pytest
 
 from dondoc.errors import PlanReadError
 from dondoc.plans import gridless, gridnames, gridrow, parse_text, pasted, titles
-from dondoc.plans.bodies import leading_body
 from dondoc.plans.flattable import rebuild
 from dondoc.plans.rank import own_or_higher
 from dondoc.plans.report_parts import receivers
 from dondoc.plans.timing import parse_timing
+from tests.unit.plans.conftest import lead_name
 
 PROVINCE = (
     "ỦY BAN NHÂN DÂN TỈNH SÔNG XANH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -163,8 +163,7 @@ def test_rank_within_centre_and_under_province(name: str, issuer: str, above: bo
     ],
 )
 def test_leading_body_narrative(text: str, name: str | None) -> None:
-    lb = leading_body(text)
-    assert (lb[0] if lb else None) == name
+    assert lead_name(text) == name
 
 
 # --- natprobes: a field word inside a name joined by 'và' to a capitalised second field ---
