@@ -28,13 +28,13 @@ composed-blind are the composed plans (tests/data/composed, .md/.txt ones only);
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from _cli import run_sets
+from _paste import flat, pasted
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -61,35 +61,12 @@ WRAPPER = (
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    return flat(text)
 
 
-_MD = re.compile(r"\*|__|^#{1,6}\s*|^>\s*", re.M)
-
-
-def _pasted(text: str, width: int = 78) -> str:
-    """As a law-library page copies a plan: no markdown, a table's cells joined by spaces, each paragraph (a source
-    line) wrapped at `width` columns, its first line run on from the last line of the paragraph before."""
-    out = [""]
-    for ln in _MD.sub("", text).splitlines():
-        ln = ln.strip()
-        if ln.startswith("|"):
-            if re.fullmatch(r"[|\s:-]+", ln):
-                continue
-            ln = " ".join(c.strip() for c in ln.strip("|").split("|") if c.strip())
-        words = ln.split()
-        if not words:
-            continue
-        lines, line = [], []
-        for w in words:
-            if line and sum(len(x) + 1 for x in line) + len(w) > width:
-                lines.append(" ".join(line))
-                line = []
-            line.append(w)
-        lines.append(" ".join(line))
-        out[-1] = (out[-1] + " " + lines[0]).strip()
-        out.extend(lines[1:])
-    return "\n".join(out)[:CUT]
+def _pasted(text: str) -> str:
+    """As a law-library page copies a plan (benchmarks/_paste.py), cut to its first CUT characters."""
+    return pasted(text)[:CUT]
 
 
 def _key(s: str) -> str:
