@@ -32,7 +32,7 @@ from dondoc.plans.flattable import split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
-from dondoc.plans.titles import body_bullet, duty_after_dash, title_then_body
+from dondoc.plans.titles import body_bullet, dash_in_name, duty_after_dash, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
@@ -170,6 +170,8 @@ def _split_heading(par: str) -> str:
             k = duty_after_dash(par, b.end())
             if k is not None:  # '1. Trung tâm GDNN - Giáo dục thường xuyên huyện Tổ chức ...': the dash is the name's
                 return par[:k].rstrip() + "\n\n" + par[k:]
+            if dash_in_name(par, b.start(), b.end() + 2):
+                continue  # ('1. Ban Kinh tế - Ngân sách HĐND huyện chủ trì ...')
             return par[: b.start()] + "\n\n" + par[b.end():]
     if (d := dash_body(par, len(head))) is not None:  # '1. <title> - Ban Quản lý Khu kinh tế đầu tư ...'
         return par[:d] + "\n\n" + par[d:].lstrip()
@@ -191,7 +193,7 @@ def _split_bullets(par: str) -> str:
         if _MARKED.match(par) and "\n" not in par[: b.start()] and duty_after_dash(par, b.end()) is not None:
             continue  # (the heading's double name, its duty split off by _split_heading)
         if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
-                and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)
+                and not double_title(par, b.start(), b.end() + 2) and not dash_in_name(par, b.start(), b.end() + 2):
             out += [par[last: b.start()], "\n\n"]
             last = b.end()
     return "".join(out) + par[last:] if out else par

@@ -91,7 +91,10 @@ def title_then_body(par: str) -> int | None:
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
     topic = title.lower() if is_body_start(title) else None
     any_verb = not _ends_with_verb(title)
-    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+    # (no title ends inside the head words of a name opening the item: 'Lực lượng' of '1. Lực lượng Công an chủ trì')
+    at = _MARKED.match(par).end()  # type: ignore[union-attr]
+    opening = HEAD.match(par[at:])
+    for k in range(max(m.end(), at + opening.end() if opening else 0), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
         if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
             if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
                 return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
@@ -143,9 +146,63 @@ def body_bullet(par: str, end: int) -> int | None:
         return None
     for d in _DASH.finditer(par, mark.end(), end):
         before = par[mark.end() : d.start()]
-        if is_body_start(before) or not find_verb(before):
+        if is_body_start(before) or not find_verb(before) or dash_in_name(par, d.start(), d.end()):
             continue  # (a heading naming a body, or a title with no verb: the dash may be the name's own)
         lb = leading_body(par[d.end() :]) if HEAD.match(par[d.end() :]) else None
         if lb is not None and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:
             return d.start()
     return None
+
+
+# the words a bullet or a sentence may open with that are no half of a name: a time, a frequency, a link
+_NOT_HALF = re.compile(r"(?:Hằng|Hàng|Định kỳ|Trong|Trước|Sau|Từ|Đến|Năm|Quý|Tháng|Ngày|Giai đoạn|Đầu|Cuối|Theo|Trên|"
+                       r"Đối với|Về|Riêng|Ngoài|Bên cạnh|Đồng thời|Khi|Nếu|Việc|Công tác|Hoạt động|Chế độ|Nội dung|"
+                       r"Kết quả|Kinh phí|Thời gian|Thời hạn|Sản phẩm)(?![\wÀ-ỹ])")
+# a body's classifier opening the words after the dash: another body, named by the bullet ('1. Sở Y tế - Bệnh viện tỉnh
+# tổ chức ...'); a field ('Viễn thông', 'Viên chức') is no classifier
+_OTHER_BODY = re.compile(r"(?:Sở|Bộ|Ban|Phòng|Cục|Chi cục|Tổng cục|Vụ|Viện|Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Trung tâm|"
+                         r"Bệnh viện|Trường|Công an|Đài|Báo|Văn phòng|Các|Hội|Đoàn|Tổ|Đội|Trạm|Công ty|Tổng công ty|"
+                         r"Tập đoàn|Ngân hàng|Kho bạc|Thanh tra|Chi nhánh|Bảo hiểm|Mặt trận|Liên đoàn)(?![\wÀ-ỹ])")
+_WORD = re.compile(r"[^\s,;:.()]+")
+_LEVEL = frozenset(("tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "thành", "phố", "thị xã", "Trung", "ương"))
+
+
+def dash_in_name(par: str, dash: int, after: int) -> bool:
+    """Whether the dash between par[:dash] and par[after:] joins the two halves of a body's name ('Ban Kinh tế - Ngân
+    sách HĐND huyện chủ trì ...', 'Phòng Công chức - Viên chức tổng hợp ...', '1. Tổng công ty Bưu chính - Viễn thông
+    tỉnh' over its duties), not a bullet run into the text before it. The words before the dash, back to where a body's
+    name opens, hold no verb and no stop; the words after it are a capitalised field (no verb, no time or link word,
+    no other body's name), a place's level at most, and then the sentence's lower-case verb, a stop or the heading's
+    end, or the next bullet."""
+    back = par[max(0, dash - 60): dash]
+    cut = max(back.rfind(c) for c in ",;:.()")
+    back = back[cut + 1:] if cut >= 0 else back
+    words = list(_WORD.finditer(back))[-6:]
+    base = dash - len(back)
+    opens = next((base + w.start() for w in words if par[base + w.start()].isupper() and HEAD.match(par[base + w.start():])), None)
+    if opens is None or find_verb(par[opens:dash]) is not None:
+        return False
+    rest = par[after: after + 120]
+    if not rest[:1].isupper() or _CAP_VERB.match(rest) or _NOT_HALF.match(rest):
+        return False
+    if _OTHER_BODY.match(rest):
+        return False  # (another body: a bullet naming who does it)
+    low_run = 0
+    for i, tok in enumerate(re.finditer(r"\S+", rest)):
+        t = tok.group(0)
+        if t in ("-", "–"):  # the next bullet, opening with its verb (a heading over its duties)
+            return i > 0 and _CAP_VERB.match(rest, tok.end() + 1) is not None
+        if i and t[:1].islower() and (v := find_verb(rest[tok.start(): tok.start() + 40])) is not None and v.start() == 0:
+            return True  # the sentence's verb
+        core = t.rstrip(",;:.")
+        if i >= 6 or "(" in core or ")" in core:
+            return False
+        if core[:1].isupper() or core in _LEVEL:
+            low_run = 0
+        else:
+            low_run += 1
+            if low_run > 2:
+                return False
+        if core != t:  # a stop after the name: the heading's end (':'), a list's next name (',', ';')
+            return t[-1] == ":" or (t[-1] in ",;" and is_body_start(rest[tok.end():].lstrip()))
+    return len(par) - after <= 120  # the paragraph's end

@@ -1,0 +1,96 @@
+"""Plans whose line breaks were lost (a plan copied from a law-library web page), by cause: invented texts in the
+genre, each read as written, flattened (every line joined with a space) and pasted (each paragraph wrapped at 78
+columns, every paragraph break lost: tests.unit.plans.conftest.paste); the three must give the same entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dondoc.plans import parse_text
+from tests.unit.plans.conftest import paste
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH SÔNG XANH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "---------------\nSố: 27/KH-UBND\nSông Xanh, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\n"
+        "Triển khai công tác cải cách hành chính năm 2026\n"
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ;\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai công tác cải cách hành chính năm 2026 như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao chất lượng phục vụ người dân, doanh nghiệp.\n"
+        "2. Yêu cầu\nTriển khai đồng bộ, hiệu quả, đúng tiến độ.\n")
+FOOT = ("Nơi nhận:\n- Bộ Nội vụ (b/c);\n- Các sở, ban, ngành;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nTrần Văn Nam\n")
+LAYOUTS = ("lines", "flat", "paste")
+
+
+def _render(text: str, layout: str) -> str:
+    if layout == "flat":
+        return " ".join(text.split())
+    return paste(text) if layout == "paste" else text
+
+
+def _pairs(body: str, layout: str) -> list[tuple[str, list[str]]]:
+    got: list[dict[str, Any]] = parse_text(_render(HEAD + body + FOOT, layout), source="x.txt")["assignments"]
+    return [(a["ref"], a["lead"]) for a in got]
+
+
+def _check(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    assert sorted(_pairs(body, layout), key=repr) == sorted(want, key=repr)
+
+
+# ---- a dash inside a body's name: 'Ban Kinh tế - Ngân sách', 'Phòng Công chức - Viên chức' ----
+DASH_NAMES = [
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Ban Kinh tế - Ngân sách HĐND huyện chủ trì giám sát việc sử dụng kinh phí cải cách "
+     "hành chính.\n2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n",
+     [("II.1", ["Ban Kinh tế - Ngân sách HĐND huyện"]), ("II.2", ["Sở Tài chính"])]),
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp chủ trì tổ chức tập huấn nghiệp vụ.\n2. Tổng công ty Bưu chính - Viễn thông "
+     "tỉnh phối hợp triển khai dịch vụ công trực tuyến.\n",
+     [("II.1", ["Sở Tư pháp"]), ("II.2", ["Tổng công ty Bưu chính - Viễn thông tỉnh"])]),
+    # a heading naming the body, its duties in dash bullets
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Phòng Công chức - Viên chức\n- Rà soát vị trí việc làm của các đơn vị sự nghiệp.\n"
+     "- Tổng hợp kết quả tuyển dụng viên chức năm 2026.\n2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n",
+     [("II.1", ["Phòng Công chức - Viên chức"]), ("II.1", ["Phòng Công chức - Viên chức"]), ("II.2", ["Sở Tài chính"])]),
+    # in a paragraph, after a sentence of the item before
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch.\nPhòng Công chức - Viên chức tổng "
+     "hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 10/12/2026.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.1", ["Phòng Công chức - Viên chức"])]),
+    # (a heading naming a body, then its first bullet opening with a verb: the dash is a bullet's)
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí thực hiện Kế hoạch.\n2. Sở Tư pháp\n"
+     "- Chỉ đạo rà soát thủ tục hành chính.\n",
+     [("II.1", ["Sở Tài chính"]), ("II.2", ["Sở Tư pháp"])]),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), DASH_NAMES)
+def test_a_dash_inside_a_name(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    _check(body, want, layout)
+
+
+# ---- a name whose first words could pass for an item's title: 'Lực lượng' of 'Lực lượng Biên phòng' ----
+HEAD_WORD_NAMES = [
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Lực lượng Biên phòng tỉnh chủ trì tuyên truyền về chủ quyền biên giới cho nhân dân.\n"
+     "2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n",
+     [("II.1", ["Lực lượng Biên phòng tỉnh"]), ("II.2", ["Sở Tài chính"])]),
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n2. Lực lượng Công an xã phối hợp "
+     "bảo đảm an ninh trật tự tại các điểm tiếp nhận hồ sơ.\n",
+     [("II.1", ["Sở Tài chính"]), ("II.2", ["Lực lượng Công an xã"])]),
+    # (a short title, then a body's sentence: the title ends before the name)
+    ("II. NHIỆM VỤ\n1. Hợp tác quốc tế\nSở Ngoại vụ chủ trì tham mưu ký kết thỏa thuận hợp tác.\n",
+     [("II.1", ["Sở Ngoại vụ"])]),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), HEAD_WORD_NAMES)
+def test_no_title_ends_inside_a_name(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    _check(body, want, layout)
+
+
+def test_a_heading_over_bullets_opening_with_a_verb_and_a_comma() -> None:
+    # '2. Sở Tài chính - Lập, cập nhật ...': the dash is the first bullet's, not a name's
+    body = ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Lập, cập nhật danh mục dự án kêu gọi đầu tư.\n"
+            "- Tham mưu bố trí kinh phí thực hiện Kế hoạch.\n2. Sở Tư pháp\n- Thẩm định các văn bản quy phạm pháp luật.\n")
+    want = [("II.1", ["Sở Tài chính"]), ("II.1", ["Sở Tài chính"]), ("II.2", ["Sở Tư pháp"])]
+    for layout in LAYOUTS:
+        _check(body, want, layout)
