@@ -156,6 +156,10 @@ def _closing_ends(pars: list[str]) -> list[bool]:
     return ends
 
 
+# a label line of a task: who leads, who helps, when ('- Chủ trì: Sở Y tế.', 'Thời gian hoàn thành: Quý II/2026.')
+_LABEL_LINE = re.compile(r"(?:[-–+•]\s*|[a-zđ]\)\s*)?(?:Cơ quan|Đơn vị|Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ)[^:.;]{0,40}:\s")
+
+
 def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
     """The paragraphs of a reflowed body with duties parted at the ends of sentences (see above);
     `section_end[i]` tells whether paragraph i is the last of the plan's closing section, before the
@@ -177,6 +181,8 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
         # own, so a later sentence opening with role words ('- Nâng cao ... Phối hợp với ...') or with a body's name
         # ('- Phát triển hạ tầng số .... Các doanh nghiệp viễn thông phối hợp ...') is the bullet's
         bullet = par[:1] in "-–+•"
+        if _LABEL_LINE.match(par):  # a label's value ('- Thời gian: Quý II/2026.') holds no duty: a body's sentence after
+            bullet = led = False   # it is one of its own
         for m in _AFTER_STOP.finditer(par, mark.end() if mark else 0):
             if _NUMERAL_BEFORE.search(par, max(0, m.start() - 8), m.start()):
                 continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
@@ -199,6 +205,7 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
 # a markdown table whose line breaks were lost: '| TT | Nhiệm vụ | Cơ quan chủ trì | | --- | --- | --- | | 1. | ...'
 _PIPE_HEAD = re.compile(r"\|\s*\**\s*(?:STT|TT|Số TT|Số thứ tự)\s*\**\s*\|", re.I)
 _SEP_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+_NUMBER_CELL = re.compile(r"\s*\**\s*(?:STT|TT|Số TT|Số thứ tự)\s*\**\s*", re.I)
 TABLE_MARK = "\ue001"
 
 
@@ -232,8 +239,9 @@ def pipe_tables(flat: str) -> tuple[str, list[str]]:
         used = k
         while k + ncols + 1 < len(tokens) and not tokens[k].strip() and any(t.strip() for t in tokens[k + 1 : k + 1 + ncols]):
             after = tokens[k + 1 + ncols]
-            if after.strip() and k + 2 + ncols < len(tokens) and len(after) <= 80:
-                break  # a short cell, not the text after the table: a row of another width
+            if after.strip() and k + 2 + ncols < len(tokens) and len(after) <= 80 and not _NUMBER_CELL.fullmatch(tokens[k + 2 + ncols]):
+                break  # a short cell, not the text after the table: a row of another width (not the title of the next
+                # table, whose number column follows it: '... | PHỤ LỤC II KẾT QUẢ NĂM 2025 | STT | ...')
             rows.append("|" + "|".join(tokens[k + 1 : k + 1 + ncols]) + "|")
             k += ncols + 1
             used = k

@@ -35,7 +35,8 @@ _GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|v�
 _PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
                      r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
 _TIME_OPENS = re.compile(r"(?:(?:Quý|Quí)\s+[IVX]+\s*(?:/|năm)\s*\d{4}|(?:Tháng|Năm)\s+[\d/]+|Từ\s+(?:năm|tháng)\s+[\d/]+),\s+")
-_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
+# (or the role given to it: 'Sở X được Ủy ban nhân dân tỉnh giao làm cơ quan thường trực, ...')
+_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan|được (?:[^,.;:]{2,40} )?giao (?:là|làm|chủ trì)\b)")
 
 
 # a noun made of a verb: 'Chế độ báo cáo', 'Công tác tuyên truyền', 'Việc kiểm tra' (a field of work, no verb taking an object)
@@ -53,7 +54,9 @@ def _ends_with_verb(title: str) -> bool:
     if _NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title):
         return False
     low = title.lower()
-    return any(m.end() == len(low) for m in _VERB_RE.finditer(low))
+    # (a verb made a noun by 'việc' takes no body after it unless it is one that does: '... giám sát việc thực hiện')
+    return any(m.end() == len(low) and not (low[: m.start()].endswith("việc ") and not _TAKES_BODY.search(low))
+               for m in _VERB_RE.finditer(low))
 
 
 # a title naming the proposals a body makes ('Kiến nghị', 'Kiến nghị, đề xuất'): a proposal goes up to the centre
@@ -63,15 +66,23 @@ _PROPOSALS_TITLE = re.compile(r"(?:Kiến nghị|Đề xuất)(?:\s*(?:,|và)\s*
 _LEAD_IN_TITLE = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|Khuyến khích)$")
 
 
-def _verb_after_opening(title: str) -> bool:
+def _verb_after_opening(title: str, coordinated: bool = False) -> bool:
     """Whether a lower-case task verb follows the title's opening words: a title names its work by a verb and its object
     ('Xây dựng cầu ...', 'Nâng cấp tuyến đường ...'); the second syllable of that opening verb ('cấp' of 'Nâng cấp',
-    'Cung cấp') makes no sentence of it."""
+    'Cung cấp') makes no sentence of it; with `coordinated`, nor do the verbs coordinated with it ('Tuyên truyền, nâng
+    cao nhận thức về ...', 'Kiểm tra, giám sát việc ...')."""
     low = title[:1].lower() + title[1:]
     v = find_verb(low)
     if v is not None and v.start() == 0:
-        v = find_verb(low, v.end())
+        end = v.end()
+        v = find_verb(low, end)
+        while coordinated and v is not None and (_COORDINATED.fullmatch(low, end, v.start()) or low.endswith("việc ", 0, v.start())):
+            end = v.end()  # (a verb made a noun by 'việc' is the title's object: '... giám sát việc thực hiện')
+            v = find_verb(low, end)
     return v is not None
+
+
+_COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
 def title_then_body(par: str) -> int | None:
@@ -85,7 +96,11 @@ def title_then_body(par: str) -> int | None:
         lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
         v = find_verb(lb[1][:40]) if lb is not None else None
         return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
-    if _LEAD_IN_TITLE.match(title) or (_verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))) or _PERSON.match(title):
+    # (a title opening with coordinated verbs, 'Tuyên truyền, nâng cao nhận thức về ...', is a title when a body's
+    # sentence follows its last word at once: '... chuyển đổi số Sở Tài chính tham mưu ...')
+    sentence = _verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))
+    only_next = sentence and not _verb_after_opening(title, coordinated=True)
+    if _LEAD_IN_TITLE.match(title) or (sentence and not only_next) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
@@ -94,7 +109,7 @@ def title_then_body(par: str) -> int | None:
     # (no title ends inside the head words of a name opening the item: 'Lực lượng' of '1. Lực lượng Công an chủ trì')
     at = _MARKED.match(par).end()  # type: ignore[union-attr]
     opening = HEAD.match(par[at:])
-    for k in range(max(m.end(), at + opening.end() if opening else 0), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+    for k in range(max(m.end(), at + opening.end() if opening else 0), min(len(par), m.end() + 1 if only_next else m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
         if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
             if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
                 return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')

@@ -94,3 +94,56 @@ def test_a_heading_over_bullets_opening_with_a_verb_and_a_comma() -> None:
     want = [("II.1", ["Sở Tài chính"]), ("II.1", ["Sở Tài chính"]), ("II.2", ["Sở Tư pháp"])]
     for layout in LAYOUTS:
         _check(body, want, layout)
+
+
+# ---- an item's title opening with coordinated verbs, run into a body's sentence ----
+TITLE_VERBS = [
+    ("II. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền, nâng cao nhận thức về cải cách hành chính\nSở Nội vụ chủ trì xây dựng "
+     "chuyên mục cải cách hành chính trên Cổng thông tin điện tử tỉnh.\n2. Kiểm tra, giám sát việc thực hiện\n"
+     "Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch kiểm tra công tác cải cách thủ tục hành chính.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.2", ["Sở Tư pháp"])]),
+    ("II. NHIỆM VỤ, GIẢI PHÁP\n1. Theo dõi, đánh giá kết quả cải cách hành chính\nSở Nội vụ được Ủy ban nhân dân tỉnh giao "
+     "làm cơ quan thường trực, tham mưu tổ chức sơ kết việc thực hiện Kế hoạch.\n",
+     [("II.1", ["Sở Nội vụ"])]),
+    # (the title's verbs take the body as their object: no split before it)
+    ("II. NHIỆM VỤ, GIẢI PHÁP\n1. Hướng dẫn, hỗ trợ Ủy ban nhân dân các xã triển khai dịch vụ công trực tuyến.\n"
+     "2. Sở Tài chính bố trí kinh phí thực hiện.\n",
+     [("II.2", ["Sở Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), TITLE_VERBS)
+def test_a_title_of_coordinated_verbs_then_a_body(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    _check(body, want, layout)
+
+
+# ---- a body's sentence after a task's label lines (its value ends at the full stop) ----
+AFTER_LABELS = [
+    ("II. NHIỆM VỤ\n1. Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính\n- Chủ trì: Văn phòng Ủy ban nhân dân tỉnh.\n"
+     "- Phối hợp: Các sở, ban, ngành.\n- Thời gian: Quý III/2026.\nSở Tư pháp hướng dẫn việc số hóa sổ hộ tịch tại "
+     "cấp xã.\n2. Sở Tài chính bố trí kinh phí thực hiện.\n",
+     [("II.1", ["Văn phòng Ủy ban nhân dân tỉnh"]), ("II.1", ["Sở Tư pháp"]), ("II.2", ["Sở Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), AFTER_LABELS)
+def test_a_body_sentence_after_label_lines(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    _check(body, want, layout)
+
+
+# ---- a task table, then another annex with a table of its own, pasted as one run ----
+TWO_ANNEXES = ("II. NHIỆM VỤ\n1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch.\n" + FOOT
+               + "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ NĂM 2026\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+               "| 1 | Rà soát thủ tục hành chính | Sở Tư pháp | Quý II/2026 |\n"
+               "| 2 | Số hóa hồ sơ đất đai | Sở Nông nghiệp và Môi trường | Quý IV/2026 |\n"
+               "PHỤ LỤC II\nKẾT QUẢ CẢI CÁCH HÀNH CHÍNH NĂM 2025\n| STT | Nhiệm vụ | Cơ quan chủ trì | Kết quả |\n|---|---|---|---|\n"
+               "| 1 | Cắt giảm thủ tục hành chính | Sở Tư pháp | Đã hoàn thành |\n")
+
+
+@pytest.mark.parametrize("layout", ["lines", "flat"])
+def test_a_task_table_before_another_annex_keeps_its_last_row(layout: str) -> None:
+    got: list[dict[str, Any]] = parse_text(_render(HEAD + TWO_ANNEXES, layout), source="x.txt")["assignments"]
+    assert [(a["ref"], a["lead"]) for a in got] == [
+        ("II.1", ["Sở Nội vụ"]), ("PLI.1", ["Sở Tư pháp"]), ("PLI.2", ["Sở Nông nghiệp và Môi trường"])]
