@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.bodies import _BARE_ORG, HEAD, leading_body
+from dondoc.plans.verbs import find_verb
 
 _HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT)\s+(?=[A-ZĐÀ-Ỹ])")
 _TITLE_START = re.compile(
@@ -30,7 +31,8 @@ _TIME_TITLE = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Dự kiến
 _NAME_TITLE = re.compile(r"^(?:Cơ quan|Đơn vị|Lãnh đạo|Chủ trì|Phối hợp)")
 _TIME_START = re.compile(
     r"(?<=\s)(?=(?:Quý|Quí|Năm|Tháng|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Kỳ họp|Sau khi|Theo tiến độ|"
-    r"(?:19|20)\d{2})(?![\wÀ-ỹ]))")
+    r"(?<!ngày )(?<!tháng )(?<!năm )(?:\d{1,2}/){0,2}(?:19|20)\d{2})(?![\wÀ-ỹ]))")
+# (a date, a month or a year alone: '30/6/2023', '02/2023', '2026'; not one a sentence writes: 'trước ngày 15/12/2026')
 # a body's name governed by the word before it is part of the task ('phối hợp với Sở Y tế', 'của Bộ Công an')
 _GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc)\s+$")
 _IN_LIST = re.compile(r"(?:[,;/(]|\bvà)\s*$")
@@ -73,12 +75,33 @@ def _has_body(row: str) -> bool:
     return bool(_body_starts(" " + row))
 
 
+_STOP = re.compile(r"\.(?:\s|$)")
+_LOWER_WORD = re.compile(r"(?<!\S)[a-zđà-ỹ]+(?!\S)")
+
+
+def _in_task(row: str, at: int, timed: bool) -> bool:
+    """Whether the body named at `at` belongs to the task's text rather than opening the bodies' cells: the task's
+    sentence ends after it ('... tham mưu UBND tỉnh ban hành quy định. Sở Tài chính ...'), or a clause follows its
+    name (its verb and the verb's object: '... hướng dẫn UBND các xã xây dựng kế hoạch ...'). A cell holds names
+    only, and the task is written before them."""
+    t = _TIME_START.search(row, at) if timed else None
+    end = t.start() if t else len(row)
+    if _STOP.search(row, at, end):
+        return True
+    lb = leading_body(row[at: min(end, at + 200)])
+    if lb is None or not lb[1][:1].islower():
+        return False
+    v = find_verb(lb[1][:40])
+    return v is not None and v.start() == 0 and len(_LOWER_WORD.findall(lb[1][:60])) >= 4
+
+
 def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | None:
     """The task, the bodies' cells (at most `names`, the last one holding any more) and the time of a row."""
     starts = _body_starts(row)
     if not starts:
         return None
-    first = starts[0]
+    first = next((s for s in starts if not _in_task(row, s, timed)), starts[0])
+    starts = [s for s in starts if s >= first]
     task = row[:first].strip(" ,;")
     rest = row[first:]
     time = ""
@@ -101,6 +124,9 @@ def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | No
 # opening a sentence ('... 2026-2030 Các sở, ngành báo cáo kết quả ...'); not a body a time waits on ('Sau khi Bộ X ...')
 _AFTER_TIME = re.compile(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])")
 _WAITS_ON = re.compile(r"(?:khi|của|theo|do|với|cho|từ|đến)\s+$")
+# a body in a list, counted or after an opening phrase ('... cho các sở, ngành, UBND các xã ...', '100% UBND các xã ...',
+# 'Trong năm 2025, Sở X đã ...'): a cell's text or a sentence started before it, not one opening after the table
+_MID_SENTENCE = re.compile(r"(?:\bvà|[,;%])\s+$")
 
 
 def _table_end(last: str) -> int | None:
@@ -110,6 +136,8 @@ def _table_end(last: str) -> int | None:
         return None
     for m in _AFTER_TIME.finditer(last, t.end()):
         if HEAD.match(last[m.start() :]) and not _WAITS_ON.search(last[: m.start()]):
+            if _MID_SENTENCE.search(last, max(0, m.start() - 6), m.start()):
+                return None
             return m.start() if leading_body(last[m.start() :]) is not None else None
     return None
 

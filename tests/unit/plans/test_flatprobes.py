@@ -1,9 +1,11 @@
 """Plans whose line breaks were lost (a plan copied from a law-library web page), by cause: invented texts in the
 genre, each read as written, flattened (every line joined with a space) and pasted (each paragraph wrapped at 78
-columns, every paragraph break lost: tests.unit.plans.conftest.paste); the three must give the same entries."""
+columns, every paragraph break lost, markdown dropped and a table's cells joined by spaces, as benchmarks/_paste.py
+does); the three must give the same entries."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -23,10 +25,23 @@ FOOT = ("Nơi nhận:\n- Bộ Nội vụ (b/c);\n- Các sở, ban, ngành;\n- L�
 LAYOUTS = ("lines", "flat", "paste")
 
 
+def _web(text: str) -> str:
+    """As a law-library page's copy gives a text (benchmarks/_paste.py): markdown marks dropped, a table's separator row
+    dropped and its cells joined by spaces, then pasted."""
+    lines = []
+    for ln in re.sub(r"\*|^#{1,6}\s*", "", text, flags=re.M).splitlines():
+        if ln.startswith("|"):
+            if re.fullmatch(r"[|\s:-]+", ln):
+                continue
+            ln = " ".join(c.strip() for c in ln.strip("|").split("|") if c.strip())
+        lines.append(ln)
+    return paste("\n".join(lines))
+
+
 def _render(text: str, layout: str) -> str:
     if layout == "flat":
         return " ".join(text.split())
-    return paste(text) if layout == "paste" else text
+    return _web(text) if layout == "paste" else text
 
 
 def _pairs(body: str, layout: str) -> list[tuple[str, list[str]]]:
@@ -142,8 +157,48 @@ TWO_ANNEXES = ("II. NHIỆM VỤ\n1. Sở Nội vụ chủ trì theo dõi việc
                "| 1 | Cắt giảm thủ tục hành chính | Sở Tư pháp | Đã hoàn thành |\n")
 
 
-@pytest.mark.parametrize("layout", ["lines", "flat"])
+@pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_task_table_before_another_annex_keeps_its_last_row(layout: str) -> None:
     got: list[dict[str, Any]] = parse_text(_render(HEAD + TWO_ANNEXES, layout), source="x.txt")["assignments"]
     assert [(a["ref"], a["lead"]) for a in got] == [
         ("II.1", ["Sở Nội vụ"]), ("PLI.1", ["Sở Tư pháp"]), ("PLI.2", ["Sở Nông nghiệp và Môi trường"])]
+
+
+# ---- a task table's rows pasted with their cells run together: bodies named inside the task's text ----
+def _table(rows: list[tuple[str, str, str, str, str]]) -> str:
+    return ("II. NHIỆM VỤ\n1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch.\n" + FOOT + "PHỤ LỤC\n"
+            "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026\n| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp "
+            "| Thời gian hoàn thành | Sản phẩm |\n|---|---|---|---|---|---|\n"
+            + "".join(f"| {i} | {a} | {b} | {c} | {d} | {e} |\n" for i, (a, b, c, d, e) in enumerate(rows, 1)))
+
+
+TABLE_ROWS = [
+    # the task names a body as the object of its verb, the body then does something: no cell opens there
+    [("Tham mưu Ủy ban nhân dân tỉnh ban hành quy chế phối hợp một cửa liên thông.", "Sở Nội vụ", "Các sở, ngành",
+      "Quý II/2026", "Quyết định"),
+     ("Hướng dẫn UBND các xã rà soát, công bố thủ tục hành chính thuộc thẩm quyền giải quyết.", "Sở Tư pháp",
+      "UBND các xã, phường", "Quý III/2026", "Văn bản hướng dẫn")],
+    # the task written as a whole sentence, its subject first
+    [("Sở Tài chính tổng hợp, báo cáo Bộ Tài chính kết quả thực hiện trước ngày 15/12/2026.", "Sở Tài chính",
+      "Các sở, ngành liên quan", "Quý IV/2026", "Báo cáo")],
+    # a product naming bodies: no sentence after the table
+    [("Cung cấp dịch vụ công trực tuyến toàn trình", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Năm 2026",
+      "100% UBND các xã, phường cung cấp dịch vụ công trực tuyến toàn trình")],
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("rows", TABLE_ROWS)
+def test_a_pasted_table_row_with_bodies_in_its_task(rows: list[tuple[str, str, str, str, str]], layout: str) -> None:
+    got: list[dict[str, Any]] = parse_text(_render(HEAD + _table(rows), layout), source="x.txt")["assignments"]
+    assert [(a["ref"], a["lead"]) for a in got] == [("II.1", ["Sở Nội vụ"])] + [
+        (f"PL.{i}", [r[1]]) for i, r in enumerate(rows, 1)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_pasted_table_row_with_a_bare_date_in_its_time_cell(layout: str) -> None:
+    rows = [("Sửa đổi quy chế tiếp nhận hồ sơ trực tuyến", "Văn phòng UBND tỉnh", "Sở Tư pháp; Sở Nội vụ", "30/9/2026",
+             "Quyết định")]
+    got: list[dict[str, Any]] = parse_text(_render(HEAD + _table(rows), layout), source="x.txt")["assignments"]
+    row = next(a for a in got if a["ref"] == "PL.1")
+    assert (row["lead"], row["timing"]["due"]) == (["Văn phòng UBND tỉnh"], "2026-09-30")
