@@ -9,7 +9,12 @@ vụ, các sở, ngành Quý IV năm 2024 2 ...'. How such a table is written ma
 - in a row, the task comes first; the first name of a body not governed by a word before it ('với', 'của', 'cho')
   opens the bodies' cells; a name that does not go on a list (no ',', ';', 'và' before it) opens the next cell; the
   time cell opens with a time word in capitals ('Quý', 'Năm', 'Tháng', 'Thường xuyên', 'Kỳ họp' ...).
-- a head word alone ('Văn phòng', 'Ban') names no body: the cell goes on with the name it heads;
+- a head word alone ('Văn phòng', 'Ban') names no body: the cell goes on with the name it heads; nor does a name after
+  an officer's title or a dash ('Thủ tướng Chính phủ', 'Vụ Công chức - Viên chức') open a cell;
+- the task's text may name bodies too: one the task's sentence ends after, one in brackets, one followed by its own
+  verb and object ('hướng dẫn UBND các xã rà soát ...') is the task's; and when a row has a name cell too many, the
+  first, right after a verb taking a body ('... để tổng hợp, báo cáo Ủy ban nhân dân tỉnh'), is the task's object;
+- a table of reports is read the same way: its sender column ('Đơn vị báo cáo') leads, 'Nơi nhận' is a name column;
 - the last row runs on into the sentence after the table: that sentence opens, after the time cell, with a body's
   name and its task verb ('... 2026-2030 Các sở, ngành báo cáo kết quả ...').
 `split_table(par)` returns the text before the table, its pipe rows and the text after it; `rebuild(par)` returns the text before the table and the table as pipe rows (read by the parser's table reader), or
@@ -26,9 +31,11 @@ from dondoc.plans.verbs import find_verb
 _HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT)\s+(?=[A-ZĐÀ-Ỹ])")
 _TITLE_START = re.compile(
     r"\s(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Kinh phí|Nguồn kinh phí|Sản phẩm|Kết quả|Ghi chú|Hồ sơ|"
-    r"Lãnh đạo|Chủ trì|Phối hợp|Địa điểm|Dự kiến)(?![\wÀ-ỹ]))")
+    r"Lãnh đạo|Chủ trì|Phối hợp|Địa điểm|Dự kiến|Nơi nhận)(?![\wÀ-ỹ]))")
 _TIME_TITLE = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Dự kiến)")
-_NAME_TITLE = re.compile(r"^(?:Cơ quan|Đơn vị|Lãnh đạo|Chủ trì|Phối hợp)")
+_NAME_TITLE = re.compile(r"^(?:Cơ quan|Đơn vị|Lãnh đạo|Chủ trì|Phối hợp|Nơi nhận)")
+# the column naming who leads: a task's lead ('Cơ quan chủ trì'), a report's sender ('Đơn vị báo cáo', 'Cơ quan gửi')
+_LEAD_TITLE = re.compile(r"chủ trì|(?:Cơ quan|Đơn vị) (?:báo cáo|gửi)")
 _TIME_START = re.compile(
     r"(?<=\s)(?=(?:Quý|Quí|Năm|Tháng|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Kỳ họp|Sau khi|Theo tiến độ|"
     r"(?<!ngày )(?<!tháng )(?<!năm )(?:\d{1,2}/){0,2}(?:19|20)\d{2})(?![\wÀ-ỹ]))")
@@ -65,10 +72,15 @@ def _rows(text: str) -> list[tuple[str, str]]:
             return out
 
 
+# an officer's title or a dash before a body's name makes one name of the two ('Thủ tướng Chính phủ', 'Chủ tịch UBND
+# tỉnh', 'Vụ Công chức - Viên chức')
+_OFFICER = re.compile(r"(?:Thủ tướng|Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng|Trưởng|[-–])\s+$")
+
+
 def _body_starts(row: str) -> list[int]:
     """Where the names of bodies not governed by the word before them open in a row."""
     return [m.start() for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", row) if HEAD.match(row[m.start():])
-            and not _GOVERNED.search(row[: m.start()])]
+            and not _GOVERNED.search(row[: m.start()]) and not _OFFICER.search(row, max(0, m.start() - 12), m.start())]
 
 
 def _has_body(row: str) -> bool:
@@ -81,9 +93,11 @@ _LOWER_WORD = re.compile(r"(?<!\S)[a-zđà-ỹ]+(?!\S)")
 
 def _in_task(row: str, at: int, timed: bool) -> bool:
     """Whether the body named at `at` belongs to the task's text rather than opening the bodies' cells: the task's
-    sentence ends after it ('... tham mưu UBND tỉnh ban hành quy định. Sở Tài chính ...'), or a clause follows its
+    sentence ends after it ('... tham mưu UBND tỉnh ban hành quy định. Sở Tài chính ...'), it stands in brackets, or a clause follows its
     name (its verb and the verb's object: '... hướng dẫn UBND các xã xây dựng kế hoạch ...'). A cell holds names
     only, and the task is written before them."""
+    if row.count("(", 0, at) > row.count(")", 0, at):
+        return True  # (in brackets: '... về Sở Nội vụ (qua Phòng X) ...')
     t = _TIME_START.search(row, at) if timed else None
     end = t.start() if t else len(row)
     if _STOP.search(row, at, end):
@@ -100,8 +114,27 @@ def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | No
     starts = _body_starts(row)
     if not starts:
         return None
-    first = next((s for s in starts if not _in_task(row, s, timed)), starts[0])
-    starts = [s for s in starts if s >= first]
+    k = next((i for i, s in enumerate(starts) if not _in_task(row, s, timed)), 0)
+    task, cells, time = _split_at(row, starts[k:], timed)
+    while names and len(cells) > names and _TAKES_BODY.search(row, max(0, starts[k] - 14), starts[k]):
+        # one cell too many and the first is the object of the task's last verb ('... để tổng hợp, báo cáo Ủy ban nhân
+        # dân tỉnh | Ủy ban nhân dân các xã | Các cơ quan liên quan'): it ends the task
+        k = next((i for i in range(k + 1, len(starts)) if row[starts[k]: starts[i]].rstrip()[-1:] not in ",;"), len(starts))
+        if k == len(starts):
+            break
+        task, cells, time = _split_at(row, starts[k:], timed)
+    if names and len(cells) > names:
+        cells = [*cells[: names - 1], " ".join(cells[names - 1:])]
+    return (task, cells, time) if task else None
+
+
+# verbs whose object is a body, closing a task's text: the name after them is the object, when a cell is too many
+_TAKES_BODY = re.compile(r"(?:báo cáo|tham mưu|trình|hướng dẫn|đề nghị|giúp|chỉ đạo|đôn đốc|gửi|về)\s+$")
+
+
+def _split_at(row: str, starts: list[int], timed: bool) -> tuple[str, list[str], str]:
+    """The task before `starts[0]`, the bodies' cells from there and the time cell."""
+    first = starts[0]
     task = row[:first].strip(" ,;")
     rest = row[first:]
     time = ""
@@ -114,10 +147,7 @@ def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | No
         if s - first < len(rest) and not _IN_LIST.search(row[first:s]) and not _BARE_ORG.match(rest[cuts[-1] : s - first].strip()):
             cuts.append(s - first)  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on)
     cells = [rest[a:b].strip(" ,;") for a, b in zip(cuts, [*cuts[1:], len(rest)], strict=True)]
-    cells = [c for c in cells if c]
-    if names and len(cells) > names:
-        cells = [*cells[: names - 1], " ".join(cells[names - 1:])]
-    return (task, cells, time) if task else None
+    return task, [c for c in cells if c], time
 
 
 # the sentence after the table, run into its last row's time cell: a body's name, not governed by the word before it,
@@ -150,14 +180,14 @@ def rebuild(par: str) -> tuple[str, list[str]] | None:
 
 def split_table(par: str) -> tuple[str, list[str], str] | None:
     """The text before a flattened task table in `par`, the table's pipe rows and the text after it, or None."""
-    if "chủ trì" not in par:
+    if "chủ trì" not in par and "Nơi nhận" not in par:
         return None
     for h in _HEADER.finditer(par):
         head_end = re.compile(r"(?<=\s)1\.?\s+(?=[A-ZĐÀ-Ỹ])").search(par, h.end(), h.end() + 400)
         if head_end is None:
             continue
         titles = _titles(par[h.end(): head_end.start()])
-        if not 3 <= len(titles) <= _MAX_TITLES or not any("chủ trì" in t for t in titles[1:]):
+        if not 3 <= len(titles) <= _MAX_TITLES or not any(_LEAD_TITLE.search(t) for t in titles[1:]):
             continue
         name_cols = [t for t in titles[1:] if _NAME_TITLE.match(t)]
         timed = any(_TIME_TITLE.match(t) for t in titles[1:])

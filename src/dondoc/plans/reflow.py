@@ -359,7 +359,7 @@ def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
     """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
     out: list[str] = []
     for par in pars:
-        found = split_table(par) if ("TT " in par and " chủ trì" in par) else None
+        found = split_table(par) if ("TT " in par and (" chủ trì" in par or " Nơi nhận " in par)) else None
         if found is None:
             out.append(par)
             continue

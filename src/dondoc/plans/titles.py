@@ -179,6 +179,7 @@ _OTHER_BODY = re.compile(r"(?:Sở|Bộ|Ban|Phòng|Cục|Chi cục|Tổng cục|
                          r"Bệnh viện|Trường|Công an|Đài|Báo|Văn phòng|Các|Hội|Đoàn|Tổ|Đội|Trạm|Công ty|Tổng công ty|"
                          r"Tập đoàn|Ngân hàng|Kho bạc|Thanh tra|Chi nhánh|Bảo hiểm|Mặt trận|Liên đoàn)(?![\wÀ-ỹ])")
 _WORD = re.compile(r"[^\s,;:.()]+")
+_TIME_CELL = re.compile(r"(?:Quý|Năm|Tháng|Trước ngày|Hằng năm|Thường xuyên)(?![\wÀ-ỹ])")
 _LEVEL = frozenset(("tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "thành", "phố", "thị xã", "Trung", "ương"))
 
 
@@ -209,6 +210,8 @@ def dash_in_name(par: str, dash: int, after: int) -> bool:
             return i > 0 and _CAP_VERB.match(rest, tok.end() + 1) is not None
         if i and t[:1].islower() and (v := find_verb(rest[tok.start(): tok.start() + 40])) is not None and v.start() == 0:
             return True  # the sentence's verb
+        if i and (_OTHER_BODY.match(rest, tok.start()) or _TIME_CELL.match(rest, tok.start())):
+            return True  # another name or a time: a table's next cell, pasted ('Vụ Công chức - Viên chức Các cơ quan ...')
         core = t.rstrip(",;:.")
         if i >= 6 or "(" in core or ")" in core:
             return False

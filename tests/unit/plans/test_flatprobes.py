@@ -202,3 +202,35 @@ def test_a_pasted_table_row_with_a_bare_date_in_its_time_cell(layout: str) -> No
     got: list[dict[str, Any]] = parse_text(_render(HEAD + _table(rows), layout), source="x.txt")["assignments"]
     row = next(a for a in got if a["ref"] == "PL.1")
     assert (row["lead"], row["timing"]["due"]) == (["Văn phòng UBND tỉnh"], "2026-09-30")
+
+
+TABLE_ROWS_MORE = [
+    # a body in brackets, a name after an officer's title, a double name across the wrap: all of the task or one name
+    [("Gửi báo cáo về Sở Nội vụ (qua Phòng Xây dựng chính quyền)", "Các cơ quan, đơn vị", "Các cơ quan liên quan",
+      "Trước ngày 10/12/2026", "Báo cáo"),
+     ("Tổng hợp, báo cáo Thủ tướng Chính phủ kết quả thực hiện", "Phòng Công chức - Viên chức", "Các sở, ngành",
+      "Quý IV/2026", "Báo cáo")],
+    # one name cell too many: the first is the object of the task's last verb
+    [("Báo cáo kết quả về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các xã, phường",
+      "Các cơ quan liên quan", "Trước ngày 15/11/2026", "Báo cáo")],
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("rows", TABLE_ROWS_MORE)
+def test_a_pasted_table_row_naming_bodies_as_objects(rows: list[tuple[str, str, str, str, str]], layout: str) -> None:
+    got: list[dict[str, Any]] = parse_text(_render(HEAD + _table(rows), layout), source="x.txt")["assignments"]
+    assert [(a["ref"], a["lead"]) for a in got] == [("II.1", ["Sở Nội vụ"])] + [
+        (f"PL.{i}", [r[1]]) for i, r in enumerate(rows, 1)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_pasted_table_of_reports(layout: str) -> None:
+    body = ("II. NHIỆM VỤ\n1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch.\nIII. CHẾ ĐỘ BÁO CÁO\n"
+            "| STT | Loại báo cáo | Đơn vị báo cáo | Nơi nhận | Thời hạn gửi |\n|---|---|---|---|---|\n"
+            "| 1 | Báo cáo quý | Các sở, ban, ngành | Sở Nội vụ | Trước ngày 20 tháng cuối quý |\n"
+            "| 2 | Báo cáo năm | Ủy ban nhân dân các xã, phường | Sở Nội vụ | Trước ngày 05/12 hằng năm |\n" + FOOT)
+    reports = parse_text(_render(HEAD + body, layout), source="x.txt")["reports"]
+    got = [(r["from"], r["to"], r["timing"]["due"][5:]) for r in reports if r["timing"]["due"]]
+    assert (["Ủy ban nhân dân các xã, phường"], ["Sở Nội vụ"], "12-05") in got
+    assert all(r["to"] == ["Sở Nội vụ"] for r in reports)
