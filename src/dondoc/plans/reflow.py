@@ -49,7 +49,7 @@ _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơ
            "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
 # (a number naming a level, a kind, a group or a rank: 'cấp độ 1', 'mức 2', 'loại 1', 'nhóm 3', 'hạng 1')
-_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)"
+_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)(?<!Nhiệm vụ)(?<!Hoạt động)"
 # a part above the Roman sections ('PHẦN I KẾT QUẢ ...', 'A. KẾT QUẢ THỰC HIỆN ...', 'B. NHIỆM VỤ NĂM 2025'), in the header too
 _PART_BREAK = re.compile(rf"(?<=\S)\s+(?=(?:PHẦN\s+(?:[IVX]{{1,4}}|THỨ\s+[{_UP}]+):?|[A-D]\.)\s+[{_UP}]{{2,}}\s+[{_UP}]{{2,}})")
 _BREAKS = [
@@ -61,10 +61,15 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:!?…])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
-    # lettered item 'a) Tuyên truyền'
+    # lettered item 'a) Tuyên truyền', 'a. Sở Y tế' (not a point of a law: 'điểm a. ...')
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
-    # '(1) Tổ chức ...' list items
+    re.compile(rf"(?<=\S)(?<!điểm)(?<!Điểm)(?<!khoản)\s+(?=[a-zđ]\.\s+[{_UP}])"),
+    # an item numbered in words ('Mục 1. Công tác ...', 'Nhiệm vụ 2: Giám sát ...', 'Hoạt động 1. Tập huấn ...'), not one
+    # referred to ('theo Mục 2. ...')
+    re.compile(rf"(?<=\S)(?<!tại)(?<!theo)(?<!của)(?<!và)\s+(?=(?:Mục|Nhiệm vụ|Hoạt động)\s+\d{{1,2}}\s*[.:)]\s+[{_UP}])"),
+    # '(1) Tổ chức ...' list items; '1) Sở Y tế ...' items numbered with a bracket
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
+    re.compile(rf"(?<=[^\d\s/,(]){_NOT_BEFORE_NUM}\s+(?=\d{{1,2}}\)\s+[{_UP}])"),
     # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
     _INLINE_ARTICLE,
     # a dash or plus bullet after the end of a sentence (an ellipsis closing a list too: '... vật nuôi… - Thường
@@ -75,7 +80,7 @@ _BREAKS = [
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
     # (not after a bare letter or number that introduces it: 'a) Cơ quan chủ trì: ...' stays one line); also a
     # label cut off by the end of the text (an excerpt)
-    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)\s+(?=(?:{_LABELS})\s*(?::|$))"),
+    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)(?<!\s\d\))\s+(?=(?:{_LABELS})\s*(?::|$))"),
     # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
     # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
@@ -316,6 +321,11 @@ _QUOTED = re.compile(r"“[^“”\n]{1,600}”")
 _KEEP = "\ue000"
 
 
+# an item numbered in words ('Mục 1. Công tác tuyên truyền Sở X chủ trì ...'): its number and title read as a numbered
+# item's
+_WORDED = re.compile(r"(?:Mục|MỤC|Nhiệm vụ|Hoạt động) (?=\d{1,2}\.\s)")
+
+
 def restore_breaks(text: str) -> str:
     """Put a line break (a blank line) before every numbered heading, item and bullet, and split
     the header's parts; the original line breaks are treated as spaces."""
@@ -344,8 +354,9 @@ def restore_breaks(text: str) -> str:
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
-    body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
-                       for p in body.split("\n\n"))
+    body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else
+                       _split_bullets(p[:w.end()] + _split_heading(p[w.end():])) if (w := _WORDED.match(p)) else
+                       _split_bullets(p) for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
     pars = _flat_tables(pars, tables)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))

@@ -91,7 +91,7 @@ _CLOSING = re.compile(
 )
 
 
-_MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ]\)\s*")
+_MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ][.)]\s*")
 # a body's name as a sentence's subject: capitalised, no figures, not run into the next cell of a table
 _NAMED = re.compile(rf"[{_UP}][^\d.:;]{{1,100}}$")
 

@@ -234,3 +234,48 @@ def test_a_pasted_table_of_reports(layout: str) -> None:
     got = [(r["from"], r["to"], r["timing"]["due"][5:]) for r in reports if r["timing"]["due"]]
     assert (["Ủy ban nhân dân các xã, phường"], ["Sở Nội vụ"], "12-05") in got
     assert all(r["to"] == ["Sở Nội vụ"] for r in reports)
+
+
+# ---- numbered items standing mid-line once the breaks are lost, in the schemes plans use ----
+SCHEMES = [
+    ("II. TỔ CHỨC THỰC HIỆN\n1) Sở Nội vụ là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch.\n"
+     "2) Sở Tư pháp rà soát thủ tục hành chính trong quý II/2026.\n3) Ủy ban nhân dân các xã, phường niêm yết công khai "
+     "thủ tục hành chính tại bộ phận một cửa.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.2", ["Sở Tư pháp"]), ("II.3", ["Ủy ban nhân dân các xã, phường"])]),
+    ("II. NHIỆM VỤ\n1. Cải cách thủ tục hành chính\na. Sở Tư pháp rà soát thủ tục hành chính mới ban hành.\n"
+     "b. Văn phòng Ủy ban nhân dân tỉnh công bố danh mục thủ tục hành chính.\n",
+     [("II.1.a", ["Sở Tư pháp"]), ("II.1.b", ["Văn phòng Ủy ban nhân dân tỉnh"])]),
+    ("II. NHIỆM VỤ\nMục 1. Cải cách bộ máy hành chính\nSở Nội vụ chủ trì rà soát chức năng, nhiệm vụ của các cơ quan chuyên "
+     "môn.\nMục 2. Cải cách tài chính công\nSở Tài chính hướng dẫn cơ chế tự chủ của đơn vị sự nghiệp công lập.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.2", ["Sở Tài chính"])]),
+    ("II. NHIỆM VỤ\nNhiệm vụ 1: Xây dựng chính quyền số\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n"
+     "- Thời gian: Năm 2026.\nNhiệm vụ 2: Hiện đại hóa nền hành chính\n- Cơ quan chủ trì: Văn phòng Ủy ban nhân dân tỉnh.\n"
+     "- Thời gian: Quý IV/2026.\n",
+     [("II.1", ["Sở Khoa học và Công nghệ"]), ("II.2", ["Văn phòng Ủy ban nhân dân tỉnh"])]),
+    ("II. NHIỆM VỤ\n1. Nâng cao chất lượng phục vụ\nHoạt động 1. Khảo sát sự hài lòng của người dân. Đơn vị chủ trì: Sở Nội "
+     "vụ; thời gian: Quý III/2026.\nHoạt động 2. Tập huấn kỹ năng giao tiếp. Đơn vị chủ trì: Trường Chính trị tỉnh; "
+     "thời gian: Quý II/2026.\n",
+     [("II.1.1", ["Sở Nội vụ"]), ("II.1.2", ["Trường Chính trị tỉnh"])]),
+]
+DASHED = [
+    ("I- MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân.\nII- TỔ CHỨC THỰC HIỆN\n1- Sở Nội vụ chủ trì theo dõi "
+     "việc thực hiện Kế hoạch.\n2- Sở Tài chính bố trí kinh phí thực hiện.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.2", ["Sở Tài chính"])]),
+    ("I/ MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân.\nII/ TỔ CHỨC THỰC HIỆN\n1/ Sở Nội vụ chủ trì theo dõi "
+     "việc thực hiện Kế hoạch.\n2/ Sở Tài chính bố trí kinh phí thực hiện.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.2", ["Sở Tài chính"])]),
+]
+HEAD_ONLY = HEAD[: HEAD.index("I. MỤC ĐÍCH")]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), SCHEMES)
+def test_numbered_items_in_other_schemes(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    _check(body, want, layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), DASHED)
+def test_sections_numbered_with_a_dash_or_a_slash(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    got: list[dict[str, Any]] = parse_text(_render(HEAD_ONLY + body + FOOT, layout), source="x.txt")["assignments"]
+    assert [(a["ref"], a["lead"]) for a in got] == want
