@@ -40,6 +40,9 @@ __all__ = ["lost_breaks", "prepare", "restore_breaks", "strip_wrapper"]
 
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|(?:Nhiệm vụ|Hoạt động)\s+\d{1,2}\s*[.:)]|(?:Mục|MỤC)\s+(?:[IVX]{1,4}|\d{1,2})\s*[.:)])\s", re.M)  # ('Nhiệm vụ 2.', 'Mục 2.': in words)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
+# a part lettered in capitals or a section numbered '1.', '2.' with a title in capitals, inside a line
+# ('... như sau: A. MỤC ĐÍCH, YÊU CẦU ...', '... 2. TỔ CHỨC THỰC HIỆN ...'): a plan numbering its top level so
+_INLINE_PART = re.compile(r"(?<=\S)[ \t]+(?=(?:[A-D]|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,})")
 _INLINE_ARTICLE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,3}\.\s)")
 # a resolution's or decision's article run on after a sentence on the same line ('... QUYẾT NGHỊ: Điều 1. Ban hành')
 _MIDLINE_ARTICLE = re.compile(r"(?<=[.;:])[ \t]+(?=Điều\s+\d{1,3}\.\s)")
@@ -118,12 +121,13 @@ _DUTY_VERB = re.compile(
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
-# (the title may end in its year or period: 'II. NHIỆM VỤ NĂM 2026', 'III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030')
+# (the title may end in its year or period: 'II. NHIỆM VỤ NĂM 2026', 'III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030'; a part above
+# the sections is lettered: 'B. TỔ CHỨC THỰC HIỆN'; the first bullet may follow: 'II. TỔ CHỨC THỰC HIỆN - Sở Y tế ...')
 # (a task table pasted as one run of words may follow it: its number column 'STT' / 'TT' is no word of the title)
 _CAPS_TITLE_END = re.compile(
-    rf"^([IVX]{{1,4}}\.\s+(?:(?!S?TT\s)[{_UP}\d,;/&-]+\s+)*(?:(?!S?TT(?![\wÀ-ỹ]))[{_UP}]{{2,}}"
+    rf"^((?:[IVX]{{1,4}}|[A-D])\.\s+(?:(?!S?TT\s)[{_UP}\d,;/&-]+\s+)*(?:(?!S?TT(?![\wÀ-ỹ]))[{_UP}]{{2,}}"
     rf"|(?<=[{_UP}] )(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)[,.:]?)"
-    rf"\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}]|S?TT\s+[{_UP}][{_LOW}])"
+    rf"\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}]|S?TT\s+[{_UP}][{_LOW}]|[-–+•]\s+[{_UP}])"
 )
 
 
@@ -286,6 +290,8 @@ def lost_breaks(text: str) -> bool:
         return False
     # (a decision's or resolution's articles are its sections: 'QUYẾT NGHỊ: Điều 1. ...' run on is a lost break too)
     inline = len(_INLINE_ROMAN.findall(head)) + (len(_MIDLINE_ARTICLE.findall(head)) if "Điều" in head else 0)
+    if not inline:
+        inline = len(_INLINE_PART.findall(head))
     items = len(_INLINE_ITEM.findall(head))
     if len(head) > 1500 and head.count("\n") * 400 < len(head):
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
@@ -321,6 +327,12 @@ _QUOTED = re.compile(r"“[^“”\n]{1,600}”")
 _KEEP = "\ue000"
 
 
+# a heading naming a body, unnumbered, over its duties in bullets, after the sentence before it ('... Kế hoạch. Sở Tài
+# chính: - Bố trí ...')
+# (not the dot of an item's own number: '1. Sở Nội vụ: - ...' is a numbered heading)
+_BODY_HEADING = re.compile(rf"(?<=[.;])(?<!\s\d\.)(?<!\s\d\d\.)(?<!\.\d\.)(?<!\s[IVX]\.)(?<![IVX][IVX]\.)[ ]+"
+                           rf"(?=([{_UP}][^.;:\n]{{2,80}}):[ ]*(?:\n\n)?[-–+•][ ])")
+_PART = re.compile(rf"[A-D]\.\s+[{_UP}]{{2,}}\s")
 # an item numbered in words ('Mục 1. Công tác tuyên truyền Sở X chủ trì ...'): its number and title read as a numbered
 # item's
 _WORDED = re.compile(r"(?:Mục|MỤC|Nhiệm vụ|Hoạt động) (?=\d{1,2}\.\s)")
@@ -336,6 +348,8 @@ def restore_breaks(text: str) -> str:
     first = re.search(r" I\.\s+[A-ZĐ]", flat)
     if not first:  # a text starting past its first section (an excerpt): the first Roman section in capitals
         first = re.search(rf" [IVX]{{1,4}}\.\s+[{_UP}]{{2,}}[\s,]", flat)
+    if not first:  # parts lettered in capitals above unnumbered sections: 'A. MỤC ĐÍCH, YÊU CẦU ... B. TỔ CHỨC ...'
+        first = re.search(rf"(?<=[.:;]) A\.\s+[{_UP}]{{2,}}[\s,](?=.{{20,}}? B\.\s+[{_UP}]{{2,}}[\s,])", flat)
     article = re.search(r"(?<=[.:;]) (?=Điều\s+1\.\s)", flat, 0)
     if article and (not first or article.start() < first.start()):
         first = article
@@ -353,8 +367,11 @@ def restore_breaks(text: str) -> str:
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
+    if ":" in body:
+        body = _BODY_HEADING.sub(lambda m: "\n\n" if HEAD.match(m.group(1)) and find_verb(m.group(1)) is None else m.group(0), body)
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else
+                       _split_bullets(_CAPS_TITLE_END.sub(r"\1\n\n", p, count=1)) if _PART.match(p) else
                        _split_bullets(p[:w.end()] + _split_heading(p[w.end():])) if (w := _WORDED.match(p)) else
                        _split_bullets(p) for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)

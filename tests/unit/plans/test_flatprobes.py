@@ -279,3 +279,28 @@ def test_numbered_items_in_other_schemes(body: str, want: list[tuple[str, list[s
 def test_sections_numbered_with_a_dash_or_a_slash(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
     got: list[dict[str, Any]] = parse_text(_render(HEAD_ONLY + body + FOOT, layout), source="x.txt")["assignments"]
     assert [(a["ref"], a["lead"]) for a in got] == want
+
+
+# ---- a section's title in capitals run into what follows it: a bullet, its parts lettered, its numbers Arabic ----
+TOPS = [
+    ("I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân.\nII. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ chủ trì theo dõi "
+     "việc thực hiện Kế hoạch.\n- Sở Tài chính bố trí kinh phí thực hiện.\n",
+     [("II", ["Sở Nội vụ"]), ("II", ["Sở Tài chính"])]),
+    ("A. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân, doanh nghiệp trên địa bàn tỉnh.\nB. TỔ CHỨC THỰC HIỆN\n"
+     "1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch.\n2. Sở Tài chính bố trí kinh phí thực hiện.\n",
+     [("B.1", ["Sở Nội vụ"]), ("B.2", ["Sở Tài chính"])]),
+    ("1. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân, doanh nghiệp trên địa bàn tỉnh.\n2. TỔ CHỨC THỰC HIỆN\n"
+     "2.1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch.\n2.2. Sở Tài chính bố trí kinh phí thực hiện.\n",
+     [("2.1", ["Sở Nội vụ"]), ("2.2", ["Sở Tài chính"])]),
+    # headings naming bodies, unnumbered, each over its bullets
+    ("I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng phục vụ người dân.\nII. TỔ CHỨC THỰC HIỆN\nSở Nội vụ:\n- Theo dõi việc "
+     "thực hiện Kế hoạch.\n- Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.\nSở Tài chính:\n- Bố trí kinh phí thực hiện.\n",
+     [("II", ["Sở Nội vụ"]), ("II", ["Sở Nội vụ"]), ("II", ["Sở Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), TOPS)
+def test_a_capitals_title_run_into_what_follows(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    got: list[dict[str, Any]] = parse_text(_render(HEAD_ONLY + body + FOOT, layout), source="x.txt")["assignments"]
+    assert [(a["ref"], a["lead"]) for a in got] == want
