@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start
+from dondoc.plans.bodies import HEAD, is_body_start, leading_body
 from dondoc.plans.fastre import count_at_line_starts
 from dondoc.plans.flattable import split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
@@ -119,6 +119,7 @@ _DUTY_VERB = re.compile(
     rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Tổ chức(?=\s+(?:triển khai|thực hiện)))[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
+_COLLECTIVE_NAMES = re.compile(rf"^\d{{1,2}}(?:\.\d{{1,2}})*\.\s+(?:Các|Đối với các)\s[^.;:]{{2,80}}?\s(?=[{_UP}][^.;:]{{2,80}}:(?:\s*$|\s+[-–+•]\s))")
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
 # (the title may end in its year or period: 'II. NHIỆM VỤ NĂM 2026', 'III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030'; a part above
@@ -143,6 +144,9 @@ _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "
 _LEAD_IN_BULLET = re.compile(rf"\s+(?=[-–+]\s+(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])")
 
 
+_TITLE_COLON = re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[a-zđ]\))\s+[{_UP}][^.;:]{{3,120}}:\s+(?=[{_UP}])")
+
+
 def _head_end(par: str) -> int:
     """Where a numbered heading's own words can end: its first 160 characters, before any stop."""
     stop = re.search(r"[.;:!?]\s", par[4:160])
@@ -158,6 +162,11 @@ def _split_heading(par: str) -> str:
     if m:  # (the item after the title is a heading too: 'IV. TỔ CHỨC THỰC HIỆN 2. Các đơn vị thuộc Bộ - Vụ X: ...')
         rest = par[m.end():]
         return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
+    c = _TITLE_COLON.match(par)
+    if c and not HEAD.match(par[_MARKED.match(par).end():]) and (lb := leading_body(par[c.end():])) is not None \
+            and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:  # type: ignore[union-attr]
+        # '1. Trách nhiệm của các đơn vị: Sở Y tế chủ trì ... . Sở Tài chính ...': a title over the bodies' sentences
+        return par[: c.end()].rstrip() + "\n\n" + par[c.end():]
     lead_in = _LEAD_IN_BULLET.search(par, 4, _head_end(par))
     if lead_in:  # '1. <title> - Giao Sở X chủ trì ...': its first bullet, opening with a lead-in
         return par[: lead_in.start()] + "\n\n" + par[lead_in.end():]
@@ -187,6 +196,9 @@ def _split_heading(par: str) -> str:
     k = body_bullet(par, len(head)) if " - " in head or " – " in head or " + " in head else None
     if k is not None:
         return par[:k] + "\n\n" + par[k:].lstrip()
+    if (c := _COLLECTIVE_NAMES.match(par)) and HEAD.match(par[c.end():]) and not find_verb(c.group(0)):
+        # '1. Các sở, ngành Sở Nội vụ: - ...': a title naming the bodies, then the first one's heading over its bullets
+        return par[: c.end()].rstrip() + "\n\n" + par[c.end():]
     if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
     for v in _DUTY_VERB.finditer(head, 4):

@@ -165,9 +165,22 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
     `section_end[i]` tells whether paragraph i is the last of the plan's closing section, before the
     signature, an annex or the end (where a section's closing words stand)."""
     from dondoc.plans.bodies import HEAD, leading_body
+    from dondoc.plans.rank import central
+    from dondoc.plans.verbs import find_verb
 
     def opens_with_body(s: str) -> bool:
         return bool(HEAD.match(s)) or leading_body(s) is not None
+
+    def lead_of(s: str) -> str | None:
+        lb = leading_body(s) if HEAD.match(s) else None
+        return lb[0].lower() if lb is not None else None
+
+    def another_body(lb: tuple[str, str, bool], lead: str | None) -> bool:
+        """A sentence giving a task to another named body of the plan's own level than the one the paragraph opened
+        with ('Sở Y tế chủ trì ... . Sở Tài chính bố trí ...'): a duty of its own (the centre's doings are prose)."""
+        v = find_verb(lb[1][:40])
+        return (lead is not None and v is not None and v.start() == 0 and lb[0].lower() != lead
+                and not lead.startswith(lb[0].lower()) and not central(lb[0]))
 
     out: list[str] = []
     for par, last in zip(pars, section_end, strict=True):
@@ -177,6 +190,7 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
         # opening with a body is then part of its prose ('Sở Y tế là cơ quan thường trực ...', 'Bộ Y tế hướng
         # dẫn ...'), not a duty of its own; after a task or a target that names no body it is the duty's body
         led = opens_with_body(par[mark.end() if mark else 0:][:240])
+        lead = lead_of(par[mark.end() if mark else 0:][:240]) if led else None
         # a dash bullet keeps its mark once its lines are joined: a duty of its own would have had a dash of its
         # own, so a later sentence opening with role words ('- Nâng cao ... Phối hợp với ...') or with a body's name
         # ('- Phát triển hạ tầng số .... Các doanh nghiệp viễn thông phối hợp ...') is the bullet's
@@ -191,10 +205,12 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                     or (last and _CLOSING.match(rest))):
                 at.append(m.end())
                 led = opens_with_body(rest)
-            elif (not led and not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
-                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])):
+                lead = lead_of(rest) if led else None
+            elif (not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
+                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])
+                  and (not led or another_body(lb, lead))):
                 at.append(m.end())  # a sentence that opens with a named body and its task
-                led = True
+                led, lead = True, lb[0].lower()
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):
                 at.append(m.end())  # 'Căn cứ ..., các sở, ngành ... xây dựng ...': other bodies' duty
                 led = True

@@ -304,3 +304,30 @@ TOPS = [
 def test_a_capitals_title_run_into_what_follows(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
     got: list[dict[str, Any]] = parse_text(_render(HEAD_ONLY + body + FOOT, layout), source="x.txt")["assignments"]
     assert [(a["ref"], a["lead"]) for a in got] == want
+
+
+# ---- sentences giving tasks to several bodies under one item's title ----
+BODIES_UNDER_TITLE = [
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các cơ quan, đơn vị\nSở Nội vụ chủ trì kiểm tra công tác cải cách hành "
+     "chính.\nSở Tư pháp rà soát thủ tục hành chính.\nBảo hiểm xã hội tỉnh bảo đảm liên thông dữ liệu với bộ phận một "
+     "cửa.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.1", ["Sở Tư pháp"]), ("II.1", ["Bảo hiểm xã hội tỉnh"])]),
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Phân công thực hiện: Sở Nội vụ chủ trì kiểm tra công tác cải cách hành chính. Sở Tư "
+     "pháp rà soát thủ tục hành chính. Bảo hiểm xã hội tỉnh bảo đảm liên thông dữ liệu với bộ phận một cửa.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.1", ["Sở Tư pháp"]), ("II.1", ["Bảo hiểm xã hội tỉnh"])]),
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành\nSở Nội vụ:\n- Kiểm tra công tác cải cách hành chính.\n"
+     "- Tổng hợp, báo cáo kết quả.\nSở Tư pháp:\n- Rà soát thủ tục hành chính.\n2. Ủy ban nhân dân các xã, phường\n"
+     "- Niêm yết công khai thủ tục hành chính.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.1", ["Sở Nội vụ"]), ("II.1", ["Sở Tư pháp"]),
+      ("II.2", ["Ủy ban nhân dân các xã, phường"])]),
+    # (a body's own sentences, and the centre's doings, stay in its paragraph: no entry of their own)
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì kiểm tra công tác cải cách hành chính. Bộ Nội vụ hướng dẫn nghiệp vụ "
+     "kiểm tra.\n2. Sở Tư pháp rà soát thủ tục hành chính.\n",
+     [("II.1", ["Sở Nội vụ"]), ("II.2", ["Sở Tư pháp"])]),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("body", "want"), BODIES_UNDER_TITLE)
+def test_bodies_sentences_under_one_title(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    _check(body, want, layout)
