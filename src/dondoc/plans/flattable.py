@@ -50,25 +50,78 @@ def _titles(header: str) -> list[str]:
     return [t.strip() for t in _TITLE_START.split(header) if t.strip()]
 
 
+_LABEL = re.compile(r"(?<=\s)([A-D]|[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=[A-ZĐÀ-Ỹ])")
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+def _kind(label: str) -> str:
+    return "D" if "." in label else "N" if label[0].isdigit() else "R" if label in _ROMAN else "L"
+
+
+def _follows(label: str, last: dict[str, str], prev: str) -> bool:
+    """Whether `label` is the next row's number after the rows numbered so far (`last` by kind, `prev` the last one):
+    the next of its kind ('2' after '1', 'II' after 'I', 'B' after 'A', '1.2' after '1.1'), or the first under the row
+    before ('1' under a group 'I' or 'A', 'I' under 'A', '1.1' under '1')."""
+    k = _kind(label)
+    if k == "N":
+        return int(label) == int(last.get("N", "0")) + 1 or (label == "1" and _kind(prev) in "RL")
+    if k == "D":
+        a, b = label.split(".")
+        if _kind(prev) == "N":
+            return a == prev and b == "1"
+        return "D" in last and last["D"].split(".")[0] == a and int(b) == int(last["D"].split(".")[1]) + 1
+    if k == "R":
+        i = _ROMAN.index(label)
+        return (i == 0 and _kind(prev) == "L") or ("R" in last and _ROMAN.index(last["R"]) == i - 1) or (i == 0 and not last)
+    return (label == "A" and not last) or ("L" in last and ord(label) == ord(last["L"]) + 1)
+
+
+def _child(label: str, prev: str) -> bool:
+    """'1.1' under '1', '1' under 'I' or 'A', 'I' under 'A': the first row under a group's row."""
+    k, p = _kind(label), _kind(prev)
+    return (k == "D" and p == "N") or (k == "N" and p in "RL") or (k == "R" and p == "L")
+
+
+def row_follows(table: str, par: str) -> bool:
+    """Whether `par` opens with the number of the row after the last row of the flattened table in `table`."""
+    m = re.match(r"([A-D]|[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?)(\.?)\s+(?=[A-ZĐÀ-Ỹ])", par)
+    h = next(_HEADER.finditer(table), None)
+    if m is None or h is None:
+        return False
+    first = re.compile(r"(?<=\s)(?:1|I|A)(\.?)\s+(?=[A-ZĐÀ-Ỹ])").search(table, h.end())
+    rows = _rows(table[first.start():]) if first else []
+    if not rows or first is None or (first.group(1) != m.group(2) and "." not in m.group(1)):
+        return False  # (numbered as the table's rows are, with a dot or without: not the plan's next item)
+    last: dict[str, str] = {}
+    for label, _ in rows:
+        k = _kind(label)
+        last = {x: v for x, v in last.items() if "LRND".index(x) < "LRND".index(k)} | {k: label}
+    return _follows(m.group(1), last, rows[-1][0])
+
+
 def _rows(text: str) -> list[tuple[str, str]]:
-    """(number, text) of each row: '1 ...', '2 ...' in order, each number before a capital."""
+    """(number, text) of each row, numbered in order: '1 ...', '2 ...', or in groups ('I Công tác tuyên truyền 1 ...
+    2 ... II ...', 'A ... I ... 1 ...', '1 Tuyên truyền 1.1 ... 1.2 ...'), each number before a capital."""
     out: list[tuple[str, str]] = []
-    n, at = 1, 0
-    start = re.match(r"1\.?\s+(?=[A-ZĐÀ-Ỹ])", text)
+    start = re.match(r"(1|I|A)\.?\s+(?=[A-ZĐÀ-Ỹ])", text)
     if start is None:
         return out
-    body_start = start.end()
+    label, body_start = start.group(1), start.end()
+    last = {_kind(label): label}
     while True:
-        # (a row holds its lead's name: a number before it is a count in the task, 'Tổ chức 2 Hội nghị sơ kết ...')
-        found = list(re.compile(rf"(?<=\s){n + 1}\.?\s+(?=[A-ZĐÀ-Ỹ])").finditer(text, body_start))
-        nxt = next((x for x in found if _has_body(text[body_start: x.start()])), found[0] if found else None)
+        # (a row holds its lead's name: a number before it is a count in the task, 'Tổ chức 2 Hội nghị sơ kết ...';
+        # a group's row holds its title only)
+        found = [x for x in _LABEL.finditer(text, body_start) if _follows(x.group(1), last, label)]
+        nxt = next((x for x in found if _has_body(text[body_start: x.start()])
+                    or ((_child(x.group(1), label) or _kind(label) in "RL") and x.start() - body_start < 160)), found[0] if found else None)
         if nxt is None:
-            out.append((str(n), text[body_start:].strip()))
+            out.append((label, text[body_start:].strip()))
             return out
-        out.append((str(n), text[body_start: nxt.start()].strip()))
-        n, at = n + 1, nxt.start()
-        body_start = nxt.end()
-        if at >= len(text):
+        out.append((label, text[body_start: nxt.start()].strip()))
+        label, body_start = nxt.group(1), nxt.end()
+        k = _kind(label)
+        last = {x: v for x, v in last.items() if "LRND".index(x) < "LRND".index(k)} | {k: label}
+        if body_start >= len(text):
             return out
 
 
@@ -172,6 +225,15 @@ def _table_end(last: str) -> int | None:
     return None
 
 
+def _sub_row(time: str) -> tuple[str, list[str], str] | None:
+    """A row's time cell run into a row below it that names more bodies under the same task, each with its own time
+    ('Thường xuyên Sở Giáo dục và Đào tạo Các trường học Năm học 2025 - 2026'): (its text, [], '') or None."""
+    for k in _body_starts(time):
+        if _TIME_START.search(time, k) and not _in_task(time, k, True):
+            return (time[k:], [], "")
+    return None
+
+
 def rebuild(par: str) -> tuple[str, list[str]] | None:
     """The text before a flattened task table in `par` and the table's pipe rows, or None."""
     found = split_table(par)
@@ -183,7 +245,7 @@ def split_table(par: str) -> tuple[str, list[str], str] | None:
     if "chủ trì" not in par and "Nơi nhận" not in par:
         return None
     for h in _HEADER.finditer(par):
-        head_end = re.compile(r"(?<=\s)1\.?\s+(?=[A-ZĐÀ-Ỹ])").search(par, h.end(), h.end() + 400)
+        head_end = re.compile(r"(?<=\s)(?:1|I|A)\.?\s+(?=[A-ZĐÀ-Ỹ])").search(par, h.end(), h.end() + 400)
         if head_end is None:
             continue
         titles = _titles(par[h.end(): head_end.start()])
@@ -198,13 +260,21 @@ def split_table(par: str) -> tuple[str, list[str], str] | None:
         out = ["| TT | " + " | ".join(titles) + " |", "|" + " --- |" * (len(titles) + 1)]
         for num, text in rows:
             cells = _cells(text, len(name_cols), timed)
+            if (cells is None and _kind(num) in "RL") or (cells is None and len(text) < 160 and not _has_body(text)):
+                cells = (text, [], "")  # a group's row: its title only
             if cells is None:
                 return None
-            task, bodies, time = cells
-            row = [num, task] + [bodies[k] if k < len(bodies) else "" for k in range(len(name_cols))]
-            by_title = dict(zip(name_cols, row[2:], strict=True))
-            line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
-            out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
+            while cells is not None:
+                task, bodies, time = cells
+                cells = _sub_row(time) if timed else None
+                if cells is not None:  # (a row of more bodies under the same task, with a time of their own)
+                    time = time[: len(time) - len(cells[0])].strip()
+                    cells = ("", *_split_at(" " + cells[0], _body_starts(" " + cells[0]), timed)[1:])
+                row = [num, task] + [bodies[k] if k < len(bodies) else "" for k in range(len(name_cols))]
+                by_title = dict(zip(name_cols, row[2:], strict=True))
+                line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
+                out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
+                num = ""
         if len(out) > 2:
             return par[: h.start()].rstrip(), out, after
     return None

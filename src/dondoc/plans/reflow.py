@@ -28,7 +28,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD
 from dondoc.plans.fastre import count_at_line_starts
-from dondoc.plans.flattable import split_table
+from dondoc.plans.flattable import row_follows, split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dotless_subitems
 from dondoc.plans.reflow_heads import _CAPS_TITLE_END, _MARKED, _split_bullets, _split_heading
@@ -94,6 +94,7 @@ _BREAKS = [
     _PART_BREAK,
     # an annex: 'PHỤ LỤC' in capitals, then a numeral, its capitalised title or its table
     re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*|{TABLE_MARK}]|\s*$))"),
+
 ]
 _HEADER_BREAKS = [
     _PART_BREAK,
@@ -228,6 +229,9 @@ _KEEP = "\ue000"
 # (not the dot of an item's own number: '1. Sở Nội vụ: - ...' is a numbered heading)
 _BODY_HEADING = re.compile(rf"(?<=[.;])(?<!\s\d\.)(?<!\s\d\d\.)(?<!\.\d\.)(?<!\s[IVX]\.)(?<![IVX][IVX]\.)[ ]+"
                            rf"(?=([{_UP}][^.;:\n]{{2,80}}):[ ]*(?:\n\n)?[-–+•][ ])")
+# an annex captioned 'Phụ lục' and its number, then its title in capitals ('Phụ lục 1 NHIỆM VỤ TUYÊN TRUYỀN'): the
+# caption a line of its own, as a plan lays it out
+_ANNEX_CAPTION = re.compile(rf"\s+(Phụ lục\s+(?:[IVX]{{1,4}}|\d{{1,2}}))\s+(?=[{_UP}]{{2,}}\s+[{_UP}]{{2,}})")
 _PART = re.compile(rf"[A-D]\.\s+[{_UP}]{{2,}}\s")
 # an item numbered in words ('Mục 1. Công tác tuyên truyền Sở X chủ trì ...'): its number and title read as a numbered
 # item's
@@ -263,6 +267,8 @@ def restore_breaks(text: str) -> str:
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
+    if "Phụ lục" in body:
+        body = _ANNEX_CAPTION.sub("\n\n\\1\n\n", body)
     if ":" in body:
         body = _BODY_HEADING.sub(lambda m: "\n\n" if HEAD.match(m.group(1)) and find_verb(m.group(1)) is None else m.group(0), body)
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
@@ -282,8 +288,14 @@ def restore_breaks(text: str) -> str:
 def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
     """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
     out: list[str] = []
-    for par in pars:
+    i = 0
+    while i < len(pars):
+        par, i = pars[i], i + 1
         found = split_table(par) if ("TT " in par and (" chủ trì" in par or " Nơi nhận " in par)) else None
+        while found is not None and i < len(pars) and row_follows(par, pars[i]):
+            # (a row numbered '1.', '1.1' was cut off as an item of its own: it goes back into its table)
+            par, i = par + " " + pars[i], i + 1
+            found = split_table(par)
         if found is None:
             out.append(par)
             continue

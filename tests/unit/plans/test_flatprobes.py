@@ -331,3 +331,43 @@ BODIES_UNDER_TITLE = [
 @pytest.mark.parametrize(("body", "want"), BODIES_UNDER_TITLE)
 def test_bodies_sentences_under_one_title(body: str, want: list[tuple[str, list[str]]], layout: str) -> None:
     _check(body, want, layout)
+
+
+# ---- an annex's task table pasted as a run of words: rows in groups, rows under a row, captions in lower case ----
+def _annex(caption: str, rows: str) -> str:
+    return ("II. NHIỆM VỤ\n1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch.\n" + FOOT + caption
+            + "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n|---|---|---|---|---|\n"
+            + rows)
+
+
+ANNEXES = [
+    (_annex("PHỤ LỤC\nDANH MỤC NHIỆM VỤ NĂM 2026\n",
+            "| I | Cải cách thể chế | | | |\n| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Các sở, ngành | Quý II/2026 |\n"
+            "| 2 | Kiểm tra văn bản | Sở Tư pháp | | Quý IV/2026 |\n| II | Cải cách thủ tục hành chính | | | |\n"
+            "| 1 | Công bố thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ngành | Thường xuyên |\n"),
+     [("PL.I.1", ["Sở Tư pháp"]), ("PL.I.2", ["Sở Tư pháp"]), ("PL.II.1", ["Văn phòng UBND tỉnh"])]),
+    (_annex("PHỤ LỤC\nDANH MỤC NHIỆM VỤ NĂM 2026\n",
+            "| 1 | Cải cách thể chế | | | |\n| 1.1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Các sở, ngành | Quý II/2026 |\n"
+            "| 1.2 | Kiểm tra văn bản | UBND các xã, phường | | Quý IV/2026 |\n"
+            "| 2 | Công bố thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ngành | Thường xuyên |\n"),
+     [("PL.1.1", ["Sở Tư pháp"]), ("PL.1.2", ["UBND các xã, phường"]), ("PL.2", ["Văn phòng UBND tỉnh"])]),
+    (_annex("PHỤ LỤC\nDANH MỤC NHIỆM VỤ NĂM 2026\n",
+            "| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Các sở, ngành | Quý II/2026 |\n"
+            "| | | UBND các xã, phường | Công chức Tư pháp - Hộ tịch | Quý III/2026 |\n"
+            "| 2 | Công bố thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ngành | Thường xuyên |\n"),
+     [("PL.1", ["Sở Tư pháp"]), ("PL.1", ["UBND các xã, phường"]), ("PL.2", ["Văn phòng UBND tỉnh"])]),
+    (_annex("Phụ lục 1\nNHIỆM VỤ CẢI CÁCH THỂ CHẾ\n",
+            "| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Các sở, ngành | Quý II/2026 |\n"
+            "Phụ lục 2\nNHIỆM VỤ HIỆN ĐẠI HÓA NỀN HÀNH CHÍNH\n"
+            "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n|---|---|---|---|---|\n"
+            "| 1 | Số hóa hồ sơ thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ngành | Năm 2026 |\n"),
+     [("PL1.1", ["Sở Tư pháp"]), ("PL2.1", ["Văn phòng UBND tỉnh"])]),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("text", "want"), ANNEXES)
+def test_an_annex_table_pasted(text: str, want: list[tuple[str, list[str]]], layout: str) -> None:
+    got: list[dict[str, Any]] = parse_text(_render(HEAD + text, layout), source="x.txt")["assignments"]
+    assert sorted((a["ref"].replace(".", "").replace(" ", ""), a["lead"]) for a in got if a["ref"] != "II.1") == sorted(
+        (r.replace(".", ""), lead) for r, lead in want)
