@@ -229,7 +229,8 @@ def _sub_row(time: str) -> tuple[str, list[str], str] | None:
     """A row's time cell run into a row below it that names more bodies under the same task, each with its own time
     ('Thường xuyên Sở Giáo dục và Đào tạo Các trường học Năm học 2025 - 2026'): (its text, [], '') or None."""
     for k in _body_starts(time):
-        if _TIME_START.search(time, k) and not _in_task(time, k, True):
+        t = _TIME_START.search(time, k)
+        if t and not _in_task(time, k, True) and find_verb(time[k: t.start()]) is None:  # (names only, then its time)
             return (time[k:], [], "")
     return None
 

@@ -181,9 +181,12 @@ TABLE_ROWS = [
     # the task written as a whole sentence, its subject first
     [("Sở Tài chính tổng hợp, báo cáo Bộ Tài chính kết quả thực hiện trước ngày 15/12/2026.", "Sở Tài chính",
       "Các sở, ngành liên quan", "Quý IV/2026", "Báo cáo")],
-    # a product naming bodies: no sentence after the table
+    # a product naming bodies: no sentence after the table, no row under the row
     [("Cung cấp dịch vụ công trực tuyến toàn trình", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Năm 2026",
       "100% UBND các xã, phường cung cấp dịch vụ công trực tuyến toàn trình")],
+    [("Số hóa học bạ", "Sở Giáo dục và Đào tạo", "Các sở, ngành", "Năm 2026",
+      "Các trường trung học đã triển khai học bạ số từ năm học 2024 - 2025"),
+     ("Số hóa hồ sơ bệnh án", "Sở Y tế", "Các cơ sở y tế", "Năm 2026", "Bệnh án điện tử")],
 ]
 
 
