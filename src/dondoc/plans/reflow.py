@@ -64,15 +64,10 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:!?…])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
-    # lettered item 'a) Tuyên truyền', 'a. Sở Y tế' (not a point of a law: 'điểm a. ...')
+    # lettered item 'a) Tuyên truyền' (and 'a. Sở Y tế': _MARK_BREAKS)
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
-    re.compile(rf"(?<=\S)(?<!điểm)(?<!Điểm)(?<!khoản)\s+(?=[a-zđ]\.\s+[{_UP}])"),
-    # an item numbered in words ('Mục 1. Công tác ...', 'Nhiệm vụ 2: Giám sát ...', 'Hoạt động 1. Tập huấn ...'), not one
-    # referred to ('theo Mục 2. ...')
-    re.compile(rf"(?<=\S)(?<!tại)(?<!theo)(?<!của)(?<!và)\s+(?=(?:Mục|Nhiệm vụ|Hoạt động)\s+\d{{1,2}}\s*[.:)]\s+[{_UP}])"),
-    # '(1) Tổ chức ...' list items; '1) Sở Y tế ...' items numbered with a bracket
+    # '(1) Tổ chức ...' list items (and '1) Sở Y tế ...': _MARK_BREAKS)
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
-    re.compile(rf"(?<=[^\d\s/,(]){_NOT_BEFORE_NUM}\s+(?=\d{{1,2}}\)\s+[{_UP}])"),
     # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
     _INLINE_ARTICLE,
     # a dash or plus bullet after the end of a sentence (an ellipsis closing a list too: '... vật nuôi… - Thường
@@ -96,6 +91,26 @@ _BREAKS = [
     re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*|{TABLE_MARK}]|\s*$))"),
 
 ]
+# items whose marks are rarer, found by the mark first and the words before it checked then (cheaper than look-behinds
+# tried at every space): 'a. Sở Y tế ...' (not a law's point: 'điểm a. ...'); an item numbered in words ('Mục 1. Công
+# tác ...', 'Nhiệm vụ 2: Giám sát ...', 'Hoạt động 1. Tập huấn ...'), not one referred to ('theo Mục 2. ...'); '1) Sở Y
+# tế ...', an item numbered with a bracket (not after a number's words: 'khoản 2) ...')
+_MARK_BREAK = re.compile(rf"\s+(?=([a-zđ]\.\s+[{_UP}])|((?:Mục|Nhiệm vụ|Hoạt động)\s+\d{{1,2}}\s*[.:)]\s+[{_UP}])|"
+                         rf"(\d{{1,2}}\)\s+[{_UP}]))")
+_MARK_BEFORE = (re.compile(r"(?:điểm|Điểm|khoản)$"), re.compile(r"(?<![\wÀ-ỹ])(?:tại|theo|của|và)$"),
+                re.compile(r"(?:[\d/,(]|(?<![\wÀ-ỹ])(?:" + "|".join(re.findall(r"\(\?<!([^)]+)\)", _NOT_BEFORE_NUM)) + r"))$"))
+
+
+def _mark_breaks(body: str) -> str:
+    def cut(m: re.Match[str]) -> str:
+        before = _MARK_BEFORE[next(i for i in range(3) if m.group(i + 1))]
+        if m.start() == 0 or body[m.start() - 1].isspace() or before.search(body, max(0, m.start() - 12), m.start()):
+            return m.group(0)
+        return "\n\n"
+
+    return _MARK_BREAK.sub(cut, body)
+
+
 _HEADER_BREAKS = [
     _PART_BREAK,
     re.compile(r"\s*[-_=]{3,}\s*"),
@@ -267,6 +282,7 @@ def restore_breaks(text: str) -> str:
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
+    body = _mark_breaks(body)
     if "Phụ lục" in body:
         body = _ANNEX_CAPTION.sub("\n\n\\1\n\n", body)
     if ":" in body:

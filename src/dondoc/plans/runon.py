@@ -175,12 +175,14 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
         lb = leading_body(s) if HEAD.match(s) else None
         return lb[0].lower() if lb is not None else None
 
-    def another_body(lb: tuple[str, str, bool], lead: str | None) -> bool:
+    def another_body(lb: tuple[str, str, bool], opened: str) -> bool:
         """A sentence giving a task to another named body of the plan's own level than the one the paragraph opened
         with ('Sở Y tế chủ trì ... . Sở Tài chính bố trí ...'): a duty of its own (the centre's doings are prose)."""
         v = find_verb(lb[1][:40])
-        return (lead is not None and v is not None and v.start() == 0 and lb[0].lower() != lead
-                and not lead.startswith(lb[0].lower()) and not central(lb[0]))
+        if v is None or v.start() != 0 or central(lb[0]):
+            return False
+        lead = lead_of(opened)
+        return lead is not None and lb[0].lower() != lead and not lead.startswith(lb[0].lower())
 
     out: list[str] = []
     for par, last in zip(pars, section_end, strict=True):
@@ -189,8 +191,8 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
         # whether the duty being read already opens with its body ('1. Sở Y tế chủ trì ...'): a later sentence
         # opening with a body is then part of its prose ('Sở Y tế là cơ quan thường trực ...', 'Bộ Y tế hướng
         # dẫn ...'), not a duty of its own; after a task or a target that names no body it is the duty's body
-        led = opens_with_body(par[mark.end() if mark else 0:][:240])
-        lead = lead_of(par[mark.end() if mark else 0:][:240]) if led else None
+        opened = par[mark.end() if mark else 0:][:240]  # (the text the duty being read opens with)
+        led = opens_with_body(opened)
         # a dash bullet keeps its mark once its lines are joined: a duty of its own would have had a dash of its
         # own, so a later sentence opening with role words ('- Nâng cao ... Phối hợp với ...') or with a body's name
         # ('- Phát triển hạ tầng số .... Các doanh nghiệp viễn thông phối hợp ...') is the bullet's
@@ -204,16 +206,15 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
             if ((_ROLE.match(rest) and not bullet) or rest.startswith("Trên đây là")
                     or (last and _CLOSING.match(rest))):
                 at.append(m.end())
-                led = opens_with_body(rest)
-                lead = lead_of(rest) if led else None
+                led, opened = opens_with_body(rest), rest
             elif (not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
                   and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])
-                  and (not led or another_body(lb, lead))):
+                  and (not led or another_body(lb, opened))):
                 at.append(m.end())  # a sentence that opens with a named body and its task
-                led, lead = True, lb[0].lower()
+                led, opened = True, rest
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):
                 at.append(m.end())  # 'Căn cứ ..., các sở, ngành ... xây dựng ...': other bodies' duty
-                led = True
+                led, opened = True, rest
         out.extend(_cut(par, at) if at else [par])
     return out
 
