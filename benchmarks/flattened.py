@@ -28,18 +28,15 @@ composed-blind are the composed plans (tests/data/composed, .md/.txt ones only);
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from _cli import run_sets
+from _paste import flat, pasted
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # (tests/ holds the pasted rendition the unit tests use too)
-from tests.unit.plans.madeup import paste  # noqa: E402
-
 SHARED = ROOT.parent / "shared"
 # the blind plans: their numbers, from the blind gold folder (never scored here)
 BLIND = {p.name.split("_")[0] for p in (ROOT / "tests/data/gold/blind").glob("*.gold.json")}
@@ -64,24 +61,12 @@ WRAPPER = (
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    return flat(text)
 
 
-_MD = re.compile(r"\*|__|^#{1,6}\s*|^>\s*", re.M)
-
-
-def _pasted(text: str, width: int = 78) -> str:
-    """As a law-library page copies a plan: no markdown, a table's cells joined by spaces, each paragraph (a source
-    line) wrapped at `width` columns, its first line run on from the last line of the paragraph before (`paste`)."""
-    lines = []
-    for ln in _MD.sub("", text).splitlines():
-        ln = ln.strip()
-        if ln.startswith("|"):
-            if re.fullmatch(r"[|\s:-]+", ln):
-                continue
-            ln = " ".join(c.strip() for c in ln.strip("|").split("|") if c.strip())
-        lines.append(ln)
-    return paste("\n".join(lines), width)[:CUT]
+def _pasted(text: str) -> str:
+    """As a law-library page copies a plan (benchmarks/_paste.py), cut to its first CUT characters."""
+    return pasted(text)[:CUT]
 
 
 def _key(s: str) -> str:

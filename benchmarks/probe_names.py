@@ -1,11 +1,16 @@
 """Probe body names by kind in every place a name stands (opening a sentence, after Giao / Đề nghị / Yêu cầu, in a
 list, after 'phối hợp với', as a heading over bullets, in '- Chủ trì: X'); print the failures as a table.
 
-    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_names.py [kind ...]
+    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_names.py [--flat] [--pasted] [kind ...]
+
+--flat also runs each text with all its line breaks lost, --pasted as a law-library page's copy gives it (wrapped
+at 78 columns, every paragraph break lost; benchmarks/_paste.py).
 """
 
 import sys
 import unicodedata
+
+from _paste import flat, pasted
 
 from dondoc.plans import parse_text
 
@@ -284,33 +289,42 @@ def norm(s):
     return " ".join(unicodedata.normalize("NFC", s).lower().split())
 
 
-def run(tpl, x):
+RENDITIONS = {"plain": lambda t: t, "flat": flat, "pasted": pasted}
+
+
+def run(tpl, x, rendition="plain"):
     if not (tpl.startswith("1. {X}") or "Chủ trì: {X}" in tpl) and x.startswith("Các "):
         x = "các " + x[4:]
-    d = parse_text(HEAD + tpl.replace("{X}", x) + "\n", source="x.txt")
+    d = parse_text(RENDITIONS[rendition](HEAD + tpl.replace("{X}", x) + "\n"), source="x.txt")
     return d["assignments"]
 
 
 fails = []
-kinds = sys.argv[1:] or list(NAMES)
+kinds = [a for a in sys.argv[1:] if not a.startswith("--")] or list(NAMES)
+renditions = ["plain"] + [r for r in ("flat", "pasted") if f"--{r}" in sys.argv]
 tot = 0
+by_rendition = dict.fromkeys(renditions, 0)
 for kind in kinds:
     for x in NAMES[kind]:
         bad = []
-        for pname, (tpl, role) in POS.items():
+        for pname, (tpl, role), ren in ((p, v, r) for p, v in POS.items() for r in renditions):
             tot += 1
-            a = run(tpl, x)
+            a = run(tpl, x, ren)
+            tag = pname if ren == "plain" else f"{pname} ({ren})"
             if not a:
-                bad.append((pname, "NO-ASSIGN"))
+                bad.append((tag, "NO-ASSIGN"))
+                by_rendition[ren] += 1
                 continue
             got = a[0]["support"] if role == "support" else a[0]["lead"]
             want = norm(x)
             xs = [norm(g) for g in got]
             ok = want in xs and "sở y tế" in xs if role == "lead2" else want in xs
             if not ok:
-                bad.append((pname, f"lead={a[0]['lead']} sup={a[0]['support']}"))
+                bad.append((tag, f"lead={a[0]['lead']} sup={a[0]['support']}"))
+                by_rendition[ren] += 1
         for p, why in bad:
             fails.append((kind, x, p, why))
 for f in fails:
     print(" | ".join(f))
+print("# by rendition: " + ", ".join(f"{k} {v}" for k, v in by_rendition.items()))
 print(f"# {len(fails)} fails of {tot}")

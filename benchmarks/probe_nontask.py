@@ -7,7 +7,7 @@ list, after a task's label lines, in an annex table's cell); plus recipients, si
 results in their own places. A case fails when the plan's (ref, lead) pairs differ from those expected (the gold
 conventions of ../shared/seeds/gold/README.md): an extra pair, a wrong lead, or a pair of the plan lost.
 
-    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_nontask.py [-v] [--flat] [group ...]
+    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_nontask.py [-v] [--flat] [--pasted] [group ...]
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections import Counter
+
+from _paste import flat, pasted
 
 from dondoc.plans import parse_text
 
@@ -332,11 +334,12 @@ def place(pos: str, s: str) -> dict[str, object]:
     raise ValueError(pos)
 
 
-FLAT = "--flat" in sys.argv  # every line break lost, as in a law-library page's copy (benchmarks/flattened.py)
+FLAT = "--flat" in sys.argv  # every line break lost (benchmarks/flattened.py)
+PASTED = "--pasted" in sys.argv  # as a law-library page's copy gives it: wrapped at 78 columns, paragraph breaks lost
 
 
 def pairs(text: str) -> Counter[tuple[str, str]]:
-    d = parse_text(" ".join(text.split()) if FLAT else text, source="probe.txt")
+    d = parse_text(flat(text) if FLAT else pasted(text) if PASTED else text, source="probe.txt")
     return Counter((a["ref"], norm(x)) for a in d["assignments"] for x in a["lead"])
 
 

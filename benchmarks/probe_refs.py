@@ -3,11 +3,14 @@ with the (ref, lead) pairs and the number of entries the gold rules give (../sha
 ../shared/plan.schema.json). Scored as the scorer does (pairs matched once each, refs normalised, names compared
 loosely); a case fails when a pair is missed, a pair is extra, or the number of entries differs.
 
-    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_refs.py [--md] [--pdf] [--wrapped] [--all] [--verbose] [class|case ...]
+    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_refs.py [--md] [--pdf] [--wrapped] [--all] [--flat] [--pasted]
+        [--verbose] [class|case ...]
 
 Each case runs as written (one paragraph a line, as a Word file's text copy reads); --md also runs it as a
 Word-to-markdown copy would read (Roman headings '## **I. ...**', short numbered headings in bold), --pdf as a PDF's
-text layer with a blank line after every line (seed 000), --wrapped as one hard-wrapped at 80 columns; --all: all. The texts are written from knowledge of the genre, not copied from any plan, and their
+text layer with a blank line after every line (seed 000), --wrapped as one hard-wrapped at 80 columns; --all: those
+three. --flat runs it with every line break lost, --pasted as a law-library page's copy gives it (markdown dropped,
+a table's cells joined by spaces, wrapped at 78 columns, every paragraph break lost; benchmarks/_paste.py). The texts are written from knowledge of the genre, not copied from any plan, and their
 expectations were written before the parser was run on them.
 """
 
@@ -18,6 +21,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from _paste import flat, pasted
 
 from dondoc.plans import parse_text
 
@@ -603,7 +608,7 @@ def as_pdf(text: str, blanks: bool) -> str:
 
 
 RENDITIONS = {"plain": lambda t: t, "md": as_markdown, "pdf": lambda t: as_pdf(t, True),
-              "wrapped": lambda t: as_pdf(t, False)}
+              "wrapped": lambda t: as_pdf(t, False), "flat": flat, "pasted": pasted}
 
 
 def score(c: Case, md: bool | str = False) -> tuple[list[str], int, int, int, int]:
@@ -647,6 +652,7 @@ def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     verbose = "--verbose" in sys.argv
     renditions = ["plain"] + [r for r in ("md", "pdf", "wrapped") if f"--{r}" in sys.argv or "--all" in sys.argv]
+    renditions += [r for r in ("flat", "pasted") if f"--{r}" in sys.argv]
     chosen = [c for c in CASES if not args or c.cls in args or c.name in args]
     for c in chosen:
         if wrapped_looking(text_of(c)):

@@ -3,7 +3,7 @@ section, the last bullet of a body's duties, a task table's row, a sentence foll
 line, a closing paragraph of IV. TỔ CHỨC THỰC HIỆN); print the failures by class, then how well the reports'
 `confidence` tells the right ones from the wrong ones.
 
-    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_reports.py [--verbose] [--flat] [case ...]
+    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_reports.py [--verbose] [--flat] [--pasted] [case ...]
 
 Every sentence is made up from knowledge of the genre (no labelled plan is copied); the expected reports follow the
 gold conventions (../shared/seeds/gold/README.md and the gold files' notes): a report needs a day and a month
@@ -11,7 +11,8 @@ gold conventions (../shared/seeds/gold/README.md and the gold files' notes): a r
 issue date); '(để) tổng hợp, báo cáo X' gives the receiver's own report only with a date of its own; a plan, a budget
 estimate or a draft sent up, a report that is the product of a task and a conditional or ad-hoc report give none.
 An expected report is (from, to, via, compiles, month-day, kind); from = None: not checked (a sentence naming no
-sender). `--flat`: each text with its line breaks lost as well (a pasted plan).
+sender). `--flat`: each text with its line breaks lost as well; `--pasted`: as a law-library page's copy gives it
+(wrapped at 78 columns, a table's cells joined by spaces, every paragraph break lost; benchmarks/_paste.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from _paste import flat, pasted
 
 from dondoc.plans import parse_text
 
@@ -575,11 +578,10 @@ def auroc(items: list[tuple[float, bool]]) -> float | None:
     return wins / (len(pos) * len(neg))
 
 
-def run(cases: list[Case], flat: bool, verbose: bool) -> tuple[int, int, dict[str, int], list[tuple[float, bool, bool]]]:
+def run(cases: list[Case], layouts: tuple[str, ...], verbose: bool) -> tuple[int, int, dict[str, int], list[tuple[float, bool, bool]]]:
     total = failed = 0
     by_cls: dict[str, int] = {}
     scored: list[tuple[float, bool, bool]] = []
-    layouts = ("lines", "flat") if flat else ("lines",)
     for c in cases:
         for pos in POSITIONS:
             text = build(c, pos)
@@ -587,14 +589,14 @@ def run(cases: list[Case], flat: bool, verbose: bool) -> tuple[int, int, dict[st
                 continue
             for lay in layouts:
                 total += 1
-                src = " ".join(text.split()) if lay == "flat" else text
+                src = flat(text) if lay == "flat" else pasted(text) if lay == "pasted" else text
                 plan = parse_text(src, source="probe.md")
                 fails, conf = judge(c, pos, plan)
                 scored.extend(conf)
                 if fails:
                     failed += 1
                     by_cls[c.cls] = by_cls.get(c.cls, 0) + 1
-                    print(f"{c.cls:10} {c.name:28} {pos:6} {lay:5} | " + "; ".join(fails))
+                    print(f"{c.cls:10} {c.name:28} {pos:6} {lay:6} | " + "; ".join(fails))
                     if verbose:
                         for r in plan["reports"]:
                             print(f"{'':50}  got {_got(r)} conf={r.get('confidence')} text={r['text'][:120]!r}")
@@ -604,7 +606,7 @@ def run(cases: list[Case], flat: bool, verbose: bool) -> tuple[int, int, dict[st
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     cases = [c for c in CASES if not args or c.name in args or c.cls in args]
-    total, failed, by_cls, scored = run(cases, "--flat" in sys.argv, "--verbose" in sys.argv)
+    total, failed, by_cls, scored = run(cases, ("lines", *(x for x in ("flat", "pasted") if f"--{x}" in sys.argv)), "--verbose" in sys.argv)
     print("# failures by class: " + (", ".join(f"{k} {v}" for k, v in sorted(by_cls.items())) or "none"))
     a_md = auroc([(c, md) for c, md, _ in scored])
     a_all = auroc([(c, ok) for c, _, ok in scored])

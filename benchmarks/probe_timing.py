@@ -6,7 +6,10 @@ the sentence's start 'Trong quý III/2026, Sở X ...', a per-task block's field
 pasted with their line breaks lost), for a plan issued early in its year and one issued in July. Prints the failures
 as a table, then the count by place.
 
-    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_timing.py [place ...] [--quiet]
+    PYTHONPATH=$PWD/src .venv/bin/python benchmarks/probe_timing.py [place ...] [--quiet] [--pasted]
+
+The '<place>/pasted' places are the texts with every line break lost; --pasted adds '<place>/web': the same texts as a
+law-library page's copy gives them (wrapped at 78 columns, every paragraph break lost; benchmarks/_paste.py).
 
 Expectations follow ../shared/seeds/gold/README.md and the settled conventions: a quarter or a month ends on its last
 day, a year or a range of years on 31/12 of the last year, 'trước ngày D/M hằng năm' on that day of the plan's first
@@ -22,6 +25,8 @@ import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
+
+from _paste import pasted
 
 from dondoc.plans import parse_text
 from dondoc.plans.timing import parse_timing, timing_in_text
@@ -327,11 +332,11 @@ def check_sentence(x, ctx):
     return t["kind"], t["due"]
 
 
-def check_plan(tpl, x, ctx, pasted):
+def check_plan(tpl, x, ctx, rendition):
     _, _, date = CTX[ctx]
     body = tpl.replace("{I}", x).replace("{L}", x).replace("{S}", x).replace("{M}", x)
     text = HEAD.format(date=date) + body + TAIL
-    plan = parse_text(_flat(text) if pasted else text, source="x.txt")
+    plan = parse_text(_flat(text) if rendition == "pasted" else pasted(text) if rendition == "web" else text, source="x.txt")
     ours = _ours(plan, "Sở Y tế")
     if not ours:
         return "NO-ASSIGN", None
@@ -343,9 +348,9 @@ def check_plan(tpl, x, ctx, pasted):
     return (t["kind"], t["due"]), leak
 
 
-def run(places=None):
+def run(places=None, web=False):
     fails, tot = [], Counter()
-    places = places or ["phrase", "sentence", *PLACES, *(p + "/pasted" for p in PASTED)]
+    places = places or ["phrase", "sentence", *PLACES, *(p + "/pasted" for p in PASTED), *(p + "/web" for p in PASTED if web)]
     for cls, exprs in GRAMMAR.items():
         for e in exprs:
             for ctx in CTX:
@@ -356,9 +361,9 @@ def run(places=None):
                     elif place == "sentence":
                         cases = [(x, lambda x, c=ctx: (check_sentence(x, c), None)) for x in e["inline"]]
                     else:
-                        name, pasted = place.split("/")[0], place.endswith("/pasted")
+                        name, _, ren = place.partition("/")
                         tpl, form = PLACES[name]
-                        cases = [(x, lambda x, tpl=tpl, c=ctx, p=pasted: check_plan(tpl, x, c, p)) for x in _forms(e, form, name)]
+                        cases = [(x, lambda x, tpl=tpl, c=ctx, r=ren: check_plan(tpl, x, c, r)) for x in _forms(e, form, name)]
                     for x, fn in cases:
                         tot[place] += 1
                         got, leak = fn(x)
@@ -372,7 +377,7 @@ def run(places=None):
 def main(argv):
     quiet = "--quiet" in argv
     places = [a for a in argv if not a.startswith("--")]
-    fails, tot = run(places or None)
+    fails, tot = run(places or None, "--pasted" in argv)
     if not quiet:
         for f in fails:
             print(" | ".join(f))

@@ -307,7 +307,7 @@ def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: 
     from dondoc.plans.reflow import prepare
 
     text, notes = prepare(text)
-    return parse_blocks(build_blocks(text), source=source, year=year, notes=notes)
+    return parse_blocks(build_blocks(text, reflowed=REFLOWED in notes), source=source, year=year, notes=notes)
 
 
 def parse_path(

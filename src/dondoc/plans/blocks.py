@@ -257,8 +257,9 @@ from dondoc.plans import gridless, layoutgrid, raggedpipe  # noqa: E402 (they re
 from dondoc.plans.rowtext import _RULE_LINE, _RULE_TEXT, _drop_page_marks, _flattened_rows, _pipe_row  # noqa: E402 (rowtext uses ROMAN above)
 
 
-def build_blocks(text: str) -> list[Block]:
+def build_blocks(text: str, *, reflowed: bool = False) -> list[Block]:
     # Long on purpose: one pass over the lines; the cases are the layout's rules and their order matters.
+    # (`reflowed`: the text's breaks were put back one paragraph a line (plans.reflow): no line is a hard-wrapped one)
     if "\\" in text:
         text = unescape_marks(text)
     lines = _drop_page_marks(text.split("\n"))
@@ -374,7 +375,7 @@ def build_blocks(text: str) -> list[Block]:
             i += 1
             continue
         # hard-wrapped text (a PDF's lines) is 40-140 characters wide; longer lines are paragraphs
-        prev_full = bool(cur.lines) and 40 <= width <= 140 and prev_len >= 0.85 * width and (not blank or blank_meaningless)
+        prev_full = not reflowed and bool(cur.lines) and 40 <= width <= 140 and prev_len >= 0.85 * width and (not blank or blank_meaningless)
         if cur.lines and _should_break(cur, s, blank, prev_full, blank_separated):  # s is stripped
             flush()
         if not cur.lines:

@@ -18,10 +18,24 @@ _DASH_MARK = re.compile(r"^([\s*#]*)((?:X{0,3})(?:IX|IV|V?I{0,3})|\d{1,2}(?:\.\d
 
 def dash_numbering(text: str) -> str | None:
     """'I- MỤC ĐÍCH', '1- Sở Y tế ...', 'I/ MỤC ĐÍCH', '1/ Sở Y tế ...': a plan numbering its items with a dash or a
-    slash, rewritten with a dot; None when the plan does not number that way."""
-    if count_at_line_starts(_DASH_ROMAN, text[:60000]) < 2 or _DOT_ROMAN.search(text[:60000]):
+    slash, rewritten with a dot; None when the plan does not number that way. Its line breaks lost, the marks stand
+    inside lines: two Roman sections so numbered, titled in capitals, and none with a dot, tell the plan numbers so."""
+    if _DOT_ROMAN.search(text[:60000]):
         return None
+    if count_at_line_starts(_DASH_ROMAN, text[:60000]) < 2:
+        if ("- " not in text and "/ " not in text) or len(_INLINE_DASH_ROMAN.findall(text, 0, 60000)) < 2 \
+                or _INLINE_DOT_ROMAN.search(text, 0, 60000):
+            return None
+        return _INLINE_DASH_MARK.sub(lambda m: m.group(1) + ". ", text)
     return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
+
+
+# (each opens with the numeral's letters, the look-behind after its first: see plans.fastre)
+_INLINE_DASH_ROMAN = re.compile(rf"[IVX](?<![\wÀ-ỹ/.-][IVX])[IVX]{{0,3}}\s*[-–/]\s+[{_UP}]{{2,}}\s")
+_INLINE_DOT_ROMAN = re.compile(rf"[IVX](?<![\wÀ-ỹ/.-][IVX])[IVX]{{0,3}}\.\s+[{_UP}]{{2,}}\s")
+# (a section's numeral before its title in capitals; an item's number before a capital, not inside a date or a range)
+_INLINE_DASH_MARK = re.compile(
+    rf"(?<![\wÀ-ỹ/.,-])([IVX]{{1,4}}(?=\s*[-–/]\s+[{_UP}]{{2,}}\s)|\d{{1,2}}(?:\.\d{{1,2}})*(?=\s*[-–/]\s+[{_UP}]))\s*[-–/]\s+")
 
 
 _ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]

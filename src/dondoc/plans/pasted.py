@@ -19,6 +19,7 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, leading_body
+from dondoc.plans.titles import dash_in_name
 
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
@@ -39,7 +40,7 @@ def dash_body(par: str, head_end: int) -> int | None:
         return None
     for d in _DASH.finditer(par, mark.end(), head_end):
         rest = par[d.end():]
-        if not HEAD.match(rest):
+        if not HEAD.match(rest) or dash_in_name(par, d.start(), d.end()):
             continue
         lb = leading_body(rest)
         if lb is not None and lb[1][:1].islower() and not lb[2]:
@@ -84,3 +85,4 @@ _SECOND_HALF = re.compile(r"(?:Thống kê|Hộ tịch|Kế toán|Xây dựng|N�
 def double_title(par: str, before: int, after: int) -> bool:
     """Whether the dash between par[:before] and par[after:] joins the two halves of an officer's title."""
     return bool(_SECOND_HALF.match(par, after)) and bool(_FIRST_HALF.search(par, max(0, before - 12), before))
+

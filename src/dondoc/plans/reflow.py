@@ -26,20 +26,23 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start
+from dondoc.plans.bodies import HEAD
 from dondoc.plans.fastre import count_at_line_starts
-from dondoc.plans.flattable import split_table
+from dondoc.plans.flattable import row_follows, split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
-from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
+from dondoc.plans.pasted import dotless_subitems
+from dondoc.plans.reflow_heads import _CAPS_TITLE_END, _MARKED, _split_bullets, _split_heading
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
-from dondoc.plans.titles import body_bullet, duty_after_dash, title_then_body
-from dondoc.plans.verbs import VERBS, find_verb
+from dondoc.plans.verbs import find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
 __all__ = ["lost_breaks", "prepare", "restore_breaks", "strip_wrapper"]
 
 _LINE_MARK = re.compile(r"^[\s*#>_]*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|(?:Nhiệm vụ|Hoạt động)\s+\d{1,2}\s*[.:)]|(?:Mục|MỤC)\s+(?:[IVX]{1,4}|\d{1,2})\s*[.:)])\s", re.M)  # ('Nhiệm vụ 2.', 'Mục 2.': in words)
 _INLINE_ROMAN = re.compile(r"(?<=\S)\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\s)|(?<=[.;:])\s+(?=[IVX]{1,4}\.\s+[A-ZĐ])")
+# a part lettered in capitals or a section numbered '1.', '2.' with a title in capitals, inside a line
+# ('... như sau: A. MỤC ĐÍCH, YÊU CẦU ...', '... 2. TỔ CHỨC THỰC HIỆN ...'): a plan numbering its top level so
+_INLINE_PART = re.compile(r"(?<=\S)[ \t]+(?=(?:[A-D]|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,})")
 _INLINE_ARTICLE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,3}\.\s)")
 # a resolution's or decision's article run on after a sentence on the same line ('... QUYẾT NGHỊ: Điều 1. Ban hành')
 _MIDLINE_ARTICLE = re.compile(r"(?<=[.;:])[ \t]+(?=Điều\s+\d{1,3}\.\s)")
@@ -49,7 +52,7 @@ _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơ
            "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
 # (a number naming a level, a kind, a group or a rank: 'cấp độ 1', 'mức 2', 'loại 1', 'nhóm 3', 'hạng 1')
-_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)"
+_NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)(?<!Nhiệm vụ)(?<!Hoạt động)"
 # a part above the Roman sections ('PHẦN I KẾT QUẢ ...', 'A. KẾT QUẢ THỰC HIỆN ...', 'B. NHIỆM VỤ NĂM 2025'), in the header too
 _PART_BREAK = re.compile(rf"(?<=\S)\s+(?=(?:PHẦN\s+(?:[IVX]{{1,4}}|THỨ\s+[{_UP}]+):?|[A-D]\.)\s+[{_UP}]{{2,}}\s+[{_UP}]{{2,}})")
 _BREAKS = [
@@ -61,9 +64,9 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:!?…])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s*[*_]{{0,2}}[{_UP}])"),
     # '1.1 Nâng cao ...' (a sub-item numbered without its last dot) after the end of a sentence
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
-    # lettered item 'a) Tuyên truyền'
+    # lettered item 'a) Tuyên truyền' (and 'a. Sở Y tế': _MARK_BREAKS)
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
-    # '(1) Tổ chức ...' list items
+    # '(1) Tổ chức ...' list items (and '1) Sở Y tế ...': _MARK_BREAKS)
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
     # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
     _INLINE_ARTICLE,
@@ -75,7 +78,7 @@ _BREAKS = [
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
     # (not after a bare letter or number that introduces it: 'a) Cơ quan chủ trì: ...' stays one line); also a
     # label cut off by the end of the text (an excerpt)
-    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)\s+(?=(?:{_LABELS})\s*(?::|$))"),
+    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)(?<!\s\d\))\s+(?=(?:{_LABELS})\s*(?::|$))"),
     # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
     # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
@@ -86,7 +89,28 @@ _BREAKS = [
     _PART_BREAK,
     # an annex: 'PHỤ LỤC' in capitals, then a numeral, its capitalised title or its table
     re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*|{TABLE_MARK}]|\s*$))"),
+
 ]
+# items whose marks are rarer, found by the mark first and the words before it checked then (cheaper than look-behinds
+# tried at every space): 'a. Sở Y tế ...' (not a law's point: 'điểm a. ...'); an item numbered in words ('Mục 1. Công
+# tác ...', 'Nhiệm vụ 2: Giám sát ...', 'Hoạt động 1. Tập huấn ...'), not one referred to ('theo Mục 2. ...'); '1) Sở Y
+# tế ...', an item numbered with a bracket (not after a number's words: 'khoản 2) ...')
+_MARK_BREAK = re.compile(rf"\s+(?=([a-zđ]\.\s+[{_UP}])|((?:Mục|Nhiệm vụ|Hoạt động)\s+\d{{1,2}}\s*[.:)]\s+[{_UP}])|"
+                         rf"(\d{{1,2}}\)\s+[{_UP}]))")
+_MARK_BEFORE = (re.compile(r"(?:điểm|Điểm|khoản)$"), re.compile(r"(?<![\wÀ-ỹ])(?:tại|theo|của|và)$"),
+                re.compile(r"(?:[\d/,(]|(?<![\wÀ-ỹ])(?:" + "|".join(re.findall(r"\(\?<!([^)]+)\)", _NOT_BEFORE_NUM)) + r"))$"))
+
+
+def _mark_breaks(body: str) -> str:
+    def cut(m: re.Match[str]) -> str:
+        before = _MARK_BEFORE[next(i for i in range(3) if m.group(i + 1))]
+        if m.start() == 0 or body[m.start() - 1].isspace() or before.search(body, max(0, m.start() - 12), m.start()):
+            return m.group(0)
+        return "\n\n"
+
+    return _MARK_BREAK.sub(cut, body)
+
+
 _HEADER_BREAKS = [
     _PART_BREAK,
     re.compile(r"\s*[-_=]{3,}\s*"),
@@ -94,108 +118,6 @@ _HEADER_BREAKS = [
     re.compile(r"(?<=\S)\s+(?=KẾ\s+HOẠCH\b)"),
 ]
 _PLACE_DATE = re.compile(rf"(?<=[/\w-])\s+(?=[{_UP}][\wÀ-ỹ .'-]{{1,30}}?,\s*ngày\b)")
-
-
-# the second half of a department's double name ('Phòng Tài chính - Kế hoạch', 'Sở Văn hóa - Thể thao và Du lịch'):
-# a dash before these is not a bullet
-_PAIRED = re.compile(
-    r"(?:Kế hoạch|Thông tin|Hạ tầng|Thương binh|Thể thao|Đào tạo|Xã hội|Du lịch|Tài chính|Truyền hình|Công nghệ|"
-    r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|Biên chế|"
-    r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên|Khen thưởng)(?![\wÀ-ỹ])"
-)
-_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
-# a duty that starts with a verb in capitals right after the name of the body it falls to
-# ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
-_DUTY_VERB = re.compile(
-    r"\s(?=(?:Chủ trì|Phối hợp|Là (?:cơ quan|đơn vị|đầu mối|lực lượng|cấp|thành viên)|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Làm việc với|Nêu cao|Tổ chức(?=\s+(?:triển khai|thực hiện|hội nghị|hội thi|hội thảo)))"
-    rf"[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
-)
-_ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
-_COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
-_BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
-# (the title may end in its year or period: 'II. NHIỆM VỤ NĂM 2026', 'III. GIẢI PHÁP GIAI ĐOẠN 2026 - 2030')
-# (a task table pasted as one run of words may follow it: its number column 'STT' / 'TT' is no word of the title)
-_CAPS_TITLE_END = re.compile(
-    rf"^([IVX]{{1,4}}\.\s+(?:(?!S?TT\s)[{_UP}\d,;/&-]+\s+)*(?:(?!S?TT(?![\wÀ-ỹ]))[{_UP}]{{2,}}"
-    rf"|(?<=[{_UP}] )(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)[,.:]?)"
-    rf"\s+(?=[{_UP}][{_LOW}]|\d{{1,2}}\.\s+[{_UP}]|S?TT\s+[{_UP}][{_LOW}])"
-)
-
-
-_NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])")
-
-
-# a duty's first word, capitalised: a task verb, or the issuer's request ('Khuyến khích', 'Đề nghị')
-_OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "|".join(v[:1].upper() + v[1:] for v in VERBS) + r")(?![\wÀ-ỹ])")
-
-
-# a heading's first bullet opening with a lead-in and the body it falls to ('- Giao Sở X ...', '- Đề nghị Ủy ban ...'):
-# no half of a double name opens so
-_LEAD_IN_BULLET = re.compile(rf"\s+(?=[-–+]\s+(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])")
-
-
-def _head_end(par: str) -> int:
-    """Where a numbered heading's own words can end: its first 160 characters, before any stop."""
-    stop = re.search(r"[.;:!?]\s", par[4:160])
-    return stop.start() + 4 if stop else min(len(par), 160)
-
-
-def _split_heading(par: str) -> str:
-    """A numbered heading run into its first line: an all-capitals section title followed by a
-    sentence, a heading followed by its first bullet ('1. Sở Tài chính - Lập ...'), or a body's name
-    followed by its duty in capitals ('5. Sở Khoa học và Công nghệ Chủ trì ...'). Looked for in the
-    heading's first 160 characters, before any full stop, semicolon or colon."""
-    m = _CAPS_TITLE_END.match(par)
-    if m:  # (the item after the title is a heading too: 'IV. TỔ CHỨC THỰC HIỆN 2. Các đơn vị thuộc Bộ - Vụ X: ...')
-        rest = par[m.end():]
-        return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
-    lead_in = _LEAD_IN_BULLET.search(par, 4, _head_end(par))
-    if lead_in:  # '1. <title> - Giao Sở X chủ trì ...': its first bullet, opening with a lead-in
-        return par[: lead_in.start()] + "\n\n" + par[lead_in.end():]
-    k = title_then_body(par)
-    if k is not None:
-        # (a dash before it opening a list of bodies: '2. Truyền thông - Báo X, Đài Y mở ...' — the first bullet)
-        d = dash_body(par, k)
-        return par[:k].rstrip() + "\n\n" + par[k:] if d is None else par[:d] + "\n\n" + par[d:].lstrip()
-    m = _NAMES_END.match(par)
-    if (m and HEAD.match(par[_MARKED.match(par).end():]) and not find_verb(m.group(1))  # type: ignore[union-attr]
-            and _OPENS_DUTY.match(par, m.end())):
-        # '16. Các tổ chức chính trị - xã hội, doanh nghiệp và cộng đồng. Khuyến khích ...': a heading that
-        # names the bodies and ends with a full stop, then their duties
-        return m.group(1) + "\n\n" + par[m.end():]
-    head = par[: _head_end(par)]
-    for b in _BULLET_IN.finditer(head):
-        if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
-                and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)
-            k = duty_after_dash(par, b.end())
-            if k is not None:  # '1. Trung tâm GDNN - Giáo dục thường xuyên huyện Tổ chức ...': the dash is the name's
-                return par[:k].rstrip() + "\n\n" + par[k:]
-            return par[: b.start()] + "\n\n" + par[b.end():]
-    if (d := dash_body(par, len(head))) is not None:  # '1. <title> - Ban Quản lý Khu kinh tế đầu tư ...'
-        return par[:d] + "\n\n" + par[d:].lstrip()
-    k = body_bullet(par, len(head)) if " - " in head or " – " in head or " + " in head else None
-    if k is not None:
-        return par[:k] + "\n\n" + par[k:].lstrip()
-    if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
-        return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
-    for v in _DUTY_VERB.finditer(head, 4):
-        if not _ORG_HEAD_END.search(par[: v.start()]):
-            return par[: v.start()] + "\n\n" + par[v.end():]
-    return par
-
-
-def _split_bullets(par: str) -> str:
-    """A dash bullet run into the sentence before it, with no stop between ('... tại xã - Thực hiện việc ...')."""
-    out, last = [], 0
-    for b in _BULLET_IN.finditer(par):
-        if _MARKED.match(par) and "\n" not in par[: b.start()] and duty_after_dash(par, b.end()) is not None:
-            continue  # (the heading's double name, its duty split off by _split_heading)
-        if not _PAIRED.match(par, b.end() + 2) and par.count("(", 0, b.start()) <= par.count(")", 0, b.start()) \
-                and not double_title(par, b.start(), b.end() + 2):  # (not in brackets, not a double title)
-            out += [par[last: b.start()], "\n\n"]
-            last = b.end()
-    return "".join(out) + par[last:] if out else par
 
 
 _ITEM_AT = re.compile(r"(\d{1,2})\.\s")
@@ -280,6 +202,8 @@ def lost_breaks(text: str) -> bool:
         return False
     # (a decision's or resolution's articles are its sections: 'QUYẾT NGHỊ: Điều 1. ...' run on is a lost break too)
     inline = len(_INLINE_ROMAN.findall(head)) + (len(_MIDLINE_ARTICLE.findall(head)) if "Điều" in head else 0)
+    if not inline:
+        inline = len(_INLINE_PART.findall(head))
     items = len(_INLINE_ITEM.findall(head))
     if len(head) > 1500 and head.count("\n") * 400 < len(head):
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
@@ -315,6 +239,20 @@ _QUOTED = re.compile(r"“[^“”\n]{1,600}”")
 _KEEP = "\ue000"
 
 
+# a heading naming a body, unnumbered, over its duties in bullets, after the sentence before it ('... Kế hoạch. Sở Tài
+# chính: - Bố trí ...')
+# (not the dot of an item's own number: '1. Sở Nội vụ: - ...' is a numbered heading)
+_BODY_HEADING = re.compile(rf"(?<=[.;])(?<!\s\d\.)(?<!\s\d\d\.)(?<!\.\d\.)(?<!\s[IVX]\.)(?<![IVX][IVX]\.)[ ]+"
+                           rf"(?=([{_UP}][^.;:\n]{{2,80}}):[ ]*(?:\n\n)?[-–+•][ ])")
+# an annex captioned 'Phụ lục' and its number, then its title in capitals ('Phụ lục 1 NHIỆM VỤ TUYÊN TRUYỀN'): the
+# caption a line of its own, as a plan lays it out
+_ANNEX_CAPTION = re.compile(rf"\s+(Phụ lục\s+(?:[IVX]{{1,4}}|\d{{1,2}}))\s+(?=[{_UP}]{{2,}}\s+[{_UP}]{{2,}})")
+_PART = re.compile(rf"[A-D]\.\s+[{_UP}]{{2,}}\s")
+# an item numbered in words ('Mục 1. Công tác tuyên truyền Sở X chủ trì ...'): its number and title read as a numbered
+# item's
+_WORDED = re.compile(r"(?:Mục|MỤC|Nhiệm vụ|Hoạt động) (?=\d{1,2}\.\s)")
+
+
 def restore_breaks(text: str) -> str:
     """Put a line break (a blank line) before every numbered heading, item and bullet, and split
     the header's parts; the original line breaks are treated as spaces."""
@@ -325,6 +263,8 @@ def restore_breaks(text: str) -> str:
     first = re.search(r" I\.\s+[A-ZĐ]", flat)
     if not first:  # a text starting past its first section (an excerpt): the first Roman section in capitals
         first = re.search(rf" [IVX]{{1,4}}\.\s+[{_UP}]{{2,}}[\s,]", flat)
+    if not first:  # parts lettered in capitals above unnumbered sections: 'A. MỤC ĐÍCH, YÊU CẦU ... B. TỔ CHỨC ...'
+        first = re.search(rf"(?<=[.:;]) A\.\s+[{_UP}]{{2,}}[\s,](?=.{{20,}}? B\.\s+[{_UP}]{{2,}}[\s,])", flat)
     article = re.search(r"(?<=[.:;]) (?=Điều\s+1\.\s)", flat, 0)
     if article and (not first or article.start() < first.start()):
         first = article
@@ -342,9 +282,16 @@ def restore_breaks(text: str) -> str:
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
+    body = _mark_breaks(body)
+    if "Phụ lục" in body:
+        body = _ANNEX_CAPTION.sub("\n\n\\1\n\n", body)
+    if ":" in body:
+        body = _BODY_HEADING.sub(lambda m: "\n\n" if HEAD.match(m.group(1)) and find_verb(m.group(1)) is None else m.group(0), body)
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
-    body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
-                       for p in body.split("\n\n"))
+    body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else
+                       _split_bullets(_CAPS_TITLE_END.sub(r"\1\n\n", p, count=1)) if _PART.match(p) else
+                       _split_bullets(p[:w.end()] + _split_heading(p[w.end():])) if (w := _WORDED.match(p)) else
+                       _split_bullets(p) for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
     pars = _flat_tables(pars, tables)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))
@@ -357,8 +304,14 @@ def restore_breaks(text: str) -> str:
 def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
     """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
     out: list[str] = []
-    for par in pars:
-        found = split_table(par) if ("TT " in par and " chủ trì" in par) else None
+    i = 0
+    while i < len(pars):
+        par, i = pars[i], i + 1
+        found = split_table(par) if ("TT " in par and (" chủ trì" in par or " Nơi nhận " in par)) else None
+        while found is not None and i < len(pars) and row_follows(par, pars[i]):
+            # (a row numbered '1.', '1.1' was cut off as an item of its own: it goes back into its table)
+            par, i = par + " " + pars[i], i + 1
+            found = split_table(par)
         if found is None:
             out.append(par)
             continue

@@ -91,7 +91,7 @@ _CLOSING = re.compile(
 )
 
 
-_MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ]\)\s*")
+_MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ][.)]\s*")
 # a body's name as a sentence's subject: capitalised, no figures, not run into the next cell of a table
 _NAMED = re.compile(rf"[{_UP}][^\d.:;]{{1,100}}$")
 
@@ -156,14 +156,33 @@ def _closing_ends(pars: list[str]) -> list[bool]:
     return ends
 
 
+# a label line of a task: who leads, who helps, when ('- Chủ trì: Sở Y tế.', 'Thời gian hoàn thành: Quý II/2026.')
+_LABEL_LINE = re.compile(r"(?:[-–+•]\s*|[a-zđ]\)\s*)?(?:Cơ quan|Đơn vị|Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ)[^:.;]{0,40}:\s")
+
+
 def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
     """The paragraphs of a reflowed body with duties parted at the ends of sentences (see above);
     `section_end[i]` tells whether paragraph i is the last of the plan's closing section, before the
     signature, an annex or the end (where a section's closing words stand)."""
     from dondoc.plans.bodies import HEAD, leading_body
+    from dondoc.plans.rank import central
+    from dondoc.plans.verbs import find_verb
 
     def opens_with_body(s: str) -> bool:
         return bool(HEAD.match(s)) or leading_body(s) is not None
+
+    def lead_of(s: str) -> str | None:
+        lb = leading_body(s) if HEAD.match(s) else None
+        return lb[0].lower() if lb is not None else None
+
+    def another_body(lb: tuple[str, str, bool], opened: str) -> bool:
+        """A sentence giving a task to another named body of the plan's own level than the one the paragraph opened
+        with ('Sở Y tế chủ trì ... . Sở Tài chính bố trí ...'): a duty of its own (the centre's doings are prose)."""
+        v = find_verb(lb[1][:40])
+        if v is None or v.start() != 0 or central(lb[0]):
+            return False
+        lead = lead_of(opened)
+        return lead is not None and lb[0].lower() != lead and not lead.startswith(lb[0].lower())
 
     out: list[str] = []
     for par, last in zip(pars, section_end, strict=True):
@@ -172,11 +191,14 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
         # whether the duty being read already opens with its body ('1. Sở Y tế chủ trì ...'): a later sentence
         # opening with a body is then part of its prose ('Sở Y tế là cơ quan thường trực ...', 'Bộ Y tế hướng
         # dẫn ...'), not a duty of its own; after a task or a target that names no body it is the duty's body
-        led = opens_with_body(par[mark.end() if mark else 0:][:240])
+        opened = par[mark.end() if mark else 0:][:240]  # (the text the duty being read opens with)
+        led = opens_with_body(opened)
         # a dash bullet keeps its mark once its lines are joined: a duty of its own would have had a dash of its
         # own, so a later sentence opening with role words ('- Nâng cao ... Phối hợp với ...') or with a body's name
         # ('- Phát triển hạ tầng số .... Các doanh nghiệp viễn thông phối hợp ...') is the bullet's
         bullet = par[:1] in "-–+•"
+        if _LABEL_LINE.match(par):  # a label's value ('- Thời gian: Quý II/2026.') holds no duty: a body's sentence after
+            bullet = led = False   # it is one of its own
         for m in _AFTER_STOP.finditer(par, mark.end() if mark else 0):
             if _NUMERAL_BEFORE.search(par, max(0, m.start() - 8), m.start()):
                 continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
@@ -184,14 +206,15 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
             if ((_ROLE.match(rest) and not bullet) or rest.startswith("Trên đây là")
                     or (last and _CLOSING.match(rest))):
                 at.append(m.end())
-                led = opens_with_body(rest)
-            elif (not led and not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
-                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])):
+                led, opened = opens_with_body(rest), rest
+            elif (not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
+                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])
+                  and (not led or another_body(lb, opened))):
                 at.append(m.end())  # a sentence that opens with a named body and its task
-                led = True
+                led, opened = True, rest
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):
                 at.append(m.end())  # 'Căn cứ ..., các sở, ngành ... xây dựng ...': other bodies' duty
-                led = True
+                led, opened = True, rest
         out.extend(_cut(par, at) if at else [par])
     return out
 
@@ -199,6 +222,7 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
 # a markdown table whose line breaks were lost: '| TT | Nhiệm vụ | Cơ quan chủ trì | | --- | --- | --- | | 1. | ...'
 _PIPE_HEAD = re.compile(r"\|\s*\**\s*(?:STT|TT|Số TT|Số thứ tự)\s*\**\s*\|", re.I)
 _SEP_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+_NUMBER_CELL = re.compile(r"\s*\**\s*(?:STT|TT|Số TT|Số thứ tự)\s*\**\s*", re.I)
 TABLE_MARK = "\ue001"
 
 
@@ -232,8 +256,9 @@ def pipe_tables(flat: str) -> tuple[str, list[str]]:
         used = k
         while k + ncols + 1 < len(tokens) and not tokens[k].strip() and any(t.strip() for t in tokens[k + 1 : k + 1 + ncols]):
             after = tokens[k + 1 + ncols]
-            if after.strip() and k + 2 + ncols < len(tokens) and len(after) <= 80:
-                break  # a short cell, not the text after the table: a row of another width
+            if after.strip() and k + 2 + ncols < len(tokens) and len(after) <= 80 and not _NUMBER_CELL.fullmatch(tokens[k + 2 + ncols]):
+                break  # a short cell, not the text after the table: a row of another width (not the title of the next
+                # table, whose number column follows it: '... | PHỤ LỤC II KẾT QUẢ NĂM 2025 | STT | ...')
             rows.append("|" + "|".join(tokens[k + 1 : k + 1 + ncols]) + "|")
             k += ncols + 1
             used = k

@@ -36,7 +36,8 @@ _GOVERNS = re.compile(r"(?:với|của|cho|và|tại|giữa|đến|từ|theo|v�
 _PERSON = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng|Phó Trưởng|Công chức|Cán bộ|Lãnh đạo|"
                      r"Người đứng đầu|Hiệu trưởng|Chánh|Tổng|Thường trực|Các|Cấp)\b")
 _TIME_OPENS = re.compile(r"(?:(?:Quý|Quí)\s+[IVX]+\s*(?:/|năm)\s*\d{4}|(?:Tháng|Năm)\s+[\d/]+|Từ\s+(?:năm|tháng)\s+[\d/]+),\s+")
-_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan)\b")
+# (or the role given to it: 'Sở X được Ủy ban nhân dân tỉnh giao làm cơ quan thường trực, ...')
+_TAKES_ROLE = re.compile(r"^(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan|được (?:[^,.;:]{2,40} )?giao (?:là|làm|chủ trì)\b)")
 
 
 # a noun made of a verb: 'Chế độ báo cáo', 'Công tác tuyên truyền', 'Việc kiểm tra' (a field of work, no verb taking an object)
@@ -54,7 +55,9 @@ def _ends_with_verb(title: str) -> bool:
     if _NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title):
         return False
     low = title.lower()
-    return any(m.end() == len(low) for m in _VERB_RE.finditer(low))
+    # (a verb made a noun by 'việc' takes no body after it unless it is one that does: '... giám sát việc thực hiện')
+    return any(m.end() == len(low) and not (low[: m.start()].endswith("việc ") and not _TAKES_BODY.search(low))
+               for m in _VERB_RE.finditer(low))
 
 
 # a title naming the proposals a body makes ('Kiến nghị', 'Kiến nghị, đề xuất'): a proposal goes up to the centre
@@ -64,14 +67,19 @@ _PROPOSALS_TITLE = re.compile(r"(?:Kiến nghị|Đề xuất)(?:\s*(?:,|và)\s*
 _LEAD_IN_TITLE = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|Khuyến khích)$")
 
 
-def _verb_after_opening(title: str) -> bool:
+def _verb_after_opening(title: str, coordinated: bool = False) -> bool:
     """Whether a lower-case task verb follows the title's opening words: a title names its work by a verb and its object
     ('Xây dựng cầu ...', 'Nâng cấp tuyến đường ...'); the second syllable of that opening verb ('cấp' of 'Nâng cấp',
-    'Cung cấp') makes no sentence of it."""
+    'Cung cấp') makes no sentence of it; with `coordinated`, nor do the verbs coordinated with it ('Tuyên truyền, nâng
+    cao nhận thức về ...', 'Kiểm tra, giám sát việc ...')."""
     low = title[:1].lower() + title[1:]
     v = find_verb(low)
     if v is not None and v.start() == 0:
-        v = find_verb(low, v.end())
+        end = v.end()
+        v = find_verb(low, end)
+        while coordinated and v is not None and (_COORDINATED.fullmatch(low, end, v.start()) or low.endswith("việc ", 0, v.start())):
+            end = v.end()  # (a verb made a noun by 'việc' is the title's object: '... giám sát việc thực hiện')
+            v = find_verb(low, end)
     return v is not None
 
 
@@ -80,6 +88,9 @@ def _body_then_role(before: str) -> bool:
     'Trạm Y tế xã Vẫn là'): the name after is the role's object, no sentence's subject."""
     stop = name_stop(before, len(before)) if is_body_start(before) else None
     return stop is not None and stop.start() > 0 and not before[stop.end() :].lstrip()[:1].isupper()
+
+
+_COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
 def title_then_body(par: str) -> int | None:
@@ -93,13 +104,20 @@ def title_then_body(par: str) -> int | None:
         lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
         v = find_verb(lb[1][:40]) if lb is not None else None
         return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
-    if _LEAD_IN_TITLE.match(title) or (_verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))) or _PERSON.match(title):
+    # (a title opening with coordinated verbs, 'Tuyên truyền, nâng cao nhận thức về ...', is a title when a body's
+    # sentence follows its last word at once: '... chuyển đổi số Sở Tài chính tham mưu ...')
+    sentence = _verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))
+    only_next = sentence and not _verb_after_opening(title, coordinated=True)
+    if _LEAD_IN_TITLE.match(title) or (sentence and not only_next) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
     topic = title.lower() if is_body_start(title) else None
     any_verb = not _ends_with_verb(title)
-    for k in range(m.end(), min(len(par), m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+    # (no title ends inside the head words of a name opening the item: 'Lực lượng' of '1. Lực lượng Công an chủ trì')
+    at = _MARKED.match(par).end()  # type: ignore[union-attr]
+    opening = HEAD.match(par[at:])
+    for k in range(max(m.end(), at + opening.end() if opening else 0), min(len(par), m.end() + 1 if only_next else m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
         if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
             if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
                 return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
@@ -153,9 +171,66 @@ def body_bullet(par: str, end: int) -> int | None:
         return None
     for d in _DASH.finditer(par, mark.end(), end):
         before = par[mark.end() : d.start()]
-        if is_body_start(before) or not find_verb(before):
+        if is_body_start(before) or not find_verb(before) or dash_in_name(par, d.start(), d.end()):
             continue  # (a heading naming a body, or a title with no verb: the dash may be the name's own)
         lb = leading_body(par[d.end() :]) if HEAD.match(par[d.end() :]) else None
         if lb is not None and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:
             return d.start()
     return None
+
+
+# the words a bullet or a sentence may open with that are no half of a name: a time, a frequency, a link
+_NOT_HALF = re.compile(r"(?:Hằng|Hàng|Định kỳ|Trong|Trước|Sau|Từ|Đến|Năm|Quý|Tháng|Ngày|Giai đoạn|Đầu|Cuối|Theo|Trên|"
+                       r"Đối với|Về|Riêng|Ngoài|Bên cạnh|Đồng thời|Khi|Nếu|Việc|Công tác|Hoạt động|Chế độ|Nội dung|"
+                       r"Kết quả|Kinh phí|Thời gian|Thời hạn|Sản phẩm)(?![\wÀ-ỹ])")
+# a body's classifier opening the words after the dash: another body, named by the bullet ('1. Sở Y tế - Bệnh viện tỉnh
+# tổ chức ...'); a field ('Viễn thông', 'Viên chức') is no classifier
+_OTHER_BODY = re.compile(r"(?:Sở|Bộ|Ban|Phòng|Cục|Chi cục|Tổng cục|Vụ|Viện|Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Trung tâm|"
+                         r"Bệnh viện|Trường|Công an|Đài|Báo|Văn phòng|Các|Hội|Đoàn|Tổ|Đội|Trạm|Công ty|Tổng công ty|"
+                         r"Tập đoàn|Ngân hàng|Kho bạc|Thanh tra|Chi nhánh|Bảo hiểm|Mặt trận|Liên đoàn)(?![\wÀ-ỹ])")
+_WORD = re.compile(r"[^\s,;:.()]+")
+_TIME_CELL = re.compile(r"(?:Quý|Năm|Tháng|Trước ngày|Hằng năm|Thường xuyên)(?![\wÀ-ỹ])")
+_LEVEL = frozenset(("tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "thành", "phố", "thị xã", "Trung", "ương"))
+
+
+def dash_in_name(par: str, dash: int, after: int) -> bool:
+    """Whether the dash between par[:dash] and par[after:] joins the two halves of a body's name ('Ban Kinh tế - Ngân
+    sách HĐND huyện chủ trì ...', 'Phòng Công chức - Viên chức tổng hợp ...', '1. Tổng công ty Bưu chính - Viễn thông
+    tỉnh' over its duties), not a bullet run into the text before it. The words before the dash, back to where a body's
+    name opens, hold no verb and no stop; the words after it are a capitalised field (no verb, no time or link word,
+    no other body's name), a place's level at most, and then the sentence's lower-case verb, a stop or the heading's
+    end, or the next bullet."""
+    back = par[max(0, dash - 60): dash]
+    cut = max(back.rfind(c) for c in ",;:.()")
+    back = back[cut + 1:] if cut >= 0 else back
+    words = list(_WORD.finditer(back))[-6:]
+    base = dash - len(back)
+    opens = next((base + w.start() for w in words if par[base + w.start()].isupper() and HEAD.match(par[base + w.start():])), None)
+    if opens is None or find_verb(par[opens:dash]) is not None:
+        return False
+    rest = par[after: after + 120]
+    if not rest[:1].isupper() or _CAP_VERB.match(rest) or _NOT_HALF.match(rest):
+        return False
+    if _OTHER_BODY.match(rest):
+        return False  # (another body: a bullet naming who does it)
+    low_run = 0
+    for i, tok in enumerate(re.finditer(r"\S+", rest)):
+        t = tok.group(0)
+        if t in ("-", "–"):  # the next bullet, opening with its verb (a heading over its duties)
+            return i > 0 and _CAP_VERB.match(rest, tok.end() + 1) is not None
+        if i and t[:1].islower() and (v := find_verb(rest[tok.start(): tok.start() + 40])) is not None and v.start() == 0:
+            return True  # the sentence's verb
+        if i and (_OTHER_BODY.match(rest, tok.start()) or _TIME_CELL.match(rest, tok.start())):
+            return True  # another name or a time: a table's next cell, pasted ('Vụ Công chức - Viên chức Các cơ quan ...')
+        core = t.rstrip(",;:.")
+        if i >= 6 or "(" in core or ")" in core:
+            return False
+        if core[:1].isupper() or core in _LEVEL:
+            low_run = 0
+        else:
+            low_run += 1
+            if low_run > 2:
+                return False
+        if core != t:  # a stop after the name: the heading's end (':'), a list's next name (',', ';')
+            return t[-1] == ":" or (t[-1] in ",;" and is_body_start(rest[tok.end():].lstrip()))
+    return len(par) - after <= 120  # the paragraph's end
