@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from dondoc.plans import parse_text
-from tests.unit.plans.conftest import paste
+from tests.unit.plans.madeup import paste
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH SÔNG XANH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "---------------\nSố: 27/KH-UBND\nSông Xanh, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\n"
