@@ -78,8 +78,9 @@ def _split_heading(par: str) -> str:
         rest = par[m.end():]
         return m.group(1) + "\n\n" + (_split_heading(rest) if _MARKED.match(rest) else rest)
     c = _TITLE_COLON.match(par)
-    if c and not HEAD.match(par[_MARKED.match(par).end():]) and (lb := leading_body(par[c.end():])) is not None \
-            and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:  # type: ignore[union-attr]
+    mk = _MARKED.match(par)
+    if c and mk and not HEAD.match(par[mk.end():]) and (lb := leading_body(par[c.end():])) is not None \
+            and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:
         # '1. Trách nhiệm của các đơn vị: Sở Y tế chủ trì ... . Sở Tài chính ...': a title over the bodies' sentences
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]
     lead_in = _LEAD_IN_BULLET.search(par, 4, _head_end(par))
