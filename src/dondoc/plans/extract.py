@@ -239,6 +239,13 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             head, role_support = parent_head, partners
         if head is None and node.title and content:
             head = designated_collective(node.title, [p.text for p in content if _BULLET.match(p.text)])
+        if head is None and node.title and content and not lead_idx and all(_BULLET.match(p.text) for p in content):
+            # '6.3. Phòng X: Chủ trì ... .' / '- Thực hiện ...': the body's first duty on its heading's line, the
+            # bullets below its other duties (laid out in lines, or the break after the colon lost)
+            colon = node.title.find(": ")
+            if colon > 0 and (hb := _heading_body(node.title[: colon + 1])) is not None:
+                head = hb
+                content = [Paragraph(node.title[colon + 2 :], False, content[0].line), *content]
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
             produced = labelled_assignments(

@@ -32,7 +32,7 @@ from dondoc.plans.flattable import split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
-from dondoc.plans.titles import body_bullet, duty_after_dash, title_then_body
+from dondoc.plans.titles import body_bullet, duty_after_dash, named_then_duty, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
@@ -108,7 +108,8 @@ _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
     r"\s(?=(?:Chủ trì|Phối hợp|Là cơ quan|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Tổ chức(?=\s+(?:triển khai|thực hiện)))[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
+    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Chủ động|Tích cực|Tăng cường|Đẩy mạnh|Tập trung|Khẩn trương|"
+    rf"Tổ chức(?=\s+(?:triển khai|thực hiện)))[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
 )
 _ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
@@ -181,6 +182,8 @@ def _split_heading(par: str) -> str:
     for v in _DUTY_VERB.finditer(head, 4):
         if not _ORG_HEAD_END.search(par[: v.start()]):
             return par[: v.start()] + "\n\n" + par[v.end():]
+    if (k := named_then_duty(par, len(head))) is not None:  # '11. Ủy ban nhân dân các xã, thị trấn Bố trí ngân sách ...'
+        return par[:k].rstrip() + "\n\n" + par[k:]
     return par
 
 

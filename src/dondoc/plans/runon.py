@@ -91,6 +91,17 @@ _CLOSING = re.compile(
 )
 
 
+# '... tổ chức triển khai. Trong quá trình ..., nếu có khó khăn, đề nghị các đơn vị phản ánh ...': the bare 'các đơn vị'
+# stands for the bodies the sentence before has just named; it stays with them (plans.tree reads it so too)
+UNITS_REFER_BACK = re.compile(r"nếu\s[^.]{0,80}?\s(?:đề nghị\s+|yêu cầu\s+)?các đơn vị\s+(?!và\b|liên quan|có liên quan)")
+
+
+def _refers_back(sentence: str) -> bool:
+    """Whether the sentence opening `sentence` (up to its full stop) speaks of 'các đơn vị' just named before it."""
+    stop = sentence.find(". ", 0, 240)
+    return bool(UNITS_REFER_BACK.search(sentence, 0, stop if stop > 0 else 240))
+
+
 _MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ]\)\s*")
 # a body's name as a sentence's subject: capitalised, no figures, not run into the next cell of a table
 _NAMED = re.compile(rf"[{_UP}][^\d.:;]{{1,100}}$")
@@ -182,7 +193,7 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                 continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
             rest = par[m.end(): m.end() + 240]
             if ((_ROLE.match(rest) and not bullet) or rest.startswith("Trên đây là")
-                    or (last and _CLOSING.match(rest))):
+                    or (last and _CLOSING.match(rest) and not _refers_back(rest))):
                 at.append(m.end())
                 led = opens_with_body(rest)
             elif (not led and not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])

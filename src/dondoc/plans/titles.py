@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.bodies import HEAD, is_body_name, is_body_start, leading_body
 from dondoc.plans.rank import central
 from dondoc.plans.verbs import _VERB_RE, VERBS, find_verb
 
@@ -148,4 +148,31 @@ def body_bullet(par: str, end: int) -> int | None:
         lb = leading_body(par[d.end() :]) if HEAD.match(par[d.end() :]) else None
         if lb is not None and (v := find_verb(lb[1][:40])) is not None and v.start() == 0:
             return d.start()
+    return None
+
+
+_ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
+_BARE_HEAD = re.compile(r"^\S+\s+(?:ban|hội|tổ)$")
+
+
+def named_then_duty(par: str, end: int) -> int | None:
+    """'11. Ủy ban nhân dân các xã, thị trấn Bố trí ngân sách ...': a heading naming a body, its line break lost before
+    its duty, which opens with a capitalised task verb. Where the duty starts (looked for before `end`, the heading's
+    first stop), or None. The last capitalised verb whose words before it are a body's name with no lower-case verb
+    ('Ban Chỉ đạo Phát triển du lịch Tham mưu ...': 'Phát triển' is a word of the name), followed by a lower-case word
+    or by the body its duty concerns."""
+    mark = _MARKED.match(par)
+    if mark is None or not HEAD.match(par[mark.end():]):
+        return None
+    for v in reversed(list(_CAP_VERB_IN.finditer(par, mark.end(), end))):
+        name = par[mark.end(): v.start()]
+        after = par[v.end():]
+        duty = _CAP_VERB.match(after)
+        tail = after[duty.end():].lstrip(" ,")
+        if duty is None or not (tail[:1].islower() or HEAD.match(tail)):
+            continue
+        if (_ORG_HEAD_END.search(name) or _BARE_HEAD.search(name) or find_verb(name) is not None
+                or not is_body_name(name)):
+            continue  # ('2. Tiểu ban Thông tin, tuyên truyền chủ trì ...': a head word alone names no body)
+        return v.end()
     return None
