@@ -4,25 +4,34 @@ A law-library page copies a table cell by cell, each cell's words joined to the 
 of the grid: 'TT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian thực hiện 1 Rà soát văn bản Sở Tư pháp Sở Nội
 vụ, các sở, ngành Quý IV năm 2024 2 ...'. How such a table is written makes it readable again:
 - the header is 'TT' (or 'STT') and short column titles, each opening with its own words ('Cơ quan ...', 'Đơn vị
-  ...', 'Thời gian ...', 'Thời hạn ...', 'Kinh phí', 'Sản phẩm', 'Ghi chú'); one names the lead ('chủ trì');
-- rows open with their number, in order (1, 2, 3 ...), before a capital;
+  ...', 'Thời gian ...', 'Thời hạn ...', 'Kinh phí', 'Sản phẩm', 'Ghi chú'); one names the lead ('chủ trì', or 'thực
+  hiện' when no column says 'chủ trì'); a row of column numbers '(1) (2) (3)' may follow it;
+- rows open with their number, in order, before a capital: '1', '2' (or '1.', '2.'); groups of rows open with a
+  Roman numeral and a title ('I CÔNG TÁC TUYÊN TRUYỀN', 'II Hỗ trợ ...'), the rows under each numbered from 1 again
+  or on; a numbered row with no body of its own heads sub-rows lettered 'a)', 'b)' or numbered '1.1', '1.2';
+- a row opens with its task, never with a body's sentence ('1. Sở Y tế chủ trì ...' after a table is the plan's
+  text again);
 - in a row, the task comes first; the first name of a body not governed by a word before it ('với', 'của', 'cho')
   opens the bodies' cells; a name that does not go on a list (no ',', ';', 'và' before it) opens the next cell; the
   time cell opens with a time word in capitals ('Quý', 'Năm', 'Tháng', 'Thường xuyên', 'Kỳ họp' ...).
 - a head word alone ('Văn phòng', 'Ban') names no body: the cell goes on with the name it heads;
-- the last row runs on into the sentence after the table: that sentence opens, after the time cell, with a body's
-  name and its task verb ('... 2026-2030 Các sở, ngành báo cáo kết quả ...').
-`split_table(par)` returns the text before the table, its pipe rows and the text after it; `rebuild(par)` returns the text before the table and the table as pipe rows (read by the parser's table reader), or
-None when the paragraph holds no such table.
+- the last row runs on into what follows the table: the next section ('IV. TỔ CHỨC THỰC HIỆN'), the signature, an
+  annex, or a sentence that opens, after the time cell, with a body's name and its task verb ('... 2026-2030 Các sở,
+  ngành báo cáo kết quả ...').
+`find_table(text)` finds the first such table in a text whose line breaks are lost (its span and its pipe rows, read
+by the parser's table reader); `split_table(par)` returns the text before it, its rows and the text after it;
+`rebuild(par)` the text before it and its rows. Each returns None when the text holds no such table.
 """
 
 from __future__ import annotations
 
 import re
 
+from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import _BARE_ORG, HEAD, leading_body
+from dondoc.plans.runon import TABLE_MARK
 
-_HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT)\s+(?=[A-ZĐÀ-Ỹ])")
+_HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT|Số TT)\s+(?=[A-ZĐÀ-Ỹ])")
 _TITLE_START = re.compile(
     r"\s(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Kinh phí|Nguồn kinh phí|Sản phẩm|Kết quả|Ghi chú|Hồ sơ|"
     r"Lãnh đạo|Chủ trì|Phối hợp|Địa điểm|Dự kiến)(?![\wÀ-ỹ]))")
@@ -30,71 +39,166 @@ _TIME_TITLE = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Dự kiến
 _NAME_TITLE = re.compile(r"^(?:Cơ quan|Đơn vị|Lãnh đạo|Chủ trì|Phối hợp)")
 _TIME_START = re.compile(
     r"(?<=\s)(?=(?:Quý|Quí|Năm|Tháng|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Kỳ họp|Sau khi|Theo tiến độ|"
-    r"(?:19|20)\d{2})(?![\wÀ-ỹ]))")
+    r"(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})(?![\wÀ-ỹ]))")
 # a body's name governed by the word before it is part of the task ('phối hợp với Sở Y tế', 'của Bộ Công an')
-_GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc)\s+$")
+_GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc)\s+(?:(?:TW|Trung ương)\s+)?$")
+# a name, then the list going on: the next name is governed as the first was
+_LIST_GOES_ON = re.compile(r"[^.:\d]{1,80}?(?:,|;|\svà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){0,2}")
+_NO_NAME = re.compile(r"\s(?:qua|để|nhằm|bằng)\s")
+_ABBR_ALONE = re.compile(r"[A-ZĐ]{2,6}\s+")
 _IN_LIST = re.compile(r"(?:[,;/(]|\bvà)\s*$")
 _MAX_TITLES = 9
+# the task column's title: a few words, no stop, no bracket ('Nội dung', 'Nhiệm vụ, đề án', 'Nội dung công việc')
+_TASK_TITLE = re.compile(r"[^.;:()]{2,50}")
+_COLUMN_NUMBERS = re.compile(r"(?:\(\d{1,2}\)\s*){3,}")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# what ends a table run on into the text after it: the plan's next section, its signature, an annex, the end mark
+_AFTER_TABLE = re.compile(rf"(?<=\s)(?:[IVX]{{1,4}}\.\s+[{_UP}]{{2,}}[\s,]|Nơi nhận\s*:|(?:TM|KT|TL|TUQ)\.\s+[{_UP}]{{2,}}|"
+                          r"PHỤ\s+LỤC\b|Phụ lục\s+(?:[IVX]{1,4}|\d{1,2})\b)|\./\.")
 
 
 def _titles(header: str) -> list[str]:
     return [t.strip() for t in _TITLE_START.split(header) if t.strip()]
 
 
-def _rows(text: str) -> list[tuple[str, str]]:
-    """(number, text) of each row: '1 ...', '2 ...' in order, each number before a capital."""
-    out: list[tuple[str, str]] = []
-    n, at = 1, 0
-    start = re.match(r"1\.?\s+(?=[A-ZĐÀ-Ỹ])", text)
-    if start is None:
-        return out
-    body_start = start.end()
-    while True:
-        # (a row holds its lead's name: a number before it is a count in the task, 'Tổ chức 2 Hội nghị sơ kết ...')
-        found = list(re.compile(rf"(?<=\s){n + 1}\.?\s+(?=[A-ZĐÀ-Ỹ])").finditer(text, body_start))
-        nxt = next((x for x in found if _has_body(text[body_start: x.start()])), found[0] if found else None)
-        if nxt is None:
-            out.append((str(n), text[body_start:].strip()))
-            return out
-        out.append((str(n), text[body_start: nxt.start()].strip()))
-        n, at = n + 1, nxt.start()
-        body_start = nxt.end()
-        if at >= len(text):
-            return out
+def _marker(token: str, dotted: bool) -> re.Pattern[str]:
+    """A row's number `token` before a capital ('2 Tổ chức', '2. Tổ chức', 'a) Tổ chức'), after a space."""
+    dot = r"\.?" if dotted else ""
+    return re.compile(rf"(?<=\s){re.escape(token)}{dot}\s+(?=[{_UP}])")
 
 
 def _body_starts(row: str) -> list[int]:
-    """Where the names of bodies not governed by the word before them open in a row."""
-    return [m.start() for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", row) if HEAD.match(row[m.start():])
-            and not _GOVERNED.search(row[: m.start()])]
+    """Where the names of bodies not governed by the word before them open in a row (nor by the word before the list
+    they go on: 'phối hợp với TW Hội Nông dân Việt Nam, TW Hội LHPN Việt Nam').
+    """
+    out: list[int] = []
+    governed: int | None = None  # where the last governed name starts
+    for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", row):
+        k = m.start()
+        if not HEAD.match(row[k:]):
+            continue
+        if _GOVERNED.search(row, max(0, k - 30), k) or (governed is not None and _LIST_GOES_ON.fullmatch(row, governed, k)):
+            governed = k
+            continue
+        out.append(k)
+    return out
 
 
 def _has_body(row: str) -> bool:
     return bool(_body_starts(" " + row))
 
 
-def _cells(row: str, names: int, timed: bool) -> tuple[str, list[str], str] | None:
-    """The task, the bodies' cells (at most `names`, the last one holding any more) and the time of a row."""
+def _opens_sentence(text: str) -> bool:
+    """'Sở Y tế chủ trì ...': a body's name, then its task verb — the plan's prose, not a row's task."""
+    if not HEAD.match(text):
+        return False
+    lb = leading_body(text[:240])
+    return lb is not None and lb[1][:1].islower()
+
+
+def _next_tokens(kinds: list[tuple[str, str]], groups: bool) -> list[tuple[str, str, bool]]:
+    """The numbers the next row can open with, after the rows `kinds` ((kind, number) each): (kind, token, dotted)."""
+    out: list[tuple[str, str, bool]] = []
+    group = next((n for k, n in reversed(kinds) if k == "group"), None)
+    item = next((n for k, n in reversed(kinds) if k == "item"), None)
+    last_kind, last_num = kinds[-1]
+    if groups:
+        nxt = _ROMANS.index(group) + 1 if group in _ROMANS else 0
+        if nxt < len(_ROMANS):
+            out.append(("group", _ROMANS[nxt], True))
+    if last_kind == "group":
+        out.append(("item", "1", True))
+        if item is not None:
+            out.append(("item", str(int(item) + 1), True))  # (numbered on across the groups)
+        return out
+    out.append(("item", str(int(item) + 1) if item is not None else "1", True))
+    if last_kind == "item":
+        out += [("sub", "a)", False), ("num2", f"{item}.1", True)]
+    elif last_kind == "sub" and last_num in _LETTERS[:-1]:
+        out.append(("sub", _LETTERS[_LETTERS.index(last_num) + 1] + ")", False))
+    elif last_kind == "num2":
+        out.append(("num2", f"{item}.{int(last_num.split('.')[1]) + 1}", True))
+    return out
+
+
+def _rows(text: str, groups: bool) -> list[tuple[str, str, int, int]]:
+    """(kind, number, start, end) of each row of a table's body `text` (the text right after its header, the first
+    row's number first): rows, group rows and sub-rows in the order their numbers go; the last row runs to the end."""
+    out: list[tuple[str, str, int, int]] = []
+    kinds: list[tuple[str, str]] = []
+    first = re.match(rf"(?:(I)|(1))\.?\s+(?=[{_UP}])", text)
+    if first is None:
+        return out
+    kind, num, pos = ("group", "I", first.end()) if first.group(1) else ("item", "1", first.end())
+    while True:
+        kinds.append((kind, num))
+        best: tuple[int, int, str, str] | None = None
+        fallback: tuple[int, int, str, str] | None = None
+        stop = _AFTER_TABLE.search(text, pos)  # (no row past the next section, the signature, an annex)
+        for k, token, dotted in _next_tokens(kinds, groups):
+            for m in _marker(token, dotted).finditer(text, pos, stop.start() if stop else len(text)):
+                if best is not None and m.start() >= best[0]:
+                    break
+                if fallback is None and k == "item":
+                    fallback = (m.start(), m.end(), k, token)
+                # a row holds its lead's name before the next row starts ('Tổ chức 2 Hội nghị ...' is a count), unless
+                # it is a group's title; a row heading sub-rows names no body ('1 Tuyên truyền ... a) Tổ chức ...')
+                named = _has_body(text[pos: m.start()])
+                if kind == "group" or (named != (kind == "item") if k in ("sub", "num2") else named):
+                    best = (m.start(), m.end(), k, token.rstrip(")"))
+                    break
+        best = best or fallback
+        if best is None or _opens_sentence(text[best[1]:]):
+            out.append((kind, num, pos, len(text)))
+            return out
+        out.append((kind, num, pos, best[0]))
+        pos, kind, num = best[1], best[2], best[3]
+
+
+def _cells(row: str, names: int, timed: bool, then: bool = False) -> tuple[str, list[str], str, str] | None:
+    """The task, the bodies' cells (at most `names`, the last one holding any more), the time of a row and, `then`
+    (a column after the time's: 'Sản phẩm', 'Ghi chú'), what follows the time."""
     starts = _body_starts(row)
+    while len(starts) > 1 and _NO_NAME.search(row, starts[0], starts[1]):
+        starts = starts[1:]  # ('Nhắc hạn đóng BHXH tự nguyện qua SMS, VssID Trung tâm ...': a name holds no such word)
     if not starts:
         return None
     first = starts[0]
     task = row[:first].strip(" ,;")
     rest = row[first:]
-    time = ""
+    time = after = ""
     if timed:
         t = _TIME_START.search(rest)
         if t is not None:
             rest, time = rest[: t.start()], rest[t.start():].strip()
+            if then and (e := _time_end(time)) is not None:
+                time, after = time[:e].rstrip(" ,;"), time[e:]
     cuts = [0]
-    for s in starts[1:]:
-        if s - first < len(rest) and not _IN_LIST.search(row[first:s]) and not _BARE_ORG.match(rest[cuts[-1] : s - first].strip()):
-            cuts.append(s - first)  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on)
+    for i, s in enumerate(starts[1:], 1):
+        if s - first >= len(rest) or _IN_LIST.search(row[first:s]) or _BARE_ORG.match(rest[cuts[-1] : s - first].strip()):
+            continue  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on)
+        if i + 1 < len(starts) and _ABBR_ALONE.fullmatch(row, s, starts[i + 1]):
+            continue  # ('Trường Đào tạo nghiệp vụ BHXH Ban Tổ chức cán bộ': an abbreviation ends the name before it)
+        cuts.append(s - first)
     cells = [rest[a:b].strip(" ,;") for a, b in zip(cuts, [*cuts[1:], len(rest)], strict=True)]
     cells = [c for c in cells if c]
     if names and len(cells) > names:
         cells = [*cells[: names - 1], " ".join(cells[names - 1:])]
-    return (task, cells, time) if task else None
+    return (task, cells, time, after) if task else None
+
+
+# the words of a time ('Quý II, III/2023', 'Từ ngày 25/5 đến ngày 31/5 hằng năm', 'Tháng 7/2023; tháng 12/2023'): the first
+# capitalised word that is none of them opens the next cell ('... Quý II/2023 Chương trình phối hợp')
+_TIME_WORD = re.compile(r"(?:Quý|Quí|Năm|Tháng|Ngày|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Kỳ họp|"
+                        r"Sau|Theo|Đợt|Dịp|Tết|[IVX]{1,4})(?![\wÀ-ỹ])")
+
+
+def _time_end(time: str) -> int | None:
+    for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", time):
+        if not _TIME_WORD.match(time, m.start()):
+            return m.start()
+    return None
 
 
 # the sentence after the table, run into its last row's time cell: a body's name, not governed by the word before it,
@@ -122,31 +226,104 @@ def rebuild(par: str) -> tuple[str, list[str]] | None:
 
 def split_table(par: str) -> tuple[str, list[str], str] | None:
     """The text before a flattened task table in `par`, the table's pipe rows and the text after it, or None."""
-    if "chủ trì" not in par:
+    found = find_table(par)
+    if found is None:
         return None
-    for h in _HEADER.finditer(par):
-        head_end = re.compile(r"(?<=\s)1\.?\s+(?=[A-ZĐÀ-Ỹ])").search(par, h.end(), h.end() + 400)
+    start, end, rows = found
+    return par[:start].rstrip(), rows, par[end:].strip()
+
+
+def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
+    """The first flattened task table in `text` at or after `start`: where it starts (its 'TT'), where it ends, and its
+    pipe rows; or None."""
+    if "chủ trì" not in text and "thực hiện" not in text:
+        return None
+    for h in _HEADER.finditer(text, start):
+        head_end = re.compile(rf"(?<=\s)(?:1|I)\.?\s+(?=[{_UP}])").search(text, h.end(), h.end() + 400)
         if head_end is None:
             continue
-        titles = _titles(par[h.end(): head_end.start()])
-        if not 3 <= len(titles) <= _MAX_TITLES or not any("chủ trì" in t for t in titles[1:]):
-            continue
+        header = text[h.end(): head_end.start()]
+        numbers = _COLUMN_NUMBERS.search(header)
+        if numbers is not None:
+            header = header[: numbers.start()]
+        titles = _titles(header)
         name_cols = [t for t in titles[1:] if _NAME_TITLE.match(t)]
+        if not 3 <= len(titles) <= _MAX_TITLES or not name_cols or not _TASK_TITLE.fullmatch(titles[0]):
+            continue  # ('TT CNTT - Trung tâm Công nghệ thông tin): STT Nội dung ...': 'TT' abbreviating a name)
+        if not any("chủ trì" in t for t in name_cols) and "thực hiện" not in name_cols[0]:
+            continue
         timed = any(_TIME_TITLE.match(t) for t in titles[1:])
-        rows = _rows(par[head_end.start():])
-        after = ""
-        if timed and rows and (end := _table_end(rows[-1][1])) is not None:
-            rows[-1], after = (rows[-1][0], rows[-1][1][:end].rstrip()), rows[-1][1][end:]
-        out = ["| TT | " + " | ".join(titles) + " |", "|" + " --- |" * (len(titles) + 1)]
-        for num, text in rows:
-            cells = _cells(text, len(name_cols), timed)
-            if cells is None:
-                return None
-            task, bodies, time = cells
-            row = [num, task] + [bodies[k] if k < len(bodies) else "" for k in range(len(name_cols))]
-            by_title = dict(zip(name_cols, row[2:], strict=True))
-            line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
-            out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
-        if len(out) > 2:
-            return par[: h.start()].rstrip(), out, after
+        body_at = head_end.start()
+        body = text[body_at:]
+        rows = _rows(body, groups=body.startswith("I"))
+        if not rows:
+            continue
+        # the last row runs on into the text after the table: the next section, the signature, an annex
+        kind, num, a, b = rows[-1]
+        stop = _AFTER_TABLE.search(body, a, b)
+        b = stop.start() if stop is not None else b
+        if timed and (end := _table_end(body[a:b])) is not None:
+            b = a + end
+        rows[-1] = (kind, num, a, b)
+        # (group rows with no row under them are the text's own headings, not the table's)
+        while rows and (rows[-1][0] == "group" or not body[rows[-1][2]: rows[-1][3]].strip()):
+            rows.pop()
+        if not rows:
+            continue
+        out = _pipe_rows(titles, name_cols, timed, [(kind, num, body[a:b].strip()) for kind, num, a, b in rows])
+        if out is not None:
+            return h.start(), body_at + rows[-1][3], out
     return None
+
+
+def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[tuple[str, str, str]]) -> list[str] | None:
+    """The table's pipe rows (its header first), or None when a task row names no body (no table after all)."""
+    out = ["| TT | " + " | ".join(titles) + " |", "|" + " --- |" * (len(titles) + 1)]
+    found = 0
+    at = next((k for k, t in enumerate(titles) if k and _TIME_TITLE.match(t)), -1)
+    then = titles[at + 1] if timed and 0 < at < len(titles) - 1 and not _NAME_TITLE.match(titles[at + 1]) else ""
+    for i, (kind, num, row) in enumerate(rows):
+        heads = i + 1 < len(rows) and rows[i + 1][0] in ("sub", "num2")
+        cells = None if kind == "group" else _cells(row, len(name_cols), timed, then)
+        if cells is None:
+            if kind != "group" and not heads:
+                return None
+            out.append(f"| {num} | {row.replace('|', '/')} |" + " |" * (len(titles) - 1))
+            continue
+        found += 1
+        task, bodies, time, after = cells
+        by_title = dict(zip(name_cols, [bodies[k] if k < len(bodies) else "" for k in range(len(name_cols))], strict=True))
+        if then:
+            by_title[then] = after.strip()
+        line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
+        out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
+    return out if found else None
+
+
+def run_tables(body: str, tables: list[str]) -> str:
+    """Task tables pasted as one run of words (plans.flattable) taken out of the body before any break is put back
+    (their rows' numbers would read as items), each replaced by its mark like a pipe table."""
+    if "TT " not in body:
+        return body
+    out, pos = [], 0
+    while (found := find_table(body, pos)) is not None:
+        start, end, rows = found
+        out += [body[pos:start], f" {TABLE_MARK}{len(tables)}{TABLE_MARK} "]
+        tables.append("\n".join(rows))
+        pos = end
+    return "".join(out) + body[pos:] if out else body
+
+
+def flat_tables(pars: list[str], tables: list[str]) -> list[str]:
+    """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
+    out: list[str] = []
+    for par in pars:
+        found = split_table(par) if ("TT " in par and " chủ trì" in par) else None
+        if found is None:
+            out.append(par)
+            continue
+        out += [found[0], f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"] if found[0] else [f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"]
+        tables.append("\n".join(found[1]))
+        if found[2]:
+            out.append(found[2])  # the sentence after the table
+    return out

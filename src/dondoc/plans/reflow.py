@@ -14,9 +14,9 @@ Two hazards of text copied from a law-library web page:
   the signature block ('Nơi nhận:', 'TM.', 'KT.'), the end mark './.' and 'PHỤ LỤC'. Numbers inside
   sentences (after 'số', 'khoản', 'Điều', 'tháng', 'Quý' ...) and double names ('Phòng Tài chính -
   Kế hoạch'), a label after the letter that introduces it ('a) Cơ quan chủ trì:') and the numbering of a law
-  quoted between curly quotes are not breaks. Tables flattened without their grid are not rebuilt here;
-  where duties part inside a paragraph (role words, a body's sentence, a section's closing words) and
-  the plan that numbers nothing: plans.runon.
+  quoted between curly quotes are not breaks. A task table pasted without its grid is taken out first
+  (plans.flattable: its rows' numbers are no items); where duties part inside a paragraph (role words, a
+  body's sentence, a section's closing words) and the plan that numbers nothing: plans.runon.
 
 Both are reported in the plan's warnings, since a person should check what was guessed.
 """
@@ -28,7 +28,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start
 from dondoc.plans.fastre import count_at_line_starts
-from dondoc.plans.flattable import split_table
+from dondoc.plans.flattable import flat_tables, run_tables
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
@@ -342,32 +342,18 @@ def restore_breaks(text: str) -> str:
     head = _PLACE_DATE.sub("\n\n", head, count=1)
     head = _split_title(head)
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
+    body = run_tables(body, tables)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
-    pars = _flat_tables(pars, tables)
+    pars = flat_tables(pars, tables)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))
     out = (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
     for k, rows in enumerate(tables):  # the tables kept whole, each on lines of its own
         out = out.replace(f"{TABLE_MARK}{k}{TABLE_MARK}", f"\n\n{rows}\n\n")
-    return out
-
-
-def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
-    """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
-    out: list[str] = []
-    for par in pars:
-        found = split_table(par) if ("TT " in par and " chủ trì" in par) else None
-        if found is None:
-            out.append(par)
-            continue
-        out += [found[0], f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"] if found[0] else [f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"]
-        tables.append("\n".join(found[1]))
-        if found[2]:
-            out.append(found[2])  # the sentence after the table
     return out
 
 

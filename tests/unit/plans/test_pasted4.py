@@ -120,3 +120,166 @@ def test_closing_sentence_referring_back_not_cut() -> None:
     # the closing sentence naming bodies of its own ('các cơ quan, đơn vị liên quan') is cut off as before
     other = par.replace("đề nghị các đơn vị phản ánh", "các cơ quan, đơn vị liên quan kịp thời phản ánh")
     assert len(split_duties([other], section_end=[True])) == 2
+
+
+# --- a task table pasted with its cells joined by spaces -------------------------------------------------------------
+SIGNED = "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn B\n"
+BODY = HEAD + (
+    "II. TỔ CHỨC THỰC HIỆN\n1. Phòng Lao động - Thương binh và Xã hội chủ trì theo dõi, đôn đốc việc thực hiện "
+    "Kế hoạch.\n2. Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục kèm theo tổ chức thực hiện./.\n" + SIGNED
+)
+
+
+def _table(rows: list[str], head: str = "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |") -> str:
+    n = head.count("|") - 1
+    return ("PHỤ LỤC\nDANH MỤC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH\n(Kèm theo Kế hoạch số 57/KH-UBND ngày 02/4/2025 của Ủy ban "
+            "nhân dân huyện)\n" + head + "\n" + "|" + " --- |" * n + "\n" + "\n".join(rows) + "\n")
+
+
+def _annex(plan: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    return [(a["ref"].lower(), a["lead"]) for a in plan["assignments"] if a["ref"].lower().startswith("pl")]
+
+
+def _unpiped(text: str) -> str:
+    """As a law-library page copies a table: each row's cells joined by spaces, the separator row gone."""
+    out = []
+    for ln in text.splitlines():
+        if ln.startswith("|"):
+            if set(ln) <= set("|-: "):
+                continue
+            ln = " ".join(c.strip() for c in ln.strip("|").split("|") if c.strip())
+        out.append(ln)
+    return "\n".join(out)
+
+
+DOTTED_ROWS = BODY + _table([
+    "| 1. | Rà soát, cập nhật danh sách hộ nghèo, hộ cận nghèo trên địa bàn huyện. | Phòng Lao động - Thương binh và Xã "
+    "hội | Ủy ban nhân dân các xã, thị trấn | Quý IV/2025 |",
+    "| 2. | Bố trí kinh phí thực hiện các chính sách an sinh xã hội. | Phòng Tài chính - Kế hoạch | Phòng Lao động - "
+    "Thương binh và Xã hội | Hằng năm |",
+    "| 3. | Tuyên truyền chính sách bảo hiểm y tế cho người dân. | Trung tâm Văn hóa, Thông tin và Thể thao huyện | "
+    "Bảo hiểm xã hội huyện | Thường xuyên |",
+    "| 4. | Tổ chức thăm hỏi, tặng quà các gia đình chính sách nhân dịp Tết Nguyên đán. | Ủy ban nhân dân các xã, thị "
+    "trấn | Ủy ban Mặt trận Tổ quốc Việt Nam huyện | Tháng 01/2026 |",
+])
+
+
+def test_pasted_table_numbered_with_dots() -> None:
+    # rows numbered '1.', '2.' (the item break must not cut the table into numbered paragraphs)
+    want = [
+        ("pl.1", ["Phòng Lao động - Thương binh và Xã hội"]),
+        ("pl.2", ["Phòng Tài chính - Kế hoạch"]),
+        ("pl.3", ["Trung tâm Văn hóa, Thông tin và Thể thao huyện"]),
+        ("pl.4", ["Ủy ban nhân dân các xã, thị trấn"]),
+    ]
+    assert _annex(parse_text(DOTTED_ROWS, source="x.md")) == want
+    for text in (flat(_unpiped(DOTTED_ROWS)), paste(_unpiped(DOTTED_ROWS))):
+        assert _annex(parse_text(text, source="x.txt")) == want
+
+
+GROUPED_ROWS = BODY + _table([
+    "| I | CÔNG TÁC TUYÊN TRUYỀN | | | |",
+    "| 1 | Tuyên truyền chính sách bảo hiểm xã hội tự nguyện trên Đài Truyền thanh huyện | Trung tâm Văn hóa, Thông "
+    "tin và Thể thao huyện | Bảo hiểm xã hội huyện | Hằng quý |",
+    "| 2 | Tổ chức hội nghị đối thoại chính sách với người lao động | Liên đoàn Lao động huyện | Phòng Lao động - "
+    "Thương binh và Xã hội | Quý III/2025 |",
+    "| II | Hỗ trợ người yếu thế | | | |",
+    "| 1 | Hỗ trợ sửa chữa nhà ở cho hộ nghèo | Phòng Kinh tế - Hạ tầng | Ủy ban nhân dân các xã, thị trấn | "
+    "Năm 2025 |",
+    "| 2 | Rà soát đối tượng bảo trợ xã hội | Ủy ban nhân dân các xã, thị trấn | Phòng Lao động - Thương binh và "
+    "Xã hội | Tháng 6/2025 |",
+    "| 3 | Cấp thẻ bảo hiểm y tế cho người thuộc hộ cận nghèo | Bảo hiểm xã hội huyện | Phòng Lao động - Thương binh "
+    "và Xã hội | Quý I/2026 |",
+], head="| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |")
+
+
+def test_pasted_table_group_rows() -> None:
+    # group rows (a Roman numeral and a title, in capitals or not), the rows under each numbered from 1 again
+    want = [
+        ("pl.i.1", ["Trung tâm Văn hóa, Thông tin và Thể thao huyện"]),
+        ("pl.i.2", ["Liên đoàn Lao động huyện"]),
+        ("pl.ii.1", ["Phòng Kinh tế - Hạ tầng"]),
+        ("pl.ii.2", ["Ủy ban nhân dân các xã, thị trấn"]),
+        ("pl.ii.3", ["Bảo hiểm xã hội huyện"]),
+    ]
+    assert _annex(parse_text(GROUPED_ROWS, source="x.md")) == want
+    for text in (flat(_unpiped(GROUPED_ROWS)), paste(_unpiped(GROUPED_ROWS))):
+        assert _annex(parse_text(text, source="x.txt")) == want
+
+
+LETTERED_ROWS = BODY + _table([
+    "| 1 | Tuyên truyền, phổ biến chính sách an sinh xã hội | | | |",
+    "| a) | Tổ chức hội nghị phổ biến chính sách cho cán bộ cấp xã. | Phòng Lao động - Thương binh và Xã hội | Ủy ban "
+    "nhân dân các xã, thị trấn | Quý III/2025 |",
+    "| b) | Biên soạn tài liệu hỏi - đáp về chính sách. | Phòng Văn hóa - Thông tin | Phòng Lao động - Thương binh và "
+    "Xã hội | Quý IV/2025 |",
+    "| 2 | Kiểm tra, giám sát việc thực hiện chính sách | | | |",
+    "| a) | Kiểm tra việc chi trả trợ cấp xã hội tại các xã. | Phòng Lao động - Thương binh và Xã hội | Phòng Tài "
+    "chính - Kế hoạch | Tháng 10/2025 |",
+], head="| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |")
+
+
+def test_pasted_table_lettered_sub_rows() -> None:
+    # a numbered row with no body heads rows lettered a), b): each is a task of the row's group
+    want = [
+        ("pl.1.a", ["Phòng Lao động - Thương binh và Xã hội"]),
+        ("pl.1.b", ["Phòng Văn hóa - Thông tin"]),
+        ("pl.2.a", ["Phòng Lao động - Thương binh và Xã hội"]),
+    ]
+    for text in (flat(_unpiped(LETTERED_ROWS)), paste(_unpiped(LETTERED_ROWS))):
+        assert _annex(parse_text(text, source="x.txt")) == want
+
+
+def test_pasted_table_cells() -> None:
+    from dondoc.plans.flattable import split_table
+
+    par = ("Tổng Giám đốc phân công như sau (TT CNTT - Trung tâm Công nghệ thông tin): STT Nội dung nhiệm vụ Đơn vị chủ trì "
+           "Đơn vị phối hợp Thời hạn hoàn thành Sản phẩm 1 Xây dựng chương trình phối hợp với TW Hội Nông dân Việt Nam, "
+           "TW Hội LHPN Việt Nam giai đoạn 2025 - 2027 Ban Thu Trung tâm Truyền thông; Ban Pháp chế Quý II/2025 Chương "
+           "trình phối hợp 2 Sửa đổi quy định quản lý đại lý thu Ban Thu Ban Pháp chế 30/6/2025 Quyết định 3 Bồi dưỡng "
+           "kỹ năng tư vấn Trường Đào tạo nghiệp vụ BHXH Ban Tổ chức cán bộ Quý III/2025 Các lớp bồi dưỡng 4 Nhắc hạn "
+           "đóng BHXH tự nguyện qua tin nhắn Trung tâm Chăm sóc khách hàng TT CNTT Thường xuyên Báo cáo")
+    found = split_table(par)
+    assert found is not None
+    before, rows, _ = found
+    # ('TT CNTT': a name's abbreviation, not the table's number column)
+    assert before.endswith("Trung tâm Công nghệ thông tin):")
+    assert rows[2:] == [
+        # the names after 'phối hợp với' stay in the task, all of the list; the product after the time has its cell
+        "| 1 | Xây dựng chương trình phối hợp với TW Hội Nông dân Việt Nam, TW Hội LHPN Việt Nam giai đoạn 2025 - 2027 "
+        "| Ban Thu | Trung tâm Truyền thông; Ban Pháp chế | Quý II/2025 | Chương trình phối hợp |",
+        "| 2 | Sửa đổi quy định quản lý đại lý thu | Ban Thu | Ban Pháp chế | 30/6/2025 | Quyết định |",  # a bare date
+        # an abbreviation ends the name before it; a name holds no 'qua'
+        "| 3 | Bồi dưỡng kỹ năng tư vấn | Trường Đào tạo nghiệp vụ BHXH | Ban Tổ chức cán bộ | Quý III/2025 | Các lớp "
+        "bồi dưỡng |",
+        "| 4 | Nhắc hạn đóng BHXH tự nguyện qua tin nhắn | Trung tâm Chăm sóc khách hàng | TT CNTT | Thường xuyên | "
+        "Báo cáo |",
+    ]
+
+
+IN_BODY = HEAD + (
+    "II. NHIỆM VỤ CỤ THỂ\n"
+    "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n| --- | --- | --- | --- | --- |\n"
+    "| 1. | Rà soát, lập danh sách người cao tuổi chưa có lương hưu. | Ủy ban nhân dân các xã, thị trấn | Bảo hiểm xã "
+    "hội huyện | Quý II/2025 |\n"
+    "| 2. | Tổ chức tập huấn nghiệp vụ cho công chức văn hóa - xã hội cấp xã. | Phòng Lao động - Thương binh và Xã hội"
+    " | Phòng Nội vụ | Quý III/2025 |\n"
+    "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Lao động - Thương binh và Xã hội chủ trì theo dõi, tổng hợp kết quả thực hiện.\n"
+    "2. Phòng Tài chính - Kế hoạch tham mưu bố trí kinh phí thực hiện Kế hoạch.\n" + SIGNED
+)
+
+
+def test_pasted_table_in_the_body() -> None:
+    # the table ends where the next section starts; the section's items are no rows of it
+    want = [
+        ("II.1", ["Ủy ban nhân dân các xã, thị trấn"]),
+        ("II.2", ["Phòng Lao động - Thương binh và Xã hội"]),
+        ("III.1", ["Phòng Lao động - Thương binh và Xã hội"]),
+        ("III.2", ["Phòng Tài chính - Kế hoạch"]),
+    ]
+    assert sorted(_pairs(parse_text(IN_BODY, source="x.md"))) == want
+    for text in (flat(_unpiped(IN_BODY)), paste(_unpiped(IN_BODY))):
+        plan = parse_text(text, source="x.txt")
+        assert sorted(_pairs(plan)) == want
+        assert sorted(a["timing"]["due"] for a in plan["assignments"] if a["ref"].startswith("II.")) == [
+            "2025-06-30", "2025-09-30"]
