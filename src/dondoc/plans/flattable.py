@@ -30,6 +30,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import _BARE_ORG, HEAD, leading_body
 from dondoc.plans.runon import TABLE_MARK
+from dondoc.plans.verbs import find_verb
 
 _HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT|Số TT)\s+(?=[A-ZĐÀ-Ỹ])")
 _TITLE_START = re.compile(
@@ -41,9 +42,12 @@ _TIME_START = re.compile(
     r"(?<=\s)(?=(?:Quý|Quí|Năm|Tháng|Thường xuyên|Hằng|Hàng|Trước|Trong|Từ|Đến|Giai đoạn|Định kỳ|Kỳ họp|Sau khi|Theo tiến độ|"
     r"(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})(?![\wÀ-ỹ]))")
 # a body's name governed by the word before it is part of the task ('phối hợp với Sở Y tế', 'của Bộ Công an')
-_GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc)\s+(?:(?:TW|Trung ương)\s+)?$")
+# (or by a verb whose object is a body: 'để trình Chính phủ', 'tham mưu Ủy ban nhân dân tỉnh')
+_GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc|trình|báo cáo|tham mưu|hướng dẫn|"
+                       r"đề nghị|kiến nghị|gửi|giúp|lấy ý kiến|xin ý kiến)\s+(?:(?:TW|Trung ương)\s+)?$")
 # a name, then the list going on: the next name is governed as the first was
-_LIST_GOES_ON = re.compile(r"[^.:\d]{1,80}?(?:,|;|\svà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){0,2}")
+_LIST_GOES_ON = re.compile(rf"[^.:\d]{{1,80}}?(?:,|;|\svà)\s+(?:[{_UP}][\wÀ-ỹ]*\s+){{0,2}}")
+_LEVEL_END = re.compile(r"\s(?:Trung ương|TW|T\.Ư)$")
 _NO_NAME = re.compile(r"\s(?:qua|để|nhằm|bằng)\s")
 _ABBR_ALONE = re.compile(r"[A-ZĐ]{2,6}\s+")
 _IN_LIST = re.compile(r"(?:[,;/(]|\bvà)\s*$")
@@ -176,8 +180,10 @@ def _cells(row: str, names: int, timed: bool, then: bool = False) -> tuple[str, 
                 time, after = time[:e].rstrip(" ,;"), time[e:]
     cuts = [0]
     for i, s in enumerate(starts[1:], 1):
-        if s - first >= len(rest) or _IN_LIST.search(row[first:s]) or _BARE_ORG.match(rest[cuts[-1] : s - first].strip()):
-            continue  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on)
+        cell = rest[cuts[-1] : s - first].strip()
+        if s - first >= len(rest) or _IN_LIST.search(row[first:s]) or _BARE_ORG.match(cell) or _LEVEL_END.search(cell):
+            continue  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on; so does
+            # a name ending in its level before its organ: 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam')
         if i + 1 < len(starts) and _ABBR_ALONE.fullmatch(row, s, starts[i + 1]):
             continue  # ('Trường Đào tạo nghiệp vụ BHXH Ban Tổ chức cán bộ': an abbreviation ends the name before it)
         cuts.append(s - first)
@@ -195,7 +201,7 @@ _TIME_WORD = re.compile(r"(?:Quý|Quí|Năm|Tháng|Ngày|Thường xuyên|Hằng
 
 
 def _time_end(time: str) -> int | None:
-    for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", time):
+    for m in re.finditer(rf"(?<=\s)(?=[{_UP}])", time):
         if not _TIME_WORD.match(time, m.start()):
             return m.start()
     return None
@@ -204,7 +210,8 @@ def _time_end(time: str) -> int | None:
 # the sentence after the table, run into its last row's time cell: a body's name, not governed by the word before it,
 # opening a sentence ('... 2026-2030 Các sở, ngành báo cáo kết quả ...'); not a body a time waits on ('Sau khi Bộ X ...')
 _AFTER_TIME = re.compile(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])")
-_WAITS_ON = re.compile(r"(?:khi|của|theo|do|với|cho|từ|đến)\s+$")
+# (or the officer of the body named: 'Thủ tướng Chính phủ', 'Chủ tịch Ủy ban nhân dân tỉnh')
+_WAITS_ON = re.compile(r"(?:khi|của|theo|do|với|cho|từ|đến|Thủ tướng|Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+$")
 
 
 def _table_end(last: str) -> int | None:
@@ -214,7 +221,13 @@ def _table_end(last: str) -> int | None:
         return None
     for m in _AFTER_TIME.finditer(last, t.end()):
         if HEAD.match(last[m.start() :]) and not _WAITS_ON.search(last[: m.start()]):
-            return m.start() if leading_body(last[m.start() :]) is not None else None
+            # (a name's own first words before it: '... của Thủ tướng Chính phủ về việc ...' opens no sentence)
+            prev = last[: m.start()].split()[-1:]
+            if prev and prev[0][:1].isupper() and not re.search(r"\d", prev[0]):
+                return None
+            lb = leading_body(last[m.start() :])
+            v = find_verb(lb[1][:40]) if lb is not None else None
+            return m.start() if v is not None and v.start() == 0 else None
     return None
 
 

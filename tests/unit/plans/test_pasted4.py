@@ -283,3 +283,23 @@ def test_pasted_table_in_the_body() -> None:
         assert sorted(_pairs(plan)) == want
         assert sorted(a["timing"]["due"] for a in plan["assignments"] if a["ref"].startswith("II.")) == [
             "2025-06-30", "2025-09-30"]
+
+
+def test_pasted_table_cells_more() -> None:
+    from dondoc.plans.flattable import split_table
+
+    par = ("TT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành Sản phẩm 1 Hoàn thiện dự thảo Nghị quyết để "
+           "trình Hội đồng nhân dân tỉnh. Sở Tư pháp Sở Nội vụ Quý II/2025 Nghị quyết 2 Tổ chức Tuần lễ hưởng ứng Ngày "
+           "Pháp luật Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam Sở Tư pháp Từ ngày 01/11 đến ngày 09/11 hằng năm Báo "
+           "cáo kết quả Ghi chú: theo Chỉ thị số 32-CT/TW của Thủ tướng Chính phủ về việc tăng cường công tác phổ biến.")
+    found = split_table(par)
+    assert found is not None
+    assert found[1][2:] == [
+        # a body after a verb taking it ('trình') is the task's; a time's own lower-case words stay in it
+        "| 1 | Hoàn thiện dự thảo Nghị quyết để trình Hội đồng nhân dân tỉnh. | Sở Tư pháp | Sở Nội vụ | Quý II/2025 | "
+        "Nghị quyết |",
+        # a name ending in its level goes on ('Ủy ban Trung ương Mặt trận ...')
+        "| 2 | Tổ chức Tuần lễ hưởng ứng Ngày Pháp luật | Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam | Sở Tư pháp | Từ "
+        "ngày 01/11 đến ngày 09/11 hằng năm | Báo cáo kết quả Ghi chú: theo Chỉ thị số 32-CT/TW của Thủ tướng Chính phủ "
+        "về việc tăng cường công tác phổ biến. |",
+    ]
