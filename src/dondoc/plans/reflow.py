@@ -294,9 +294,22 @@ def lost_breaks(text: str) -> bool:
     if at_start == 0 and inline >= 1 and inline + items >= 2:
         # a short paste wrapped at a page's width: its lines end anywhere, not one of them opens with a numbered heading
         return True
+    if inline < 1 and items >= 3 and at_start < 3 and _wrapped(head):
+        # a plan numbered 1., 2., a), b) only, copied at a page's width: its items all inside its lines
+        return True
     if inline < 1 or inline + items < 3:
         return False
     return at_start < max(3, inline)
+
+
+def _wrapped(text: str) -> bool:
+    """Most lines end inside a sentence, the next one going on in lower case: text wrapped by a page or a copy, not laid
+    out in paragraphs of their own (which end with their sentence)."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    if len(lines) < 6:
+        return False
+    runs = sum(1 for x, y in zip(lines, lines[1:], strict=False) if x[-1] not in ".;:!?" and y[:1].islower())
+    return runs >= 0.5 * (len(lines) - 1)
 
 
 def _own_paragraphs(text: str) -> bool:

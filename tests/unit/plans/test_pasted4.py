@@ -303,3 +303,50 @@ def test_pasted_table_cells_more() -> None:
         "ngày 01/11 đến ngày 09/11 hằng năm | Báo cáo kết quả Ghi chú: theo Chỉ thị số 32-CT/TW của Thủ tướng Chính phủ "
         "về việc tăng cường công tác phổ biến. |",
     ]
+
+
+# --- a plan numbered 1., 2., a) only (no Roman sections), copied at a page's width ----------------------------------
+NO_ROMAN = (
+    "ỦY BAN NHÂN DÂN XÃ AN PHÚ\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 15/KH-UBND\n"
+    "An Phú, ngày 10 tháng 3 năm 2025\n"
+    "KẾ HOẠCH\n"
+    "Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em năm 2025\n"
+    "Thực hiện Kế hoạch số 45/KH-UBND ngày 01/3/2025 của Ủy ban nhân dân huyện về tổ chức Tháng hành động vì trẻ em năm 2025, Ủy ban nhân dân xã ban hành Kế hoạch như sau:\n"
+    "1. Mục đích, yêu cầu\n"
+    "- Nâng cao nhận thức của các cấp, các ngành và Nhân dân về công tác bảo vệ, chăm sóc trẻ em.\n"
+    "- Các hoạt động tổ chức thiết thực, hiệu quả, tiết kiệm.\n"
+    "2. Nội dung hoạt động\n"
+    "a) Công tác tuyên truyền\n"
+    "- Đài Truyền thanh xã xây dựng chuyên mục tuyên truyền về quyền trẻ em, phát sóng ít nhất 02 lần/tuần trong tháng 6/2025.\n"
+    "- Trường Tiểu học An Phú tổ chức tuyên truyền về phòng, chống đuối nước cho học sinh trước ngày 25/5/2025.\n"
+    "b) Tổ chức thăm hỏi, tặng quà\n"
+    "- Ủy ban Mặt trận Tổ quốc Việt Nam xã vận động các nhà hảo tâm ủng hộ quỹ bảo trợ trẻ em.\n"
+    "3. Tổ chức thực hiện\n"
+    "- Công chức Văn hóa - Xã hội chủ trì, phối hợp với các ban, ngành tham mưu Ủy ban nhân dân xã tổ chức các hoạt động; tổng hợp, báo cáo kết quả về Ủy ban nhân dân huyện trước ngày 10/7/2025.\n"
+    "- Đề nghị Đoàn Thanh niên xã tổ chức các hoạt động vui chơi cho trẻ em trong dịp hè.\n"
+    "- Ban Chỉ huy Quân sự xã phối hợp tổ chức dạy bơi cho trẻ em.\n"
+    "Trên đây là Kế hoạch tổ chức Tháng hành động vì trẻ em năm 2025 của Ủy ban nhân dân xã./.\n"
+    "Nơi nhận:\n"
+    "- UBND huyện;\n"
+    "- Lưu: VT.\n"
+    "TM. ỦY BAN NHÂN DÂN\n"
+    "CHỦ TỊCH\n"
+    "Nguyễn Văn C\n"
+)
+
+
+def test_pasted_plan_without_roman_sections() -> None:
+    from dondoc.plans.reflow import lost_breaks
+
+    want = [
+        ("2.a", ["Đài Truyền thanh xã"]), ("2.a", ["Trường Tiểu học An Phú"]),
+        ("2.b", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"]), ("3", ["Công chức Văn hóa - Xã hội"]),
+        ("3", ["Đoàn Thanh niên xã"]), ("3", ["Ban Chỉ huy Quân sự xã"]),
+    ]
+    assert lost_breaks(paste(NO_ROMAN))
+    assert not lost_breaks(NO_ROMAN)  # (laid out in lines: each line ends its sentence)
+    for text in (NO_ROMAN, paste(NO_ROMAN), flat(NO_ROMAN)):
+        assert _pairs(parse_text(text, source="x.txt")) == want
