@@ -36,6 +36,7 @@ _HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT|Số TT)\s+(?=[A-ZĐÀ-Ỹ])")
 _TITLE_START = re.compile(
     r"\s(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Kinh phí|Nguồn kinh phí|Sản phẩm|Kết quả|Ghi chú|Hồ sơ|"
     r"Lãnh đạo|Chủ trì|Phối hợp|Địa điểm|Dự kiến)(?![\wÀ-ỹ]))")
+_TITLE_START_ANY_CASE = re.compile(_TITLE_START.pattern, re.I)
 _TIME_TITLE = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Dự kiến)")
 _NAME_TITLE = re.compile(r"^(?:Cơ quan|Đơn vị|Lãnh đạo|Chủ trì|Phối hợp)")
 _TIME_START = re.compile(
@@ -43,10 +44,13 @@ _TIME_START = re.compile(
     r"(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})(?![\wÀ-ỹ]))")
 # a body's name governed by the word before it is part of the task ('phối hợp với Sở Y tế', 'của Bộ Công an')
 # (or by a verb whose object is a body: 'để trình Chính phủ', 'tham mưu Ủy ban nhân dân tỉnh')
-_GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc|trình|báo cáo|tham mưu|hướng dẫn|"
-                       r"đề nghị|kiến nghị|gửi|giúp|lấy ý kiến|xin ý kiến)\s+(?:(?:TW|Trung ương)\s+)?$")
+# ('Kiện toàn Ban Chỉ đạo ...', 'Thủ tướng Chính phủ phê duyệt ...': the object of the row's opening verb, an officer's body)
+_GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|theo|do|giữa|các|thuộc|[Tt]rình|[Bb]áo cáo|[Tt]ham mưu|"
+                       r"[Hh]ướng dẫn|[Đđ]ề nghị|[Kk]iến nghị|[Gg]ửi|[Gg]iúp|lấy ý kiến|xin ý kiến|[Kk]iện toàn|[Tt]hành lập|"
+                       r"[Cc]hỉ đạo|[Đđ]ôn đốc|Thủ tướng|Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+(?:(?:TW|Trung ương)\s+)?$")
 # a name, then the list going on: the next name is governed as the first was
 _LIST_GOES_ON = re.compile(rf"[^.:\d]{{1,80}}?(?:,|;|\svà)\s+(?:[{_UP}][\wÀ-ỹ]*\s+){{0,2}}")
+_BARE_HEAD = re.compile(r"(?:Hiệp hội|Hội|Liên hiệp|Tổng cục|Chi nhánh|Tổng công ty|Công ty)$")
 _LEVEL_END = re.compile(r"\s(?:Trung ương|TW|T\.Ư)$")
 _NO_NAME = re.compile(r"\s(?:qua|để|nhằm|bằng)\s")
 _ABBR_ALONE = re.compile(r"[A-ZĐ]{2,6}\s+")
@@ -63,7 +67,17 @@ _AFTER_TABLE = re.compile(rf"(?<=\s)(?:[IVX]{{1,4}}\.\s+[{_UP}]{{2,}}[\s,]|Nơi 
 
 
 def _titles(header: str) -> list[str]:
-    return [t.strip() for t in _TITLE_START.split(header) if t.strip()]
+    if not header.isupper():
+        return [t.strip() for t in _TITLE_START.split(header) if t.strip()]
+    # a header in capitals ('STT NHIỆM VỤ VÀ GIẢI PHÁP CHỦ TRÌ PHỐI HỢP THỜI GIAN'); 'ĐƠN VỊ CHỦ TRÌ' is one title
+    out: list[str] = []
+    for t in _TITLE_START_ANY_CASE.split(header):
+        t = t.strip()
+        if t and out and re.fullmatch(r"(?:Cơ quan|Đơn vị)(?:,? (?:đơn vị|cơ quan))?", out[-1]):
+            out[-1] += " " + t.lower()
+        elif t:
+            out.append(t[:1] + t[1:].lower())
+    return out
 
 
 def _marker(token: str, dotted: bool) -> re.Pattern[str]:
@@ -101,55 +115,84 @@ def _opens_sentence(text: str) -> bool:
     return lb is not None and lb[1][:1].islower()
 
 
-def _next_tokens(kinds: list[tuple[str, str]], groups: bool) -> list[tuple[str, str, bool]]:
-    """The numbers the next row can open with, after the rows `kinds` ((kind, number) each): (kind, token, dotted)."""
+def _next_tokens(kinds: list[tuple[str, str]], parts: str) -> list[tuple[str, str, bool]]:
+    """The numbers the next row can open with, after the rows `kinds` ((kind, number) each): (kind, token, dotted).
+    `parts` tells which group rows the table has: 'A' (parts lettered A, B ... above Roman groups), 'I' (Roman
+    groups), '' (none). Rows are numbered 1, 2 ... (again from 1, or on, after a group), or by their group's number
+    ('2.1', '2.2' under II; '3' alone); a row naming no body heads sub-rows 'a)', 'b)' or 'n.1', 'n.2'."""
     out: list[tuple[str, str, bool]] = []
+    letter = next((n for k, n in reversed(kinds) if k == "part"), None)
     group = next((n for k, n in reversed(kinds) if k == "group"), None)
     item = next((n for k, n in reversed(kinds) if k == "item"), None)
     last_kind, last_num = kinds[-1]
-    if groups:
+    if parts == "A" and letter is not None and letter < "Z":
+        out.append(("part", chr(ord(letter) + 1), True))
+    if parts:
         nxt = _ROMANS.index(group) + 1 if group in _ROMANS else 0
         if nxt < len(_ROMANS):
             out.append(("group", _ROMANS[nxt], True))
-    if last_kind == "group":
+        if group is not None and last_kind not in ("part", "group"):
+            out.append(("group", group, True))  # (a group's numeral written twice, the rows numbered on: 'IV' ... 'IV', '5.1')
+        if last_kind == "part" and nxt:
+            out.append(("group", "I", True))  # (numbered again under each part)
+    g = _ROMANS.index(group) + 1 if group in _ROMANS else None
+    # the last number given at the first level ('5' of '5', '5.2' or '5.1.3')
+    major = next((int(n.split(".")[0]) for k, n in reversed(kinds) if k in ("item", "num2", "num3")), 0)
+    if last_kind in ("part", "group"):
         out.append(("item", "1", True))
-        if item is not None:
-            out.append(("item", str(int(item) + 1), True))  # (numbered on across the groups)
+        if major:
+            out += [("item", str(major + 1), True), ("num2", f"{major + 1}.1", True)]  # (numbered on across groups)
+        if last_kind == "group" and g is not None and g > 1:
+            out += [("num2", f"{g}.1", True), ("item", str(g), True)]  # ('2.1' under II; '3' alone under III)
+        elif last_kind == "group":
+            out.append(("num2", "1.1", True))
         return out
-    out.append(("item", str(int(item) + 1) if item is not None else "1", True))
+    out.append(("item", str(major + 1), True))
     if last_kind == "item":
         out += [("sub", "a)", False), ("num2", f"{item}.1", True)]
     elif last_kind == "sub" and last_num in _LETTERS[:-1]:
         out.append(("sub", _LETTERS[_LETTERS.index(last_num) + 1] + ")", False))
     elif last_kind == "num2":
-        out.append(("num2", f"{item}.{int(last_num.split('.')[1]) + 1}", True))
+        n, m = last_num.split(".")
+        out += [("num2", f"{n}.{int(m) + 1}", True), ("num3", f"{last_num}.1", True)]
+    elif last_kind == "num3":
+        n, m, k = last_num.split(".")
+        out += [("num3", f"{n}.{m}.{int(k) + 1}", True), ("num2", f"{n}.{int(m) + 1}", True)]
     return out
 
 
-def _rows(text: str, groups: bool) -> list[tuple[str, str, int, int]]:
+_FIRST_ROW = re.compile(rf"(?:(A)|(I)|(1)|(1\.1))\.?\s+(?=[{_UP}])")
+_FIRST_ROW_AT = re.compile(rf"(?<=\s)(?:A|I|1|1\.1)\.?\s+(?=[{_UP}])")
+
+
+def _rows(text: str) -> list[tuple[str, str, int, int]]:
     """(kind, number, start, end) of each row of a table's body `text` (the text right after its header, the first
     row's number first): rows, group rows and sub-rows in the order their numbers go; the last row runs to the end."""
     out: list[tuple[str, str, int, int]] = []
     kinds: list[tuple[str, str]] = []
-    first = re.match(rf"(?:(I)|(1))\.?\s+(?=[{_UP}])", text)
+    first = _FIRST_ROW.match(text)
     if first is None:
         return out
-    kind, num, pos = ("group", "I", first.end()) if first.group(1) else ("item", "1", first.end())
+    kind, num = next((k, n) for k, n, g in zip(("part", "group", "item", "num2"), ("A", "I", "1", "1.1"), first.groups(),
+                                                 strict=True) if g)
+    parts = "A" if kind == "part" else "I" if kind == "group" else ""
+    pos = first.end()
     while True:
         kinds.append((kind, num))
         best: tuple[int, int, str, str] | None = None
         fallback: tuple[int, int, str, str] | None = None
         stop = _AFTER_TABLE.search(text, pos)  # (no row past the next section, the signature, an annex)
-        for k, token, dotted in _next_tokens(kinds, groups):
+        for k, token, dotted in _next_tokens(kinds, parts):
             for m in _marker(token, dotted).finditer(text, pos, stop.start() if stop else len(text)):
                 if best is not None and m.start() >= best[0]:
                     break
-                if fallback is None and k == "item":
+                if fallback is None and k in ("item", "num2", "num3") and kind not in ("part", "group"):
                     fallback = (m.start(), m.end(), k, token)
                 # a row holds its lead's name before the next row starts ('Tổ chức 2 Hội nghị ...' is a count), unless
                 # it is a group's title; a row heading sub-rows names no body ('1 Tuyên truyền ... a) Tổ chức ...')
                 named = _has_body(text[pos: m.start()])
-                if kind == "group" or (named != (kind == "item") if k in ("sub", "num2") else named):
+                heads = (k == "sub" and kind == "item") or token.startswith(num + ".")  # ("5" before "5.1", "a)")
+                if kind in ("part", "group") or (not named if heads else named):
                     best = (m.start(), m.end(), k, token.rstrip(")"))
                     break
         best = best or fallback
@@ -181,7 +224,7 @@ def _cells(row: str, names: int, timed: bool, then: bool = False) -> tuple[str, 
     cuts = [0]
     for i, s in enumerate(starts[1:], 1):
         cell = rest[cuts[-1] : s - first].strip()
-        if s - first >= len(rest) or _IN_LIST.search(row[first:s]) or _BARE_ORG.match(cell) or _LEVEL_END.search(cell):
+        if s - first >= len(rest) or _IN_LIST.search(row[first:s]) or _BARE_ORG.match(cell) or _BARE_HEAD.match(cell) or _LEVEL_END.search(cell):
             continue  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on; so does
             # a name ending in its level before its organ: 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam')
         if i + 1 < len(starts) and _ABBR_ALONE.fullmatch(row, s, starts[i + 1]):
@@ -249,10 +292,10 @@ def split_table(par: str) -> tuple[str, list[str], str] | None:
 def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
     """The first flattened task table in `text` at or after `start`: where it starts (its 'TT'), where it ends, and its
     pipe rows; or None."""
-    if "chủ trì" not in text and "thực hiện" not in text:
+    if "TT " not in text:
         return None
     for h in _HEADER.finditer(text, start):
-        head_end = re.compile(rf"(?<=\s)(?:1|I)\.?\s+(?=[{_UP}])").search(text, h.end(), h.end() + 400)
+        head_end = _FIRST_ROW_AT.search(text, h.end(), h.end() + 400)
         if head_end is None:
             continue
         header = text[h.end(): head_end.start()]
@@ -263,12 +306,12 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
         name_cols = [t for t in titles[1:] if _NAME_TITLE.match(t)]
         if not 3 <= len(titles) <= _MAX_TITLES or not name_cols or not _TASK_TITLE.fullmatch(titles[0]):
             continue  # ('TT CNTT - Trung tâm Công nghệ thông tin): STT Nội dung ...': 'TT' abbreviating a name)
-        if not any("chủ trì" in t for t in name_cols) and "thực hiện" not in name_cols[0]:
+        if not any("chủ trì" in t.lower() for t in name_cols) and "thực hiện" not in name_cols[0]:
             continue
         timed = any(_TIME_TITLE.match(t) for t in titles[1:])
         body_at = head_end.start()
         body = text[body_at:]
-        rows = _rows(body, groups=body.startswith("I"))
+        rows = _rows(body)
         if not rows:
             continue
         # the last row runs on into the text after the table: the next section, the signature, an annex
@@ -279,7 +322,7 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
             b = a + end
         rows[-1] = (kind, num, a, b)
         # (group rows with no row under them are the text's own headings, not the table's)
-        while rows and (rows[-1][0] == "group" or not body[rows[-1][2]: rows[-1][3]].strip()):
+        while rows and (rows[-1][0] in ("part", "group") or not body[rows[-1][2]: rows[-1][3]].strip()):
             rows.pop()
         if not rows:
             continue
@@ -296,10 +339,11 @@ def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[
     at = next((k for k, t in enumerate(titles) if k and _TIME_TITLE.match(t)), -1)
     then = titles[at + 1] if timed and 0 < at < len(titles) - 1 and not _NAME_TITLE.match(titles[at + 1]) else ""
     for i, (kind, num, row) in enumerate(rows):
-        heads = i + 1 < len(rows) and rows[i + 1][0] in ("sub", "num2")
-        cells = None if kind == "group" else _cells(row, len(name_cols), timed, then)
+        heads = i + 1 < len(rows) and (rows[i + 1][0] == "sub" or rows[i + 1][1].startswith(num + "."))
+        group = kind in ("part", "group")
+        cells = None if group else _cells(row, len(name_cols), timed, then)
         if cells is None:
-            if kind != "group" and not heads:
+            if not group and not heads:
                 return None
             out.append(f"| {num} | {row.replace('|', '/')} |" + " |" * (len(titles) - 1))
             continue

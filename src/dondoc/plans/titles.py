@@ -63,6 +63,9 @@ _PROPOSALS_TITLE = re.compile(r"(?:Kiến nghị|Đề xuất)(?:\s*(?:,|và)\s*
 _LEAD_IN_TITLE = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|Khuyến khích)$")
 
 
+_ORGANISATION = re.compile(r"tổ chức (?:bộ máy|cán bộ)(?![\wÀ-ỹ])")
+
+
 def _verb_after_opening(title: str) -> bool:
     """Whether a lower-case task verb follows the title's opening words: a title names its work by a verb and its object
     ('Xây dựng cầu ...', 'Nâng cấp tuyến đường ...'); the second syllable of that opening verb ('cấp' of 'Nâng cấp',
@@ -71,6 +74,8 @@ def _verb_after_opening(title: str) -> bool:
     v = find_verb(low)
     if v is not None and v.start() == 0:
         v = find_verb(low, v.end())
+    while v is not None and _ORGANISATION.match(low, v.start()):
+        v = find_verb(low, v.end())  # ('Cải cách tổ chức bộ máy': the organisation, a noun)
     return v is not None
 
 

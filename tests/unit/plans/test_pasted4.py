@@ -350,3 +350,34 @@ def test_pasted_plan_without_roman_sections() -> None:
     assert not lost_breaks(NO_ROMAN)  # (laid out in lines: each line ends its sentence)
     for text in (NO_ROMAN, paste(NO_ROMAN), flat(NO_ROMAN)):
         assert _pairs(parse_text(text, source="x.txt")) == want
+
+
+def test_pasted_table_parts_and_group_numbers() -> None:
+    from dondoc.plans.flattable import split_table
+
+    # parts lettered A, B over Roman groups; rows numbered by their group ('1.1', '2.1'), a group's numeral written twice
+    # with its rows numbered on; a header in capitals; a row's opening verb governs the body after it
+    par = ("STT NHIỆM VỤ, GIẢI PHÁP ĐƠN VỊ CHỦ TRÌ ĐƠN VỊ PHỐI HỢP THỜI GIAN THỰC HIỆN A PHÁT TRIỂN NỀN TẢNG I Hoàn thiện "
+           "thể chế 1.1 Rà soát các quy định về giao dịch điện tử Sở Tư pháp Các sở, ban, ngành 2026 - 2030 II Phát triển "
+           "hạ tầng 2.1 Kiện toàn Ban Chỉ đạo chuyển đổi số tỉnh Sở Khoa học và Công nghệ Sở Nội vụ Năm 2026 2.2 Triển "
+           "khai Đề án của Thủ tướng Chính phủ về hạ tầng số Sở Xây dựng Hiệp hội Doanh nghiệp tỉnh Thường xuyên II Phát "
+           "triển thương mại số 3.1 Hỗ trợ doanh nghiệp bán hàng trên sàn thương mại điện tử Sở Công Thương Hiệp hội "
+           "Doanh nghiệp tỉnh Năm 2027 B PHÁT TRIỂN XÃ HỘI SỐ I Nhân lực số 1.1 Đào tạo kỹ năng số cho cán bộ, công "
+           "chức Sở Nội vụ Trường Chính trị tỉnh Hằng năm")
+    found = split_table(par)
+    assert found is not None
+    assert found[1][2:] == [
+        "| A | PHÁT TRIỂN NỀN TẢNG | | | |",
+        "| I | Hoàn thiện thể chế | | | |",
+        "| 1.1 | Rà soát các quy định về giao dịch điện tử | Sở Tư pháp | Các sở, ban, ngành | 2026 - 2030 |",
+        "| II | Phát triển hạ tầng | | | |",
+        "| 2.1 | Kiện toàn Ban Chỉ đạo chuyển đổi số tỉnh | Sở Khoa học và Công nghệ | Sở Nội vụ | Năm 2026 |",
+        "| 2.2 | Triển khai Đề án của Thủ tướng Chính phủ về hạ tầng số | Sở Xây dựng | Hiệp hội Doanh nghiệp tỉnh | "
+        "Thường xuyên |",
+        "| II | Phát triển thương mại số | | | |",
+        "| 3.1 | Hỗ trợ doanh nghiệp bán hàng trên sàn thương mại điện tử | Sở Công Thương | Hiệp hội Doanh nghiệp tỉnh | "
+        "Năm 2027 |",
+        "| B | PHÁT TRIỂN XÃ HỘI SỐ | | | |",
+        "| I | Nhân lực số | | | |",
+        "| 1.1 | Đào tạo kỹ năng số cho cán bộ, công chức | Sở Nội vụ | Trường Chính trị tỉnh | Hằng năm |",
+    ]
