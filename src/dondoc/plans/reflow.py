@@ -23,6 +23,7 @@ Both are reported in the plan's warnings, since a person should check what was g
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
@@ -308,7 +309,7 @@ def _wrapped(text: str) -> bool:
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     if len(lines) < 6:
         return False
-    runs = sum(1 for x, y in zip(lines, lines[1:], strict=False) if x[-1] not in ".;:!?" and y[:1].islower())
+    runs = sum(1 for x, y in itertools.pairwise(lines) if x[-1] not in ".;:!?" and y[:1].islower())
     return runs >= 0.5 * (len(lines) - 1)
 
 
