@@ -183,7 +183,9 @@ def _split_heading(par: str) -> str:
     for v in _DUTY_VERB.finditer(head, 4):
         if not _ORG_HEAD_END.search(par[: v.start()]):
             return par[: v.start()] + "\n\n" + par[v.end():]
-    if (k := named_then_duty(par, len(head))) is not None:  # '11. Ủy ban nhân dân các xã, thị trấn Bố trí ngân sách ...'
+    # '11. Ủy ban nhân dân các xã, thị trấn Bố trí ngân sách ...' (the names may be listed with ';': 'Sở A; Báo B Chỉ đạo ...')
+    stop = re.search(r"[.:!?]\s", par[4:200])
+    if (k := named_then_duty(par, stop.start() + 4 if stop else min(len(par), 200))) is not None:
         return par[:k].rstrip() + "\n\n" + par[k:]
     return par
 

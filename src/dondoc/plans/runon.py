@@ -197,7 +197,8 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                 at.append(m.end())
                 led = opens_with_body(rest)
             elif (not led and not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
-                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])):
+                  and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])
+                  and lb[0] not in par[: m.start()]):  # (the body the paragraph's task already named goes on with it)
                 at.append(m.end())  # a sentence that opens with a named body and its task
                 led = True
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):

@@ -381,3 +381,23 @@ def test_pasted_table_parts_and_group_numbers() -> None:
         "| I | Nhân lực số | | | |",
         "| 1.1 | Đào tạo kỹ năng số cho cán bộ, công chức | Sở Nội vụ | Trường Chính trị tỉnh | Hằng năm |",
     ]
+
+
+def test_heading_listing_bodies_run_into_duty() -> None:
+    # the bodies listed with ';' in the heading, its duty after them opening with a capitalised verb
+    text = CLOSING.replace("2. Phòng Tài chính - Kế hoạch\nTham mưu bố trí", "2. Phòng Văn hóa - Thông tin; Đài Truyền "
+                           "thanh huyện\nChỉ đạo các cơ sở truyền thanh tăng thời lượng tuyên truyền; tham mưu bố trí")
+    for t in (flat(text), paste(text)):
+        assert _pairs(parse_text(t, source="x.txt"))[1] == ("II.2", ["Phòng Văn hóa - Thông tin", "Đài Truyền thanh huyện"])
+
+
+def test_later_sentence_of_the_same_body_stays() -> None:
+    from dondoc.plans.runon import split_duties
+
+    # a lettered item whose title ends with a colon, its body named after it: the body's later sentence is the same duty
+    par = ("b) Thực hiện mở tài khoản: Ủy ban nhân dân các xã phối hợp với các ngân hàng thương mại mở tài khoản cho đối "
+           "tượng. Ủy ban nhân dân các xã cung cấp danh sách, mời đối tượng đến điểm mở tài khoản.")
+    assert split_duties([par], section_end=[False]) == [par]
+    # another body's sentence is its own duty, as before
+    other = par.replace("Ủy ban nhân dân các xã cung cấp", "Bưu điện tỉnh cung cấp")
+    assert len(split_duties([other], section_end=[False])) == 2
