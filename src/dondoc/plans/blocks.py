@@ -251,16 +251,17 @@ from dondoc.plans import gridless, layoutgrid, raggedpipe  # noqa: E402 (they re
 from dondoc.plans.rowtext import _RULE_LINE, _RULE_TEXT, _drop_page_marks, _flattened_rows, _pipe_row  # noqa: E402 (rowtext uses ROMAN above)
 
 
-def build_blocks(text: str) -> list[Block]:
+def build_blocks(text: str, *, paragraphs: bool = False) -> list[Block]:
     # Long on purpose: one pass over the lines; the cases are the layout's rules and their order matters.
+    # (paragraphs: a text whose breaks were put back by plans.reflow, one paragraph between blank lines each)
     if "\\" in text:
         text = unescape_marks(text)
     lines = _drop_page_marks(text.split("\n"))
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|" and x != "\x00")
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     blanks = sum(1 for x in lines if not x.strip() and x != "\x00")
-    blank_meaningless = blanks >= 0.6 * max(1, len(lengths))
-    blank_separated = not blank_meaningless and blanks >= 0.15 * max(1, len(lengths))
+    blank_meaningless = blanks >= 0.6 * max(1, len(lengths)) and not paragraphs
+    blank_separated = paragraphs or (not blank_meaningless and blanks >= 0.15 * max(1, len(lengths)))
     blocks: list[Block] = []
     cur = _Cur()
     cur_start = 0

@@ -352,7 +352,7 @@ def read_blocks(path: Path, *, max_mb: float, convert_vni: bool = False,
                 notes: list[str] | None = None) -> tuple[list[Block], int]:
     """Blocks of a plan file and the number of characters read. What had to be repaired in the
     text (a web page's wrapper, lost line breaks) is appended to `notes`."""
-    from dondoc.plans.reflow import prepare
+    from dondoc.plans.reflow import REFLOWED, prepare
 
     if not path.exists():
         raise PlanReadError("không tìm thấy tệp (file not found)", path=str(path))
@@ -385,7 +385,7 @@ def read_blocks(path: Path, *, max_mb: float, convert_vni: bool = False,
     text, found = prepare(text)
     if notes is not None:
         notes.extend(found)
-    return build_blocks(text), len(text)
+    return build_blocks(text, paragraphs=REFLOWED in found), len(text)
 
 
 def plain_text(blocks: list[Block]) -> str:

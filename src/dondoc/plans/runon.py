@@ -96,6 +96,11 @@ _CLOSING = re.compile(
 UNITS_REFER_BACK = re.compile(r"nếu\s[^.]{0,80}?\s(?:đề nghị\s+|yêu cầu\s+)?các đơn vị\s+(?!và\b|liên quan|có liên quan)")
 
 
+# a sentence opening with its time ('Năm 2026, ', 'Quý IV/2025, ', 'Tháng 6/2025, '), then its body
+_WHEN_OPENS = re.compile(r"(?:Năm \d{4}|Quý [IVX]{1,3}(?:/| năm )\d{4}|Tháng \d{1,2}(?:/| năm )\d{4}|Trong (?:năm|quý|tháng) [^,]{1,15}),\s+")
+_TAKES_ROLE = re.compile(r"(?:chủ trì|là cơ quan|có trách nhiệm|chịu trách nhiệm)\b")
+
+
 def _refers_back(sentence: str) -> bool:
     """Whether the sentence opening `sentence` (up to its full stop) speaks of 'các đơn vị' just named before it."""
     stop = sentence.find(". ", 0, 240)
@@ -198,8 +203,15 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                 led = opens_with_body(rest)
             elif (not led and not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
                   and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])
-                  and lb[0] not in par[: m.start()]):  # (the body the paragraph's task already named goes on with it)
-                at.append(m.end())  # a sentence that opens with a named body and its task
+                  and (lb[0] not in par[: m.start()] or _TAKES_ROLE.match(lb[1]))):
+                # a sentence that opens with a named body and its task (the body the paragraph's task already named
+                # goes on with it, unless it takes a role again)
+                at.append(m.end())
+                led = True
+            elif (mark is None and not bullet and (when := _WHEN_OPENS.match(rest)) is not None
+                  and HEAD.match(rest[when.end():]) and (lb := leading_body(rest[when.end():])) is not None
+                  and _NAMED.match(lb[0]) and lb[1][:1].islower()):
+                at.append(m.end())  # 'Năm 2026, Sở Y tế chủ trì tổng kết ...': a dated duty of its own (unnumbered prose)
                 led = True
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):
                 at.append(m.end())  # 'Căn cứ ..., các sở, ngành ... xây dựng ...': other bodies' duty

@@ -401,3 +401,19 @@ def test_later_sentence_of_the_same_body_stays() -> None:
     # another body's sentence is its own duty, as before
     other = par.replace("Ủy ban nhân dân các xã cung cấp", "Bưu điện tỉnh cung cấp")
     assert len(split_duties([other], section_end=[False])) == 2
+
+
+REPORTING = HEAD + (
+    "II. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế chủ trì triển khai Kế hoạch.\nIII. CHẾ ĐỘ BÁO CÁO\n"
+    "Các cơ quan, đơn vị báo cáo kết quả thực hiện trước ngày 25/11 hằng năm, gửi về Phòng Y tế để tổng hợp.\n"
+    "Phòng Y tế tổng hợp, báo cáo Ủy ban nhân dân huyện trước ngày 05/12 hằng năm.\n"
+    "Năm 2026, Phòng Y tế chủ trì tham mưu Ủy ban nhân dân huyện tổng kết việc thực hiện Kế hoạch.\n" + SIGNED
+)
+
+
+def test_dated_sentence_of_its_own() -> None:
+    # an unnumbered paragraph opening with its time and a body ('Năm 2026, Phòng Y tế chủ trì ...') is a duty of its own
+    want = _pairs(parse_text(REPORTING, source="x.txt"))
+    assert want[-1] == ("III", ["Phòng Y tế"])
+    for text in (flat(REPORTING), paste(REPORTING)):
+        assert _pairs(parse_text(text, source="x.txt")) == want
