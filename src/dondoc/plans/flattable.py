@@ -30,12 +30,13 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import _BARE_ORG, HEAD, leading_body
 from dondoc.plans.runon import TABLE_MARK
+from dondoc.plans.titles import body_then_duty
 from dondoc.plans.verbs import find_verb
 
 _HEADER = re.compile(r"(?:^|(?<=\s))(?:STT|TT|Số TT)\s+(?=[A-ZĐÀ-Ỹ])")
 _TITLE_START = re.compile(
     r"\s(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Kinh phí|Nguồn kinh phí|Sản phẩm|Kết quả|Ghi chú|Hồ sơ|"
-    r"Lãnh đạo|Chủ trì|Phối hợp|Địa điểm|Dự kiến)(?![\wÀ-ỹ]))")
+    r"Lãnh đạo|Chủ trì|Phối hợp|Địa điểm|Dự kiến|Nội dung|Nhiệm vụ)(?![\wÀ-ỹ]))")
 _TITLE_START_ANY_CASE = re.compile(_TITLE_START.pattern, re.I)
 _TIME_TITLE = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Dự kiến)")
 _NAME_TITLE = re.compile(r"^(?:Cơ quan|Đơn vị|Lãnh đạo|Chủ trì|Phối hợp)")
@@ -50,6 +51,7 @@ _GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|t
                        r"[Cc]hỉ đạo|[Đđ]ôn đốc|Thủ tướng|Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+(?:(?:TW|Trung ương)\s+)?$")
 # a name, then the list going on: the next name is governed as the first was
 _LIST_GOES_ON = re.compile(rf"[^.:\d]{{1,80}}?(?:,|;|\svà)\s+(?:[{_UP}][\wÀ-ỹ]*\s+){{0,2}}")
+_LEVEL_THEN_CAP = re.compile(rf"\s(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+(?=[{_UP}])")
 _BARE_HEAD = re.compile(r"(?:Hiệp hội|Hội|Liên hiệp|Tổng cục|Chi nhánh|Tổng công ty|Công ty)$")
 _LEVEL_END = re.compile(r"\s(?:Trung ương|TW|T\.Ư)$")
 _NO_NAME = re.compile(r"\s(?:qua|để|nhằm|bằng)\s")
@@ -165,7 +167,7 @@ _FIRST_ROW = re.compile(rf"(?:(A)|(I)|(1)|(1\.1))\.?\s+(?=[{_UP}])")
 _FIRST_ROW_AT = re.compile(rf"(?<=\s)(?:A|I|1|1\.1)\.?\s+(?=[{_UP}])")
 
 
-def _rows(text: str) -> list[tuple[str, str, int, int]]:
+def _rows(text: str, lead_first: bool = False) -> list[tuple[str, str, int, int]]:
     """(kind, number, start, end) of each row of a table's body `text` (the text right after its header, the first
     row's number first): rows, group rows and sub-rows in the order their numbers go; the last row runs to the end."""
     out: list[tuple[str, str, int, int]] = []
@@ -196,7 +198,7 @@ def _rows(text: str) -> list[tuple[str, str, int, int]]:
                     best = (m.start(), m.end(), k, token.rstrip(")"))
                     break
         best = best or fallback
-        if best is None or _opens_sentence(text[best[1]:]):
+        if best is None or (not lead_first and _opens_sentence(text[best[1]:])):
             out.append((kind, num, pos, len(text)))
             return out
         out.append((kind, num, pos, best[0]))
@@ -303,7 +305,9 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
         if numbers is not None:
             header = header[: numbers.start()]
         titles = _titles(header)
-        name_cols = [t for t in titles[1:] if _NAME_TITLE.match(t)]
+        # (the lead's column may come first: 'TT Đơn vị chủ trì Nội dung công việc Đơn vị phối hợp Thời gian')
+        lead_first = bool(_NAME_TITLE.match(titles[0])) if titles else False
+        name_cols = [t for t in titles[int(not lead_first):] if _NAME_TITLE.match(t)]
         if not 3 <= len(titles) <= _MAX_TITLES or not name_cols or not _TASK_TITLE.fullmatch(titles[0]):
             continue  # ('TT CNTT - Trung tâm Công nghệ thông tin): STT Nội dung ...': 'TT' abbreviating a name)
         if not any("chủ trì" in t.lower() for t in name_cols) and "thực hiện" not in name_cols[0]:
@@ -311,7 +315,7 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
         timed = any(_TIME_TITLE.match(t) for t in titles[1:])
         body_at = head_end.start()
         body = text[body_at:]
-        rows = _rows(body)
+        rows = _rows(body, lead_first)
         if not rows:
             continue
         # the last row runs on into the text after the table: the next section, the signature, an annex
@@ -326,14 +330,16 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
             rows.pop()
         if not rows:
             continue
-        out = _pipe_rows(titles, name_cols, timed, [(kind, num, body[a:b].strip()) for kind, num, a, b in rows])
+        out = _pipe_rows(titles, name_cols, timed, [(kind, num, body[a:b].strip()) for kind, num, a, b in rows], lead_first)
         if out is not None:
             return h.start(), body_at + rows[-1][3], out
     return None
 
 
-def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[tuple[str, str, str]]) -> list[str] | None:
-    """The table's pipe rows (its header first), or None when a task row names no body (no table after all)."""
+def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[tuple[str, str, str]],
+               lead_first: bool = False) -> list[str] | None:
+    """The table's pipe rows (its header first), or None when a task row names no body (no table after all). With
+    `lead_first`, each row opens with its lead's name, its task after it opening with a capitalised verb."""
     out = ["| TT | " + " | ".join(titles) + " |", "|" + " --- |" * (len(titles) + 1)]
     found = 0
     at = next((k for k, t in enumerate(titles) if k and _TIME_TITLE.match(t)), -1)
@@ -341,7 +347,16 @@ def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[
     for i, (kind, num, row) in enumerate(rows):
         heads = i + 1 < len(rows) and (rows[i + 1][0] == "sub" or rows[i + 1][1].startswith(num + "."))
         group = kind in ("part", "group")
-        cells = None if group else _cells(row, len(name_cols), timed, then)
+        lead = ""
+        if lead_first and not group:
+            stop = re.search(r"[.;:]\s", row[:200])
+            k = body_then_duty(row, 0, stop.start() if stop else min(len(row), 200))
+            if k is None and HEAD.match(row) and (lv := _LEVEL_THEN_CAP.search(row, 0, 160)) is not None:
+                k = lv.end()  # ('Công an xã Kiểm soát ...': the name ends with its level, the task opens with a capital)
+            lead, row = (row[:k].strip(), row[k:]) if k is not None else ("", row)
+        cells = None if group or (lead_first and not lead) else _cells(" " + row, len(name_cols) - lead_first, timed, then)
+        if lead_first and cells is None and lead and not group:
+            cells = (row, [], "", "")  # (a row naming its lead alone)
         if cells is None:
             if not group and not heads:
                 return None
@@ -349,10 +364,16 @@ def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[
             continue
         found += 1
         task, bodies, time, after = cells
+        bodies = [lead, *bodies] if lead_first else bodies
         by_title = dict(zip(name_cols, [bodies[k] if k < len(bodies) else "" for k in range(len(name_cols))], strict=True))
         if then:
             by_title[then] = after.strip()
-        line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
+        if lead_first:  # (the task goes to the first column that names no body)
+            task_title = next((t for t in titles if not _NAME_TITLE.match(t) and not _TIME_TITLE.match(t)), "")
+            by_title[task_title] = task
+            line = [num] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles]
+        else:
+            line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
         out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
     return out if found else None
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, leading_body
+from dondoc.plans.bodies import HEAD, is_body_name, leading_body
+from dondoc.plans.verbs import find_verb
 
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
@@ -44,7 +45,13 @@ def dash_body(par: str, head_end: int) -> int | None:
         lb = leading_body(rest)
         if lb is not None and lb[1][:1].islower() and not lb[2]:
             return d.start()
+        named = _NAMED_COLON.match(rest)  # '2. Công tác kiểm tra - Sở Y tế: + Chủ trì ...': a bullet naming its body
+        if named and is_body_name(named.group(1)) and find_verb(named.group(1)) is None:
+            return d.start()
     return None
+
+
+_NAMED_COLON = re.compile(r"([^.;:()]{2,120}):(?:\s|$)")
 
 
 # a sub-item numbered without its last dot, run into the text before it: '... chính sách xã hội 1.1 Nâng cao ...'

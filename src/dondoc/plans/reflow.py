@@ -64,8 +64,9 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền'
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
-    # '(1) Tổ chức ...' list items
+    # '(1) Tổ chức ...' list items; '1) Ủy ban nhân dân ...' after a title or a sentence's end
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
+    re.compile(rf"(?<=[^\d\s/.,(]){_NOT_BEFORE_NUM}\s+(?=1\)\s+[{_UP}])|(?<=[.;:])\s+(?=\d{{1,2}}\)\s+[{_UP}])"),
     # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
     _INLINE_ARTICLE,
     # a dash or plus bullet after the end of a sentence (an ellipsis closing a list too: '... vật nuôi… - Thường

@@ -167,10 +167,15 @@ def named_then_duty(par: str, end: int) -> int | None:
     ('Ban Chỉ đạo Phát triển du lịch Tham mưu ...': 'Phát triển' is a word of the name), followed by a lower-case word
     or by the body its duty concerns."""
     mark = _MARKED.match(par)
-    if mark is None or not HEAD.match(par[mark.end():]):
+    return body_then_duty(par, mark.end(), end) if mark is not None else None
+
+
+def body_then_duty(par: str, start: int, end: int) -> int | None:
+    """named_then_duty for the name at `start` (a heading's, after its number; a table row's lead cell)."""
+    if not HEAD.match(par[start:]):
         return None
-    for v in reversed(list(_CAP_VERB_IN.finditer(par, mark.end(), end))):
-        name = par[mark.end(): v.start()]
+    for v in reversed(list(_CAP_VERB_IN.finditer(par, start, end))):
+        name = par[start: v.start()]
         after = par[v.end():]
         duty = _CAP_VERB.match(after)
         tail = after[duty.end():].lstrip(" ,")

@@ -417,3 +417,97 @@ def test_dated_sentence_of_its_own() -> None:
     assert want[-1] == ("III", ["Phòng Y tế"])
     for text in (flat(REPORTING), paste(REPORTING)):
         assert _pairs(parse_text(text, source="x.txt")) == want
+
+
+# --- a heading run into a bullet naming its body ('2. Công tác kiểm tra - Sở Y tế: + Chủ trì ...'), items '1)', '2)' -----
+BULLET_BODIES = (
+    "ỦY BAN NHÂN DÂN TỈNH AN GIANG\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 45/KH-UBND\n"
+    "An Giang, ngày 18 tháng 02 năm 2025\n"
+    "KẾ HOẠCH\n"
+    "Triển khai Tháng hành động vì an toàn thực phẩm năm 2025\n"
+    "Thực hiện Kế hoạch số 10/KH-BCĐTWATTP ngày 20/01/2025 của Ban Chỉ đạo liên ngành Trung ương về an toàn thực phẩm, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "- Nâng cao nhận thức, trách nhiệm của người sản xuất, kinh doanh thực phẩm.\n"
+    "- Phòng ngừa, hạn chế ngộ độc thực phẩm.\n"
+    "II. NỘI DUNG\n"
+    "1. Công tác tuyên truyền\n"
+    "Thời gian thực hiện: Từ ngày 15/4 đến ngày 15/5/2025.\n"
+    "Đơn vị chủ trì: Sở Y tế.\n"
+    "Đơn vị phối hợp: Báo An Giang, Đài Phát thanh - Truyền hình An Giang.\n"
+    "2. Công tác thanh tra, kiểm tra\n"
+    "- Sở Y tế:\n"
+    "+ Chủ trì thành lập đoàn kiểm tra liên ngành cấp tỉnh, hoàn thành trước ngày 10/4/2025.\n"
+    "+ Phối hợp với Công an tỉnh xử lý các vi phạm về an toàn thực phẩm.\n"
+    "- Sở Nông nghiệp và Môi trường: Kiểm tra các cơ sở sản xuất, kinh doanh nông sản, thủy sản.\n"
+    "- Sở Công Thương: Chỉ đạo lực lượng quản lý thị trường kiểm tra các chợ, siêu thị.\n"
+    "3. Công tác báo cáo\n"
+    "1) Ủy ban nhân dân các huyện, thị xã, thành phố báo cáo kết quả về Sở Y tế trước ngày 25/5/2025.\n"
+    "2) Sở Y tế tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ Y tế trước ngày 31/5/2025.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức thành viên tăng cường giám sát an toàn thực phẩm tại cộng đồng./.\n"
+    "Nơi nhận:\n"
+    "- Bộ Y tế;\n"
+    "- Lưu: VT.\n"
+    "TM. ỦY BAN NHÂN DÂN\n"
+    "KT. CHỦ TỊCH\n"
+    "PHÓ CHỦ TỊCH\n"
+    "Ngô Văn M\n"
+)
+
+
+def test_bullet_naming_body_and_parenthesised_items() -> None:
+    want = _pairs(parse_text(BULLET_BODIES, source="x.txt"))
+    assert ("II.2", ["Sở Y tế"]) in want and ("II.1", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]) in want
+    for text in (flat(BULLET_BODIES), paste(BULLET_BODIES)):
+        assert _pairs(parse_text(text, source="x.txt")) == want
+
+
+def test_parenthesised_number_counter() -> None:
+    from dondoc.plans.reflow import restore_breaks
+
+    # a number closing a bracket or after 'khoản' is no item
+    out = restore_breaks("I. NHIỆM VỤ 1. Rà soát theo Phụ lục 1) Các sở phối hợp. Sở Y tế thực hiện theo khoản 1) Điều 5.")
+    assert "Phụ lục 1) Các sở" in out and "khoản 1) Điều 5" in out
+
+
+# --- a task table whose lead's column comes first, pasted with its cells joined --------------------------------------
+LEAD_FIRST = (
+    "ỦY BAN NHÂN DÂN XÃ TÂN LẬP\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 22/KH-UBND\n"
+    "Tân Lập, ngày 07 tháng 7 năm 2025\n"
+    "KẾ HOẠCH\n"
+    "Phòng, chống dịch bệnh động vật năm 2025\n"
+    "Căn cứ Kế hoạch số 120/KH-UBND ngày 01/3/2025 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã ban hành Kế hoạch như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "Chủ động phòng, chống dịch bệnh động vật, không để dịch lớn xảy ra.\n"
+    "II. NỘI DUNG THỰC HIỆN\n"
+    "| TT | Đơn vị chủ trì | Nội dung công việc | Đơn vị phối hợp | Thời gian |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "| 1 | Trung tâm Dịch vụ nông nghiệp xã | Tổ chức tiêm phòng vắc xin cho đàn gia súc, gia cầm đợt 1 | Các thôn, ấp | Tháng 8/2025 |\n"
+    "| 2 | Công an xã | Kiểm soát việc vận chuyển động vật qua địa bàn xã | Trung tâm Dịch vụ nông nghiệp xã | Thường xuyên |\n"
+    "| 3 | Đài Truyền thanh xã | Tuyên truyền các biện pháp phòng, chống dịch bệnh | Các thôn, ấp | Hằng tháng |\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Công chức Nông nghiệp - Môi trường là đầu mối theo dõi, tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân xã trước ngày 20/12/2025.\n"
+    "2. Trưởng các thôn, ấp tổ chức tuyên truyền, vận động người chăn nuôi thực hiện tiêm phòng./.\n"
+    "Nơi nhận:\n"
+    "- UBND huyện;\n"
+    "- Lưu: VT.\n"
+    "TM. ỦY BAN NHÂN DÂN\n"
+    "CHỦ TỊCH\n"
+    "Lý Văn N\n"
+)
+
+
+def test_pasted_table_lead_first() -> None:
+    want = [
+        ("II.1", ["Trung tâm Dịch vụ nông nghiệp xã"]), ("II.2", ["Công an xã"]), ("II.3", ["Đài Truyền thanh xã"]),
+        ("III.1", ["Công chức Nông nghiệp - Môi trường"]), ("III.2", ["Trưởng các thôn, ấp"]),
+    ]
+    assert sorted(_pairs(parse_text(LEAD_FIRST, source="x.md"))) == want
+    for text in (flat(_unpiped(LEAD_FIRST)), paste(_unpiped(LEAD_FIRST))):
+        assert sorted(_pairs(parse_text(text, source="x.txt"))) == want
