@@ -29,7 +29,6 @@ import re
 
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import _BARE_ORG, HEAD, leading_body
-from dondoc.plans.runon import TABLE_MARK
 from dondoc.plans.titles import body_then_duty
 from dondoc.plans.verbs import find_verb
 
@@ -376,32 +375,3 @@ def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[
             line = [num, task] + [by_title.get(t, time if _TIME_TITLE.match(t) else "") for t in titles[1:]]
         out.append("| " + " | ".join(c.replace("|", "/") for c in line) + " |")
     return out if found else None
-
-
-def run_tables(body: str, tables: list[str]) -> str:
-    """Task tables pasted as one run of words (plans.flattable) taken out of the body before any break is put back
-    (their rows' numbers would read as items), each replaced by its mark like a pipe table."""
-    if "TT " not in body:
-        return body
-    out, pos = [], 0
-    while (found := find_table(body, pos)) is not None:
-        start, end, rows = found
-        out += [body[pos:start], f" {TABLE_MARK}{len(tables)}{TABLE_MARK} "]
-        tables.append("\n".join(rows))
-        pos = end
-    return "".join(out) + body[pos:] if out else body
-
-
-def flat_tables(pars: list[str], tables: list[str]) -> list[str]:
-    """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
-    out: list[str] = []
-    for par in pars:
-        found = split_table(par) if ("TT " in par and " chủ trì" in par) else None
-        if found is None:
-            out.append(par)
-            continue
-        out += [found[0], f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"] if found[0] else [f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"]
-        tables.append("\n".join(found[1]))
-        if found[2]:
-            out.append(found[2])  # the sentence after the table
-    return out

@@ -29,9 +29,9 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start
 from dondoc.plans.fastre import count_at_line_starts
-from dondoc.plans.flattable import flat_tables, run_tables
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
+from dondoc.plans.pastedtables import flat_tables, run_tables
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
 from dondoc.plans.titles import body_bullet, duty_after_dash, named_then_duty, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
