@@ -155,7 +155,10 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
     return owned_heading(t)
 
 
-_TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)")
+_TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)"
+                           r"|(?<=\.)\s+(?=(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)\s*:)")
+# the labels after the first on that line ('... Cơ quan chủ trì: Sở X. Cơ quan phối hợp: Sở Y. Thời gian trình: ...')
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ)(?:\s+[\wÀ-ỹ]+){1,3}\s*:)")
 
 
 def _one_of(name: str, leads: list[str]) -> bool:
@@ -214,7 +217,8 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         produced: list[dict[str, Any]] = []
         if node.title and (lab := _TITLE_LABELS.search(node.title)):
             # 'a) Đào tạo ... - Chủ trì: Sở Y tế; thời gian: hằng năm': the task's labels on its title's own line
-            node.content.insert(0, Paragraph("- " + node.title[lab.end():], False, node.content[0].line if node.content else 0))
+            line = node.content[0].line if node.content else 0
+            node.content[0:0] = [Paragraph("- " + x.strip(), False, line) for x in _NEXT_LABEL.split(node.title[lab.end():])]
             node.title = node.title[: lab.start()]
         content = node.content
         plain = [_MARKS.sub("", p.text) for p in content]

@@ -47,7 +47,7 @@ _MIDLINE_ARTICLE = re.compile(r"(?<=[.;:])[ \t]+(?=Điều\s+\d{1,3}\.\s)")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])(?<!Nhiệm vụ)(?<!Hoạt động)[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")  # (not its number)
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Cơ quan thực hiện|Đơn vị thực hiện|"
-           "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
+           "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|Thời gian trình|Thời hạn trình|Thời gian ban hành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
 # (a number naming a level, a kind, a group or a rank: 'cấp độ 1', 'mức 2', 'loại 1', 'nhóm 3', 'hạng 1')
 _NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)"

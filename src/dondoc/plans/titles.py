@@ -85,13 +85,17 @@ def title_then_body(par: str) -> int | None:
     m = _TITLE_THEN_BODY.match(par)
     if not m or _GOVERNS.search(m.group(1)):
         return None
-    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
+    mark_end = _MARKED.match(par).end()  # type: ignore[union-attr]
+    title = m.group(1)[mark_end:]
     if _PROPOSALS_TITLE.fullmatch(title) and not central(par[m.end() :]):
         lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
         v = find_verb(lb[1][:40]) if lb is not None else None
         return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
-    if _LEAD_IN_TITLE.match(title) or (_verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))) or _PERSON.match(title):
+    if _LEAD_IN_TITLE.match(title) or _PERSON.match(title):
         return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
+    # a title holding a verb after its opening words may be a sentence already: only a body taking a role ends it
+    # ('4. Kiện toàn tổ chức bộ máy quản lý đất đai Sở Nội vụ chủ trì ...')
+    roles_only = _verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
     topic = title.lower() if is_body_start(title) else None
@@ -106,8 +110,10 @@ def title_then_body(par: str) -> int | None:
             lb = leading_body(par[k:]) if HEAD.match(par[k:]) else leading_body(par[when.end():]) if when else None
             if lb is None or _GOVERNS.search(lb[0]) or (topic is not None and topic not in lb[1].lower()):
                 continue  # ('Tỉnh ủy về phát triển ...': a name does not end in a preposition)
-            if _TAKES_ROLE.match(lb[1]):
-                return k
+            if _TAKES_ROLE.match(lb[1]) and not (roles_only and (k > m.end() or _ends_with_verb(par[mark_end:k].rstrip()))):
+                return k  # (a title holding verbs: right after it, not after a verb whose object the body is)
+            if roles_only:
+                continue
             between = par[m.end() : k]  # (the title's own capitalised words: 'Luật Đường bộ'; not a sentence's)
             if ((any_verb or when) and (v := find_verb(lb[1][:40])) is not None and v.start() == 0
                     and not re.search(r"\d", between) and not find_verb(between.lower())):

@@ -511,3 +511,59 @@ def test_pasted_table_lead_first() -> None:
     assert sorted(_pairs(parse_text(LEAD_FIRST, source="x.md"))) == want
     for text in (flat(_unpiped(LEAD_FIRST)), paste(_unpiped(LEAD_FIRST))):
         assert sorted(_pairs(parse_text(text, source="x.txt"))) == want
+
+
+# --- labels mid-line ('a) <task>. Cơ quan chủ trì: X. Cơ quan phối hợp: Y. Thời gian trình: Z.'), a title holding verbs ---
+LABELS_MIDLINE = (
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG HÒA\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 190/KH-UBND\n"
+    "Quảng Hòa, ngày 25 tháng 10 năm 2024\n"
+    "KẾ HOẠCH\n"
+    "Triển khai thi hành Luật Đất đai năm 2024 trên địa bàn tỉnh\n"
+    "Thực hiện Quyết định số 222/QĐ-TTg ngày 05/3/2024 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thi hành Luật Đất đai như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "Xác định cụ thể nội dung công việc, thời hạn, tiến độ hoàn thành và trách nhiệm của các cơ quan, đơn vị.\n"
+    "2. Yêu cầu\n"
+    "Bảo đảm tính kịp thời, đồng bộ, thống nhất, hiệu quả.\n"
+    "II. NỘI DUNG\n"
+    "1. Tổ chức quán triệt, phổ biến Luật Đất đai\n"
+    "Tổ chức hội nghị quán triệt, phổ biến Luật cho cán bộ chủ chốt của tỉnh.\n"
+    "Chủ trì: Sở Tài nguyên và Môi trường; phối hợp: Sở Tư pháp, Sở Thông tin và Truyền thông; thời gian: Quý IV năm 2024.\n"
+    "2. Tập huấn chuyên sâu\n"
+    "Tổ chức tập huấn chuyên sâu về Luật cho công chức địa chính cấp xã.\n"
+    "Thời gian hoàn thành: Quý I năm 2025.\n"
+    "Đơn vị chủ trì: Sở Tài nguyên và Môi trường.\n"
+    "Đơn vị phối hợp: Ủy ban nhân dân các huyện, thị xã, thành phố.\n"
+    "3. Rà soát, ban hành văn bản quy định chi tiết\n"
+    "a) Quy định hạn mức giao đất ở tại nông thôn, đô thị. Cơ quan chủ trì: Sở Tài nguyên và Môi trường. Cơ quan phối hợp: Sở Xây dựng. Thời gian trình: Tháng 11/2024.\n"
+    "b) Quy định bảng giá đất áp dụng từ ngày 01/01/2026. Cơ quan chủ trì: Sở Tài chính. Thời gian trình: Tháng 12/2025.\n"
+    "4. Kiện toàn tổ chức bộ máy quản lý đất đai\n"
+    "Sở Nội vụ chủ trì, phối hợp với Sở Tài nguyên và Môi trường tham mưu kiện toàn Văn phòng Đăng ký đất đai; hoàn thành trong Quý I năm 2025.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Sở Tài nguyên và Môi trường là cơ quan đầu mối, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.\n"
+    "2. Các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố báo cáo kết quả thực hiện về Sở Tài nguyên và Môi trường trước ngày 05/12 hằng năm./.\n"
+    "Nơi nhận:\n"
+    "- Bộ Tài nguyên và Môi trường;\n"
+    "- Lưu: VT.\n"
+    "TM. ỦY BAN NHÂN DÂN\n"
+    "CHỦ TỊCH\n"
+    "Đặng Văn P\n"
+)
+
+
+def test_labels_mid_line() -> None:
+    want = [
+        ("II.1", ["Sở Tài nguyên và Môi trường"]), ("II.2", ["Sở Tài nguyên và Môi trường"]),
+        ("II.3.a", ["Sở Tài nguyên và Môi trường"]), ("II.3.b", ["Sở Tài chính"]), ("II.4", ["Sở Nội vụ"]),
+        ("III.1", ["Sở Tài nguyên và Môi trường"]),
+        ("III.2", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ]
+    for text in (LABELS_MIDLINE, flat(LABELS_MIDLINE), paste(LABELS_MIDLINE)):
+        plan = parse_text(text, source="x.txt")
+        assert _pairs(plan) == want
+        # ('Thời gian trình: Tháng 11/2024': the time label's own words)
+        assert [a["timing"]["due"] for a in plan["assignments"][2:4]] == ["2024-11-30", "2025-12-31"]
+        assert plan["assignments"][2]["support"] == ["Sở Xây dựng"]
