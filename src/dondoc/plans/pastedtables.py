@@ -2,13 +2,22 @@
 
 `run_tables` takes each table out of the flat body before any break is put back (its rows' numbers would read as the
 plan's items) and leaves its mark (TABLE_MARK, its index, TABLE_MARK) like a pipe table's; `flat_tables` does the
-same for a paragraph holding one after the breaks were put back.
+same for a paragraph holding one after the breaks were put back. `line_tables` reads such a table in a text that kept
+its line breaks (a copy that lost only the grid: the header on a line, each row's cells joined on lines of its own)
+and writes it as pipe rows.
 """
 
 from __future__ import annotations
 
+import re
+
 from dondoc.plans.flattable import find_table, split_table
 from dondoc.plans.runon import TABLE_MARK
+
+# a table's header line ('TT Nội dung Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành'), no pipes
+_HEADER_LINE = re.compile(r"^[ \t]*(?:STT|TT|Số TT)[ \t]+[^|\n]*(?:chủ trì|CHỦ TRÌ|thực hiện|THỰC HIỆN)[^|\n]*$", re.M)
+# what follows a table in a plan laid out in lines: the next Roman section, the signature, an annex
+_AFTER = re.compile(r"^[ \t]*(?:[IVX]{1,4}\.[ \t]+\S|Nơi nhận|PHỤ LỤC|(?:TM|KT)\.)", re.M)
 
 
 def run_tables(body: str, tables: list[str]) -> str:
@@ -38,3 +47,27 @@ def flat_tables(pars: list[str], tables: list[str]) -> list[str]:
         if found[2]:
             out.append(found[2])  # the sentence after the table
     return out
+
+
+def line_tables(text: str) -> str:
+    """Each task table whose grid was lost but not its lines (header on a line, rows after it) written as pipe rows."""
+    if "TT" not in text:
+        return text
+    out, pos = [], 0
+    for h in _HEADER_LINE.finditer(text):
+        if h.start() < pos:
+            continue
+        stop = _AFTER.search(text, h.end())
+        end = stop.start() if stop else len(text)
+        lines = text[h.start(): end].split("\n")
+        joined = " ".join(" ".join(lines).split())
+        found = find_table(joined)
+        if found is None or found[0] != 0:
+            continue
+        # the lines the table's words reach to: the rest of the run stays as it was
+        used, k = found[1], 0
+        while k < len(lines) and len(" ".join(" ".join(lines[: k + 1]).split())) <= used:
+            k += 1
+        out += [text[pos: h.start()], "\n".join(found[2]), "\n"]
+        pos = min(end, h.start() + len("\n".join(lines[:k])) + 1)
+    return "".join(out) + text[pos:] if out else text

@@ -31,7 +31,7 @@ from dondoc.plans.bodies import HEAD, is_body_start
 from dondoc.plans.fastre import count_at_line_starts
 from dondoc.plans.numbering import dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
-from dondoc.plans.pastedtables import flat_tables, run_tables
+from dondoc.plans.pastedtables import flat_tables, line_tables, run_tables
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
 from dondoc.plans.titles import body_bullet, duty_after_dash, named_then_duty, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
@@ -77,7 +77,7 @@ _BREAKS = [
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
     # (not after a bare letter or number that introduces it: 'a) Cơ quan chủ trì: ...' stays one line); also a
     # label cut off by the end of the text (an excerpt)
-    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)\s+(?=(?:{_LABELS})\s*(?::|$))"),
+    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)(?<!\(\d\))(?<!\d\))\s+(?=(?:{_LABELS})\s*(?::|$))"),
     # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
     # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
@@ -390,4 +390,6 @@ def prepare(text: str) -> tuple[str, list[str]]:
     if lost_breaks(text):
         text = restore_breaks(text)
         notes.append(REFLOWED)
+    elif "TT" in text:
+        text = line_tables(text)  # (a table that lost its grid, not its lines)
     return text, notes

@@ -567,3 +567,55 @@ def test_labels_mid_line() -> None:
         # ('Thời gian trình: Tháng 11/2024': the time label's own words)
         assert [a["timing"]["due"] for a in plan["assignments"][2:4]] == ["2024-11-30", "2025-12-31"]
         assert plan["assignments"][2]["support"] == ["Sở Xây dựng"]
+
+
+# --- labels numbered '(1) Cơ quan chủ trì: ...'; a table that lost its grid (kept its lines, or pasted as one run) ------
+LAW_PLAN = (
+    "ỦY BAN NHÂN DÂN TỈNH TÂY NAM\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 301/KH-UBND\n"
+    "Tây Nam, ngày 04 tháng 11 năm 2024\n"
+    "KẾ HOẠCH\n"
+    "TRIỂN KHAI THI HÀNH LUẬT TRẬT TỰ, AN TOÀN GIAO THÔNG ĐƯỜNG BỘ\n"
+    "Thực hiện Quyết định số 1043/QĐ-TTg ngày 25/9/2024 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch triển khai thi hành Luật trên địa bàn tỉnh như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "- Xác định cụ thể nội dung công việc, thời hạn, tiến độ hoàn thành và trách nhiệm của các cơ quan, đơn vị.\n"
+    "2. Yêu cầu\n"
+    "- Bảo đảm sự chỉ đạo thống nhất của UBND tỉnh.\n"
+    "II. NỘI DUNG\n"
+    "1. Tổ chức quán triệt Luật\n"
+    "- Nội dung: Tổ chức hội nghị quán triệt nội dung Luật cho lãnh đạo các sở, ban, ngành, UBND các huyện.\n"
+    "- Cơ quan thực hiện:\n"
+    "+ Công an tỉnh chủ trì, phối hợp với Sở Giao thông vận tải tổ chức hội nghị quán triệt.\n"
+    "+ Sở Tư pháp phối hợp với Công an tỉnh biên soạn tài liệu phổ biến Luật.\n"
+    "+ UBND các huyện, thị xã, thành phố tổ chức quán triệt Luật cho cán bộ, công chức cấp huyện, cấp xã.\n"
+    "+ Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tuyên truyền Luật đến đoàn viên, hội viên.\n"
+    "- Thời gian thực hiện: Quý IV năm 2024 và năm 2025.\n"
+    "2. Rà soát văn bản quy phạm pháp luật\n"
+    "(1) Cơ quan chủ trì: Sở Tư pháp.\n"
+    "(2) Cơ quan phối hợp: Công an tỉnh, Sở Giao thông vận tải.\n"
+    "(3) Thời gian hoàn thành: Tháng 12 năm 2024.\n"
+    "3. Xây dựng văn bản quy định chi tiết\n"
+    "TT Nội dung giao quy định chi tiết Cơ quan chủ trì soạn thảo Cơ quan phối hợp Cơ quan trình Thời hạn trình\n"
+    "1 Quy định phạm vi hoạt động của xe thô sơ Công an tỉnh Sở Giao thông vận tải, Sở Tư pháp UBND tỉnh Quý I năm 2025\n"
+    "2 Quy định tổ chức giao thông tại khu đô thị Sở Giao thông vận tải Công an tỉnh UBND tỉnh Quý II năm 2025\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Công an tỉnh là cơ quan thường trực, theo dõi, đôn đốc, báo cáo UBND tỉnh kết quả triển khai thi hành Luật trước ngày 15/12 hằng năm.\n"
+    "2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch./.\n"
+)
+
+
+def test_law_plan_labels_and_gridless_table() -> None:
+    want = [
+        ("II.1", ["Công an tỉnh", "Sở Tư pháp", "UBND các huyện, thị xã, thành phố", "Ủy ban MTTQ Việt Nam tỉnh",
+                  "các tổ chức chính trị - xã hội"]),
+        ("II.2", ["Sở Tư pháp"]), ("II.3.1", ["Công an tỉnh"]), ("II.3.2", ["Sở Giao thông vận tải"]),
+        ("III.1", ["Công an tỉnh"]), ("III.2", ["Sở Tài chính"]),
+    ]
+    for text in (LAW_PLAN, flat(LAW_PLAN), paste(LAW_PLAN)):
+        plan = parse_text(text, source="x.txt")
+        assert sorted(_pairs(plan)) == want
+        two = next(a for a in plan["assignments"] if a["ref"] == "II.2")
+        assert two["support"] == ["Công an tỉnh", "Sở Giao thông vận tải"] and two["timing"]["due"] == "2024-12-31"
