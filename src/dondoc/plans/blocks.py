@@ -194,6 +194,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         return False
     if is_marker_line(raw_next) or SIGN_OFF.match(raw_next) or (blank_between and ANNEX_CAPTION.match(raw_next)):
         return True
+    if blank_between and len(lines) == 1 and ANNEX_CAPTION.match(lines[0].strip()):
+        return True  # 'Phụ lục 02' / '' / 'KẾ HOẠCH THỰC HIỆN ...': the annex's caption, its title below
     raw = cur.raw
     if _balanced_emphasis(raw):
         return True

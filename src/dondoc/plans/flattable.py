@@ -50,6 +50,9 @@ _GOVERNED = re.compile(r"(?:với|của|cho|về|tại|đến|từ|trên|trong|t
                        r"[Cc]hỉ đạo|[Đđ]ôn đốc|Thủ tướng|Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+(?:(?:TW|Trung ương)\s+)?$")
 # a name, then the list going on: the next name is governed as the first was
 _LIST_GOES_ON = re.compile(rf"[^.:\d]{{1,80}}?(?:,|;|\svà)\s+(?:[{_UP}][\wÀ-ỹ]*\s+){{0,2}}")
+_MONTH_TITLES = re.compile(r"Tháng 1\s+Tháng 2\s+(?:Tháng \d{1,2}\s+)*Tháng \d{1,2}(?=\s)")
+_MONTH_RUN = re.compile(r"(?:^|\s)Tháng 1\s+Tháng 2\s.*$")
+_TICKS = re.compile(r"(?:\s+[xX](?=\s|$))+")
 _LEVEL_THEN_CAP = re.compile(rf"\s(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+(?=[{_UP}])")
 _BARE_HEAD = re.compile(r"(?:Hiệp hội|Hội|Liên hiệp|Tổng cục|Chi nhánh|Tổng công ty|Công ty)$")
 _LEVEL_END = re.compile(r"\s(?:Trung ương|TW|T\.Ư)$")
@@ -296,7 +299,8 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
     if "TT " not in text:
         return None
     for h in _HEADER.finditer(text, start):
-        head_end = _FIRST_ROW_AT.search(text, h.end(), h.end() + 400)
+        months = _MONTH_TITLES.search(text, h.end(), h.end() + 400)  # (the first row after a month grid's titles)
+        head_end = _FIRST_ROW_AT.search(text, months.end() if months else h.end(), h.end() + 400)
         if head_end is None:
             continue
         header = text[h.end(): head_end.start()]
@@ -304,10 +308,16 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
         if numbers is not None:
             header = header[: numbers.start()]
         titles = _titles(header)
+        # a month grid ('... Tháng 1 Tháng 2 ... Tháng 12', each month ticked 'x'): the ticks lose their months once the
+        # empty cells are gone, so the grid is dropped and its rows read for their tasks and bodies
+        grid = _MONTH_RUN.search(titles[-1]) if titles else None
+        if grid is not None:
+            titles[-1] = titles[-1][: grid.start()].strip()
+            titles = [t for t in titles if t]
         # (the lead's column may come first: 'TT Đơn vị chủ trì Nội dung công việc Đơn vị phối hợp Thời gian')
         lead_first = bool(_NAME_TITLE.match(titles[0])) if titles else False
         name_cols = [t for t in titles[int(not lead_first):] if _NAME_TITLE.match(t)]
-        if not 3 <= len(titles) <= _MAX_TITLES or not name_cols or not _TASK_TITLE.fullmatch(titles[0]):
+        if not (3 - (grid is not None)) <= len(titles) <= _MAX_TITLES or not name_cols or not _TASK_TITLE.fullmatch(titles[0]):
             continue  # ('TT CNTT - Trung tâm Công nghệ thông tin): STT Nội dung ...': 'TT' abbreviating a name)
         if not any("chủ trì" in t.lower() for t in name_cols) and "thực hiện" not in name_cols[0]:
             continue
@@ -329,7 +339,8 @@ def find_table(text: str, start: int = 0) -> tuple[int, int, list[str]] | None:
             rows.pop()
         if not rows:
             continue
-        out = _pipe_rows(titles, name_cols, timed, [(kind, num, body[a:b].strip()) for kind, num, a, b in rows], lead_first)
+        cells = [(kind, num, _TICKS.sub("", body[a:b]).strip() if grid else body[a:b].strip()) for kind, num, a, b in rows]
+        out = _pipe_rows(titles, name_cols, timed, cells, lead_first)
         if out is not None:
             return h.start(), body_at + rows[-1][3], out
     return None

@@ -88,6 +88,9 @@ _BREAKS = [
     _PART_BREAK,
     # an annex: 'PHỤ LỤC' in capitals, then a numeral, its capitalised title or its table
     re.compile(rf"(?<=\S)\s+(?=PHỤ\s+LỤC(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\b(?:\s+[{_UP}(*|{TABLE_MARK}]|\s*$))"),
+    # ('Phụ lục 02 KẾ HOẠCH THỰC HIỆN ...': the annex's number in lower case, its title in capitals)
+    re.compile(rf"(?<=\S)\s+(?=Phụ lục\s+(?:[IVX]{{1,4}}|\d{{1,2}})\s+[{_UP}]{{2,}}\s+[{_UP}]{{2,}})"),
+    re.compile(rf"(?<=^Phụ lục [\dIVX])\s+(?=[{_UP}]{{2,}}\s+[{_UP}]{{2,}})|(?<=^Phụ lục [\dIVX][\dIVX])\s+(?=[{_UP}]{{2,}}\s+[{_UP}]{{2,}})", re.M),
 ]
 _HEADER_BREAKS = [
     _PART_BREAK,

@@ -619,3 +619,27 @@ def test_law_plan_labels_and_gridless_table() -> None:
         assert sorted(_pairs(plan)) == want
         two = next(a for a in plan["assignments"] if a["ref"] == "II.2")
         assert two["support"] == ["Công an tỉnh", "Sở Giao thông vận tải"] and two["timing"]["due"] == "2024-12-31"
+
+
+MONTH_GRID = BODY + (
+    "\n**Phụ lục 02**\n\n**KẾ HOẠCH HOẠT ĐỘNG TRỌNG TÂM NĂM 2025**\n\n*(Kèm theo Kế hoạch số 57/KH-UBND ngày 02/4/2025)*\n\n"
+    "| TT | Nội dung hoạt động | Đơn vị thực hiện | Tháng 1 | Tháng 2 | Tháng 3 | Tháng 4 | Tháng 5 | Tháng 6 |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    "| I | Truyền thông | | | | | | | |\n"
+    "| 1 | Đối thoại chính sách tại thôn, tổ dân phố | Bảo hiểm xã hội huyện | x | x | x | x | x | x |\n"
+    "| 2 | Phát sóng chuyên mục an sinh xã hội | Trung tâm Văn hóa, Thông tin và Thể thao huyện | | | x | | | x |\n"
+    "| II | Kiểm tra | | | | | | | |\n"
+    "| 1 | Kiểm tra việc chi trả trợ cấp tại các xã | Phòng Lao động - Thương binh và Xã hội | | | | x | | |\n"
+)
+
+
+def test_pasted_month_grid_in_an_annex_captioned_in_lower_case() -> None:
+    # a month grid's ticks lose their months once its empty cells are gone: the rows are read for tasks and bodies;
+    # 'Phụ lục 02' in lower case, its title in capitals, is the annex's heading
+    want = [
+        ("pl2.i.1", ["Bảo hiểm xã hội huyện"]),
+        ("pl2.i.2", ["Trung tâm Văn hóa, Thông tin và Thể thao huyện"]),
+        ("pl2.ii.1", ["Phòng Lao động - Thương binh và Xã hội"]),
+    ]
+    assert _annex(parse_text(MONTH_GRID, source="x.md")) == want
+    assert _annex(parse_text(paste(_unpiped(MONTH_GRID)), source="x.txt")) == want
