@@ -98,6 +98,7 @@ UNITS_REFER_BACK = re.compile(r"nếu\s[^.]{0,80}?\s(?:đề nghị\s+|yêu cầ
 
 # a sentence opening with its time ('Năm 2026, ', 'Quý IV/2025, ', 'Tháng 6/2025, '), then its body
 _WHEN_OPENS = re.compile(r"(?:Năm \d{4}|Quý [IVX]{1,3}(?:/| năm )\d{4}|Tháng \d{1,2}(?:/| năm )\d{4}|Trong (?:năm|quý|tháng) [^,]{1,15}),\s+")
+_ALSO_ASKS = re.compile(rf"(?:Đồng thời|Ngoài ra|Bên cạnh đó),\s+(?:giao|đề nghị|yêu cầu)\s+(?:cho\s+)?[{_UP}]")
 _TAKES_ROLE = re.compile(r"(?:chủ trì|là cơ quan|có trách nhiệm|chịu trách nhiệm)\b")
 
 
@@ -207,6 +208,9 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                 # a sentence that opens with a named body and its task (the body the paragraph's task already named
                 # goes on with it, unless it takes a role again)
                 at.append(m.end())
+                led = True
+            elif not bullet and _ALSO_ASKS.match(rest):
+                at.append(m.end())  # 'Đồng thời, giao Công an tỉnh chủ trì ...': the issuer hands out another duty
                 led = True
             elif (mark is None and not bullet and (when := _WHEN_OPENS.match(rest)) is not None
                   and HEAD.match(rest[when.end():]) and (lb := leading_body(rest[when.end():])) is not None

@@ -643,3 +643,15 @@ def test_pasted_month_grid_in_an_annex_captioned_in_lower_case() -> None:
     ]
     assert _annex(parse_text(MONTH_GRID, source="x.md")) == want
     assert _annex(parse_text(paste(_unpiped(MONTH_GRID)), source="x.txt")) == want
+
+
+def test_also_hands_out_another_duty() -> None:
+    from dondoc.plans.runon import split_duties
+
+    # 'Đồng thời, giao <Body> ...' after an item's duty: another duty handed out (in lines, a paragraph of its own)
+    par = ("2. Giao Phòng Nội vụ chủ trì theo dõi, tổng hợp kết quả thực hiện Kế hoạch. Đồng thời, giao Phòng Nội vụ "
+           "chủ trì rà soát, tham mưu điều chỉnh Kế hoạch khi cần thiết.")
+    assert len(split_duties([par], section_end=[False])) == 2
+    # 'Đồng thời, tổ chức ...' goes on with the duty
+    same = par.replace("Đồng thời, giao Phòng Nội vụ chủ trì rà soát", "Đồng thời, tổ chức rà soát")
+    assert split_duties([same], section_end=[False]) == [same]
