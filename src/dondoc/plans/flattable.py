@@ -53,6 +53,7 @@ _LIST_GOES_ON = re.compile(rf"[^.:\d]{{1,80}}?(?:,|;|\svà)\s+(?:[{_UP}][\wÀ-�
 _MONTH_TITLES = re.compile(r"Tháng 1\s+Tháng 2\s+(?:Tháng \d{1,2}\s+)*Tháng \d{1,2}(?=\s)")
 _MONTH_RUN = re.compile(r"(?:^|\s)Tháng 1\s+Tháng 2\s.*$")
 _TICKS = re.compile(r"(?:\s+[xX](?=\s|$))+")
+_HEAD_WORD_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:Bộ|Sở|Ban|Cục|Vụ|Viện|Phòng)\s+$")
 _LEVEL_THEN_CAP = re.compile(rf"\s(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+(?=[{_UP}])")
 _BARE_HEAD = re.compile(r"(?:Hiệp hội|Hội|Liên hiệp|Tổng cục|Chi nhánh|Tổng công ty|Công ty)$")
 _LEVEL_END = re.compile(r"\s(?:Trung ương|TW|T\.Ư)$")
@@ -103,6 +104,8 @@ def _body_starts(row: str) -> list[int]:
         if _GOVERNED.search(row, max(0, k - 30), k) or (governed is not None and _LIST_GOES_ON.fullmatch(row, governed, k)):
             governed = k
             continue
+        if out and _HEAD_WORD_BEFORE.search(row, max(0, k - 12), k):
+            continue  # ('Bộ Công an': 'Công an' goes on the name its head word opens)
         out.append(k)
     return out
 
@@ -228,6 +231,8 @@ def _cells(row: str, names: int, timed: bool, then: bool = False) -> tuple[str, 
     cuts = [0]
     for i, s in enumerate(starts[1:], 1):
         cell = rest[cuts[-1] : s - first].strip()
+        if cell.count("(") > cell.count(")"):
+            continue  # ('Bộ Y tế (Cơ quan thường trực Ban Chỉ đạo)': a note in brackets names no cell of its own)
         if s - first >= len(rest) or _IN_LIST.search(row[first:s]) or _BARE_ORG.match(cell) or _BARE_HEAD.match(cell) or _LEVEL_END.search(cell):
             continue  # ('Văn phòng Ủy ban nhân dân tỉnh': a head word alone names no body, the cell goes on; so does
             # a name ending in its level before its organ: 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam')

@@ -83,9 +83,10 @@ def dotless_subitems(pars: list[str]) -> list[str]:
 
 
 # the titles of a commune's civil servants ('Công chức Văn phòng - Thống kê', 'Tư pháp - Hộ tịch', 'Tài chính - Kế
-# toán', 'Địa chính - Xây dựng'): a dash between their two halves is no bullet, though the second half opens like one
-_FIRST_HALF = re.compile(r"(?:Văn phòng|Tư pháp|Tài chính|Địa chính)\s*$")
-_SECOND_HALF = re.compile(r"(?:Thống kê|Hộ tịch|Kế toán|Xây dựng|Nông nghiệp)(?![\wÀ-ỹ])")
+# toán', 'Địa chính - Xây dựng') and an inspection unit's ('Vụ Thanh tra - Kiểm tra'): a dash between their two halves
+# is no bullet, though the second half opens like one
+_FIRST_HALF = re.compile(r"(?:Văn phòng|Tư pháp|Tài chính|Địa chính|Thanh tra)\s*$")
+_SECOND_HALF = re.compile(r"(?:Thống kê|Hộ tịch|Kế toán|Xây dựng|Nông nghiệp|Kiểm tra)(?![\wÀ-ỹ])")
 
 
 def double_title(par: str, before: int, after: int) -> bool:

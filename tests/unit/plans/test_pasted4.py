@@ -655,3 +655,29 @@ def test_also_hands_out_another_duty() -> None:
     # 'Đồng thời, tổ chức ...' goes on with the duty
     same = par.replace("Đồng thời, giao Phòng Nội vụ chủ trì rà soát", "Đồng thời, tổ chức rà soát")
     assert split_duties([same], section_end=[False]) == [same]
+
+
+def test_pasted_table_cells_names() -> None:
+    from dondoc.plans.flattable import split_table
+
+    par = ("TT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành 1 Tổ chức Tháng hành động vì an toàn thực "
+           "phẩm Bộ Y tế (Cơ quan thường trực Ban Chỉ đạo) Các bộ, ngành thành viên Hằng năm 2 Rà soát thông tin quảng "
+           "cáo trên mạng Bộ Văn hóa, Thể thao và Du lịch; Bộ Công an Bộ Khoa học và Công nghệ Thường xuyên")
+    found = split_table(par)
+    assert found is not None
+    assert found[1][2:] == [
+        # a note in brackets names no cell of its own; 'Bộ Công an' is one name
+        "| 1 | Tổ chức Tháng hành động vì an toàn thực phẩm | Bộ Y tế (Cơ quan thường trực Ban Chỉ đạo) | Các bộ, ngành "
+        "thành viên | Hằng năm |",
+        "| 2 | Rà soát thông tin quảng cáo trên mạng | Bộ Văn hóa, Thể thao và Du lịch; Bộ Công an | Bộ Khoa học và Công "
+        "nghệ | Thường xuyên |",
+    ]
+
+
+def test_inspection_unit_double_name() -> None:
+    from dondoc.plans.reflow import restore_breaks
+
+    out = restore_breaks("I. NHIỆM VỤ 5.1. Vụ Thanh tra - Kiểm tra: chủ trì kiểm tra việc quản lý đại lý thu. 5.2. Ban Thu "
+                         "- Kiểm tra định kỳ các đại lý thu.")
+    assert "Vụ Thanh tra - Kiểm tra: chủ trì" in out  # (a double name, no bullet)
+    assert "5.2. Ban Thu\n\n- Kiểm tra định kỳ" in out  # (a bullet after a name)
