@@ -369,7 +369,7 @@ def _pipe_rows(titles: list[str], name_cols: list[str], timed: bool, rows: list[
             if k is None and HEAD.match(row) and (lv := _LEVEL_THEN_CAP.search(row, 0, 160)) is not None:
                 k = lv.end()  # ('Công an xã Kiểm soát ...': the name ends with its level, the task opens with a capital)
             lead, row = (row[:k].strip(), row[k:]) if k is not None else ("", row)
-        cells = None if group or (lead_first and not lead) else _cells(" " + row, len(name_cols) - lead_first, timed, then)
+        cells = None if group or (lead_first and not lead) else _cells(" " + row, len(name_cols) - lead_first, timed, bool(then))
         if lead_first and cells is None and lead and not group:
             cells = (row, [], "", "")  # (a row naming its lead alone)
         if cells is None:

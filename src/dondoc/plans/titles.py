@@ -184,8 +184,10 @@ def body_then_duty(par: str, start: int, end: int) -> int | None:
         name = par[start: v.start()]
         after = par[v.end():]
         duty = _CAP_VERB.match(after)
+        if duty is None:
+            continue
         tail = after[duty.end():].lstrip(" ,")
-        if duty is None or not (tail[:1].islower() or HEAD.match(tail)):
+        if not (tail[:1].islower() or HEAD.match(tail)):
             continue
         if (_ORG_HEAD_END.search(name) or _BARE_HEAD.search(name) or find_verb(name) is not None
                 or not is_body_name(name)):
