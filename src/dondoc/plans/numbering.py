@@ -9,7 +9,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.fastre import count_at_line_starts
 
-__all__ = ["dash_numbering", "next_sections"]
+__all__ = ["dash_numbering", "inline_dash_numbering", "next_sections"]
 
 _DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–]\s+\S", re.M)
 _DOT_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\.\s+\S", re.M)
@@ -24,6 +24,24 @@ def dash_numbering(text: str) -> str | None:
     return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
 
 
+# the same numbering inside a run whose line breaks are lost: 'I- MỤC ĐÍCH ... II- NỘI DUNG 1- Tổ chức ...'
+_INLINE_DASH_ROMAN = re.compile(rf"(?:^|(?<=\s))([IVX]{{1,4}})\s*[-–]\s+(?=[{_UP}]{{2,}}[\s,])")
+_INLINE_DASH_MARK = re.compile(rf"(?:^|(?<=\s))((?:X{{0,3}})(?:IX|IV|V?I{{0,3}})|\d{{1,2}}(?:\.\d{{1,2}})*)[-–]\s+(?=[{_UP}])")
+
+
+def inline_dash_numbering(text: str) -> str | None:
+    """dash_numbering for a run whose line breaks are lost: two or more Roman sections 'I-', 'II-' in order before
+    capitals, and no 'I.' section, rewritten with dots ('1- Sở Y tế' -> '1. Sở Y tế'); None otherwise."""
+    head = text[:60000]
+    if "II-" not in head and "II -" not in head and "II –" not in head and "II–" not in head:
+        return None  # (no second section so numbered: the pattern below is not worth a scan)
+    found = [m.group(1) for m in _INLINE_DASH_ROMAN.finditer(head)]
+    if len(found) < 2 or found[:2] != ["I", "II"] or _INLINE_DOT_ROMAN.search(head):
+        return None
+    return _INLINE_DASH_MARK.sub(lambda m: m.group(1) + ". " if m.group(1) else m.group(0), text)
+
+
+_INLINE_DOT_ROMAN = re.compile(rf"(?:^|(?<=\s))I\.\s+[{_UP}]{{2,}}")
 _ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 _INLINE_SECTION = re.compile(rf"(?<![\wÀ-ỹ])(?<!Quý )(?<!quý )(?<!khóa )(?<!khoá )(?<!Khóa )([IVX]{{1,4}})\.\s+(?=[{_UP}])")
 

@@ -29,7 +29,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD, is_body_start
 from dondoc.plans.fastre import count_at_line_starts
-from dondoc.plans.numbering import dash_numbering, next_sections
+from dondoc.plans.numbering import dash_numbering, inline_dash_numbering, next_sections
 from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
 from dondoc.plans.pastedtables import flat_tables, line_tables, run_tables
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
@@ -387,6 +387,8 @@ def prepare(text: str) -> tuple[str, list[str]]:
     if note:
         notes.append(note)
     dashed = dash_numbering(text)
+    if dashed is None and (inline := inline_dash_numbering(text)) is not None and lost_breaks(inline):
+        dashed = inline  # ('I- MỤC ĐÍCH ... II- NỘI DUNG 1- ...' in a run whose breaks are lost)
     if dashed is not None:
         text = dashed
         notes.append("Các mục đánh số kiểu 'I-', '1-': đã đọc như 'I.', '1.' — kiểm tra lại")
