@@ -15,6 +15,7 @@ shapes here are the ones where the title's end cannot be seen from its words alo
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
@@ -92,3 +93,54 @@ _SECOND_HALF = re.compile(r"(?:Thống kê|Hộ tịch|Kế toán|Xây dựng|N�
 def double_title(par: str, before: int, after: int) -> bool:
     """Whether the dash between par[:before] and par[after:] joins the two halves of an officer's title."""
     return bool(_SECOND_HALF.match(par, after)) and bool(_FIRST_HALF.search(par, max(0, before - 12), before))
+
+
+# items lettered with a dot ('a. Tổ chức ...', 'b. Cơ quan chủ trì: ...') inside a run: a letter, a dot and a capital,
+# in the alphabet's order from 'a'; a lone 'a.' (or one out of order: 'v.v.', 'tr.') is no item
+_LETTER_DOT = re.compile(rf"(?<=\S)\s+(?=([a-eg-iđ])\.\s+[{_UP}])")
+_ORDER = "abcdđeghi"
+
+
+def letter_dot_items(par: str) -> list[str]:
+    """The paragraph cut before each item lettered 'a.', 'b.' ... in order (two or more of them)."""
+    cuts: list[int] = []
+    want = 0
+    for m in _LETTER_DOT.finditer(par):
+        if m.group(1) == _ORDER[want]:
+            cuts.append(m.end())
+            want += 1
+            if want == len(_ORDER):
+                break
+        elif m.group(1) == "a":  # (a new run of items: its 'a.' again)
+            cuts.append(m.end())
+            want = 1
+    if want < 2 and len(cuts) < 2:
+        return [par]
+    out, last = [], 0
+    for k in cuts:
+        out.append(par[last:k].rstrip())
+        last = k
+    return [x for x in [*out, par[last:]] if x]
+
+
+# ---- whether a text's line breaks are its own (plans.reflow.lost_breaks) ------------------------------------------
+def wrapped(text: str) -> bool:
+    """Most lines end inside a sentence, the next one going on in lower case: text wrapped by a page or a copy, not laid
+    out in paragraphs of their own (which end with their sentence)."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    if len(lines) < 6:
+        return False
+    runs = sum(1 for x, y in itertools.pairwise(lines) if x[-1] not in ".;:!?" and y[:1].islower())
+    return runs >= 0.5 * (len(lines) - 1)
+
+
+def own_paragraphs(text: str) -> bool:
+    """Two or more long lines (300+ characters), every one ending a sentence or a table's row: a text laid out in long
+    paragraphs, not a run with its breaks lost (whose rare breaks fall anywhere, or none at all)."""
+    lines = text.split("\n")
+    if len(text) >= 20000:
+        lines = lines[:-1]  # (cut where the scan stopped)
+    long = [x.strip() for x in lines if len(x) >= 300]
+    # (a markdown table's row is a line of its own too: '| 1 | Tổ chức ... | Sở Y tế | ... |')
+    return len(long) >= 2 and all(x.rstrip("*_ ").endswith((".", ";", ":", "!", "?", "./.")) or x[:1] == x[-1:] == "|"
+                                  for x in long)

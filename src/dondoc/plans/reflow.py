@@ -23,17 +23,16 @@ Both are reported in the plan's warnings, since a person should check what was g
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start
+from dondoc.plans.bodies import HEAD, is_body_name, is_body_start
 from dondoc.plans.fastre import count_at_line_starts
 from dondoc.plans.numbering import dash_numbering, inline_dash_numbering, next_sections
-from dondoc.plans.pasted import dash_body, dotless_subitems, double_title
+from dondoc.plans.pasted import dash_body, dotless_subitems, double_title, letter_dot_items, own_paragraphs, wrapped
 from dondoc.plans.pastedtables import flat_tables, line_tables, run_tables
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
-from dondoc.plans.titles import body_bullet, duty_after_dash, named_then_duty, title_then_body
+from dondoc.plans.titles import _CAP_VERB, body_bullet, duty_after_dash, named_then_duty, title_then_body
 from dondoc.plans.verbs import VERBS, find_verb
 from dondoc.plans.wrapper import _TITLE, strip_wrapper
 
@@ -77,7 +76,7 @@ _BREAKS = [
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
     # (not after a bare letter or number that introduces it: 'a) Cơ quan chủ trì: ...' stays one line); also a
     # label cut off by the end of the text (an excerpt)
-    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)(?<!\(\d\))(?<!\d\))\s+(?=(?:{_LABELS})\s*(?::|$))"),
+    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s[a-zđ]\.)(?<!\s\d\.)(?<!\(\d\))(?<!\d\))\s+(?=(?:{_LABELS})\s*(?::|$))"),
     # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
     # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
@@ -108,7 +107,7 @@ _PAIRED = re.compile(
     r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|Biên chế|"
     r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên|Khen thưởng)(?![\wÀ-ỹ])"
 )
-_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
+_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][).]|\d{1,2}\))\s")
 # a duty that starts with a verb in capitals right after the name of the body it falls to
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
@@ -128,6 +127,8 @@ _CAPS_TITLE_END = re.compile(
 )
 
 
+_NAME_COLON = re.compile(rf"^((?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[a-zđ]\))\s+)([^.;:()]{{3,120}}?):\s+(?=[{_UP}])")
+_ROLE_AFTER_STOP = re.compile(r"[.;]\s+(?:Chủ trì|Phối hợp)[\s,]")
 _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])")
 
 
@@ -184,6 +185,9 @@ def _split_heading(par: str) -> str:
         return par[:k] + "\n\n" + par[k:].lstrip()
     if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
+    if ((c := _NAME_COLON.match(par)) and _CAP_VERB.match(par, c.end()) and is_body_name(c.group(2))
+            and not find_verb(c.group(2)) and not _ROLE_AFTER_STOP.search(par, c.end())):  # (one duty: its roles in it)
+        return par[: c.end(2) + 1] + "\n\n" + par[c.end():]  # '2. Sở Xây dựng: Hướng dẫn ...': the body's heading, its duty
     for v in _DUTY_VERB.finditer(head, 4):
         if not _ORG_HEAD_END.search(par[: v.start()]):
             return par[: v.start()] + "\n\n" + par[v.end():]
@@ -294,41 +298,19 @@ def lost_breaks(text: str) -> bool:
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
         # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing) — unless its few
         # breaks are its paragraphs' own: long paragraphs, each line of them ending a sentence
-        return at_start < 3 and not _own_paragraphs(text[:20000])
+        return at_start < 3 and not own_paragraphs(text[:20000])
     if "\n" not in head.strip() and (inline + items >= 1 or ("| --- |" in text[:20000] and _PIPE_TABLE_HEAD.search(text, 0, 20000))):
         # one line holding numbered sections: a short text pasted as one run (a page's first lines, a cut)
         return True
     if at_start == 0 and inline >= 1 and inline + items >= 2:
         # a short paste wrapped at a page's width: its lines end anywhere, not one of them opens with a numbered heading
         return True
-    if inline < 1 and items >= 3 and at_start < 3 and _wrapped(head):
+    if inline < 1 and items >= 3 and at_start < 3 and wrapped(head):
         # a plan numbered 1., 2., a), b) only, copied at a page's width: its items all inside its lines
         return True
     if inline < 1 or inline + items < 3:
         return False
     return at_start < max(3, inline)
-
-
-def _wrapped(text: str) -> bool:
-    """Most lines end inside a sentence, the next one going on in lower case: text wrapped by a page or a copy, not laid
-    out in paragraphs of their own (which end with their sentence)."""
-    lines = [x.strip() for x in text.split("\n") if x.strip()]
-    if len(lines) < 6:
-        return False
-    runs = sum(1 for x, y in itertools.pairwise(lines) if x[-1] not in ".;:!?" and y[:1].islower())
-    return runs >= 0.5 * (len(lines) - 1)
-
-
-def _own_paragraphs(text: str) -> bool:
-    """Two or more long lines (300+ characters), every one ending a sentence or a table's row: a text laid out in long
-    paragraphs, not a run with its breaks lost (whose rare breaks fall anywhere, or none at all)."""
-    lines = text.split("\n")
-    if len(text) >= 20000:
-        lines = lines[:-1]  # (cut where the scan stopped)
-    long = [x.strip() for x in lines if len(x) >= 300]
-    # (a markdown table's row is a line of its own too: '| 1 | Tổ chức ... | Sở Y tế | ... |')
-    return len(long) >= 2 and all(x.rstrip("*_ ").endswith((".", ";", ":", "!", "?", "./.")) or x[:1] == x[-1:] == "|"
-                                  for x in long)
 
 
 # a passage quoted from a law between curly quotes ('... tại khoản 4 Điều 8 Luật X “4. Ủy ban nhân dân cấp tỉnh
@@ -362,7 +344,7 @@ def restore_breaks(text: str) -> str:
     head = _PLACE_DATE.sub("\n\n", head, count=1)
     head = _split_title(head)
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
-    body = run_tables(body, tables)
+    body = "\n\n".join(letter_dot_items(run_tables(body, tables)))  # ('a. Tổ chức ... b. Biên soạn ...': items in order)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
