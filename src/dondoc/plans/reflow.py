@@ -63,6 +63,8 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền'
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
+    # a task block numbered in words ('Nhiệm vụ 2: Tập huấn ...', 'Hoạt động 3. ...')
+    re.compile(rf"(?<=\S)\s+(?=(?:Nhiệm vụ|Hoạt động)\s+\d{{1,2}}\s*[:.)]\s+[{_UP}])"),
     # '(1) Tổ chức ...' list items; '1) Ủy ban nhân dân ...' after a title or a sentence's end
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
     re.compile(rf"(?<=[^\d\s/.,(]){_NOT_BEFORE_NUM}\s+(?=1\)\s+[{_UP}])|(?<=[.;:])\s+(?=\d{{1,2}}\)\s+[{_UP}])"),
@@ -107,7 +109,7 @@ _PAIRED = re.compile(
     r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|Biên chế|"
     r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên|Khen thưởng)(?![\wÀ-ỹ])"
 )
-_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][).]|\d{1,2}\))\s")
+_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][).]|\d{1,2}\)|(?:Nhiệm vụ|Hoạt động) \d{1,2}\s*[:.)])\s")
 # a duty that starts with a verb in capitals right after the name of the body it falls to
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
@@ -143,8 +145,10 @@ _LEAD_IN_BULLET = re.compile(rf"\s+(?=[-–+]\s+(?:Giao|Đề nghị|Yêu cầu)
 
 def _head_end(par: str) -> int:
     """Where a numbered heading's own words can end: its first 160 characters, before any stop."""
-    stop = re.search(r"[.;:!?]\s", par[4:160])
-    return stop.start() + 4 if stop else min(len(par), 160)
+    mark = _MARKED.match(par)
+    at = max(4, mark.end()) if mark else 4  # (after the number's own stop: 'Nhiệm vụ 4: ', '1.4. ')
+    stop = re.search(r"[.;:!?]\s", par[at:160])
+    return stop.start() + at if stop else min(len(par), 160)
 
 
 def _split_heading(par: str) -> str:
@@ -188,7 +192,7 @@ def _split_heading(par: str) -> str:
     if ((c := _NAME_COLON.match(par)) and _CAP_VERB.match(par, c.end()) and is_body_name(c.group(2))
             and not find_verb(c.group(2)) and not _ROLE_AFTER_STOP.search(par, c.end())):  # (one duty: its roles in it)
         return par[: c.end(2) + 1] + "\n\n" + par[c.end():]  # '2. Sở Xây dựng: Hướng dẫn ...': the body's heading, its duty
-    for v in _DUTY_VERB.finditer(head, 4):
+    for v in _DUTY_VERB.finditer(head, _MARKED.match(par).end() + 1):  # type: ignore[union-attr]  # (after '1.4. ' too)
         if not _ORG_HEAD_END.search(par[: v.start()]):
             return par[: v.start()] + "\n\n" + par[v.end():]
     # '11. Ủy ban nhân dân các xã, thị trấn Bố trí ngân sách ...' (the names may be listed with ';': 'Sở A; Báo B Chỉ đạo ...')

@@ -808,3 +808,97 @@ def test_body_colon_then_duty_pasted() -> None:
     assert ("2.b", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"]) in want
     for t in (flat(text), paste(text)):
         assert _pairs(parse_text(t, source="x.txt")) == want
+
+
+# --- sub-items '1.1.', '1.2.' and blocks 'Nhiệm vụ 1:', their titles run into 'Giao <Body> ...' -------------------------
+SUBITEMS = (
+    "ỦY BAN NHÂN DÂN TỈNH ĐÔNG THÀNH\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 188/KH-UBND\n"
+    "Đông Thành, ngày 30 tháng 10 năm 2024\n"
+    "KẾ HOẠCH\n"
+    "TRIỂN KHAI THI HÀNH LUẬT ĐƯỜNG BỘ TRÊN ĐỊA BÀN TỈNH\n"
+    "Thực hiện Quyết định số 1044/QĐ-TTg ngày 26/9/2024 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai thi hành Luật Đường bộ, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "a) Tuyên truyền, phổ biến, nâng cao nhận thức về Luật Đường bộ cho cán bộ và Nhân dân.\n"
+    "b) Xác định cụ thể các nội dung công việc, thời hạn, tiến độ hoàn thành.\n"
+    "2. Yêu cầu\n"
+    "a) Bảo đảm sự chỉ đạo thống nhất của Ủy ban nhân dân tỉnh.\n"
+    "b) Bảo đảm sự phối hợp chặt chẽ giữa các sở, ban, ngành và địa phương.\n"
+    "II. NỘI DUNG\n"
+    "1. Nhóm nhiệm vụ tuyên truyền\n"
+    "1.1. Tổ chức tuyên truyền, phổ biến Luật Đường bộ\n"
+    "a) Tổ chức hội nghị phổ biến Luật cho cán bộ, công chức, viên chức ngành giao thông vận tải.\n"
+    "- Cơ quan chủ trì: Sở Giao thông vận tải.\n"
+    "- Cơ quan phối hợp: Sở Tư pháp và các cơ quan, đơn vị có liên quan.\n"
+    "- Thời gian thực hiện: Quý IV năm 2024.\n"
+    "b) Tuyên truyền Luật trên các phương tiện thông tin đại chúng.\n"
+    "- Cơ quan chủ trì: Báo Đông Thành, Đài Phát thanh và Truyền hình tỉnh.\n"
+    "- Cơ quan phối hợp: Sở Giao thông vận tải.\n"
+    "- Thời gian thực hiện: Thường xuyên.\n"
+    "1.2. Tập huấn chuyên sâu cho lực lượng thực thi\n"
+    "Cơ quan chủ trì: Sở Giao thông vận tải; Cơ quan phối hợp: Công an tỉnh, Thanh tra Sở Giao thông vận tải; Thời gian thực hiện: Quý I năm 2025.\n"
+    "1.3. Rà soát hệ thống văn bản quy phạm pháp luật\n"
+    "a) Cơ quan chủ trì: Sở Giao thông vận tải.\n"
+    "b) Cơ quan phối hợp: Sở Tư pháp; các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố.\n"
+    "c) Thời gian thực hiện: Quý IV năm 2024.\n"
+    "1.4. Rà soát, phân loại hệ thống đường bộ\n"
+    "Giao Sở Giao thông vận tải chủ trì, phối hợp với UBND các huyện, thị xã, thành phố rà soát, phân loại đường bộ trên địa bàn tỉnh theo quy định của Luật Đường bộ, hoàn thành trước ngày 30/6/2025.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Sở Giao thông vận tải:\n"
+    "- Là cơ quan đầu mối giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+    "- Tổng hợp, báo cáo kết quả thực hiện về Bộ Giao thông vận tải trước ngày 15/12/2025.\n"
+    "2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch.\n"
+    "3. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ nhiệm vụ được giao tổ chức thực hiện; báo cáo kết quả về Sở Giao thông vận tải trước ngày 30/11/2025./.\n"
+)
+TASK_BLOCKS = (
+    "ỦY BAN NHÂN DÂN TỈNH ĐÔNG THÀNH\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 188/KH-UBND\n"
+    "Đông Thành, ngày 30 tháng 10 năm 2024\n"
+    "KẾ HOẠCH\n"
+    "TRIỂN KHAI THI HÀNH LUẬT ĐƯỜNG BỘ TRÊN ĐỊA BÀN TỈNH\n"
+    "Thực hiện Quyết định số 1044/QĐ-TTg ngày 26/9/2024 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai thi hành Luật Đường bộ, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "a) Tuyên truyền, phổ biến, nâng cao nhận thức về Luật Đường bộ cho cán bộ và Nhân dân.\n"
+    "b) Xác định cụ thể các nội dung công việc, thời hạn, tiến độ hoàn thành.\n"
+    "2. Yêu cầu\n"
+    "a) Bảo đảm sự chỉ đạo thống nhất của Ủy ban nhân dân tỉnh.\n"
+    "b) Bảo đảm sự phối hợp chặt chẽ giữa các sở, ban, ngành và địa phương.\n"
+    "II. NỘI DUNG\n"
+    "Nhiệm vụ 1: Tổ chức tuyên truyền, phổ biến Luật Đường bộ\n"
+    "a) Tổ chức hội nghị phổ biến Luật cho cán bộ, công chức, viên chức ngành giao thông vận tải.\n"
+    "- Cơ quan chủ trì: Sở Giao thông vận tải.\n"
+    "- Cơ quan phối hợp: Sở Tư pháp và các cơ quan, đơn vị có liên quan.\n"
+    "- Thời gian thực hiện: Quý IV năm 2024.\n"
+    "b) Tuyên truyền Luật trên các phương tiện thông tin đại chúng.\n"
+    "- Cơ quan chủ trì: Báo Đông Thành, Đài Phát thanh và Truyền hình tỉnh.\n"
+    "- Cơ quan phối hợp: Sở Giao thông vận tải.\n"
+    "- Thời gian thực hiện: Thường xuyên.\n"
+    "Nhiệm vụ 2: Tập huấn chuyên sâu cho lực lượng thực thi\n"
+    "Cơ quan chủ trì: Sở Giao thông vận tải; Cơ quan phối hợp: Công an tỉnh, Thanh tra Sở Giao thông vận tải; Thời gian thực hiện: Quý I năm 2025.\n"
+    "Nhiệm vụ 3: Rà soát hệ thống văn bản quy phạm pháp luật\n"
+    "a) Cơ quan chủ trì: Sở Giao thông vận tải.\n"
+    "b) Cơ quan phối hợp: Sở Tư pháp; các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố.\n"
+    "c) Thời gian thực hiện: Quý IV năm 2024.\n"
+    "Nhiệm vụ 4: Rà soát, phân loại hệ thống đường bộ\n"
+    "Giao Sở Giao thông vận tải chủ trì, phối hợp với UBND các huyện, thị xã, thành phố rà soát, phân loại đường bộ trên địa bàn tỉnh theo quy định của Luật Đường bộ, hoàn thành trước ngày 30/6/2025.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Sở Giao thông vận tải:\n"
+    "- Là cơ quan đầu mối giúp Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+    "- Tổng hợp, báo cáo kết quả thực hiện về Bộ Giao thông vận tải trước ngày 15/12/2025.\n"
+    "2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch.\n"
+    "3. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ nhiệm vụ được giao tổ chức thực hiện; báo cáo kết quả về Sở Giao thông vận tải trước ngày 30/11/2025./.\n"
+)
+
+
+def test_subitems_and_task_blocks_pasted() -> None:
+    for plan in (SUBITEMS, TASK_BLOCKS):
+        want = _pairs(parse_text(plan, source="x.txt"))
+        assert len(want) == 9
+        for text in (flat(plan), paste(plan)):
+            assert _pairs(parse_text(text, source="x.txt")) == want
