@@ -157,6 +157,7 @@ _OPENS_CLAUSE = re.compile(r"[\s*#_>]*\d{1,2}(?:\.\d{1,2})*[.)]?[*_\s]+(?:Trong 
 _LEVELS = (" tỉnh", " huyện", " xã", " phường", " thành phố", " quận", " thị xã", " thị trấn")
 _PLACE_LINE = re.compile(rf"^[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{0,3}}\s*[:.;]?$")
 _TASK_LINE = re.compile(r"\bchủ trì,|\bphối hợp với\b")  # (a heading names a body, a task's sentence goes on)
+_ASKS_END = re.compile(r"(?:yêu cầu|đề nghị|giao|như sau|sau đây|cụ thể|gồm)\s*:\s*$", re.I)
 _ENDS_ASKING = re.compile(r"(?:^|\s)(?:Giao(?: cho)?|Đề nghị|Kính đề nghị|Khuyến khích)$", re.IGNORECASE)
 
 
@@ -206,8 +207,10 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     if len(lines) == 1 and _LONE_NUMBER.match(plain_cur) and first.isupper():
         return False  # '*2.3.' / 'Công an tỉnh*': a heading's number wrapped away from its words
     if _TERMINAL.search(end):
-        if prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain):
-            return False  # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...')
+        if (prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain)
+                and not (len(nxt_plain) < 120 and nxt_plain.rstrip().endswith(":") and not _ASKS_END.search(nxt_plain))):
+            return False  # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...',
+            # nor before a short line introducing what follows: 'Đối với Phòng Giáo dục và Đào tạo:')
         return not (first.islower() or (first.isdigit() and not blank_between))
     if plain_cur.endswith(",") or plain_cur[-1] in "-–(/&":
         return False

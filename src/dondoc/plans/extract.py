@@ -45,6 +45,7 @@ from dondoc.plans.support import _support_from
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
+from dondoc.plans.verbs import find_verb
 
 _MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
@@ -320,6 +321,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 # closing words for the whole section ('Các cơ quan, đơn vị, địa phương ... triển khai')
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
                 k = 0
+                under: tuple[str, bool] | None = None  # an unnumbered heading naming a body, above its duties
                 for ci, t in enumerate(cands):
                     tl = TIME_LABEL.match(_MARKS.sub("", t))
                     if tl and produced and tl.group(1).strip():
@@ -327,7 +329,16 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         continue
                     if ci == len(cands) - 1 and ci > 0 and t.rstrip().endswith(":") and not _BULLET.match(t) and _bodies_below(node):
                         continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
+                    if (ci > 0 and ci + 1 < len(cands) and t.rstrip().endswith(":") and not _BULLET.match(t)
+                            and len(t) < 150 and (hb := _heading_body(t)) is not None and is_body_name(hb[0])
+                            and find_verb(hb[0]) is None):
+                        under = hb  # 'Đối với Phòng Giáo dục và Đào tạo:' (no number): the paragraphs below are its duties
+                        continue
                     first_of_t = len(produced)
+                    if under is not None and not _sentence_body(t) and not _BOILERPLATE.match(t):
+                        k += 1
+                        produced.append(_assignment(node.ref, t, split_bodies(under[0]), ctx, request=under[1], item=k))
+                        continue
                     for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)
                         if not leads or encourages_private(part):

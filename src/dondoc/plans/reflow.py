@@ -63,6 +63,8 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền'
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
+    # a heading naming a body with no number, after a sentence ('... . Đối với Phòng Giáo dục và Đào tạo: Chỉ đạo ...')
+    re.compile(rf"(?<=[.;:])\s+(?=Đối với [^.;:]{{3,100}}:\s+[{_UP}])"),
     # a task block numbered in words ('Nhiệm vụ 2: Tập huấn ...', 'Hoạt động 3. ...')
     re.compile(rf"(?<=\S)\s+(?=(?:Nhiệm vụ|Hoạt động)\s+\d{{1,2}}\s*[:.)]\s+[{_UP}])"),
     # '(1) Tổ chức ...' list items; '1) Ủy ban nhân dân ...' after a title or a sentence's end
@@ -129,6 +131,7 @@ _CAPS_TITLE_END = re.compile(
 )
 
 
+_FOR_BODY = re.compile(rf"^(Đối với (?:các )?[{_UP}][^.;:\n]{{2,100}}:)\s+(?=[{_UP}])", re.M)
 _NAME_COLON = re.compile(rf"^((?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[a-zđ]\))\s+)([^.;:()]{{3,120}}?):\s+(?=[{_UP}])")
 _ROLE_AFTER_STOP = re.compile(r"[.;]\s+(?:Chủ trì|Phối hợp)[\s,]")
 _NAMES_END = re.compile(rf"^((?:\d{{1,2}}\.)+\s+[^.:;]{{3,200}}\.)\s+(?=[{_UP}])")
@@ -354,6 +357,7 @@ def restore_breaks(text: str) -> str:
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
     body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else _split_bullets(p)
                        for p in body.split("\n\n"))
+    body = _FOR_BODY.sub(r"\1\n\n", body)  # ('Đối với Phòng X:' / its duties: the heading on a line of its own)
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
     pars = flat_tables(pars, tables)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))

@@ -902,3 +902,45 @@ def test_subitems_and_task_blocks_pasted() -> None:
         assert len(want) == 9
         for text in (flat(plan), paste(plan)):
             assert _pairs(parse_text(text, source="x.txt")) == want
+
+
+# --- headings naming a body with no number ('Đối với Phòng Giáo dục và Đào tạo:'), each over its duties ----------------
+FOR_BODY = (
+    "ỦY BAN NHÂN DÂN HUYỆN PHÚ AN\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 140/KH-UBND\n"
+    "Phú An, ngày 15 tháng 6 năm 2025\n"
+    "KẾ HOẠCH\n"
+    "Phòng, chống đuối nước trẻ em năm 2025\n"
+    "Thực hiện Kế hoạch số 75/KH-UBND ngày 01/4/2025 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\n"
+    "I. MỤC TIÊU\n"
+    "Giảm số trẻ em bị tử vong do đuối nước so với năm 2024.\n"
+    "II. NHIỆM VỤ VÀ PHÂN CÔNG\n"
+    "Đối với Phòng Văn hóa - Xã hội:\n"
+    "Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tham mưu Ủy ban nhân dân huyện triển khai Kế hoạch; tổng hợp, báo cáo kết quả trước ngày 15/12/2025.\n"
+    "Đối với Phòng Giáo dục và Đào tạo:\n"
+    "Chỉ đạo các trường học tổ chức dạy kỹ năng an toàn trong môi trường nước cho học sinh trước kỳ nghỉ hè.\n"
+    "Đối với Trung tâm Văn hóa, Thông tin và Thể thao huyện:\n"
+    "Tổ chức các lớp dạy bơi miễn phí cho trẻ em trong dịp hè năm 2025.\n"
+    "Đối với Ủy ban nhân dân các xã, thị trấn:\n"
+    "Rà soát, cắm biển cảnh báo tại các khu vực nguy hiểm; hoàn thành trước ngày 30/6/2025.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "Các cơ quan, đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày 05/12/2025 để tổng hợp./.\n"
+)
+
+
+def test_unnumbered_body_headings() -> None:
+    want = [
+        ("II", ["Phòng Văn hóa - Xã hội"]), ("II", ["Phòng Giáo dục và Đào tạo"]),
+        ("II", ["Trung tâm Văn hóa, Thông tin và Thể thao huyện"]), ("II", ["Ủy ban nhân dân các xã, thị trấn"]),
+        ("III", ["Các cơ quan, đơn vị"]),
+    ]
+    for text in (FOR_BODY, flat(FOR_BODY), paste(FOR_BODY)):
+        assert _pairs(parse_text(text, source="x.txt")) == want
+
+
+def test_unnumbered_body_heading_counter() -> None:
+    # the issuer asking ('Ủy ban nhân dân huyện yêu cầu:') heads no body's duties
+    text = FOR_BODY.replace("Đối với Phòng Giáo dục và Đào tạo:", "Ủy ban nhân dân huyện yêu cầu:")
+    assert ("II", ["Ủy ban nhân dân huyện yêu cầu"]) not in _pairs(parse_text(text, source="x.txt"))
