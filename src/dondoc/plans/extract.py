@@ -61,6 +61,7 @@ _OWN_UNIT = re.compile(r"^Giao\s+(?:cho\s+)?(?:Trung tâm|Văn phòng|Chi cục|
 _COMMITTEE = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|Hội đồng nhân dân|HĐND)\b")
 # a unit whose name carries another parent organ ('Văn phòng Ủy ban nhân dân tỉnh', 'Trung tâm ... thuộc Sở Y tế')
 _PARENT_IN = re.compile(r"\s(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Tỉnh ủy|Tỉnh uỷ|Sở|Bộ)\s")
+_CLOSING_REPORT = re.compile(r"Báo cáo (?:tình hình|kết quả) (?:thực hiện|triển khai) Kế hoạch\b")
 _CLOSING_TIME = re.compile(r"\.\s+(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*([^.;:]{2,60}?)\s*\.?\s*$")
 _TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|hoạt động", re.I)
@@ -295,6 +296,9 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     continue
                 if (_BOILERPLATE.match(t) and not _BULLET.match(t)) or _ANNEX_NOTE.match(t):
                     continue
+                if (last_child and k > 1 and not _BULLET.match(t) and _CLOSING_REPORT.match(t)
+                        and all(_BOILERPLATE.match(x) or _CLOSING_REPORT.match(x) or _sentence_body(x) for x in items[k:])):
+                    continue  # the plan's closing words after the last body's duties ('Báo cáo tình hình thực hiện ...')
                 support = (_support_from(t) or role_support) if role_support else None
                 produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req or asked,
                                             item=k if len(items) > 1 else None,

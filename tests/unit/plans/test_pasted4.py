@@ -944,3 +944,14 @@ def test_unnumbered_body_heading_counter() -> None:
     # the issuer asking ('Ủy ban nhân dân huyện yêu cầu:') heads no body's duties
     text = FOR_BODY.replace("Đối với Phòng Giáo dục và Đào tạo:", "Ủy ban nhân dân huyện yêu cầu:")
     assert ("II", ["Ủy ban nhân dân huyện yêu cầu"]) not in _pairs(parse_text(text, source="x.txt"))
+
+
+def test_closing_report_after_the_last_body() -> None:
+    # the plan's closing words after the last body's duties ('Báo cáo tình hình thực hiện Kế hoạch gửi ...') are no duty
+    # of that body, once the break before them is put back
+    text = CLOSING.replace(
+        "3. Ủy ban nhân dân các xã, thị trấn\nChủ động xây dựng kế hoạch của địa phương và tổ chức thực hiện.\n",
+        "3. Ủy ban nhân dân các xã, thị trấn: Chủ động xây dựng kế hoạch của địa phương và tổ chức thực hiện.\n"
+        "Báo cáo tình hình thực hiện Kế hoạch gửi Phòng Lao động - Thương binh và Xã hội trước ngày 10/12 hằng năm.\n")
+    for t in (flat(text), paste(text)):
+        assert _pairs(parse_text(t, source="x.txt")).count(("II.3", ["Ủy ban nhân dân các xã, thị trấn"])) == 1
