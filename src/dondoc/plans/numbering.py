@@ -33,7 +33,7 @@ def inline_dash_numbering(text: str) -> str | None:
     """dash_numbering for a run whose line breaks are lost: two or more Roman sections 'I-', 'II-' in order before
     capitals, and no 'I.' section, rewritten with dots ('1- Sở Y tế' -> '1. Sở Y tế'); None otherwise."""
     head = text[:60000]
-    if "II-" not in head and "II -" not in head and "II –" not in head and "II–" not in head:
+    if not _SECOND_DASH.search(head):
         return None  # (no second section so numbered: the pattern below is not worth a scan)
     found = [m.group(1) for m in _INLINE_DASH_ROMAN.finditer(head)]
     if len(found) < 2 or found[:2] != ["I", "II"] or _INLINE_DOT_ROMAN.search(head):
@@ -41,6 +41,7 @@ def inline_dash_numbering(text: str) -> str | None:
     return _INLINE_DASH_MARK.sub(lambda m: m.group(1) + ". " if m.group(1) else m.group(0), text)
 
 
+_SECOND_DASH = re.compile(rf"II\s?[-–]\s+[{_UP}]{{2}}")  # (a literal first: the engine skips to each 'II')
 _INLINE_DOT_ROMAN = re.compile(rf"(?:^|(?<=\s))I\.\s+[{_UP}]{{2,}}")
 _ROMAN_SEQ = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 _INLINE_SECTION = re.compile(rf"(?<![\wÀ-ỹ])(?<!Quý )(?<!quý )(?<!khóa )(?<!khoá )(?<!Khóa )([IVX]{{1,4}})\.\s+(?=[{_UP}])")

@@ -49,12 +49,23 @@ def flat_tables(pars: list[str], tables: list[str]) -> list[str]:
     return out
 
 
+def _header_lines(text: str) -> list[re.Match[str]]:
+    """The header lines of such tables: each 'TT ' that opens a line, read from there (str.find is cheaper than a
+    multi-line pattern tried at every position)."""
+    out: list[re.Match[str]] = []
+    k = text.find("TT ")
+    while k >= 0:
+        start = text.rfind("\n", 0, k) + 1
+        if not text[start:k].strip(" \tSố") and (m := _HEADER_LINE.match(text, start)) is not None:
+            out.append(m)
+        k = text.find("TT ", k + 3)
+    return out
+
+
 def line_tables(text: str) -> str:
     """Each task table whose grid was lost but not its lines (header on a line, rows after it) written as pipe rows."""
-    if "TT" not in text:
-        return text
     out, pos = [], 0
-    for h in _HEADER_LINE.finditer(text):
+    for h in _header_lines(text):
         if h.start() < pos:
             continue
         stop = _AFTER.search(text, h.end())
