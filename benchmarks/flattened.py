@@ -19,6 +19,9 @@ skipped by number as well. Renditions of each plan:
              ../shared/plans/more/excerpts): markdown marks dropped, a table's cells joined by spaces, each paragraph
              wrapped at 78 columns and every paragraph break lost (a paragraph's first line runs on from the last line
              of the one before); scored like cut.
+  pastedall  the whole plan copied so (no cut), scored against its whole gold: the cut's gold keeps or drops items
+             by their first 40 characters, which repeat earlier text or are paraphrased in the gold, so the cut
+             renditions carry misses no parser can mend; this one has none of those (annex tables included).
 Each rendition is written to a file with the source's suffix, read by parse_path and scored by the shared scorer
 (../shared/tools/eval_parse.py), as benchmarks/blind.py does. Prints the scorer's summary line per set and
 rendition (per-plan lines with --verbose) and the plans refused. Figures only, no asserts. composed-tune and
@@ -48,7 +51,7 @@ SETS = {
     "composed-blind": (ROOT / "tests/data/gold/composed-blind", ROOT / "tests/data/composed"),
     "composed-blind2": (ROOT / "tests/data/gold/composed-blind2", ROOT / "tests/data/composed"),
 }
-KINDS = ("plain", "flattened", "wrapper", "cut", "pasted")
+KINDS = ("plain", "flattened", "wrapper", "cut", "pasted", "pastedall")
 CUT = 5000
 WRAPPER = (
     "Thư Viện Pháp Luật Trang chủ Văn bản pháp luật Hỏi đáp pháp luật Đăng nhập Đăng ký "
@@ -64,9 +67,9 @@ def _flat(text: str) -> str:
     return flat(text)
 
 
-def _pasted(text: str) -> str:
-    """As a law-library page copies a plan (benchmarks/_paste.py), cut to its first CUT characters."""
-    return pasted(text)[:CUT]
+def _pasted(text: str, cut: int | None = CUT) -> str:
+    """As a law-library page copies a plan (benchmarks/_paste.py), cut to its first `cut` characters (None: whole)."""
+    return pasted(text)[:cut]
 
 
 def _key(s: str) -> str:
@@ -124,6 +127,7 @@ def score(name: str, verbose: bool) -> None:
                 "wrapper": _flat(WRAPPER + flat),
                 "cut": flat[:CUT],
                 "pasted": _pasted(text),
+                "pastedall": _pasted(text, cut=None),
             }
             for k, t in texts.items():
                 g = _cut_gold(gold, _flat(t)) if k in ("cut", "pasted") else gold

@@ -304,7 +304,7 @@ def parse_text(text: str, *, source: str, year: int | None = None, convert_vni: 
     text = convert_legacy(normalize(tab_tables(text)), path=source, convert_vni=convert_vni)
     if not text.strip():
         raise PlanReadError("văn bản rỗng (empty), không có nội dung kế hoạch", path=source)
-    from dondoc.plans.reflow import prepare
+    from dondoc.plans.reflow import REFLOWED, prepare
 
     text, notes = prepare(text)
     return parse_blocks(build_blocks(text, reflowed=REFLOWED in notes), source=source, year=year, notes=notes)

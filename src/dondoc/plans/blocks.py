@@ -159,6 +159,7 @@ _OPENS_CLAUSE = re.compile(r"[\s*#_>]*\d{1,2}(?:\.\d{1,2})*[.)]?[*_\s]+(?:Trong 
 _LEVELS = (" tỉnh", " huyện", " xã", " phường", " thành phố", " quận", " thị xã", " thị trấn")
 _PLACE_LINE = re.compile(rf"^[{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{0,3}}\s*[:.;]?$")
 _TASK_LINE = re.compile(r"\bchủ trì,|\bphối hợp với\b")  # (a heading names a body, a task's sentence goes on)
+_ASKS_END = re.compile(r"(?:yêu cầu|đề nghị|giao|như sau|sau đây|cụ thể|gồm)\s*:\s*$", re.I)
 _ENDS_ASKING = re.compile(r"(?:^|\s)(?:Giao(?: cho)?|Đề nghị|Kính đề nghị|Khuyến khích)$", re.IGNORECASE)
 
 
@@ -197,6 +198,8 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
     # ('Phụ lục 1' on a line of its own: a caption, unless it ends a hard-wrapped line of a sentence '... tại' / 'Phụ lục 1')
     if is_marker_line(raw_next) or SIGN_OFF.match(raw_next) or ((blank_between or not prev_full) and ANNEX_CAPTION.match(raw_next)):
         return True
+    if blank_between and len(lines) == 1 and ANNEX_CAPTION.match(lines[0].strip()):
+        return True  # 'Phụ lục 02' / '' / 'KẾ HOẠCH THỰC HIỆN ...': the annex's caption, its title below
     raw = cur.raw
     if _balanced_emphasis(raw):
         return True
@@ -208,9 +211,9 @@ def _should_break(cur: _Cur, nxt: str, blank_between: bool, prev_full: bool = Fa
         return False  # '*2.3.' / 'Công an tỉnh*': a heading's number wrapped away from its words
     if _TERMINAL.search(end):
         if (prev_full and first.isupper() and not _NUMBERED.match(nxt_plain) and not _LABEL_LINE.match(nxt_plain)
-                and not (len(nxt_plain) < 100 and nxt_plain.endswith(":"))):
+                and not (len(nxt_plain) < 120 and nxt_plain.rstrip().endswith(":") and not _ASKS_END.search(nxt_plain))):
             # a hard-wrapped line that happens to end a sentence (not before 'Thời gian hoàn thành: ...', nor before a
-            # short line introducing what follows: 'Sở Nội vụ:', 'Sở Y tế có trách nhiệm:')
+            # short line introducing what follows: 'Sở Nội vụ:', 'Đối với Phòng Giáo dục và Đào tạo:')
             return False
         return not (first.islower() or (first.isdigit() and not blank_between))
     if plain_cur.endswith(",") or plain_cur[-1] in "-–(/&":
@@ -266,8 +269,8 @@ def build_blocks(text: str, *, reflowed: bool = False) -> list[Block]:
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip() and x.strip() != "|" and x != "\x00")
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     blanks = sum(1 for x in lines if not x.strip() and x != "\x00")
-    blank_meaningless = blanks >= 0.6 * max(1, len(lengths))
-    blank_separated = not blank_meaningless and blanks >= 0.15 * max(1, len(lengths))
+    blank_meaningless = blanks >= 0.6 * max(1, len(lengths)) and not reflowed
+    blank_separated = reflowed or (not blank_meaningless and blanks >= 0.15 * max(1, len(lengths)))
     blocks: list[Block] = []
     cur = _Cur()
     cur_start = 0

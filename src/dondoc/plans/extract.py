@@ -16,6 +16,7 @@ from dondoc.plans.bodies import (
 )
 from dondoc.plans.doubt import READ_KEY, Read
 from dondoc.plans.gazetteer import canonical, is_generic
+from dondoc.plans.heading_leads import above, one_of, spells_out, unit_of
 from dondoc.plans.labelled import TIME_LABEL, labelled_assignments, lead_line, role_line
 from dondoc.plans.placing import (
     _CAN_CU,
@@ -39,7 +40,7 @@ from dondoc.plans.placing import (
     states_requirement,
     support_of_role,
 )
-from dondoc.plans.rank import central, own_or_higher
+from dondoc.plans.rank import central
 from dondoc.plans.statements import states_fact
 from dondoc.plans.subheads import ASKING_INTRO, DUTY_INTRO
 from dondoc.plans.subjects import _handed_out, _sentence_body, for_body, sentences
@@ -47,6 +48,7 @@ from dondoc.plans.support import _support_from
 from dondoc.plans.timing import parse_timing
 from dondoc.plans.timing_text import timing_in_text
 from dondoc.plans.tree import _ANNEX, _FOOTER, _ROMAN_L, Ctx, Node, build_tree  # noqa: F401 - re-exported
+from dondoc.plans.verbs import find_verb
 
 _MARKS = re.compile(r"^[-–+•·*\s]+")  # a bullet's marks (compiled once: stripped from every item)
 _BULLET = re.compile(r"^([-–+•·∙▪●○◦*])\s*(.*)$")
@@ -59,9 +61,7 @@ _BOILERPLATE = re.compile(r"^(?:Trên đây|Trong quá trình|Quá trình|Kế h
 # ...' under '1. Sở X' (a People's Committee's 'Giao Phòng Tài chính - Kế hoạch ...' names the lead: its offices are bodies
 # of their own, gold 72 IV.2)
 _OWN_UNIT = re.compile(r"^Giao\s+(?:cho\s+)?(?:Trung tâm|Văn phòng|Chi cục|Cục|Vụ|Phòng|Đội|Trạm|Viện|Ban quản lý|Bảo tàng|Thư viện)\s")
-_COMMITTEE = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|Hội đồng nhân dân|HĐND)\b")
-# a unit whose name carries another parent organ ('Văn phòng Ủy ban nhân dân tỉnh', 'Trung tâm ... thuộc Sở Y tế')
-_PARENT_IN = re.compile(r"\s(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Tỉnh ủy|Tỉnh uỷ|Sở|Bộ)\s")
+_CLOSING_REPORT = re.compile(r"Báo cáo (?:tình hình|kết quả) (?:thực hiện|triển khai) Kế hoạch\b")
 _CLOSING_TIME = re.compile(r"\.\s+(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*([^.;:]{2,60}?)\s*\.?\s*$")
 _TARGET_SECTION = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 _TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|hoạt động", re.I)
@@ -161,44 +161,13 @@ def _heading_body(title: str, *, has_items: bool = False) -> tuple[str, bool] | 
 # vụ. Thời gian: Quý II/2025.': after the task's sentence too)
 _TITLE_LABELS = re.compile(r"\s[-–]\s+(?=(?:(?:Cơ quan|Đơn vị)\s+)?(?:[Cc]hủ trì|thực hiện)\s*:)"
                            r"|(?<=[.;])\s+(?=(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện)|Chủ trì)\s*:)")
-_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Phối hợp)[^:.;]{0,30}:)")  # (each its own line)
-
-
-def _one_of(name: str, leads: list[str]) -> bool:
-    """The item names one (or some) of the several bodies its heading names, each in full: 'Ban Quản lý Khu kinh tế chủ
-    trì ...' under '7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp': that body's part alone."""
-    def key(x: str) -> str:
-        return " ".join(x.lower().split())
-
-    own = [key(x) for x in split_bodies(name)]
-    return len(leads) > 1 and bool(own) and len(own) < len(leads) and all(x in {key(y) for y in leads} for x in own)
+# the labels after the first on that line, each its own line ('... Cơ quan chủ trì: Sở X. Cơ quan phối hợp: Sở Y. Thời
+# gian trình: ...')
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Phối hợp)[^:.;]{0,30}:)")
 
 
 def _dated(a: dict[str, Any]) -> bool:
     return a["timing"]["kind"] == "once" and bool(a["timing"].get("due"))
-
-
-def _unit_of(unit: str, name: str, leads: list[str]) -> bool:
-    """'Giao <unit> ...' under the heading `name` hands the duty to the heading body's own unit: the heading names one
-    body, no committee and no collective ('Các cơ quan, đơn vị liên quan' owns no unit), and the unit's name carries no
-    other parent organ ('Giao Văn phòng Ủy ban nhân dân tỉnh ...' under '1. Sở Tài chính': the office leads)."""
-    if len(leads) != 1 or _COMMITTEE.match(name) or name.lower().startswith("các ") or is_generic(name):
-        return False
-    parent = _PARENT_IN.search(unit)
-    return parent is None or name.lower() in unit.lower()
-
-
-def _spells_out(name: str, leads: list[str]) -> bool:
-    """The item names the heading's bodies with the members of the collective the heading adds ('Đề nghị Ủy ban MTTQ
-    tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh ...' under 'Đề nghị Ủy ban MTTQ tỉnh và các tổ chức thành viên'): its own names."""
-    def key(x: str) -> str:
-        return " ".join(x.lower().split())
-
-    own = [key(x) for x in split_bodies(name)]
-    named = [key(x) for x in leads if not x.lower().startswith("các ")]
-    more = [x for x in split_bodies(name) if key(x) not in named]
-    return (len(named) < len(leads) and all(x in own for x in named) and bool(more)
-            and all(x[:1].isupper() and not is_generic(x) for x in more))
 
 
 def _bodies_below(node: Node) -> bool:
@@ -208,13 +177,6 @@ def _bodies_below(node: Node) -> bool:
     kids = [c for c in node.children if c.title]
     named = sum(1 for c in kids if _heading_body(c.title) or role_heading(c.title) or _sentence_body(c.title))
     return len(kids) >= 2 and 2 * named > len(kids)
-
-
-def _above(name: str, issuer: str | None) -> bool:
-    """The body asked stands above the plan's issuer: a ministry above a local plan's issuer (not above a ministry:
-    'Đề nghị Bộ Tài chính ...' in the Ministry of Health's plan is the plan's request of its peer), the issuer itself,
-    or a level above it."""
-    return (central(name) and not (issuer and central(issuer))) or own_or_higher(name, issuer)
 
 
 def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False) -> list[dict[str, Any]]:
@@ -228,7 +190,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
         if node.title and (lab := _TITLE_LABELS.search(node.title)):
             # 'a) Đào tạo ... - Chủ trì: Sở Y tế; thời gian: hằng năm': the task's labels on its title's own line
             line = node.content[0].line if node.content else 0
-            node.content[:0] = [Paragraph("- " + x, False, line) for x in _NEXT_LABEL.split(node.title[lab.end():])]
+            node.content[0:0] = [Paragraph("- " + x.strip(), False, line) for x in _NEXT_LABEL.split(node.title[lab.end():])]
             node.title = node.title[: lab.start()]
         content = node.content
         plain = [_MARKS.sub("", p.text) for p in content]
@@ -253,6 +215,13 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
             head, role_support = parent_head, partners
         if head is None and node.title and content:
             head = designated_collective(node.title, [p.text for p in content if _BULLET.match(p.text)])
+        if head is None and node.title and content and not lead_idx and all(_BULLET.match(p.text) for p in content):
+            # '6.3. Phòng X: Chủ trì ... .' / '- Thực hiện ...': the body's first duty on its heading's line, the
+            # bullets below its other duties (laid out in lines, or the break after the colon lost)
+            colon = node.title.find(": ")
+            if colon > 0 and (hb := _heading_body(node.title[: colon + 1])) is not None:
+                head = hb
+                content = [Paragraph(node.title[colon + 2 :], False, content[0].line), *content]
         if lead_idx:
             # labelled lines: the task is the heading (or the text before the labels)
             produced = labelled_assignments(
@@ -287,13 +256,13 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 sb = _sentence_body(t)
                 if sb and _CAN_CU.match(t) and not leading_body(_MARKS.sub("", t)):
                     sb = None  # 'Căn cứ chức năng ..., các văn bản của Chính phủ, Bộ, ngành, phối hợp ...': the heading's body
-                if sb and sb[2] and len(leads) == 1 and _above(sb[0], ctx.issuer) and not central(name):
+                if sb and sb[2] and len(leads) == 1 and above(sb[0], ctx.issuer) and not central(name):
                     sb = None  # '- Đề nghị Bộ Y tế hỗ trợ ...' under '2. Sở Y tế:': the department's proposal to a body above
                 asked = False  # the item asks the heading's own body again: 'Khuyến khích các doanh nghiệp ...'
-                if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not sb[2] and _unit_of(sb[0], name, leads):
+                if sb and _OWN_UNIT.match(_MARKS.sub("", t)) and not sb[2] and unit_of(sb[0], name, leads):
                     sb = None  # '1. Sở X' / '- Giao Trung tâm Y (its unit) thực hiện ...': still the department's duty
                 if (sb and (_same_as_heading(sb[0], name) or (encourages_private(t) and same_kind(sb[0], name)))
-                        and not _one_of(sb[0], leads) and not _spells_out(sb[0], leads)):
+                        and not one_of(sb[0], leads) and not spells_out(sb[0], leads)):
                     asked, sb = sb[2], None  # 'Doanh nghiệp viễn thông, tổ chức bảo đảm ...' under 'Các doanh nghiệp viễn thông, tổ chức, ...'
                 if sb and not re.match(r"^(?:Chủ trì|Phối hợp|Yêu cầu|Hướng dẫn|Đôn đốc|Chỉ đạo)\b", _MARKS.sub("", t)):
                     # ("Yêu cầu các đơn vị khai thác ..." under "2. Sở X": the heading body requires it of them)
@@ -307,6 +276,9 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                     continue
                 if (_BOILERPLATE.match(t) and not _BULLET.match(t)) or _ANNEX_NOTE.match(t):
                     continue
+                if (last_child and k > 1 and not _BULLET.match(t) and _CLOSING_REPORT.match(t)
+                        and all(_BOILERPLATE.match(x) or _CLOSING_REPORT.match(x) or _sentence_body(x) for x in items[k:])):
+                    continue  # the plan's closing words after the last body's duties ('Báo cáo tình hình thực hiện ...')
                 support = (_support_from(t) or role_support) if role_support else None
                 produced.append(_assignment(node.ref, t, leads, ctx, support=support, request=req or asked,
                                             item=k if len(items) > 1 else None,
@@ -333,6 +305,7 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                 # closing words for the whole section ('Các cơ quan, đơn vị, địa phương ... triển khai')
                 titled = len(node.title) > 60 and node.title.endswith((".", ";"))
                 k = 0
+                under: tuple[str, bool] | None = None  # an unnumbered heading naming a body, above its duties
                 for ci, t in enumerate(cands):
                     tl = TIME_LABEL.match(_MARKS.sub("", t))
                     if tl and produced and tl.group(1).strip():
@@ -342,7 +315,16 @@ def extract_assignments(nodes: list[Node], ctx: Ctx, *, unnumbered: bool = False
                         continue  # '... yêu cầu các sở ... thực hiện các nhiệm vụ cụ thể như sau:' / '2.1. Sở Tài chính': the items say who
                     if t[:1] not in "-–+•" and ASKING_INTRO.match(t.strip()):
                         continue  # 'Ủy ban nhân dân tỉnh yêu cầu:' over the duties: the bodies asked follow
+                    if (ci > 0 and ci + 1 < len(cands) and t.rstrip().endswith(":") and not _BULLET.match(t)
+                            and len(t) < 150 and (hb := _heading_body(t)) is not None and is_body_name(hb[0])
+                            and find_verb(hb[0]) is None):
+                        under = hb  # 'Đối với Phòng Giáo dục và Đào tạo:' (no number): the paragraphs below are its duties
+                        continue
                     first_of_t = len(produced)
+                    if under is not None and not _sentence_body(t) and not _BOILERPLATE.match(t):
+                        k += 1
+                        produced.append(_assignment(node.ref, t, split_bodies(under[0]), ctx, request=under[1], item=k))
+                        continue
                     for part, (name, _rest, req) in _handed_out(t, later=not purpose, issuer=ctx.issuer):
                         leads = split_bodies(name)
                         if not leads or encourages_private(part):

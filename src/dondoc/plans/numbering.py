@@ -9,7 +9,7 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.fastre import count_at_line_starts
 
-__all__ = ["dash_numbering", "next_sections"]
+__all__ = ["dash_numbering", "inline_dash_numbering", "next_sections"]
 
 _DASH_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\s*[-–/]\s+\S", re.M)  # (a space after the slash: not 'V/v')
 _DOT_ROMAN = re.compile(r"^[\s*#]*[IVX]{1,4}\.\s+\S", re.M)
@@ -23,11 +23,17 @@ def dash_numbering(text: str) -> str | None:
     if _DOT_ROMAN.search(text[:60000]):
         return None
     if count_at_line_starts(_DASH_ROMAN, text[:60000]) < 2:
-        if ("- " not in text and "/ " not in text) or len(_INLINE_DASH_ROMAN.findall(text, 0, 60000)) < 2 \
-                or _INLINE_DOT_ROMAN.search(text, 0, 60000):
-            return None
-        return _INLINE_DASH_MARK.sub(lambda m: m.group(1) + ". ", text)
+        return inline_dash_numbering(text)
     return _DASH_MARK.sub(lambda m: m.group(1) + m.group(2) + ". " if m.group(2) else m.group(0), text)
+
+
+def inline_dash_numbering(text: str) -> str | None:
+    """dash_numbering for a run whose line breaks are lost: two or more Roman sections 'I-', 'II-' ('I/', 'II/') before
+    titles in capitals, and no 'I.' section, rewritten with dots ('1- Sở Y tế' -> '1. Sở Y tế'); None otherwise."""
+    if ("- " not in text and "/ " not in text) or len(_INLINE_DASH_ROMAN.findall(text, 0, 60000)) < 2 \
+            or _INLINE_DOT_ROMAN.search(text, 0, 60000):
+        return None
+    return _INLINE_DASH_MARK.sub(lambda m: m.group(1) + ". ", text)
 
 
 # (each opens with the numeral's letters, the look-behind after its first: see plans.fastre)

@@ -15,11 +15,13 @@ shapes here are the ones where the title's end cannot be seen from its words alo
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, leading_body
+from dondoc.plans.bodies import HEAD, is_body_name, leading_body
 from dondoc.plans.titles import dash_in_name
+from dondoc.plans.verbs import find_verb
 
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
@@ -45,7 +47,13 @@ def dash_body(par: str, head_end: int) -> int | None:
         lb = leading_body(rest)
         if lb is not None and lb[1][:1].islower() and not lb[2]:
             return d.start()
+        named = _NAMED_COLON.match(rest)  # '2. Công tác kiểm tra - Sở Y tế: + Chủ trì ...': a bullet naming its body
+        if named and is_body_name(named.group(1)) and find_verb(named.group(1)) is None:
+            return d.start()
     return None
+
+
+_NAMED_COLON = re.compile(r"([^.;:()]{2,120}):(?:\s|$)")
 
 
 # a sub-item numbered without its last dot, run into the text before it: '... chính sách xã hội 1.1 Nâng cao ...'
@@ -77,12 +85,35 @@ def dotless_subitems(pars: list[str]) -> list[str]:
 
 
 # the titles of a commune's civil servants ('Công chức Văn phòng - Thống kê', 'Tư pháp - Hộ tịch', 'Tài chính - Kế
-# toán', 'Địa chính - Xây dựng'): a dash between their two halves is no bullet, though the second half opens like one
-_FIRST_HALF = re.compile(r"(?:Văn phòng|Tư pháp|Tài chính|Địa chính)\s*$")
-_SECOND_HALF = re.compile(r"(?:Thống kê|Hộ tịch|Kế toán|Xây dựng|Nông nghiệp)(?![\wÀ-ỹ])")
+# toán', 'Địa chính - Xây dựng') and an inspection unit's ('Vụ Thanh tra - Kiểm tra'): a dash between their two halves
+# is no bullet, though the second half opens like one
+_FIRST_HALF = re.compile(r"(?:Văn phòng|Tư pháp|Tài chính|Địa chính|Thanh tra)\s*$")
+_SECOND_HALF = re.compile(r"(?:Thống kê|Hộ tịch|Kế toán|Xây dựng|Nông nghiệp|Kiểm tra)(?![\wÀ-ỹ])")
 
 
 def double_title(par: str, before: int, after: int) -> bool:
     """Whether the dash between par[:before] and par[after:] joins the two halves of an officer's title."""
     return bool(_SECOND_HALF.match(par, after)) and bool(_FIRST_HALF.search(par, max(0, before - 12), before))
 
+
+# ---- whether a text's line breaks are its own (plans.reflow.lost_breaks) ------------------------------------------
+def wrapped(text: str) -> bool:
+    """Most lines end inside a sentence, the next one going on in lower case: text wrapped by a page or a copy, not laid
+    out in paragraphs of their own (which end with their sentence)."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    if len(lines) < 6:
+        return False
+    runs = sum(1 for x, y in itertools.pairwise(lines) if x[-1] not in ".;:!?" and y[:1].islower())
+    return runs >= 0.5 * (len(lines) - 1)
+
+
+def own_paragraphs(text: str) -> bool:
+    """Two or more long lines (300+ characters), every one ending a sentence or a table's row: a text laid out in long
+    paragraphs, not a run with its breaks lost (whose rare breaks fall anywhere, or none at all)."""
+    lines = text.split("\n")
+    if len(text) >= 20000:
+        lines = lines[:-1]  # (cut where the scan stopped)
+    long = [x.strip() for x in lines if len(x) >= 300]
+    # (a markdown table's row is a line of its own too: '| 1 | Tổ chức ... | Sở Y tế | ... |')
+    return len(long) >= 2 and all(x.rstrip("*_ ").endswith((".", ";", ":", "!", "?", "./.")) or x[:1] == x[-1:] == "|"
+                                  for x in long)

@@ -14,9 +14,9 @@ Two hazards of text copied from a law-library web page:
   the signature block ('Nơi nhận:', 'TM.', 'KT.'), the end mark './.' and 'PHỤ LỤC'. Numbers inside
   sentences (after 'số', 'khoản', 'Điều', 'tháng', 'Quý' ...) and double names ('Phòng Tài chính -
   Kế hoạch'), a label after the letter that introduces it ('a) Cơ quan chủ trì:') and the numbering of a law
-  quoted between curly quotes are not breaks. Tables flattened without their grid are not rebuilt here;
-  where duties part inside a paragraph (role words, a body's sentence, a section's closing words) and
-  the plan that numbers nothing: plans.runon.
+  quoted between curly quotes are not breaks. A task table pasted without its grid is taken out first
+  (plans.flattable: its rows' numbers are no items); where duties part inside a paragraph (role words, a
+  body's sentence, a section's closing words) and the plan that numbers nothing: plans.runon.
 
 Both are reported in the plan's warnings, since a person should check what was guessed.
 """
@@ -28,9 +28,9 @@ import re
 from dondoc.plans.blocks import UPPER as _UP
 from dondoc.plans.bodies import HEAD
 from dondoc.plans.fastre import count_at_line_starts
-from dondoc.plans.flattable import row_follows, split_table
 from dondoc.plans.numbering import dash_numbering, next_sections
-from dondoc.plans.pasted import dotless_subitems
+from dondoc.plans.pasted import dotless_subitems, own_paragraphs, wrapped
+from dondoc.plans.pastedtables import flat_tables, line_tables, run_tables
 from dondoc.plans.reflow_heads import _CAPS_TITLE_END, _MARKED, _split_bullets, _split_heading
 from dondoc.plans.runon import TABLE_MARK, _closing_ends, pipe_tables, split_duties
 from dondoc.plans.verbs import find_verb
@@ -49,7 +49,7 @@ _MIDLINE_ARTICLE = re.compile(r"(?<=[.;:])[ \t]+(?=Điều\s+\d{1,3}\.\s)")
 _INLINE_ITEM = re.compile(r"(?<=[\w.;:])(?<!Nhiệm vụ)(?<!Hoạt động)(?<!Mục)(?<!MỤC)[ \t]+(?=(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+[A-ZĐ])")  # (not its number)
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LABELS = ("Cơ quan chủ trì|Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Cơ quan thực hiện|Đơn vị thực hiện|"
-           "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|"
+           "Hình thức thực hiện|Thời gian thực hiện|Thời gian hoàn thành|Thời gian trình|Thời hạn trình|Thời gian ban hành|"
            "Thời hạn hoàn thành|Thời hạn|Chủ trì|Phối hợp|Nội dung|Sản phẩm|Kết quả|Kinh phí")
 # (a number naming a level, a kind, a group or a rank: 'cấp độ 1', 'mức 2', 'loại 1', 'nhóm 3', 'hạng 1')
 _NOT_BEFORE_NUM = r"(?<!số)(?<!khoản)(?<!Khoản)(?<!Điều)(?<!điều)(?<!điểm)(?<!mục)(?<!Mục)(?<!tại)(?<!ngày)(?<!năm)(?<!tháng)(?<!Quý)(?<!quý)(?<!lục)(?<!đoạn)(?<!lần)(?<!đợt)(?<!Phần)(?<!phần)(?<!Chương)(?<!khóa)(?<!khoá)(?<!độ)(?<!mức)(?<!loại)(?<!nhóm)(?<!Nhóm)(?<!hạng)(?<!bậc)(?<!Nhiệm vụ)(?<!Hoạt động)"
@@ -66,7 +66,9 @@ _BREAKS = [
     re.compile(rf"(?<=[.;:!?])\s+(?=\d{{1,2}}\.\d{{1,2}}\s+[*_]{{0,2}}[{_UP}][{_LOW}])"),
     # lettered item 'a) Tuyên truyền' (and 'a. Sở Y tế': _MARK_BREAKS)
     re.compile(rf"(?<=\S)\s+(?=[a-zđ]\)\s+[{_UP}a-zđ])"),
-    # '(1) Tổ chức ...' list items (and '1) Sở Y tế ...': _MARK_BREAKS)
+    # a heading naming a body with no number, after a sentence ('... . Đối với Phòng Giáo dục và Đào tạo: Chỉ đạo ...')
+    re.compile(rf"(?<=[.;:])\s+(?=Đối với [^.;:]{{3,100}}:\s+[{_UP}])"),
+    # '(1) Tổ chức ...' list items (and '1) Sở Y tế ...', 'Nhiệm vụ 2: ...': _MARK_BREAKS)
     re.compile(rf"(?<=\S)\s+(?=\(\d{{1,2}}\)\s+[{_UP}])"),
     # a resolution's or decision's article ('... QUYẾT NGHỊ: Điều 1. Ban hành ...')
     _INLINE_ARTICLE,
@@ -78,7 +80,7 @@ _BREAKS = [
     # a label that opens a line of its own ('Cơ quan chủ trì: Sở Y tế', 'Thời gian hoàn thành: Quý II/2025')
     # (not after a bare letter or number that introduces it: 'a) Cơ quan chủ trì: ...' stays one line); also a
     # label cut off by the end of the text (an excerpt)
-    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s\d\.)(?<!\s\d\))\s+(?=(?:{_LABELS})\s*(?::|$))"),
+    re.compile(rf"(?<=[^\s+•–-])(?<!\s[a-zđ]\))(?<!\s[a-zđ]\.)(?<!\s\d\.)(?<!\(\d\))(?<!\d\))\s+(?=(?:{_LABELS})\s*(?::|$))"),
     # the footer and the signature block ('Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), and the end
     # mark './.' closing a document's body
     re.compile(r"(?<=\S)\s+(?=Nơi nhận\s*:)"),
@@ -209,28 +211,19 @@ def lost_breaks(text: str) -> bool:
         # hardly a line break at all (a page's text copied as one run): lost, Roman sections or not (a plan
         # numbered 1., 2. only; a resolution's 'Điều 2.'; a cut; a plan numbering nothing) — unless its few
         # breaks are its paragraphs' own: long paragraphs, each line of them ending a sentence
-        return at_start < 3 and not _own_paragraphs(text[:20000])
+        return at_start < 3 and not own_paragraphs(text[:20000])
     if "\n" not in head.strip() and (inline + items >= 1 or ("| --- |" in text[:20000] and _PIPE_TABLE_HEAD.search(text, 0, 20000))):
         # one line holding numbered sections: a short text pasted as one run (a page's first lines, a cut)
         return True
     if at_start == 0 and inline >= 1 and inline + items >= 2:
         # a short paste wrapped at a page's width: its lines end anywhere, not one of them opens with a numbered heading
         return True
+    if inline < 1 and items >= 3 and at_start < 3 and wrapped(head):
+        # a plan numbered 1., 2., a), b) only, copied at a page's width: its items all inside its lines
+        return True
     if inline < 1 or inline + items < 3:
         return False
     return at_start < max(3, inline)
-
-
-def _own_paragraphs(text: str) -> bool:
-    """Two or more long lines (300+ characters), every one ending a sentence or a table's row: a text laid out in long
-    paragraphs, not a run with its breaks lost (whose rare breaks fall anywhere, or none at all)."""
-    lines = text.split("\n")
-    if len(text) >= 20000:
-        lines = lines[:-1]  # (cut where the scan stopped)
-    long = [x.strip() for x in lines if len(x) >= 300]
-    # (a markdown table's row is a line of its own too: '| 1 | Tổ chức ... | Sở Y tế | ... |')
-    return len(long) >= 2 and all(x.rstrip("*_ ").endswith((".", ";", ":", "!", "?", "./.")) or x[:1] == x[-1:] == "|"
-                                  for x in long)
 
 
 # a passage quoted from a law between curly quotes ('... tại khoản 4 Điều 8 Luật X “4. Ủy ban nhân dân cấp tỉnh
@@ -251,6 +244,8 @@ _PART = re.compile(rf"[A-D]\.\s+[{_UP}]{{2,}}\s")
 # an item numbered in words ('Mục 1. Công tác tuyên truyền Sở X chủ trì ...'): its number and title read as a numbered
 # item's
 _WORDED = re.compile(r"(?:Mục|MỤC|Nhiệm vụ|Hoạt động) (?=\d{1,2}\.\s)")
+# a heading naming a body with no number over its duties ('Đối với Phòng Giáo dục và Đào tạo:' / 'Chỉ đạo ...')
+_FOR_BODY = re.compile(rf"^(Đối với (?:các )?[{_UP}][^.;:\n]{{2,100}}:)\s+(?=[{_UP}])", re.M)
 
 
 def restore_breaks(text: str) -> str:
@@ -280,6 +275,7 @@ def restore_breaks(text: str) -> str:
     head = _PLACE_DATE.sub("\n\n", head, count=1)
     head = _split_title(head)
     body = _QUOTED.sub(lambda m: m.group(0).replace(" ", _KEEP), body)
+    body = run_tables(body, tables)  # (a task table pasted as one run: out before its rows' numbers read as items)
     for rx in _BREAKS:
         body = rx.sub("\n\n", body)
     body = _mark_breaks(body)
@@ -288,37 +284,17 @@ def restore_breaks(text: str) -> str:
     if ":" in body:
         body = _BODY_HEADING.sub(lambda m: "\n\n" if HEAD.match(m.group(1)) and find_verb(m.group(1)) is None else m.group(0), body)
     body = "\n\n".join(dotless_subitems(_next_items(next_sections(body)).split("\n\n")))
-    body = "\n\n".join(_split_bullets(_split_heading(p)) if _MARKED.match(p) else
+    body = "\n\n".join(_split_bullets(p[:w.end()] + _split_heading(p[w.end():])) if (w := _WORDED.match(p)) else
+                       _split_bullets(_split_heading(p)) if _MARKED.match(p) else
                        _split_bullets(_CAPS_TITLE_END.sub(r"\1\n\n", p, count=1)) if _PART.match(p) else
-                       _split_bullets(p[:w.end()] + _split_heading(p[w.end():])) if (w := _WORDED.match(p)) else
                        _split_bullets(p) for p in body.split("\n\n"))
+    body = _FOR_BODY.sub(r"\1\n\n", body)  # ('Đối với Phòng X:' / its duties: the heading on a line of its own)
     pars = [p for p in body.split("\n\n") if any(c.isalnum() for c in p)]  # ('* *' left of a page's rule)
-    pars = _flat_tables(pars, tables)
+    pars = flat_tables(pars, tables)
     body = "\n\n".join(split_duties(pars, section_end=_closing_ends(pars)))
     out = (head + "\n\n" + body.lstrip()).strip().replace(_KEEP, " ") + "\n"
     for k, rows in enumerate(tables):  # the tables kept whole, each on lines of its own
         out = out.replace(f"{TABLE_MARK}{k}{TABLE_MARK}", f"\n\n{rows}\n\n")
-    return out
-
-
-def _flat_tables(pars: list[str], tables: list[str]) -> list[str]:
-    """A task table pasted as one run of words put back as pipe rows (plans.flattable), kept whole like a pipe table."""
-    out: list[str] = []
-    i = 0
-    while i < len(pars):
-        par, i = pars[i], i + 1
-        found = split_table(par) if ("TT " in par and (" chủ trì" in par or " Nơi nhận " in par)) else None
-        while found is not None and i < len(pars) and row_follows(par, pars[i]):
-            # (a row numbered '1.', '1.1' was cut off as an item of its own: it goes back into its table)
-            par, i = par + " " + pars[i], i + 1
-            found = split_table(par)
-        if found is None:
-            out.append(par)
-            continue
-        out += [found[0], f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"] if found[0] else [f"{TABLE_MARK}{len(tables)}{TABLE_MARK}"]
-        tables.append("\n".join(found[1]))
-        if found[2]:
-            out.append(found[2])  # the sentence after the table
     return out
 
 
@@ -338,4 +314,6 @@ def prepare(text: str) -> tuple[str, list[str]]:
     if lost_breaks(text):
         text = restore_breaks(text)
         notes.append(REFLOWED)
+    elif "TT" in text:
+        text = line_tables(text)  # (a table that lost its grid, not its lines)
     return text, notes

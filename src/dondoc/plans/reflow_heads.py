@@ -10,9 +10,17 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.bodies import HEAD, is_body_name, is_body_start, leading_body
 from dondoc.plans.pasted import dash_body, double_title
-from dondoc.plans.titles import body_bullet, dash_in_name, duty_after_dash, title_then_body
+from dondoc.plans.titles import (
+    _CAP_VERB,
+    _ORG_HEAD_END,
+    body_bullet,
+    dash_in_name,
+    duty_after_dash,
+    named_then_duty,
+    title_then_body,
+)
 from dondoc.plans.verbs import VERBS, find_verb
 
 _LOW = "a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
@@ -25,15 +33,15 @@ _PAIRED = re.compile(
     r"Môi trường|Kỹ thuật|Tự do|Hạnh phúc|Quốc phòng|An ninh|Hành chính|Dịch vụ|Văn hóa|Văn hoá|Gia đình|Biên chế|"
     r"Nhà nước|Thủy sản|Thuỷ sản|Lâm nghiệp|Nông nghiệp|Kinh tế|Chính trị|Pháp luật|Tài nguyên|Khen thưởng)(?![\wÀ-ỹ])"
 )
-_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
+_MARKED = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][).]|\d{1,2}\)|(?:Nhiệm vụ|Hoạt động) \d{1,2}\s*[:.)])\s")
 # a duty that starts with a verb in capitals right after the name of the body it falls to
 # ('1. Sở Khoa học và Công nghệ Chủ trì, phối hợp ...')
 _DUTY_VERB = re.compile(
     r"\s(?=(?:Chủ trì|Phối hợp|Là (?:cơ quan|đơn vị|đầu mối|lực lượng|cấp|thành viên)|Có trách nhiệm|Chịu trách nhiệm|Thực hiện|Tham mưu|Hướng dẫn|Triển khai|"
-    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Làm việc với|Nêu cao|Tổ chức(?=\s+(?:triển khai|thực hiện|hội nghị|hội thi|hội thảo)))"
+    rf"Tiếp tục|Theo dõi|Căn cứ|Xây dựng|Rà soát|Làm việc với|Nêu cao|Chủ động|Tích cực|Tăng cường|Đẩy mạnh|Tập trung|"
+    rf"Khẩn trương|Tổ chức(?=\s+(?:triển khai|thực hiện|hội nghị|hội thi|hội thảo)))"
     rf"[\s,]|(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])"
 )
-_ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo)$")
 _COLLECTIVE_NAMES = re.compile(rf"^\d{{1,2}}(?:\.\d{{1,2}})*\.\s+(?:Các|Đối với các)\s[^.;:]{{2,80}}?\s(?=[{_UP}][^.;:]{{2,80}}:(?:\s*$|\s+[-–+•]\s))")
 _COLLECTIVE_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+(?:Các|Đối với các)\s[^.;:]{2,100}?\s(?=[-–+]\s)")
 _BULLET_IN = re.compile(rf"(?<=[\wÀ-ỹ)”\"])\s+(?=[-–+]\s+[{_UP}][{_LOW}]*,?\s+[{_LOW}])")
@@ -59,13 +67,18 @@ _OPENS_DUTY = re.compile(r"(?:Khuyến khích|Đề nghị|Yêu cầu|Giao|" + "
 _LEAD_IN_BULLET = re.compile(rf"\s+(?=[-–+]\s+(?:Giao|Đề nghị|Yêu cầu)\s+[{_UP}])")
 
 
+# '2. Sở Xây dựng: Hướng dẫn ...': a body's heading and its duty (when the duty holds no later role sentence)
+_NAME_COLON = re.compile(rf"^((?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[a-zđ]\))\s+)([^.;:()]{{3,120}}?):\s+(?=[{_UP}])")
+_ROLE_AFTER_STOP = re.compile(r"[.;]\s+(?:Chủ trì|Phối hợp)[\s,]")
 _TITLE_COLON = re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[a-zđ]\))\s+[{_UP}][^.;:]{{3,120}}:\s+(?=[{_UP}])")
 
 
 def _head_end(par: str) -> int:
     """Where a numbered heading's own words can end: its first 160 characters, before any stop."""
-    stop = re.search(r"[.;:!?]\s", par[4:160])
-    return stop.start() + 4 if stop else min(len(par), 160)
+    mark = _MARKED.match(par)
+    at = max(4, mark.end()) if mark else 4  # (after the number's own stop: 'Nhiệm vụ 4: ', '1.4. ')
+    stop = re.search(r"[.;:!?]\s", par[at:160])
+    return stop.start() + at if stop else min(len(par), 160)
 
 
 def _split_heading(par: str) -> str:
@@ -117,9 +130,16 @@ def _split_heading(par: str) -> str:
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]
     if (c := _COLLECTIVE_ITEM.match(par)) and is_body_start(par[c.end() + 2:]) and re.match(r"[^.;]{3,100}:\s", par[c.end() + 2:]):
         return par[: c.end()].rstrip() + "\n\n" + par[c.end():]  # '2. Các đơn vị thuộc Bộ - Vụ X: chủ trì ...': its first unit
-    for v in _DUTY_VERB.finditer(head, 4):
+    if ((c := _NAME_COLON.match(par)) and _CAP_VERB.match(par, c.end()) and is_body_name(c.group(2))
+            and not find_verb(c.group(2)) and not _ROLE_AFTER_STOP.search(par, c.end())):  # (one duty: its roles in it)
+        return par[: c.end(2) + 1] + "\n\n" + par[c.end():]  # '2. Sở Xây dựng: Hướng dẫn ...': the body's heading, its duty
+    for v in _DUTY_VERB.finditer(head, (mk.end() + 1) if (mk := _MARKED.match(par)) else 4):  # (after '1.4. ' too)
         if not _ORG_HEAD_END.search(par[: v.start()]):
             return par[: v.start()] + "\n\n" + par[v.end():]
+    # '11. Ủy ban nhân dân các xã, thị trấn Bố trí ngân sách ...' (the names may be listed with ';': 'Sở A; Báo B Chỉ đạo ...')
+    stop = re.search(r"[.:!?]\s", par[4:200])
+    if (k := named_then_duty(par, stop.start() + 4 if stop else min(len(par), 200))) is not None:
+        return par[:k].rstrip() + "\n\n" + par[k:]
     return par
 
 

@@ -91,6 +91,24 @@ _CLOSING = re.compile(
 )
 
 
+# '... tổ chức triển khai. Trong quá trình ..., nếu có khó khăn, đề nghị các đơn vị phản ánh ...': the bare 'các đơn vị'
+# stands for the bodies the sentence before has just named; it stays with them (plans.tree reads it so too)
+UNITS_REFER_BACK = re.compile(r"nếu\s[^.]{0,80}?\s(?:đề nghị\s+|yêu cầu\s+)?các đơn vị\s+(?!và\b|liên quan|có liên quan)")
+
+
+# a sentence opening with its time ('Năm 2026, ', 'Quý IV/2025, ', 'Tháng 6/2025, '), then its body
+_WHEN_OPENS = re.compile(r"(?:Năm \d{4}|Quý [IVX]{1,3}(?:/| năm )\d{4}|Tháng \d{1,2}(?:/| năm )\d{4}|Trong (?:năm|quý|tháng) [^,]{1,15}),\s+")
+_ALSO_ASKS = re.compile(rf"(?:Đồng thời|Ngoài ra|Bên cạnh đó),\s+(?:giao|đề nghị|yêu cầu)\s+(?:cho\s+)?[{_UP}]")
+_BRACKETS = re.compile(r"\([^()]*\)")
+_TAKES_ROLE = re.compile(r"(?:chủ trì|là cơ quan|có trách nhiệm|chịu trách nhiệm)\b")
+
+
+def _refers_back(sentence: str) -> bool:
+    """Whether the sentence opening `sentence` (up to its full stop) speaks of 'các đơn vị' just named before it."""
+    stop = sentence.find(". ", 0, 240)
+    return bool(UNITS_REFER_BACK.search(sentence, 0, stop if stop > 0 else 240))
+
+
 _MARK = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\.\s*|[a-zđ][.)]\s*")
 # a body's name as a sentence's subject: capitalised, no figures, not run into the next cell of a table
 _NAMED = re.compile(rf"[{_UP}][^\d.:;]{{1,100}}$")
@@ -204,13 +222,24 @@ def split_duties(pars: list[str], *, section_end: list[bool]) -> list[str]:
                 continue  # '... khoản 4 Điều 57 Luật X ”4. Hội đồng nhân dân ...': a numbering's dot ends no sentence
             rest = par[m.end(): m.end() + 240]
             if ((_ROLE.match(rest) and not bullet) or rest.startswith("Trên đây là")
-                    or (last and _CLOSING.match(rest))):
+                    or (last and _CLOSING.match(rest) and not _refers_back(rest))):
                 at.append(m.end())
                 led, opened = opens_with_body(rest), rest
             elif (not bullet and HEAD.match(rest) and (lb := leading_body(rest)) is not None and _NAMED.match(lb[0])
                   and lb[1][:1].islower() and not _formula(rest) and not _HEADS_OF_ALL.match(lb[0])
-                  and (not led or another_body(lb, opened))):
-                at.append(m.end())  # a sentence that opens with a named body and its task
+                  and (not led or another_body(lb, opened))
+                  and (lb[0] not in _BRACKETS.sub("", par[: m.start()]) or _TAKES_ROLE.match(lb[1]))):
+                # a sentence that opens with a named body and its task (the body the paragraph's task already named
+                # goes on with it, unless it takes a role again; one named in brackets, '(qua Phòng X)', did no task)
+                at.append(m.end())
+                led, opened = True, rest
+            elif not bullet and _ALSO_ASKS.match(rest):
+                at.append(m.end())  # 'Đồng thời, giao Công an tỉnh chủ trì ...': the issuer hands out another duty
+                led, opened = True, rest
+            elif (mark is None and not bullet and (when := _WHEN_OPENS.match(rest)) is not None
+                  and HEAD.match(rest[when.end():]) and (lb := leading_body(rest[when.end():])) is not None
+                  and _NAMED.match(lb[0]) and lb[1][:1].islower()):
+                at.append(m.end())  # 'Năm 2026, Sở Y tế chủ trì tổng kết ...': a dated duty of its own (unnumbered prose)
                 led, opened = True, rest
             elif rest.startswith("Căn cứ ") and _other_bodies(rest, par[mark.end() if mark else 0:][:240]):
                 at.append(m.end())  # 'Căn cứ ..., các sở, ngành ... xây dựng ...': other bodies' duty

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from dondoc.plans.blocks import UPPER as _UP
-from dondoc.plans.bodies import HEAD, is_body_start, leading_body
+from dondoc.plans.bodies import HEAD, is_body_name, is_body_start, leading_body
 from dondoc.plans.name_ends import name_stop
 from dondoc.plans.rank import central
 from dondoc.plans.verbs import _VERB_RE, VERBS, find_verb
@@ -67,6 +67,9 @@ _PROPOSALS_TITLE = re.compile(r"(?:Kiến nghị|Đề xuất)(?:\s*(?:,|và)\s*
 _LEAD_IN_TITLE = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|Khuyến khích)$")
 
 
+_ORGANISATION = re.compile(r"tổ chức (?:bộ máy|cán bộ)(?![\wÀ-ỹ])")
+
+
 def _verb_after_opening(title: str, coordinated: bool = False) -> bool:
     """Whether a lower-case task verb follows the title's opening words: a title names its work by a verb and its object
     ('Xây dựng cầu ...', 'Nâng cấp tuyến đường ...'); the second syllable of that opening verb ('cấp' of 'Nâng cấp',
@@ -80,6 +83,8 @@ def _verb_after_opening(title: str, coordinated: bool = False) -> bool:
         while coordinated and v is not None and (_COORDINATED.fullmatch(low, end, v.start()) or low.endswith("việc ", 0, v.start())):
             end = v.end()  # (a verb made a noun by 'việc' is the title's object: '... giám sát việc thực hiện')
             v = find_verb(low, end)
+    while v is not None and _ORGANISATION.match(low, v.start()):
+        v = find_verb(low, v.end())  # ('Cải cách tổ chức bộ máy': the organisation, a noun)
     return v is not None
 
 
@@ -99,17 +104,21 @@ def title_then_body(par: str) -> int | None:
     m = _TITLE_THEN_BODY.match(par)
     if not m or _GOVERNS.search(m.group(1)):
         return None
-    title = m.group(1)[_MARKED.match(par).end():]  # type: ignore[union-attr]
+    mark_end = _MARKED.match(par).end()  # type: ignore[union-attr]
+    title = m.group(1)[mark_end:]
     if _PROPOSALS_TITLE.fullmatch(title) and not central(par[m.end() :]):
         lb = leading_body(par[m.end() :])  # '1. Kiến nghị Sở X tổng hợp ...': the title, then the body making them
         v = find_verb(lb[1][:40]) if lb is not None else None
         return m.end() if v is not None and v.start() == 0 and not lb[2] else None  # type: ignore[index]
+    if _LEAD_IN_TITLE.match(title) or _PERSON.match(title):
+        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
     # (a title opening with coordinated verbs, 'Tuyên truyền, nâng cao nhận thức về ...', is a title when a body's
-    # sentence follows its last word at once: '... chuyển đổi số Sở Tài chính tham mưu ...')
+    # sentence follows its last word at once: '... chuyển đổi số Sở Tài chính tham mưu ...'); a title holding a verb
+    # after its opening words may be a sentence already: only a body taking a role right after it ends it ('4. Kiện
+    # toàn tổ chức bộ máy quản lý đất đai Sở Nội vụ chủ trì ...')
     sentence = _verb_after_opening(title) and not (_NOUN_OF_VERB.match(title) and not _TAKES_BODY.search(title))
     only_next = sentence and not _verb_after_opening(title, coordinated=True)
-    if _LEAD_IN_TITLE.match(title) or (sentence and not only_next) or _PERSON.match(title):
-        return None  # ('1. Bộ trưởng Bộ Công an có trách nhiệm ...', '2. Công chức VHXH chủ trì ...': the body is the title's own)
+    roles_only = sentence and not only_next
     # a title opening like a body's name ('1. Tổ công tác Sở Nội vụ ...') is the name's start, unless the task after
     # the next name repeats it: then it is the task's topic ('... Sở Nội vụ chủ trì thành lập Tổ công tác gồm ...')
     topic = title.lower() if is_body_start(title) else None
@@ -117,7 +126,7 @@ def title_then_body(par: str) -> int | None:
     # (no title ends inside the head words of a name opening the item: 'Lực lượng' of '1. Lực lượng Công an chủ trì')
     at = _MARKED.match(par).end()  # type: ignore[union-attr]
     opening = HEAD.match(par[at:])
-    for k in range(max(m.end(), at + opening.end() if opening else 0), min(len(par), m.end() + 1 if only_next else m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
+    for k in range(max(m.end(), at + opening.end() if opening else 0), min(len(par), m.end() + 1 if sentence else m.end() + 80)):  # the title may hold capitalised words ('Luật Đường bộ')
         if k == m.end() or (par[k - 1] == " " and par[k].isupper()):
             if re.match(r"(?:Giao|Đề nghị|Yêu cầu)\s", par[k:]):
                 return None  # a lead-in after the title: _DUTY_VERB's split ('... Giao Phòng Nội vụ chủ trì')
@@ -129,8 +138,10 @@ def title_then_body(par: str) -> int | None:
                 continue  # ('Tỉnh ủy về phát triển ...': a name does not end in a preposition)
             if _body_then_role(par[len(m.group(1)) - len(title) : k]):  # (the words from the title's start)
                 return None  # ('2. Phòng Văn hóa và Thông tin Là thành viên Ban Chỉ đạo, ...': the heading's body, its role)
-            if _TAKES_ROLE.match(lb[1]):
-                return k
+            if _TAKES_ROLE.match(lb[1]) and not (roles_only and (k > m.end() or _ends_with_verb(par[mark_end:k].rstrip()))):
+                return k  # (a title holding verbs: right after it, not after a verb whose object the body is)
+            if roles_only:
+                continue
             between = par[m.end() : k]  # (the title's own capitalised words: 'Luật Đường bộ'; not a sentence's)
             if ((any_verb or when) and (v := find_verb(lb[1][:40])) is not None and v.start() == 0
                     and not re.search(r"\d", between) and not find_verb(between.lower())):
@@ -234,3 +245,39 @@ def dash_in_name(par: str, dash: int, after: int) -> bool:
         if core != t:  # a stop after the name: the heading's end (':'), a list's next name (',', ';')
             return t[-1] == ":" or (t[-1] in ",;" and is_body_start(rest[tok.end():].lstrip()))
     return len(par) - after <= 120  # the paragraph's end
+
+
+# (an enterprise's kind is no name yet: 'Công ty Cổ phần' / 'Cấp nước Hà Nam')
+_ORG_HEAD_END = re.compile(r"(?:Sở|Bộ|Ban|Cục|cục|Phòng|Tổ|Hội|Hội đồng|Trung tâm|Quỹ|Vụ|Viện|Ủy ban|Uỷ ban|Văn phòng|Đài|Báo|"
+                           r"Công ty|Tổng công ty|Tập đoàn|Cổ phần|TNHH|Hợp tác xã)$")
+_BARE_HEAD = re.compile(r"^\S+\s+(?:ban|hội|tổ)$")
+
+
+def named_then_duty(par: str, end: int) -> int | None:
+    """'11. Ủy ban nhân dân các xã, thị trấn Bố trí ngân sách ...': a heading naming a body, its line break lost before
+    its duty, which opens with a capitalised task verb. Where the duty starts (looked for before `end`, the heading's
+    first stop), or None. The last capitalised verb whose words before it are a body's name with no lower-case verb
+    ('Ban Chỉ đạo Phát triển du lịch Tham mưu ...': 'Phát triển' is a word of the name), followed by a lower-case word
+    or by the body its duty concerns."""
+    mark = _MARKED.match(par)
+    return body_then_duty(par, mark.end(), end) if mark is not None else None
+
+
+def body_then_duty(par: str, start: int, end: int) -> int | None:
+    """named_then_duty for the name at `start` (a heading's, after its number; a table row's lead cell)."""
+    if not HEAD.match(par[start:]):
+        return None
+    for v in reversed(list(_CAP_VERB_IN.finditer(par, start, end))):
+        name = par[start: v.start()]
+        after = par[v.end():]
+        duty = _CAP_VERB.match(after)
+        if duty is None:
+            continue
+        tail = after[duty.end():].lstrip(" ,")
+        if not (tail[:1].islower() or HEAD.match(tail)):
+            continue
+        if (_ORG_HEAD_END.search(name) or _BARE_HEAD.search(name) or find_verb(name) is not None
+                or not is_body_name(name)):
+            continue  # ('2. Tiểu ban Thông tin, tuyên truyền chủ trì ...': a head word alone names no body)
+        return v.end()
+    return None

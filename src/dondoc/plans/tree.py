@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dondoc.plans.blocks import _JOINING_WORDS, ROMAN, UPPER, Block, Paragraph, Table
 from dondoc.plans.labelblocks import fold_label_children, is_label_title
+from dondoc.plans.runon import UNITS_REFER_BACK
 
 _ROMAN_L = re.compile(rf"^({ROMAN})[.)]\s*(.*)$")
 _CAP_L = re.compile(r"^([A-Z])[.)]\s+(.*)$")
@@ -116,7 +117,7 @@ _CLOSING_TAIL = re.compile(r"(?<=\.)\s+(?=Trong quá trình (?:tổ chức |tri�
 
 # ('... Ủy ban nhân dân các xã tổ chức triển khai. Trong quá trình ..., nếu có khó khăn, đề nghị các đơn vị phản ánh
 # ...': the bare 'các đơn vị' stands for the bodies the paragraph has just named; it stays with them)
-_UNITS_REFER_BACK = re.compile(r"\bnếu\b[^.]{0,80}?\s(?:đề nghị\s+|yêu cầu\s+)?các đơn vị\s+(?!và\b|liên quan|có liên quan)")
+_UNITS_REFER_BACK = UNITS_REFER_BACK
 
 
 def _closing_tail(text: str) -> int:
